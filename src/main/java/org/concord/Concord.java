@@ -1,12 +1,17 @@
 package org.concord;
 
-/** Entry point of the {@code concord} command; sub-commands are added as the node grows. */
+import org.concord.cli.ConcordCommand;
+
+/**
+ * Entry point of the {@code concord} command (and of {@code java -jar concord.jar}). Commands that
+ * run a node return only when the node stops.
+ */
 public final class Concord {
 
     private Concord() {
     }
 
     public static void main(String[] args) {
-        org.springframework.boot.SpringApplication.run(ConcordApplication.class, args);
+        System.exit(ConcordCommand.execute(args));
     }
 }

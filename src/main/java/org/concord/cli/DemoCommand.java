@@ -1,0 +1,292 @@
+package org.concord.cli;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+import org.concord.node.OwnerOnly;
+import org.concord.party.NodeIdentity;
+import org.concord.party.Pairing;
+import org.concord.party.PairingRecord;
+import org.concord.party.Role;
+import org.concord.party.UserAccounts;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The two-node demo: PK (Pakistan) on https://localhost:8441 and IR (Iran) on
+ * https://localhost:8442, each with its own data directory and embedded database, paired with each
+ * other through the same pairing records officers would exchange, with one user per role each.
+ * Everything a script needs to reach them is written to {@code nodes.json}.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Starts two paired nodes on this machine, PK on https://localhost:8441 and IR on https://localhost:8442,",
+            "and runs until Ctrl-C. Credentials and certificate paths are written to DIR/nodes.json.",
+            "Running it again keeps the data; --reset starts afresh."})
+class DemoCommand implements Callable<Integer> {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Option(names = "--dir", paramLabel = "DIR", defaultValue = "data/demo", description = "Where the demo keeps its data (default: ${DEFAULT-VALUE}).")
+    Path dir;
+
+    @Option(names = "--reset", description = "Delete DIR first and start with new keys, users and data.")
+    boolean reset;
+
+    @Option(names = "--setup-only", description = "Prepare keys, pairing, users and nodes.json, then exit without starting the nodes.")
+    boolean setupOnly;
+
+    record DemoNode(String code, String name, int port) {
+        String slug() {
+            return code.toLowerCase(java.util.Locale.ROOT);
+        }
+
+        String url() {
+            return "https://localhost:" + port;
+        }
+    }
+
+    static final List<DemoNode> NODES = List.of(
+            new DemoNode("PK", "Pakistan \u2014 Ministry of Foreign Affairs liaison cell", 8441),
+            new DemoNode("IR", "Islamic Republic of Iran \u2014 Ministry of Foreign Affairs liaison cell", 8442));
+
+    @Override
+    public Integer call() throws Exception {
+        dir = dir.toAbsolutePath().normalize();
+        if (reset && Files.exists(dir)) {
+            deleteTree(dir);
+            System.out.println("Removed " + dir);
+        }
+        OwnerOnly.restrictDirectory(dir);
+        Path nodesFile = dir.resolve("nodes.json");
+        JsonNode previous = Files.exists(nodesFile) ? JSON.readTree(Files.readString(nodesFile)) : null;
+
+        Map<String, ConfigFile> configs = new LinkedHashMap<>();
+        Map<String, PairingRecord> records = new LinkedHashMap<>();
+        Map<String, NodeFiles> files = new LinkedHashMap<>();
+        for (DemoNode node : NODES) {
+            ConfigFile config = ConfigFile.read(writeConfig(node));
+            configs.put(node.code(), config);
+            try (var context = NodeContexts.offline(config)) {
+                NodeIdentity identity = context.getBean(NodeIdentity.class);
+                records.put(node.code(), identity.pairingRecord());
+                Path keys = config.dataDir().resolve("keys");
+                files.put(node.code(), new NodeFiles(keys.resolve("tls.crt"), keys.resolve("tls.key")));
+            }
+        }
+
+        ObjectNode out = JSON.createObjectNode();
+        ArrayNode nodesOut = out.putArray("nodes");
+        for (DemoNode node : NODES) {
+            try (var context = NodeContexts.offline(configs.get(node.code()))) {
+                for (DemoNode other : NODES) {
+                    if (!other.equals(node)) {
+                        context.getBean(Pairing.class).pair(records.get(other.code()), "cli:demo", true);
+                    }
+                }
+                ObjectNode nodeOut = nodesOut.addObject();
+                nodeOut.put("party", node.code());
+                nodeOut.put("name", node.name());
+                nodeOut.put("url", node.url());
+                nodeOut.put("caCert", files.get(node.code()).certificate().toString());
+                nodeOut.put("clientCert", files.get(node.code()).certificate().toString());
+                nodeOut.put("clientKey", files.get(node.code()).key().toString());
+                nodeOut.put("config", configs.get(node.code()).path().toString());
+                nodeOut.put("certificateFingerprint", records.get(node.code()).fingerprint().toString());
+                ArrayNode users = nodeOut.putArray("users");
+                UserAccounts accounts = context.getBean(UserAccounts.class);
+                for (Role role : Role.values()) {
+                    String username = node.slug() + "-" + role.name().toLowerCase(java.util.Locale.ROOT);
+                    String password = previousPassword(previous, node.code(), username);
+                    if (!accounts.exists(username)) {
+                        password = password == null ? UserAccounts.generatePassword() : password;
+                        accounts.add(username, java.util.Set.of(role), password, "cli:demo");
+                    } else if (password == null) {
+                        password = UserAccounts.generatePassword();
+                        accounts.setPassword(username, password, "cli:demo");
+                    }
+                    ObjectNode user = users.addObject();
+                    user.put("username", username);
+                    user.put("password", password);
+                    user.put("role", role.name());
+                }
+            }
+        }
+        OwnerOnly.write(nodesFile, (JSON.writerWithDefaultPrettyPrinter().writeValueAsString(out) + "\n").getBytes(StandardCharsets.UTF_8));
+        if (setupOnly) {
+            System.out.println("Demo prepared in " + dir + "; credentials in " + nodesFile);
+            return 0;
+        }
+        return run(configs, nodesFile);
+    }
+
+    record NodeFiles(Path certificate, Path key) {
+    }
+
+    private int run(Map<String, ConfigFile> configs, Path nodesFile) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String jar = System.getProperty("java.class.path");
+        if (jar == null || !jar.endsWith(".jar") || jar.contains(File.pathSeparator)) {
+            throw new IllegalStateException("the demo starts each node as 'java -jar concord.jar node'; run it through ./concord demo");
+        }
+        List<Process> processes = new ArrayList<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(processes), "concord-demo-stop"));
+        for (DemoNode node : NODES) {
+            ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar, "node", "--config", configs.get(node.code()).path().toString())
+                    .redirectErrorStream(true);
+            Process process = builder.start();
+            processes.add(process);
+            Thread pump = new Thread(() -> prefix(node.code(), process), "concord-demo-" + node.slug());
+            pump.setDaemon(true);
+            pump.start();
+        }
+        for (DemoNode node : NODES) {
+            waitUntilHealthy(node, configs.get(node.code()), processes);
+        }
+        System.out.println();
+        System.out.println("Concord demo is running:");
+        for (DemoNode node : NODES) {
+            System.out.println("  " + node.code() + "  " + node.url() + "   " + node.name());
+        }
+        System.out.println("Users, passwords and certificate paths: " + nodesFile);
+        System.out.println("Try:  curl --cacert IR's caCert --cert PK's clientCert --key PK's clientKey https://localhost:8442/api/whoami");
+        System.out.println("Press Ctrl-C to stop both nodes.");
+        for (Process process : processes) {
+            int code = process.waitFor();
+            if (code != 0 && code != 143 && code != 130) {
+                System.err.println("concord: error: a demo node stopped with exit code " + code + "; see its log above");
+                stop(processes);
+                return 1;
+            }
+        }
+        return 0;
+    }
+
+    private static void waitUntilHealthy(DemoNode node, ConfigFile config, List<Process> processes) throws Exception {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry(node.slug(), PairingRecord.certificate(Files.readString(config.dataDir().resolve("keys/tls.crt"))));
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(trust);
+        SSLContext ssl = SSLContext.getInstance("TLS");
+        ssl.init(null, factory.getTrustManagers(), null);
+        HttpClient client = HttpClient.newBuilder().sslContext(ssl).connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (processes.stream().anyMatch(p -> !p.isAlive())) {
+                throw new IllegalStateException("node " + node.code() + " did not start; see its log above");
+            }
+            try {
+                var response = client.send(HttpRequest.newBuilder(URI.create(node.url() + "/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("node " + node.code() + " did not become healthy within 180 s");
+    }
+
+    private static void stop(List<Process> processes) {
+        if (processes.stream().anyMatch(Process::isAlive)) {
+            System.out.println("Stopping the demo nodes...");
+        }
+        for (Process process : processes) {
+            process.destroy();
+        }
+        for (Process process : processes) {
+            try {
+                if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void prefix(String code, Process process) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                System.out.println("[" + code + "] " + line);
+            }
+        } catch (IOException e) {
+            // the node is gone
+        }
+    }
+
+    private Path writeConfig(DemoNode node) throws IOException {
+        Path nodeDir = dir.resolve(node.slug());
+        OwnerOnly.restrictDirectory(nodeDir);
+        Path file = nodeDir.resolve("concord.yml");
+        if (!Files.exists(file)) {
+            String yaml = """
+                    # Demo node %s, written by 'concord demo'. Paths are relative to this file.
+                    concord:
+                      party:
+                        code: %s
+                        name: "%s"
+                      url: %s
+                      data-dir: .
+                    server:
+                      port: %d
+                    """.formatted(node.code(), node.code(), node.name(), node.url(), node.port());
+            Files.writeString(file, yaml);
+        }
+        return file;
+    }
+
+    private static String previousPassword(JsonNode previous, String code, String username) {
+        if (previous == null) {
+            return null;
+        }
+        for (JsonNode node : previous.path("nodes")) {
+            if (code.equals(node.path("party").asString(""))) {
+                for (JsonNode user : node.path("users")) {
+                    if (username.equals(user.path("username").asString(""))) {
+                        return user.path("password").asString(null);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.concord.node;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+
+
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The one relational store a node keeps everything in. Without {@code concord.database.url} it is
+ * an H2 file under {@code <data-dir>/db} in PostgreSQL compatibility mode, so that a user needs
+ * nothing installed; with it, any JDBC URL (PostgreSQL in production). H2 runs with
+ * {@code AUTO_SERVER} so that the {@code concord} command can reach the file while the node runs.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(NodeSettings.class)
+class NodeDatabase {
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(NodeSettings settings) {
+        HikariConfig config = new HikariConfig();
+        if (settings.embeddedDatabase()) {
+            config.setJdbcUrl(embeddedUrl(settings.dataDir()));
+            config.setUsername("sa");
+            config.setPassword("");
+        } else {
+            config.setJdbcUrl(settings.database().url());
+            config.setUsername(settings.database().username());
+            config.setPassword(settings.database().password());
+        }
+        config.setPoolName("concord-" + settings.party().code());
+        config.setMaximumPoolSize(Integer.getInteger("concord.database.pool-size", 10));
+        return new HikariDataSource(config);
+    }
+
+    static String embeddedUrl(Path dataDir) {
+        Path dir = dataDir.toAbsolutePath().normalize().resolve("db");
+        try {
+            Files.createDirectories(dir);
+            OwnerOnly.restrictDirectory(dir);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot create the database directory " + dir + ": " + e.getMessage(), e);
+        }
+        return "jdbc:h2:file:" + dir.resolve("concord")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
+    }
+
+}

@@ -1,0 +1,28 @@
+package org.concord.party;
+
+import java.util.Locale;
+import java.util.Set;
+
+import org.concord.node.InvalidInput;
+
+/** An ISO 3166-1 alpha-2 country code in upper case: the name of a party, e.g. {@code PK} or {@code IR}. */
+public record PartyCode(String value) {
+
+    private static final Set<String> ISO = Set.of(Locale.getISOCountries());
+
+    public PartyCode {
+        if (value == null || !ISO.contains(value)) {
+            throw new InvalidInput("party.code", "iso-3166-alpha-2",
+                    "'" + value + "' is not an upper-case ISO 3166-1 alpha-2 country code, e.g. PK or IR");
+        }
+    }
+
+    public static PartyCode of(String value) {
+        return new PartyCode(value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,41 @@
+package org.concord.party.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.core.AuthenticationException;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Refusals written by the security filters, in the same RFC 9457 shape as every other error. */
+final class Problem {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private Problem() {
+    }
+
+    static void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"Concord\", Bearer realm=\"Concord\"");
+        write(response, 401, "Unauthorized",
+                "log in with HTTP Basic (user and password) or a bearer token, or present a partner certificate");
+    }
+
+    static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        ObjectNode body = JSON.createObjectNode();
+        body.put("type", "about:blank");
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.getWriter().write(JSON.writeValueAsString(body));
+    }
+}
