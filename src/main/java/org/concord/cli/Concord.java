@@ -1,6 +1,4 @@
-package org.concord;
-
-import org.concord.cli.ConcordCommand;
+package org.concord.cli;
 
 /**
  * Entry point of the {@code concord} command (and of {@code java -jar concord.jar}). Commands that

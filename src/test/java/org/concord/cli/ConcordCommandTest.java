@@ -1,0 +1,191 @@
+package org.concord.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The {@code concord} command as an officer uses it: exporting a record, pairing, adding users, and
+ * for every bad input one line that names the field or the cause, with nothing stored changed.
+ */
+class ConcordCommandTest {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    Path dir;
+    Path pkConfig;
+    Path irConfig;
+
+    record Run(int code, String out, String err) {
+    }
+
+    @BeforeEach
+    void twoConfigurations() throws Exception {
+        pkConfig = config("pk", "PK", "Pakistan", 18441);
+        irConfig = config("ir", "IR", "Iran", 18442);
+    }
+
+    Path config(String slug, String code, String name, int port) throws Exception {
+        Path file = dir.resolve(slug + "/concord.yml");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, """
+                concord:
+                  party:
+                    code: %s
+                    name: %s
+                  url: https://localhost:%d
+                  data-dir: data
+                server:
+                  port: %d
+                """.formatted(code, name, port, port));
+        return file;
+    }
+
+    static synchronized Run run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream capturedOut = new ByteArrayOutputStream();
+        ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(capturedOut, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
+        try {
+            int code = ConcordCommand.execute(args);
+            return new Run(code, capturedOut.toString(StandardCharsets.UTF_8), capturedErr.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    static String errorLine(Run run) {
+        return run.err().lines().filter(l -> l.startsWith("concord: error: ")).findFirst().orElse("(no error line) " + run.err());
+    }
+
+    Path exportRecord(Path config) throws Exception {
+        Run export = run("keys", "export", "--config", config.toString());
+        assertThat(export.code()).as(export.err()).isZero();
+        Path file = dir.resolve(config.getParent().getFileName() + "-record.json");
+        Files.writeString(file, export.out());
+        return file;
+    }
+
+    @Test
+    void pairingTwoNodesPrintsTheFingerprintsToReadOut() throws Exception {
+        Path irRecord = exportRecord(irConfig);
+        Run add = run("partners", "add", irRecord.toString(), "--config", pkConfig.toString());
+        assertThat(add.code()).as(add.err()).isZero();
+        String irFingerprint = JSON.readTree(Files.readString(irRecord)).path("fingerprint").asString();
+        assertThat(add.out()).contains("Paired with IR").contains(irFingerprint).contains("PK TLS certificate SHA-256");
+        Run again = run("partners", "add", irRecord.toString(), "--config", pkConfig.toString());
+        assertThat(again.out()).contains("Already paired, nothing changed");
+        assertThat(run("partners", "list", "--config", pkConfig.toString()).out()).contains("IR  Iran").contains(irFingerprint);
+    }
+
+    @Test
+    void aMalformedPairingRecordGetsOneLineAndChangesNothing() throws Exception {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"format\": \"concord-pairing-record/1\", \"party\": ");
+        Run add = run("partners", "add", bad.toString(), "--config", pkConfig.toString());
+        assertThat(add.code()).isEqualTo(2);
+        assertThat(errorLine(add)).startsWith("concord: error: record: is not valid JSON").contains("line 1");
+        assertThat(run("partners", "list", "--config", pkConfig.toString()).out()).contains("No partners yet");
+    }
+
+    @Test
+    void aWrongFingerprintGetsOneLineNamingItAndChangesNothing() throws Exception {
+        Path irRecord = exportRecord(irConfig);
+        ObjectNode record = (ObjectNode) JSON.readTree(Files.readString(irRecord));
+        record.put("fingerprint", "AB".repeat(32));
+        Files.writeString(irRecord, record.toString());
+        Run add = run("partners", "add", irRecord.toString(), "--config", pkConfig.toString());
+        assertThat(add.code()).isEqualTo(2);
+        assertThat(errorLine(add)).startsWith("concord: error: fingerprint: is AB:AB");
+        assertThat(run("partners", "list", "--config", pkConfig.toString()).out()).contains("No partners yet");
+    }
+
+    @Test
+    void aConfigFileWithAMissingFieldIsNamed() throws Exception {
+        Path broken = dir.resolve("broken.yml");
+        Files.writeString(broken, "concord:\n  party:\n    name: Pakistan\n  url: https://localhost:8441\n  data-dir: d\nserver:\n  port: 8441\n");
+        Run node = run("node", "--config", broken.toString());
+        assertThat(node.code()).isEqualTo(2);
+        assertThat(errorLine(node)).startsWith("concord: error: concord.party.code: missing in ").endsWith("e.g. PK)");
+        Files.writeString(broken, "concord:\n  party:\n    code: PK\n    name: Pakistan\n  url: http://localhost:8441\n  data-dir: d\nserver:\n  port: 8441\n");
+        assertThat(errorLine(run("keys", "export", "--config", broken.toString()))).startsWith("concord: error: concord.url: must be an absolute https:// URL");
+        assertThat(errorLine(run("keys", "export", "--config", dir.resolve("absent.yml").toString())))
+                .startsWith("concord: error: --config: no configuration file at");
+    }
+
+    @Test
+    void aPortAlreadyInUseIsNamed() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            Path config = config("busy", "PK", "Pakistan", taken.getLocalPort());
+            Run node = run("node", "--config", config.toString());
+            assertThat(node.code()).isEqualTo(1);
+            assertThat(errorLine(node)).isEqualTo("concord: error: port " + taken.getLocalPort()
+                    + " is already in use (server.port): stop the program listening there or choose another port");
+        }
+    }
+
+    @Test
+    void addingAUserPrintsAGeneratedPasswordOnceAndRefusesBadRoles() {
+        Run add = run("users", "add", "--config", pkConfig.toString(), "--username", "officer", "--role", "liaison");
+        assertThat(add.code()).as(add.err()).isZero();
+        assertThat(add.out()).contains("Added user officer with roles [LIAISON]").containsPattern("Password \\(shown once\\): \\S{20}");
+        Run bad = run("users", "add", "--config", pkConfig.toString(), "--username", "other", "--role", "GENERAL");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(errorLine(bad)).isEqualTo("concord: error: --role: 'GENERAL' is not a role; use one of ADMIN, LIAISON, ANALYST, VIEWER");
+        assertThat(run("users", "list", "--config", pkConfig.toString()).out()).contains("officer").doesNotContain("other");
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String[] args : new String[][] {{"--help"}, {"node", "--help"}, {"demo", "--help"}, {"keys", "export", "--help"},
+            {"partners", "add", "--help"}, {"users", "add", "--help"}}) {
+            Run help = run(args);
+            assertThat(help.code()).isZero();
+            assertThat(help.out()).contains("Usage: concord");
+        }
+    }
+
+    @Test
+    void theDemoSetUpTwoPairedNodesWithOneUserPerRoleAndKeepsThemOnASecondRun() throws Exception {
+        Path demo = dir.resolve("demo");
+        Run first = run("demo", "--dir", demo.toString(), "--setup-only");
+        assertThat(first.code()).as(first.err()).isZero();
+        var nodes = JSON.readTree(Files.readString(demo.resolve("nodes.json"))).path("nodes");
+        assertThat(nodes.size()).isEqualTo(2);
+        assertThat(nodes.get(0).path("party").asString()).isEqualTo("PK");
+        assertThat(nodes.get(0).path("url").asString()).isEqualTo("https://localhost:8441");
+        assertThat(nodes.get(1).path("url").asString()).isEqualTo("https://localhost:8442");
+        for (var node : nodes) {
+            assertThat(Path.of(node.path("caCert").asString())).exists();
+            assertThat(Files.readString(Path.of(node.path("clientKey").asString()))).contains("PRIVATE KEY");
+            assertThat(node.path("users").size()).isEqualTo(4);
+        }
+        String password = nodes.get(1).path("users").get(0).path("password").asString();
+        String certificate = Files.readString(Path.of(nodes.get(0).path("caCert").asString()));
+        Run second = run("demo", "--dir", demo.toString(), "--setup-only");
+        assertThat(second.code()).isZero();
+        var again = JSON.readTree(Files.readString(demo.resolve("nodes.json"))).path("nodes");
+        assertThat(again.get(1).path("users").get(0).path("password").asString()).isEqualTo(password);
+        assertThat(Files.readString(Path.of(again.get(0).path("caCert").asString()))).isEqualTo(certificate);
+        assertThat(run("partners", "list", "--config", demo.resolve("pk/concord.yml").toString()).out()).contains("IR ");
+        Run reset = run("demo", "--dir", demo.toString(), "--setup-only", "--reset");
+        assertThat(reset.code()).isZero();
+        assertThat(Files.readString(Path.of(again.get(0).path("caCert").asString()))).isNotEqualTo(certificate);
+    }
+}

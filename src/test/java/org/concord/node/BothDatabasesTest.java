@@ -1,0 +1,182 @@
+package org.concord.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
+
+import org.concord.ConcordApplication;
+import org.concord.audit.AuditLog;
+import org.concord.party.ApiTokens;
+import org.concord.party.NodeIdentity;
+import org.concord.party.Pairing;
+import org.concord.party.PairingRecord;
+import org.concord.party.Partners;
+import org.concord.party.PartyCode;
+import org.concord.party.Role;
+import org.concord.party.UserAccounts;
+import org.concord.party.keys.FileNodeIdentity;
+import org.concord.testing.Postgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Every migration and every repository runs on both stores a node may use: the embedded H2 file and
+ * the real PostgreSQL. Each test runs once per store.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BothDatabasesTest {
+
+    enum Store { H2, POSTGRES }
+
+    private final Map<Store, ConfigurableApplicationContext> nodes = new LinkedHashMap<>();
+    private final Map<Store, Path> dataDirs = new LinkedHashMap<>();
+    private String schema;
+    private PairingRecord partnerRecord;
+
+    @BeforeAll
+    void startOneNodePerStore() throws Exception {
+        schema = Postgres.newSchema("both");
+        Path partnerDir = Files.createTempDirectory("concord-partner-");
+        partnerRecord = FileNodeIdentity.loadOrCreate(new NodeSettings(new NodeSettings.PartySettings("IR", "Iran"),
+                java.net.URI.create("https://localhost:8442"), partnerDir, null), java.time.Clock.systemUTC()).pairingRecord();
+        for (Store store : Store.values()) {
+            Path dir = Files.createTempDirectory("concord-" + store.name().toLowerCase() + "-");
+            dataDirs.put(store, dir);
+            nodes.put(store, start(store, dir));
+        }
+    }
+
+    private ConfigurableApplicationContext start(Store store, Path dir) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("concord.party.code", "PK");
+        properties.put("concord.party.name", "Pakistan");
+        properties.put("concord.url", "https://localhost:8441");
+        properties.put("concord.data-dir", dir.toString());
+        properties.put("concord.scheduling.enabled", "true");
+        properties.put("logging.level.root", "WARN");
+        properties.put("spring.jmx.enabled", "false");
+        if (store == Store.POSTGRES) {
+            properties.put("concord.database.url", Postgres.urlFor(schema));
+            properties.put("concord.database.username", Postgres.USER);
+            properties.put("spring.flyway.schemas", schema);
+            properties.put("spring.flyway.create-schemas", "true");
+        }
+        return new SpringApplicationBuilder(ConcordApplication.class).web(WebApplicationType.NONE)
+                .registerShutdownHook(false).run(org.concord.testing.TestNode.arguments(properties));
+    }
+
+    @AfterAll
+    void stop() {
+        nodes.values().forEach(ConfigurableApplicationContext::close);
+        Postgres.dropSchema(schema);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void everyMigrationIsApplied(Store store) throws Exception {
+        JdbcClient jdbc = nodes.get(store).getBean(JdbcClient.class);
+        long files;
+        try (var list = Files.list(Path.of("src/main/resources/db/migration/common"))) {
+            files = list.filter(p -> p.getFileName().toString().startsWith("V")).count();
+        }
+        assertThat(jdbc.sql("select count(*) from flyway_schema_history where success = true and version is not null")
+                .query(Long.class).single()).isEqualTo(files);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void pairingIsStoredAuditedAndIdempotent(Store store) {
+        var node = nodes.get(store);
+        Pairing pairing = node.getBean(Pairing.class);
+        Partners partners = node.getBean(Partners.class);
+        assertThat(pairing.pair(partnerRecord, "test", false).outcome()).isIn(Pairing.Outcome.PAIRED, Pairing.Outcome.ALREADY_PAIRED);
+        assertThat(pairing.pair(partnerRecord, "test", false).outcome()).isEqualTo(Pairing.Outcome.ALREADY_PAIRED);
+        var partner = partners.byCode(PartyCode.of("IR")).orElseThrow();
+        assertThat(partner.fingerprint()).isEqualTo(partnerRecord.fingerprint());
+        assertThat(partners.byFingerprint(partnerRecord.fingerprint())).contains(partner);
+        assertThat(node.getBean(AuditLog.class).recent(100)).anyMatch(e -> e.action().equals("partner.paired") && e.subject().equals("IR"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void aRefusedPairingChangesNothing(Store store) throws Exception {
+        var node = nodes.get(store);
+        Pairing pairing = node.getBean(Pairing.class);
+        pairing.pair(partnerRecord, "test", false);
+        int auditBefore = node.getBean(AuditLog.class).recent(10_000).size();
+        Path otherDir = Files.createTempDirectory("concord-other-");
+        PairingRecord otherKeys = FileNodeIdentity.loadOrCreate(new NodeSettings(new NodeSettings.PartySettings("IR", "Iran"),
+                java.net.URI.create("https://localhost:8442"), otherDir, null), java.time.Clock.systemUTC()).pairingRecord();
+        assertThatThrownBy(() -> pairing.pair(otherKeys, "test", false)).isInstanceOf(Conflict.class)
+                .hasMessageStartingWith("party.code: IR is already paired");
+        assertThat(node.getBean(Partners.class).byCode(PartyCode.of("IR")).orElseThrow().fingerprint())
+                .isEqualTo(partnerRecord.fingerprint());
+        assertThat(node.getBean(AuditLog.class).recent(10_000)).hasSize(auditBefore);
+        NodeIdentity self = node.getBean(NodeIdentity.class);
+        assertThatThrownBy(() -> pairing.pair(self.pairingRecord(), "test", false)).isInstanceOf(InvalidInput.class)
+                .hasMessageStartingWith("party.code:");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void usersTokensAndTheirRulesWork(Store store) {
+        var node = nodes.get(store);
+        UserAccounts accounts = node.getBean(UserAccounts.class);
+        String name = "analyst-" + store.name().toLowerCase();
+        var added = accounts.add(name, Set.of(Role.ANALYST, Role.VIEWER), null, "test");
+        assertThat(added.generatedPassword()).hasSize(20);
+        assertThat(accounts.all()).anyMatch(a -> a.username().equals(name) && a.roles().equals(Set.of(Role.ANALYST, Role.VIEWER)));
+        assertThatThrownBy(() -> accounts.add(name, Set.of(Role.VIEWER), null, "test")).isInstanceOf(Conflict.class);
+        assertThatThrownBy(() -> accounts.add("Bad Name", Set.of(Role.VIEWER), null, "test"))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("username"));
+        assertThatThrownBy(() -> accounts.add("short-pw-" + store.name().toLowerCase(), Set.of(Role.VIEWER), "short", "test"))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("password"));
+        ApiTokens tokens = node.getBean(ApiTokens.class);
+        var issued = tokens.issue(name, "a script", Duration.ofHours(1));
+        assertThat(tokens.owner(issued.token())).contains(name);
+        assertThat(tokens.owner(issued.token() + "x")).isEmpty();
+        String stored = node.getBean(JdbcClient.class).sql("select token_hash from party_api_token where username = ?")
+                .param(name).query(String.class).single();
+        assertThat(stored).isNotEqualTo(issued.token()).hasSize(64);
+        String hash = node.getBean(JdbcClient.class).sql("select password_hash from party_user where username = ?")
+                .param(name).query(String.class).single();
+        assertThat(hash).startsWith("{argon2@SpringSecurity_v5_8}$argon2id$");
+    }
+
+    /** Several instances of one node share PostgreSQL (the embedded H2 file serves one instance: docs/operations.md). */
+    @org.junit.jupiter.api.Test
+    void scheduledWorkIsLockedInTheDatabaseSoOnlyOneInstanceOnPostgresRunsIt() {
+        Store store = Store.POSTGRES;
+        ConfigurableApplicationContext second = start(store, dataDirs.get(store));
+        try {
+            LockProvider one = nodes.get(store).getBean(LockProvider.class);
+            LockProvider two = second.getBean(LockProvider.class);
+            var config = new LockConfiguration(Instant.now(), "test-task", Duration.ofMinutes(1), Duration.ZERO);
+            SimpleLock held = one.lock(config).orElseThrow();
+            assertThat(two.lock(config)).as("a second instance may not take a held lock").isEmpty();
+            held.unlock();
+            SimpleLock taken = two.lock(config).orElseThrow();
+            taken.unlock();
+        } finally {
+            second.close();
+        }
+    }
+}

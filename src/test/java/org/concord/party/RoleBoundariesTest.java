@@ -1,0 +1,107 @@
+package org.concord.party;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import org.concord.testing.Https;
+import org.concord.testing.TwoNodes;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every endpoint that exists, called by every kind of caller: nobody, the partner, and a user of
+ * each role. Each row says what that caller gets; a refusal changes nothing.
+ */
+class RoleBoundariesTest {
+
+    enum Who { NOBODY, PARTNER, ADMIN, LIAISON, ANALYST, VIEWER }
+
+    static final AtomicInteger UNIQUE = new AtomicInteger();
+
+    record Call(String method, String path, String body) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    /** Expected status per caller, in the order NOBODY, PARTNER, ADMIN, LIAISON, ANALYST, VIEWER. */
+    static Stream<Arguments> matrix() {
+        String irRecord = TwoNodes.shared().ir.identity().pairingRecord().toJson();
+        Map<Call, int[]> rows = new java.util.LinkedHashMap<>();
+        rows.put(new Call("GET", "/api/whoami", null), new int[] {401, 200, 200, 200, 200, 200});
+        rows.put(new Call("GET", "/api/pairing", null), new int[] {401, 403, 200, 200, 200, 200});
+        rows.put(new Call("GET", "/api/partners", null), new int[] {401, 403, 200, 200, 200, 200});
+        rows.put(new Call("GET", "/api/partners/IR", null), new int[] {401, 403, 200, 200, 200, 200});
+        rows.put(new Call("POST", "/api/partners", irRecord), new int[] {401, 403, 200, 403, 403, 403});
+        rows.put(new Call("DELETE", "/api/partners/AF", null), new int[] {401, 403, 404, 403, 403, 403});
+        rows.put(new Call("GET", "/api/users", null), new int[] {401, 403, 200, 403, 403, 403});
+        rows.put(new Call("POST", "/api/users", "{\"username\":\"new-user-%d\",\"roles\":[\"VIEWER\"]}"), new int[] {401, 403, 201, 403, 403, 403});
+        rows.put(new Call("POST", "/api/tokens", "{\"label\":\"script\"}"), new int[] {401, 403, 201, 201, 201, 201});
+        rows.put(new Call("GET", "/api/audit", null), new int[] {401, 403, 200, 403, 403, 403});
+        rows.put(new Call("GET", "/actuator/prometheus", null), new int[] {401, 403, 200, 403, 403, 403});
+        rows.put(new Call("GET", "/actuator/health", null), new int[] {200, 200, 200, 200, 200, 200});
+        rows.put(new Call("GET", "/not-an-endpoint", null), new int[] {401, 403, 403, 403, 403, 403});
+        List<Arguments> cases = new ArrayList<>();
+        rows.forEach((call, statuses) -> {
+            for (Who who : Who.values()) {
+                cases.add(Arguments.of(call, who, statuses[who.ordinal()]));
+            }
+        });
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} by {1} -> {2}")
+    @MethodSource("matrix")
+    void eachCallerGetsWhatItsRoleAllows(Call call, Who who, int expected) throws Exception {
+        var nodes = TwoNodes.shared();
+        String body = call.body() == null ? null : call.body().formatted(UNIQUE.incrementAndGet());
+        Https client = who == Who.PARTNER ? Https.asPartner(nodes.ir, nodes.pk) : Https.to(nodes.pk);
+        List<String> headers = new ArrayList<>();
+        if (who.ordinal() >= Who.ADMIN.ordinal()) {
+            Role role = Role.valueOf(who.name());
+            headers.addAll(List.of(Https.basic(nodes.pk.username(role), nodes.pk.password(role))));
+        }
+        if (body != null) {
+            headers.addAll(List.of("Content-Type", "application/json"));
+        }
+        var response = client.send(call.method(), call.path(), body, headers.toArray(String[]::new));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
+        if (expected == 401 || expected == 403) {
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("json"));
+        }
+    }
+
+    @Test
+    void aRefusedWriteStoresNothing() throws Exception {
+        var nodes = TwoNodes.shared();
+        var response = Https.to(nodes.pk).send("POST", "/api/users", "{\"username\":\"sneaky-admin\",\"roles\":[\"ADMIN\"]}",
+                "Authorization", Https.basic("pk-liaison", nodes.pk.password(Role.LIAISON))[1], "Content-Type", "application/json");
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(nodes.pk.bean(UserAccounts.class).exists("sneaky-admin")).isFalse();
+        var unpair = Https.asPartner(nodes.ir, nodes.pk).send("DELETE", "/api/partners/IR", null);
+        assertThat(unpair.statusCode()).isEqualTo(403);
+        assertThat(nodes.pk.bean(Partners.class).byCode(PartyCode.of("IR"))).isPresent();
+    }
+
+    @Test
+    void badInputOverTheApiNamesTheFieldAndTheRule() throws Exception {
+        var nodes = TwoNodes.shared();
+        String[] admin = Https.basic("pk-admin", nodes.pk.password(Role.ADMIN));
+        var malformed = Https.to(nodes.pk).send("POST", "/api/partners", "{\"format\":", admin[0], admin[1], "Content-Type", "application/json");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).contains("\"field\":\"record\"").contains("\"rule\":\"json\"");
+        var badRole = Https.to(nodes.pk).send("POST", "/api/users", "{\"username\":\"someone\",\"roles\":[\"GENERAL\"]}",
+                admin[0], admin[1], "Content-Type", "application/json");
+        assertThat(badRole.statusCode()).isEqualTo(400);
+        assertThat(badRole.body()).contains("\"field\":\"roles[0]\"").contains("\"rule\":\"role\"");
+        assertThat(nodes.pk.bean(UserAccounts.class).exists("someone")).isFalse();
+    }
+}

@@ -1,0 +1,157 @@
+package org.concord.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.concord.ConcordApplication;
+import org.concord.party.NodeIdentity;
+import org.concord.party.Role;
+import org.concord.party.UserAccounts;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * One real node started inside the test JVM: its own HTTPS port, its own data directory with its
+ * own keys, and (by default) its own schema in the real PostgreSQL. It has one user per role,
+ * whose passwords {@link #password} gives.
+ */
+public final class TestNode implements AutoCloseable {
+
+    public enum Store { POSTGRES, H2 }
+
+    private final String code;
+    private final Path dataDir;
+    private final int port;
+    private final String schema;
+    private final ConfigurableApplicationContext context;
+    private final Map<Role, String> passwords = new EnumMap<>(Role.class);
+
+    private TestNode(String code, Path dataDir, int port, String schema, ConfigurableApplicationContext context) {
+        this.code = code;
+        this.dataDir = dataDir;
+        this.port = port;
+        this.schema = schema;
+        this.context = context;
+    }
+
+    public static TestNode start(String code, String name, Store store) {
+        return start(code, name, store, null, null, Map.of());
+    }
+
+    /**
+     * Starts a node. Passing an existing {@code dataDir} and {@code schema} starts a second instance
+     * of the same node (same keys, same database).
+     */
+    public static TestNode start(String code, String name, Store store, Path dataDir, String schema, Map<String, Object> extra) {
+        try {
+            Path dir = dataDir != null ? dataDir : Files.createTempDirectory("concord-" + code.toLowerCase() + "-");
+            int port = freePort();
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("concord.party.code", code);
+            properties.put("concord.party.name", name);
+            properties.put("concord.url", "https://localhost:" + port);
+            properties.put("concord.data-dir", dir.toString());
+            properties.put("server.port", port);
+            properties.put("spring.jmx.enabled", "false");
+            properties.put("logging.level.root", "WARN");
+            properties.put("logging.level.org.concord", "INFO");
+            String usedSchema = null;
+            if (store == Store.POSTGRES) {
+                usedSchema = schema != null ? schema : Postgres.newSchema(code);
+                properties.put("concord.database.url", Postgres.urlFor(usedSchema));
+                properties.put("concord.database.username", Postgres.USER);
+                properties.put("spring.flyway.schemas", usedSchema);
+                properties.put("spring.flyway.create-schemas", "true");
+            }
+            properties.putAll(extra);
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(ConcordApplication.class)
+                    .web(WebApplicationType.SERVLET)
+                    .registerShutdownHook(false)
+                    .run(arguments(properties));
+            TestNode node = new TestNode(code, dir, port, usedSchema, context);
+            node.ensureUsers();
+            return node;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void ensureUsers() {
+        UserAccounts accounts = bean(UserAccounts.class);
+        for (Role role : Role.values()) {
+            String username = username(role);
+            String password = "pw-" + code.toLowerCase() + "-" + role.name().toLowerCase() + "-0123456789";
+            if (!accounts.exists(username)) {
+                accounts.add(username, Set.of(role), password, "test");
+            }
+            passwords.put(role, password);
+        }
+    }
+
+    public String username(Role role) {
+        return code.toLowerCase() + "-" + role.name().toLowerCase();
+    }
+
+    public String password(Role role) {
+        return passwords.get(role);
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url() {
+        return "https://localhost:" + port;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public String schema() {
+        return schema;
+    }
+
+    public NodeIdentity identity() {
+        return bean(NodeIdentity.class);
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    public Path certificateFile() {
+        return dataDir.resolve("keys/tls.crt");
+    }
+
+    public Path keyFile() {
+        return dataDir.resolve("keys/tls.key");
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+
+    /** As command-line arguments, so that they win over application.yml as a node's own file would. */
+    public static String[] arguments(Map<String, Object> properties) {
+        return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.concord.testing;
+
+import org.concord.party.Pairing;
+
+/**
+ * PK and IR, started once per test JVM on the real PostgreSQL and paired with each other through
+ * their pairing records, as {@code concord demo} does. Tests that change the pairing start their
+ * own nodes instead.
+ */
+public final class TwoNodes {
+
+    private static TwoNodes shared;
+    public final TestNode pk;
+    public final TestNode ir;
+
+    private TwoNodes(TestNode pk, TestNode ir) {
+        this.pk = pk;
+        this.ir = ir;
+    }
+
+    public static synchronized TwoNodes shared() {
+        if (shared == null) {
+            shared = startPaired();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                shared.pk.close();
+                shared.ir.close();
+                Postgres.dropSchema(shared.pk.schema());
+                Postgres.dropSchema(shared.ir.schema());
+            }));
+        }
+        return shared;
+    }
+
+    public static TwoNodes startPaired() {
+        TestNode pk = TestNode.start("PK", "Pakistan", TestNode.Store.POSTGRES);
+        TestNode ir = TestNode.start("IR", "Islamic Republic of Iran", TestNode.Store.POSTGRES);
+        pk.bean(Pairing.class).pair(ir.identity().pairingRecord(), "test", false);
+        ir.bean(Pairing.class).pair(pk.identity().pairingRecord(), "test", false);
+        return new TwoNodes(pk, ir);
+    }
+}
