@@ -10,6 +10,9 @@ import tools.jackson.databind.JsonNode;
  * example objects (OASIS and MITRE, about 930) validated over and over after a warm-up. Run it
  * after {@code ./mvnw -q -B test-compile} with the test classpath, e.g.
  * {@code java -cp target/test-classes:target/classes:$(cat cp.txt) org.concord.intel.stix.StixValidationSpeed}.
+ *
+ * <p>Measured on the shared 2-core development machine (other builds running), 100 rounds of the
+ * 928 example objects: about 34,800 objects/s on one thread, schemas plus rules.
  */
 final class StixValidationSpeed {
 
