@@ -1,0 +1,180 @@
+package org.concord.intel.stix;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.concord.intel.stix.SharingFixtures.AF;
+import static org.concord.intel.stix.SharingFixtures.IR;
+import static org.concord.intel.stix.SharingFixtures.PK;
+import static org.concord.intel.stix.SharingFixtures.STATEMENT;
+import static org.concord.intel.stix.SharingFixtures.anyIntrusionSet;
+import static org.concord.intel.stix.SharingFixtures.anyRelationship;
+import static org.concord.intel.stix.SharingFixtures.anySighting;
+import static org.concord.intel.stix.SharingFixtures.id;
+import static org.concord.intel.stix.SharingFixtures.store;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Given Pakistan's node and its sharing policy, when Iran asks for an object, then the decision and its reason. */
+class SharingPolicyTest {
+
+    private final SharingPolicy defaults = SharingPolicy.defaults();
+
+    private SharingDecision decide(SharingPolicy policy, PartyCode partner, ObjectNode object, List<?> store) {
+        return policy.decide(partner, HeldObject.local(object), store(store));
+    }
+
+    @Test
+    void clear_and_green_are_shared_by_default() {
+        assertThat(decide(defaults, IR, anyIntrusionSet(id(Tlp.CLEAR)), List.of()))
+                .isEqualTo(new SharingDecision.Share("TLP:CLEAR is shared with every partner"));
+        assertThat(decide(defaults, IR, anyIntrusionSet(id(Tlp.GREEN)), List.of()).mayRead()).isTrue();
+    }
+
+    @Test
+    void tlp_1_0_markings_count_as_their_tlp_2_0_levels() {
+        assertThat(decide(defaults, IR, anyIntrusionSet("marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da"),
+                List.of()).mayRead()).isTrue();
+        assertThat(decide(defaults.sharingAmberWith(IR), IR,
+                anyIntrusionSet("marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed"), List.of()))
+                .isEqualTo(new SharingDecision.Withhold("TLP:RED never leaves this node"));
+    }
+
+    @Test
+    void amber_is_shared_only_with_partners_the_policy_names() {
+        ObjectNode amber = anyIntrusionSet(id(Tlp.AMBER));
+
+        assertThat(decide(defaults, IR, amber, List.of()))
+                .isEqualTo(new SharingDecision.Withhold("TLP:AMBER; the policy does not name IR"));
+        assertThat(decide(defaults.sharingAmberWith(IR), IR, amber, List.of()))
+                .isEqualTo(new SharingDecision.Share("TLP:AMBER; the policy names IR"));
+        assertThat(decide(defaults.sharingAmberWith(IR), AF, amber, List.of()).mayRead()).isFalse();
+    }
+
+    @Test
+    void amber_strict_and_red_never_leave_the_node() {
+        SharingPolicy generous = defaults.sharingAmberWith(IR).sharingUnmarkedWith(IR);
+
+        assertThat(decide(generous, IR, anyIntrusionSet(id(Tlp.AMBER_STRICT)), List.of()))
+                .isEqualTo(new SharingDecision.Withhold("TLP:AMBER+STRICT never leaves this node"));
+        assertThat(decide(generous, IR, anyIntrusionSet(id(Tlp.GREEN), id(Tlp.RED)), List.of()))
+                .isEqualTo(new SharingDecision.Withhold("TLP:RED never leaves this node"));
+    }
+
+    @Test
+    void unmarked_objects_are_not_shared_unless_the_policy_says_so() {
+        ObjectNode unmarked = anyIntrusionSet();
+        ObjectNode onlyCopyright = anyIntrusionSet(STATEMENT);
+
+        assertThat(decide(defaults, IR, unmarked, List.of()).mayRead()).isFalse();
+        assertThat(decide(defaults, IR, onlyCopyright, List.of()).mayRead()).isFalse();
+        assertThat(decide(defaults.sharingUnmarkedWith(IR), IR, unmarked, List.of()).mayRead()).isTrue();
+    }
+
+    @Test
+    void a_granular_red_marking_withholds_the_whole_object() {
+        ObjectNode set = anyIntrusionSet(id(Tlp.GREEN));
+        set.putArray("granular_markings").addObject().put("marking_ref", id(Tlp.RED))
+                .putArray("selectors").add("aliases");
+
+        assertThat(decide(defaults, IR, set, List.of()))
+                .isEqualTo(new SharingDecision.Withhold("TLP:RED never leaves this node"));
+    }
+
+    @Test
+    void a_relationship_to_a_red_object_does_not_reveal_it() {
+        ObjectNode green = anyIntrusionSet(id(Tlp.GREEN));
+        ObjectNode red = anyIntrusionSet(id(Tlp.RED));
+        ObjectNode relationship = anyRelationship(green, red, id(Tlp.GREEN));
+
+        SharingDecision decision = decide(defaults, IR, relationship, List.of(green, red, relationship));
+
+        assertThat(decision.mayRead()).isFalse();
+        assertThat(decision.reason()).contains(red.path("id").asString()).contains("TLP:RED never leaves this node");
+    }
+
+    @Test
+    void a_relationship_between_readable_objects_is_readable() {
+        ObjectNode a = anyIntrusionSet(id(Tlp.GREEN));
+        ObjectNode b = anyIntrusionSet(id(Tlp.CLEAR));
+        ObjectNode relationship = anyRelationship(a, b, id(Tlp.GREEN));
+
+        assertThat(decide(defaults, IR, relationship, List.of(a, b, relationship)).mayRead()).isTrue();
+    }
+
+    @Test
+    void a_relationship_to_an_object_this_node_does_not_hold_is_withheld() {
+        ObjectNode a = anyIntrusionSet(id(Tlp.GREEN));
+        ObjectNode absent = anyIntrusionSet(id(Tlp.GREEN));
+        ObjectNode relationship = anyRelationship(a, absent, id(Tlp.GREEN));
+
+        assertThat(decide(defaults, IR, relationship, List.of(a, relationship)).reason())
+                .endsWith("which this node does not hold");
+    }
+
+    @Test
+    void a_sighting_is_no_more_visible_than_where_it_was_sighted() {
+        ObjectNode set = anyIntrusionSet(id(Tlp.GREEN));
+        ObjectNode place = anyIntrusionSet(id(Tlp.AMBER));
+        ObjectNode sighting = anySighting(set, place, id(Tlp.GREEN));
+
+        assertThat(decide(defaults, IR, sighting, List.of(set, place, sighting)).mayRead()).isFalse();
+        assertThat(decide(defaults.sharingAmberWith(IR), IR, sighting, List.of(set, place, sighting)).mayRead()).isTrue();
+    }
+
+    @Test
+    void a_report_does_not_reveal_the_objects_it_contains_that_the_partner_may_not_read() {
+        ObjectNode green = anyIntrusionSet(id(Tlp.GREEN));
+        ObjectNode red = anyIntrusionSet(id(Tlp.RED));
+        ObjectNode report = StixFixtures.object("""
+                {"type": "report", "spec_version": "2.1", "id": "report--84e4d88f-44ea-4bcd-bbf3-b2c1c320bcb3",
+                 "created": "2024-01-18T00:00:00.000Z", "modified": "2024-01-18T00:00:00.000Z",
+                 "name": "Strike on Panjgur", "published": "2024-01-18T00:00:00Z"}
+                """);
+        report.putArray("object_refs").add(green.path("id").asString()).add(red.path("id").asString());
+        SharingFixtures.mark(report, id(Tlp.GREEN));
+
+        assertThat(decide(defaults, IR, report, List.of(green, red, report)).mayRead()).isFalse();
+    }
+
+    @Test
+    void objects_received_from_a_partner_are_not_passed_to_a_third_party_unless_the_policy_says_so() {
+        ObjectNode fromIran = anyIntrusionSet(id(Tlp.GREEN));
+        HeldObject held = HeldObject.receivedFrom(IR, fromIran);
+
+        assertThat(defaults.decide(AF, held, store(List.of(held))))
+                .isEqualTo(new SharingDecision.Withhold("received from IR; the policy does not pass it on to AF"));
+        assertThat(defaults.decide(IR, held, store(List.of(held))).mayRead()).isTrue();
+        assertThat(defaults.reSharing(IR, AF).decide(AF, held, store(List.of(held))).mayRead()).isTrue();
+    }
+
+    @Test
+    void a_relationship_made_here_does_not_pass_on_an_endpoint_received_from_another_partner() {
+        ObjectNode mine = anyIntrusionSet(id(Tlp.GREEN));
+        HeldObject theirs = HeldObject.receivedFrom(IR, anyIntrusionSet(id(Tlp.GREEN)));
+        ObjectNode relationship = anyRelationship(mine, (ObjectNode) theirs.object(), id(Tlp.GREEN));
+
+        assertThat(decide(defaults, AF, relationship, List.of(mine, theirs, relationship)).mayRead()).isFalse();
+    }
+
+    @Test
+    void the_standard_tlp_marking_definitions_are_public() {
+        assertThat(decide(defaults, IR, Tlp.RED.markingDefinition(), List.of()).mayRead()).isTrue();
+    }
+
+    @Test
+    void reference_cycles_terminate() {
+        ObjectNode a = anyIntrusionSet(id(Tlp.GREEN));
+        ObjectNode b = anyIntrusionSet(id(Tlp.GREEN));
+        ObjectNode ab = anyRelationship(a, b, id(Tlp.GREEN));
+        ObjectNode note = StixFixtures.object("""
+                {"type": "note", "spec_version": "2.1", "id": "note--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0061",
+                 "created": "2024-01-18T00:00:00.000Z", "modified": "2024-01-18T00:00:00.000Z", "content": "see"}
+                """);
+        note.putArray("object_refs").add(ab.path("id").asString()).add("note--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0061");
+        SharingFixtures.mark(note, id(Tlp.GREEN));
+
+        assertThat(decide(defaults, IR, note, List.of(a, b, ab, note)).mayRead()).isTrue();
+    }
+}
