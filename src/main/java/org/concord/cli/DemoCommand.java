@@ -58,6 +58,10 @@ class DemoCommand implements Callable<Integer> {
     @Option(names = "--reset", description = "Delete DIR first and start with new keys, users and data.")
     boolean reset;
 
+    @Option(names = "--base-port", paramLabel = "PORT", defaultValue = "8441",
+            description = "PK listens on PORT and IR on PORT+1 (default: ${DEFAULT-VALUE}).")
+    int basePort;
+
     @Option(names = "--setup-only", description = "Prepare keys, pairing, users and nodes.json, then exit without starting the nodes.")
     boolean setupOnly;
 
@@ -71,13 +75,21 @@ class DemoCommand implements Callable<Integer> {
         }
     }
 
-    static final List<DemoNode> NODES = List.of(
-            new DemoNode("PK", "Pakistan \u2014 Ministry of Foreign Affairs liaison cell", 8441),
-            new DemoNode("IR", "Islamic Republic of Iran \u2014 Ministry of Foreign Affairs liaison cell", 8442));
+    private List<DemoNode> nodes;
+
+    static List<DemoNode> nodes(int basePort) {
+        return List.of(
+                new DemoNode("PK", "Pakistan \u2014 Ministry of Foreign Affairs liaison cell", basePort),
+                new DemoNode("IR", "Islamic Republic of Iran \u2014 Ministry of Foreign Affairs liaison cell", basePort + 1));
+    }
 
     @Override
     public Integer call() throws Exception {
         dir = dir.toAbsolutePath().normalize();
+        if (basePort < 1 || basePort > 65534) {
+            throw new org.concord.node.InvalidInput("--base-port", "port", "must be from 1 to 65534, got " + basePort);
+        }
+        nodes = nodes(basePort);
         if (reset && Files.exists(dir)) {
             deleteTree(dir);
             System.out.println("Removed " + dir);
@@ -89,7 +101,7 @@ class DemoCommand implements Callable<Integer> {
         Map<String, ConfigFile> configs = new LinkedHashMap<>();
         Map<String, PairingRecord> records = new LinkedHashMap<>();
         Map<String, NodeFiles> files = new LinkedHashMap<>();
-        for (DemoNode node : NODES) {
+        for (DemoNode node : nodes) {
             ConfigFile config = ConfigFile.read(writeConfig(node));
             configs.put(node.code(), config);
             try (var context = NodeContexts.offline(config)) {
@@ -102,9 +114,9 @@ class DemoCommand implements Callable<Integer> {
 
         ObjectNode out = JSON.createObjectNode();
         ArrayNode nodesOut = out.putArray("nodes");
-        for (DemoNode node : NODES) {
+        for (DemoNode node : nodes) {
             try (var context = NodeContexts.offline(configs.get(node.code()))) {
-                for (DemoNode other : NODES) {
+                for (DemoNode other : nodes) {
                     if (!other.equals(node)) {
                         context.getBean(Pairing.class).pair(records.get(other.code()), "cli:demo", true);
                     }
@@ -156,7 +168,7 @@ class DemoCommand implements Callable<Integer> {
         }
         List<Process> processes = new ArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(processes), "concord-demo-stop"));
-        for (DemoNode node : NODES) {
+        for (DemoNode node : nodes) {
             ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar, "node", "--config", configs.get(node.code()).path().toString())
                     .redirectErrorStream(true);
             Process process = builder.start();
@@ -165,16 +177,21 @@ class DemoCommand implements Callable<Integer> {
             pump.setDaemon(true);
             pump.start();
         }
-        for (DemoNode node : NODES) {
+        for (DemoNode node : nodes) {
             waitUntilHealthy(node, configs.get(node.code()), processes);
         }
         System.out.println();
         System.out.println("Concord demo is running:");
-        for (DemoNode node : NODES) {
+        for (DemoNode node : nodes) {
             System.out.println("  " + node.code() + "  " + node.url() + "   " + node.name());
         }
         System.out.println("Users, passwords and certificate paths: " + nodesFile);
-        System.out.println("Try:  curl --cacert IR's caCert --cert PK's clientCert --key PK's clientKey https://localhost:8442/api/whoami");
+        DemoNode pk = nodes.get(0);
+        DemoNode ir = nodes.get(1);
+        System.out.println("PK calling IR as a partner over mutual TLS:");
+        System.out.println("  curl --cacert " + configs.get(ir.code()).dataDir().resolve("keys/tls.crt")
+                + " --cert " + configs.get(pk.code()).dataDir().resolve("keys/tls.crt")
+                + " --key " + configs.get(pk.code()).dataDir().resolve("keys/tls.key") + " " + ir.url() + "/api/whoami");
         System.out.println("Press Ctrl-C to stop both nodes.");
         for (Process process : processes) {
             int code = process.waitFor();
@@ -249,9 +266,9 @@ class DemoCommand implements Callable<Integer> {
         Path nodeDir = dir.resolve(node.slug());
         OwnerOnly.restrictDirectory(nodeDir);
         Path file = nodeDir.resolve("concord.yml");
-        if (!Files.exists(file)) {
+        {
             String yaml = """
-                    # Demo node %s, written by 'concord demo'. Paths are relative to this file.
+                    # Demo node %s, written by 'concord demo' on every run. Paths are relative to this file.
                     concord:
                       party:
                         code: %s

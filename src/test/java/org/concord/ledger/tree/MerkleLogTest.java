@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
 
-/** The log over its store: batching, atomic appends, bounded reads, and speed at ten million leaves. */
+/** The log over its store: batching, atomic appends, bounded reads, and proofs at ten million leaves. */
 class MerkleLogTest {
 
     @Test
@@ -88,25 +88,23 @@ class MerkleLogTest {
     }
 
     /**
-     * Not a benchmark (that is JMH's job), a guard: at ten million leaves generating and
-     * verifying a proof must take far under a millisecond. The store is synthetic, so the
-     * verified root is the one the proof leads to.
+     * Proofs at ten million leaves have the RFC 9162 length and verify. How fast they are is
+     * measured by the JMH benchmark (BENCHMARKS.md), never asserted here.
      */
     @Test
-    void proofs_at_ten_million_leaves_take_microseconds() throws ProofException {
+    void proofs_at_ten_million_leaves_have_the_rfc_length_and_verify() throws ProofException {
         long size = 10_000_000L;
         MerkleLog log = new MerkleLog(new SyntheticStore(size));
         Hash leaf = Rfc9162Hasher.leaf(new byte[] {7});
-        int rounds = 2_000;
-        long started = System.nanoTime();
-        for (int i = 0; i < rounds; i++) {
+        for (int i = 0; i < 200; i++) {
             long index = (i * 7_919_993L) % size;
             List<Hash> proof = log.inclusionProof(index, size);
+            int inner = 64 - Long.numberOfLeadingZeros(index ^ (size - 1));
+            int border = Long.bitCount(index >>> inner);
+            assertThat(proof.size()).as("RFC 9162 2.1.3.1 proof length at index " + index).isEqualTo(inner + border);
             Hash root = Proofs.rootFromInclusionProof(index, size, leaf, proof);
             Proofs.verifyInclusion(index, size, leaf, proof, root);
         }
-        long perProofNanos = (System.nanoTime() - started) / rounds;
-        assertThat(perProofNanos).as("nanoseconds per proof generated and verified").isLessThan(1_000_000L);
     }
 
     /** Passes everything through and remembers every node written, in order. */

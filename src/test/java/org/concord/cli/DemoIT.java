@@ -1,0 +1,123 @@
+package org.concord.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.concord.node.NodeSettings;
+import org.concord.party.keys.FileNodeIdentity;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The README's first command, end to end, on the packaged jar: {@code concord demo} starts PK and IR
+ * as two real processes; curl with PK's files from nodes.json gets IR's /api/whoami answering PK;
+ * curl with a freshly generated, unpaired certificate is refused; SIGTERM stops both nodes.
+ */
+class DemoIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theDemoRunsTwoPairedNodesThatRecogniseEachOtherAndNobodyElse() throws Exception {
+        int base = freePortPair();
+        Path jar = Path.of("target/concord.jar").toAbsolutePath();
+        assertThat(jar).exists();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process demo = new ProcessBuilder(java, "-jar", jar.toString(), "demo", "--dir", dir.resolve("demo").toString(),
+                "--base-port", String.valueOf(base)).redirectErrorStream(true).start();
+        List<String> output = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch running = new CountDownLatch(1);
+        Thread reader = new Thread(() -> {
+            try (var lines = new BufferedReader(new InputStreamReader(demo.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    output.add(line);
+                    if (line.startsWith("Concord demo is running")) {
+                        running.countDown();
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // the demo ended
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            assertThat(running.await(240, TimeUnit.SECONDS)).as(String.join("\n", output)).isTrue();
+            JsonNode nodes = JsonMapper.builder().build().readTree(Files.readString(dir.resolve("demo/nodes.json"))).path("nodes");
+            JsonNode pk = nodes.get(0);
+            JsonNode ir = nodes.get(1);
+            assertThat(pk.path("party").asString()).isEqualTo("PK");
+
+            String whoami = curl("--cacert", ir.path("caCert").asString(), "--cert", pk.path("clientCert").asString(),
+                    "--key", pk.path("clientKey").asString(), ir.path("url").asString() + "/api/whoami");
+            assertThat(whoami).contains("\"kind\":\"partner\"").contains("\"party\":\"PK\"");
+
+            Path stranger = dir.resolve("stranger");
+            FileNodeIdentity.loadOrCreate(new NodeSettings(new NodeSettings.PartySettings("AF", "Stranger"),
+                    URI.create("https://localhost:1"), stranger, null), Clock.systemUTC());
+            Process refused = new ProcessBuilder("curl", "-sS", "--cacert", ir.path("caCert").asString(),
+                    "--cert", stranger.resolve("keys/tls.crt").toString(), "--key", stranger.resolve("keys/tls.key").toString(),
+                    ir.path("url").asString() + "/api/whoami").redirectErrorStream(true).start();
+            String refusal = new String(refused.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(refused.waitFor()).as(refusal).isNotZero();
+            assertThat(refusal).doesNotContain("\"party\"");
+
+            JsonNode viewer = ir.path("users").get(3);
+            String user = curl("--cacert", ir.path("caCert").asString(), "-u", viewer.path("username").asString() + ":"
+                    + viewer.path("password").asString(), ir.path("url").asString() + "/api/whoami");
+            assertThat(user).contains("\"username\":\"ir-viewer\"").contains("VIEWER");
+        } finally {
+            demo.destroy();
+            assertThat(demo.waitFor(60, TimeUnit.SECONDS)).as("the demo stops on SIGTERM").isTrue();
+        }
+        for (int port : new int[] {base, base + 1}) {
+            try (ServerSocket free = new ServerSocket(port)) {
+                assertThat(free.getLocalPort()).as("node on port " + port + " stopped").isEqualTo(port);
+            }
+        }
+    }
+
+    private static String curl(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("curl", "-sS", "--fail-with-body"));
+        command.addAll(List.of(args));
+        Process curl = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(curl.waitFor()).as(out).isZero();
+        return out;
+    }
+
+    private static int freePortPair() throws Exception {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            if (port < 65535) {
+                try (ServerSocket a = new ServerSocket(port); ServerSocket b = new ServerSocket(port + 1)) {
+                    return port;
+                } catch (java.io.IOException e) {
+                    // try another pair
+                }
+            }
+        }
+        throw new IllegalStateException("no two adjacent free ports");
+    }
+}
