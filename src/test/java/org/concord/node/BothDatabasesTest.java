@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -15,7 +14,6 @@ import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
 
-import org.concord.ConcordApplication;
 import org.concord.audit.AuditLog;
 import org.concord.party.ApiTokens;
 import org.concord.party.NodeIdentity;
@@ -26,14 +24,13 @@ import org.concord.party.PartyCode;
 import org.concord.party.Role;
 import org.concord.party.UserAccounts;
 import org.concord.party.keys.FileNodeIdentity;
+import org.concord.testing.OfflineNode;
 import org.concord.testing.Postgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -46,8 +43,8 @@ class BothDatabasesTest {
 
     enum Store { H2, POSTGRES }
 
-    private final Map<Store, ConfigurableApplicationContext> nodes = new LinkedHashMap<>();
-    private final Map<Store, Path> dataDirs = new LinkedHashMap<>();
+    private final Map<Store, ConfigurableApplicationContext> nodes = new java.util.LinkedHashMap<>();
+    private final Map<Store, Path> dataDirs = new java.util.LinkedHashMap<>();
     private String schema;
     private PairingRecord partnerRecord;
 
@@ -65,22 +62,8 @@ class BothDatabasesTest {
     }
 
     private ConfigurableApplicationContext start(Store store, Path dir) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("concord.party.code", "PK");
-        properties.put("concord.party.name", "Pakistan");
-        properties.put("concord.url", "https://localhost:8441");
-        properties.put("concord.data-dir", dir.toString());
-        properties.put("concord.scheduling.enabled", "true");
-        properties.put("logging.level.root", "WARN");
-        properties.put("spring.jmx.enabled", "false");
-        if (store == Store.POSTGRES) {
-            properties.put("concord.database.url", Postgres.urlFor(schema));
-            properties.put("concord.database.username", Postgres.USER);
-            properties.put("spring.flyway.schemas", schema);
-            properties.put("spring.flyway.create-schemas", "true");
-        }
-        return new SpringApplicationBuilder(ConcordApplication.class).web(WebApplicationType.NONE)
-                .registerShutdownHook(false).run(org.concord.testing.TestNode.arguments(properties));
+        return OfflineNode.start(store == Store.H2 ? OfflineNode.Store.H2 : OfflineNode.Store.POSTGRES, dir, schema,
+                Map.of("concord.scheduling.enabled", "true"));
     }
 
     @AfterAll

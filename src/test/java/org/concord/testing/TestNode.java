@@ -60,6 +60,8 @@ public final class TestNode implements AutoCloseable {
             properties.put("concord.data-dir", dir.toString());
             properties.put("server.port", port);
             properties.put("spring.jmx.enabled", "false");
+            // Tests run scheduled work by calling it, never by waiting for it.
+            properties.put("concord.scheduling.enabled", "false");
             properties.put("logging.level.root", "WARN");
             properties.put("logging.level.org.concord", "INFO");
             String usedSchema = null;

@@ -1,5 +1,7 @@
 package org.concord.intel.stix;
 
+import org.concord.party.PartyCode;
+
 import java.util.Objects;
 import java.util.Optional;
 

@@ -86,6 +86,11 @@ public enum Tlp {
     }
 
     /** The level a marking reference denotes (TLP 2.0 or mapped TLP 1.0), or empty if it is no TLP marking. */
+    /** The level that governs a whole object: its most restrictive TLP marking, object or granular; empty if unmarked. */
+    public static Optional<Tlp> of(tools.jackson.databind.JsonNode object) {
+        return Markings.effectiveTlp(object);
+    }
+
     public static Optional<Tlp> ofMarkingRef(String markingRef) {
         return Optional.ofNullable(markingRef == null ? null : BY_MARKING_REF.get(markingRef));
     }

@@ -21,8 +21,27 @@ final class Problem {
     static void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         response.setHeader("WWW-Authenticate", "Basic realm=\"Concord\", Bearer realm=\"Concord\"");
-        write(response, 401, "Unauthorized",
+        write(request, response, 401, "Unauthorized",
                 "log in with HTTP Basic (user and password) or a bearer token, or present a partner certificate");
+    }
+
+    /** As {@link #write(HttpServletResponse, int, String, String)}, in TAXII's error format under {@code /taxii2}. */
+    static void write(HttpServletRequest request, HttpServletResponse response, int status, String title, String detail)
+            throws IOException {
+        if (request.getRequestURI().startsWith("/taxii2")) {
+            if (response.isCommitted()) {
+                return;
+            }
+            ObjectNode body = JSON.createObjectNode();
+            body.put("title", title);
+            body.put("description", detail);
+            body.put("http_status", String.valueOf(status));
+            response.setStatus(status);
+            response.setContentType("application/taxii+json;version=2.1");
+            response.getWriter().write(JSON.writeValueAsString(body));
+            return;
+        }
+        write(response, status, title, detail);
     }
 
     static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {

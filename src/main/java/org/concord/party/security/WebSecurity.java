@@ -48,7 +48,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <li>a script: {@code Authorization: Bearer} with a token from {@code POST /api/tokens}.</li>
  * </ul>
  *
- * Partners reach only the endpoints made for partners (today {@code /api/whoami}); every other
+ * Partners reach only the endpoints made for partners ({@code /api/whoami} and the TAXII server
+ * under {@code /taxii2}, which decides per collection what each caller may do); every other
  * {@code /api} endpoint needs a user role, and controllers narrow it further with
  * {@code @PreAuthorize}. Anything not listed is denied. There are no sessions and no cookies, so
  * there is nothing for cross-site request forgery to ride on.
@@ -70,7 +71,7 @@ class WebSecurity {
                 .requestCache(cache -> cache.disable())
                 .httpBasic(basic -> basic.realmName("Concord").authenticationEntryPoint(Problem::unauthorized))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(Problem::unauthorized)
-                        .accessDeniedHandler((request, response, denied) -> Problem.write(response, 403, "Forbidden",
+                        .accessDeniedHandler((request, response, denied) -> Problem.write(request, response, 403, "Forbidden",
                                 "the caller may not do this")))
                 .addFilterBefore(new PartnerCertificateFilter(partners), BasicAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens, users), BasicAuthenticationFilter.class)
@@ -78,6 +79,7 @@ class WebSecurity {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/whoami").authenticated()
+                        .requestMatchers("/taxii2", "/taxii2/**").authenticated()
                         .requestMatchers("/api/**").hasAnyRole(USER_ROLES)
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll());
@@ -167,11 +169,11 @@ class WebSecurity {
             if (partner.isEmpty()) {
                 log.warn("refused {} {} from {}: client certificate SHA-256 {} is not pinned for any partner",
                         request.getMethod(), request.getRequestURI(), request.getRemoteAddr(), fingerprint);
-                Problem.write(response, 403, "Forbidden", "client certificate " + fingerprint + " is not pinned for any partner");
+                Problem.write(request, response, 403, "Forbidden", "client certificate " + fingerprint + " is not pinned for any partner");
                 return;
             }
             if (request.getHeader("Authorization") != null) {
-                Problem.write(response, 400, "Ambiguous caller",
+                Problem.write(request, response, 400, "Ambiguous caller",
                         "send either a partner certificate or user credentials, not both");
                 return;
             }

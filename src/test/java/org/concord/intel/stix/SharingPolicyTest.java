@@ -1,5 +1,7 @@
 package org.concord.intel.stix;
 
+import org.concord.party.PartyCode;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.concord.intel.stix.SharingFixtures.AF;
 import static org.concord.intel.stix.SharingFixtures.IR;

@@ -1,0 +1,109 @@
+package org.concord.cli;
+
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import org.concord.intel.Bundles;
+import org.concord.intel.Origin;
+import org.concord.intel.RefusedObjects;
+import org.concord.intel.Viewer;
+import org.concord.node.InvalidInput;
+import org.concord.party.PartyCode;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "intel", mixinStandardHelpOptions = true, description = "This node's STIX 2.1 intelligence.",
+        subcommands = {IntelCommand.Import.class, IntelCommand.Export.class})
+class IntelCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Imports a STIX 2.1 bundle, all or nothing: every object is validated first (OASIS schemas and STIX rules);",
+                "if any is refused, each refusal is listed and nothing is stored. Re-importing changes nothing."})
+    static class Import implements Callable<Integer> {
+
+        @Mixin
+        ConfigOption config;
+
+        @Parameters(paramLabel = "FILE", description = "A STIX 2.1 bundle (JSON).")
+        Path file;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!Files.isRegularFile(file)) {
+                throw new InvalidInput("FILE", "file-exists", "no bundle at " + file.toAbsolutePath());
+            }
+            System.err.printf("reading %s (%.1f MB)%n", file, Files.size(file) / 1e6);
+            var objects = Bundles.objectsOf(Files.readAllBytes(file));
+            int total = objects.size();
+            ConfigFile node = config.read();
+            try (var context = NodeContexts.offline(node)) {
+                Bundles.Imported imported;
+                try {
+                    imported = context.getBean(Bundles.class).importObjects(objects, new Origin.Local(PartnersCommand.actor()),
+                            done -> System.err.printf("  %,d of %,d objects checked%s%n", done, total, done == total ? " and stored" : ""));
+                } catch (RefusedObjects e) {
+                    e.refused().stream().limit(20).forEach(o -> System.err.println("  refused " + o.id() + ": " + o.message()));
+                    if (e.refused().size() > 20) {
+                        System.err.println("  ... and " + (e.refused().size() - 20) + " more");
+                    }
+                    throw new InvalidInput("FILE", "valid-stix", e.refused().size() + " of " + total
+                            + " objects are refused (listed above); nothing was stored");
+                }
+                System.out.println("Imported " + file.getFileName() + ": " + total + " objects " + imported.outcomes());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Writes a STIX 2.1 bundle of the current versions of this node's objects, optionally filtered.")
+    static class Export implements Callable<Integer> {
+
+        @Mixin
+        ConfigOption config;
+
+        @Option(names = "--type", paramLabel = "TYPE", description = "Only these STIX types (repeatable), e.g. intrusion-set.")
+        List<String> types = List.of();
+
+        @Option(names = "--tlp", paramLabel = "LEVEL", description = "Only these TLP levels (repeatable): CLEAR, GREEN, AMBER, AMBER_STRICT, RED, NONE.")
+        List<String> tlp = List.of();
+
+        @Option(names = "--partner", paramLabel = "CODE", description = "Only what this partner may read under the sharing policy.")
+        String partner;
+
+        @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            Bundles.Filter filter = new Bundles.Filter(Set.copyOf(types), Set.copyOf(tlp),
+                    Optional.ofNullable(partner).map(code -> Viewer.partner(PartyCode.of(code))));
+            try (var context = NodeContexts.offline(config.read());
+                    Writer writer = out == null ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
+                            : Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                int written = context.getBean(Bundles.class).export(filter, writer);
+                System.err.println("exported " + written + " objects");
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.concord.intel;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.IntConsumer;
+
+import org.concord.intel.stix.Tlp;
+import org.concord.node.InvalidInput;
+import org.springframework.stereotype.Service;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * STIX bundles in and out: {@code concord intel import/export} and {@code /api/intel/bundle}.
+ * An import is all or nothing: every object is validated first and, if any is refused, nothing is
+ * stored; otherwise the whole bundle is stored in one transaction. An export writes a bundle of
+ * current versions, filtered by type, TLP level and a partner's view.
+ */
+@Service
+public class Bundles {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final IntelStore store;
+
+    Bundles(IntelStore store) {
+        this.store = store;
+    }
+
+    /** What an import did, by outcome. */
+    public record Imported(int total, Map<ObjectOutcome.Kind, Integer> outcomes) {
+    }
+
+    /** Reads a bundle's objects; refuses anything that is not a bundle with the field and rule. */
+    public static List<JsonNode> objectsOf(byte[] json) {
+        JsonNode bundle;
+        try {
+            bundle = JSON.readTree(json);
+        } catch (JacksonException e) {
+            var at = e.getLocation();
+            throw new InvalidInput("bundle", "json", "is not valid JSON: " + e.getOriginalMessage()
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+        }
+        if (bundle == null || !bundle.isObject() || !"bundle".equals(bundle.path("type").asString(""))) {
+            throw new InvalidInput("bundle.type", "stix-bundle", "must be a STIX bundle: a JSON object with \"type\": \"bundle\"");
+        }
+        if (!bundle.path("objects").isArray()) {
+            throw new InvalidInput("bundle.objects", "required", "a bundle needs an 'objects' array");
+        }
+        List<JsonNode> objects = new ArrayList<>(bundle.path("objects").size());
+        bundle.path("objects").forEach(objects::add);
+        return objects;
+    }
+
+    /**
+     * Imports objects all or nothing, in one transaction. {@code progress} hears how many objects
+     * have been checked (every 5,000, then the total once stored).
+     */
+    public Imported importObjects(List<JsonNode> objects, Origin origin, IntConsumer progress) {
+        Map<ObjectOutcome.Kind, Integer> counts = new EnumMap<>(ObjectOutcome.Kind.class);
+        List<ObjectOutcome> outcomes = store.storeAll(Collection.INTEL, objects, origin, progress);
+        outcomes.forEach(outcome -> counts.merge(outcome.kind(), 1, Integer::sum));
+        progress.accept(outcomes.size());
+        return new Imported(objects.size(), counts);
+    }
+
+    /** What to export: types (empty: all), TLP levels (empty: all; {@code NONE} for unmarked), a partner's view or everything. */
+    public record Filter(Set<String> types, Set<String> tlp, Optional<Viewer> view) {
+        public Filter {
+            types = Set.copyOf(types);
+            tlp = Set.copyOf(tlp);
+            for (String level : tlp) {
+                if (!level.equals("NONE") && java.util.Arrays.stream(Tlp.values()).noneMatch(t -> t.name().equals(level))) {
+                    throw new InvalidInput("tlp", "tlp-level", "'" + level + "' is not one of CLEAR, GREEN, AMBER, AMBER_STRICT, RED, NONE");
+                }
+            }
+        }
+    }
+
+    /** Writes a STIX bundle of the current versions the filter selects; returns how many objects it holds. */
+    public int export(Filter filter, Writer out) throws IOException {
+        out.write("{\"type\":\"bundle\",\"id\":\"bundle--" + UUID.randomUUID() + "\",\"objects\":[");
+        int written = 0;
+        long after = 0;
+        Viewer viewer = filter.view().orElse(Viewer.local());
+        while (true) {
+            IntelQuery query = new IntelQuery(Collection.INTEL, null, List.of(), List.copyOf(filter.types()), List.of("last"), List.of(),
+                    IntelQuery.MAX_LIMIT, after);
+            Page page = store.find(query, viewer);
+            for (StoredObject object : page.items()) {
+                if (!filter.tlp().isEmpty()) {
+                    String level = Tlp.of(JSON.readTree(object.json())).map(Enum::name).orElse("NONE");
+                    if (!filter.tlp().contains(level)) {
+                        continue;
+                    }
+                }
+                out.write(written == 0 ? "\n" : ",\n");
+                out.write(object.json());
+                written++;
+            }
+            if (!page.more()) {
+                break;
+            }
+            after = page.lastSeq();
+        }
+        out.write("\n]}\n");
+        out.flush();
+        return written;
+    }
+}

@@ -1,0 +1,231 @@
+package org.concord.intel.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+import org.concord.intel.IntelQuery;
+import org.concord.intel.StoredObject;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code intel_object} table: plain SQL, the same on H2 and PostgreSQL. */
+@Repository
+public class IntelTable {
+
+    private static final String COLUMNS = "seq, id, type, spec_version, version, date_added, is_current, refs, source_party, object";
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    IntelTable(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /** A row with what visibility decisions need besides the object. */
+    public record Row(StoredObject object, String refs, String sourceParty) {
+    }
+
+    /** A row to insert. */
+    public record NewRow(String collection, String id, String type, String specVersion, String version, String versionKey,
+            String createdByRef, boolean revoked, Integer confidence, String tlp, String refs, String sourceParty,
+            boolean current, String json) {
+    }
+
+    /**
+     * Takes the collection clock's row lock for the rest of the transaction and returns the date
+     * to add the batch with: now, or just after the last one if the clock went backwards.
+     */
+    public Instant lockClockAndNextDateAdded(Instant now) {
+        Timestamp last = jdbc.sql("select last_added from intel_clock where name = 'intel' for update").query(Timestamp.class).single();
+        Instant next = now.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Instant floor = last.toInstant().plusNanos(1_000);
+        if (next.isBefore(floor)) {
+            next = floor;
+        }
+        jdbc.sql("update intel_clock set last_added = ? where name = 'intel'").param(Timestamp.from(next)).update();
+        return next;
+    }
+
+    /** The current version of each id, as JSON. */
+    public Map<String, String> currentJson(String collection, Collection<String> ids) {
+        Map<String, String> found = new HashMap<>();
+        for (List<String> chunk : chunks(ids)) {
+            jdbc.sql("select id, object from intel_object where collection = ? and is_current = true and id in (" + marks(chunk.size()) + ")")
+                    .params(params(collection, chunk))
+                    .query(rs -> {
+                        found.put(rs.getString(1), rs.getString(2));
+                    });
+        }
+        return found;
+    }
+
+    /** The version keys held for each id. */
+    public Map<String, List<String>> versionKeys(String collection, Collection<String> ids) {
+        Map<String, List<String>> found = new HashMap<>();
+        for (List<String> chunk : chunks(ids)) {
+            jdbc.sql("select id, version_key from intel_object where collection = ? and id in (" + marks(chunk.size()) + ")")
+                    .params(params(collection, chunk))
+                    .query(rs -> {
+                        found.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                    });
+        }
+        return found;
+    }
+
+    public void insert(List<NewRow> rows, Instant dateAdded) {
+        Timestamp added = Timestamp.from(dateAdded);
+        template.batchUpdate("""
+                insert into intel_object (collection, id, type, spec_version, version, version_key, created_by_ref, revoked,
+                                          confidence, tlp, refs, source_party, date_added, is_current, object)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, 1000, (ps, row) -> {
+            ps.setString(1, row.collection());
+            ps.setString(2, row.id());
+            ps.setString(3, row.type());
+            ps.setString(4, row.specVersion());
+            ps.setString(5, row.version() == null ? dateAddedText(dateAdded) : row.version());
+            ps.setString(6, row.versionKey());
+            ps.setString(7, row.createdByRef());
+            ps.setBoolean(8, row.revoked());
+            if (row.confidence() == null) {
+                ps.setNull(9, java.sql.Types.INTEGER);
+            } else {
+                ps.setInt(9, row.confidence());
+            }
+            ps.setString(10, row.tlp());
+            ps.setString(11, row.refs());
+            ps.setString(12, row.sourceParty());
+            ps.setTimestamp(13, added);
+            ps.setBoolean(14, row.current());
+            ps.setString(15, row.json());
+        });
+    }
+
+    private static String dateAddedText(Instant dateAdded) {
+        return org.concord.intel.StixTime.taxii(dateAdded);
+    }
+
+    /** Marks the current versions of these ids as no longer current. */
+    public void retireCurrent(String collection, Collection<String> ids) {
+        for (List<String> chunk : chunks(ids)) {
+            jdbc.sql("update intel_object set is_current = false where collection = ? and is_current = true and id in (" + marks(chunk.size()) + ")")
+                    .params(params(collection, chunk))
+                    .update();
+        }
+    }
+
+    /** Rows matching the query's filters after {@code afterSeq}, in order of adding, at most {@code max}. */
+    public List<Row> find(IntelQuery query, long afterSeq, int max) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from intel_object o where collection = ? and seq > ?");
+        List<Object> params = new ArrayList<>(List.of(query.collection().alias(), afterSeq));
+        if (query.addedAfter() != null) {
+            sql.append(" and date_added > ?");
+            params.add(Timestamp.from(query.addedAfter()));
+        }
+        in(sql, params, "id", query.ids());
+        in(sql, params, "type", query.types());
+        in(sql, params, "spec_version", query.specVersions());
+        if (!query.versions().contains("all")) {
+            StringJoiner any = new StringJoiner(" or ", " and (", ")");
+            List<String> timestamps = new ArrayList<>();
+            for (String version : query.versions()) {
+                if (version.equals("last")) {
+                    any.add("is_current = true");
+                } else if (version.equals("first")) {
+                    any.add("version_key = (select min(f.version_key) from intel_object f where f.collection = o.collection and f.id = o.id)");
+                } else {
+                    timestamps.add(org.concord.intel.StixTime.sortable(org.concord.intel.StixTime.parse("match[version]", version)));
+                }
+            }
+            if (!timestamps.isEmpty()) {
+                any.add("version_key in (" + marks(timestamps.size()) + ")");
+                params.addAll(timestamps);
+            }
+            sql.append(any);
+        }
+        sql.append(" order by seq limit ?");
+        params.add(max);
+        return jdbc.sql(sql.toString()).params(params).query(IntelTable::row).list();
+    }
+
+    /** Every version of one object, oldest first. */
+    public List<Row> versions(String collection, String id) {
+        return jdbc.sql("select " + COLUMNS + " from intel_object where collection = ? and id = ? order by version_key")
+                .params(collection, id).query(IntelTable::row).list();
+    }
+
+    /** The current rows of these ids. */
+    public Map<String, Row> current(String collection, Collection<String> ids) {
+        Map<String, Row> found = new HashMap<>();
+        for (List<String> chunk : chunks(ids)) {
+            jdbc.sql("select " + COLUMNS + " from intel_object where collection = ? and is_current = true and id in (" + marks(chunk.size()) + ")")
+                    .params(params(collection, chunk))
+                    .query(IntelTable::row).list()
+                    .forEach(row -> found.put(row.object().id(), row));
+        }
+        return found;
+    }
+
+    /** Deletes versions of one object; {@code versionKeys} empty means every version. Returns the rows deleted. */
+    public int delete(String collection, String id, List<String> versionKeys) {
+        if (versionKeys.isEmpty()) {
+            return jdbc.sql("delete from intel_object where collection = ? and id = ?").params(collection, id).update();
+        }
+        List<Object> params = new ArrayList<>(List.of(collection, id));
+        params.addAll(versionKeys);
+        int deleted = jdbc.sql("delete from intel_object where collection = ? and id = ? and version_key in (" + marks(versionKeys.size()) + ")")
+                .params(params).update();
+        // The newest remaining version becomes current again.
+        jdbc.sql("""
+                update intel_object set is_current = true where collection = ? and id = ? and is_current = false
+                and version_key = (select max(m.version_key) from intel_object m where m.collection = ? and m.id = ?)
+                and not exists (select 1 from intel_object c where c.collection = ? and c.id = ? and c.is_current = true)""")
+                .params(collection, id, collection, id, collection, id).update();
+        return deleted;
+    }
+
+    public long count(String collection) {
+        return jdbc.sql("select count(*) from intel_object where collection = ?").param(collection).query(Long.class).single();
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(new StoredObject(rs.getLong("seq"), rs.getString("id"), rs.getString("type"), rs.getString("spec_version"),
+                rs.getString("version"), rs.getTimestamp("date_added").toInstant(), rs.getBoolean("is_current"), rs.getString("object")),
+                rs.getString("refs"), rs.getString("source_party"));
+    }
+
+    private static void in(StringBuilder sql, List<Object> params, String column, List<String> values) {
+        if (!values.isEmpty()) {
+            sql.append(" and ").append(column).append(" in (").append(marks(values.size())).append(")");
+            params.addAll(values);
+        }
+    }
+
+    private static List<Object> params(String first, List<String> rest) {
+        List<Object> all = new ArrayList<>(rest.size() + 1);
+        all.add(first);
+        all.addAll(rest);
+        return all;
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    private static List<List<String>> chunks(Collection<String> ids) {
+        List<String> all = new ArrayList<>(ids);
+        List<List<String>> chunks = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += 500) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + 500)));
+        }
+        return chunks;
+    }
+}
