@@ -39,7 +39,7 @@ public class Bundles {
     public record Imported(int total, Map<ObjectOutcome.Kind, Integer> outcomes) {
     }
 
-    /** Reads a bundle's objects; refuses anything that is not a bundle with the field and rule. */
+    /** Reads a bundle's objects (or one STIX object); refuses anything else with the field and rule. */
     public static List<JsonNode> objectsOf(byte[] json) {
         JsonNode bundle;
         try {
@@ -49,8 +49,11 @@ public class Bundles {
             throw new InvalidInput("bundle", "json", "is not valid JSON: " + e.getOriginalMessage()
                     + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         }
+        if (bundle != null && bundle.isObject() && !"bundle".equals(bundle.path("type").asString("bundle")) && bundle.has("id")) {
+            return List.of(bundle);
+        }
         if (bundle == null || !bundle.isObject() || !"bundle".equals(bundle.path("type").asString(""))) {
-            throw new InvalidInput("bundle.type", "stix-bundle", "must be a STIX bundle: a JSON object with \"type\": \"bundle\"");
+            throw new InvalidInput("bundle.type", "stix-bundle", "must be a STIX bundle (a JSON object with \"type\": \"bundle\") or one STIX object");
         }
         if (!bundle.path("objects").isArray()) {
             throw new InvalidInput("bundle.objects", "required", "a bundle needs an 'objects' array");

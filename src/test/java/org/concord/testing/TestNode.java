@@ -52,7 +52,7 @@ public final class TestNode implements AutoCloseable {
     public static TestNode start(String code, String name, Store store, Path dataDir, String schema, Map<String, Object> extra) {
         try {
             Path dir = dataDir != null ? dataDir : Files.createTempDirectory("concord-" + code.toLowerCase() + "-");
-            int port = freePort();
+            int port = extra.containsKey("server.port") ? Integer.parseInt(extra.get("server.port").toString()) : freePort();
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("concord.party.code", code);
             properties.put("concord.party.name", name);

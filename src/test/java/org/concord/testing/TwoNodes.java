@@ -32,10 +32,23 @@ public final class TwoNodes {
     }
 
     public static TwoNodes startPaired() {
-        TestNode pk = TestNode.start("PK", "Pakistan", TestNode.Store.POSTGRES);
-        TestNode ir = TestNode.start("IR", "Islamic Republic of Iran", TestNode.Store.POSTGRES);
+        return startPaired(java.util.Map.of(), java.util.Map.of());
+    }
+
+    /** PK and IR, each with extra configuration (e.g. its sharing policy). */
+    public static TwoNodes startPaired(java.util.Map<String, Object> pkExtra, java.util.Map<String, Object> irExtra) {
+        TestNode pk = TestNode.start("PK", "Pakistan", TestNode.Store.POSTGRES, null, null, pkExtra);
+        TestNode ir = TestNode.start("IR", "Islamic Republic of Iran", TestNode.Store.POSTGRES, null, null, irExtra);
         pk.bean(Pairing.class).pair(ir.identity().pairingRecord(), "test", false);
         ir.bean(Pairing.class).pair(pk.identity().pairingRecord(), "test", false);
         return new TwoNodes(pk, ir);
+    }
+
+    /** Stops both nodes and drops their schemas. */
+    public void stop() {
+        pk.close();
+        ir.close();
+        Postgres.dropSchema(pk.schema());
+        Postgres.dropSchema(ir.schema());
     }
 }

@@ -38,6 +38,8 @@ class HttpsServer implements WebServerFactoryCustomizer<TomcatServletWebServerFa
         factory.addConnectorCustomizers(connector -> {
             connector.setScheme("https");
             connector.setSecure(true);
+            // TAXII 2.1 filters are named match[id], match[type], ...; clients often send the brackets unencoded.
+            connector.setProperty("relaxedQueryChars", "[]");
             AbstractHttp11Protocol<?> protocol = (AbstractHttp11Protocol<?>) connector.getProtocolHandler();
             protocol.setSSLEnabled(true);
             SSLHostConfig host = new SSLHostConfig();
