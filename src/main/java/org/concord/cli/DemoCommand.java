@@ -121,6 +121,10 @@ class DemoCommand implements Callable<Integer> {
                         context.getBean(Pairing.class).pair(records.get(other.code()), "cli:demo", true);
                     }
                 }
+                var seeded = context.getBean(org.concord.intel.IntelStore.class).store(org.concord.intel.Collection.INTEL,
+                        DemoIntel.of(context.getBean(NodeIdentity.class)), new org.concord.intel.Origin.Local("cli:demo"));
+                seeded.stream().filter(o -> !o.succeeded()).forEach(o ->
+                        System.err.println("concord: warning: demo object " + o.id() + " refused: " + o.message()));
                 ObjectNode nodeOut = nodesOut.addObject();
                 nodeOut.put("party", node.code());
                 nodeOut.put("name", node.name());
@@ -275,9 +279,14 @@ class DemoCommand implements Callable<Integer> {
                         name: "%s"
                       url: %s
                       data-dir: .
+                      sharing:
+                        amber: [%s]          # the partner may read TLP:AMBER; CLEAR and GREEN are shared anyway
+                      exchange:
+                        pull-interval: PT10S  # how often this node pulls the partner's intel collection
                     server:
                       port: %d
-                    """.formatted(node.code(), node.code(), node.name(), node.url(), node.port());
+                    """.formatted(node.code(), node.code(), node.name(), node.url(),
+                    nodes.stream().filter(n -> !n.equals(node)).map(DemoNode::code).findFirst().orElseThrow(), node.port());
             Files.writeString(file, yaml);
         }
         return file;

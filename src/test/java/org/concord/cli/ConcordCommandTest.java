@@ -184,6 +184,12 @@ class ConcordCommandTest {
         assertThat(again.get(1).path("users").get(0).path("password").asString()).isEqualTo(password);
         assertThat(Files.readString(Path.of(again.get(0).path("caCert").asString()))).isEqualTo(certificate);
         assertThat(run("partners", "list", "--config", demo.resolve("pk/concord.yml").toString()).out()).contains("IR ");
+        var groups = JSON.readTree(run("intel", "export", "--config", demo.resolve("pk/concord.yml").toString(),
+                "--type", "intrusion-set").out()).path("objects");
+        assertThat(groups.toString()).contains("Jaish al-Adl").contains("Jundallah");
+        var irView = JSON.readTree(run("intel", "export", "--config", demo.resolve("pk/concord.yml").toString(),
+                "--partner", "IR").out()).path("objects").toString();
+        assertThat(irView).contains("Jaish al-Adl").contains("BLF safe houses").doesNotContain("Unattributed cell");
         Run reset = run("demo", "--dir", demo.toString(), "--setup-only", "--reset");
         assertThat(reset.code()).isZero();
         assertThat(Files.readString(Path.of(again.get(0).path("caCert").asString()))).isNotEqualTo(certificate);

@@ -84,6 +84,19 @@ class DemoIT {
             String user = curl("--cacert", ir.path("caCert").asString(), "-u", viewer.path("username").asString() + ":"
                     + viewer.path("password").asString(), ir.path("url").asString() + "/api/whoami");
             assertThat(user).contains("\"username\":\"ir-viewer\"").contains("VIEWER");
+
+            // IR pulls PK's intel on its schedule (every 10 s in the demo): PK's view of Jaish al-Adl arrives, its
+            // TLP:RED reporting does not.
+            String pkIdentity = JsonMapper.builder().build().readTree(Files.readString(
+                    dir.resolve("demo/pk/keys/identity.json"))).path("id").asString();
+            String irIntel = "";
+            for (int attempt = 0; attempt < 60 && !irIntel.contains(pkIdentity); attempt++) {
+                Thread.sleep(1000);
+                irIntel = curl("--cacert", ir.path("caCert").asString(), "-u", viewer.path("username").asString() + ":"
+                        + viewer.path("password").asString(), ir.path("url").asString() + "/api/intel/objects?limit=1000");
+            }
+            assertThat(irIntel).contains(pkIdentity).contains("Operation Marg Bar Sarmachar").contains("BLF safe houses")
+                    .doesNotContain("Unattributed cell");
         } finally {
             demo.destroy();
             assertThat(demo.waitFor(60, TimeUnit.SECONDS)).as("the demo stops on SIGTERM").isTrue();
