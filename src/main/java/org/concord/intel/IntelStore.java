@@ -53,6 +53,11 @@ public class IntelStore {
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    /** Batches at least this large are checked on all cores. */
+    private static final int PARALLEL_FROM = 64;
+    private static final java.util.concurrent.ForkJoinPool CHECKERS =
+            new java.util.concurrent.ForkJoinPool(Runtime.getRuntime().availableProcessors());
+    private final java.util.concurrent.atomic.AtomicLong writtenSinceStatistics = new java.util.concurrent.atomic.AtomicLong();
 
     IntelStore(IntelTable table, SharingSettings sharing, Partners partners, AuditLog audit, Clock clock,
             TransactionTemplate transactions) {
@@ -99,45 +104,67 @@ public class IntelStore {
     private List<ObjectOutcome> store(Collection collection, List<JsonNode> objects, Origin origin, boolean atomic,
             java.util.function.IntConsumer progress) {
         ObjectOutcome[] outcomes = new ObjectOutcome[objects.size()];
-        List<Integer> valid = new ArrayList<>(objects.size());
+        IntelTable.NewRow[] prepared = new IntelTable.NewRow[objects.size()];
         String partnerIdentity = origin instanceof Origin.Partner partner ? identityOf(partner.party()) : null;
-        for (int i = 0; i < objects.size(); i++) {
-            if (i > 0 && i % 5_000 == 0) {
-                progress.accept(i);
-            }
+        String source = origin instanceof Origin.Partner partner ? partner.party().value() : null;
+        java.util.concurrent.atomic.AtomicInteger checked = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.IntConsumer check = i -> {
             JsonNode object = objects.get(i);
             String id = object != null && object.path("id").isString() ? object.path("id").asString() : Violation.NO_ID;
-            String version = object == null ? null : versionOf(object);
             if (object == null || !object.isObject()) {
                 outcomes[i] = refused(id, null, "$: a STIX object must be a JSON object");
-                continue;
+                return;
             }
+            String version = versionOf(object);
             List<Violation> violations = validator.validate(object);
             if (!violations.isEmpty()) {
                 outcomes[i] = refused(id, version, violations.stream().limit(5).map(v -> v.path() + ": " + v.rule())
                         .collect(Collectors.joining("; ")));
-                continue;
-            }
-            if (collection == Collection.INBOX && partnerIdentity != null
+            } else if (collection == Collection.INBOX && partnerIdentity != null
                     && !partnerIdentity.equals(object.path("created_by_ref").asString(""))) {
                 outcomes[i] = refused(id, version, "$.created_by_ref: a partner may only send objects it created itself ("
                         + partnerIdentity + "), got '" + object.path("created_by_ref").asString("") + "'");
-                continue;
+            } else {
+                prepared[i] = row(collection, object, versionKey(object), source, true);
             }
-            valid.add(i);
+            int done = checked.incrementAndGet();
+            if (done % 5_000 == 0) {
+                progress.accept(done);
+            }
+        };
+        if (objects.size() >= PARALLEL_FROM) {
+            // Checking is pure CPU work on independent objects: spread it over the cores.
+            try {
+                CHECKERS.submit(() -> java.util.stream.IntStream.range(0, objects.size()).parallel().forEach(check)).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while checking objects", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+            }
+        } else {
+            for (int i = 0; i < objects.size(); i++) {
+                check.accept(i);
+            }
+        }
+        List<Integer> valid = new ArrayList<>(objects.size());
+        for (int i = 0; i < objects.size(); i++) {
+            if (prepared[i] != null) {
+                valid.add(i);
+            }
         }
         List<ObjectOutcome> refusedOnes = java.util.Arrays.stream(outcomes).filter(o -> o != null).toList();
         if (atomic && !refusedOnes.isEmpty()) {
             throw new RefusedObjects(refusedOnes);
         }
         if (!valid.isEmpty()) {
-            transactions.executeWithoutResult(status -> write(collection, objects, valid, origin, outcomes, atomic));
+            transactions.executeWithoutResult(status -> write(collection, objects, prepared, valid, origin, outcomes, atomic));
         }
         return List.of(outcomes);
     }
 
-    private void write(Collection collection, List<JsonNode> objects, List<Integer> valid, Origin origin,
-            ObjectOutcome[] outcomes, boolean atomic) {
+    private void write(Collection collection, List<JsonNode> objects, IntelTable.NewRow[] prepared, List<Integer> valid,
+            Origin origin, ObjectOutcome[] outcomes, boolean atomic) {
         Instant dateAdded = table.lockClockAndNextDateAdded(clock.instant());
         Set<String> ids = new LinkedHashSet<>();
         for (int i : valid) {
@@ -147,17 +174,16 @@ public class IntelStore {
         table.currentJson(collection.alias(), ids).forEach((id, json) -> current.put(id, JSON.readTree(json)));
         Map<String, Set<String>> heldVersions = new HashMap<>();
         table.versionKeys(collection.alias(), ids).forEach((id, keys) -> heldVersions.put(id, new java.util.HashSet<>(keys)));
-        String source = origin instanceof Origin.Partner partner ? partner.party().value() : null;
-
         Map<String, IntelTable.NewRow> newCurrent = new java.util.LinkedHashMap<>();
         List<IntelTable.NewRow> history = new ArrayList<>();
         Set<String> retire = new LinkedHashSet<>();
         Map<ObjectOutcome.Kind, Integer> counts = new EnumMap<>(ObjectOutcome.Kind.class);
         for (int i : valid) {
             JsonNode object = objects.get(i);
-            String id = object.path("id").asString();
+            IntelTable.NewRow row = prepared[i];
+            String id = row.id();
             String version = versionOf(object);
-            String key = versionKey(object);
+            String key = row.versionKey();
             VersionDecision decision = VersioningPolicy.decide(Optional.ofNullable(current.get(id)), object);
             ObjectOutcome outcome;
             if (decision instanceof VersionDecision.Refused refusal) {
@@ -172,12 +198,12 @@ public class IntelStore {
                         history.add(asHistory(replaced));
                     }
                 }
-                newCurrent.put(id, row(collection, object, key, source, true));
+                newCurrent.put(id, row);
                 current.put(id, object);
                 outcome = new ObjectOutcome(id, version, decision instanceof VersionDecision.New
                         ? ObjectOutcome.Kind.ADDED : ObjectOutcome.Kind.NEWER_VERSION, null);
             } else {
-                history.add(row(collection, object, key, source, false));
+                history.add(asHistory(row));
                 outcome = new ObjectOutcome(id, version, ObjectOutcome.Kind.OLDER_VERSION, "kept as history; a newer version is current");
             }
             heldVersions.computeIfAbsent(id, k -> new java.util.HashSet<>()).add(key);
@@ -191,6 +217,10 @@ public class IntelStore {
         List<IntelTable.NewRow> rows = new ArrayList<>(history);
         rows.addAll(newCurrent.values());
         table.insert(rows, dateAdded);
+        if (writtenSinceStatistics.addAndGet(rows.size()) >= 5_000) {
+            writtenSinceStatistics.set(0);
+            table.refreshStatistics();
+        }
         if (!rows.isEmpty()) {
             audit.record(actor(origin), "intel.stored", collection.alias(), counts.toString());
         }
@@ -198,7 +228,8 @@ public class IntelStore {
 
     private static IntelTable.NewRow asHistory(IntelTable.NewRow row) {
         return new IntelTable.NewRow(row.collection(), row.id(), row.type(), row.specVersion(), row.version(), row.versionKey(),
-                row.createdByRef(), row.revoked(), row.confidence(), row.tlp(), row.refs(), row.sourceParty(), false, row.json());
+                row.createdByRef(), row.revoked(), row.confidence(), row.tlp(), row.markingRefs(), row.refs(), row.sourceParty(), false,
+                row.json());
     }
 
     private static IntelTable.NewRow row(Collection collection, JsonNode object, String key, String source, boolean current) {
@@ -217,8 +248,14 @@ public class IntelStore {
                 object.path("spec_version").asString("2.1"), modified != null ? modified : created, key,
                 object.path("created_by_ref").asString(null), object.path("revoked").asBoolean(false),
                 object.path("confidence").isInt() ? object.path("confidence").asInt() : null,
-                Tlp.of(object).map(Enum::name).orElse(null), refs.isEmpty() ? null : String.join(" ", refs), source,
+                Tlp.of(object).map(Enum::name).orElse(null), markingRefs(object), refs.isEmpty() ? null : String.join(" ", refs), source,
                 current, JSON.writeValueAsString(object));
+    }
+
+    private static String markingRefs(JsonNode object) {
+        List<String> refs = new ArrayList<>();
+        object.path("object_marking_refs").forEach(ref -> refs.add(ref.asString()));
+        return refs.isEmpty() ? null : String.join(" ", refs);
     }
 
     /** TAXII's version of an object: modified, else created; null when it has neither (date added then stands for it). */

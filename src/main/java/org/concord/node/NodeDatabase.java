@@ -34,6 +34,10 @@ class NodeDatabase {
             config.setJdbcUrl(settings.database().url());
             config.setUsername(settings.database().username());
             config.setPassword(settings.database().password());
+            if (settings.database().url().startsWith("jdbc:postgresql:")) {
+                // One multi-row INSERT per batch instead of one statement per row: several times faster for imports.
+                config.addDataSourceProperty("reWriteBatchedInserts", "true");
+            }
         }
         config.setPoolName("concord-" + settings.party().code());
         config.setMaximumPoolSize(Integer.getInteger("concord.database.pool-size", 10));

@@ -24,6 +24,9 @@ class RoleBoundariesTest {
     enum Who { NOBODY, PARTNER, ADMIN, LIAISON, ANALYST, VIEWER }
 
     static final AtomicInteger UNIQUE = new AtomicInteger();
+    static final String BUNDLE = "{\"type\":\"bundle\",\"id\":\"bundle--6b4e2f57-%d-4a43-8c1e-0d6f0f1c2a3b\",\"objects\":[{"
+            + "\"type\":\"intrusion-set\",\"spec_version\":\"2.1\",\"id\":\"intrusion-set--0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d\","
+            + "\"created\":\"2024-01-16T00:00:00.000Z\",\"modified\":\"2024-01-16T00:00:00.000Z\",\"name\":\"Jaish al-Adl\"}]}";
 
     record Call(String method, String path, String body) {
         @Override
@@ -46,6 +49,10 @@ class RoleBoundariesTest {
         rows.put(new Call("POST", "/api/users", "{\"username\":\"new-user-%d\",\"roles\":[\"VIEWER\"]}"), new int[] {401, 403, 201, 403, 403, 403});
         rows.put(new Call("POST", "/api/tokens", "{\"label\":\"script\"}"), new int[] {401, 403, 201, 201, 201, 201});
         rows.put(new Call("GET", "/api/audit", null), new int[] {401, 403, 200, 403, 403, 403});
+        rows.put(new Call("GET", "/api/intel/objects", null), new int[] {401, 403, 200, 200, 200, 200});
+        rows.put(new Call("GET", "/api/intel/export", null), new int[] {401, 403, 200, 200, 200, 200});
+        rows.put(new Call("POST", "/api/intel/bundle", BUNDLE), new int[] {401, 403, 403, 403, 200, 403});
+        rows.put(new Call("GET", "/taxii2/", null), new int[] {401, 200, 200, 200, 200, 200});
         rows.put(new Call("GET", "/actuator/prometheus", null), new int[] {401, 403, 200, 403, 403, 403});
         rows.put(new Call("GET", "/actuator/health", null), new int[] {200, 200, 200, 200, 200, 200});
         rows.put(new Call("GET", "/not-an-endpoint", null), new int[] {401, 403, 403, 403, 403, 403});
@@ -62,7 +69,8 @@ class RoleBoundariesTest {
     @MethodSource("matrix")
     void eachCallerGetsWhatItsRoleAllows(Call call, Who who, int expected) throws Exception {
         var nodes = TwoNodes.shared();
-        String body = call.body() == null ? null : call.body().formatted(UNIQUE.incrementAndGet());
+        String body = call.body() == null ? null : call.body().contains("%d")
+                ? call.body().replace("%d", String.format("%04d", UNIQUE.incrementAndGet() % 10000)) : call.body();
         Https client = who == Who.PARTNER ? Https.asPartner(nodes.ir, nodes.pk) : Https.to(nodes.pk);
         List<String> headers = new ArrayList<>();
         if (who.ordinal() >= Who.ADMIN.ordinal()) {
@@ -77,6 +85,20 @@ class RoleBoundariesTest {
         if (expected == 401 || expected == 403) {
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("json"));
         }
+    }
+
+    @Test
+    void aBundleWithAnInvalidObjectIs422NamingItAndOneOverTheLimitIs413() throws Exception {
+        var nodes = TwoNodes.shared();
+        String[] analyst = Https.basic("pk-analyst", nodes.pk.password(Role.ANALYST));
+        String invalid = BUNDLE.replace("%d", "0001").replace("\"name\":\"Jaish al-Adl\"", "\"name\":\"x\",\"modified\":\"2020-01-01T00:00:00.000Z\"")
+                .replace("0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", "1a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d");
+        var refused = Https.to(nodes.pk).send("POST", "/api/intel/bundle", invalid, analyst[0], analyst[1], "Content-Type", "application/json");
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("intrusion-set--1a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d").contains("$.modified");
+        var notABundle = Https.to(nodes.pk).send("POST", "/api/intel/bundle", "[1,2]", analyst[0], analyst[1], "Content-Type", "application/json");
+        assertThat(notABundle.statusCode()).isEqualTo(400);
+        assertThat(notABundle.body()).contains("\"field\":\"bundle.type\"");
     }
 
     @Test

@@ -36,7 +36,7 @@ public class IntelTable {
 
     /** A row to insert. */
     public record NewRow(String collection, String id, String type, String specVersion, String version, String versionKey,
-            String createdByRef, boolean revoked, Integer confidence, String tlp, String refs, String sourceParty,
+            String createdByRef, boolean revoked, Integer confidence, String tlp, String markingRefs, String refs, String sourceParty,
             boolean current, String json) {
     }
 
@@ -85,8 +85,8 @@ public class IntelTable {
         Timestamp added = Timestamp.from(dateAdded);
         template.batchUpdate("""
                 insert into intel_object (collection, id, type, spec_version, version, version_key, created_by_ref, revoked,
-                                          confidence, tlp, refs, source_party, date_added, is_current, object)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, 1000, (ps, row) -> {
+                                          confidence, tlp, marking_refs, refs, source_party, date_added, is_current, object)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, 1000, (ps, row) -> {
             ps.setString(1, row.collection());
             ps.setString(2, row.id());
             ps.setString(3, row.type());
@@ -101,11 +101,12 @@ public class IntelTable {
                 ps.setInt(9, row.confidence());
             }
             ps.setString(10, row.tlp());
-            ps.setString(11, row.refs());
-            ps.setString(12, row.sourceParty());
-            ps.setTimestamp(13, added);
-            ps.setBoolean(14, row.current());
-            ps.setString(15, row.json());
+            ps.setString(11, row.markingRefs());
+            ps.setString(12, row.refs());
+            ps.setString(13, row.sourceParty());
+            ps.setTimestamp(14, added);
+            ps.setBoolean(15, row.current());
+            ps.setString(16, row.json());
         });
     }
 
@@ -191,6 +192,21 @@ public class IntelTable {
                 .params(collection, id, collection, id, collection, id).update();
         return deleted;
     }
+
+    /**
+     * Refreshes PostgreSQL's statistics of the table after a large write, so that the next read
+     * pages by index instead of sorting what autovacuum has not yet counted. H2 analyses itself.
+     */
+    public void refreshStatistics() {
+        if (postgres == null) {
+            postgres = template.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres"));
+        }
+        if (Boolean.TRUE.equals(postgres)) {
+            jdbc.sql("analyze intel_object").update();
+        }
+    }
+
+    private volatile Boolean postgres;
 
     public long count(String collection) {
         return jdbc.sql("select count(*) from intel_object where collection = ?").param(collection).query(Long.class).single();
