@@ -77,7 +77,7 @@ class Checkpoints {
             return;
         }
         Hash root = tree.log().root(size);
-        Instant now = clock.instant();
+        Instant now = SignedCheckpoint.timeFrom(clock);
         if (latest.isPresent() && now.isBefore(latest.get().signedAt())) {
             now = latest.get().signedAt(); // never sign a checkpoint that looks older than the last one
         }

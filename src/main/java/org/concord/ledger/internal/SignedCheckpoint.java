@@ -32,6 +32,11 @@ record SignedCheckpoint(long size, Hash root, Instant signedAt, String note) {
         return new Checkpoint(origin, size, root, List.of(TIME + LedgerEntry.formatTime(signedAt)));
     }
 
+    /** Checkpoint times are kept to the millisecond, as every store and the note agree on it. */
+    static Instant timeFrom(java.time.Clock clock) {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
+
     /** The time extension of a checkpoint; {@code null} if it has none. */
     static Instant timeOf(Checkpoint checkpoint) {
         for (String line : checkpoint.extensions()) {

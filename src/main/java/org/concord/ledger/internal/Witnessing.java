@@ -230,7 +230,8 @@ class Witnessing {
                     try {
                         served = leafOf(entry, at);
                     } catch (EntryMismatch e) {
-                        throw new ChangedEntry(e.getMessage());
+                        throw new ChangedEntry(code + " " + e.getMessage() + "; it was audited with leaf " + kept.get(i).hex()
+                                + " when accepted at size " + accepted.size() + " root " + accepted.root().hex());
                     }
                     if (!served.equals(kept.get(i))) {
                         throw new ChangedEntry(code + " entry " + at + " changed: its leaf was " + kept.get(i).hex()
