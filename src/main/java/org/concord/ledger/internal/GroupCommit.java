@@ -45,7 +45,8 @@ class GroupCommit implements Ledger, DisposableBean {
     private final Thread writer;
     private volatile boolean running = true;
 
-    private record Pending(LedgerEntry entry, CompletableFuture<Long> index) {
+    /** An entry waiting for its batch; its leaf hash is computed by the caller, off the writer thread. */
+    private record Pending(LedgerEntry entry, Hash leaf, CompletableFuture<Long> index) {
     }
 
     GroupCommit(LogTables tables, PlatformTransactionManager transactionManager, LedgerSettings settings) {
@@ -83,7 +84,7 @@ class GroupCommit implements Ledger, DisposableBean {
             index.completeExceptionally(new LedgerUnavailable("the ledger is shutting down", null));
             return index;
         }
-        queue.add(new Pending(entry, index));
+        queue.add(new Pending(entry, entry.leafHash(), index));
         return index;
     }
 
@@ -138,7 +139,7 @@ class GroupCommit implements Ledger, DisposableBean {
         List<Hash> leaves = new ArrayList<>(batch.size());
         for (Pending pending : batch) {
             entries.add(pending.entry());
-            leaves.add(pending.entry().leafHash());
+            leaves.add(pending.leaf());
         }
         Long first = transactions.execute(status -> {
             long size = tables.lockSize();
