@@ -103,7 +103,7 @@ class LedgerController {
         return body;
     }
 
-    /** Entries {@code [from, from + limit)} for an auditor, in the export format of docs/ledger.md. */
+    /** Entries from index {@code from}, at most {@code limit} for an auditor, in the export format of docs/ledger.md. */
     @GetMapping("/ledger/entries")
     Map<String, Object> entries(@RequestParam(defaultValue = "0") long from, @RequestParam(defaultValue = "1000") int limit,
             Authentication authentication) {

@@ -2,10 +2,9 @@ package org.concord.ledger.internal;
 
 import java.time.Duration;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 /**
- * The ledger's knobs, under {@code concord.ledger.*}; every one has a default.
+ * The ledger's knobs, under {@code concord.ledger.*} (bound in {@link LedgerConfiguration}); every one has a
+ * default.
  *
  * @param maxBatch           most entries committed in one transaction (group commit)
  * @param checkpointInterval how often a new checkpoint is signed when the log has grown
@@ -14,7 +13,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param reauditPerRun      how many already audited entries of a partner are checked again per run
  * @param pageSize           most entries per page when reading a partner's entries
  */
-@ConfigurationProperties("concord.ledger")
 record LedgerSettings(Integer maxBatch, Duration checkpointInterval, Duration receiptDeadline, Duration witnessInterval,
         Integer reauditPerRun, Integer pageSize) {
 
@@ -33,5 +31,10 @@ record LedgerSettings(Integer maxBatch, Duration checkpointInterval, Duration re
             throw new org.concord.node.InvalidInput("concord.ledger.receipt-deadline", "range",
                     "must be at least the checkpoint interval (" + checkpointInterval + "), or promises could not be kept");
         }
+    }
+
+    /** When a receipt promised for an entry recorded at {@code recordedAt} is to be kept at the latest. */
+    public java.time.Instant promiseDeadline(java.time.Instant recordedAt) {
+        return recordedAt.plus(receiptDeadline);
     }
 }

@@ -183,7 +183,7 @@ class LogTables {
         }
     }
 
-    /** Entries {@code [from, from + limit)} that exist, in index order. */
+    /** Entries from index {@code from}, at most {@code limit} that exist, in index order. */
     List<StoredEntry> entries(long from, int limit) {
         return jdbc.sql("select idx, leaf_hash, direction, partner, stix_id, modified, content_sha256, recorded_at"
                 + " from ledger_entry where idx >= ? order by idx limit ?")

@@ -98,7 +98,7 @@ class ReceiptDesk implements Receipts {
             note = checkpoint.get().note();
             inclusion = tree.log().inclusionProof(stored.index(), checkpoint.get().size());
         } else {
-            deadline = entry.recordedAt().plus(settings.receiptDeadline());
+            deadline = settings.promiseDeadline(entry.recordedAt());
         }
         Receipt unsigned = new Receipt(identity.node().party().code(), identity.origin(), identity.node().signingKey(),
                 entry.partner(), entry.object(), stored.index(), entry.recordedAt(), stored.leafHash(), now, note, inclusion,

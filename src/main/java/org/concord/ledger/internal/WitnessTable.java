@@ -75,7 +75,7 @@ class WitnessTable {
         template.batchUpdate("insert into ledger_witness_leaf (partner, idx, leaf_hash) values (?, ?, ?)", rows);
     }
 
-    /** The kept leaf hashes {@code [from, from + limit)} of a partner's log. */
+    /** The kept leaf hashes from index {@code from}, at most {@code limit} of a partner's log. */
     List<Hash> leaves(PartyCode partner, long from, int limit) {
         return jdbc.sql("select leaf_hash from ledger_witness_leaf where partner = ? and idx >= ? order by idx limit ?")
                 .params(partner.value(), from, limit).query((rs, n) -> new Hash(rs.getBytes(1))).list();
