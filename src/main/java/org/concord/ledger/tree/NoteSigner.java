@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * An Ed25519 signing key with its name, as a signed-note signer: a log signing its
@@ -23,14 +24,28 @@ public final class NoteSigner {
     private static final String PRIVATE_PREFIX = "PRIVATE+KEY+";
 
     private final String name;
-    private final PrivateKey privateKey;
+    private final UnaryOperator<byte[]> ed25519;
     private final byte[] publicKey;
 
     private NoteSigner(String name, PrivateKey privateKey, byte[] publicKey) {
+        this(name, message -> Ed25519.sign(privateKey, message), publicKey);
+        Objects.requireNonNull(privateKey, "privateKey");
+    }
+
+    private NoteSigner(String name, UnaryOperator<byte[]> ed25519, byte[] publicKey) {
         VerifierKey.requireKeyName(name);
         this.name = name;
-        this.privateKey = Objects.requireNonNull(privateKey, "privateKey");
+        this.ed25519 = Objects.requireNonNull(ed25519, "ed25519");
         this.publicKey = publicKey.clone();
+    }
+
+    /**
+     * A signer whose private key stays elsewhere (a node's key store, a hardware module):
+     * {@code ed25519} returns the RFC 8032 signature of the bytes it is given with the private
+     * key of {@code publicKey}. This is how a node signs notes without handing its key out.
+     */
+    public static NoteSigner delegating(String name, java.security.PublicKey publicKey, UnaryOperator<byte[]> ed25519) {
+        return new NoteSigner(name, ed25519, Ed25519.raw(publicKey));
     }
 
     /** A signer with a fresh key from the JDK's default randomness. */
@@ -104,7 +119,7 @@ public final class NoteSigner {
     /** Signs a note text (ending in a newline) with Ed25519. */
     public NoteSignature sign(String text) {
         requireText(text);
-        byte[] signature = Ed25519.sign(privateKey, text.getBytes(StandardCharsets.UTF_8));
+        byte[] signature = ed25519.apply(text.getBytes(StandardCharsets.UTF_8));
         return new NoteSignature(name, verifierKey().keyId(), signature);
     }
 
@@ -123,7 +138,7 @@ public final class NoteSigner {
         if (timestamp < 0) {
             throw new IllegalArgumentException("a cosignature timestamp is a POSIX time, got " + timestamp);
         }
-        byte[] signature = Ed25519.sign(privateKey, SignedNote.cosignedMessage(text, timestamp));
+        byte[] signature = ed25519.apply(SignedNote.cosignedMessage(text, timestamp));
         byte[] timestamped = ByteBuffer.allocate(8 + signature.length).putLong(timestamp).put(signature).array();
         return new NoteSignature(name, cosignatureVerifierKey().keyId(), timestamped);
     }

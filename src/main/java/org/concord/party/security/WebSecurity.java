@@ -48,8 +48,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <li>a script: {@code Authorization: Bearer} with a token from {@code POST /api/tokens}.</li>
  * </ul>
  *
- * Partners reach only the endpoints made for partners ({@code /api/whoami} and the TAXII server
- * under {@code /taxii2}, which decides per collection what each caller may do); every other
+ * Partners reach only the endpoints made for partners ({@code /api/whoami}, the TAXII server under
+ * {@code /taxii2}, which decides per collection what each caller may do, the ledger's reads and
+ * {@code POST /ledger/cosignatures}, which only a partner may call); every other
  * {@code /api} endpoint needs a user role, and controllers narrow it further with
  * {@code @PreAuthorize}. Anything not listed is denied. There are no sessions and no cookies, so
  * there is nothing for cross-site request forgery to ride on.
@@ -63,6 +64,8 @@ class WebSecurity {
     private static final Logger log = LoggerFactory.getLogger(WebSecurity.class);
     static final String PARTNER = "ROLE_PARTNER";
     private static final String[] USER_ROLES = {"ADMIN", "LIAISON", "ANALYST", "VIEWER"};
+    /** The ledger is read by the partner (it witnesses this node's log) and by every user role. */
+    private static final String[] LEDGER_READERS = {PARTNER, "ROLE_ADMIN", "ROLE_LIAISON", "ROLE_ANALYST", "ROLE_VIEWER"};
 
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, Partners partners, ApiTokens tokens, UserTable users) throws Exception {
@@ -80,6 +83,10 @@ class WebSecurity {
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/whoami").authenticated()
                         .requestMatchers("/taxii2", "/taxii2/**").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/ledger/cosignatures").hasAuthority(PARTNER)
+                        .requestMatchers(HttpMethod.GET, "/ledger/checkpoint", "/ledger/proof/inclusion",
+                                "/ledger/proof/consistency", "/ledger/entries", "/ledger/cosignatures", "/ledger/alarms",
+                                "/ledger/receipts").hasAnyAuthority(LEDGER_READERS)
                         .requestMatchers("/api/**").hasAnyRole(USER_ROLES)
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll());

@@ -1,0 +1,35 @@
+package org.concord.ledger;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.concord.party.PartyCode;
+
+/**
+ * The receipt use case: the receiver acknowledges an object with a receipt signed by its key, and
+ * the sender checks a receipt it was given against the receiver's pinned key.
+ */
+public interface Receipts {
+
+    /**
+     * Records an object received from {@code sender} in the ledger (once per id, modified and hash:
+     * a redelivery gets the first entry again) and returns the signed receipt: complete when a
+     * signed checkpoint already includes the entry, otherwise a promise to include it by a deadline.
+     */
+    Receipt issue(PartyCode sender, ObjectDigest object);
+
+    /**
+     * The receipt for an object received from {@code sender}, completed with the newest checkpoint
+     * if one includes it (signing a new checkpoint if the promise's deadline has come); empty if
+     * this node never received that object from that sender.
+     */
+    Optional<Receipt> receipt(PartyCode sender, String objectId, Instant modified);
+
+    /**
+     * Checks a receipt {@code receiver} gave this node for {@code object}, with the signing key
+     * pinned for {@code receiver} at pairing.
+     *
+     * @throws ReceiptException naming what is wrong
+     */
+    Receipt verify(PartyCode receiver, String receiptJson, ObjectDigest object) throws ReceiptException;
+}

@@ -1,0 +1,203 @@
+package org.concord.ledger.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.concord.ledger.Ledger;
+import org.concord.ledger.LedgerEntry;
+import org.concord.ledger.tree.Hash;
+import org.concord.ledger.tree.MerkleLog;
+import org.concord.ledger.tree.NodeHash;
+import org.concord.ledger.tree.NodeId;
+import org.concord.ledger.tree.TreeStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The {@link Ledger} on the database, with group commit: callers put their entries on a queue;
+ * one writer thread takes everything waiting (up to {@code concord.ledger.max-batch}), appends it
+ * in one transaction (lock the head row, read the right border, write the leaves and the
+ * subtrees they complete, move the size) and only after the commit completes each caller's
+ * future with its index. While one transaction commits, the next batch gathers, so the more
+ * callers wait, the larger and cheaper the batches get. If a transaction fails, every caller in
+ * it gets {@link Ledger.LedgerUnavailable} and nothing of the batch is in the log.
+ *
+ * <p>Several instances of one node each run a writer; the head row lock puts their batches one
+ * after the other.
+ */
+@Component
+class GroupCommit implements Ledger, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
+    private final LogTables tables;
+    private final TransactionTemplate transactions;
+    private final int maxBatch;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean running = true;
+
+    /** An entry waiting for its batch; its leaf hash is computed by the caller, off the writer thread. */
+    private record Pending(LedgerEntry entry, Hash leaf, CompletableFuture<Long> index) {
+    }
+
+    GroupCommit(LogTables tables, PlatformTransactionManager transactionManager, LedgerSettings settings) {
+        this.tables = tables;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.maxBatch = settings.maxBatch();
+        this.writer = new Thread(this::run, "ledger-group-commit");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    @Override
+    public long append(LedgerEntry entry) {
+        return await(appendAsync(entry));
+    }
+
+    @Override
+    public List<Long> appendAll(List<LedgerEntry> entries) {
+        List<CompletableFuture<Long>> futures = new ArrayList<>(entries.size());
+        for (LedgerEntry entry : entries) {
+            futures.add(appendAsync(entry));
+        }
+        List<Long> indexes = new ArrayList<>(entries.size());
+        for (CompletableFuture<Long> future : futures) {
+            indexes.add(await(future));
+        }
+        return indexes;
+    }
+
+    @Override
+    public CompletableFuture<Long> appendAsync(LedgerEntry entry) {
+        java.util.Objects.requireNonNull(entry, "entry");
+        CompletableFuture<Long> index = new CompletableFuture<>();
+        if (!running) {
+            index.completeExceptionally(new LedgerUnavailable("the ledger is shutting down", null));
+            return index;
+        }
+        queue.add(new Pending(entry, entry.leafHash(), index));
+        return index;
+    }
+
+    @Override
+    public long size() {
+        return tables.size();
+    }
+
+    private static long await(CompletableFuture<Long> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LedgerUnavailable("interrupted while waiting for the ledger commit", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof LedgerUnavailable unavailable) {
+                throw unavailable;
+            }
+            throw new LedgerUnavailable("ledger append failed: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, maxBatch - 1);
+                commit(batch);
+            } catch (InterruptedException e) {
+                running = false;
+            } catch (RuntimeException e) {
+                log.error("ledger batch of {} entries failed, nothing of it was appended: {}", batch.size(), e.toString());
+                LedgerUnavailable failure = new LedgerUnavailable("ledger batch failed, nothing was appended: " + e.getMessage(), e);
+                batch.forEach(p -> p.index().completeExceptionally(failure));
+            } finally {
+                batch.clear();
+            }
+        }
+        Pending left;
+        while ((left = queue.poll()) != null) {
+            left.index().completeExceptionally(new LedgerUnavailable("the ledger shut down before this entry was appended", null));
+        }
+    }
+
+    private void commit(List<Pending> batch) {
+        List<LedgerEntry> entries = new ArrayList<>(batch.size());
+        List<Hash> leaves = new ArrayList<>(batch.size());
+        for (Pending pending : batch) {
+            entries.add(pending.entry());
+            leaves.add(pending.leaf());
+        }
+        Long first = transactions.execute(status -> {
+            long size = tables.lockSize();
+            new MerkleLog(new LockedStore(size, entries, leaves)).appendLeafHashes(leaves);
+            return size;
+        });
+        // Committed: only now is anyone told.
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).index().complete(first + i);
+        }
+    }
+
+    /** The tree as seen inside the append transaction, whose head row is locked at {@code size}. */
+    private final class LockedStore implements TreeStore {
+        private final long size;
+        private final List<LedgerEntry> entries;
+        private final List<Hash> leaves;
+
+        LockedStore(long size, List<LedgerEntry> entries, List<Hash> leaves) {
+            this.size = size;
+            this.entries = entries;
+            this.leaves = leaves;
+        }
+
+        @Override
+        public long size() {
+            return size;
+        }
+
+        @Override
+        public Hash node(NodeId id) {
+            return tables.nodes(List.of(id)).get(0);
+        }
+
+        @Override
+        public List<Hash> nodes(List<NodeId> ids) {
+            return tables.nodes(ids);
+        }
+
+        @Override
+        public void append(long expectedSize, long newSize, List<NodeHash> nodes) {
+            if (expectedSize != size || newSize != size + entries.size()) {
+                throw new ConcurrentAppendException(expectedSize, size);
+            }
+            List<NodeHash> inner = new ArrayList<>(nodes.size() - entries.size());
+            for (NodeHash node : nodes) {
+                if (node.id().level() > 0) {
+                    inner.add(node);
+                }
+            }
+            tables.insert(size, entries, leaves, inner);
+            tables.setSize(size, newSize);
+        }
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        running = false;
+        writer.join(10_000);
+    }
+}

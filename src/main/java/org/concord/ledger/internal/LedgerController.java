@@ -1,0 +1,239 @@
+package org.concord.ledger.internal;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.concord.ledger.LedgerEntry;
+import org.concord.ledger.Receipts;
+import org.concord.ledger.tree.Hash;
+import org.concord.node.InvalidInput;
+import org.concord.node.NotFound;
+import org.concord.party.Caller;
+import org.concord.party.Callers;
+import org.concord.party.PartyCode;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The ledger over HTTPS, for partners (their pinned certificate) and for every user role: the
+ * signed checkpoint, proofs, entries, cosignatures, alarms and receipts are read by all of them;
+ * only a partner posts a cosignature (the filter chain in {@code party.security} says so).
+ *
+ * <p>A partner sees the fields of the entries it is party to; of the others (messages with a third
+ * party) only the index and leaf hash, which is all it needs to check the tree.
+ */
+@RestController
+class LedgerController {
+
+    private static final int MAX_PAGE = 10_000;
+    private final StoredTree tree;
+    private final LogTables tables;
+    private final Checkpoints checkpoints;
+    private final WitnessTable witness;
+    private final LogIdentity identity;
+    private final Receipts receipts;
+
+    LedgerController(StoredTree tree, LogTables tables, Checkpoints checkpoints, WitnessTable witness, LogIdentity identity,
+            Receipts receipts) {
+        this.tree = tree;
+        this.tables = tables;
+        this.checkpoints = checkpoints;
+        this.witness = witness;
+        this.identity = identity;
+        this.receipts = receipts;
+    }
+
+    /** The newest signed checkpoint, as a C2SP signed note. */
+    @GetMapping(value = "/ledger/checkpoint", produces = "text/plain;charset=UTF-8")
+    String checkpoint() {
+        return checkpoints.current().note();
+    }
+
+    /** Inclusion proof of the leaf at {@code index}, or of the leaf with hash {@code leaf} (hex), in the tree of {@code size}. */
+    @GetMapping("/ledger/proof/inclusion")
+    Map<String, Object> inclusion(@RequestParam(required = false) Long index, @RequestParam(required = false) String leaf,
+            @RequestParam(required = false) Long size) {
+        long treeSize = size != null ? size : checkpoints.current().size();
+        requireSize("size", treeSize);
+        long at;
+        if (index != null && leaf == null) {
+            at = index;
+        } else if (leaf != null && index == null) {
+            Hash hash;
+            try {
+                hash = Hash.ofHex(leaf);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInput("leaf", "sha256-hex", e.getMessage());
+            }
+            at = tables.indexOfLeaf(hash).orElseThrow(() -> new NotFound("no leaf " + leaf + " in this log"));
+        } else {
+            throw new InvalidInput("index", "one-of", "give either index or leaf");
+        }
+        if (at < 0 || at >= treeSize) {
+            throw new InvalidInput("index", "range", "leaf index " + at + " is outside a tree of size " + treeSize);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("index", at);
+        body.put("size", treeSize);
+        body.put("leaf", tree.log().leafHash(at).hex());
+        body.put("proof", base64(tree.log().inclusionProof(at, treeSize)));
+        return body;
+    }
+
+    /** Consistency proof between two sizes. */
+    @GetMapping("/ledger/proof/consistency")
+    Map<String, Object> consistency(@RequestParam long from, @RequestParam long to) {
+        requireSize("to", to);
+        if (from < 0 || from > to) {
+            throw new InvalidInput("from", "range", "need 0 <= from <= to, got from " + from + " and to " + to);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("from", from);
+        body.put("to", to);
+        body.put("proof", base64(tree.log().consistencyProof(from, to)));
+        return body;
+    }
+
+    /** Entries from index {@code from}, at most {@code limit} for an auditor, in the export format of docs/ledger.md. */
+    @GetMapping("/ledger/entries")
+    Map<String, Object> entries(@RequestParam(defaultValue = "0") long from, @RequestParam(defaultValue = "1000") int limit,
+            Authentication authentication) {
+        if (from < 0) {
+            throw new InvalidInput("from", "range", "must be at least 0, got " + from);
+        }
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new InvalidInput("limit", "range", "must be between 1 and " + MAX_PAGE + ", got " + limit);
+        }
+        Caller caller = Callers.of(authentication);
+        PartyCode onlyFieldsOf = caller instanceof Caller.PartnerNode partner ? partner.partner().code() : null;
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("format", "concord-ledger-entries/1");
+        body.put("origin", identity.origin());
+        body.put("size", tree.size());
+        body.put("from", from);
+        body.put("entries", tables.entries(from, limit).stream().map(e -> entry(e, onlyFieldsOf)).toList());
+        return body;
+    }
+
+    /** A partner returns its cosignature of one of this node's checkpoints. */
+    @PostMapping(value = "/ledger/cosignatures", consumes = MediaType.TEXT_PLAIN_VALUE)
+    ResponseEntity<Map<String, Object>> cosign(@RequestBody String note, Authentication authentication) {
+        if (!(Callers.of(authentication) instanceof Caller.PartnerNode partner)) {
+            throw new InvalidInput("caller", "partner", "only a partner node returns cosignatures");
+        }
+        Checkpoints.Cosignature stored = checkpoints.acceptCosignature(partner.partner(), note);
+        return ResponseEntity.status(HttpStatus.CREATED).body(cosignature(stored));
+    }
+
+    /** The cosignatures partners returned, newest first. */
+    @GetMapping("/ledger/cosignatures")
+    List<Map<String, Object>> cosignatures(@RequestParam(defaultValue = "100") int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new InvalidInput("limit", "range", "must be between 1 and " + MAX_PAGE + ", got " + limit);
+        }
+        return checkpoints.cosignatures(limit).stream().map(LedgerController::cosignature).toList();
+    }
+
+    /** Alarms raised while witnessing partners' logs, newest first, with the evidence. */
+    @GetMapping("/ledger/alarms")
+    List<Map<String, Object>> alarms(@RequestParam(defaultValue = "100") int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new InvalidInput("limit", "range", "must be between 1 and " + MAX_PAGE + ", got " + limit);
+        }
+        return witness.alarms(limit).stream().map(LedgerController::alarm).toList();
+    }
+
+    /**
+     * The receipt for an object this node received from {@code sender}, completed with a checkpoint.
+     * A partner may only ask for what it sent itself.
+     */
+    @GetMapping(value = "/ledger/receipts", produces = MediaType.APPLICATION_JSON_VALUE)
+    String receipt(@RequestParam(required = false) String sender, @RequestParam String object, @RequestParam String modified,
+            Authentication authentication) {
+        Caller caller = Callers.of(authentication);
+        PartyCode from;
+        if (caller instanceof Caller.PartnerNode partner) {
+            from = partner.partner().code();
+            if (sender != null && !sender.equals(from.value())) {
+                throw new NotFound("no receipt for " + object + " from " + sender);
+            }
+        } else if (sender != null) {
+            from = PartyCode.of(sender);
+        } else {
+            throw new InvalidInput("sender", "required", "the party the object came from, e.g. PK");
+        }
+        Instant time = LedgerEntry.parseTime(modified);
+        if (time == null) {
+            throw new InvalidInput("modified", "timestamp", "is not an RFC 3339 UTC time: " + modified);
+        }
+        return receipts.receipt(from, object, time)
+                .orElseThrow(() -> new NotFound("no object " + object + " modified " + modified + " was received from " + from))
+                .toJson();
+    }
+
+    private void requireSize(String field, long size) {
+        long committed = tree.size();
+        if (size < 0 || size > committed) {
+            throw new InvalidInput(field, "range", "tree size " + size + " is outside [0, " + committed + "]");
+        }
+    }
+
+    private static Map<String, Object> entry(LogTables.StoredEntry stored, PartyCode onlyFieldsOf) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("index", stored.index());
+        json.put("leaf", stored.leafHash().hex());
+        LedgerEntry e = stored.entry();
+        if (onlyFieldsOf == null || onlyFieldsOf.equals(e.partner())) {
+            json.put("direction", e.direction().name());
+            json.put("partner", e.partner().value());
+            json.put("object", e.objectId());
+            json.put("modified", e.modifiedText());
+            json.put("sha256", e.sha256().hex());
+            json.put("recorded", e.recordedText());
+        }
+        return json;
+    }
+
+    private static Map<String, Object> cosignature(Checkpoints.Cosignature c) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("size", c.size());
+        json.put("witness", c.witness());
+        json.put("cosignedAt", LedgerEntry.formatTime(c.cosignedAt()));
+        json.put("receivedAt", LedgerEntry.formatTime(c.receivedAt()));
+        json.put("note", c.note());
+        return json;
+    }
+
+    private static Map<String, Object> alarm(WitnessTable.Alarm a) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", a.id());
+        json.put("partner", a.partner().value());
+        json.put("kind", a.kind().name());
+        json.put("detail", a.detail());
+        json.put("raisedAt", LedgerEntry.formatTime(a.raisedAt()));
+        Map<String, Object> accepted = new LinkedHashMap<>();
+        accepted.put("size", a.acceptedSize());
+        accepted.put("root", a.acceptedRoot() == null ? null : a.acceptedRoot().hex());
+        accepted.put("checkpoint", a.acceptedNote());
+        json.put("accepted", accepted);
+        Map<String, Object> offending = new LinkedHashMap<>();
+        offending.put("size", a.offendingSize());
+        offending.put("root", a.offendingRoot() == null ? null : a.offendingRoot().hex());
+        offending.put("checkpoint", a.offendingNote());
+        json.put("offending", offending);
+        return json;
+    }
+
+    private static List<String> base64(List<Hash> hashes) {
+        return hashes.stream().map(Hash::base64).toList();
+    }
+}

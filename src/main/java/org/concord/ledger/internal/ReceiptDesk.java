@@ -1,0 +1,108 @@
+package org.concord.ledger.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.concord.ledger.Direction;
+import org.concord.ledger.Ledger;
+import org.concord.ledger.LedgerEntry;
+import org.concord.ledger.ObjectDigest;
+import org.concord.ledger.Receipt;
+import org.concord.ledger.ReceiptException;
+import org.concord.ledger.Receipts;
+import org.concord.ledger.tree.Hash;
+import org.concord.node.NotFound;
+import org.concord.party.Partner;
+import org.concord.party.Partners;
+import org.concord.party.PartyCode;
+import org.springframework.stereotype.Service;
+
+/**
+ * Receipts: the receiver records the object in its ledger and signs what it recorded; a complete
+ * receipt carries the signed checkpoint that includes the entry and the inclusion proof, a promise
+ * carries the deadline by which such a checkpoint will exist (recording time plus
+ * {@code concord.ledger.receipt-deadline}, never less than the checkpoint interval). Asking for the
+ * receipt again ({@link #receipt}) completes it.
+ */
+@Service
+class ReceiptDesk implements Receipts {
+
+    private final Ledger ledger;
+    private final LogTables tables;
+    private final StoredTree tree;
+    private final Checkpoints checkpoints;
+    private final LogIdentity identity;
+    private final Partners partners;
+    private final LedgerSettings settings;
+    private final Clock clock;
+
+    ReceiptDesk(Ledger ledger, LogTables tables, StoredTree tree, Checkpoints checkpoints, LogIdentity identity,
+            Partners partners, LedgerSettings settings, Clock clock) {
+        this.ledger = ledger;
+        this.tables = tables;
+        this.tree = tree;
+        this.checkpoints = checkpoints;
+        this.identity = identity;
+        this.partners = partners;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public Receipt issue(PartyCode sender, ObjectDigest object) {
+        String modified = LedgerEntry.formatTime(object.modified());
+        LogTables.StoredEntry stored = tables.received(sender, object, modified).orElseGet(() -> {
+            LedgerEntry entry = LedgerEntry.of(Direction.RECEIVED, sender, object, clock.instant());
+            long index = ledger.append(entry);
+            return new LogTables.StoredEntry(index, entry, entry.leafHash());
+        });
+        Optional<SignedCheckpoint> latest = checkpoints.latest().filter(c -> c.size() > stored.index());
+        return sign(stored, latest);
+    }
+
+    @Override
+    public Optional<Receipt> receipt(PartyCode sender, String objectId, Instant modified) {
+        Optional<LogTables.StoredEntry> stored = tables.received(sender, objectId, LedgerEntry.formatTime(modified));
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        SignedCheckpoint latest = checkpoints.latest().filter(c -> c.size() > stored.get().index())
+                .orElseGet(checkpoints::current);
+        return Optional.of(sign(stored.get(), Optional.of(latest)));
+    }
+
+    @Override
+    public Receipt verify(PartyCode receiver, String receiptJson, ObjectDigest object) throws ReceiptException {
+        Partner partner = partners.byCode(receiver)
+                .orElseThrow(() -> new NotFound("no partner " + receiver + " is paired with this node"));
+        Receipt receipt = Receipt.parse(receiptJson).verify(partner.signingKey(), object);
+        PartyCode self = identity.node().party().code();
+        if (!receipt.receiver().equals(receiver) || !receipt.sender().equals(self)
+                || !receipt.origin().equals(LogIdentity.originOf(partner))) {
+            throw new org.concord.node.InvalidInput("receipt", "parties", "receipt says " + receipt.receiver() + " ("
+                    + receipt.origin() + ") received from " + receipt.sender() + ", expected " + receiver + " ("
+                    + LogIdentity.originOf(partner) + ") receiving from " + self);
+        }
+        return receipt;
+    }
+
+    private Receipt sign(LogTables.StoredEntry stored, Optional<SignedCheckpoint> checkpoint) {
+        LedgerEntry entry = stored.entry();
+        Instant now = clock.instant();
+        String note = null;
+        List<Hash> inclusion = List.of();
+        Instant deadline = null;
+        if (checkpoint.isPresent()) {
+            note = checkpoint.get().note();
+            inclusion = tree.log().inclusionProof(stored.index(), checkpoint.get().size());
+        } else {
+            deadline = settings.promiseDeadline(entry.recordedAt());
+        }
+        Receipt unsigned = new Receipt(identity.node().party().code(), identity.origin(), identity.node().signingKey(),
+                entry.partner(), entry.object(), stored.index(), entry.recordedAt(), stored.leafHash(), now, note, inclusion,
+                deadline, null);
+        return unsigned.signedWith(identity.node()::sign);
+    }
+}
