@@ -1,0 +1,57 @@
+package org.concord.requests;
+
+import java.time.Instant;
+
+import org.concord.requests.RequestMessage.Accept;
+import org.concord.requests.RequestMessage.Acknowledge;
+import org.concord.requests.RequestMessage.Amend;
+import org.concord.requests.RequestMessage.Close;
+import org.concord.requests.RequestMessage.CounterPropose;
+import org.concord.requests.RequestMessage.Decline;
+
+/**
+ * The request is out and the responder has not said anything yet: the acknowledgement deadline runs
+ * (see {@link RequestDeadlinePolicy}). The responder may acknowledge, or answer at once (accept,
+ * decline, counter-propose: each implies the acknowledgement).
+ */
+public record Requested(CaseFile file) implements RequestCase {
+
+    Transition on(RequestMessage message) {
+        if (message instanceof Acknowledge) {
+            return new Transition.Next(new Acknowledged(file, message.sentAt(), file.termsSince()));
+        }
+        if (message instanceof Amend amend) {
+            return new Transition.Next(new Requested(file.amended(amend.revised(), amend.sentAt())));
+        }
+        return Answering.answer(file, message);
+    }
+
+    /** When the acknowledgement deadline started: the request (or its last amendment). */
+    public Instant waitingSince() {
+        return file.termsSince();
+    }
+}
+
+/** What the responder's answer does while no answer has been given (Requested and Acknowledged alike). */
+final class Answering {
+
+    private Answering() {
+    }
+
+    static Transition answer(CaseFile file, RequestMessage message) {
+        if (message instanceof Accept) {
+            return new Transition.Next(Accepted.of(file, message.sentAt(), null));
+        }
+        if (message instanceof Decline decline) {
+            return new Transition.Next(new Declined(file, decline.reason(), decline.text(), decline.sentAt()));
+        }
+        if (message instanceof CounterPropose counter) {
+            return new Transition.Next(new CounterProposed(file, counter.proposal(), counter.sentAt()));
+        }
+        if (message instanceof Close close) {
+            return RequestProtocol.closeBeforeAcceptance(file, close);
+        }
+        return Transition.refused(Refusal.Rule.NOT_ACCEPTED_YET, "type",
+                message.type() + " comes only after the request was accepted");
+    }
+}
