@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.concord.party.PartyCode;
 import org.concord.workflow.CaseMessage;
+import org.concord.workflow.Envelope;
 import org.concord.workflow.EscalationLevel;
 import org.concord.workflow.StixId;
 

@@ -13,6 +13,7 @@ import java.util.List;
 
 import org.concord.requests.Refusal.Rule;
 import org.concord.requests.RequestFixtures.Conversation;
+import org.concord.workflow.Envelope;
 import org.concord.workflow.EscalationLevel;
 import org.concord.workflow.StixId;
 import org.junit.jupiter.api.Test;

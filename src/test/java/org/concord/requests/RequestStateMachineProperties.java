@@ -35,6 +35,7 @@ import org.concord.requests.RequestMessage.Escalate;
 import org.concord.requests.RequestMessage.ProgressUpdate;
 import org.concord.requests.RequestMessage.Request;
 import org.concord.workflow.DeliveryOrder;
+import org.concord.workflow.Envelope;
 import org.concord.workflow.EscalationLevel;
 import org.concord.workflow.StixId;
 

@@ -1,11 +1,10 @@
-package org.concord.requests;
+package org.concord.workflow;
 
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
 import org.concord.party.PartyCode;
-import org.concord.workflow.StixId;
 
 /**
  * What every message of a case carries besides its substance. These are the only fields a message
