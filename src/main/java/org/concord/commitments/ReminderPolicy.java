@@ -16,9 +16,9 @@ import org.concord.workflow.EscalationLevel;
  * Reminders before a commitment's due date and escalation once it is overdue, for agreed and not
  * yet fulfilled commitments.
  *
- * <p>Defaults: reminders 7 days, 1 day and 2 hours before the due date; the first escalation
- * {@code grace} (default: none) after the due date, then one rung every {@code escalateEvery}
- * (default 24 h) until both sides attest or the top of the ladder is reached.
+ * <p>By default reminders go out 7 days, 1 day and 2 hours before the due date; the first
+ * escalation comes at the due date itself (no grace), then one rung every 24 hours until both
+ * sides attest or the top of the ladder is reached.
  *
  * @param remindBefore how long before the due date to remind; positive
  * @param grace how long after the due date the first escalation waits; zero or more
@@ -50,8 +50,8 @@ public record ReminderPolicy(List<Duration> remindBefore, Duration grace, Durati
     }
 
     /**
-     * The reminders that fall in {@code (after, upTo]}: a scheduler passes the end of its last run
-     * as {@code after}, so each reminder is given once. None for a proposed or fulfilled commitment.
+     * The reminders due after {@code after} and no later than {@code upTo}: a scheduler passes
+     * the end of its last run as {@code after}, so each reminder is given once. None for a proposed or fulfilled commitment.
      */
     public List<Reminder> reminders(CommitmentCase state, Instant after, Instant upTo) {
         if (!(state instanceof Agreed)) {
