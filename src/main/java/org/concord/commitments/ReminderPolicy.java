@@ -51,7 +51,8 @@ public record ReminderPolicy(List<Duration> remindBefore, Duration grace, Durati
 
     /**
      * The reminders due after {@code after} and no later than {@code upTo}: a scheduler passes
-     * the end of its last run as {@code after}, so each reminder is given once. None for a proposed or fulfilled commitment.
+     * the end of its last run as {@code after}, so each reminder is given once. None for a
+     * proposed or fulfilled commitment.
      */
     public List<Reminder> reminders(CommitmentCase state, Instant after, Instant upTo) {
         if (!(state instanceof Agreed)) {
