@@ -81,6 +81,7 @@ public sealed interface CommitmentCase permits Proposed, Agreed, Fulfilled {
         if (!file.level().next().map(escalate.to()::equals).orElse(false)) {
             return CommitmentTransition.refused(Rule.ESCALATION_SKIPS_A_LEVEL, "to", "one rung at a time");
         }
-        return new CommitmentTransition.Next(Commitments.withFile(state, file.escalated(escalate.to(), escalate.asOf())));
+        return new CommitmentTransition.Next(
+                Commitments.withFile(state, file.escalated(escalate.to(), escalate.asOf())));
     }
 }

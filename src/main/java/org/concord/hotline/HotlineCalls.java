@@ -7,7 +7,10 @@ import java.util.Optional;
 
 import org.concord.workflow.DeliveryOrder;
 
-/** Derives a call from its messages in the canonical {@link DeliveryOrder}: duplicates and reordering change nothing. */
+/**
+ * Derives a call from its messages in the canonical {@link DeliveryOrder}: duplicates and
+ * reordering change nothing.
+ */
 public final class HotlineCalls {
 
     private HotlineCalls() {

@@ -55,7 +55,8 @@ public sealed interface Incident permits UnderReview, FindingsProposed, Settled 
             transition = signOff((SignOff) message);
         }
         if (transition instanceof IncidentTransition.Next next) {
-            return new IncidentTransition.Next(Incidents.withFile(next.state(), next.state().file().recording(message)));
+            Incident after = next.state();
+            return new IncidentTransition.Next(Incidents.withFile(after, after.file().recording(message)));
         }
         return transition;
     }

@@ -17,5 +17,6 @@
  *
  * Pure Java: no Spring, no I/O, no clock of its own.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Workflow grammar: ids, delivery order, escalation ladder")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Workflow grammar: ids, delivery order, escalation ladder")
 package org.concord.workflow;
