@@ -21,7 +21,7 @@ public record Acknowledged(CaseFile file, Instant acknowledgedAt, Instant answer
                     "the request was acknowledged at " + acknowledgedAt);
         }
         if (message instanceof Amend amend) {
-            return new Transition.Next(new Acknowledged(file.amended(amend.revised(), amend.sentAt()),
+            return new Transition.Next(new Acknowledged(file.amended(amend),
                     acknowledgedAt, amend.sentAt()));
         }
         return Answering.answer(file, message);

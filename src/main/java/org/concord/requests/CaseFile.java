@@ -19,13 +19,15 @@ import org.concord.workflow.StixId;
  * @param responder the party asked to act (the counterpart)
  * @param openedAt when the request was sent
  * @param terms the request as it stands (amendments replace it)
- * @param termsSince when the current terms were set: the request or the last amendment
+ * @param termsRef the message that set the current terms: the request or the last amendment; an
+ *     acceptance names it, so nobody accepts terms it has not seen
+ * @param termsSince when the current terms were set
  * @param level the rung of the escalation ladder
  * @param lastEscalation when the last escalation took effect; empty before any
  * @param history the applied messages, in the order they were applied
  */
 public record CaseFile(StixId caseId, PartyCode requester, PartyCode responder, Instant openedAt,
-        RequestForAction terms, Instant termsSince, EscalationLevel level, Optional<Instant> lastEscalation,
+        RequestForAction terms, StixId termsRef, Instant termsSince, EscalationLevel level, Optional<Instant> lastEscalation,
         List<RequestMessage> history) {
 
     public CaseFile {
@@ -37,6 +39,7 @@ public record CaseFile(StixId caseId, PartyCode requester, PartyCode responder, 
         }
         Objects.requireNonNull(openedAt, "openedAt");
         Objects.requireNonNull(terms, "terms");
+        Objects.requireNonNull(termsRef, "termsRef");
         Objects.requireNonNull(termsSince, "termsSince");
         Objects.requireNonNull(level, "level");
         Objects.requireNonNull(lastEscalation, "lastEscalation");
@@ -45,7 +48,7 @@ public record CaseFile(StixId caseId, PartyCode requester, PartyCode responder, 
 
     static CaseFile opened(RequestMessage.Request request) {
         return new CaseFile(request.caseId(), request.sender(), request.addressee(), request.sentAt(),
-                request.request(), request.sentAt(), EscalationLevel.LIAISON_OFFICERS, Optional.empty(),
+                request.request(), request.id(), request.sentAt(), EscalationLevel.LIAISON_OFFICERS, Optional.empty(),
                 List.of(request));
     }
 
@@ -70,14 +73,17 @@ public record CaseFile(StixId caseId, PartyCode requester, PartyCode responder, 
     CaseFile recording(RequestMessage message) {
         List<RequestMessage> more = new ArrayList<>(history);
         more.add(message);
-        return new CaseFile(caseId, requester, responder, openedAt, terms, termsSince, level, lastEscalation, more);
+        return new CaseFile(caseId, requester, responder, openedAt, terms, termsRef, termsSince, level, lastEscalation,
+                more);
     }
 
-    CaseFile amended(RequestForAction revised, Instant at) {
-        return new CaseFile(caseId, requester, responder, openedAt, revised, at, level, lastEscalation, history);
+    CaseFile amended(RequestMessage.Amend amend) {
+        return new CaseFile(caseId, requester, responder, openedAt, amend.revised(), amend.id(), amend.sentAt(), level,
+                lastEscalation, history);
     }
 
     CaseFile escalated(EscalationLevel to, Instant asOf) {
-        return new CaseFile(caseId, requester, responder, openedAt, terms, termsSince, to, Optional.of(asOf), history);
+        return new CaseFile(caseId, requester, responder, openedAt, terms, termsRef, termsSince, to, Optional.of(asOf),
+                history);
     }
 }

@@ -44,6 +44,11 @@ public record Refusal(Rule rule, String field, String explanation) {
         ALREADY_ACKNOWLEDGED,
         /** Accepting twice, or declining, counter-proposing or amending after acceptance. */
         ALREADY_ACCEPTED,
+        /**
+         * An acceptance of terms that are no longer on the table: the request was amended, or the
+         * counter-proposal replaced, after the acceptor last looked.
+         */
+        TERMS_CHANGED,
         /** A progress update, or a closure by the responder, before the request was accepted. */
         NOT_ACCEPTED_YET,
         /** A required field is missing (targets, action, urgency, reason, outcome, ...). */

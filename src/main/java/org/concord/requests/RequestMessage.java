@@ -57,8 +57,12 @@ public sealed interface RequestMessage extends CaseMessage {
     /**
      * Sent by the responder: it will act on the request as it stands. Sent by the requester while a
      * counter-proposal is open: it agrees to the counter-proposal.
+     *
+     * @param termsRef what is accepted: the id of the request or amendment that set the terms
+     *     (responder), or of the counter-proposal (requester); terms that have changed since are
+     *     not accepted ({@link Refusal.Rule#TERMS_CHANGED})
      */
-    record Accept(Envelope envelope, String text) implements RequestMessage {
+    record Accept(Envelope envelope, StixId termsRef, String text) implements RequestMessage {
         public Accept {
             requireAnswer(envelope);
             text = text == null ? "" : text.strip();

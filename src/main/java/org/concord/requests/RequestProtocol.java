@@ -113,6 +113,9 @@ final class RequestProtocol {
     }
 
     private static Optional<Refusal> fields(CaseFile file, RequestMessage message) {
+        if (message instanceof Accept accept && accept.termsRef() == null) {
+            return refuse(Rule.FIELD_REQUIRED, "terms_ref", "an acceptance names the terms it accepts");
+        }
         if (message instanceof Decline decline) {
             if (decline.reason() == null) {
                 return refuse(Rule.FIELD_REQUIRED, "reason", "a decline needs a reason: one of "
@@ -200,7 +203,7 @@ final class RequestProtocol {
             return new Acknowledged(file, a.acknowledgedAt(), a.answerClockFrom());
         }
         if (state instanceof CounterProposed c) {
-            return new CounterProposed(file, c.proposal(), c.proposedAt());
+            return new CounterProposed(file, c.proposal(), c.proposalRef(), c.proposedAt());
         }
         if (state instanceof Accepted a) {
             return new Accepted(file, a.acceptedAt(), a.agreedCounterProposal(), a.progress());

@@ -21,7 +21,7 @@ public record Requested(CaseFile file) implements RequestCase {
             return new Transition.Next(new Acknowledged(file, message.sentAt(), file.termsSince()));
         }
         if (message instanceof Amend amend) {
-            return new Transition.Next(new Requested(file.amended(amend.revised(), amend.sentAt())));
+            return new Transition.Next(new Requested(file.amended(amend)));
         }
         return Answering.answer(file, message);
     }
@@ -39,19 +39,27 @@ final class Answering {
     }
 
     static Transition answer(CaseFile file, RequestMessage message) {
-        if (message instanceof Accept) {
+        if (message instanceof Accept accept) {
+            if (!accept.termsRef().equals(file.termsRef())) {
+                return termsChanged(file.termsRef());
+            }
             return new Transition.Next(Accepted.of(file, message.sentAt(), null));
         }
         if (message instanceof Decline decline) {
             return new Transition.Next(new Declined(file, decline.reason(), decline.text(), decline.sentAt()));
         }
         if (message instanceof CounterPropose counter) {
-            return new Transition.Next(new CounterProposed(file, counter.proposal(), counter.sentAt()));
+            return new Transition.Next(new CounterProposed(file, counter.proposal(), counter.id(), counter.sentAt()));
         }
         if (message instanceof Close close) {
             return RequestProtocol.closeBeforeAcceptance(file, close);
         }
         return Transition.refused(Refusal.Rule.NOT_ACCEPTED_YET, "type",
                 message.type() + " comes only after the request was accepted");
+    }
+
+    static Transition termsChanged(org.concord.workflow.StixId current) {
+        return Transition.refused(Refusal.Rule.TERMS_CHANGED, "terms_ref",
+                "the terms on the table are those of " + current + "; accept what you have seen");
     }
 }

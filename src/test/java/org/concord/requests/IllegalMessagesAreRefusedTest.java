@@ -154,7 +154,7 @@ class IllegalMessagesAreRefusedTest {
         pkAsksIr.acknowledge(IR);
         RequestCase state = pkAsksIr.state();
         RequestMessage stray = new RequestMessage.Accept(Envelope.answer(StixId.random("x-concord-request-answer"),
-                StixId.random("x-concord-request"), IR, T0, state.file().head()), "");
+                StixId.random("x-concord-request"), IR, T0, state.file().head()), state.file().termsRef(), "");
 
         Transition transition = state.apply(stray);
 

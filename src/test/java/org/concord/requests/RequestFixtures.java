@@ -111,8 +111,17 @@ final class RequestFixtures {
             return add(new Acknowledge(next(by)));
         }
 
+        /** Accepts what {@code by} sees on the table: the counter-proposal (requester) or the terms. */
         Accept accept(PartyCode by) {
-            return add(new Accept(next(by), ""));
+            return add(new Accept(next(by), termsOnTheTableFor(by), ""));
+        }
+
+        StixId termsOnTheTableFor(PartyCode party) {
+            RequestCase state = RequestCases.fold(messages).current();
+            if (state instanceof CounterProposed counter && party.equals(requester)) {
+                return counter.proposalRef();
+            }
+            return state.file().termsRef();
         }
 
         Decline decline(PartyCode by, DeclineReason reason, String text) {

@@ -104,10 +104,22 @@ class RequestStateMachineProperties {
             return DeliveryOrder.arrange(messages).inOrder();
         }
 
+        /** What the sender accepts: what it sees on the table, or, now and then, something stale. */
+        private StixId termsSeenBy(Send send, FoldedCase before) {
+            if (send.pick() % 7 == 0) {
+                return StixId.random("x-concord-request-answer");
+            }
+            RequestCase state = before.current();
+            if (state instanceof CounterProposed counter && send.sender().equals(state.file().requester())) {
+                return counter.proposalRef();
+            }
+            return state.file().termsRef();
+        }
+
         private RequestMessage build(Send send, Envelope envelope, FoldedCase before) {
             switch (send.kind()) {
                 case ACKNOWLEDGE: return new Acknowledge(envelope);
-                case ACCEPT: return new Accept(envelope, "");
+                case ACCEPT: return new Accept(envelope, termsSeenBy(send, before), "");
                 case DECLINE:
                     return new Decline(envelope, DeclineReason.values()[send.pick() % 3], "");
                 case DECLINE_WITHOUT_REASON: return new Decline(envelope, null, "");
@@ -221,8 +233,15 @@ class RequestStateMachineProperties {
             assertThat(acceptedAt).as("progress only after acceptance").isBetween(0, firstProgress);
         }
         RequestMessage last = history.get(history.size() - 1);
-        if (state instanceof Accepted) {
+        if (state instanceof Accepted accepted) {
             assertThat(acceptedAt).isPositive();
+            Accept acceptance = (Accept) history.get(acceptedAt);
+            if (accepted.agreedCounterProposal().isEmpty()) {
+                assertThat(acceptance.termsRef()).as("the responder accepted the terms in force")
+                        .isEqualTo(file.termsRef());
+            } else {
+                assertThat(acceptance.sender()).isEqualTo(file.requester());
+            }
         }
         if (state instanceof Declined) {
             assertThat(last).isInstanceOf(Decline.class);
