@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.concord.party.PartyCode;
 import org.concord.workflow.CaseMessage;
+import org.concord.workflow.DueEscalation;
 import org.concord.workflow.Envelope;
 import org.concord.workflow.EscalationLevel;
 import org.concord.workflow.StixId;
@@ -67,6 +68,14 @@ public sealed interface CommitmentMessage extends CaseMessage {
     record Escalate(Envelope envelope, EscalationLevel to, Instant asOf) implements CommitmentMessage {
         public Escalate {
             requireAnswer(envelope);
+        }
+
+        /** The escalation a missed due date makes due, as the next message of the commitment. */
+        public static Escalate dueIn(CommitmentCase state, DueEscalation due, StixId id, PartyCode sender,
+                Instant sentAt) {
+            CommitmentFile file = state.file();
+            return new Escalate(Envelope.answer(id, file.commitmentId(), sender, sentAt, file.head()), due.to(),
+                    due.dueAt());
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.concord.party.PartyCode;
 import org.concord.workflow.CaseMessage;
+import org.concord.workflow.DueEscalation;
 import org.concord.workflow.Envelope;
 import org.concord.workflow.EscalationLevel;
 import org.concord.workflow.StixId;
@@ -82,6 +83,14 @@ public sealed interface HotlineMessage extends CaseMessage {
     record Escalate(Envelope envelope, EscalationLevel to, Instant asOf) implements HotlineMessage {
         public Escalate {
             requireAnswer(envelope);
+        }
+
+        /** The escalation a missed deadline makes due, as the next message of the call. */
+        public static Escalate dueIn(HotlineCall call, DueEscalation due, StixId id, PartyCode sender,
+                Instant sentAt) {
+            CallFile file = call.file();
+            return new Escalate(Envelope.answer(id, file.callId(), sender, sentAt, file.head()), due.to(),
+                    due.dueAt());
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.concord.party.PartyCode;
 import org.concord.workflow.CaseMessage;
+import org.concord.workflow.DueEscalation;
 import org.concord.workflow.Envelope;
 import org.concord.workflow.EscalationLevel;
 import org.concord.workflow.StixId;
@@ -123,6 +124,17 @@ public sealed interface RequestMessage extends CaseMessage {
         public Escalate {
             requireAnswer(envelope);
             reason = reason == null ? "" : reason.strip();
+        }
+
+        /**
+         * The escalation a missed deadline makes due, as the next message of the case: it follows the
+         * case's last message and takes effect as of the missed deadline.
+         */
+        public static Escalate dueIn(RequestCase state, DueEscalation due, StixId id, PartyCode sender,
+                Instant sentAt) {
+            CaseFile file = state.file();
+            return new Escalate(Envelope.answer(id, file.caseId(), sender, sentAt, file.head()), due.to(),
+                    due.dueAt(), "no " + due.missed() + " by " + due.dueAt());
         }
     }
 

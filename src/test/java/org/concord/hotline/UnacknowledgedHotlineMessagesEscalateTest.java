@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 
 import org.concord.hotline.HotlineFixtures.Call;
 import org.concord.workflow.DueEscalation;
+import org.concord.workflow.StixId;
 import org.junit.jupiter.api.Test;
 
 /** Given a hotline message, when nobody on the other side acknowledges it in time, then it escalates. */
@@ -35,7 +36,11 @@ class UnacknowledgedHotlineMessagesEscalateTest {
     @Test
     void it_keeps_climbing_every_ten_minutes_until_someone_answers() {
         Call flash = Call.from(pkDgmo(), irDutyOfficer(), Priority.FLASH, T0);
-        flash.escalate(PK, SECURITY_CHIEFS, T0.plus(Duration.ofMinutes(10)), T0.plus(Duration.ofMinutes(11)));
+        Instant elevenMinutesLater = T0.plus(Duration.ofMinutes(11));
+        for (DueEscalation due : policy.due(flash.state(), elevenMinutesLater)) {
+            flash.messages.add(HotlineMessage.Escalate.dueIn(flash.state(), due,
+                    StixId.random("x-concord-hotline-answer"), PK, elevenMinutesLater));
+        }
 
         assertThat(flash.state().file().level()).isEqualTo(SECURITY_CHIEFS);
         assertThat(policy.due(flash.state(), T0.plus(Duration.ofMinutes(19)))).isEmpty();

@@ -17,6 +17,7 @@ import java.util.List;
 
 import org.concord.requests.RequestFixtures.Conversation;
 import org.concord.workflow.DueEscalation;
+import org.concord.workflow.StixId;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,7 +32,8 @@ class UnansweredRequestsEscalateTest {
     /** What a node's scheduler does: asks what is due and sends the escalation, as of the missed deadline. */
     private void escalateWhatIsDue(Instant now) {
         for (DueEscalation due : policy.due(pkAsksIr.state(), now)) {
-            pkAsksIr.escalate(PK, due.to(), due.dueAt());
+            pkAsksIr.add(RequestMessage.Escalate.dueIn(pkAsksIr.state(), due,
+                    StixId.random("x-concord-request-answer"), PK, now));
         }
     }
 
