@@ -26,8 +26,8 @@ public record Agreed(CommitmentFile file, Instant agreedAt, Map<PartyCode, Attes
         attestations = Map.copyOf(attestations);
     }
 
-    @Override
-    public CommitmentTransition on(CommitmentMessage message) {
+    /** What this state does with a message that passed the shared rules of {@link #apply}. */
+    CommitmentTransition on(CommitmentMessage message) {
         if (message instanceof Agree) {
             return CommitmentTransition.refused(Rule.ALREADY_AGREED, "type", "agreed at " + agreedAt);
         }

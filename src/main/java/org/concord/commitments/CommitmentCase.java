@@ -35,16 +35,15 @@ public sealed interface CommitmentCase permits Proposed, Agreed, Fulfilled {
             return CommitmentTransition.refused(Rule.ALREADY_FULFILLED, "type",
                     "both sides attested; " + message.type() + " cannot change it");
         }
-        CommitmentTransition transition = on(message);
+        CommitmentTransition transition = this instanceof Proposed proposed
+                ? proposed.on(message)
+                : ((Agreed) this).on(message);
         if (transition instanceof CommitmentTransition.Next next) {
             CommitmentCase after = next.state();
             return new CommitmentTransition.Next(Commitments.withFile(after, after.file().recording(message)));
         }
         return transition;
     }
-
-    /** What this state does with a message that passed the shared rules. */
-    CommitmentTransition on(CommitmentMessage message);
 
     /** The first state, or the refusal of a proposal missing what a commitment must say. */
     static CommitmentTransition open(Propose propose) {

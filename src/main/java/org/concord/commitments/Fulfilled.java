@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 
-import org.concord.commitments.CommitmentRefusal.Rule;
 import org.concord.party.PartyCode;
 
 /**
@@ -24,10 +23,5 @@ public record Fulfilled(CommitmentFile file, Map<PartyCode, Attestation> attesta
     /** Whether it was fulfilled after its due date. */
     public boolean late() {
         return fulfilledAt.isAfter(file.commitment().dueBy());
-    }
-
-    @Override
-    public CommitmentTransition on(CommitmentMessage message) {
-        return CommitmentTransition.refused(Rule.ALREADY_FULFILLED, "type", "fulfilled at " + fulfilledAt);
     }
 }

@@ -8,8 +8,8 @@ import org.concord.commitments.CommitmentRefusal.Rule;
 /** One side recorded the commitment; the other has not yet confirmed it. It binds nobody yet. */
 public record Proposed(CommitmentFile file) implements CommitmentCase {
 
-    @Override
-    public CommitmentTransition on(CommitmentMessage message) {
+    /** What this state does with a message that passed the shared rules of {@link #apply}. */
+    CommitmentTransition on(CommitmentMessage message) {
         if (message instanceof Agree agree) {
             if (agree.sender().equals(file.proposer())) {
                 return CommitmentTransition.refused(Rule.PROPOSER_CANNOT_AGREE, "sender",

@@ -18,8 +18,8 @@ public record Acknowledged(CallFile file, Official by, Instant acknowledgedAt) i
         Objects.requireNonNull(acknowledgedAt, "acknowledgedAt");
     }
 
-    @Override
-    public HotlineTransition on(HotlineMessage message) {
+    /** What this state does with a message that passed the shared rules of {@link #apply}. */
+    HotlineTransition on(HotlineMessage message) {
         return HotlineTransition.refused(Rule.ALREADY_ACKNOWLEDGED, "type",
                 by.name() + " (" + by.post() + ") acknowledged the message at " + acknowledgedAt);
     }

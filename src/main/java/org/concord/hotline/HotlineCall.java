@@ -33,7 +33,9 @@ public sealed interface HotlineCall permits Unacknowledged, Acknowledged {
         if (message instanceof Send) {
             return HotlineTransition.refused(Rule.CALL_ALREADY_OPEN, "id", "call " + file.callId() + " is open");
         }
-        HotlineTransition transition = on(message);
+        HotlineTransition transition = this instanceof Unacknowledged unacknowledged
+                ? unacknowledged.on(message)
+                : ((Acknowledged) this).on(message);
         if (transition instanceof HotlineTransition.Next next) {
             HotlineCall after = next.state();
             CallFile recorded = after.file().recording(message);
@@ -43,9 +45,6 @@ public sealed interface HotlineCall permits Unacknowledged, Acknowledged {
         }
         return transition;
     }
-
-    /** What this state does with a message that passed the shared rules. */
-    HotlineTransition on(HotlineMessage message);
 
     /** The first state of a call, or the refusal of a malformed message. */
     static HotlineTransition open(Send message) {

@@ -10,8 +10,8 @@ import org.concord.hotline.HotlineRefusal.Rule;
  */
 public record Unacknowledged(CallFile file) implements HotlineCall {
 
-    @Override
-    public HotlineTransition on(HotlineMessage message) {
+    /** What this state does with a message that passed the shared rules of {@link #apply}. */
+    HotlineTransition on(HotlineMessage message) {
         if (message instanceof Acknowledge acknowledge) {
             if (!HotlineCall.fromAddressee(file, acknowledge)) {
                 return HotlineTransition.refused(Rule.SENDER_CANNOT_ACKNOWLEDGE, "sender",

@@ -26,8 +26,8 @@ public record FindingsProposed(IncidentFile file, StixId findingsRef, String fin
         signedBy = Set.copyOf(signedBy);
     }
 
-    @Override
-    public IncidentTransition signOff(SignOff signOff) {
+    /** A sign-off that passed the shared rules of {@link #apply}. */
+    IncidentTransition signOff(SignOff signOff) {
         if (!findingsRef.equals(signOff.findingsRef())) {
             return IncidentTransition.refused(Rule.NOT_THE_CURRENT_FINDINGS, "findings_ref",
                     "the findings on the table are " + findingsRef);

@@ -52,7 +52,10 @@ public sealed interface Incident permits UnderReview, FindingsProposed, Settled 
                     : new IncidentTransition.Next(new FindingsProposed(file, proposal.id(), proposal.findings(),
                             Set.of()));
         } else {
-            transition = signOff((SignOff) message);
+            transition = this instanceof FindingsProposed proposed
+                    ? proposed.signOff((SignOff) message)
+                    : IncidentTransition.refused(Rule.NOT_THE_CURRENT_FINDINGS, "findings_ref",
+                            "no findings have been proposed for this incident");
         }
         if (transition instanceof IncidentTransition.Next next) {
             Incident after = next.state();
@@ -60,9 +63,6 @@ public sealed interface Incident permits UnderReview, FindingsProposed, Settled 
         }
         return transition;
     }
-
-    /** What this state does with a sign-off. */
-    IncidentTransition signOff(SignOff signOff);
 
     private IncidentTransition answerClaim(IncidentFile file, AnswerClaim answer) {
         if (answer.sender().equals(file.reporter())) {

@@ -3,8 +3,6 @@ package org.concord.incidents;
 import java.time.Instant;
 import java.util.Objects;
 
-import org.concord.incidents.IncidentMessage.SignOff;
-import org.concord.incidents.IncidentRefusal.Rule;
 import org.concord.workflow.StixId;
 
 /**
@@ -20,10 +18,5 @@ public record Settled(IncidentFile file, StixId findingsRef, String findings, In
         Objects.requireNonNull(findingsRef, "findingsRef");
         Objects.requireNonNull(findings, "findings");
         Objects.requireNonNull(settledAt, "settledAt");
-    }
-
-    @Override
-    public IncidentTransition signOff(SignOff signOff) {
-        return IncidentTransition.refused(Rule.INCIDENT_SETTLED, "type", "the incident is settled");
     }
 }

@@ -2,12 +2,8 @@ package org.concord.requests;
 
 import java.time.Instant;
 
-import org.concord.requests.RequestMessage.Accept;
 import org.concord.requests.RequestMessage.Acknowledge;
 import org.concord.requests.RequestMessage.Amend;
-import org.concord.requests.RequestMessage.Close;
-import org.concord.requests.RequestMessage.CounterPropose;
-import org.concord.requests.RequestMessage.Decline;
 
 /**
  * The request is out and the responder has not said anything yet: the acknowledgement deadline runs
@@ -29,37 +25,5 @@ public record Requested(CaseFile file) implements RequestCase {
     /** When the acknowledgement deadline started: the request (or its last amendment). */
     public Instant waitingSince() {
         return file.termsSince();
-    }
-}
-
-/** What the responder's answer does while no answer has been given (Requested and Acknowledged alike). */
-final class Answering {
-
-    private Answering() {
-    }
-
-    static Transition answer(CaseFile file, RequestMessage message) {
-        if (message instanceof Accept accept) {
-            if (!accept.termsRef().equals(file.termsRef())) {
-                return termsChanged(file.termsRef());
-            }
-            return new Transition.Next(Accepted.of(file, message.sentAt(), null));
-        }
-        if (message instanceof Decline decline) {
-            return new Transition.Next(new Declined(file, decline.reason(), decline.text(), decline.sentAt()));
-        }
-        if (message instanceof CounterPropose counter) {
-            return new Transition.Next(new CounterProposed(file, counter.proposal(), counter.id(), counter.sentAt()));
-        }
-        if (message instanceof Close close) {
-            return RequestProtocol.closeBeforeAcceptance(file, close);
-        }
-        return Transition.refused(Refusal.Rule.NOT_ACCEPTED_YET, "type",
-                message.type() + " comes only after the request was accepted");
-    }
-
-    static Transition termsChanged(org.concord.workflow.StixId current) {
-        return Transition.refused(Refusal.Rule.TERMS_CHANGED, "terms_ref",
-                "the terms on the table are those of " + current + "; accept what you have seen");
     }
 }
