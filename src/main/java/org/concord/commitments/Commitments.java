@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.concord.workflow.DeliveryOrder;
+import org.concord.workflow.StixId;
 
 /** Derives a commitment from its messages in the canonical {@link DeliveryOrder}. */
 public final class Commitments {
@@ -13,8 +14,15 @@ public final class Commitments {
     private Commitments() {
     }
 
+    /** The commitment the messages make; they must all be of one commitment. */
     public static FoldedCommitment fold(Collection<? extends CommitmentMessage> messages) {
-        DeliveryOrder.Arrangement<CommitmentMessage> arranged = DeliveryOrder.arrange(messages);
+        return DeliveryOrder.theCaseOf(messages).map(commitmentId -> fold(commitmentId, messages))
+                .orElseGet(() -> new FoldedCommitment(Optional.empty(), List.of(), List.of(), List.of()));
+    }
+
+    /** The commitment {@code commitmentId}; messages of others are refused as {@code UNKNOWN_COMMITMENT}. */
+    public static FoldedCommitment fold(StixId commitmentId, Collection<? extends CommitmentMessage> messages) {
+        DeliveryOrder.Arrangement<CommitmentMessage> arranged = DeliveryOrder.arrange(commitmentId, messages);
         CommitmentCase state = null;
         List<CommitmentMessage> applied = new ArrayList<>();
         List<FoldedCommitment.RefusedMessage> refused = new ArrayList<>();
@@ -35,6 +43,11 @@ public final class Commitments {
                 refused.add(new FoldedCommitment.RefusedMessage(message,
                         ((CommitmentTransition.Refused) transition).refusal()));
             }
+        }
+        for (CommitmentMessage other : arranged.otherCases()) {
+            refused.add(new FoldedCommitment.RefusedMessage(other, new CommitmentRefusal(
+                    CommitmentRefusal.Rule.UNKNOWN_COMMITMENT, "commitment_ref",
+                    "the message is about commitment " + other.caseId() + ", not " + commitmentId)));
         }
         return new FoldedCommitment(Optional.ofNullable(state), applied, refused, arranged.waiting());
     }

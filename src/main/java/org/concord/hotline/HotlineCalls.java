@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.concord.workflow.DeliveryOrder;
+import org.concord.workflow.StixId;
 
 /**
  * Derives a call from its messages in the canonical {@link DeliveryOrder}: duplicates and
@@ -16,8 +17,15 @@ public final class HotlineCalls {
     private HotlineCalls() {
     }
 
+    /** The call the messages make; they must all be of one call. */
     public static FoldedCall fold(Collection<? extends HotlineMessage> messages) {
-        DeliveryOrder.Arrangement<HotlineMessage> arranged = DeliveryOrder.arrange(messages);
+        return DeliveryOrder.theCaseOf(messages).map(callId -> fold(callId, messages))
+                .orElseGet(() -> new FoldedCall(Optional.empty(), List.of(), List.of(), List.of()));
+    }
+
+    /** The call {@code callId}; messages of other calls are refused as {@code UNKNOWN_CALL}. */
+    public static FoldedCall fold(StixId callId, Collection<? extends HotlineMessage> messages) {
+        DeliveryOrder.Arrangement<HotlineMessage> arranged = DeliveryOrder.arrange(callId, messages);
         HotlineCall state = null;
         List<HotlineMessage> applied = new ArrayList<>();
         List<FoldedCall.RefusedMessage> refused = new ArrayList<>();
@@ -37,6 +45,10 @@ public final class HotlineCalls {
             } else {
                 refused.add(new FoldedCall.RefusedMessage(message, ((HotlineTransition.Refused) transition).refusal()));
             }
+        }
+        for (HotlineMessage other : arranged.otherCases()) {
+            refused.add(new FoldedCall.RefusedMessage(other, new HotlineRefusal(HotlineRefusal.Rule.UNKNOWN_CALL,
+                    "call_ref", "the message is about call " + other.caseId() + ", not " + callId)));
         }
         return new FoldedCall(Optional.ofNullable(state), applied, refused, arranged.waiting());
     }

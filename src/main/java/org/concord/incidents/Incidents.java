@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.concord.workflow.DeliveryOrder;
+import org.concord.workflow.StixId;
 
 /** Derives an incident from its messages in the canonical {@link DeliveryOrder}. */
 public final class Incidents {
@@ -13,8 +14,15 @@ public final class Incidents {
     private Incidents() {
     }
 
+    /** The incident the messages make; they must all be of one incident. */
     public static FoldedIncident fold(Collection<? extends IncidentMessage> messages) {
-        DeliveryOrder.Arrangement<IncidentMessage> arranged = DeliveryOrder.arrange(messages);
+        return DeliveryOrder.theCaseOf(messages).map(incidentId -> fold(incidentId, messages))
+                .orElseGet(() -> new FoldedIncident(Optional.empty(), List.of(), List.of(), List.of()));
+    }
+
+    /** The incident {@code incidentId}; messages of other incidents are refused as {@code UNKNOWN_INCIDENT}. */
+    public static FoldedIncident fold(StixId incidentId, Collection<? extends IncidentMessage> messages) {
+        DeliveryOrder.Arrangement<IncidentMessage> arranged = DeliveryOrder.arrange(incidentId, messages);
         Incident state = null;
         List<IncidentMessage> applied = new ArrayList<>();
         List<FoldedIncident.RefusedMessage> refused = new ArrayList<>();
@@ -35,6 +43,11 @@ public final class Incidents {
                 refused.add(new FoldedIncident.RefusedMessage(message,
                         ((IncidentTransition.Refused) transition).refusal()));
             }
+        }
+        for (IncidentMessage other : arranged.otherCases()) {
+            refused.add(new FoldedIncident.RefusedMessage(other, new IncidentRefusal(
+                    IncidentRefusal.Rule.UNKNOWN_INCIDENT, "incident_ref",
+                    "the message is about incident " + other.caseId() + ", not " + incidentId)));
         }
         return new FoldedIncident(Optional.ofNullable(state), applied, refused, arranged.waiting());
     }

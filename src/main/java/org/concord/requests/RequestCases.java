@@ -23,11 +23,23 @@ public final class RequestCases {
     /**
      * The case the messages make.
      *
-     * @param messages the messages of one case (a message of another case is refused as
-     *     {@link Refusal.Rule#UNKNOWN_CASE}), with duplicates, in any order
+     * @param messages the messages of one case, with duplicates, in any order
+     * @throws IllegalArgumentException when they belong to several cases: use
+     *     {@link #fold(StixId, Collection)} or {@link #foldAll}
      */
     public static FoldedCase fold(Collection<? extends RequestMessage> messages) {
-        DeliveryOrder.Arrangement<RequestMessage> arranged = DeliveryOrder.arrange(messages);
+        return DeliveryOrder.theCaseOf(messages).map(caseId -> fold(caseId, messages))
+                .orElseGet(() -> new FoldedCase(Optional.empty(), List.of(), List.of(), List.of(), List.of()));
+    }
+
+    /**
+     * The case {@code caseId} as the messages make it; a message of another case is refused as
+     * {@link Refusal.Rule#UNKNOWN_CASE}.
+     *
+     * @param messages any messages, with duplicates, in any order
+     */
+    public static FoldedCase fold(StixId caseId, Collection<? extends RequestMessage> messages) {
+        DeliveryOrder.Arrangement<RequestMessage> arranged = DeliveryOrder.arrange(caseId, messages);
         RequestCase state = null;
         List<RequestMessage> applied = new ArrayList<>();
         List<FoldedCase.RefusedMessage> refused = new ArrayList<>();
@@ -47,6 +59,10 @@ public final class RequestCases {
             } else {
                 refused.add(new FoldedCase.RefusedMessage(message, ((Transition.Refused) transition).refusal()));
             }
+        }
+        for (RequestMessage other : arranged.otherCases()) {
+            refused.add(new FoldedCase.RefusedMessage(other, Refusal.of(Refusal.Rule.UNKNOWN_CASE, "case_ref",
+                    "the message is about case " + other.caseId() + ", not " + caseId)));
         }
         return new FoldedCase(Optional.ofNullable(state), applied, refused, arranged.waiting(),
                 arranged.conflicting());

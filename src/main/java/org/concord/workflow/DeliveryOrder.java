@@ -8,8 +8,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The delivery-order rule: the one order in which both nodes apply the messages of a case.
@@ -42,7 +44,48 @@ public final class DeliveryOrder {
             .thenComparing(CaseMessage::id);
 
     /**
-     * The messages in canonical order.
+     * The messages of one case in canonical order; messages of other cases are set apart in
+     * {@link Arrangement#otherCases()} (once each, in concurrent order), for the module to refuse.
+     *
+     * @param caseId the case
+     * @param messages any number of messages, with duplicates, in any order
+     */
+    public static <M extends CaseMessage> Arrangement<M> arrange(StixId caseId, Collection<? extends M> messages) {
+        List<M> ofCase = new ArrayList<>();
+        Map<StixId, M> others = new HashMap<>();
+        for (M message : messages) {
+            if (message.caseId().equals(caseId)) {
+                ofCase.add(message);
+            } else {
+                others.merge(message.id(), message, (a, b) -> CONCURRENT.thenComparing(Object::toString)
+                        .compare(a, b) <= 0 ? a : b);
+            }
+        }
+        Arrangement<M> arranged = arrange(ofCase);
+        List<M> otherCases = new ArrayList<>(others.values());
+        otherCases.sort(CONCURRENT.thenComparing(Object::toString));
+        return new Arrangement<>(arranged.inOrder(), arranged.waiting(), arranged.conflicting(), otherCases);
+    }
+
+    /**
+     * The one case the messages belong to; empty when there are none.
+     *
+     * @throws IllegalArgumentException when they belong to several: arrange them per case
+     */
+    public static Optional<StixId> theCaseOf(Collection<? extends CaseMessage> messages) {
+        Set<StixId> cases = new TreeSet<>();
+        for (CaseMessage message : messages) {
+            cases.add(message.caseId());
+        }
+        if (cases.size() > 1) {
+            throw new IllegalArgumentException("messages of " + cases.size() + " cases; fold each case by its id: "
+                    + cases);
+        }
+        return cases.stream().findFirst();
+    }
+
+    /**
+     * The messages in canonical order, all taken to be of one case.
      *
      * @param messages any number of messages of one case, with duplicates, in any order
      */
@@ -85,7 +128,7 @@ public final class DeliveryOrder {
         }
         waiting.sort(CONCURRENT);
         conflicting.sort(variants);
-        return new Arrangement<>(inOrder, waiting, conflicting);
+        return new Arrangement<>(inOrder, waiting, conflicting, List.of());
     }
 
     /**
@@ -94,12 +137,14 @@ public final class DeliveryOrder {
      * @param inOrder the messages to apply, in this order
      * @param waiting messages whose previous message is missing, not applied (yet)
      * @param conflicting messages that reused the id of a different message, never applied
+     * @param otherCases messages of another case than the one arranged, never applied
      */
-    public record Arrangement<M>(List<M> inOrder, List<M> waiting, List<M> conflicting) {
+    public record Arrangement<M>(List<M> inOrder, List<M> waiting, List<M> conflicting, List<M> otherCases) {
         public Arrangement {
             inOrder = List.copyOf(inOrder);
             waiting = List.copyOf(waiting);
             conflicting = List.copyOf(conflicting);
+            otherCases = List.copyOf(otherCases);
         }
     }
 }

@@ -163,6 +163,25 @@ class IllegalMessagesAreRefusedTest {
     }
 
     @Test
+    void a_node_folding_a_case_refuses_the_answers_to_other_cases_it_was_handed() {
+        pkAsksIr.request();
+        RequestMessage stray = new RequestMessage.Acknowledge(Envelope.answer(
+                StixId.random("x-concord-request-answer"), StixId.random("x-concord-request"), IR, T0,
+                StixId.random("x-concord-request")));
+        List<RequestMessage> mixed = new java.util.ArrayList<>(pkAsksIr.messages());
+        mixed.add(stray);
+
+        FoldedCase folded = RequestCases.fold(pkAsksIr.caseId(), mixed);
+
+        assertThat(folded.current()).isEqualTo(pkAsksIr.state());
+        assertThat(folded.refused()).singleElement().satisfies(refused -> {
+            assertThat(refused.refusal().rule()).isEqualTo(Rule.UNKNOWN_CASE);
+            assertThat(refused.refusal().field()).isEqualTo("case_ref");
+        });
+        assertThat(RequestCases.foldAll(mixed).get(stray.caseId()).state()).isEmpty();
+    }
+
+    @Test
     void a_request_without_a_target_or_to_oneself_does_not_open_a_case() {
         RequestForAction noTarget = new RequestForAction(List.of(), List.of(),
                 RequestedAction.of(RequestedAction.Kind.ARREST, ""), Urgency.URGENT, "");

@@ -75,7 +75,7 @@ class RequestStateMachineProperties {
         }
 
         void send(Send send) {
-            FoldedCase before = RequestCases.fold(messages);
+            FoldedCase before = RequestCases.fold(caseId, messages);
             List<RequestMessage> order = canonical();
             StixId previous = send.concurrent()
                     ? order.get(send.pick() % order.size()).id()
@@ -85,7 +85,7 @@ class RequestStateMachineProperties {
                     send.sender(), latest, previous), before);
             messages.add(message);
 
-            FoldedCase after = RequestCases.fold(messages);
+            FoldedCase after = RequestCases.fold(caseId, messages);
             visited.add(after.current().name());
             List<RequestMessage> newOrder = canonical();
             if (newOrder.get(newOrder.size() - 1).equals(message)) {
@@ -102,7 +102,7 @@ class RequestStateMachineProperties {
         }
 
         List<RequestMessage> canonical() {
-            return DeliveryOrder.arrange(messages).inOrder();
+            return DeliveryOrder.arrange(caseId, messages).inOrder();
         }
 
         /** What the sender accepts: what it sees on the table, or, now and then, something stale. */
@@ -176,9 +176,9 @@ class RequestStateMachineProperties {
     void no_sequence_of_messages_reaches_an_illegal_state_and_refusals_change_nothing(
             @ForAll("exchanges") ActionChain<Exchange> chain) {
         Exchange exchange = chain
-                .withInvariant("the case is legal", e -> assertLegal(RequestCases.fold(e.messages)))
+                .withInvariant("the case is legal", e -> assertLegal(RequestCases.fold(e.caseId, e.messages)))
                 .run();
-        RequestCase last = RequestCases.fold(exchange.messages).current();
+        RequestCase last = RequestCases.fold(exchange.caseId, exchange.messages).current();
         for (String visited : exchange.visited) {
             Statistics.label("states visited").collect(visited);
         }
@@ -206,7 +206,8 @@ class RequestStateMachineProperties {
         }
         Collections.shuffle(asIrSawThem, random);
 
-        assertThat(RequestCases.fold(asIrSawThem)).isEqualTo(RequestCases.fold(asPkSawThem));
+        assertThat(RequestCases.fold(exchange.caseId, asIrSawThem))
+                .isEqualTo(RequestCases.fold(exchange.caseId, asPkSawThem));
     }
 
     /** What a legal case looks like, whatever happened to it. */

@@ -1,6 +1,7 @@
 package org.concord.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,6 +71,20 @@ class DeliveryOrderTest {
 
         assertThat(arranged.inOrder()).containsExactly(open);
         assertThat(arranged.waiting()).containsExactly(reply);
+    }
+
+    @Test
+    void messages_of_another_case_are_set_apart_once_each() {
+        Note stray = new Note(StixId.named("x-note", "stray"), StixId.named("x-concord-request", "other"), IR,
+                T0, Optional.of(StixId.named("x-note", "elsewhere")), "stray");
+
+        DeliveryOrder.Arrangement<Note> arranged = DeliveryOrder.arrange(CASE, List.of(stray, open, stray, ack));
+
+        assertThat(arranged.inOrder()).containsExactly(open, ack);
+        assertThat(arranged.otherCases()).containsExactly(stray);
+        assertThatThrownBy(() -> DeliveryOrder.theCaseOf(List.of(open, stray)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(DeliveryOrder.theCaseOf(List.of(open, ack))).contains(CASE);
     }
 
     @Test
