@@ -27,8 +27,8 @@ import org.concord.workflow.StixId;
  * @param history the applied messages, in the order they were applied
  */
 public record CaseFile(StixId caseId, PartyCode requester, PartyCode responder, Instant openedAt,
-        RequestForAction terms, StixId termsRef, Instant termsSince, EscalationLevel level, Optional<Instant> lastEscalation,
-        List<RequestMessage> history) {
+        RequestForAction terms, StixId termsRef, Instant termsSince, EscalationLevel level,
+        Optional<Instant> lastEscalation, List<RequestMessage> history) {
 
     public CaseFile {
         Objects.requireNonNull(caseId, "caseId");
