@@ -5,14 +5,15 @@ package org.concord.requests;
  * what each message does to it; {@link #apply} first checks the rules every state shares (right
  * case, a party to it, not closed, the sender's role, required fields) and then asks the state.
  *
- * <pre>
- *   Requested ──ack──▶ Acknowledged ──counter──▶ CounterProposed
- *       │                  │    ▲                     │
- *       └─accept/decline───┴────┴── decline/amend ────┘ (requester)
- *                accept ▼                  ▼ decline (responder)
- *                    Accepted ──close──▶ Closed          Declined
- * </pre>
- *
+ * <ul>
+ *   <li>{@link Requested} — acknowledge → {@link Acknowledged}; accept → {@link Accepted}; decline →
+ *       {@link Declined}; counter-propose → {@link CounterProposed}; amend → Requested;</li>
+ *   <li>{@link Acknowledged} — the same answers; amend → Acknowledged;</li>
+ *   <li>{@link CounterProposed} — the requester accepts it → Accepted, declines it or amends →
+ *       Acknowledged; the responder may still accept, decline or counter-propose anew;</li>
+ *   <li>{@link Accepted} — progress updates; close → {@link Closed};</li>
+ *   <li>any open state — the requester withdraws → Closed; either side escalates one rung.</li>
+ * </ul>
  * {@code docs/workflow.md} has the whole table.
  */
 public sealed interface RequestCase permits Requested, Acknowledged, CounterProposed, Accepted, Declined, Closed {
