@@ -1,0 +1,23 @@
+package org.concord.commitments;
+
+import java.util.Map;
+
+import org.concord.commitments.CommitmentMessage.Agree;
+import org.concord.commitments.CommitmentRefusal.Rule;
+
+/** One side recorded the commitment; the other has not yet confirmed it. It binds nobody yet. */
+public record Proposed(CommitmentFile file) implements CommitmentCase {
+
+    /** What this state does with a message that passed the shared rules of {@link #apply}. */
+    CommitmentTransition on(CommitmentMessage message) {
+        if (message instanceof Agree agree) {
+            if (agree.sender().equals(file.proposer())) {
+                return CommitmentTransition.refused(Rule.PROPOSER_CANNOT_AGREE, "sender",
+                        file.proposer() + " proposed it; " + file.counterpart() + " agrees");
+            }
+            return new CommitmentTransition.Next(new Agreed(file, agree.sentAt(), Map.of()));
+        }
+        return CommitmentTransition.refused(Rule.NOT_AGREED_YET, "type",
+                file.counterpart() + " has not agreed to this commitment yet");
+    }
+}

@@ -1,0 +1,99 @@
+package org.concord.commitments;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+import org.concord.workflow.DueEscalation;
+import org.concord.workflow.EscalationClock;
+import org.concord.workflow.EscalationLevel;
+
+/**
+ * Reminders before a commitment's due date and escalation once it is overdue, for agreed and not
+ * yet fulfilled commitments.
+ *
+ * <p>By default reminders go out 7 days, 1 day and 2 hours before the due date; the first
+ * escalation comes at the due date itself (no grace), then one rung every 24 hours until both
+ * sides attest or the top of the ladder is reached.
+ *
+ * @param remindBefore how long before the due date to remind; positive
+ * @param grace how long after the due date the first escalation waits; zero or more
+ * @param escalateEvery the period between escalations once overdue; positive
+ */
+public record ReminderPolicy(List<Duration> remindBefore, Duration grace, Duration escalateEvery) {
+
+    public static final String OVERDUE = "due date";
+
+    public ReminderPolicy {
+        remindBefore = remindBefore.stream().sorted(Comparator.reverseOrder()).toList();
+        for (Duration d : remindBefore) {
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("a reminder comes before the due date: " + d);
+            }
+        }
+        Objects.requireNonNull(grace, "grace");
+        if (grace.isNegative()) {
+            throw new IllegalArgumentException("grace cannot be negative: " + grace);
+        }
+        if (escalateEvery == null || escalateEvery.isNegative() || escalateEvery.isZero()) {
+            throw new IllegalArgumentException("escalateEvery must be positive: " + escalateEvery);
+        }
+    }
+
+    public static ReminderPolicy defaults() {
+        return new ReminderPolicy(List.of(Duration.ofDays(7), Duration.ofDays(1), Duration.ofHours(2)),
+                Duration.ZERO, Duration.ofHours(24));
+    }
+
+    /**
+     * The reminders due after {@code after} and no later than {@code upTo}: a scheduler passes
+     * the end of its last run as {@code after}, so each reminder is given once. None for a
+     * proposed or fulfilled commitment.
+     */
+    public List<Reminder> reminders(CommitmentCase state, Instant after, Instant upTo) {
+        if (!(state instanceof Agreed)) {
+            return List.of();
+        }
+        Instant dueBy = state.file().commitment().dueBy();
+        List<Reminder> due = new ArrayList<>();
+        for (Duration before : remindBefore) {
+            Instant at = dueBy.minus(before);
+            if (at.isAfter(after) && !at.isAfter(upTo)) {
+                due.add(new Reminder(state.file().commitmentId(), at, before));
+            }
+        }
+        return due;
+    }
+
+    /**
+     * The escalations due by {@code now} for an agreed commitment that is overdue; each with the
+     * instant it fell due, to be carried in the escalation message.
+     */
+    public List<DueEscalation> due(CommitmentCase state, Instant now) {
+        if (!(state instanceof Agreed)) {
+            return List.of();
+        }
+        CommitmentFile file = state.file();
+        Instant first = file.commitment().dueBy().plus(grace);
+        Instant last = file.lastEscalation().orElse(Instant.MIN);
+        if (!last.isBefore(first)) {
+            return EscalationClock.due(file.level(), last, escalateEvery, now, OVERDUE);
+        }
+        if (first.isAfter(now) || file.level().isTop()) {
+            return List.of();
+        }
+        EscalationLevel next = file.level().next().orElseThrow();
+        List<DueEscalation> due = new ArrayList<>();
+        due.add(new DueEscalation(next, first, OVERDUE));
+        due.addAll(EscalationClock.due(next, first, escalateEvery, now, OVERDUE));
+        return due;
+    }
+
+    public List<DueEscalation> due(CommitmentCase state, Clock clock) {
+        return due(state, clock.instant());
+    }
+}

@@ -1,0 +1,67 @@
+package org.concord.hotline;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.concord.workflow.DueEscalation;
+import org.concord.workflow.EscalationClock;
+
+/**
+ * How long the other side has to acknowledge a hotline message, by priority, and the escalations
+ * a missed deadline makes due. Defaults: ROUTINE 24 h, PRIORITY 1 h, FLASH 10 min. The deadline
+ * runs from the sending, and afresh from each escalation; an acknowledged call has none.
+ */
+public final class AcknowledgementPolicy {
+
+    public static final String ACKNOWLEDGEMENT = "acknowledgement";
+
+    private final Map<Priority, Duration> periods;
+
+    private AcknowledgementPolicy(Map<Priority, Duration> periods) {
+        EnumMap<Priority, Duration> copy = new EnumMap<>(Priority.class);
+        copy.putAll(periods);
+        for (Priority priority : Priority.values()) {
+            Duration d = copy.get(priority);
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("the deadline for " + priority + " must be positive: " + d);
+            }
+        }
+        this.periods = copy;
+    }
+
+    public static AcknowledgementPolicy defaults() {
+        return new AcknowledgementPolicy(Map.of(Priority.ROUTINE, Duration.ofHours(24),
+                Priority.PRIORITY, Duration.ofHours(1), Priority.FLASH, Duration.ofMinutes(10)));
+    }
+
+    /** This policy with another deadline for one priority. */
+    public AcknowledgementPolicy with(Priority priority, Duration within) {
+        Map<Priority, Duration> changed = new EnumMap<>(periods);
+        changed.put(Objects.requireNonNull(priority, "priority"), within);
+        return new AcknowledgementPolicy(changed);
+    }
+
+    public Duration deadline(Priority priority) {
+        return periods.get(priority);
+    }
+
+    /** The escalations due by {@code now}; empty once acknowledged. */
+    public List<DueEscalation> due(HotlineCall call, Instant now) {
+        if (!(call instanceof Unacknowledged)) {
+            return List.of();
+        }
+        CallFile file = call.file();
+        Instant start = file.lastEscalation().filter(e -> e.isAfter(file.message().sentAt()))
+                .orElse(file.message().sentAt());
+        return EscalationClock.due(file.level(), start, deadline(file.message().priority()), now, ACKNOWLEDGEMENT);
+    }
+
+    public List<DueEscalation> due(HotlineCall call, Clock clock) {
+        return due(call, clock.instant());
+    }
+}

@@ -1,0 +1,83 @@
+package org.concord.hotline;
+
+import org.concord.hotline.HotlineMessage.Acknowledge;
+import org.concord.hotline.HotlineMessage.Escalate;
+import org.concord.hotline.HotlineMessage.Send;
+import org.concord.hotline.HotlineRefusal.Rule;
+
+/**
+ * One hotline call, in one of its two states: {@link Unacknowledged} (the deadline runs; it may be
+ * escalated) or {@link Acknowledged} (final).
+ */
+public sealed interface HotlineCall permits Unacknowledged, Acknowledged {
+
+    CallFile file();
+
+    default String name() {
+        return getClass().getSimpleName();
+    }
+
+    /**
+     * The next state after the message, or the refusal. Shared rules first (right call, a party to
+     * it, not a second opening), then the state decides.
+     */
+    default HotlineTransition apply(HotlineMessage message) {
+        CallFile file = file();
+        if (!message.caseId().equals(file.callId())) {
+            return HotlineTransition.refused(Rule.UNKNOWN_CALL, "call_ref", "no call " + message.caseId() + " here");
+        }
+        if (!message.sender().equals(file.caller()) && !message.sender().equals(file.addressee())) {
+            return HotlineTransition.refused(Rule.NOT_A_PARTY_TO_THE_CALL, "sender",
+                    message.sender() + " is neither " + file.caller() + " nor " + file.addressee());
+        }
+        if (message instanceof Send) {
+            return HotlineTransition.refused(Rule.CALL_ALREADY_OPEN, "id", "call " + file.callId() + " is open");
+        }
+        HotlineTransition transition = this instanceof Unacknowledged unacknowledged
+                ? unacknowledged.on(message)
+                : ((Acknowledged) this).on(message);
+        if (transition instanceof HotlineTransition.Next next) {
+            HotlineCall after = next.state();
+            CallFile recorded = after.file().recording(message);
+            return new HotlineTransition.Next(after instanceof Acknowledged a
+                    ? new Acknowledged(recorded, a.by(), a.acknowledgedAt())
+                    : new Unacknowledged(recorded));
+        }
+        return transition;
+    }
+
+    /** The first state of a call, or the refusal of a malformed message. */
+    static HotlineTransition open(Send message) {
+        if (message.from().party().equals(message.to().party())) {
+            return HotlineTransition.refused(Rule.SAME_SIDE, "to",
+                    "the hotline runs between the two sides; " + message.to().party() + " is the caller's own");
+        }
+        if (message.priority() == null) {
+            return HotlineTransition.refused(Rule.FIELD_REQUIRED, "priority", "ROUTINE, PRIORITY or FLASH");
+        }
+        if (message.text().isEmpty()) {
+            return HotlineTransition.refused(Rule.FIELD_REQUIRED, "text", "a hotline message says something");
+        }
+        return new HotlineTransition.Next(new Unacknowledged(CallFile.opened(message)));
+    }
+
+    /** Rules of an escalation, the same as for requests: one rung up at a time. */
+    static HotlineTransition escalate(CallFile file, Escalate escalate) {
+        if (escalate.to() == null || escalate.asOf() == null) {
+            return HotlineTransition.refused(Rule.FIELD_REQUIRED, escalate.to() == null ? "to" : "as_of",
+                    "an escalation names the rung and when it takes effect");
+        }
+        if (!escalate.to().isAbove(file.level())) {
+            return HotlineTransition.refused(Rule.ALREADY_AT_LEVEL, "to", "the call is with the " + file.level());
+        }
+        if (!file.level().next().map(escalate.to()::equals).orElse(false)) {
+            return HotlineTransition.refused(Rule.ESCALATION_SKIPS_A_LEVEL, "to", "one rung at a time");
+        }
+        return new HotlineTransition.Next(new Unacknowledged(file.escalated(escalate.to(), escalate.asOf())));
+    }
+
+    /** Whether the acknowledgement comes from the addressee's side. */
+    static boolean fromAddressee(CallFile file, Acknowledge acknowledge) {
+        return acknowledge.sender().equals(file.addressee());
+    }
+}

@@ -1,0 +1,106 @@
+package org.concord.hotline;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.concord.party.PartyCode;
+
+/**
+ * A scheduled test of the line — the weekly DGMO call, the hourly test message of the
+ * Moscow–Washington link — as a named policy: from {@code firstSlot}, every {@code every}, the
+ * {@code caller} sends a test call and the {@code answerer} must acknowledge it within
+ * {@code answerWithin} of the slot (or of the sending, if that was later).
+ *
+ * @param name the schedule's name, carried in each test call's {@link TestSlot}
+ * @param caller the party that calls
+ * @param answerer the party that must answer
+ * @param firstSlot the first scheduled call
+ * @param every the interval between calls
+ * @param answerWithin how long the answerer has
+ */
+public record ScheduledTest(String name, PartyCode caller, PartyCode answerer, Instant firstSlot, Duration every,
+        Duration answerWithin) {
+
+    public ScheduledTest {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a scheduled test has a name");
+        }
+        Objects.requireNonNull(caller, "caller");
+        Objects.requireNonNull(answerer, "answerer");
+        if (caller.equals(answerer)) {
+            throw new IllegalArgumentException("a test call goes to the other side");
+        }
+        Objects.requireNonNull(firstSlot, "firstSlot");
+        positive(every, "every");
+        positive(answerWithin, "answerWithin");
+        if (answerWithin.compareTo(every) > 0) {
+            throw new IllegalArgumentException("the answer window must end before the next slot");
+        }
+    }
+
+    /** The weekly call between the directors general of military operations: answered within 30 min. */
+    public static ScheduledTest weeklyDgmoCall(PartyCode caller, PartyCode answerer, Instant firstSlot) {
+        return new ScheduledTest("weekly-dgmo-call", caller, answerer, firstSlot, Duration.ofDays(7),
+                Duration.ofMinutes(30));
+    }
+
+    /** The hourly test message: answered within 5 min. */
+    public static ScheduledTest hourlyTest(PartyCode caller, PartyCode answerer, Instant firstSlot) {
+        return new ScheduledTest("hourly-test", caller, answerer, firstSlot, Duration.ofHours(1),
+                Duration.ofMinutes(5));
+    }
+
+    /** The slots in {@code [from, to]}. */
+    public List<Instant> slotsBetween(Instant from, Instant to) {
+        List<Instant> slots = new ArrayList<>();
+        long skip = from.isAfter(firstSlot) ? Duration.between(firstSlot, from).dividedBy(every) : 0;
+        for (Instant slot = firstSlot.plus(every.multipliedBy(skip)); !slot.isAfter(to); slot = slot.plus(every)) {
+            if (!slot.isBefore(from)) {
+                slots.add(slot);
+            }
+        }
+        return slots;
+    }
+
+    /**
+     * The alarms for slots from {@code since} whose answer window has closed by {@code now}: the
+     * test was not sent, or it was sent and not acknowledged in time. A pure function; the caller
+     * remembers which alarms it has raised.
+     *
+     * @param calls the hotline calls of this node (any; only this schedule's test calls count)
+     */
+    public List<TestAlarm> alarms(Collection<HotlineCall> calls, Instant since, Instant now) {
+        List<TestAlarm> alarms = new ArrayList<>();
+        for (Instant slot : slotsBetween(since, now)) {
+            Optional<HotlineCall> call = calls.stream()
+                    .filter(c -> c.file().message().testSlot().equals(Optional.of(new TestSlot(name, slot))))
+                    .filter(c -> c.file().caller().equals(caller) && c.file().addressee().equals(answerer))
+                    .findFirst();
+            Instant windowCloses = slot.plus(answerWithin);
+            if (call.isEmpty()) {
+                if (!windowCloses.isAfter(now)) {
+                    alarms.add(new TestAlarm(name, slot, windowCloses, TestAlarm.Reason.NOT_SENT, caller));
+                }
+                continue;
+            }
+            Instant sent = call.get().file().message().sentAt();
+            Instant deadline = (sent.isAfter(slot) ? sent : slot).plus(answerWithin);
+            boolean answered = call.get() instanceof Acknowledged a && !a.acknowledgedAt().isAfter(deadline);
+            if (!answered && !deadline.isAfter(now)) {
+                alarms.add(new TestAlarm(name, slot, deadline, TestAlarm.Reason.UNANSWERED, answerer));
+            }
+        }
+        return alarms;
+    }
+
+    private static void positive(Duration d, String name) {
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive: " + d);
+        }
+    }
+}

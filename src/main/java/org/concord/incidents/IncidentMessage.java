@@ -1,0 +1,81 @@
+package org.concord.incidents;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.concord.party.PartyCode;
+import org.concord.workflow.CaseMessage;
+import org.concord.workflow.Envelope;
+import org.concord.workflow.StixId;
+
+/** The messages of one incident. Who may send what, when, is decided by {@link Incident#apply}. */
+public sealed interface IncidentMessage extends CaseMessage {
+
+    Envelope envelope();
+
+    @Override default StixId id() { return envelope().id(); }
+    @Override default StixId caseId() { return envelope().caseId(); }
+    @Override default PartyCode sender() { return envelope().sender(); }
+    @Override default Instant sentAt() { return envelope().sentAt(); }
+    @Override default Optional<StixId> previous() { return envelope().previousId(); }
+
+    default String type() {
+        return getClass().getSimpleName();
+    }
+
+    /** One side reports an incident to the other; it opens the case, whose id is this message's id. */
+    record Report(Envelope envelope, PartyCode addressee, IncidentReport report) implements IncidentMessage {
+        public Report {
+            Objects.requireNonNull(envelope, "envelope");
+            Objects.requireNonNull(addressee, "addressee");
+            Objects.requireNonNull(report, "report");
+            if (!envelope.caseId().equals(envelope.id()) || envelope.previous() != null) {
+                throw new IllegalArgumentException("a report opens its own case");
+            }
+        }
+
+        public static Report of(StixId id, PartyCode sender, PartyCode addressee, Instant sentAt,
+                IncidentReport report) {
+            return new Report(new Envelope(id, id, sender, sentAt, null), addressee, report);
+        }
+    }
+
+    /**
+     * The other side answers one claim.
+     *
+     * @param claimRef the claim's reference in the report
+     * @param evidence STIX ids of the evidence; required for DISPUTE
+     */
+    record AnswerClaim(Envelope envelope, String claimRef, Verdict verdict, List<StixId> evidence, String text)
+            implements IncidentMessage {
+        public AnswerClaim {
+            requireAnswer(envelope);
+            evidence = evidence == null ? List.of() : List.copyOf(evidence);
+            text = text == null ? "" : text.strip();
+        }
+    }
+
+    /** Either side proposes joint findings; they replace any earlier proposal, whose sign-offs lapse. */
+    record ProposeFindings(Envelope envelope, String findings) implements IncidentMessage {
+        public ProposeFindings {
+            requireAnswer(envelope);
+            findings = findings == null ? "" : findings.strip();
+        }
+    }
+
+    /** A side signs off the findings proposed in message {@code findingsRef}. */
+    record SignOff(Envelope envelope, StixId findingsRef) implements IncidentMessage {
+        public SignOff {
+            requireAnswer(envelope);
+        }
+    }
+
+    private static void requireAnswer(Envelope envelope) {
+        Objects.requireNonNull(envelope, "envelope");
+        if (envelope.previous() == null) {
+            throw new IllegalArgumentException("every message but the report names its previous message");
+        }
+    }
+}

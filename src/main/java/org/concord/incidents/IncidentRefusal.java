@@ -1,0 +1,34 @@
+package org.concord.incidents;
+
+import java.util.Objects;
+
+/** An incident message that will not be applied: rule, field, explanation. The incident is unchanged. */
+public record IncidentRefusal(Rule rule, String field, String explanation) {
+
+    public IncidentRefusal {
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(field, "field");
+        Objects.requireNonNull(explanation, "explanation");
+    }
+
+    public enum Rule {
+        UNKNOWN_INCIDENT,
+        NOT_A_PARTY_TO_THE_INCIDENT,
+        SELF_ADDRESSED,
+        INCIDENT_ALREADY_REPORTED,
+        /** Signed off by both: nothing changes a settled incident. */
+        INCIDENT_SETTLED,
+        /** The reporting side answering its own claims. */
+        REPORTER_CANNOT_ANSWER_OWN_CLAIMS,
+        /** An answer to a claim the report does not make. */
+        UNKNOWN_CLAIM,
+        /** A second definite answer (CONFIRM or DISPUTE) to a claim. */
+        CLAIM_ALREADY_ANSWERED,
+        /** A dispute without evidence. */
+        EVIDENCE_REQUIRED,
+        FIELD_REQUIRED,
+        /** A sign-off of findings that are not the ones on the table. */
+        NOT_THE_CURRENT_FINDINGS,
+        ALREADY_SIGNED
+    }
+}

@@ -1,0 +1,229 @@
+package org.concord.scenario;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+import org.concord.commitments.Commitment;
+import org.concord.commitments.CommitmentMessage;
+import org.concord.incidents.Casualties;
+import org.concord.incidents.Claim;
+import org.concord.incidents.IncidentMessage;
+import org.concord.incidents.IncidentReport;
+import org.concord.incidents.IncidentType;
+import org.concord.party.PartyCode;
+import org.concord.requests.EvidenceRef;
+import org.concord.requests.RequestForAction;
+import org.concord.requests.RequestMessage;
+import org.concord.requests.RequestedAction;
+import org.concord.requests.Urgency;
+import org.concord.workflow.CaseMessage;
+import org.concord.workflow.Envelope;
+import org.concord.workflow.StixId;
+
+/**
+ * The January 2024 Iran–Pakistan crisis as the messages of two Concord nodes.
+ *
+ * <p>What is public record: on 16 January 2024 Iran struck targets near Panjgur in Pakistan's
+ * Balochistan, saying it hit Jaish al-Adl; Pakistan said two children were killed and three girls
+ * injured. On 18 January Pakistan struck hideouts near Saravan in Iran's Sistan-Baluchestan;
+ * Iranian officials said nine people were killed (three women, four children, two men) and that
+ * they were not Iranian nationals. On 22 January the foreign ministers agreed that the ambassadors
+ * would be back at their posts by 26 January and that Iran's foreign minister would visit Pakistan
+ * on 29 January; during that visit the two sides agreed on liaison officers in Turbat and Zahedan
+ * and a mechanism at foreign-minister level.
+ *
+ * <p>What is assumed for the demo and said so here: the hours of the strikes and of each message
+ * (dates are right, times approximate); the owners of the liaison-officer and mechanism
+ * commitments and their due date (31 March 2024), which no statement fixed; and the two
+ * <em>counterfactual</em> requests for action, which are what Concord is for — asking the other side
+ * to act instead of striking — and did not happen.
+ *
+ * <p>Use {@link #scenario()} for everything, {@link Builder#asOf(Instant)} for the messages as the
+ * nodes held them at a moment (e.g. 27 January: ambassadors back, visit still ahead).
+ */
+public final class January2024 {
+
+    public static final PartyCode PK = PartyCode.of("PK");
+    public static final PartyCode IR = PartyCode.of("IR");
+
+    /** Jaish al-Adl, the group Iran said it struck near Panjgur. */
+    public static final StixId JAISH_AL_ADL = StixId.named("intrusion-set", "Jaish al-Adl");
+    /** The Baloch separatist groups ("Sarmachars") Pakistan said it struck near Saravan. */
+    public static final StixId BALOCH_SEPARATISTS = StixId.named("intrusion-set", "BLA/BLF (Sarmachars)");
+    public static final StixId NEAR_PANJGUR = StixId.named("location", "near Panjgur, Balochistan, PK");
+    public static final StixId NEAR_SARAVAN = StixId.named("location", "near Saravan, Sistan-Baluchestan, IR");
+
+    /** Pakistan's report of Iran's strike of 16 January. */
+    public static final StixId STRIKE_OF_16_JANUARY = id("x-concord-incident", "strike of 16 January 2024");
+    /** Iran's report of Pakistan's strikes of 18 January. */
+    public static final StixId STRIKES_OF_18_JANUARY = id("x-concord-incident", "strikes of 18 January 2024");
+    /** The claim in Iran's report that those killed were not Iranian nationals. */
+    public static final String NOT_IRANIAN_NATIONALS = "claim-2";
+
+    public static final StixId IR_AMBASSADOR_BACK = id("x-concord-commitment", "Iran's ambassador back in Islamabad");
+    public static final StixId PK_AMBASSADOR_BACK = id("x-concord-commitment", "Pakistan's ambassador back in Tehran");
+    public static final StixId IR_FM_VISIT = id("x-concord-commitment", "Iran's foreign minister visits Pakistan");
+    public static final StixId LIAISON_TURBAT = id("x-concord-commitment", "liaison officer in Turbat");
+    public static final StixId LIAISON_ZAHEDAN = id("x-concord-commitment", "liaison officer in Zahedan");
+    public static final StixId JOINT_COORDINATION_MECHANISM = id("x-concord-commitment",
+            "Joint Coordination Mechanism at foreign-minister level");
+
+    public static final StixId IR_ASKS_PK_TO_ACT = id("x-concord-request",
+            "Iran asks Pakistan: Jaish al-Adl near Panjgur");
+    public static final StixId PK_ASKS_IR_TO_ACT = id("x-concord-request", "Pakistan asks Iran: hideouts near Saravan");
+
+    private static final Instant AMBASSADORS_DUE = Instant.parse("2024-01-25T20:30:00Z"); // 26 Jan 00:00 Tehran
+    private static final Instant VISIT_DUE = Instant.parse("2024-01-29T19:00:00Z"); // end of 29 Jan, Islamabad
+    private static final Instant MECHANISMS_DUE = Instant.parse("2024-03-31T19:00:00Z"); // assumed
+
+    private January2024() {
+    }
+
+    /** All messages of the scenario. */
+    public static Seed scenario() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The messages the two nodes hold, by module.
+     *
+     * @param requests the counterfactual requests for action
+     * @param incidents the two incident reports
+     * @param commitments the commitments, agreed and (as of the seed's moment) attested
+     */
+    public record Seed(List<RequestMessage> requests, List<IncidentMessage> incidents,
+            List<CommitmentMessage> commitments) {
+        public Seed {
+            requests = List.copyOf(requests);
+            incidents = List.copyOf(incidents);
+            commitments = List.copyOf(commitments);
+        }
+    }
+
+    /** Chooses the moment and the parts of the scenario. */
+    public static final class Builder {
+
+        private Instant asOf = Instant.MAX;
+        private boolean counterfactualRequests = true;
+
+        private Builder() {
+        }
+
+        /** Only the messages sent at or before {@code moment}. */
+        public Builder asOf(Instant moment) {
+            this.asOf = Objects.requireNonNull(moment, "moment");
+            return this;
+        }
+
+        /** Leave out the requests for action that did not happen. */
+        public Builder withoutCounterfactualRequests() {
+            this.counterfactualRequests = false;
+            return this;
+        }
+
+        public Seed build() {
+            Predicate<CaseMessage> sent = m -> !m.sentAt().isAfter(asOf);
+            return new Seed(
+                    (counterfactualRequests ? requests() : List.<RequestMessage>of()).stream().filter(sent).toList(),
+                    incidents().stream().filter(sent).toList(),
+                    commitments().stream().filter(sent).toList());
+        }
+    }
+
+    private static List<IncidentMessage> incidents() {
+        IncidentReport panjgur = new IncidentReport(Instant.parse("2024-01-16T16:00:00Z"),
+                point(64.10, 26.97), IncidentType.CROSS_BORDER_STRIKE,
+                "Missiles and drones struck a village near Panjgur, Balochistan, from Iranian territory.",
+                new Casualties(2, 3, "two children killed, three girls injured"),
+                List.of(new Claim("claim-1", "Two children were killed and three girls injured."),
+                        new Claim("claim-2", "The strike was an unprovoked violation of Pakistan's airspace.")));
+        IncidentReport saravan = new IncidentReport(Instant.parse("2024-01-18T00:35:00Z"),
+                point(62.33, 27.37), IncidentType.CROSS_BORDER_STRIKE,
+                "Pakistani strikes hit a village near Saravan, Sistan-Baluchestan.",
+                new Casualties(9, 0, "three women, four children and two men"),
+                List.of(new Claim("claim-1", "Nine people were killed: three women, four children and two men."),
+                        new Claim(NOT_IRANIAN_NATIONALS, "Those killed were not Iranian nationals.")));
+        return List.of(
+                IncidentMessage.Report.of(STRIKE_OF_16_JANUARY, PK, IR, Instant.parse("2024-01-17T06:00:00Z"),
+                        panjgur),
+                IncidentMessage.Report.of(STRIKES_OF_18_JANUARY, IR, PK, Instant.parse("2024-01-18T09:00:00Z"),
+                        saravan));
+    }
+
+    private static List<CommitmentMessage> commitments() {
+        Instant agreedOn22 = Instant.parse("2024-01-22T12:00:00Z");
+        Instant agreedOn29 = Instant.parse("2024-01-29T12:00:00Z");
+        List<CommitmentMessage> all = new ArrayList<>();
+        all.addAll(agreed(IR_AMBASSADOR_BACK, PK, IR, agreedOn22,
+                new Commitment("Iran's ambassador returns to his post in Islamabad", IR, AMBASSADORS_DUE),
+                Instant.parse("2024-01-26T06:00:00Z"), "The ambassador is back at his post in Islamabad."));
+        all.addAll(agreed(PK_AMBASSADOR_BACK, PK, IR, agreedOn22,
+                new Commitment("Pakistan's ambassador returns to his post in Tehran", PK, AMBASSADORS_DUE),
+                Instant.parse("2024-01-26T06:00:00Z"), "The ambassador is back at his post in Tehran."));
+        all.addAll(agreed(IR_FM_VISIT, PK, IR, agreedOn22,
+                new Commitment("Iran's foreign minister visits Pakistan on 29 January 2024", IR, VISIT_DUE),
+                Instant.parse("2024-01-29T16:00:00Z"), "The foreign minister visited Islamabad."));
+        all.addAll(agreed(LIAISON_TURBAT, IR, PK, agreedOn29,
+                new Commitment("A liaison officer is appointed in Turbat", PK, MECHANISMS_DUE), null, null));
+        all.addAll(agreed(LIAISON_ZAHEDAN, PK, IR, agreedOn29,
+                new Commitment("A liaison officer is appointed in Zahedan", IR, MECHANISMS_DUE), null, null));
+        all.addAll(agreed(JOINT_COORDINATION_MECHANISM, IR, PK, agreedOn29,
+                new Commitment("A Joint Coordination Mechanism is set up at foreign-minister level", PK,
+                        MECHANISMS_DUE), null, null));
+        return all;
+    }
+
+    /** Proposed by one side, agreed by the other an hour later, and attested by both when {@code attestedAt} is set. */
+    private static List<CommitmentMessage> agreed(StixId id, PartyCode proposer, PartyCode counterpart, Instant at,
+            Commitment commitment, Instant attestedAt, String attestation) {
+        List<CommitmentMessage> messages = new ArrayList<>();
+        messages.add(CommitmentMessage.Propose.of(id, proposer, counterpart, at, commitment));
+        messages.add(new CommitmentMessage.Agree(
+                next(messages, id, counterpart, at.plus(Duration.ofHours(1)), "agree")));
+        if (attestedAt != null) {
+            PartyCode owner = commitment.owner();
+            PartyCode other = owner.equals(proposer) ? counterpart : proposer;
+            messages.add(new CommitmentMessage.Attest(next(messages, id, owner, attestedAt, "attest-owner"),
+                    attestation, List.of()));
+            messages.add(new CommitmentMessage.Attest(next(messages, id, other, attestedAt.plus(Duration.ofHours(2)),
+                    "attest-other"), "Confirmed.", List.of()));
+        }
+        return messages;
+    }
+
+    private static List<RequestMessage> requests() {
+        RequestForAction panjgur = new RequestForAction(List.of(JAISH_AL_ADL, NEAR_PANJGUR),
+                List.of(EvidenceRef.of(StixId.named("report", "Jaish al-Adl attack on Rask, December 2023"))),
+                RequestedAction.of(RequestedAction.Kind.DISMANTLE_HIDEOUT, "the hideouts near Panjgur"),
+                Urgency.URGENT, "Counterfactual: what Iran could have sent instead of the strike of 16 January.");
+        RequestForAction saravan = new RequestForAction(List.of(BALOCH_SEPARATISTS, NEAR_SARAVAN),
+                List.of(EvidenceRef.of(StixId.named("report", "Sarmachar hideouts near Saravan"))),
+                RequestedAction.of(RequestedAction.Kind.DISMANTLE_HIDEOUT, "the hideouts near Saravan"),
+                Urgency.URGENT, "Counterfactual: what Pakistan could have sent instead of the strikes of 18 January.");
+        return List.of(
+                RequestMessage.Request.of(IR_ASKS_PK_TO_ACT, IR, PK, Instant.parse("2024-01-15T08:00:00Z"), panjgur),
+                RequestMessage.Request.of(PK_ASKS_IR_TO_ACT, PK, IR, Instant.parse("2024-01-17T08:00:00Z"), saravan));
+    }
+
+    private static Envelope next(List<? extends CaseMessage> messages, StixId caseId, PartyCode sender, Instant at,
+            String what) {
+        StixId previous = messages.get(messages.size() - 1).id();
+        return Envelope.answer(id("x-concord-commitment-message", caseId + " " + what), caseId, sender, at, previous);
+    }
+
+    private static StixId id(String type, String name) {
+        return StixId.named(type, "concord:january-2024:" + name);
+    }
+
+    private static String point(double longitude, double latitude) {
+        return "{\"type\":\"Point\",\"coordinates\":[" + longitude + "," + latitude + "]}";
+    }
+}
