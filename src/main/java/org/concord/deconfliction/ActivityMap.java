@@ -15,6 +15,8 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.index.strtree.STRtree;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
 
 /**
@@ -164,7 +166,7 @@ public final class ActivityMap {
         for (PreparedGeometry p : own) {
             for (Geometry t : theirs) {
                 if (p.getGeometry().getEnvelopeInternal().intersects(t.getEnvelopeInternal()) && p.intersects(t)) {
-                    pieces.add(p.getGeometry().intersection(t));
+                    pieces.add(OverlayNGRobust.overlay(p.getGeometry(), t, OverlayNG.INTERSECTION));
                 }
             }
         }

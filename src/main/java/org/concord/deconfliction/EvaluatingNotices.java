@@ -12,6 +12,8 @@ import org.concord.deconfliction.geo.Position;
 import org.concord.deconfliction.geo.Province;
 import org.concord.party.PartyCode;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
 
 /**
@@ -108,7 +110,7 @@ public final class EvaluatingNotices {
         Geometry outline = boundaries.country(partner).orElseThrow().outline();
         List<Geometry> pieces = new ArrayList<>();
         for (Geometry part : parts) {
-            pieces.add(part.intersection(outline));
+            pieces.add(OverlayNGRobust.overlay(part, outline, OverlayNG.INTERSECTION));
         }
         Geometry inside = pieces.size() == 1 ? pieces.get(0) : UnaryUnionOp.union(pieces);
         Geometry whole = notice.area().footprint();
