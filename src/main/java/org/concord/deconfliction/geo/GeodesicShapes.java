@@ -22,10 +22,12 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
  * point and the zone within a distance of a border.
  *
  * <p><b>Circle.</b> The vertices are geodesic moves from the centre (Karney's direct problem)
- * at {@value #CIRCLE_VERTICES} equal azimuths, at the radius divided by {@code cos(pi/n)}, so
- * that the polygon's edges pass outside the true circle: the polygon covers every point within
- * the radius and reaches at most 0.1% beyond it. Covering, not inscribed, because the sovereignty
- * check must not miss a sliver of the partner's territory.
+ * at {@value #CIRCLE_VERTICES} equal azimuths, at the radius divided by {@code cos(pi/n)} and
+ * widened by the most an edge straight in longitude/latitude can sag from the geodesic between
+ * its ends ({@code L^2 tan(lat) / 8R} for an edge of length {@code L}), so that the polygon's
+ * edges pass outside the true circle: the polygon covers every point within the radius and
+ * reaches at most 0.15% beyond it (0.1% below 40 degrees of latitude). Covering, not inscribed,
+ * because the sovereignty check must not miss a sliver of the partner's territory.
  *
  * <p><b>Border zone.</b> A buffer of the border line by {@code km}, computed piece by piece in an
  * azimuthal equidistant projection centred on each piece (at most {@value #PIECE_KM} km of
@@ -55,7 +57,12 @@ public final class GeodesicShapes {
         if (!Double.isFinite(radiusKm) || radiusKm <= 0) {
             throw new IllegalArgumentException("a circle's radius must be a positive number of km, got " + radiusKm);
         }
-        double reach = radiusKm / Math.cos(Math.PI / CIRCLE_VERTICES);
+        // edges straight in longitude/latitude pass within the chord's sagitta L^2 tan(lat) / 8R
+        // of the geodesic between the same vertices (towards the equator): widen by that too
+        double chord = 2 * Math.PI * radiusKm / CIRCLE_VERTICES;
+        double maxLat = Math.min(89.0, Math.abs(centre.lat()) + radiusKm / 110.0);
+        double sagitta = chord * chord * Math.tan(Math.toRadians(maxLat)) / (8 * Geodesy.A_KM);
+        double reach = radiusKm / Math.cos(Math.PI / CIRCLE_VERTICES) + sagitta;
         Coordinate[] ring = new Coordinate[CIRCLE_VERTICES + 1];
         for (int i = 0; i < CIRCLE_VERTICES; i++) {
             // clockwise from north; the ring is reversed below to run counter-clockwise (RFC 7946)
