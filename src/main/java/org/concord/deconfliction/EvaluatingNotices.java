@@ -109,12 +109,14 @@ public final class EvaluatingNotices {
     private SovereigntyViolation violation(OperationNotice notice, CountryCode partner, List<Geometry> parts) {
         Geometry outline = boundaries.country(partner).orElseThrow().outline();
         List<Geometry> pieces = new ArrayList<>();
+        boolean wholly = parts.size() == notice.area().parts().size();
         for (Geometry part : parts) {
-            pieces.add(OverlayNGRobust.overlay(part, outline, OverlayNG.INTERSECTION));
+            Geometry piece = OverlayNGRobust.overlay(part, outline, OverlayNG.INTERSECTION);
+            pieces.add(piece);
+            wholly &= part.getDimension() == 0 || measure(piece) >= 0.9999 * measure(part);
         }
         Geometry inside = pieces.size() == 1 ? pieces.get(0) : UnaryUnionOp.union(pieces);
         Geometry whole = notice.area().footprint();
-        boolean wholly = outline.covers(whole);
         String where = inside.isEmpty() ? "" : boundaries.provinceAt(Position.of(inside.getInteriorPoint().getCoordinate()))
                 .map(Province::toString).map(p -> " (" + p + ")").orElse("");
         String share = wholly ? "lies wholly"
@@ -134,6 +136,11 @@ public final class EvaluatingNotices {
                         notice.type(), notice.area(), notice.window(),
                         "Propose to " + notice.partner() + " a joint operation in this area during the window."));
         return new SovereigntyViolation(notice.partner(), inside, explanation, offers);
+    }
+
+    /** Area of an area, length of a line (degrees; only compared with the same part's). */
+    private static double measure(Geometry g) {
+        return g.getDimension() == 2 ? g.getArea() : g.getLength();
     }
 
     private CountryCode country(PartyCode party) {
