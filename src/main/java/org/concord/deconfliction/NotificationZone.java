@@ -8,7 +8,7 @@ import org.concord.deconfliction.geo.BorderDistance;
  * it is (as the 2005 India-Pakistan agreement asks of every ballistic missile flight test).
  * Operations outside the zone need no notice; a party may still send one.
  *
- * @param km                   the zone's width on either side of the border, within (0, 1000]
+ * @param km                   the zone's width on either side of the border, more than 0 and at most 1000 km
  * @param missileFlightsAlways whether a {@link OperationArea.MissileFlight} needs notice wherever it is
  */
 public record NotificationZone(double km, boolean missileFlightsAlways) {

@@ -83,7 +83,7 @@ public final class GeodesicShapes {
      * The zone within {@code km} of {@code border} on either side, as a polygon in
      * longitude/latitude degrees; see the class documentation for the method and its accuracy.
      *
-     * @throws IllegalArgumentException if {@code km} is not within (0, 1000]
+     * @throws IllegalArgumentException if {@code km} is not more than 0 and at most 1000
      */
     public static Geometry borderZone(Border border, double km) {
         Objects.requireNonNull(border, "border");
