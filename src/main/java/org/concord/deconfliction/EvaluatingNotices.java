@@ -62,7 +62,7 @@ public final class EvaluatingNotices {
         CountryCode partner = country(notice.partner());
         Border border = boundaries.border(own, partner);
         List<Geometry> parts = notice.area().parts();
-        BorderDistance fromBorder = distance(border, notice.area(), parts);
+        BorderDistance fromBorder = notice.area().distanceTo(border);
 
         List<Geometry> inside = new ArrayList<>();
         for (Geometry part : parts) {
@@ -85,25 +85,6 @@ public final class EvaluatingNotices {
         }
         return new NoticeEvaluation.Sendable(notice, required, fromBorder, broken,
                 activity.conflictsOf(notice, parts));
-    }
-
-    private static BorderDistance distance(Border border, OperationArea area, List<Geometry> parts) {
-        if (area instanceof OperationArea.AroundPoint circle) {
-            // exact on the ellipsoid: the disc's nearest point lies on the geodesic from the centre
-            BorderDistance centre = border.distanceTo(circle.centre());
-            double km = Math.max(0, centre.km() - circle.radiusKm());
-            Position own = centre.km() <= circle.radiusKm() ? centre.nearestBorder()
-                    : circle.centre().moved(circle.centre().azimuthTo(centre.nearestBorder()), circle.radiusKm());
-            return new BorderDistance(km, centre.nearestBorder(), own);
-        }
-        BorderDistance best = null;
-        for (Geometry part : parts) {
-            BorderDistance d = border.distanceTo(part);
-            if (best == null || d.km() < best.km()) {
-                best = d;
-            }
-        }
-        return best;
     }
 
     private SovereigntyViolation violation(OperationNotice notice, CountryCode partner, List<Geometry> parts) {

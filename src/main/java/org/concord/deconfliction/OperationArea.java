@@ -1,6 +1,8 @@
 package org.concord.deconfliction;
 
 import java.util.List;
+import org.concord.deconfliction.geo.Border;
+import org.concord.deconfliction.geo.BorderDistance;
 import org.concord.deconfliction.geo.GeodesicShapes;
 import org.concord.deconfliction.geo.GeoJson;
 import org.concord.deconfliction.geo.Position;
@@ -30,6 +32,22 @@ public sealed interface OperationArea {
     default Geometry footprint() {
         List<Geometry> parts = parts();
         return parts.size() == 1 ? parts.get(0) : Areas.FACTORY.buildGeometry(parts);
+    }
+
+    /**
+     * How far the area's nearest point is from {@code border}, geodesic on WGS84, with the
+     * nearest border point; 0 with a meeting point when it touches or crosses the line. Measured
+     * whichever side of the border the area lies on.
+     */
+    default BorderDistance distanceTo(Border border) {
+        BorderDistance best = null;
+        for (Geometry part : parts()) {
+            BorderDistance d = border.distanceTo(part);
+            if (best == null || d.km() < best.km()) {
+                best = d;
+            }
+        }
+        return best;
     }
 
     /** The area as a GeoJSON geometry, for maps and messages. */
@@ -68,6 +86,21 @@ public sealed interface OperationArea {
         @Override
         public List<Geometry> parts() {
             return List.of(GeodesicShapes.circle(centre, radiusKm));
+        }
+
+        /**
+         * Exact on the ellipsoid, not measured on the drawn circle: the centre's distance less
+         * the radius (the disc's nearest point lies on the geodesic from the centre to the
+         * nearest border point), 0 when the disc reaches the border.
+         */
+        @Override
+        public BorderDistance distanceTo(Border border) {
+            BorderDistance fromCentre = border.distanceTo(centre);
+            if (fromCentre.km() <= radiusKm) {
+                return new BorderDistance(0, fromCentre.nearestBorder(), fromCentre.nearestBorder());
+            }
+            Position own = centre.moved(centre.azimuthTo(fromCentre.nearestBorder()), radiusKm);
+            return new BorderDistance(fromCentre.km() - radiusKm, fromCentre.nearestBorder(), own);
         }
     }
 
