@@ -255,6 +255,97 @@ public final class GeoJson {
         return n;
     }
 
+    /**
+     * Writes {@code geometry} as an RFC 7946 GeoJSON geometry object: {@code [longitude,
+     * latitude]} positions with at most 7 decimals (about a centimetre). Polygon rings are
+     * written as they are; points, lines, polygons, their multi forms and geometry collections
+     * are supported.
+     */
+    public static String write(Geometry geometry) {
+        java.util.Objects.requireNonNull(geometry, "geometry");
+        StringBuilder out = new StringBuilder(64 + geometry.getNumPoints() * 24);
+        write(geometry, out);
+        return out.toString();
+    }
+
+    private static void write(Geometry g, StringBuilder out) {
+        String type = g.getGeometryType();
+        if (g instanceof org.locationtech.jts.geom.GeometryCollection && !type.startsWith("Multi")) {
+            out.append("{\"type\":\"GeometryCollection\",\"geometries\":[");
+            for (int i = 0; i < g.getNumGeometries(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                write(g.getGeometryN(i), out);
+            }
+            out.append("]}");
+            return;
+        }
+        out.append("{\"type\":\"").append(type.equals("LinearRing") ? "LineString" : type)
+                .append("\",\"coordinates\":");
+        if (g.isEmpty()) {
+            out.append("[]}");
+            return;
+        }
+        switch (type) {
+            case "Point" -> position(g.getCoordinate(), out);
+            case "LineString", "LinearRing" -> positions(g.getCoordinates(), out);
+            case "Polygon" -> rings((Polygon) g, out);
+            case "MultiPoint" -> positions(g.getCoordinates(), out);
+            case "MultiLineString" -> {
+                out.append('[');
+                for (int i = 0; i < g.getNumGeometries(); i++) {
+                    if (i > 0) {
+                        out.append(',');
+                    }
+                    positions(g.getGeometryN(i).getCoordinates(), out);
+                }
+                out.append(']');
+            }
+            case "MultiPolygon" -> {
+                out.append('[');
+                for (int i = 0; i < g.getNumGeometries(); i++) {
+                    if (i > 0) {
+                        out.append(',');
+                    }
+                    rings((Polygon) g.getGeometryN(i), out);
+                }
+                out.append(']');
+            }
+            default -> throw new IllegalArgumentException("cannot write a " + type + " as GeoJSON");
+        }
+        out.append('}');
+    }
+
+    private static void rings(Polygon p, StringBuilder out) {
+        out.append('[');
+        positions(p.getExteriorRing().getCoordinates(), out);
+        for (int r = 0; r < p.getNumInteriorRing(); r++) {
+            out.append(',');
+            positions(p.getInteriorRingN(r).getCoordinates(), out);
+        }
+        out.append(']');
+    }
+
+    private static void positions(Coordinate[] cs, StringBuilder out) {
+        out.append('[');
+        for (int i = 0; i < cs.length; i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            position(cs[i], out);
+        }
+        out.append(']');
+    }
+
+    private static void position(Coordinate c, StringBuilder out) {
+        out.append('[').append(decimal(c.x)).append(',').append(decimal(c.y)).append(']');
+    }
+
+    private static String decimal(double v) {
+        return java.math.BigDecimal.valueOf(Math.round(v * 1e7) / 1e7).stripTrailingZeros().toPlainString();
+    }
+
     private static InvalidGeoJson malformed(String at, String reason) {
         return new InvalidGeoJson(at, InvalidGeoJson.Rule.MALFORMED, reason, null);
     }

@@ -1,0 +1,96 @@
+package org.concord.deconfliction;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.concord.deconfliction.geo.GeoJson;
+import org.concord.party.PartyCode;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A place a party declares protected: no operation of the other party's should reach it.
+ *
+ * @param name       what people call it, e.g. {@code Taftan-Mirjaveh crossing}
+ * @param kind       what it is
+ * @param declaredBy the party that declares it
+ * @param area       a point or a valid polygon, longitude/latitude
+ */
+public record ProtectedSite(String name, Kind kind, PartyCode declaredBy, Geometry area) {
+
+    /** The kinds of site a party may declare. */
+    public enum Kind {
+        BORDER_MARKET,
+        REFUGEE_CAMP,
+        VILLAGE,
+        CROSSING_POINT,
+        OTHER
+    }
+
+    public ProtectedSite {
+        name = Invalid.text("name", name, 200);
+        Invalid.required("kind", kind);
+        Invalid.required("declaredBy", declaredBy);
+        Invalid.required("area", area);
+        if (!(area instanceof Point)) {
+            Areas.polygonal("area", area);
+        } else if (area.isEmpty() || Math.abs(area.getCoordinate().y) > 90 || Math.abs(area.getCoordinate().x) > 180) {
+            throw Invalid.input("area", "coordinate-range", "a site's point must be a valid [longitude, latitude]");
+        }
+    }
+
+    /**
+     * Reads the sites a party declares from a GeoJSON {@code FeatureCollection}: each feature a
+     * {@code Point}, {@code Polygon} or {@code MultiPolygon} with the properties {@code name} and
+     * {@code kind} (one of {@link Kind}, case and {@code -}/{@code _} free, e.g. {@code crossing-point}).
+     *
+     * @param declaredBy the party declaring them
+     * @param json       the feature collection
+     * @param reader     the geometry reader (with the parties, to catch swapped coordinates)
+     * @throws org.concord.deconfliction.geo.InvalidGeoJson for a faulty geometry, naming
+     *         {@code features[i].geometry...}
+     * @throws org.concord.node.InvalidInput for a faulty collection or property, naming the field
+     */
+    public static List<ProtectedSite> fromFeatureCollection(PartyCode declaredBy, String json, GeoJson reader) {
+        Invalid.required("declaredBy", declaredBy);
+        JsonNode root;
+        try {
+            root = JsonMapper.shared().readTree(Invalid.required("sites", json));
+        } catch (JacksonException e) {
+            throw Invalid.input("sites", "json", "not valid JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject() || !"FeatureCollection".equals(root.path("type").asString(""))
+                || !root.path("features").isArray()) {
+            throw Invalid.input("sites", "feature-collection",
+                    "must be a GeoJSON FeatureCollection with a \"features\" array");
+        }
+        List<ProtectedSite> sites = new ArrayList<>();
+        JsonNode features = root.get("features");
+        for (int i = 0; i < features.size(); i++) {
+            String at = "features[" + i + "]";
+            JsonNode f = features.get(i);
+            JsonNode props = f.path("properties");
+            String name = props.path("name").isString() ? props.get("name").asString() : null;
+            Invalid.text(at + ".properties.name", name, 200);
+            String kindText = props.path("kind").isString() ? props.get("kind").asString() : "";
+            Kind kind;
+            try {
+                kind = Kind.valueOf(kindText.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw Invalid.input(at + ".properties.kind", "site-kind", "must be one of "
+                        + java.util.Arrays.toString(Kind.values()) + ", got '" + kindText + "'");
+            }
+            Geometry area = reader.read(at + ".geometry", f.get("geometry"));
+            sites.add(new ProtectedSite(name, kind, declaredBy, area));
+        }
+        return List.copyOf(sites);
+    }
+
+    /** The site's area as GeoJSON. */
+    public String toGeoJson() {
+        return GeoJson.write(area);
+    }
+}
