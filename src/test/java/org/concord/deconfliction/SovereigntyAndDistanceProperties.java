@@ -94,10 +94,10 @@ class SovereigntyAndDistanceProperties {
         double exact = Math.max(0, pakistanIranBorder().distanceTo(centre).km() - radiusKm);
         double polygon = pakistanIranBorder().distanceTo(OperationArea.aroundPoint(centre, radiusKm).footprint()).km();
         // the polygon's edges touch the circle and its corners reach 0.1% of the radius beyond it;
-        // the border's nearest point is chosen in a local metric, within 0.1% up to 300 km and
-        // within 0.3% at the 450 km this box reaches (see Border)
-        assertThat(polygon).isLessThanOrEqualTo(exact + 0.003 * exact + 0.005);
-        assertThat(polygon).isGreaterThanOrEqualTo(exact - 0.001 * radiusKm - 0.003 * exact - 0.005);
+        // the border's nearest point is chosen in a local metric, so each distance is within the
+        // 1% the issue asks for (a run found a centre 190 km away measured 0.56% long: see Border)
+        assertThat(polygon).isLessThanOrEqualTo(exact + 0.01 * exact + 0.005);
+        assertThat(polygon).isGreaterThanOrEqualTo(exact - 0.001 * radiusKm - 0.01 * exact - 0.005);
     }
 
     @Provide
