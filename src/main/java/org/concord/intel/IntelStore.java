@@ -59,8 +59,11 @@ public class IntelStore {
             new java.util.concurrent.ForkJoinPool(Runtime.getRuntime().availableProcessors());
     private final java.util.concurrent.atomic.AtomicLong writtenSinceStatistics = new java.util.concurrent.atomic.AtomicLong();
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     IntelStore(IntelTable table, SharingSettings sharing, Partners partners, AuditLog audit, Clock clock,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.table = table;
         this.validator = StixValidator.withOasisSchemas();
         this.policy = sharing.policy();
@@ -224,6 +227,11 @@ public class IntelStore {
         if (!rows.isEmpty()) {
             audit.record(actor(origin), "intel.stored", collection.alias(), counts.toString());
         }
+        if (collection == Collection.INBOX && origin instanceof Origin.Partner partner) {
+            for (IntelTable.NewRow row : rows) {
+                events.publishEvent(new InboxReceived(partner.party(), row.id(), row.type(), row.version()));
+            }
+        }
     }
 
     private static IntelTable.NewRow asHistory(IntelTable.NewRow row) {
@@ -338,6 +346,13 @@ public class IntelStore {
             return n;
         });
         return deleted == null ? 0 : deleted;
+    }
+
+    /** One version of an object in the inbox, as JSON ({@code version} null: the current one). */
+    public Optional<String> inboxObject(String id, String version) {
+        IntelQuery query = IntelQuery.all(Collection.INBOX, 1, 0).withIds(List.of(id))
+                .withVersions(version == null ? List.of("last") : List.of(version));
+        return find(query, Viewer.local()).items().stream().findFirst().map(StoredObject::json);
     }
 
     public long count(Collection collection) {

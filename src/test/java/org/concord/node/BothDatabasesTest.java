@@ -76,9 +76,11 @@ class BothDatabasesTest {
     @EnumSource(Store.class)
     void everyMigrationIsApplied(Store store) throws Exception {
         JdbcClient jdbc = nodes.get(store).getBean(JdbcClient.class);
-        long files;
-        try (var list = Files.list(Path.of("src/main/resources/db/migration/common"))) {
-            files = list.filter(p -> p.getFileName().toString().startsWith("V")).count();
+        long files = 0;
+        for (String dir : new String[] {"common", store == Store.H2 ? "h2" : "postgresql"}) {
+            try (var list = Files.list(Path.of("src/main/resources/db/migration", dir))) {
+                files += list.filter(p -> p.getFileName().toString().startsWith("V")).count();
+            }
         }
         assertThat(jdbc.sql("select count(*) from flyway_schema_history where success = true and version is not null")
                 .query(Long.class).single()).isEqualTo(files);
