@@ -50,6 +50,15 @@ public final class TestNode implements AutoCloseable {
      * of the same node (same keys, same database).
      */
     public static TestNode start(String code, String name, Store store, Path dataDir, String schema, Map<String, Object> extra) {
+        return start(code, name, store, dataDir, schema, extra, null);
+    }
+
+    /**
+     * As {@link #start(String, String, Store, Path, String, Map)}, with the node's {@link java.time.Clock}
+     * replaced by {@code clock} (e.g. a {@link MovableClock}) so that tests move time instead of sleeping.
+     */
+    public static TestNode start(String code, String name, Store store, Path dataDir, String schema, Map<String, Object> extra,
+            java.time.Clock clock) {
         try {
             Path dir = dataDir != null ? dataDir : Files.createTempDirectory("concord-" + code.toLowerCase() + "-");
             int port = extra.containsKey("server.port") ? Integer.parseInt(extra.get("server.port").toString()) : freePort();
@@ -73,7 +82,11 @@ public final class TestNode implements AutoCloseable {
                 properties.put("spring.flyway.create-schemas", "true");
             }
             properties.putAll(extra);
-            ConfigurableApplicationContext context = new SpringApplicationBuilder(ConcordApplication.class)
+            SpringApplicationBuilder builder = new SpringApplicationBuilder(ConcordApplication.class);
+            if (clock != null) {
+                builder.initializers(context -> context.getBeanFactory().registerSingleton("clock", clock));
+            }
+            ConfigurableApplicationContext context = builder
                     .web(WebApplicationType.SERVLET)
                     .registerShutdownHook(false)
                     .run(arguments(properties));

@@ -87,7 +87,7 @@ class WebSecurity {
                         .requestMatchers(HttpMethod.GET, "/ledger/checkpoint", "/ledger/proof/inclusion",
                                 "/ledger/proof/consistency", "/ledger/entries", "/ledger/cosignatures", "/ledger/alarms",
                                 "/ledger/receipts").hasAnyAuthority(LEDGER_READERS)
-                        .requestMatchers("/api/**").hasAnyRole(USER_ROLES)
+                        .requestMatchers("/api/**", "/v3/api-docs", "/v3/api-docs/**").hasAnyRole(USER_ROLES)
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll());
         return http.build();
