@@ -34,8 +34,16 @@ public class Outbox {
     }
 
     /** One queued message and how its delivery stands. */
+    /** @param receipt the partner's signed receipt (JSON, verified against its pinned key), once delivered */
     public record Message(long seq, PartyCode partner, String objectId, String version, int attempts, boolean delivered,
-            String refusedReason, String lastError) {
+            String refusedReason, String lastError, Long ledgerIndex, String receipt) {
+    }
+
+    private static final String COLUMNS = "seq, partner, object_id, version, attempts, delivered_at, refused_reason, last_error, ledger_index, receipt";
+
+    private static Message message(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Message(rs.getLong(1), PartyCode.of(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getInt(5),
+                rs.getTimestamp(6) != null, rs.getString(7), rs.getString(8), rs.getObject(9, Long.class), rs.getString(10));
     }
 
     /** Queues a STIX object for delivery to {@code partner}'s inbox; returns its position in the outbox. */
@@ -54,17 +62,18 @@ public class Outbox {
     }
 
     public Optional<Message> message(long seq) {
-        return jdbc.sql("select seq, partner, object_id, version, attempts, delivered_at, refused_reason, last_error from exchange_outbox where seq = ?")
-                .param(seq).query((rs, n) -> new Message(rs.getLong(1), PartyCode.of(rs.getString(2)), rs.getString(3), rs.getString(4),
-                        rs.getInt(5), rs.getTimestamp(6) != null, rs.getString(7), rs.getString(8))).optional();
+        return jdbc.sql("select " + COLUMNS + " from exchange_outbox where seq = ?").param(seq).query(Outbox::message).optional();
     }
 
     /** Messages not yet delivered to {@code partner}, oldest first. */
     public List<Message> pending(PartyCode partner) {
-        return jdbc.sql("""
-                select seq, partner, object_id, version, attempts, delivered_at, refused_reason, last_error
-                from exchange_outbox where partner = ? and delivered_at is null order by seq""")
-                .param(partner.value()).query((rs, n) -> new Message(rs.getLong(1), PartyCode.of(rs.getString(2)), rs.getString(3),
-                        rs.getString(4), rs.getInt(5), false, rs.getString(7), rs.getString(8))).list();
+        return jdbc.sql("select " + COLUMNS + " from exchange_outbox where partner = ? and delivered_at is null order by seq")
+                .param(partner.value()).query(Outbox::message).list();
+    }
+
+    /** The newest messages to {@code partner}, delivered or not, newest first. */
+    public List<Message> recent(PartyCode partner, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from exchange_outbox where partner = ? order by seq desc limit ?")
+                .params(partner.value(), limit).query(Outbox::message).list();
     }
 }

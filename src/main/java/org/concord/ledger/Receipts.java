@@ -19,6 +19,13 @@ public interface Receipts {
     Receipt issue(PartyCode sender, ObjectDigest object);
 
     /**
+     * As {@link #issue} for several objects at once, with one ledger commit for all of them (a TAXII
+     * POST of many messages waits for one commit, not one per message). Receipts come in the order
+     * of {@code objects}.
+     */
+    java.util.List<Receipt> issueAll(PartyCode sender, java.util.List<ObjectDigest> objects);
+
+    /**
      * The receipt for an object received from {@code sender}, completed with the newest checkpoint
      * if one includes it (signing a new checkpoint if the promise's deadline has come); empty if
      * this node never received that object from that sender.

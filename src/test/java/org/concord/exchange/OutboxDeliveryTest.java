@@ -63,6 +63,21 @@ class OutboxDeliveryTest {
             List<StoredObject> inbox = ir.bean(IntelStore.class).find(IntelQuery.all(Collection.INBOX, 100, 0), Viewer.local()).items();
             assertThat(inbox).extracting(StoredObject::id).containsExactlyElementsOf(sent);
 
+            // Every message went into PK's ledger before it left, and PK holds IR's signed receipt for
+            // each, which verifies offline with IR's pinned key alone.
+            var irKey = nodes.pk.bean(org.concord.party.Partners.class).byCode(PartyCode.of("IR")).orElseThrow().signingKey();
+            long irLedger = ir.bean(org.concord.ledger.Ledger.class).size();
+            for (var message : outbox.recent(PartyCode.of("IR"), 10)) {
+                assertThat(message.ledgerIndex()).isNotNull();
+                assertThat(message.receipt()).as(message.objectId()).isNotNull();
+                String object = jdbc.sql("select object from exchange_outbox where seq = ?").param(message.seq()).query(String.class).single();
+                var receipt = org.concord.ledger.Receipt.parse(message.receipt())
+                        .verify(irKey, org.concord.ledger.ObjectDigest.of(object));
+                assertThat(receipt.object().id()).isEqualTo(message.objectId());
+            }
+            assertThat(nodes.pk.bean(org.concord.ledger.Ledger.class).size()).isGreaterThanOrEqualTo(4);
+            assertThat(irLedger).isGreaterThanOrEqualTo(3);
+
             // Delivered again (at least once): nothing changes at IR.
             jdbc.sql("update exchange_outbox set delivered_at = null").update();
             assertThat(delivery.deliver(PartyCode.of("IR"))).isEqualTo(4);

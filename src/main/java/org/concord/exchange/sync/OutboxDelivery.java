@@ -11,6 +11,12 @@ import java.util.Map;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 import org.concord.intel.Collection;
+import org.concord.ledger.Direction;
+import org.concord.ledger.Ledger;
+import org.concord.ledger.LedgerEntry;
+import org.concord.ledger.ObjectDigest;
+import org.concord.ledger.ReceiptException;
+import org.concord.ledger.Receipts;
 import org.concord.party.Partner;
 import org.concord.party.Partners;
 import org.concord.party.PartyCode;
@@ -41,12 +47,16 @@ public class OutboxDelivery {
     private final TaxiiClient client;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Ledger ledger;
+    private final Receipts receipts;
 
-    OutboxDelivery(Partners partners, TaxiiClient client, JdbcClient jdbc, Clock clock) {
+    OutboxDelivery(Partners partners, TaxiiClient client, JdbcClient jdbc, Clock clock, Ledger ledger, Receipts receipts) {
         this.partners = partners;
         this.client = client;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.ledger = ledger;
+        this.receipts = receipts;
     }
 
     @Scheduled(fixedDelayString = "${concord.exchange.delivery-interval:PT2S}", initialDelayString = "PT5S")
@@ -57,7 +67,8 @@ public class OutboxDelivery {
         }
     }
 
-    private record Queued(long seq, String objectId, String version, String object, int attempts, Instant nextAttempt) {
+    private record Queued(long seq, String objectId, String version, String object, int attempts, Instant nextAttempt,
+            Long ledgerIndex) {
     }
 
     /** Delivers what is due for one partner now; returns the number of messages settled. */
@@ -65,15 +76,16 @@ public class OutboxDelivery {
         int settled = 0;
         while (true) {
             List<Queued> queued = jdbc.sql("""
-                    select seq, object_id, version, object, attempts, next_attempt_at from exchange_outbox
+                    select seq, object_id, version, object, attempts, next_attempt_at, ledger_index from exchange_outbox
                     where partner = ? and delivered_at is null order by seq limit ?""")
                     .params(partner.value(), BATCH)
                     .query((rs, n) -> new Queued(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-                            rs.getTimestamp(6).toInstant()))
+                            rs.getTimestamp(6).toInstant(), (Long) rs.getObject(7, Long.class)))
                     .list();
             if (queued.isEmpty() || queued.get(0).nextAttempt().isAfter(clock.instant())) {
                 return settled;
             }
+            recordSent(partner, queued);
             StringBuilder envelope = new StringBuilder("{\"objects\":[");
             for (int i = 0; i < queued.size(); i++) {
                 envelope.append(i == 0 ? "" : ",").append(queued.get(i).object());
@@ -86,14 +98,20 @@ public class OutboxDelivery {
                             + abbreviate(response.body()));
                 }
                 JsonNode status = JSON.readTree(response.body());
+                Map<String, String> receiptsById = new HashMap<>();
+                status.path("x_concord_receipts").forEach(r -> receiptsById.put(r.path("id").asString() + "|" + r.path("version").asString(""),
+                        r.path("receipt").asString(null)));
                 Map<String, String> refused = new HashMap<>();
                 status.path("failures").forEach(f -> refused.put(f.path("id").asString() + "|" + f.path("version").asString(""),
                         f.path("message").asString("refused")));
                 Timestamp now = Timestamp.from(clock.instant());
                 for (Queued message : queued) {
-                    String reason = refused.get(message.objectId() + "|" + (message.version() == null ? "" : message.version()));
-                    jdbc.sql("update exchange_outbox set delivered_at = ?, attempts = attempts + 1, refused_reason = ?, last_error = null where seq = ?")
-                            .params(now, reason, message.seq()).update();
+                    String key = message.objectId() + "|" + (message.version() == null ? "" : message.version());
+                    String reason = refused.get(key);
+                    String receipt = reason == null ? checkedReceipt(partner, message, receiptsById.get(key)) : null;
+                    jdbc.sql("update exchange_outbox set delivered_at = ?, attempts = attempts + 1, refused_reason = ?, receipt = ?, last_error = ? where seq = ?")
+                            .params(now, reason, receipt, reason == null && receipt == null ? "no valid receipt from " + partner : null,
+                                    message.seq()).update();
                     if (reason != null) {
                         log.warn("{} refused message {} ({}): {}", partner, message.objectId(), message.version(), reason);
                     }
@@ -112,6 +130,35 @@ public class OutboxDelivery {
                         backoff.toSeconds(), error);
                 return settled;
             }
+        }
+    }
+
+    /** Appends a SENT entry for every message that has none yet: nothing leaves without one. */
+    private void recordSent(PartyCode partner, List<Queued> queued) {
+        List<Queued> unrecorded = queued.stream().filter(q -> q.ledgerIndex() == null).toList();
+        if (unrecorded.isEmpty()) {
+            return;
+        }
+        List<LedgerEntry> entries = unrecorded.stream()
+                .map(q -> LedgerEntry.of(Direction.SENT, partner, ObjectDigest.of(q.object()), clock.instant())).toList();
+        List<Long> indexes = ledger.appendAll(entries);
+        for (int i = 0; i < unrecorded.size(); i++) {
+            jdbc.sql("update exchange_outbox set ledger_index = ? where seq = ?").params(indexes.get(i), unrecorded.get(i).seq()).update();
+        }
+    }
+
+    /** The partner's receipt for a message, kept only if it verifies with the partner's pinned key. */
+    private String checkedReceipt(PartyCode partner, Queued message, String receipt) {
+        if (receipt == null) {
+            log.warn("{} accepted message {} ({}) without a receipt", partner, message.objectId(), message.version());
+            return null;
+        }
+        try {
+            receipts.verify(partner, receipt, ObjectDigest.of(message.object()));
+            return receipt;
+        } catch (ReceiptException e) {
+            log.warn("{}'s receipt for message {} ({}) does not verify: {}", partner, message.objectId(), message.version(), e.getMessage());
+            return null;
         }
     }
 

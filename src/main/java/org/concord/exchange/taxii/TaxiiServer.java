@@ -22,6 +22,9 @@ import org.concord.intel.Page;
 import org.concord.intel.StixTime;
 import org.concord.intel.StoredObject;
 import org.concord.intel.Viewer;
+import org.concord.ledger.ObjectDigest;
+import org.concord.ledger.Receipt;
+import org.concord.ledger.Receipts;
 import org.concord.node.InvalidInput;
 import org.concord.party.Caller;
 import org.concord.party.Callers;
@@ -66,9 +69,11 @@ class TaxiiServer {
     private final StatusTable statuses;
     private final Clock clock;
     private final long maxContentLength;
+    private final Receipts receipts;
 
-    TaxiiServer(IntelStore store, NodeIdentity self, StatusTable statuses, Clock clock,
+    TaxiiServer(IntelStore store, NodeIdentity self, StatusTable statuses, Clock clock, Receipts receipts,
             @Value("${concord.exchange.max-content-length:16777216}") long maxContentLength) {
+        this.receipts = receipts;
         this.store = store;
         this.self = self;
         this.statuses = statuses;
@@ -191,7 +196,33 @@ class TaxiiServer {
                 : new Origin.Local(caller.auditName());
         List<ObjectOutcome> outcomes = store.store(collection, list, origin);
         String statusId = UUID.randomUUID().toString();
-        String status = statusResource(statusId, requested, outcomes);
+        ObjectNode statusBody = statusResource(statusId, requested, outcomes);
+        if (collection == Collection.INBOX && caller instanceof Caller.PartnerNode partner) {
+            // Section 1.6.8.4 custom property: a signed receipt for every message accepted, proof the sender keeps.
+            ArrayNode issued = statusBody.putArray("x_concord_receipts");
+            List<Integer> accepted = new ArrayList<>();
+            List<ObjectDigest> digests = new ArrayList<>();
+            for (int i = 0; i < outcomes.size(); i++) {
+                if (outcomes.get(i).succeeded()) {
+                    accepted.add(i);
+                    digests.add(ObjectDigest.of(JSON.writeValueAsString(list.get(i))));
+                }
+            }
+            List<Receipt> signed = digests.isEmpty() ? List.of() : receipts.issueAll(partner.partner().code(), digests);
+            for (int k = 0; k < accepted.size(); k++) {
+                int i = accepted.get(k);
+                {
+                    Receipt receipt = signed.get(k);
+                    ObjectNode entry = issued.addObject();
+                    entry.put("id", outcomes.get(i).id());
+                    if (outcomes.get(i).version() != null) {
+                        entry.put("version", outcomes.get(i).version());
+                    }
+                    entry.put("receipt", receipt.toJson());
+                }
+            }
+        }
+        String status = JSON.writeValueAsString(statusBody);
         statuses.insert(statusId, caller.auditName(), requested, status);
         return ResponseEntity.accepted().headers(Taxii.headers()).body(status);
     }
@@ -430,7 +461,7 @@ class TaxiiServer {
     }
 
     /** Section 4.3.1: the status resource of a POST, complete when it is answered. */
-    private static String statusResource(String id, Instant requested, List<ObjectOutcome> outcomes) {
+    private static ObjectNode statusResource(String id, Instant requested, List<ObjectOutcome> outcomes) {
         ObjectNode body = JSON.createObjectNode();
         body.put("id", id);
         body.put("status", "complete");
@@ -456,7 +487,7 @@ class TaxiiServer {
         body.set("failures", failures);
         body.put("pending_count", 0);
         body.putArray("pendings");
-        return JSON.writeValueAsString(body);
+        return body;
     }
 
     private static ResponseEntity<String> ok(JsonNode body) {

@@ -63,6 +63,40 @@ class ReceiptDesk implements Receipts {
     }
 
     @Override
+    public java.util.List<Receipt> issueAll(PartyCode sender, java.util.List<ObjectDigest> objects) {
+        java.util.Map<String, LogTables.StoredEntry> stored = new java.util.HashMap<>();
+        java.util.List<LedgerEntry> fresh = new java.util.ArrayList<>();
+        java.util.List<String> freshKeys = new java.util.ArrayList<>();
+        for (ObjectDigest object : objects) {
+            String modified = LedgerEntry.formatTime(object.modified());
+            String key = object.id() + "|" + modified + "|" + object.sha256();
+            if (stored.containsKey(key) || freshKeys.contains(key)) {
+                continue;
+            }
+            Optional<LogTables.StoredEntry> known = tables.received(sender, object, modified);
+            if (known.isPresent()) {
+                stored.put(key, known.get());
+            } else {
+                fresh.add(LedgerEntry.of(Direction.RECEIVED, sender, object, clock.instant()));
+                freshKeys.add(key);
+            }
+        }
+        if (!fresh.isEmpty()) {
+            java.util.List<Long> indexes = ledger.appendAll(fresh);
+            for (int i = 0; i < fresh.size(); i++) {
+                stored.put(freshKeys.get(i), new LogTables.StoredEntry(indexes.get(i), fresh.get(i), fresh.get(i).leafHash()));
+            }
+        }
+        Optional<SignedCheckpoint> latest = checkpoints.latest();
+        java.util.List<Receipt> receipts = new java.util.ArrayList<>(objects.size());
+        for (ObjectDigest object : objects) {
+            LogTables.StoredEntry entry = stored.get(object.id() + "|" + LedgerEntry.formatTime(object.modified()) + "|" + object.sha256());
+            receipts.add(sign(entry, latest.filter(c -> c.size() > entry.index())));
+        }
+        return receipts;
+    }
+
+    @Override
     public Optional<Receipt> receipt(PartyCode sender, String objectId, Instant modified) {
         Optional<LogTables.StoredEntry> stored = tables.received(sender, objectId, LedgerEntry.formatTime(modified));
         if (stored.isEmpty()) {
