@@ -174,9 +174,14 @@ public class IntelStore {
             ids.add(objects.get(i).path("id").asString());
         }
         Map<String, JsonNode> current = new HashMap<>();
-        table.currentJson(collection.alias(), ids).forEach((id, json) -> current.put(id, JSON.readTree(json)));
         Map<String, Set<String>> heldVersions = new HashMap<>();
-        table.versionKeys(collection.alias(), ids).forEach((id, keys) -> heldVersions.put(id, new java.util.HashSet<>(keys)));
+        table.held(collection.alias(), ids).forEach((id, held) -> {
+            heldVersions.put(id, new java.util.HashSet<>(held.versionKeys()));
+            if (held.currentJson() != null) {
+                current.put(id, JSON.readTree(held.currentJson()));
+            }
+        });
+
         Map<String, IntelTable.NewRow> newCurrent = new java.util.LinkedHashMap<>();
         List<IntelTable.NewRow> history = new ArrayList<>();
         Set<String> retire = new LinkedHashSet<>();

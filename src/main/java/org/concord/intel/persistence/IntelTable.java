@@ -55,30 +55,28 @@ public class IntelTable {
         return next;
     }
 
-    /** The current version of each id, as JSON. */
-    public Map<String, String> currentJson(String collection, Collection<String> ids) {
-        Map<String, String> found = new HashMap<>();
-        for (List<String> chunk : chunks(ids)) {
-            jdbc.sql("select id, object from intel_object where collection = ? and is_current = true and id in (" + marks(chunk.size()) + ")")
-                    .params(params(collection, chunk))
-                    .query(rs -> {
-                        found.put(rs.getString(1), rs.getString(2));
-                    });
-        }
-        return found;
+    /** What is held of one id: its version keys, and its current version as JSON. */
+    public record Held(java.util.Set<String> versionKeys, String currentJson) {
     }
 
-    /** The version keys held for each id. */
-    public Map<String, List<String>> versionKeys(String collection, Collection<String> ids) {
-        Map<String, List<String>> found = new HashMap<>();
+    /** What is held of each id, in one round trip per 500 ids. */
+    public Map<String, Held> held(String collection, Collection<String> ids) {
+        Map<String, java.util.Set<String>> keys = new HashMap<>();
+        Map<String, String> current = new HashMap<>();
         for (List<String> chunk : chunks(ids)) {
-            jdbc.sql("select id, version_key from intel_object where collection = ? and id in (" + marks(chunk.size()) + ")")
+            jdbc.sql("select id, version_key, case when is_current then object end from intel_object where collection = ? and id in ("
+                    + marks(chunk.size()) + ")")
                     .params(params(collection, chunk))
                     .query(rs -> {
-                        found.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                        keys.computeIfAbsent(rs.getString(1), k -> new java.util.HashSet<>()).add(rs.getString(2));
+                        if (rs.getString(3) != null) {
+                            current.put(rs.getString(1), rs.getString(3));
+                        }
                     });
         }
-        return found;
+        Map<String, Held> held = new HashMap<>();
+        keys.forEach((id, k) -> held.put(id, new Held(k, current.get(id))));
+        return held;
     }
 
     public void insert(List<NewRow> rows, Instant dateAdded) {
