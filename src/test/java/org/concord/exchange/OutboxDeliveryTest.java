@@ -76,6 +76,15 @@ class OutboxDeliveryTest {
                 assertThat(receipt.object().id()).isEqualTo(message.objectId());
             }
             assertThat(nodes.pk.bean(org.concord.ledger.Ledger.class).size()).isGreaterThanOrEqualTo(4);
+
+            // Receipts given before IR's next checkpoint are promises; PK completes them, and each
+            // completed receipt carries IR's signed checkpoint and the inclusion proof.
+            nodes.pk.bean(org.concord.exchange.sync.ReceiptCompletion.class).complete(PartyCode.of("IR"));
+            for (var message : outbox.recent(PartyCode.of("IR"), 10)) {
+                String object = jdbc.sql("select object from exchange_outbox where seq = ?").param(message.seq()).query(String.class).single();
+                var receipt = org.concord.ledger.Receipt.parse(message.receipt()).verify(irKey, org.concord.ledger.ObjectDigest.of(object));
+                assertThat(receipt.isPromise()).as(message.objectId()).isFalse();
+            }
             assertThat(irLedger).isGreaterThanOrEqualTo(3);
 
             // Delivered again (at least once): nothing changes at IR.

@@ -36,6 +36,14 @@ class TaxiiClient {
         return send(connection, request);
     }
 
+    /** A plain JSON GET (e.g. the partner's ledger endpoints). */
+    Response getJson(PartyCode partner, String path, Map<String, String> query) throws IOException, InterruptedException {
+        PartnerConnections.Connection connection = connections.to(partner);
+        HttpRequest request = HttpRequest.newBuilder(uri(connection, path, query))
+                .header("Accept", "application/json").timeout(Duration.ofSeconds(60)).GET().build();
+        return send(connection, request);
+    }
+
     Response post(PartyCode partner, String path, String body) throws IOException, InterruptedException {
         PartnerConnections.Connection connection = connections.to(partner);
         HttpRequest request = HttpRequest.newBuilder(uri(connection, path, Map.of()))
