@@ -41,7 +41,8 @@ class TaxiiConformanceTest {
 
     @BeforeAll
     void start() {
-        nodes = TwoNodes.startPaired(Map.of("concord.exchange.max-content-length", 2_000_000), Map.of());
+        nodes = TwoNodes.startPaired(Map.of("concord.exchange.max-content-length", 2_000_000,
+                "concord.intel.max-import-bytes", 100_000), Map.of());
         pkIdentity = nodes.pk.identity().stixIdentityId();
     }
 
@@ -287,6 +288,21 @@ class TaxiiConformanceTest {
         assertThat(tooLarge.statusCode()).isEqualTo(413);
         assertThat(as(Role.ANALYST, "GET", INTEL + "objects/?match[colour]=red", null).statusCode()).isEqualTo(400);
         assertThat(Https.to(nodes.pk).get(INTEL + "objects/", "Accept", TAXII).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aBundleOverTheImportLimitIs413OverTheRestApiAndStoresNothing() throws Exception {
+        List<JsonNode> objects = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            objects.add(Stix.intrusionSet("oversized " + i + " " + "x".repeat(500), pkIdentity, Tlp.GREEN));
+        }
+        String bundle = Stix.bundle(objects.toArray(JsonNode[]::new));
+        var response = Https.to(nodes.pk).send("POST", "/api/intel/bundle", bundle,
+                concat(Https.basic("pk-analyst", nodes.pk.password(Role.ANALYST)), "Content-Type", "application/json"));
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(json(response).path("rule").asString()).isEqualTo("max-import-bytes");
+        assertThat(json(as(Role.VIEWER, "GET", INTEL + "objects/?match[id]=" + objects.get(0).path("id").asString(), null))
+                .path("objects").size()).isZero();
     }
 
     @Test
