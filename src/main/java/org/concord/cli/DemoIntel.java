@@ -59,8 +59,10 @@ final class DemoIntel {
                 "2024-01-18T12:00:00.000Z", "Pakistan struck what it called hideouts of Baloch militants in and around Saravan; "
                         + "Iran reported nine people killed.", saravan, bla, blf);
         relationship("blf-saravan", blf, "located-at", saravan, Tlp.AMBER);
-        report("blf-safe-houses", "BLF safe houses near Saravan", Tlp.AMBER, "2024-01-20T09:00:00.000Z",
+        ObjectNode safeHouses = report("blf-safe-houses", "BLF safe houses near Saravan", Tlp.AMBER, "2024-01-20T09:00:00.000Z",
                 "Assessed locations of BLF safe houses across the border, shared with Iran for action.", blf, saravan);
+        safeHouses.put("confidence", 70);
+        safeHouses.put("x_concord_source_reliability", "B");
         String cell = group("turbat-cell", "Unattributed cell, Turbat", Tlp.RED, "Source-protected reporting; never leaves this node.");
         relationship("bla-cell", bla, "related-to", cell, Tlp.GREEN);
         relationship("bla-turbat", bla, "located-at", turbat, Tlp.GREEN);
@@ -118,7 +120,7 @@ final class DemoIntel {
         return location.path("id").asString();
     }
 
-    private void report(String key, String name, Tlp tlp, String published, String description, String... refs) {
+    private ObjectNode report(String key, String name, Tlp tlp, String published, String description, String... refs) {
         ObjectNode report = sdo("report", key, tlp, published);
         report.put("name", name);
         report.put("description", description);
@@ -129,6 +131,7 @@ final class DemoIntel {
             list.add(ref);
         }
         objects.add(report);
+        return report;
     }
 
     private void relationship(String key, String source, String type, String target, Tlp tlp) {

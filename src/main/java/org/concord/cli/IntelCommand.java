@@ -90,13 +90,19 @@ class IntelCommand implements Runnable {
         @Option(names = "--partner", paramLabel = "CODE", description = "Only what this partner may read under the sharing policy.")
         String partner;
 
+        @Option(names = "--min-confidence", paramLabel = "N", description = "Only objects whose STIX confidence is at least N (0-100).")
+        Integer minConfidence;
+
+        @Option(names = "--reliability", paramLabel = "GRADE", description = "Only objects whose source reliability is one of these grades (A-F; repeatable).")
+        List<String> reliability = List.of();
+
         @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
         Path out;
 
         @Override
         public Integer call() throws Exception {
             Bundles.Filter filter = new Bundles.Filter(Set.copyOf(types), Set.copyOf(tlp),
-                    Optional.ofNullable(partner).map(code -> Viewer.partner(PartyCode.of(code))));
+                    Optional.ofNullable(partner).map(code -> Viewer.partner(PartyCode.of(code))), minConfidence, Set.copyOf(reliability));
             try (var context = NodeContexts.offline(config.read());
                     Writer writer = out == null ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
                             : Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {

@@ -75,11 +75,29 @@ public class Bundles {
         return new Imported(objects.size(), counts);
     }
 
-    /** What to export: types (empty: all), TLP levels (empty: all; {@code NONE} for unmarked), a partner's view or everything. */
-    public record Filter(Set<String> types, Set<String> tlp, Optional<Viewer> view) {
+    /**
+     * What to export: types (empty: all), TLP levels (empty: all; {@code NONE} for unmarked), a
+     * partner's view or everything, a minimum {@code confidence} (objects without one are left
+     * out when it is set) and source-reliability grades (A-F; empty: all).
+     */
+    public record Filter(Set<String> types, Set<String> tlp, Optional<Viewer> view, Integer minConfidence, Set<String> reliability) {
+
+        public Filter(Set<String> types, Set<String> tlp, Optional<Viewer> view) {
+            this(types, tlp, view, null, Set.of());
+        }
+
         public Filter {
             types = Set.copyOf(types);
             tlp = Set.copyOf(tlp);
+            reliability = Set.copyOf(reliability);
+            if (minConfidence != null && (minConfidence < 0 || minConfidence > 100)) {
+                throw new InvalidInput("min-confidence", "range", "must be from 0 to 100, got " + minConfidence);
+            }
+            for (String grade : reliability) {
+                if (!grade.matches("[A-F]")) {
+                    throw new InvalidInput("reliability", "admiralty-grade", "'" + grade + "' is not a source-reliability grade A to F");
+                }
+            }
             for (String level : tlp) {
                 if (!level.equals("NONE") && java.util.Arrays.stream(Tlp.values()).noneMatch(t -> t.name().equals(level))) {
                     throw new InvalidInput("tlp", "tlp-level", "'" + level + "' is not one of CLEAR, GREEN, AMBER, AMBER_STRICT, RED, NONE");
@@ -99,9 +117,18 @@ public class Bundles {
                     IntelQuery.MAX_LIMIT, after);
             Page page = store.find(query, viewer);
             for (StoredObject object : page.items()) {
-                if (!filter.tlp().isEmpty()) {
-                    String level = Tlp.of(JSON.readTree(object.json())).map(Enum::name).orElse("NONE");
-                    if (!filter.tlp().contains(level)) {
+                if (!filter.tlp().isEmpty() || filter.minConfidence() != null || !filter.reliability().isEmpty()) {
+                    JsonNode parsed = JSON.readTree(object.json());
+                    String level = Tlp.of(parsed).map(Enum::name).orElse("NONE");
+                    if (!filter.tlp().isEmpty() && !filter.tlp().contains(level)) {
+                        continue;
+                    }
+                    if (filter.minConfidence() != null
+                            && (!parsed.path("confidence").isInt() || parsed.path("confidence").asInt() < filter.minConfidence())) {
+                        continue;
+                    }
+                    if (!filter.reliability().isEmpty()
+                            && !filter.reliability().contains(parsed.path("x_concord_source_reliability").asString(""))) {
                         continue;
                     }
                 }

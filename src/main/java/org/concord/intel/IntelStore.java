@@ -241,8 +241,8 @@ public class IntelStore {
 
     private static IntelTable.NewRow asHistory(IntelTable.NewRow row) {
         return new IntelTable.NewRow(row.collection(), row.id(), row.type(), row.specVersion(), row.version(), row.versionKey(),
-                row.createdByRef(), row.revoked(), row.confidence(), row.tlp(), row.markingRefs(), row.refs(), row.sourceParty(), false,
-                row.json());
+                row.createdByRef(), row.revoked(), row.confidence(), row.reliability(), row.tlp(), row.markingRefs(), row.refs(),
+                row.sourceParty(), false, row.json());
     }
 
     private static IntelTable.NewRow row(Collection collection, JsonNode object, String key, String source, boolean current) {
@@ -261,6 +261,7 @@ public class IntelStore {
                 object.path("spec_version").asString("2.1"), modified != null ? modified : created, key,
                 object.path("created_by_ref").asString(null), object.path("revoked").asBoolean(false),
                 object.path("confidence").isInt() ? object.path("confidence").asInt() : null,
+                object.path("x_concord_source_reliability").asString(null),
                 Tlp.of(object).map(Enum::name).orElse(null), markingRefs(object), refs.isEmpty() ? null : String.join(" ", refs), source,
                 current, JSON.writeValueAsString(object));
     }

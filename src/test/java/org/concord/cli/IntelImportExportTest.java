@@ -118,6 +118,36 @@ class IntelImportExportTest {
     }
 
     @Test
+    void sourceReliabilityAndConfidenceAreCheckedKeptAndFilteredOn() throws Exception {
+        ObjectNode graded = (ObjectNode) JSON.readTree("""
+                {"type":"intrusion-set","spec_version":"2.1","id":"intrusion-set--4f4a2f5c-6b8e-4a8f-9c7d-1e2f3a4b5c6d",
+                 "created":"2024-01-16T00:00:00.000Z","modified":"2024-01-16T00:00:00.000Z","name":"Jaish al-Adl",
+                 "confidence":85,"x_concord_source_reliability":"B"}""");
+        ObjectNode weak = graded.deepCopy();
+        weak.put("id", "intrusion-set--5f4a2f5c-6b8e-4a8f-9c7d-1e2f3a4b5c6d");
+        weak.put("confidence", 20);
+        weak.put("x_concord_source_reliability", "E");
+        Path bundle = dir.resolve("graded.json");
+        Files.writeString(bundle, "{\"type\":\"bundle\",\"id\":\"bundle--6f4a2f5c-6b8e-4a8f-9c7d-1e2f3a4b5c6d\",\"objects\":["
+                + graded + "," + weak + "]}");
+        assertThat(ConcordCommandTest.run("intel", "import", bundle.toString(), "--config", config.toString()).code()).isZero();
+        var confident = JSON.readTree(ConcordCommandTest.run("intel", "export", "--config", config.toString(), "--min-confidence", "50").out());
+        assertThat(confident.path("objects").size()).isEqualTo(1);
+        assertThat(confident.path("objects").get(0).path("id").asString()).isEqualTo(graded.path("id").asString());
+        var reliable = JSON.readTree(ConcordCommandTest.run("intel", "export", "--config", config.toString(), "--reliability", "A",
+                "--reliability", "B").out());
+        assertThat(reliable.path("objects").size()).isEqualTo(1);
+
+        weak.put("id", "intrusion-set--7f4a2f5c-6b8e-4a8f-9c7d-1e2f3a4b5c6d");
+        weak.put("x_concord_source_reliability", "G");
+        Files.writeString(bundle, "{\"type\":\"bundle\",\"id\":\"bundle--6f4a2f5c-6b8e-4a8f-9c7d-1e2f3a4b5c6d\",\"objects\":["
+                + weak + "]}");
+        var refused = ConcordCommandTest.run("intel", "import", bundle.toString(), "--config", config.toString());
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("$.x_concord_source_reliability: source reliability must be one letter of the Admiralty scale");
+    }
+
+    @Test
     void exportFiltersByTypeTlpAndAPartnersView() throws Exception {
         Path bundle = Path.of("src/test/resources/stix/oasis-documentation/using-marking-definitions.json");
         assertThat(ConcordCommandTest.run("intel", "import", bundle.toString(), "--config", config.toString()).code()).isZero();

@@ -36,8 +36,8 @@ public class IntelTable {
 
     /** A row to insert. */
     public record NewRow(String collection, String id, String type, String specVersion, String version, String versionKey,
-            String createdByRef, boolean revoked, Integer confidence, String tlp, String markingRefs, String refs, String sourceParty,
-            boolean current, String json) {
+            String createdByRef, boolean revoked, Integer confidence, String reliability, String tlp, String markingRefs, String refs,
+            String sourceParty, boolean current, String json) {
     }
 
     /**
@@ -83,8 +83,8 @@ public class IntelTable {
         Timestamp added = Timestamp.from(dateAdded);
         template.batchUpdate("""
                 insert into intel_object (collection, id, type, spec_version, version, version_key, created_by_ref, revoked,
-                                          confidence, tlp, marking_refs, refs, source_party, date_added, is_current, object)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, 1000, (ps, row) -> {
+                                          confidence, source_reliability, tlp, marking_refs, refs, source_party, date_added, is_current, object)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, 1000, (ps, row) -> {
             ps.setString(1, row.collection());
             ps.setString(2, row.id());
             ps.setString(3, row.type());
@@ -98,13 +98,14 @@ public class IntelTable {
             } else {
                 ps.setInt(9, row.confidence());
             }
-            ps.setString(10, row.tlp());
-            ps.setString(11, row.markingRefs());
-            ps.setString(12, row.refs());
-            ps.setString(13, row.sourceParty());
-            ps.setTimestamp(14, added);
-            ps.setBoolean(15, row.current());
-            ps.setString(16, row.json());
+            ps.setString(10, row.reliability());
+            ps.setString(11, row.tlp());
+            ps.setString(12, row.markingRefs());
+            ps.setString(13, row.refs());
+            ps.setString(14, row.sourceParty());
+            ps.setTimestamp(15, added);
+            ps.setBoolean(16, row.current());
+            ps.setString(17, row.json());
         });
     }
 

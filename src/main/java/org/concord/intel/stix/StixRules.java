@@ -83,11 +83,28 @@ final class StixRules {
         checkReferences(object, type, objectId, "$", true, out);
         checkGranularSelectors(object, objectId, out);
         checkMarkingSelfReference(object, type, objectId, out);
+        checkSourceReliability(object, objectId, out);
         if (created != null) {
             Instant modified = instantOrNull(object.path("modified"));
             if (modified != null && modified.isBefore(created)) {
                 out.add(new Violation(objectId, "$.modified", "modified must not be earlier than created"));
             }
+        }
+    }
+
+    /** The custom property this project uses for the Admiralty source-reliability grade. */
+    static final String RELIABILITY = "x_concord_source_reliability";
+
+    /**
+     * Source reliability, on the Admiralty (NATO STANAG 2511) scale: A completely reliable, B usually
+     * reliable, C fairly reliable, D not usually reliable, E unreliable, F cannot be judged. STIX 2.1
+     * has {@code confidence} (0-100, checked by the schema) but no property for the reliability of
+     * the source, so it is carried as a custom property and checked here.
+     */
+    private static void checkSourceReliability(JsonNode object, String objectId, List<Violation> out) {
+        JsonNode reliability = object.get(RELIABILITY);
+        if (reliability != null && !(reliability.isString() && reliability.stringValue().matches("[A-F]"))) {
+            out.add(new Violation(objectId, "$." + RELIABILITY, "source reliability must be one letter of the Admiralty scale, A to F"));
         }
     }
 

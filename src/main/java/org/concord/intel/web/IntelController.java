@@ -101,9 +101,11 @@ class IntelController {
 
     @GetMapping("/api/intel/export")
     void export(@RequestParam(required = false) List<String> type, @RequestParam(required = false) List<String> tlp,
-            @RequestParam(required = false) String partner, HttpServletResponse response) throws IOException {
+            @RequestParam(required = false) String partner, @RequestParam(name = "min-confidence", required = false) Integer minConfidence,
+            @RequestParam(required = false) List<String> reliability, HttpServletResponse response) throws IOException {
         Bundles.Filter filter = new Bundles.Filter(type == null ? Set.of() : Set.copyOf(type), tlp == null ? Set.of() : Set.copyOf(tlp),
-                Optional.ofNullable(partner).map(code -> Viewer.partner(PartyCode.of(code))));
+                Optional.ofNullable(partner).map(code -> Viewer.partner(PartyCode.of(code))), minConfidence,
+                reliability == null ? Set.of() : Set.copyOf(reliability));
         response.setContentType("application/stix+json;version=2.1");
         bundles.export(filter, new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
     }
