@@ -16,15 +16,7 @@ import picocli.CommandLine.Command;
         subcommands = {NodeCommand.class, DemoCommand.class, KeysCommand.class, PartnersCommand.class, IntelCommand.class,
             UsersCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Run 'concord COMMAND --help' for a command's options. Documentation: README.md and docs/."})
-public class ConcordCommand implements Runnable {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public class ConcordCommand extends CommandGroup {
 
     /** Runs the command line and returns its exit code: 0 done, 1 failed, 2 bad input. */
     public static int execute(String... args) {

@@ -25,15 +25,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "intel", mixinStandardHelpOptions = true, description = "This node's STIX 2.1 intelligence.",
         subcommands = {IntelCommand.Import.class, IntelCommand.Export.class})
-class IntelCommand implements Runnable {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+class IntelCommand extends CommandGroup {
 
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"Imports a STIX 2.1 bundle, all or nothing: every object is validated first (OASIS schemas and STIX rules);",

@@ -12,15 +12,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "keys", mixinStandardHelpOptions = true, description = "This node's keys.",
         subcommands = KeysCommand.Export.class)
-class KeysCommand implements Runnable {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+class KeysCommand extends CommandGroup {
 
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = {"Prints this node's public pairing record (JSON): party, URL, STIX identity, TLS certificate",

@@ -19,15 +19,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "partners", mixinStandardHelpOptions = true, description = "The partners this node is paired with.",
         subcommands = {PartnersCommand.Add.class, PartnersCommand.List.class, PartnersCommand.Remove.class})
-class PartnersCommand implements Runnable {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+class PartnersCommand extends CommandGroup {
 
     static String actor() {
         return "cli:" + System.getProperty("user.name", "unknown");

@@ -17,15 +17,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "users", mixinStandardHelpOptions = true, description = "The people who log in to this node.",
         subcommands = {UsersCommand.Add.class, UsersCommand.List.class})
-class UsersCommand implements Runnable {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+class UsersCommand extends CommandGroup {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = {"Adds a user. Without --password-stdin a password is generated and printed once."})

@@ -41,17 +41,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Checks ledger receipts and logs offline (no node, no database).",
         subcommands = {VerifyCommand.ReceiptCheck.class, VerifyCommand.LogCheck.class})
-class VerifyCommand implements Runnable {
+class VerifyCommand extends CommandGroup {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     /** Verification failed: the evidence does not prove the claim. The message is one line, led by the kind. */
     static final class Failed extends RuntimeException {

@@ -1,6 +1,5 @@
 package org.concord.party;
 
-import java.net.Socket;
 import java.net.http.HttpClient;
 import java.security.SecureRandom;
 import java.security.cert.CertificateException;
@@ -10,8 +9,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 import org.concord.node.NotFound;
 import org.concord.party.keys.FileNodeIdentity;
@@ -63,14 +60,16 @@ public class PartnerConnections {
     }
 
     /** Accepts exactly the partner's pinned certificate as the server's. */
-    private static final class PinnedServer extends X509ExtendedTrustManager {
+    private static final class PinnedServer extends org.concord.party.security.OneSidedTrustManager {
         private final Partner partner;
 
         PinnedServer(Partner partner) {
+            super(Side.SERVERS);
             this.partner = partner;
         }
 
-        private void check(X509Certificate[] chain) throws CertificateException {
+        @Override
+        protected void check(X509Certificate[] chain, String peer) throws CertificateException {
             if (chain == null || chain.length == 0) {
                 throw new CertificateException("the server sent no certificate");
             }
@@ -80,41 +79,6 @@ public class PartnerConnections {
                         + ", not the one pinned for " + partner.code() + " (" + partner.fingerprint() + ")");
             }
             chain[0].checkValidity();
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-            check(chain);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-            check(chain);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            check(chain);
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-            throw new CertificateException("this trust manager only checks servers");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-            throw new CertificateException("this trust manager only checks servers");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("this trust manager only checks servers");
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
         }
     }
 }

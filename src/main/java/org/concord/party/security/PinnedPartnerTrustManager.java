@@ -1,11 +1,7 @@
 package org.concord.party.security;
 
-import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
-
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 import org.concord.party.Fingerprint;
 import org.concord.party.PairingRecord;
@@ -19,19 +15,21 @@ import org.slf4j.LoggerFactory;
  * certificate authority is trusted, not even the JDK's: pairing is the only way in. Clients without
  * a certificate (people with passwords or tokens) pass the handshake and authenticate in HTTP.
  *
- * <p>{@link #getAcceptedIssuers()} is empty on purpose: listing the partners' certificates in the TLS
- * CertificateRequest would tell any anonymous client who this node is paired with.
+ * <p>It names no acceptable issuers ({@link OneSidedTrustManager}): listing the partners' certificates
+ * in the TLS CertificateRequest would tell any anonymous client who this node is paired with.
  */
-final class PinnedPartnerTrustManager extends X509ExtendedTrustManager {
+final class PinnedPartnerTrustManager extends OneSidedTrustManager {
 
     private static final Logger log = LoggerFactory.getLogger(PinnedPartnerTrustManager.class);
     private final Partners partners;
 
     PinnedPartnerTrustManager(Partners partners) {
+        super(Side.CLIENTS);
         this.partners = partners;
     }
 
-    void checkPinned(X509Certificate[] chain, String peer) throws CertificateException {
+    @Override
+    protected void check(X509Certificate[] chain, String peer) throws CertificateException {
         if (chain == null || chain.length == 0) {
             throw new CertificateException("no client certificate");
         }
@@ -50,40 +48,5 @@ final class PinnedPartnerTrustManager extends X509ExtendedTrustManager {
                     partner.get().code(), e.getMessage());
             throw e;
         }
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-        checkPinned(chain, engine == null || engine.getPeerHost() == null ? "(address unknown)" : engine.getPeerHost() + ":" + engine.getPeerPort());
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-        checkPinned(chain, socket == null ? "?" : String.valueOf(socket.getRemoteSocketAddress()));
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        checkPinned(chain, "(address unknown)");
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-        throw new CertificateException("this trust manager only checks clients");
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-        throw new CertificateException("this trust manager only checks clients");
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        throw new CertificateException("this trust manager only checks clients");
-    }
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-        return new X509Certificate[0];
     }
 }
