@@ -155,9 +155,12 @@ final class NoticeJson {
         ObjectNode window = target.putObject(key("window"));
         window.put("start", notice.window().start().toString());
         window.put("end", notice.window().end().toString());
-        var refs = target.putArray(key("airspaceReferences"));
-        for (AirspaceReference r : notice.airspaceReferences()) {
-            refs.addObject().put("kind", r.kind().name()).put("id", r.id());
+        // STIX 2.1 forbids empty lists, so the references are left out when there are none.
+        if (!notice.airspaceReferences().isEmpty()) {
+            var refs = target.putArray(key("airspaceReferences"));
+            for (AirspaceReference r : notice.airspaceReferences()) {
+                refs.addObject().put("kind", r.kind().name()).put("id", r.id());
+            }
         }
         target.putObject(key("contact")).put("name", notice.contact().name()).put("channel", notice.contact().channel());
         target.put(key("classification"), notice.classification().name());
