@@ -135,4 +135,37 @@ class NoticesBetweenTwoNodesTest {
         assertThat(json(get(nodes.ir, Role.VIEWER, "/api/deconfliction/map/conflicts")).get("features"))
                 .anySatisfy(f -> assertThat(f.get("properties").get("notice").asString()).isEqualTo(id));
     }
+
+    @Test
+    void two_exercises_overlapping_at_sea_in_the_gulf_of_oman_are_flagged_on_both_sides_with_the_shared_time()
+            throws Exception {
+        // given Pakistan has notified an exercise 15 km round a point at sea, and Iran has received it
+        ObjectNode pakistans = aNoticeBody("IR", OperationType.EXERCISE, new Position(24.70, 62.00), 15);
+        String pkId = pakistans.get("id").asString();
+        assertThat(post(nodes.pk, Role.LIAISON, "/api/deconfliction/notices", pakistans.toString()).statusCode()).isEqualTo(201);
+        deliver(nodes.pk, "IR");
+        eventually(nodes.ir, "/api/deconfliction/notices/" + pkId, r -> r.statusCode() == 200);
+
+        // when Iran notifies its own exercise 15 km round a point about 22 km west
+        ObjectNode irans = aNoticeBody("PK", OperationType.EXERCISE, new Position(24.62, 61.80), 15);
+        String irId = irans.get("id").asString();
+        HttpResponse<String> response = post(nodes.ir, Role.LIAISON, "/api/deconfliction/notices", irans.toString());
+
+        // then Iran's evaluation flags Pakistan's exercise, with the overlap and the shared time
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode conflict = json(response).get("conflicts").get(0);
+        assertThat(conflict.get("kind").asString()).isEqualTo("operation");
+        assertThat(conflict.get("notice").asString()).isEqualTo(pkId);
+        assertThat(conflict.get("party").asString()).isEqualTo("PK");
+        assertThat(conflict.get("during").get("start").asString()).isNotBlank();
+        assertThat(conflict.get("overlap").get("type").asString()).isEqualTo("Polygon");
+
+        // and Pakistan, on receiving Iran's notice, flags its own exercise against it
+        deliver(nodes.ir, "PK");
+        JsonNode atPakistan = eventually(nodes.pk, "/api/deconfliction/notices/" + irId,
+                r -> r.statusCode() == 200 && !json(r).get("conflicts").isEmpty());
+        assertThat(atPakistan.get("conflicts").get(0).get("kind").asString()).isEqualTo("operation");
+        assertThat(atPakistan.get("conflicts").get(0).get("with").asString()).isEqualTo(pkId);
+        assertThat(atPakistan.get("conflicts").get(0).get("during")).isNotNull();
+    }
 }
