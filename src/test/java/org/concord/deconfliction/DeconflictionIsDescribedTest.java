@@ -24,7 +24,8 @@ class DeconflictionIsDescribedTest {
         for (String path : new String[] {"/api/deconfliction/notices/{id}", "/api/deconfliction/sites",
             "/api/deconfliction/conflicts", "/api/deconfliction/map/boundaries", "/api/deconfliction/map/provinces",
             "/api/deconfliction/map/border", "/api/deconfliction/map/border-zone", "/api/deconfliction/map/notices",
-            "/api/deconfliction/map/sites", "/api/deconfliction/map/conflicts"}) {
+            "/api/deconfliction/map/sites", "/api/deconfliction/map/conflicts", "/api/deconfliction/events",
+            "/api/deconfliction/events/{id}", "/api/deconfliction/map/events"}) {
             assertThat(paths.has(path)).as(path).isTrue();
         }
     }
@@ -33,13 +34,14 @@ class DeconflictionIsDescribedTest {
     void each_node_stores_its_extension_definitions_in_its_intel_collection_as_tlp_clear() throws Exception {
         JsonNode objects = json(get(nodes.ir, Role.VIEWER, "/api/intel/objects?type=extension-definition")).get("objects");
         assertThat(objects).filteredOn(o -> o.get("created_by_ref").asString().equals(nodes.ir.identity().stixIdentityId()))
-                .hasSize(2)
+                .hasSize(3)
                 .allSatisfy(o -> {
                     assertThat(o.get("extension_types").get(0).asString()).isEqualTo("new-sdo");
                     assertThat(o.get("object_marking_refs").get(0).asString()).isEqualTo(Tlp.CLEAR.markingDefinitionId());
                 })
                 .extracting(o -> o.get("description").asString())
                 .anySatisfy(d -> assertThat(d).contains("x-concord-operation-notice"))
-                .anySatisfy(d -> assertThat(d).contains("x-concord-protected-site"));
+                .anySatisfy(d -> assertThat(d).contains("x-concord-protected-site"))
+                .anySatisfy(d -> assertThat(d).contains("x-concord-unplanned-event"));
     }
 }

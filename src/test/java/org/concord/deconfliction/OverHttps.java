@@ -44,6 +44,21 @@ final class OverHttps {
         return body;
     }
 
+    /** An accidental launch reported now, its track from {@code from} to {@code to}. */
+    static ObjectNode anEventBody(String partner, Position from, Position to) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("id", "event-" + UUID.randomUUID());
+        body.put("partner", partner);
+        body.put("kind", "ACCIDENTAL_LAUNCH");
+        body.put("observedAt", Instant.now().minus(Duration.ofMinutes(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        var coordinates = body.putObject("track").put("type", "LineString").putArray("coordinates");
+        coordinates.addArray().add(from.lon()).add(from.lat());
+        coordinates.addArray().add(to.lon()).add(to.lat());
+        body.put("description", "A training rocket left its range heading west; last seen by radar near the border.");
+        body.putObject("contact").put("name", "Duty officer").put("channel", "Concord hotline, desk 1");
+        return body;
+    }
+
     static HttpResponse<String> get(TestNode node, Role role, String path) throws Exception {
         return Https.to(node).get(path, Https.basic(node.username(role), node.password(role)));
     }

@@ -57,6 +57,7 @@ class DeconflictionController {
 
     private final SendingNotices sending;
     private final DeclaringSites declaring;
+    private final ReportingEvents reporting;
     private final DeconflictionTables tables;
     private final Boundaries boundaries;
     private final RulesPerPair rules;
@@ -64,9 +65,11 @@ class DeconflictionController {
     private final DeconflictionConfiguration.OwnParty own;
     private final Map<String, String> layers = new ConcurrentHashMap<>();
 
-    DeconflictionController(SendingNotices sending, DeclaringSites declaring, DeconflictionTables tables,
-            Boundaries boundaries, RulesPerPair rules, Partners partners, DeconflictionConfiguration.OwnParty own) {
+    DeconflictionController(SendingNotices sending, DeclaringSites declaring, ReportingEvents reporting,
+            DeconflictionTables tables, Boundaries boundaries, RulesPerPair rules, Partners partners,
+            DeconflictionConfiguration.OwnParty own) {
         this.sending = sending;
+        this.reporting = reporting;
         this.declaring = declaring;
         this.tables = tables;
         this.boundaries = boundaries;
@@ -175,6 +178,60 @@ class DeconflictionController {
         out.set("overlap", NoticeJson.geometry(c.overlap()));
         out.put("detectedAt", c.detectedAt().toString());
         return out;
+    }
+
+    // ---- unplanned events ----------------------------------------------------------------
+
+    @PostMapping(value = "/events", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('LIAISON')")
+    @Operation(summary = "Report an unplanned event to a partner",
+            description = "An accidental or unexplained launch, or an incursion (kind ACCIDENTAL_LAUNCH, UNEXPLAINED_LAUNCH, "
+                    + "AIRSPACE_INCURSION, GROUND_INCURSION), with observedAt, its track (GeoJSON LineString or Point), a "
+                    + "description and a contact. Stored and sent to the partner at once; answered with whether the track "
+                    + "crosses the border and its nearest approach.")
+    @ApiResponse(responseCode = "201", description = "reported and queued for the partner")
+    @ApiResponse(responseCode = "400", description = "invalid input, naming the field and the rule")
+    ResponseEntity<JsonNode> report(@RequestBody JsonNode body, Authentication authentication) {
+        ObjectNode out = reporting.report(body, Callers.of(authentication).auditName());
+        return ResponseEntity.created(URI.create("/api/deconfliction/events/" + out.get("event").asString())).body(out);
+    }
+
+    @GetMapping(value = "/events", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Every unplanned event reported or received")
+    JsonNode events() {
+        ArrayNode out = NoticeJson.JSON.createArrayNode();
+        tables.events().forEach(e -> out.add(eventJson(e)));
+        return out;
+    }
+
+    @GetMapping(value = "/events/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "One unplanned event")
+    JsonNode event(@PathVariable String id) {
+        return eventJson(tables.event(id).orElseThrow(() -> new NotFound("no event " + id)));
+    }
+
+    private static ObjectNode eventJson(DeconflictionTables.StoredEvent e) {
+        ObjectNode out = NoticeJson.JSON.createObjectNode();
+        out.put("direction", e.direction().name());
+        out.put("stixId", e.stixId());
+        out.put("crossesBorder", e.crossesBorder());
+        out.put("fromBorderKm", Math.round(e.fromBorderKm() * 1000) / 1000.0);
+        out.put("recordedAt", e.recordedAt().toString());
+        out.set("event", NoticeJson.REST.writeEvent(NoticeJson.JSON.createObjectNode(), e.event()));
+        return out;
+    }
+
+    @GetMapping(value = "/map/events", produces = GEO_JSON)
+    @Operation(summary = "Every unplanned event's track")
+    String eventLayer() {
+        StringBuilder out = collection();
+        for (DeconflictionTables.StoredEvent e : tables.events()) {
+            feature(out, e.event().trackGeoJson(), NoticeJson.JSON.createObjectNode().put("id", e.event().id().value())
+                    .put("kind", e.event().kind().name()).put("reportedBy", e.event().reportedBy().value())
+                    .put("partner", e.event().partner().value()).put("observedAt", e.event().observedAt().toString())
+                    .put("direction", e.direction().name()).put("crossesBorder", e.crossesBorder()));
+        }
+        return close(out);
     }
 
     // ---- map layers (GeoJSON) ------------------------------------------------------------

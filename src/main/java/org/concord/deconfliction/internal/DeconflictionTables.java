@@ -11,6 +11,7 @@ import org.concord.deconfliction.Conflict;
 import org.concord.deconfliction.NoticeId;
 import org.concord.deconfliction.OperationNotice;
 import org.concord.deconfliction.ProtectedSite;
+import org.concord.deconfliction.UnplannedEvent;
 import org.concord.deconfliction.geo.GeoJson;
 import org.concord.party.PartyCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -105,6 +106,41 @@ class DeconflictionTables {
                                 PartyCode.of(rs.getString(4)), STORED.read("area", rs.getString(5))),
                         rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()))
                 .list();
+    }
+
+    record StoredEvent(UnplannedEvent event, Direction direction, String stixId, String version, boolean crossesBorder,
+            double fromBorderKm, String stixObject, Instant recordedAt) {
+    }
+
+    void saveEvent(StoredEvent e) {
+        UnplannedEvent event = e.event();
+        jdbc.sql("delete from deconfliction_event where id = ?").param(event.id().value()).update();
+        jdbc.sql("""
+                insert into deconfliction_event (id, stix_id, version, reported_by, partner, direction, kind, observed_at, track,
+                    crosses_border, from_border_km, stix_object, recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(event.id().value(), e.stixId(), e.version(), event.reportedBy().value(), event.partner().value(),
+                        e.direction().name(), event.kind().name(), Timestamp.from(event.observedAt()), event.trackGeoJson(),
+                        e.crossesBorder(), e.fromBorderKm(), e.stixObject(), Timestamp.from(e.recordedAt()))
+                .update();
+    }
+
+    Optional<StoredEvent> event(String id) {
+        return jdbc.sql(SELECT_EVENT + " where id = ?").param(id).query(DeconflictionTables::event).optional();
+    }
+
+    List<StoredEvent> events() {
+        return jdbc.sql(SELECT_EVENT + " order by observed_at, id").query(DeconflictionTables::event).list();
+    }
+
+    private static final String SELECT_EVENT = """
+            select stix_object, direction, stix_id, version, crosses_border, from_border_km, recorded_at from deconfliction_event""";
+
+    private static StoredEvent event(ResultSet rs, int row) throws SQLException {
+        String object = rs.getString(1);
+        UnplannedEvent event = NoticeJson.STIX.readEvent(NoticeJson.JSON.readTree(object), null, null, STORED);
+        return new StoredEvent(event, Direction.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getBoolean(5),
+                rs.getDouble(6), object, rs.getTimestamp(7).toInstant());
     }
 
     /** Replaces the conflicts flagged for {@code notice} by {@code conflicts}. */

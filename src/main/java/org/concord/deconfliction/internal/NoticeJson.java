@@ -15,6 +15,7 @@ import org.concord.deconfliction.OperationArea;
 import org.concord.deconfliction.OperationNotice;
 import org.concord.deconfliction.OperationType;
 import org.concord.deconfliction.TimeWindow;
+import org.concord.deconfliction.UnplannedEvent;
 import org.concord.deconfliction.geo.GeoJson;
 import org.concord.deconfliction.geo.Position;
 import org.concord.node.InvalidInput;
@@ -28,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * An operation notice as JSON, in one of two spellings of the same shape: the REST API's
+ * An operation notice (and an unplanned event) as JSON, in one of two spellings of the same shape: the REST API's
  * ({@code camelCase}) and the STIX object's ({@code snake_case}, as STIX asks of property names).
  * Faults are refused naming the field as the REST API spells it and the rule, so that the same
  * reader serves a person's request and a partner's message.
@@ -110,6 +111,55 @@ final class NoticeJson {
         Contact who = new Contact(contact.path("name").asString(null), contact.path("channel").asString(null));
         Classification classification = oneOf(body, "classification", Classification.class);
         return new OperationNotice(noticeId, from, partner, type, area, when, airspace, who, classification);
+    }
+
+    /**
+     * Reads an unplanned event: {@code id}, {@code partner}, {@code kind}, {@code observedAt},
+     * {@code track} (GeoJSON LineString or Point), {@code description}, {@code contact}; the
+     * reporting party given or read from {@code reportedBy}.
+     */
+    UnplannedEvent readEvent(JsonNode body, PartyCode reportedBy, NoticeId id, GeoJson reader) {
+        if (body == null || !body.isObject()) {
+            throw new InvalidInput("body", "json-object", "the event must be a JSON object");
+        }
+        NoticeId eventId = text(body, snake ? "eventId" : "id") == null && id != null ? id
+                : NoticeId.of(required(body, snake ? "eventId" : "id"));
+        PartyCode from = reportedBy != null ? reportedBy : party(body, "reportedBy");
+        PartyCode partner = party(body, "partner");
+        UnplannedEvent.Kind kind = oneOf(body, snake ? "eventKind" : "kind", UnplannedEvent.Kind.class);
+        JsonNode observed = get(body, "observedAt");
+        if (observed == null) {
+            throw new InvalidInput("observedAt", "required", "is required");
+        }
+        Instant observedAt;
+        try {
+            observedAt = Instant.parse(observed.asString(""));
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput("observedAt", "timestamp", "must be an RFC 3339 UTC timestamp, got '" + observed.asString("") + "'");
+        }
+        JsonNode trackJson = get(body, "track");
+        if (trackJson == null) {
+            throw new InvalidInput("track", "required", "is required: a GeoJSON LineString or Point");
+        }
+        Geometry track = reader.read("track", trackJson);
+        JsonNode description = get(body, "description");
+        JsonNode contact = object(body, "contact");
+        return new UnplannedEvent(eventId, from, partner, kind, observedAt, track,
+                description == null ? null : description.asString(null),
+                new Contact(contact.path("name").asString(null), contact.path("channel").asString(null)));
+    }
+
+    /** Writes {@code event}'s fields into {@code target}, in this spelling. */
+    ObjectNode writeEvent(ObjectNode target, UnplannedEvent event) {
+        target.put(key(snake ? "eventId" : "id"), event.id().value());
+        target.put(key("reportedBy"), event.reportedBy().value());
+        target.put(key("partner"), event.partner().value());
+        target.put(key(snake ? "eventKind" : "kind"), event.kind().name());
+        target.put(key("observedAt"), event.observedAt().toString());
+        target.set(key("track"), geometry(event.trackGeoJson()));
+        target.put(key("description"), event.description());
+        target.putObject(key("contact")).put("name", event.contact().name()).put("channel", event.contact().channel());
+        return target;
     }
 
     private OperationArea area(JsonNode area, GeoJson reader) {

@@ -10,6 +10,8 @@ import org.concord.deconfliction.EvaluatingNotices;
 import org.concord.deconfliction.NoticeEvaluation;
 import org.concord.deconfliction.OperationNotice;
 import org.concord.deconfliction.ProtectedSite;
+import org.concord.deconfliction.UnplannedEvent;
+import org.concord.deconfliction.geo.Boundaries;
 import org.concord.deconfliction.geo.InvalidGeoJson;
 import org.concord.intel.InboxReceived;
 import org.concord.intel.IntelStore;
@@ -22,7 +24,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Notices and protected sites a partner sent, taken from the inbox once each has been stored there
+ * Notices, protected sites and unplanned events a partner sent, taken from the inbox once each has been stored there
  * (Spring Modulith delivers {@link InboxReceived} at least once, so this is idempotent on the
  * object's id and version).
  *
@@ -46,10 +48,12 @@ class ReceivingFromPartners {
     private final Clock clock;
     private final DeconflictionConfiguration.OwnParty own;
     private final DeconflictionConfiguration.GeoJsonReaders readers;
+    private final Boundaries boundaries;
 
     ReceivingFromPartners(IntelStore intel, EvaluatingNotices evaluating, ActivityMap activity, DeconflictionTables tables,
             FlaggingConflicts flagging, AuditLog audit, Clock clock, DeconflictionConfiguration.OwnParty own,
-            DeconflictionConfiguration.GeoJsonReaders readers) {
+            DeconflictionConfiguration.GeoJsonReaders readers, Boundaries boundaries) {
+        this.boundaries = boundaries;
         this.intel = intel;
         this.evaluating = evaluating;
         this.activity = activity;
@@ -64,7 +68,8 @@ class ReceivingFromPartners {
     @ApplicationModuleListener
     void on(InboxReceived event) {
         boolean notice = StixMapping.NOTICE_TYPE.equals(event.type());
-        if (!notice && !StixMapping.SITE_TYPE.equals(event.type())) {
+        boolean report = StixMapping.EVENT_TYPE.equals(event.type());
+        if (!notice && !report && !StixMapping.SITE_TYPE.equals(event.type())) {
             return;
         }
         Optional<String> json = intel.inboxObject(event.id(), event.version());
@@ -76,6 +81,8 @@ class ReceivingFromPartners {
         try {
             if (notice) {
                 receiveNotice(event, object);
+            } else if (report) {
+                receiveEvent(event, object);
             } else {
                 receiveSite(event, object);
             }
@@ -125,5 +132,28 @@ class ReceivingFromPartners {
         tables.saveSite(new DeconflictionTables.StoredSite(siteId, site, event.id(), object.toString(), clock.instant()));
         audit.record("partner:" + event.from(), "deconfliction.site-received", siteId, site.kind() + " " + site.name());
         AfterCommit.run(() -> flagging.holdAndRecheck(site));
+    }
+
+    private void receiveEvent(InboxReceived event, JsonNode object) {
+        String version = object.path("modified").asString("");
+        UnplannedEvent reported = StixMapping.readEvent(object, event.from(), readers.reader());
+        if (!reported.partner().equals(own.code())) {
+            throw new InvalidInput("partner", "addressed-to-this-node", "the report is addressed to " + reported.partner()
+                    + ", not to " + own.code());
+        }
+        Optional<DeconflictionTables.StoredEvent> held = tables.event(reported.id().value());
+        if (held.isPresent() && (held.get().direction() == DeconflictionTables.Direction.SENT
+                || held.get().version().compareTo(version) >= 0)) {
+            return;
+        }
+        DeconflictionTables.StoredEvent stored;
+        try {
+            stored = ReportingEvents.received(reported, boundaries, event.id(), version, object.toString(), clock.instant());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("partner", "shares-a-land-border", e.getMessage());
+        }
+        tables.saveEvent(stored);
+        audit.record("partner:" + event.from(), "deconfliction.event-received", reported.id().value(), reported.kind()
+                + (stored.crossesBorder() ? "; the track crosses the border" : ""));
     }
 }

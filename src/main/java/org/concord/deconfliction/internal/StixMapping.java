@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.concord.deconfliction.Classification;
 import org.concord.deconfliction.OperationNotice;
 import org.concord.deconfliction.ProtectedSite;
+import org.concord.deconfliction.UnplannedEvent;
 import org.concord.deconfliction.geo.GeoJson;
 import org.concord.intel.stix.Tlp;
 import org.concord.node.InvalidInput;
@@ -33,6 +34,7 @@ final class StixMapping {
 
     static final String NOTICE_TYPE = "x-concord-operation-notice";
     static final String SITE_TYPE = "x-concord-protected-site";
+    static final String EVENT_TYPE = "x-concord-unplanned-event";
     static final String EXTENSION_VERSION = "1.0.0";
     /** Fixed, so that the node stores the same extension definition at every start. */
     static final String EXTENSIONS_CREATED = "2026-01-01T00:00:00.000Z";
@@ -57,7 +59,7 @@ final class StixMapping {
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** This node's two extension definitions, marked TLP:CLEAR. */
+    /** This node's extension definitions (notice, protected site, unplanned event), marked TLP:CLEAR. */
     static List<ObjectNode> extensionDefinitions(String identityId) {
         return List.of(
                 extensionDefinition(identityId, NOTICE_TYPE, "Concord operation notice",
@@ -67,7 +69,11 @@ final class StixMapping {
                 extensionDefinition(identityId, SITE_TYPE, "Concord protected site",
                         "A place a state declares protected from the other's operations (border market, refugee camp, "
                                 + "village, crossing point), with its area as GeoJSON.",
-                        "x-concord-protected-site.json"));
+                        "x-concord-protected-site.json"),
+                extensionDefinition(identityId, EVENT_TYPE, "Concord unplanned event",
+                        "An accidental or unexplained launch, or an incursion, reported to the partner within minutes, "
+                                + "with its track (GeoJSON) as far as it is known.",
+                        "x-concord-unplanned-event.json"));
     }
 
     private static ObjectNode extensionDefinition(String identityId, String type, String name, String description,
@@ -159,6 +165,27 @@ final class StixMapping {
             throw new InvalidInput("kind", "site-kind", "unknown site kind " + object.path("kind"));
         }
         return new ProtectedSite(object.path("name").asString(null), kind, from, reader.read("area", object.get("area")));
+    }
+
+    static String eventStixId(UnplannedEvent event) {
+        return EVENT_TYPE + "--" + nameUuid("concord-event|" + event.id().value());
+    }
+
+    /** An unplanned event as a STIX object created by this node at {@code now}, marked TLP:AMBER. */
+    static ObjectNode event(UnplannedEvent event, String identityId, Instant now) {
+        ObjectNode o = common(EVENT_TYPE, eventStixId(event), identityId, now, Tlp.AMBER);
+        NoticeJson.STIX.writeEvent(o, event);
+        return o;
+    }
+
+    /** Reads an event received from {@code from}; it must be the reporting party. */
+    static UnplannedEvent readEvent(JsonNode object, PartyCode from, GeoJson reader) {
+        UnplannedEvent event = NoticeJson.STIX.readEvent(object, null, null, reader);
+        if (!event.reportedBy().equals(from)) {
+            throw new InvalidInput("reportedBy", "sender-reports",
+                    "a partner may only send its own reports; " + from + " sent one of " + event.reportedBy());
+        }
+        return event;
     }
 
     /** STIX timestamps: UTC, milliseconds. */
