@@ -64,9 +64,11 @@ class DeconflictionConfiguration {
     }
 
     @Bean
-    ActivityMap activityMap(DeconflictionTables tables) {
+    ActivityMap activityMap(DeconflictionTables tables, Clock clock) {
         ActivityMap map = new ActivityMap();
-        List<DeconflictionTables.StoredNotice> notices = tables.acceptedNotices();
+        // Notices whose window is over can conflict with nothing new (a conflict needs overlapping
+        // windows), so they stay in the tables but are not held in memory.
+        List<DeconflictionTables.StoredNotice> notices = tables.acceptedNoticesEndingAfter(clock.instant());
         notices.forEach(n -> map.add(n.notice()));
         List<DeconflictionTables.StoredSite> sites = tables.sites();
         sites.forEach(s -> map.declare(s.site()));

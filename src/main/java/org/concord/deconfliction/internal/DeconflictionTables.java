@@ -71,8 +71,9 @@ class DeconflictionTables {
         return jdbc.sql(SELECT_NOTICE + " order by recorded_at, id").query(DeconflictionTables::notice).list();
     }
 
-    List<StoredNotice> acceptedNotices() {
-        return jdbc.sql(SELECT_NOTICE + " where accepted = true order by recorded_at, id").query(DeconflictionTables::notice).list();
+    List<StoredNotice> acceptedNoticesEndingAfter(Instant moment) {
+        return jdbc.sql(SELECT_NOTICE + " where accepted = true and window_end > ? order by recorded_at, id")
+                .param(Timestamp.from(moment)).query(DeconflictionTables::notice).list();
     }
 
     private static final String SELECT_NOTICE = """
