@@ -36,6 +36,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -54,6 +56,21 @@ import tools.jackson.databind.node.ObjectNode;
 class DeconflictionController {
 
     private static final String GEO_JSON = "application/geo+json";
+    private static final String NOTICE_EXAMPLE = """
+            {"id": "pk-fc-2026-0117", "partner": "IR", "type": "BORDER_PATROL",
+             "area": {"centre": {"type": "Point", "coordinates": [63.39, 27.11]}, "radiusKm": 2},
+             "window": {"start": "2026-02-01T06:00:00Z", "end": "2026-02-02T06:00:00Z"},
+             "contact": {"name": "Duty officer, Frontier Corps Balochistan (South)", "channel": "Concord hotline, desk 2"},
+             "classification": "AMBER_STRICT"}""";
+    private static final String SITES_EXAMPLE = """
+            {"type": "FeatureCollection", "features": [{"type": "Feature",
+              "properties": {"name": "Taftan-Mirjaveh crossing", "kind": "crossing-point"},
+              "geometry": {"type": "Point", "coordinates": [61.519, 28.9921]}}]}""";
+    private static final String EVENT_EXAMPLE = """
+            {"partner": "IR", "kind": "ACCIDENTAL_LAUNCH", "observedAt": "2026-02-01T06:03:00Z",
+             "track": {"type": "LineString", "coordinates": [[63.5, 27.0], [62.5, 27.3]]},
+             "description": "A training rocket left its range heading west.",
+             "contact": {"name": "Duty officer", "channel": "Concord hotline, desk 1"}}""";
 
     private final SendingNotices sending;
     private final DeclaringSites declaring;
@@ -91,7 +108,10 @@ class DeconflictionController {
     @ApiResponse(responseCode = "201", description = "sent; the evaluation")
     @ApiResponse(responseCode = "400", description = "invalid input, naming the field and the rule")
     @ApiResponse(responseCode = "422", description = "refused: sovereignty violation, with the conversion offers")
-    ResponseEntity<JsonNode> send(@RequestBody JsonNode body, Authentication authentication) {
+    ResponseEntity<JsonNode> send(@io.swagger.v3.oas.annotations.parameters.RequestBody(description = "the notice; id is "
+            + "optional (a UUID is given); area is {centre, radiusKm}, {polygon} or {launchPoint, impactArea, trajectory}",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(value = NOTICE_EXAMPLE)))
+            @RequestBody JsonNode body, Authentication authentication) {
         SendingNotices.Outcome outcome = sending.send(body, Callers.of(authentication).auditName());
         if (outcome.sent()) {
             return ResponseEntity.created(URI.create("/api/deconfliction/notices/" + outcome.evaluation().notice().id()))
@@ -146,7 +166,9 @@ class DeconflictionController {
                     + "paired partner; notices already held are checked against them again.")
     @ApiResponse(responseCode = "201", description = "declared")
     @ApiResponse(responseCode = "400", description = "invalid input, naming the field and the rule")
-    ResponseEntity<JsonNode> declare(@RequestBody String featureCollection, Authentication authentication) {
+    ResponseEntity<JsonNode> declare(@io.swagger.v3.oas.annotations.parameters.RequestBody(description = "a GeoJSON "
+            + "FeatureCollection", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = SITES_EXAMPLE)))
+            @RequestBody String featureCollection, Authentication authentication) {
         List<DeclaringSites.Declared> declared = declaring.declare(featureCollection, Callers.of(authentication).auditName());
         ObjectNode out = NoticeJson.JSON.createObjectNode();
         ArrayNode sites = out.putArray("sites");
@@ -191,7 +213,9 @@ class DeconflictionController {
                     + "crosses the border and its nearest approach.")
     @ApiResponse(responseCode = "201", description = "reported and queued for the partner")
     @ApiResponse(responseCode = "400", description = "invalid input, naming the field and the rule")
-    ResponseEntity<JsonNode> report(@RequestBody JsonNode body, Authentication authentication) {
+    ResponseEntity<JsonNode> report(@io.swagger.v3.oas.annotations.parameters.RequestBody(description = "the event",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(value = EVENT_EXAMPLE)))
+            @RequestBody JsonNode body, Authentication authentication) {
         ObjectNode out = reporting.report(body, Callers.of(authentication).auditName());
         return ResponseEntity.created(URI.create("/api/deconfliction/events/" + out.get("event").asString())).body(out);
     }

@@ -12,7 +12,6 @@ import org.concord.deconfliction.OperationNotice;
 import org.concord.deconfliction.ProtectedSite;
 import org.concord.deconfliction.UnplannedEvent;
 import org.concord.deconfliction.geo.Boundaries;
-import org.concord.deconfliction.geo.InvalidGeoJson;
 import org.concord.intel.InboxReceived;
 import org.concord.intel.IntelStore;
 import org.concord.node.InvalidInput;
@@ -86,7 +85,9 @@ class ReceivingFromPartners {
             } else {
                 receiveSite(event, object);
             }
-        } catch (InvalidInput | InvalidGeoJson e) {
+        } catch (InvalidInput | IllegalArgumentException e) {
+            // InvalidGeoJson is an IllegalArgumentException, as is a party the boundaries do not know
+            // or that shares no land border: none of these mends on a retry, so the message is dropped.
             log.warn("dropped {} {} from {}: {}", event.type(), event.id(), event.from(), e.getMessage());
             audit.record("partner:" + event.from(), "deconfliction.message-dropped", event.id(), e.getMessage());
         }
