@@ -24,8 +24,9 @@
  * </ul>
  *
  * <p>The geography it rests on is the named interface {@code geo}
- * ({@link org.concord.deconfliction.geo}). Persistence, REST, STIX mapping and transport wire
- * onto these types from outside; see {@code docs/deconfliction.md}.
+ * ({@link org.concord.deconfliction.geo}). Persistence, REST, the STIX mapping and transport
+ * wire onto these types in the internal package {@code deconfliction.internal}; see
+ * {@code docs/deconfliction.md}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Deconfliction")
 package org.concord.deconfliction;

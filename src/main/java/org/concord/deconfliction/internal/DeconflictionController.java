@@ -1,0 +1,417 @@
+package org.concord.deconfliction.internal;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.concord.deconfliction.RulesPerPair;
+import org.concord.deconfliction.geo.Border;
+import org.concord.deconfliction.geo.Boundaries;
+import org.concord.deconfliction.geo.CountryCode;
+import org.concord.deconfliction.geo.GeoJson;
+import org.concord.deconfliction.geo.GeodesicShapes;
+import org.concord.deconfliction.geo.InvalidGeoJson;
+import org.concord.deconfliction.geo.Province;
+import org.concord.node.InvalidInput;
+import org.concord.node.NotFound;
+import org.concord.party.Callers;
+import org.concord.party.Partner;
+import org.concord.party.Partners;
+import org.concord.party.PartyCode;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Deconfliction over the REST API: a liaison officer sends notices and declares protected sites;
+ * every user role reads notices, conflicts and the map layers (GeoJSON FeatureCollections for the
+ * console). Partners reach none of it: their notices and sites arrive through the inbox.
+ */
+@RestController
+@RequestMapping("/api/deconfliction")
+@Tag(name = "Deconfliction", description = "Operation notices near the border, protected sites, conflicts, and map layers")
+class DeconflictionController {
+
+    private static final String GEO_JSON = "application/geo+json";
+    private static final String NOTICE_EXAMPLE = """
+            {"id": "pk-fc-2026-0117", "partner": "IR", "type": "BORDER_PATROL",
+             "area": {"centre": {"type": "Point", "coordinates": [63.39, 27.11]}, "radiusKm": 2},
+             "window": {"start": "2026-02-01T06:00:00Z", "end": "2026-02-02T06:00:00Z"},
+             "contact": {"name": "Duty officer, Frontier Corps Balochistan (South)", "channel": "Concord hotline, desk 2"},
+             "classification": "AMBER_STRICT"}""";
+    private static final String SITES_EXAMPLE = """
+            {"type": "FeatureCollection", "features": [{"type": "Feature",
+              "properties": {"name": "Taftan-Mirjaveh crossing", "kind": "crossing-point"},
+              "geometry": {"type": "Point", "coordinates": [61.519, 28.9921]}}]}""";
+    private static final String EVENT_EXAMPLE = """
+            {"partner": "IR", "kind": "ACCIDENTAL_LAUNCH", "observedAt": "2026-02-01T06:03:00Z",
+             "track": {"type": "LineString", "coordinates": [[63.5, 27.0], [62.5, 27.3]]},
+             "description": "A training rocket left its range heading west.",
+             "contact": {"name": "Duty officer", "channel": "Concord hotline, desk 1"}}""";
+
+    private final SendingNotices sending;
+    private final DeclaringSites declaring;
+    private final ReportingEvents reporting;
+    private final DeconflictionTables tables;
+    private final Boundaries boundaries;
+    private final RulesPerPair rules;
+    private final Partners partners;
+    private final DeconflictionConfiguration.OwnParty own;
+    private final Map<String, String> layers = new ConcurrentHashMap<>();
+
+    DeconflictionController(SendingNotices sending, DeclaringSites declaring, ReportingEvents reporting,
+            DeconflictionTables tables, Boundaries boundaries, RulesPerPair rules, Partners partners,
+            DeconflictionConfiguration.OwnParty own) {
+        this.sending = sending;
+        this.reporting = reporting;
+        this.declaring = declaring;
+        this.tables = tables;
+        this.boundaries = boundaries;
+        this.rules = rules;
+        this.partners = partners;
+        this.own = own;
+    }
+
+    // ---- notices -------------------------------------------------------------------------
+
+    @PostMapping(value = "/notices", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('LIAISON')")
+    @Operation(summary = "Send an operation notice to a partner",
+            description = "Evaluates the notice against the pair's rules and the partner's territory. An area any part of "
+                    + "which lies in the partner's territory is refused (422) with the explanation and the offers to turn "
+                    + "it into a request for action or a joint-operation proposal; nothing is stored or sent. Otherwise the "
+                    + "notice is stored and sent, and the evaluation is answered (201): distance from the border with the "
+                    + "nearest border point, every rule broken, every conflict with its overlap as GeoJSON.")
+    @ApiResponse(responseCode = "201", description = "sent; the evaluation")
+    @ApiResponse(responseCode = "400", description = "invalid input, naming the field and the rule")
+    @ApiResponse(responseCode = "422", description = "refused: sovereignty violation, with the conversion offers")
+    ResponseEntity<JsonNode> send(@io.swagger.v3.oas.annotations.parameters.RequestBody(description = "the notice; id is "
+            + "optional (a UUID is given); area is {centre, radiusKm}, {polygon} or {launchPoint, impactArea, trajectory}",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(value = NOTICE_EXAMPLE)))
+            @RequestBody JsonNode body, Authentication authentication) {
+        SendingNotices.Outcome outcome = sending.send(body, Callers.of(authentication).auditName());
+        if (outcome.sent()) {
+            return ResponseEntity.created(URI.create("/api/deconfliction/notices/" + outcome.evaluation().notice().id()))
+                    .body(outcome.json());
+        }
+        ObjectNode problem = NoticeJson.JSON.createObjectNode();
+        problem.put("type", "about:blank");
+        problem.put("title", "Sovereignty violation: not sent");
+        problem.put("status", 422);
+        problem.put("detail", ((ObjectNode) outcome.json().get("violation")).get("explanation").asString());
+        problem.setAll(outcome.json());
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    @GetMapping(value = "/notices", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Every notice sent or received, with its evaluation and the conflicts flagged now")
+    JsonNode notices() {
+        ArrayNode out = NoticeJson.JSON.createArrayNode();
+        tables.notices().forEach(n -> out.add(noticeJson(n)));
+        return out;
+    }
+
+    @GetMapping(value = "/notices/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "One notice, with its evaluation and the conflicts flagged now")
+    JsonNode notice(@PathVariable String id) {
+        return noticeJson(tables.notice(id).orElseThrow(() -> new NotFound("no notice " + id)));
+    }
+
+    private ObjectNode noticeJson(DeconflictionTables.StoredNotice n) {
+        ObjectNode out = NoticeJson.JSON.createObjectNode();
+        out.put("direction", n.direction().name());
+        out.put("accepted", n.accepted());
+        out.put("stixId", n.stixId());
+        out.put("version", n.version());
+        out.put("recordedAt", n.recordedAt().toString());
+        out.set("notice", NoticeJson.REST.write(NoticeJson.JSON.createObjectNode(), n.notice()));
+        out.set("evaluation", NoticeJson.JSON.readTree(n.evaluation()));
+        ArrayNode conflicts = out.putArray("conflicts");
+        tables.conflictsOf(n.notice().id().value()).forEach(c -> conflicts.add(conflictJson(c)));
+        return out;
+    }
+
+    // ---- protected sites and conflicts ---------------------------------------------------
+
+    @PostMapping(value = "/sites", consumes = {MediaType.APPLICATION_JSON_VALUE, GEO_JSON},
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('LIAISON')")
+    @Operation(summary = "Declare protected sites",
+            description = "A GeoJSON FeatureCollection: each feature a Point, Polygon or MultiPolygon with properties name "
+                    + "and kind (border-market, refugee-camp, village, crossing-point, other). Stored and sent to every "
+                    + "paired partner; notices already held are checked against them again.")
+    @ApiResponse(responseCode = "201", description = "declared")
+    @ApiResponse(responseCode = "400", description = "invalid input, naming the field and the rule")
+    ResponseEntity<JsonNode> declare(@io.swagger.v3.oas.annotations.parameters.RequestBody(description = "a GeoJSON "
+            + "FeatureCollection", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = SITES_EXAMPLE)))
+            @RequestBody String featureCollection, Authentication authentication) {
+        List<DeclaringSites.Declared> declared = declaring.declare(featureCollection, Callers.of(authentication).auditName());
+        ObjectNode out = NoticeJson.JSON.createObjectNode();
+        ArrayNode sites = out.putArray("sites");
+        for (DeclaringSites.Declared d : declared) {
+            sites.addObject().put("id", d.id()).put("name", d.site().name()).put("kind", d.site().kind().name())
+                    .put("stixId", d.stixId());
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(out);
+    }
+
+    @GetMapping(value = "/conflicts", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Every conflict flagged: a notice overlapping the other party's notice or protected site")
+    JsonNode conflicts() {
+        ArrayNode out = NoticeJson.JSON.createArrayNode();
+        tables.conflicts().forEach(c -> out.add(conflictJson(c)));
+        return out;
+    }
+
+    private static ObjectNode conflictJson(DeconflictionTables.StoredConflict c) {
+        ObjectNode out = NoticeJson.JSON.createObjectNode();
+        out.put("notice", c.noticeId());
+        out.put("kind", c.kind());
+        out.put("with", c.otherRef());
+        out.put("party", c.otherParty().value());
+        out.put("detail", c.detail());
+        if (c.duringStart() != null) {
+            out.putObject("during").put("start", c.duringStart().toString()).put("end", c.duringEnd().toString());
+        }
+        out.set("overlap", NoticeJson.geometry(c.overlap()));
+        out.put("detectedAt", c.detectedAt().toString());
+        return out;
+    }
+
+    // ---- unplanned events ----------------------------------------------------------------
+
+    @PostMapping(value = "/events", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('LIAISON')")
+    @Operation(summary = "Report an unplanned event to a partner",
+            description = "An accidental or unexplained launch, or an incursion (kind ACCIDENTAL_LAUNCH, UNEXPLAINED_LAUNCH, "
+                    + "AIRSPACE_INCURSION, GROUND_INCURSION), with observedAt, its track (GeoJSON LineString or Point), a "
+                    + "description and a contact. Stored and sent to the partner at once; answered with whether the track "
+                    + "crosses the border and its nearest approach.")
+    @ApiResponse(responseCode = "201", description = "reported and queued for the partner")
+    @ApiResponse(responseCode = "400", description = "invalid input, naming the field and the rule")
+    ResponseEntity<JsonNode> report(@io.swagger.v3.oas.annotations.parameters.RequestBody(description = "the event",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(value = EVENT_EXAMPLE)))
+            @RequestBody JsonNode body, Authentication authentication) {
+        ObjectNode out = reporting.report(body, Callers.of(authentication).auditName());
+        return ResponseEntity.created(URI.create("/api/deconfliction/events/" + out.get("event").asString())).body(out);
+    }
+
+    @GetMapping(value = "/events", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Every unplanned event reported or received")
+    JsonNode events() {
+        ArrayNode out = NoticeJson.JSON.createArrayNode();
+        tables.events().forEach(e -> out.add(eventJson(e)));
+        return out;
+    }
+
+    @GetMapping(value = "/events/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "One unplanned event")
+    JsonNode event(@PathVariable String id) {
+        return eventJson(tables.event(id).orElseThrow(() -> new NotFound("no event " + id)));
+    }
+
+    private static ObjectNode eventJson(DeconflictionTables.StoredEvent e) {
+        ObjectNode out = NoticeJson.JSON.createObjectNode();
+        out.put("direction", e.direction().name());
+        out.put("stixId", e.stixId());
+        out.put("crossesBorder", e.crossesBorder());
+        out.put("fromBorderKm", Math.round(e.fromBorderKm() * 1000) / 1000.0);
+        out.put("recordedAt", e.recordedAt().toString());
+        out.set("event", NoticeJson.REST.writeEvent(NoticeJson.JSON.createObjectNode(), e.event()));
+        return out;
+    }
+
+    @GetMapping(value = "/map/events", produces = GEO_JSON)
+    @Operation(summary = "Every unplanned event's track")
+    String eventLayer() {
+        StringBuilder out = collection();
+        for (DeconflictionTables.StoredEvent e : tables.events()) {
+            feature(out, e.event().trackGeoJson(), NoticeJson.JSON.createObjectNode().put("id", e.event().id().value())
+                    .put("kind", e.event().kind().name()).put("reportedBy", e.event().reportedBy().value())
+                    .put("partner", e.event().partner().value()).put("observedAt", e.event().observedAt().toString())
+                    .put("direction", e.direction().name()).put("crossesBorder", e.crossesBorder()));
+        }
+        return close(out);
+    }
+
+    // ---- map layers (GeoJSON) ------------------------------------------------------------
+
+    @GetMapping(value = "/map/boundaries", produces = GEO_JSON)
+    @Operation(summary = "The two countries of the pair (Natural Earth 1:10m)")
+    String boundaries(@Parameter(description = "the partner; optional when only one is paired") @RequestParam(required = false) String partner) {
+        PartyCode p = partner(partner);
+        return layers.computeIfAbsent("boundaries-" + p, k -> {
+            StringBuilder out = collection();
+            for (PartyCode party : List.of(own.code(), p)) {
+                var country = boundaries.country(CountryCode.of(party.value())).orElseThrow();
+                feature(out, GeoJson.write(country.outline()), NoticeJson.JSON.createObjectNode()
+                        .put("code", party.value()).put("name", country.name()));
+            }
+            return close(out);
+        });
+    }
+
+    @GetMapping(value = "/map/provinces", produces = GEO_JSON)
+    @Operation(summary = "The provinces of both countries of the pair, with ISO 3166-2 codes")
+    String provinces(@RequestParam(required = false) String partner) {
+        PartyCode p = partner(partner);
+        return layers.computeIfAbsent("provinces-" + p, k -> {
+            StringBuilder out = collection();
+            for (PartyCode party : List.of(own.code(), p)) {
+                for (Province province : boundaries.provinces(CountryCode.of(party.value()))) {
+                    feature(out, GeoJson.write(province.outline()), NoticeJson.JSON.createObjectNode()
+                            .put("country", party.value()).put("code", province.isoCode()).put("name", province.name()));
+                }
+            }
+            return close(out);
+        });
+    }
+
+    @GetMapping(value = "/map/border", produces = GEO_JSON)
+    @Operation(summary = "The land border the pair shares, derived from the two outlines")
+    String border(@RequestParam(required = false) String partner) {
+        PartyCode p = partner(partner);
+        return layers.computeIfAbsent("border-" + p, k -> {
+            Border border = border(p);
+            StringBuilder out = collection();
+            feature(out, GeoJson.write(border.line()), NoticeJson.JSON.createObjectNode()
+                    .put("between", own.code() + "-" + p).put("lengthKm", Math.round(border.lengthKm())));
+            return close(out);
+        });
+    }
+
+    @GetMapping(value = "/map/border-zone", produces = GEO_JSON)
+    @Operation(summary = "The border zone: everything within km of the border (default: the pair's notification zone)")
+    String borderZone(@RequestParam(required = false) String partner, @RequestParam(required = false) Double km) {
+        PartyCode p = partner(partner);
+        double width = km != null ? km : rules.between(own.code(), p).zone().km();
+        if (!Double.isFinite(width) || width <= 0 || width > 500) {
+            throw new InvalidInput("km", "distance-range", "must be within (0, 500] km, got " + width);
+        }
+        return layers.computeIfAbsent("zone-" + p + "-" + width, k -> {
+            StringBuilder out = collection();
+            feature(out, GeoJson.write(GeodesicShapes.borderZone(border(p), width)), NoticeJson.JSON.createObjectNode()
+                    .put("between", own.code() + "-" + p).put("km", width));
+            return close(out);
+        });
+    }
+
+    @GetMapping(value = "/map/notices", produces = GEO_JSON)
+    @Operation(summary = "Every notice's area, with its parties, type, window and whether it was accepted")
+    String noticeLayer() {
+        StringBuilder out = collection();
+        for (DeconflictionTables.StoredNotice n : tables.notices()) {
+            ObjectNode props = NoticeJson.JSON.createObjectNode().put("id", n.notice().id().value())
+                    .put("notifyingParty", n.notice().notifyingParty().value()).put("partner", n.notice().partner().value())
+                    .put("type", n.notice().type().name()).put("direction", n.direction().name())
+                    .put("accepted", n.accepted()).put("start", n.notice().window().start().toString())
+                    .put("end", n.notice().window().end().toString())
+                    .put("conflicts", tables.conflictsOf(n.notice().id().value()).size());
+            feature(out, n.notice().area().toGeoJson(), props);
+        }
+        return close(out);
+    }
+
+    @GetMapping(value = "/map/sites", produces = GEO_JSON)
+    @Operation(summary = "Every protected site, this node's and its partners'")
+    String siteLayer() {
+        StringBuilder out = collection();
+        for (DeconflictionTables.StoredSite s : tables.sites()) {
+            feature(out, s.site().toGeoJson(), NoticeJson.JSON.createObjectNode().put("id", s.id())
+                    .put("name", s.site().name()).put("kind", s.site().kind().name())
+                    .put("declaredBy", s.site().declaredBy().value()));
+        }
+        return close(out);
+    }
+
+    @GetMapping(value = "/map/conflicts", produces = GEO_JSON)
+    @Operation(summary = "Every flagged conflict's overlap")
+    String conflictLayer() {
+        StringBuilder out = collection();
+        for (DeconflictionTables.StoredConflict c : tables.conflicts()) {
+            ObjectNode props = conflictJson(c);
+            props.remove("overlap");
+            feature(out, c.overlap(), props);
+        }
+        return close(out);
+    }
+
+    private PartyCode partner(String code) {
+        if (code == null || code.isBlank()) {
+            List<Partner> all = partners.all();
+            if (all.size() != 1) {
+                throw new InvalidInput("partner", "required", "name the partner: this node is paired with " + all.size());
+            }
+            return all.get(0).code();
+        }
+        PartyCode p;
+        try {
+            p = PartyCode.of(code.strip().toUpperCase(Locale.ROOT));
+        } catch (RuntimeException e) {
+            throw new InvalidInput("partner", "iso-3166-alpha-2", "must be an ISO 3166-1 alpha-2 code, got '" + code + "'");
+        }
+        if (p.equals(own.code()) || boundaries.country(CountryCode.of(p.value())).isEmpty()) {
+            throw new InvalidInput("partner", "known-country", "must be another country of the boundaries, got " + p);
+        }
+        return p;
+    }
+
+    private Border border(PartyCode partner) {
+        try {
+            return boundaries.border(CountryCode.of(own.code().value()), CountryCode.of(partner.value()));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("partner", "shares-a-land-border", e.getMessage());
+        }
+    }
+
+    private static StringBuilder collection() {
+        return new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
+    }
+
+    private static void feature(StringBuilder out, String geometry, ObjectNode properties) {
+        if (out.charAt(out.length() - 1) != '[') {
+            out.append(',');
+        }
+        out.append("{\"type\":\"Feature\",\"geometry\":").append(geometry).append(",\"properties\":")
+                .append(properties.toString()).append('}');
+    }
+
+    private static String close(StringBuilder out) {
+        return out.append("]}").toString();
+    }
+
+    @ExceptionHandler(InvalidGeoJson.class)
+    ResponseEntity<ProblemDetail> invalidGeoJson(InvalidGeoJson e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Invalid input");
+        problem.setType(URI.create("about:blank"));
+        problem.setProperty("field", e.field());
+        problem.setProperty("rule", e.rule().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        e.hint().ifPresent(h -> problem.setProperty("hint", h));
+        return ResponseEntity.badRequest().body(problem);
+    }
+}

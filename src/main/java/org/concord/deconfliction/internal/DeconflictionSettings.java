@@ -1,0 +1,84 @@
+package org.concord.deconfliction.internal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.concord.deconfliction.NoticePolicy;
+import org.concord.deconfliction.NoticeRules;
+import org.concord.deconfliction.NotificationZone;
+import org.concord.deconfliction.PartnerPair;
+import org.concord.deconfliction.RulesPerPair;
+import org.concord.party.PartyCode;
+
+/**
+ * {@code concord.deconfliction.*}: the partners whose boundaries are loaded at start (besides the
+ * ones paired), and the rules agreed with each partner. Every value left out keeps the core's
+ * default ({@link NoticeRules#defaults}).
+ *
+ * <pre>
+ * concord:
+ *   deconfliction:
+ *     partners: [IR]
+ *     rules:
+ *       IR:
+ *         notification-zone-km: 50
+ *         missile-flights-always: true
+ *         minimum-notice: 72h
+ *         maximum-window: 5d
+ *         launch-point-km: 40
+ *         impact-area-km: 70
+ *         trajectory-km: 40
+ *         trajectory-may-cross: false
+ * </pre>
+ *
+ * @param partners partner codes whose boundaries to load at start
+ * @param rules    per partner code, the pair's rules
+ */
+record DeconflictionSettings(List<String> partners, Map<String, PairRules> rules) {
+
+    DeconflictionSettings {
+        partners = partners == null ? List.of() : List.copyOf(partners);
+        rules = rules == null ? Map.of() : Map.copyOf(rules);
+    }
+
+    /** One pair's rules; null keeps the default. */
+    record PairRules(Double notificationZoneKm, Boolean missileFlightsAlways, Duration minimumNotice,
+            Duration maximumWindow, Double launchPointKm, Double impactAreaKm, Double trajectoryKm,
+            Boolean trajectoryMayCross) {
+    }
+
+    /** The rules of every configured pair, the defaults for any other. */
+    RulesPerPair rulesFor(PartyCode own) {
+        RulesPerPair all = RulesPerPair.defaults();
+        for (Map.Entry<String, PairRules> e : rules.entrySet()) {
+            PartyCode partner = PartyCode.of(e.getKey().toUpperCase(Locale.ROOT));
+            PairRules r = e.getValue();
+            NoticeRules pair = NoticeRules.defaults(PartnerPair.of(own, partner));
+            NotificationZone zone = pair.zone();
+            pair = pair.with(new NotificationZone(r.notificationZoneKm() != null ? r.notificationZoneKm() : zone.km(),
+                    r.missileFlightsAlways() != null ? r.missileFlightsAlways() : zone.missileFlightsAlways()));
+            if (r.minimumNotice() != null) {
+                pair = pair.with(new NoticePolicy.MinimumNotice(r.minimumNotice()));
+            }
+            if (r.maximumWindow() != null) {
+                pair = pair.with(new NoticePolicy.MaximumWindow(r.maximumWindow()));
+            }
+            if (r.launchPointKm() != null) {
+                pair = pair.with(new NoticePolicy.LaunchPointDistance(r.launchPointKm()));
+            }
+            if (r.impactAreaKm() != null) {
+                pair = pair.with(new NoticePolicy.ImpactAreaDistance(r.impactAreaKm()));
+            }
+            if (r.trajectoryKm() != null) {
+                pair = pair.with(new NoticePolicy.TrajectoryDistance(r.trajectoryKm()));
+            }
+            if (Boolean.TRUE.equals(r.trajectoryMayCross())) {
+                pair = pair.without("trajectory-does-not-cross");
+            }
+            all = all.with(pair);
+        }
+        return all;
+    }
+}

@@ -1,0 +1,191 @@
+package org.concord.deconfliction.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.concord.deconfliction.Conflict;
+import org.concord.deconfliction.NoticeId;
+import org.concord.deconfliction.OperationNotice;
+import org.concord.deconfliction.ProtectedSite;
+import org.concord.deconfliction.UnplannedEvent;
+import org.concord.deconfliction.geo.GeoJson;
+import org.concord.party.PartyCode;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The module's own tables: {@code deconfliction_notice}, {@code deconfliction_site} and
+ * {@code deconfliction_conflict} (Flyway {@code V7_0__deconfliction.sql}). Notices and sites are
+ * kept whole as the STIX objects that carried them and read back through {@link StixMapping}, so
+ * what is stored is exactly what was sent or received.
+ */
+@Repository
+class DeconflictionTables {
+
+    /** Whether this node sent the notice or received it. */
+    enum Direction { SENT, RECEIVED }
+
+    record StoredNotice(OperationNotice notice, Direction direction, String stixId, String version, String stixObject,
+            String evaluation, boolean accepted, Instant recordedAt) {
+    }
+
+    record StoredSite(String id, ProtectedSite site, String stixId, String stixObject, Instant recordedAt) {
+    }
+
+    record StoredConflict(String noticeId, String kind, String otherRef, PartyCode otherParty, String detail,
+            Instant duringStart, Instant duringEnd, String overlap, Instant detectedAt) {
+    }
+
+    /** Stored data was checked when it came in; reading it back checks form only. */
+    private static final GeoJson STORED = GeoJson.reader();
+
+    private final JdbcClient jdbc;
+
+    DeconflictionTables(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void saveNotice(StoredNotice n) {
+        jdbc.sql("delete from deconfliction_notice where id = ?").param(n.notice().id().value()).update();
+        OperationNotice notice = n.notice();
+        jdbc.sql("""
+                insert into deconfliction_notice (id, stix_id, version, notifying_party, partner, direction, operation_type,
+                    window_start, window_end, footprint, stix_object, evaluation, accepted, recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(notice.id().value(), n.stixId(), n.version(), notice.notifyingParty().value(),
+                        notice.partner().value(), n.direction().name(), notice.type().name(),
+                        Timestamp.from(notice.window().start()), Timestamp.from(notice.window().end()),
+                        notice.area().toGeoJson(), n.stixObject(), n.evaluation(), n.accepted(), Timestamp.from(n.recordedAt()))
+                .update();
+    }
+
+    Optional<StoredNotice> notice(String id) {
+        return jdbc.sql(SELECT_NOTICE + " where id = ?").param(id).query(DeconflictionTables::notice).optional();
+    }
+
+    List<StoredNotice> notices() {
+        return jdbc.sql(SELECT_NOTICE + " order by recorded_at, id").query(DeconflictionTables::notice).list();
+    }
+
+    List<StoredNotice> acceptedNoticesEndingAfter(Instant moment) {
+        return jdbc.sql(SELECT_NOTICE + " where accepted = true and window_end > ? order by recorded_at, id")
+                .param(Timestamp.from(moment)).query(DeconflictionTables::notice).list();
+    }
+
+    private static final String SELECT_NOTICE = """
+            select stix_object, direction, stix_id, version, evaluation, accepted, recorded_at from deconfliction_notice""";
+
+    private static StoredNotice notice(ResultSet rs, int row) throws SQLException {
+        String object = rs.getString(1);
+        OperationNotice notice = NoticeJson.STIX.read(NoticeJson.JSON.readTree(object), null, null, STORED);
+        return new StoredNotice(notice, Direction.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), object,
+                rs.getString(5), rs.getBoolean(6), rs.getTimestamp(7).toInstant());
+    }
+
+    void saveSite(StoredSite s) {
+        jdbc.sql("delete from deconfliction_site where id = ?").param(s.id()).update();
+        jdbc.sql("""
+                insert into deconfliction_site (id, stix_id, name, kind, declared_by, area, stix_object, recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(s.id(), s.stixId(), s.site().name(), s.site().kind().name(), s.site().declaredBy().value(),
+                        s.site().toGeoJson(), s.stixObject(), Timestamp.from(s.recordedAt()))
+                .update();
+    }
+
+    boolean hasSite(String id) {
+        return jdbc.sql("select count(*) from deconfliction_site where id = ?").param(id).query(Integer.class).single() > 0;
+    }
+
+    List<StoredSite> sites() {
+        return jdbc.sql("select id, name, kind, declared_by, area, stix_id, stix_object, recorded_at from deconfliction_site order by recorded_at, id")
+                .query((rs, row) -> new StoredSite(rs.getString(1),
+                        new ProtectedSite(rs.getString(2), ProtectedSite.Kind.valueOf(rs.getString(3)),
+                                PartyCode.of(rs.getString(4)), STORED.read("area", rs.getString(5))),
+                        rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()))
+                .list();
+    }
+
+    record StoredEvent(UnplannedEvent event, Direction direction, String stixId, String version, boolean crossesBorder,
+            double fromBorderKm, String stixObject, Instant recordedAt) {
+    }
+
+    void saveEvent(StoredEvent e) {
+        UnplannedEvent event = e.event();
+        jdbc.sql("delete from deconfliction_event where id = ?").param(event.id().value()).update();
+        jdbc.sql("""
+                insert into deconfliction_event (id, stix_id, version, reported_by, partner, direction, kind, observed_at, track,
+                    crosses_border, from_border_km, stix_object, recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(event.id().value(), e.stixId(), e.version(), event.reportedBy().value(), event.partner().value(),
+                        e.direction().name(), event.kind().name(), Timestamp.from(event.observedAt()), event.trackGeoJson(),
+                        e.crossesBorder(), e.fromBorderKm(), e.stixObject(), Timestamp.from(e.recordedAt()))
+                .update();
+    }
+
+    Optional<StoredEvent> event(String id) {
+        return jdbc.sql(SELECT_EVENT + " where id = ?").param(id).query(DeconflictionTables::event).optional();
+    }
+
+    List<StoredEvent> events() {
+        return jdbc.sql(SELECT_EVENT + " order by observed_at, id").query(DeconflictionTables::event).list();
+    }
+
+    private static final String SELECT_EVENT = """
+            select stix_object, direction, stix_id, version, crosses_border, from_border_km, recorded_at from deconfliction_event""";
+
+    private static StoredEvent event(ResultSet rs, int row) throws SQLException {
+        String object = rs.getString(1);
+        UnplannedEvent event = NoticeJson.STIX.readEvent(NoticeJson.JSON.readTree(object), null, null, STORED);
+        return new StoredEvent(event, Direction.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getBoolean(5),
+                rs.getDouble(6), object, rs.getTimestamp(7).toInstant());
+    }
+
+    /** Replaces the conflicts flagged for {@code notice} by {@code conflicts}. */
+    void replaceConflicts(NoticeId notice, List<Conflict> conflicts, Instant now) {
+        jdbc.sql("delete from deconfliction_conflict where notice_id = ?").param(notice.value()).update();
+        for (Conflict c : conflicts) {
+            if (c instanceof Conflict.WithPartnerOperation op) {
+                insertConflict(notice, "operation", op.notice().value(), op.party(), op.type().name(),
+                        op.during().start(), op.during().end(), c.overlapGeoJson(), now);
+            } else if (c instanceof Conflict.WithProtectedSite site) {
+                insertConflict(notice, "protected-site", site.site(), site.party(), site.kind().name(), null, null,
+                        c.overlapGeoJson(), now);
+            }
+        }
+    }
+
+    private void insertConflict(NoticeId notice, String kind, String other, PartyCode party, String detail, Instant start,
+            Instant end, String overlap, Instant now) {
+        jdbc.sql("""
+                insert into deconfliction_conflict (notice_id, kind, other_ref, other_party, detail, during_start, during_end,
+                    overlap, detected_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(notice.value(), kind, other, party.value(), detail, start == null ? null : Timestamp.from(start),
+                        end == null ? null : Timestamp.from(end), overlap, Timestamp.from(now))
+                .update();
+    }
+
+    List<StoredConflict> conflicts() {
+        return jdbc.sql(SELECT_CONFLICT + " order by detected_at, notice_id, kind, other_ref").query(DeconflictionTables::conflict).list();
+    }
+
+    List<StoredConflict> conflictsOf(String noticeId) {
+        return jdbc.sql(SELECT_CONFLICT + " where notice_id = ? order by kind, other_ref").param(noticeId)
+                .query(DeconflictionTables::conflict).list();
+    }
+
+    private static final String SELECT_CONFLICT = """
+            select notice_id, kind, other_ref, other_party, detail, during_start, during_end, overlap, detected_at
+            from deconfliction_conflict""";
+
+    private static StoredConflict conflict(ResultSet rs, int row) throws SQLException {
+        Timestamp start = rs.getTimestamp(6);
+        Timestamp end = rs.getTimestamp(7);
+        return new StoredConflict(rs.getString(1), rs.getString(2), rs.getString(3), PartyCode.of(rs.getString(4)),
+                rs.getString(5), start == null ? null : start.toInstant(), end == null ? null : end.toInstant(),
+                rs.getString(8), rs.getTimestamp(9).toInstant());
+    }
+}

@@ -1,0 +1,160 @@
+package org.concord.deconfliction.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.concord.audit.AuditLog;
+import org.concord.deconfliction.ActivityMap;
+import org.concord.deconfliction.EvaluatingNotices;
+import org.concord.deconfliction.NoticeEvaluation;
+import org.concord.deconfliction.OperationNotice;
+import org.concord.deconfliction.ProtectedSite;
+import org.concord.deconfliction.UnplannedEvent;
+import org.concord.deconfliction.geo.Boundaries;
+import org.concord.intel.InboxReceived;
+import org.concord.intel.IntelStore;
+import org.concord.node.InvalidInput;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Notices, protected sites and unplanned events a partner sent, taken from the inbox once each has been stored there
+ * (Spring Modulith delivers {@link InboxReceived} at least once, so this is idempotent on the
+ * object's id and version).
+ *
+ * <p>A received notice is evaluated as this node would evaluate its own: one whose area reaches
+ * this node's territory is kept but not accepted (shown with the violation, never held in the
+ * activity map); an accepted one is held, and its conflicts with this node's notices and protected
+ * sites are flagged. A message that cannot be read, or that a partner sends in another party's
+ * name, is logged and dropped: it stays in the inbox as evidence, and retrying would not mend it.
+ */
+@Component
+class ReceivingFromPartners {
+
+    private static final Logger log = LoggerFactory.getLogger(ReceivingFromPartners.class);
+
+    private final IntelStore intel;
+    private final EvaluatingNotices evaluating;
+    private final ActivityMap activity;
+    private final DeconflictionTables tables;
+    private final FlaggingConflicts flagging;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final DeconflictionConfiguration.OwnParty own;
+    private final DeconflictionConfiguration.GeoJsonReaders readers;
+    private final Boundaries boundaries;
+
+    ReceivingFromPartners(IntelStore intel, EvaluatingNotices evaluating, ActivityMap activity, DeconflictionTables tables,
+            FlaggingConflicts flagging, AuditLog audit, Clock clock, DeconflictionConfiguration.OwnParty own,
+            DeconflictionConfiguration.GeoJsonReaders readers, Boundaries boundaries) {
+        this.boundaries = boundaries;
+        this.intel = intel;
+        this.evaluating = evaluating;
+        this.activity = activity;
+        this.tables = tables;
+        this.flagging = flagging;
+        this.audit = audit;
+        this.clock = clock;
+        this.own = own;
+        this.readers = readers;
+    }
+
+    @ApplicationModuleListener
+    void on(InboxReceived event) {
+        boolean notice = StixMapping.NOTICE_TYPE.equals(event.type());
+        boolean report = StixMapping.EVENT_TYPE.equals(event.type());
+        if (!notice && !report && !StixMapping.SITE_TYPE.equals(event.type())) {
+            return;
+        }
+        Optional<String> json = intel.inboxObject(event.id(), event.version());
+        if (json.isEmpty()) {
+            log.warn("{} {} from {} announced but not in the inbox", event.type(), event.id(), event.from());
+            return;
+        }
+        JsonNode object = NoticeJson.JSON.readTree(json.get());
+        try {
+            if (notice) {
+                receiveNotice(event, object);
+            } else if (report) {
+                receiveEvent(event, object);
+            } else {
+                receiveSite(event, object);
+            }
+        } catch (InvalidInput | IllegalArgumentException e) {
+            // InvalidGeoJson is an IllegalArgumentException, as is a party the boundaries do not know
+            // or that shares no land border: none of these mends on a retry, so the message is dropped.
+            log.warn("dropped {} {} from {}: {}", event.type(), event.id(), event.from(), e.getMessage());
+            audit.record("partner:" + event.from(), "deconfliction.message-dropped", event.id(), e.getMessage());
+        }
+    }
+
+    private void receiveNotice(InboxReceived event, JsonNode object) {
+        String version = object.path("modified").asString("");
+        OperationNotice notice = StixMapping.readNotice(object, event.from(), readers.reader());
+        if (!notice.partner().equals(own.code())) {
+            throw new InvalidInput("partner", "addressed-to-this-node", "the notice is addressed to " + notice.partner()
+                    + ", not to " + own.code());
+        }
+        Optional<DeconflictionTables.StoredNotice> held = tables.notice(notice.id().value());
+        if (held.isPresent() && (held.get().direction() == DeconflictionTables.Direction.SENT
+                || held.get().version().compareTo(version) >= 0)) {
+            return;
+        }
+        NoticeEvaluation evaluation = evaluating.evaluate(notice);
+        boolean accepted = evaluation instanceof NoticeEvaluation.Sendable;
+        Instant now = clock.instant();
+        tables.saveNotice(new DeconflictionTables.StoredNotice(notice, DeconflictionTables.Direction.RECEIVED,
+                event.id(), version, object.toString(), EvaluationJson.of(evaluation).toString(), accepted, now));
+        if (evaluation instanceof NoticeEvaluation.Sendable sendable) {
+            tables.replaceConflicts(notice.id(), sendable.conflicts(), now);
+            AfterCommit.run(() -> activity.add(notice));
+        } else {
+            tables.replaceConflicts(notice.id(), java.util.List.of(), now);
+            AfterCommit.run(() -> activity.withdraw(notice.id()));
+        }
+        audit.record("partner:" + event.from(), "deconfliction.notice-received", notice.id().value(),
+                notice.type() + (accepted ? "" : "; refused: the area reaches " + own.code() + "'s territory"));
+    }
+
+    private void receiveSite(InboxReceived event, JsonNode object) {
+        String siteId = object.path("site_id").asString("");
+        if (siteId.isBlank() || siteId.length() > 128) {
+            throw new InvalidInput("siteId", "required", "a protected site needs its site_id (at most 128 characters)");
+        }
+        if (tables.hasSite(siteId)) {
+            return;
+        }
+        ProtectedSite site = StixMapping.readSite(object, event.from(), readers.reader());
+        tables.saveSite(new DeconflictionTables.StoredSite(siteId, site, event.id(), object.toString(), clock.instant()));
+        audit.record("partner:" + event.from(), "deconfliction.site-received", siteId, site.kind() + " " + site.name());
+        AfterCommit.run(() -> flagging.holdAndRecheck(site));
+    }
+
+    private void receiveEvent(InboxReceived event, JsonNode object) {
+        String version = object.path("modified").asString("");
+        UnplannedEvent reported = StixMapping.readEvent(object, event.from(), readers.reader());
+        if (!reported.partner().equals(own.code())) {
+            throw new InvalidInput("partner", "addressed-to-this-node", "the report is addressed to " + reported.partner()
+                    + ", not to " + own.code());
+        }
+        Optional<DeconflictionTables.StoredEvent> held = tables.event(reported.id().value());
+        if (held.isPresent() && (held.get().direction() == DeconflictionTables.Direction.SENT
+                || held.get().version().compareTo(version) >= 0)) {
+            return;
+        }
+        DeconflictionTables.StoredEvent stored;
+        try {
+            stored = ReportingEvents.received(reported, boundaries, event.id(), version, object.toString(), clock.instant());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("partner", "shares-a-land-border", e.getMessage());
+        }
+        tables.saveEvent(stored);
+        audit.record("partner:" + event.from(), "deconfliction.event-received", reported.id().value(), reported.kind()
+                + (stored.crossesBorder() ? "; the track crosses the border" : ""));
+    }
+}

@@ -1,0 +1,204 @@
+package org.concord.deconfliction.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.concord.deconfliction.Classification;
+import org.concord.deconfliction.OperationNotice;
+import org.concord.deconfliction.ProtectedSite;
+import org.concord.deconfliction.UnplannedEvent;
+import org.concord.deconfliction.geo.GeoJson;
+import org.concord.intel.stix.Tlp;
+import org.concord.node.InvalidInput;
+import org.concord.party.PartyCode;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Notices and protected sites as STIX 2.1 custom objects, each of a type declared by this node's
+ * own {@code extension-definition} (extension type {@code new-sdo}), so that any STIX tool can
+ * carry them. The JSON schemas are in {@code docs/extensions/}; the mapping is described in
+ * {@code docs/deconfliction.md}.
+ *
+ * <p>Identifiers are derived, not random: a notice's STIX id is a name-based UUID of its notice id,
+ * so both nodes name the same notice alike and a re-sent notice is a new version of one object; an
+ * extension definition's id is a name-based UUID of the node's identity and the type it declares,
+ * so each node has its own (only the creator may version an object) and restarting changes nothing.
+ */
+final class StixMapping {
+
+    static final String NOTICE_TYPE = "x-concord-operation-notice";
+    static final String SITE_TYPE = "x-concord-protected-site";
+    static final String EVENT_TYPE = "x-concord-unplanned-event";
+    static final String EXTENSION_VERSION = "1.0.0";
+    /** Fixed, so that the node stores the same extension definition at every start. */
+    static final String EXTENSIONS_CREATED = "2026-01-01T00:00:00.000Z";
+    static final String SCHEMA_BASE = "https://github.com/concord/concord/blob/main/docs/extensions/";
+
+    private StixMapping() {
+    }
+
+    static String extensionId(String identityId, String type) {
+        return "extension-definition--" + nameUuid(identityId + "|" + type + "|" + EXTENSION_VERSION);
+    }
+
+    static String noticeStixId(OperationNotice notice) {
+        return NOTICE_TYPE + "--" + nameUuid("concord-notice|" + notice.id().value());
+    }
+
+    static String siteStixId(String siteId) {
+        return SITE_TYPE + "--" + nameUuid("concord-site|" + siteId);
+    }
+
+    private static UUID nameUuid(String name) {
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** This node's extension definitions (notice, protected site, unplanned event), marked TLP:CLEAR. */
+    static List<ObjectNode> extensionDefinitions(String identityId) {
+        return List.of(
+                extensionDefinition(identityId, NOTICE_TYPE, "Concord operation notice",
+                        "A state's advance notice to its partner of an operation it plans near their common border: "
+                                + "type, area (GeoJSON), time window, NOTAM/NAVAREA references, contact, classification.",
+                        "x-concord-operation-notice.json"),
+                extensionDefinition(identityId, SITE_TYPE, "Concord protected site",
+                        "A place a state declares protected from the other's operations (border market, refugee camp, "
+                                + "village, crossing point), with its area as GeoJSON.",
+                        "x-concord-protected-site.json"),
+                extensionDefinition(identityId, EVENT_TYPE, "Concord unplanned event",
+                        "An accidental or unexplained launch, or an incursion, reported to the partner within minutes, "
+                                + "with its track (GeoJSON) as far as it is known.",
+                        "x-concord-unplanned-event.json"));
+    }
+
+    private static ObjectNode extensionDefinition(String identityId, String type, String name, String description,
+            String schemaFile) {
+        ObjectNode o = NoticeJson.JSON.createObjectNode();
+        o.put("type", "extension-definition");
+        o.put("spec_version", "2.1");
+        o.put("id", extensionId(identityId, type));
+        o.put("created_by_ref", identityId);
+        o.put("created", EXTENSIONS_CREATED);
+        o.put("modified", EXTENSIONS_CREATED);
+        o.put("name", name);
+        o.put("description", description + " Declares the object type " + type + ".");
+        o.put("schema", SCHEMA_BASE + schemaFile);
+        o.put("version", EXTENSION_VERSION);
+        o.putArray("extension_types").add("new-sdo");
+        o.putArray("object_marking_refs").add(Tlp.CLEAR.markingDefinitionId());
+        return o;
+    }
+
+    /** {@code notice} as a STIX object created by this node at {@code now}. */
+    static ObjectNode notice(OperationNotice notice, String identityId, Instant now) {
+        ObjectNode o = common(NOTICE_TYPE, noticeStixId(notice), identityId, now, tlp(notice.classification()));
+        NoticeJson.STIX.write(o, notice);
+        return o;
+    }
+
+    /** A protected site as a STIX object created by this node at {@code now}. */
+    static ObjectNode site(String siteId, ProtectedSite site, String identityId, Instant now) {
+        ObjectNode o = common(SITE_TYPE, siteStixId(siteId), identityId, now, Tlp.AMBER);
+        o.put("site_id", siteId);
+        o.put("name", site.name());
+        o.put("kind", site.kind().name());
+        o.put("declared_by", site.declaredBy().value());
+        o.set("area", NoticeJson.geometry(GeoJson.write(site.area())));
+        return o;
+    }
+
+    private static ObjectNode common(String type, String id, String identityId, Instant now, Tlp tlp) {
+        String at = StixTimes.format(now);
+        ObjectNode o = NoticeJson.JSON.createObjectNode();
+        o.put("type", type);
+        o.put("spec_version", "2.1");
+        o.put("id", id);
+        o.put("created_by_ref", identityId);
+        o.put("created", at);
+        o.put("modified", at);
+        o.putArray("object_marking_refs").add(tlp.markingDefinitionId());
+        o.putObject("extensions").putObject(extensionId(identityId, type)).put("extension_type", "new-sdo");
+        return o;
+    }
+
+    static Tlp tlp(Classification c) {
+        switch (c) {
+            case CLEAR:
+                return Tlp.CLEAR;
+            case GREEN:
+                return Tlp.GREEN;
+            case AMBER:
+                return Tlp.AMBER;
+            case AMBER_STRICT:
+                return Tlp.AMBER_STRICT;
+            default:
+                return Tlp.RED;
+        }
+    }
+
+    /** Reads a notice received from {@code from}; it must be the notifying party. */
+    static OperationNotice readNotice(JsonNode object, PartyCode from, GeoJson reader) {
+        OperationNotice notice = NoticeJson.STIX.read(object, null, null, reader);
+        if (!notice.notifyingParty().equals(from)) {
+            throw new InvalidInput("notifyingParty", "sender-notifies",
+                    "a partner may only send its own notices; " + from + " sent one of " + notice.notifyingParty());
+        }
+        return notice;
+    }
+
+    /** Reads a site received from {@code from}; it must be the declaring party. */
+    static ProtectedSite readSite(JsonNode object, PartyCode from, GeoJson reader) {
+        String declaredBy = object.path("declared_by").asString("");
+        if (!from.value().equals(declaredBy)) {
+            throw new InvalidInput("declaredBy", "sender-declares",
+                    "a partner may only declare its own sites; " + from + " sent one of " + declaredBy);
+        }
+        ProtectedSite.Kind kind;
+        try {
+            kind = ProtectedSite.Kind.valueOf(object.path("kind").asString("").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("kind", "site-kind", "unknown site kind " + object.path("kind"));
+        }
+        return new ProtectedSite(object.path("name").asString(null), kind, from, reader.read("area", object.get("area")));
+    }
+
+    static String eventStixId(UnplannedEvent event) {
+        return EVENT_TYPE + "--" + nameUuid("concord-event|" + event.id().value());
+    }
+
+    /** An unplanned event as a STIX object created by this node at {@code now}, marked TLP:AMBER. */
+    static ObjectNode event(UnplannedEvent event, String identityId, Instant now) {
+        ObjectNode o = common(EVENT_TYPE, eventStixId(event), identityId, now, Tlp.AMBER);
+        NoticeJson.STIX.writeEvent(o, event);
+        return o;
+    }
+
+    /** Reads an event received from {@code from}; it must be the reporting party. */
+    static UnplannedEvent readEvent(JsonNode object, PartyCode from, GeoJson reader) {
+        UnplannedEvent event = NoticeJson.STIX.readEvent(object, null, null, reader);
+        if (!event.reportedBy().equals(from)) {
+            throw new InvalidInput("reportedBy", "sender-reports",
+                    "a partner may only send its own reports; " + from + " sent one of " + event.reportedBy());
+        }
+        return event;
+    }
+
+    /** STIX timestamps: UTC, milliseconds. */
+    static final class StixTimes {
+        private StixTimes() {
+        }
+
+        static String format(Instant instant) {
+            return instant.truncatedTo(ChronoUnit.MILLIS).toString().replaceFirst("(\\.\\d{3})?Z$", "") + millis(instant) + "Z";
+        }
+
+        private static String millis(Instant instant) {
+            return String.format(Locale.ROOT, ".%03d", instant.truncatedTo(ChronoUnit.MILLIS).getNano() / 1_000_000);
+        }
+    }
+}

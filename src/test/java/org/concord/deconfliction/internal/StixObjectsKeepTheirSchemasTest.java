@@ -1,0 +1,124 @@
+package org.concord.deconfliction.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import org.concord.deconfliction.AirspaceReference;
+import org.concord.deconfliction.Classification;
+import org.concord.deconfliction.Contact;
+import org.concord.deconfliction.NoticeId;
+import org.concord.deconfliction.OperationArea;
+import org.concord.deconfliction.OperationNotice;
+import org.concord.deconfliction.OperationType;
+import org.concord.deconfliction.ProtectedSite;
+import org.concord.deconfliction.TimeWindow;
+import org.concord.deconfliction.UnplannedEvent;
+import org.concord.deconfliction.geo.GeoJson;
+import org.concord.deconfliction.geo.Position;
+import org.concord.intel.stix.StixValidator;
+import org.concord.party.PartyCode;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What the node sends is what docs/extensions says it sends: every kind of notice, a site and an
+ * event pass both the published JSON schema and the intel store's STIX validation, and read back
+ * to the same values.
+ */
+class StixObjectsKeepTheirSchemasTest {
+
+    private static final String IDENTITY = "identity--8c0a3a1e-8d0b-4e0e-9f43-6c3b0e9d2a11";
+    private static final Instant NOW = Instant.parse("2026-03-02T06:00:00.123Z");
+    private static final PartyCode PK = PartyCode.of("PK");
+    private static final PartyCode IR = PartyCode.of("IR");
+    private static final GeoJson READER = GeoJson.reader();
+    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+            builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(false).build())
+                    // Remote fetching is on only so that the file: URI of docs/extensions loads; both prefixes are mapped.
+                    .schemaLoader(loader -> loader.fetchRemoteResources(true).schemaIdResolvers(resolvers -> resolvers
+                            .mapPrefix("http://raw.githubusercontent.com/oasis-open/cti-stix2-json-schemas/stix2.1/schemas/",
+                                    "classpath:stix/schemas/")
+                            .mapPrefix(StixMapping.SCHEMA_BASE, java.nio.file.Path.of("docs/extensions").toAbsolutePath().toUri().toString()))));
+
+    private static Schema schema(String type) {
+        Schema schema = SCHEMAS.getSchema(SchemaLocation.of(StixMapping.SCHEMA_BASE + type + ".json"));
+        schema.initializeValidators();
+        return schema;
+    }
+
+    private static OperationNotice notice(OperationType type, OperationArea area, List<AirspaceReference> refs) {
+        return new OperationNotice(NoticeId.random(), PK, IR, type, area,
+                TimeWindow.of(NOW.plus(Duration.ofDays(4)), Duration.ofHours(12)), refs,
+                new Contact("Duty officer", "Concord hotline, desk 2"), Classification.AMBER_STRICT);
+    }
+
+    private static Geometry square(double lon, double lat) {
+        return READER.read("square", "{\"type\":\"Polygon\",\"coordinates\":[[[" + (lon - 0.1) + "," + (lat - 0.1) + "],["
+                + (lon + 0.1) + "," + (lat - 0.1) + "],[" + (lon + 0.1) + "," + (lat + 0.1) + "],[" + (lon - 0.1) + ","
+                + (lat + 0.1) + "],[" + (lon - 0.1) + "," + (lat - 0.1) + "]]]}");
+    }
+
+    @Test
+    void every_kind_of_notice_keeps_its_schema_and_reads_back_the_same() {
+        LineString trajectory = (LineString) READER.read("t", "{\"type\":\"LineString\",\"coordinates\":[[68.0,30.0],[68.5,30.05],[69.0,30.0]]}");
+        List<OperationNotice> notices = List.of(
+                notice(OperationType.BORDER_PATROL, OperationArea.aroundPoint(new Position(27.1, 63.3), 2), List.of()),
+                notice(OperationType.EXERCISE, OperationArea.polygon(square(64.0, 27.0)), List.of()),
+                notice(OperationType.MISSILE_OR_ARTILLERY, OperationArea.missileFlight(new Position(30.0, 68.0),
+                        square(69.0, 30.0), trajectory), List.of(AirspaceReference.notam("A0123/26"),
+                        AirspaceReference.navarea("NAVAREA IX 45/26"))));
+        Schema schema = schema(StixMapping.NOTICE_TYPE);
+        for (OperationNotice notice : notices) {
+            ObjectNode stix = StixMapping.notice(notice, IDENTITY, NOW);
+            assertThat(schema.validate(stix)).as(stix.toString()).isEmpty();
+            assertThat(StixValidator.withOasisSchemas().validate(stix)).as(stix.toString()).isEmpty();
+            OperationNotice back = StixMapping.readNotice(stix, PK, READER);
+            assertThat(StixMapping.notice(back, IDENTITY, NOW)).isEqualTo(stix);
+            assertThat(stix.get("id").asString()).isEqualTo(StixMapping.noticeStixId(notice));
+            assertThat(stix.get("created").asString()).isEqualTo("2026-03-02T06:00:00.123Z");
+        }
+        // and the schema is no formality: a notice without its window or with an unknown operation type fails it
+        ObjectNode spoiled = StixMapping.notice(notices.get(0), IDENTITY, NOW);
+        spoiled.remove("window");
+        spoiled.put("operation_type", "SIEGE");
+        assertThat(schema.validate(spoiled)).hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void a_protected_site_and_an_unplanned_event_keep_their_schemas() {
+        ProtectedSite site = new ProtectedSite("Taftan-Mirjaveh crossing", ProtectedSite.Kind.CROSSING_POINT, IR,
+                square(61.52, 28.99));
+        ObjectNode siteStix = StixMapping.site("site-1", site, IDENTITY, NOW);
+        assertThat(schema(StixMapping.SITE_TYPE).validate(siteStix)).as(siteStix.toString()).isEmpty();
+        assertThat(StixValidator.withOasisSchemas().validate(siteStix)).isEmpty();
+        assertThat(StixMapping.readSite(siteStix, IR, READER).name()).isEqualTo("Taftan-Mirjaveh crossing");
+
+        UnplannedEvent event = new UnplannedEvent(NoticeId.random(), PK, IR, UnplannedEvent.Kind.ACCIDENTAL_LAUNCH,
+                NOW.minus(Duration.ofMinutes(3)), READER.read("track", "{\"type\":\"LineString\",\"coordinates\":[[63.5,27.0],[62.5,27.3]]}"),
+                "A training rocket left its range heading west.", new Contact("Duty officer", "hotline"));
+        ObjectNode eventStix = StixMapping.event(event, IDENTITY, NOW);
+        assertThat(schema(StixMapping.EVENT_TYPE).validate(eventStix)).as(eventStix.toString()).isEmpty();
+        assertThat(StixValidator.withOasisSchemas().validate(eventStix)).isEmpty();
+        assertThat(StixMapping.event(StixMapping.readEvent(eventStix, PK, READER), IDENTITY, NOW)).isEqualTo(eventStix);
+    }
+
+    @Test
+    void the_extension_definitions_are_valid_stix_and_name_their_schemas() {
+        for (ObjectNode definition : StixMapping.extensionDefinitions(IDENTITY)) {
+            assertThat(StixValidator.withOasisSchemas().validate(definition)).as(definition.toString()).isEmpty();
+            String file = definition.get("schema").asString().substring(StixMapping.SCHEMA_BASE.length());
+            assertThat(new java.io.File("docs/extensions/" + file)).exists();
+        }
+    }
+}
