@@ -60,7 +60,11 @@ class DemoIT {
         reader.setDaemon(true);
         reader.start();
         try {
-            assertThat(running.await(240, TimeUnit.SECONDS)).as(String.join("\n", output)).isTrue();
+            assertThat(running.await(240, TimeUnit.SECONDS)).as(() -> {
+                synchronized (output) {
+                    return String.join("\n", output);
+                }
+            }).isTrue();
             JsonNode nodes = JsonMapper.builder().build().readTree(Files.readString(dir.resolve("demo/nodes.json"))).path("nodes");
             JsonNode pk = nodes.get(0);
             JsonNode ir = nodes.get(1);
