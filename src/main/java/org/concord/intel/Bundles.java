@@ -45,9 +45,7 @@ public class Bundles {
         try {
             bundle = JSON.readTree(json);
         } catch (JacksonException e) {
-            var at = e.getLocation();
-            throw new InvalidInput("bundle", "json", "is not valid JSON: " + e.getOriginalMessage()
-                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+            throw InvalidInput.notJson("bundle", e);
         }
         if (bundle != null && bundle.isObject() && !"bundle".equals(bundle.path("type").asString("bundle")) && bundle.has("id")) {
             return List.of(bundle);

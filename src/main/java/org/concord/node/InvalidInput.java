@@ -16,6 +16,21 @@ public class InvalidInput extends RuntimeException {
         this.rule = rule;
     }
 
+    /**
+     * JSON that does not parse: names the field, and says what the parser found and where
+     * ({@code is not valid JSON: Unexpected end-of-input ... (line 1, column 12)}).
+     */
+    public static InvalidInput notJson(String field, tools.jackson.core.JacksonException e) {
+        return new InvalidInput(field, "json", "is not valid JSON: " + describe(e));
+    }
+
+    /** What a JSON parser found and where, in one line. */
+    public static String describe(tools.jackson.core.JacksonException e) {
+        tools.jackson.core.TokenStreamLocation at = e.getLocation();
+        return e.getOriginalMessage().replace('\n', ' ')
+                + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
+    }
+
     /** The field, as the caller wrote it: a JSON property, a configuration key or a parameter. */
     public String field() {
         return field;

@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamLocation;
 
 /**
  * Every error of the REST API as an RFC 9457 problem document that names the field and the rule,
@@ -57,9 +56,7 @@ class Problems {
         String detail = "the request body is not valid JSON";
         Throwable cause = e.getMostSpecificCause();
         if (cause instanceof JacksonException jackson) {
-            TokenStreamLocation at = jackson.getLocation();
-            detail = "the request body is not valid JSON: " + jackson.getOriginalMessage()
-                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
+            detail = "the request body is not valid JSON: " + InvalidInput.describe(jackson);
         }
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Malformed request body", detail);
         problem.setProperty("field", "body");

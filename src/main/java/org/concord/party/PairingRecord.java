@@ -12,7 +12,6 @@ import java.util.Objects;
 import org.concord.node.InvalidInput;
 
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -61,9 +60,7 @@ public record PairingRecord(Party party, URI url, String identity, X509Certifica
         try {
             root = JSON.readTree(json);
         } catch (JacksonException e) {
-            TokenStreamLocation at = e.getLocation();
-            throw new InvalidInput("record", "json", "is not valid JSON: " + e.getOriginalMessage()
-                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+            throw InvalidInput.notJson("record", e);
         }
         if (root == null || !root.isObject()) {
             throw new InvalidInput("record", "json-object", "must be a JSON object");

@@ -95,7 +95,7 @@ public class OutboxDelivery {
                 TaxiiClient.Response response = client.post(partner, INBOX, envelope.toString());
                 if (response.status() != 202) {
                     throw new IllegalStateException("POST to " + partner + "'s inbox answered " + response.status() + ": "
-                            + abbreviate(response.body()));
+                            + TaxiiClient.abbreviate(response.body()));
                 }
                 JsonNode status = JSON.readTree(response.body());
                 Map<String, String> receiptsById = new HashMap<>();
@@ -123,7 +123,7 @@ public class OutboxDelivery {
                 }
                 int attempts = queued.get(0).attempts() + 1;
                 Duration backoff = Duration.ofSeconds(Math.min(600, 2L << Math.min(attempts - 1, 8)));
-                String error = abbreviate(e.getClass().getSimpleName() + ": " + e.getMessage());
+                String error = TaxiiClient.abbreviate(e.getClass().getSimpleName() + ": " + e.getMessage());
                 jdbc.sql("update exchange_outbox set attempts = attempts + 1, next_attempt_at = ?, last_error = ? where partner = ? and delivered_at is null")
                         .params(Timestamp.from(clock.instant().plus(backoff)), error, partner.value()).update();
                 log.warn("delivering {} message(s) to {} failed (attempt {}), next try in {} s: {}", queued.size(), partner, attempts,
@@ -162,7 +162,4 @@ public class OutboxDelivery {
         }
     }
 
-    private static String abbreviate(String text) {
-        return text == null || text.length() <= 900 ? text : text.substring(0, 900) + "...";
-    }
 }

@@ -96,7 +96,7 @@ public class PartnerIntelPull {
                 }
                 TaxiiClient.Response response = client.get(partner, OBJECTS, query);
                 if (response.status() != 200) {
-                    throw new IllegalStateException("GET " + OBJECTS + " answered " + response.status() + ": " + abbreviate(response.body()));
+                    throw new IllegalStateException("GET " + OBJECTS + " answered " + response.status() + ": " + TaxiiClient.abbreviate(response.body()));
                 }
                 JsonNode envelope = JSON.readTree(response.body());
                 List<JsonNode> objects = new ArrayList<>();
@@ -133,7 +133,7 @@ public class PartnerIntelPull {
             int failures = cursor.failures() + 1;
             Duration backoff = Duration.ofSeconds(Math.min(600, 5L << Math.min(failures - 1, 7)));
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-            save(partner, cursor.addedAfter(), cursor.next(), failures, clock.instant().plus(backoff), abbreviate(error));
+            save(partner, cursor.addedAfter(), cursor.next(), failures, clock.instant().plus(backoff), TaxiiClient.abbreviate(error));
             log.warn("pulling intel from {} failed ({} in a row), next try in {} s: {}", partner, failures, backoff.toSeconds(), error);
             return new Result(partner, pages, received, stored, error);
         }
@@ -167,7 +167,4 @@ public class PartnerIntelPull {
         }
     }
 
-    private static String abbreviate(String text) {
-        return text == null || text.length() <= 500 ? text : text.substring(0, 500) + "...";
-    }
 }

@@ -59,6 +59,11 @@ class TaxiiClient {
         return new Response(response.statusCode(), response.body(), headers);
     }
 
+    /** A partner's answer or an error, cut to a length a log line and a status column can hold. */
+    static String abbreviate(String text) {
+        return text == null || text.length() <= 500 ? text : text.substring(0, 500) + "...";
+    }
+
     private static URI uri(PartnerConnections.Connection connection, String path, Map<String, String> query) {
         String base = connection.partner().url().toString();
         String url = (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;

@@ -454,9 +454,7 @@ class TaxiiServer {
             }
             return envelope;
         } catch (JacksonException e) {
-            var at = e.getLocation();
-            throw TaxiiException.badRequest("the body is not valid JSON: " + e.getOriginalMessage()
-                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+            throw TaxiiException.badRequest("the body is not valid JSON: " + InvalidInput.describe(e));
         }
     }
 
