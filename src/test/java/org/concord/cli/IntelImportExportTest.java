@@ -95,7 +95,12 @@ class IntelImportExportTest {
         JsonNode bundle = JSON.readTree(Files.readString(out));
         assertThat(bundle.path("type").asString()).isEqualTo("bundle");
         Map<String, JsonNode> exported = new HashMap<>();
-        bundle.path("objects").forEach(o -> exported.put(o.path("id").asString(), o));
+        // The node's own extension-definitions (its message types) are there from the start.
+        bundle.path("objects").forEach(o -> {
+            if (!o.path("type").asString().equals("extension-definition") || imported.containsKey(o.path("id").asString())) {
+                exported.put(o.path("id").asString(), o);
+            }
+        });
         assertThat(exported.keySet()).isEqualTo(imported.keySet());
         exported.forEach((id, object) -> assertThat(object).as(id).isEqualTo(imported.get(id)));
         StixValidator validator = StixValidator.withOasisSchemas();
@@ -114,7 +119,9 @@ class IntelImportExportTest {
         assertThat(run.err()).contains("refused " + spoiled.path("id").asString() + ": $.created");
         assertThat(ConcordCommandTest.errorLine(run)).contains("nothing was stored");
         var export = ConcordCommandTest.run("intel", "export", "--config", config.toString());
-        assertThat(JSON.readTree(export.out()).path("objects").size()).isZero();
+        java.util.Set<String> held = new java.util.HashSet<>();
+        JSON.readTree(export.out()).path("objects").forEach(o -> held.add(o.path("id").asString()));
+        bundle.path("objects").forEach(o -> assertThat(held).doesNotContain(o.path("id").asString()));
     }
 
     @Test
