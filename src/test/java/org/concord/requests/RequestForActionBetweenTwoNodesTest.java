@@ -7,7 +7,6 @@ import java.util.List;
 
 import org.concord.scenario.January2024;
 import org.concord.testing.TwoNodes;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,15 +25,11 @@ class RequestForActionBetweenTwoNodesTest {
 
     @BeforeAll
     static void start() {
-        nodes = TwoNodes.startPaired();
+        nodes = TwoNodes.shared();
         pk = RequestsApi.liaisonAt(nodes.pk);
         ir = RequestsApi.liaisonAt(nodes.ir);
     }
 
-    @AfterAll
-    static void stop() {
-        nodes.stop();
-    }
 
     static String saravanRequest() {
         return """
@@ -92,6 +87,29 @@ class RequestForActionBetweenTwoNodesTest {
             assertThat(atPk.path("history").get(i).path("object").path("object_marking_refs").get(0).asString())
                     .isEqualTo("marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421");
         }
+    }
+
+    @Test
+    void eachNodePublishesTheExtensionDefinitionOfItsMessagesInItsIntelCollection() throws Exception {
+        for (RequestsApi node : List.of(pk, ir)) {
+            var response = node.get("/api/intel/objects/" + org.concord.requests.internal.RequestStix.EXTENSION_ID);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            JsonNode definition = RequestsApi.JSON.readTree(response.body());
+            assertThat(definition.path("type").asString()).isEqualTo("extension-definition");
+            assertThat(definition.path("extension_types").get(0).asString()).isEqualTo("new-sdo");
+            assertThat(definition.path("object_marking_refs").get(0).asString())
+                    .isEqualTo("marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487");
+        }
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheRequestsEndpoints() throws Exception {
+        var response = new RequestsApi(nodes.pk, org.concord.party.Role.VIEWER).get("/v3/api-docs");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode paths = RequestsApi.JSON.readTree(response.body()).path("paths");
+        assertThat(paths.has("/api/requests")).isTrue();
+        assertThat(paths.has("/api/requests/{caseId}")).isTrue();
+        assertThat(paths.has("/api/requests/{caseId}/messages")).isTrue();
     }
 
     static List<String> history(JsonNode view) {
