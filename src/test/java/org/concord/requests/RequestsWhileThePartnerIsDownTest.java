@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.concord.exchange.Outbox;
 import org.concord.party.PartyCode;
 import org.concord.requests.internal.ReceivingRequestMessages;
+import org.concord.testing.ClockedNodes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import org.concord.requests.internal.EscalatingMissedDeadlines;
 import org.concord.requests.internal.RequestStix;
+import org.concord.testing.ClockedNodes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
