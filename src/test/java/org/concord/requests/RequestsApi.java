@@ -93,6 +93,18 @@ final class RequestsApi {
         }
     }
 
+    /** Waits until every event this node published (e.g. inbox arrivals) has been handled by its listeners. */
+    void awaitHandOver() throws Exception {
+        var jdbc = node.bean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        Instant giveUp = Instant.now().plus(Duration.ofSeconds(20));
+        while (jdbc.sql("select count(*) from event_publication where completion_date is null").query(Integer.class).single() > 0) {
+            if (Instant.now().isAfter(giveUp)) {
+                throw new AssertionError("events at " + node.code() + " still not handled");
+            }
+            Thread.sleep(20);
+        }
+    }
+
     static Predicate<JsonNode> withMessages(int n) {
         return view -> view.path("history").size() + view.path("refused").size() + view.path("waiting").size() >= n;
     }
