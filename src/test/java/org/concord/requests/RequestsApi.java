@@ -99,7 +99,9 @@ final class RequestsApi {
         Instant giveUp = Instant.now().plus(Duration.ofSeconds(20));
         while (jdbc.sql("select count(*) from event_publication where completion_date is null").query(Integer.class).single() > 0) {
             if (Instant.now().isAfter(giveUp)) {
-                throw new AssertionError("events at " + node.code() + " still not handled");
+                throw new AssertionError("events at " + node.code() + " still not handled: " + jdbc.sql(
+                        "select listener_id, serialized_event from event_publication where completion_date is null")
+                        .query((rs, n) -> rs.getString(1) + " " + rs.getString(2)).list());
             }
             Thread.sleep(20);
         }

@@ -12,7 +12,6 @@ import org.concord.hotline.HotlineMessage;
 import org.concord.hotline.TestAlarm;
 import org.concord.party.PartyCode;
 import org.concord.workflow.StixId;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -42,16 +41,10 @@ public class HotlineTable {
         this.jdbc = jdbc;
     }
 
+    /** Adds the call unless it is there ({@code on conflict do nothing}: see the requests module's table for why). */
     void addCall(String callId, PartyCode partner, Instant openedAt) {
-        if (findCall(callId).isPresent()) {
-            return;
-        }
-        try {
-            jdbc.sql("insert into hotline_call (call_id, partner, opened_at) values (?, ?, ?)")
-                    .params(callId, partner.value(), Timestamp.from(openedAt)).update();
-        } catch (DuplicateKeyException raced) {
-            // added meanwhile by another delivery of the same call
-        }
+        jdbc.sql("insert into hotline_call (call_id, partner, opened_at) values (?, ?, ?) on conflict do nothing")
+                .params(callId, partner.value(), Timestamp.from(openedAt)).update();
     }
 
     Optional<CallRow> lockCall(String callId) {
@@ -70,21 +63,13 @@ public class HotlineTable {
     }
 
     boolean addMessage(HotlineMessage message, String direction, Instant recordedAt, JsonNode object) {
-        if (jdbc.sql("select count(*) from hotline_message where id = ?").param(message.id().value()).query(Integer.class).single() > 0) {
-            return false;
-        }
-        try {
-            jdbc.sql("""
-                    insert into hotline_message (id, call_id, message_type, sender, direction, sent_at, recorded_at, object)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(message.id().value(), message.caseId().value(), HotlineStix.messageType(message),
-                            message.sender().value(), direction, Timestamp.from(message.sentAt()), Timestamp.from(recordedAt),
-                            HotlineStix.JSON.writeValueAsString(object))
-                    .update();
-            return true;
-        } catch (DuplicateKeyException raced) {
-            return false;
-        }
+        return jdbc.sql("""
+                insert into hotline_message (id, call_id, message_type, sender, direction, sent_at, recorded_at, object)
+                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(message.id().value(), message.caseId().value(), HotlineStix.messageType(message),
+                        message.sender().value(), direction, Timestamp.from(message.sentAt()), Timestamp.from(recordedAt),
+                        HotlineStix.JSON.writeValueAsString(object))
+                .update() == 1;
     }
 
     public List<StoredMessage> messages(String callId) {
@@ -108,15 +93,11 @@ public class HotlineTable {
 
     /** Records an alarm unless one is recorded for its slot; true if new. */
     boolean raise(TestAlarm alarm) {
-        if (jdbc.sql("select count(*) from hotline_alarm where schedule = ? and slot = ?")
-                .params(alarm.schedule(), Timestamp.from(alarm.slot())).query(Integer.class).single() > 0) {
-            return false;
-        }
-        jdbc.sql("insert into hotline_alarm (schedule, slot, reason, at_fault, raised_at) values (?, ?, ?, ?, ?)")
+        return jdbc.sql("insert into hotline_alarm (schedule, slot, reason, at_fault, raised_at) values (?, ?, ?, ?, ?) "
+                + "on conflict do nothing")
                 .params(alarm.schedule(), Timestamp.from(alarm.slot()), alarm.reason().name(), alarm.atFault().value(),
                         Timestamp.from(alarm.raisedAt()))
-                .update();
-        return true;
+                .update() == 1;
     }
 
     public List<TestAlarm> alarms() {

@@ -8,7 +8,6 @@ import java.util.Optional;
 import org.concord.intel.stix.Tlp;
 import org.concord.party.PartyCode;
 import org.concord.requests.RequestMessage;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -36,18 +35,14 @@ public class RequestMessageTable {
         this.jdbc = jdbc;
     }
 
-    /** Adds the case unless it is there; true if added. */
+    /**
+     * Adds the case unless it is there; true if added. {@code on conflict do nothing} (PostgreSQL, and H2
+     * in its PostgreSQL mode) rather than catching a duplicate key: on PostgreSQL a failed statement
+     * aborts the whole transaction, and two deliveries of one new case are handled concurrently.
+     */
     boolean addCase(String caseId, PartyCode partner, Tlp tlp, Instant openedAt) {
-        if (findCase(caseId).isPresent()) {
-            return false;
-        }
-        try {
-            jdbc.sql("insert into request_case (case_id, partner, tlp, opened_at) values (?, ?, ?, ?)")
-                    .params(caseId, partner.value(), tlp.name(), Timestamp.from(openedAt)).update();
-            return true;
-        } catch (DuplicateKeyException raced) {
-            return false;
-        }
+        return jdbc.sql("insert into request_case (case_id, partner, tlp, opened_at) values (?, ?, ?, ?) on conflict do nothing")
+                .params(caseId, partner.value(), tlp.name(), Timestamp.from(openedAt)).update() == 1;
     }
 
     /** The case, locked until the transaction ends, so that messages of one case are added one at a time. */
@@ -68,22 +63,13 @@ public class RequestMessageTable {
 
     /** Adds the message unless one with its id is held (re-delivery); true if added. */
     boolean addMessage(RequestMessage message, String direction, Instant recordedAt, JsonNode object) {
-        if (jdbc.sql("select count(*) from request_message where id = ?").param(message.id().value())
-                .query(Integer.class).single() > 0) {
-            return false;
-        }
-        try {
-            jdbc.sql("""
-                    insert into request_message (id, case_id, message_type, sender, direction, sent_at, recorded_at, object)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(message.id().value(), message.caseId().value(), RequestStix.messageType(message),
-                            message.sender().value(), direction, Timestamp.from(message.sentAt()), Timestamp.from(recordedAt),
-                            RequestStix.JSON.writeValueAsString(object))
-                    .update();
-            return true;
-        } catch (DuplicateKeyException raced) {
-            return false;
-        }
+        return jdbc.sql("""
+                insert into request_message (id, case_id, message_type, sender, direction, sent_at, recorded_at, object)
+                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(message.id().value(), message.caseId().value(), RequestStix.messageType(message),
+                        message.sender().value(), direction, Timestamp.from(message.sentAt()), Timestamp.from(recordedAt),
+                        RequestStix.JSON.writeValueAsString(object))
+                .update() == 1;
     }
 
     /** The messages of a case, in the order this node recorded them (the fold does not depend on it). */
