@@ -17,7 +17,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * IR is down for a simulated day while PK keeps working the case: PK's messages wait in its outbox
- * and reach IR in causal order when it returns; the same message delivered twice changes nothing.
+ * and reach IR in causal order when it returns; the same message delivered twice changes nothing; a
+ * node stopped between its inbox and the requests module picks the messages up again when it restarts.
  */
 class RequestsWhileThePartnerIsDownTest {
 
@@ -76,5 +77,30 @@ class RequestsWhileThePartnerIsDownTest {
         }
         assertThat(ir.caseOf(caseId)).isEqualTo(atIr);
         assertThat(counter.path("state").asString()).isEqualTo("CounterProposed");
+    }
+
+    @Test
+    void aNodeThatStopsBetweenItsInboxAndTheRequestsModuleLosesNothing() throws Exception {
+        RequestsApi pk = RequestsApi.liaisonAt(nodes.pk);
+        String caseId = pk.open(RequestForActionBetweenTwoNodesTest.saravanRequest()).path("caseId").asString();
+        pk.send(caseId, "{\"message_type\":\"escalate\",\"to_level\":\"SECURITY_CHIEFS\",\"reason\":\"urgent\"}");
+        pk.deliverTo("IR");
+        RequestsApi ir = RequestsApi.liaisonAt(nodes.ir);
+        JsonNode before = ir.caseWhen(caseId, RequestsApi.withMessages(2));
+
+        // As if IR had stopped after its inbox committed and before the hand-over ran: the messages are
+        // in the inbox and in the event publication log, not in the module's table.
+        nodes.stopIr();
+        try (var db = org.concord.testing.Postgres.connect()) {
+            db.createStatement().execute("set search_path to " + nodes.ir.schema());
+            db.createStatement().execute("delete from request_message");
+            db.createStatement().execute("update event_publication set completion_date = null");
+        }
+        nodes.restartIr();
+        ir = RequestsApi.liaisonAt(nodes.ir);
+        JsonNode after = ir.caseWhen(caseId, RequestsApi.withMessages(2));
+        assertThat(after.path("state").asString()).isEqualTo(before.path("state").asString());
+        assertThat(after.path("level").asString()).isEqualTo("SECURITY_CHIEFS");
+        assertThat(RequestForActionBetweenTwoNodesTest.history(after)).isEqualTo(RequestForActionBetweenTwoNodesTest.history(before));
     }
 }
