@@ -87,21 +87,32 @@ public final class HotlineLoad {
             // Latency without queueing: one message at a time, the next sent once the last is stored at IR.
             int paced = Math.min(n, 300);
             List<Long> alone = new ArrayList<>();
+            List<Long> posting = new ArrayList<>();
+            List<Long> delivering = new ArrayList<>();
+            List<Long> handingOver = new ArrayList<>();
             for (int i = 0; i < paced; i++) {
                 Map<String, Instant> one = new ConcurrentHashMap<>();
                 send(client, token, body, 1, 1, one, json);
+                Instant posted = Instant.now();
                 String id = one.keySet().iterator().next();
                 while (!nodes.pk.bean(org.concord.exchange.Outbox.class).pending(PartyCode.of("IR")).isEmpty()) {
                     delivery.deliver(PartyCode.of("IR"));
                 }
+                Instant delivered = Instant.now();
                 Timestamp stored;
                 while ((stored = ir.sql("select recorded_at from hotline_message where id = ?").param(id).query(Timestamp.class)
                         .optional().orElse(null)) == null) {
-                    Thread.onSpinWait();
+                    Thread.sleep(1);
                 }
                 alone.add(Duration.between(one.get(id), stored.toInstant()).toNanos() / 1000);
+                posting.add(Duration.between(one.get(id), posted).toNanos() / 1000);
+                delivering.add(Duration.between(posted, delivered).toNanos() / 1000);
+                handingOver.add(Duration.between(delivered, stored.toInstant()).toNanos() / 1000);
             }
             Collections.sort(alone);
+            Collections.sort(posting);
+            Collections.sort(delivering);
+            Collections.sort(handingOver);
             double seconds = Duration.between(start, last).toNanos() / 1e9;
             System.out.println();
             System.out.printf("%,d FLASH hotline messages, %d concurrent senders, PK -> IR on loopback, PostgreSQL%n", n, clients);
@@ -113,6 +124,12 @@ public final class HotlineLoad {
             System.out.printf("| send to stored at IR, max | %.1f ms |%n", micros.get(micros.size() - 1) / 1000.0);
             System.out.printf("| one message at a time (%d), send to stored at IR, p50 | %.1f ms |%n", paced, percentile(alone, 50) / 1000.0);
             System.out.printf("| one message at a time (%d), send to stored at IR, p99 | %.1f ms |%n", paced, percentile(alone, 99) / 1000.0);
+            System.out.printf("| of which POST at PK (HTTPS, fold, store, enqueue), p50 / p99 | %.1f / %.1f ms |%n",
+                    percentile(posting, 50) / 1000.0, percentile(posting, 99) / 1000.0);
+            System.out.printf("| of which delivery to IR's inbox (TAXII POST, IR stores), p50 / p99 | %.1f / %.1f ms |%n",
+                    percentile(delivering, 50) / 1000.0, percentile(delivering, 99) / 1000.0);
+            System.out.printf("| of which hand-over at IR (event log, listener, store), p50 / p99 | %.1f / %.1f ms |%n",
+                    percentile(handingOver, 50) / 1000.0, percentile(handingOver, 99) / 1000.0);
         } finally {
             nodes.stop();
         }
