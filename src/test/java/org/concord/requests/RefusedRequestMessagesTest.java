@@ -103,6 +103,14 @@ class RefusedRequestMessagesTest {
         HttpResponse<String> badUrgency = pk.post("/api/requests",
                 "{\"addressee\":\"IR\",\"targets\":[\"location--6b5a1c52-8d0e-4a55-9d5f-0d0c9e4f6a11\"],\"urgency\":\"SOON\"}");
         assertThat(problem(badUrgency).path("field").asString()).isEqualTo("request.urgency");
+        HttpResponse<String> notPaired = pk.post("/api/requests", RequestForActionBetweenTwoNodesTest.saravanRequest()
+                .replace("\"addressee\":\"IR\"", "\"addressee\":\"AF\""));
+        assertThat(notPaired.statusCode()).isEqualTo(400);
+        assertThat(problem(notPaired).path("field").asString()).isEqualTo("addressee");
+        assertThat(problem(notPaired).path("rule").asString()).isEqualTo("paired-partner");
+        HttpResponse<String> toItself = pk.post("/api/requests", RequestForActionBetweenTwoNodesTest.saravanRequest()
+                .replace("\"addressee\":\"IR\"", "\"addressee\":\"PK\""));
+        assertThat(problem(toItself).path("rule").asString()).isEqualTo("SELF_ADDRESSED");
         HttpResponse<String> red = pk.post("/api/requests", RequestForActionBetweenTwoNodesTest.saravanRequest().replace("AMBER", "RED"));
         assertThat(red.statusCode()).isEqualTo(400);
         assertThat(problem(red).path("field").asString()).isEqualTo("tlp");

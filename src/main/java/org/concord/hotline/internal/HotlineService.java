@@ -24,6 +24,7 @@ import org.concord.node.Conflict;
 import org.concord.node.InvalidInput;
 import org.concord.node.NotFound;
 import org.concord.party.NodeIdentity;
+import org.concord.party.Partners;
 import org.concord.party.PartyCode;
 import org.concord.workflow.DueEscalation;
 import org.concord.workflow.Envelope;
@@ -57,8 +58,11 @@ public class HotlineService {
     private final IntelStore intel;
     private final Clock clock;
     private final AuditLog audit;
+    private final Partners partners;
 
-    HotlineService(HotlineTable table, Outbox outbox, NodeIdentity identity, IntelStore intel, Clock clock, AuditLog audit) {
+    HotlineService(HotlineTable table, Outbox outbox, NodeIdentity identity, IntelStore intel, Clock clock, AuditLog audit,
+            Partners partners) {
+        this.partners = partners;
         this.table = table;
         this.outbox = outbox;
         this.identity = identity;
@@ -77,6 +81,9 @@ public class HotlineService {
         var opened = org.concord.hotline.HotlineCalls.fold(List.of(message));
         if (!opened.refused().isEmpty()) {
             throw refusal(opened.refused().get(0).refusal());
+        }
+        if (partners.byCode(to.party()).isEmpty()) {
+            throw new InvalidInput("addressee", "paired-partner", to.party() + " is not a partner this node is paired with");
         }
         table.addCall(id.value(), to.party(), now);
         HotlineTable.CallRow row = table.lockCall(id.value()).orElseThrow();

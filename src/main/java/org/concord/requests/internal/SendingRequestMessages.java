@@ -12,6 +12,7 @@ import org.concord.node.Conflict;
 import org.concord.node.InvalidInput;
 import org.concord.node.NotFound;
 import org.concord.party.NodeIdentity;
+import org.concord.party.Partners;
 import org.concord.party.PartyCode;
 import org.concord.requests.Refusal;
 import org.concord.requests.RequestCase;
@@ -42,8 +43,11 @@ public class SendingRequestMessages {
     private final NodeIdentity identity;
     private final Clock clock;
     private final AuditLog audit;
+    private final Partners partners;
 
-    SendingRequestMessages(RequestMessageTable table, Outbox outbox, NodeIdentity identity, Clock clock, AuditLog audit) {
+    SendingRequestMessages(RequestMessageTable table, Outbox outbox, NodeIdentity identity, Clock clock, AuditLog audit,
+            Partners partners) {
+        this.partners = partners;
         this.table = table;
         this.outbox = outbox;
         this.identity = identity;
@@ -61,6 +65,9 @@ public class SendingRequestMessages {
         StixId id = StixId.random(RequestStix.TYPE);
         RequestMessage.Request message = RequestMessage.Request.of(id, own(), addressee, now, request);
         refuseIfRefused(RequestCase.open(message));
+        if (partners.byCode(addressee).isEmpty()) {
+            throw new InvalidInput("addressee", "paired-partner", addressee + " is not a partner this node is paired with");
+        }
         table.addCase(id.value(), addressee, tlp, now);
         RequestMessageTable.CaseRow row = table.lockCase(id.value()).orElseThrow();
         store(row, message, List.of(), actor);
