@@ -90,5 +90,9 @@ class FlashMessageUnacknowledgedEscalatesTest {
         assertThat(new HotlineApi(nodes.pk, Role.ANALYST).post("/api/hotline/calls/" + callId + "/acknowledge",
                 "{\"by\":{\"name\":\"A\",\"post\":\"B\"}}").statusCode()).isEqualTo(403);
         assertThat(pk.post("/api/hotline/calls", body).statusCode()).isEqualTo(201);
+        JsonNode paths = HotlineApi.JSON.readTree(new HotlineApi(nodes.pk, Role.VIEWER).get("/v3/api-docs").body()).path("paths");
+        assertThat(paths.has("/api/hotline/calls")).isTrue();
+        assertThat(paths.has("/api/hotline/calls/{callId}/acknowledge")).isTrue();
+        assertThat(paths.has("/api/hotline/alarms")).isTrue();
     }
 }
