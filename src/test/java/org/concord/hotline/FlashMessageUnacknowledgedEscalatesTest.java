@@ -57,6 +57,17 @@ class FlashMessageUnacknowledgedEscalatesTest {
         nodes.clock.advance(Duration.ofHours(1));
         assertThat(nodes.pk.bean(HotlineJobs.class).sendDueEscalations()).isZero();
         assertThat(nodes.ir.bean(HotlineJobs.class).sendDueEscalations()).isZero();
+
+        // delivered again (at least once): nothing changes at IR
+        JsonNode atIrNow = ir.call(callId);
+        nodes.pk.bean(org.springframework.jdbc.core.simple.JdbcClient.class).sql("update exchange_outbox set delivered_at = null").update();
+        assertThat(pk.deliverTo("IR")).isEqualTo(2);
+        for (int i = 0; i < 2; i++) {
+            JsonNode object = atIrNow.path("history").get(i).path("object");
+            assertThat(nodes.ir.bean(org.concord.hotline.internal.HotlineService.class)
+                    .receive(org.concord.party.PartyCode.of("PK"), object)).isFalse();
+        }
+        assertThat(ir.call(callId)).isEqualTo(atIrNow);
     }
 
     @Test
@@ -90,9 +101,10 @@ class FlashMessageUnacknowledgedEscalatesTest {
         assertThat(new HotlineApi(nodes.pk, Role.ANALYST).post("/api/hotline/calls/" + callId + "/acknowledge",
                 "{\"by\":{\"name\":\"A\",\"post\":\"B\"}}").statusCode()).isEqualTo(403);
         assertThat(pk.post("/api/hotline/calls", body).statusCode()).isEqualTo(201);
-        JsonNode paths = HotlineApi.JSON.readTree(new HotlineApi(nodes.pk, Role.VIEWER).get("/v3/api-docs").body()).path("paths");
-        assertThat(paths.has("/api/hotline/calls")).isTrue();
-        assertThat(paths.has("/api/hotline/calls/{callId}/acknowledge")).isTrue();
-        assertThat(paths.has("/api/hotline/alarms")).isTrue();
+        JsonNode documented = HotlineApi.JSON.readTree(new HotlineApi(nodes.pk, Role.VIEWER).get("/v3/api-docs").body())
+                .path("paths");
+        assertThat(documented.has("/api/hotline/calls")).isTrue();
+        assertThat(documented.has("/api/hotline/calls/{callId}/acknowledge")).isTrue();
+        assertThat(documented.has("/api/hotline/alarms")).isTrue();
     }
 }
