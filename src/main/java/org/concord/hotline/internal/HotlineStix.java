@@ -1,0 +1,160 @@
+package org.concord.hotline.internal;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.concord.hotline.HotlineMessage;
+import org.concord.hotline.Official;
+import org.concord.hotline.Priority;
+import org.concord.hotline.TestSlot;
+import org.concord.intel.stix.Tlp;
+import org.concord.party.PartyCode;
+import org.concord.workflow.Envelope;
+import org.concord.workflow.EscalationLevel;
+import org.concord.workflow.StixId;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A hotline message as a STIX 2.1 custom object of type {@value #TYPE}, declared by the
+ * extension-definition {@value #EXTENSION_ID} ({@code docs/extensions/x-concord-hotline-message.json}),
+ * and back. The same conventions as {@code x-concord-request-message}: the envelope is {@code id},
+ * {@code call_ref}, {@code sender}, {@code created} and {@code previous_ref}; an escalation carries
+ * the call's history whole.
+ */
+public final class HotlineStix {
+
+    public static final String TYPE = "x-concord-hotline-message";
+    public static final String EXTENSION_ID = "extension-definition--3d8f2b61-9c4e-4a7d-b5e2-6f1a0c9d8e21";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final DateTimeFormatter STIX_TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private HotlineStix() {
+    }
+
+    /** The envelope or an official cannot be read: the message cannot be placed in a call. */
+    public static final class Malformed extends RuntimeException {
+        Malformed(String field, String explanation) {
+            super(field + ": " + explanation);
+        }
+    }
+
+    public static Instant truncate(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    public static String time(Instant instant) {
+        return STIX_TIME.format(instant);
+    }
+
+    public static String messageType(HotlineMessage message) {
+        return message.type().toLowerCase();
+    }
+
+    public static ObjectNode toStix(HotlineMessage message, String createdByRef, Tlp tlp, List<JsonNode> history) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("type", TYPE);
+        o.put("spec_version", "2.1");
+        o.put("id", message.id().value());
+        o.put("created", time(message.sentAt()));
+        o.put("modified", time(message.sentAt()));
+        o.put("created_by_ref", createdByRef);
+        o.putArray("object_marking_refs").add(tlp.markingDefinitionId());
+        o.putObject("extensions").putObject(EXTENSION_ID).put("extension_type", "new-sdo");
+        o.put("message_type", messageType(message));
+        o.put("call_ref", message.caseId().value());
+        o.put("sender", message.sender().value());
+        message.previous().ifPresent(p -> o.put("previous_ref", p.value()));
+        if (message instanceof HotlineMessage.Send s) {
+            o.set("from_official", official(s.from()));
+            o.set("to_official", official(s.to()));
+            if (s.priority() != null) {
+                o.put("priority", s.priority().name());
+            }
+            if (!s.text().isEmpty()) {
+                o.put("text", s.text());
+            }
+            s.testSlot().ifPresent(t -> o.putObject("test_slot").put("schedule", t.schedule()).put("slot", time(t.slot())));
+        } else if (message instanceof HotlineMessage.Acknowledge a) {
+            o.set("by_official", official(a.by()));
+        } else if (message instanceof HotlineMessage.Escalate e) {
+            if (e.to() != null) {
+                o.put("to_level", e.to().name());
+            }
+            if (e.asOf() != null) {
+                o.put("as_of", time(e.asOf()));
+            }
+            if (!history.isEmpty()) {
+                ArrayNode h = o.putArray("history");
+                history.forEach(h::add);
+            }
+        }
+        return o;
+    }
+
+    public static HotlineMessage fromStix(JsonNode o) {
+        if (!TYPE.equals(o.path("type").asString(""))) {
+            throw new Malformed("type", "is not " + TYPE);
+        }
+        try {
+            StixId id = StixId.of(required(o, "id"));
+            StixId callId = StixId.of(required(o, "call_ref"));
+            PartyCode sender = PartyCode.of(required(o, "sender"));
+            Instant sentAt = Instant.parse(required(o, "created"));
+            String type = o.path("message_type").asString("");
+            if (type.equals("send")) {
+                JsonNode slot = o.path("test_slot");
+                TestSlot test = slot.isObject()
+                        ? new TestSlot(slot.path("schedule").asString(""), Instant.parse(slot.path("slot").asString("")))
+                        : null;
+                String priority = o.path("priority").asString(null);
+                return new HotlineMessage.Send(new Envelope(id, callId, sender, sentAt, null), officialOf(o, "from_official"),
+                        officialOf(o, "to_official"), priority == null ? null : Priority.valueOf(priority),
+                        o.path("text").asString(""), test);
+            }
+            Envelope env = Envelope.answer(id, callId, sender, sentAt, StixId.of(required(o, "previous_ref")));
+            if (type.equals("acknowledge")) {
+                return new HotlineMessage.Acknowledge(env, officialOf(o, "by_official"));
+            }
+            if (type.equals("escalate")) {
+                String to = o.path("to_level").asString(null);
+                String asOf = o.path("as_of").asString(null);
+                return new HotlineMessage.Escalate(env, to == null ? null : EscalationLevel.valueOf(to),
+                        asOf == null ? null : Instant.parse(asOf));
+            }
+            throw new Malformed("message_type", "unknown message type '" + type + "'");
+        } catch (Malformed e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new Malformed("envelope", e.getMessage());
+        }
+    }
+
+    private static String required(JsonNode o, String name) {
+        String value = o.path(name).asString(null);
+        if (value == null) {
+            throw new Malformed(name, "required");
+        }
+        return value;
+    }
+
+    static ObjectNode official(Official official) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("party", official.party().value());
+        n.put("name", official.name());
+        n.put("post", official.post());
+        return n;
+    }
+
+    private static Official officialOf(JsonNode o, String name) {
+        JsonNode n = o.path(name);
+        return new Official(PartyCode.of(n.path("party").asString("")), n.path("name").asString(""), n.path("post").asString(""));
+    }
+}

@@ -1,0 +1,146 @@
+package org.concord.hotline.web;
+
+import java.util.List;
+
+import org.concord.hotline.Official;
+import org.concord.hotline.Priority;
+import org.concord.hotline.TestAlarm;
+import org.concord.hotline.internal.HotlineStix;
+import org.concord.hotline.internal.HotlineTable;
+import org.concord.hotline.internal.HotlineService;
+import org.concord.node.InvalidInput;
+import org.concord.node.NotFound;
+import org.concord.party.Callers;
+import org.concord.party.NodeIdentity;
+import org.concord.party.PartyCode;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.JsonNode;
+
+/** The hotline over the REST API: every user role reads, {@code LIAISON} sends and acknowledges; partners none. */
+@RestController
+@Tag(name = "Hotline", description = "Prioritised messages between named officials, with acknowledgement deadlines")
+class HotlineController {
+
+    private final HotlineService hotline;
+    private final HotlineTable table;
+    private final NodeIdentity identity;
+
+    HotlineController(HotlineService hotline, HotlineTable table, NodeIdentity identity) {
+        this.hotline = hotline;
+        this.table = table;
+        this.identity = identity;
+    }
+
+    /** An official: name and post (the party is this node's for the sender, the partner's for the addressee). */
+    record Person(String name, String post) {
+    }
+
+    record NewCall(Person from, String addressee, Person to, String priority, String text) {
+    }
+
+    record Acknowledgement(Person by) {
+    }
+
+    /** A call: state (Unacknowledged, Acknowledged), rung, its messages, refused and waiting messages. */
+    record CallView(String callId, String partner, String state, String level, String priority, List<MessageView> history,
+            List<RefusedView> refused, int waiting) {
+    }
+
+    record MessageView(String id, String messageType, String sender, String sentAt, String direction, JsonNode object) {
+    }
+
+    record RefusedView(String id, String rule, String field, String explanation) {
+    }
+
+    @GetMapping("/api/hotline/calls")
+    @Operation(summary = "Every hotline call this node holds")
+    List<CallView> list() {
+        return table.calls().stream().map(row -> view(table.fold(row.callId()).orElseThrow())).toList();
+    }
+
+    @GetMapping("/api/hotline/calls/{callId}")
+    @Operation(summary = "One hotline call")
+    CallView one(@PathVariable String callId) {
+        return view(table.fold(callId).orElseThrow(() -> new NotFound("call_ref: no hotline call " + callId)));
+    }
+
+    @GetMapping("/api/hotline/alarms")
+    @Operation(summary = "Alarms of scheduled tests: a test call not sent, or not answered in time")
+    List<TestAlarm> alarms() {
+        return table.alarms();
+    }
+
+    @PostMapping("/api/hotline/calls")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('LIAISON')")
+    @Operation(summary = "Send a hotline message to the partner's official (LIAISON)")
+    CallView send(@RequestBody NewCall body, Authentication caller) {
+        PartyCode addressee = party(body.addressee(), "addressee");
+        Official from = official(identity.party().code(), body.from(), "from");
+        Official to = official(addressee, body.to(), "to");
+        Priority priority = null;
+        if (body.priority() != null) {
+            try {
+                priority = Priority.valueOf(body.priority());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInput("priority", "one-of", "'" + body.priority() + "' is not ROUTINE, PRIORITY or FLASH");
+            }
+        }
+        return view(hotline.send(from, to, priority, body.text(), null, Callers.of(caller).auditName()));
+    }
+
+    @PostMapping("/api/hotline/calls/{callId}/acknowledge")
+    @PreAuthorize("hasRole('LIAISON')")
+    @Operation(summary = "Acknowledge the partner's hotline message (LIAISON)")
+    CallView acknowledge(@PathVariable String callId, @RequestBody Acknowledgement body, Authentication caller) {
+        Official by = official(identity.party().code(), body.by(), "by");
+        return view(hotline.acknowledge(callId, by, Callers.of(caller).auditName()));
+    }
+
+    private static PartyCode party(String code, String field) {
+        if (code == null) {
+            throw new InvalidInput(field, "FIELD_REQUIRED", "the partner's party code is required, e.g. IR");
+        }
+        try {
+            return PartyCode.of(code);
+        } catch (InvalidInput e) {
+            throw new InvalidInput(field, "iso-3166-alpha-2", e.getMessage());
+        }
+    }
+
+    private static Official official(PartyCode party, Person person, String field) {
+        if (person == null || person.name() == null || person.name().isBlank()) {
+            throw new InvalidInput(field + ".name", "FIELD_REQUIRED", "the official's name is required");
+        }
+        if (person.post() == null || person.post().isBlank()) {
+            throw new InvalidInput(field + ".post", "FIELD_REQUIRED", "the official's post is required");
+        }
+        return new Official(party, person.name(), person.post());
+    }
+
+    private static CallView view(HotlineTable.Folded f) {
+        var state = f.folded().state();
+        List<MessageView> history = f.folded().applied().stream().map(m -> {
+            HotlineTable.StoredMessage s = f.stored().stream().filter(x -> x.id().equals(m.id().value())).findFirst().orElseThrow();
+            return new MessageView(m.id().value(), HotlineStix.messageType(m), m.sender().value(), HotlineStix.time(m.sentAt()),
+                    s.direction(), s.object());
+        }).toList();
+        List<RefusedView> refused = f.folded().refused().stream().map(r -> new RefusedView(r.message().id().value(),
+                r.refusal().rule().name(), r.refusal().field(), r.refusal().explanation())).toList();
+        return new CallView(f.row().callId(), f.row().partner().value(), state.map(c -> c.name()).orElse(null),
+                state.map(c -> c.file().level().name()).orElse(null),
+                state.map(c -> c.file().message().priority() == null ? null : c.file().message().priority().name()).orElse(null),
+                history, refused, f.folded().waiting().size());
+    }
+}

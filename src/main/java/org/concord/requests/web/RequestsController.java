@@ -1,0 +1,207 @@
+package org.concord.requests.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import org.concord.intel.stix.Tlp;
+import org.concord.node.InvalidInput;
+import org.concord.node.NotFound;
+import org.concord.party.Callers;
+import org.concord.party.PartyCode;
+import org.concord.requests.CounterProposal;
+import org.concord.requests.DeclineReason;
+import org.concord.requests.EvidenceRef;
+import org.concord.requests.Outcome;
+import org.concord.requests.RequestForAction;
+import org.concord.requests.RequestMessage;
+import org.concord.requests.RequestedAction;
+import org.concord.requests.Urgency;
+import org.concord.requests.internal.CaseView;
+import org.concord.requests.internal.RequestCaseFiles;
+import org.concord.requests.internal.SendingRequestMessages;
+import org.concord.workflow.Envelope;
+import org.concord.workflow.EscalationLevel;
+import org.concord.workflow.StixId;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * Requests for action over the REST API: every user role reads; {@code LIAISON} sends. Partners
+ * have no access here (they send through the TAXII inbox). Field names are those of the STIX
+ * extension object {@code x-concord-request-message}; a refused message is an RFC 9457 problem
+ * naming the field and the rule (400 for a missing or malformed field, 409 for a rule of the case's
+ * state), and nothing is stored.
+ */
+@RestController
+@Tag(name = "Requests for action", description = "Ask the partner to act against a target in its territory instead of striking it")
+class RequestsController {
+
+    private final SendingRequestMessages sending;
+    private final RequestCaseFiles cases;
+
+    RequestsController(SendingRequestMessages sending, RequestCaseFiles cases) {
+        this.sending = sending;
+        this.cases = cases;
+    }
+
+    /** The substance of a request (or an amendment). */
+    record Terms(List<String> targets, List<Evidence> evidence, Action action, String urgency, String text) {
+    }
+
+    record Evidence(String ref, List<String> markings) {
+    }
+
+    record Action(String kind, String detail) {
+    }
+
+    /** A new request: the terms, the addressee and the marking of the case (GREEN by default, or AMBER). */
+    record NewRequest(String addressee, List<String> targets, List<Evidence> evidence, Action action, String urgency,
+            String text, String tlp) {
+    }
+
+    record Proposal(String kind, String text) {
+    }
+
+    /**
+     * A message about an open case. {@code message_type}: acknowledge, accept (terms_ref, text), decline
+     * (reason, text), counter_propose (proposal), amend (revised), progress_update (text), close
+     * (outcome, text), escalate (to_level, reason).
+     */
+    record NewMessage(@JsonProperty("message_type") String messageType, @JsonProperty("terms_ref") String termsRef,
+            String text, String reason, Proposal proposal, Terms revised, String outcome,
+            @JsonProperty("to_level") String toLevel) {
+    }
+
+    @GetMapping("/api/requests")
+    @Operation(summary = "Every case this node holds, each folded from its messages")
+    List<CaseView> list() {
+        return cases.all();
+    }
+
+    @GetMapping("/api/requests/{caseId}")
+    @Operation(summary = "One case: state, rung, terms, history, refused and waiting messages")
+    CaseView one(@PathVariable String caseId) {
+        return cases.view(caseId).orElseThrow(() -> new NotFound("case_ref: no request-for-action case " + caseId));
+    }
+
+    @PostMapping("/api/requests")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('LIAISON')")
+    @Operation(summary = "Ask the partner to act (LIAISON)")
+    CaseView open(@RequestBody NewRequest body, Authentication caller) {
+        if (body.addressee() == null || body.addressee().isBlank()) {
+            throw new InvalidInput("addressee", "FIELD_REQUIRED", "the party asked to act is required, e.g. IR");
+        }
+        PartyCode addressee;
+        try {
+            addressee = PartyCode.of(body.addressee());
+        } catch (InvalidInput e) {
+            throw new InvalidInput("addressee", "iso-3166-alpha-2", e.getMessage());
+        }
+        Tlp tlp = body.tlp() == null ? Tlp.GREEN : enumOf(body.tlp(), "tlp", Tlp::valueOf);
+        RequestForAction request = terms(new Terms(body.targets(), body.evidence(), body.action(), body.urgency(), body.text()),
+                "request");
+        return sending.open(addressee, request, tlp, Callers.of(caller).auditName());
+    }
+
+    @PostMapping("/api/requests/{caseId}/messages")
+    @PreAuthorize("hasRole('LIAISON')")
+    @Operation(summary = "Answer, amend, report on, close or escalate a case (LIAISON)")
+    CaseView send(@PathVariable String caseId, @RequestBody NewMessage body, Authentication caller) {
+        Function<Envelope, RequestMessage> build = message(body);
+        return sending.answer(caseId, build, Callers.of(caller).auditName());
+    }
+
+    private static Function<Envelope, RequestMessage> message(NewMessage b) {
+        String type = b.messageType() == null ? "" : b.messageType();
+        switch (type) {
+            case "acknowledge":
+                return RequestMessage.Acknowledge::new;
+            case "accept": {
+                StixId terms = b.termsRef() == null ? null : stixId(b.termsRef(), "terms_ref");
+                return env -> new RequestMessage.Accept(env, terms, b.text());
+            }
+            case "decline": {
+                DeclineReason reason = b.reason() == null ? null : enumOf(b.reason(), "reason", DeclineReason::valueOf);
+                return env -> new RequestMessage.Decline(env, reason, b.text());
+            }
+            case "counter_propose": {
+                CounterProposal proposal = b.proposal() == null ? new CounterProposal(null, "")
+                        : new CounterProposal(b.proposal().kind() == null ? null
+                                : enumOf(b.proposal().kind(), "proposal.kind", CounterProposal.Kind::valueOf), b.proposal().text());
+                return env -> new RequestMessage.CounterPropose(env, proposal);
+            }
+            case "amend": {
+                RequestForAction revised = terms(b.revised(), "revised");
+                return env -> new RequestMessage.Amend(env, revised);
+            }
+            case "progress_update":
+                return env -> new RequestMessage.ProgressUpdate(env, b.text());
+            case "close": {
+                Outcome outcome = b.outcome() == null ? null : enumOf(b.outcome(), "outcome", Outcome::valueOf);
+                return env -> new RequestMessage.Close(env, outcome, b.text());
+            }
+            case "escalate": {
+                EscalationLevel to = b.toLevel() == null ? null : enumOf(b.toLevel(), "to_level", EscalationLevel::valueOf);
+                return env -> new RequestMessage.Escalate(env, to, env.sentAt(), b.reason());
+            }
+            default:
+                throw new InvalidInput("message_type", "one-of",
+                        "'" + type + "' is not one of acknowledge, accept, decline, counter_propose, amend, progress_update, close, escalate");
+        }
+    }
+
+    private static RequestForAction terms(Terms t, String path) {
+        if (t == null) {
+            return new RequestForAction(List.of(), List.of(), null, null, "");
+        }
+        List<StixId> targets = new ArrayList<>();
+        if (t.targets() != null) {
+            t.targets().forEach(id -> targets.add(stixId(id, path + ".targets")));
+        }
+        List<EvidenceRef> evidence = new ArrayList<>();
+        if (t.evidence() != null) {
+            for (Evidence e : t.evidence()) {
+                List<StixId> markings = new ArrayList<>();
+                if (e.markings() != null) {
+                    e.markings().forEach(m -> markings.add(stixId(m, path + ".evidence.markings")));
+                }
+                evidence.add(new EvidenceRef(stixId(e.ref(), path + ".evidence.ref"), markings));
+            }
+        }
+        RequestedAction action = t.action() == null || t.action().kind() == null ? null
+                : new RequestedAction(enumOf(t.action().kind(), path + ".action.kind", RequestedAction.Kind::valueOf),
+                        t.action().detail());
+        Urgency urgency = t.urgency() == null ? null : enumOf(t.urgency(), path + ".urgency", Urgency::valueOf);
+        return new RequestForAction(targets, evidence, action, urgency, t.text());
+    }
+
+    private static StixId stixId(String value, String field) {
+        try {
+            return StixId.of(value);
+        } catch (RuntimeException e) {
+            throw new InvalidInput(field, "stix-identifier", "'" + value + "' is not a STIX identifier (type--UUID)");
+        }
+    }
+
+    private static <E extends Enum<E>> E enumOf(String value, String field, Function<String, E> valueOf) {
+        try {
+            return valueOf.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput(field, "one-of", "'" + value + "' is not a known value");
+        }
+    }
+}

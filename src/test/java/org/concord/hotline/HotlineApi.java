@@ -1,0 +1,91 @@
+package org.concord.hotline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Predicate;
+
+import org.concord.exchange.sync.OutboxDelivery;
+import org.concord.party.PartyCode;
+import org.concord.party.Role;
+import org.concord.testing.Https;
+import org.concord.testing.TestNode;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A user at one node, using /api/hotline over HTTPS. */
+final class HotlineApi {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    final TestNode node;
+    private final Https https;
+    private final Role role;
+
+    HotlineApi(TestNode node, Role role) {
+        this.node = node;
+        this.https = Https.to(node);
+        this.role = role;
+    }
+
+    static HotlineApi liaisonAt(TestNode node) {
+        return new HotlineApi(node, Role.LIAISON);
+    }
+
+    HttpResponse<String> post(String path, String body) throws Exception {
+        String[] basic = Https.basic(node.username(role), node.password(role));
+        return https.send("POST", path, body, basic[0], basic[1], "Content-Type", "application/json");
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return https.get(path, Https.basic(node.username(role), node.password(role)));
+    }
+
+    /** Sends a message to IR's (or PK's) duty officer; returns the call id. */
+    String send(String addressee, String priority, String text) throws Exception {
+        HttpResponse<String> response = post("/api/hotline/calls", """
+                {"from":{"name":"Duty officer %s","post":"DGMO office"},"addressee":"%s",
+                 "to":{"name":"Duty officer %s","post":"Operations"},"priority":"%s","text":"%s"}"""
+                .formatted(node.code(), addressee, addressee, priority, text));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return JSON.readTree(response.body()).path("callId").asString();
+    }
+
+    JsonNode acknowledge(String callId) throws Exception {
+        HttpResponse<String> response = post("/api/hotline/calls/" + callId + "/acknowledge",
+                "{\"by\":{\"name\":\"Duty officer " + node.code() + "\",\"post\":\"Operations\"}}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    JsonNode call(String callId) throws Exception {
+        HttpResponse<String> response = get("/api/hotline/calls/" + callId);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    int deliverTo(String partner) {
+        return node.bean(OutboxDelivery.class).deliver(PartyCode.of(partner));
+    }
+
+    /** The call once {@code until} holds: waits for the hand-over from the inbox (async), never for model time. */
+    JsonNode callWhen(String callId, Predicate<JsonNode> until) throws Exception {
+        Instant giveUp = Instant.now().plus(Duration.ofSeconds(20));
+        while (true) {
+            HttpResponse<String> response = get("/api/hotline/calls/" + callId);
+            if (response.statusCode() == 200 && until.test(JSON.readTree(response.body()))) {
+                return JSON.readTree(response.body());
+            }
+            if (Instant.now().isAfter(giveUp)) {
+                throw new AssertionError("call " + callId + " at " + node.code() + " never got there: " + response.body());
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    static Predicate<JsonNode> withMessages(int n) {
+        return view -> view.path("history").size() + view.path("refused").size() >= n;
+    }
+}

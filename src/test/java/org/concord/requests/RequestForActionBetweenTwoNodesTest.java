@@ -1,0 +1,120 @@
+package org.concord.requests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.concord.scenario.January2024;
+import org.concord.testing.TwoNodes;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * PK asks IR, over real HTTPS between two nodes on PostgreSQL, to act against a Jaish al-Adl
+ * location near Saravan instead of striking it; IR acknowledges, counter-proposes a joint
+ * operation, PK accepts it, IR reports progress and closes. Both nodes show the same case.
+ */
+class RequestForActionBetweenTwoNodesTest {
+
+    static TwoNodes nodes;
+    static RequestsApi pk;
+    static RequestsApi ir;
+
+    @BeforeAll
+    static void start() {
+        nodes = TwoNodes.shared();
+        pk = RequestsApi.liaisonAt(nodes.pk);
+        ir = RequestsApi.liaisonAt(nodes.ir);
+    }
+
+
+    static String saravanRequest() {
+        return """
+                {"addressee":"IR","targets":["%s","%s"],
+                 "evidence":[{"ref":"report--5b1c9a2f-0e5b-4c0e-9d7e-3b0e6bd25c1a","markings":["marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb"]}],
+                 "action":{"kind":"DISMANTLE_HIDEOUT","detail":"the hideout near Saravan"},
+                 "urgency":"URGENT","text":"Jaish al-Adl fighters sheltering near Saravan; act instead of us striking.","tlp":"AMBER"}"""
+                .formatted(January2024.JAISH_AL_ADL, January2024.NEAR_SARAVAN);
+    }
+
+    @Test
+    void pkRequestsIrAnswersStepByStepAndBothNodesShowTheSameCase() throws Exception {
+        // given PK's request
+        JsonNode opened = pk.open(saravanRequest());
+        String caseId = opened.path("caseId").asString();
+        assertThat(opened.path("state").asString()).isEqualTo("Requested");
+        assertThat(pk.deliverTo("IR")).isEqualTo(1);
+        assertThat(ir.caseWhen(caseId, RequestsApi.withMessages(1)).path("state").asString()).isEqualTo("Requested");
+
+        // when IR acknowledges and counter-proposes a joint operation
+        ir.send(caseId, "{\"message_type\":\"acknowledge\"}");
+        JsonNode counter = ir.send(caseId, """
+                {"message_type":"counter_propose","proposal":{"kind":"JOINT_OPERATION","text":"a joint operation with our border guards"}}""");
+        assertThat(counter.path("state").asString()).isEqualTo("CounterProposed");
+        String proposalId = counter.path("history").get(2).path("id").asString();
+        ir.deliverTo("PK");
+        pk.caseWhen(caseId, RequestsApi.withMessages(3));
+
+        // and PK accepts the counter-proposal
+        JsonNode accepted = pk.send(caseId, "{\"message_type\":\"accept\",\"terms_ref\":\"" + proposalId + "\",\"text\":\"agreed\"}");
+        assertThat(accepted.path("state").asString()).isEqualTo("Accepted");
+        pk.deliverTo("IR");
+        ir.caseWhen(caseId, RequestsApi.withMessages(4));
+
+        // and IR reports progress and closes
+        ir.send(caseId, "{\"message_type\":\"progress_update\",\"text\":\"units in position\"}");
+        JsonNode closed = ir.send(caseId, "{\"message_type\":\"close\",\"outcome\":\"ACTION_TAKEN\",\"text\":\"hideout dismantled\"}");
+        assertThat(closed.path("state").asString()).isEqualTo("Closed");
+        ir.deliverTo("PK");
+
+        // then both nodes show the same state and the same history
+        JsonNode atPk = pk.caseWhen(caseId, RequestsApi.withMessages(6));
+        JsonNode atIr = ir.caseOf(caseId);
+        assertThat(atPk.path("state").asString()).isEqualTo("Closed");
+        assertThat(atIr.path("state").asString()).isEqualTo("Closed");
+        assertThat(history(atPk)).isEqualTo(history(atIr)).containsExactly(
+                "request PK", "acknowledge IR", "counter_propose IR", "accept PK", "progress_update IR", "close IR");
+        assertThat(atPk.path("refused").size()).isZero();
+        assertThat(atIr.path("refused").size()).isZero();
+        assertThat(atPk.path("tlp").asString()).isEqualTo("AMBER");
+        assertThat(atIr.path("tlp").asString()).isEqualTo("AMBER");
+        // each message travelled as the same STIX object, marked TLP:AMBER
+        for (int i = 0; i < 6; i++) {
+            assertThat(atPk.path("history").get(i).path("object")).isEqualTo(atIr.path("history").get(i).path("object"));
+            assertThat(atPk.path("history").get(i).path("object").path("object_marking_refs").get(0).asString())
+                    .isEqualTo("marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421");
+        }
+    }
+
+    @Test
+    void eachNodePublishesTheExtensionDefinitionOfItsMessagesInItsIntelCollection() throws Exception {
+        for (RequestsApi node : List.of(pk, ir)) {
+            var response = node.get("/api/intel/objects/" + org.concord.requests.internal.RequestStix.EXTENSION_ID);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            JsonNode definition = RequestsApi.JSON.readTree(response.body());
+            assertThat(definition.path("type").asString()).isEqualTo("extension-definition");
+            assertThat(definition.path("extension_types").get(0).asString()).isEqualTo("new-sdo");
+            assertThat(definition.path("object_marking_refs").get(0).asString())
+                    .isEqualTo("marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487");
+        }
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheRequestsEndpoints() throws Exception {
+        var response = new RequestsApi(nodes.pk, org.concord.party.Role.VIEWER).get("/v3/api-docs");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode paths = RequestsApi.JSON.readTree(response.body()).path("paths");
+        assertThat(paths.has("/api/requests")).isTrue();
+        assertThat(paths.has("/api/requests/{caseId}")).isTrue();
+        assertThat(paths.has("/api/requests/{caseId}/messages")).isTrue();
+    }
+
+    static List<String> history(JsonNode view) {
+        List<String> out = new ArrayList<>();
+        view.path("history").forEach(m -> out.add(m.path("messageType").asString() + " " + m.path("sender").asString()));
+        return out;
+    }
+}
