@@ -16,8 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Messages waiting to go to a partner's {@code inbox}. {@link #enqueue} joins the caller's
  * transaction, so a message is queued exactly when the write that produced it commits; delivery
- * ({@code exchange.sync.OutboxDelivery}) is at least once, in the order enqueued per partner, with
- * backoff while the partner is unreachable. The receiver is idempotent on (id, modified).
+ * ({@code exchange.sync.OutboxDelivery}) starts right after that commit
+ * ({@code concord.exchange.deliver-on-commit}, default on) and again on every scheduled run; it is
+ * at least once, in the order enqueued per partner, with backoff while the partner is unreachable.
+ * The receiver is idempotent on (id, modified).
  */
 @Service
 public class Outbox {
@@ -26,11 +28,16 @@ public class Outbox {
     private final JdbcClient jdbc;
     private final Partners partners;
     private final Clock clock;
+    private final org.concord.exchange.sync.DeliveryTrigger trigger;
+    private final boolean deliverOnCommit;
 
-    Outbox(JdbcClient jdbc, Partners partners, Clock clock) {
+    Outbox(JdbcClient jdbc, Partners partners, Clock clock, org.concord.exchange.sync.DeliveryTrigger trigger,
+            @org.springframework.beans.factory.annotation.Value("${concord.exchange.deliver-on-commit:true}") boolean deliverOnCommit) {
         this.jdbc = jdbc;
         this.partners = partners;
         this.clock = clock;
+        this.trigger = trigger;
+        this.deliverOnCommit = deliverOnCommit;
     }
 
     /** One queued message and how its delivery stands. */
@@ -58,7 +65,21 @@ public class Outbox {
                 values (?, ?, ?, ?, ?, 0, ?)""")
                 .params(partner.value(), object.path("id").asString(), version, JSON.writeValueAsString(object), now, now)
                 .update();
-        return jdbc.sql("select max(seq) from exchange_outbox where partner = ?").param(partner.value()).query(Long.class).single();
+        long seq = jdbc.sql("select max(seq) from exchange_outbox where partner = ?").param(partner.value()).query(Long.class).single();
+        if (deliverOnCommit) {
+            if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+                org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                        new org.springframework.transaction.support.TransactionSynchronization() {
+                            @Override
+                            public void afterCommit() {
+                                trigger.request(partner);
+                            }
+                        });
+            } else {
+                trigger.request(partner);
+            }
+        }
+        return seq;
     }
 
     public Optional<Message> message(long seq) {

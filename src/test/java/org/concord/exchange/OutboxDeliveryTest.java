@@ -100,6 +100,25 @@ class OutboxDeliveryTest {
     }
 
     @Test
+    void aMessageIsDeliveredRightAfterItsTransactionCommitsWithoutWaitingForTheSchedule() throws Exception {
+        TwoNodes nodes = TwoNodes.startPaired(Map.of("concord.exchange.deliver-on-commit", "true"), Map.of());
+        try {
+            var transactions = nodes.pk.bean(org.springframework.transaction.support.TransactionTemplate.class);
+            ObjectNode message = Stix.intrusionSet("urgent", nodes.pk.identity().stixIdentityId(), Tlp.GREEN);
+            long seq = transactions.execute(status -> nodes.pk.bean(Outbox.class).enqueue(PartyCode.of("IR"), message));
+            // Scheduling is off in tests: only the trigger after commit can deliver it.
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+            while (!nodes.pk.bean(Outbox.class).message(seq).orElseThrow().delivered() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(nodes.pk.bean(Outbox.class).message(seq).orElseThrow().delivered()).isTrue();
+            assertThat(nodes.pk.bean(Outbox.class).message(seq).orElseThrow().receipt()).isNotNull();
+        } finally {
+            nodes.stop();
+        }
+    }
+
+    @Test
     void aMessageThePartnerRefusesIsSettledWithItsReasonAndDoesNotBlockTheRest() {
         TwoNodes nodes = TwoNodes.startPaired();
         try {

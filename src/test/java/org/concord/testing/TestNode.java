@@ -71,6 +71,7 @@ public final class TestNode implements AutoCloseable {
             properties.put("spring.jmx.enabled", "false");
             // Tests run scheduled work by calling it, never by waiting for it.
             properties.put("concord.scheduling.enabled", "false");
+            properties.put("concord.exchange.deliver-on-commit", "false");
             properties.put("logging.level.root", "WARN");
             properties.put("logging.level.org.concord", "INFO");
             String usedSchema = null;

@@ -71,8 +71,24 @@ public class OutboxDelivery {
             Long ledgerIndex) {
     }
 
-    /** Delivers what is due for one partner now; returns the number of messages settled. */
+    private final Map<PartyCode, java.util.concurrent.locks.ReentrantLock> running = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Delivers what is due for one partner now; returns the number of messages settled. Runs for one
+     * partner do not overlap within this instance (the trigger after commit and the scheduled run
+     * take turns); across instances the scheduled run holds the database lock.
+     */
     public int deliver(PartyCode partner) {
+        java.util.concurrent.locks.ReentrantLock lock = running.computeIfAbsent(partner, p -> new java.util.concurrent.locks.ReentrantLock());
+        lock.lock();
+        try {
+            return deliverNow(partner);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private int deliverNow(PartyCode partner) {
         int settled = 0;
         while (true) {
             List<Queued> queued = jdbc.sql("""
