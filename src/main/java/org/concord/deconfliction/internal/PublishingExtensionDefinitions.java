@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  * collection learns what the custom objects are. Their ids and content are fixed per node, so a
  * restart stores nothing new.
  */
-@Component
+@Component("deconflictionExtensionDefinitions")
 class PublishingExtensionDefinitions {
 
     private static final Logger log = LoggerFactory.getLogger(PublishingExtensionDefinitions.class);
