@@ -20,7 +20,13 @@
  *   <li>the use case {@link org.concord.deconfliction.EvaluatingNotices}, whose answer
  *       {@link org.concord.deconfliction.NoticeEvaluation} is either a refusal on sovereignty
  *       grounds (with offers to turn the notice into a request for action or a joint-operation
- *       proposal) or a notice that may be sent, with every rule it breaks and every conflict.</li>
+ *       proposal) or a notice that may be sent, with every rule it breaks and every conflict;</li>
+ *   <li>answering a conflict: {@link org.concord.deconfliction.ConflictId} (both nodes name a conflict
+ *       alike), {@link org.concord.deconfliction.ConflictAnswer} (acknowledge, or object with a reason),
+ *       the standing {@link org.concord.deconfliction.ConflictStanding} (awaiting or answered; transitions
+ *       return the next standing or a refusal) and the named policy
+ *       {@link org.concord.deconfliction.ConflictAnswerPolicy} that sets the deadline (#5's deadlines by
+ *       hotline priority).</li>
  * </ul>
  *
  * <p>The geography it rests on is the named interface {@code geo}

@@ -25,7 +25,8 @@ class DeconflictionIsDescribedTest {
             "/api/deconfliction/conflicts", "/api/deconfliction/map/boundaries", "/api/deconfliction/map/provinces",
             "/api/deconfliction/map/border", "/api/deconfliction/map/border-zone", "/api/deconfliction/map/notices",
             "/api/deconfliction/map/sites", "/api/deconfliction/map/conflicts", "/api/deconfliction/events",
-            "/api/deconfliction/events/{id}", "/api/deconfliction/map/events"}) {
+            "/api/deconfliction/events/{id}", "/api/deconfliction/map/events", "/api/deconfliction/conflicts/{id}",
+            "/api/deconfliction/conflicts/{id}/answer", "/api/deconfliction/events/{id}/acknowledge", "/api/deconfliction/alarms"}) {
             assertThat(paths.has(path)).as(path).isTrue();
         }
     }
@@ -33,8 +34,11 @@ class DeconflictionIsDescribedTest {
     @Test
     void each_node_stores_its_extension_definitions_in_its_intel_collection_as_tlp_clear() throws Exception {
         JsonNode objects = json(get(nodes.ir, Role.VIEWER, "/api/intel/objects?type=extension-definition")).get("objects");
+        java.util.List<String> types = java.util.List.of("x-concord-operation-notice", "x-concord-protected-site",
+                "x-concord-unplanned-event", "x-concord-conflict-answer");
         assertThat(objects).filteredOn(o -> o.get("created_by_ref").asString().equals(nodes.ir.identity().stixIdentityId()))
-                .hasSize(3)
+                .filteredOn(o -> types.stream().anyMatch(t -> o.get("description").asString().endsWith("Declares the object type " + t + ".")))
+                .hasSize(4)
                 .allSatisfy(o -> {
                     assertThat(o.get("extension_types").get(0).asString()).isEqualTo("new-sdo");
                     assertThat(o.get("object_marking_refs").get(0).asString()).isEqualTo(Tlp.CLEAR.markingDefinitionId());
@@ -42,6 +46,7 @@ class DeconflictionIsDescribedTest {
                 .extracting(o -> o.get("description").asString())
                 .anySatisfy(d -> assertThat(d).contains("x-concord-operation-notice"))
                 .anySatisfy(d -> assertThat(d).contains("x-concord-protected-site"))
-                .anySatisfy(d -> assertThat(d).contains("x-concord-unplanned-event"));
+                .anySatisfy(d -> assertThat(d).contains("x-concord-unplanned-event"))
+                .anySatisfy(d -> assertThat(d).contains("x-concord-conflict-answer"));
     }
 }

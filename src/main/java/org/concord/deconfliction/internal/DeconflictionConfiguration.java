@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.concord.deconfliction.ActivityMap;
+import org.concord.deconfliction.ConflictAnswerPolicy;
 import org.concord.deconfliction.EvaluatingNotices;
 import org.concord.deconfliction.RulesPerPair;
 import org.concord.deconfliction.geo.Boundaries;
@@ -36,7 +37,7 @@ class DeconflictionConfiguration {
     @Bean
     DeconflictionSettings deconflictionSettings(Environment environment) {
         return Binder.get(environment).bind("concord.deconfliction", DeconflictionSettings.class)
-                .orElseGet(() -> new DeconflictionSettings(null, null));
+                .orElseGet(() -> new DeconflictionSettings(null, null, null, null));
     }
 
     @Bean
@@ -61,6 +62,11 @@ class DeconflictionConfiguration {
     @Bean
     RulesPerPair rulesPerPair(OwnParty own, DeconflictionSettings settings) {
         return settings.rulesFor(own.code());
+    }
+
+    @Bean
+    ConflictAnswerPolicy conflictAnswerPolicy(DeconflictionSettings settings) {
+        return settings.conflictAnswers().policy();
     }
 
     @Bean

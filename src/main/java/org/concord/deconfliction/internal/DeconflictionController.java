@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.concord.deconfliction.RulesPerPair;
+import org.concord.deconfliction.ConflictStanding;
 import org.concord.deconfliction.geo.Border;
 import org.concord.deconfliction.geo.Boundaries;
 import org.concord.deconfliction.geo.CountryCode;
@@ -75,6 +76,7 @@ class DeconflictionController {
     private final SendingNotices sending;
     private final DeclaringSites declaring;
     private final ReportingEvents reporting;
+    private final AnsweringConflicts answering;
     private final DeconflictionTables tables;
     private final Boundaries boundaries;
     private final RulesPerPair rules;
@@ -83,10 +85,11 @@ class DeconflictionController {
     private final Map<String, String> layers = new ConcurrentHashMap<>();
 
     DeconflictionController(SendingNotices sending, DeclaringSites declaring, ReportingEvents reporting,
-            DeconflictionTables tables, Boundaries boundaries, RulesPerPair rules, Partners partners,
+            AnsweringConflicts answering, DeconflictionTables tables, Boundaries boundaries, RulesPerPair rules, Partners partners,
             DeconflictionConfiguration.OwnParty own) {
         this.sending = sending;
         this.reporting = reporting;
+        this.answering = answering;
         this.declaring = declaring;
         this.tables = tables;
         this.boundaries = boundaries;
@@ -187,8 +190,74 @@ class DeconflictionController {
         return out;
     }
 
-    private static ObjectNode conflictJson(DeconflictionTables.StoredConflict c) {
+    private static final String ANSWER_EXAMPLE = """
+            {"answer": "OBJECT", "reason": "The crossing is open to traders and pilgrims on those days; patrol north of the N-40 instead."}""";
+
+    @GetMapping(value = "/conflicts/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "One conflict: the overlap, who answers it, its deadline, the answer if any, and its alarms")
+    JsonNode conflict(@PathVariable String id) {
+        return standingJson(answering.standing(id).orElseThrow(() -> new NotFound("id: no conflict " + id + " is flagged at this node")));
+    }
+
+    @PostMapping(value = "/conflicts/{id}/answer", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('LIAISON')")
+    @Operation(summary = "Answer a conflict flagged against this party's notice or protected site",
+            description = "ACKNOWLEDGE, or OBJECT with a reason, by the deadline shown with the conflict (policy "
+                    + "conflict-answer-deadline). Only the party whose notice or site is affected answers. The answer is "
+                    + "sent to the notifying party as an x-concord-conflict-answer.")
+    @ApiResponse(responseCode = "200", description = "answered and queued for the partner")
+    @ApiResponse(responseCode = "400", description = "invalid input (no answer, an objection without reason), naming the field and the rule")
+    @ApiResponse(responseCode = "404", description = "no such conflict at this node")
+    @ApiResponse(responseCode = "409", description = "answered already, or this party notified the operation and cannot answer")
+    JsonNode answer(@PathVariable String id, @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "the answer",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(value = ANSWER_EXAMPLE)))
+            @RequestBody JsonNode body, Authentication authentication) {
+        return standingJson(answering.answer(id, body, Callers.of(authentication).auditName()));
+    }
+
+    @GetMapping(value = "/alarms", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Every deconfliction alarm raised: conflicts unanswered, unplanned events not sent or not acknowledged in time")
+    JsonNode alarms() {
+        ArrayNode out = NoticeJson.JSON.createArrayNode();
+        tables.alarms().forEach(a -> out.add(alarmJson(a)));
+        return out;
+    }
+
+    private static ObjectNode alarmJson(DeconflictionTables.Alarm a) {
+        return NoticeJson.JSON.createObjectNode().put("subject", a.subject()).put("id", a.subjectId()).put("reason", a.reason())
+                .put("dueAt", a.dueAt().toString()).put("raisedAt", a.raisedAt().toString()).put("detail", a.detail());
+    }
+
+    private ObjectNode conflictJson(DeconflictionTables.StoredConflict c) {
+        return answering.standing(c).map(this::standingJson).orElseGet(() -> plainConflictJson(c));
+    }
+
+    private ObjectNode standingJson(AnsweringConflicts.Standing s) {
+        ObjectNode out = plainConflictJson(s.conflict());
+        ConflictStanding standing = s.standing();
+        out.put("answeringParty", standing.answeringParty().value());
+        out.put("priority", standing.priority().name());
+        out.put("deadline", standing.deadline().toString());
+        if (standing instanceof ConflictStanding.Answered answered) {
+            out.put("state", "Answered");
+            ObjectNode a = out.putObject("answer");
+            a.put("verdict", answered.answer().verdict().name());
+            answered.answer().reason().ifPresent(r -> a.put("reason", r));
+            a.put("by", answered.answer().answeredBy().value());
+            a.put("at", answered.answer().answeredAt().toString());
+            a.put("late", answered.late());
+        } else {
+            out.put("state", "Awaiting");
+        }
+        ArrayNode alarms = out.putArray("alarms");
+        tables.alarmsOf(WatchingDeadlines.CONFLICT, s.id().value()).forEach(al -> alarms.add(alarmJson(al)));
+        return out;
+    }
+
+    private static ObjectNode plainConflictJson(DeconflictionTables.StoredConflict c) {
         ObjectNode out = NoticeJson.JSON.createObjectNode();
+        out.put("id", AnsweringConflicts.idOf(c).value());
         out.put("notice", c.noticeId());
         out.put("kind", c.kind());
         out.put("with", c.otherRef());
@@ -234,8 +303,25 @@ class DeconflictionController {
         return eventJson(tables.event(id).orElseThrow(() -> new NotFound("no event " + id)));
     }
 
-    private static ObjectNode eventJson(DeconflictionTables.StoredEvent e) {
+    @PostMapping(value = "/events/{id}/acknowledge", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('LIAISON')")
+    @Operation(summary = "Acknowledge an unplanned event the partner reported",
+            description = "Unacknowledged past the hotline's FLASH deadline, a received event escalates (alarm).")
+    JsonNode acknowledgeEvent(@PathVariable String id, Authentication authentication) {
+        reporting.acknowledge(id, Callers.of(authentication).auditName());
+        return eventJson(tables.event(id).orElseThrow());
+    }
+
+    private ObjectNode eventJson(DeconflictionTables.StoredEvent e) {
         ObjectNode out = NoticeJson.JSON.createObjectNode();
+        String id = e.event().id().value();
+        tables.followUp(id).ifPresent(f -> {
+            if (f.acknowledgedAt() != null) {
+                out.putObject("acknowledged").put("at", f.acknowledgedAt().toString()).put("by", f.acknowledgedBy());
+            }
+        });
+        ArrayNode alarms = out.putArray("alarms");
+        tables.alarmsOf(WatchingDeadlines.EVENT, id).forEach(al -> alarms.add(alarmJson(al)));
         out.put("direction", e.direction().name());
         out.put("stixId", e.stixId());
         out.put("crossesBorder", e.crossesBorder());

@@ -5,11 +5,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.concord.deconfliction.ConflictAnswerPolicy;
 import org.concord.deconfliction.NoticePolicy;
 import org.concord.deconfliction.NoticeRules;
 import org.concord.deconfliction.NotificationZone;
 import org.concord.deconfliction.PartnerPair;
 import org.concord.deconfliction.RulesPerPair;
+import org.concord.hotline.Priority;
+import org.concord.hotline.UnplannedEventPolicy;
 import org.concord.party.PartyCode;
 
 /**
@@ -31,16 +34,55 @@ import org.concord.party.PartyCode;
  *         impact-area-km: 70
  *         trajectory-km: 40
  *         trajectory-may-cross: false
+ *     conflict-answers:
+ *       answer-within: { FLASH: 10m, PRIORITY: 1h, ROUTINE: 24h }
+ *       flash-within: 24h
+ *       priority-within: 72h
+ *     events:
+ *       report-within: 30m
  * </pre>
  *
  * @param partners partner codes whose boundaries to load at start
  * @param rules    per partner code, the pair's rules
  */
-record DeconflictionSettings(List<String> partners, Map<String, PairRules> rules) {
+record DeconflictionSettings(List<String> partners, Map<String, PairRules> rules, ConflictAnswers conflictAnswers,
+        Events events) {
 
     DeconflictionSettings {
         partners = partners == null ? List.of() : List.copyOf(partners);
         rules = rules == null ? Map.of() : Map.copyOf(rules);
+        conflictAnswers = conflictAnswers == null ? new ConflictAnswers(null, null, null) : conflictAnswers;
+        events = events == null ? new Events(null) : events;
+    }
+
+    /**
+     * {@code conflict-answers}: the deadline for answering a conflict ({@link ConflictAnswerPolicy});
+     * {@code answer-within} by priority ({@code FLASH: 10m}), the thresholds {@code flash-within} and
+     * {@code priority-within}. Anything left out keeps the default.
+     */
+    record ConflictAnswers(Map<Priority, Duration> answerWithin, Duration flashWithin, Duration priorityWithin) {
+
+        ConflictAnswerPolicy policy() {
+            ConflictAnswerPolicy policy = ConflictAnswerPolicy.defaults();
+            if (answerWithin != null) {
+                for (Map.Entry<Priority, Duration> e : answerWithin.entrySet()) {
+                    policy = policy.with(e.getKey(), e.getValue());
+                }
+            }
+            return policy.withThresholds(flashWithin != null ? flashWithin : policy.flashWithin(),
+                    priorityWithin != null ? priorityWithin : policy.priorityWithin());
+        }
+    }
+
+    /**
+     * {@code events.report-within}: how long after it was observed an unplanned event reported here
+     * must have reached the partner (the hotline's {@link UnplannedEventPolicy}; default its 30 min).
+     */
+    record Events(Duration reportWithin) {
+
+        UnplannedEventPolicy policy() {
+            return reportWithin == null ? UnplannedEventPolicy.defaults() : new UnplannedEventPolicy(reportWithin);
+        }
     }
 
     /** One pair's rules; null keeps the default. */

@@ -126,6 +126,93 @@ class DeconflictionTables {
                 .update();
     }
 
+    /** Remembers where in the outbox the report of a sent event waits. */
+    void eventQueued(String id, long outboxSeq) {
+        jdbc.sql("update deconfliction_event set outbox_seq = ? where id = ?").params(outboxSeq, id).update();
+    }
+
+    /** The delivery bookkeeping of an event: outbox position (sent), acknowledgement (received). */
+    record EventFollowUp(String id, Long outboxSeq, Instant acknowledgedAt, String acknowledgedBy) {
+    }
+
+    Optional<EventFollowUp> followUp(String id) {
+        return jdbc.sql("select id, outbox_seq, acknowledged_at, acknowledged_by from deconfliction_event where id = ?")
+                .param(id).query((rs, n) -> {
+                    Timestamp at = rs.getTimestamp(3);
+                    return new EventFollowUp(rs.getString(1), rs.getObject(2, Long.class), at == null ? null : at.toInstant(),
+                            rs.getString(4));
+                }).optional();
+    }
+
+    /** Records the acknowledgement of a received event; false if it was acknowledged already. */
+    boolean acknowledgeEvent(String id, Instant at, String by) {
+        return jdbc.sql("update deconfliction_event set acknowledged_at = ?, acknowledged_by = ? where id = ? and acknowledged_at is null")
+                .params(Timestamp.from(at), by, id).update() == 1;
+    }
+
+    // ---- answers and alarms (V9_0) ----------------------------------------------------------
+
+    record StoredAnswer(org.concord.deconfliction.ConflictAnswer answer, String noticeId, Direction direction, String stixId,
+            String stixObject, Instant recordedAt) {
+    }
+
+    /** Stores an answer unless the conflict has one already; true if stored. */
+    boolean saveAnswer(StoredAnswer a) {
+        var answer = a.answer();
+        if (answer(answer.conflict().value()).isPresent()) {
+            return false;
+        }
+        jdbc.sql("""
+                insert into deconfliction_conflict_answer (conflict_id, notice_id, answered_by, verdict, reason, answered_at,
+                    direction, stix_id, stix_object, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(answer.conflict().value(), a.noticeId(), answer.answeredBy().value(), answer.verdict().name(),
+                        answer.reason().orElse(null), Timestamp.from(answer.answeredAt()), a.direction().name(), a.stixId(),
+                        a.stixObject(), Timestamp.from(a.recordedAt()))
+                .update();
+        return true;
+    }
+
+    Optional<StoredAnswer> answer(String conflictId) {
+        return jdbc.sql("""
+                select conflict_id, answered_by, verdict, reason, answered_at, notice_id, direction, stix_id, stix_object, recorded_at
+                from deconfliction_conflict_answer where conflict_id = ?""").param(conflictId)
+                .query((rs, n) -> new StoredAnswer(new org.concord.deconfliction.ConflictAnswer(
+                        new org.concord.deconfliction.ConflictId(rs.getString(1)), PartyCode.of(rs.getString(2)),
+                        org.concord.deconfliction.ConflictAnswer.Verdict.valueOf(rs.getString(3)),
+                        Optional.ofNullable(rs.getString(4)), rs.getTimestamp(5).toInstant()),
+                        rs.getString(6), Direction.valueOf(rs.getString(7)), rs.getString(8), rs.getString(9),
+                        rs.getTimestamp(10).toInstant()))
+                .optional();
+    }
+
+    record Alarm(String subject, String subjectId, String reason, Instant dueAt, Instant raisedAt, String detail) {
+    }
+
+    /** Raises an alarm once; true if it is new. */
+    boolean raise(Alarm alarm) {
+        int exists = jdbc.sql("select count(*) from deconfliction_alarm where subject = ? and subject_id = ? and reason = ?")
+                .params(alarm.subject(), alarm.subjectId(), alarm.reason()).query(Integer.class).single();
+        if (exists > 0) {
+            return false;
+        }
+        jdbc.sql("insert into deconfliction_alarm (subject, subject_id, reason, due_at, raised_at, detail) values (?, ?, ?, ?, ?, ?)")
+                .params(alarm.subject(), alarm.subjectId(), alarm.reason(), Timestamp.from(alarm.dueAt()),
+                        Timestamp.from(alarm.raisedAt()), alarm.detail())
+                .update();
+        return true;
+    }
+
+    List<Alarm> alarms() {
+        return jdbc.sql("select subject, subject_id, reason, due_at, raised_at, detail from deconfliction_alarm order by raised_at, subject_id")
+                .query((rs, n) -> new Alarm(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
+                        rs.getTimestamp(5).toInstant(), rs.getString(6)))
+                .list();
+    }
+
+    List<Alarm> alarmsOf(String subject, String subjectId) {
+        return alarms().stream().filter(a -> a.subject().equals(subject) && a.subjectId().equals(subjectId)).toList();
+    }
+
     Optional<StoredEvent> event(String id) {
         return jdbc.sql(SELECT_EVENT + " where id = ?").param(id).query(DeconflictionTables::event).optional();
     }

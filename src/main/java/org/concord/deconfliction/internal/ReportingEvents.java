@@ -78,7 +78,7 @@ class ReportingEvents {
         transactions.executeWithoutResult(status -> {
             tables.saveEvent(new DeconflictionTables.StoredEvent(event, DeconflictionTables.Direction.SENT,
                     stix.path("id").asString(), stix.path("modified").asString(), crosses, fromBorder.km(), stix.toString(), now));
-            outbox.enqueue(event.partner(), stix);
+            tables.eventQueued(event.id().value(), outbox.enqueue(event.partner(), stix));
             audit.record(actor, "deconfliction.event-reported", event.id().value(), event.kind() + " to " + event.partner()
                     + (crosses ? "; the track crosses the border" : ""));
         });
@@ -88,6 +88,26 @@ class ReportingEvents {
         out.put("crossesBorder", crosses);
         out.set("fromBorder", EvaluationJson.distance(fromBorder));
         return out;
+    }
+
+    /**
+     * This node's liaison acknowledges an event the partner reported (taken note, someone is on it);
+     * unacknowledged, it escalates after the hotline's FLASH deadline ({@link WatchingDeadlines}).
+     * The acknowledgement is recorded here only; it is not sent to the partner (yet).
+     */
+    void acknowledge(String id, String actor) {
+        DeconflictionTables.StoredEvent stored = tables.event(id).orElseThrow(
+                () -> new org.concord.node.NotFound("id: no unplanned event " + id + " is held by this node"));
+        if (stored.direction() != DeconflictionTables.Direction.RECEIVED) {
+            throw new org.concord.node.Conflict("id", "received-only: " + own.code()
+                    + " reported event " + id + " itself; the partner acknowledges it");
+        }
+        transactions.executeWithoutResult(status -> {
+            if (!tables.acknowledgeEvent(id, clock.instant(), actor)) {
+                throw new org.concord.node.Conflict("id", "already-acknowledged: event " + id + " was acknowledged already");
+            }
+            audit.record(actor, "deconfliction.event-acknowledged", id, stored.event().kind() + " of " + stored.event().reportedBy());
+        });
     }
 
     private Border border(UnplannedEvent event) {

@@ -35,6 +35,7 @@ final class StixMapping {
     static final String NOTICE_TYPE = "x-concord-operation-notice";
     static final String SITE_TYPE = "x-concord-protected-site";
     static final String EVENT_TYPE = "x-concord-unplanned-event";
+    static final String ANSWER_TYPE = "x-concord-conflict-answer";
     static final String EXTENSION_VERSION = "1.0.0";
     /** Fixed, so that the node stores the same extension definition at every start. */
     static final String EXTENSIONS_CREATED = "2026-01-01T00:00:00.000Z";
@@ -73,7 +74,11 @@ final class StixMapping {
                 extensionDefinition(identityId, EVENT_TYPE, "Concord unplanned event",
                         "An accidental or unexplained launch, or an incursion, reported to the partner within minutes, "
                                 + "with its track (GeoJSON) as far as it is known.",
-                        "x-concord-unplanned-event.json"));
+                        "x-concord-unplanned-event.json"),
+                extensionDefinition(identityId, ANSWER_TYPE, "Concord conflict answer",
+                        "The partner's answer to a conflict flagged between a notice and its own notified operation or "
+                                + "protected site: acknowledge, or object with a reason.",
+                        "x-concord-conflict-answer.json"));
     }
 
     private static ObjectNode extensionDefinition(String identityId, String type, String name, String description,
@@ -186,6 +191,46 @@ final class StixMapping {
                     "a partner may only send its own reports; " + from + " sent one of " + event.reportedBy());
         }
         return event;
+    }
+
+    /** One answer per conflict, so its STIX id is a name-based UUID of the conflict id. */
+    static String answerStixId(org.concord.deconfliction.ConflictId conflict) {
+        return ANSWER_TYPE + "--" + nameUuid("concord-conflict-answer|" + conflict.value());
+    }
+
+    /** A conflict answer as a STIX object created by this node at {@code now}, marked TLP:AMBER. */
+    static ObjectNode answer(org.concord.deconfliction.ConflictAnswer answer, String noticeId, String identityId, Instant now) {
+        ObjectNode o = common(ANSWER_TYPE, answerStixId(answer.conflict()), identityId, now, Tlp.AMBER);
+        o.put("conflict_id", answer.conflict().value());
+        o.put("notice_id", noticeId);
+        o.put("answered_by", answer.answeredBy().value());
+        o.put("verdict", answer.verdict().name().toLowerCase(Locale.ROOT));
+        answer.reason().ifPresent(r -> o.put("reason", r));
+        o.put("answered_at", StixTimes.format(answer.answeredAt()));
+        return o;
+    }
+
+    /** Reads an answer received from {@code from}; it must be the answering party. */
+    static org.concord.deconfliction.ConflictAnswer readAnswer(JsonNode object, PartyCode from) {
+        String by = object.path("answered_by").asString("");
+        if (!by.equals(from.value())) {
+            throw new InvalidInput("answered_by", "sender-answers", "a partner may only send its own answers; " + from
+                    + " sent one of '" + by + "'");
+        }
+        org.concord.deconfliction.ConflictAnswer.Verdict verdict;
+        try {
+            verdict = org.concord.deconfliction.ConflictAnswer.Verdict.valueOf(object.path("verdict").asString("").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("verdict", "acknowledge-or-object", "unknown verdict " + object.path("verdict"));
+        }
+        Instant at;
+        try {
+            at = Instant.parse(object.path("answered_at").asString(""));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInput("answered_at", "timestamp", "not a timestamp: " + object.path("answered_at"));
+        }
+        return new org.concord.deconfliction.ConflictAnswer(new org.concord.deconfliction.ConflictId(object.path("conflict_id").asString("")),
+                from, verdict, java.util.Optional.ofNullable(object.path("reason").asString(null)), at);
     }
 
     /** STIX timestamps: UTC, milliseconds. */

@@ -10,6 +10,7 @@ import org.concord.hotline.TestAlarm;
 import org.concord.party.NodeIdentity;
 import org.concord.workflow.DueEscalation;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -39,6 +40,15 @@ public class HotlineJobs {
         this.policy = settings.policy();
         this.identity = identity;
         this.clock = clock;
+    }
+
+    /**
+     * The configured acknowledgement deadlines as a bean of the hotline's API type, so that other
+     * modules (deconfliction: received unplanned events) apply the same FLASH deadline.
+     */
+    @Bean
+    public AcknowledgementPolicy hotlineAcknowledgementPolicy() {
+        return policy;
     }
 
     @Scheduled(fixedDelayString = "PT30S", initialDelayString = "PT30S")

@@ -18,7 +18,7 @@ class RulesComeFromConfigurationTest {
 
     private static RulesPerPair bound(Map<String, String> properties) {
         DeconflictionSettings settings = new Binder(new MapConfigurationPropertySource(properties))
-                .bind("concord.deconfliction", DeconflictionSettings.class).orElseGet(() -> new DeconflictionSettings(null, null));
+                .bind("concord.deconfliction", DeconflictionSettings.class).orElseGet(() -> new DeconflictionSettings(null, null, null, null));
         return settings.rulesFor(PartyCode.of("PK"));
     }
 

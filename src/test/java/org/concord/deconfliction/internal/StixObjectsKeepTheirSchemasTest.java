@@ -1,6 +1,7 @@
 package org.concord.deconfliction.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -111,6 +112,28 @@ class StixObjectsKeepTheirSchemasTest {
         assertThat(schema(StixMapping.EVENT_TYPE).validate(eventStix)).as(eventStix.toString()).isEmpty();
         assertThat(StixValidator.withOasisSchemas().validate(eventStix)).isEmpty();
         assertThat(StixMapping.event(StixMapping.readEvent(eventStix, PK, READER), IDENTITY, NOW)).isEqualTo(eventStix);
+    }
+
+    @Test
+    void a_conflict_answer_keeps_its_schema_and_an_objection_without_reason_fails_it() {
+        org.concord.deconfliction.ConflictId conflict = org.concord.deconfliction.ConflictId.of("pk-fc-1", "protected-site",
+                "Taftan-Mirjaveh crossing");
+        for (org.concord.deconfliction.ConflictAnswer answer : List.of(
+                new org.concord.deconfliction.ConflictAnswer(conflict, IR, org.concord.deconfliction.ConflictAnswer.Verdict.OBJECT,
+                        java.util.Optional.of("The crossing is open on those days."), NOW),
+                new org.concord.deconfliction.ConflictAnswer(conflict, IR, org.concord.deconfliction.ConflictAnswer.Verdict.ACKNOWLEDGE,
+                        java.util.Optional.empty(), NOW))) {
+            ObjectNode stix = StixMapping.answer(answer, "pk-fc-1", IDENTITY, NOW);
+            assertThat(schema(StixMapping.ANSWER_TYPE).validate(stix)).as(stix.toString()).isEmpty();
+            assertThat(StixValidator.withOasisSchemas().validate(stix)).as(stix.toString()).isEmpty();
+            assertThat(StixMapping.readAnswer(stix, IR)).isEqualTo(answer);
+        }
+        ObjectNode spoiled = StixMapping.answer(new org.concord.deconfliction.ConflictAnswer(conflict, IR,
+                org.concord.deconfliction.ConflictAnswer.Verdict.OBJECT, java.util.Optional.of("why"), NOW), "pk-fc-1", IDENTITY, NOW);
+        spoiled.remove("reason");
+        assertThat(schema(StixMapping.ANSWER_TYPE).validate(spoiled)).isNotEmpty();
+        assertThatThrownBy(() -> StixMapping.readAnswer(spoiled, IR)).hasMessageStartingWith("reason:");
+        assertThatThrownBy(() -> StixMapping.readAnswer(spoiled, PK)).hasMessageStartingWith("answered_by:");
     }
 
     @Test

@@ -1,0 +1,38 @@
+package org.concord.deconfliction;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.concord.node.InvalidInput;
+
+/**
+ * A flagged conflict's identifier, {@code conflict--<uuid>}. Both nodes flag the same conflict
+ * (the sender on sending its notice, the partner on receiving it) from the same three facts, the
+ * notice, the kind ({@code operation} or {@code protected-site}) and the other notice's id or the
+ * site's name, so the id is a name-based UUID of them and both nodes name the conflict alike.
+ */
+public record ConflictId(String value) {
+
+    private static final Pattern FORM = Pattern.compile("conflict--[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    public ConflictId {
+        Objects.requireNonNull(value, "value");
+        if (!FORM.matcher(value).matches()) {
+            throw new InvalidInput("id", "conflict-id", "a conflict id has the form conflict--<uuid>, got '"
+                    + (value.length() > 80 ? value.substring(0, 80) + "…" : value) + "'");
+        }
+    }
+
+    /** The id of the conflict between {@code notice} and the other party's notice or site {@code otherRef}. */
+    public static ConflictId of(String notice, String kind, String otherRef) {
+        String name = "concord-conflict|" + notice + "|" + kind + "|" + otherRef;
+        return new ConflictId("conflict--" + UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
