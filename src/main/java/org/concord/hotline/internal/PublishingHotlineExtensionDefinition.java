@@ -17,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Stores the extension-definition of {@value HotlineStix#TYPE} in the {@code intel} collection at
  * start, TLP:CLEAR, identical on every node (fixed id, author and {@code created}); see the requests
- * module's {@code PublishingExtensionDefinitions}, which also stores the author identity.
+ * module's {@code PublishingWorkflowExtensionDefinitions}, which also stores the author identity.
  */
 @Component
 class PublishingHotlineExtensionDefinition {

@@ -96,7 +96,7 @@ class RequestMessagesAsStixTest {
 
     @Test
     void theExtensionDefinitionAndItsAuthorAreValidStixMarkedClear() {
-        for (ObjectNode o : List.of(PublishingExtensionDefinitions.author(), PublishingExtensionDefinitions.requestMessageDefinition())) {
+        for (ObjectNode o : List.of(PublishingWorkflowExtensionDefinitions.author(), PublishingWorkflowExtensionDefinitions.requestMessageDefinition())) {
             assertThat(STIX.validate(o)).as(o.toString()).isEmpty();
             assertThat(Tlp.of(o)).contains(Tlp.CLEAR);
         }

@@ -26,15 +26,15 @@ import tools.jackson.databind.node.ObjectNode;
  * A new version of the schema gets a new {@code modified} and {@code version}.
  */
 @Component
-class PublishingExtensionDefinitions {
+class PublishingWorkflowExtensionDefinitions {
 
     static final String AUTHOR_ID = "identity--0f5e8c3a-6b2d-4e19-9c47-5a1d3e7b2c10";
     static final String CREATED = "2026-11-01T00:00:00.000Z";
-    private static final Logger log = LoggerFactory.getLogger(PublishingExtensionDefinitions.class);
+    private static final Logger log = LoggerFactory.getLogger(PublishingWorkflowExtensionDefinitions.class);
 
     private final IntelStore intel;
 
-    PublishingExtensionDefinitions(IntelStore intel) {
+    PublishingWorkflowExtensionDefinitions(IntelStore intel) {
         this.intel = intel;
     }
 

@@ -22,14 +22,14 @@ import tools.jackson.databind.JsonNode;
  * restart stores nothing new.
  */
 @Component
-class PublishingExtensionDefinitions {
+class PublishingDeconflictionExtensionDefinitions {
 
-    private static final Logger log = LoggerFactory.getLogger(PublishingExtensionDefinitions.class);
+    private static final Logger log = LoggerFactory.getLogger(PublishingDeconflictionExtensionDefinitions.class);
 
     private final IntelStore intel;
     private final NodeIdentity identity;
 
-    PublishingExtensionDefinitions(IntelStore intel, NodeIdentity identity) {
+    PublishingDeconflictionExtensionDefinitions(IntelStore intel, NodeIdentity identity) {
         this.intel = intel;
         this.identity = identity;
     }
