@@ -45,7 +45,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Commitment messages are marked TLP:AMBER.
  */
 @Service
-public class CommitmentService {
+public class CommitmentService implements org.concord.commitments.SeedingCommitments {
 
     private static final Logger log = LoggerFactory.getLogger(CommitmentService.class);
     static final Tlp MARKING = Tlp.AMBER;
@@ -147,6 +147,7 @@ public class CommitmentService {
      * outbox delivers them; until they arrive, an own answer waits in the fold for its previous
      * message. Returns how many were new.
      */
+    @Override
     @Transactional
     public int seed(List<CommitmentMessage> messages) {
         int added = 0;

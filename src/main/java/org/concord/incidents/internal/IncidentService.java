@@ -43,7 +43,7 @@ import tools.jackson.databind.node.ObjectNode;
  * it is stored and queued, in one transaction. Incident messages are marked TLP:AMBER.
  */
 @Service
-public class IncidentService {
+public class IncidentService implements org.concord.incidents.SeedingIncidents {
 
     private static final Logger log = LoggerFactory.getLogger(IncidentService.class);
     static final Tlp MARKING = Tlp.AMBER;
@@ -136,6 +136,7 @@ public class IncidentService {
      * outbox delivers them; until they arrive, an own answer waits in the fold for its previous
      * message. Returns how many were new.
      */
+    @Override
     @Transactional
     public int seed(List<IncidentMessage> messages) {
         int added = 0;
