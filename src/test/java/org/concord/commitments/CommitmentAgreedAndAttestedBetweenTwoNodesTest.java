@@ -11,6 +11,7 @@ import org.concord.exchange.Outbox;
 import org.concord.party.PartyCode;
 import org.concord.party.Role;
 import org.concord.testing.TwoNodes;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,12 @@ class CommitmentAgreedAndAttestedBetweenTwoNodesTest {
         nodes = TwoNodes.shared();
         pk = CommitmentsApi.liaisonAt(nodes.pk);
         ir = CommitmentsApi.liaisonAt(nodes.ir);
+    }
+
+    /** Leaves the shared nodes' outboxes empty, as other classes on them count what they deliver. */
+    @AfterAll
+    static void drain() {
+        CommitmentsApi.drain(nodes);
     }
 
     static String ambassadorBack() {

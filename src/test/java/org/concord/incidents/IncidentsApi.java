@@ -74,6 +74,12 @@ final class IncidentsApi {
         return JSON.readTree(response.body());
     }
 
+    /** Delivers whatever the shared nodes still hold for each other. */
+    static void drain(org.concord.testing.TwoNodes nodes) {
+        nodes.pk.bean(OutboxDelivery.class).deliver(PartyCode.of("IR"));
+        nodes.ir.bean(OutboxDelivery.class).deliver(PartyCode.of("PK"));
+    }
+
     int deliverTo(String partner) {
         return node.bean(OutboxDelivery.class).deliver(PartyCode.of(partner));
     }
