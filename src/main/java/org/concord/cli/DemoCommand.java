@@ -125,6 +125,11 @@ class DemoCommand implements Callable<Integer> {
                         DemoIntel.of(context.getBean(NodeIdentity.class)), new org.concord.intel.Origin.Local("cli:demo"));
                 seeded.stream().filter(o -> !o.succeeded()).forEach(o ->
                         System.err.println("concord: warning: demo object " + o.id() + " refused: " + o.message()));
+                // January 2024: each node stores and queues its own incident and commitment messages; the outbox
+                // delivers them once the nodes start, so each node holds the partner's only after delivery.
+                var january = org.concord.scenario.January2024.builder().withoutCounterfactualRequests().build();
+                context.getBean(org.concord.incidents.SeedingIncidents.class).seed(january.incidents());
+                context.getBean(org.concord.commitments.SeedingCommitments.class).seed(january.commitments());
                 ObjectNode nodeOut = nodesOut.addObject();
                 nodeOut.put("party", node.code());
                 nodeOut.put("name", node.name());

@@ -57,19 +57,22 @@ public final class January2024 {
     public static final StixId NEAR_PANJGUR = StixId.named("location", "near Panjgur, Balochistan, PK");
     public static final StixId NEAR_SARAVAN = StixId.named("location", "near Saravan, Sistan-Baluchestan, IR");
 
+    // Reports and proposals open their case with their own id, and travel as STIX objects whose id
+    // prefix must equal their type: hence x-concord-incident-message and x-concord-commitment-message.
+
     /** Pakistan's report of Iran's strike of 16 January. */
-    public static final StixId STRIKE_OF_16_JANUARY = id("x-concord-incident", "strike of 16 January 2024");
+    public static final StixId STRIKE_OF_16_JANUARY = id("x-concord-incident-message", "strike of 16 January 2024");
     /** Iran's report of Pakistan's strikes of 18 January. */
-    public static final StixId STRIKES_OF_18_JANUARY = id("x-concord-incident", "strikes of 18 January 2024");
+    public static final StixId STRIKES_OF_18_JANUARY = id("x-concord-incident-message", "strikes of 18 January 2024");
     /** The claim in Iran's report that those killed were not Iranian nationals. */
     public static final String NOT_IRANIAN_NATIONALS = "claim-2";
 
-    public static final StixId IR_AMBASSADOR_BACK = id("x-concord-commitment", "Iran's ambassador back in Islamabad");
-    public static final StixId PK_AMBASSADOR_BACK = id("x-concord-commitment", "Pakistan's ambassador back in Tehran");
-    public static final StixId IR_FM_VISIT = id("x-concord-commitment", "Iran's foreign minister visits Pakistan");
-    public static final StixId LIAISON_TURBAT = id("x-concord-commitment", "liaison officer in Turbat");
-    public static final StixId LIAISON_ZAHEDAN = id("x-concord-commitment", "liaison officer in Zahedan");
-    public static final StixId JOINT_COORDINATION_MECHANISM = id("x-concord-commitment",
+    public static final StixId IR_AMBASSADOR_BACK = id("x-concord-commitment-message", "Iran's ambassador back in Islamabad");
+    public static final StixId PK_AMBASSADOR_BACK = id("x-concord-commitment-message", "Pakistan's ambassador back in Tehran");
+    public static final StixId IR_FM_VISIT = id("x-concord-commitment-message", "Iran's foreign minister visits Pakistan");
+    public static final StixId LIAISON_TURBAT = id("x-concord-commitment-message", "liaison officer in Turbat");
+    public static final StixId LIAISON_ZAHEDAN = id("x-concord-commitment-message", "liaison officer in Zahedan");
+    public static final StixId JOINT_COORDINATION_MECHANISM = id("x-concord-commitment-message",
             "Joint Coordination Mechanism at foreign-minister level");
 
     public static final StixId IR_ASKS_PK_TO_ACT = id("x-concord-request",

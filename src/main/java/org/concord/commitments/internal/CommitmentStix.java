@@ -1,0 +1,159 @@
+package org.concord.commitments.internal;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.concord.commitments.Commitment;
+import org.concord.commitments.CommitmentMessage;
+import org.concord.intel.stix.Tlp;
+import org.concord.party.PartyCode;
+import org.concord.workflow.Envelope;
+import org.concord.workflow.EscalationLevel;
+import org.concord.workflow.StixId;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A commitment message as a STIX 2.1 custom object of type {@value #TYPE}, declared by the
+ * extension-definition {@value #EXTENSION_ID} ({@code docs/extensions/x-concord-commitment-message.json}),
+ * and back. The conventions of {@code x-concord-hotline-message}: the envelope is {@code id},
+ * {@code commitment_ref}, {@code sender}, {@code created} and {@code previous_ref}; an escalation
+ * carries the commitment's history whole.
+ */
+public final class CommitmentStix {
+
+    public static final String TYPE = "x-concord-commitment-message";
+    public static final String EXTENSION_ID = "extension-definition--c1a9e5d7-2f84-4b3e-a6d0-8e7f3b2c9a45";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final DateTimeFormatter STIX_TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private CommitmentStix() {
+    }
+
+    /** The envelope or a field cannot be read: the message cannot be placed in a commitment. */
+    public static final class Malformed extends RuntimeException {
+        Malformed(String field, String explanation) {
+            super(field + ": " + explanation);
+        }
+    }
+
+    public static Instant truncate(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    public static String time(Instant instant) {
+        return STIX_TIME.format(instant);
+    }
+
+    /** {@code propose}, {@code agree}, {@code attest}, {@code escalate}. */
+    public static String messageType(CommitmentMessage message) {
+        return message.type().toLowerCase();
+    }
+
+    public static ObjectNode toStix(CommitmentMessage message, String createdByRef, Tlp tlp, List<JsonNode> history) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("type", TYPE);
+        o.put("spec_version", "2.1");
+        o.put("id", message.id().value());
+        o.put("created", time(message.sentAt()));
+        o.put("modified", time(message.sentAt()));
+        o.put("created_by_ref", createdByRef);
+        o.putArray("object_marking_refs").add(tlp.markingDefinitionId());
+        o.putObject("extensions").putObject(EXTENSION_ID).put("extension_type", "new-sdo");
+        o.put("message_type", messageType(message));
+        o.put("commitment_ref", message.caseId().value());
+        o.put("sender", message.sender().value());
+        message.previous().ifPresent(p -> o.put("previous_ref", p.value()));
+        if (message instanceof CommitmentMessage.Propose p) {
+            o.put("counterpart", p.counterpart().value());
+            ObjectNode c = o.putObject("commitment");
+            Commitment commitment = p.commitment();
+            c.put("what", commitment.what());
+            if (commitment.owner() != null) {
+                c.put("owner", commitment.owner().value());
+            }
+            if (commitment.dueBy() != null) {
+                c.put("due_by", time(commitment.dueBy()));
+            }
+        } else if (message instanceof CommitmentMessage.Attest a) {
+            if (!a.text().isEmpty()) {
+                o.put("text", a.text());
+            }
+            if (!a.evidence().isEmpty()) {
+                ArrayNode refs = o.putArray("evidence_refs");
+                a.evidence().forEach(e -> refs.add(e.value()));
+            }
+        } else if (message instanceof CommitmentMessage.Escalate e) {
+            if (e.to() != null) {
+                o.put("to_level", e.to().name());
+            }
+            if (e.asOf() != null) {
+                o.put("as_of", time(e.asOf()));
+            }
+            if (!history.isEmpty()) {
+                ArrayNode h = o.putArray("history");
+                history.forEach(h::add);
+            }
+        }
+        return o;
+    }
+
+    public static CommitmentMessage fromStix(JsonNode o) {
+        if (!TYPE.equals(o.path("type").asString(""))) {
+            throw new Malformed("type", "is not " + TYPE);
+        }
+        try {
+            StixId id = StixId.of(required(o, "id"));
+            StixId commitmentId = StixId.of(required(o, "commitment_ref"));
+            PartyCode sender = PartyCode.of(required(o, "sender"));
+            Instant sentAt = Instant.parse(required(o, "created"));
+            String type = o.path("message_type").asString("");
+            if (type.equals("propose")) {
+                JsonNode c = o.path("commitment");
+                String owner = c.path("owner").asString(null);
+                String due = c.path("due_by").asString(null);
+                return new CommitmentMessage.Propose(new Envelope(id, commitmentId, sender, sentAt, null),
+                        PartyCode.of(required(o, "counterpart")), new Commitment(c.path("what").asString(""),
+                                owner == null ? null : PartyCode.of(owner), due == null ? null : Instant.parse(due)));
+            }
+            Envelope env = Envelope.answer(id, commitmentId, sender, sentAt, StixId.of(required(o, "previous_ref")));
+            switch (type) {
+                case "agree":
+                    return new CommitmentMessage.Agree(env);
+                case "attest": {
+                    List<StixId> evidence = new ArrayList<>();
+                    o.path("evidence_refs").forEach(e -> evidence.add(StixId.of(e.asString(""))));
+                    return new CommitmentMessage.Attest(env, o.path("text").asString(""), evidence);
+                }
+                case "escalate": {
+                    String to = o.path("to_level").asString(null);
+                    String asOf = o.path("as_of").asString(null);
+                    return new CommitmentMessage.Escalate(env, to == null ? null : EscalationLevel.valueOf(to),
+                            asOf == null ? null : Instant.parse(asOf));
+                }
+                default:
+                    throw new Malformed("message_type", "unknown message type '" + type + "'");
+            }
+        } catch (Malformed e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new Malformed("envelope", e.getMessage());
+        }
+    }
+
+    private static String required(JsonNode o, String name) {
+        String value = o.path(name).asString(null);
+        if (value == null) {
+            throw new Malformed(name, "required");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,188 @@
+package org.concord.incidents.internal;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.concord.incidents.Casualties;
+import org.concord.incidents.Claim;
+import org.concord.incidents.IncidentMessage;
+import org.concord.incidents.IncidentReport;
+import org.concord.incidents.IncidentType;
+import org.concord.incidents.Verdict;
+import org.concord.intel.stix.Tlp;
+import org.concord.party.PartyCode;
+import org.concord.workflow.Envelope;
+import org.concord.workflow.StixId;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * An incident message as a STIX 2.1 custom object of type {@value #TYPE}, declared by the
+ * extension-definition {@value #EXTENSION_ID} ({@code docs/extensions/x-concord-incident-message.json}),
+ * and back. The conventions of {@code x-concord-hotline-message}: the envelope is {@code id},
+ * {@code incident_ref}, {@code sender}, {@code created} and {@code previous_ref}. The place is
+ * carried as a GeoJSON geometry object; the core keeps its text.
+ */
+public final class IncidentStix {
+
+    public static final String TYPE = "x-concord-incident-message";
+    public static final String EXTENSION_ID = "extension-definition--7b4e1c92-5a3d-4f68-8e21-c9d0a6b3f154";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final DateTimeFormatter STIX_TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private IncidentStix() {
+    }
+
+    /** The envelope or a field cannot be read: the message cannot be placed in an incident. */
+    public static final class Malformed extends RuntimeException {
+        Malformed(String field, String explanation) {
+            super(field + ": " + explanation);
+        }
+    }
+
+    public static Instant truncate(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    public static String time(Instant instant) {
+        return STIX_TIME.format(instant);
+    }
+
+    /** {@code report}, {@code answer_claim}, {@code propose_findings}, {@code sign_off}. */
+    public static String messageType(IncidentMessage message) {
+        if (message instanceof IncidentMessage.Report) {
+            return "report";
+        }
+        if (message instanceof IncidentMessage.AnswerClaim) {
+            return "answer_claim";
+        }
+        if (message instanceof IncidentMessage.ProposeFindings) {
+            return "propose_findings";
+        }
+        return "sign_off";
+    }
+
+    public static ObjectNode toStix(IncidentMessage message, String createdByRef, Tlp tlp) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("type", TYPE);
+        o.put("spec_version", "2.1");
+        o.put("id", message.id().value());
+        o.put("created", time(message.sentAt()));
+        o.put("modified", time(message.sentAt()));
+        o.put("created_by_ref", createdByRef);
+        o.putArray("object_marking_refs").add(tlp.markingDefinitionId());
+        o.putObject("extensions").putObject(EXTENSION_ID).put("extension_type", "new-sdo");
+        o.put("message_type", messageType(message));
+        o.put("incident_ref", message.caseId().value());
+        o.put("sender", message.sender().value());
+        message.previous().ifPresent(p -> o.put("previous_ref", p.value()));
+        if (message instanceof IncidentMessage.Report r) {
+            o.put("addressee", r.addressee().value());
+            o.set("report", report(r.report()));
+        } else if (message instanceof IncidentMessage.AnswerClaim a) {
+            o.put("claim", a.claimRef());
+            if (a.verdict() != null) {
+                o.put("verdict", a.verdict().name());
+            }
+            if (!a.evidence().isEmpty()) {
+                ArrayNode refs = o.putArray("evidence_refs");
+                a.evidence().forEach(e -> refs.add(e.value()));
+            }
+            if (!a.text().isEmpty()) {
+                o.put("text", a.text());
+            }
+        } else if (message instanceof IncidentMessage.ProposeFindings f) {
+            o.put("findings", f.findings());
+        } else if (message instanceof IncidentMessage.SignOff s) {
+            o.put("findings_ref", s.findingsRef().value());
+        }
+        return o;
+    }
+
+    private static ObjectNode report(IncidentReport r) {
+        ObjectNode n = JSON.createObjectNode();
+        if (r.occurredAt() != null) {
+            n.put("occurred_at", time(r.occurredAt()));
+        }
+        if (!r.placeGeoJson().isEmpty()) {
+            n.set("place", JSON.readTree(r.placeGeoJson()));
+        }
+        if (r.type() != null) {
+            n.put("incident_type", r.type().name());
+        }
+        n.put("what_happened", r.whatHappened());
+        n.putObject("casualties").put("killed", r.casualties().killed()).put("injured", r.casualties().injured())
+                .put("detail", r.casualties().detail());
+        ArrayNode claims = n.putArray("claims");
+        r.claims().forEach(c -> claims.addObject().put("ref", c.ref()).put("statement", c.statement()));
+        return n;
+    }
+
+    public static IncidentMessage fromStix(JsonNode o) {
+        if (!TYPE.equals(o.path("type").asString(""))) {
+            throw new Malformed("type", "is not " + TYPE);
+        }
+        try {
+            StixId id = StixId.of(required(o, "id"));
+            StixId incidentId = StixId.of(required(o, "incident_ref"));
+            PartyCode sender = PartyCode.of(required(o, "sender"));
+            Instant sentAt = Instant.parse(required(o, "created"));
+            String type = o.path("message_type").asString("");
+            if (type.equals("report")) {
+                return new IncidentMessage.Report(new Envelope(id, incidentId, sender, sentAt, null),
+                        PartyCode.of(required(o, "addressee")), reportOf(o.path("report")));
+            }
+            Envelope env = Envelope.answer(id, incidentId, sender, sentAt, StixId.of(required(o, "previous_ref")));
+            switch (type) {
+                case "answer_claim": {
+                    List<StixId> evidence = new ArrayList<>();
+                    o.path("evidence_refs").forEach(e -> evidence.add(StixId.of(e.asString(""))));
+                    String verdict = o.path("verdict").asString(null);
+                    return new IncidentMessage.AnswerClaim(env, o.path("claim").asString(null),
+                            verdict == null ? null : Verdict.valueOf(verdict), evidence, o.path("text").asString(""));
+                }
+                case "propose_findings":
+                    return new IncidentMessage.ProposeFindings(env, o.path("findings").asString(""));
+                case "sign_off":
+                    return new IncidentMessage.SignOff(env, StixId.of(required(o, "findings_ref")));
+                default:
+                    throw new Malformed("message_type", "unknown message type '" + type + "'");
+            }
+        } catch (Malformed e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new Malformed("envelope", e.getMessage());
+        }
+    }
+
+    private static IncidentReport reportOf(JsonNode n) {
+        String occurred = n.path("occurred_at").asString(null);
+        String type = n.path("incident_type").asString(null);
+        JsonNode place = n.path("place");
+        JsonNode c = n.path("casualties");
+        List<Claim> claims = new ArrayList<>();
+        n.path("claims").forEach(claim -> claims.add(new Claim(claim.path("ref").asString(""),
+                claim.path("statement").asString(""))));
+        return new IncidentReport(occurred == null ? null : Instant.parse(occurred),
+                place.isObject() ? JSON.writeValueAsString(place) : "", type == null ? null : IncidentType.valueOf(type),
+                n.path("what_happened").asString(""),
+                new Casualties(c.path("killed").asInt(0), c.path("injured").asInt(0), c.path("detail").asString("")),
+                claims);
+    }
+
+    private static String required(JsonNode o, String name) {
+        String value = o.path(name).asString(null);
+        if (value == null) {
+            throw new Malformed(name, "required");
+        }
+        return value;
+    }
+}

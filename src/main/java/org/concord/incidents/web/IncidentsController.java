@@ -1,0 +1,241 @@
+package org.concord.incidents.web;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.concord.incidents.Casualties;
+import org.concord.incidents.Claim;
+import org.concord.incidents.FindingsProposed;
+import org.concord.incidents.Incident;
+import org.concord.incidents.IncidentReport;
+import org.concord.incidents.IncidentType;
+import org.concord.incidents.Settled;
+import org.concord.incidents.Verdict;
+import org.concord.incidents.internal.IncidentService;
+import org.concord.incidents.internal.IncidentStix;
+import org.concord.incidents.internal.IncidentTable;
+import org.concord.node.InvalidInput;
+import org.concord.node.NotFound;
+import org.concord.party.Callers;
+import org.concord.party.PartyCode;
+import org.concord.workflow.StixId;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.JsonNode;
+
+/** Incidents over the REST API: every user role reads, {@code LIAISON} sends; partners none. */
+@RestController
+@Tag(name = "Incidents", description = "Cross-border incidents reported, answered claim by claim, closed by joint findings")
+class IncidentsController {
+
+    private final IncidentService incidents;
+    private final IncidentTable table;
+
+    IncidentsController(IncidentService incidents, IncidentTable table) {
+        this.incidents = incidents;
+        this.table = table;
+    }
+
+    record CasualtiesBody(Integer killed, Integer injured, String detail) {
+    }
+
+    record ClaimBody(String ref, String statement) {
+    }
+
+    /** A report: {@code place} is a GeoJSON geometry object. */
+    record NewIncident(String addressee, String occurredAt, JsonNode place, String incidentType, String whatHappened,
+            CasualtiesBody casualties, List<ClaimBody> claims) {
+    }
+
+    record Answer(String claimRef, String verdict, List<String> evidence, String text) {
+    }
+
+    record Findings(String findings) {
+    }
+
+    record SignOff(String findingsRef) {
+    }
+
+    /** An incident: state (UnderReview, FindingsProposed, Settled), the report, the answers, findings, messages. */
+    record IncidentView(String incidentId, String partner, String state, String reporter, String addressee, JsonNode report,
+            Map<String, AnswerView> answers, List<String> openClaims, String findingsRef, String findings,
+            List<String> signedBy, List<MessageView> history, List<RefusedView> refused, int waiting) {
+    }
+
+    record AnswerView(String verdict, List<String> evidence, String text, String answeredAt) {
+    }
+
+    record MessageView(String id, String messageType, String sender, String sentAt, String direction, JsonNode object) {
+    }
+
+    record RefusedView(String id, String rule, String field, String explanation) {
+    }
+
+    @GetMapping("/api/incidents")
+    @Operation(summary = "Every incident this node holds")
+    List<IncidentView> list() {
+        return table.incidents().stream().map(row -> view(table.fold(row.incidentId()).orElseThrow())).toList();
+    }
+
+    @GetMapping("/api/incidents/{incidentId}")
+    @Operation(summary = "One incident")
+    IncidentView one(@PathVariable String incidentId) {
+        return view(table.fold(incidentId).orElseThrow(() -> new NotFound("incident_ref: no incident " + incidentId)));
+    }
+
+    @PostMapping("/api/incidents")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('LIAISON')")
+    @Operation(summary = "Report a cross-border incident to the partner, with the claims it is asked to answer (LIAISON)")
+    IncidentView report(@RequestBody NewIncident body, Authentication caller) {
+        PartyCode addressee = party(body.addressee());
+        Instant occurredAt = null;
+        if (body.occurredAt() != null) {
+            try {
+                occurredAt = Instant.parse(body.occurredAt());
+            } catch (DateTimeParseException e) {
+                throw new InvalidInput("occurredAt", "date-time", "'" + body.occurredAt() + "' is not an RFC 3339 UTC time");
+            }
+        }
+        if (body.place() != null && !body.place().isNull() && (!body.place().isObject() || !body.place().has("type"))) {
+            throw new InvalidInput("place", "geojson", "a GeoJSON geometry object with a type");
+        }
+        IncidentType type = null;
+        if (body.incidentType() != null) {
+            try {
+                type = IncidentType.valueOf(body.incidentType());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInput("incidentType", "one-of", "'" + body.incidentType() + "' is not one of "
+                        + java.util.Arrays.toString(IncidentType.values()));
+            }
+        }
+        Casualties casualties = Casualties.none();
+        if (body.casualties() != null) {
+            CasualtiesBody c = body.casualties();
+            int killed = c.killed() == null ? 0 : c.killed();
+            int injured = c.injured() == null ? 0 : c.injured();
+            if (killed < 0 || injured < 0) {
+                throw new InvalidInput("casualties", "non-negative", "casualties are counted from zero");
+            }
+            casualties = new Casualties(killed, injured, c.detail());
+        }
+        List<Claim> claims = new ArrayList<>();
+        if (body.claims() != null) {
+            for (int i = 0; i < body.claims().size(); i++) {
+                ClaimBody c = body.claims().get(i);
+                if (c == null || c.ref() == null || c.ref().isBlank()) {
+                    throw new InvalidInput("claims[" + i + "].ref", "FIELD_REQUIRED", "each claim has a reference, e.g. claim-1");
+                }
+                claims.add(new Claim(c.ref(), c.statement()));
+            }
+        }
+        String place = body.place() == null || body.place().isNull() ? "" : body.place().toString();
+        IncidentReport report = new IncidentReport(occurredAt, place, type, body.whatHappened(), casualties, claims);
+        return view(incidents.report(addressee, report, Callers.of(caller).auditName()));
+    }
+
+    @PostMapping("/api/incidents/{incidentId}/answers")
+    @PreAuthorize("hasRole('LIAISON')")
+    @Operation(summary = "Answer one of the partner's claims: CONFIRM, DISPUTE (with evidence) or UNKNOWN (LIAISON)")
+    IncidentView answer(@PathVariable String incidentId, @RequestBody Answer body, Authentication caller) {
+        Verdict verdict = null;
+        if (body.verdict() != null) {
+            try {
+                verdict = Verdict.valueOf(body.verdict());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInput("verdict", "one-of", "'" + body.verdict() + "' is not CONFIRM, DISPUTE or UNKNOWN");
+            }
+        }
+        List<StixId> evidence = new ArrayList<>();
+        if (body.evidence() != null) {
+            for (int i = 0; i < body.evidence().size(); i++) {
+                evidence.add(stixId(body.evidence().get(i), "evidence[" + i + "]"));
+            }
+        }
+        return view(incidents.answer(incidentId, body.claimRef(), verdict, evidence, body.text(), Callers.of(caller).auditName()));
+    }
+
+    @PostMapping("/api/incidents/{incidentId}/findings")
+    @PreAuthorize("hasRole('LIAISON')")
+    @Operation(summary = "Propose joint findings; earlier proposals and their sign-offs lapse (LIAISON)")
+    IncidentView proposeFindings(@PathVariable String incidentId, @RequestBody Findings body, Authentication caller) {
+        return view(incidents.proposeFindings(incidentId, body.findings(), Callers.of(caller).auditName()));
+    }
+
+    @PostMapping("/api/incidents/{incidentId}/sign-off")
+    @PreAuthorize("hasRole('LIAISON')")
+    @Operation(summary = "Sign off the findings on the table (or those named by findingsRef); both sign-offs settle it (LIAISON)")
+    IncidentView signOff(@PathVariable String incidentId, @RequestBody(required = false) SignOff body, Authentication caller) {
+        StixId ref = body == null || body.findingsRef() == null ? null : stixId(body.findingsRef(), "findingsRef");
+        return view(incidents.signOff(incidentId, ref, Callers.of(caller).auditName()));
+    }
+
+    private static StixId stixId(String value, String field) {
+        try {
+            return StixId.of(value);
+        } catch (RuntimeException e) {
+            throw new InvalidInput(field, "stix-id", "'" + value + "' is not a STIX identifier (type--UUID)");
+        }
+    }
+
+    private static PartyCode party(String code) {
+        if (code == null) {
+            throw new InvalidInput("addressee", "FIELD_REQUIRED", "the partner's party code is required, e.g. IR");
+        }
+        try {
+            return PartyCode.of(code);
+        } catch (InvalidInput e) {
+            throw new InvalidInput("addressee", "iso-3166-alpha-2", e.getMessage());
+        }
+    }
+
+    private static IncidentView view(IncidentTable.Folded f) {
+        var state = f.folded().state();
+        List<MessageView> history = f.folded().applied().stream().map(m -> {
+            IncidentTable.StoredMessage s = f.stored(m);
+            return new MessageView(m.id().value(), IncidentStix.messageType(m), m.sender().value(), IncidentStix.time(m.sentAt()),
+                    s.direction(), s.object());
+        }).toList();
+        List<RefusedView> refused = f.folded().refused().stream().map(r -> new RefusedView(r.message().id().value(),
+                r.refusal().rule().name(), r.refusal().field(), r.refusal().explanation())).toList();
+        Incident incident = state.orElse(null);
+        if (incident == null) {
+            return new IncidentView(f.row().incidentId(), f.row().partner().value(), null, null, null, null, Map.of(), List.of(),
+                    null, null, List.of(), history, refused, f.folded().waiting().size());
+        }
+        var file = incident.file();
+        Map<String, AnswerView> answers = new TreeMap<>();
+        file.answers().forEach((ref, a) -> answers.put(ref, new AnswerView(a.verdict().name(),
+                a.evidence().stream().map(StixId::value).toList(), a.text(), IncidentStix.time(a.answeredAt()))));
+        String findingsRef = null;
+        String findings = null;
+        List<String> signedBy = List.of();
+        if (incident instanceof FindingsProposed p) {
+            findingsRef = p.findingsRef().value();
+            findings = p.findings();
+            signedBy = p.signedBy().stream().map(PartyCode::value).sorted().toList();
+        } else if (incident instanceof Settled s) {
+            findingsRef = s.findingsRef().value();
+            findings = s.findings();
+            signedBy = java.util.stream.Stream.of(file.reporter(), file.addressee()).map(PartyCode::value).sorted().toList();
+        }
+        JsonNode report = f.stored(file.history().get(0)).object().path("report");
+        return new IncidentView(f.row().incidentId(), f.row().partner().value(), incident.name(), file.reporter().value(),
+                file.addressee().value(), report, answers, file.openClaims().stream().map(Claim::ref).toList(), findingsRef,
+                findings, signedBy, history, refused, f.folded().waiting().size());
+    }
+}
