@@ -87,6 +87,27 @@ class RequestForActionBetweenTwoNodesTest {
             assertThat(atPk.path("history").get(i).path("object").path("object_marking_refs").get(0).asString())
                     .isEqualTo("marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421");
         }
+        // and every message is in the sender's ledger and came back with the receiver's signed receipt,
+        // which verifies with the receiver's pinned key; the receiver holds it in its own ledger
+        List<org.concord.exchange.Outbox.Message> sent = new ArrayList<>(
+                nodes.pk.bean(org.concord.exchange.Outbox.class).recent(org.concord.party.PartyCode.of("IR"), 1000));
+        sent.addAll(nodes.ir.bean(org.concord.exchange.Outbox.class).recent(org.concord.party.PartyCode.of("PK"), 1000));
+        for (JsonNode message : atPk.path("history")) {
+            String id = message.path("id").asString();
+            org.concord.exchange.Outbox.Message delivered = sent.stream().filter(m -> m.objectId().equals(id)).findFirst().orElseThrow();
+            assertThat(delivered.ledgerIndex()).as(id).isNotNull();
+            assertThat(delivered.receipt()).as(id).isNotNull();
+            boolean pkSent = nodes.pk.bean(org.concord.exchange.Outbox.class).recent(org.concord.party.PartyCode.of("IR"), 1000)
+                    .stream().anyMatch(m -> m.objectId().equals(id));
+            var receiver = pkSent ? nodes.ir : nodes.pk;
+            var receiverKey = (pkSent ? nodes.pk : nodes.ir).bean(org.concord.party.Partners.class)
+                    .byCode(receiver.identity().party().code()).orElseThrow().signingKey();
+            var receipt = org.concord.ledger.Receipt.parse(delivered.receipt())
+                    .verify(receiverKey, org.concord.ledger.ObjectDigest.of(message.path("object").toString()));
+            assertThat(receipt.object().id()).isEqualTo(id);
+            assertThat(receipt.entry().direction()).isEqualTo(org.concord.ledger.Direction.RECEIVED);
+            assertThat(receiver.bean(org.concord.ledger.Ledger.class).size()).isGreaterThan(receipt.index());
+        }
     }
 
     @Test
