@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.concord.requests.internal.EscalatingMissedDeadlines;
 import org.concord.requests.internal.RequestStix;
 import org.concord.testing.ClockedNodes;
+import org.concord.workflow.MessageStix;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,7 @@ class UnansweredRequestEscalatesTest {
         JsonNode escalation = atIr.path("history").get(1).path("object");
         assertThat(escalation.path("message_type").asString()).isEqualTo("escalate");
         assertThat(escalation.path("to_level").asString()).isEqualTo("SECURITY_CHIEFS");
-        assertThat(escalation.path("as_of").asString()).isEqualTo(RequestStix.time(
+        assertThat(escalation.path("as_of").asString()).isEqualTo(MessageStix.time(
                 java.time.Instant.parse(atIr.path("history").get(0).path("sentAt").asString()).plus(Duration.ofMinutes(10))));
         assertThat(escalation.path("history").get(0).path("id").asString()).isEqualTo(caseId);
 

@@ -25,6 +25,7 @@ import org.concord.party.Partners;
 import org.concord.party.PartyCode;
 import org.concord.workflow.DueEscalation;
 import org.concord.workflow.Envelope;
+import org.concord.workflow.MessageStix;
 import org.concord.workflow.StixId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -190,7 +191,7 @@ public class CommitmentService implements org.concord.commitments.SeedingCommitm
         CommitmentMessage message;
         try {
             message = CommitmentStix.fromStix(object);
-        } catch (CommitmentStix.Malformed e) {
+        } catch (MessageStix.Malformed e) {
             log.warn("commitment message {} from {} not stored: {}", object.path("id").asString(""), from, e.getMessage());
             return false;
         }
@@ -212,7 +213,7 @@ public class CommitmentService implements org.concord.commitments.SeedingCommitm
     }
 
     private Instant now() {
-        return CommitmentStix.truncate(clock.instant());
+        return MessageStix.truncate(clock.instant());
     }
 
     PartyCode own() {

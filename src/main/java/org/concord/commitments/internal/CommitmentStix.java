@@ -1,9 +1,6 @@
 package org.concord.commitments.internal;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +10,7 @@ import org.concord.intel.stix.Tlp;
 import org.concord.party.PartyCode;
 import org.concord.workflow.Envelope;
 import org.concord.workflow.EscalationLevel;
+import org.concord.workflow.MessageStix;
 import org.concord.workflow.StixId;
 
 import tools.jackson.databind.JsonNode;
@@ -32,25 +30,15 @@ public final class CommitmentStix {
     public static final String TYPE = "x-concord-commitment-message";
     public static final String EXTENSION_ID = "extension-definition--c1a9e5d7-2f84-4b3e-a6d0-8e7f3b2c9a45";
     static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final DateTimeFormatter STIX_TIME =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private CommitmentStix() {
     }
 
     /** The envelope or a field cannot be read: the message cannot be placed in a commitment. */
-    public static final class Malformed extends RuntimeException {
+    public static final class Malformed extends MessageStix.Malformed {
         Malformed(String field, String explanation) {
-            super(field + ": " + explanation);
+            super(field, explanation);
         }
-    }
-
-    public static Instant truncate(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    public static String time(Instant instant) {
-        return STIX_TIME.format(instant);
     }
 
     /** {@code propose}, {@code agree}, {@code attest}, {@code escalate}. */
@@ -59,19 +47,7 @@ public final class CommitmentStix {
     }
 
     public static ObjectNode toStix(CommitmentMessage message, String createdByRef, Tlp tlp, List<JsonNode> history) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("type", TYPE);
-        o.put("spec_version", "2.1");
-        o.put("id", message.id().value());
-        o.put("created", time(message.sentAt()));
-        o.put("modified", time(message.sentAt()));
-        o.put("created_by_ref", createdByRef);
-        o.putArray("object_marking_refs").add(tlp.markingDefinitionId());
-        o.putObject("extensions").putObject(EXTENSION_ID).put("extension_type", "new-sdo");
-        o.put("message_type", messageType(message));
-        o.put("commitment_ref", message.caseId().value());
-        o.put("sender", message.sender().value());
-        message.previous().ifPresent(p -> o.put("previous_ref", p.value()));
+        ObjectNode o = MessageStix.head(message, TYPE, EXTENSION_ID, messageType(message), "commitment_ref", createdByRef, tlp);
         if (message instanceof CommitmentMessage.Propose p) {
             o.put("counterpart", p.counterpart().value());
             ObjectNode c = o.putObject("commitment");
@@ -81,7 +57,7 @@ public final class CommitmentStix {
                 c.put("owner", commitment.owner().value());
             }
             if (commitment.dueBy() != null) {
-                c.put("due_by", time(commitment.dueBy()));
+                c.put("due_by", MessageStix.time(commitment.dueBy()));
             }
         } else if (message instanceof CommitmentMessage.Attest a) {
             if (!a.text().isEmpty()) {
@@ -96,7 +72,7 @@ public final class CommitmentStix {
                 o.put("to_level", e.to().name());
             }
             if (e.asOf() != null) {
-                o.put("as_of", time(e.asOf()));
+                o.put("as_of", MessageStix.time(e.asOf()));
             }
             if (!history.isEmpty()) {
                 ArrayNode h = o.putArray("history");
@@ -111,20 +87,20 @@ public final class CommitmentStix {
             throw new Malformed("type", "is not " + TYPE);
         }
         try {
-            StixId id = StixId.of(required(o, "id"));
-            StixId commitmentId = StixId.of(required(o, "commitment_ref"));
-            PartyCode sender = PartyCode.of(required(o, "sender"));
-            Instant sentAt = Instant.parse(required(o, "created"));
+            StixId id = StixId.of(MessageStix.required(o, "id"));
+            StixId commitmentId = StixId.of(MessageStix.required(o, "commitment_ref"));
+            PartyCode sender = PartyCode.of(MessageStix.required(o, "sender"));
+            Instant sentAt = Instant.parse(MessageStix.required(o, "created"));
             String type = o.path("message_type").asString("");
             if (type.equals("propose")) {
                 JsonNode c = o.path("commitment");
                 String owner = c.path("owner").asString(null);
                 String due = c.path("due_by").asString(null);
                 return new CommitmentMessage.Propose(new Envelope(id, commitmentId, sender, sentAt, null),
-                        PartyCode.of(required(o, "counterpart")), new Commitment(c.path("what").asString(""),
+                        PartyCode.of(MessageStix.required(o, "counterpart")), new Commitment(c.path("what").asString(""),
                                 owner == null ? null : PartyCode.of(owner), due == null ? null : Instant.parse(due)));
             }
-            Envelope env = Envelope.answer(id, commitmentId, sender, sentAt, StixId.of(required(o, "previous_ref")));
+            Envelope env = Envelope.answer(id, commitmentId, sender, sentAt, StixId.of(MessageStix.required(o, "previous_ref")));
             switch (type) {
                 case "agree":
                     return new CommitmentMessage.Agree(env);
@@ -149,11 +125,4 @@ public final class CommitmentStix {
         }
     }
 
-    private static String required(JsonNode o, String name) {
-        String value = o.path(name).asString(null);
-        if (value == null) {
-            throw new Malformed(name, "required");
-        }
-        return value;
-    }
 }

@@ -18,6 +18,7 @@ import org.concord.node.InvalidInput;
 import org.concord.node.NotFound;
 import org.concord.party.Callers;
 import org.concord.party.PartyCode;
+import org.concord.workflow.MessageStix;
 import org.concord.workflow.StixId;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -143,7 +144,7 @@ class CommitmentsController {
 
     private static CommitmentView view(CommitmentTable.Folded f) {
         List<MessageView> history = f.folded().applied().stream().map(m -> new MessageView(m.id().value(),
-                CommitmentStix.messageType(m), m.sender().value(), CommitmentStix.time(m.sentAt()), f.stored(m).direction(),
+                CommitmentStix.messageType(m), m.sender().value(), MessageStix.time(m.sentAt()), f.stored(m).direction(),
                 f.stored(m).object())).toList();
         List<RefusedView> refused = f.folded().refused().stream().map(r -> new RefusedView(r.message().id().value(),
                 r.refusal().rule().name(), r.refusal().field(), r.refusal().explanation())).toList();
@@ -156,12 +157,12 @@ class CommitmentsController {
         Map<String, AttestationView> attestations = new TreeMap<>();
         Map<PartyCode, org.concord.commitments.Attestation> held = state instanceof Agreed a ? a.attestations()
                 : state instanceof Fulfilled done ? done.attestations() : Map.of();
-        held.forEach((party, a) -> attestations.put(party.value(), new AttestationView(CommitmentStix.time(a.at()), a.text(),
+        held.forEach((party, a) -> attestations.put(party.value(), new AttestationView(MessageStix.time(a.at()), a.text(),
                 a.evidence().stream().map(StixId::value).toList())));
         return new CommitmentView(file.commitmentId().value(), f.row().partner().value(), state.name(), file.proposer().value(),
                 file.counterpart().value(), file.commitment().what(), file.commitment().owner().value(),
-                CommitmentStix.time(file.commitment().dueBy()), file.level().name(), attestations,
-                state instanceof Fulfilled done ? CommitmentStix.time(done.fulfilledAt()) : null, history, refused,
+                MessageStix.time(file.commitment().dueBy()), file.level().name(), attestations,
+                state instanceof Fulfilled done ? MessageStix.time(done.fulfilledAt()) : null, history, refused,
                 f.folded().waiting().size());
     }
 }

@@ -28,6 +28,7 @@ import org.concord.party.Partners;
 import org.concord.party.PartyCode;
 import org.concord.workflow.DueEscalation;
 import org.concord.workflow.Envelope;
+import org.concord.workflow.MessageStix;
 import org.concord.workflow.StixId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,7 +75,7 @@ public class HotlineService {
     /** Sends a message from one of this node's officials to the partner's; opens a call. */
     @Transactional
     public HotlineTable.Folded send(Official from, Official to, Priority priority, String text, TestSlot test, String actor) {
-        Instant now = HotlineStix.truncate(clock.instant());
+        Instant now = MessageStix.truncate(clock.instant());
         StixId id = StixId.random(HotlineStix.TYPE);
         HotlineMessage.Send message = new HotlineMessage.Send(new Envelope(id, id, own(), now, null), from, to, priority, text, test);
         // HotlineCall.open is package-private in the core: fold the single message instead.
@@ -99,7 +100,7 @@ public class HotlineService {
         HotlineCall call = table.fold(row).folded().state()
                 .orElseThrow(() -> new Conflict("call_ref", "UNKNOWN_CALL: no message opened call " + callId));
         HotlineMessage message = new HotlineMessage.Acknowledge(Envelope.answer(StixId.random(HotlineStix.TYPE),
-                call.file().callId(), own(), HotlineStix.truncate(clock.instant()), call.file().head()), by);
+                call.file().callId(), own(), MessageStix.truncate(clock.instant()), call.file().head()), by);
         HotlineTransition transition = call.apply(message);
         if (transition instanceof HotlineTransition.Refused refused) {
             throw refusal(refused.refusal());
@@ -117,7 +118,7 @@ public class HotlineService {
             HotlineTable.Folded folded = table.fold(row);
             HotlineCall call = folded.folded().current();
             HotlineMessage.Escalate message = HotlineMessage.Escalate.dueIn(call, escalation, StixId.random(HotlineStix.TYPE), own(),
-                    HotlineStix.truncate(clock.instant()));
+                    MessageStix.truncate(clock.instant()));
             if (call.apply(message) instanceof HotlineTransition.Next) {
                 store(row, message, folded.historyObjects(), "concord");
                 sent++;
@@ -165,7 +166,7 @@ public class HotlineService {
         HotlineMessage message;
         try {
             message = HotlineStix.fromStix(object);
-        } catch (HotlineStix.Malformed e) {
+        } catch (MessageStix.Malformed e) {
             log.warn("hotline message {} from {} not stored: {}", object.path("id").asString(""), from, e.getMessage());
             return false;
         }

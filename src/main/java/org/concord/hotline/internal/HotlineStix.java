@@ -1,9 +1,6 @@
 package org.concord.hotline.internal;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.concord.hotline.HotlineMessage;
@@ -14,6 +11,7 @@ import org.concord.intel.stix.Tlp;
 import org.concord.party.PartyCode;
 import org.concord.workflow.Envelope;
 import org.concord.workflow.EscalationLevel;
+import org.concord.workflow.MessageStix;
 import org.concord.workflow.StixId;
 
 import tools.jackson.databind.JsonNode;
@@ -33,25 +31,15 @@ public final class HotlineStix {
     public static final String TYPE = "x-concord-hotline-message";
     public static final String EXTENSION_ID = "extension-definition--3d8f2b61-9c4e-4a7d-b5e2-6f1a0c9d8e21";
     static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final DateTimeFormatter STIX_TIME =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private HotlineStix() {
     }
 
     /** The envelope or an official cannot be read: the message cannot be placed in a call. */
-    public static final class Malformed extends RuntimeException {
+    public static final class Malformed extends MessageStix.Malformed {
         Malformed(String field, String explanation) {
-            super(field + ": " + explanation);
+            super(field, explanation);
         }
-    }
-
-    public static Instant truncate(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    public static String time(Instant instant) {
-        return STIX_TIME.format(instant);
     }
 
     public static String messageType(HotlineMessage message) {
@@ -59,19 +47,7 @@ public final class HotlineStix {
     }
 
     public static ObjectNode toStix(HotlineMessage message, String createdByRef, Tlp tlp, List<JsonNode> history) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("type", TYPE);
-        o.put("spec_version", "2.1");
-        o.put("id", message.id().value());
-        o.put("created", time(message.sentAt()));
-        o.put("modified", time(message.sentAt()));
-        o.put("created_by_ref", createdByRef);
-        o.putArray("object_marking_refs").add(tlp.markingDefinitionId());
-        o.putObject("extensions").putObject(EXTENSION_ID).put("extension_type", "new-sdo");
-        o.put("message_type", messageType(message));
-        o.put("call_ref", message.caseId().value());
-        o.put("sender", message.sender().value());
-        message.previous().ifPresent(p -> o.put("previous_ref", p.value()));
+        ObjectNode o = MessageStix.head(message, TYPE, EXTENSION_ID, messageType(message), "call_ref", createdByRef, tlp);
         if (message instanceof HotlineMessage.Send s) {
             o.set("from_official", official(s.from()));
             o.set("to_official", official(s.to()));
@@ -81,7 +57,7 @@ public final class HotlineStix {
             if (!s.text().isEmpty()) {
                 o.put("text", s.text());
             }
-            s.testSlot().ifPresent(t -> o.putObject("test_slot").put("schedule", t.schedule()).put("slot", time(t.slot())));
+            s.testSlot().ifPresent(t -> o.putObject("test_slot").put("schedule", t.schedule()).put("slot", MessageStix.time(t.slot())));
         } else if (message instanceof HotlineMessage.Acknowledge a) {
             o.set("by_official", official(a.by()));
         } else if (message instanceof HotlineMessage.Escalate e) {
@@ -89,7 +65,7 @@ public final class HotlineStix {
                 o.put("to_level", e.to().name());
             }
             if (e.asOf() != null) {
-                o.put("as_of", time(e.asOf()));
+                o.put("as_of", MessageStix.time(e.asOf()));
             }
             if (!history.isEmpty()) {
                 ArrayNode h = o.putArray("history");
@@ -104,10 +80,10 @@ public final class HotlineStix {
             throw new Malformed("type", "is not " + TYPE);
         }
         try {
-            StixId id = StixId.of(required(o, "id"));
-            StixId callId = StixId.of(required(o, "call_ref"));
-            PartyCode sender = PartyCode.of(required(o, "sender"));
-            Instant sentAt = Instant.parse(required(o, "created"));
+            StixId id = StixId.of(MessageStix.required(o, "id"));
+            StixId callId = StixId.of(MessageStix.required(o, "call_ref"));
+            PartyCode sender = PartyCode.of(MessageStix.required(o, "sender"));
+            Instant sentAt = Instant.parse(MessageStix.required(o, "created"));
             String type = o.path("message_type").asString("");
             if (type.equals("send")) {
                 JsonNode slot = o.path("test_slot");
@@ -119,7 +95,7 @@ public final class HotlineStix {
                         officialOf(o, "to_official"), priority == null ? null : Priority.valueOf(priority),
                         o.path("text").asString(""), test);
             }
-            Envelope env = Envelope.answer(id, callId, sender, sentAt, StixId.of(required(o, "previous_ref")));
+            Envelope env = Envelope.answer(id, callId, sender, sentAt, StixId.of(MessageStix.required(o, "previous_ref")));
             if (type.equals("acknowledge")) {
                 return new HotlineMessage.Acknowledge(env, officialOf(o, "by_official"));
             }
@@ -137,13 +113,6 @@ public final class HotlineStix {
         }
     }
 
-    private static String required(JsonNode o, String name) {
-        String value = o.path(name).asString(null);
-        if (value == null) {
-            throw new Malformed(name, "required");
-        }
-        return value;
-    }
 
     static ObjectNode official(Official official) {
         ObjectNode n = JSON.createObjectNode();

@@ -13,6 +13,7 @@ import org.concord.node.NotFound;
 import org.concord.party.Callers;
 import org.concord.party.NodeIdentity;
 import org.concord.party.PartyCode;
+import org.concord.workflow.MessageStix;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -133,7 +134,7 @@ class HotlineController {
         var state = f.folded().state();
         List<MessageView> history = f.folded().applied().stream().map(m -> {
             HotlineTable.StoredMessage s = f.stored().stream().filter(x -> x.id().equals(m.id().value())).findFirst().orElseThrow();
-            return new MessageView(m.id().value(), HotlineStix.messageType(m), m.sender().value(), HotlineStix.time(m.sentAt()),
+            return new MessageView(m.id().value(), HotlineStix.messageType(m), m.sender().value(), MessageStix.time(m.sentAt()),
                     s.direction(), s.object());
         }).toList();
         List<RefusedView> refused = f.folded().refused().stream().map(r -> new RefusedView(r.message().id().value(),

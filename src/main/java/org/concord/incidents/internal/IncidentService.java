@@ -24,6 +24,7 @@ import org.concord.party.NodeIdentity;
 import org.concord.party.Partners;
 import org.concord.party.PartyCode;
 import org.concord.workflow.Envelope;
+import org.concord.workflow.MessageStix;
 import org.concord.workflow.StixId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -179,7 +180,7 @@ public class IncidentService implements org.concord.incidents.SeedingIncidents {
         IncidentMessage message;
         try {
             message = IncidentStix.fromStix(object);
-        } catch (IncidentStix.Malformed e) {
+        } catch (MessageStix.Malformed e) {
             log.warn("incident message {} from {} not stored: {}", object.path("id").asString(""), from, e.getMessage());
             return false;
         }
@@ -200,7 +201,7 @@ public class IncidentService implements org.concord.incidents.SeedingIncidents {
     }
 
     private Instant now() {
-        return IncidentStix.truncate(clock.instant());
+        return MessageStix.truncate(clock.instant());
     }
 
     PartyCode own() {

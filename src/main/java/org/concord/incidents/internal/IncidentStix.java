@@ -1,9 +1,6 @@
 package org.concord.incidents.internal;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +13,7 @@ import org.concord.incidents.Verdict;
 import org.concord.intel.stix.Tlp;
 import org.concord.party.PartyCode;
 import org.concord.workflow.Envelope;
+import org.concord.workflow.MessageStix;
 import org.concord.workflow.StixId;
 
 import tools.jackson.databind.JsonNode;
@@ -35,25 +33,15 @@ public final class IncidentStix {
     public static final String TYPE = "x-concord-incident-message";
     public static final String EXTENSION_ID = "extension-definition--7b4e1c92-5a3d-4f68-8e21-c9d0a6b3f154";
     static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final DateTimeFormatter STIX_TIME =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private IncidentStix() {
     }
 
     /** The envelope or a field cannot be read: the message cannot be placed in an incident. */
-    public static final class Malformed extends RuntimeException {
+    public static final class Malformed extends MessageStix.Malformed {
         Malformed(String field, String explanation) {
-            super(field + ": " + explanation);
+            super(field, explanation);
         }
-    }
-
-    public static Instant truncate(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    public static String time(Instant instant) {
-        return STIX_TIME.format(instant);
     }
 
     /** {@code report}, {@code answer_claim}, {@code propose_findings}, {@code sign_off}. */
@@ -71,19 +59,7 @@ public final class IncidentStix {
     }
 
     public static ObjectNode toStix(IncidentMessage message, String createdByRef, Tlp tlp) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("type", TYPE);
-        o.put("spec_version", "2.1");
-        o.put("id", message.id().value());
-        o.put("created", time(message.sentAt()));
-        o.put("modified", time(message.sentAt()));
-        o.put("created_by_ref", createdByRef);
-        o.putArray("object_marking_refs").add(tlp.markingDefinitionId());
-        o.putObject("extensions").putObject(EXTENSION_ID).put("extension_type", "new-sdo");
-        o.put("message_type", messageType(message));
-        o.put("incident_ref", message.caseId().value());
-        o.put("sender", message.sender().value());
-        message.previous().ifPresent(p -> o.put("previous_ref", p.value()));
+        ObjectNode o = MessageStix.head(message, TYPE, EXTENSION_ID, messageType(message), "incident_ref", createdByRef, tlp);
         if (message instanceof IncidentMessage.Report r) {
             o.put("addressee", r.addressee().value());
             o.set("report", report(r.report()));
@@ -110,7 +86,7 @@ public final class IncidentStix {
     private static ObjectNode report(IncidentReport r) {
         ObjectNode n = JSON.createObjectNode();
         if (r.occurredAt() != null) {
-            n.put("occurred_at", time(r.occurredAt()));
+            n.put("occurred_at", MessageStix.time(r.occurredAt()));
         }
         if (!r.placeGeoJson().isEmpty()) {
             n.set("place", JSON.readTree(r.placeGeoJson()));
@@ -131,16 +107,16 @@ public final class IncidentStix {
             throw new Malformed("type", "is not " + TYPE);
         }
         try {
-            StixId id = StixId.of(required(o, "id"));
-            StixId incidentId = StixId.of(required(o, "incident_ref"));
-            PartyCode sender = PartyCode.of(required(o, "sender"));
-            Instant sentAt = Instant.parse(required(o, "created"));
+            StixId id = StixId.of(MessageStix.required(o, "id"));
+            StixId incidentId = StixId.of(MessageStix.required(o, "incident_ref"));
+            PartyCode sender = PartyCode.of(MessageStix.required(o, "sender"));
+            Instant sentAt = Instant.parse(MessageStix.required(o, "created"));
             String type = o.path("message_type").asString("");
             if (type.equals("report")) {
                 return new IncidentMessage.Report(new Envelope(id, incidentId, sender, sentAt, null),
-                        PartyCode.of(required(o, "addressee")), reportOf(o.path("report")));
+                        PartyCode.of(MessageStix.required(o, "addressee")), reportOf(o.path("report")));
             }
-            Envelope env = Envelope.answer(id, incidentId, sender, sentAt, StixId.of(required(o, "previous_ref")));
+            Envelope env = Envelope.answer(id, incidentId, sender, sentAt, StixId.of(MessageStix.required(o, "previous_ref")));
             switch (type) {
                 case "answer_claim": {
                     List<StixId> evidence = new ArrayList<>();
@@ -152,7 +128,7 @@ public final class IncidentStix {
                 case "propose_findings":
                     return new IncidentMessage.ProposeFindings(env, o.path("findings").asString(""));
                 case "sign_off":
-                    return new IncidentMessage.SignOff(env, StixId.of(required(o, "findings_ref")));
+                    return new IncidentMessage.SignOff(env, StixId.of(MessageStix.required(o, "findings_ref")));
                 default:
                     throw new Malformed("message_type", "unknown message type '" + type + "'");
             }
@@ -178,11 +154,4 @@ public final class IncidentStix {
                 claims);
     }
 
-    private static String required(JsonNode o, String name) {
-        String value = o.path(name).asString(null);
-        if (value == null) {
-            throw new Malformed(name, "required");
-        }
-        return value;
-    }
 }

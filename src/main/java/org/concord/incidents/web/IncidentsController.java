@@ -22,6 +22,7 @@ import org.concord.node.InvalidInput;
 import org.concord.node.NotFound;
 import org.concord.party.Callers;
 import org.concord.party.PartyCode;
+import org.concord.workflow.MessageStix;
 import org.concord.workflow.StixId;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -207,7 +208,7 @@ class IncidentsController {
         var state = f.folded().state();
         List<MessageView> history = f.folded().applied().stream().map(m -> {
             IncidentTable.StoredMessage s = f.stored(m);
-            return new MessageView(m.id().value(), IncidentStix.messageType(m), m.sender().value(), IncidentStix.time(m.sentAt()),
+            return new MessageView(m.id().value(), IncidentStix.messageType(m), m.sender().value(), MessageStix.time(m.sentAt()),
                     s.direction(), s.object());
         }).toList();
         List<RefusedView> refused = f.folded().refused().stream().map(r -> new RefusedView(r.message().id().value(),
@@ -220,7 +221,7 @@ class IncidentsController {
         var file = incident.file();
         Map<String, AnswerView> answers = new TreeMap<>();
         file.answers().forEach((ref, a) -> answers.put(ref, new AnswerView(a.verdict().name(),
-                a.evidence().stream().map(StixId::value).toList(), a.text(), IncidentStix.time(a.answeredAt()))));
+                a.evidence().stream().map(StixId::value).toList(), a.text(), MessageStix.time(a.answeredAt()))));
         String findingsRef = null;
         String findings = null;
         List<String> signedBy = List.of();

@@ -9,6 +9,7 @@ import org.concord.intel.IntelStore;
 import org.concord.intel.stix.Tlp;
 import org.concord.party.PartyCode;
 import org.concord.requests.RequestMessage;
+import org.concord.workflow.MessageStix;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -65,7 +66,7 @@ public class ReceivingRequestMessages {
         RequestMessage message;
         try {
             message = RequestStix.fromStix(object);
-        } catch (RequestStix.Malformed e) {
+        } catch (MessageStix.Malformed e) {
             log.warn("request message {} from {} not stored: {}", object.path("id").asString(""), from, e.getMessage());
             return false;
         }

@@ -11,6 +11,7 @@ import org.concord.requests.FoldedCase;
 import org.concord.requests.RequestCase;
 import org.concord.requests.RequestCases;
 import org.concord.requests.RequestMessage;
+import org.concord.workflow.MessageStix;
 import org.concord.workflow.StixId;
 import org.springframework.stereotype.Service;
 
@@ -86,6 +87,6 @@ public class RequestCaseFiles {
     private static CaseView.MessageView message(RequestMessage m, Map<String, RequestMessageTable.StoredMessage> byId) {
         RequestMessageTable.StoredMessage stored = byId.get(m.id().value());
         return new CaseView.MessageView(m.id().value(), RequestStix.messageType(m), m.sender().value(),
-                RequestStix.time(m.sentAt()), stored == null ? null : stored.direction(), stored == null ? null : stored.object());
+                MessageStix.time(m.sentAt()), stored == null ? null : stored.direction(), stored == null ? null : stored.object());
     }
 }

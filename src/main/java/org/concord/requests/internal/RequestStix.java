@@ -1,9 +1,6 @@
 package org.concord.requests.internal;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -20,6 +17,7 @@ import org.concord.requests.RequestedAction;
 import org.concord.requests.Urgency;
 import org.concord.workflow.Envelope;
 import org.concord.workflow.EscalationLevel;
+import org.concord.workflow.MessageStix;
 import org.concord.workflow.StixId;
 
 import tools.jackson.databind.JsonNode;
@@ -44,33 +42,15 @@ public final class RequestStix {
     public static final String TYPE = "x-concord-request-message";
     public static final String EXTENSION_ID = "extension-definition--7c1e4a52-3b9d-4f0e-8a61-2d5c9e0b4f11";
     static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final DateTimeFormatter STIX_TIME =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private RequestStix() {
     }
 
     /** A message's envelope or a property could not be read; the message cannot be placed in a case. */
-    public static final class Malformed extends RuntimeException {
-        private final String field;
-
+    public static final class Malformed extends MessageStix.Malformed {
         Malformed(String field, String explanation) {
-            super(field + ": " + explanation);
-            this.field = field;
+            super(field, explanation);
         }
-
-        public String field() {
-            return field;
-        }
-    }
-
-    /** Instants in messages are kept to the millisecond, as STIX timestamps written here carry them. */
-    public static Instant truncate(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    public static String time(Instant instant) {
-        return STIX_TIME.format(instant);
     }
 
     /** The message type as the STIX object names it, e.g. {@code counter_propose}. */
@@ -83,19 +63,7 @@ public final class RequestStix {
      * also carries {@code history}: the case's messages so far, whole.
      */
     public static ObjectNode toStix(RequestMessage message, String createdByRef, Tlp tlp, List<JsonNode> history) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("type", TYPE);
-        o.put("spec_version", "2.1");
-        o.put("id", message.id().value());
-        o.put("created", time(message.sentAt()));
-        o.put("modified", time(message.sentAt()));
-        o.put("created_by_ref", createdByRef);
-        o.putArray("object_marking_refs").add(tlp.markingDefinitionId());
-        o.putObject("extensions").putObject(EXTENSION_ID).put("extension_type", "new-sdo");
-        o.put("message_type", messageType(message));
-        o.put("case_ref", message.caseId().value());
-        o.put("sender", message.sender().value());
-        message.previous().ifPresent(p -> o.put("previous_ref", p.value()));
+        ObjectNode o = MessageStix.head(message, TYPE, EXTENSION_ID, messageType(message), "case_ref", createdByRef, tlp);
         if (message instanceof RequestMessage.Request r) {
             o.put("addressee", r.addressee().value());
             o.set("request", request(r.request()));
@@ -119,7 +87,7 @@ public final class RequestStix {
         } else if (message instanceof RequestMessage.Escalate e) {
             putEnum(o, "to_level", e.to());
             if (e.asOf() != null) {
-                o.put("as_of", time(e.asOf()));
+                o.put("as_of", MessageStix.time(e.asOf()));
             }
             putText(o, "reason", e.reason());
             if (!history.isEmpty()) {

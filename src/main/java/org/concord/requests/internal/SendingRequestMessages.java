@@ -21,6 +21,7 @@ import org.concord.requests.RequestMessage;
 import org.concord.requests.Transition;
 import org.concord.workflow.DueEscalation;
 import org.concord.workflow.Envelope;
+import org.concord.workflow.MessageStix;
 import org.concord.workflow.StixId;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,7 +62,7 @@ public class SendingRequestMessages {
         if (tlp != Tlp.GREEN && tlp != Tlp.AMBER) {
             throw new InvalidInput("tlp", "green-or-amber", "a request is marked GREEN or AMBER, not " + tlp.name());
         }
-        Instant now = RequestStix.truncate(clock.instant());
+        Instant now = MessageStix.truncate(clock.instant());
         StixId id = StixId.random(RequestStix.TYPE);
         RequestMessage.Request message = RequestMessage.Request.of(id, own(), addressee, now, request);
         refuseIfRefused(RequestCase.open(message));
@@ -83,7 +84,7 @@ public class SendingRequestMessages {
         RequestCase state = folded.folded().state().orElseThrow(() -> new Conflict("case_ref",
                 "UNKNOWN_CASE: no request opened case " + caseId + " (only answers to it are held)"));
         Envelope envelope = Envelope.answer(StixId.random(RequestStix.TYPE), state.file().caseId(), own(),
-                RequestStix.truncate(clock.instant()), state.file().head());
+                MessageStix.truncate(clock.instant()), state.file().head());
         RequestMessage message = build.apply(envelope);
         refuseIfRefused(state.apply(message));
         store(row, message, message instanceof RequestMessage.Escalate ? folded.historyObjects() : List.of(), actor);
@@ -104,7 +105,7 @@ public class SendingRequestMessages {
             RequestCaseFiles.Folded folded = RequestCaseFiles.fold(row, table.messages(caseId));
             RequestCase state = folded.folded().current();
             RequestMessage.Escalate message = RequestMessage.Escalate.dueIn(state, escalation,
-                    StixId.random(RequestStix.TYPE), own(), RequestStix.truncate(clock.instant()));
+                    StixId.random(RequestStix.TYPE), own(), MessageStix.truncate(clock.instant()));
             if (state.apply(message) instanceof Transition.Next) {
                 store(row, message, folded.historyObjects(), "concord");
                 sent++;
