@@ -139,7 +139,7 @@ public class OutboxDelivery {
                 }
                 int attempts = queued.get(0).attempts() + 1;
                 Duration backoff = Duration.ofSeconds(Math.min(600, 2L << Math.min(attempts - 1, 8)));
-                String error = TaxiiClient.abbreviate(e.getClass().getSimpleName() + ": " + e.getMessage());
+                String error = TaxiiClient.describe(e);
                 jdbc.sql("update exchange_outbox set attempts = attempts + 1, next_attempt_at = ?, last_error = ? where partner = ? and delivered_at is null")
                         .params(Timestamp.from(clock.instant().plus(backoff)), error, partner.value()).update();
                 log.warn("delivering {} message(s) to {} failed (attempt {}), next try in {} s: {}", queued.size(), partner, attempts,

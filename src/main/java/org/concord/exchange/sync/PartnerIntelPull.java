@@ -132,7 +132,7 @@ public class PartnerIntelPull {
             Cursor cursor = cursor(partner);
             int failures = cursor.failures() + 1;
             Duration backoff = Duration.ofSeconds(Math.min(600, 5L << Math.min(failures - 1, 7)));
-            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            String error = TaxiiClient.describe(e);
             save(partner, cursor.addedAfter(), cursor.next(), failures, clock.instant().plus(backoff), TaxiiClient.abbreviate(error));
             log.warn("pulling intel from {} failed ({} in a row), next try in {} s: {}", partner, failures, backoff.toSeconds(), error);
             return new Result(partner, pages, received, stored, error);

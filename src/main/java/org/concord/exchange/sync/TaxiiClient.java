@@ -59,6 +59,16 @@ class TaxiiClient {
         return new Response(response.statusCode(), response.body(), headers);
     }
 
+    /** A failed call in one line: what failed and why; a refused connection says so instead of "null". */
+    static String describe(Exception e) {
+        String why = e.getMessage();
+        if (why == null || why.isBlank()) {
+            why = e instanceof java.net.ConnectException ? "connection refused: is the partner's node running?"
+                    : e instanceof java.net.http.HttpTimeoutException ? "no answer in time" : "(no detail)";
+        }
+        return abbreviate(e.getClass().getSimpleName() + ": " + why);
+    }
+
     /** A partner's answer or an error, cut to a length a log line and a status column can hold. */
     static String abbreviate(String text) {
         return text == null || text.length() <= 500 ? text : text.substring(0, 500) + "...";
