@@ -20,6 +20,10 @@ import tools.jackson.databind.node.ObjectNode;
 public final class MessageStix {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The author of every workflow extension-definition: one identity, the same on every node. */
+    public static final String AUTHOR_ID = "identity--0f5e8c3a-6b2d-4e19-9c47-5a1d3e7b2c10";
+    /** When the workflow extension-definitions were written; fixed, so every node holds the same version. */
+    public static final String DEFINED = "2026-11-01T00:00:00.000Z";
     private static final DateTimeFormatter STIX_TIME =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -70,6 +74,41 @@ public final class MessageStix {
         o.put(caseRefProperty, message.caseId().value());
         o.put("sender", message.sender().value());
         message.previous().ifPresent(p -> o.put("previous_ref", p.value()));
+        return o;
+    }
+
+    /** The identity that authors the workflow extension-definitions (TLP:CLEAR). */
+    public static ObjectNode author() {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("type", "identity");
+        o.put("spec_version", "2.1");
+        o.put("id", AUTHOR_ID);
+        o.put("created", DEFINED);
+        o.put("modified", DEFINED);
+        o.put("name", "Concord (the cooperation workflow's extension definitions)");
+        o.put("identity_class", "system");
+        o.putArray("object_marking_refs").add(Tlp.CLEAR.markingDefinitionId());
+        return o;
+    }
+
+    /**
+     * The extension-definition (a new SDO, version 1.0.0, TLP:CLEAR) that declares a workflow message
+     * type; its JSON schema is {@code docs/extensions/<schemaFile>} in the Concord source.
+     */
+    public static ObjectNode extensionDefinition(String extensionId, String name, String description, String schemaFile) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("type", "extension-definition");
+        o.put("spec_version", "2.1");
+        o.put("id", extensionId);
+        o.put("created", DEFINED);
+        o.put("modified", DEFINED);
+        o.put("created_by_ref", AUTHOR_ID);
+        o.put("name", name);
+        o.put("description", description);
+        o.put("schema", "docs/extensions/" + schemaFile + " (JSON Schema 2020-12) in the Concord source");
+        o.put("version", "1.0.0");
+        o.putArray("extension_types").add("new-sdo");
+        o.putArray("object_marking_refs").add(Tlp.CLEAR.markingDefinitionId());
         return o;
     }
 

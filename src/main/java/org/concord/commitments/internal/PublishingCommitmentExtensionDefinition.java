@@ -5,7 +5,7 @@ import java.util.List;
 import org.concord.intel.Collection;
 import org.concord.intel.IntelStore;
 import org.concord.intel.Origin;
-import org.concord.intel.stix.Tlp;
+import org.concord.workflow.MessageStix;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -22,8 +22,6 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class PublishingCommitmentExtensionDefinition {
 
-    static final String AUTHOR_ID = "identity--0f5e8c3a-6b2d-4e19-9c47-5a1d3e7b2c10";
-    static final String CREATED = "2026-11-01T00:00:00.000Z";
     private static final Logger log = LoggerFactory.getLogger(PublishingCommitmentExtensionDefinition.class);
     private final IntelStore intel;
 
@@ -38,20 +36,9 @@ class PublishingCommitmentExtensionDefinition {
     }
 
     static ObjectNode definition() {
-        ObjectNode o = CommitmentStix.JSON.createObjectNode();
-        o.put("type", "extension-definition");
-        o.put("spec_version", "2.1");
-        o.put("id", CommitmentStix.EXTENSION_ID);
-        o.put("created", CREATED);
-        o.put("modified", CREATED);
-        o.put("created_by_ref", AUTHOR_ID);
-        o.put("name", "Concord commitment message");
-        o.put("description", "A message about a commitment between two states' Concord nodes: propose (what, owner party, "
-                + "due date), agree, attest that it is fulfilled (both sides must), escalate when overdue. See docs/workflow.md.");
-        o.put("schema", "docs/extensions/x-concord-commitment-message.json (JSON Schema 2020-12) in the Concord source");
-        o.put("version", "1.0.0");
-        o.putArray("extension_types").add("new-sdo");
-        o.putArray("object_marking_refs").add(Tlp.CLEAR.markingDefinitionId());
-        return o;
+        return MessageStix.extensionDefinition(CommitmentStix.EXTENSION_ID, "Concord commitment message",
+                "A message about a commitment between two states' Concord nodes: propose (what, owner party, "
+                + "due date), agree, attest that it is fulfilled (both sides must), escalate when overdue. See docs/workflow.md.",
+                "x-concord-commitment-message.json");
     }
 }

@@ -6,7 +6,7 @@ import org.concord.intel.Collection;
 import org.concord.intel.IntelStore;
 import org.concord.intel.ObjectOutcome;
 import org.concord.intel.Origin;
-import org.concord.intel.stix.Tlp;
+import org.concord.workflow.MessageStix;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -28,8 +28,6 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class PublishingWorkflowExtensionDefinitions {
 
-    static final String AUTHOR_ID = "identity--0f5e8c3a-6b2d-4e19-9c47-5a1d3e7b2c10";
-    static final String CREATED = "2026-11-01T00:00:00.000Z";
     private static final Logger log = LoggerFactory.getLogger(PublishingWorkflowExtensionDefinitions.class);
 
     private final IntelStore intel;
@@ -47,34 +45,14 @@ class PublishingWorkflowExtensionDefinitions {
     }
 
     static ObjectNode author() {
-        ObjectNode o = RequestStix.JSON.createObjectNode();
-        o.put("type", "identity");
-        o.put("spec_version", "2.1");
-        o.put("id", AUTHOR_ID);
-        o.put("created", CREATED);
-        o.put("modified", CREATED);
-        o.put("name", "Concord (the cooperation workflow's extension definitions)");
-        o.put("identity_class", "system");
-        o.putArray("object_marking_refs").add(Tlp.CLEAR.markingDefinitionId());
-        return o;
+        return MessageStix.author();
     }
 
     static ObjectNode requestMessageDefinition() {
-        ObjectNode o = RequestStix.JSON.createObjectNode();
-        o.put("type", "extension-definition");
-        o.put("spec_version", "2.1");
-        o.put("id", RequestStix.EXTENSION_ID);
-        o.put("created", CREATED);
-        o.put("modified", CREATED);
-        o.put("created_by_ref", AUTHOR_ID);
-        o.put("name", "Concord request-for-action message");
-        o.put("description", "A message about a request for action between two states' Concord nodes: "
+        return MessageStix.extensionDefinition(RequestStix.EXTENSION_ID, "Concord request-for-action message",
+                "A message about a request for action between two states' Concord nodes: "
                 + "request, acknowledge, accept, decline, counter_propose, amend, progress_update, close, escalate. "
-                + "A case is the fold of its messages; see docs/workflow.md.");
-        o.put("schema", "docs/extensions/x-concord-request-message.json (JSON Schema 2020-12) in the Concord source");
-        o.put("version", "1.0.0");
-        o.putArray("extension_types").add("new-sdo");
-        o.putArray("object_marking_refs").add(Tlp.CLEAR.markingDefinitionId());
-        return o;
+                + "A case is the fold of its messages; see docs/workflow.md.",
+                "x-concord-request-message.json");
     }
 }
