@@ -177,4 +177,12 @@ class IntelImportExportTest {
         assertThat(bad.code()).isEqualTo(2);
         assertThat(ConcordCommandTest.errorLine(bad)).startsWith("concord: error: tlp: 'PURPLE' is not one of");
     }
+
+    @Test
+    void aPartnersBundleIsImportedOnlyFromAPairedPartner() throws Exception {
+        Path bundle = Path.of("src/test/resources/stix/oasis-documentation/apt1.json");
+        var run = ConcordCommandTest.run("intel", "import", bundle.toString(), "--from", "IR", "--config", config.toString());
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(ConcordCommandTest.errorLine(run)).isEqualTo("concord: error: from: IR is not a paired partner");
+    }
 }
