@@ -29,7 +29,8 @@ class IntelCommand extends CommandGroup {
 
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"Imports a STIX 2.1 bundle, all or nothing: every object is validated first (OASIS schemas and STIX rules);",
-                "if any is refused, each refusal is listed and nothing is stored. Re-importing changes nothing."})
+                "if any is refused, each refusal is listed and nothing is stored. Re-importing changes nothing.",
+                "A partner's bundle: --from CODE, so that its objects are attributed to that partner."})
     static class Import implements Callable<Integer> {
 
         @Mixin
@@ -37,6 +38,11 @@ class IntelCommand extends CommandGroup {
 
         @Parameters(paramLabel = "FILE", description = "A STIX 2.1 bundle (JSON).")
         Path file;
+
+        @Option(names = "--from", paramLabel = "CODE", description = {"The bundle comes from this paired partner: its objects are",
+            "attributed to it (not to this node), pass the same checks as a pull from it, and any that this node may not",
+            "take from it (a version of this node's own object, say) is refused and raised as an alarm."})
+        String from;
 
         @Override
         public Integer call() throws Exception {
@@ -47,10 +53,12 @@ class IntelCommand extends CommandGroup {
             var objects = Bundles.objectsOf(Files.readAllBytes(file));
             int total = objects.size();
             ConfigFile node = config.read();
+            Origin origin = from == null ? new Origin.Local(PartnersCommand.actor())
+                    : Origin.Partner.importedFrom(PartyCode.of(from), PartnersCommand.actor());
             try (var context = NodeContexts.offline(node)) {
                 Bundles.Imported imported;
                 try {
-                    imported = context.getBean(Bundles.class).importObjects(objects, new Origin.Local(PartnersCommand.actor()),
+                    imported = context.getBean(Bundles.class).importObjects(objects, origin,
                             done -> System.err.printf("  %,d of %,d objects checked%s%n", done, total, done == total ? " and stored" : ""));
                 } catch (RefusedObjects e) {
                     e.refused().stream().limit(20).forEach(o -> System.err.println("  refused " + o.id() + ": " + o.message()));

@@ -18,9 +18,11 @@ import org.concord.intel.stix.HeldObject;
 import org.concord.intel.stix.SharingPolicy;
 import org.concord.intel.stix.StixValidator;
 import org.concord.intel.stix.Tlp;
+import org.concord.intel.stix.TrustBoundary;
 import org.concord.intel.stix.VersionDecision;
 import org.concord.intel.stix.VersioningPolicy;
 import org.concord.intel.stix.Violation;
+import org.concord.party.NodeIdentity;
 import org.concord.party.Partner;
 import org.concord.party.Partners;
 import org.concord.party.PartyCode;
@@ -41,9 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(SharingSettings.class)
 public class IntelStore {
 
-    /** References whose targets a reader would learn of (the sharing policy's rule 5). */
-    private static final List<String> REVEALING = List.of("source_ref", "target_ref", "sighting_of_ref",
-            "observed_data_refs", "where_sighted_refs", "object_refs", "object_ref");
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IntelStore.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final IntelTable table;
@@ -60,10 +60,18 @@ public class IntelStore {
     private final java.util.concurrent.atomic.AtomicLong writtenSinceStatistics = new java.util.concurrent.atomic.AtomicLong();
 
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final SharingSettings sharing;
+    private final NodeIdentity self;
+    /** Alarms are recorded in their own transaction, so that they outlive a refused import's rollback. */
+    private final TransactionTemplate alarmTransactions;
 
     IntelStore(IntelTable table, SharingSettings sharing, Partners partners, AuditLog audit, Clock clock,
-            TransactionTemplate transactions, org.springframework.context.ApplicationEventPublisher events) {
+            TransactionTemplate transactions, org.springframework.context.ApplicationEventPublisher events, NodeIdentity self) {
         this.events = events;
+        this.sharing = sharing;
+        this.self = self;
+        this.alarmTransactions = new TransactionTemplate(transactions.getTransactionManager());
+        this.alarmTransactions.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.table = table;
         this.validator = StixValidator.withOasisSchemas();
         this.policy = sharing.policy();
@@ -108,8 +116,9 @@ public class IntelStore {
             java.util.function.IntConsumer progress) {
         ObjectOutcome[] outcomes = new ObjectOutcome[objects.size()];
         IntelTable.NewRow[] prepared = new IntelTable.NewRow[objects.size()];
-        String partnerIdentity = origin instanceof Origin.Partner partner ? identityOf(partner.party()) : null;
+        TrustBoundary.Sender sender = origin instanceof Origin.Partner partner ? sender(partner, collection) : null;
         String source = origin instanceof Origin.Partner partner ? partner.party().value() : null;
+        java.util.function.Predicate<String> knownMarking = knownMarkings(objects);
         java.util.concurrent.atomic.AtomicInteger checked = new java.util.concurrent.atomic.AtomicInteger();
         java.util.function.IntConsumer check = i -> {
             JsonNode object = objects.get(i);
@@ -119,14 +128,10 @@ public class IntelStore {
                 return;
             }
             String version = versionOf(object);
-            List<Violation> violations = validator.validate(object);
+            List<Violation> violations = validator.validate(object, knownMarking);
             if (!violations.isEmpty()) {
                 outcomes[i] = refused(id, version, violations.stream().limit(5).map(v -> v.path() + ": " + v.rule())
                         .collect(Collectors.joining("; ")));
-            } else if (collection == Collection.INBOX && partnerIdentity != null
-                    && !partnerIdentity.equals(object.path("created_by_ref").asString(""))) {
-                outcomes[i] = refused(id, version, "$.created_by_ref: a partner may only send objects it created itself ("
-                        + partnerIdentity + "), got '" + object.path("created_by_ref").asString("") + "'");
             } else {
                 prepared[i] = row(collection, object, versionKey(object), source, true);
             }
@@ -157,26 +162,100 @@ public class IntelStore {
             }
         }
         List<ObjectOutcome> refusedOnes = java.util.Arrays.stream(outcomes).filter(o -> o != null).toList();
-        if (atomic && !refusedOnes.isEmpty()) {
+        // A partner's objects always meet the trust boundary, even in an import that will be refused,
+        // so that every forgery in it is recorded.
+        if (atomic && !refusedOnes.isEmpty() && sender == null) {
             throw new RefusedObjects(refusedOnes);
         }
-        if (!valid.isEmpty()) {
-            transactions.executeWithoutResult(status -> write(collection, objects, prepared, valid, origin, outcomes, atomic));
+        List<IntelTable.Alarm> alarms = new ArrayList<>();
+        try {
+            if (!valid.isEmpty()) {
+                transactions.executeWithoutResult(status -> write(collection, objects, prepared, valid, origin, sender, outcomes, atomic,
+                        alarms));
+            } else if (atomic && !refusedOnes.isEmpty()) {
+                throw new RefusedObjects(refusedOnes);
+            }
+        } finally {
+            if (!alarms.isEmpty()) {
+                recordAlarms(alarms, origin);
+            }
         }
         return List.of(outcomes);
     }
 
+    /** Who a partner is, as the trust boundary needs it. */
+    private TrustBoundary.Sender sender(Origin.Partner partner, Collection collection) {
+        return new TrustBoundary.Sender(self.stixIdentityId(), partner.party(), identityOf(partner.party()),
+                sharing.relayedBy(partner.party(), code -> partners.byCode(code).map(p -> identityId(p.identity()))),
+                collection == Collection.INBOX);
+    }
+
+    /**
+     * The marking-definitions objects of this batch may refer to: the standard TLP ones, those in the
+     * batch, and those held (in any collection), read in one query.
+     */
+    private java.util.function.Predicate<String> knownMarkings(List<JsonNode> objects) {
+        Set<String> inBatch = new java.util.HashSet<>();
+        Set<String> wanted = new java.util.HashSet<>();
+        for (JsonNode object : objects) {
+            if (object == null || !object.isObject()) {
+                continue;
+            }
+            if ("marking-definition".equals(object.path("type").asString(""))) {
+                inBatch.add(object.path("id").asString(""));
+            }
+            object.path("object_marking_refs").forEach(ref -> wanted.add(ref.asString("")));
+            object.path("granular_markings").forEach(g -> wanted.add(g.path("marking_ref").asString("")));
+        }
+        wanted.removeIf(id -> id.isEmpty() || Tlp.isStandardMarkingDefinition(id) || inBatch.contains(id));
+        Set<String> known = new java.util.HashSet<>(inBatch);
+        if (!wanted.isEmpty()) {
+            known.addAll(table.heldMarkingDefinitions(wanted));
+        }
+        return id -> Tlp.isStandardMarkingDefinition(id) || known.contains(id);
+    }
+
+    private void recordAlarms(List<IntelTable.Alarm> alarms, Origin origin) {
+        for (IntelTable.Alarm alarm : alarms) {
+            boolean raised;
+            try {
+                raised = Boolean.TRUE.equals(alarmTransactions.execute(status -> {
+                    boolean fresh = table.insertAlarm(alarm);
+                    if (fresh) {
+                        audit.record(actor(origin), "intel.refused-from-partner", alarm.objectId(),
+                                alarm.rule() + " via " + alarm.path() + " from " + alarm.partner() + ": " + alarm.detail());
+                    }
+                    return fresh;
+                }));
+            } catch (org.springframework.dao.DuplicateKeyException e) {
+                raised = false; // recorded at the same moment by another instance
+            }
+            if (raised) {
+                log.warn("ALARM refused {} version {} from partner {} via {} ({}): {}", alarm.objectId(), alarm.objectVersion(),
+                        alarm.partner(), alarm.path(), alarm.rule(), alarm.detail());
+            }
+        }
+    }
+
+    /** The versions of objects partners sent that the trust boundary refused, newest first. */
+    public List<IntelTable.Alarm> alarms(int limit, String objectId) {
+        if (limit < 1 || limit > 1000) {
+            throw new org.concord.node.InvalidInput("limit", "range", "must be between 1 and 1000, got " + limit);
+        }
+        return table.alarms(limit, objectId);
+    }
+
     private void write(Collection collection, List<JsonNode> objects, IntelTable.NewRow[] prepared, List<Integer> valid,
-            Origin origin, ObjectOutcome[] outcomes, boolean atomic) {
+            Origin origin, TrustBoundary.Sender sender, ObjectOutcome[] outcomes, boolean atomic, List<IntelTable.Alarm> alarms) {
         Instant dateAdded = table.lockClockAndNextDateAdded(clock.instant());
         Set<String> ids = new LinkedHashSet<>();
         for (int i : valid) {
             ids.add(objects.get(i).path("id").asString());
         }
         Map<String, JsonNode> current = new HashMap<>();
-        Map<String, Set<String>> heldVersions = new HashMap<>();
+        Map<String, Map<String, IntelTable.HeldVersion>> heldVersions = new HashMap<>();
         table.held(collection.alias(), ids).forEach((id, held) -> {
-            heldVersions.put(id, new java.util.HashSet<>(held.versionKeys()));
+            heldVersions.put(id, new HashMap<>(held.versions()));
             if (held.currentJson() != null) {
                 current.put(id, JSON.readTree(held.currentJson()));
             }
@@ -192,34 +271,52 @@ public class IntelStore {
             String id = row.id();
             String version = versionOf(object);
             String key = row.versionKey();
-            VersionDecision decision = VersioningPolicy.decide(Optional.ofNullable(current.get(id)), object);
+            Map<String, IntelTable.HeldVersion> versions = heldVersions.getOrDefault(id, Map.of());
+            IntelTable.HeldVersion sameKey = versions.get(key);
             ObjectOutcome outcome;
-            if (decision instanceof VersionDecision.Refused refusal) {
-                outcome = refused(id, version, refusal.rule());
-            } else if (heldVersions.getOrDefault(id, Set.of()).contains(key) || decision instanceof VersionDecision.Same) {
+            java.util.Optional<TrustBoundary.Refusal> refusal = java.util.Optional.empty();
+            if (sender != null && Tlp.isStandardMarkingDefinition(id)) {
+                outcome = new ObjectOutcome(id, version, ObjectOutcome.Kind.UNCHANGED,
+                        "a standard TLP marking definition: this node keeps its own and takes none from a partner");
+            } else if (sameKey != null && JSON.readTree(sameKey.json()).equals(object)) {
                 outcome = new ObjectOutcome(id, version, ObjectOutcome.Kind.UNCHANGED, "this version is already held");
-            } else if (decision.becomesCurrent()) {
-                if (current.containsKey(id)) {
-                    retire.add(id);
-                    IntelTable.NewRow replaced = newCurrent.remove(id);
-                    if (replaced != null) {
-                        history.add(asHistory(replaced));
-                    }
-                }
-                newCurrent.put(id, row);
-                current.put(id, object);
-                outcome = new ObjectOutcome(id, version, decision instanceof VersionDecision.New
-                        ? ObjectOutcome.Kind.ADDED : ObjectOutcome.Kind.NEWER_VERSION, null);
+            } else if (sender != null && (refusal = TrustBoundary.decide(sender, object, sources(versions))).isPresent()) {
+                outcome = refused(id, version, refusal.get().detail());
+                alarms.add(alarm(sender, origin, collection, object, version, refusal.get(), dateAdded));
+            } else if (sameKey != null) {
+                outcome = refused(id, version, "$.modified: a different object under the same id and version is already held");
             } else {
-                history.add(asHistory(row));
-                outcome = new ObjectOutcome(id, version, ObjectOutcome.Kind.OLDER_VERSION, "kept as history; a newer version is current");
+                VersionDecision decision = VersioningPolicy.decide(Optional.ofNullable(current.get(id)), object);
+                if (decision instanceof VersionDecision.Refused refused) {
+                    outcome = refused(id, version, refused.rule());
+                } else if (decision instanceof VersionDecision.Same) {
+                    outcome = new ObjectOutcome(id, version, ObjectOutcome.Kind.UNCHANGED, "this version is already held");
+                } else if (decision.becomesCurrent()) {
+                    if (current.containsKey(id)) {
+                        retire.add(id);
+                        IntelTable.NewRow replaced = newCurrent.remove(id);
+                        if (replaced != null) {
+                            history.add(asHistory(replaced));
+                        }
+                    }
+                    newCurrent.put(id, row);
+                    current.put(id, object);
+                    outcome = new ObjectOutcome(id, version, decision instanceof VersionDecision.New
+                            ? ObjectOutcome.Kind.ADDED : ObjectOutcome.Kind.NEWER_VERSION, null);
+                } else {
+                    history.add(asHistory(row));
+                    outcome = new ObjectOutcome(id, version, ObjectOutcome.Kind.OLDER_VERSION, "kept as history; a newer version is current");
+                }
+                if (outcome.changedSomething()) {
+                    heldVersions.computeIfAbsent(id, k -> new HashMap<>())
+                            .put(key, new IntelTable.HeldVersion(row.sourceParty(), row.json(), false));
+                }
             }
-            heldVersions.computeIfAbsent(id, k -> new java.util.HashSet<>()).add(key);
             outcomes[i] = outcome;
             counts.merge(outcome.kind(), 1, Integer::sum);
         }
-        if (atomic && counts.containsKey(ObjectOutcome.Kind.REFUSED)) {
-            throw new RefusedObjects(java.util.Arrays.stream(outcomes).filter(o -> !o.succeeded()).toList());
+        if (atomic && java.util.Arrays.stream(outcomes).anyMatch(o -> o != null && !o.succeeded())) {
+            throw new RefusedObjects(java.util.Arrays.stream(outcomes).filter(o -> o != null && !o.succeeded()).toList());
         }
         table.retireCurrent(collection.alias(), retire);
         List<IntelTable.NewRow> rows = new ArrayList<>(history);
@@ -239,6 +336,30 @@ public class IntelStore {
         }
     }
 
+    private static Set<Optional<PartyCode>> sources(Map<String, IntelTable.HeldVersion> versions) {
+        Set<Optional<PartyCode>> sources = new java.util.HashSet<>();
+        versions.values().forEach(v -> sources.add(Optional.ofNullable(v.sourceParty()).map(PartyCode::of)));
+        return sources;
+    }
+
+    private static IntelTable.Alarm alarm(TrustBoundary.Sender sender, Origin origin, Collection collection, JsonNode object,
+            String version, TrustBoundary.Refusal refusal, Instant at) {
+        Origin.Partner partner = (Origin.Partner) origin;
+        String json = JSON.writeValueAsString(object);
+        return new IntelTable.Alarm(0, at, sender.partner().value(), partner.pathIn(collection).code(), partner.auditActor(),
+                object.path("id").asString(), version, object.path("created_by_ref").isString() ? object.path("created_by_ref").asString() : null,
+                refusal.rule().code(), refusal.detail(), sha256(json), json);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static IntelTable.NewRow asHistory(IntelTable.NewRow row) {
         return new IntelTable.NewRow(row.collection(), row.id(), row.type(), row.specVersion(), row.version(), row.versionKey(),
                 row.createdByRef(), row.revoked(), row.confidence(), row.reliability(), row.tlp(), row.markingRefs(), row.refs(),
@@ -246,15 +367,8 @@ public class IntelStore {
     }
 
     private static IntelTable.NewRow row(Collection collection, JsonNode object, String key, String source, boolean current) {
-        Set<String> refs = new LinkedHashSet<>();
-        for (String property : REVEALING) {
-            JsonNode value = object.path(property);
-            if (value.isString()) {
-                refs.add(value.asString());
-            } else if (value.isArray()) {
-                value.forEach(v -> refs.add(v.asString()));
-            }
-        }
+        // Every id it refers to (the sharing policy's rule 5), so that a page's references are read in one query.
+        Set<String> refs = SharingPolicy.referencedIds(object);
         String modified = object.path("modified").asString(null);
         String created = object.path("created").asString(null);
         return new IntelTable.NewRow(collection.alias(), object.path("id").asString(), object.path("type").asString(),
@@ -288,12 +402,16 @@ public class IntelStore {
     }
 
     private static String actor(Origin origin) {
-        return origin instanceof Origin.Local local ? local.actor() : "partner:" + ((Origin.Partner) origin).party();
+        return origin instanceof Origin.Local local ? local.actor() : ((Origin.Partner) origin).auditActor();
     }
 
     private String identityOf(PartyCode party) {
-        return partners.byCode(party).map(Partner::identity).map(json -> JSON.readTree(json).path("id").asString())
-                .orElseThrow(() -> new IllegalStateException("no partner " + party));
+        return partners.byCode(party).map(Partner::identity).map(IntelStore::identityId)
+                .orElseThrow(() -> new org.concord.node.InvalidInput("from", "paired-partner", party + " is not a paired partner"));
+    }
+
+    private static String identityId(String identityJson) {
+        return JSON.readTree(identityJson).path("id").asString();
     }
 
     /**
@@ -367,14 +485,19 @@ public class IntelStore {
 
     /** Decides per object for one partner, reading referenced objects once per request. */
     private final class Visibility {
+        /** How many levels of references are read ahead, one query per level. */
+        private static final int PREFETCH_LEVELS = 4;
         private final PartyCode partner;
         private final Collection collection;
         private final Map<String, Optional<HeldObject>> held = new HashMap<>();
         private final Map<String, Boolean> currentReadable = new HashMap<>();
+        private final SharingPolicy.Decider decider;
 
         Visibility(PartyCode partner, Collection collection) {
             this.partner = partner;
             this.collection = collection;
+            String identity = partners.byCode(partner).map(p -> identityId(p.identity())).orElse(null);
+            this.decider = policy.decider(new SharingPolicy.Reader(partner, identity, self.stixIdentityId()), this::lookup);
         }
 
         void prefetch(List<IntelTable.Row> rows) {
@@ -385,18 +508,30 @@ public class IntelStore {
                 } else {
                     wanted.add(row.object().id());
                 }
-                if (row.refs() != null) {
-                    for (String ref : row.refs().split(" ")) {
-                        wanted.add(ref);
-                    }
-                }
+                addRefs(row.refs(), wanted);
             }
-            wanted.removeAll(held.keySet());
-            if (!wanted.isEmpty()) {
+            for (int level = 0; level < PREFETCH_LEVELS; level++) {
+                wanted.removeAll(held.keySet());
+                if (wanted.isEmpty()) {
+                    return;
+                }
                 Map<String, IntelTable.Row> found = table.current(collection.alias(), wanted);
+                Set<String> next = new LinkedHashSet<>();
                 for (String id : wanted) {
                     IntelTable.Row row = found.get(id);
                     held.put(id, row == null ? Optional.empty() : Optional.of(held(row)));
+                    if (row != null) {
+                        addRefs(row.refs(), next);
+                    }
+                }
+                wanted = next;
+            }
+        }
+
+        private static void addRefs(String refs, Set<String> into) {
+            if (refs != null) {
+                for (String ref : refs.split(" ")) {
+                    into.add(ref);
                 }
             }
         }
@@ -405,13 +540,13 @@ public class IntelStore {
             if (!currentReadable(row.object().id())) {
                 return false;
             }
-            return row.object().current() || policy.decide(partner, held(row), this::lookup).mayRead();
+            return row.object().current() || decider.decide(held(row)).mayRead();
         }
 
         boolean currentReadable(String id) {
             Boolean known = currentReadable.get(id);
             if (known == null) {
-                known = lookup(id).map(object -> policy.decide(partner, object, this::lookup).mayRead()).orElse(false);
+                known = lookup(id).map(object -> decider.decide(object).mayRead()).orElse(false);
                 currentReadable.put(id, known);
             }
             return known;

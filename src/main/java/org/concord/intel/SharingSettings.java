@@ -18,15 +18,47 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     unmarked: []           # partners that may read objects without a TLP marking
  *     re-share:              # objects received from the key may be passed on to the listed partners
  *       IR: [AF]
+ *     accept-relayed:        # from the key partner, also accept objects created by these partners
+ *       IR: [AF]             # (their identities) or STIX identity ids; never this node's own
  * </pre>
+ *
+ * {@code re-share} is what this node passes on; {@code accept-relayed} is what it accepts passed
+ * on to it (see {@code intel.stix.TrustBoundary}).
  */
 @ConfigurationProperties("concord.sharing")
-public record SharingSettings(List<String> amber, List<String> unmarked, Map<String, List<String>> reShare) {
+public record SharingSettings(List<String> amber, List<String> unmarked, Map<String, List<String>> reShare,
+        Map<String, List<String>> acceptRelayed) {
 
     public SharingSettings {
         amber = amber == null ? List.of() : List.copyOf(amber);
         unmarked = unmarked == null ? List.of() : List.copyOf(unmarked);
         reShare = reShare == null ? Map.of() : Map.copyOf(reShare);
+        acceptRelayed = acceptRelayed == null ? Map.of() : Map.copyOf(acceptRelayed);
+        for (Map.Entry<String, List<String>> entry : acceptRelayed.entrySet()) {
+            PartyCode.of(entry.getKey());
+            for (String value : entry.getValue()) {
+                if (!value.startsWith("identity--")) {
+                    PartyCode.of(value);
+                }
+            }
+        }
+    }
+
+    /**
+     * The identity ids whose objects this node accepts from {@code partner} besides the partner's
+     * own: the partners named under {@code accept-relayed} (by their identity, when paired) and
+     * identity ids named directly.
+     */
+    public java.util.Set<String> relayedBy(PartyCode partner, java.util.function.Function<PartyCode, java.util.Optional<String>> identityOf) {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        for (String value : acceptRelayed.getOrDefault(partner.value(), List.of())) {
+            if (value.startsWith("identity--")) {
+                ids.add(value);
+            } else {
+                identityOf.apply(PartyCode.of(value)).ifPresent(ids::add);
+            }
+        }
+        return ids;
     }
 
     public SharingPolicy policy() {

@@ -76,7 +76,14 @@ class IntelImportExportTest {
     void theOasisExamplesAndMitreAttackGoInAndComeOutWithoutLoss() throws Exception {
         roundTrip(config("documentation"), bundles("src/test/resources/stix/oasis-documentation",
                 "src/test/resources/stix/mitre/mobile-attack-1.0.json"));
-        roundTrip(config("schemas"), bundles("src/test/resources/stix/oasis-schemas-examples"));
+        // One OASIS example marks its campaign with a marking-definition that exists nowhere
+        // (...5ec, one digit off TLP 1.0 RED): refused since issue 9, naming the marking.
+        Path unknownMarking = Path.of("src/test/resources/stix/oasis-schemas-examples/interop-objectmarking-test.json");
+        Path schemas = config("schemas");
+        roundTrip(schemas, bundles("src/test/resources/stix/oasis-schemas-examples").stream().filter(f -> !f.equals(unknownMarking)).toList());
+        var refused = ConcordCommandTest.run("intel", "import", unknownMarking.toString(), "--config", schemas.toString());
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("$.object_marking_refs[1]: marking marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ec is unknown");
     }
 
     void roundTrip(Path node, List<Path> files) throws Exception {
@@ -169,5 +176,13 @@ class IntelImportExportTest {
         var bad = ConcordCommandTest.run("intel", "export", "--config", config.toString(), "--tlp", "PURPLE");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(ConcordCommandTest.errorLine(bad)).startsWith("concord: error: tlp: 'PURPLE' is not one of");
+    }
+
+    @Test
+    void aPartnersBundleIsImportedOnlyFromAPairedPartner() throws Exception {
+        Path bundle = Path.of("src/test/resources/stix/oasis-documentation/apt1.json");
+        var run = ConcordCommandTest.run("intel", "import", bundle.toString(), "--from", "IR", "--config", config.toString());
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(ConcordCommandTest.errorLine(run)).isEqualTo("concord: error: from: IR is not a paired partner");
     }
 }

@@ -148,4 +148,30 @@ class IntelStoreTest {
         assertThat(seen).extracting(StoredObject::id).containsExactlyElementsOf(ids);
         assertThat(seen.stream().map(StoredObject::dateAdded).distinct()).hasSize(1);
     }
+
+    // Issue 9, defect 9: spec_version 2.0 and unknown marking ids are refused at validation.
+
+    @ParameterizedTest
+    @EnumSource(OfflineNode.Store.class)
+    void specVersion20AndUnknownMarkingsAreRefusedNamingTheFieldAndRule(OfflineNode.Store db) {
+        ObjectNode old = Stix.intrusionSet("STIX 2.0", self(db), Tlp.GREEN);
+        old.put("spec_version", "2.0");
+        String custom = Stix.newId("marking-definition");
+        ObjectNode unknownMarking = Stix.intrusionSet("unknown marking", self(db), Tlp.GREEN);
+        ((tools.jackson.databind.node.ArrayNode) unknownMarking.get("object_marking_refs")).add(custom);
+        var outcomes = store(db).store(Collection.INTEL, List.of(old, unknownMarking), ANALYST);
+        assertThat(outcomes.get(0).kind()).isEqualTo(ObjectOutcome.Kind.REFUSED);
+        assertThat(outcomes.get(0).message()).contains("$.spec_version: spec_version must be \"2.1\"");
+        assertThat(outcomes.get(1).kind()).isEqualTo(ObjectOutcome.Kind.REFUSED);
+        assertThat(outcomes.get(1).message()).contains("$.object_marking_refs[1]: marking " + custom + " is unknown");
+
+        // The marking-definition in the same batch, then held: accepted.
+        ObjectNode statement = Stix.JSON.createObjectNode().put("type", "marking-definition").put("spec_version", "2.1")
+                .put("id", custom).put("created", Stix.T0).put("definition_type", "statement");
+        statement.putObject("definition").put("statement", "Copyright Concord test");
+        assertThat(store(db).store(Collection.INTEL, List.of(unknownMarking, statement), ANALYST)).allMatch(ObjectOutcome::succeeded);
+        ObjectNode later = Stix.intrusionSet("marked later", self(db), Tlp.GREEN);
+        later.putArray("granular_markings").addObject().put("marking_ref", custom).putArray("selectors").add("name");
+        assertThat(store(db).store(Collection.INTEL, List.of(later), ANALYST).get(0).kind()).isEqualTo(ObjectOutcome.Kind.ADDED);
+    }
 }

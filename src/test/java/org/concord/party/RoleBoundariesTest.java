@@ -52,6 +52,7 @@ class RoleBoundariesTest {
         rows.put(new Call("GET", "/api/intel/objects", null), new int[] {401, 403, 200, 200, 200, 200});
         rows.put(new Call("GET", "/api/intel/export", null), new int[] {401, 403, 200, 200, 200, 200});
         rows.put(new Call("POST", "/api/intel/bundle", BUNDLE), new int[] {401, 403, 403, 403, 200, 403});
+        rows.put(new Call("GET", "/api/intel/alarms", null), new int[] {401, 403, 200, 200, 200, 200});
         rows.put(new Call("GET", "/taxii2/", null), new int[] {401, 200, 200, 200, 200, 200});
         rows.put(new Call("GET", "/api/exchange/outbox?partner=IR", null), new int[] {401, 403, 200, 200, 200, 200});
         rows.put(new Call("GET", "/v3/api-docs", null), new int[] {401, 403, 200, 200, 200, 200});

@@ -34,7 +34,10 @@ import tools.jackson.databind.json.JsonMapper;
  * partner. The position (the partner's {@code next} token within a run, its last
  * {@code X-TAXII-Date-Added-Last} across runs) is stored in the same transaction as the objects
  * of each page, so a crash loses nothing and repeats nothing. Errors back off exponentially
- * (5 s doubling to 10 min) per partner.
+ * (5 s doubling to 10 min) per partner. Every object goes through the store's trust boundary
+ * ({@code intel.stix.TrustBoundary}): a version of this node's own object, or of one held from
+ * another source, is refused and raised as an alarm ({@code GET /api/intel/alarms}); the rest of
+ * the page is stored and the cursor moves on.
  */
 @Component
 public class PartnerIntelPull {
@@ -107,7 +110,7 @@ public class PartnerIntelPull {
                 int[] changed = {0};
                 transactions.executeWithoutResult(status -> {
                     if (!objects.isEmpty()) {
-                        List<ObjectOutcome> outcomes = store.store(Collection.INTEL, objects, new Origin.Partner(partner));
+                        List<ObjectOutcome> outcomes = store.store(Collection.INTEL, objects, Origin.Partner.pulledFrom(partner));
                         changed[0] = (int) outcomes.stream().filter(ObjectOutcome::changedSomething).count();
                         outcomes.stream().filter(o -> !o.succeeded()).limit(5).forEach(o ->
                                 log.warn("refused object {} from {}: {}", o.id(), partner, o.message()));

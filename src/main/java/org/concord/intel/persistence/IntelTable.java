@@ -55,28 +55,91 @@ public class IntelTable {
         return next;
     }
 
-    /** What is held of one id: its version keys, and its current version as JSON. */
-    public record Held(java.util.Set<String> versionKeys, String currentJson) {
+    /** One held version of an id: where it came from (null: made on this node), the object, whether it is current. */
+    public record HeldVersion(String sourceParty, String json, boolean current) {
     }
 
-    /** What is held of each id, in one round trip per 500 ids. */
+    /** What is held of one id: each version by its version key. */
+    public record Held(Map<String, HeldVersion> versions) {
+
+        public java.util.Set<String> versionKeys() {
+            return versions.keySet();
+        }
+
+        /** The current version as JSON, or null. */
+        public String currentJson() {
+            return versions.values().stream().filter(HeldVersion::current).map(HeldVersion::json).findFirst().orElse(null);
+        }
+    }
+
+    /** What is held of each id, every version with its source, in one round trip per 500 ids. */
     public Map<String, Held> held(String collection, Collection<String> ids) {
-        Map<String, java.util.Set<String>> keys = new HashMap<>();
-        Map<String, String> current = new HashMap<>();
+        Map<String, Map<String, HeldVersion>> versions = new HashMap<>();
         for (List<String> chunk : chunks(ids)) {
-            jdbc.sql("select id, version_key, case when is_current then object end from intel_object where collection = ? and id in ("
+            jdbc.sql("select id, version_key, source_party, object, is_current from intel_object where collection = ? and id in ("
                     + marks(chunk.size()) + ")")
                     .params(params(collection, chunk))
                     .query(rs -> {
-                        keys.computeIfAbsent(rs.getString(1), k -> new java.util.HashSet<>()).add(rs.getString(2));
-                        if (rs.getString(3) != null) {
-                            current.put(rs.getString(1), rs.getString(3));
-                        }
+                        versions.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                                .put(rs.getString(2), new HeldVersion(rs.getString(3), rs.getString(4), rs.getBoolean(5)));
                     });
         }
         Map<String, Held> held = new HashMap<>();
-        keys.forEach((id, k) -> held.put(id, new Held(k, current.get(id))));
+        versions.forEach((id, v) -> held.put(id, new Held(v)));
         return held;
+    }
+
+    /** Which of these ids are held as marking-definitions, in any collection. */
+    public java.util.Set<String> heldMarkingDefinitions(Collection<String> ids) {
+        java.util.Set<String> found = new java.util.HashSet<>();
+        for (List<String> chunk : chunks(ids)) {
+            jdbc.sql("select distinct id from intel_object where type = 'marking-definition' and id in (" + marks(chunk.size()) + ")")
+                    .params(new ArrayList<Object>(chunk))
+                    .query(rs -> {
+                        found.add(rs.getString(1));
+                    });
+        }
+        return found;
+    }
+
+    /** A version a partner sent that the trust boundary refused, with its evidence. */
+    public record Alarm(long id, Instant raisedAt, String partner, String path, String actor, String objectId, String objectVersion,
+            String createdByRef, String rule, String detail, String digest, String object) {
+    }
+
+    /**
+     * Records an alarm unless the same one (partner, path, rule, digest) is held. Returns whether it
+     * was new. Runs in the caller's transaction.
+     */
+    public boolean insertAlarm(Alarm alarm) {
+        Integer held = jdbc.sql("select count(*) from intel_alarm where partner = ? and path = ? and rule = ? and digest = ?")
+                .params(alarm.partner(), alarm.path(), alarm.rule(), alarm.digest()).query(Integer.class).single();
+        if (held > 0) {
+            return false;
+        }
+        jdbc.sql("""
+                insert into intel_alarm (raised_at, partner, path, actor, object_id, object_version, created_by_ref, rule, detail, digest, object)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(Timestamp.from(alarm.raisedAt()), alarm.partner(), alarm.path(), alarm.actor(), alarm.objectId(),
+                        alarm.objectVersion(), alarm.createdByRef(), alarm.rule(), alarm.detail(), alarm.digest(), alarm.object())
+                .update();
+        return true;
+    }
+
+    /** The newest alarms first, at most {@code limit}, optionally of one object. */
+    public List<Alarm> alarms(int limit, String objectId) {
+        String where = objectId == null ? "" : " where object_id = ?";
+        List<Object> params = new ArrayList<>();
+        if (objectId != null) {
+            params.add(objectId);
+        }
+        params.add(limit);
+        return jdbc.sql("select * from intel_alarm" + where + " order by id desc limit ?").params(params)
+                .query((rs, n) -> new Alarm(rs.getLong("id"), rs.getTimestamp("raised_at").toInstant(), rs.getString("partner"),
+                        rs.getString("path"), rs.getString("actor"), rs.getString("object_id"), rs.getString("object_version"),
+                        rs.getString("created_by_ref"), rs.getString("rule"), rs.getString("detail"), rs.getString("digest"),
+                        rs.getString("object")))
+                .list();
     }
 
     public void insert(List<NewRow> rows, Instant dateAdded) {

@@ -33,25 +33,27 @@ import tools.jackson.databind.JsonNode;
  *       policy names ({@link #sharingAmberWith}); an object with no TLP marking only by partners
  *       the policy names ({@link #sharingUnmarkedWith}) — unmarked is not shared by default,
  *       because the absence of a marking is more often an omission than a decision.</li>
- *   <li>An object that points at others and would reveal them — a relationship
- *       ({@code source_ref}, {@code target_ref}), a sighting ({@code sighting_of_ref},
- *       {@code observed_data_refs}, {@code where_sighted_refs}), a container ({@code object_refs}
- *       of report, grouping, note, opinion, observed-data) or a translation
- *       ({@code object_ref} of language-content) — is readable only when every object it
- *       points at is readable by the same partner and held by this node. So a relationship to a
- *       RED object does not reveal it. Other references ({@code created_by_ref}, marking
- *       references, {@code sample_refs} ...) do not restrict.</li>
+ *   <li>An object is readable only when every object it refers to is one the partner may know
+ *       of: every identifier in a property named {@code *_ref} or {@code *_refs}, at any depth —
+ *       relationship ends, sighting and container references, {@code created_by_ref},
+ *       {@code sample_refs}, references inside extensions and inside granular markings
+ *       ({@code marking_ref}) alike ({@link #references}). A referenced object may be known when
+ *       it is a standard TLP marking definition, this node's or the partner's own identity (both
+ *       are public: they are in the pairing records), an object the partner created itself
+ *       ({@code created_by_ref} is the partner's identity), or an object this node holds and the
+ *       same policy lets the partner read. A reference to an object this node does not hold
+ *       withholds the object: this node cannot tell what the id would reveal, so it takes the safe
+ *       side. So a GREEN intrusion-set created by a RED identity, or a GREEN malware whose
+ *       {@code sample_refs} name a RED file, is withheld whole, and a relationship to a RED object
+ *       does not reveal it. Not references: the keys of {@code extensions} (they name the
+ *       extension's definition, a schema) and the local keys of observed-data's deprecated
+ *       {@code objects}.</li>
  * </ol>
  *
  * <p>Immutable: the {@code sharing...} methods return a new policy. One policy serves every
  * partner of the node; the per-partner differences are the names it holds.
  */
 public final class SharingPolicy {
-
-    /** Properties whose targets a reader would learn of; see rule 5. */
-    static final List<String> REVEALING_REFERENCES = List.of(
-            "source_ref", "target_ref", "sighting_of_ref", "observed_data_refs", "where_sighted_refs",
-            "object_refs", "object_ref");
 
     private static final int MAX_REFERENCE_DEPTH = 16;
 
@@ -98,42 +100,133 @@ public final class SharingPolicy {
     }
 
     /**
-     * Whether {@code partner} may read {@code object}.
+     * The partner reading, with what it knows anyway: its own STIX identity id and this node's
+     * (both public through the pairing records). Either may be null when unknown (a partner not
+     * paired, say): then nothing is known anyway.
+     */
+    public record Reader(PartyCode party, String identity, String self) {
+        public Reader {
+            Objects.requireNonNull(party, "party");
+        }
+    }
+
+    /**
+     * Whether {@code partner} may read {@code object}, knowing no identity ids.
      *
      * @param partner the partner asking
      * @param object  the object as held
-     * @param held    finds another held object by id (for the objects a relationship, sighting or
-     *                container points at); empty when this node does not hold it
+     * @param held    finds another held object by id (for the objects it refers to); empty when
+     *                this node does not hold it
      * @return the decision with its reason
      */
     public SharingDecision decide(PartyCode partner, HeldObject object,
             Function<String, Optional<HeldObject>> held) {
         Objects.requireNonNull(partner, "partner");
-        Objects.requireNonNull(object, "object");
-        Objects.requireNonNull(held, "held");
-        return decide(partner, object, held, new ArrayDeque<>());
+        return decider(new Reader(partner, null, null), held).decide(object);
     }
 
-    private SharingDecision decide(PartyCode partner, HeldObject object,
-            Function<String, Optional<HeldObject>> held, Deque<String> path) {
-        if (Tlp.isStandardMarkingDefinition(object.id())) {
-            return new SharingDecision.Share("a standard TLP marking definition is public");
+    /**
+     * A decider for one reader and one view of the store, which remembers the decisions on
+     * referenced objects: build one per request and ask it about every object of the page.
+     */
+    public Decider decider(Reader reader, Function<String, Optional<HeldObject>> held) {
+        return new Decider(Objects.requireNonNull(reader, "reader"), Objects.requireNonNull(held, "held"));
+    }
+
+    /** Decides for one reader, remembering what it decided about referenced objects. Not thread-safe. */
+    public final class Decider {
+        private final Reader reader;
+        private final Function<String, Optional<HeldObject>> held;
+        private final Map<String, SharingDecision> memo = new HashMap<>();
+
+        private Decider(Reader reader, Function<String, Optional<HeldObject>> held) {
+            this.reader = reader;
+            this.held = held;
         }
-        Optional<Tlp> level = Markings.effectiveTlp(object.object());
-        if (level.isPresent() && (level.get() == Tlp.RED || level.get() == Tlp.AMBER_STRICT)) {
-            return new SharingDecision.Withhold(level.get().label() + " never leaves this node");
+
+        /** Whether the reader may read {@code object}, with the reason. */
+        public SharingDecision decide(HeldObject object) {
+            Objects.requireNonNull(object, "object");
+            return decideObject(object, new ArrayDeque<>()).decision();
         }
-        Optional<PartyCode> source = object.source();
-        if (source.isPresent() && !source.get().equals(partner)
-                && !reSharing.getOrDefault(source.get(), Set.of()).contains(partner)) {
-            return new SharingDecision.Withhold("received from " + source.get()
-                    + "; the policy does not pass it on to " + partner);
+
+        /**
+         * A decision and whether it is "clean": reached without assuming anything about an object
+         * further up (a cycle) and without the depth limit, so it holds wherever the object is met.
+         */
+        private record Result(SharingDecision decision, boolean clean) {
         }
-        SharingDecision byLevel = decideByLevel(partner, level);
-        if (!byLevel.mayRead()) {
-            return byLevel;
+
+        private Result decideObject(HeldObject object, Deque<String> path) {
+            if (Tlp.isStandardMarkingDefinition(object.id())) {
+                return new Result(new SharingDecision.Share("a standard TLP marking definition is public"), true);
+            }
+            PartyCode partner = reader.party();
+            Optional<Tlp> level = Markings.effectiveTlp(object.object());
+            if (level.isPresent() && (level.get() == Tlp.RED || level.get() == Tlp.AMBER_STRICT)) {
+                return new Result(new SharingDecision.Withhold(level.get().label() + " never leaves this node"), true);
+            }
+            Optional<PartyCode> source = object.source();
+            if (source.isPresent() && !source.get().equals(partner)
+                    && !reSharing.getOrDefault(source.get(), Set.of()).contains(partner)) {
+                return new Result(new SharingDecision.Withhold("received from " + source.get()
+                        + "; the policy does not pass it on to " + partner), true);
+            }
+            SharingDecision byLevel = decideByLevel(partner, level);
+            if (!byLevel.mayRead()) {
+                return new Result(byLevel, true);
+            }
+            return decideByReferences(object, path, byLevel);
         }
-        return decideByReferences(partner, object, held, path).orElse(byLevel);
+
+        private Result decideByReferences(HeldObject object, Deque<String> path, SharingDecision byLevel) {
+            List<Reference> referenced = referencesOf(object.object());
+            if (referenced.isEmpty()) {
+                return new Result(byLevel, true);
+            }
+            if (path.size() >= MAX_REFERENCE_DEPTH) {
+                return new Result(new SharingDecision.Withhold("references nest deeper than " + MAX_REFERENCE_DEPTH), false);
+            }
+            boolean clean = true;
+            path.push(object.id());
+            try {
+                for (Reference reference : referenced) {
+                    String id = reference.id();
+                    if (Tlp.isStandardMarkingDefinition(id) || id.equals(reader.identity()) || id.equals(reader.self())) {
+                        continue;
+                    }
+                    if (path.contains(id)) {
+                        clean = false;
+                        continue; // a cycle: that object is being decided further up
+                    }
+                    SharingDecision known = memo.get(id);
+                    if (known == null) {
+                        Optional<HeldObject> target = held.apply(id);
+                        if (target.isEmpty()) {
+                            return new Result(new SharingDecision.Withhold(reference.property() + " references " + id
+                                    + ", which this node does not hold"), clean);
+                        }
+                        if (reader.identity() != null && reader.identity().equals(target.get().object().path("created_by_ref").asString(null))) {
+                            continue; // the partner created it: it knows it
+                        }
+                        Result result = decideObject(target.get(), path);
+                        known = result.decision();
+                        if (result.clean()) {
+                            memo.put(id, known);
+                        } else {
+                            clean = false;
+                        }
+                    }
+                    if (!known.mayRead()) {
+                        return new Result(new SharingDecision.Withhold(reference.property() + " references " + id + ", which "
+                                + reader.party() + " may not read (" + known.reason() + ")"), clean);
+                    }
+                }
+                return new Result(byLevel, clean);
+            } finally {
+                path.pop();
+            }
+        }
     }
 
     private SharingDecision decideByLevel(PartyCode partner, Optional<Tlp> level) {
@@ -151,52 +244,73 @@ public final class SharingPolicy {
         };
     }
 
-    /** A withholding decision when a revealed object is not readable; empty when all are. */
-    private Optional<SharingDecision> decideByReferences(PartyCode partner, HeldObject object,
-            Function<String, Optional<HeldObject>> held, Deque<String> path) {
-        List<String> referenced = revealedIds(object.object());
-        if (referenced.isEmpty()) {
-            return Optional.empty();
-        }
-        if (path.size() >= MAX_REFERENCE_DEPTH) {
-            return Optional.of(new SharingDecision.Withhold("references nest deeper than " + MAX_REFERENCE_DEPTH));
-        }
-        path.push(object.id());
-        try {
-            for (String id : referenced) {
-                if (path.contains(id)) {
-                    continue; // a cycle: that object is being decided further up
-                }
-                Optional<HeldObject> target = held.apply(id);
-                if (target.isEmpty()) {
-                    return Optional.of(new SharingDecision.Withhold("references " + id + ", which this node does not hold"));
-                }
-                SharingDecision decision = decide(partner, target.get(), held, path);
-                if (!decision.mayRead()) {
-                    return Optional.of(new SharingDecision.Withhold("references " + id + ", which " + partner
-                            + " may not read (" + decision.reason() + ")"));
-                }
-            }
-            return Optional.empty();
-        } finally {
-            path.pop();
-        }
+    /** One reference: the JSON path of the property and the id it names. */
+    public record Reference(String property, String id) {
     }
 
-    static List<String> revealedIds(JsonNode object) {
-        List<String> ids = new ArrayList<>();
-        for (String property : REVEALING_REFERENCES) {
-            JsonNode value = object.path(property);
-            if (value.isString()) {
-                ids.add(value.stringValue());
-            } else if (value.isArray()) {
-                value.forEach(item -> {
-                    if (item.isString()) {
-                        ids.add(item.stringValue());
-                    }
-                });
+    /**
+     * Every identifier {@code object} refers to (rule 5), in order: the value of every property
+     * whose name ends in {@code _ref}, every item of every property whose name ends in
+     * {@code _refs}, at any depth (extensions, granular markings, nested custom properties) — but
+     * not the local keys of observed-data's deprecated {@code objects}. Values that are no STIX
+     * identifier are left out (validation refuses them anyway).
+     */
+    public static List<Reference> referencesOf(JsonNode object) {
+        List<Reference> found = new ArrayList<>();
+        collect(object, "$", "observed-data".equals(object.path("type").asString("")), found);
+        return found;
+    }
+
+    /**
+     * The ids of {@link #referencesOf}, without the standard TLP marking definitions (public, never
+     * looked up): what the store indexes per version so that a page's referenced objects are read
+     * in one query.
+     */
+    public static Set<String> referencedIds(JsonNode object) {
+        Set<String> ids = new java.util.LinkedHashSet<>();
+        for (Reference reference : referencesOf(object)) {
+            if (!Tlp.isStandardMarkingDefinition(reference.id())) {
+                ids.add(reference.id());
             }
         }
         return ids;
+    }
+
+    /** Recursion as deep as the JSON: the parser bounds nesting (Jackson's StreamReadConstraints). */
+    private static void collect(JsonNode node, String path, boolean observedDataTop, List<Reference> out) {
+        if (node.isArray()) {
+            int i = 0;
+            for (JsonNode item : node) {
+                collect(item, path + "[" + i++ + "]", false, out);
+            }
+            return;
+        }
+        if (!node.isObject()) {
+            return;
+        }
+        for (Map.Entry<String, JsonNode> property : node.properties()) {
+            String name = property.getKey();
+            JsonNode value = property.getValue();
+            String here = path + "." + name;
+            if (observedDataTop && name.equals("objects")) {
+                continue;
+            }
+            if (name.endsWith("_ref")) {
+                addIfId(value, here, out);
+            } else if (name.endsWith("_refs") && value.isArray()) {
+                int i = 0;
+                for (JsonNode item : value) {
+                    addIfId(item, here + "[" + i++ + "]", out);
+                }
+            } else {
+                collect(value, here, false, out);
+            }
+        }
+    }
+
+    private static void addIfId(JsonNode value, String path, List<Reference> out) {
+        if (value.isString() && StixIds.typeOf(value.stringValue()) != null) {
+            out.add(new Reference(path, value.stringValue()));
+        }
     }
 }

@@ -26,7 +26,13 @@ import tools.jackson.databind.JsonNode;
  *       references marking definitions, relationship endpoints SDOs, SCOs or custom objects,
  *       sighting references as section 5.2 says; none points at a bundle;</li>
  *   <li>granular marking selectors select content present in the object (section 7.2.3.1);</li>
- *   <li>a marking definition does not mark itself (section 7.2.2).</li>
+ *   <li>a marking definition does not mark itself (section 7.2.2);</li>
+ *   <li>{@code spec_version}, when present, is {@code "2.1"}: the OASIS schemas also admit
+ *       {@code "2.0"}, which this node does not store (a 2.0 object differs in meaning, e.g. its
+ *       markings and identifiers, and would be passed on as if it were 2.1);</li>
+ *   <li>with the store's help ({@link #checkMarkingsKnown}): every marking reference names a
+ *       standard TLP marking definition (2.0, or 1.0 of section 7.2.1.4) or one held or in the
+ *       same batch, so that an unknown marking cannot ride along unseen by the sharing policy.</li>
  * </ul>
  *
  * Timestamps are checked at the top level of the object only: nested custom properties are
@@ -79,6 +85,11 @@ final class StixRules {
             out.add(new Violation(objectId, "$.type", "type must be 3-250 characters of a-z, 0-9 and single hyphens"));
         }
         checkId(object, type, objectId, out);
+        JsonNode specVersion = object.get("spec_version");
+        if (specVersion != null && !(specVersion.isString() && SPEC_VERSION.equals(specVersion.stringValue()))) {
+            out.add(new Violation(objectId, "$.spec_version", "spec_version must be \"" + SPEC_VERSION
+                    + "\": this node stores STIX 2.1 objects only, got " + specVersion));
+        }
         Instant created = checkTimestamps(object, objectId, out);
         checkReferences(object, type, objectId, "$", true, out);
         checkGranularSelectors(object, objectId, out);
@@ -89,6 +100,33 @@ final class StixRules {
             if (modified != null && modified.isBefore(created)) {
                 out.add(new Violation(objectId, "$.modified", "modified must not be earlier than created"));
             }
+        }
+    }
+
+    static final String SPEC_VERSION = "2.1";
+
+    /**
+     * Every marking reference names a marking definition {@code known} accepts: the standard TLP
+     * ones (2.0 and 1.0), or one this node holds or receives in the same batch.
+     */
+    static void checkMarkingsKnown(JsonNode object, String objectId, Predicate<String> known, List<Violation> out) {
+        JsonNode refs = object.path("object_marking_refs");
+        for (int i = 0; i < refs.size(); i++) {
+            checkMarkingKnown(refs.get(i), "$.object_marking_refs[" + i + "]", objectId, known, out);
+        }
+        JsonNode granular = object.path("granular_markings");
+        for (int i = 0; i < granular.size(); i++) {
+            if (granular.get(i).has("marking_ref")) {
+                checkMarkingKnown(granular.get(i).path("marking_ref"), "$.granular_markings[" + i + "].marking_ref", objectId, known, out);
+            }
+        }
+    }
+
+    private static void checkMarkingKnown(JsonNode ref, String path, String objectId, Predicate<String> known, List<Violation> out) {
+        if (ref.isString() && StixIds.isIdentifier(ref.stringValue()) && !Tlp.isStandardMarkingDefinition(ref.stringValue())
+                && !known.test(ref.stringValue())) {
+            out.add(new Violation(objectId, path, "marking " + ref.stringValue() + " is unknown: a marking reference must name a"
+                    + " TLP 2.0 marking definition or a marking-definition this node holds or receives in the same batch"));
         }
     }
 

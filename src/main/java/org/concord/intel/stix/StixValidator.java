@@ -97,6 +97,21 @@ public final class StixValidator {
      * @return every violation found, schema ones first; empty when the object is valid
      */
     public List<Violation> validate(JsonNode object) {
+        return validate(object, null);
+    }
+
+    /**
+     * Validates one STIX object (not a bundle), also checking that every marking reference
+     * ({@code object_marking_refs}, {@code granular_markings[].marking_ref}) names a marking
+     * definition this node knows: {@code knownMarking} says which (the store passes the standard TLP
+     * ones, those it holds and those in the same batch).
+     *
+     * @param object       the object as parsed JSON
+     * @param knownMarking whether a marking-definition id is known; null: marking references are
+     *                     checked for their form only
+     * @return every violation found, schema ones first; empty when the object is valid
+     */
+    public List<Violation> validate(JsonNode object, java.util.function.Predicate<String> knownMarking) {
         if (object == null || !object.isObject()) {
             return List.of(new Violation(Violation.NO_ID, "$", "a STIX object must be a JSON object"));
         }
@@ -110,6 +125,9 @@ public final class StixValidator {
         }
         List<Violation> rules = new ArrayList<>();
         StixRules.check(object, objectId, rules);
+        if (knownMarking != null) {
+            StixRules.checkMarkingsKnown(object, objectId, knownMarking, rules);
+        }
         violations.addAll(rules);
         return List.copyOf(violations);
     }

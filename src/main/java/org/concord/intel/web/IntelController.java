@@ -80,7 +80,10 @@ class IntelController {
 
     @PostMapping(value = "/api/intel/bundle", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('ANALYST')")
-    Map<String, Object> importBundle(HttpServletRequest request, Authentication authentication) throws IOException {
+    Map<String, Object> importBundle(HttpServletRequest request, @RequestParam(required = false) String from,
+            Authentication authentication) throws IOException {
+        String actor = Callers.of(authentication).auditName();
+        Origin origin = from == null ? new Origin.Local(actor) : Origin.Partner.importedFrom(PartyCode.of(from), actor);
         if (request.getContentLengthLong() > maxImportBytes) {
             throw new TooLarge(request.getContentLengthLong(), maxImportBytes);
         }
@@ -91,13 +94,39 @@ class IntelController {
         if (body.length > maxImportBytes) {
             throw new TooLarge(body.length, maxImportBytes);
         }
-        Bundles.Imported imported = bundles.importObjects(Bundles.objectsOf(body),
-                new Origin.Local(Callers.of(authentication).auditName()), done -> { });
+        Bundles.Imported imported = bundles.importObjects(Bundles.objectsOf(body), origin, done -> { });
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("total", imported.total());
         imported.outcomes().forEach((kind, count) -> answer.put(kind.name().toLowerCase(java.util.Locale.ROOT), count));
         return answer;
     }
+
+    /**
+     * Versions of objects partners sent that the trust boundary refused, newest first, each with its
+     * evidence: the object as received, from whom, by which path, when, and the rule.
+     */
+    @GetMapping(value = "/api/intel/alarms", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST', 'LIAISON', 'VIEWER')")
+    List<Map<String, Object>> alarms(@RequestParam(defaultValue = "100") int limit, @RequestParam(required = false) String object) {
+        return store.alarms(limit, object).stream().map(alarm -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("id", alarm.id());
+            entry.put("raised_at", org.concord.intel.StixTime.taxii(alarm.raisedAt()));
+            entry.put("partner", alarm.partner());
+            entry.put("path", alarm.path());
+            entry.put("actor", alarm.actor());
+            entry.put("object_id", alarm.objectId());
+            entry.put("object_version", alarm.objectVersion());
+            entry.put("created_by_ref", alarm.createdByRef());
+            entry.put("rule", alarm.rule());
+            entry.put("detail", alarm.detail());
+            entry.put("sha256", alarm.digest());
+            entry.put("object", JSON.readTree(alarm.object()));
+            return entry;
+        }).toList();
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     @GetMapping("/api/intel/export")
     void export(@RequestParam(required = false) List<String> type, @RequestParam(required = false) List<String> tlp,

@@ -198,4 +198,32 @@ class BadObjectsTest {
     private static List<String> rulesAt(List<Violation> violations, String path) {
         return violations.stream().filter(v -> v.path().equals(path)).map(Violation::rule).toList();
     }
+
+    // Issue 9, defect 9.
+
+    @Test
+    void spec_version_2_0_is_refused_at_spec_version() {
+        ObjectNode indicator = anyIndicator().put("spec_version", "2.0");
+
+        assertThat(rulesAt(VALIDATOR.validate(indicator), "$.spec_version"))
+                .anySatisfy(rule -> assertThat(rule).startsWith("spec_version must be \"2.1\""));
+    }
+
+    @Test
+    void an_unknown_marking_is_refused_naming_its_path_and_a_known_one_passes() {
+        String custom = "marking-definition--7c7b5b88-8ff7-4a4d-aa9d-feb398cd0061";
+        ObjectNode indicator = anyIndicator();
+        indicator.putArray("object_marking_refs").add(Tlp.GREEN.markingDefinitionId()).add(custom);
+        indicator.putArray("granular_markings").addObject().put("marking_ref", custom).putArray("selectors").add("name");
+
+        List<Violation> violations = VALIDATOR.validate(indicator, id -> false);
+        assertThat(rulesAt(violations, "$.object_marking_refs[1]")).hasSize(1).allSatisfy(rule -> assertThat(rule).contains("is unknown"));
+        assertThat(rulesAt(violations, "$.granular_markings[0].marking_ref")).hasSize(1);
+        assertThat(rulesAt(violations, "$.object_marking_refs[0]")).isEmpty();
+        assertThat(VALIDATOR.validate(indicator, custom::equals)).isEmpty();
+        // TLP 1.0 ids (STIX 2.1 section 7.2.1.4) are standard too.
+        indicator.remove("granular_markings");
+        indicator.putArray("object_marking_refs").add("marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da");
+        assertThat(VALIDATOR.validate(indicator, id -> false)).isEmpty();
+    }
 }

@@ -179,4 +179,92 @@ class SharingPolicyTest {
 
         assertThat(decide(defaults, IR, note, List.of(a, b, ab, note)).mayRead()).isTrue();
     }
+
+    // Issue 9, defect 6: every *_ref and *_refs, at any depth, points only at what the partner may see.
+
+    private static final String PK_IDENTITY = "identity--1c7b5b88-8ff7-4a4d-aa9d-feb398cd0061";
+    private static final String IR_IDENTITY = "identity--2c7b5b88-8ff7-4a4d-aa9d-feb398cd0061";
+
+    private SharingDecision decideAsIr(ObjectNode object, List<?> store) {
+        return defaults.decider(new SharingPolicy.Reader(IR, IR_IDENTITY, PK_IDENTITY), store(store)).decide(HeldObject.local(object));
+    }
+
+    private static ObjectNode identity(String tlpId) {
+        ObjectNode identity = StixFixtures.object("""
+                {"type": "identity", "spec_version": "2.1", "id": "identity--3c7b5b88-8ff7-4a4d-aa9d-feb398cd0061",
+                 "created": "2024-01-18T00:00:00.000Z", "modified": "2024-01-18T00:00:00.000Z", "name": "handler"}
+                """);
+        SharingFixtures.mark(identity, tlpId);
+        return identity;
+    }
+
+    @Test
+    void a_green_object_created_by_a_red_identity_is_withheld() {
+        ObjectNode red = identity(id(Tlp.RED));
+        ObjectNode set = anyIntrusionSet(id(Tlp.GREEN)).put("created_by_ref", red.path("id").asString());
+
+        SharingDecision decision = decideAsIr(set, List.of(red, set));
+        assertThat(decision.mayRead()).isFalse();
+        assertThat(decision.reason()).contains("$.created_by_ref").contains(red.path("id").asString());
+        assertThat(decideAsIr(set, List.of(identity(id(Tlp.GREEN)), set)).mayRead()).isTrue();
+    }
+
+    @Test
+    void a_green_malware_whose_sample_is_red_is_withheld() {
+        ObjectNode file = StixFixtures.object("""
+                {"type": "file", "spec_version": "2.1", "id": "file--4c7b5b88-8ff7-4a4d-aa9d-feb398cd0061", "name": "implant.bin"}
+                """);
+        SharingFixtures.mark(file, id(Tlp.RED));
+        ObjectNode malware = anyIntrusionSet(id(Tlp.GREEN));
+        malware.putArray("sample_refs").add(file.path("id").asString());
+
+        assertThat(decideAsIr(malware, List.of(file, malware)).reason()).contains("$.sample_refs[0]");
+        assertThat(decideAsIr(malware, List.of(file, malware)).mayRead()).isFalse();
+    }
+
+    @Test
+    void references_nested_in_extensions_and_custom_properties_count() {
+        ObjectNode red = anyIntrusionSet(id(Tlp.RED));
+        ObjectNode set = anyIntrusionSet(id(Tlp.GREEN));
+        set.putObject("extensions").putObject("extension-definition--5c7b5b88-8ff7-4a4d-aa9d-feb398cd0061")
+                .put("extension_type", "property-extension").putArray("x_linked_refs").add(red.path("id").asString());
+
+        assertThat(decideAsIr(set, List.of(red, set)).mayRead()).isFalse();
+        assertThat(SharingPolicy.referencesOf(set)).extracting(SharingPolicy.Reference::property)
+                .containsExactly("$.object_marking_refs[0]",
+                        "$.extensions.extension-definition--5c7b5b88-8ff7-4a4d-aa9d-feb398cd0061.x_linked_refs[0]");
+    }
+
+    @Test
+    void a_marking_reference_to_a_marking_definition_the_partner_may_not_read_withholds() {
+        ObjectNode redStatement = StixFixtures.object("""
+                {"type": "marking-definition", "spec_version": "2.1", "id": "%s", "created": "2024-01-18T00:00:00.000Z",
+                 "definition_type": "statement", "definition": {"statement": "HUMINT-7"}}
+                """.formatted(STATEMENT));
+        SharingFixtures.mark(redStatement, id(Tlp.RED));
+        ObjectNode set = anyIntrusionSet(id(Tlp.GREEN));
+        set.putArray("granular_markings").addObject().put("marking_ref", STATEMENT).putArray("selectors").add("name");
+
+        assertThat(decideAsIr(set, List.of(redStatement, set)).mayRead()).isFalse();
+        SharingFixtures.mark(redStatement, id(Tlp.CLEAR));
+        assertThat(decideAsIr(set, List.of(redStatement, set)).mayRead()).isTrue();
+    }
+
+    @Test
+    void an_unheld_reference_withholds_but_the_two_identities_and_the_partners_own_objects_are_known() {
+        ObjectNode byUnknown = anyIntrusionSet(id(Tlp.GREEN)).put("created_by_ref", "identity--6c7b5b88-8ff7-4a4d-aa9d-feb398cd0061");
+        assertThat(decideAsIr(byUnknown, List.of(byUnknown)).reason()).contains("does not hold");
+
+        ObjectNode mine = anyIntrusionSet(id(Tlp.GREEN)).put("created_by_ref", PK_IDENTITY);
+        ObjectNode theirs = anyIntrusionSet(id(Tlp.GREEN)).put("created_by_ref", IR_IDENTITY);
+        assertThat(decideAsIr(mine, List.of(mine)).mayRead()).isTrue();
+        assertThat(decideAsIr(theirs, List.of(theirs)).mayRead()).isTrue();
+
+        ObjectNode irsRedHere = anyIntrusionSet(id(Tlp.RED)).put("created_by_ref", IR_IDENTITY);
+        ObjectNode relationship = anyRelationship(mine, irsRedHere, id(Tlp.GREEN));
+        assertThat(decideAsIr(relationship, List.of(mine, irsRedHere, relationship)).mayRead())
+                .as("IR created the target itself: naming it reveals nothing to IR").isTrue();
+        assertThat(defaults.decide(AF, HeldObject.local(relationship), store(List.of(mine, irsRedHere, relationship))).mayRead())
+                .as("but not to AF").isFalse();
+    }
 }
