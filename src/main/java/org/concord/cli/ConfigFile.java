@@ -52,6 +52,7 @@ record ConfigFile(Path path, Map<String, Object> flat, Path dataDir, int port) {
                 throw new InvalidInput(required[0], "required", "missing in " + path + " (" + required[1] + ")");
             }
         }
+        checkEnvironmentVariables(path, flat);
         // The node checks the same again when it starts; checking here names the file.
         try {
             new NodeSettings(new NodeSettings.PartySettings(flat.get("concord.party.code").toString(),
@@ -76,6 +77,31 @@ record ConfigFile(Path path, Map<String, Object> flat, Path dataDir, int port) {
             dataDir = path.toAbsolutePath().getParent().resolve(dataDir).normalize();
         }
         return new ConfigFile(path.toAbsolutePath(), flat, dataDir, port);
+    }
+
+    /** {@code ${NAME}} without a default, NAME an environment variable (no dot): unset gives one line naming the setting. */
+    private static final java.util.regex.Pattern VARIABLE = java.util.regex.Pattern.compile("\\$\\{([^}:.]+)(:[^}]*)?}");
+
+    /**
+     * A setting such as {@code password: ${CONCORD_DB_PASSWORD}} whose variable is not set would
+     * otherwise stop the node with Spring's long report; this names the setting and the variable.
+     */
+    private static void checkEnvironmentVariables(Path path, Map<String, Object> flat) {
+        for (Map.Entry<String, Object> entry : flat.entrySet()) {
+            if (!(entry.getValue() instanceof String value)) {
+                continue;
+            }
+            java.util.regex.Matcher variable = VARIABLE.matcher(value);
+            while (variable.find()) {
+                String name = variable.group(1).trim();
+                boolean hasDefault = variable.group(2) != null;
+                if (!hasDefault && System.getenv(name) == null && System.getProperty(name) == null && !flat.containsKey(name)) {
+                    throw new InvalidInput(entry.getKey(), "environment-variable", "is ${" + name + "} in " + path + ", but the"
+                            + " environment variable " + name + " is not set; set it before starting (export " + name + "=...),"
+                            + " or give a default as ${" + name + ":value}");
+                }
+            }
+        }
     }
 
     String partyCode() {

@@ -14,9 +14,11 @@ import org.concord.party.UserAccounts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 @Command(name = "users", mixinStandardHelpOptions = true, description = "The people who log in to this node.",
-        subcommands = {UsersCommand.Add.class, UsersCommand.List.class})
+        subcommands = {UsersCommand.Add.class, UsersCommand.List.class, UsersCommand.Remove.class, UsersCommand.Disable.class,
+            UsersCommand.Enable.class, UsersCommand.Password.class})
 class UsersCommand extends CommandGroup {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
@@ -71,6 +73,100 @@ class UsersCommand extends CommandGroup {
             try (var context = NodeContexts.offline(config.read())) {
                 for (UserAccounts.Account account : context.getBean(UserAccounts.class).all()) {
                     System.out.println(account.username() + "  " + account.roles() + (account.enabled() ? "" : "  (disabled)"));
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true,
+            description = "Removes a user with its roles and tokens; its sessions end. The audit trail keeps what it did.")
+    static class Remove implements Callable<Integer> {
+
+        @Mixin
+        ConfigOption config;
+
+        @Parameters(paramLabel = "USERNAME", description = "The user to remove.")
+        String username;
+
+        @Override
+        public Integer call() {
+            try (var context = NodeContexts.offline(config.read())) {
+                context.getBean(UserAccounts.class).remove(username, PartnersCommand.actor());
+                System.out.println("Removed user " + username + "; its tokens and sessions ended.");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "disable", mixinStandardHelpOptions = true,
+            description = "Disables a user: it can no longer log in, and its tokens and sessions end.")
+    static class Disable implements Callable<Integer> {
+
+        @Mixin
+        ConfigOption config;
+
+        @Parameters(paramLabel = "USERNAME", description = "The user to disable.")
+        String username;
+
+        @Override
+        public Integer call() {
+            try (var context = NodeContexts.offline(config.read())) {
+                context.getBean(UserAccounts.class).disable(username, PartnersCommand.actor());
+                System.out.println("Disabled user " + username + "; its tokens and sessions ended.");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "enable", mixinStandardHelpOptions = true,
+            description = "Enables a disabled user again; tokens it held before stay ended.")
+    static class Enable implements Callable<Integer> {
+
+        @Mixin
+        ConfigOption config;
+
+        @Parameters(paramLabel = "USERNAME", description = "The user to enable.")
+        String username;
+
+        @Override
+        public Integer call() {
+            try (var context = NodeContexts.offline(config.read())) {
+                context.getBean(UserAccounts.class).enable(username, PartnersCommand.actor());
+                System.out.println("Enabled user " + username + ".");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "password", mixinStandardHelpOptions = true,
+            description = {"Sets a user's password and ends its tokens and sessions. Without --password-stdin a password is",
+                "generated and printed once."})
+    static class Password implements Callable<Integer> {
+
+        @Mixin
+        ConfigOption config;
+
+        @Parameters(paramLabel = "USERNAME", description = "The user whose password to set.")
+        String username;
+
+        @Option(names = "--password-stdin", description = "Read the password (12 characters or more) from standard input.")
+        boolean passwordStdin;
+
+        @Override
+        public Integer call() throws Exception {
+            String password = null;
+            if (passwordStdin) {
+                password = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+                if (password == null) {
+                    throw new InvalidInput("--password-stdin", "required", "no password on standard input");
+                }
+            }
+            try (var context = NodeContexts.offline(config.read())) {
+                String generated = context.getBean(UserAccounts.class).setPassword(username, password, PartnersCommand.actor());
+                System.out.println("Set the password of " + username + "; its tokens and sessions ended.");
+                if (generated != null) {
+                    System.out.println("Password (shown once): " + generated);
                 }
             }
             return 0;

@@ -13,7 +13,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The people who log in to this node: adding them, their roles, their passwords. */
+/**
+ * The people who log in to this node: adding them, their roles, their passwords, disabling and
+ * removing them. A password change, disabling and removal end every token of the user and start a
+ * new credentials epoch, against which a session begun earlier fails ({@link #sessionIsCurrent}).
+ * The last enabled administrator can be neither disabled nor removed. Every change is audited in
+ * its own transaction.
+ */
 @Service
 public class UserAccounts {
 
@@ -57,14 +63,89 @@ public class UserAccounts {
         return new Added(new Account(username, Set.copyOf(roles), true), generated);
     }
 
+    /**
+     * Sets a user's password ({@code null}: generates one) and ends the user's tokens and sessions.
+     *
+     * @return the generated password, to be shown once, or null when {@code password} was given
+     */
     @Transactional
-    public void setPassword(String username, String password, String actor) {
-        checkPassword(password);
+    public String setPassword(String username, String password, String actor) {
+        String generated = password == null ? generatePassword() : null;
+        String chosen = password == null ? generated : checkPassword(password);
         if (!users.exists(username)) {
             throw new NotFound("no user '" + username + "'");
         }
-        users.updatePassword(username, passwords.encode(password));
-        audit.record(actor, "user.password-set", username, null);
+        users.updatePassword(username, passwords.encode(chosen));
+        int ended = users.deleteTokensOf(username);
+        audit.record(actor, "user.password-set", username, endedDetail(ended));
+        return generated;
+    }
+
+    /** Disables a user: it can no longer log in, and its tokens and sessions end. Disabling twice changes nothing. */
+    @Transactional
+    public void disable(String username, String actor) {
+        UserTable.StoredUser user = users.find(username).orElseThrow(() -> new NotFound("no user '" + username + "'"));
+        if (!user.enabled()) {
+            return;
+        }
+        keepOneAdministrator(user, "disable");
+        users.setEnabled(username, false);
+        int ended = users.deleteTokensOf(username);
+        audit.record(actor, "user.disabled", username, endedDetail(ended));
+    }
+
+    /** Enables a disabled user again; its old tokens stay ended. */
+    @Transactional
+    public void enable(String username, String actor) {
+        UserTable.StoredUser user = users.find(username).orElseThrow(() -> new NotFound("no user '" + username + "'"));
+        if (user.enabled()) {
+            return;
+        }
+        users.setEnabled(username, true);
+        audit.record(actor, "user.enabled", username, null);
+    }
+
+    /** Removes a user, its roles and its tokens. The audit trail keeps what it did. */
+    @Transactional
+    public void remove(String username, String actor) {
+        UserTable.StoredUser user = users.find(username).orElseThrow(() -> new NotFound("no user '" + username + "'"));
+        if (user.enabled()) {
+            keepOneAdministrator(user, "remove");
+        }
+        int ended = users.deleteTokensOf(username);
+        users.delete(username);
+        audit.record(actor, "user.removed", username, "roles " + user.roles() + "; " + endedDetail(ended));
+    }
+
+    /**
+     * What a session records when it begins (form login in the web console): whose it is and the
+     * credentials epoch it began in. Null for a user who does not exist or is disabled.
+     */
+    public SessionStamp sessionStamp(String username) {
+        return users.liveCredentialsEpoch(username).map(epoch -> new SessionStamp(username, epoch)).orElse(null);
+    }
+
+    /**
+     * Whether a session begun with {@code stamp} still counts: the user exists, is enabled, and
+     * neither changed its password nor was disabled since.
+     */
+    public boolean sessionIsCurrent(SessionStamp stamp) {
+        return stamp != null && users.liveCredentialsEpoch(stamp.username()).filter(epoch -> epoch == stamp.credentialsEpoch()).isPresent();
+    }
+
+    /** Whose a session is and the credentials epoch it began in. */
+    public record SessionStamp(String username, long credentialsEpoch) implements java.io.Serializable {
+    }
+
+    private void keepOneAdministrator(UserTable.StoredUser user, String verb) {
+        if (user.roles().contains(Role.ADMIN) && users.enabledWithRole(Role.ADMIN) <= 1) {
+            throw new Conflict("username", "'" + user.username() + "' is the last enabled ADMIN; add another administrator "
+                    + "before you " + verb + " this one");
+        }
+    }
+
+    private static String endedDetail(int tokens) {
+        return tokens + " token" + (tokens == 1 ? "" : "s") + " ended; earlier sessions ended";
     }
 
     public boolean exists(String username) {

@@ -154,7 +154,7 @@ class ConcordCommandTest {
     @Test
     void everyCommandHasHelp() {
         for (String[] args : new String[][] {{"--help"}, {"node", "--help"}, {"demo", "--help"}, {"keys", "export", "--help"},
-            {"partners", "add", "--help"}, {"users", "add", "--help"}}) {
+            {"partners", "add", "--help"}, {"users", "add", "--help"}, {"users", "disable", "--help"}, {"tokens", "revoke", "--help"}}) {
             Run help = run(args);
             assertThat(help.code()).isZero();
             assertThat(help.out()).contains("Usage: concord");

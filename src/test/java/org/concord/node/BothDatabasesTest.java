@@ -144,6 +144,18 @@ class BothDatabasesTest {
         String hash = node.getBean(JdbcClient.class).sql("select password_hash from party_user where username = ?")
                 .param(name).query(String.class).single();
         assertThat(hash).startsWith("{argon2@SpringSecurity_v5_8}$argon2id$");
+        // Issue 9: token ids, what disabling ends, and failed-login counts, on this store too.
+        assertThat(tokens.of(name)).extracting(ApiTokens.Token::id).containsExactly(issued.id());
+        accounts.disable(name, "test");
+        assertThat(tokens.owner(issued.token())).isEmpty();
+        var throttle = node.getBean(org.concord.party.security.LoginThrottle.class);
+        for (int i = 0; i < 5; i++) {
+            throttle.failed(name, "2001:db8::" + i, "password");
+        }
+        assertThat(throttle.standing(name, "192.0.2.2").isBlocked()).isTrue();
+        assertThat(throttle.standing("someone-else", "2001:db8::ffff").blocked()).isNull();
+        throttle.succeeded(name);
+        assertThat(throttle.standing(name, "192.0.2.2").accountHasFailures()).isFalse();
     }
 
     /** Several instances of one node share PostgreSQL (the embedded H2 file serves one instance: docs/operations.md). */

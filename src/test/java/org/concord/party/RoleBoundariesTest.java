@@ -48,6 +48,13 @@ class RoleBoundariesTest {
         rows.put(new Call("GET", "/api/users", null), new int[] {401, 403, 200, 403, 403, 403});
         rows.put(new Call("POST", "/api/users", "{\"username\":\"new-user-%d\",\"roles\":[\"VIEWER\"]}"), new int[] {401, 403, 201, 403, 403, 403});
         rows.put(new Call("POST", "/api/tokens", "{\"label\":\"script\"}"), new int[] {401, 403, 201, 201, 201, 201});
+        rows.put(new Call("GET", "/api/tokens", null), new int[] {401, 403, 200, 200, 200, 200});
+        rows.put(new Call("GET", "/api/tokens?user=pk-viewer", null), new int[] {401, 403, 200, 403, 403, 200});
+        rows.put(new Call("DELETE", "/api/tokens/999999999", null), new int[] {401, 403, 404, 404, 404, 404});
+        rows.put(new Call("DELETE", "/api/users/nobody-here", null), new int[] {401, 403, 404, 403, 403, 403});
+        rows.put(new Call("POST", "/api/users/nobody-here/disable", null), new int[] {401, 403, 404, 403, 403, 403});
+        rows.put(new Call("POST", "/api/users/nobody-here/enable", null), new int[] {401, 403, 404, 403, 403, 403});
+        rows.put(new Call("PUT", "/api/users/nobody-here/password", null), new int[] {401, 403, 404, 403, 403, 403});
         rows.put(new Call("GET", "/api/audit", null), new int[] {401, 403, 200, 403, 403, 403});
         rows.put(new Call("GET", "/api/intel/objects", null), new int[] {401, 403, 200, 200, 200, 200});
         rows.put(new Call("GET", "/api/intel/export", null), new int[] {401, 403, 200, 200, 200, 200});

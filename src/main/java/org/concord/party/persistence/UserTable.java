@@ -27,11 +27,19 @@ public class UserTable {
     }
 
     /** A stored user; the hash is Spring Security's {@code {id}hash} form. */
-    public record StoredUser(String username, String passwordHash, boolean enabled, Set<Role> roles) {
+    public record StoredUser(String username, String passwordHash, boolean enabled, Set<Role> roles, long credentialsEpoch) {
+        public StoredUser(String username, String passwordHash, boolean enabled, Set<Role> roles) {
+            this(username, passwordHash, enabled, roles, 0);
+        }
+
         @Override
         public String toString() {
             return "StoredUser[" + username + ", " + roles + ", enabled=" + enabled + "]";
         }
+    }
+
+    /** A token as its owner and administrators see it: never the secret nor its hash. */
+    public record StoredToken(long id, String username, String label, Instant createdAt, Instant expiresAt, Instant lastUsedAt) {
     }
 
     public boolean exists(String username) {
@@ -47,8 +55,39 @@ public class UserTable {
         }
     }
 
+    /** Sets the password and starts a new credentials epoch. */
     public void updatePassword(String username, String passwordHash) {
-        jdbc.sql("update party_user set password_hash = ? where username = ?").params(passwordHash, username).update();
+        jdbc.sql("update party_user set password_hash = ?, credentials_epoch = credentials_epoch + 1, credentials_changed_at = ?"
+                + " where username = ?").params(passwordHash, Timestamp.from(clock.instant()), username).update();
+    }
+
+    /** Enables or disables a user; disabling starts a new credentials epoch. @return whether the user exists */
+    public boolean setEnabled(String username, boolean enabled) {
+        String sql = enabled ? "update party_user set enabled = true where username = ?"
+                : "update party_user set enabled = false, credentials_epoch = credentials_epoch + 1, credentials_changed_at = ?"
+                        + " where username = ?";
+        var statement = jdbc.sql(sql);
+        statement = enabled ? statement.param(username) : statement.params(Timestamp.from(clock.instant()), username);
+        return statement.update() > 0;
+    }
+
+    /** Deletes a user with its roles and tokens. @return whether the user existed */
+    public boolean delete(String username) {
+        jdbc.sql("delete from party_api_token where username = ?").param(username).update();
+        jdbc.sql("delete from party_user_role where username = ?").param(username).update();
+        return jdbc.sql("delete from party_user where username = ?").param(username).update() > 0;
+    }
+
+    /** How many enabled users hold {@code role}. */
+    public int enabledWithRole(Role role) {
+        return jdbc.sql("select count(*) from party_user u join party_user_role r on r.username = u.username"
+                + " where u.enabled = true and r.role = ?").param(role.name()).query(Integer.class).single();
+    }
+
+    /** The user's credentials epoch, if the user exists and is enabled. */
+    public Optional<Long> liveCredentialsEpoch(String username) {
+        return jdbc.sql("select credentials_epoch from party_user where username = ? and enabled = true")
+                .param(username).query(Long.class).optional();
     }
 
     public Optional<StoredUser> find(String username) {
@@ -62,7 +101,7 @@ public class UserTable {
     private List<StoredUser> all(String only) {
         Map<String, StoredUser> users = new LinkedHashMap<>();
         String sql = """
-                select u.username, u.password_hash, u.enabled, r.role
+                select u.username, u.password_hash, u.enabled, u.credentials_epoch, r.role
                 from party_user u left join party_user_role r on r.username = u.username
                 %s order by u.username, r.role""".formatted(only == null ? "" : "where u.username = ?");
         var statement = jdbc.sql(sql);
@@ -73,7 +112,8 @@ public class UserTable {
             String name = rs.getString("username");
             StoredUser user = users.computeIfAbsent(name, n -> {
                 try {
-                    return new StoredUser(n, rs.getString("password_hash"), rs.getBoolean("enabled"), EnumSet.noneOf(Role.class));
+                    return new StoredUser(n, rs.getString("password_hash"), rs.getBoolean("enabled"), EnumSet.noneOf(Role.class),
+                            rs.getLong("credentials_epoch"));
                 } catch (java.sql.SQLException e) {
                     throw new IllegalStateException(e);
                 }
@@ -83,20 +123,75 @@ public class UserTable {
                 user.roles().add(Role.valueOf(role));
             }
         });
-        return users.values().stream().map(u -> new StoredUser(u.username(), u.passwordHash(), u.enabled(), Set.copyOf(u.roles()))).toList();
+        return users.values().stream().map(u -> new StoredUser(u.username(), u.passwordHash(), u.enabled(), Set.copyOf(u.roles()),
+                u.credentialsEpoch())).toList();
     }
 
-    public void insertToken(String tokenHash, String username, String label, Instant expiresAt) {
+    /** @return the new token's id */
+    public long insertToken(String tokenHash, String username, String label, Instant expiresAt) {
         jdbc.sql("insert into party_api_token (token_hash, username, label, created_at, expires_at) values (?, ?, ?, ?, ?)")
                 .params(tokenHash, username, label, Timestamp.from(clock.instant()), Timestamp.from(expiresAt))
                 .update();
+        return jdbc.sql("select id from party_api_token where token_hash = ?").param(tokenHash).query(Long.class).single();
+    }
+
+    private static final String TOKEN_COLUMNS = "id, username, label, created_at, expires_at, last_used_at";
+
+    private static StoredToken token(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        Timestamp used = rs.getTimestamp("last_used_at");
+        return new StoredToken(rs.getLong("id"), rs.getString("username"), rs.getString("label"),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("expires_at").toInstant(),
+                used == null ? null : used.toInstant());
+    }
+
+    /** A live (unexpired) token by its hash. */
+    public Optional<StoredToken> liveToken(String tokenHash) {
+        return jdbc.sql("select " + TOKEN_COLUMNS + " from party_api_token where token_hash = ? and expires_at > ?")
+                .params(tokenHash, Timestamp.from(clock.instant()))
+                .query(UserTable::token).optional();
+    }
+
+    /** A token by its hash, expired or not. */
+    public Optional<StoredToken> anyToken(String tokenHash) {
+        return jdbc.sql("select " + TOKEN_COLUMNS + " from party_api_token where token_hash = ?")
+                .param(tokenHash).query(UserTable::token).optional();
     }
 
     /** The user a live token belongs to. */
     public Optional<String> tokenOwner(String tokenHash) {
-        return jdbc.sql("select username from party_api_token where token_hash = ? and expires_at > ?")
-                .params(tokenHash, Timestamp.from(clock.instant()))
-                .query(String.class).optional();
+        return liveToken(tokenHash).map(StoredToken::username);
+    }
+
+    /** Live tokens of one user, or of every user when {@code username} is null, oldest first. */
+    public List<StoredToken> liveTokens(String username) {
+        String sql = "select " + TOKEN_COLUMNS + " from party_api_token where expires_at > ?"
+                + (username == null ? "" : " and username = ?") + " order by id";
+        var statement = jdbc.sql(sql).param(Timestamp.from(clock.instant()));
+        if (username != null) {
+            statement = statement.param(username);
+        }
+        return statement.query(UserTable::token).list();
+    }
+
+    public Optional<StoredToken> token(long id) {
+        return jdbc.sql("select " + TOKEN_COLUMNS + " from party_api_token where id = ? and expires_at > ?")
+                .params(id, Timestamp.from(clock.instant())).query(UserTable::token).optional();
+    }
+
+    public boolean deleteToken(long id) {
+        return jdbc.sql("delete from party_api_token where id = ?").param(id).update() > 0;
+    }
+
+    /** @return how many tokens the user held */
+    public int deleteTokensOf(String username) {
+        return jdbc.sql("delete from party_api_token where username = ?").param(username).update();
+    }
+
+    /** Records that a token was used, at most once per {@code granularity}, so that reads stay reads. */
+    public void touchToken(long id, Instant now, java.time.Duration granularity) {
+        jdbc.sql("update party_api_token set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)")
+                .params(Timestamp.from(now), id, Timestamp.from(now.minus(granularity)))
+                .update();
     }
 
     public int deleteExpiredTokens() {

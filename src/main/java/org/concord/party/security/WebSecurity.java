@@ -9,6 +9,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.concord.party.ApiTokens;
 import org.concord.party.Caller;
@@ -16,6 +17,7 @@ import org.concord.party.Fingerprint;
 import org.concord.party.PairingRecord;
 import org.concord.party.Partners;
 import org.concord.party.Role;
+import org.concord.party.UserAccounts;
 import org.concord.party.persistence.UserTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +26,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.www.BasicAuthenticationConverter;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -54,6 +63,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code /api} endpoint needs a user role, and controllers narrow it further with
  * {@code @PreAuthorize}. Anything not listed is denied. There are no sessions and no cookies, so
  * there is nothing for cross-site request forgery to ride on.
+ *
+ * <p>Failed logins, by password or token, are counted per account and per address
+ * ({@link LoginThrottle}); a blocked attempt gets 429 with {@code Retry-After} before any password
+ * is checked. A session (none today; the web console's form login later) that carries a
+ * {@link UserAccounts.SessionStamp} under {@link #SESSION_STAMP} ends as soon as the user's
+ * password changes or the user is disabled or removed ({@link SessionCredentialsFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -67,17 +82,25 @@ class WebSecurity {
     /** The ledger is read by the partner (it witnesses this node's log) and by every user role. */
     private static final String[] LEDGER_READERS = {PARTNER, "ROLE_ADMIN", "ROLE_LIAISON", "ROLE_ANALYST", "ROLE_VIEWER"};
 
+    /** The session attribute a form login (the web console, later) stores its {@link UserAccounts.SessionStamp} under. */
+    public static final String SESSION_STAMP = "org.concord.party.session-stamp";
+
     @Bean
-    SecurityFilterChain filterChain(HttpSecurity http, Partners partners, ApiTokens tokens, UserTable users) throws Exception {
+    SecurityFilterChain filterChain(HttpSecurity http, Partners partners, ApiTokens tokens, UserTable users,
+            UserAccounts accounts, LoginThrottle throttle, UserDetailsService userDetails, PasswordEncoder passwords)
+            throws Exception {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(userDetails);
+        provider.setPasswordEncoder(passwords);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
-                .httpBasic(basic -> basic.realmName("Concord").authenticationEntryPoint(Problem::unauthorized))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(Problem::unauthorized)
                         .accessDeniedHandler((request, response, denied) -> Problem.write(request, response, 403, "Forbidden",
                                 "the caller may not do this")))
+                .addFilterBefore(new SessionCredentialsFilter(accounts), BasicAuthenticationFilter.class)
                 .addFilterBefore(new PartnerCertificateFilter(partners), BasicAuthenticationFilter.class)
-                .addFilterBefore(new BearerTokenFilter(tokens, users), BasicAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, users, throttle), BasicAuthenticationFilter.class)
+                .addFilterAt(new ThrottledBasicFilter(new ProviderManager(provider), throttle), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
@@ -130,13 +153,14 @@ class WebSecurity {
         }
     }
 
-    /** A user, authenticated by a bearer token. */
+    /** A user, authenticated by a bearer token; its details are the token ({@link ApiTokens.Presented}). */
     static final class TokenAuthentication extends AbstractAuthenticationToken {
         private final Caller.User user;
 
-        TokenAuthentication(Caller.User user) {
+        TokenAuthentication(Caller.User user, ApiTokens.Presented token) {
             super(user.roles().stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList());
             this.user = user;
+            setDetails(token);
             setAuthenticated(true);
         }
 
@@ -192,10 +216,12 @@ class WebSecurity {
     static final class BearerTokenFilter extends OncePerRequestFilter {
         private final ApiTokens tokens;
         private final UserTable users;
+        private final LoginThrottle throttle;
 
-        BearerTokenFilter(ApiTokens tokens, UserTable users) {
+        BearerTokenFilter(ApiTokens tokens, UserTable users, LoginThrottle throttle) {
             this.tokens = tokens;
             this.users = users;
+            this.throttle = throttle;
         }
 
         @Override
@@ -206,14 +232,120 @@ class WebSecurity {
                 chain.doFilter(request, response);
                 return;
             }
-            var user = tokens.owner(header.substring(7).trim()).flatMap(users::find).filter(UserTable.StoredUser::enabled);
+            LoginThrottle.Standing standing = throttle.standing(null, request.getRemoteAddr());
+            if (standing.isBlocked()) {
+                tooManyFailures(request, response, standing);
+                return;
+            }
+            ApiTokens.Check check = tokens.authenticate(header.substring(7).trim());
+            if (check.expiredAt() != null) {
+                // The caller holds a real secret that has run out: not a guess, so not counted as one.
+                response.setHeader("WWW-Authenticate", "Bearer realm=\"Concord\", error=\"invalid_token\"");
+                Problem.write(request, response, 401, "Unauthorized", "this token expired at " + check.expiredAt()
+                        + "; log in with your password and ask for a new one (POST /api/tokens)");
+                return;
+            }
+            var user = java.util.Optional.ofNullable(check.live()).flatMap(token -> users.find(token.username()))
+                    .filter(UserTable.StoredUser::enabled);
             if (user.isEmpty()) {
+                throttle.failed(null, request.getRemoteAddr(), "token");
                 Problem.unauthorized(request, response, null);
                 return;
             }
             Set<Role> roles = user.get().roles();
             SecurityContextHolder.getContext().setAuthentication(
-                    new TokenAuthentication(new Caller.User(user.get().username(), roles, "token")));
+                    new TokenAuthentication(new Caller.User(user.get().username(), roles, "token"), check.live()));
+            chain.doFilter(request, response);
+        }
+    }
+
+    /**
+     * HTTP Basic, throttled: an attempt for a blocked account or from a blocked address is refused
+     * with 429 before its password is checked; a failure is counted, a success clears the account.
+     */
+    static final class ThrottledBasicFilter extends BasicAuthenticationFilter {
+        private static final String ACCOUNT = ThrottledBasicFilter.class.getName() + ".account";
+        private static final String STANDING = ThrottledBasicFilter.class.getName() + ".standing";
+        private final LoginThrottle throttle;
+        private final BasicAuthenticationConverter converter = new BasicAuthenticationConverter();
+
+        ThrottledBasicFilter(AuthenticationManager manager, LoginThrottle throttle) {
+            super(manager, Problem::unauthorized);
+            this.throttle = throttle;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws IOException, ServletException {
+            String header = request.getHeader("Authorization");
+            if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+                String account = null;
+                try {
+                    var given = converter.convert(request);
+                    account = given == null ? null : given.getName();
+                } catch (AuthenticationException malformed) {
+                    // The parent refuses it with 401 and it is counted as a failure of the address.
+                }
+                LoginThrottle.Standing standing = throttle.standing(account, request.getRemoteAddr());
+                if (standing.isBlocked()) {
+                    tooManyFailures(request, response, standing);
+                    return;
+                }
+                request.setAttribute(ACCOUNT, account);
+                request.setAttribute(STANDING, standing);
+            }
+            super.doFilterInternal(request, response, chain);
+        }
+
+        @Override
+        protected void onSuccessfulAuthentication(HttpServletRequest request, HttpServletResponse response,
+                Authentication authentication) {
+            if (request.getAttribute(STANDING) instanceof LoginThrottle.Standing standing && standing.accountHasFailures()) {
+                throttle.succeeded(authentication.getName());
+            }
+        }
+
+        @Override
+        protected void onUnsuccessfulAuthentication(HttpServletRequest request, HttpServletResponse response,
+                AuthenticationException failed) {
+            throttle.failed((String) request.getAttribute(ACCOUNT), request.getRemoteAddr(), "password");
+        }
+    }
+
+    static void tooManyFailures(HttpServletRequest request, HttpServletResponse response, LoginThrottle.Standing standing)
+            throws IOException {
+        long seconds = standing.retryAfterSeconds();
+        response.setHeader("Retry-After", String.valueOf(seconds));
+        Problem.write(request, response, 429, "Too Many Requests", "too many failed logins " + ("account".equals(standing.blocked())
+                ? "for this account" : "from this address") + "; no login is checked for " + seconds
+                + " seconds (Retry-After), and every further failure doubles the wait");
+    }
+
+    /**
+     * A session that began under an earlier credentials epoch of its user (the password changed,
+     * the user was disabled or removed since) is ended and the request refused with 401.
+     */
+    static final class SessionCredentialsFilter extends OncePerRequestFilter {
+        private final UserAccounts accounts;
+
+        SessionCredentialsFilter(UserAccounts accounts) {
+            this.accounts = accounts;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            HttpSession session = request.getSession(false);
+            if (session != null && session.getAttribute(SESSION_STAMP) instanceof UserAccounts.SessionStamp stamp
+                    && !accounts.sessionIsCurrent(stamp)) {
+                session.invalidate();
+                SecurityContextHolder.clearContext();
+                log.info("ended a session of '{}': its credentials changed since it began", stamp.username());
+                response.setHeader("WWW-Authenticate", "Basic realm=\"Concord\", Bearer realm=\"Concord\"");
+                Problem.write(request, response, 401, "Unauthorized",
+                        "this session ended: the password was changed or the user disabled or removed since it began; log in again");
+                return;
+            }
             chain.doFilter(request, response);
         }
     }
