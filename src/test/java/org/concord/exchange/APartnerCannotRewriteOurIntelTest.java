@@ -198,6 +198,16 @@ class APartnerCannotRewriteOurIntelTest {
         assertThat(irStore().inboxObject(original.path("id").asString(), null)).isEmpty();
         assertAlarm(original.path("id").asString(), forged, "inbox", "own-object");
         assertThat(irAlarms(original.path("id").asString())).as("the same forgery again is recorded once").hasSize(1);
+        // As an officer reads it: GET /api/intel/alarms?object=ID, the evidence whole.
+        HttpResponse<String> listed = Https.to(nodes.ir).get("/api/intel/alarms?object=" + original.path("id").asString(),
+                Https.basic(nodes.ir.username(Role.VIEWER), nodes.ir.password(Role.VIEWER)));
+        assertThat(listed.statusCode()).isEqualTo(200);
+        JsonNode alarm = Stix.JSON.readTree(listed.body()).get(0);
+        assertThat(alarm.path("partner").asString()).isEqualTo("PK");
+        assertThat(alarm.path("path").asString()).isEqualTo("inbox");
+        assertThat(alarm.path("rule").asString()).isEqualTo("own-object");
+        assertThat(alarm.path("object")).isEqualTo(forged);
+        assertThat(alarm.path("raised_at").asString()).isNotEmpty();
         assertIrStillOwnsAndCanCorrect(original, forged);
     }
 

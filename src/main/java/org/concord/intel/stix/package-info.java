@@ -13,10 +13,13 @@
  *   <li>{@link org.concord.intel.stix.SharingPolicy} — may this partner read this
  *       {@link org.concord.intel.stix.HeldObject}? A {@link org.concord.intel.stix.SharingDecision}
  *       with a reason.</li>
+ *   <li>{@link org.concord.intel.stix.TrustBoundary} — may this partner add this version to
+ *       this node's store at all? Nothing of this node's own, nothing by an identity the partner
+ *       does not speak for, nothing over an id held from another source.</li>
  * </ul>
  *
  * The store, the TAXII server and the sync client build on these types; none of them is
- * allowed to decide validity, versioning or sharing on its own.
+ * allowed to decide validity, versioning, sharing or what a partner may add on its own.
  */
 @org.springframework.modulith.NamedInterface("stix")
 package org.concord.intel.stix;
