@@ -112,6 +112,26 @@ public final class MessageStix {
         return o;
     }
 
+    /**
+     * A time read from a partner's message: RFC 3339, from 1970 and before 2200
+     * ({@link org.concord.node.Limits#within}), or {@link Malformed} naming {@code field}. Outside
+     * that range a time is no time a case can have, and arithmetic on it (a reminder before a due
+     * date) could overflow.
+     */
+    public static Instant instant(String field, String value) {
+        Instant at;
+        try {
+            at = Instant.parse(value);
+        } catch (RuntimeException e) {
+            throw new Malformed(field, "is not an RFC 3339 timestamp: '" + value + "'");
+        }
+        if (at.isBefore(org.concord.node.Limits.EARLIEST) || !at.isBefore(org.concord.node.Limits.LATEST)) {
+            throw new Malformed(field, at + " is outside the dates accepted, from " + org.concord.node.Limits.EARLIEST
+                    + " to before " + org.concord.node.Limits.LATEST);
+        }
+        return at;
+    }
+
     /** A required string property, or {@link Malformed} naming it. */
     public static String required(JsonNode o, String name) {
         String value = o.path(name).asString(null);

@@ -274,9 +274,9 @@ public final class RequestStix {
             return null;
         }
         try {
-            return Instant.parse(v.asString(""));
-        } catch (RuntimeException e) {
-            throw new Malformed(name, "is not a timestamp: '" + v.asString("") + "'");
+            return MessageStix.instant(name, v.asString(""));
+        } catch (MessageStix.Malformed e) {
+            throw new Malformed(name, e.getMessage().substring(name.length() + 2));
         }
     }
 }
