@@ -60,6 +60,14 @@ class TaxiiFiltersAndLimitsTest {
     }
 
     @Test
+    void an_unknown_taxii_path_is_a_taxii_error_message_not_a_problem_document_or_html() throws Exception {
+        HttpResponse<String> response = asPartner("/taxii2/concord/no-such-thing/");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/taxii+json");
+        assertThat(JSON.readTree(response.body()).path("http_status").asString()).isEqualTo("404");
+    }
+
+    @Test
     void too_many_filter_values_are_refused() throws Exception {
         String many = "intrusion-set,".repeat(101);
         taxiiError(asPartner(INTEL + "objects/?match[type]=" + many), "match[type]", "max-items");

@@ -127,7 +127,8 @@ class IncidentsController {
             try {
                 GeoJson.reader().read("place", body.place());
             } catch (InvalidGeoJson e) {
-                throw new InvalidInput(e.field(), e.rule().name(), e.getMessage().substring(e.field().length() + 2));
+                throw new InvalidInput(e.field(), e.rule().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                        e.getMessage().substring(e.field().length() + 2));
             }
         }
         IncidentType type = null;
