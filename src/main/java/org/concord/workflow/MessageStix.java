@@ -132,6 +132,49 @@ public final class MessageStix {
         return at;
     }
 
+    /**
+     * Holds a partner's message to the limits the REST API holds this node's users to
+     * ({@link org.concord.node.Limits}): every string at most {@value org.concord.node.Limits#TEXT}
+     * characters without control characters other than tab, line feed and carriage return, every
+     * list at most {@value org.concord.node.Limits#ITEMS} entries. An escalation's {@code history}
+     * (earlier messages, each held to these limits when it came) and a geometry's {@code coordinates}
+     * are not counted. Refuses with
+     * {@link Malformed} naming the property's path.
+     */
+    public static void checkLimits(JsonNode o) {
+        checkLimits("", o);
+    }
+
+    private static void checkLimits(String path, JsonNode node) {
+        if (node.isString()) {
+            String value = node.stringValue();
+            if (value.length() > org.concord.node.Limits.TEXT) {
+                throw new Malformed(path, "is " + value.length() + " characters long; at most " + org.concord.node.Limits.TEXT
+                        + " are allowed");
+            }
+            int at = org.concord.node.Limits.controlCharacter(value, true);
+            if (at >= 0) {
+                throw new Malformed(path, String.format("contains the control character U+%04X at position %d",
+                        (int) value.charAt(at), at));
+            }
+        } else if (node.isArray()) {
+            if (node.size() > org.concord.node.Limits.ITEMS) {
+                throw new Malformed(path, "has " + node.size() + " entries; at most " + org.concord.node.Limits.ITEMS
+                        + " are allowed");
+            }
+            for (int i = 0; i < node.size(); i++) {
+                checkLimits(path + "[" + i + "]", node.get(i));
+            }
+        } else if (node.isObject()) {
+            for (var property : node.properties()) {
+                if ((path.isEmpty() && property.getKey().equals("history")) || property.getKey().equals("coordinates")) {
+                    continue; // earlier messages, each checked when it came; a GeoJSON geometry's positions
+                }
+                checkLimits(path.isEmpty() ? property.getKey() : path + "." + property.getKey(), property.getValue());
+            }
+        }
+    }
+
     /** A required string property, or {@link Malformed} naming it. */
     public static String required(JsonNode o, String name) {
         String value = o.path(name).asString(null);

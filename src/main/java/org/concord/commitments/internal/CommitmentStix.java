@@ -87,6 +87,11 @@ public final class CommitmentStix {
             throw new Malformed("type", "is not " + TYPE);
         }
         try {
+            MessageStix.checkLimits(o);
+        } catch (MessageStix.Malformed e) {
+            throw new Malformed(e.field(), e.getMessage().substring(e.field().length() + 2));
+        }
+        try {
             StixId id = StixId.of(MessageStix.required(o, "id"));
             StixId commitmentId = StixId.of(MessageStix.required(o, "commitment_ref"));
             PartyCode sender = PartyCode.of(MessageStix.required(o, "sender"));

@@ -107,6 +107,11 @@ public final class IncidentStix {
             throw new Malformed("type", "is not " + TYPE);
         }
         try {
+            MessageStix.checkLimits(o);
+        } catch (MessageStix.Malformed e) {
+            throw new Malformed(e.field(), e.getMessage().substring(e.field().length() + 2));
+        }
+        try {
             StixId id = StixId.of(MessageStix.required(o, "id"));
             StixId incidentId = StixId.of(MessageStix.required(o, "incident_ref"));
             PartyCode sender = PartyCode.of(MessageStix.required(o, "sender"));

@@ -103,6 +103,11 @@ public final class RequestStix {
         if (!TYPE.equals(o.path("type").asString(""))) {
             throw new Malformed("type", "is not " + TYPE);
         }
+        try {
+            MessageStix.checkLimits(o);
+        } catch (MessageStix.Malformed e) {
+            throw new Malformed(e.field(), e.getMessage().substring(e.field().length() + 2));
+        }
         StixId id = id(o, "id", true);
         StixId caseId = id(o, "case_ref", true);
         PartyCode sender = party(o, "sender");
