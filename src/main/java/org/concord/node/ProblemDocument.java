@@ -29,13 +29,22 @@ public final class ProblemDocument {
         return path != null && (path.equals("/taxii2") || path.startsWith("/taxii2/"));
     }
 
-    /** The body of a problem document (or a TAXII error message for a TAXII path), with {@code extra} members. */
+    /**
+     * The body of a problem document with {@code extra} members, or, for a TAXII path, a TAXII error
+     * message with {@code extra} under {@code details}.
+     */
     public static byte[] body(String path, int status, String title, String detail, Map<String, Object> extra) {
         ObjectNode body = JSON.createObjectNode();
         if (taxii(path)) {
             body.put("title", title);
             body.put("description", detail);
             body.put("http_status", String.valueOf(status));
+            if (!extra.isEmpty()) {
+                // Section 3.6.1 "details": what a program reads, e.g. the parameter and the rule.
+                ObjectNode details = body.putObject("details");
+                extra.forEach((name, value) -> details.set(name, JSON.valueToTree(value)));
+            }
+            return JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
         } else {
             body.put("type", "about:blank");
             body.put("title", title);

@@ -95,6 +95,11 @@ class TaxiiFiltersAndLimitsTest {
         assertThat(JSON.readTree(nul.body()).path("field").asString()).isEqualTo("type");
         assertThat(JSON.readTree(nul.body()).path("rule").asString()).isEqualTo("no-control-characters");
 
+        HttpResponse<String> receipt = Https.asPartner(nodes.ir, nodes.pk).get("/ledger/receipts?object=indicator%00&modified=x");
+        assertThat(receipt.statusCode()).as(receipt.body()).isEqualTo(400);
+        assertThat(JSON.readTree(receipt.body()).path("field").asString()).isEqualTo("object");
+        assertThat(JSON.readTree(receipt.body()).path("rule").asString()).isEqualTo("no-control-characters");
+
         String[] admin = Https.basic(nodes.pk.username(Role.ADMIN), nodes.pk.password(Role.ADMIN));
         for (String path : new String[] {"/api/audit?limit=1000000000", "/api/exchange/outbox?partner=IR&limit=1000000000",
             "/ledger/entries?limit=1000000000", "/ledger/alarms?limit=1000000000", "/ledger/cosignatures?limit=1000000000"}) {
