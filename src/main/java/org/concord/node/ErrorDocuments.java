@@ -11,6 +11,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -26,12 +28,13 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
  * {@code /error} asked for directly is an unknown path: 404.
  */
 @RestController
+@ConditionalOnWebApplication
 class ErrorDocuments implements ErrorController {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorDocuments.class);
-    private final ErrorAttributes errors;
+    private final ObjectProvider<ErrorAttributes> errors;
 
-    ErrorDocuments(ErrorAttributes errors) {
+    ErrorDocuments(ObjectProvider<ErrorAttributes> errors) {
         this.errors = errors;
     }
 
@@ -45,7 +48,9 @@ class ErrorDocuments implements ErrorController {
             return;
         }
         int status = (Integer) code;
-        Throwable error = errors.getError(new ServletWebRequest(request));
+        ErrorAttributes attributes = errors.getIfAvailable();
+        Throwable error = attributes != null ? attributes.getError(new ServletWebRequest(request))
+                : (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         String message = (String) request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
         Map<String, Object> extra = new LinkedHashMap<>();
         String detail = detail(status, request, path, message, error, extra);
