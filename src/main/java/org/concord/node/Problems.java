@@ -51,8 +51,30 @@ class Problems {
         return problem;
     }
 
+    @ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
+    ProblemDetail mismatch(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e) {
+        String type = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input",
+                e.getName() + ": '" + e.getValue() + "' is not a valid " + type);
+        problem.setProperty("field", e.getName());
+        problem.setProperty("rule", type);
+        return problem;
+    }
+
+    @ExceptionHandler(RequestBodyLimit.BodyTooLarge.class)
+    ProblemDetail tooLarge(RequestBodyLimit.BodyTooLarge e) {
+        ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "Content Too Large", e.getMessage());
+        RequestBodyLimit.members(e.limit()).forEach(problem::setProperty);
+        return problem;
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyLimit.BodyTooLarge tooLarge) {
+                return tooLarge(tooLarge);
+            }
+        }
         String detail = "the request body is not valid JSON";
         Throwable cause = e.getMostSpecificCause();
         if (cause instanceof JacksonException jackson) {

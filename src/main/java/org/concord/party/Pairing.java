@@ -20,11 +20,13 @@ public class Pairing {
     private final PartnerTable partners;
     private final NodeIdentity self;
     private final AuditLog audit;
+    private final java.time.Clock clock;
 
-    Pairing(PartnerTable partners, NodeIdentity self, AuditLog audit) {
+    Pairing(PartnerTable partners, NodeIdentity self, AuditLog audit, java.time.Clock clock) {
         this.partners = partners;
         this.self = self;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** What pairing did. */
@@ -35,6 +37,7 @@ public class Pairing {
 
     @Transactional
     public Result pair(PairingRecord record, String actor, boolean replace) {
+        record.checkValidAt(clock.instant());
         if (record.party().code().equals(self.party().code())) {
             throw new InvalidInput("party.code", "not-self", "the record is this node's own party " + self.party().code()
                     + "; import the partner's record, not this node's");

@@ -46,6 +46,25 @@ public record PairingRecord(Party party, URI url, String identity, X509Certifica
         }
     }
 
+    /**
+     * Refuses a certificate that is not valid at {@code now}, expired or not yet valid, naming
+     * {@code certificate}, the rule {@code validity-period} and the window: a partner whose
+     * certificate has lapsed cannot be authenticated at the TLS handshake, so pairing with it would
+     * only hide the fault until the first delivery.
+     */
+    public void checkValidAt(java.time.Instant now) {
+        java.time.Instant from = certificate.getNotBefore().toInstant();
+        java.time.Instant until = certificate.getNotAfter().toInstant();
+        if (now.isBefore(from)) {
+            throw new InvalidInput("certificate", "validity-period", "is not valid yet: valid from " + from + " until " + until
+                    + ", and it is now " + now);
+        }
+        if (now.isAfter(until)) {
+            throw new InvalidInput("certificate", "validity-period", "has expired: valid from " + from + " until " + until
+                    + ", and it is now " + now);
+        }
+    }
+
     public static Fingerprint fingerprintOf(X509Certificate certificate) {
         try {
             return Fingerprint.of(certificate.getEncoded());

@@ -112,6 +112,69 @@ public final class MessageStix {
         return o;
     }
 
+    /**
+     * A time read from a partner's message: RFC 3339, from 1970 and before 2200
+     * ({@link org.concord.node.Limits#within}), or {@link Malformed} naming {@code field}. Outside
+     * that range a time is no time a case can have, and arithmetic on it (a reminder before a due
+     * date) could overflow.
+     */
+    public static Instant instant(String field, String value) {
+        Instant at;
+        try {
+            at = Instant.parse(value);
+        } catch (RuntimeException e) {
+            throw new Malformed(field, "is not an RFC 3339 timestamp: '" + value + "'");
+        }
+        if (at.isBefore(org.concord.node.Limits.EARLIEST) || !at.isBefore(org.concord.node.Limits.LATEST)) {
+            throw new Malformed(field, at + " is outside the dates accepted, from " + org.concord.node.Limits.EARLIEST
+                    + " to before " + org.concord.node.Limits.LATEST);
+        }
+        return at;
+    }
+
+    /**
+     * Holds a partner's message to the limits the REST API holds this node's users to
+     * ({@link org.concord.node.Limits}): every string at most {@value org.concord.node.Limits#TEXT}
+     * characters without control characters other than tab, line feed and carriage return, every
+     * list at most {@value org.concord.node.Limits#ITEMS} entries. An escalation's {@code history}
+     * (earlier messages, each held to these limits when it came) and a geometry's {@code coordinates}
+     * are not counted. Refuses with
+     * {@link Malformed} naming the property's path.
+     */
+    public static void checkLimits(JsonNode o) {
+        checkLimits("", o);
+    }
+
+    private static void checkLimits(String path, JsonNode node) {
+        if (node.isString()) {
+            String value = node.stringValue();
+            if (value.length() > org.concord.node.Limits.TEXT) {
+                throw new Malformed(path, "is " + value.length() + " characters long; at most " + org.concord.node.Limits.TEXT
+                        + " are allowed");
+            }
+            int at = org.concord.node.Limits.controlCharacter(value, true);
+            if (at >= 0) {
+                throw new Malformed(path, String.format("contains the control character U+%04X at position %d",
+                        (int) value.charAt(at), at));
+            }
+        } else if (node.isArray()) {
+            if (node.size() > org.concord.node.Limits.ITEMS) {
+                throw new Malformed(path, "has " + node.size() + " entries; at most " + org.concord.node.Limits.ITEMS
+                        + " are allowed");
+            }
+            for (int i = 0; i < node.size(); i++) {
+                checkLimits(path + "[" + i + "]", node.get(i));
+            }
+        } else if (node.isObject()) {
+            for (var property : node.properties()) {
+                if ((path.isEmpty() && property.getKey().equals("history")) || property.getKey().equals("coordinates")) {
+                    continue; // earlier messages, each checked when it came; a GeoJSON geometry's positions
+                }
+                checkLimits(path.isEmpty() ? property.getKey() : path + "." + property.getKey(), property.getValue());
+            }
+        }
+    }
+
     /** A required string property, or {@link Malformed} naming it. */
     public static String required(JsonNode o, String name) {
         String value = o.path(name).asString(null);

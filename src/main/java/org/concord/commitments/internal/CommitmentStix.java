@@ -87,10 +87,15 @@ public final class CommitmentStix {
             throw new Malformed("type", "is not " + TYPE);
         }
         try {
+            MessageStix.checkLimits(o);
+        } catch (MessageStix.Malformed e) {
+            throw new Malformed(e.field(), e.getMessage().substring(e.field().length() + 2));
+        }
+        try {
             StixId id = StixId.of(MessageStix.required(o, "id"));
             StixId commitmentId = StixId.of(MessageStix.required(o, "commitment_ref"));
             PartyCode sender = PartyCode.of(MessageStix.required(o, "sender"));
-            Instant sentAt = Instant.parse(MessageStix.required(o, "created"));
+            Instant sentAt = MessageStix.instant("created", MessageStix.required(o, "created"));
             String type = o.path("message_type").asString("");
             if (type.equals("propose")) {
                 JsonNode c = o.path("commitment");
@@ -98,7 +103,7 @@ public final class CommitmentStix {
                 String due = c.path("due_by").asString(null);
                 return new CommitmentMessage.Propose(new Envelope(id, commitmentId, sender, sentAt, null),
                         PartyCode.of(MessageStix.required(o, "counterpart")), new Commitment(c.path("what").asString(""),
-                                owner == null ? null : PartyCode.of(owner), due == null ? null : Instant.parse(due)));
+                                owner == null ? null : PartyCode.of(owner), due == null ? null : MessageStix.instant("commitment.due_by", due)));
             }
             Envelope env = Envelope.answer(id, commitmentId, sender, sentAt, StixId.of(MessageStix.required(o, "previous_ref")));
             switch (type) {
@@ -113,7 +118,7 @@ public final class CommitmentStix {
                     String to = o.path("to_level").asString(null);
                     String asOf = o.path("as_of").asString(null);
                     return new CommitmentMessage.Escalate(env, to == null ? null : EscalationLevel.valueOf(to),
-                            asOf == null ? null : Instant.parse(asOf));
+                            asOf == null ? null : MessageStix.instant("as_of", asOf));
                 }
                 default:
                     throw new Malformed("message_type", "unknown message type '" + type + "'");

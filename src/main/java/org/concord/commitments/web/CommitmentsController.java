@@ -1,7 +1,7 @@
 package org.concord.commitments.web;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +15,7 @@ import org.concord.commitments.internal.CommitmentService;
 import org.concord.commitments.internal.CommitmentStix;
 import org.concord.commitments.internal.CommitmentTable;
 import org.concord.node.InvalidInput;
+import org.concord.node.Limits;
 import org.concord.node.NotFound;
 import org.concord.party.Callers;
 import org.concord.party.PartyCode;
@@ -41,10 +42,12 @@ class CommitmentsController {
 
     private final CommitmentService commitments;
     private final CommitmentTable table;
+    private final Clock clock;
 
-    CommitmentsController(CommitmentService commitments, CommitmentTable table) {
+    CommitmentsController(CommitmentService commitments, CommitmentTable table, Clock clock) {
         this.commitments = commitments;
         this.table = table;
+        this.clock = clock;
     }
 
     record NewCommitment(String counterpart, String what, String owner, String dueBy) {
@@ -91,15 +94,15 @@ class CommitmentsController {
     @PreAuthorize("hasRole('LIAISON')")
     @Operation(summary = "Record a commitment (what, owner party, due date) for the partner to agree (LIAISON)")
     CommitmentView propose(@RequestBody NewCommitment body, Authentication caller) {
+        Limits.name("counterpart", body.counterpart());
+        Limits.name("owner", body.owner());
+        Limits.text("what", body.what());
         PartyCode counterpart = party(body.counterpart(), "counterpart");
         PartyCode owner = body.owner() == null ? null : party(body.owner(), "owner");
         Instant dueBy = null;
         if (body.dueBy() != null) {
-            try {
-                dueBy = Instant.parse(body.dueBy());
-            } catch (DateTimeParseException e) {
-                throw new InvalidInput("dueBy", "date-time", "'" + body.dueBy() + "' is not an RFC 3339 UTC time");
-            }
+            Limits.name("dueBy", body.dueBy());
+            dueBy = Limits.upcoming("dueBy", Limits.instant("dueBy", body.dueBy()), clock.instant());
         }
         return view(commitments.propose(counterpart, new Commitment(body.what(), owner, dueBy), Callers.of(caller).auditName()));
     }
@@ -116,10 +119,14 @@ class CommitmentsController {
     @Operation(summary = "Attest that the commitment is fulfilled; with both sides' attestations it is Fulfilled (LIAISON)")
     CommitmentView attest(@PathVariable String commitmentId, @RequestBody(required = false) Attestation body,
             Authentication caller) {
+        if (body != null) {
+            Limits.text("text", body.text());
+            Limits.items("evidence", body.evidence());
+        }
         List<StixId> evidence = new ArrayList<>();
         if (body != null && body.evidence() != null) {
             for (int i = 0; i < body.evidence().size(); i++) {
-                String value = body.evidence().get(i);
+                String value = Limits.name("evidence[" + i + "]", body.evidence().get(i));
                 try {
                     evidence.add(StixId.of(value));
                 } catch (RuntimeException e) {

@@ -19,6 +19,7 @@ import org.concord.deconfliction.UnplannedEvent;
 import org.concord.deconfliction.geo.GeoJson;
 import org.concord.deconfliction.geo.Position;
 import org.concord.node.InvalidInput;
+import org.concord.node.Limits;
 import org.concord.party.PartyCode;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
@@ -102,6 +103,10 @@ final class NoticeJson {
             if (!refs.isArray()) {
                 throw new InvalidInput("airspaceReferences", "array", "must be an array of {kind, id}");
             }
+            if (refs.size() > Limits.ITEMS) {
+                throw new InvalidInput("airspaceReferences", "max-items", "has " + refs.size() + " entries; at most "
+                        + Limits.ITEMS + " are allowed");
+            }
             for (JsonNode ref : refs) {
                 AirspaceReference.Kind kind = oneOf(ref, "kind", AirspaceReference.Kind.class, "airspaceReference.kind");
                 airspace.add(new AirspaceReference(kind, ref.path("id").isString() ? ref.get("id").asString() : null));
@@ -137,6 +142,7 @@ final class NoticeJson {
         } catch (DateTimeParseException e) {
             throw new InvalidInput("observedAt", "timestamp", "must be an RFC 3339 UTC timestamp, got '" + observed.asString("") + "'");
         }
+        Limits.within("observedAt", observedAt);
         JsonNode trackJson = get(body, "track");
         if (trackJson == null) {
             throw new InvalidInput("track", "required", "is required: a GeoJSON LineString or Point");
@@ -305,7 +311,7 @@ final class NoticeJson {
             throw new InvalidInput(field, "required", "is required");
         }
         try {
-            return Instant.parse(v.asString(""));
+            return Limits.within(field, Instant.parse(v.asString("")));
         } catch (DateTimeParseException e) {
             throw new InvalidInput(field, "timestamp", "must be an RFC 3339 UTC timestamp such as 2026-02-01T06:00:00Z, got '"
                     + v.asString("") + "'");

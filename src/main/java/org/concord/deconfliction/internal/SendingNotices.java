@@ -62,6 +62,8 @@ class SendingNotices {
 
     Outcome send(JsonNode body, String actor) {
         OperationNotice notice = NoticeJson.REST.read(body, own.code(), NoticeId.random(), readers.reader());
+        org.concord.node.Limits.upcoming("window.start", notice.window().start(), clock.instant());
+        org.concord.node.Limits.upcoming("window.end", notice.window().end(), clock.instant());
         if (partners.byCode(notice.partner()).isEmpty()) {
             throw new InvalidInput("partner", "paired-partner", "this node is not paired with " + notice.partner());
         }

@@ -26,6 +26,7 @@ import org.concord.ledger.ObjectDigest;
 import org.concord.ledger.Receipt;
 import org.concord.ledger.Receipts;
 import org.concord.node.InvalidInput;
+import org.concord.node.Limits;
 import org.concord.party.Caller;
 import org.concord.party.Callers;
 import org.concord.party.NodeIdentity;
@@ -62,6 +63,8 @@ class TaxiiServer {
 
     static final String API_ROOT = "concord";
     static final int DEFAULT_LIMIT = 1000;
+    /** The most characters of one query parameter (a filter's whole comma-separated list). */
+    static final int MAX_PARAMETER = 8192;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final IntelStore store;
@@ -111,6 +114,7 @@ class TaxiiServer {
     ResponseEntity<String> status(@PathVariable String statusId, @RequestHeader(value = "Accept", required = false) String accept,
             Authentication authentication) {
         Taxii.checkAccept(accept);
+        Limits.parameter("statusId", statusId, IntelQuery.MAX_VALUE);
         String body = statuses.find(statusId, Callers.of(authentication).auditName())
                 .orElseThrow(() -> TaxiiException.notFound("no status " + statusId + " for this caller"));
         return ResponseEntity.ok().headers(Taxii.headers()).body(body);
@@ -234,6 +238,7 @@ class TaxiiServer {
             @RequestParam Map<String, String> parameters, @RequestHeader(value = "Accept", required = false) String accept,
             Authentication authentication) {
         Taxii.checkAccept(accept);
+        Limits.parameter("objectId", objectId, IntelQuery.MAX_VALUE);
         Caller caller = Callers.of(authentication);
         Collection collection = readable(collectionId, caller);
         forbidden(parameters, "match[id]", "match[type]");
@@ -251,12 +256,15 @@ class TaxiiServer {
             @RequestParam Map<String, String> parameters, @RequestHeader(value = "Accept", required = false) String accept,
             Authentication authentication) {
         Taxii.checkAccept(accept);
+        Limits.parameter("objectId", objectId, IntelQuery.MAX_VALUE);
         Caller caller = Callers.of(authentication);
         Collection collection = collection(collectionId);
         if (!(caller instanceof Caller.User) || !canWrite(collection, caller)) {
             throw TaxiiException.forbidden("this caller may not delete objects from the " + collection.alias() + " collection");
         }
-        List<String> versions = list(parameters.get("match[version]"));
+        parameters.forEach((name, value) -> Limits.parameter(name, value, MAX_PARAMETER));
+        List<String> versions = filter(parameters, "match[version]");
+        versions.forEach(v -> Limits.parameter("match[version]", v, IntelQuery.MAX_VALUE));
         if (versions.stream().anyMatch(v -> v.equals("first") || v.equals("last") || v.equals("all"))) {
             versions = versions.contains("all") ? List.of() : versions.stream().filter(v -> !v.equals("first") && !v.equals("last")).toList();
         }
@@ -273,6 +281,7 @@ class TaxiiServer {
             @RequestParam Map<String, String> parameters, @RequestHeader(value = "Accept", required = false) String accept,
             Authentication authentication) {
         Taxii.checkAccept(accept);
+        Limits.parameter("objectId", objectId, IntelQuery.MAX_VALUE);
         Caller caller = Callers.of(authentication);
         Collection collection = readable(collectionId, caller);
         forbidden(parameters, "match[id]", "match[type]", "match[version]");
@@ -298,7 +307,13 @@ class TaxiiServer {
 
     @ExceptionHandler(InvalidInput.class)
     ResponseEntity<String> invalid(InvalidInput e) {
-        return error(400, "Bad Request", e.getMessage());
+        ObjectNode body = JSON.createObjectNode();
+        body.put("title", "Bad Request");
+        body.put("description", e.getMessage());
+        body.put("http_status", "400");
+        // Section 3.6.1 "details": the parameter and the rule it broke, for a program to read.
+        body.putObject("details").put("field", e.field()).put("rule", e.rule());
+        return ResponseEntity.status(400).headers(Taxii.headers()).body(JSON.writeValueAsString(body));
     }
 
     static ResponseEntity<String> error(int status, String title, String description) {
@@ -353,29 +368,41 @@ class TaxiiServer {
         return caller instanceof Caller.PartnerNode partner ? Viewer.partner(partner.partner().code()) : Viewer.local();
     }
 
-    /** Section 3.4 filters and section 3.3 pagination, from the query string. */
+    /**
+     * Section 3.4 filters and section 3.3 pagination, from the query string. Every parameter is
+     * held to {@link #MAX_PARAMETER} characters without control characters (a NUL cannot even be
+     * sent to PostgreSQL), a filter to {@link org.concord.node.Limits#ITEMS} values, and {@code limit}
+     * to 1..{@link IntelQuery#MAX_LIMIT}: a larger limit is refused, not quietly lowered, so that a
+     * client never mistakes a short page for the end of the collection.
+     */
     private static IntelQuery query(Collection collection, Map<String, String> parameters, List<String> onlyIds) {
-        for (String name : parameters.keySet()) {
+        for (Map.Entry<String, String> parameter : parameters.entrySet()) {
+            String name = parameter.getKey();
             if (!List.of("added_after", "limit", "next", "match[id]", "match[type]", "match[version]", "match[spec_version]").contains(name)) {
+                Limits.parameter("query parameter name", name, MAX_PARAMETER);
                 throw TaxiiException.badRequest("unknown query parameter '" + name + "'");
             }
+            Limits.parameter(name, parameter.getValue(), MAX_PARAMETER);
         }
         int limit = DEFAULT_LIMIT;
         if (parameters.containsKey("limit")) {
             try {
                 limit = Integer.parseInt(parameters.get("limit"));
             } catch (NumberFormatException e) {
-                throw TaxiiException.badRequest("limit: must be a positive integer, got '" + parameters.get("limit") + "'");
-            }
-            if (limit < 1) {
-                throw TaxiiException.badRequest("limit: must be a positive integer, got " + limit);
+                throw new InvalidInput("limit", "positive-integer", "must be an integer from 1 to " + IntelQuery.MAX_LIMIT
+                        + ", got '" + parameters.get("limit") + "'");
             }
         }
+        IntelQuery.checkLimit(limit);
         Instant addedAfter = parameters.containsKey("added_after") ? StixTime.parse("added_after", parameters.get("added_after")) : null;
         long after = parameters.containsKey("next") ? seq(parameters.get("next")) : 0;
-        List<String> ids = onlyIds.isEmpty() ? list(parameters.get("match[id]")) : onlyIds;
-        return new IntelQuery(collection, addedAfter, ids, list(parameters.get("match[type]")), list(parameters.get("match[version]")),
-                list(parameters.get("match[spec_version]")), limit, after);
+        List<String> ids = onlyIds.isEmpty() ? filter(parameters, "match[id]") : onlyIds;
+        return new IntelQuery(collection, addedAfter, ids, filter(parameters, "match[type]"), filter(parameters, "match[version]"),
+                filter(parameters, "match[spec_version]"), limit, after);
+    }
+
+    private static List<String> filter(Map<String, String> parameters, String name) {
+        return Limits.items(name, list(parameters.get(name)));
     }
 
     private static void forbidden(Map<String, String> parameters, String... names) {

@@ -80,15 +80,20 @@ public final class HotlineStix {
             throw new Malformed("type", "is not " + TYPE);
         }
         try {
+            MessageStix.checkLimits(o);
+        } catch (MessageStix.Malformed e) {
+            throw new Malformed(e.field(), e.getMessage().substring(e.field().length() + 2));
+        }
+        try {
             StixId id = StixId.of(MessageStix.required(o, "id"));
             StixId callId = StixId.of(MessageStix.required(o, "call_ref"));
             PartyCode sender = PartyCode.of(MessageStix.required(o, "sender"));
-            Instant sentAt = Instant.parse(MessageStix.required(o, "created"));
+            Instant sentAt = MessageStix.instant("created", MessageStix.required(o, "created"));
             String type = o.path("message_type").asString("");
             if (type.equals("send")) {
                 JsonNode slot = o.path("test_slot");
                 TestSlot test = slot.isObject()
-                        ? new TestSlot(slot.path("schedule").asString(""), Instant.parse(slot.path("slot").asString("")))
+                        ? new TestSlot(slot.path("schedule").asString(""), MessageStix.instant("test_slot.slot", slot.path("slot").asString("")))
                         : null;
                 String priority = o.path("priority").asString(null);
                 return new HotlineMessage.Send(new Envelope(id, callId, sender, sentAt, null), officialOf(o, "from_official"),
@@ -103,7 +108,7 @@ public final class HotlineStix {
                 String to = o.path("to_level").asString(null);
                 String asOf = o.path("as_of").asString(null);
                 return new HotlineMessage.Escalate(env, to == null ? null : EscalationLevel.valueOf(to),
-                        asOf == null ? null : Instant.parse(asOf));
+                        asOf == null ? null : MessageStix.instant("as_of", asOf));
             }
             throw new Malformed("message_type", "unknown message type '" + type + "'");
         } catch (Malformed e) {

@@ -9,6 +9,7 @@ import org.concord.hotline.internal.HotlineStix;
 import org.concord.hotline.internal.HotlineTable;
 import org.concord.hotline.internal.HotlineService;
 import org.concord.node.InvalidInput;
+import org.concord.node.Limits;
 import org.concord.node.NotFound;
 import org.concord.party.Callers;
 import org.concord.party.NodeIdentity;
@@ -87,6 +88,9 @@ class HotlineController {
     @PreAuthorize("hasRole('LIAISON')")
     @Operation(summary = "Send a hotline message to the partner's official (LIAISON)")
     CallView send(@RequestBody NewCall body, Authentication caller) {
+        Limits.name("addressee", body.addressee());
+        Limits.name("priority", body.priority());
+        Limits.text("text", body.text());
         PartyCode addressee = party(body.addressee(), "addressee");
         Official from = official(identity.party().code(), body.from(), "from");
         Official to = official(addressee, body.to(), "to");
@@ -121,6 +125,10 @@ class HotlineController {
     }
 
     private static Official official(PartyCode party, Person person, String field) {
+        if (person != null) {
+            Limits.name(field + ".name", person.name());
+            Limits.name(field + ".post", person.post());
+        }
         if (person == null || person.name() == null || person.name().isBlank()) {
             throw new InvalidInput(field + ".name", "FIELD_REQUIRED", "the official's name is required");
         }

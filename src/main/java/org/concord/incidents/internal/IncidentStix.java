@@ -107,10 +107,15 @@ public final class IncidentStix {
             throw new Malformed("type", "is not " + TYPE);
         }
         try {
+            MessageStix.checkLimits(o);
+        } catch (MessageStix.Malformed e) {
+            throw new Malformed(e.field(), e.getMessage().substring(e.field().length() + 2));
+        }
+        try {
             StixId id = StixId.of(MessageStix.required(o, "id"));
             StixId incidentId = StixId.of(MessageStix.required(o, "incident_ref"));
             PartyCode sender = PartyCode.of(MessageStix.required(o, "sender"));
-            Instant sentAt = Instant.parse(MessageStix.required(o, "created"));
+            Instant sentAt = MessageStix.instant("created", MessageStix.required(o, "created"));
             String type = o.path("message_type").asString("");
             if (type.equals("report")) {
                 return new IncidentMessage.Report(new Envelope(id, incidentId, sender, sentAt, null),
@@ -147,7 +152,7 @@ public final class IncidentStix {
         List<Claim> claims = new ArrayList<>();
         n.path("claims").forEach(claim -> claims.add(new Claim(claim.path("ref").asString(""),
                 claim.path("statement").asString(""))));
-        return new IncidentReport(occurred == null ? null : Instant.parse(occurred),
+        return new IncidentReport(occurred == null ? null : MessageStix.instant("report.occurred_at", occurred),
                 place.isObject() ? JSON.writeValueAsString(place) : "", type == null ? null : IncidentType.valueOf(type),
                 n.path("what_happened").asString(""),
                 new Casualties(c.path("killed").asInt(0), c.path("injured").asInt(0), c.path("detail").asString("")),

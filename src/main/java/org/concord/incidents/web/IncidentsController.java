@@ -1,7 +1,7 @@
 package org.concord.incidents.web;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,10 @@ import org.concord.incidents.Verdict;
 import org.concord.incidents.internal.IncidentService;
 import org.concord.incidents.internal.IncidentStix;
 import org.concord.incidents.internal.IncidentTable;
+import org.concord.deconfliction.geo.GeoJson;
+import org.concord.deconfliction.geo.InvalidGeoJson;
 import org.concord.node.InvalidInput;
+import org.concord.node.Limits;
 import org.concord.node.NotFound;
 import org.concord.party.Callers;
 import org.concord.party.PartyCode;
@@ -45,10 +48,14 @@ class IncidentsController {
 
     private final IncidentService incidents;
     private final IncidentTable table;
+    private final Clock clock;
+    /** The most killed (and the most injured) one report may count. */
+    static final int MAX_CASUALTIES = 1_000_000;
 
-    IncidentsController(IncidentService incidents, IncidentTable table) {
+    IncidentsController(IncidentService incidents, IncidentTable table, Clock clock) {
         this.incidents = incidents;
         this.table = table;
+        this.clock = clock;
     }
 
     record CasualtiesBody(Integer killed, Integer injured, String detail) {
@@ -103,17 +110,26 @@ class IncidentsController {
     @PreAuthorize("hasRole('LIAISON')")
     @Operation(summary = "Report a cross-border incident to the partner, with the claims it is asked to answer (LIAISON)")
     IncidentView report(@RequestBody NewIncident body, Authentication caller) {
+        Limits.name("addressee", body.addressee());
+        Limits.name("incidentType", body.incidentType());
+        Limits.text("whatHappened", body.whatHappened());
+        Limits.items("claims", body.claims());
         PartyCode addressee = party(body.addressee());
         Instant occurredAt = null;
         if (body.occurredAt() != null) {
-            try {
-                occurredAt = Instant.parse(body.occurredAt());
-            } catch (DateTimeParseException e) {
-                throw new InvalidInput("occurredAt", "date-time", "'" + body.occurredAt() + "' is not an RFC 3339 UTC time");
-            }
+            Limits.name("occurredAt", body.occurredAt());
+            occurredAt = Limits.happened("occurredAt", Limits.instant("occurredAt", body.occurredAt()), clock.instant());
         }
         if (body.place() != null && !body.place().isNull() && (!body.place().isObject() || !body.place().has("type"))) {
             throw new InvalidInput("place", "geojson", "a GeoJSON geometry object with a type");
+        }
+        if (body.place() != null && !body.place().isNull()) {
+            try {
+                GeoJson.reader().read("place", body.place());
+            } catch (InvalidGeoJson e) {
+                throw new InvalidInput(e.field(), e.rule().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                        e.getMessage().substring(e.field().length() + 2));
+            }
         }
         IncidentType type = null;
         if (body.incidentType() != null) {
@@ -127,6 +143,10 @@ class IncidentsController {
         Casualties casualties = Casualties.none();
         if (body.casualties() != null) {
             CasualtiesBody c = body.casualties();
+            Limits.text("casualties.detail", c.detail());
+            if ((c.killed() != null && c.killed() > MAX_CASUALTIES) || (c.injured() != null && c.injured() > MAX_CASUALTIES)) {
+                throw new InvalidInput("casualties", "max-count", "at most " + MAX_CASUALTIES + " killed and as many injured");
+            }
             int killed = c.killed() == null ? 0 : c.killed();
             int injured = c.injured() == null ? 0 : c.injured();
             if (killed < 0 || injured < 0) {
@@ -141,6 +161,8 @@ class IncidentsController {
                 if (c == null || c.ref() == null || c.ref().isBlank()) {
                     throw new InvalidInput("claims[" + i + "].ref", "FIELD_REQUIRED", "each claim has a reference, e.g. claim-1");
                 }
+                Limits.name("claims[" + i + "].ref", c.ref());
+                Limits.text("claims[" + i + "].statement", c.statement());
                 claims.add(new Claim(c.ref(), c.statement()));
             }
         }
@@ -153,6 +175,10 @@ class IncidentsController {
     @PreAuthorize("hasRole('LIAISON')")
     @Operation(summary = "Answer one of the partner's claims: CONFIRM, DISPUTE (with evidence) or UNKNOWN (LIAISON)")
     IncidentView answer(@PathVariable String incidentId, @RequestBody Answer body, Authentication caller) {
+        Limits.name("claimRef", body.claimRef());
+        Limits.name("verdict", body.verdict());
+        Limits.items("evidence", body.evidence());
+        Limits.text("text", body.text());
         Verdict verdict = null;
         if (body.verdict() != null) {
             try {
@@ -174,6 +200,7 @@ class IncidentsController {
     @PreAuthorize("hasRole('LIAISON')")
     @Operation(summary = "Propose joint findings; earlier proposals and their sign-offs lapse (LIAISON)")
     IncidentView proposeFindings(@PathVariable String incidentId, @RequestBody Findings body, Authentication caller) {
+        Limits.text("findings", body.findings());
         return view(incidents.proposeFindings(incidentId, body.findings(), Callers.of(caller).auditName()));
     }
 
@@ -186,6 +213,7 @@ class IncidentsController {
     }
 
     private static StixId stixId(String value, String field) {
+        Limits.name(field, value);
         try {
             return StixId.of(value);
         } catch (RuntimeException e) {

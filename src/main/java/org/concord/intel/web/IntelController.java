@@ -59,6 +59,11 @@ class IntelController {
     @GetMapping(value = "/api/intel/objects", produces = MediaType.APPLICATION_JSON_VALUE)
     String list(@RequestParam(required = false) List<String> type, @RequestParam(defaultValue = "100") int limit,
             @RequestParam(defaultValue = "0") long after) {
+        IntelQuery.checkLimit(limit);
+        org.concord.node.Limits.items("type", type);
+        if (type != null) {
+            type.forEach(t -> org.concord.node.Limits.parameter("type", t, IntelQuery.MAX_VALUE));
+        }
         Page page = store.find(new IntelQuery(Collection.INTEL, null, List.of(), type == null ? List.of() : type, List.of("last"),
                 List.of(), limit, after), Viewer.local());
         StringBuilder body = new StringBuilder("{\"more\":").append(page.more()).append(",\"next\":").append(page.lastSeq())
@@ -71,6 +76,7 @@ class IntelController {
 
     @GetMapping(value = "/api/intel/objects/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     String one(@PathVariable String id) {
+        org.concord.node.Limits.parameter("id", id, IntelQuery.MAX_VALUE);
         Page page = store.find(IntelQuery.all(Collection.INTEL, 1, 0).withIds(List.of(id)), Viewer.local());
         if (page.items().isEmpty()) {
             throw new NotFound("no object " + id);
@@ -132,6 +138,11 @@ class IntelController {
     void export(@RequestParam(required = false) List<String> type, @RequestParam(required = false) List<String> tlp,
             @RequestParam(required = false) String partner, @RequestParam(name = "min-confidence", required = false) Integer minConfidence,
             @RequestParam(required = false) List<String> reliability, HttpServletResponse response) throws IOException {
+        for (var parameter : Map.of("type", type == null ? List.<String>of() : type, "tlp", tlp == null ? List.<String>of() : tlp,
+                "reliability", reliability == null ? List.<String>of() : reliability).entrySet()) {
+            org.concord.node.Limits.items(parameter.getKey(), parameter.getValue());
+            parameter.getValue().forEach(v -> org.concord.node.Limits.parameter(parameter.getKey(), v, IntelQuery.MAX_VALUE));
+        }
         Bundles.Filter filter = new Bundles.Filter(type == null ? Set.of() : Set.copyOf(type), tlp == null ? Set.of() : Set.copyOf(tlp),
                 Optional.ofNullable(partner).map(code -> Viewer.partner(PartyCode.of(code))), minConfidence,
                 reliability == null ? Set.of() : Set.copyOf(reliability));

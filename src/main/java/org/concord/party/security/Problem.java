@@ -38,6 +38,7 @@ final class Problem {
             body.put("http_status", String.valueOf(status));
             response.setStatus(status);
             response.setContentType("application/taxii+json;version=2.1");
+            response.setCharacterEncoding("UTF-8");
             response.getWriter().write(JSON.writeValueAsString(body));
             return;
         }
@@ -55,6 +56,7 @@ final class Problem {
         body.put("detail", detail);
         response.setStatus(status);
         response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
         response.getWriter().write(JSON.writeValueAsString(body));
     }
 }

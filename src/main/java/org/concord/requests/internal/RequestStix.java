@@ -103,6 +103,11 @@ public final class RequestStix {
         if (!TYPE.equals(o.path("type").asString(""))) {
             throw new Malformed("type", "is not " + TYPE);
         }
+        try {
+            MessageStix.checkLimits(o);
+        } catch (MessageStix.Malformed e) {
+            throw new Malformed(e.field(), e.getMessage().substring(e.field().length() + 2));
+        }
         StixId id = id(o, "id", true);
         StixId caseId = id(o, "case_ref", true);
         PartyCode sender = party(o, "sender");
@@ -274,9 +279,9 @@ public final class RequestStix {
             return null;
         }
         try {
-            return Instant.parse(v.asString(""));
-        } catch (RuntimeException e) {
-            throw new Malformed(name, "is not a timestamp: '" + v.asString("") + "'");
+            return MessageStix.instant(name, v.asString(""));
+        } catch (MessageStix.Malformed e) {
+            throw new Malformed(name, e.getMessage().substring(name.length() + 2));
         }
     }
 }

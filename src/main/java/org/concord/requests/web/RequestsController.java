@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import org.concord.intel.stix.Tlp;
 import org.concord.node.InvalidInput;
+import org.concord.node.Limits;
 import org.concord.node.NotFound;
 import org.concord.party.Callers;
 import org.concord.party.PartyCode;
@@ -102,6 +103,8 @@ class RequestsController {
     @PreAuthorize("hasRole('LIAISON')")
     @Operation(summary = "Ask the partner to act (LIAISON)")
     CaseView open(@RequestBody NewRequest body, Authentication caller) {
+        Limits.name("addressee", body.addressee());
+        Limits.name("tlp", body.tlp());
         if (body.addressee() == null || body.addressee().isBlank()) {
             throw new InvalidInput("addressee", "FIELD_REQUIRED", "the party asked to act is required, e.g. IR");
         }
@@ -121,8 +124,23 @@ class RequestsController {
     @PreAuthorize("hasRole('LIAISON')")
     @Operation(summary = "Answer, amend, report on, close or escalate a case (LIAISON)")
     CaseView send(@PathVariable String caseId, @RequestBody NewMessage body, Authentication caller) {
+        limits(body);
         Function<Envelope, RequestMessage> build = message(body);
         return sending.answer(caseId, build, Callers.of(caller).auditName());
+    }
+
+    /** The size limits of a message's fields ({@link Limits}), before anything else is read. */
+    private static void limits(NewMessage b) {
+        Limits.name("message_type", b.messageType());
+        Limits.name("terms_ref", b.termsRef());
+        Limits.text("text", b.text());
+        Limits.text("reason", b.reason());
+        Limits.name("outcome", b.outcome());
+        Limits.name("to_level", b.toLevel());
+        if (b.proposal() != null) {
+            Limits.name("proposal.kind", b.proposal().kind());
+            Limits.text("proposal.text", b.proposal().text());
+        }
     }
 
     private static Function<Envelope, RequestMessage> message(NewMessage b) {
@@ -168,6 +186,14 @@ class RequestsController {
         if (t == null) {
             return new RequestForAction(List.of(), List.of(), null, null, "");
         }
+        Limits.items(path + ".targets", t.targets());
+        Limits.items(path + ".evidence", t.evidence());
+        Limits.text(path + ".text", t.text());
+        Limits.name(path + ".urgency", t.urgency());
+        if (t.action() != null) {
+            Limits.name(path + ".action.kind", t.action().kind());
+            Limits.text(path + ".action.detail", t.action().detail());
+        }
         List<StixId> targets = new ArrayList<>();
         if (t.targets() != null) {
             t.targets().forEach(id -> targets.add(stixId(id, path + ".targets")));
@@ -175,6 +201,10 @@ class RequestsController {
         List<EvidenceRef> evidence = new ArrayList<>();
         if (t.evidence() != null) {
             for (Evidence e : t.evidence()) {
+                if (e == null) {
+                    throw new InvalidInput(path + ".evidence", "FIELD_REQUIRED", "each evidence entry is an object {ref, markings}");
+                }
+                Limits.items(path + ".evidence.markings", e.markings());
                 List<StixId> markings = new ArrayList<>();
                 if (e.markings() != null) {
                     e.markings().forEach(m -> markings.add(stixId(m, path + ".evidence.markings")));
@@ -190,6 +220,7 @@ class RequestsController {
     }
 
     private static StixId stixId(String value, String field) {
+        Limits.name(field, value);
         try {
             return StixId.of(value);
         } catch (RuntimeException e) {
