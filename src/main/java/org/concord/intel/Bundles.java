@@ -30,9 +30,11 @@ public class Bundles {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final IntelStore store;
+    private final org.concord.party.Partners partners;
 
-    Bundles(IntelStore store) {
+    Bundles(IntelStore store, org.concord.party.Partners partners) {
         this.store = store;
+        this.partners = partners;
     }
 
     /** What an import did, by outcome. */
@@ -66,11 +68,43 @@ public class Bundles {
      * have been checked (every 5,000, then the total once stored).
      */
     public Imported importObjects(List<JsonNode> objects, Origin origin, IntConsumer progress) {
+        if (origin instanceof Origin.Local) {
+            refusePartnersObjectsAsOurOwn(objects);
+        }
         Map<ObjectOutcome.Kind, Integer> counts = new EnumMap<>(ObjectOutcome.Kind.class);
         List<ObjectOutcome> outcomes = store.storeAll(Collection.INTEL, objects, origin, progress);
         outcomes.forEach(outcome -> counts.merge(outcome.kind(), 1, Integer::sum));
         progress.accept(outcomes.size());
         return new Imported(objects.size(), counts);
+    }
+
+    /**
+     * A bundle imported as this node's own may not hold objects a paired partner's identity
+     * created: they would be taken (and re-shared) as this node's. Such a bundle is the partner's,
+     * to be imported attributed to it ({@code --from CODE}), where the trust boundary applies.
+     */
+    private void refusePartnersObjectsAsOurOwn(List<JsonNode> objects) {
+        Map<String, String> partnerByIdentity = new java.util.HashMap<>();
+        for (org.concord.party.Partner partner : partners.all()) {
+            if (partner.identity() != null) {
+                partnerByIdentity.put(JSON.readTree(partner.identity()).path("id").asString(""), partner.code().value());
+            }
+        }
+        Map<String, Integer> byPartner = new java.util.TreeMap<>();
+        for (JsonNode object : objects) {
+            if (object != null && object.path("created_by_ref").isString()) {
+                String code = partnerByIdentity.get(object.path("created_by_ref").asString());
+                if (code != null) {
+                    byPartner.merge(code, 1, Integer::sum);
+                }
+            }
+        }
+        if (!byPartner.isEmpty()) {
+            String code = byPartner.keySet().iterator().next();
+            throw new InvalidInput("from", "partner-bundle", byPartner.get(code) + " object(s) are created by partner " + code
+                    + "'s identity; import " + code + "'s bundle attributed to it (--from " + code + ", ?from=" + code
+                    + "), not as this node's own");
+        }
     }
 
     /**

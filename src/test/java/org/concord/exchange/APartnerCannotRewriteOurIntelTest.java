@@ -301,6 +301,15 @@ class APartnerCannotRewriteOurIntelTest {
         assertThat(tooMany.body()).contains("limit");
     }
 
+    @Test
+    void aPartnersObjectsAreNotImportedAsIrsOwn() {
+        ObjectNode pksOwn = indicator(pk, "PK's indicator, imported without --from");
+        assertThatThrownBy(() -> nodes.ir.bean(Bundles.class).importObjects(List.of(pksOwn), new Origin.Local("user:ir-analyst"), done -> { }))
+                .isInstanceOf(org.concord.node.InvalidInput.class)
+                .hasMessageContaining("--from PK");
+        assertThat(irCurrent(pksOwn.path("id").asString())).isNull();
+    }
+
     static String[] concat(String[] a, String... b) {
         String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
