@@ -162,16 +162,16 @@ public class Outbox {
 
     /**
      * Takes the case's row lock until the caller's transaction ends (update, or insert the row for a
-     * new case). A second message of the case, in another transaction, waits here until the first is
-     * committed or rolled back, so its {@code seq} is larger than that of every committed earlier one.
+     * new case; H2 runs in PostgreSQL mode and knows {@code on conflict do nothing}). A second message
+     * of the case, in another transaction, waits here until the first is committed or rolled back, so
+     * its {@code seq} is larger than that of every committed earlier one.
      */
     private void lockCase(PartyCode partner, String caseKey) {
-        int updated = jdbc.sql("update exchange_outbox_case set messages = messages + 1 where partner = ? and case_key = ?")
+        // A concurrent first message of the same case waits here for the other's insert to commit.
+        jdbc.sql("insert into exchange_outbox_case (partner, case_key, messages) values (?, ?, 0) on conflict do nothing")
                 .params(partner.value(), caseKey).update();
-        if (updated == 0) {
-            jdbc.sql("insert into exchange_outbox_case (partner, case_key, messages) values (?, ?, 1)")
-                    .params(partner.value(), caseKey).update();
-        }
+        jdbc.sql("update exchange_outbox_case set messages = messages + 1 where partner = ? and case_key = ?")
+                .params(partner.value(), caseKey).update();
     }
 
     /** Refuses the message if any identifier in it names an intel object {@code partner} may not see. */
