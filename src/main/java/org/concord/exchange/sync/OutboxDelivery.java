@@ -169,8 +169,9 @@ public class OutboxDelivery {
             }
             Long limit = links.maxContentLength(partner).orElse(null);
             if (limit == null) {
-                fail(partner, pending.subList(0, Math.min(pending.size(), maxMessages)), false, links.link(partner).lastError() == null
-                        ? "the partner's TAXII API root could not be read" : links.link(partner).lastError(), highest);
+                PartnerLinks.Link now = links.link(partner);
+                fail(partner, pending.subList(0, Math.min(pending.size(), maxMessages)), Boolean.TRUE.equals(now.reachable()),
+                        now.lastError() == null ? "the partner's TAXII API root could not be read" : now.lastError(), highest);
                 return settled;
             }
             int countCap = Math.min(maxMessages, link.batchLimit() == null ? maxMessages : link.batchLimit());
