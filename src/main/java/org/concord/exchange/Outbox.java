@@ -1,13 +1,25 @@
 package org.concord.exchange;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.concord.intel.Collection;
+import org.concord.intel.IntelStore;
+import org.concord.intel.Viewer;
+import org.concord.party.NodeIdentity;
+import org.concord.party.Partner;
 import org.concord.party.Partners;
 import org.concord.party.PartyCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 
 import tools.jackson.databind.JsonNode;
@@ -18,54 +30,105 @@ import tools.jackson.databind.json.JsonMapper;
  * transaction, so a message is queued exactly when the write that produced it commits; delivery
  * ({@code exchange.sync.OutboxDelivery}) starts right after that commit
  * ({@code concord.exchange.deliver-on-commit}, default on) and again on every scheduled run; it is
- * at least once, in the order enqueued per partner, with backoff while the partner is unreachable.
- * The receiver is idempotent on (id, modified).
+ * at least once, with backoff while the partner is unreachable. The receiver is idempotent on
+ * (id, modified).
+ *
+ * <p><b>Order.</b> Higher {@link DeliveryPriority} goes first (FLASH before ROUTINE), so there is
+ * deliberately no global order. Within a case (a workflow message's case, otherwise the object's
+ * own id) order is kept: enqueue locks the case's row in {@code exchange_outbox_case} until the
+ * caller's transaction ends, so a later message of the case takes its {@code seq} only after the
+ * earlier one committed, and delivery never sends a message before an earlier undelivered message
+ * of its case (the earlier one inherits the later one's priority instead).
+ *
+ * <p><b>The one gate for references.</b> Every reference in a message (any identifier anywhere in
+ * it, at any depth: {@code *_ref}, {@code *_refs}, a request's targets and evidence, even in text)
+ * to an object this node holds in its {@code intel} collection must point at an object the partner
+ * may see; otherwise {@link #enqueue} throws {@link UnshareableReference} naming the reference, and
+ * the caller's transaction rolls back. Exempt: the message's own id, this node's and the partner's
+ * identity (exchanged at pairing), and an escalation's {@code history} (the case's earlier
+ * messages, each checked when it was sent or received from the partner itself). Ids this node does
+ * not hold as intel (e.g. earlier workflow messages) reveal nothing and pass.
  */
 @Service
 public class Outbox {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The property that names a workflow message's case, in each workflow module's messages. */
+    static final List<String> CASE_PROPERTIES = List.of("case_ref", "call_ref", "incident_ref", "commitment_ref");
+    private static final Pattern STIX_ID = Pattern.compile(
+            "(?<![a-z0-9-])[a-z][a-z0-9-]*--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![0-9a-fA-F])");
+
     private final JdbcClient jdbc;
     private final Partners partners;
     private final Clock clock;
     private final org.concord.exchange.sync.DeliveryTrigger trigger;
     private final boolean deliverOnCommit;
+    private final IntelStore intel;
+    private final NodeIdentity identity;
 
     Outbox(JdbcClient jdbc, Partners partners, Clock clock, org.concord.exchange.sync.DeliveryTrigger trigger,
-            @org.springframework.beans.factory.annotation.Value("${concord.exchange.deliver-on-commit:true}") boolean deliverOnCommit) {
+            @org.springframework.beans.factory.annotation.Value("${concord.exchange.deliver-on-commit:true}") boolean deliverOnCommit,
+            IntelStore intel, NodeIdentity identity) {
         this.jdbc = jdbc;
         this.partners = partners;
         this.clock = clock;
         this.trigger = trigger;
         this.deliverOnCommit = deliverOnCommit;
+        this.intel = intel;
+        this.identity = identity;
     }
 
-    /** One queued message and how its delivery stands. */
-    /** @param receipt the partner's signed receipt (JSON, verified against its pinned key), once delivered */
+    /**
+     * One queued message and how its delivery stands.
+     *
+     * @param receipt the partner's signed receipt (JSON, verified against its pinned key), once delivered
+     * @param priority how urgently it must go
+     * @param poisoned set aside: it can never be delivered (too large for the partner, or refused whole); an alarm
+     * @param poisonReason why it was set aside
+     */
     public record Message(long seq, PartyCode partner, String objectId, String version, int attempts, boolean delivered,
-            String refusedReason, String lastError, Long ledgerIndex, String receipt) {
+            String refusedReason, String lastError, Long ledgerIndex, String receipt, DeliveryPriority priority, boolean poisoned,
+            String poisonReason, java.time.Instant enqueuedAt) {
     }
 
-    private static final String COLUMNS = "seq, partner, object_id, version, attempts, delivered_at, refused_reason, last_error, ledger_index, receipt";
+    private static final String COLUMNS = "seq, partner, object_id, version, attempts, delivered_at, refused_reason, last_error, ledger_index,"
+            + " receipt, priority, poisoned_at, poison_reason, enqueued_at";
 
     private static Message message(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Message(rs.getLong(1), PartyCode.of(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getInt(5),
-                rs.getTimestamp(6) != null, rs.getString(7), rs.getString(8), rs.getObject(9, Long.class), rs.getString(10));
+                rs.getTimestamp(6) != null, rs.getString(7), rs.getString(8), rs.getObject(9, Long.class), rs.getString(10),
+                DeliveryPriority.ofRank(rs.getInt(11)), rs.getTimestamp(12) != null, rs.getString(13), rs.getTimestamp(14).toInstant());
     }
 
-    /** Queues a STIX object for delivery to {@code partner}'s inbox; returns its position in the outbox. */
+    /** Queues a STIX object for delivery to {@code partner}'s inbox, ROUTINE; returns its position in the outbox. */
     public long enqueue(PartyCode partner, JsonNode object) {
-        if (partners.byCode(partner).isEmpty()) {
-            throw new org.concord.node.NotFound("no partner " + partner + " is paired with this node");
-        }
+        return enqueue(partner, object, DeliveryPriority.ROUTINE);
+    }
+
+    /**
+     * Queues a STIX object for delivery to {@code partner}'s inbox with {@code priority}; returns its
+     * position in the outbox.
+     *
+     * @throws UnshareableReference when the object refers to an object {@code partner} may not see
+     */
+    public long enqueue(PartyCode partner, JsonNode object, DeliveryPriority priority) {
+        Partner paired = partners.byCode(partner)
+                .orElseThrow(() -> new org.concord.node.NotFound("no partner " + partner + " is paired with this node"));
+        checkReferences(paired, object);
         String version = object.path("modified").asString(object.path("created").asString(null));
+        String json = JSON.writeValueAsString(object);
+        String caseKey = caseKey(object);
+        lockCase(partner, caseKey);
         var now = Timestamp.from(clock.instant());
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into exchange_outbox (partner, object_id, version, object, enqueued_at, attempts, next_attempt_at)
-                values (?, ?, ?, ?, ?, 0, ?)""")
-                .params(partner.value(), object.path("id").asString(), version, JSON.writeValueAsString(object), now, now)
-                .update();
-        long seq = jdbc.sql("select max(seq) from exchange_outbox where partner = ?").param(partner.value()).query(Long.class).single();
+                insert into exchange_outbox (partner, object_id, version, object, enqueued_at, attempts, next_attempt_at,
+                                             priority, case_key, size_bytes)
+                values (?, ?, ?, ?, ?, 0, ?, ?, ?, ?)""")
+                .params(partner.value(), object.path("id").asString(), version, json, now, now, priority.rank(), caseKey,
+                        (long) json.getBytes(StandardCharsets.UTF_8).length)
+                .update(key, "seq");
+        long seq = ((Number) key.getKeyList().get(0).values().iterator().next()).longValue();
         if (deliverOnCommit) {
             if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
                 org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
@@ -82,13 +145,81 @@ public class Outbox {
         return seq;
     }
 
+    /** The case a message belongs to, for ordering: a workflow message's case, otherwise its own id. */
+    static String caseKey(JsonNode object) {
+        for (String property : CASE_PROPERTIES) {
+            String value = object.path(property).asString(null);
+            if (value != null && !value.isBlank()) {
+                return abbreviate(value);
+            }
+        }
+        return abbreviate(object.path("id").asString(""));
+    }
+
+    private static String abbreviate(String key) {
+        return key.length() <= 200 ? key : key.substring(0, 200);
+    }
+
+    /**
+     * Takes the case's row lock until the caller's transaction ends (update, or insert the row for a
+     * new case; H2 runs in PostgreSQL mode and knows {@code on conflict do nothing}). A second message
+     * of the case, in another transaction, waits here until the first is committed or rolled back, so
+     * its {@code seq} is larger than that of every committed earlier one.
+     */
+    private void lockCase(PartyCode partner, String caseKey) {
+        // A concurrent first message of the same case waits here for the other's insert to commit.
+        jdbc.sql("insert into exchange_outbox_case (partner, case_key, messages) values (?, ?, 0) on conflict do nothing")
+                .params(partner.value(), caseKey).update();
+        jdbc.sql("update exchange_outbox_case set messages = messages + 1 where partner = ? and case_key = ?")
+                .params(partner.value(), caseKey).update();
+    }
+
+    /** Refuses the message if any identifier in it names an intel object {@code partner} may not see. */
+    private void checkReferences(Partner partner, JsonNode object) {
+        Map<String, String> references = new LinkedHashMap<>();
+        collect(object, "", references, true);
+        references.remove(object.path("id").asString(""));
+        references.remove(identity.stixIdentityId());
+        if (partner.identity() != null) {
+            references.remove(JSON.readTree(partner.identity()).path("id").asString(""));
+        }
+        Viewer viewer = Viewer.partner(partner.code());
+        for (Map.Entry<String, String> reference : references.entrySet()) {
+            String id = reference.getKey();
+            if (!intel.visible(Collection.INTEL, id, viewer) && intel.visible(Collection.INTEL, id, Viewer.local())) {
+                throw new UnshareableReference(reference.getValue(), id, partner.code().value());
+            }
+        }
+    }
+
+    /** Every identifier in {@code node}, with the path where it first occurs. */
+    private static void collect(JsonNode node, String path, Map<String, String> found, boolean top) {
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> property : node.properties()) {
+                if (top && property.getKey().equals("history")) {
+                    continue;
+                }
+                collect(property.getValue(), path.isEmpty() ? property.getKey() : path + "." + property.getKey(), found, false);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collect(node.get(i), path + "[" + i + "]", found, false);
+            }
+        } else if (node.isString()) {
+            Matcher matcher = STIX_ID.matcher(node.asString());
+            while (matcher.find()) {
+                found.putIfAbsent(matcher.group().toLowerCase(java.util.Locale.ROOT), path);
+            }
+        }
+    }
+
     public Optional<Message> message(long seq) {
         return jdbc.sql("select " + COLUMNS + " from exchange_outbox where seq = ?").param(seq).query(Outbox::message).optional();
     }
 
-    /** Messages not yet delivered to {@code partner}, oldest first. */
+    /** Messages not yet delivered to {@code partner} and not set aside as poison, oldest first. */
     public List<Message> pending(PartyCode partner) {
-        return jdbc.sql("select " + COLUMNS + " from exchange_outbox where partner = ? and delivered_at is null order by seq")
+        return jdbc.sql("select " + COLUMNS + " from exchange_outbox where partner = ? and delivered_at is null and poisoned_at is null order by seq")
                 .param(partner.value()).query(Outbox::message).list();
     }
 
@@ -96,5 +227,34 @@ public class Outbox {
     public List<Message> recent(PartyCode partner, int limit) {
         return jdbc.sql("select " + COLUMNS + " from exchange_outbox where partner = ? order by seq desc limit ?")
                 .params(partner.value(), limit).query(Outbox::message).list();
+    }
+
+    /**
+     * A person has seen the alarm of poisoned message {@code seq} (and dealt with it outside, e.g.
+     * sent its content again in smaller parts): it no longer counts as an alarm. Returns false if
+     * there is no such poisoned message or it was acknowledged already.
+     */
+    public boolean acknowledgePoison(long seq, String actor) {
+        int updated = jdbc.sql("""
+                update exchange_outbox set poison_acknowledged_at = ?, poison_acknowledged_by = ?
+                where seq = ? and poisoned_at is not null and poison_acknowledged_at is null""")
+                .params(Timestamp.from(clock.instant()), actor, seq).update();
+        return updated > 0;
+    }
+
+    /**
+     * The alarms: messages set aside as poison and not yet acknowledged (to every partner, or to
+     * {@code partner} if not null), newest first. Each waits for a person: the partner can never take
+     * it as it is.
+     */
+    public List<Message> poisoned(PartyCode partner) {
+        List<Object> params = new ArrayList<>();
+        String where = "poisoned_at is not null and poison_acknowledged_at is null";
+        if (partner != null) {
+            where += " and partner = ?";
+            params.add(partner.value());
+        }
+        return jdbc.sql("select " + COLUMNS + " from exchange_outbox where " + where + " order by poisoned_at desc, seq desc")
+                .params(params).query(Outbox::message).list();
     }
 }

@@ -56,7 +56,7 @@ class OutboxDeliveryTest {
             ir = TestNode.start("IR", "Islamic Republic of Iran", TestNode.Store.POSTGRES, ir.dataDir(), ir.schema(),
                     Map.of("server.port", ir.port()));
             org.springframework.jdbc.core.simple.JdbcClient jdbc = nodes.pk.bean(org.springframework.jdbc.core.simple.JdbcClient.class);
-            jdbc.sql("update exchange_outbox set next_attempt_at = ?").param(java.sql.Timestamp.from(java.time.Instant.EPOCH)).update();
+            jdbc.sql("update exchange_partner_link set last_failure_at = ?").param(java.sql.Timestamp.from(java.time.Instant.EPOCH)).update();
             assertThat(delivery.deliver(PartyCode.of("IR"))).isEqualTo(3);
             assertThat(outbox.pending(PartyCode.of("IR"))).isEmpty();
 

@@ -182,8 +182,15 @@ public class HotlineService {
     private void store(HotlineTable.CallRow row, HotlineMessage message, List<JsonNode> history, String actor) {
         ObjectNode object = HotlineStix.toStix(message, identity.stixIdentityId(), MARKING, history);
         table.addMessage(message, "SENT", clock.instant(), object);
-        outbox.enqueue(row.partner(), object);
+        outbox.enqueue(row.partner(), object, deliveryPriority(row, message));
         audit.record(actor, "hotline.sent", message.id().value(), HotlineStix.messageType(message) + " to " + row.partner());
+    }
+
+    /** Every message of a call goes to the partner with the call's priority: a FLASH call's acknowledgement is FLASH too. */
+    private org.concord.exchange.DeliveryPriority deliveryPriority(HotlineTable.CallRow row, HotlineMessage message) {
+        Priority priority = message instanceof HotlineMessage.Send send ? send.priority()
+                : table.fold(row).folded().state().map(call -> call.file().message().priority()).orElse(Priority.ROUTINE);
+        return org.concord.exchange.DeliveryPriority.valueOf(priority.name());
     }
 
     PartyCode own() {

@@ -117,7 +117,8 @@ public class SendingRequestMessages {
     private void store(RequestMessageTable.CaseRow row, RequestMessage message, List<JsonNode> history, String actor) {
         ObjectNode object = RequestStix.toStix(message, identity.stixIdentityId(), row.tlp(), history);
         table.addMessage(message, "SENT", clock.instant(), object);
-        outbox.enqueue(row.partner(), object);
+        outbox.enqueue(row.partner(), object, message instanceof RequestMessage.Escalate
+                ? org.concord.exchange.DeliveryPriority.PRIORITY : org.concord.exchange.DeliveryPriority.ROUTINE);
         audit.record(actor, "requests.sent", message.id().value(),
                 RequestStix.messageType(message) + " in case " + message.caseId() + " to " + row.partner());
     }

@@ -1,0 +1,203 @@
+package org.concord.exchange.sync;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.concord.party.PartyCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The link to each partner as this node sees it ({@code exchange_partner_link}): the partner's
+ * advertised {@code max_content_length} from its TAXII API root (cached; fetched when unknown,
+ * after a failure and every {@code concord.exchange.partner-refresh}), whether its last contact
+ * answered, the consecutive delivery failures behind the backoff, and the batch size after a 413
+ * split. The state is in the database so that every instance of the node shares it.
+ */
+@Component
+public class PartnerLinks {
+
+    private static final Logger log = LoggerFactory.getLogger(PartnerLinks.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String API_ROOT = "/taxii2/concord/";
+
+    private final JdbcClient jdbc;
+    private final TaxiiClient client;
+    private final Clock clock;
+    private final Duration refresh;
+
+    PartnerLinks(JdbcClient jdbc, TaxiiClient client, Clock clock,
+            @Value("${concord.exchange.partner-refresh:PT5M}") Duration refresh) {
+        this.jdbc = jdbc;
+        this.client = client;
+        this.clock = clock;
+        this.refresh = refresh;
+    }
+
+    /**
+     * How the link to one partner stands.
+     *
+     * @param maxContentLength the partner's advertised limit per request, in bytes (null: not known yet)
+     * @param reachable whether its node answered the last contact (null: no contact yet)
+     * @param failures consecutive failed deliveries (0: not backing off)
+     * @param batchLimit the number of messages per batch after a 413 split (null: the configured maximum)
+     */
+    public record Link(PartyCode partner, Long maxContentLength, Instant limitCheckedAt, Boolean reachable, Instant lastContactAt,
+            Instant lastCheckedAt, String lastError, int failures, Instant lastFailureAt, Integer batchLimit) {
+    }
+
+    /** The result of asking the partner's API root. */
+    public record Probe(boolean reachable, Long maxContentLength, String error) {
+    }
+
+    public Link link(PartyCode partner) {
+        return find(partner).orElseGet(() -> new Link(partner, null, null, null, null, null, null, 0, null, null));
+    }
+
+    public List<Link> all() {
+        return jdbc.sql("select " + COLUMNS + " from exchange_partner_link order by partner").query(PartnerLinks::row).list();
+    }
+
+    private static final String COLUMNS = "partner, max_content_length, limit_checked_at, reachable, last_contact_at, last_checked_at,"
+            + " last_error, failures, last_failure_at, batch_limit";
+
+    private Optional<Link> find(PartyCode partner) {
+        return jdbc.sql("select " + COLUMNS + " from exchange_partner_link where partner = ?").param(partner.value())
+                .query(PartnerLinks::row).optional();
+    }
+
+    private static Link row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Link(PartyCode.of(rs.getString(1)), rs.getObject(2, Long.class), instant(rs.getTimestamp(3)),
+                (Boolean) rs.getObject(4, Boolean.class), instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), rs.getString(7),
+                rs.getInt(8), instant(rs.getTimestamp(9)), rs.getObject(10, Integer.class));
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private void ensure(PartyCode partner) {
+        if (find(partner).isEmpty()) {
+            try {
+                jdbc.sql("insert into exchange_partner_link (partner, failures) values (?, 0)").param(partner.value()).update();
+            } catch (org.springframework.dao.DuplicateKeyException e) {
+                // another instance or thread inserted it first
+            }
+        }
+    }
+
+    /**
+     * Asks the partner's TAXII API root ({@code GET /taxii2/concord/}): a cheap health probe that also
+     * refreshes its {@code max_content_length}. Records the answer.
+     */
+    public Probe probe(PartyCode partner) {
+        Probe probe;
+        try {
+            TaxiiClient.Response response = client.get(partner, API_ROOT, java.util.Map.of());
+            if (response.status() == 200) {
+                JsonNode root = JSON.readTree(response.body());
+                long limit = root.path("max_content_length").asLong(0);
+                probe = new Probe(true, limit > 0 ? limit : null, null);
+            } else {
+                probe = new Probe(true, null, "API root answered " + response.status() + ": " + TaxiiClient.abbreviate(response.body()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            probe = new Probe(false, null, TaxiiClient.describe(e));
+        } catch (Exception e) {
+            probe = new Probe(false, null, TaxiiClient.describe(e));
+        }
+        record(partner, probe);
+        return probe;
+    }
+
+    private void record(PartyCode partner, Probe probe) {
+        ensure(partner);
+        Timestamp now = Timestamp.from(clock.instant());
+        if (probe.reachable()) {
+            jdbc.sql("update exchange_partner_link set reachable = true, last_contact_at = ?, last_checked_at = ?, last_error = ? where partner = ?")
+                    .params(now, now, probe.error(), partner.value()).update();
+            if (probe.maxContentLength() != null) {
+                jdbc.sql("update exchange_partner_link set max_content_length = ?, limit_checked_at = ? where partner = ?")
+                        .params(probe.maxContentLength(), now, partner.value()).update();
+            }
+        } else {
+            jdbc.sql("update exchange_partner_link set reachable = false, last_checked_at = ?, last_error = ? where partner = ?")
+                    .params(now, probe.error(), partner.value()).update();
+        }
+    }
+
+    /**
+     * The partner's {@code max_content_length}: cached, fetched when unknown or older than
+     * {@code concord.exchange.partner-refresh}. Empty when the partner cannot be asked and nothing is cached.
+     */
+    public Optional<Long> maxContentLength(PartyCode partner) {
+        Link link = link(partner);
+        if (link.maxContentLength() == null || link.limitCheckedAt() == null
+                || link.limitCheckedAt().plus(refresh).isBefore(clock.instant())) {
+            Probe probe = probe(partner);
+            if (probe.maxContentLength() != null) {
+                return Optional.of(probe.maxContentLength());
+            }
+        }
+        return Optional.ofNullable(link(partner).maxContentLength());
+    }
+
+    /** Forgets the cached limit, so the next delivery asks the partner again (after a 413). */
+    void forgetLimit(PartyCode partner) {
+        jdbc.sql("update exchange_partner_link set limit_checked_at = null where partner = ?").param(partner.value()).update();
+    }
+
+    /** A delivery got through: the link is up, the backoff ends, a split batch may grow back. */
+    void delivered(PartyCode partner, int batch, int maxBatch) {
+        ensure(partner);
+        Timestamp now = Timestamp.from(clock.instant());
+        Integer limit = link(partner).batchLimit();
+        Integer grown = limit == null || limit * 2 >= maxBatch ? null : limit * 2;
+        jdbc.sql("""
+                update exchange_partner_link set reachable = true, last_contact_at = ?, last_checked_at = ?, failures = 0,
+                  last_failure_at = null, last_error = null, batch_limit = ? where partner = ?""")
+                .params(now, now, grown, partner.value()).update();
+    }
+
+    /** A delivery failed: one more failure behind the backoff. {@code reachable}: the partner's node answered. */
+    void failed(PartyCode partner, boolean reachable, String error) {
+        ensure(partner);
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                update exchange_partner_link set reachable = ?, last_checked_at = ?, failures = failures + 1, last_failure_at = ?,
+                  last_error = ? where partner = ?""")
+                .params(reachable, now, now, TaxiiClient.abbreviate(error), partner.value()).update();
+    }
+
+    /** The partner refused a batch as too large or malformed: send at most {@code limit} messages per batch. */
+    void splitTo(PartyCode partner, int limit) {
+        ensure(partner);
+        jdbc.sql("update exchange_partner_link set batch_limit = ? where partner = ?").params(Math.max(1, limit), partner.value()).update();
+    }
+
+    /**
+     * The partner answered a probe after delivery to it had failed because it was unreachable: the
+     * backoff ends now. Returns true if it was backing off.
+     */
+    boolean backAgain(PartyCode partner) {
+        return jdbc.sql("update exchange_partner_link set failures = 0, last_failure_at = null where partner = ? and failures > 0")
+                .param(partner.value()).update() > 0;
+    }
+
+    static void logProbe(PartyCode partner, Probe probe) {
+        if (!probe.reachable()) {
+            log.debug("probe of {} failed: {}", partner, probe.error());
+        }
+    }
+}
