@@ -113,6 +113,10 @@ public class CommitmentService implements org.concord.commitments.SeedingCommitm
         return table.fold(row);
     }
 
+    /** Counts each escalation sent (concord.escalations); injected here so the constructor stays as it is. */
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.concord.node.Escalations escalations;
+
     /** Sends the escalations due in one commitment, one after the other, each with the history; returns how many. */
     @Transactional
     public int escalate(String commitmentId, List<DueEscalation> due) {
@@ -126,6 +130,7 @@ public class CommitmentService implements org.concord.commitments.SeedingCommitm
             if (state.apply(message) instanceof CommitmentTransition.Next) {
                 store(row, message, folded.historyObjects(), "concord");
                 sent++;
+                escalations.raised("commitments", escalation.to());
             }
         }
         return sent;

@@ -69,6 +69,10 @@ public class WatchingDeadlines {
         this.clock = clock;
     }
 
+    /** Counts each escalation raised (concord.escalations); injected here so the constructor stays as it is. */
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.concord.node.Escalations escalations;
+
     @Scheduled(fixedDelayString = "PT30S", initialDelayString = "PT30S")
     @SchedulerLock(name = "deconfliction.conflict-deadlines", lockAtMostFor = "PT10M")
     public void conflictDeadlines() {
@@ -144,6 +148,9 @@ public class WatchingDeadlines {
             log.warn("deconfliction alarm: {} {} {}: {}", subject, id, reason, detail);
             audit.record("concord", "deconfliction.alarm", subject + " " + id, reason + ": " + shortDetail);
             raised.add(subject + " " + id + " " + reason);
+            if (reason.startsWith("ESCALATED_TO_")) {
+                escalations.raised("deconfliction", org.concord.workflow.EscalationLevel.valueOf(reason.substring("ESCALATED_TO_".length())));
+            }
         }
     }
 }

@@ -109,6 +109,10 @@ public class HotlineService {
         return table.fold(row);
     }
 
+    /** Counts each escalation sent (concord.escalations); injected here so the constructor stays as it is. */
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.concord.node.Escalations escalations;
+
     /** Sends the escalations due in one call, one after the other; returns how many were sent. */
     @Transactional
     public int escalate(String callId, List<DueEscalation> due) {
@@ -122,6 +126,7 @@ public class HotlineService {
             if (call.apply(message) instanceof HotlineTransition.Next) {
                 store(row, message, folded.historyObjects(), "concord");
                 sent++;
+                escalations.raised("hotline", escalation.to());
             }
         }
         return sent;
