@@ -91,20 +91,23 @@ public final class BoundedReading<T> {
     }
 
     private synchronized CompletableFuture<T> ask() {
-        if (asking == null) {
-            CompletableFuture<T> question = CompletableFuture.supplyAsync(source, THREADS);
-            asking = question;
-            question.whenComplete((value, failure) -> {
+        CompletableFuture<T> question = asking;
+        if (question == null) {
+            CompletableFuture<T> asked = CompletableFuture.supplyAsync(source, THREADS);
+            asking = asked;
+            question = asked;
+            // may run at once, on this thread, if the source was quick
+            asked.whenComplete((value, failure) -> {
                 if (failure == null) {
                     last = new Sample<>(value, System.nanoTime());
                 }
                 synchronized (this) {
-                    if (asking == question) {
+                    if (asking == asked) {
                         asking = null;
                     }
                 }
             });
         }
-        return asking;
+        return question;
     }
 }

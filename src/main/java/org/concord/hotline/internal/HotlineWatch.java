@@ -40,7 +40,7 @@ class HotlineWatch implements HealthIndicator {
         this.settings = settings;
         this.clock = clock;
         this.reading = new BoundedReading<>("the hotline test alarms", this::standing, Duration.ofSeconds(5),
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(1));
         Gauge.builder("concord.hotline.test.alarms", this, HotlineWatch::gauge)
                 .description("scheduled hotline test calls that failed at the latest closed slot").register(registry);
     }

@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
  * administrator, {@code POST /ledger/alarms/{id}/acknowledgement}) or a partner's log has not been
  * witnessed for {@code concord.health.witness-lag-alarm} (default 15 min); details name the open
  * alarms by kind, the newest ones and each partner's lag. Everything is read through a
- * {@link BoundedReading} (at most 5 s old, at most 2 s of waiting), so a database that hangs makes
+ * {@link BoundedReading} (at most 5 s old, at most 1 s of waiting), so a database that hangs makes
  * this health {@code UNKNOWN} quickly instead of holding the request; the gauges show the last
  * values read and ask again in the background.
  */
@@ -64,7 +64,7 @@ class LedgerWatch implements HealthIndicator {
         this.clock = clock;
         this.registry = registry;
         this.lagAlarm = lagAlarm;
-        this.reading = new BoundedReading<>("the ledger alarms", this::read, Duration.ofSeconds(5), Duration.ofSeconds(2));
+        this.reading = new BoundedReading<>("the ledger alarms", this::read, Duration.ofSeconds(5), Duration.ofSeconds(1));
         for (AlarmKind kind : AlarmKind.values()) {
             Gauge.builder("concord.ledger.alarms", this, watch -> watch.open(kind))
                     .description("ledger alarms nobody has acknowledged yet").tag("kind", kind.name()).register(registry);
