@@ -113,9 +113,13 @@ public class CommitmentService implements org.concord.commitments.SeedingCommitm
         return table.fold(row);
     }
 
-    /** Counts each escalation sent (concord.escalations); injected here so the constructor stays as it is. */
-    @org.springframework.beans.factory.annotation.Autowired
+    /** Counts each escalation (concord.escalations); set once at start, so that the constructor stays as it is. */
     private org.concord.node.Escalations escalations;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void countEscalationsWith(org.concord.node.Escalations escalations) {
+        this.escalations = escalations;
+    }
 
     /** Sends the escalations due in one commitment, one after the other, each with the history; returns how many. */
     @Transactional

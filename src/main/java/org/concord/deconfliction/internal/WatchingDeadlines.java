@@ -69,9 +69,13 @@ public class WatchingDeadlines {
         this.clock = clock;
     }
 
-    /** Counts each escalation raised (concord.escalations); injected here so the constructor stays as it is. */
-    @org.springframework.beans.factory.annotation.Autowired
+    /** Counts each escalation (concord.escalations); set once at start, so that the constructor stays as it is. */
     private org.concord.node.Escalations escalations;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void countEscalationsWith(org.concord.node.Escalations escalations) {
+        this.escalations = escalations;
+    }
 
     @Scheduled(fixedDelayString = "PT30S", initialDelayString = "PT30S")
     @SchedulerLock(name = "deconfliction.conflict-deadlines", lockAtMostFor = "PT10M")

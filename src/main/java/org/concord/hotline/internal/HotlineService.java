@@ -109,9 +109,13 @@ public class HotlineService {
         return table.fold(row);
     }
 
-    /** Counts each escalation sent (concord.escalations); injected here so the constructor stays as it is. */
-    @org.springframework.beans.factory.annotation.Autowired
+    /** Counts each escalation (concord.escalations); set once at start, so that the constructor stays as it is. */
     private org.concord.node.Escalations escalations;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void countEscalationsWith(org.concord.node.Escalations escalations) {
+        this.escalations = escalations;
+    }
 
     /** Sends the escalations due in one call, one after the other; returns how many were sent. */
     @Transactional

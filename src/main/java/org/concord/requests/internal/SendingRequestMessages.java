@@ -91,9 +91,13 @@ public class SendingRequestMessages {
         return RequestCaseFiles.view(RequestCaseFiles.fold(row, table.messages(caseId)));
     }
 
-    /** Counts each escalation sent (concord.escalations); injected here so the constructor stays as it is. */
-    @org.springframework.beans.factory.annotation.Autowired
+    /** Counts each escalation (concord.escalations); set once at start, so that the constructor stays as it is. */
     private org.concord.node.Escalations escalations;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void countEscalationsWith(org.concord.node.Escalations escalations) {
+        this.escalations = escalations;
+    }
 
     /**
      * Sends the escalations a missed deadline makes due in case {@code caseId}, one after the other;
