@@ -113,6 +113,14 @@ public class CommitmentService implements org.concord.commitments.SeedingCommitm
         return table.fold(row);
     }
 
+    /** Counts each escalation (concord.escalations); set once at start, so that the constructor stays as it is. */
+    private org.concord.node.Escalations escalations;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void countEscalationsWith(org.concord.node.Escalations escalations) {
+        this.escalations = escalations;
+    }
+
     /** Sends the escalations due in one commitment, one after the other, each with the history; returns how many. */
     @Transactional
     public int escalate(String commitmentId, List<DueEscalation> due) {
@@ -126,6 +134,7 @@ public class CommitmentService implements org.concord.commitments.SeedingCommitm
             if (state.apply(message) instanceof CommitmentTransition.Next) {
                 store(row, message, folded.historyObjects(), "concord");
                 sent++;
+                escalations.raised("commitments", escalation.to());
             }
         }
         return sent;

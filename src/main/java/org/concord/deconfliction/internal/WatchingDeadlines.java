@@ -69,6 +69,14 @@ public class WatchingDeadlines {
         this.clock = clock;
     }
 
+    /** Counts each escalation (concord.escalations); set once at start, so that the constructor stays as it is. */
+    private org.concord.node.Escalations escalations;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void countEscalationsWith(org.concord.node.Escalations escalations) {
+        this.escalations = escalations;
+    }
+
     @Scheduled(fixedDelayString = "PT30S", initialDelayString = "PT30S")
     @SchedulerLock(name = "deconfliction.conflict-deadlines", lockAtMostFor = "PT10M")
     public void conflictDeadlines() {
@@ -144,6 +152,9 @@ public class WatchingDeadlines {
             log.warn("deconfliction alarm: {} {} {}: {}", subject, id, reason, detail);
             audit.record("concord", "deconfliction.alarm", subject + " " + id, reason + ": " + shortDetail);
             raised.add(subject + " " + id + " " + reason);
+            if (reason.startsWith("ESCALATED_TO_")) {
+                escalations.raised("deconfliction", org.concord.workflow.EscalationLevel.valueOf(reason.substring("ESCALATED_TO_".length())));
+            }
         }
     }
 }

@@ -41,7 +41,11 @@ class ExchangeHealth {
     HealthIndicator outboxHealthIndicator(OutboxMonitor monitor, Partners partners, Clock clock,
             @Value("${concord.exchange.outbox.max-age:PT15M}") Duration maxAge) {
         return () -> {
-            OutboxMonitor.Snapshot snapshot = monitor.snapshot();
+            var reading = monitor.read();
+            if (!reading.ok()) {
+                return Health.unknown().withDetail("error", reading.failure()).build();
+            }
+            OutboxMonitor.Snapshot snapshot = reading.value();
             Status status = Status.UP;
             Map<String, Object> details = new LinkedHashMap<>();
             long poisoned = 0;
@@ -71,7 +75,11 @@ class ExchangeHealth {
     @Bean
     HealthIndicator partnersHealthIndicator(OutboxMonitor monitor, Partners partners) {
         return () -> {
-            OutboxMonitor.Snapshot snapshot = monitor.snapshot();
+            var reading = monitor.read();
+            if (!reading.ok()) {
+                return Health.unknown().withDetail("error", reading.failure()).build();
+            }
+            OutboxMonitor.Snapshot snapshot = reading.value();
             Map<String, Object> details = new LinkedHashMap<>();
             boolean anyDown = false;
             for (Partner partner : partners.all()) {

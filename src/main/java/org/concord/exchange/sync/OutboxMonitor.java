@@ -47,6 +47,9 @@ public class OutboxMonitor {
     private final MeterRegistry registry;
     private final Set<PartyCode> registered = ConcurrentHashMap.newKeySet();
     private volatile Snapshot snapshot;
+    /** Health and scrapes read through this, so a database that hangs never holds them (at most 2 s). */
+    private final org.concord.node.BoundedReading<Snapshot> reading =
+            new org.concord.node.BoundedReading<>("the outbox", this::snapshot, Duration.ZERO, Duration.ofSeconds(2));
 
     OutboxMonitor(JdbcClient jdbc, Partners partners, PartnerLinks links, Clock clock, ObjectProvider<MeterRegistry> registry) {
         this.jdbc = jdbc;
@@ -124,16 +127,18 @@ public class OutboxMonitor {
         }
     }
 
+    /** A snapshot within at most 2 s, or why there is none (the database does not answer). */
+    public org.concord.node.BoundedReading.Result<Snapshot> read() {
+        return reading.read();
+    }
+
     private Snapshot safe() {
-        try {
-            return snapshot();
-        } catch (RuntimeException e) {
-            Snapshot last = snapshot;
-            if (last == null) {
-                throw e;
-            }
-            return last;
+        var result = reading.read();
+        if (result.ok()) {
+            return result.value();
         }
+        Snapshot last = snapshot;
+        return last != null ? last : new Snapshot(clock.instant(), System.nanoTime(), Map.of(), Map.of());
     }
 
     double oldestAge(PartyCode partner) {

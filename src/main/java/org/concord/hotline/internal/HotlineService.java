@@ -109,6 +109,14 @@ public class HotlineService {
         return table.fold(row);
     }
 
+    /** Counts each escalation (concord.escalations); set once at start, so that the constructor stays as it is. */
+    private org.concord.node.Escalations escalations;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void countEscalationsWith(org.concord.node.Escalations escalations) {
+        this.escalations = escalations;
+    }
+
     /** Sends the escalations due in one call, one after the other; returns how many were sent. */
     @Transactional
     public int escalate(String callId, List<DueEscalation> due) {
@@ -122,6 +130,7 @@ public class HotlineService {
             if (call.apply(message) instanceof HotlineTransition.Next) {
                 store(row, message, folded.historyObjects(), "concord");
                 sent++;
+                escalations.raised("hotline", escalation.to());
             }
         }
         return sent;

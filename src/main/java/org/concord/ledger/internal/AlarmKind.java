@@ -19,5 +19,11 @@ enum AlarmKind {
     /** The partner's entries do not hash to the root it signed, or an entry does not match its leaf. */
     ENTRIES_MISMATCH,
     /** An entry already audited has changed since. */
-    ENTRY_CHANGED
+    ENTRY_CHANGED,
+    /**
+     * About this node's own log, found by asking a partner: the partner holds, cosigned, a checkpoint
+     * this node signed that its log no longer has (fewer entries, or another root at that size): the
+     * node was restored from an older backup, or its log was rewritten.
+     */
+    ROLLED_BACK
 }

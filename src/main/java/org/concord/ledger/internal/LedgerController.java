@@ -40,16 +40,81 @@ class LedgerController {
     private final Checkpoints checkpoints;
     private final WitnessTable witness;
     private final LogIdentity identity;
+    private static final int MAX_NOTE = 2_000;
     private final Receipts receipts;
+    private final org.concord.audit.AuditLog audit;
+    private final java.time.Clock clock;
 
     LedgerController(StoredTree tree, LogTables tables, Checkpoints checkpoints, WitnessTable witness, LogIdentity identity,
-            Receipts receipts) {
+            Receipts receipts, org.concord.audit.AuditLog audit, java.time.Clock clock) {
         this.tree = tree;
         this.tables = tables;
         this.checkpoints = checkpoints;
         this.witness = witness;
         this.identity = identity;
         this.receipts = receipts;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * The newest checkpoint of a partner's log this node accepted as its witness, cosigned by this
+     * node (C2SP cosignature/v1, timestamped when it was accepted). A partner gets the one of its own
+     * log, and compares it with its log to find out whether it was rolled back; a user names the
+     * partner with {@code partner}. 404 if none was accepted yet.
+     */
+    @GetMapping(value = "/ledger/witnessed", produces = "text/plain;charset=UTF-8")
+    String witnessed(@RequestParam(required = false) String partner, Authentication authentication) {
+        PartyCode of;
+        if (Callers.of(authentication) instanceof Caller.PartnerNode caller) {
+            of = caller.partner().code();
+            if (partner != null && !partner.equals(of.value())) {
+                throw new InvalidInput("partner", "own-log", "a partner asks only for the checkpoint of its own log");
+            }
+        } else if (partner == null) {
+            throw new InvalidInput("partner", "required", "the partner whose log is meant, e.g. PK");
+        } else {
+            try {
+                of = PartyCode.of(partner);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInput("partner", "party-code", e.getMessage());
+            }
+        }
+        WitnessTable.Accepted accepted = witness.accepted(of)
+                .orElseThrow(() -> new NotFound("this node has accepted no checkpoint of " + of + "'s log"));
+        try {
+            return identity.signer().cosign(org.concord.ledger.tree.SignedNote.parse(accepted.note()),
+                    accepted.acceptedAt().getEpochSecond()).encode();
+        } catch (org.concord.ledger.tree.NoteException e) {
+            throw new IllegalStateException("the accepted checkpoint of " + of + " no longer parses", e);
+        }
+    }
+
+    /**
+     * An administrator acknowledges an alarm once people have looked at it: it stays listed with its
+     * evidence and the acknowledgement, and no longer counts as open (health, metrics). Audited.
+     */
+    @PostMapping(value = "/ledger/alarms/{id}/acknowledgement", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @org.springframework.security.access.prepost.PreAuthorize("hasRole('ADMIN')")
+    Map<String, Object> acknowledge(@org.springframework.web.bind.annotation.PathVariable long id,
+            @RequestBody Map<String, Object> body, Authentication authentication) {
+        Object note = body == null ? null : body.get("note");
+        if (!(note instanceof String text) || text.isBlank()) {
+            throw new InvalidInput("note", "required", "say what was found and done, e.g. the partner restored a backup on ...");
+        }
+        if (text.length() > MAX_NOTE) {
+            throw new InvalidInput("note", "max-length", "at most " + MAX_NOTE + " characters, got " + text.length());
+        }
+        WitnessTable.Alarm alarm = witness.alarm(id).orElseThrow(() -> new NotFound("no ledger alarm " + id));
+        if (alarm.acknowledgement() != null) {
+            throw new org.concord.node.Conflict("id", "ALREADY_ACKNOWLEDGED: alarm " + id + " was acknowledged by "
+                    + alarm.acknowledgement().by() + " at " + LedgerEntry.formatTime(alarm.acknowledgement().at()));
+        }
+        Caller caller = Callers.of(authentication);
+        String by = caller instanceof Caller.User user ? user.username() : caller.auditName();
+        witness.acknowledge(id, by, text, clock.instant());
+        audit.record(caller.auditName(), "ledger.alarm.acknowledged", "alarm " + id, alarm.kind() + ": " + text);
+        return alarm(witness.alarm(id).orElseThrow());
     }
 
     /** The newest signed checkpoint, as a C2SP signed note. */
@@ -230,6 +295,14 @@ class LedgerController {
         offending.put("root", a.offendingRoot() == null ? null : a.offendingRoot().hex());
         offending.put("checkpoint", a.offendingNote());
         json.put("offending", offending);
+        json.put("log", a.kind() == AlarmKind.ROLLED_BACK ? "own" : "partner");
+        if (a.acknowledgement() != null) {
+            Map<String, Object> acknowledged = new LinkedHashMap<>();
+            acknowledged.put("by", a.acknowledgement().by());
+            acknowledged.put("at", LedgerEntry.formatTime(a.acknowledgement().at()));
+            acknowledged.put("note", a.acknowledgement().note());
+            json.put("acknowledged", acknowledged);
+        }
         return json;
     }
 

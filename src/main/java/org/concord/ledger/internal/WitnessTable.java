@@ -38,7 +38,16 @@ class WitnessTable {
 
     /** A partner's log that did not check out, with both signed checkpoints as evidence. */
     record Alarm(long id, PartyCode partner, AlarmKind kind, String detail, Long acceptedSize, Hash acceptedRoot,
-            String acceptedNote, Long offendingSize, Hash offendingRoot, String offendingNote, Instant raisedAt) {
+            String acceptedNote, Long offendingSize, Hash offendingRoot, String offendingNote, Instant raisedAt,
+            Acknowledgement acknowledgement) {
+    }
+
+    /** Who acknowledged an alarm, when and why; an acknowledged alarm no longer counts as open. */
+    record Acknowledgement(String by, Instant at, String note) {
+    }
+
+    /** When a partner's log was last checked and found good, or first paired if never. */
+    record Checked(PartyCode partner, Instant at) {
     }
 
     Optional<Accepted> accepted(PartyCode partner) {
@@ -53,13 +62,63 @@ class WitnessTable {
 
     void accept(Accepted accepted) {
         Object[] values = {accepted.size(), accepted.root().bytes(), Timestamp.from(accepted.checkpointTime()), accepted.note(),
-            accepted.range().encode(), accepted.reauditFrom(), Timestamp.from(accepted.acceptedAt()), accepted.partner().value()};
+            accepted.range().encode(), accepted.reauditFrom(), Timestamp.from(accepted.acceptedAt()),
+            Timestamp.from(accepted.acceptedAt()), accepted.partner().value()};
         int updated = jdbc.sql("update ledger_witness set size = ?, root = ?, checkpoint_time = ?, note = ?, border = ?,"
-                + " reaudit_from = ?, accepted_at = ? where partner = ?").params(values).update();
+                + " reaudit_from = ?, accepted_at = ?, checked_at = ? where partner = ?").params(values).update();
         if (updated == 0) {
-            jdbc.sql("insert into ledger_witness (size, root, checkpoint_time, note, border, reaudit_from, accepted_at, partner)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?)").params(values).update();
+            jdbc.sql("insert into ledger_witness (size, root, checkpoint_time, note, border, reaudit_from, accepted_at,"
+                    + " checked_at, partner) values (?, ?, ?, ?, ?, ?, ?, ?, ?)").params(values).update();
         }
+    }
+
+    /** The accepted checkpoint of a partner was confirmed (the partner's log did not grow, and re-audited well). */
+    void checked(PartyCode partner, Instant at) {
+        jdbc.sql("update ledger_witness set checked_at = ? where partner = ?").params(Timestamp.from(at), partner.value()).update();
+    }
+
+    /** Per witnessed partner, when its log was last found good. */
+    List<Checked> checkedTimes() {
+        return jdbc.sql("select partner, coalesce(checked_at, accepted_at) from ledger_witness")
+                .query((rs, n) -> new Checked(PartyCode.of(rs.getString(1)), rs.getTimestamp(2).toInstant())).list();
+    }
+
+    /** The alarms nobody has acknowledged yet, counted by kind. */
+    java.util.Map<AlarmKind, Long> openByKind() {
+        java.util.Map<AlarmKind, Long> open = new java.util.EnumMap<>(AlarmKind.class);
+        jdbc.sql("select kind, count(*) from ledger_alarm where acknowledged_at is null group by kind")
+                .query((rs, n) -> open.put(AlarmKind.valueOf(rs.getString(1)), rs.getLong(2))).list();
+        return open;
+    }
+
+    /** The newest alarms nobody has acknowledged yet. */
+    List<Alarm> open(int limit) {
+        return jdbc.sql("select * from ledger_alarm where acknowledged_at is null order by id desc limit ?").param(limit)
+                .query(WitnessTable::alarm).list();
+    }
+
+    Optional<Alarm> alarm(long id) {
+        return jdbc.sql("select * from ledger_alarm where id = ?").param(id).query(WitnessTable::alarm).optional();
+    }
+
+    /** Acknowledges an open alarm; false if it was acknowledged already. */
+    boolean acknowledge(long id, String by, String note, Instant at) {
+        return jdbc.sql("update ledger_alarm set acknowledged_at = ?, acknowledged_by = ?, acknowledgement = ?"
+                + " where id = ? and acknowledged_at is null").params(Timestamp.from(at), by, note, id).update() == 1;
+    }
+
+    /**
+     * Records an alarm about this node's own log, found by asking {@code witness}: {@code held} is the
+     * checkpoint the witness holds cosigned, {@code current} this node's newest checkpoint now.
+     */
+    Alarm raiseOwn(PartyCode witness, AlarmKind kind, String detail, SignedCheckpoint held, SignedCheckpoint current,
+            Instant at) {
+        jdbc.sql("insert into ledger_alarm (partner, kind, detail, accepted_size, accepted_root, accepted_note,"
+                + " offending_size, offending_root, offending_note, raised_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(witness.value(), kind.name(), detail, held.size(), held.root().bytes(), held.note(), current.size(),
+                        current.root().bytes(), current.note(), Timestamp.from(at))
+                .update();
+        return alarms(witness, 1).get(0);
     }
 
     void setReauditFrom(PartyCode partner, long from) {
@@ -113,6 +172,9 @@ class WitnessTable {
                 rs.getString("detail"), (Long) rs.getObject("accepted_size", Long.class),
                 acceptedRoot == null ? null : new Hash(acceptedRoot), rs.getString("accepted_note"),
                 (Long) rs.getObject("offending_size", Long.class), offendingRoot == null ? null : new Hash(offendingRoot),
-                rs.getString("offending_note"), rs.getTimestamp("raised_at").toInstant());
+                rs.getString("offending_note"), rs.getTimestamp("raised_at").toInstant(),
+                rs.getTimestamp("acknowledged_at") == null ? null
+                        : new Acknowledgement(rs.getString("acknowledged_by"), rs.getTimestamp("acknowledged_at").toInstant(),
+                                rs.getString("acknowledgement")));
     }
 }

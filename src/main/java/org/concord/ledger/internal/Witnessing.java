@@ -142,6 +142,7 @@ class Witnessing {
                 return reaudit;
             }
             if (size == accepted.size()) {
+                table.checked(code, clock.instant());
                 return new WitnessOutcome.Unchanged(size);
             }
             try {

@@ -110,6 +110,8 @@ class WebSecurity {
                         .requestMatchers(HttpMethod.GET, "/ledger/checkpoint", "/ledger/proof/inclusion",
                                 "/ledger/proof/consistency", "/ledger/entries", "/ledger/cosignatures", "/ledger/alarms",
                                 "/ledger/receipts").hasAnyAuthority(LEDGER_READERS)
+                        .requestMatchers(HttpMethod.GET, "/ledger/witnessed").hasAnyAuthority(LEDGER_READERS)
+                        .requestMatchers(HttpMethod.POST, "/ledger/alarms/*/acknowledgement").hasRole("ADMIN")
                         .requestMatchers("/api/**", "/v3/api-docs", "/v3/api-docs/**").hasAnyRole(USER_ROLES)
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll());

@@ -91,6 +91,14 @@ public class SendingRequestMessages {
         return RequestCaseFiles.view(RequestCaseFiles.fold(row, table.messages(caseId)));
     }
 
+    /** Counts each escalation (concord.escalations); set once at start, so that the constructor stays as it is. */
+    private org.concord.node.Escalations escalations;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void countEscalationsWith(org.concord.node.Escalations escalations) {
+        this.escalations = escalations;
+    }
+
     /**
      * Sends the escalations a missed deadline makes due in case {@code caseId}, one after the other;
      * an escalation the case no longer needs (the partner escalated first) is not sent.
@@ -109,6 +117,7 @@ public class SendingRequestMessages {
             if (state.apply(message) instanceof Transition.Next) {
                 store(row, message, folded.historyObjects(), "concord");
                 sent++;
+                escalations.raised("requests", escalation.to());
             }
         }
         return sent;
