@@ -56,6 +56,9 @@ final class FaultCampaign implements AutoCloseable {
     final Map<String, TcpProxy> proxies = new LinkedHashMap<>();
     final Map<Fault, AtomicLong> injected = new EnumMap<>(Fault.class);
     final Map<Fault, AtomicLong> millis = new EnumMap<>(Fault.class);
+    /** Faults that met traffic: a connection reset, bytes held, an answer lost, a process or the database stopped. */
+    final Map<Fault, AtomicLong> hits = new EnumMap<>(Fault.class);
+    final AtomicLong settleMillis = new AtomicLong();
     final List<String> log = Collections.synchronizedList(new ArrayList<>());
     Workload workload;
     private final Instant began = Instant.now();
@@ -67,6 +70,7 @@ final class FaultCampaign implements AutoCloseable {
         for (Fault fault : Fault.values()) {
             injected.put(fault, new AtomicLong());
             millis.put(fault, new AtomicLong());
+            hits.put(fault, new AtomicLong());
         }
     }
 
@@ -116,11 +120,11 @@ final class FaultCampaign implements AutoCloseable {
         return "PK".equals(code) ? "IR" : "PK";
     }
 
-    /** The order of faults: every kind at least {@code minimum} times, the rest drawn by {@code shares} (per mille). */
-    List<Fault> schedule(int count, Map<Fault, Integer> shares, int minimum) {
+    /** The order of faults: every kind at least its {@code minimum}, the rest drawn by {@code shares} (per mille). */
+    List<Fault> schedule(int count, Map<Fault, Integer> shares, Map<Fault, Integer> minimum) {
         List<Fault> order = new ArrayList<>();
         for (Fault fault : Fault.values()) {
-            for (int i = 0; i < minimum; i++) {
+            for (int i = 0; i < minimum.getOrDefault(fault, 0); i++) {
                 order.add(fault);
             }
         }
@@ -157,8 +161,11 @@ final class FaultCampaign implements AutoCloseable {
                 note("stopped injecting at the time limit after " + done + " of " + order.size() + " faults");
                 break;
             }
+            settle();
             long start = System.nanoTime();
-            inject(fault);
+            if (inject(fault)) {
+                hits.get(fault).incrementAndGet();
+            }
             injected.get(fault).incrementAndGet();
             millis.get(fault).addAndGet((System.nanoTime() - start) / 1_000_000);
             done++;
@@ -171,12 +178,64 @@ final class FaultCampaign implements AutoCloseable {
         return done;
     }
 
-    private void inject(Fault fault) throws Exception {
+    /**
+     * The outbox backs off 2 s doubling to 10 min after each failed delivery; faults in quick
+     * succession would soon leave it waiting minutes, and later faults would meet no delivery at all.
+     * So before the next fault, while a queued message has failed three times or more (a backoff of
+     * 16 s or more), wait (up to 2 min) for the outboxes to get it through.
+     */
+    private void settle() throws InterruptedException {
+        long start = System.nanoTime();
+        long giveUp = start + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < giveUp && maxAttempts() >= 3) {
+            Thread.sleep(500);
+        }
+        settleMillis.addAndGet((System.nanoTime() - start) / 1_000_000);
+    }
+
+    private int maxAttempts() {
+        int max = 0;
+        for (String code : CODES) {
+            UserApi.Result result = workload.users.get(code).get("/api/exchange/outbox?partner=" + other(code) + "&limit=1000");
+            if (result.ok()) {
+                for (JsonNode message : result.json()) {
+                    if (!message.path("delivered").asBoolean()) {
+                        max = Math.max(max, message.path("attempts").asInt());
+                    }
+                }
+            }
+        }
+        return max;
+    }
+
+    /** Waits up to 3 s for bytes to move through the chosen proxies, so that the fault meets traffic. */
+    private static void aim(List<TcpProxy> chosen) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while (System.nanoTime() < until && chosen.stream().noneMatch(p -> p.activeWithin(50))) {
+            Thread.sleep(5);
+        }
+    }
+
+    /** Injects one fault; answers whether it met traffic. */
+    private boolean inject(Fault fault) throws Exception {
         switch (fault) {
-            case NETWORK_CUT -> network(TcpProxy.Mode.DROP, 200 + random.nextInt(1300));
-            case NETWORK_STALL -> network(TcpProxy.Mode.STALL, 300 + random.nextInt(2700));
+            case NETWORK_CUT -> {
+                List<TcpProxy> chosen = someProxies();
+                aim(chosen);
+                long before = chosen.stream().mapToLong(p -> p.resets.get()).sum();
+                network(chosen, TcpProxy.Mode.DROP, 200 + random.nextInt(1300));
+                return chosen.stream().mapToLong(p -> p.resets.get()).sum() > before;
+            }
+            case NETWORK_STALL -> {
+                List<TcpProxy> chosen = someProxies();
+                aim(chosen);
+                long before = chosen.stream().mapToLong(p -> p.stalledChunks.get()).sum();
+                network(chosen, TcpProxy.Mode.STALL, 300 + random.nextInt(2700));
+                return chosen.stream().mapToLong(p -> p.stalledChunks.get()).sum() > before;
+            }
             case REPLY_LOST -> {
                 List<TcpProxy> chosen = someProxies();
+                aim(chosen);
                 long before = chosen.stream().mapToLong(p -> p.repliesLost.get()).sum();
                 chosen.forEach(p -> p.set(TcpProxy.Mode.LOSE_REPLIES));
                 long until = System.nanoTime() + Duration.ofMillis(2000).toNanos();
@@ -184,11 +243,13 @@ final class FaultCampaign implements AutoCloseable {
                     Thread.sleep(20);
                 }
                 chosen.forEach(p -> p.set(TcpProxy.Mode.PASS));
+                return chosen.stream().mapToLong(p -> p.repliesLost.get()).sum() > before;
             }
             case DATABASE_RESTART -> {
                 boolean immediate = random.nextBoolean();
                 FaultsPostgres.restart(immediate);
                 note("database restarted (" + (immediate ? "immediate" : "fast") + ")");
+                return true;
             }
             case KILL_SENDER, KILL_RECEIVER -> {
                 String sender = CODES.get(random.nextInt(2));
@@ -202,6 +263,7 @@ final class FaultCampaign implements AutoCloseable {
                 Thread.sleep(random.nextInt(2000));
                 restart(node);
                 workload.resume(victim);
+                return true;
             }
             case PARTNER_DOWN -> {
                 String down = CODES.get(random.nextInt(2));
@@ -213,6 +275,7 @@ final class FaultCampaign implements AutoCloseable {
                 Thread.sleep(downFor);
                 restart(node);
                 workload.resume(down);
+                return true;
             }
             default -> throw new IllegalStateException();
         }
@@ -223,8 +286,7 @@ final class FaultCampaign implements AutoCloseable {
         node.awaitHealthy(Duration.ofMinutes(4));
     }
 
-    private void network(TcpProxy.Mode mode, long forMillis) throws InterruptedException {
-        List<TcpProxy> chosen = someProxies();
+    private static void network(List<TcpProxy> chosen, TcpProxy.Mode mode, long forMillis) throws InterruptedException {
         chosen.forEach(p -> p.set(mode));
         Thread.sleep(forMillis);
         chosen.forEach(p -> p.set(TcpProxy.Mode.PASS));
@@ -442,13 +504,15 @@ final class FaultCampaign implements AutoCloseable {
         out.append("seed ").append(seed).append(", ").append(done).append(" of ").append(planned).append(" faults injected in ")
                 .append(injecting.toSeconds()).append(" s, outboxes drained in ").append(drained.toSeconds()).append(" s; ")
                 .append(load).append("\n\n");
-        out.append("| fault | injected | share | time spent (s) |\n| --- | --- | --- | --- |\n");
+        out.append("| fault | injected | share | met traffic | time spent (s) |\n| --- | --- | --- | --- | --- |\n");
         for (Fault fault : Fault.values()) {
             long n = injected.get(fault).get();
             out.append("| ").append(fault).append(" | ").append(n).append(" | ")
                     .append(total == 0 ? "0" : String.format(java.util.Locale.ROOT, "%.1f %%", 100.0 * n / total)).append(" | ")
-                    .append(millis.get(fault).get() / 1000).append(" |\n");
+                    .append(hits.get(fault).get()).append(" | ").append(millis.get(fault).get() / 1000).append(" |\n");
         }
+        out.append("\nwaiting between faults for the outboxes to get past a backoff of 16 s or more: ")
+                .append(settleMillis.get() / 1000).append(" s\n");
         out.append("\nproxies: ");
         proxies.forEach((code, p) -> out.append("to ").append(code).append(": ").append(p.connections.get()).append(" connections, ")
                 .append(p.resets.get()).append(" reset, ").append(p.repliesLost.get()).append(" replies lost; "));

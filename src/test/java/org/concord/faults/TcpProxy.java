@@ -41,6 +41,9 @@ final class TcpProxy implements AutoCloseable {
     final AtomicLong connections = new AtomicLong();
     final AtomicLong resets = new AtomicLong();
     final AtomicLong repliesLost = new AtomicLong();
+    /** Chunks of bytes that arrived while stalled and had to wait. */
+    final AtomicLong stalledChunks = new AtomicLong();
+    private volatile long lastActivity;
 
     TcpProxy(String name, int targetPort) throws IOException {
         this.name = name;
@@ -71,6 +74,11 @@ final class TcpProxy implements AutoCloseable {
                 link.reset();
             }
         }
+    }
+
+    /** Whether bytes moved through the proxy within the last {@code millis}. */
+    boolean activeWithin(long millis) {
+        return System.nanoTime() - lastActivity < millis * 1_000_000;
     }
 
     /** Open connections right now. */
@@ -148,7 +156,11 @@ final class TcpProxy implements AutoCloseable {
                         }
                         return;
                     }
+                    lastActivity = System.nanoTime();
                     synchronized (monitor) {
+                        if (mode == Mode.STALL) {
+                            stalledChunks.incrementAndGet();
+                        }
                         while (mode == Mode.STALL && !done && !closed) {
                             monitor.wait(200);
                         }
