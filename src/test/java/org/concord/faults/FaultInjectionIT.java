@@ -37,7 +37,7 @@ class FaultInjectionIT {
     void nothingAcknowledgedToAUserIsLostOrDuplicatedAcrossKillsRestartsAndNetworkFaults() throws Exception {
         int count = Integer.getInteger("concord.faults", 24);
         long seed = Long.getLong("concord.faults.seed", System.nanoTime());
-        Duration maxDuration = Duration.parse(System.getProperty("concord.faults.max-duration", "PT10M"));
+        Duration maxDuration = Duration.parse(System.getProperty("concord.faults.max-duration", "PT15M"));
         Duration drainWithin = Duration.parse(System.getProperty("concord.faults.drain", "PT12M"));
         Path jar = Path.of("target/concord.jar").toAbsolutePath();
         assertThat(jar).as("the packaged jar (failsafe runs after package)").exists();
@@ -51,12 +51,23 @@ class FaultInjectionIT {
         shares.put(FaultCampaign.Fault.KILL_SENDER, 20);
         shares.put(FaultCampaign.Fault.KILL_RECEIVER, 20);
         shares.put(FaultCampaign.Fault.PARTNER_DOWN, 10);
+        // -Dconcord.faults.shares=KILL_SENDER:5,KILL_RECEIVER:5 changes some (e.g. fewer JVM restarts on a loaded machine)
+        for (String share : System.getProperty("concord.faults.shares", "").split(",")) {
+            if (!share.isBlank()) {
+                String[] kind = share.trim().split(":");
+                shares.put(FaultCampaign.Fault.valueOf(kind[0]), Integer.parseInt(kind[1]));
+            }
+        }
         // every kind: in the short run twice (a JVM restart once), in the long campaign five times at least
         Map<FaultCampaign.Fault, Integer> minimum = new EnumMap<>(FaultCampaign.Fault.class);
         for (FaultCampaign.Fault fault : FaultCampaign.Fault.values()) {
             boolean restart = fault == FaultCampaign.Fault.KILL_SENDER || fault == FaultCampaign.Fault.KILL_RECEIVER
                     || fault == FaultCampaign.Fault.PARTNER_DOWN;
             minimum.put(fault, count >= 100 ? 5 : restart ? 1 : 2);
+        }
+        // -Dconcord.faults.minimum=N: every kind at least N times instead
+        if (System.getProperty("concord.faults.minimum") != null) {
+            minimum.replaceAll((fault, n) -> Integer.getInteger("concord.faults.minimum"));
         }
         int floor = minimum.values().stream().mapToInt(Integer::intValue).sum();
 
@@ -83,7 +94,8 @@ class FaultInjectionIT {
             System.out.println(report);
 
             assertThat(findings.acknowledgedMessages).as("the users got messages through at all").isPositive();
-            assertThat(done).as("faults injected").isGreaterThanOrEqualTo(Math.min(count, floor));
+            assertThat(done).as("faults injected (every kind at least once)")
+                    .isGreaterThanOrEqualTo(Math.min(count, Math.min(floor, FaultCampaign.Fault.values().length)));
             assertThat(findings.lost).as(report).isEmpty();
             assertThat(findings.duplicated).as(report).isEmpty();
             assertThat(findings.disagreements).as(report).isEmpty();
