@@ -61,6 +61,8 @@ final class FaultCampaign implements AutoCloseable {
     final AtomicLong settleMillis = new AtomicLong();
     final List<String> log = Collections.synchronizedList(new ArrayList<>());
     Workload workload;
+    /** Why injecting stopped before its end (e.g. a node that would not start again), or null. */
+    volatile String aborted;
     private final Instant began = Instant.now();
 
     FaultCampaign(Path dir, long seed) {
@@ -168,8 +170,14 @@ final class FaultCampaign implements AutoCloseable {
             }
             settle();
             long start = System.nanoTime();
-            if (inject(fault)) {
-                hits.get(fault).incrementAndGet();
+            try {
+                if (inject(fault)) {
+                    hits.get(fault).incrementAndGet();
+                }
+            } catch (Exception e) {
+                aborted = fault + " failed: " + e.getMessage();
+                note("stopped injecting: " + aborted);
+                break;
             }
             injected.get(fault).incrementAndGet();
             millis.get(fault).addAndGet((System.nanoTime() - start) / 1_000_000);
@@ -288,7 +296,7 @@ final class FaultCampaign implements AutoCloseable {
 
     private void restart(NodeProcess node) throws Exception {
         node.start();
-        node.awaitHealthy(Duration.ofMinutes(4));
+        node.awaitHealthy(Duration.ofMinutes(10));
     }
 
     private static void network(List<TcpProxy> chosen, TcpProxy.Mode mode, long forMillis) throws InterruptedException {
@@ -530,6 +538,9 @@ final class FaultCampaign implements AutoCloseable {
         out.append("seed ").append(seed).append(", ").append(done).append(" of ").append(planned).append(" faults injected in ")
                 .append(injecting.toSeconds()).append(" s, outboxes drained in ").append(drained.toSeconds()).append(" s; ")
                 .append(load).append("\n\n");
+        if (aborted != null) {
+            out.append("injecting stopped early: ").append(Workload.abbreviate(aborted)).append("\n\n");
+        }
         out.append("| fault | injected | share | met traffic | time spent (s) |\n| --- | --- | --- | --- | --- |\n");
         for (Fault fault : Fault.values()) {
             long n = injected.get(fault).get();

@@ -93,6 +93,7 @@ class FaultInjectionIT {
             }
             System.out.println(report);
 
+            assertThat(campaign.aborted).as(report).isNull();
             assertThat(findings.acknowledgedMessages).as("the users got messages through at all").isPositive();
             assertThat(done).as("faults injected (every kind at least once)")
                     .isGreaterThanOrEqualTo(Math.min(count, Math.min(floor, FaultCampaign.Fault.values().length)));
