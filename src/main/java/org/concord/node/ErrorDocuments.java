@@ -38,6 +38,7 @@ class ErrorDocuments implements ErrorController {
         this.errors = errors;
     }
 
+    @io.swagger.v3.oas.annotations.Hidden
     @RequestMapping("/error")
     void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);

@@ -57,6 +57,11 @@ public class OutboxMonitor {
         this.links = links;
         this.clock = clock;
         this.registry = registry.getIfAvailable(SimpleMeterRegistry::new);
+        // Read on every scrape: a partner paired since the last one gets its meters from the next.
+        Gauge.builder("concord.partners", this, m -> {
+            m.register();
+            return m.partners.all().size();
+        }).description("partners paired with this node").register(this.registry);
     }
 
     /** The outbox of one partner. */
