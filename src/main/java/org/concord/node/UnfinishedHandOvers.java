@@ -24,7 +24,7 @@ import org.springframework.modulith.events.IncompleteEventPublications;
  * hand-over that was merely slow changes nothing.
  */
 @Component
-class UnfinishedHandOvers {
+public class UnfinishedHandOvers {
 
     private static final Logger log = LoggerFactory.getLogger(UnfinishedHandOvers.class);
     private final IncompleteEventPublications publications;
@@ -39,8 +39,13 @@ class UnfinishedHandOvers {
     @Scheduled(fixedDelayString = "${concord.events.retry-interval:PT15S}", initialDelayString = "PT15S")
     @SchedulerLock(name = "node.resubmit-unfinished-hand-overs", lockAtMostFor = "PT10M")
     public void resubmit() {
+        resubmitOlderThan(retryAfter);
+    }
+
+    /** Resubmits the unfinished hand-overs published more than {@code age} ago. */
+    public void resubmitOlderThan(Duration age) {
         try {
-            publications.resubmitIncompletePublicationsOlderThan(retryAfter);
+            publications.resubmitIncompletePublicationsOlderThan(age);
         } catch (RuntimeException e) {
             // The database may be the reason the hand-overs failed; the next run tries again.
             log.warn("could not resubmit unfinished event hand-overs: {}", e.toString());

@@ -12,7 +12,6 @@ import javax.sql.DataSource;
 import org.concord.exchange.Outbox;
 import org.concord.party.PartyCode;
 import org.concord.testing.TwoNodes;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
@@ -29,11 +28,10 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Reproduced here without restarting the shared cluster: a second session holds a lock on the
  * incidents tables so the hand-over waits, and its backend is terminated, as a database restart
- * would. Disabled until the hand-over is retried while the node runs (e.g. a scheduled
- * {@code IncompleteEventPublications.resubmitIncompletePublicationsOlderThan(...)} under a
- * ShedLock); enable it with the fix.
+ * would. The fix: {@link org.concord.node.UnfinishedHandOvers} resubmits unfinished hand-overs
+ * while the node runs (every 15 s, those older than 30 s; the test nodes run no schedule, so the
+ * test calls the job as the schedule would).
  */
-@Disabled("defect found by the fault campaign: a failed inbox hand-over is retried only on restart; see the class comment")
 class AHandOverCutByTheDatabaseIsRetriedTest {
 
     @Test
@@ -76,7 +74,8 @@ class AHandOverCutByTheDatabaseIsRetriedTest {
         assertThat(nodes.pk.bean(Outbox.class).recent(PartyCode.of("IR"), 10))
                 .anySatisfy(m -> assertThat(m.receipt()).as("PK holds IR's signed receipt").isNotNull());
 
-        // then, without a restart, IR's incidents show it (once the hand-over is tried again)
+        // then, without a restart, IR's incidents show it once the hand-over is tried again
+        nodes.ir.bean(org.concord.node.UnfinishedHandOvers.class).resubmitOlderThan(Duration.ZERO);
         JsonNode atIr = ir.incidentWhen(incidentId, IncidentsApi.withMessages(1));
         assertThat(atIr.path("history")).hasSize(1);
     }
