@@ -127,6 +127,10 @@ public class IntelStore {
                     && !partnerIdentity.equals(object.path("created_by_ref").asString(""))) {
                 outcomes[i] = refused(id, version, "$.created_by_ref: a partner may only send objects it created itself ("
                         + partnerIdentity + "), got '" + object.path("created_by_ref").asString("") + "'");
+            } else if (collection == Collection.INBOX && version == null) {
+                // The ledger records every inbox message, and the receipt names it, by its id and time.
+                outcomes[i] = refused(id, null, "$.modified: a message to the inbox needs modified (or created), "
+                        + "the time the ledger and the receipt record it by");
             } else {
                 prepared[i] = row(collection, object, versionKey(object), source, true);
             }

@@ -107,6 +107,9 @@ class FuzzSeeds {
                     + RequestStix.toStix(message, IDENTITY, Tlp.GREEN, List.of()) + "]}").getBytes(StandardCharsets.UTF_8));
         }
         write(envelope, "empty", "{\"objects\":[]}".getBytes(StandardCharsets.UTF_8));
+        write(envelope, "regression-inbox-object-without-time", ("{\"objects\":[{\"type\":\"x-ir-field-note\",\"spec_version\":\"2.1\","
+                + "\"id\":\"x-ir-field-note--6b1c0b4e-3a8c-4a4e-9b53-5a0cfa9a6c11\",\"created_by_ref\":\"" + IDENTITY + "\"}]}")
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -201,6 +204,15 @@ class FuzzSeeds {
                 entry.object(), 4, entry.recordedAt(), entry.leafHash(), Instant.parse("2024-01-26T00:02:00Z"), null, List.of(),
                 Instant.parse("2024-01-26T00:12:00Z"), null).signedWith(message -> sign(receiver, message));
         write(receipts, "promise", withTrailer(promise.toJson(), 0));
+
+        // Regression inputs of what the fuzzer found (see docs/fuzzing.md).
+        write(notes, "regression-cosignature-after-year-9999", withTrailer(witness.cosign(signed, Long.MAX_VALUE).encode(), 0));
+        String badOrigin = "concord IR";
+        LedgerEntry first = entries.get(0);
+        Receipt noLogName = new Receipt(PartyCode.of("IR"), badOrigin, SigningKey.of(receiver.getPublic()), PartyCode.of("PK"),
+                first.object(), 0, first.recordedAt(), first.leafHash(), Instant.parse("2024-01-26T00:02:00Z"), checkpoint,
+                tree.inclusionProof(0, 5), null, null).signedWith(message -> sign(receiver, message));
+        write(receipts, "regression-origin-is-no-log-name", withTrailer(noLogName.toJson(), 0));
     }
 
     static List<RequestMessage> requests() {

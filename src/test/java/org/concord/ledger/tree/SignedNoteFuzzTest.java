@@ -13,8 +13,8 @@ import org.concord.testing.FixedKeys;
  * partner's signed checkpoint ({@code Witnessing}), the partner's cosignature of one of ours
  * ({@code Checkpoints.acceptCosignature}, {@code POST /ledger/cosignatures}), and {@code concord
  * verify}. Reading and verifying either succeeds or throws a {@link NoteException} (which the node
- * turns into a 400 or an alarm); the time of a cosignature that verifies becomes an {@link Instant},
- * as {@code Checkpoints} stores it.
+ * turns into a 400 or an alarm); the time of a cosignature that verifies becomes an {@link Instant}
+ * and a SQL timestamp, as {@code Checkpoints} stores it.
  *
  * <p>A partner is authenticated but not trusted: it holds its own keys and may sign anything. So
  * besides notes from raw bytes (mode 0), the harness signs fuzzed checkpoint texts with the log's
@@ -70,7 +70,8 @@ class SignedNoteFuzzTest {
         }
         Checkpoint.open(note, ORIGIN, List.of(LOG.verifierKey()));
         for (VerifiedSignature cosignature : note.verify(List.of(WITNESS.cosignatureVerifierKey()))) {
-            cosignature.cosignedAt().ifPresent(Instant::ofEpochSecond);
+            // as Checkpoints.acceptCosignature keeps it
+            cosignature.cosignedAt().ifPresent(seconds -> java.sql.Timestamp.from(Instant.ofEpochSecond(seconds)));
         }
     }
 }
