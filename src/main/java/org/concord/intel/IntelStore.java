@@ -127,10 +127,10 @@ public class IntelStore {
                     && !partnerIdentity.equals(object.path("created_by_ref").asString(""))) {
                 outcomes[i] = refused(id, version, "$.created_by_ref: a partner may only send objects it created itself ("
                         + partnerIdentity + "), got '" + object.path("created_by_ref").asString("") + "'");
-            } else if (collection == Collection.INBOX && version == null) {
-                // The ledger records every inbox message, and the receipt names it, by its id and time.
-                outcomes[i] = refused(id, null, "$.modified: a message to the inbox needs modified (or created), "
-                        + "the time the ledger and the receipt record it by");
+            } else if (collection == Collection.INBOX && ledgerRefusal(object) != null) {
+                // Found by fuzzing: the ledger records every inbox message, and its receipt names it, by id and
+                // time; one the ledger cannot record was stored, then failed at the receipt (a 400 for a stored batch).
+                outcomes[i] = refused(id, version, ledgerRefusal(object));
             } else {
                 prepared[i] = row(collection, object, versionKey(object), source, true);
             }
@@ -285,6 +285,16 @@ public class IntelStore {
     static String versionKey(JsonNode object) {
         String version = versionOf(object);
         return version == null ? "-" : StixTime.sortable(StixTime.parse("modified", version));
+    }
+
+    /** Why the ledger cannot record {@code object} as a message (its id and time), or null. */
+    private static String ledgerRefusal(JsonNode object) {
+        try {
+            org.concord.ledger.ObjectDigest.of(JSON.writeValueAsString(object));
+            return null;
+        } catch (org.concord.node.InvalidInput e) {
+            return "$." + e.field() + ": a message to the inbox is recorded in the ledger by its id and time: " + e.getMessage();
+        }
     }
 
     private static ObjectOutcome refused(String id, String version, String message) {
