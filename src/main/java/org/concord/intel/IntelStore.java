@@ -132,6 +132,10 @@ public class IntelStore {
             if (!violations.isEmpty()) {
                 outcomes[i] = refused(id, version, violations.stream().limit(5).map(v -> v.path() + ": " + v.rule())
                         .collect(Collectors.joining("; ")));
+            } else if (collection == Collection.INBOX && ledgerRefusal(object) != null) {
+                // Found by fuzzing: the ledger records every inbox message, and its receipt names it, by id and
+                // time; one the ledger cannot record was stored, then failed at the receipt (a 400 for a stored batch).
+                outcomes[i] = refused(id, version, ledgerRefusal(object));
             } else {
                 prepared[i] = row(collection, object, versionKey(object), source, true);
             }
@@ -395,6 +399,16 @@ public class IntelStore {
     static String versionKey(JsonNode object) {
         String version = versionOf(object);
         return version == null ? "-" : StixTime.sortable(StixTime.parse("modified", version));
+    }
+
+    /** Why the ledger cannot record {@code object} as a message (its id and time), or null. */
+    private static String ledgerRefusal(JsonNode object) {
+        try {
+            org.concord.ledger.ObjectDigest.of(JSON.writeValueAsString(object));
+            return null;
+        } catch (org.concord.node.InvalidInput e) {
+            return "$." + e.field() + ": a message to the inbox is recorded in the ledger by its id and time: " + e.getMessage();
+        }
     }
 
     private static ObjectOutcome refused(String id, String version, String message) {

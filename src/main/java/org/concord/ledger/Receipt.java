@@ -249,9 +249,16 @@ public record Receipt(PartyCode receiver, String origin, SigningKey receiverKey,
         if (checkpoint == null) {
             return this;
         }
+        VerifierKey logKey;
+        try {
+            logKey = VerifierKey.ed25519(origin, trustedKey.publicKey());
+        } catch (IllegalArgumentException e) {
+            // Found by ReceiptFuzzTest: a signed receipt whose origin is no log name escaped as a 500.
+            throw new ReceiptException.Malformed("receiver.origin: '" + origin + "' is not a log name: " + e.getMessage());
+        }
         Checkpoint head;
         try {
-            head = Checkpoint.open(checkpoint, origin, VerifierKey.ed25519(origin, trustedKey.publicKey()));
+            head = Checkpoint.open(checkpoint, origin, logKey);
         } catch (NoteException.BadSignature e) {
             throw new ReceiptException.BadSignature("checkpoint: " + e.getMessage());
         } catch (NoteException.UnknownKey e) {

@@ -28,6 +28,9 @@ import java.util.OptionalLong;
  */
 public record SignedNote(String text, List<NoteSignature> signatures) {
 
+    /** The last POSIX second a cosignature may carry: 9999-12-31T23:59:59Z, the end of RFC 3339 time. */
+    public static final long LAST_COSIGNATURE_TIME = 253_402_300_799L;
+
     /** At most this many signature lines are accepted (C2SP requires at least 16). */
     public static final int MAX_SIGNATURES = 100;
 
@@ -174,6 +177,11 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
         long timestamp = buffer.getLong();
         if (timestamp < 0) {
             throw new NoteException.BadSignature("cosignature of " + key.label() + " has a timestamp beyond 2^63-1");
+        }
+        if (timestamp > LAST_COSIGNATURE_TIME) {
+            // Found by SignedNoteFuzzTest: such a time is no instant a node can store (a 500 at POST /ledger/cosignatures).
+            throw new NoteException.BadSignature("cosignature of " + key.label() + " has timestamp " + timestamp
+                    + ", after 9999-12-31T23:59:59Z");
         }
         byte[] ed25519 = new byte[Ed25519.SIGNATURE_SIZE];
         buffer.get(ed25519);
