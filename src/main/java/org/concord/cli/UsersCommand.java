@@ -79,63 +79,54 @@ class UsersCommand extends CommandGroup {
         }
     }
 
-    @Command(name = "remove", mixinStandardHelpOptions = true,
-            description = "Removes a user with its roles and tokens; its sessions end. The audit trail keeps what it did.")
-    static class Remove implements Callable<Integer> {
+    /** A command that changes one user's standing: it opens the node's context, changes, and says what it did. */
+    abstract static class OneUserChange implements Callable<Integer> {
 
         @Mixin
         ConfigOption config;
 
-        @Parameters(paramLabel = "USERNAME", description = "The user to remove.")
+        @Parameters(paramLabel = "USERNAME", description = "The user.")
         String username;
+
+        /** Makes the change and returns the sentence that reports it. */
+        abstract String change(UserAccounts accounts, String actor);
 
         @Override
         public Integer call() {
             try (var context = NodeContexts.offline(config.read())) {
-                context.getBean(UserAccounts.class).remove(username, PartnersCommand.actor());
-                System.out.println("Removed user " + username + "; its tokens and sessions ended.");
+                System.out.println(change(context.getBean(UserAccounts.class), PartnersCommand.actor()));
             }
             return 0;
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true,
+            description = "Removes a user with its roles and tokens; its sessions end. The audit trail keeps what it did.")
+    static class Remove extends OneUserChange {
+        @Override
+        String change(UserAccounts accounts, String actor) {
+            accounts.remove(username, actor);
+            return "Removed user " + username + "; its tokens and sessions ended.";
         }
     }
 
     @Command(name = "disable", mixinStandardHelpOptions = true,
             description = "Disables a user: it can no longer log in, and its tokens and sessions end.")
-    static class Disable implements Callable<Integer> {
-
-        @Mixin
-        ConfigOption config;
-
-        @Parameters(paramLabel = "USERNAME", description = "The user to disable.")
-        String username;
-
+    static class Disable extends OneUserChange {
         @Override
-        public Integer call() {
-            try (var context = NodeContexts.offline(config.read())) {
-                context.getBean(UserAccounts.class).disable(username, PartnersCommand.actor());
-                System.out.println("Disabled user " + username + "; its tokens and sessions ended.");
-            }
-            return 0;
+        String change(UserAccounts accounts, String actor) {
+            accounts.disable(username, actor);
+            return "Disabled user " + username + "; its tokens and sessions ended.";
         }
     }
 
     @Command(name = "enable", mixinStandardHelpOptions = true,
             description = "Enables a disabled user again; tokens it held before stay ended.")
-    static class Enable implements Callable<Integer> {
-
-        @Mixin
-        ConfigOption config;
-
-        @Parameters(paramLabel = "USERNAME", description = "The user to enable.")
-        String username;
-
+    static class Enable extends OneUserChange {
         @Override
-        public Integer call() {
-            try (var context = NodeContexts.offline(config.read())) {
-                context.getBean(UserAccounts.class).enable(username, PartnersCommand.actor());
-                System.out.println("Enabled user " + username + ".");
-            }
-            return 0;
+        String change(UserAccounts accounts, String actor) {
+            accounts.enable(username, actor);
+            return "Enabled user " + username + ".";
         }
     }
 
