@@ -54,6 +54,15 @@ class ErrorDocuments implements ErrorController {
                 : (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         String message = (String) request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
         Map<String, Object> extra = new LinkedHashMap<>();
+        if (status == 500 && DatabaseUnavailable.is(error)) {
+            // the database is restarting or cut off: not the node's fault, and worth trying again
+            log.warn("{} {} answered 503: the database does not answer ({})", request.getMethod(), path, rootCause(error));
+            response.setHeader("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+            ProblemDocument.write(response, path, 503, ProblemDocument.title(503),
+                    "the node cannot reach its database just now; try again in a few seconds (read the case first: "
+                            + "the request may or may not have been stored)", Map.of("retryAfterSeconds", DatabaseUnavailable.RETRY_AFTER_SECONDS));
+            return;
+        }
         String detail = detail(status, request, path, message, error, extra);
         if (status >= 500) {
             log.error("{} {} failed with {}", request.getMethod(), path, status, error);
@@ -89,6 +98,14 @@ class ErrorDocuments implements ErrorController {
                 }
                 return blank(message) ? "the request was refused (" + status + " " + ProblemDocument.title(status) + ")" : message;
         }
+    }
+
+    private static String rootCause(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static boolean blank(String s) {

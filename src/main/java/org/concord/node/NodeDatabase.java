@@ -41,6 +41,8 @@ class NodeDatabase {
         }
         config.setPoolName("concord-" + settings.party().code());
         config.setMaximumPoolSize(Integer.getInteger("concord.database.pool-size", 10));
+        // A request waits at most this long for a connection; past it, the caller gets 503 with Retry-After.
+        config.setConnectionTimeout(Long.getLong("concord.database.connection-timeout-ms", 10_000));
         return new HikariDataSource(config);
     }
 

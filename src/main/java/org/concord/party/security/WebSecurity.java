@@ -310,6 +310,10 @@ class WebSecurity {
         @Override
         protected void onUnsuccessfulAuthentication(HttpServletRequest request, HttpServletResponse response,
                 AuthenticationException failed) {
+            if (org.concord.node.DatabaseUnavailable.is(failed)) {
+                // not a wrong password: the users table could not be read. Not counted; answered 503 (node.ErrorDocuments).
+                throw failed;
+            }
             throttle.failed((String) request.getAttribute(ACCOUNT), request.getRemoteAddr(), "password");
         }
     }

@@ -87,6 +87,28 @@ class DatabaseCutHealthTest {
     }
 
     @Test
+    void anOfficerWhoseNodeLostItsDatabaseIsToldToTryAgainNotThatTheNodeBroke() throws Exception {
+        String[] viewer = Https.basic(node.username(Role.VIEWER), node.password(Role.VIEWER));
+        String token = JSON.readTree(Https.to(node).send("POST", "/api/tokens", "{\"label\":\"during the cut\",\"hours\":1}",
+                "Content-Type", "application/json", viewer[0], viewer[1]).body()).path("token").asString();
+        String[] bearer = {"Authorization", "Bearer " + token};
+        proxy.cut();
+        try {
+            for (String[] auth : java.util.List.of(bearer, viewer)) {
+                HttpResponse<String> response = Https.to(node).get("/api/whoami", auth);
+                assertThat(response.statusCode()).as("a token or a password while the database is cut: " + response.body()).isEqualTo(503);
+                assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+                assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+                assertThat(JSON.readTree(response.body()).path("detail").asString()).contains("cannot reach its database");
+            }
+        } finally {
+            proxy.open();
+        }
+        awaitReadiness("UP", 200);
+        assertThat(Https.to(node).get("/api/whoami", bearer).statusCode()).as("the same token once it is back").isEqualTo(200);
+    }
+
+    @Test
     void aStalledDatabaseMakesReadinessDownWithinSecondsAndItRecovers() throws Exception {
         assertThat(health(null, "/actuator/health/readiness", 200).path("status").asString()).isEqualTo("UP");
         proxy.stall();
