@@ -132,12 +132,15 @@ public class IntelStore {
             if (!violations.isEmpty()) {
                 outcomes[i] = refused(id, version, violations.stream().limit(5).map(v -> v.path() + ": " + v.rule())
                         .collect(Collectors.joining("; ")));
-            } else if (collection == Collection.INBOX && ledgerRefusal(object) != null) {
+            } else {
                 // Found by fuzzing: the ledger records every inbox message, and its receipt names it, by id and
                 // time; one the ledger cannot record was stored, then failed at the receipt (a 400 for a stored batch).
-                outcomes[i] = refused(id, version, ledgerRefusal(object));
-            } else {
-                prepared[i] = row(collection, object, versionKey(object), source, true);
+                String unrecordable = collection == Collection.INBOX ? ledgerRefusal(object) : null;
+                if (unrecordable != null) {
+                    outcomes[i] = refused(id, version, unrecordable);
+                } else {
+                    prepared[i] = row(collection, object, versionKey(object), source, true);
+                }
             }
             int done = checked.incrementAndGet();
             if (done % 5_000 == 0) {
