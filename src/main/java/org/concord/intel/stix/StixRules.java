@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
+import org.concord.party.ConcordProperties;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -134,19 +136,29 @@ final class StixRules {
         }
     }
 
-    /** The custom property this project uses for the Admiralty source-reliability grade. */
-    static final String RELIABILITY = "x_concord_source_reliability";
-
     /**
      * Source reliability, on the Admiralty (NATO STANAG 2511) scale: A completely reliable, B usually
      * reliable, C fairly reliable, D not usually reliable, E unreliable, F cannot be judged. STIX 2.1
      * has {@code confidence} (0-100, checked by the schema) but no property for the reliability of
-     * the source, so it is carried as a custom property and checked here.
+     * the source, so it is carried in Concord's property extension ({@link ConcordProperties}), or
+     * in objects written before issue 10 as the top-level {@code x_concord_source_reliability}; both
+     * are checked here, as is the extension's {@code extension_type}.
      */
     private static void checkSourceReliability(JsonNode object, String objectId, List<Violation> out) {
-        JsonNode reliability = object.get(RELIABILITY);
+        JsonNode extension = object.path("extensions").get(ConcordProperties.EXTENSION_ID);
+        if (extension != null) {
+            String path = "$.extensions['" + ConcordProperties.EXTENSION_ID + "']";
+            if (!"property-extension".equals(extension.path("extension_type").asString(""))) {
+                out.add(new Violation(objectId, path + ".extension_type", "Concord's properties are a property-extension"));
+            }
+            checkGrade(extension.get(ConcordProperties.SOURCE_RELIABILITY), objectId, path + "." + ConcordProperties.SOURCE_RELIABILITY, out);
+        }
+        checkGrade(object.get(ConcordProperties.LEGACY_SOURCE_RELIABILITY), objectId, "$." + ConcordProperties.LEGACY_SOURCE_RELIABILITY, out);
+    }
+
+    private static void checkGrade(JsonNode reliability, String objectId, String path, List<Violation> out) {
         if (reliability != null && !(reliability.isString() && reliability.stringValue().matches("[A-F]"))) {
-            out.add(new Violation(objectId, "$." + RELIABILITY, "source reliability must be one letter of the Admiralty scale, A to F"));
+            out.add(new Violation(objectId, path, "source reliability must be one letter of the Admiralty scale, A to F"));
         }
     }
 
