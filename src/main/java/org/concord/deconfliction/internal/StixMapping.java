@@ -12,6 +12,7 @@ import org.concord.deconfliction.OperationNotice;
 import org.concord.deconfliction.ProtectedSite;
 import org.concord.deconfliction.UnplannedEvent;
 import org.concord.deconfliction.geo.GeoJson;
+import org.concord.intel.stix.DerivedIds;
 import org.concord.intel.stix.Tlp;
 import org.concord.node.InvalidInput;
 import org.concord.party.PartyCode;
@@ -27,8 +28,9 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Identifiers are derived, not random: a notice's STIX id is a name-based UUID of its notice id,
  * so both nodes name the same notice alike and a re-sent notice is a new version of one object; an
- * extension definition's id is a name-based UUID of the node's identity and the type it declares,
- * so each node has its own (only the creator may version an object) and restarting changes nothing.
+ * extension definition's id is derived from the node's identity and the type it declares (a
+ * UUIDv4-shaped id, see {@link #extensionId}), so each node has its own (only the creator may
+ * version an object) and restarting changes nothing.
  */
 final class StixMapping {
 
@@ -44,8 +46,28 @@ final class StixMapping {
     private StixMapping() {
     }
 
+    /**
+     * This node's extension-definition of {@code type}: derived from its identity and the type, so
+     * that it is the same at every start, and UUIDv4-shaped ({@link DerivedIds}) as STIX 2.1 asks of
+     * every object but a cyber-observable.
+     */
     static String extensionId(String identityId, String type) {
+        return "extension-definition--" + DerivedIds.uuid(identityId + "|" + type + "|" + EXTENSION_VERSION);
+    }
+
+    /**
+     * The id the same definition had before issue 10, a name-based UUID (version 3), which the OASIS
+     * validator warns about in an export. Objects sent under it are still read: no reader looks at
+     * an object's extension key. The definitions themselves are removed from the intel collection
+     * at start ({@code PublishingDeconflictionExtensionDefinitions}).
+     */
+    static String legacyExtensionId(String identityId, String type) {
         return "extension-definition--" + nameUuid(identityId + "|" + type + "|" + EXTENSION_VERSION);
+    }
+
+    static List<String> legacyExtensionIds(String identityId) {
+        return List.of(legacyExtensionId(identityId, NOTICE_TYPE), legacyExtensionId(identityId, SITE_TYPE),
+                legacyExtensionId(identityId, EVENT_TYPE), legacyExtensionId(identityId, ANSWER_TYPE));
     }
 
     static String noticeStixId(OperationNotice notice) {
