@@ -28,6 +28,12 @@ final class Problem {
     /** As {@link #write(HttpServletResponse, int, String, String)}, in TAXII's error format under {@code /taxii2}. */
     static void write(HttpServletRequest request, HttpServletResponse response, int status, String title, String detail)
             throws IOException {
+        write(request, response, status, title, detail, java.util.Map.of());
+    }
+
+    /** As above, with {@code extra} members (under {@code details} in a TAXII error message). */
+    static void write(HttpServletRequest request, HttpServletResponse response, int status, String title, String detail,
+            java.util.Map<String, Object> extra) throws IOException {
         if (request.getRequestURI().startsWith("/taxii2")) {
             if (response.isCommitted()) {
                 return;
@@ -36,16 +42,25 @@ final class Problem {
             body.put("title", title);
             body.put("description", detail);
             body.put("http_status", String.valueOf(status));
+            if (!extra.isEmpty()) {
+                ObjectNode details = body.putObject("details");
+                extra.forEach((name, value) -> details.set(name, JSON.valueToTree(value)));
+            }
             response.setStatus(status);
             response.setContentType("application/taxii+json;version=2.1");
             response.setCharacterEncoding("UTF-8");
             response.getWriter().write(JSON.writeValueAsString(body));
             return;
         }
-        write(response, status, title, detail);
+        write(response, status, title, detail, extra);
     }
 
     static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
+        write(response, status, title, detail, java.util.Map.of());
+    }
+
+    static void write(HttpServletResponse response, int status, String title, String detail, java.util.Map<String, Object> extra)
+            throws IOException {
         if (response.isCommitted()) {
             return;
         }
@@ -54,6 +69,7 @@ final class Problem {
         body.put("title", title);
         body.put("status", status);
         body.put("detail", detail);
+        extra.forEach((name, value) -> body.set(name, JSON.valueToTree(value)));
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");

@@ -95,8 +95,13 @@ class WebSecurity {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(Problem::unauthorized)
-                        .accessDeniedHandler((request, response, denied) -> Problem.write(request, response, 403, "Forbidden",
-                                "the caller may not do this")))
+                        .accessDeniedHandler((request, response, denied) -> {
+                            // name the role needed, so the officer knows whom to ask (RequiredRoles)
+                            java.util.List<String> roles = RequiredRoles.of(denied);
+                            Problem.write(request, response, 403, "Forbidden", RequiredRoles.detail(denied, roles),
+                                    roles.isEmpty() ? java.util.Map.of("rule", "forbidden")
+                                            : java.util.Map.of("rule", "role", "requiredRoles", roles));
+                        }))
                 .addFilterBefore(new SessionCredentialsFilter(accounts), BasicAuthenticationFilter.class)
                 .addFilterBefore(new PartnerCertificateFilter(partners), BasicAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens, users, throttle), BasicAuthenticationFilter.class)
