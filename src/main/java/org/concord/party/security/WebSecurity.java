@@ -117,7 +117,11 @@ class WebSecurity {
                                 "/ledger/receipts").hasAnyAuthority(LEDGER_READERS)
                         .requestMatchers(HttpMethod.GET, "/ledger/witnessed").hasAnyAuthority(LEDGER_READERS)
                         .requestMatchers(HttpMethod.POST, "/ledger/alarms/*/acknowledgement").hasRole("ADMIN")
-                        .requestMatchers("/api/**", "/v3/api-docs", "/v3/api-docs/**").hasAnyRole(USER_ROLES)
+                        // The OpenAPI document describes the API, not its data: anyone may read it (docs/api.md).
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml").permitAll()
+                        // Swagger UI (springdoc's) for people who may use the API: log in with Basic or a token.
+                        .requestMatchers(HttpMethod.GET, "/swagger-ui", "/swagger-ui/**", "/swagger-ui.html").hasAnyRole(USER_ROLES)
+                        .requestMatchers("/api/**").hasAnyRole(USER_ROLES)
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll());
         return http.build();
