@@ -75,6 +75,18 @@ class ApiConventionsTest {
     }
 
     @Test
+    void anUnknownEndpointAMethodNotAllowedAndAnUnacceptableAnswerNameWhatIsWrong() throws Exception {
+        JsonNode unknown = problem(404, send(Role.VIEWER, "GET", "/api/no-such-thing", null));
+        assertThat(unknown.path("field").asString()).isEqualTo("path");
+        assertThat(unknown.path("rule").asString()).isEqualTo("exists");
+        JsonNode method = problem(405, send(Role.ADMIN, "DELETE", "/api/requests", null));
+        assertThat(method.path("field").asString()).isEqualTo("method");
+        String[] viewer = Https.basic(node.username(Role.VIEWER), node.password(Role.VIEWER));
+        JsonNode accept = problem(406, https.send("GET", "/api/requests", null, viewer[0], viewer[1], "Accept", "image/png"));
+        assertThat(accept.path("field").asString()).isEqualTo("Accept");
+    }
+
+    @Test
     void a409CarriesItsRuleApartFromTheText() throws Exception {
         String body = "{\"username\":\"" + node.username(Role.VIEWER) + "\",\"roles\":[\"VIEWER\"],\"password\":\"a-long-enough-password-123\"}";
         JsonNode taken = problem(409, send(Role.ADMIN, "POST", "/api/users", body));
