@@ -1,6 +1,12 @@
 package org.concord.node;
 
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -9,6 +15,8 @@ import org.springframework.context.annotation.Configuration;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
@@ -30,6 +38,36 @@ class ApiDocument {
             apply, `allowed` for a value not in a fixed set, and `requiredRoles` on a 403. A body with a property \
             the endpoint does not know is refused (400, rule unknown-property). Log in with HTTP Basic or a bearer \
             token (POST /api/tokens); partner nodes use their pinned TLS client certificate.""";
+
+    static {
+        // A Duration is written as ISO 8601 with a readable twin (RestJson); the document says so.
+        SpringDocUtils.getConfig().replaceWithSchema(Duration.class,
+                new StringSchema().format("duration").example("PT48H3M12.5S").description("ISO 8601 duration"));
+    }
+
+    /** Each duration property of a schema gets its readable twin, {@code <name>Text}, as the answers have it. */
+    @Bean
+    OpenApiCustomizer readableDurationTwins() {
+        return api -> {
+            if (api.getComponents() == null || api.getComponents().getSchemas() == null) {
+                return;
+            }
+            for (Schema<?> schema : api.getComponents().getSchemas().values()) {
+                Map<String, Schema> properties = schema.getProperties();
+                if (properties == null) {
+                    continue;
+                }
+                Map<String, Schema> twins = new LinkedHashMap<>();
+                properties.forEach((name, property) -> {
+                    if ("duration".equals(property.getFormat()) && !properties.containsKey(name + RestJson.READABLE)) {
+                        twins.put(name + RestJson.READABLE, new StringSchema().example("48 h 3 min")
+                                .description("the same duration as " + name + ", for a person: the two largest units, rounded down"));
+                    }
+                });
+                twins.forEach(schema::addProperty);
+            }
+        };
+    }
 
     @Bean
     OpenAPI concordApi() {

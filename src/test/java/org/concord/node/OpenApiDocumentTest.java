@@ -83,6 +83,21 @@ class OpenApiDocumentTest {
         assertThat(newUser.path("properties").path("password").path("description").asString()).isNotBlank();
     }
 
+    @Test
+    void aDurationIsDocumentedWithItsReadableTwin() {
+        List<String> durations = new ArrayList<>();
+        for (var schema : JSON.readTree(document).path("components").path("schemas").properties()) {
+            for (var property : schema.getValue().path("properties").properties()) {
+                if ("duration".equals(property.getValue().path("format").asString(""))) {
+                    durations.add(schema.getKey() + "." + property.getKey());
+                    assertThat(schema.getValue().path("properties").has(property.getKey() + "Text"))
+                            .as(schema.getKey() + "." + property.getKey() + "Text").isTrue();
+                }
+            }
+        }
+        assertThat(durations).as("the commitments' reminders say how long before the due date").isNotEmpty();
+    }
+
     private static List<String> strings(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(item -> out.add(item.asString()));
