@@ -31,6 +31,12 @@ final class Problem {
     /** A problem document, or under {@code /taxii2} a TAXII error message, unless the response is committed. */
     static void write(HttpServletRequest request, HttpServletResponse response, int status, String title, String detail)
             throws IOException {
-        ProblemDocument.write(response, request.getRequestURI(), status, title, detail, Map.of());
+        write(request, response, status, title, detail, Map.of());
+    }
+
+    /** As above, with {@code extra} members (under {@code details} in a TAXII error message). */
+    static void write(HttpServletRequest request, HttpServletResponse response, int status, String title, String detail,
+            Map<String, Object> extra) throws IOException {
+        ProblemDocument.write(response, request.getRequestURI(), status, title, detail, extra);
     }
 }
