@@ -147,7 +147,7 @@ class ConcordCommandTest {
         assertThat(add.out()).contains("Added user officer with roles [LIAISON]").containsPattern("Password \\(shown once\\): \\S{20}");
         Run bad = run("users", "add", "--config", pkConfig.toString(), "--username", "other", "--role", "GENERAL");
         assertThat(bad.code()).isEqualTo(2);
-        assertThat(errorLine(bad)).isEqualTo("concord: error: --role: 'GENERAL' is not a role; use one of ADMIN, LIAISON, ANALYST, VIEWER");
+        assertThat(errorLine(bad)).isEqualTo("concord: error: --role: 'GENERAL' is not one of ADMIN, LIAISON, ANALYST, VIEWER");
         assertThat(run("users", "list", "--config", pkConfig.toString()).out()).contains("officer").doesNotContain("other");
     }
 

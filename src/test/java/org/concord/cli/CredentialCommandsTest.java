@@ -62,7 +62,7 @@ class CredentialCommandsTest {
         assertThat(revoke.out()).contains("Revoked token " + first + " of officer ('hotline script')");
         Run again = run("tokens", "revoke", String.valueOf(first), "--config", config);
         assertThat(again.code()).isEqualTo(2);
-        assertThat(ConcordCommandTest.errorLine(again)).isEqualTo("concord: error: no live token " + first);
+        assertThat(ConcordCommandTest.errorLine(again)).isEqualTo("concord: error: id: no live token " + first);
         assertThat(ConcordCommandTest.errorLine(run("tokens", "revoke", "abc", "--config", config)))
                 .isEqualTo("concord: error: ID: a token id is a number, as 'concord tokens list' shows it; got 'abc'");
 
