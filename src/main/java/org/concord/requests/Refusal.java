@@ -12,12 +12,17 @@ import java.util.Objects;
  *     or {@code type} when the message as a whole is out of place
  * @param explanation one line for the officer
  */
-public record Refusal(Rule rule, String field, String explanation) {
+public record Refusal(Rule rule, String field, String explanation) implements org.concord.workflow.CaseRefusal {
 
     public Refusal {
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(explanation, "explanation");
+    }
+
+    @Override
+    public String ruleName() {
+        return rule.name();
     }
 
     static Refusal of(Rule rule, String field, String explanation) {

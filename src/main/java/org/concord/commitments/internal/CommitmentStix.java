@@ -67,12 +67,19 @@ public final class CommitmentStix {
                 ArrayNode refs = o.putArray("evidence_refs");
                 a.evidence().forEach(e -> refs.add(e.value()));
             }
+        } else if (message instanceof CommitmentMessage.Withdraw w) {
+            if (!w.reason().isEmpty()) {
+                o.put("reason", w.reason());
+            }
         } else if (message instanceof CommitmentMessage.Escalate e) {
             if (e.to() != null) {
                 o.put("to_level", e.to().name());
             }
             if (e.asOf() != null) {
                 o.put("as_of", MessageStix.time(e.asOf()));
+            }
+            if (!e.reason().isEmpty()) {
+                o.put("reason", e.reason());
             }
             if (!history.isEmpty()) {
                 ArrayNode h = o.putArray("history");
@@ -118,8 +125,10 @@ public final class CommitmentStix {
                     String to = o.path("to_level").asString(null);
                     String asOf = o.path("as_of").asString(null);
                     return new CommitmentMessage.Escalate(env, to == null ? null : EscalationLevel.valueOf(to),
-                            asOf == null ? null : MessageStix.instant("as_of", asOf));
+                            asOf == null ? null : MessageStix.instant("as_of", asOf), o.path("reason").asString(""));
                 }
+                case "withdraw":
+                    return new CommitmentMessage.Withdraw(env, o.path("reason").asString(""));
                 default:
                     throw new Malformed("message_type", "unknown message type '" + type + "'");
             }

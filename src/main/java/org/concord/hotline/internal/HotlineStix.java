@@ -60,12 +60,19 @@ public final class HotlineStix {
             s.testSlot().ifPresent(t -> o.putObject("test_slot").put("schedule", t.schedule()).put("slot", MessageStix.time(t.slot())));
         } else if (message instanceof HotlineMessage.Acknowledge a) {
             o.set("by_official", official(a.by()));
+        } else if (message instanceof HotlineMessage.Withdraw w) {
+            if (!w.reason().isEmpty()) {
+                o.put("reason", w.reason());
+            }
         } else if (message instanceof HotlineMessage.Escalate e) {
             if (e.to() != null) {
                 o.put("to_level", e.to().name());
             }
             if (e.asOf() != null) {
                 o.put("as_of", MessageStix.time(e.asOf()));
+            }
+            if (!e.reason().isEmpty()) {
+                o.put("reason", e.reason());
             }
             if (!history.isEmpty()) {
                 ArrayNode h = o.putArray("history");
@@ -108,7 +115,10 @@ public final class HotlineStix {
                 String to = o.path("to_level").asString(null);
                 String asOf = o.path("as_of").asString(null);
                 return new HotlineMessage.Escalate(env, to == null ? null : EscalationLevel.valueOf(to),
-                        asOf == null ? null : MessageStix.instant("as_of", asOf));
+                        asOf == null ? null : MessageStix.instant("as_of", asOf), o.path("reason").asString(""));
+            }
+            if (type.equals("withdraw")) {
+                return new HotlineMessage.Withdraw(env, o.path("reason").asString(""));
             }
             throw new Malformed("message_type", "unknown message type '" + type + "'");
         } catch (Malformed e) {

@@ -150,7 +150,7 @@ public final class RequestStix {
         }
     }
 
-    static ObjectNode request(RequestForAction r) {
+    public static ObjectNode request(RequestForAction r) {
         ObjectNode n = JSON.createObjectNode();
         // STIX lists are never empty (common/properties.json): an empty list is left out.
         if (!r.targets().isEmpty()) {
