@@ -1,19 +1,10 @@
 package org.concord.commitments;
 
-import java.util.Objects;
-
 /** A commitment message that will not be applied: rule, field, explanation. The commitment is unchanged. */
 public record CommitmentRefusal(Rule rule, String field, String explanation) implements org.concord.workflow.CaseRefusal {
 
     public CommitmentRefusal {
-        Objects.requireNonNull(rule, "rule");
-        Objects.requireNonNull(field, "field");
-        Objects.requireNonNull(explanation, "explanation");
-    }
-
-    @Override
-    public String ruleName() {
-        return rule.name();
+        org.concord.workflow.CaseRefusal.requireAll(rule, field, explanation);
     }
 
     public enum Rule {

@@ -97,6 +97,8 @@ public final class CommitmentType implements CaseType<CommitmentMessage, Commitm
         };
     }
 
+    @Override public String idField() { return "commitmentId"; }
+
     @Override
     public String restField(String stixPath) {
         return switch (stixPath) {

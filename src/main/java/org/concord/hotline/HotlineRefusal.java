@@ -1,7 +1,5 @@
 package org.concord.hotline;
 
-import java.util.Objects;
-
 /**
  * A hotline message the call will not apply: the rule, the field, an explanation. The call is
  * unchanged.
@@ -9,14 +7,7 @@ import java.util.Objects;
 public record HotlineRefusal(Rule rule, String field, String explanation) implements org.concord.workflow.CaseRefusal {
 
     public HotlineRefusal {
-        Objects.requireNonNull(rule, "rule");
-        Objects.requireNonNull(field, "field");
-        Objects.requireNonNull(explanation, "explanation");
-    }
-
-    @Override
-    public String ruleName() {
-        return rule.name();
+        org.concord.workflow.CaseRefusal.requireAll(rule, field, explanation);
     }
 
     public enum Rule {

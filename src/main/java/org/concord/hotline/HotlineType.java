@@ -99,6 +99,8 @@ public final class HotlineType implements CaseType<HotlineMessage, HotlineCall, 
         return priority == null ? DeliveryPriority.ROUTINE : DeliveryPriority.valueOf(priority.name());
     }
 
+    @Override public String idField() { return "callId"; }
+
     @Override
     public String restField(String stixPath) {
         return stixPath.equals("call_ref") ? "callId" : CaseType.super.restField(stixPath);

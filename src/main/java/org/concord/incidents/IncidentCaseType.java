@@ -85,6 +85,8 @@ public final class IncidentCaseType implements CaseType<IncidentMessage, Inciden
         };
     }
 
+    @Override public String idField() { return "incidentId"; }
+
     @Override
     public String restField(String stixPath) {
         return stixPath.equals("incident_ref") ? "incidentId" : CaseType.super.restField(stixPath);

@@ -1,19 +1,10 @@
 package org.concord.incidents;
 
-import java.util.Objects;
-
 /** An incident message that will not be applied: rule, field, explanation. The incident is unchanged. */
 public record IncidentRefusal(Rule rule, String field, String explanation) implements org.concord.workflow.CaseRefusal {
 
     public IncidentRefusal {
-        Objects.requireNonNull(rule, "rule");
-        Objects.requireNonNull(field, "field");
-        Objects.requireNonNull(explanation, "explanation");
-    }
-
-    @Override
-    public String ruleName() {
-        return rule.name();
+        org.concord.workflow.CaseRefusal.requireAll(rule, field, explanation);
     }
 
     public enum Rule {

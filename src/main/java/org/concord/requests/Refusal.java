@@ -1,7 +1,5 @@
 package org.concord.requests;
 
-import java.util.Objects;
-
 /**
  * A message the state machine will not apply, as a value: the rule it broke, the field at fault
  * and an explanation a liaison officer can act on. The case is unchanged; both nodes record the
@@ -15,14 +13,7 @@ import java.util.Objects;
 public record Refusal(Rule rule, String field, String explanation) implements org.concord.workflow.CaseRefusal {
 
     public Refusal {
-        Objects.requireNonNull(rule, "rule");
-        Objects.requireNonNull(field, "field");
-        Objects.requireNonNull(explanation, "explanation");
-    }
-
-    @Override
-    public String ruleName() {
-        return rule.name();
+        org.concord.workflow.CaseRefusal.requireAll(rule, field, explanation);
     }
 
     static Refusal of(Rule rule, String field, String explanation) {

@@ -8,12 +8,24 @@ package org.concord.workflow;
  */
 public interface CaseRefusal {
 
-    /** The rule broken, e.g. {@code TERMS_CHANGED}. */
-    String ruleName();
+    /** The rule broken, one of the type's own rules. */
+    Enum<?> rule();
+
+    /** The rule's name, e.g. {@code TERMS_CHANGED}. */
+    default String ruleName() {
+        return rule().name();
+    }
 
     /** The field at fault as the STIX object names it, or {@code type} when the message as a whole is out of place. */
     String field();
 
     /** One line an officer can act on. */
     String explanation();
+
+    /** What every refusal has: a rule, a field and an explanation; for the records' constructors. */
+    static void requireAll(Enum<?> rule, String field, String explanation) {
+        java.util.Objects.requireNonNull(rule, "rule");
+        java.util.Objects.requireNonNull(field, "field");
+        java.util.Objects.requireNonNull(explanation, "explanation");
+    }
 }

@@ -95,6 +95,11 @@ public interface CaseType<M extends CaseMessage, S, R extends CaseRefusal> {
         return FieldNames.camel(stixPath);
     }
 
+    /** The REST API's name of a case's id, as 404s and the case view name it: {@code caseId}, {@code callId}, ... */
+    default String idField() {
+        return "caseId";
+    }
+
     // --- the case view ---
 
     /** Which party must act next and what it may do; {@link NextActor#nobody()} when the case is over. */

@@ -107,7 +107,7 @@ public class Workflow {
             Function<Envelope, M> build, String actor) {
         WorkflowTable.CaseRow row = table.lockCase(type.name(), caseId).orElseThrow(() -> notFound(type, caseId));
         CaseRecord<M, S, R> before = read(type, row);
-        S state = before.state().orElseThrow(() -> new Conflict(type.restField("case_ref"),
+        S state = before.state().orElseThrow(() -> new Conflict(type.idField(),
                 "UNKNOWN_CASE: no opening message of case " + caseId + " is held here (only answers to it are)"));
         M message = build.apply(Envelope.answer(StixId.random(type.stixType()), StixId.of(caseId), self(), now(),
                 type.head(state)));
@@ -256,7 +256,7 @@ public class Workflow {
     }
 
     private static NotFound notFound(CaseType<?, ?, ?> type, String caseId) {
-        return new NotFound(type.restField("case_ref") + ": no " + type.name() + " " + caseId + " is held by this node");
+        return new NotFound(type.idField() + ": no " + type.name() + " " + caseId + " is held by this node");
     }
 
     private <M extends CaseMessage, S, R extends CaseRefusal> void store(CaseType<M, S, R> type, WorkflowTable.CaseRow row,

@@ -44,7 +44,7 @@ class BadIncidentInputIsRefusedTest {
         HttpResponse<String> response = ir.post("/api/incidents/x-concord-incident-message--00000000-0000-4000-8000-000000000000/answers",
                 "{\"claimRef\":\"claim-1\",\"verdict\":\"CONFIRM\"}");
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(problem(response).path("detail").asString()).startsWith("incident_ref");
+        assertThat(problem(response).path("detail").asString()).startsWith("incidentId");
     }
 
     @Test
@@ -75,7 +75,7 @@ class BadIncidentInputIsRefusedTest {
         HttpResponse<String> unknownClaim = ir.post("/api/incidents/" + incidentId + "/answers",
                 "{\"claimRef\":\"claim-9\",\"verdict\":\"CONFIRM\"}");
         assertThat(unknownClaim.statusCode()).isEqualTo(400);
-        assertThat(problem(unknownClaim).path("field").asString()).isEqualTo("claim_ref");
+        assertThat(problem(unknownClaim).path("field").asString()).isEqualTo("claimRef");
         HttpResponse<String> noVerdict = ir.post("/api/incidents/" + incidentId + "/answers", "{\"claimRef\":\"claim-1\"}");
         assertThat(noVerdict.statusCode()).isEqualTo(400);
         assertThat(problem(noVerdict).path("field").asString()).isEqualTo("verdict");
@@ -101,7 +101,7 @@ class BadIncidentInputIsRefusedTest {
         assertThat(problem(badType).path("field").asString()).isEqualTo("incidentType");
         HttpResponse<String> signOffNothing = ir.post("/api/incidents/" + incidentId + "/sign-off", "{}");
         assertThat(signOffNothing.statusCode()).isEqualTo(409);
-        assertThat(problem(signOffNothing).path("field").asString()).isEqualTo("findings_ref");
+        assertThat(problem(signOffNothing).path("field").asString()).isEqualTo("findingsRef");
         assertThat(IncidentsApi.JSON.readTree(pk.get("/api/incidents").body()).size()).isEqualTo(before);
     }
 }

@@ -68,36 +68,15 @@ public final class CommitmentStix {
                 a.evidence().forEach(e -> refs.add(e.value()));
             }
         } else if (message instanceof CommitmentMessage.Withdraw w) {
-            if (!w.reason().isEmpty()) {
-                o.put("reason", w.reason());
-            }
+            MessageStix.putText(o, "reason", w.reason());
         } else if (message instanceof CommitmentMessage.Escalate e) {
-            if (e.to() != null) {
-                o.put("to_level", e.to().name());
-            }
-            if (e.asOf() != null) {
-                o.put("as_of", MessageStix.time(e.asOf()));
-            }
-            if (!e.reason().isEmpty()) {
-                o.put("reason", e.reason());
-            }
-            if (!history.isEmpty()) {
-                ArrayNode h = o.putArray("history");
-                history.forEach(h::add);
-            }
+            MessageStix.putEscalation(o, e.to(), e.asOf(), e.reason(), history);
         }
         return o;
     }
 
     public static CommitmentMessage fromStix(JsonNode o) {
-        if (!TYPE.equals(o.path("type").asString(""))) {
-            throw new Malformed("type", "is not " + TYPE);
-        }
-        try {
-            MessageStix.checkLimits(o);
-        } catch (MessageStix.Malformed e) {
-            throw new Malformed(e.field(), e.getMessage().substring(e.field().length() + 2));
-        }
+        MessageStix.checkReadable(o, TYPE, Malformed::new);
         try {
             StixId id = StixId.of(MessageStix.required(o, "id"));
             StixId commitmentId = StixId.of(MessageStix.required(o, "commitment_ref"));
