@@ -1,11 +1,11 @@
 package org.concord.cli;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
+import org.concord.intel.stix.DerivedIds;
 import org.concord.intel.stix.Tlp;
+import org.concord.party.ConcordProperties;
 import org.concord.party.NodeIdentity;
 
 import tools.jackson.databind.JsonNode;
@@ -17,8 +17,11 @@ import tools.jackson.databind.node.ObjectNode;
  * Baloch Liberation Army and Front), the places (Panjgur, Turbat in Pakistan; Saravan, Zahedan in
  * Iran) with their coordinates, the strikes of 16 and 18 January 2024 as reports, and the links
  * between them, under TLP levels from CLEAR to RED so the demo shows what is shared and what is
- * not. Ids are derived from the node's identity and a key, and timestamps are fixed, so seeding
- * again changes nothing.
+ * not. Ids are derived from the node's identity and a key (UUIDv4-shaped, {@link DerivedIds}), and
+ * timestamps are fixed, so seeding again changes nothing. The export of this data passes the OASIS
+ * validator's best-practice checks without a warning ({@code DemoExportBestPracticesTest}): a group's
+ * bases are {@code originates-from} (a relationship STIX suggests for an intrusion-set), not
+ * {@code located-at}, and the source reliability is in Concord's property extension.
  */
 final class DemoIntel {
 
@@ -58,14 +61,14 @@ final class DemoIntel {
         report("strike-18", "Pakistani strikes in Saravan (Operation Marg Bar Sarmachar), 18 January 2024", Tlp.GREEN,
                 "2024-01-18T12:00:00.000Z", "Pakistan struck what it called hideouts of Baloch militants in and around Saravan; "
                         + "Iran reported nine people killed.", saravan, bla, blf);
-        relationship("blf-saravan", blf, "located-at", saravan, Tlp.AMBER);
+        relationship("blf-saravan", blf, "originates-from", saravan, Tlp.AMBER);
         ObjectNode safeHouses = report("blf-safe-houses", "BLF safe houses near Saravan", Tlp.AMBER, "2024-01-20T09:00:00.000Z",
                 "Assessed locations of BLF safe houses across the border, shared with Iran for action.", blf, saravan);
         safeHouses.put("confidence", 70);
-        safeHouses.put("x_concord_source_reliability", "B");
+        ConcordProperties.put(safeHouses, ConcordProperties.SOURCE_RELIABILITY, "B");
         String cell = group("turbat-cell", "Unattributed cell, Turbat", Tlp.RED, "Source-protected reporting; never leaves this node.");
         relationship("bla-cell", bla, "related-to", cell, Tlp.GREEN);
-        relationship("bla-turbat", bla, "located-at", turbat, Tlp.GREEN);
+        relationship("bla-turbat", bla, "originates-from", turbat, Tlp.GREEN);
     }
 
     private void iran() {
@@ -80,7 +83,7 @@ final class DemoIntel {
                 "Iran's account of its strikes on two Jaish al-Adl positions in Pakistan's Panjgur district.", jaa, panjgur);
         report("strike-18", "Pakistani strikes in Saravan, 18 January 2024", Tlp.GREEN, "2024-01-18T14:00:00.000Z",
                 "Nine people killed in a village near Saravan; Iran said none of them were Iranian nationals.", saravan);
-        relationship("jaa-panjgur", jaa, "located-at", panjgur, Tlp.AMBER);
+        relationship("jaa-panjgur", jaa, "originates-from", panjgur, Tlp.AMBER);
         relationship("jaa-zahedan", jaa, "targets", zahedan, Tlp.GREEN);
         String source = group("source", "Source network, Sistan and Baluchestan", Tlp.RED, "Source-protected; never leaves this node.");
         relationship("jaa-source", jaa, "related-to", source, Tlp.GREEN);
@@ -146,8 +149,7 @@ final class DemoIntel {
         ObjectNode object = JSON.createObjectNode();
         object.put("type", type);
         object.put("spec_version", "2.1");
-        object.put("id", type + "--" + UUID.nameUUIDFromBytes(("concord-demo:" + node.stixIdentityId() + ":" + key)
-                .getBytes(StandardCharsets.UTF_8)));
+        object.put("id", DerivedIds.id(type, "concord-demo:" + node.stixIdentityId() + ":" + key));
         object.put("created", time);
         object.put("modified", time);
         object.put("created_by_ref", node.stixIdentityId());

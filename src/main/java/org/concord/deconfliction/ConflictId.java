@@ -27,12 +27,28 @@ public record ConflictId(String value) {
 
     /** The id of the conflict between {@code notice} and the other party's notice or site {@code otherRef}. */
     public static ConflictId of(String notice, String kind, String otherRef) {
-        String name = "concord-conflict|" + notice + "|" + kind + "|" + otherRef;
+        return of(notice, 1, kind, otherRef);
+    }
+
+    /**
+     * The id of the conflict between revision {@code revision} of {@code notice} and the other party's notice or
+     * site {@code otherRef}. A revised notice that still overlaps the same site is a new conflict, answered again;
+     * the first revision keeps the name it had before notices could be revised.
+     */
+    public static ConflictId of(String notice, int revision, String kind, String otherRef) {
+        String name = "concord-conflict|" + notice + (revision > 1 ? "#" + revision : "") + "|" + kind + "|" + otherRef;
         return new ConflictId("conflict--" + UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override
     public String toString() {
+        return value;
+    }
+
+    /** The plain value; in JSON the bare string, e.g. {@code "IR"}, not {@code {"value": "IR"}}. */
+    @com.fasterxml.jackson.annotation.JsonValue
+    @Override
+    public String value() {
         return value;
     }
 }

@@ -33,4 +33,11 @@ public record NoticeId(String value) {
     public String toString() {
         return value;
     }
+
+    /** The plain value; in JSON the bare string, e.g. {@code "IR"}, not {@code {"value": "IR"}}. */
+    @com.fasterxml.jackson.annotation.JsonValue
+    @Override
+    public String value() {
+        return value;
+    }
 }

@@ -81,13 +81,17 @@ public class Outbox {
     /**
      * One queued message and how its delivery stands.
      *
-     * @param receipt the partner's signed receipt (JSON, verified against its pinned key), once delivered
+     * @param receipt the partner's signed receipt (JSON, verified against its pinned key), once delivered; in
+     *     answers the receipt itself, a JSON object, not a string holding it
      * @param priority how urgently it must go
      * @param poisoned set aside: it can never be delivered (too large for the partner, or refused whole); an alarm
      * @param poisonReason why it was set aside
      */
     public record Message(long seq, PartyCode partner, String objectId, String version, int attempts, boolean delivered,
-            String refusedReason, String lastError, Long ledgerIndex, String receipt, DeliveryPriority priority, boolean poisoned,
+            String refusedReason, String lastError, Long ledgerIndex,
+            @com.fasterxml.jackson.annotation.JsonRawValue
+            @io.swagger.v3.oas.annotations.media.Schema(type = "object", description = "the partner's signed receipt, once delivered")
+            String receipt, DeliveryPriority priority, boolean poisoned,
             String poisonReason, java.time.Instant enqueuedAt) {
     }
 

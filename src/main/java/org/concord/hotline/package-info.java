@@ -1,7 +1,8 @@
 /**
  * The hotline: prioritised messages between named officials, acknowledgement deadlines by
  * priority, escalation of unacknowledged messages up the ladder; scheduled test calls with an
- * alarm when unanswered; the unplanned-event report that must go out within minutes.
+ * alarm when unanswered. (The unplanned-event report that must go out within minutes is
+ * deconfliction's: {@code org.concord.deconfliction.UnplannedEventPolicy}.)
  *
  * <p>The API is the pure core, without Spring, I/O or a clock of its own:
  * <ul>
@@ -13,9 +14,7 @@
  *   <li>{@link org.concord.hotline.AcknowledgementPolicy}: 24 h / 1 h / 10 min by default for
  *       ROUTINE / PRIORITY / FLASH, and the escalations a missed deadline makes due;</li>
  *   <li>{@link org.concord.hotline.ScheduledTest}: the weekly DGMO call, the hourly test line, and
- *       the {@link org.concord.hotline.TestAlarm}s when a test goes unsent or unanswered;</li>
- *   <li>{@link org.concord.hotline.UnplannedEventPolicy}: an accidental launch, a stray drone must be
- *       reported within so many minutes, or an {@link org.concord.hotline.UnplannedEventAlarm} is raised.</li>
+ *       the {@link org.concord.hotline.TestAlarm}s when a test goes unsent or unanswered.</li>
  * </ul>
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Hotline")

@@ -160,7 +160,7 @@ public class Bundles {
                         continue;
                     }
                     if (!filter.reliability().isEmpty()
-                            && !filter.reliability().contains(parsed.path("x_concord_source_reliability").asString(""))) {
+                            && !filter.reliability().contains(org.concord.party.ConcordProperties.sourceReliability(parsed).orElse(""))) {
                         continue;
                     }
                 }

@@ -403,7 +403,7 @@ public class IntelStore {
                 object.path("spec_version").asString("2.1"), modified != null ? modified : created, key,
                 object.path("created_by_ref").asString(null), object.path("revoked").asBoolean(false),
                 object.path("confidence").isInt() ? object.path("confidence").asInt() : null,
-                object.path("x_concord_source_reliability").asString(null),
+                org.concord.party.ConcordProperties.sourceReliability(object).orElse(null),
                 Tlp.of(object).map(Enum::name).orElse(null), markingRefs(object), refs.isEmpty() ? null : String.join(" ", refs), source,
                 current, JSON.writeValueAsString(object));
     }

@@ -8,6 +8,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Whether a failure means the node's database could not be reached (stopped, restarting, cut off)
@@ -27,6 +28,14 @@ public final class DatabaseUnavailable {
             if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
                     || cause instanceof TransientDataAccessResourceException || cause instanceof RecoverableDataAccessException
                     || cause instanceof SQLTransientConnectionException || cause instanceof SQLRecoverableException) {
+                return true;
+            }
+            // Commit or rollback failed on a JDBC connection: the connection broke under the
+            // transaction (Hikari then says only "Connection is closed", with no SQLState). Whether
+            // the work was stored is unknown, which is exactly what the 503 tells the caller. Seen
+            // in the 1,000-fault campaign: 24 of 28,500 calls answered 500 this way during restarts.
+            if (cause instanceof TransactionSystemException tse && (tse.getCause() instanceof SQLException
+                    || (tse.getApplicationException() != null && is(tse.getApplicationException())))) {
                 return true;
             }
             // PostgreSQL: class 08 (connection exception), 57P01-57P03 (admin shutdown, crash shutdown, cannot connect now)

@@ -45,7 +45,7 @@ class ErrorDocuments implements ErrorController {
         String path = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (request.getDispatcherType() != DispatcherType.ERROR || !(code instanceof Integer)) {
             ProblemDocument.write(response, request.getRequestURI(), 404, "Not Found",
-                    "no endpoint " + request.getMethod() + " " + request.getRequestURI(), Map.of());
+                    "no endpoint " + request.getMethod() + " " + request.getRequestURI(), Map.of("field", "path", "rule", "exists"));
             return;
         }
         int status = (Integer) code;
@@ -75,10 +75,16 @@ class ErrorDocuments implements ErrorController {
         String method = request.getMethod();
         switch (status) {
             case 404:
+                extra.put("field", "path");
+                extra.put("rule", "exists");
                 return "no endpoint " + method + " " + path;
             case 405:
+                extra.put("field", "method");
+                extra.put("rule", "method-allowed");
                 return "the method " + method + " is not allowed on " + path;
             case 406:
+                extra.put("field", "Accept");
+                extra.put("rule", "media-type");
                 return "this endpoint answers JSON; the request's Accept header (" + request.getHeader("Accept") + ") excludes it";
             case 413:
                 if (error instanceof MaxUploadSizeExceededException) {

@@ -7,13 +7,45 @@ package org.concord.node;
  */
 public class InvalidInput extends RuntimeException {
 
+    /** The rule of a value that is not one of a fixed set; the problem document lists the set under {@code allowed}. */
+    public static final String ONE_OF = "one-of";
+
     private final String field;
     private final String rule;
+    private final java.util.List<String> allowed;
 
     public InvalidInput(String field, String rule, String explanation) {
+        this(field, rule, explanation, null);
+    }
+
+    /** As {@link #InvalidInput(String, String, String)}, listing the values that are allowed. */
+    public InvalidInput(String field, String rule, String explanation, java.util.List<String> allowed) {
         super(field + ": " + explanation);
         this.field = field;
         this.rule = rule;
+        this.allowed = allowed == null ? null : java.util.List.copyOf(allowed);
+    }
+
+    /**
+     * A value that is not one of {@code allowed}: rule {@value #ONE_OF}, the allowed values in the
+     * text and in the problem document ({@code allowed}).
+     */
+    public static InvalidInput notOneOf(String field, String value, java.util.List<String> allowed) {
+        return new InvalidInput(field, ONE_OF, "'" + value + "' is not one of " + String.join(", ", allowed), allowed);
+    }
+
+    /** A value that is not the name of a constant of {@code type}. */
+    public static InvalidInput notOneOf(String field, String value, Class<? extends Enum<?>> type) {
+        return notOneOf(field, value, java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
+    }
+
+    /** The constant of {@code type} named {@code value}, or {@link #notOneOf(String, String, Class)}. */
+    public static <E extends Enum<E>> E oneOf(String field, String value, Class<E> type) {
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw notOneOf(field, value, type);
+        }
     }
 
     /**
@@ -39,5 +71,10 @@ public class InvalidInput extends RuntimeException {
     /** A short, stable name of the rule that was broken, e.g. {@code required} or {@code iso-3166-alpha-2}. */
     public String rule() {
         return rule;
+    }
+
+    /** The values allowed, when the rule is one of a fixed set; else null. */
+    public java.util.List<String> allowed() {
+        return allowed;
     }
 }

@@ -1,6 +1,13 @@
 package org.concord.node;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,12 +17,20 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.HandlerMapping;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.PropertyBindingException;
 
 /**
- * Every error of the REST API as an RFC 9457 problem document that names the field and the rule,
- * so a caller can tell at once what to change.
+ * Every error of the REST API as an RFC 9457 problem document that names the field as the caller
+ * sent it ({@code field}: a JSON property in camelCase with its path, {@code evidence[0]}, a path
+ * variable such as {@code caseId}, a parameter) and the rule it breaks ({@code rule}), and lists
+ * the values allowed ({@code allowed}) where only some are; so a caller can tell at once what to
+ * change. 400 for input, 404 for something named that is not here (rule {@value NotFound#EXISTS}),
+ * 409 for a clash with what is stored (the rule of the state it breaks).
  */
 @RestControllerAdvice(basePackages = "org.concord")
 class Problems {
@@ -23,23 +38,44 @@ class Problems {
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
 
     @ExceptionHandler(InvalidInput.class)
-    ProblemDetail invalid(InvalidInput e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage());
-        problem.setProperty("field", e.field());
+    ProblemDetail invalid(InvalidInput e, HttpServletRequest request) {
+        String field = FieldNames.asSent(request.getRequestURI(), e.field());
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", renamed(e.getMessage(), e.field(), field));
+        problem.setProperty("field", field);
         problem.setProperty("rule", e.rule());
+        if (e.allowed() != null) {
+            problem.setProperty("allowed", e.allowed());
+        }
         return problem;
     }
 
     @ExceptionHandler(Conflict.class)
-    ProblemDetail conflict(Conflict e) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
-        problem.setProperty("field", e.field());
+    ProblemDetail conflict(Conflict e, HttpServletRequest request) {
+        String field = FieldNames.asSent(request.getRequestURI(), e.field());
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Conflict", renamed(e.getMessage(), e.field(), field));
+        problem.setProperty("field", field);
+        problem.setProperty("rule", e.rule());
         return problem;
     }
 
+    /**
+     * The field of a 404 is the one the caller used to name the missing thing: what the thrower
+     * named, or else (the older constructor, whose field is a STIX property or none) the request's
+     * path variable; failing both, {@code path}.
+     */
     @ExceptionHandler(NotFound.class)
-    ProblemDetail notFound(NotFound e) {
-        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+    ProblemDetail notFound(NotFound e, HttpServletRequest request) {
+        String field = e.fieldGiven() ? FieldNames.asSent(request.getRequestURI(), e.field()) : null;
+        if (field == null) {
+            field = lastPathVariable(request);
+        }
+        if (field == null) {
+            field = e.field() != null ? FieldNames.asSent(request.getRequestURI(), e.field()) : "path";
+        }
+        ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "Not found", field + ": " + e.explanation());
+        problem.setProperty("field", field);
+        problem.setProperty("rule", e.rule());
+        return problem;
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
@@ -51,14 +87,16 @@ class Problems {
         return problem;
     }
 
-    @ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
-    ProblemDetail mismatch(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e) {
-        String type = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName().toLowerCase(java.util.Locale.ROOT);
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input",
-                e.getName() + ": '" + e.getValue() + "' is not a valid " + type);
-        problem.setProperty("field", e.getName());
-        problem.setProperty("rule", type);
-        return problem;
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
+        Class<?> required = e.getRequiredType();
+        if (required != null && required.isEnum()) {
+            List<String> allowed = constants(required);
+            return invalid(e.getName(), InvalidInput.ONE_OF,
+                    "'" + e.getValue() + "' is not one of " + String.join(", ", allowed), allowed);
+        }
+        String type = required == null ? "value" : required.getSimpleName().toLowerCase(Locale.ROOT);
+        return invalid(e.getName(), type, "'" + e.getValue() + "' is not a valid " + type, null);
     }
 
     @ExceptionHandler(RequestBodyLimit.BodyTooLarge.class)
@@ -68,6 +106,11 @@ class Problems {
         return problem;
     }
 
+    /**
+     * A body that does not parse, or does not fit the endpoint: an unknown property (named as sent,
+     * with the properties this body has), a value of the wrong type, or an unknown enum value (with
+     * the values allowed).
+     */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
@@ -75,8 +118,27 @@ class Problems {
                 return tooLarge(tooLarge);
             }
         }
-        String detail = "the request body is not valid JSON";
         Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof PropertyBindingException unknown) {
+            String field = path(unknown);
+            List<String> known = unknown.getKnownPropertyIds() == null ? List.of()
+                    : unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+            return invalid(field, "unknown-property", "'" + unknown.getPropertyName() + "' is not a property of this body"
+                    + (known.isEmpty() ? "" : "; its properties are " + String.join(", ", known)), known);
+        }
+        if (cause instanceof MismatchedInputException mismatched && !path(mismatched).isEmpty()) {
+            String field = path(mismatched);
+            Class<?> target = mismatched.getTargetType();
+            if (target != null && target.isEnum()) {
+                List<String> allowed = constants(target);
+                Object value = mismatched instanceof tools.jackson.databind.exc.InvalidFormatException invalid ? invalid.getValue() : null;
+                return invalid(field, InvalidInput.ONE_OF, (value == null ? "the value" : "'" + value + "'") + " is not one of "
+                        + String.join(", ", allowed), allowed);
+            }
+            String type = target == null ? "value" : jsonType(target);
+            return invalid(field, type, "must be " + article(type) + " " + type + ": " + InvalidInput.describe(mismatched), null);
+        }
+        String detail = "the request body is not valid JSON";
         if (cause instanceof JacksonException jackson) {
             detail = "the request body is not valid JSON: " + InvalidInput.describe(jackson);
         }
@@ -85,6 +147,74 @@ class Problems {
         problem.setProperty("rule", "json");
         log.debug("unreadable request body: {}", detail);
         return problem;
+    }
+
+    private static ProblemDetail invalid(String field, String rule, String explanation, List<String> allowed) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", field + ": " + explanation);
+        problem.setProperty("field", field);
+        problem.setProperty("rule", rule);
+        if (allowed != null) {
+            problem.setProperty("allowed", allowed);
+        }
+        return problem;
+    }
+
+    /** The JSON path of the property at fault, as the caller wrote it: {@code terms.evidence[0].ref}. */
+    static String path(JacksonException e) {
+        StringBuilder out = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!out.isEmpty()) {
+                    out.append('.');
+                }
+                out.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                out.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return out.toString();
+    }
+
+    private static List<String> constants(Class<?> type) {
+        return Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
+    }
+
+    private static String jsonType(Class<?> type) {
+        if (type == String.class || type == Character.class || type == char.class) {
+            return "string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "boolean";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return type == Double.class || type == double.class || type == Float.class || type == float.class ? "number" : "integer";
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "array";
+        }
+        return "object";
+    }
+
+    private static String article(String word) {
+        return "aeiou".indexOf(word.charAt(0)) >= 0 ? "an" : "a";
+    }
+
+    /** The request's path variables, e.g. {@code caseId} of {@code /api/requests/{caseId}}; the last one, or null. */
+    private static String lastPathVariable(HttpServletRequest request) {
+        if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables
+                && !variables.isEmpty()) {
+            List<Object> names = new ArrayList<>(variables.keySet());
+            return String.valueOf(names.get(names.size() - 1));
+        }
+        return null;
+    }
+
+    /** The text with the field it begins with written as the caller wrote it. */
+    private static String renamed(String message, String field, String asSent) {
+        if (field == null || field.equals(asSent) || message == null || !message.startsWith(field + ":")) {
+            return message;
+        }
+        return asSent + message.substring(field.length());
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {

@@ -147,7 +147,7 @@ public class ApiTokens {
     public Token revoke(long id, String username, boolean administrator, String actor) {
         Optional<UserTable.StoredToken> found = users.token(id).filter(t -> administrator || t.username().equals(username));
         if (found.isEmpty()) {
-            throw new NotFound("no live token " + id + (administrator ? "" : " of yours"));
+            throw NotFound.of("id", "no live token " + id + (administrator ? "" : " of yours"));
         }
         users.deleteToken(id);
         audit.record(actor, "token.revoked", found.get().username(), "token " + id + " '" + found.get().label() + "'");

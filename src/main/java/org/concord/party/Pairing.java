@@ -51,10 +51,10 @@ public class Pairing {
         }
         var holder = partners.currentByFingerprint(record.fingerprint());
         if (holder.isPresent() && !holder.get().code().equals(record.party().code())) {
-            throw new Conflict("fingerprint", "this certificate is already pinned for partner " + holder.get().code());
+            throw new Conflict("fingerprint", "unique", "this certificate is already pinned for partner " + holder.get().code());
         }
         if (existing.isPresent() && !replace) {
-            throw new Conflict("party.code", record.party().code() + " is already paired with certificate "
+            throw new Conflict("party.code", "unique", record.party().code() + " is already paired with certificate "
                     + existing.get().fingerprint() + "; to replace it, confirm the new fingerprints with "
                     + record.party().code() + " and pair again with replace");
         }
@@ -69,7 +69,7 @@ public class Pairing {
     @Transactional
     public void unpair(PartyCode code, String actor) {
         if (partners.delete(code) == 0) {
-            throw new NotFound("no partner " + code + " is paired with this node");
+            throw NotFound.of("code", "no partner " + code + " is paired with this node");
         }
         audit.record(actor, "partner.unpaired", code.value(), null);
     }

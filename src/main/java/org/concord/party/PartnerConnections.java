@@ -37,7 +37,7 @@ public class PartnerConnections {
 
     /** The partner and a client pinned to it; {@link NotFound} if this node is not paired with {@code code}. */
     public Connection to(PartyCode code) {
-        Partner partner = partners.byCode(code).orElseThrow(() -> new NotFound("no partner " + code + " is paired with this node"));
+        Partner partner = partners.byCode(code).orElseThrow(() -> NotFound.of("code", "no partner " + code + " is paired with this node"));
         Cached cached = clients.compute(code, (c, old) -> old != null && old.pinned().equals(partner.fingerprint())
                 ? old : new Cached(partner.fingerprint(), build(partner)));
         return new Connection(partner, cached.client());

@@ -17,12 +17,26 @@ public record PartyCode(String value) {
         }
     }
 
+    @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.DELEGATING)
     public static PartyCode of(String value) {
+        return new PartyCode(value);
+    }
+
+    /** Reads the object form, {@code {"value": "IR"}}, that JSON written before (events still stored) may hold. */
+    @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.PROPERTIES)
+    static PartyCode ofObject(@com.fasterxml.jackson.annotation.JsonProperty("value") String value) {
         return new PartyCode(value);
     }
 
     @Override
     public String toString() {
+        return value;
+    }
+
+    /** The plain value; in JSON the bare string, e.g. {@code "IR"}, not {@code {"value": "IR"}}. */
+    @com.fasterxml.jackson.annotation.JsonValue
+    @Override
+    public String value() {
         return value;
     }
 }

@@ -1,7 +1,5 @@
 package org.concord.party;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 import org.concord.node.InvalidInput;
 
@@ -20,8 +18,7 @@ public enum Role {
         try {
             return Role.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (RuntimeException e) {
-            throw new InvalidInput(field, "role", "'" + value + "' is not a role; use one of "
-                    + Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", ")));
+            throw InvalidInput.notOneOf(field, value, Role.class);
         }
     }
 

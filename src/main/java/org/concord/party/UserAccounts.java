@@ -56,7 +56,7 @@ public class UserAccounts {
         String generated = password == null ? generatePassword() : null;
         String chosen = password == null ? generated : checkPassword(password);
         if (users.exists(username)) {
-            throw new Conflict("username", "a user '" + username + "' already exists");
+            throw new Conflict("username", "unique", "a user '" + username + "' already exists");
         }
         users.insert(username, passwords.encode(chosen), roles, actor);
         audit.record(actor, "user.added", username, "roles " + roles);
@@ -73,7 +73,7 @@ public class UserAccounts {
         String generated = password == null ? generatePassword() : null;
         String chosen = password == null ? generated : checkPassword(password);
         if (!users.exists(username)) {
-            throw new NotFound("no user '" + username + "'");
+            throw NotFound.of("username", "no user '" + username + "'");
         }
         users.updatePassword(username, passwords.encode(chosen));
         int ended = users.deleteTokensOf(username);
@@ -84,7 +84,7 @@ public class UserAccounts {
     /** Disables a user: it can no longer log in, and its tokens and sessions end. Disabling twice changes nothing. */
     @Transactional
     public void disable(String username, String actor) {
-        UserTable.StoredUser user = users.find(username).orElseThrow(() -> new NotFound("no user '" + username + "'"));
+        UserTable.StoredUser user = users.find(username).orElseThrow(() -> NotFound.of("username", "no user '" + username + "'"));
         if (!user.enabled()) {
             return;
         }
@@ -97,7 +97,7 @@ public class UserAccounts {
     /** Enables a disabled user again; its old tokens stay ended. */
     @Transactional
     public void enable(String username, String actor) {
-        UserTable.StoredUser user = users.find(username).orElseThrow(() -> new NotFound("no user '" + username + "'"));
+        UserTable.StoredUser user = users.find(username).orElseThrow(() -> NotFound.of("username", "no user '" + username + "'"));
         if (user.enabled()) {
             return;
         }
@@ -108,7 +108,7 @@ public class UserAccounts {
     /** Removes a user, its roles and its tokens. The audit trail keeps what it did. */
     @Transactional
     public void remove(String username, String actor) {
-        UserTable.StoredUser user = users.find(username).orElseThrow(() -> new NotFound("no user '" + username + "'"));
+        UserTable.StoredUser user = users.find(username).orElseThrow(() -> NotFound.of("username", "no user '" + username + "'"));
         if (user.enabled()) {
             keepOneAdministrator(user, "remove");
         }
@@ -139,7 +139,7 @@ public class UserAccounts {
 
     private void keepOneAdministrator(UserTable.StoredUser user, String verb) {
         if (user.roles().contains(Role.ADMIN) && users.enabledWithRole(Role.ADMIN) <= 1) {
-            throw new Conflict("username", "'" + user.username() + "' is the last enabled ADMIN; add another administrator "
+            throw new Conflict("username", "last-admin", "'" + user.username() + "' is the last enabled ADMIN; add another administrator "
                     + "before you " + verb + " this one");
         }
     }

@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 import org.concord.commitments.Commitment;
 import org.concord.commitments.CommitmentMessage;
 import org.concord.incidents.Casualties;
+import org.concord.intel.stix.DerivedIds;
 import org.concord.incidents.Claim;
 import org.concord.incidents.IncidentMessage;
 import org.concord.incidents.IncidentReport;
@@ -51,11 +52,11 @@ public final class January2024 {
     public static final PartyCode IR = PartyCode.of("IR");
 
     /** Jaish al-Adl, the group Iran said it struck near Panjgur. */
-    public static final StixId JAISH_AL_ADL = StixId.named("intrusion-set", "Jaish al-Adl");
+    public static final StixId JAISH_AL_ADL = derived("intrusion-set", "Jaish al-Adl");
     /** The Baloch separatist groups ("Sarmachars") Pakistan said it struck near Saravan. */
-    public static final StixId BALOCH_SEPARATISTS = StixId.named("intrusion-set", "BLA/BLF (Sarmachars)");
-    public static final StixId NEAR_PANJGUR = StixId.named("location", "near Panjgur, Balochistan, PK");
-    public static final StixId NEAR_SARAVAN = StixId.named("location", "near Saravan, Sistan-Baluchestan, IR");
+    public static final StixId BALOCH_SEPARATISTS = derived("intrusion-set", "BLA/BLF (Sarmachars)");
+    public static final StixId NEAR_PANJGUR = derived("location", "near Panjgur, Balochistan, PK");
+    public static final StixId NEAR_SARAVAN = derived("location", "near Saravan, Sistan-Baluchestan, IR");
 
     // Reports and proposals open their case with their own id, and travel as STIX objects whose id
     // prefix must equal their type: hence x-concord-incident-message and x-concord-commitment-message.
@@ -204,11 +205,11 @@ public final class January2024 {
 
     private static List<RequestMessage> requests() {
         RequestForAction panjgur = new RequestForAction(List.of(JAISH_AL_ADL, NEAR_PANJGUR),
-                List.of(EvidenceRef.of(StixId.named("report", "Jaish al-Adl attack on Rask, December 2023"))),
+                List.of(EvidenceRef.of(derived("report", "Jaish al-Adl attack on Rask, December 2023"))),
                 RequestedAction.of(RequestedAction.Kind.DISMANTLE_HIDEOUT, "the hideouts near Panjgur"),
                 Urgency.URGENT, "Counterfactual: what Iran could have sent instead of the strike of 16 January.");
         RequestForAction saravan = new RequestForAction(List.of(BALOCH_SEPARATISTS, NEAR_SARAVAN),
-                List.of(EvidenceRef.of(StixId.named("report", "Sarmachar hideouts near Saravan"))),
+                List.of(EvidenceRef.of(derived("report", "Sarmachar hideouts near Saravan"))),
                 RequestedAction.of(RequestedAction.Kind.DISMANTLE_HIDEOUT, "the hideouts near Saravan"),
                 Urgency.URGENT, "Counterfactual: what Pakistan could have sent instead of the strikes of 18 January.");
         return List.of(
@@ -222,8 +223,16 @@ public final class January2024 {
         return Envelope.answer(id("x-concord-commitment-message", caseId + " " + what), caseId, sender, at, previous);
     }
 
+    /**
+     * A fixed id of {@code type} derived from {@code name}: UUIDv4-shaped, as STIX 2.1 asks of every
+     * object but a cyber-observable ({@link DerivedIds}), the same in every run of the scenario.
+     */
+    private static StixId derived(String type, String name) {
+        return StixId.of(DerivedIds.id(type, name));
+    }
+
     private static StixId id(String type, String name) {
-        return StixId.named(type, "concord:january-2024:" + name);
+        return derived(type, "concord:january-2024:" + name);
     }
 
     private static String point(double longitude, double latitude) {

@@ -25,6 +25,7 @@ public record StixId(String value) implements Comparable<StixId> {
         }
     }
 
+    @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.DELEGATING)
     public static StixId of(String value) {
         return new StixId(value);
     }
@@ -51,6 +52,13 @@ public record StixId(String value) implements Comparable<StixId> {
 
     @Override
     public String toString() {
+        return value;
+    }
+
+    /** The plain value; in JSON the bare string, e.g. {@code "IR"}, not {@code {"value": "IR"}}. */
+    @com.fasterxml.jackson.annotation.JsonValue
+    @Override
+    public String value() {
         return value;
     }
 }

@@ -107,7 +107,7 @@ class CommitmentAgreedAndAttestedBetweenTwoNodesTest {
 
         HttpResponse<String> unknown = ir.post("/api/commitments/x-concord-commitment-message--00000000-0000-4000-8000-000000000000/agree", "");
         assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(problem(unknown).path("detail").asString()).startsWith("commitmentId");
+        assertThat(problem(unknown).path("detail").asString()).startsWith("commitmentId:");
         HttpResponse<String> noDate = pk.post("/api/commitments", CommitmentsApi.commitment("IR", "IR", "x", "soon"));
         assertThat(problem(noDate).path("field").asString()).isEqualTo("dueBy");
         HttpResponse<String> strangeOwner = pk.post("/api/commitments", CommitmentsApi.commitment("IR", "AF", "x", DUE_BY));

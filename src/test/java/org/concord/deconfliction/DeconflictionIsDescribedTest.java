@@ -26,7 +26,8 @@ class DeconflictionIsDescribedTest {
             "/api/deconfliction/map/border", "/api/deconfliction/map/border-zone", "/api/deconfliction/map/notices",
             "/api/deconfliction/map/sites", "/api/deconfliction/map/conflicts", "/api/deconfliction/events",
             "/api/deconfliction/events/{id}", "/api/deconfliction/map/events", "/api/deconfliction/conflicts/{id}",
-            "/api/deconfliction/conflicts/{id}/answer", "/api/deconfliction/events/{id}/acknowledge", "/api/deconfliction/alarms"}) {
+            "/api/deconfliction/conflicts/{id}/answer", "/api/deconfliction/events/{id}/acknowledge", "/api/deconfliction/alarms",
+            "/api/deconfliction/notices/{id}/revise", "/api/deconfliction/notices/{id}/withdraw"}) {
             assertThat(paths.has(path)).as(path).isTrue();
         }
     }
@@ -35,10 +36,10 @@ class DeconflictionIsDescribedTest {
     void each_node_stores_its_extension_definitions_in_its_intel_collection_as_tlp_clear() throws Exception {
         JsonNode objects = json(get(nodes.ir, Role.VIEWER, "/api/intel/objects?type=extension-definition")).get("objects");
         java.util.List<String> types = java.util.List.of("x-concord-operation-notice", "x-concord-protected-site",
-                "x-concord-unplanned-event", "x-concord-conflict-answer");
+                "x-concord-unplanned-event", "x-concord-conflict-answer", "x-concord-event-acknowledgement");
         assertThat(objects).filteredOn(o -> o.get("created_by_ref").asString().equals(nodes.ir.identity().stixIdentityId()))
                 .filteredOn(o -> types.stream().anyMatch(t -> o.get("description").asString().endsWith("Declares the object type " + t + ".")))
-                .hasSize(4)
+                .hasSize(5)
                 .allSatisfy(o -> {
                     assertThat(o.get("extension_types").get(0).asString()).isEqualTo("new-sdo");
                     assertThat(o.get("object_marking_refs").get(0).asString()).isEqualTo(Tlp.CLEAR.markingDefinitionId());
@@ -47,6 +48,7 @@ class DeconflictionIsDescribedTest {
                 .anySatisfy(d -> assertThat(d).contains("x-concord-operation-notice"))
                 .anySatisfy(d -> assertThat(d).contains("x-concord-protected-site"))
                 .anySatisfy(d -> assertThat(d).contains("x-concord-unplanned-event"))
-                .anySatisfy(d -> assertThat(d).contains("x-concord-conflict-answer"));
+                .anySatisfy(d -> assertThat(d).contains("x-concord-conflict-answer"))
+                .anySatisfy(d -> assertThat(d).contains("x-concord-event-acknowledgement"));
     }
 }

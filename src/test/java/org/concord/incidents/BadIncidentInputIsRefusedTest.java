@@ -44,7 +44,8 @@ class BadIncidentInputIsRefusedTest {
         HttpResponse<String> response = ir.post("/api/incidents/x-concord-incident-message--00000000-0000-4000-8000-000000000000/answers",
                 "{\"claimRef\":\"claim-1\",\"verdict\":\"CONFIRM\"}");
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(problem(response).path("detail").asString()).startsWith("incidentId");
+        assertThat(problem(response).path("detail").asString()).startsWith("incidentId:");
+        assertThat(problem(response).path("field").asString()).isEqualTo("incidentId");
     }
 
     @Test

@@ -81,4 +81,21 @@ class NodeKeysTest {
         assertThatThrownBy(() -> FileNodeIdentity.loadOrCreate(settings("IR"), Clock.systemUTC()))
                 .hasMessageContaining("belong to party PK");
     }
+
+    /** The party code is in Concord's property extension; identities written before issue 10 carry x_concord_party, still read. */
+    @Test
+    void theIdentityNamesItsPartyInThePropertyExtensionAndAnOldIdentityIsStillRead() throws Exception {
+        NodeIdentity node = FileNodeIdentity.loadOrCreate(settings("PK"), Clock.systemUTC());
+        var identity = (tools.jackson.databind.node.ObjectNode) tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(node.stixIdentity());
+        assertThat(identity.has(ConcordProperties.LEGACY_PARTY)).isFalse();
+        assertThat(identity.path("extensions").path(ConcordProperties.EXTENSION_ID).path("party").asString()).isEqualTo("PK");
+
+        identity.remove("extensions");
+        identity.put(ConcordProperties.LEGACY_PARTY, "PK");
+        Files.writeString(dataDir.resolve("keys/identity.json"), identity.toString());
+        assertThat(FileNodeIdentity.loadOrCreate(settings("PK"), Clock.systemUTC()).stixIdentityId()).isEqualTo(node.stixIdentityId());
+        assertThatThrownBy(() -> FileNodeIdentity.loadOrCreate(settings("IR"), Clock.systemUTC()))
+                .hasMessageContaining("belong to party PK");
+    }
 }

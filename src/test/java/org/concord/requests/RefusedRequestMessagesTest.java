@@ -52,6 +52,7 @@ class RefusedRequestMessagesTest {
         HttpResponse<String> response = ir.post("/api/requests/" + unknown + "/messages", "{\"message_type\":\"acknowledge\"}");
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(problem(response).path("detail").asString()).startsWith("caseId:");
+        assertThat(problem(response).path("field").asString()).isEqualTo("caseId");
         assertThat(ir.get("/api/requests/" + unknown).statusCode()).isEqualTo(404);
     }
 

@@ -20,6 +20,7 @@ public record CountryCode(String value) implements Comparable<CountryCode> {
     }
 
     /** Accepts lower case too: {@code of("pk")} is {@code PK}. */
+    @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.DELEGATING)
     public static CountryCode of(String value) {
         return new CountryCode(Objects.requireNonNull(value, "country code").toUpperCase(Locale.ROOT));
     }
@@ -35,6 +36,13 @@ public record CountryCode(String value) implements Comparable<CountryCode> {
 
     @Override
     public String toString() {
+        return value;
+    }
+
+    /** The plain value; in JSON the bare string, e.g. {@code "IR"}, not {@code {"value": "IR"}}. */
+    @com.fasterxml.jackson.annotation.JsonValue
+    @Override
+    public String value() {
         return value;
     }
 }

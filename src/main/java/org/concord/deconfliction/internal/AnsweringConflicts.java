@@ -73,7 +73,7 @@ class AnsweringConflicts {
     }
 
     static ConflictId idOf(DeconflictionTables.StoredConflict c) {
-        return ConflictId.of(c.noticeId(), c.kind(), c.otherRef());
+        return ConflictId.of(c.noticeId(), c.noticeRevision(), c.kind(), c.otherRef());
     }
 
     /** Every flagged conflict whose notice is held, with its standing. */

@@ -102,32 +102,92 @@ class DeconflictionController {
 
     @PostMapping(value = "/notices", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('LIAISON')")
-    @Operation(summary = "Send an operation notice to a partner",
+    @Operation(summary = "Send an operation notice to a partner, or evaluate it without sending (dryRun=true)",
             description = "Evaluates the notice against the pair's rules and the partner's territory. An area any part of "
                     + "which lies in the partner's territory is refused (422) with the explanation and the offers to turn "
                     + "it into a request for action or a joint-operation proposal; nothing is stored or sent. Otherwise the "
                     + "notice is stored and sent, and the evaluation is answered (201): distance from the border with the "
-                    + "nearest border point, every rule broken, every conflict with its overlap as GeoJSON.")
+                    + "nearest border point, every rule broken, every conflict with its overlap as GeoJSON. With "
+                    + "dryRun=true the same evaluation is answered (200, outcome sendable or refused, dryRun true) and "
+                    + "nothing is stored, sent, recorded in the ledger or held.")
+    @ApiResponse(responseCode = "200", description = "dry run: the evaluation a real send would give; nothing sent")
     @ApiResponse(responseCode = "201", description = "sent; the evaluation")
     @ApiResponse(responseCode = "400", description = "invalid input, naming the field and the rule")
+    @ApiResponse(responseCode = "409", description = "a notice with this id exists (field id, rule already-exists): revise it")
     @ApiResponse(responseCode = "422", description = "refused: sovereignty violation, with the conversion offers")
     ResponseEntity<JsonNode> send(@io.swagger.v3.oas.annotations.parameters.RequestBody(description = "the notice; id is "
             + "optional (a UUID is given); area is {centre, radiusKm}, {polygon} or {launchPoint, impactArea, trajectory}",
             content = @Content(mediaType = "application/json", examples = @ExampleObject(value = NOTICE_EXAMPLE)))
-            @RequestBody JsonNode body, Authentication authentication) {
-        SendingNotices.Outcome outcome = sending.send(body, Callers.of(authentication).auditName());
+            @RequestBody JsonNode body,
+            @Parameter(description = "evaluate only: nothing is stored or sent") @RequestParam(defaultValue = "false") boolean dryRun,
+            Authentication authentication) {
+        SendingNotices.Outcome outcome = sending.send(body, Callers.of(authentication).auditName(), dryRun);
+        if (dryRun) {
+            return ResponseEntity.ok(outcome.json());
+        }
         if (outcome.sent()) {
             return ResponseEntity.created(URI.create("/api/deconfliction/notices/" + outcome.evaluation().notice().id()))
                     .body(outcome.json());
         }
+        return refusal(outcome, "Sovereignty violation: not sent");
+    }
+
+    private static ResponseEntity<JsonNode> refusal(SendingNotices.Outcome outcome, String title) {
         ObjectNode problem = NoticeJson.JSON.createObjectNode();
         problem.put("type", "about:blank");
-        problem.put("title", "Sovereignty violation: not sent");
+        problem.put("title", title);
         problem.put("status", 422);
         problem.put("detail", ((ObjectNode) outcome.json().get("violation")).get("explanation").asString());
         problem.setAll(outcome.json());
         return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
+    }
+
+    private static final String REVISION_EXAMPLE = """
+            {"partner": "IR", "type": "BORDER_PATROL",
+             "area": {"centre": {"type": "Point", "coordinates": [62.1, 28.75]}, "radiusKm": 2},
+             "window": {"start": "2026-02-01T06:00:00Z", "end": "2026-02-02T06:00:00Z"},
+             "contact": {"name": "Duty officer, Frontier Corps Balochistan (South)", "channel": "Concord hotline, desk 2"},
+             "classification": "AMBER_STRICT", "reason": "Moved south of the crossing after IR's objection."}""";
+
+    @PostMapping(value = "/notices/{id}/revise", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('LIAISON')")
+    @Operation(summary = "Revise a notice this node sent (move its area, change its window), or evaluate the revision (dryRun=true)",
+            description = "The body is the whole revised notice, as for sending (id left out or unchanged, the same partner), "
+                    + "with an optional reason. It is evaluated again, sovereignty and rules, exactly as a new notice; refused "
+                    + "(422), the current revision stands. Otherwise it is sent to the partner as the next revision (a new "
+                    + "version of the same STIX object), its conflicts are flagged anew (each to be answered again) and the "
+                    + "evaluation is answered with its revision number.")
+    @ApiResponse(responseCode = "200", description = "revised and queued for the partner, or (dryRun) the evaluation")
+    @ApiResponse(responseCode = "400", description = "invalid input, naming the field and the rule (id matches-path, partner same-partner, ...)")
+    @ApiResponse(responseCode = "404", description = "no such notice at this node")
+    @ApiResponse(responseCode = "409", description = "field id: own-notice-only (the partner's notice) or already-withdrawn")
+    @ApiResponse(responseCode = "422", description = "refused: the revised area violates sovereignty; nothing changed")
+    ResponseEntity<JsonNode> revise(@PathVariable String id, @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            description = "the revised notice and an optional reason",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(value = REVISION_EXAMPLE)))
+            @RequestBody JsonNode body,
+            @Parameter(description = "evaluate only: nothing is stored or sent") @RequestParam(defaultValue = "false") boolean dryRun,
+            Authentication authentication) {
+        SendingNotices.Outcome outcome = sending.revise(id, body, Callers.of(authentication).auditName(), dryRun);
+        if (dryRun || outcome.sent()) {
+            return ResponseEntity.ok(outcome.json());
+        }
+        return refusal(outcome, "Sovereignty violation: revision not sent");
+    }
+
+    @PostMapping(value = "/notices/{id}/withdraw", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('LIAISON')")
+    @Operation(summary = "Withdraw a notice this node sent",
+            description = "Optional body {\"reason\": \"...\"}. The notice's STIX object is revoked and sent to the partner; "
+                    + "both nodes show it withdrawn, drop its conflicts and stop holding it. A withdrawn notice is final.")
+    @ApiResponse(responseCode = "200", description = "withdrawn and queued for the partner; the notice")
+    @ApiResponse(responseCode = "400", description = "a reason that is not a text, blank or too long (field reason)")
+    @ApiResponse(responseCode = "404", description = "no such notice at this node")
+    @ApiResponse(responseCode = "409", description = "field id: own-notice-only (the partner's notice) or already-withdrawn")
+    JsonNode withdraw(@PathVariable String id, @RequestBody(required = false) JsonNode body, Authentication authentication) {
+        return noticeJson(sending.withdraw(id, body, Callers.of(authentication).auditName()));
     }
 
     @GetMapping(value = "/notices", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -148,13 +208,38 @@ class DeconflictionController {
         ObjectNode out = NoticeJson.JSON.createObjectNode();
         out.put("direction", n.direction().name());
         out.put("accepted", n.accepted());
+        out.put("state", n.withdrawn() ? "WITHDRAWN" : "STANDING");
+        out.put("revision", n.revision());
         out.put("stixId", n.stixId());
         out.put("version", n.version());
         out.put("recordedAt", n.recordedAt().toString());
+        JsonNode object = NoticeJson.JSON.readTree(n.stixObject());
+        if (n.withdrawn()) {
+            ObjectNode w = out.putObject("withdrawn").put("at", n.withdrawnAt().toString());
+            if (object.hasNonNull(StixMapping.WITHDRAWAL_REASON)) {
+                w.put("reason", object.get(StixMapping.WITHDRAWAL_REASON).asString());
+            }
+        }
         out.set("notice", NoticeJson.REST.write(NoticeJson.JSON.createObjectNode(), n.notice()));
         out.set("evaluation", NoticeJson.JSON.readTree(n.evaluation()));
         ArrayNode conflicts = out.putArray("conflicts");
         tables.conflictsOf(n.notice().id().value()).forEach(c -> conflicts.add(conflictJson(c)));
+        ArrayNode history = out.putArray("history");
+        for (DeconflictionTables.NoticeVersion v : tables.history(n.notice().id().value())) {
+            ObjectNode h = history.addObject().put("revision", v.revision()).put("change", v.change().name())
+                    .put("version", v.version()).put("recordedAt", v.recordedAt().toString());
+            if (v.reason() != null) {
+                h.put("reason", v.reason());
+            }
+            h.set("evaluation", NoticeJson.JSON.readTree(v.evaluation()));
+        }
+        ArrayNode answers = out.putArray("answers");
+        for (DeconflictionTables.StoredAnswer a : tables.answersOf(n.notice().id().value())) {
+            ObjectNode j = answers.addObject().put("conflict", a.answer().conflict().value())
+                    .put("verdict", a.answer().verdict().name()).put("by", a.answer().answeredBy().value())
+                    .put("at", a.answer().answeredAt().toString());
+            a.answer().reason().ifPresent(r -> j.put("reason", r));
+        }
         return out;
     }
 

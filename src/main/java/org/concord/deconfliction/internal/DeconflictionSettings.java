@@ -11,8 +11,8 @@ import org.concord.deconfliction.NoticeRules;
 import org.concord.deconfliction.NotificationZone;
 import org.concord.deconfliction.PartnerPair;
 import org.concord.deconfliction.RulesPerPair;
+import org.concord.deconfliction.UnplannedEventPolicy;
 import org.concord.hotline.Priority;
-import org.concord.hotline.UnplannedEventPolicy;
 import org.concord.party.PartyCode;
 
 /**
@@ -76,7 +76,7 @@ record DeconflictionSettings(List<String> partners, Map<String, PairRules> rules
 
     /**
      * {@code events.report-within}: how long after it was observed an unplanned event reported here
-     * must have reached the partner (the hotline's {@link UnplannedEventPolicy}; default its 30 min).
+     * must have reached the partner ({@link UnplannedEventPolicy}; default 30 min, as the hotline's FLASH rule).
      */
     record Events(Duration reportWithin) {
 

@@ -17,6 +17,8 @@ import org.concord.party.PartyCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * The module's own tables: {@code deconfliction_notice}, {@code deconfliction_site} and
  * {@code deconfliction_conflict} (Flyway {@code V7_0__deconfliction.sql}). Notices and sites are
@@ -29,15 +31,38 @@ class DeconflictionTables {
     /** Whether this node sent the notice or received it. */
     enum Direction { SENT, RECEIVED }
 
+    /**
+     * The current version of a notice.
+     *
+     * @param revision    1 as first sent, one more with each revision (STIX {@code revision})
+     * @param withdrawnAt when it was withdrawn (its STIX object revoked), or null while it stands
+     */
     record StoredNotice(OperationNotice notice, Direction direction, String stixId, String version, String stixObject,
-            String evaluation, boolean accepted, Instant recordedAt) {
+            String evaluation, boolean accepted, Instant recordedAt, int revision, Instant withdrawnAt) {
+
+        StoredNotice(OperationNotice notice, Direction direction, String stixId, String version, String stixObject,
+                String evaluation, boolean accepted, Instant recordedAt) {
+            this(notice, direction, stixId, version, stixObject, evaluation, accepted, recordedAt, 1, null);
+        }
+
+        boolean withdrawn() {
+            return withdrawnAt != null;
+        }
+    }
+
+    /** What one version of a notice did: issued it, revised it, or withdrew it. */
+    enum Change { ISSUED, REVISED, WITHDRAWN }
+
+    /** One version of a notice, as sent or received, with the evaluation made of it then. */
+    record NoticeVersion(String noticeId, String version, int revision, Change change, String reason, String evaluation,
+            boolean accepted, Instant recordedAt) {
     }
 
     record StoredSite(String id, ProtectedSite site, String stixId, String stixObject, Instant recordedAt) {
     }
 
     record StoredConflict(String noticeId, String kind, String otherRef, PartyCode otherParty, String detail,
-            Instant duringStart, Instant duringEnd, String overlap, Instant detectedAt) {
+            Instant duringStart, Instant duringEnd, String overlap, Instant detectedAt, int noticeRevision) {
     }
 
     /** Stored data was checked when it came in; reading it back checks form only. */
@@ -54,13 +79,42 @@ class DeconflictionTables {
         OperationNotice notice = n.notice();
         jdbc.sql("""
                 insert into deconfliction_notice (id, stix_id, version, notifying_party, partner, direction, operation_type,
-                    window_start, window_end, footprint, stix_object, evaluation, accepted, recorded_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    window_start, window_end, footprint, stix_object, evaluation, accepted, recorded_at, revision, withdrawn_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(notice.id().value(), n.stixId(), n.version(), notice.notifyingParty().value(),
                         notice.partner().value(), n.direction().name(), notice.type().name(),
                         Timestamp.from(notice.window().start()), Timestamp.from(notice.window().end()),
-                        notice.area().toGeoJson(), n.stixObject(), n.evaluation(), n.accepted(), Timestamp.from(n.recordedAt()))
+                        notice.area().toGeoJson(), n.stixObject(), n.evaluation(), n.accepted(), Timestamp.from(n.recordedAt()),
+                        n.revision(), n.withdrawnAt() == null ? null : Timestamp.from(n.withdrawnAt()))
                 .update();
+        JsonNode object = NoticeJson.JSON.readTree(n.stixObject());
+        Change change = n.withdrawn() ? Change.WITHDRAWN : n.revision() > 1 ? Change.REVISED : Change.ISSUED;
+        String reason = object.path(n.withdrawn() ? StixMapping.WITHDRAWAL_REASON : StixMapping.REVISION_REASON).asString(null);
+        jdbc.sql("delete from deconfliction_notice_version where notice_id = ? and version = ?")
+                .params(notice.id().value(), n.version()).update();
+        jdbc.sql("""
+                insert into deconfliction_notice_version (notice_id, version, revision, change_kind, reason, stix_object,
+                    evaluation, accepted, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(notice.id().value(), n.version(), n.revision(), change.name(), reason, n.stixObject(), n.evaluation(),
+                        n.accepted(), Timestamp.from(n.recordedAt()))
+                .update();
+    }
+
+    /** Every version of notice {@code id}, oldest first. */
+    List<NoticeVersion> history(String id) {
+        return jdbc.sql("""
+                select notice_id, version, revision, change_kind, reason, evaluation, accepted, recorded_at
+                from deconfliction_notice_version where notice_id = ? order by version""").param(id)
+                .query((rs, row) -> new NoticeVersion(rs.getString(1), rs.getString(2), rs.getInt(3),
+                        Change.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getBoolean(7),
+                        rs.getTimestamp(8).toInstant()))
+                .list();
+    }
+
+    /** Every answer given to a conflict of notice {@code id}, whichever revision it was flagged against. */
+    List<StoredAnswer> answersOf(String noticeId) {
+        return jdbc.sql("select conflict_id from deconfliction_conflict_answer where notice_id = ? order by answered_at, conflict_id")
+                .param(noticeId).query(String.class).list().stream().map(this::answer).flatMap(Optional::stream).toList();
     }
 
     Optional<StoredNotice> notice(String id) {
@@ -72,18 +126,21 @@ class DeconflictionTables {
     }
 
     List<StoredNotice> acceptedNoticesEndingAfter(Instant moment) {
-        return jdbc.sql(SELECT_NOTICE + " where accepted = true and window_end > ? order by recorded_at, id")
+        return jdbc.sql(SELECT_NOTICE + " where accepted = true and withdrawn_at is null and window_end > ? order by recorded_at, id")
                 .param(Timestamp.from(moment)).query(DeconflictionTables::notice).list();
     }
 
     private static final String SELECT_NOTICE = """
-            select stix_object, direction, stix_id, version, evaluation, accepted, recorded_at from deconfliction_notice""";
+            select stix_object, direction, stix_id, version, evaluation, accepted, recorded_at, revision, withdrawn_at
+            from deconfliction_notice""";
 
     private static StoredNotice notice(ResultSet rs, int row) throws SQLException {
         String object = rs.getString(1);
         OperationNotice notice = NoticeJson.STIX.read(NoticeJson.JSON.readTree(object), null, null, STORED);
+        Timestamp withdrawn = rs.getTimestamp(9);
         return new StoredNotice(notice, Direction.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), object,
-                rs.getString(5), rs.getBoolean(6), rs.getTimestamp(7).toInstant());
+                rs.getString(5), rs.getBoolean(6), rs.getTimestamp(7).toInstant(), rs.getInt(8),
+                withdrawn == null ? null : withdrawn.toInstant());
     }
 
     void saveSite(StoredSite s) {
@@ -234,24 +291,26 @@ class DeconflictionTables {
     /** Replaces the conflicts flagged for {@code notice} by {@code conflicts}. */
     void replaceConflicts(NoticeId notice, List<Conflict> conflicts, Instant now) {
         jdbc.sql("delete from deconfliction_conflict where notice_id = ?").param(notice.value()).update();
+        int revision = jdbc.sql("select revision from deconfliction_notice where id = ?").param(notice.value())
+                .query(Integer.class).optional().orElse(1);
         for (Conflict c : conflicts) {
             if (c instanceof Conflict.WithPartnerOperation op) {
-                insertConflict(notice, "operation", op.notice().value(), op.party(), op.type().name(),
+                insertConflict(notice, revision, "operation", op.notice().value(), op.party(), op.type().name(),
                         op.during().start(), op.during().end(), c.overlapGeoJson(), now);
             } else if (c instanceof Conflict.WithProtectedSite site) {
-                insertConflict(notice, "protected-site", site.site(), site.party(), site.kind().name(), null, null,
+                insertConflict(notice, revision, "protected-site", site.site(), site.party(), site.kind().name(), null, null,
                         c.overlapGeoJson(), now);
             }
         }
     }
 
-    private void insertConflict(NoticeId notice, String kind, String other, PartyCode party, String detail, Instant start,
+    private void insertConflict(NoticeId notice, int revision, String kind, String other, PartyCode party, String detail, Instant start,
             Instant end, String overlap, Instant now) {
         jdbc.sql("""
                 insert into deconfliction_conflict (notice_id, kind, other_ref, other_party, detail, during_start, during_end,
-                    overlap, detected_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    overlap, detected_at, notice_revision) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(notice.value(), kind, other, party.value(), detail, start == null ? null : Timestamp.from(start),
-                        end == null ? null : Timestamp.from(end), overlap, Timestamp.from(now))
+                        end == null ? null : Timestamp.from(end), overlap, Timestamp.from(now), revision)
                 .update();
     }
 
@@ -265,7 +324,7 @@ class DeconflictionTables {
     }
 
     private static final String SELECT_CONFLICT = """
-            select notice_id, kind, other_ref, other_party, detail, during_start, during_end, overlap, detected_at
+            select notice_id, kind, other_ref, other_party, detail, during_start, during_end, overlap, detected_at, notice_revision
             from deconfliction_conflict""";
 
     private static StoredConflict conflict(ResultSet rs, int row) throws SQLException {
@@ -273,6 +332,6 @@ class DeconflictionTables {
         Timestamp end = rs.getTimestamp(7);
         return new StoredConflict(rs.getString(1), rs.getString(2), rs.getString(3), PartyCode.of(rs.getString(4)),
                 rs.getString(5), start == null ? null : start.toInstant(), end == null ? null : end.toInstant(),
-                rs.getString(8), rs.getTimestamp(9).toInstant());
+                rs.getString(8), rs.getTimestamp(9).toInstant(), rs.getInt(10));
     }
 }

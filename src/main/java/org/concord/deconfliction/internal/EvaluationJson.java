@@ -7,6 +7,7 @@ import org.concord.deconfliction.NoticeEvaluation;
 import org.concord.deconfliction.SovereigntyViolation;
 import org.concord.deconfliction.geo.BorderDistance;
 import org.concord.deconfliction.geo.Position;
+import org.concord.node.Durations;
 
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -74,10 +75,14 @@ final class EvaluationJson {
             out.setAll(distance(c.measured()));
         } else if (r instanceof BrokenRule.TooLate l) {
             out.put("required", l.required().toString());
+            out.put("requiredText", Durations.readable(l.required()));
             out.put("given", l.given().toString());
+            out.put("givenText", Durations.readable(l.given()));
         } else if (r instanceof BrokenRule.TooLong l) {
             out.put("allowed", l.allowed().toString());
+            out.put("allowedText", Durations.readable(l.allowed()));
             out.put("length", l.length().toString());
+            out.put("lengthText", Durations.readable(l.length()));
         }
         return out;
     }

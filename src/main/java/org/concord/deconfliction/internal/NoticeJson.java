@@ -287,8 +287,8 @@ final class NoticeJson {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput(camel, "one-of", "must be one of " + Arrays.toString(type.getEnumConstants())
-                    + ", got '" + value + "'");
+            throw new InvalidInput(camel, InvalidInput.ONE_OF, "must be one of " + Arrays.toString(type.getEnumConstants())
+                    + ", got '" + value + "'", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
         }
     }
 
@@ -300,8 +300,8 @@ final class NoticeJson {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput(field, "one-of", "must be one of " + Arrays.toString(type.getEnumConstants())
-                    + ", got '" + value + "'");
+            throw new InvalidInput(field, InvalidInput.ONE_OF, "must be one of " + Arrays.toString(type.getEnumConstants())
+                    + ", got '" + value + "'", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
         }
     }
 

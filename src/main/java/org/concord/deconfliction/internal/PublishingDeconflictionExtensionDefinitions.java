@@ -36,6 +36,13 @@ class PublishingDeconflictionExtensionDefinitions {
 
     @EventListener(ApplicationReadyEvent.class)
     void publish() {
+        // Issue 10: the definitions' ids became UUIDv4-shaped; those under the old name-based ids are
+        // removed (audited), so that an export carries one definition per type and no UUIDv3 id.
+        for (String legacy : StixMapping.legacyExtensionIds(identity.stixIdentityId())) {
+            if (intel.delete(Collection.INTEL, legacy, List.of(), "node:deconfliction") > 0) {
+                log.info("removed the extension definition {} superseded in issue 10", legacy);
+            }
+        }
         List<JsonNode> definitions = List.copyOf(StixMapping.extensionDefinitions(identity.stixIdentityId()));
         for (ObjectOutcome outcome : intel.store(Collection.INTEL, definitions, new Origin.Local("node:deconfliction"))) {
             if (!outcome.succeeded()) {

@@ -30,7 +30,10 @@ import tools.jackson.databind.JsonNode;
  * <p>A received notice is evaluated as this node would evaluate its own: one whose area reaches
  * this node's territory is kept but not accepted (shown with the violation, never held in the
  * activity map); an accepted one is held, and its conflicts with this node's notices and protected
- * sites are flagged. A message that cannot be read, or that a partner sends in another party's
+ * sites are flagged. A newer version of a notice is a revision (evaluated again, its conflicts
+ * flagged anew) or, revoked, its withdrawal (kept with its last evaluation, its conflicts dropped,
+ * no longer held); nothing after a withdrawal is taken. An acknowledgement of an event this node
+ * reported is recorded on the event. A message that cannot be read, or that a partner sends in another party's
  * name, is logged and dropped: it stays in the inbox as evidence, and retrying would not mend it.
  */
 @Component
@@ -68,7 +71,8 @@ class ReceivingFromPartners {
     void on(InboxReceived event) {
         boolean notice = StixMapping.NOTICE_TYPE.equals(event.type());
         boolean report = StixMapping.EVENT_TYPE.equals(event.type());
-        if (!notice && !report && !StixMapping.SITE_TYPE.equals(event.type())) {
+        boolean acknowledgement = StixMapping.ACKNOWLEDGEMENT_TYPE.equals(event.type());
+        if (!notice && !report && !acknowledgement && !StixMapping.SITE_TYPE.equals(event.type())) {
             return;
         }
         Optional<String> json = intel.inboxObject(event.id(), event.version());
@@ -82,6 +86,8 @@ class ReceivingFromPartners {
                 receiveNotice(event, object);
             } else if (report) {
                 receiveEvent(event, object);
+            } else if (acknowledgement) {
+                receiveAcknowledgement(event, object);
             } else {
                 receiveSite(event, object);
             }
@@ -102,14 +108,29 @@ class ReceivingFromPartners {
         }
         Optional<DeconflictionTables.StoredNotice> held = tables.notice(notice.id().value());
         if (held.isPresent() && (held.get().direction() == DeconflictionTables.Direction.SENT
-                || held.get().version().compareTo(version) >= 0)) {
+                || held.get().version().compareTo(version) >= 0 || held.get().withdrawn())) {
+            return;
+        }
+        int revision = StixMapping.revisionOf(object);
+        Instant now = clock.instant();
+        if (object.path("revoked").asBoolean(false)) {
+            // Withdrawn: the last version is kept with the evaluation it had, its conflicts are dropped.
+            DeconflictionTables.StoredNotice before = held.orElse(null);
+            tables.saveNotice(new DeconflictionTables.StoredNotice(notice, DeconflictionTables.Direction.RECEIVED,
+                    event.id(), version, object.toString(),
+                    before != null ? before.evaluation() : EvaluationJson.of(evaluating.evaluate(notice)).toString(),
+                    before != null && before.accepted(), now, revision, now));
+            tables.replaceConflicts(notice.id(), java.util.List.of(), now);
+            AfterCommit.run(() -> activity.withdraw(notice.id()));
+            audit.record("partner:" + event.from(), "deconfliction.notice-withdrawn-received", notice.id().value(),
+                    "revision " + revision + " withdrawn by " + event.from()
+                            + object.path(StixMapping.WITHDRAWAL_REASON).asString("").transform(r -> r.isEmpty() ? "" : "; reason: " + r));
             return;
         }
         NoticeEvaluation evaluation = evaluating.evaluate(notice);
         boolean accepted = evaluation instanceof NoticeEvaluation.Sendable;
-        Instant now = clock.instant();
         tables.saveNotice(new DeconflictionTables.StoredNotice(notice, DeconflictionTables.Direction.RECEIVED,
-                event.id(), version, object.toString(), EvaluationJson.of(evaluation).toString(), accepted, now));
+                event.id(), version, object.toString(), EvaluationJson.of(evaluation).toString(), accepted, now, revision, null));
         if (evaluation instanceof NoticeEvaluation.Sendable sendable) {
             tables.replaceConflicts(notice.id(), sendable.conflicts(), now);
             AfterCommit.run(() -> activity.add(notice));
@@ -117,8 +138,9 @@ class ReceivingFromPartners {
             tables.replaceConflicts(notice.id(), java.util.List.of(), now);
             AfterCommit.run(() -> activity.withdraw(notice.id()));
         }
-        audit.record("partner:" + event.from(), "deconfliction.notice-received", notice.id().value(),
-                notice.type() + (accepted ? "" : "; refused: the area reaches " + own.code() + "'s territory"));
+        audit.record("partner:" + event.from(), revision > 1 ? "deconfliction.notice-revision-received" : "deconfliction.notice-received",
+                notice.id().value(), (revision > 1 ? "revision " + revision + ": " : "") + notice.type()
+                        + (accepted ? "" : "; refused: the area reaches " + own.code() + "'s territory"));
     }
 
     private void receiveSite(InboxReceived event, JsonNode object) {
@@ -156,5 +178,23 @@ class ReceivingFromPartners {
         tables.saveEvent(stored);
         audit.record("partner:" + event.from(), "deconfliction.event-received", reported.id().value(), reported.kind()
                 + (stored.crossesBorder() ? "; the track crosses the border" : ""));
+    }
+
+    /**
+     * The partner acknowledged an event this node reported: recorded on the event (once; a repeat
+     * changes nothing), so the reporting officer learns that someone on the other side is on it.
+     */
+    private void receiveAcknowledgement(InboxReceived event, JsonNode object) {
+        StixMapping.Acknowledgement ack = StixMapping.readAcknowledgement(object, event.from());
+        DeconflictionTables.StoredEvent reported = tables.event(ack.eventId()).orElseThrow(() -> new InvalidInput("event_id",
+                "known-event", "no event " + ack.eventId() + " is held by this node"));
+        if (reported.direction() != DeconflictionTables.Direction.SENT || !reported.event().partner().equals(event.from())) {
+            throw new InvalidInput("event_id", "reported-to-the-sender", "event " + ack.eventId() + " was not reported by "
+                    + own.code() + " to " + event.from());
+        }
+        if (tables.acknowledgeEvent(ack.eventId(), ack.at(), event.from().value())) {
+            audit.record("partner:" + event.from(), "deconfliction.event-acknowledgement-received", ack.eventId(),
+                    reported.event().kind() + " acknowledged by " + event.from() + " at " + ack.at());
+        }
     }
 }

@@ -93,7 +93,8 @@ class ReportingEvents {
     /**
      * This node's liaison acknowledges an event the partner reported (taken note, someone is on it);
      * unacknowledged, it escalates after the hotline's FLASH deadline ({@link WatchingDeadlines}).
-     * The acknowledgement is recorded here only; it is not sent to the partner (yet).
+     * The acknowledgement is recorded here and sent back to the reporting node as an
+     * {@code x-concord-event-acknowledgement}, FLASH, in one transaction with its audit entry.
      */
     void acknowledge(String id, String actor) {
         DeconflictionTables.StoredEvent stored = tables.event(id).orElseThrow(
@@ -102,11 +103,15 @@ class ReportingEvents {
             throw new org.concord.node.Conflict("id", "received-only: " + own.code()
                     + " reported event " + id + " itself; the partner acknowledges it");
         }
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        ObjectNode stix = StixMapping.acknowledgement(stored.event(), own.code(), now, identity.stixIdentityId());
         transactions.executeWithoutResult(status -> {
-            if (!tables.acknowledgeEvent(id, clock.instant(), actor)) {
+            if (!tables.acknowledgeEvent(id, now, actor)) {
                 throw new org.concord.node.Conflict("id", "already-acknowledged: event " + id + " was acknowledged already");
             }
-            audit.record(actor, "deconfliction.event-acknowledged", id, stored.event().kind() + " of " + stored.event().reportedBy());
+            outbox.enqueue(stored.event().reportedBy(), stix, org.concord.exchange.DeliveryPriority.FLASH);
+            audit.record(actor, "deconfliction.event-acknowledged", id, stored.event().kind() + " of " + stored.event().reportedBy()
+                    + "; acknowledgement sent back");
         });
     }
 

@@ -10,7 +10,9 @@ import org.concord.deconfliction.NoticeEvaluation;
 import org.concord.deconfliction.NoticeId;
 import org.concord.deconfliction.OperationNotice;
 import org.concord.exchange.Outbox;
+import org.concord.node.Conflict;
 import org.concord.node.InvalidInput;
+import org.concord.node.NotFound;
 import org.concord.party.NodeIdentity;
 import org.concord.party.Partners;
 import org.springframework.stereotype.Service;
@@ -24,11 +26,21 @@ import tools.jackson.databind.node.ObjectNode;
  * evaluated, and either refused on sovereignty grounds (nothing stored, nothing sent) or stored,
  * queued for the partner through the outbox and held in the activity map, in one transaction with
  * its audit entry. Broken rules do not stop a notice; they are answered with it.
+ *
+ * <p>A dry run goes through exactly the same reading, checks and evaluation and stops before
+ * anything is stored, queued (so nothing reaches the partner or the ledger) or held; only the fact
+ * that a dry run happened is audited.
+ *
+ * <p>A notice this node sent can be revised (the partner objected, the plan changed): the new text
+ * is evaluated again, sovereignty and rules, exactly as a new notice would be, and goes to the
+ * partner as a new version of the same STIX object with its revision number. It can be withdrawn:
+ * the current version is revoked and sent. Either is stored, queued and audited as the first
+ * sending was; a withdrawn notice is final.
  */
 @Service
 class SendingNotices {
 
-    /** What became of a notice: sent (with its evaluation) or refused (with the violation and the offers). */
+    /** What became of a notice: sent (with its evaluation) or refused (with the violation and the offers); or a dry run's answer. */
     record Outcome(boolean sent, NoticeEvaluation evaluation, ObjectNode json) {
     }
 
@@ -61,22 +73,21 @@ class SendingNotices {
     }
 
     Outcome send(JsonNode body, String actor) {
-        OperationNotice notice = NoticeJson.REST.read(body, own.code(), NoticeId.random(), readers.reader());
-        org.concord.node.Limits.upcoming("window.start", notice.window().start(), clock.instant());
-        org.concord.node.Limits.upcoming("window.end", notice.window().end(), clock.instant());
-        if (partners.byCode(notice.partner()).isEmpty()) {
-            throw new InvalidInput("partner", "paired-partner", "this node is not paired with " + notice.partner());
-        }
+        return send(body, actor, false);
+    }
+
+    /** Sends the notice in {@code body}; with {@code dryRun}, evaluates it the same way and stops there. */
+    Outcome send(JsonNode body, String actor, boolean dryRun) {
+        OperationNotice notice = read(body, NoticeId.random());
         if (tables.notice(notice.id().value()).isPresent()) {
-            throw new org.concord.node.Conflict("id", "a notice with id " + notice.id() + " already exists");
+            throw new Conflict("id", "already-exists: a notice with id " + notice.id() + " exists; revise it with POST "
+                    + "/api/deconfliction/notices/" + notice.id() + "/revise");
         }
-        NoticeEvaluation evaluation;
-        try {
-            evaluation = evaluating.evaluate(notice);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInput("partner", "shares-a-land-border", e.getMessage());
-        }
+        NoticeEvaluation evaluation = evaluate(notice);
         ObjectNode json = EvaluationJson.of(evaluation);
+        if (dryRun) {
+            return dryRun(notice, evaluation, json, actor, "notice");
+        }
         if (evaluation instanceof NoticeEvaluation.Refused) {
             audit.record(actor, "deconfliction.notice-refused", notice.id().value(),
                     "sovereignty: the area reaches " + notice.partner() + "'s territory; nothing sent");
@@ -97,5 +108,139 @@ class SendingNotices {
             AfterCommit.run(() -> activity.add(notice));
         });
         return new Outcome(true, evaluation, json);
+    }
+
+    /**
+     * Revises notice {@code id}, which this node sent and has not withdrawn: {@code body} is the whole notice
+     * as for sending (its {@code id}, if given, must be {@code id}; the partner stays the same) and an optional
+     * {@code reason}. Evaluated again; refused on sovereignty grounds, nothing changes.
+     */
+    Outcome revise(String id, JsonNode body, String actor, boolean dryRun) {
+        DeconflictionTables.StoredNotice current = ownStanding(id, "revise");
+        JsonNode given = body == null ? null : body.get("id");
+        if (given != null && !given.isNull() && !(given.isString() && given.asString().equals(id))) {
+            throw new InvalidInput("id", "matches-path", "a revision keeps the notice's id " + id + "; leave id out or send it "
+                    + "unchanged, got " + given);
+        }
+        String reason = reason(body);
+        OperationNotice notice = read(body, NoticeId.of(id));
+        if (!notice.partner().equals(current.notice().partner())) {
+            throw new InvalidInput("partner", "same-partner", "notice " + id + " was sent to " + current.notice().partner()
+                    + "; a revision goes to the same partner, got " + notice.partner());
+        }
+        NoticeEvaluation evaluation = evaluate(notice);
+        ObjectNode json = EvaluationJson.of(evaluation);
+        int revision = current.revision() + 1;
+        json.put("revision", revision);
+        if (dryRun) {
+            return dryRun(notice, evaluation, json, actor, "revision " + revision + " of notice");
+        }
+        if (evaluation instanceof NoticeEvaluation.Refused) {
+            audit.record(actor, "deconfliction.notice-revision-refused", id,
+                    "sovereignty: the revised area reaches " + notice.partner() + "'s territory; nothing sent, revision "
+                            + current.revision() + " stands");
+            return new Outcome(false, evaluation, json);
+        }
+        NoticeEvaluation.Sendable sendable = (NoticeEvaluation.Sendable) evaluation;
+        Instant now = clock.instant();
+        ObjectNode stix = StixMapping.revision(notice, NoticeJson.JSON.readTree(current.stixObject()), revision, reason,
+                identity.stixIdentityId(), now);
+        json.put("stixId", stix.path("id").asString());
+        transactions.executeWithoutResult(status -> {
+            tables.saveNotice(new DeconflictionTables.StoredNotice(notice, DeconflictionTables.Direction.SENT,
+                    stix.path("id").asString(), stix.path("modified").asString(), stix.toString(), json.toString(), true, now,
+                    revision, null));
+            tables.replaceConflicts(notice.id(), sendable.conflicts(), now);
+            outbox.enqueue(notice.partner(), stix);
+            audit.record(actor, "deconfliction.notice-revised", id, "revision " + revision + " to " + notice.partner()
+                    + "; broken rules " + sendable.brokenRuleNames() + "; conflicts " + sendable.conflicts().size()
+                    + (reason == null ? "" : "; reason: " + reason));
+            AfterCommit.run(() -> activity.add(notice));
+        });
+        return new Outcome(true, evaluation, json);
+    }
+
+    /** Withdraws notice {@code id}, which this node sent and has not withdrawn; {@code body} may carry a {@code reason}. */
+    DeconflictionTables.StoredNotice withdraw(String id, JsonNode body, String actor) {
+        DeconflictionTables.StoredNotice current = ownStanding(id, "withdraw");
+        String reason = reason(body);
+        Instant now = clock.instant();
+        ObjectNode stix = StixMapping.withdrawal(NoticeJson.JSON.readTree(current.stixObject()), reason, now);
+        DeconflictionTables.StoredNotice withdrawn = new DeconflictionTables.StoredNotice(current.notice(),
+                DeconflictionTables.Direction.SENT, current.stixId(), stix.path("modified").asString(), stix.toString(),
+                current.evaluation(), current.accepted(), now, current.revision(), now);
+        transactions.executeWithoutResult(status -> {
+            tables.saveNotice(withdrawn);
+            tables.replaceConflicts(current.notice().id(), java.util.List.of(), now);
+            outbox.enqueue(current.notice().partner(), stix);
+            audit.record(actor, "deconfliction.notice-withdrawn", id, "revision " + current.revision() + " withdrawn; sent to "
+                    + current.notice().partner() + (reason == null ? "" : "; reason: " + reason));
+            AfterCommit.run(() -> activity.withdraw(current.notice().id()));
+        });
+        return withdrawn;
+    }
+
+    /** The notice {@code id} as this node sent it, still standing: the only kind this node may revise or withdraw. */
+    private DeconflictionTables.StoredNotice ownStanding(String id, String verb) {
+        DeconflictionTables.StoredNotice current = tables.notice(id)
+                .orElseThrow(() -> new NotFound("id: no notice " + id + " is held by this node"));
+        if (current.direction() != DeconflictionTables.Direction.SENT) {
+            throw new Conflict("id", "own-notice-only: notice " + id + " is " + current.notice().notifyingParty()
+                    + "'s; only the notifying party may " + verb + " it");
+        }
+        if (current.withdrawn()) {
+            throw new Conflict("id", "already-withdrawn: notice " + id + " was withdrawn at " + current.withdrawnAt()
+                    + "; a withdrawn notice is final, send a new one");
+        }
+        return current;
+    }
+
+    private OperationNotice read(JsonNode body, NoticeId fresh) {
+        OperationNotice notice = NoticeJson.REST.read(body, own.code(), fresh, readers.reader());
+        org.concord.node.Limits.upcoming("window.start", notice.window().start(), clock.instant());
+        org.concord.node.Limits.upcoming("window.end", notice.window().end(), clock.instant());
+        if (partners.byCode(notice.partner()).isEmpty()) {
+            throw new InvalidInput("partner", "paired-partner", "this node is not paired with " + notice.partner());
+        }
+        return notice;
+    }
+
+    private NoticeEvaluation evaluate(OperationNotice notice) {
+        try {
+            return evaluating.evaluate(notice);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("partner", "shares-a-land-border", e.getMessage());
+        }
+    }
+
+    private Outcome dryRun(OperationNotice notice, NoticeEvaluation evaluation, ObjectNode json, String actor, String what) {
+        boolean sendable = evaluation instanceof NoticeEvaluation.Sendable;
+        audit.record(actor, "deconfliction.notice-dry-run", notice.id().value(), what + " evaluated, not sent: "
+                + (sendable ? "sendable; broken rules " + ((NoticeEvaluation.Sendable) evaluation).brokenRuleNames()
+                        : "refused on sovereignty"));
+        json.put("dryRun", true);
+        return new Outcome(false, evaluation, json);
+    }
+
+    /** The optional {@code reason} of a revision or withdrawal: if given, a text of 1 to 2,000 characters. */
+    static String reason(JsonNode body) {
+        JsonNode r = body == null ? null : body.get("reason");
+        if (r == null || r.isNull()) {
+            return null;
+        }
+        if (!r.isString()) {
+            throw new InvalidInput("reason", "text", "the reason is a text");
+        }
+        String text = r.asString();
+        if (text.isBlank()) {
+            throw new InvalidInput("reason", "not-blank", "leave the reason out, or say why");
+        }
+        if (text.length() > 2000) {
+            throw new InvalidInput("reason", "max-length", "must be at most 2000 characters, got " + text.length());
+        }
+        if (text.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInput("reason", "no-control-characters", "must not contain control characters");
+        }
+        return text.strip();
     }
 }

@@ -12,6 +12,7 @@ import org.concord.deconfliction.OperationNotice;
 import org.concord.deconfliction.ProtectedSite;
 import org.concord.deconfliction.UnplannedEvent;
 import org.concord.deconfliction.geo.GeoJson;
+import org.concord.intel.stix.DerivedIds;
 import org.concord.intel.stix.Tlp;
 import org.concord.node.InvalidInput;
 import org.concord.party.PartyCode;
@@ -27,8 +28,9 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Identifiers are derived, not random: a notice's STIX id is a name-based UUID of its notice id,
  * so both nodes name the same notice alike and a re-sent notice is a new version of one object; an
- * extension definition's id is a name-based UUID of the node's identity and the type it declares,
- * so each node has its own (only the creator may version an object) and restarting changes nothing.
+ * extension definition's id is derived from the node's identity and the type it declares (a
+ * UUIDv4-shaped id, see {@link #extensionId}), so each node has its own (only the creator may
+ * version an object) and restarting changes nothing.
  */
 final class StixMapping {
 
@@ -36,6 +38,12 @@ final class StixMapping {
     static final String SITE_TYPE = "x-concord-protected-site";
     static final String EVENT_TYPE = "x-concord-unplanned-event";
     static final String ANSWER_TYPE = "x-concord-conflict-answer";
+    static final String ACKNOWLEDGEMENT_TYPE = "x-concord-event-acknowledgement";
+    /** A notice's revision number, left out on the first (1); one more with each revision. */
+    static final String REVISION = "revision";
+    /** Why a notice was revised (on a revision) or withdrawn (on the revoked version). */
+    static final String REVISION_REASON = "revision_reason";
+    static final String WITHDRAWAL_REASON = "withdrawal_reason";
     static final String EXTENSION_VERSION = "1.0.0";
     /** Fixed, so that the node stores the same extension definition at every start. */
     static final String EXTENSIONS_CREATED = "2026-01-01T00:00:00.000Z";
@@ -44,8 +52,28 @@ final class StixMapping {
     private StixMapping() {
     }
 
+    /**
+     * This node's extension-definition of {@code type}: derived from its identity and the type, so
+     * that it is the same at every start, and UUIDv4-shaped ({@link DerivedIds}) as STIX 2.1 asks of
+     * every object but a cyber-observable.
+     */
     static String extensionId(String identityId, String type) {
+        return "extension-definition--" + DerivedIds.uuid(identityId + "|" + type + "|" + EXTENSION_VERSION);
+    }
+
+    /**
+     * The id the same definition had before issue 10, a name-based UUID (version 3), which the OASIS
+     * validator warns about in an export. Objects sent under it are still read: no reader looks at
+     * an object's extension key. The definitions themselves are removed from the intel collection
+     * at start ({@code PublishingDeconflictionExtensionDefinitions}).
+     */
+    static String legacyExtensionId(String identityId, String type) {
         return "extension-definition--" + nameUuid(identityId + "|" + type + "|" + EXTENSION_VERSION);
+    }
+
+    static List<String> legacyExtensionIds(String identityId) {
+        return List.of(legacyExtensionId(identityId, NOTICE_TYPE), legacyExtensionId(identityId, SITE_TYPE),
+                legacyExtensionId(identityId, EVENT_TYPE), legacyExtensionId(identityId, ANSWER_TYPE));
     }
 
     static String noticeStixId(OperationNotice notice) {
@@ -78,7 +106,11 @@ final class StixMapping {
                 extensionDefinition(identityId, ANSWER_TYPE, "Concord conflict answer",
                         "The partner's answer to a conflict flagged between a notice and its own notified operation or "
                                 + "protected site: acknowledge, or object with a reason.",
-                        "x-concord-conflict-answer.json"));
+                        "x-concord-conflict-answer.json"),
+                extensionDefinition(identityId, ACKNOWLEDGEMENT_TYPE, "Concord event acknowledgement",
+                        "The partner's acknowledgement that it received an unplanned event and someone is on it, sent back "
+                                + "to the reporting node.",
+                        "x-concord-event-acknowledgement.json"));
     }
 
     private static ObjectNode extensionDefinition(String identityId, String type, String name, String description,
@@ -104,6 +136,55 @@ final class StixMapping {
         ObjectNode o = common(NOTICE_TYPE, noticeStixId(notice), identityId, now, tlp(notice.classification()));
         NoticeJson.STIX.write(o, notice);
         return o;
+    }
+
+    /**
+     * A revision of a notice this node sent: a new version of the same object ({@code created} kept,
+     * {@code modified} later than the version it replaces), with its revision number and reason.
+     */
+    static ObjectNode revision(OperationNotice notice, JsonNode previous, int revision, String reason, String identityId,
+            Instant now) {
+        ObjectNode o = notice(notice, identityId, later(previous, now));
+        o.put("created", previous.path("created").asString());
+        o.put(REVISION, revision);
+        if (reason != null) {
+            o.put(REVISION_REASON, reason);
+        }
+        return o;
+    }
+
+    /**
+     * The withdrawal of a notice this node sent: the current version revoked (STIX 2.1 section 3.6.2; no
+     * version may follow), every other property kept, with the reason.
+     */
+    static ObjectNode withdrawal(JsonNode current, String reason, Instant now) {
+        ObjectNode o = (ObjectNode) current.deepCopy();
+        o.put("modified", StixTimes.format(later(current, now)));
+        o.put("revoked", true);
+        o.remove(REVISION_REASON);
+        if (reason != null) {
+            o.put(WITHDRAWAL_REASON, reason);
+        }
+        return o;
+    }
+
+    /** {@code now}, or a millisecond after the previous version if the clock has not moved past it. */
+    private static Instant later(JsonNode previous, Instant now) {
+        Instant before = Instant.parse(previous.path("modified").asString());
+        Instant at = now.truncatedTo(ChronoUnit.MILLIS);
+        return at.isAfter(before) ? at : before.plusMillis(1);
+    }
+
+    /** The revision number of a notice object: 1 when left out; refused unless a whole number from 1 to 10,000. */
+    static int revisionOf(JsonNode object) {
+        JsonNode r = object.get(REVISION);
+        if (r == null || r.isNull()) {
+            return 1;
+        }
+        if (!r.isIntegralNumber() || r.asLong() < 1 || r.asLong() > 10_000) {
+            throw new InvalidInput(REVISION, "revision-number", "a notice's revision is a whole number from 1 to 10000, got " + r);
+        }
+        return r.asInt();
     }
 
     /** A protected site as a STIX object created by this node at {@code now}. */
@@ -208,6 +289,49 @@ final class StixMapping {
         answer.reason().ifPresent(r -> o.put("reason", r));
         o.put("answered_at", StixTimes.format(answer.answeredAt()));
         return o;
+    }
+
+    /** One acknowledgement per event, so its STIX id is a name-based UUID of the event id. */
+    static String acknowledgementStixId(String eventId) {
+        return ACKNOWLEDGEMENT_TYPE + "--" + nameUuid("concord-event-acknowledgement|" + eventId);
+    }
+
+    /** The acknowledgement of a received event, sent back to the reporting party, marked TLP:AMBER. */
+    static ObjectNode acknowledgement(UnplannedEvent event, PartyCode acknowledgedBy, Instant at, String identityId) {
+        ObjectNode o = common(ACKNOWLEDGEMENT_TYPE, acknowledgementStixId(event.id().value()), identityId, at, Tlp.AMBER);
+        o.put("event_id", event.id().value());
+        o.put("reported_by", event.reportedBy().value());
+        o.put("acknowledged_by", acknowledgedBy.value());
+        o.put("acknowledged_at", StixTimes.format(at));
+        return o;
+    }
+
+    /** An acknowledgement received from {@code from}: the event it acknowledges and when. */
+    record Acknowledgement(String eventId, PartyCode reportedBy, Instant at) {
+    }
+
+    /** Reads an acknowledgement received from {@code from}; it must be the acknowledging party. */
+    static Acknowledgement readAcknowledgement(JsonNode object, PartyCode from) {
+        String by = object.path("acknowledged_by").asString("");
+        if (!by.equals(from.value())) {
+            throw new InvalidInput("acknowledged_by", "sender-acknowledges", "a partner may only send its own "
+                    + "acknowledgements; " + from + " sent one of '" + by + "'");
+        }
+        String eventId = object.path("event_id").asString("");
+        if (eventId.isBlank() || eventId.length() > 128) {
+            throw new InvalidInput("event_id", "required", "an acknowledgement names the event it acknowledges");
+        }
+        PartyCode reportedBy;
+        try {
+            reportedBy = PartyCode.of(object.path("reported_by").asString(""));
+        } catch (RuntimeException e) {
+            throw new InvalidInput("reported_by", "iso-3166-alpha-2", "not a party code: " + object.path("reported_by"));
+        }
+        try {
+            return new Acknowledgement(eventId, reportedBy, Instant.parse(object.path("acknowledged_at").asString("")));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInput("acknowledged_at", "timestamp", "not a timestamp: " + object.path("acknowledged_at"));
+        }
     }
 
     /** Reads an answer received from {@code from}; it must be the answering party. */

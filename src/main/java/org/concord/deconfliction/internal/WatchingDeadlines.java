@@ -9,16 +9,14 @@ import java.util.Optional;
 
 import org.concord.audit.AuditLog;
 import org.concord.deconfliction.ConflictStanding;
+import org.concord.deconfliction.UnplannedEventAlarm;
+import org.concord.deconfliction.UnplannedEventPolicy;
 import org.concord.exchange.Outbox;
 import org.concord.hotline.AcknowledgementPolicy;
 import org.concord.hotline.Priority;
-import org.concord.hotline.UnplannedEvent;
-import org.concord.hotline.UnplannedEventAlarm;
-import org.concord.hotline.UnplannedEventPolicy;
 import org.concord.workflow.DueEscalation;
 import org.concord.workflow.EscalationClock;
 import org.concord.workflow.EscalationLevel;
-import org.concord.workflow.StixId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -37,7 +35,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
  *       (liaison officers, security chiefs, the Joint Coordination Mechanism) per missed period, as
  *       requests and hotline calls do ({@link EscalationClock}); alarm {@code ESCALATED_TO_<level>}.</li>
  *   <li>{@code deconfliction.event-deadlines}: an unplanned event reported here whose report the
- *       outbox has not delivered by the deadline of the hotline's {@link UnplannedEventPolicy}
+ *       outbox has not delivered by the deadline of the {@link UnplannedEventPolicy}
  *       (alarm {@code NOT_SENT}); and an unplanned event received from the partner that nobody here
  *       acknowledged within the hotline's FLASH acknowledgement deadline ({@link AcknowledgementPolicy}),
  *       which escalates rung by rung like an unacknowledged FLASH call ({@code ESCALATED_TO_<level>}).</li>
@@ -125,9 +123,7 @@ public class WatchingDeadlines {
                 if (delivered) {
                     continue;
                 }
-                UnplannedEvent asHotline = new UnplannedEvent(StixId.of(e.stixId()), e.event().reportedBy(),
-                        e.event().observedAt(), e.event().kind().name());
-                Optional<UnplannedEventAlarm> alarm = reporting.alarm(asHotline, Optional.empty(), now);
+                Optional<UnplannedEventAlarm> alarm = reporting.alarm(e.event(), Optional.empty(), now);
                 if (alarm.isPresent()) {
                     raise(EVENT, id, "NOT_SENT", alarm.get().deadline(), e.event().kind() + " observed at "
                             + e.event().observedAt() + " has not reached " + e.event().partner() + "; it was due there by "

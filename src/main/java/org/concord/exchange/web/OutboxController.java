@@ -53,7 +53,7 @@ class OutboxController {
     List<Outbox.Message> acknowledge(@PathVariable long seq, Authentication caller) {
         String actor = Callers.of(caller).auditName();
         if (!outbox.acknowledgePoison(seq, actor)) {
-            throw new NotFound("seq: no unacknowledged poisoned message " + seq + " in the outbox");
+            throw NotFound.of("seq", "no unacknowledged poisoned message " + seq + " in the outbox");
         }
         audit.record(actor, "exchange.poison-acknowledged", String.valueOf(seq), "outbox message " + seq);
         return outbox.poisoned(null);

@@ -276,35 +276,41 @@ public final class SharingPolicy {
         return ids;
     }
 
-    /** Recursion as deep as the JSON: the parser bounds nesting (Jackson's StreamReadConstraints). */
+    /**
+     * Recursion as deep as the JSON: the parser bounds nesting (Jackson's StreamReadConstraints).
+     * A string under a property named {@code *_ref} or {@code *_refs} (directly or in a list, at any
+     * depth) is a reference when it is an identifier, whatever shape the property has: custom
+     * properties are not held to the shapes of section 3.1 ({@code StixRules}), and an identifier
+     * in one must not slip past this rule for being in a list under {@code _ref} or alone under
+     * {@code _refs}.
+     */
     private static void collect(JsonNode node, String path, boolean observedDataTop, List<Reference> out) {
+        collect(node, path, null, observedDataTop, out);
+    }
+
+    private static void collect(JsonNode node, String path, String property, boolean observedDataTop, List<Reference> out) {
+        if (node.isString()) {
+            if (property != null && (property.endsWith("_ref") || property.endsWith("_refs"))) {
+                addIfId(node, path, out);
+            }
+            return;
+        }
         if (node.isArray()) {
             int i = 0;
             for (JsonNode item : node) {
-                collect(item, path + "[" + i++ + "]", false, out);
+                collect(item, path + "[" + i++ + "]", property, false, out);
             }
             return;
         }
         if (!node.isObject()) {
             return;
         }
-        for (Map.Entry<String, JsonNode> property : node.properties()) {
-            String name = property.getKey();
-            JsonNode value = property.getValue();
-            String here = path + "." + name;
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
+            String name = entry.getKey();
             if (observedDataTop && name.equals("objects")) {
                 continue;
             }
-            if (name.endsWith("_ref")) {
-                addIfId(value, here, out);
-            } else if (name.endsWith("_refs") && value.isArray()) {
-                int i = 0;
-                for (JsonNode item : value) {
-                    addIfId(item, here + "[" + i++ + "]", out);
-                }
-            } else {
-                collect(value, here, false, out);
-            }
+            collect(entry.getValue(), path + "." + name, name, false, out);
         }
     }
 

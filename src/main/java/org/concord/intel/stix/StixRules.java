@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
+import org.concord.party.ConcordProperties;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,10 +23,14 @@ import tools.jackson.databind.JsonNode;
  *   <li>the timestamp properties of the object are real instants in RFC 3339 with {@code Z}
  *       (section 2.14; the schema pattern lets 31 February through);</li>
  *   <li>{@code modified >= created} (section 3.2);</li>
- *   <li>every {@code *_ref} is an identifier and every {@code *_refs} a list of them
- *       (section 3.1), of an allowed type: {@code created_by_ref} an identity, marking
- *       references marking definitions, relationship endpoints SDOs, SCOs or custom objects,
- *       sighting references as section 5.2 says; none points at a bundle;</li>
+ *   <li>every reference property STIX 2.1 defines ({@link #SPEC_REFS}: {@code created_by_ref},
+ *       marking references, relationship and sighting ends, container and SCO references) is an
+ *       identifier, or a list of them for {@code *_refs}, of an allowed type: {@code created_by_ref}
+ *       an identity, marking references marking definitions, relationship endpoints SDOs, SCOs or
+ *       custom objects, sighting references as section 5.2 says; none points at a bundle. In this
+ *       project's own types ({@code x-concord-*}) every {@code *_ref} and {@code *_refs}, at any
+ *       depth, is held to the same. Other custom properties ending in {@code _ref} are not: STIX
+ *       2.1 does not require them to hold identifiers (the sharing policy follows those that do);</li>
  *   <li>granular marking selectors select content present in the object (section 7.2.3.1);</li>
  *   <li>a marking definition does not mark itself (section 7.2.2);</li>
  *   <li>{@code spec_version}, when present, is {@code "2.1"}: the OASIS schemas also admit
@@ -91,7 +97,7 @@ final class StixRules {
                     + "\": this node stores STIX 2.1 objects only, got " + specVersion));
         }
         Instant created = checkTimestamps(object, objectId, out);
-        checkReferences(object, type, objectId, "$", true, out);
+        checkReferences(object, type, objectId, out);
         checkGranularSelectors(object, objectId, out);
         checkMarkingSelfReference(object, type, objectId, out);
         checkSourceReliability(object, objectId, out);
@@ -130,19 +136,29 @@ final class StixRules {
         }
     }
 
-    /** The custom property this project uses for the Admiralty source-reliability grade. */
-    static final String RELIABILITY = "x_concord_source_reliability";
-
     /**
      * Source reliability, on the Admiralty (NATO STANAG 2511) scale: A completely reliable, B usually
      * reliable, C fairly reliable, D not usually reliable, E unreliable, F cannot be judged. STIX 2.1
      * has {@code confidence} (0-100, checked by the schema) but no property for the reliability of
-     * the source, so it is carried as a custom property and checked here.
+     * the source, so it is carried in Concord's property extension ({@link ConcordProperties}), or
+     * in objects written before issue 10 as the top-level {@code x_concord_source_reliability}; both
+     * are checked here, as is the extension's {@code extension_type}.
      */
     private static void checkSourceReliability(JsonNode object, String objectId, List<Violation> out) {
-        JsonNode reliability = object.get(RELIABILITY);
+        JsonNode extension = object.path("extensions").get(ConcordProperties.EXTENSION_ID);
+        if (extension != null) {
+            String path = "$.extensions['" + ConcordProperties.EXTENSION_ID + "']";
+            if (!"property-extension".equals(extension.path("extension_type").asString(""))) {
+                out.add(new Violation(objectId, path + ".extension_type", "Concord's properties are a property-extension"));
+            }
+            checkGrade(extension.get(ConcordProperties.SOURCE_RELIABILITY), objectId, path + "." + ConcordProperties.SOURCE_RELIABILITY, out);
+        }
+        checkGrade(object.get(ConcordProperties.LEGACY_SOURCE_RELIABILITY), objectId, "$." + ConcordProperties.LEGACY_SOURCE_RELIABILITY, out);
+    }
+
+    private static void checkGrade(JsonNode reliability, String objectId, String path, List<Violation> out) {
         if (reliability != null && !(reliability.isString() && reliability.stringValue().matches("[A-F]"))) {
-            out.add(new Violation(objectId, "$." + RELIABILITY, "source reliability must be one letter of the Admiralty scale, A to F"));
+            out.add(new Violation(objectId, path, "source reliability must be one letter of the Admiralty scale, A to F"));
         }
     }
 
@@ -189,12 +205,122 @@ final class StixRules {
         }
     }
 
-    private static void checkReferences(JsonNode node, String type, String objectId, String path,
+    /**
+     * The reference properties STIX 2.1 defines, per object type, beyond the common
+     * {@code created_by_ref} and {@code object_marking_refs} (sections 4 to 7): only these, with
+     * {@code granular_markings[].marking_ref}, {@code body_multipart[].body_raw_ref} of an email
+     * message and the references of the predefined SCO extensions ({@link #SPEC_EXTENSION_REFS}),
+     * must hold identifiers. A custom property whose name ends in {@code _ref} need not: section
+     * 3.1 asks identifier-valued properties to end in {@code _ref}, not the converse, and the
+     * OASIS validator accepts e.g. MITRE ATT&amp;CK's {@code "x_mitre_data_source_ref": ""}.
+     */
+    static final Map<String, Set<String>> SPEC_REFS = Map.ofEntries(
+            Map.entry("grouping", Set.of("object_refs")),
+            Map.entry("note", Set.of("object_refs")),
+            Map.entry("opinion", Set.of("object_refs")),
+            Map.entry("report", Set.of("object_refs")),
+            Map.entry("observed-data", Set.of("object_refs")),
+            Map.entry("malware", Set.of("operating_system_refs", "sample_refs")),
+            Map.entry("malware-analysis", Set.of("host_vm_ref", "operating_system_ref", "installed_software_refs",
+                    "analysis_sco_refs", "sample_ref")),
+            Map.entry("relationship", Set.of("source_ref", "target_ref")),
+            Map.entry("sighting", Set.of("sighting_of_ref", "observed_data_refs", "where_sighted_refs")),
+            Map.entry("language-content", Set.of("object_ref")),
+            Map.entry("directory", Set.of("contains_refs")),
+            Map.entry("domain-name", Set.of("resolves_to_refs")),
+            Map.entry("email-addr", Set.of("belongs_to_ref")),
+            Map.entry("email-message", Set.of("from_ref", "sender_ref", "to_refs", "cc_refs", "bcc_refs", "raw_email_ref")),
+            Map.entry("file", Set.of("parent_directory_ref", "contains_refs", "content_ref")),
+            Map.entry("ipv4-addr", Set.of("resolves_to_refs", "belongs_to_refs")),
+            Map.entry("ipv6-addr", Set.of("resolves_to_refs", "belongs_to_refs")),
+            Map.entry("network-traffic", Set.of("src_ref", "dst_ref", "src_payload_ref", "dst_payload_ref",
+                    "encapsulates_refs", "encapsulated_by_ref")),
+            Map.entry("process", Set.of("opened_connection_refs", "creator_user_ref", "image_ref", "parent_ref", "child_refs")),
+            Map.entry("windows-registry-key", Set.of("creator_user_ref")));
+
+    /** The reference properties of the predefined SCO extensions (section 6), by extension name. */
+    static final Map<String, Set<String>> SPEC_EXTENSION_REFS = Map.of(
+            "archive-ext", Set.of("contains_refs"),
+            "http-request-ext", Set.of("message_body_data_ref"),
+            "windows-service-ext", Set.of("service_dll_refs"));
+
+    /** The common reference properties every object may have, custom objects included (section 3.2). */
+    private static final Set<String> COMMON_REFS = Set.of("created_by_ref", "object_marking_refs");
+
+    /** This project's own object types: every {@code _ref} and {@code _refs} in them, at any depth, is an identifier. */
+    static final String OWN_TYPE_PREFIX = "x-concord-";
+
+    /**
+     * Checks the references STIX 2.1 defines (and, in this project's own types, every one): see
+     * {@link #SPEC_REFS}. Custom {@code _ref} properties of other objects are not policed here;
+     * those that hold an identifier are references all the same, which the sharing policy follows
+     * ({@code SharingPolicy#referencesOf}).
+     */
+    private static void checkReferences(JsonNode object, String type, String objectId, List<Violation> out) {
+        if (type != null && type.startsWith(OWN_TYPE_PREFIX)) {
+            checkEveryReference(object, type, objectId, "$", true, out);
+            return;
+        }
+        Set<String> specRefs = type == null ? Set.of() : SPEC_REFS.getOrDefault(type, Set.of());
+        for (Map.Entry<String, JsonNode> property : object.properties()) {
+            String name = property.getKey();
+            JsonNode value = property.getValue();
+            String here = "$." + name;
+            if (COMMON_REFS.contains(name) || specRefs.contains(name)) {
+                checkReferenceProperty(name, value, ruleFor(name, type, true), objectId, here, out);
+            } else if (name.equals("granular_markings")) {
+                checkNested(value, "marking_ref", MARKING, objectId, here, out);
+            } else if (name.equals("body_multipart") && "email-message".equals(type)) {
+                checkNested(value, "body_raw_ref", ANY, objectId, here, out);
+            } else if (name.equals("extensions") && value.isObject() && StixTypes.SCOS.contains(type)) {
+                for (Map.Entry<String, JsonNode> extension : value.properties()) {
+                    Set<String> refs = SPEC_EXTENSION_REFS.getOrDefault(extension.getKey(), Set.of());
+                    for (String ref : refs) {
+                        JsonNode refValue = extension.getValue().get(ref);
+                        if (refValue != null) {
+                            checkReferenceProperty(ref, refValue, ANY, objectId, here + "." + extension.getKey() + "." + ref, out);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@code property} in each object of the list {@code items}, where present. */
+    private static void checkNested(JsonNode items, String property, RefRule rule, String objectId, String path,
+            List<Violation> out) {
+        if (!items.isArray()) {
+            return;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode value = items.get(i).get(property);
+            if (value != null) {
+                checkReferenceProperty(property, value, rule, objectId, path + "[" + i + "]." + property, out);
+            }
+        }
+    }
+
+    private static void checkReferenceProperty(String name, JsonNode value, RefRule rule, String objectId, String path,
+            List<Violation> out) {
+        if (name.endsWith("_ref")) {
+            checkReference(value, rule, objectId, path, out);
+        } else if (!value.isArray()) {
+            out.add(new Violation(objectId, path, name + " must be a list of identifiers"));
+        } else {
+            int i = 0;
+            for (JsonNode item : value) {
+                checkReference(item, rule, objectId, path + "[" + i++ + "]", out);
+            }
+        }
+    }
+
+    /** This project's own objects: every {@code *_ref} and {@code *_refs}, at any depth. */
+    private static void checkEveryReference(JsonNode node, String type, String objectId, String path,
             boolean topLevel, List<Violation> out) {
         if (node.isArray()) {
             int i = 0;
             for (JsonNode item : node) {
-                checkReferences(item, type, objectId, path + "[" + i++ + "]", false, out);
+                checkEveryReference(item, type, objectId, path + "[" + i++ + "]", false, out);
             }
             return;
         }
@@ -205,23 +331,10 @@ final class StixRules {
             String name = property.getKey();
             JsonNode value = property.getValue();
             String here = path + "." + name;
-            if (topLevel && "observed-data".equals(type) && name.equals("objects")) {
-                continue;
-            }
-            if (name.endsWith("_ref")) {
-                checkReference(value, ruleFor(name, type, topLevel), objectId, here, out);
-            } else if (name.endsWith("_refs")) {
-                if (!value.isArray()) {
-                    out.add(new Violation(objectId, here, name + " must be a list of identifiers"));
-                    continue;
-                }
-                RefRule rule = ruleFor(name, type, topLevel);
-                int i = 0;
-                for (JsonNode item : value) {
-                    checkReference(item, rule, objectId, here + "[" + i++ + "]", out);
-                }
+            if (name.endsWith("_ref") || name.endsWith("_refs")) {
+                checkReferenceProperty(name, value, ruleFor(name, type, topLevel), objectId, here, out);
             } else {
-                checkReferences(value, type, objectId, here, false, out);
+                checkEveryReference(value, type, objectId, here, false, out);
             }
         }
     }

@@ -79,7 +79,7 @@ class IntelController {
         org.concord.node.Limits.parameter("id", id, IntelQuery.MAX_VALUE);
         Page page = store.find(IntelQuery.all(Collection.INTEL, 1, 0).withIds(List.of(id)), Viewer.local());
         if (page.items().isEmpty()) {
-            throw new NotFound("no object " + id);
+            throw NotFound.of("id", "no object " + id);
         }
         return page.items().get(0).json();
     }

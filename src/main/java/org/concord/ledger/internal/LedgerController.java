@@ -81,7 +81,7 @@ class LedgerController {
             }
         }
         WitnessTable.Accepted accepted = witness.accepted(of)
-                .orElseThrow(() -> new NotFound("this node has accepted no checkpoint of " + of + "'s log"));
+                .orElseThrow(() -> NotFound.of("partner", "this node has accepted no checkpoint of " + of + "'s log"));
         try {
             return identity.signer().cosign(org.concord.ledger.tree.SignedNote.parse(accepted.note()),
                     accepted.acceptedAt().getEpochSecond()).encode();
@@ -105,7 +105,7 @@ class LedgerController {
         if (text.length() > MAX_NOTE) {
             throw new InvalidInput("note", "max-length", "at most " + MAX_NOTE + " characters, got " + text.length());
         }
-        WitnessTable.Alarm alarm = witness.alarm(id).orElseThrow(() -> new NotFound("no ledger alarm " + id));
+        WitnessTable.Alarm alarm = witness.alarm(id).orElseThrow(() -> NotFound.of("id", "no ledger alarm " + id));
         if (alarm.acknowledgement() != null) {
             throw new org.concord.node.Conflict("id", "ALREADY_ACKNOWLEDGED: alarm " + id + " was acknowledged by "
                     + alarm.acknowledgement().by() + " at " + LedgerEntry.formatTime(alarm.acknowledgement().at()));
@@ -139,7 +139,7 @@ class LedgerController {
             } catch (IllegalArgumentException e) {
                 throw new InvalidInput("leaf", "sha256-hex", e.getMessage());
             }
-            at = tables.indexOfLeaf(hash).orElseThrow(() -> new NotFound("no leaf " + leaf + " in this log"));
+            at = tables.indexOfLeaf(hash).orElseThrow(() -> NotFound.of("leaf", "no leaf " + leaf + " in this log"));
         } else {
             throw new InvalidInput("index", "one-of", "give either index or leaf");
         }
@@ -229,7 +229,7 @@ class LedgerController {
         if (caller instanceof Caller.PartnerNode partner) {
             from = partner.partner().code();
             if (sender != null && !sender.equals(from.value())) {
-                throw new NotFound("no receipt for " + object + " from " + sender);
+                throw NotFound.of("object", "no receipt for " + object + " from " + sender);
             }
         } else if (sender != null) {
             from = PartyCode.of(sender);
@@ -241,7 +241,7 @@ class LedgerController {
             throw new InvalidInput("modified", "timestamp", "is not an RFC 3339 UTC time: " + modified);
         }
         return receipts.receipt(from, object, time)
-                .orElseThrow(() -> new NotFound("no object " + object + " modified " + modified + " was received from " + from))
+                .orElseThrow(() -> NotFound.of("object", "no object " + object + " modified " + modified + " was received from " + from))
                 .toJson();
     }
 

@@ -110,7 +110,7 @@ class ReceiptDesk implements Receipts {
     @Override
     public Receipt verify(PartyCode receiver, String receiptJson, ObjectDigest object) throws ReceiptException {
         Partner partner = partners.byCode(receiver)
-                .orElseThrow(() -> new NotFound("no partner " + receiver + " is paired with this node"));
+                .orElseThrow(() -> NotFound.of("receiver", "no partner " + receiver + " is paired with this node"));
         Receipt receipt = Receipt.parse(receiptJson).verify(partner.signingKey(), object);
         PartyCode self = identity.node().party().code();
         if (!receipt.receiver().equals(receiver) || !receipt.sender().equals(self)

@@ -155,7 +155,8 @@ public final class FileNodeIdentity implements NodeIdentity {
                 .generatePrivate(new PKCS8EncodedKeySpec(unpem(dir.resolve(SIGNING_KEY))));
         SigningKey signingKey = SigningKey.of(publicOf(signingPrivate));
         String identity = Files.readString(dir.resolve(IDENTITY));
-        String identityCode = JSON.readTree(identity).path("x_concord_party").asString("");
+        // Identities written before issue 10 carry the code as the top-level x_concord_party; both are read.
+        String identityCode = org.concord.party.ConcordProperties.party(JSON.readTree(identity)).orElse("");
         if (!identityCode.isEmpty() && !identityCode.equals(party.code().value())) {
             throw new IllegalStateException("the keys in " + dir + " belong to party " + identityCode
                     + " but the configuration says concord.party.code=" + party.code() + "; point concord.data-dir at "
@@ -216,7 +217,7 @@ public final class FileNodeIdentity implements NodeIdentity {
         node.put("identity_class", "organization");
         node.putArray("sectors").add("government-national");
         node.put("contact_information", url.toString());
-        node.put("x_concord_party", party.code().value());
+        org.concord.party.ConcordProperties.put(node, org.concord.party.ConcordProperties.PARTY, party.code().value());
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n";
     }
 

@@ -1,19 +1,22 @@
 package org.concord.party.security;
 
 import java.io.IOException;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.concord.node.ProblemDocument;
 import org.springframework.security.core.AuthenticationException;
 
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
-
-/** Refusals written by the security filters, in the same RFC 9457 shape as every other error. */
+/**
+ * Refusals written by the security filters, in the same shape as every other error of the node
+ * ({@link ProblemDocument}): an RFC 9457 problem document in UTF-8, or under {@code /taxii2} a TAXII
+ * 2.1 error message typed exactly {@code application/taxii+json;version=2.1}. Written as bytes, so
+ * that the container adds no {@code charset} of its own: the OASIS TAXII client found a 401 labelled
+ * {@code charset=ISO-8859-1} (issue 10).
+ */
 final class Problem {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Problem() {
     }
@@ -25,38 +28,15 @@ final class Problem {
                 "log in with HTTP Basic (user and password) or a bearer token, or present a partner certificate");
     }
 
-    /** As {@link #write(HttpServletResponse, int, String, String)}, in TAXII's error format under {@code /taxii2}. */
+    /** A problem document, or under {@code /taxii2} a TAXII error message, unless the response is committed. */
     static void write(HttpServletRequest request, HttpServletResponse response, int status, String title, String detail)
             throws IOException {
-        if (request.getRequestURI().startsWith("/taxii2")) {
-            if (response.isCommitted()) {
-                return;
-            }
-            ObjectNode body = JSON.createObjectNode();
-            body.put("title", title);
-            body.put("description", detail);
-            body.put("http_status", String.valueOf(status));
-            response.setStatus(status);
-            response.setContentType("application/taxii+json;version=2.1");
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write(JSON.writeValueAsString(body));
-            return;
-        }
-        write(response, status, title, detail);
+        write(request, response, status, title, detail, Map.of());
     }
 
-    static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
-        if (response.isCommitted()) {
-            return;
-        }
-        ObjectNode body = JSON.createObjectNode();
-        body.put("type", "about:blank");
-        body.put("title", title);
-        body.put("status", status);
-        body.put("detail", detail);
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(JSON.writeValueAsString(body));
+    /** As above, with {@code extra} members (under {@code details} in a TAXII error message). */
+    static void write(HttpServletRequest request, HttpServletResponse response, int status, String title, String detail,
+            Map<String, Object> extra) throws IOException {
+        ProblemDocument.write(response, request.getRequestURI(), status, title, detail, extra);
     }
 }

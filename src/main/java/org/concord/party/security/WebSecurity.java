@@ -95,8 +95,13 @@ class WebSecurity {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(Problem::unauthorized)
-                        .accessDeniedHandler((request, response, denied) -> Problem.write(request, response, 403, "Forbidden",
-                                "the caller may not do this")))
+                        .accessDeniedHandler((request, response, denied) -> {
+                            // name the role needed, so the officer knows whom to ask (RequiredRoles)
+                            java.util.List<String> roles = RequiredRoles.of(denied);
+                            Problem.write(request, response, 403, "Forbidden", RequiredRoles.detail(denied, roles),
+                                    roles.isEmpty() ? java.util.Map.of("rule", "forbidden")
+                                            : java.util.Map.of("rule", "role", "requiredRoles", roles));
+                        }))
                 .addFilterBefore(new SessionCredentialsFilter(accounts), BasicAuthenticationFilter.class)
                 .addFilterBefore(new PartnerCertificateFilter(partners), BasicAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens, users, throttle), BasicAuthenticationFilter.class)
@@ -112,7 +117,11 @@ class WebSecurity {
                                 "/ledger/receipts").hasAnyAuthority(LEDGER_READERS)
                         .requestMatchers(HttpMethod.GET, "/ledger/witnessed").hasAnyAuthority(LEDGER_READERS)
                         .requestMatchers(HttpMethod.POST, "/ledger/alarms/*/acknowledgement").hasRole("ADMIN")
-                        .requestMatchers("/api/**", "/v3/api-docs", "/v3/api-docs/**").hasAnyRole(USER_ROLES)
+                        // The OpenAPI document describes the API, not its data: anyone may read it (docs/api.md).
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml").permitAll()
+                        // Swagger UI (springdoc's) for people who may use the API: log in with Basic or a token.
+                        .requestMatchers(HttpMethod.GET, "/swagger-ui", "/swagger-ui/**", "/swagger-ui.html").hasAnyRole(USER_ROLES)
+                        .requestMatchers("/api/**").hasAnyRole(USER_ROLES)
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll());
         return http.build();

@@ -58,7 +58,7 @@ class PartnersController {
     @GetMapping("/api/partners/{code}")
     Map<String, Object> one(@PathVariable String code) {
         return partners.byCode(PartyCode.of(code)).map(PartnersController::view)
-                .orElseThrow(() -> new NotFound("no partner " + code + " is paired with this node"));
+                .orElseThrow(() -> NotFound.of("code", "no partner " + code + " is paired with this node"));
     }
 
     @PostMapping(value = "/api/partners", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -28,6 +28,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /**
  * Users ({@code ADMIN} only) and bearer tokens (every user, for itself).
  * {@code POST /api/users} takes {@code {"username", "roles": [...], "password"?}}; without a
@@ -41,6 +45,7 @@ import org.springframework.web.bind.annotation.RestController;
  * that the ids of others' tokens are not revealed.
  */
 @RestController
+@Tag(name = "Users and tokens", description = "Who may log in with which roles (ADMIN), and API tokens for scripts (every user)")
 class UsersController {
 
     private final UserAccounts accounts;
@@ -51,13 +56,22 @@ class UsersController {
         this.tokens = tokens;
     }
 
-    record NewUser(String username, List<String> roles, String password) {
+    record NewUser(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "alice",
+                    description = "2 to 64 characters of a-z, 0-9, '.', '_' or '-'") String username,
+            @ArraySchema(arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "at least one role"),
+                    schema = @Schema(allowableValues = {"ADMIN", "LIAISON", "ANALYST", "VIEWER"}, example = "LIAISON")) List<String> roles,
+            @Schema(description = "12 to 200 characters; left out, one is generated and answered once") String password) {
     }
 
-    record NewToken(String label, Integer hours) {
+    record NewToken(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "nightly export",
+                    description = "what the token is for, 1 to 100 characters") String label,
+            @Schema(description = "its lifetime in hours (default 24); a token may not mint one that outlives it",
+                    example = "24", minimum = "1") Integer hours) {
     }
 
-    record NewPassword(String password) {
+    record NewPassword(@Schema(description = "12 to 200 characters; left out, one is generated and answered once") String password) {
     }
 
     @GetMapping("/api/users")
@@ -127,7 +141,7 @@ class UsersController {
 
     private UserAccounts.Account account(String username) {
         return accounts.all().stream().filter(a -> a.username().equals(username)).findFirst()
-                .orElseThrow(() -> new NotFound("no user '" + username + "'"));
+                .orElseThrow(() -> NotFound.of("username", "no user '" + username + "'"));
     }
 
     @PostMapping("/api/tokens")
@@ -157,10 +171,13 @@ class UsersController {
         String whose = other == null || other.isBlank() ? caller.username() : other;
         if (!whose.equals(caller.username())) {
             if (!caller.roles().contains(Role.ADMIN)) {
-                throw new AccessDeniedException("only an ADMIN may list another user's tokens");
+                throw new org.springframework.security.authorization.AuthorizationDeniedException(
+                        "only an ADMIN may list another user's tokens",
+                        new org.springframework.security.authorization.AuthorityAuthorizationDecision(false,
+                                List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(Role.ADMIN.authority()))));
             }
             if (!accounts.exists(whose)) {
-                throw new NotFound("no user '" + whose + "'");
+                throw NotFound.of("user", "no user '" + whose + "'");
             }
         }
         return tokens.of(whose).stream().map(UsersController::describe).toList();

@@ -16,8 +16,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The partner's deconfliction messages, as {@code ReceivingFromPartners} and {@code
- * AnsweringConflicts} read them from the inbox: a notice, a protected site, an unplanned event or a
- * conflict answer either reads or is refused with {@link InvalidInput} or an {@link
+ * AnsweringConflicts} read them from the inbox: a notice (and its revision number), a protected site, an unplanned
+ * event, a conflict answer or an event acknowledgement either reads or is refused with {@link InvalidInput} or an {@link
  * IllegalArgumentException} (an {@code InvalidGeoJson}, a party the boundaries do not know), which
  * the receiver audits and drops. Anything else fails the event listener, which then retries the
  * same message for ever.
@@ -30,7 +30,7 @@ class DeconflictionMessageFuzzTest {
 
     @FuzzTest(maxDuration = "10s")
     void aPartnersDeconflictionMessageIsReadOrDropped(FuzzedDataProvider data) {
-        int kind = data.consumeInt(0, 3);
+        int kind = data.consumeInt(0, 5);
         JsonNode object;
         try {
             object = NoticeJson.JSON.readTree(data.consumeRemainingAsBytes());
@@ -45,7 +45,9 @@ class DeconflictionMessageFuzzTest {
                 case 0 -> StixMapping.readNotice(object, FROM, READER);
                 case 1 -> StixMapping.readSite(object, FROM, READER);
                 case 2 -> StixMapping.readEvent(object, FROM, READER);
-                default -> StixMapping.readAnswer(object, FROM);
+                case 3 -> StixMapping.readAnswer(object, FROM);
+                case 4 -> StixMapping.revisionOf(object);
+                default -> StixMapping.readAcknowledgement(object, FROM);
             }
         } catch (InvalidInput | IllegalArgumentException dropped) {
             // audited and dropped by the receiver

@@ -137,6 +137,48 @@ class StixObjectsKeepTheirSchemasTest {
     }
 
     @Test
+    void a_revision_and_a_withdrawal_are_later_versions_of_the_same_notice_and_keep_its_schema() {
+        OperationNotice first = notice(OperationType.BORDER_PATROL, OperationArea.aroundPoint(new Position(27.1, 63.3), 2), List.of());
+        ObjectNode sent = StixMapping.notice(first, IDENTITY, NOW);
+        OperationNotice moved = new OperationNotice(first.id(), PK, IR, first.type(),
+                OperationArea.aroundPoint(new Position(27.0, 63.5), 2), first.window(), List.of(), first.contact(), first.classification());
+        // the clock has not moved: the revision is still a millisecond later than the version it replaces
+        ObjectNode revised = StixMapping.revision(moved, sent, 2, "Moved east after IR's objection.", IDENTITY, NOW);
+        ObjectNode withdrawn = StixMapping.withdrawal(revised, "Operation cancelled.", NOW.plus(Duration.ofHours(1)));
+        Schema schema = schema(StixMapping.NOTICE_TYPE);
+        for (ObjectNode version : List.of(revised, withdrawn)) {
+            assertThat(schema.validate(version)).as(version.toString()).isEmpty();
+            assertThat(StixValidator.withOasisSchemas().validate(version)).as(version.toString()).isEmpty();
+            assertThat(version.get("id")).isEqualTo(sent.get("id"));
+            assertThat(version.get("created")).isEqualTo(sent.get("created"));
+            assertThat(version.get("modified").asString()).isGreaterThan(sent.get("modified").asString());
+            assertThat(StixMapping.revisionOf(version)).isEqualTo(2);
+        }
+        assertThat(revised.get("modified").asString()).isEqualTo("2026-03-02T06:00:00.124Z");
+        assertThat(StixMapping.readNotice(revised, PK, READER)).isEqualTo(moved);
+        assertThat(withdrawn.get("revoked").asBoolean()).isTrue();
+        assertThat(withdrawn.get("withdrawal_reason").asString()).isEqualTo("Operation cancelled.");
+        assertThat(withdrawn.has("revision_reason")).isFalse();
+        assertThat(StixMapping.revisionOf(sent)).isEqualTo(1);
+        assertThat(sent.has("revision")).isFalse();
+        ObjectNode spoiled = revised.deepCopy().put("revision", 0);
+        assertThatThrownBy(() -> StixMapping.revisionOf(spoiled)).hasMessageStartingWith("revision:");
+    }
+
+    @Test
+    void an_event_acknowledgement_keeps_its_schema_and_names_its_sender() {
+        UnplannedEvent event = new UnplannedEvent(NoticeId.random(), PK, IR, UnplannedEvent.Kind.ACCIDENTAL_LAUNCH,
+                NOW.minus(Duration.ofMinutes(3)), READER.read("track", "{\"type\":\"Point\",\"coordinates\":[63.5,27.0]}"),
+                "A training rocket left its range heading west.", new Contact("Duty officer", "hotline"));
+        ObjectNode ack = StixMapping.acknowledgement(event, IR, NOW, IDENTITY);
+        assertThat(schema(StixMapping.ACKNOWLEDGEMENT_TYPE).validate(ack)).as(ack.toString()).isEmpty();
+        assertThat(StixValidator.withOasisSchemas().validate(ack)).as(ack.toString()).isEmpty();
+        assertThat(StixMapping.readAcknowledgement(ack, IR)).isEqualTo(new StixMapping.Acknowledgement(event.id().value(), PK, NOW));
+        assertThat(ack.get("id").asString()).isEqualTo(StixMapping.acknowledgementStixId(event.id().value()));
+        assertThatThrownBy(() -> StixMapping.readAcknowledgement(ack, PK)).hasMessageStartingWith("acknowledged_by:");
+    }
+
+    @Test
     void the_extension_definitions_are_valid_stix_and_name_their_schemas() {
         for (ObjectNode definition : StixMapping.extensionDefinitions(IDENTITY)) {
             assertThat(StixValidator.withOasisSchemas().validate(definition)).as(definition.toString()).isEmpty();

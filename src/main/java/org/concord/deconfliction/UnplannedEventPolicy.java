@@ -1,4 +1,4 @@
-package org.concord.hotline;
+package org.concord.deconfliction;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,12 +6,16 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.concord.hotline.Priority;
+
 /**
- * An unplanned event must be reported to the other side on the hotline, as a FLASH message, within
- * {@code reportWithin} of the event (default 30 minutes); otherwise an alarm is raised on the
- * responsible side's node, where someone can still pick up the phone.
+ * An unplanned event must reach the partner within {@code reportWithin} of its observation
+ * (default 30 minutes), with the urgency of a hotline FLASH message; otherwise an alarm is raised
+ * on the reporting side's node, where someone can still pick up the phone. Moved here from the
+ * hotline (issue 10): the event, its report and its deadline are deconfliction's; the hotline lends
+ * only the priority and its acknowledgement deadlines.
  *
- * @param reportWithin how long the responsible side has
+ * @param reportWithin how long the reporting side has
  */
 public record UnplannedEventPolicy(Duration reportWithin) {
 
@@ -31,14 +35,15 @@ public record UnplannedEventPolicy(Duration reportWithin) {
         return new UnplannedEventPolicy(Duration.ofMinutes(minutes));
     }
 
+    /** When the report is due at the partner: the observation time plus {@code reportWithin}. */
     public Instant deadline(UnplannedEvent event) {
-        return event.occurredAt().plus(reportWithin);
+        return event.observedAt().plus(reportWithin);
     }
 
     /**
      * The alarm, if any, at {@code now}.
      *
-     * @param reportedAt when the report went out on the hotline, or empty while it has not
+     * @param reportedAt when the report reached the partner, or empty while it has not
      */
     public Optional<UnplannedEventAlarm> alarm(UnplannedEvent event, Optional<Instant> reportedAt, Instant now) {
         Objects.requireNonNull(event, "event");

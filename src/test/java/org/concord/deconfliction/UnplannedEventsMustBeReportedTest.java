@@ -1,22 +1,28 @@
-package org.concord.hotline;
+package org.concord.deconfliction;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.concord.hotline.HotlineFixtures.PK;
-import static org.concord.hotline.HotlineFixtures.T0;
+import static org.concord.deconfliction.Fixtures.IR;
+import static org.concord.deconfliction.Fixtures.PK;
 
-import java.time.Duration;
-import java.util.Optional;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
-import org.concord.workflow.StixId;
+import org.locationtech.jts.geom.Coordinate;
 import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.GeometryFactory;
 
-/** Given an accidental launch, when the hotline report does not go out within the minutes allowed, then the alarm. */
+/** Given an accidental launch, when the report does not reach the partner within the minutes allowed, then the alarm. */
 class UnplannedEventsMustBeReportedTest {
 
-    private final UnplannedEvent strayDrone = new UnplannedEvent(StixId.random("x-concord-unplanned-event"), PK, T0,
-            "a surveillance drone lost its link and drifted west of the border");
+    private static final Instant T0 = Instant.parse("2024-02-06T06:00:00Z");
+
+    private final UnplannedEvent strayDrone = new UnplannedEvent(NoticeId.random(), PK, IR,
+            UnplannedEvent.Kind.AIRSPACE_INCURSION, T0,
+            new GeometryFactory().createPoint(new Coordinate(62.9, 27.1)),
+            "a surveillance drone lost its link and drifted west of the border", new Contact("Duty officer", "hotline"));
     private final UnplannedEventPolicy fifteenMinutes = UnplannedEventPolicy.withinMinutes(15);
 
     @Test
@@ -40,5 +46,6 @@ class UnplannedEventsMustBeReportedTest {
                 T0.plus(Duration.ofHours(1)))).get().extracting(UnplannedEventAlarm::reason)
                 .isEqualTo(UnplannedEventAlarm.Reason.REPORTED_LATE);
         assertThat(UnplannedEventPolicy.defaults().reportWithin()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(UnplannedEventPolicy.REPORT_PRIORITY).isEqualTo(org.concord.hotline.Priority.FLASH);
     }
 }
