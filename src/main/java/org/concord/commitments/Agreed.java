@@ -35,6 +35,10 @@ public record Agreed(CommitmentFile file, Instant agreedAt, Map<PartyCode, Attes
             return CommitmentCase.escalate(this, escalate);
         }
         Attest attest = (Attest) message;
+        if (attest.text().isEmpty() && attest.evidence().isEmpty()) {
+            return CommitmentTransition.refused(Rule.FIELD_REQUIRED, "text",
+                    "an attestation says what was done or names its evidence; an empty one fulfils nothing");
+        }
         if (attestations.containsKey(attest.sender())) {
             return CommitmentTransition.refused(Rule.ALREADY_ATTESTED, "sender",
                     attest.sender() + " attested at " + attestations.get(attest.sender()).at());

@@ -3,13 +3,14 @@ package org.concord.commitments;
 import org.concord.commitments.CommitmentMessage.Escalate;
 import org.concord.commitments.CommitmentMessage.Propose;
 import org.concord.commitments.CommitmentRefusal.Rule;
+import org.concord.workflow.EscalationClock;
 
 /**
  * A commitment, in one of its states: {@link Proposed} (recorded by one side, awaiting the other's
  * agreement), {@link Agreed} (binding; attestations being collected; reminders and overdue
  * escalation run), {@link Fulfilled} (both attested).
  */
-public sealed interface CommitmentCase permits Proposed, Agreed, Fulfilled {
+public sealed interface CommitmentCase permits Proposed, Agreed, Fulfilled, Withdrawn {
 
     CommitmentFile file();
 
@@ -35,9 +36,16 @@ public sealed interface CommitmentCase permits Proposed, Agreed, Fulfilled {
             return CommitmentTransition.refused(Rule.ALREADY_FULFILLED, "type",
                     "both sides attested; " + message.type() + " cannot change it");
         }
-        CommitmentTransition transition = this instanceof Proposed proposed
-                ? proposed.on(message)
-                : ((Agreed) this).on(message);
+        if (this instanceof Withdrawn withdrawn) {
+            return CommitmentTransition.refused(Rule.COMMITMENT_WITHDRAWN, "type",
+                    "withdrawn at " + withdrawn.withdrawnAt() + "; " + message.type() + " cannot change it");
+        }
+        CommitmentTransition transition;
+        if (message instanceof CommitmentMessage.Withdraw withdraw) {
+            transition = new CommitmentTransition.Next(new Withdrawn(file, withdraw.sentAt(), withdraw.reason(), withdraw.sender()));
+        } else {
+            transition = this instanceof Proposed proposed ? proposed.on(message) : ((Agreed) this).on(message);
+        }
         if (transition instanceof CommitmentTransition.Next next) {
             CommitmentCase after = next.state();
             return new CommitmentTransition.Next(Commitments.withFile(after, after.file().recording(message)));
@@ -67,20 +75,12 @@ public sealed interface CommitmentCase permits Proposed, Agreed, Fulfilled {
         return new CommitmentTransition.Next(new Proposed(CommitmentFile.opened(propose)));
     }
 
-    /** One rung up at a time, as everywhere on the ladder. */
+    /** One rung up at a time, as everywhere on the ladder ({@link EscalationClock#check}). */
     static CommitmentTransition escalate(CommitmentCase state, Escalate escalate) {
         CommitmentFile file = state.file();
-        if (escalate.to() == null || escalate.asOf() == null) {
-            return CommitmentTransition.refused(Rule.FIELD_REQUIRED, escalate.to() == null ? "to" : "as_of",
-                    "an escalation names the rung and when it takes effect");
-        }
-        if (!escalate.to().isAbove(file.level())) {
-            return CommitmentTransition.refused(Rule.ALREADY_AT_LEVEL, "to", "already with the " + file.level());
-        }
-        if (!file.level().next().map(escalate.to()::equals).orElse(false)) {
-            return CommitmentTransition.refused(Rule.ESCALATION_SKIPS_A_LEVEL, "to", "one rung at a time");
-        }
-        return new CommitmentTransition.Next(
-                Commitments.withFile(state, file.escalated(escalate.to(), escalate.asOf())));
+        return EscalationClock.check(file.level(), escalate.to(), escalate.asOf())
+                .map(p -> CommitmentTransition.refused(Rule.valueOf(p.rule()), p.field(), p.explanation()))
+                .orElseGet(() -> new CommitmentTransition.Next(
+                        Commitments.withFile(state, file.escalated(escalate.to(), escalate.asOf()))));
     }
 }

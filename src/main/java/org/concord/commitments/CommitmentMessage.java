@@ -6,26 +6,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.concord.party.PartyCode;
-import org.concord.workflow.CaseMessage;
+import org.concord.workflow.EnvelopedMessage;
 import org.concord.workflow.DueEscalation;
 import org.concord.workflow.Envelope;
 import org.concord.workflow.EscalationLevel;
 import org.concord.workflow.StixId;
 
 /** The messages of one commitment. Who may send what, when, is decided by {@link CommitmentCase#apply}. */
-public sealed interface CommitmentMessage extends CaseMessage {
-
-    Envelope envelope();
-
-    @Override default StixId id() { return envelope().id(); }
-    @Override default StixId caseId() { return envelope().caseId(); }
-    @Override default PartyCode sender() { return envelope().sender(); }
-    @Override default Instant sentAt() { return envelope().sentAt(); }
-    @Override default Optional<StixId> previous() { return envelope().previousId(); }
-
-    default String type() {
-        return getClass().getSimpleName();
-    }
+public sealed interface CommitmentMessage extends EnvelopedMessage {
 
     /** One side records a commitment (e.g. from a joint statement); it opens the case. */
     record Propose(Envelope envelope, PartyCode counterpart, Commitment commitment) implements CommitmentMessage {
@@ -64,10 +52,19 @@ public sealed interface CommitmentMessage extends CaseMessage {
         }
     }
 
-    /** Either side takes an overdue commitment one rung up the ladder (see {@link ReminderPolicy#due}). */
-    record Escalate(Envelope envelope, EscalationLevel to, Instant asOf) implements CommitmentMessage {
+    /**
+     * Either side takes an overdue commitment one rung up the ladder (see {@link ReminderPolicy#due}).
+     *
+     * @param reason why, in words, e.g. "no fulfilment by the due date 2026-12-02T10:00:00Z"
+     */
+    record Escalate(Envelope envelope, EscalationLevel to, Instant asOf, String reason) implements CommitmentMessage {
         public Escalate {
             requireAnswer(envelope);
+            reason = reason == null ? "" : reason.strip();
+        }
+
+        public Escalate(Envelope envelope, EscalationLevel to, Instant asOf) {
+            this(envelope, to, asOf, "");
         }
 
         /** The escalation a missed due date makes due, as the next message of the commitment. */
@@ -75,7 +72,18 @@ public sealed interface CommitmentMessage extends CaseMessage {
                 Instant sentAt) {
             CommitmentFile file = state.file();
             return new Escalate(Envelope.answer(id, file.commitmentId(), sender, sentAt, file.head()), due.to(),
-                    due.dueAt());
+                    due.dueAt(), due.reason());
+        }
+    }
+
+    /**
+     * Either side takes back a commitment that is not fulfilled, saying why: it binds nobody any
+     * more, and reminders and escalation stop on both sides.
+     */
+    record Withdraw(Envelope envelope, String reason) implements CommitmentMessage {
+        public Withdraw {
+            requireAnswer(envelope);
+            reason = reason == null ? "" : reason.strip();
         }
     }
 

@@ -1,14 +1,10 @@
 package org.concord.commitments;
 
-import java.util.Objects;
-
 /** A commitment message that will not be applied: rule, field, explanation. The commitment is unchanged. */
-public record CommitmentRefusal(Rule rule, String field, String explanation) {
+public record CommitmentRefusal(Rule rule, String field, String explanation) implements org.concord.workflow.CaseRefusal {
 
     public CommitmentRefusal {
-        Objects.requireNonNull(rule, "rule");
-        Objects.requireNonNull(field, "field");
-        Objects.requireNonNull(explanation, "explanation");
+        org.concord.workflow.CaseRefusal.requireAll(rule, field, explanation);
     }
 
     public enum Rule {
@@ -29,6 +25,8 @@ public record CommitmentRefusal(Rule rule, String field, String explanation) {
         ALREADY_FULFILLED,
         FIELD_REQUIRED,
         ALREADY_AT_LEVEL,
-        ESCALATION_SKIPS_A_LEVEL
+        ESCALATION_SKIPS_A_LEVEL,
+        /** Any message to a commitment one side withdrew. */
+        COMMITMENT_WITHDRAWN
     }
 }

@@ -1,55 +1,26 @@
 package org.concord.commitments;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
-import java.util.Optional;
 
-import org.concord.workflow.DeliveryOrder;
+import org.concord.workflow.Cases;
+import org.concord.workflow.Folded;
 import org.concord.workflow.StixId;
 
-/** Derives a commitment from its messages in the canonical {@link DeliveryOrder}. */
+/** Derives a commitment from its messages: the engine's one fold ({@link Cases#fold}) with the commitments' rules. */
 public final class Commitments {
 
     private Commitments() {
     }
 
     /** The commitment the messages make; they must all be of one commitment. */
-    public static FoldedCommitment fold(Collection<? extends CommitmentMessage> messages) {
-        return DeliveryOrder.theCaseOf(messages).map(commitmentId -> fold(commitmentId, messages))
-                .orElseGet(() -> new FoldedCommitment(Optional.empty(), List.of(), List.of(), List.of()));
+    public static Folded<CommitmentMessage, CommitmentCase, CommitmentRefusal> fold(Collection<? extends CommitmentMessage> messages) {
+        return Cases.fold(CommitmentType.DEFAULT, messages);
     }
 
-    /** The commitment {@code commitmentId}; messages of others are refused as {@code UNKNOWN_COMMITMENT}. */
-    public static FoldedCommitment fold(StixId commitmentId, Collection<? extends CommitmentMessage> messages) {
-        DeliveryOrder.Arrangement<CommitmentMessage> arranged = DeliveryOrder.arrange(commitmentId, messages);
-        CommitmentCase state = null;
-        List<CommitmentMessage> applied = new ArrayList<>();
-        List<FoldedCommitment.RefusedMessage> refused = new ArrayList<>();
-        for (CommitmentMessage message : arranged.inOrder()) {
-            CommitmentTransition transition;
-            if (state != null) {
-                transition = state.apply(message);
-            } else if (message instanceof CommitmentMessage.Propose propose) {
-                transition = CommitmentCase.open(propose);
-            } else {
-                transition = CommitmentTransition.refused(CommitmentRefusal.Rule.UNKNOWN_COMMITMENT,
-                        "commitment_ref", "no proposal opened commitment " + message.caseId());
-            }
-            if (transition instanceof CommitmentTransition.Next next) {
-                state = next.state();
-                applied.add(message);
-            } else {
-                refused.add(new FoldedCommitment.RefusedMessage(message,
-                        ((CommitmentTransition.Refused) transition).refusal()));
-            }
-        }
-        for (CommitmentMessage other : arranged.otherCases()) {
-            refused.add(new FoldedCommitment.RefusedMessage(other, new CommitmentRefusal(
-                    CommitmentRefusal.Rule.UNKNOWN_COMMITMENT, "commitment_ref",
-                    "the message is about commitment " + other.caseId() + ", not " + commitmentId)));
-        }
-        return new FoldedCommitment(Optional.ofNullable(state), applied, refused, arranged.waiting());
+    /** The commitment {@code commitmentId}; messages of other commitments are refused as {@code UNKNOWN_COMMITMENT}. */
+    public static Folded<CommitmentMessage, CommitmentCase, CommitmentRefusal> fold(StixId commitmentId,
+            Collection<? extends CommitmentMessage> messages) {
+        return Cases.fold(CommitmentType.DEFAULT, commitmentId, messages);
     }
 
     static CommitmentCase withFile(CommitmentCase state, CommitmentFile file) {
@@ -58,6 +29,9 @@ public final class Commitments {
         }
         if (state instanceof Agreed a) {
             return new Agreed(file, a.agreedAt(), a.attestations());
+        }
+        if (state instanceof Withdrawn w) {
+            return new Withdrawn(file, w.withdrawnAt(), w.reason(), w.by());
         }
         Fulfilled f = (Fulfilled) state;
         return new Fulfilled(file, f.attestations(), f.fulfilledAt());

@@ -7,10 +7,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
+import org.concord.party.PartyCode;
+
+import org.concord.workflow.Deadline;
 import org.concord.workflow.DueEscalation;
+import org.concord.workflow.Durations;
 import org.concord.workflow.EscalationClock;
-import org.concord.workflow.EscalationLevel;
 
 /**
  * Reminders before a commitment's due date and escalation once it is overdue, for agreed and not
@@ -70,27 +74,32 @@ public record ReminderPolicy(List<Duration> remindBefore, Duration grace, Durati
     }
 
     /**
-     * The escalations due by {@code now} for an agreed commitment that is overdue; each with the
-     * instant it fell due, to be carried in the escalation message.
+     * The deadline of an agreed commitment: its due date (plus the grace), then one rung every
+     * {@code escalateEvery}, counted from the last escalation once there was one. Empty for a
+     * proposed, fulfilled or withdrawn commitment. The owner is awaited until it attests, then the
+     * other side.
      */
-    public List<DueEscalation> due(CommitmentCase state, Instant now) {
-        if (!(state instanceof Agreed)) {
-            return List.of();
+    public Optional<Deadline> deadline(CommitmentCase state) {
+        if (!(state instanceof Agreed agreed)) {
+            return Optional.empty();
         }
         CommitmentFile file = state.file();
         Instant first = file.commitment().dueBy().plus(grace);
         Instant last = file.lastEscalation().orElse(Instant.MIN);
-        if (!last.isBefore(first)) {
-            return EscalationClock.due(file.level(), last, escalateEvery, now, OVERDUE);
-        }
-        if (first.isAfter(now) || file.level().isTop()) {
-            return List.of();
-        }
-        EscalationLevel next = file.level().next().orElseThrow();
-        List<DueEscalation> due = new ArrayList<>();
-        due.add(new DueEscalation(next, first, OVERDUE));
-        due.addAll(EscalationClock.due(next, first, escalateEvery, now, OVERDUE));
-        return due;
+        Instant at = !last.isBefore(first) ? last.plus(escalateEvery) : first;
+        PartyCode owner = file.commitment().owner();
+        PartyCode awaited = agreed.attestedBy(owner) ? (owner.equals(file.proposer()) ? file.counterpart() : file.proposer()) : owner;
+        return Optional.of(new Deadline(OVERDUE, awaited, at, escalateEvery, "fulfilment, attested by both sides, by the due date "
+                + file.commitment().dueBy() + (grace.isZero() ? "" : " plus " + Durations.readable(grace))
+                + "; then one rung every " + Durations.readable(escalateEvery)));
+    }
+
+    /**
+     * The escalations due by {@code now} for an agreed commitment that is overdue; each with the
+     * instant it fell due, to be carried in the escalation message.
+     */
+    public List<DueEscalation> due(CommitmentCase state, Instant now) {
+        return deadline(state).map(d -> EscalationClock.due(state.file().level(), d, now)).orElse(List.of());
     }
 
     public List<DueEscalation> due(CommitmentCase state, Clock clock) {

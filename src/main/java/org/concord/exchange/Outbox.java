@@ -227,6 +227,12 @@ public class Outbox {
                 .param(partner.value()).query(Outbox::message).list();
     }
 
+    /** How the delivery of object {@code objectId} to {@code partner} stands: its latest queued version; empty if never queued. */
+    public Optional<Message> latest(PartyCode partner, String objectId) {
+        return jdbc.sql("select " + COLUMNS + " from exchange_outbox where partner = ? and object_id = ? order by seq desc limit 1")
+                .params(partner.value(), objectId).query(Outbox::message).optional();
+    }
+
     /** The newest messages to {@code partner}, delivered or not, newest first. */
     public List<Message> recent(PartyCode partner, int limit) {
         return jdbc.sql("select " + COLUMNS + " from exchange_outbox where partner = ? order by seq desc limit ?")

@@ -7,8 +7,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
+import org.concord.workflow.Deadline;
 import org.concord.workflow.DueEscalation;
+import org.concord.workflow.Durations;
 import org.concord.workflow.EscalationClock;
 
 /**
@@ -50,15 +53,22 @@ public final class AcknowledgementPolicy {
         return periods.get(priority);
     }
 
-    /** The escalations due by {@code now}; empty once acknowledged. */
-    public List<DueEscalation> due(HotlineCall call, Instant now) {
+    /** The acknowledgement deadline of an unacknowledged call, restarted by the last escalation; empty once answered or withdrawn. */
+    public Optional<Deadline> deadline(HotlineCall call) {
         if (!(call instanceof Unacknowledged)) {
-            return List.of();
+            return Optional.empty();
         }
         CallFile file = call.file();
-        Instant start = file.lastEscalation().filter(e -> e.isAfter(file.message().sentAt()))
-                .orElse(file.message().sentAt());
-        return EscalationClock.due(file.level(), start, deadline(file.message().priority()), now, ACKNOWLEDGEMENT);
+        Instant start = EscalationClock.later(file.message().sentAt(), file.lastEscalation().orElse(file.message().sentAt()));
+        Priority priority = file.message().priority();
+        Duration within = deadline(priority);
+        return Optional.of(Deadline.after(ACKNOWLEDGEMENT, file.addressee(), start, within,
+                "acknowledgement within " + Durations.readable(within) + " of a " + priority + " call or its last escalation"));
+    }
+
+    /** The escalations due by {@code now}; empty once acknowledged. */
+    public List<DueEscalation> due(HotlineCall call, Instant now) {
+        return deadline(call).map(d -> EscalationClock.due(call.file().level(), d, now)).orElse(List.of());
     }
 
     public List<DueEscalation> due(HotlineCall call, Clock clock) {

@@ -4,12 +4,13 @@ import org.concord.hotline.HotlineMessage.Acknowledge;
 import org.concord.hotline.HotlineMessage.Escalate;
 import org.concord.hotline.HotlineMessage.Send;
 import org.concord.hotline.HotlineRefusal.Rule;
+import org.concord.workflow.EscalationClock;
 
 /**
  * One hotline call, in one of its two states: {@link Unacknowledged} (the deadline runs; it may be
  * escalated) or {@link Acknowledged} (final).
  */
-public sealed interface HotlineCall permits Unacknowledged, Acknowledged {
+public sealed interface HotlineCall permits Unacknowledged, Acknowledged, Withdrawn {
 
     CallFile file();
 
@@ -33,14 +34,21 @@ public sealed interface HotlineCall permits Unacknowledged, Acknowledged {
         if (message instanceof Send) {
             return HotlineTransition.refused(Rule.CALL_ALREADY_OPEN, "id", "call " + file.callId() + " is open");
         }
-        HotlineTransition transition = this instanceof Unacknowledged unacknowledged
-                ? unacknowledged.on(message)
-                : ((Acknowledged) this).on(message);
+        HotlineTransition transition;
+        if (this instanceof Withdrawn withdrawn) {
+            transition = HotlineTransition.refused(Rule.CALL_WITHDRAWN, "type",
+                    file.caller() + " withdrew the call at " + withdrawn.withdrawnAt());
+        } else if (this instanceof Acknowledged acknowledged) {
+            transition = acknowledged.on(message);
+        } else {
+            transition = ((Unacknowledged) this).on(message);
+        }
         if (transition instanceof HotlineTransition.Next next) {
             HotlineCall after = next.state();
             CallFile recorded = after.file().recording(message);
             return new HotlineTransition.Next(after instanceof Acknowledged a
                     ? new Acknowledged(recorded, a.by(), a.acknowledgedAt())
+                    : after instanceof Withdrawn w ? new Withdrawn(recorded, w.withdrawnAt(), w.reason())
                     : new Unacknowledged(recorded));
         }
         return transition;
@@ -61,19 +69,11 @@ public sealed interface HotlineCall permits Unacknowledged, Acknowledged {
         return new HotlineTransition.Next(new Unacknowledged(CallFile.opened(message)));
     }
 
-    /** Rules of an escalation, the same as for requests: one rung up at a time. */
+    /** Rules of an escalation, the same for every workflow type ({@link EscalationClock#check}): one rung up at a time. */
     static HotlineTransition escalate(CallFile file, Escalate escalate) {
-        if (escalate.to() == null || escalate.asOf() == null) {
-            return HotlineTransition.refused(Rule.FIELD_REQUIRED, escalate.to() == null ? "to" : "as_of",
-                    "an escalation names the rung and when it takes effect");
-        }
-        if (!escalate.to().isAbove(file.level())) {
-            return HotlineTransition.refused(Rule.ALREADY_AT_LEVEL, "to", "the call is with the " + file.level());
-        }
-        if (!file.level().next().map(escalate.to()::equals).orElse(false)) {
-            return HotlineTransition.refused(Rule.ESCALATION_SKIPS_A_LEVEL, "to", "one rung at a time");
-        }
-        return new HotlineTransition.Next(new Unacknowledged(file.escalated(escalate.to(), escalate.asOf())));
+        return EscalationClock.check(file.level(), escalate.to(), escalate.asOf())
+                .map(p -> HotlineTransition.refused(Rule.valueOf(p.rule()), p.field(), p.explanation()))
+                .orElseGet(() -> new HotlineTransition.Next(new Unacknowledged(file.escalated(escalate.to(), escalate.asOf()))));
     }
 
     /** Whether the acknowledgement comes from the addressee's side. */

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.concord.party.PartyCode;
-import org.concord.workflow.CaseMessage;
+import org.concord.workflow.EnvelopedMessage;
 import org.concord.workflow.DueEscalation;
 import org.concord.workflow.Envelope;
 import org.concord.workflow.EscalationLevel;
@@ -15,19 +15,7 @@ import org.concord.workflow.StixId;
  * The messages of one hotline call: the message itself, its acknowledgement, its escalations. A
  * reply is a new call. Who may send what, when, is decided by {@link HotlineCall#apply}.
  */
-public sealed interface HotlineMessage extends CaseMessage {
-
-    Envelope envelope();
-
-    @Override default StixId id() { return envelope().id(); }
-    @Override default StixId caseId() { return envelope().caseId(); }
-    @Override default PartyCode sender() { return envelope().sender(); }
-    @Override default Instant sentAt() { return envelope().sentAt(); }
-    @Override default Optional<StixId> previous() { return envelope().previousId(); }
-
-    default String type() {
-        return getClass().getSimpleName();
-    }
+public sealed interface HotlineMessage extends EnvelopedMessage {
 
     /**
      * A message from one official to another; it opens a call whose id is the message's id.
@@ -79,10 +67,16 @@ public sealed interface HotlineMessage extends CaseMessage {
      * Either side takes an unacknowledged call one rung up the ladder.
      *
      * @param asOf when it takes effect: the missed deadline (see {@link AcknowledgementPolicy#due})
+     * @param reason why, in words, e.g. "no acknowledgement by 2026-12-02T10:00:00Z"
      */
-    record Escalate(Envelope envelope, EscalationLevel to, Instant asOf) implements HotlineMessage {
+    record Escalate(Envelope envelope, EscalationLevel to, Instant asOf, String reason) implements HotlineMessage {
         public Escalate {
             requireAnswer(envelope);
+            reason = reason == null ? "" : reason.strip();
+        }
+
+        public Escalate(Envelope envelope, EscalationLevel to, Instant asOf) {
+            this(envelope, to, asOf, "");
         }
 
         /** The escalation a missed deadline makes due, as the next message of the call. */
@@ -90,7 +84,15 @@ public sealed interface HotlineMessage extends CaseMessage {
                 Instant sentAt) {
             CallFile file = call.file();
             return new Escalate(Envelope.answer(id, file.callId(), sender, sentAt, file.head()), due.to(),
-                    due.dueAt());
+                    due.dueAt(), due.reason());
+        }
+    }
+
+    /** The caller takes back a call nobody has acknowledged yet, saying why; the deadline stops on both sides. */
+    record Withdraw(Envelope envelope, String reason) implements HotlineMessage {
+        public Withdraw {
+            requireAnswer(envelope);
+            reason = reason == null ? "" : reason.strip();
         }
     }
 

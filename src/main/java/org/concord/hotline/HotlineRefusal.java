@@ -1,17 +1,13 @@
 package org.concord.hotline;
 
-import java.util.Objects;
-
 /**
  * A hotline message the call will not apply: the rule, the field, an explanation. The call is
  * unchanged.
  */
-public record HotlineRefusal(Rule rule, String field, String explanation) {
+public record HotlineRefusal(Rule rule, String field, String explanation) implements org.concord.workflow.CaseRefusal {
 
     public HotlineRefusal {
-        Objects.requireNonNull(rule, "rule");
-        Objects.requireNonNull(field, "field");
-        Objects.requireNonNull(explanation, "explanation");
+        org.concord.workflow.CaseRefusal.requireAll(rule, field, explanation);
     }
 
     public enum Rule {
@@ -32,6 +28,10 @@ public record HotlineRefusal(Rule rule, String field, String explanation) {
         /** An escalation to the rung the call is on, or below. */
         ALREADY_AT_LEVEL,
         /** An escalation that skips a rung. */
-        ESCALATION_SKIPS_A_LEVEL
+        ESCALATION_SKIPS_A_LEVEL,
+        /** A withdrawal by the addressee: only the caller takes its call back. */
+        ONLY_THE_CALLER_MAY,
+        /** Any message to a call its caller withdrew. */
+        CALL_WITHDRAWN
     }
 }

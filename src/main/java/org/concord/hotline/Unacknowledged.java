@@ -19,6 +19,13 @@ public record Unacknowledged(CallFile file) implements HotlineCall {
             }
             return new HotlineTransition.Next(new Acknowledged(file, acknowledge.by(), acknowledge.sentAt()));
         }
+        if (message instanceof HotlineMessage.Withdraw withdraw) {
+            if (!withdraw.sender().equals(file.caller())) {
+                return HotlineTransition.refused(Rule.ONLY_THE_CALLER_MAY, "sender",
+                        "only " + file.caller() + ", who made the call, may withdraw it");
+            }
+            return new HotlineTransition.Next(new Withdrawn(file, withdraw.sentAt(), withdraw.reason()));
+        }
         return HotlineCall.escalate(file, (Escalate) message);
     }
 }

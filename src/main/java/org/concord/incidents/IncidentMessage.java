@@ -6,24 +6,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.concord.party.PartyCode;
-import org.concord.workflow.CaseMessage;
+import org.concord.workflow.EnvelopedMessage;
 import org.concord.workflow.Envelope;
 import org.concord.workflow.StixId;
 
 /** The messages of one incident. Who may send what, when, is decided by {@link Incident#apply}. */
-public sealed interface IncidentMessage extends CaseMessage {
-
-    Envelope envelope();
-
-    @Override default StixId id() { return envelope().id(); }
-    @Override default StixId caseId() { return envelope().caseId(); }
-    @Override default PartyCode sender() { return envelope().sender(); }
-    @Override default Instant sentAt() { return envelope().sentAt(); }
-    @Override default Optional<StixId> previous() { return envelope().previousId(); }
-
-    default String type() {
-        return getClass().getSimpleName();
-    }
+public sealed interface IncidentMessage extends EnvelopedMessage {
 
     /** One side reports an incident to the other; it opens the case, whose id is this message's id. */
     record Report(Envelope envelope, PartyCode addressee, IncidentReport report) implements IncidentMessage {

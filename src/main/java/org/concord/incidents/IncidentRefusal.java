@@ -1,14 +1,10 @@
 package org.concord.incidents;
 
-import java.util.Objects;
-
 /** An incident message that will not be applied: rule, field, explanation. The incident is unchanged. */
-public record IncidentRefusal(Rule rule, String field, String explanation) {
+public record IncidentRefusal(Rule rule, String field, String explanation) implements org.concord.workflow.CaseRefusal {
 
     public IncidentRefusal {
-        Objects.requireNonNull(rule, "rule");
-        Objects.requireNonNull(field, "field");
-        Objects.requireNonNull(explanation, "explanation");
+        org.concord.workflow.CaseRefusal.requireAll(rule, field, explanation);
     }
 
     public enum Rule {

@@ -81,6 +81,24 @@ public class IntelStore {
         this.transactions = transactions;
     }
 
+    /** What modules check of a partner's inbox objects before they are stored and receipted (the workflow engine's check). */
+    private List<InboxCheck> inboxChecks = List.of();
+
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void checkInboxObjectsWith(List<InboxCheck> checks) {
+        this.inboxChecks = List.copyOf(checks);
+    }
+
+    private String inboxRefusal(org.concord.party.PartyCode from, JsonNode object) {
+        for (InboxCheck check : inboxChecks) {
+            java.util.Optional<String> refusal = check.refusal(from, object);
+            if (refusal.isPresent()) {
+                return refusal.get();
+            }
+        }
+        return null;
+    }
+
     /** The sharing policy in force. */
     public SharingPolicy policy() {
         return policy;
@@ -136,6 +154,9 @@ public class IntelStore {
                 // Found by fuzzing: the ledger records every inbox message, and its receipt names it, by id and
                 // time; one the ledger cannot record was stored, then failed at the receipt (a 400 for a stored batch).
                 String unrecordable = collection == Collection.INBOX ? ledgerRefusal(object) : null;
+                if (unrecordable == null && collection == Collection.INBOX && origin instanceof Origin.Partner partner) {
+                    unrecordable = inboxRefusal(partner.party(), object);
+                }
                 if (unrecordable != null) {
                     outcomes[i] = refused(id, version, unrecordable);
                 } else {

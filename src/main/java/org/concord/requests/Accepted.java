@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.concord.workflow.StixId;
+
 import org.concord.requests.RequestMessage.Acknowledge;
 import org.concord.requests.RequestMessage.Close;
 import org.concord.requests.RequestMessage.ProgressUpdate;
@@ -17,19 +19,22 @@ import org.concord.requests.RequestMessage.ProgressUpdate;
  *
  * @param acceptedAt when the acceptance was sent
  * @param agreedCounterProposal the counter-proposal agreed to, if that is what was accepted
+ * @param agreedRef the id of the message whose terms were agreed: the request or amendment the
+ *     responder accepted, or the counter-proposal the requester accepted
  * @param progress the progress updates so far
  */
 public record Accepted(CaseFile file, Instant acceptedAt, Optional<CounterProposal> agreedCounterProposal,
-        List<Progress> progress) implements RequestCase {
+        StixId agreedRef, List<Progress> progress) implements RequestCase {
 
     public Accepted {
         Objects.requireNonNull(acceptedAt, "acceptedAt");
         Objects.requireNonNull(agreedCounterProposal, "agreedCounterProposal");
+        Objects.requireNonNull(agreedRef, "agreedRef");
         progress = List.copyOf(progress);
     }
 
-    static Accepted of(CaseFile file, Instant at, CounterProposal agreed) {
-        return new Accepted(file, at, Optional.ofNullable(agreed), List.of());
+    static Accepted of(CaseFile file, Instant at, CounterProposal agreed, StixId agreedRef) {
+        return new Accepted(file, at, Optional.ofNullable(agreed), agreedRef, List.of());
     }
 
     /** When the responder last reported: the acceptance or the last update. */
@@ -41,7 +46,7 @@ public record Accepted(CaseFile file, Instant acceptedAt, Optional<CounterPropos
         if (message instanceof ProgressUpdate update) {
             List<Progress> more = new ArrayList<>(progress);
             more.add(new Progress(update.sentAt(), update.text()));
-            return new Transition.Next(new Accepted(file, acceptedAt, agreedCounterProposal, more));
+            return new Transition.Next(new Accepted(file, acceptedAt, agreedCounterProposal, agreedRef, more));
         }
         if (message instanceof Close close) {
             return new Transition.Next(new Closed(file, close.outcome(), close.text(), close.sentAt()));

@@ -17,7 +17,7 @@ final class Answering {
             if (!accept.termsRef().equals(file.termsRef())) {
                 return termsChanged(file.termsRef());
             }
-            return new Transition.Next(Accepted.of(file, message.sentAt(), null));
+            return new Transition.Next(Accepted.of(file, message.sentAt(), null, file.termsRef()));
         }
         if (message instanceof Decline decline) {
             return new Transition.Next(new Declined(file, decline.reason(), decline.text(), decline.sentAt()));

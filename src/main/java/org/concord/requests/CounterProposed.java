@@ -33,7 +33,7 @@ public record CounterProposed(CaseFile file, CounterProposal proposal, StixId pr
             if (!accept.termsRef().equals(proposalRef)) {
                 return Answering.termsChanged(proposalRef);
             }
-            return new Transition.Next(Accepted.of(file, message.sentAt(), proposal));
+            return new Transition.Next(Accepted.of(file, message.sentAt(), proposal, proposalRef));
         }
         if (message instanceof Decline && fromRequester) {
             return new Transition.Next(new Acknowledged(file, proposedAt, message.sentAt()));

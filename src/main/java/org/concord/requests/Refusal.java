@@ -1,7 +1,5 @@
 package org.concord.requests;
 
-import java.util.Objects;
-
 /**
  * A message the state machine will not apply, as a value: the rule it broke, the field at fault
  * and an explanation a liaison officer can act on. The case is unchanged; both nodes record the
@@ -12,12 +10,10 @@ import java.util.Objects;
  *     or {@code type} when the message as a whole is out of place
  * @param explanation one line for the officer
  */
-public record Refusal(Rule rule, String field, String explanation) {
+public record Refusal(Rule rule, String field, String explanation) implements org.concord.workflow.CaseRefusal {
 
     public Refusal {
-        Objects.requireNonNull(rule, "rule");
-        Objects.requireNonNull(field, "field");
-        Objects.requireNonNull(explanation, "explanation");
+        org.concord.workflow.CaseRefusal.requireAll(rule, field, explanation);
     }
 
     static Refusal of(Rule rule, String field, String explanation) {

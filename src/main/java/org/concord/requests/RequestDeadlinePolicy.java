@@ -7,8 +7,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
+import org.concord.workflow.Deadline;
 import org.concord.workflow.DueEscalation;
+import org.concord.workflow.Durations;
 import org.concord.workflow.EscalationClock;
 
 /**
@@ -74,29 +77,39 @@ public final class RequestDeadlinePolicy {
     }
 
     /**
+     * The deadline the case runs against, restarted by the last escalation; empty for a declined or
+     * closed case. A pure function of the case, so both nodes state the same deadline.
+     */
+    public Optional<Deadline> deadline(RequestCase state) {
+        CaseFile file = state.file();
+        Periods p = periods(file.urgency());
+        String of = " (" + file.urgency() + " request)";
+        if (state instanceof Requested requested) {
+            return Optional.of(Deadline.after(ACKNOWLEDGEMENT, file.responder(), file.clockFrom(requested.waitingSince()),
+                    p.acknowledgement(), "acknowledgement within " + Durations.readable(p.acknowledgement())
+                            + " of the request or its amendment" + of));
+        }
+        if (state instanceof Acknowledged acknowledged) {
+            return Optional.of(Deadline.after(ANSWER, file.responder(), file.clockFrom(acknowledged.answerClockFrom()),
+                    p.answer(), "an answer (accept, decline, counter-propose) within " + Durations.readable(p.answer()) + of));
+        }
+        if (state instanceof CounterProposed counter) {
+            return Optional.of(Deadline.after(ANSWER_TO_COUNTER_PROPOSAL, file.requester(), file.clockFrom(counter.proposedAt()),
+                    p.answer(), "the requester's answer to the counter-proposal within " + Durations.readable(p.answer()) + of));
+        }
+        if (state instanceof Accepted accepted) {
+            return Optional.of(Deadline.after(PROGRESS, file.responder(), file.clockFrom(accepted.lastReportAt()), p.progress(),
+                    "a progress report within " + Durations.readable(p.progress()) + " of the acceptance or the last report" + of));
+        }
+        return Optional.empty();
+    }
+
+    /**
      * The escalations due by {@code now}: empty, one, or several when the node was down across
      * several deadlines (each with the instant it fell due). A pure function of its inputs.
      */
     public List<DueEscalation> due(RequestCase state, Instant now) {
-        CaseFile file = state.file();
-        Periods p = periods(file.urgency());
-        if (state instanceof Requested requested) {
-            return EscalationClock.due(file.level(), file.clockFrom(requested.waitingSince()), p.acknowledgement(),
-                    now, ACKNOWLEDGEMENT);
-        }
-        if (state instanceof Acknowledged acknowledged) {
-            return EscalationClock.due(file.level(), file.clockFrom(acknowledged.answerClockFrom()), p.answer(),
-                    now, ANSWER);
-        }
-        if (state instanceof CounterProposed counter) {
-            return EscalationClock.due(file.level(), file.clockFrom(counter.proposedAt()), p.answer(), now,
-                    ANSWER_TO_COUNTER_PROPOSAL);
-        }
-        if (state instanceof Accepted accepted) {
-            return EscalationClock.due(file.level(), file.clockFrom(accepted.lastReportAt()), p.progress(), now,
-                    PROGRESS);
-        }
-        return List.of();
+        return deadline(state).map(d -> EscalationClock.due(state.file().level(), d, now)).orElse(List.of());
     }
 
     /** {@link #due(RequestCase, Instant)} at the clock's instant. */

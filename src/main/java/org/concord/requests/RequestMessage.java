@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.concord.party.PartyCode;
-import org.concord.workflow.CaseMessage;
+import org.concord.workflow.EnvelopedMessage;
 import org.concord.workflow.DueEscalation;
 import org.concord.workflow.Envelope;
 import org.concord.workflow.EscalationLevel;
@@ -16,20 +16,7 @@ import org.concord.workflow.StixId;
  * object; its {@linkplain Envelope envelope} names the case, the sender, the time and the previous
  * message. Who may send what, when, is the state machine's business ({@link RequestCase}).
  */
-public sealed interface RequestMessage extends CaseMessage {
-
-    Envelope envelope();
-
-    @Override default StixId id() { return envelope().id(); }
-    @Override default StixId caseId() { return envelope().caseId(); }
-    @Override default PartyCode sender() { return envelope().sender(); }
-    @Override default Instant sentAt() { return envelope().sentAt(); }
-    @Override default Optional<StixId> previous() { return envelope().previousId(); }
-
-    /** Short name of the message type, as in the refusals and the docs. */
-    default String type() {
-        return getClass().getSimpleName();
-    }
+public sealed interface RequestMessage extends EnvelopedMessage {
 
     /** The requester asks the addressee to act; it opens the case, whose id is this message's id. */
     record Request(Envelope envelope, PartyCode addressee, RequestForAction request) implements RequestMessage {
@@ -134,7 +121,7 @@ public sealed interface RequestMessage extends CaseMessage {
                 Instant sentAt) {
             CaseFile file = state.file();
             return new Escalate(Envelope.answer(id, file.caseId(), sender, sentAt, file.head()), due.to(),
-                    due.dueAt(), "no " + due.missed() + " by " + due.dueAt());
+                    due.dueAt(), due.reason());
         }
     }
 

@@ -133,6 +133,9 @@ final class RequestProtocol {
                 return refuse(Rule.TEXT_REQUIRED, "proposal.text", "a counter-proposal of kind OTHER needs a text");
             }
         }
+        if (message instanceof ProgressUpdate update && update.text().isEmpty()) {
+            return refuse(Rule.TEXT_REQUIRED, "text", "a progress update says what progress was made");
+        }
         if (message instanceof Amend amend) {
             if (amend.revised() == null) {
                 return refuse(Rule.FIELD_REQUIRED, "revised", "an amendment carries the revised request");
@@ -154,20 +157,8 @@ final class RequestProtocol {
     }
 
     private static Optional<Refusal> escalation(EscalationLevel level, Escalate escalate) {
-        if (escalate.to() == null) {
-            return refuse(Rule.FIELD_REQUIRED, "to", "an escalation names the rung it goes to");
-        }
-        if (escalate.asOf() == null) {
-            return refuse(Rule.FIELD_REQUIRED, "as_of", "an escalation says when it takes effect");
-        }
-        if (!escalate.to().isAbove(level)) {
-            return refuse(Rule.ALREADY_AT_LEVEL, "to", "the case is already with the " + level);
-        }
-        if (!level.next().map(escalate.to()::equals).orElse(false)) {
-            return refuse(Rule.ESCALATION_SKIPS_A_LEVEL, "to",
-                    "the case is with the " + level + "; it goes up one rung at a time");
-        }
-        return Optional.empty();
+        return org.concord.workflow.EscalationClock.check(level, escalate.to(), escalate.asOf())
+                .map(p -> Refusal.of(Rule.valueOf(p.rule()), p.field(), p.explanation()));
     }
 
     private static Optional<Refusal> missingInTerms(RequestForAction terms, String prefix) {
@@ -206,7 +197,7 @@ final class RequestProtocol {
             return new CounterProposed(file, c.proposal(), c.proposalRef(), c.proposedAt());
         }
         if (state instanceof Accepted a) {
-            return new Accepted(file, a.acceptedAt(), a.agreedCounterProposal(), a.progress());
+            return new Accepted(file, a.acceptedAt(), a.agreedCounterProposal(), a.agreedRef(), a.progress());
         }
         if (state instanceof Declined d) {
             return new Declined(file, d.reason(), d.text(), d.declinedAt());

@@ -17,4 +17,9 @@ public record DueEscalation(EscalationLevel to, Instant dueAt, String missed) {
         Objects.requireNonNull(dueAt, "dueAt");
         Objects.requireNonNull(missed, "missed");
     }
+
+    /** Why the case goes up, as every escalation message says it: e.g. {@code no acknowledgement by 2026-12-02T10:00:00Z}. */
+    public String reason() {
+        return "no " + missed + " by " + dueAt;
+    }
 }

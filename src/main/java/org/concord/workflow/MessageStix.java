@@ -77,6 +77,32 @@ public final class MessageStix {
         return o;
     }
 
+    /**
+     * The properties of an escalation, the same in every type's messages: {@code to_level},
+     * {@code as_of} (the missed deadline), {@code reason} and the case's {@code history} so far,
+     * whole; each left out when empty.
+     */
+    public static void putEscalation(ObjectNode o, EscalationLevel to, Instant asOf, String reason,
+            java.util.List<JsonNode> history) {
+        if (to != null) {
+            o.put("to_level", to.name());
+        }
+        if (asOf != null) {
+            o.put("as_of", time(asOf));
+        }
+        putText(o, "reason", reason);
+        if (!history.isEmpty()) {
+            history.forEach(o.putArray("history")::add);
+        }
+    }
+
+    /** A text property, left out when empty (STIX leaves out what it does not say). */
+    public static void putText(ObjectNode o, String name, String text) {
+        if (text != null && !text.isEmpty()) {
+            o.put(name, text);
+        }
+    }
+
     /** The identity that authors the workflow extension-definitions (TLP:CLEAR). */
     public static ObjectNode author() {
         ObjectNode o = JSON.createObjectNode();
@@ -172,6 +198,23 @@ public final class MessageStix {
                 }
                 checkLimits(path.isEmpty() ? property.getKey() : path + "." + property.getKey(), property.getValue());
             }
+        }
+    }
+
+    /**
+     * The checks every type's reader makes first: the object is of STIX type {@code type} and held
+     * to the limits ({@link #checkLimits}); what fails is refused with the type's own
+     * {@link Malformed} (made by {@code malformed} from the field and the explanation).
+     */
+    public static void checkReadable(JsonNode o, String type,
+            java.util.function.BiFunction<String, String, ? extends Malformed> malformed) {
+        if (!type.equals(o.path("type").asString(""))) {
+            throw malformed.apply("type", "is not " + type);
+        }
+        try {
+            checkLimits(o);
+        } catch (Malformed e) {
+            throw malformed.apply(e.field(), e.getMessage().substring(e.field().length() + 2));
         }
     }
 

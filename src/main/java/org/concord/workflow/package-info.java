@@ -1,22 +1,30 @@
 /**
- * The grammar every bilateral case of the cooperation workflow shares — requests for action,
- * hotline messages, incidents, commitments — and nothing else.
+ * The one case engine of the cooperation workflow — requests for action, hotline calls, incidents,
+ * commitments: one algorithm over a small per-type interface, as {@code docs/cases.md} describes.
  *
  * <ul>
- *   <li>{@link org.concord.workflow.StixId} — the identifier of a message or of the intel object it
- *       refers to, in STIX 2.1 form {@code type--UUID}.</li>
- *   <li>{@link org.concord.workflow.CaseMessage} and {@link org.concord.workflow.DeliveryOrder} — the
- *       delivery-order rule: both nodes apply the messages of a case in one canonical order, derived
- *       only from the set of messages (causal reference first, then sending time, then id), so that
- *       duplicates and out-of-order delivery cannot make them disagree.</li>
- *   <li>{@link org.concord.workflow.EscalationLevel} and {@link org.concord.workflow.EscalationClock} —
- *       the escalation ladder (liaison officers, security chiefs, the foreign ministers' Joint
- *       Coordination Mechanism) and the arithmetic of missed deadlines, as pure functions of explicit
- *       instants.</li>
+ *   <li>The grammar: {@link org.concord.workflow.StixId}, {@link org.concord.workflow.Envelope},
+ *       {@link org.concord.workflow.CaseMessage} and {@link org.concord.workflow.DeliveryOrder} (both
+ *       nodes apply the messages of a case in one canonical order, derived only from the set of
+ *       messages), {@link org.concord.workflow.EscalationLevel} and
+ *       {@link org.concord.workflow.EscalationClock} (the ladder, missed deadlines, and the one rule
+ *       of escalation: one rung at a time). Pure functions of explicit instants.</li>
+ *   <li>The per-type interface {@link org.concord.workflow.CaseType}: STIX type, opening message,
+ *       transition function, refusals mapped to HTTP, field names, escalation policy
+ *       ({@link org.concord.workflow.Deadline}), next actor, agreed terms and proposal.</li>
+ *   <li>The one fold {@link org.concord.workflow.Cases#fold}, with conflicting reuse of an id,
+ *       giving {@link org.concord.workflow.Folded}.</li>
+ *   <li>The runtime (Spring, JDBC): {@link org.concord.workflow.Workflow} sends (store, outbox,
+ *       audit), receives (deduplicated, audited) and escalates; {@code WorkflowInboxCheck} refuses
+ *       a workflow message that cannot be read before the inbox signs a receipt for it;
+ *       {@link org.concord.workflow.WorkflowTable} is the table pair {@code workflow_case} /
+ *       {@code workflow_message} keyed by case type; {@link org.concord.workflow.CaseViews} and
+ *       {@code GET /api/cases} show every case alike.</li>
  * </ul>
  *
- * Pure Java: no Spring, no I/O, no clock of its own.
+ * The modules of the four types depend on this one, never the reverse: each declares its
+ * {@link org.concord.workflow.CaseType} as a bean and the engine finds it.
  */
 @org.springframework.modulith.ApplicationModule(
-        displayName = "Workflow grammar: ids, delivery order, escalation ladder")
+        displayName = "Workflow: the one case engine of requests, hotline, incidents and commitments")
 package org.concord.workflow;

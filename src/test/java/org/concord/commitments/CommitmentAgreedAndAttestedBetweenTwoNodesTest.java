@@ -24,6 +24,10 @@ import tools.jackson.databind.JsonNode;
  */
 class CommitmentAgreedAndAttestedBetweenTwoNodesTest {
 
+    /** A due date to come: one that has passed is refused (see the bad input below). */
+    static final String DUE_BY = java.time.Instant.now().plus(java.time.Duration.ofDays(30))
+            .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+
     static TwoNodes nodes;
     static CommitmentsApi pk;
     static CommitmentsApi ir;
@@ -42,7 +46,7 @@ class CommitmentAgreedAndAttestedBetweenTwoNodesTest {
     }
 
     static String ambassadorBack() {
-        return CommitmentsApi.commitment("IR", "IR", "Iran's ambassador returns to his post in Islamabad", "2024-01-25T20:30:00Z");
+        return CommitmentsApi.commitment("IR", "IR", "Iran's ambassador returns to his post in Islamabad", DUE_BY);
     }
 
     @Test
@@ -106,12 +110,15 @@ class CommitmentAgreedAndAttestedBetweenTwoNodesTest {
         assertThat(problem(unknown).path("detail").asString()).startsWith("commitmentId:");
         HttpResponse<String> noDate = pk.post("/api/commitments", CommitmentsApi.commitment("IR", "IR", "x", "soon"));
         assertThat(problem(noDate).path("field").asString()).isEqualTo("dueBy");
-        HttpResponse<String> strangeOwner = pk.post("/api/commitments", CommitmentsApi.commitment("IR", "AF", "x",
-                "2024-01-25T20:30:00Z"));
+        HttpResponse<String> strangeOwner = pk.post("/api/commitments", CommitmentsApi.commitment("IR", "AF", "x", DUE_BY));
         assertThat(strangeOwner.statusCode()).isEqualTo(400);
         assertThat(problem(strangeOwner).path("field").asString()).isEqualTo("owner");
-        HttpResponse<String> nothing = pk.post("/api/commitments", CommitmentsApi.commitment("IR", "IR", "", "2024-01-25T20:30:00Z"));
+        HttpResponse<String> nothing = pk.post("/api/commitments", CommitmentsApi.commitment("IR", "IR", "", DUE_BY));
         assertThat(problem(nothing).path("field").asString()).isEqualTo("what");
+        HttpResponse<String> past = pk.post("/api/commitments", CommitmentsApi.commitment("IR", "IR", "x", "2024-01-25T20:30:00Z"));
+        assertThat(past.statusCode()).isEqualTo(400);
+        assertThat(problem(past).path("field").asString()).isEqualTo("dueBy");
+        assertThat(problem(past).path("rule").asString()).isEqualTo("in-the-future");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.concord.commitments;
 
+import org.concord.workflow.Folded;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +63,7 @@ final class CommitmentFixtures {
             return this;
         }
 
-        FoldedCommitment fold() {
+        Folded<CommitmentMessage, CommitmentCase, CommitmentRefusal> fold() {
             return Commitments.fold(messages);
         }
 
@@ -71,7 +72,7 @@ final class CommitmentFixtures {
         }
 
         CommitmentRefusal lastRefusal() {
-            List<FoldedCommitment.RefusedMessage> refused = fold().refused();
+            List<Folded.RefusedMessage<CommitmentMessage, CommitmentRefusal>> refused = fold().refused();
             return refused.get(refused.size() - 1).refusal();
         }
     }

@@ -79,17 +79,8 @@ final class CommitmentsApi {
 
     /** The commitment once {@code until} holds: waits for the hand-over from the inbox (async), never for model time. */
     JsonNode commitmentWhen(String commitmentId, Predicate<JsonNode> until) throws Exception {
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(20));
-        while (true) {
-            HttpResponse<String> response = get("/api/commitments/" + commitmentId);
-            if (response.statusCode() == 200 && until.test(JSON.readTree(response.body()))) {
-                return JSON.readTree(response.body());
-            }
-            if (Instant.now().isAfter(giveUp)) {
-                throw new AssertionError("commitment " + commitmentId + " at " + node.code() + " never got there: " + response.body());
-            }
-            Thread.sleep(20);
-        }
+        return org.concord.testing.Eventually.view("commitment " + commitmentId + " at " + node.code(),
+                () -> get("/api/commitments/" + commitmentId), until);
     }
 
     static Predicate<JsonNode> withMessages(int n) {

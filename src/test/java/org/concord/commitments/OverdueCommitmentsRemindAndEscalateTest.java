@@ -63,14 +63,14 @@ class OverdueCommitmentsRemindAndEscalateTest {
         nodes.clock.set(due.minus(Duration.ofHours(2)).plusSeconds(60));
         assertThat(jobsAt(nodes.pk).raiseReminders()).singleElement()
                 .satisfies(r -> assertThat(r.before()).isEqualTo(Duration.ofHours(2)));
-        assertThat(jobsAt(nodes.pk).sendDueEscalations()).isZero();
+        assertThat(nodes.pk.bean(org.concord.workflow.EscalatingMissedDeadlines.class).sendDueEscalations()).isZero();
         assertThat(pk.get("/api/commitments/reminders").body()).contains(id);
 
         // overdue: PK, to whom it is owed, escalates one rung; IR, the owner, does not
         nodes.clock.set(due.plusSeconds(60));
-        assertThat(jobsAt(nodes.ir).sendDueEscalations()).isZero();
-        assertThat(jobsAt(nodes.pk).sendDueEscalations()).isEqualTo(1);
-        assertThat(jobsAt(nodes.pk).sendDueEscalations()).isZero();
+        assertThat(nodes.ir.bean(org.concord.workflow.EscalatingMissedDeadlines.class).sendDueEscalations()).isZero();
+        assertThat(nodes.pk.bean(org.concord.workflow.EscalatingMissedDeadlines.class).sendDueEscalations()).isEqualTo(1);
+        assertThat(nodes.pk.bean(org.concord.workflow.EscalatingMissedDeadlines.class).sendDueEscalations()).isZero();
         pk.deliverTo("IR");
         JsonNode atIr = ir.commitmentWhen(id, CommitmentsApi.withMessages(3));
         assertThat(atIr.path("level").asString()).isEqualTo("SECURITY_CHIEFS");
@@ -78,7 +78,7 @@ class OverdueCommitmentsRemindAndEscalateTest {
 
         // a day later, the foreign ministers' mechanism
         nodes.clock.advance(Duration.ofHours(24));
-        assertThat(jobsAt(nodes.pk).sendDueEscalations()).isEqualTo(1);
+        assertThat(nodes.pk.bean(org.concord.workflow.EscalatingMissedDeadlines.class).sendDueEscalations()).isEqualTo(1);
         assertThat(pk.commitment(id).path("level").asString()).isEqualTo("JOINT_COORDINATION_MECHANISM");
 
         // both attest: fulfilled, late, and nothing more is sent
@@ -88,8 +88,8 @@ class OverdueCommitmentsRemindAndEscalateTest {
         assertThat(pk.ok("/api/commitments/" + id + "/attest", "{\"text\":\"Confirmed.\"}").path("state").asString())
                 .isEqualTo("Fulfilled");
         nodes.clock.advance(Duration.ofDays(3));
-        assertThat(jobsAt(nodes.pk).sendDueEscalations()).isZero();
-        assertThat(jobsAt(nodes.ir).sendDueEscalations()).isZero();
+        assertThat(nodes.pk.bean(org.concord.workflow.EscalatingMissedDeadlines.class).sendDueEscalations()).isZero();
+        assertThat(nodes.ir.bean(org.concord.workflow.EscalatingMissedDeadlines.class).sendDueEscalations()).isZero();
         pk.deliverTo("IR");
         assertThat(ir.commitmentWhen(id, CommitmentsApi.withMessages(6)).path("state").asString()).isEqualTo("Fulfilled");
     }

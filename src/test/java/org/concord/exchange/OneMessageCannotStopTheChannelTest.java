@@ -206,9 +206,9 @@ class OneMessageCannotStopTheChannelTest {
         var hotline = nodes.pk.bean(org.concord.hotline.internal.HotlineService.class);
         var from = new org.concord.hotline.Official(PartyCode.of("PK"), "Duty officer, DGMO", "DGMO");
         var to = new org.concord.hotline.Official(IR, "Duty officer, joint staff", "Joint staff operations");
-        String routine = hotline.send(from, to, org.concord.hotline.Priority.ROUTINE, "weekly coordination", null, "test").row().callId();
+        String routine = hotline.send(from, to, org.concord.hotline.Priority.ROUTINE, "weekly coordination", null, "test").caseId();
         String flash = hotline.send(from, to, org.concord.hotline.Priority.FLASH, "shots across the border near Panjgur", null, "test")
-                .row().callId();
+                .caseId();
         Outbox.Message routineMessage = outbox.recent(IR, 10).stream().filter(m -> m.objectId().equals(routine)).findFirst().orElseThrow();
         Outbox.Message flashMessage = outbox.recent(IR, 10).stream().filter(m -> m.objectId().equals(flash)).findFirst().orElseThrow();
         assertThat(routineMessage.priority()).isEqualTo(DeliveryPriority.ROUTINE);

@@ -69,7 +69,7 @@ class ReferencesToUnsharedObjectsAreRefusedTest {
     }
 
     long cases() {
-        return nodes.pk.bean(JdbcClient.class).sql("select count(*) from request_case").query(Long.class).single();
+        return nodes.pk.bean(JdbcClient.class).sql("select count(*) from workflow_case where case_type = 'request'").query(Long.class).single();
     }
 
     void refused(String body, String field, String reference) throws Exception {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
-import org.concord.hotline.internal.HotlineJobs;
+import org.concord.workflow.EscalatingMissedDeadlines;
 import org.concord.party.Role;
 import org.concord.testing.ClockedNodes;
 import org.concord.testing.Https;
@@ -40,9 +40,9 @@ class FlashMessageUnacknowledgedEscalatesTest {
         assertThat(ir.callWhen(callId, HotlineApi.withMessages(1)).path("state").asString()).isEqualTo("Unacknowledged");
 
         nodes.clock.advance(Duration.ofMinutes(9));
-        assertThat(nodes.pk.bean(HotlineJobs.class).sendDueEscalations()).isZero();
+        assertThat(nodes.pk.bean(EscalatingMissedDeadlines.class).sendDueEscalations()).isZero();
         nodes.clock.advance(Duration.ofMinutes(2));
-        assertThat(nodes.pk.bean(HotlineJobs.class).sendDueEscalations()).isEqualTo(1);
+        assertThat(nodes.pk.bean(EscalatingMissedDeadlines.class).sendDueEscalations()).isEqualTo(1);
         pk.deliverTo("IR");
         JsonNode atIr = ir.callWhen(callId, HotlineApi.withMessages(2));
         assertThat(atIr.path("level").asString()).isEqualTo("SECURITY_CHIEFS");
@@ -55,8 +55,8 @@ class FlashMessageUnacknowledgedEscalatesTest {
         assertThat(atPk.path("state").asString()).isEqualTo("Acknowledged");
 
         nodes.clock.advance(Duration.ofHours(1));
-        assertThat(nodes.pk.bean(HotlineJobs.class).sendDueEscalations()).isZero();
-        assertThat(nodes.ir.bean(HotlineJobs.class).sendDueEscalations()).isZero();
+        assertThat(nodes.pk.bean(EscalatingMissedDeadlines.class).sendDueEscalations()).isZero();
+        assertThat(nodes.ir.bean(EscalatingMissedDeadlines.class).sendDueEscalations()).isZero();
 
         // delivered again (at least once): nothing changes at IR
         JsonNode atIrNow = ir.call(callId);
@@ -64,8 +64,8 @@ class FlashMessageUnacknowledgedEscalatesTest {
         assertThat(pk.deliverTo("IR")).isEqualTo(2);
         for (int i = 0; i < 2; i++) {
             JsonNode object = atIrNow.path("history").get(i).path("object");
-            assertThat(nodes.ir.bean(org.concord.hotline.internal.HotlineService.class)
-                    .receive(org.concord.party.PartyCode.of("PK"), object)).isFalse();
+            assertThat(nodes.ir.bean(org.concord.workflow.Workflow.class).receive(nodes.ir.bean(org.concord.hotline.HotlineType.class),
+                    org.concord.party.PartyCode.of("PK"), object)).isFalse();
         }
         assertThat(ir.call(callId)).isEqualTo(atIrNow);
     }

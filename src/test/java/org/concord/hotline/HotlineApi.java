@@ -72,17 +72,8 @@ final class HotlineApi {
 
     /** The call once {@code until} holds: waits for the hand-over from the inbox (async), never for model time. */
     JsonNode callWhen(String callId, Predicate<JsonNode> until) throws Exception {
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(20));
-        while (true) {
-            HttpResponse<String> response = get("/api/hotline/calls/" + callId);
-            if (response.statusCode() == 200 && until.test(JSON.readTree(response.body()))) {
-                return JSON.readTree(response.body());
-            }
-            if (Instant.now().isAfter(giveUp)) {
-                throw new AssertionError("call " + callId + " at " + node.code() + " never got there: " + response.body());
-            }
-            Thread.sleep(20);
-        }
+        return org.concord.testing.Eventually.view("call " + callId + " at " + node.code(),
+                () -> get("/api/hotline/calls/" + callId), until);
     }
 
     static Predicate<JsonNode> withMessages(int n) {

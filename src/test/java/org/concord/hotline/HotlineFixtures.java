@@ -1,5 +1,6 @@
 package org.concord.hotline;
 
+import org.concord.workflow.Folded;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +65,7 @@ final class HotlineFixtures {
             return escalation;
         }
 
-        FoldedCall fold() {
+        Folded<HotlineMessage, HotlineCall, HotlineRefusal> fold() {
             return HotlineCalls.fold(messages);
         }
 

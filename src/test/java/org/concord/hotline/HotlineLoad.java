@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * HTTPS (bearer token), delivered to IR's TAXII inbox by PK's outbox, handed to IR's hotline module
  * through the event publication log and stored there. Measured: messages per second end to end (first
  * send to last message stored at IR) and, per message, the latency from the start of the POST at PK to
- * its row in IR's {@code hotline_message} (both nodes run on this machine's clock).
+ * its row in IR's {@code workflow_message} (both nodes run on this machine's clock).
  *
  * <p>Delivery runs in a loop on one thread, as back-to-back runs of the delivery job (in a node it runs
  * every {@code concord.exchange.delivery-interval}, default 2 s, which would add up to that interval to
@@ -65,19 +65,19 @@ public final class HotlineLoad {
                 }
             });
             JdbcClient ir = nodes.ir.bean(JdbcClient.class);
-            int before = ir.sql("select count(*) from hotline_message").query(Integer.class).single();
+            int before = ir.sql("select count(*) from workflow_message where case_type = 'call'").query(Integer.class).single();
             Instant start = Instant.now();
             deliverer.start();
             send(client, token, body, n, clients, sentAt, json);
             sending.set(false);
             deliverer.join();
-            while (ir.sql("select count(*) from hotline_message").query(Integer.class).single() < before + n) {
+            while (ir.sql("select count(*) from workflow_message where case_type = 'call'").query(Integer.class).single() < before + n) {
                 Thread.sleep(5);
             }
             List<Long> micros = new ArrayList<>();
             Instant last = start;
             for (Map.Entry<String, Instant> e : sentAt.entrySet()) {
-                Instant stored = ir.sql("select recorded_at from hotline_message where id = ?").param(e.getKey())
+                Instant stored = ir.sql("select recorded_at from workflow_message where id = ?").param(e.getKey())
                         .query(Timestamp.class).single().toInstant();
                 micros.add(Duration.between(e.getValue(), stored).toNanos() / 1000);
                 last = stored.isAfter(last) ? stored : last;
@@ -100,7 +100,7 @@ public final class HotlineLoad {
                 }
                 Instant delivered = Instant.now();
                 Timestamp stored;
-                while ((stored = ir.sql("select recorded_at from hotline_message where id = ?").param(id).query(Timestamp.class)
+                while ((stored = ir.sql("select recorded_at from workflow_message where id = ?").param(id).query(Timestamp.class)
                         .optional().orElse(null)) == null) {
                     Thread.sleep(1);
                 }

@@ -1,5 +1,6 @@
 package org.concord.hotline;
 
+import org.concord.workflow.Folded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.concord.hotline.HotlineFixtures.AF;
 import static org.concord.hotline.HotlineFixtures.PK;
@@ -23,7 +24,7 @@ class HotlineRefusalsTest {
     private final Call call = Call.from(pkDgmo(), irDutyOfficer(), Priority.PRIORITY, T0);
 
     private HotlineRefusal lastRefusal() {
-        List<FoldedCall.RefusedMessage> refused = call.fold().refused();
+        List<Folded.RefusedMessage<HotlineMessage, HotlineRefusal>> refused = call.fold().refused();
         assertThat(refused).isNotEmpty();
         return refused.get(refused.size() - 1).refusal();
     }

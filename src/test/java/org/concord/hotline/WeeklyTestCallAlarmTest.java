@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.concord.hotline.internal.HotlineJobs;
-import org.concord.hotline.internal.HotlineTable;
 import org.concord.testing.ClockedNodes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,17 +48,22 @@ class WeeklyTestCallAlarmTest {
         return node.bean(HotlineJobs.class).runWeeklyTest();
     }
 
+    private static List<String> calls(org.concord.testing.TestNode node) {
+        return node.bean(org.concord.workflow.Workflow.class).all(node.bean(org.concord.hotline.HotlineType.class)).stream()
+                .map(org.concord.workflow.CaseRecord::caseId).toList();
+    }
+
     @Test
     void anUnansweredTestCallRaisesTheAlarmAndAnAnsweredOneDoesNot() throws Exception {
         nodes.clock.set(firstSlot.plus(Duration.ofMinutes(1)));
         assertThat(weeklyJob(nodes.pk)).isEmpty();
-        List<HotlineTable.CallRow> calls = nodes.pk.bean(HotlineTable.class).calls();
+        List<String> calls = calls(nodes.pk);
         assertThat(calls).hasSize(1);
         assertThat(weeklyJob(nodes.pk)).isEmpty();
-        assertThat(nodes.pk.bean(HotlineTable.class).calls()).as("one test call per slot").hasSize(1);
+        assertThat(calls(nodes.pk)).as("one test call per slot").hasSize(1);
         HotlineApi.liaisonAt(nodes.pk).deliverTo("IR");
         HotlineApi ir = HotlineApi.liaisonAt(nodes.ir);
-        ir.callWhen(calls.get(0).callId(), HotlineApi.withMessages(1));
+        ir.callWhen(calls.get(0), HotlineApi.withMessages(1));
 
         // nobody at IR answers within 30 minutes
         nodes.clock.set(firstSlot.plus(Duration.ofMinutes(31)));
@@ -81,7 +85,7 @@ class WeeklyTestCallAlarmTest {
         nodes.clock.set(second.plus(Duration.ofMinutes(2)));
         weeklyJob(nodes.pk);
         HotlineApi.liaisonAt(nodes.pk).deliverTo("IR");
-        String secondCall = nodes.pk.bean(HotlineTable.class).calls().get(1).callId();
+        String secondCall = calls(nodes.pk).get(1);
         ir.callWhen(secondCall, HotlineApi.withMessages(1));
         ir.acknowledge(secondCall);
         ir.deliverTo("PK");

@@ -44,10 +44,10 @@ class AHandOverCutByTheDatabaseIsRetriedTest {
 
         String incidentId;
         try (Connection locker = database.getConnection()) {
-            // given another session holds IR's incidents tables, so IR's hand-over of the next incident waits
+            // given another session holds IR's workflow tables, so IR's hand-over of the next incident waits
             locker.setAutoCommit(false);
             try (Statement lock = locker.createStatement()) {
-                lock.execute("lock table incident, incident_message in access exclusive mode");
+                lock.execute("lock table workflow_case, workflow_message in access exclusive mode");
             }
             // when PK reports an incident and it is delivered: IR accepts it into its inbox and signs the receipt
             incidentId = pk.report(IncidentsApi.strikeOf16January("IR")).path("incidentId").asString();
@@ -58,7 +58,7 @@ class AHandOverCutByTheDatabaseIsRetriedTest {
             while (!terminated && System.nanoTime() < deadline) {
                 try (Statement find = locker.createStatement();
                         ResultSet waiting = find.executeQuery("select pid from pg_stat_activity where datname = current_database()"
-                                + " and pid <> pg_backend_pid() and wait_event_type = 'Lock' and query ilike '%incident%'")) {
+                                + " and pid <> pg_backend_pid() and wait_event_type = 'Lock' and query ilike '%workflow_%'")) {
                     while (waiting.next()) {
                         try (Statement kill = locker.createStatement()) {
                             kill.execute("select pg_terminate_backend(" + waiting.getInt(1) + ")");

@@ -1,5 +1,6 @@
 package org.concord.incidents;
 
+import org.concord.workflow.Folded;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +65,7 @@ final class IncidentFixtures {
             return message;
         }
 
-        FoldedIncident fold() {
+        Folded<IncidentMessage, Incident, IncidentRefusal> fold() {
             return Incidents.fold(messages);
         }
 
@@ -73,7 +74,7 @@ final class IncidentFixtures {
         }
 
         IncidentRefusal lastRefusal() {
-            List<FoldedIncident.RefusedMessage> refused = fold().refused();
+            List<Folded.RefusedMessage<IncidentMessage, IncidentRefusal>> refused = fold().refused();
             return refused.get(refused.size() - 1).refusal();
         }
     }

@@ -86,17 +86,8 @@ final class IncidentsApi {
 
     /** The incident once {@code until} holds: waits for the hand-over from the inbox (async), never for model time. */
     JsonNode incidentWhen(String incidentId, Predicate<JsonNode> until) throws Exception {
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(20));
-        while (true) {
-            HttpResponse<String> response = get("/api/incidents/" + incidentId);
-            if (response.statusCode() == 200 && until.test(JSON.readTree(response.body()))) {
-                return JSON.readTree(response.body());
-            }
-            if (Instant.now().isAfter(giveUp)) {
-                throw new AssertionError("incident " + incidentId + " at " + node.code() + " never got there: " + response.body());
-            }
-            Thread.sleep(20);
-        }
+        return org.concord.testing.Eventually.view("incident " + incidentId + " at " + node.code(),
+                () -> get("/api/incidents/" + incidentId), until);
     }
 
     static Predicate<JsonNode> withMessages(int n) {

@@ -1,5 +1,6 @@
 package org.concord.requests;
 
+import org.concord.workflow.Folded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.concord.requests.RequestFixtures.IR;
 import static org.concord.requests.RequestFixtures.PK;
@@ -26,11 +27,11 @@ class DeliveredTwiceOrOutOfOrderTest {
         RequestMessage request = pkAsksIr.request();
         RequestMessage accept = pkAsksIr.later(Duration.ofMinutes(5)).accept(IR);
 
-        FoldedCase early = RequestCases.fold(List.of(accept));
+        Folded<RequestMessage, RequestCase, Refusal> early = RequestCases.fold(List.of(accept));
         assertThat(early.state()).isEmpty();
         assertThat(early.waiting()).containsExactly(accept);
 
-        FoldedCase complete = RequestCases.fold(List.of(accept, request));
+        Folded<RequestMessage, RequestCase, Refusal> complete = RequestCases.fold(List.of(accept, request));
         assertThat(complete.current()).isInstanceOf(Accepted.class);
         assertThat(complete.waiting()).isEmpty();
     }
@@ -65,7 +66,7 @@ class DeliveredTwiceOrOutOfOrderTest {
         atIr.add(accept);
         atIr.add(withdraw);
 
-        FoldedCase pk = RequestCases.fold(atPk);
+        Folded<RequestMessage, RequestCase, Refusal> pk = RequestCases.fold(atPk);
         assertThat(pk).isEqualTo(RequestCases.fold(atIr));
         assertThat(pk.current()).isInstanceOf(Closed.class);
         assertThat(((Closed) pk.current()).outcome()).isEqualTo(Outcome.WITHDRAWN);
@@ -86,7 +87,7 @@ class DeliveredTwiceOrOutOfOrderTest {
         all.add(accept);
         all.add(amend);
 
-        FoldedCase folded = RequestCases.fold(all);
+        Folded<RequestMessage, RequestCase, Refusal> folded = RequestCases.fold(all);
 
         assertThat(folded.current()).isInstanceOf(Acknowledged.class);
         assertThat(folded.current().file().termsRef()).isEqualTo(amend.id());

@@ -1,5 +1,6 @@
 package org.concord.requests;
 
+import org.concord.workflow.Folded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.concord.requests.RequestFixtures.AF;
 import static org.concord.requests.RequestFixtures.IR;
@@ -34,7 +35,7 @@ class IllegalMessagesAreRefusedTest {
         assertThat(transition).isInstanceOf(Transition.Refused.class);
         assertThat(transition.stateAfter(state)).isSameAs(state);
         assertThat(pkAsksIr.fold().current()).isEqualTo(state);
-        assertThat(pkAsksIr.fold().refused()).extracting(FoldedCase.RefusedMessage::message).contains(message);
+        assertThat(pkAsksIr.fold().refused()).extracting(Folded.RefusedMessage<RequestMessage, Refusal>::message).contains(message);
         return ((Transition.Refused) transition).refusal();
     }
 
@@ -141,7 +142,7 @@ class IllegalMessagesAreRefusedTest {
         pkAsksIr.request();
         Refusal skipping = refusalOf(pkAsksIr.escalate(IR, EscalationLevel.JOINT_COORDINATION_MECHANISM, T0));
         assertThat(skipping.rule()).isEqualTo(Rule.ESCALATION_SKIPS_A_LEVEL);
-        assertThat(skipping.field()).isEqualTo("to");
+        assertThat(skipping.field()).isEqualTo("to_level");
 
         pkAsksIr.escalate(PK, EscalationLevel.SECURITY_CHIEFS, T0);
         assertThat(refusalOf(pkAsksIr.escalate(IR, EscalationLevel.SECURITY_CHIEFS, T0)).rule())
@@ -171,7 +172,7 @@ class IllegalMessagesAreRefusedTest {
         List<RequestMessage> mixed = new java.util.ArrayList<>(pkAsksIr.messages());
         mixed.add(stray);
 
-        FoldedCase folded = RequestCases.fold(pkAsksIr.caseId(), mixed);
+        Folded<RequestMessage, RequestCase, Refusal> folded = RequestCases.fold(pkAsksIr.caseId(), mixed);
 
         assertThat(folded.current()).isEqualTo(pkAsksIr.state());
         assertThat(folded.refused()).singleElement().satisfies(refused -> {

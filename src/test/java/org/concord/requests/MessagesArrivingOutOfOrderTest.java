@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.List;
 
 import org.concord.party.PartyCode;
-import org.concord.requests.internal.ReceivingRequestMessages;
 import org.concord.testing.TwoNodes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,14 +39,15 @@ class MessagesArrivingOutOfOrderTest {
         atPk.path("history").forEach(m -> objects.add(m.path("object")));
         Collections.reverse(objects);
 
-        ReceivingRequestMessages receiving = nodes.ir.bean(ReceivingRequestMessages.class);
-        receiving.receive(PartyCode.of("PK"), objects.get(0));
+        java.util.function.BiConsumer<PartyCode, JsonNode> receiving = (from, object) -> nodes.ir.bean(org.concord.workflow.Workflow.class)
+                .receive(nodes.ir.bean(org.concord.requests.RequestType.class), from, object);
+        receiving.accept(PartyCode.of("PK"), objects.get(0));
         JsonNode partial = ir.caseOf(caseId);
         assertThat(partial.path("state").isNull() || partial.path("state").isMissingNode()).isTrue();
         assertThat(partial.path("waiting").size()).isEqualTo(1);
 
-        receiving.receive(PartyCode.of("PK"), objects.get(1));
-        receiving.receive(PartyCode.of("PK"), objects.get(2));
+        receiving.accept(PartyCode.of("PK"), objects.get(1));
+        receiving.accept(PartyCode.of("PK"), objects.get(2));
         JsonNode atIr = ir.caseOf(caseId);
         assertThat(atIr.path("state").asString()).isEqualTo("Closed");
         assertThat(atIr.path("level").asString()).isEqualTo("SECURITY_CHIEFS");
@@ -57,6 +57,10 @@ class MessagesArrivingOutOfOrderTest {
         // the outbox still delivers them, in order, at least once: nothing changes
         pk.deliverTo("IR");
         ir.awaitHandOver();
-        assertThat(ir.caseOf(caseId)).isEqualTo(atIr);
+        JsonNode delivered = ir.caseOf(caseId);
+        // delivered through the inbox, the messages now have receipts in the timeline; the case is the same
+        ((tools.jackson.databind.node.ObjectNode) delivered).remove("timeline");
+        ((tools.jackson.databind.node.ObjectNode) atIr).remove("timeline");
+        assertThat(delivered).isEqualTo(atIr);
     }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import org.concord.exchange.Outbox;
 import org.concord.intel.stix.Tlp;
 import org.concord.party.PartyCode;
-import org.concord.requests.internal.ReceivingRequestMessages;
 import org.concord.requests.internal.RequestStix;
 import org.concord.testing.TwoNodes;
 import org.concord.workflow.Envelope;
@@ -100,10 +99,10 @@ class RefusedRequestMessagesTest {
         HttpResponse<String> noTargets = pk.post("/api/requests",
                 "{\"addressee\":\"IR\",\"action\":{\"kind\":\"ARREST\"},\"urgency\":\"URGENT\"}");
         assertThat(noTargets.statusCode()).isEqualTo(400);
-        assertThat(problem(noTargets).path("field").asString()).isEqualTo("request.targets");
+        assertThat(problem(noTargets).path("field").asString()).isEqualTo("targets");
         HttpResponse<String> badUrgency = pk.post("/api/requests",
                 "{\"addressee\":\"IR\",\"targets\":[\"location--6b5a1c52-8d0e-4a55-9d5f-0d0c9e4f6a11\"],\"urgency\":\"SOON\"}");
-        assertThat(problem(badUrgency).path("field").asString()).isEqualTo("request.urgency");
+        assertThat(problem(badUrgency).path("field").asString()).isEqualTo("urgency");
         HttpResponse<String> notPaired = pk.post("/api/requests", RequestForActionBetweenTwoNodesTest.saravanRequest()
                 .replace("\"addressee\":\"IR\"", "\"addressee\":\"AF\""));
         assertThat(notPaired.statusCode()).isEqualTo(400);
@@ -126,7 +125,7 @@ class RefusedRequestMessagesTest {
         RequestMessage fromAf = new RequestMessage.Acknowledge(Envelope.answer(StixId.random(RequestStix.TYPE), StixId.of(caseId),
                 PartyCode.of("AF"), java.time.Instant.now(), head));
         JsonNode object = RequestStix.toStix(fromAf, "identity--0b7f9c1e-2d3a-4e5f-8a6b-7c8d9e0f1a2b", Tlp.AMBER, List.of());
-        assertThat(nodes.ir.bean(ReceivingRequestMessages.class).receive(PartyCode.of("AF"), object)).isTrue();
+        assertThat(nodes.ir.bean(org.concord.workflow.Workflow.class).receive(nodes.ir.bean(org.concord.requests.RequestType.class), PartyCode.of("AF"), object)).isTrue();
 
         JsonNode after = ir.caseOf(caseId);
         assertThat(after.path("state").asString()).isEqualTo("Requested");
@@ -145,7 +144,7 @@ class RefusedRequestMessagesTest {
         RequestMessage claimsIr = new RequestMessage.Acknowledge(Envelope.answer(StixId.random(RequestStix.TYPE), StixId.of(caseId),
                 PartyCode.of("IR"), java.time.Instant.now(), head));
         JsonNode object = RequestStix.toStix(claimsIr, nodes.pk.identity().stixIdentityId(), Tlp.AMBER, List.of());
-        assertThat(nodes.ir.bean(ReceivingRequestMessages.class).receive(PartyCode.of("PK"), object)).isFalse();
+        assertThat(nodes.ir.bean(org.concord.workflow.Workflow.class).receive(nodes.ir.bean(org.concord.requests.RequestType.class), PartyCode.of("PK"), object)).isFalse();
         assertThat(ir.caseOf(caseId)).isEqualTo(before);
     }
 }

@@ -1,5 +1,6 @@
 package org.concord.requests;
 
+import org.concord.workflow.Folded;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -85,7 +86,7 @@ final class RequestFixtures {
             return List.copyOf(messages);
         }
 
-        FoldedCase fold() {
+        Folded<RequestMessage, RequestCase, Refusal> fold() {
             return RequestCases.fold(messages);
         }
 

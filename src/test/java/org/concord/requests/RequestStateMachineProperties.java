@@ -1,5 +1,6 @@
 package org.concord.requests;
 
+import org.concord.workflow.Folded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.concord.requests.RequestFixtures.AF;
 import static org.concord.requests.RequestFixtures.IR;
@@ -75,7 +76,7 @@ class RequestStateMachineProperties {
         }
 
         void send(Send send) {
-            FoldedCase before = RequestCases.fold(caseId, messages);
+            Folded<RequestMessage, RequestCase, Refusal> before = RequestCases.fold(caseId, messages);
             List<RequestMessage> order = canonical();
             StixId previous = send.concurrent()
                     ? order.get(send.pick() % order.size()).id()
@@ -85,7 +86,7 @@ class RequestStateMachineProperties {
                     send.sender(), latest, previous), before);
             messages.add(message);
 
-            FoldedCase after = RequestCases.fold(caseId, messages);
+            Folded<RequestMessage, RequestCase, Refusal> after = RequestCases.fold(caseId, messages);
             visited.add(after.current().name());
             List<RequestMessage> newOrder = canonical();
             if (newOrder.get(newOrder.size() - 1).equals(message)) {
@@ -94,7 +95,7 @@ class RequestStateMachineProperties {
                 Transition transition = was.apply(message);
                 if (transition instanceof Transition.Refused refused) {
                     assertThat(after.current()).as("a refused message changes nothing").isEqualTo(was);
-                    assertThat(after.refused()).contains(new FoldedCase.RefusedMessage(message, refused.refusal()));
+                    assertThat(after.refused()).contains(new Folded.RefusedMessage<>(message, refused.refusal()));
                 } else {
                     assertThat(after.current()).isEqualTo(((Transition.Next) transition).state());
                 }
@@ -106,7 +107,7 @@ class RequestStateMachineProperties {
         }
 
         /** What the sender accepts: what it sees on the table, or, now and then, something stale. */
-        private StixId termsSeenBy(Send send, FoldedCase before) {
+        private StixId termsSeenBy(Send send, Folded<RequestMessage, RequestCase, Refusal> before) {
             if (send.pick() % 7 == 0) {
                 return StixId.random("x-concord-request-answer");
             }
@@ -117,7 +118,7 @@ class RequestStateMachineProperties {
             return state.file().termsRef();
         }
 
-        private RequestMessage build(Send send, Envelope envelope, FoldedCase before) {
+        private RequestMessage build(Send send, Envelope envelope, Folded<RequestMessage, RequestCase, Refusal> before) {
             switch (send.kind()) {
                 case ACKNOWLEDGE: return new Acknowledge(envelope);
                 case ACCEPT: return new Accept(envelope, termsSeenBy(send, before), "");
@@ -211,7 +212,7 @@ class RequestStateMachineProperties {
     }
 
     /** What a legal case looks like, whatever happened to it. */
-    static void assertLegal(FoldedCase folded) {
+    static void assertLegal(Folded<RequestMessage, RequestCase, Refusal> folded) {
         RequestCase state = folded.current();
         CaseFile file = state.file();
         List<RequestMessage> history = file.history();
@@ -259,7 +260,7 @@ class RequestStateMachineProperties {
         if (!state.isClosed()) {
             assertThat(history).noneMatch(m -> m instanceof Close);
         }
-        for (FoldedCase.RefusedMessage refused : folded.refused()) {
+        for (Folded.RefusedMessage<RequestMessage, Refusal> refused : folded.refused()) {
             assertThat(history).doesNotContain(refused.message());
         }
     }

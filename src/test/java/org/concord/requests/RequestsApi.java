@@ -77,34 +77,14 @@ final class RequestsApi {
      * few milliseconds), never for time to pass in the model.
      */
     JsonNode caseWhen(String caseId, Predicate<JsonNode> until) throws Exception {
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(20));
-        while (true) {
-            HttpResponse<String> response = get("/api/requests/" + caseId);
-            if (response.statusCode() == 200) {
-                JsonNode view = JSON.readTree(response.body());
-                if (until.test(view)) {
-                    return view;
-                }
-            }
-            if (Instant.now().isAfter(giveUp)) {
-                throw new AssertionError("case " + caseId + " at " + node.code() + " never got there: " + response.body());
-            }
-            Thread.sleep(20);
-        }
+        return org.concord.testing.Eventually.view("case " + caseId + " at " + node.code(), () -> get("/api/requests/" + caseId), until);
     }
 
     /** Waits until every event this node published (e.g. inbox arrivals) has been handled by its listeners. */
     void awaitHandOver() throws Exception {
         var jdbc = node.bean(org.springframework.jdbc.core.simple.JdbcClient.class);
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(20));
-        while (jdbc.sql("select count(*) from event_publication where completion_date is null").query(Integer.class).single() > 0) {
-            if (Instant.now().isAfter(giveUp)) {
-                throw new AssertionError("events at " + node.code() + " still not handled: " + jdbc.sql(
-                        "select listener_id, serialized_event from event_publication where completion_date is null")
-                        .query((rs, n) -> rs.getString(1) + " " + rs.getString(2)).list());
-            }
-            Thread.sleep(20);
-        }
+        org.concord.testing.Eventually.until("every event at " + node.code() + " handled", () -> jdbc.sql(
+                "select count(*) from event_publication where completion_date is null").query(Integer.class).single() == 0);
     }
 
     static Predicate<JsonNode> withMessages(int n) {

@@ -6,7 +6,6 @@ import java.time.Duration;
 
 import org.concord.exchange.Outbox;
 import org.concord.party.PartyCode;
-import org.concord.requests.internal.ReceivingRequestMessages;
 import org.concord.testing.ClockedNodes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,7 +71,7 @@ class RequestsWhileThePartnerIsDownTest {
         assertThat(pk.deliverTo("IR")).isEqualTo(4); // everything PK ever sent IR
         for (int i = 0; i < atIr.path("history").size(); i++) {
             JsonNode object = atIr.path("history").get(i).path("object");
-            assertThat(nodes.ir.bean(ReceivingRequestMessages.class).receive(PartyCode.of(object.path("sender").asString()), object))
+            assertThat(nodes.ir.bean(org.concord.workflow.Workflow.class).receive(nodes.ir.bean(org.concord.requests.RequestType.class), PartyCode.of(object.path("sender").asString()), object))
                     .isFalse();
         }
         assertThat(ir.caseOf(caseId)).isEqualTo(atIr);
@@ -93,7 +92,7 @@ class RequestsWhileThePartnerIsDownTest {
         nodes.stopIr();
         try (var db = org.concord.testing.Postgres.connect()) {
             db.createStatement().execute("set search_path to " + nodes.ir.schema());
-            db.createStatement().execute("delete from request_message");
+            db.createStatement().execute("delete from workflow_message where case_type = 'request'");
             db.createStatement().execute("update event_publication set completion_date = null");
         }
         nodes.restartIr();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
-import org.concord.requests.internal.EscalatingMissedDeadlines;
+import org.concord.workflow.EscalatingMissedDeadlines;
 import org.concord.requests.internal.RequestStix;
 import org.concord.testing.ClockedNodes;
 import org.concord.workflow.MessageStix;

@@ -13,7 +13,10 @@ import org.concord.commitments.Agreed;
 import org.concord.commitments.CommitmentCase;
 import org.concord.commitments.CommitmentMessage;
 import org.concord.commitments.Commitments;
-import org.concord.commitments.FoldedCommitment;
+import org.concord.commitments.CommitmentCase;
+import org.concord.commitments.CommitmentMessage;
+import org.concord.commitments.CommitmentRefusal;
+import org.concord.workflow.Folded;
 import org.concord.commitments.Fulfilled;
 import org.concord.commitments.ReminderPolicy;
 import org.concord.incidents.IncidentMessage;
@@ -28,7 +31,7 @@ import org.junit.jupiter.api.Test;
 /** Given the January 2024 scenario, when both nodes fold its messages, then the cases stand as the record says. */
 class January2024Test {
 
-    private static Map<StixId, FoldedCommitment> commitments(January2024.Seed seed) {
+    private static Map<StixId, Folded<CommitmentMessage, CommitmentCase, CommitmentRefusal>> commitments(January2024.Seed seed) {
         return seed.commitments().stream().collect(Collectors.groupingBy(CommitmentMessage::caseId)).entrySet()
                 .stream().collect(Collectors.toMap(Map.Entry::getKey, e -> Commitments.fold(e.getValue())));
     }
@@ -59,7 +62,7 @@ class January2024Test {
 
     @Test
     void on_27_january_the_ambassadors_are_back_and_the_visit_is_still_ahead() {
-        Map<StixId, FoldedCommitment> on27 = commitments(
+        Map<StixId, Folded<CommitmentMessage, CommitmentCase, CommitmentRefusal>> on27 = commitments(
                 January2024.builder().asOf(Instant.parse("2024-01-27T00:00:00Z")).build());
 
         assertThat(on27.get(January2024.IR_AMBASSADOR_BACK).current()).isInstanceOf(Fulfilled.class);
@@ -70,7 +73,7 @@ class January2024Test {
 
     @Test
     void in_the_end_the_visit_happened_and_the_liaison_officers_and_the_mechanism_stay_open() {
-        Map<StixId, FoldedCommitment> all = commitments(January2024.scenario());
+        Map<StixId, Folded<CommitmentMessage, CommitmentCase, CommitmentRefusal>> all = commitments(January2024.scenario());
 
         assertThat(all).hasSize(6);
         assertThat(all.get(January2024.IR_FM_VISIT).current()).isInstanceOf(Fulfilled.class);

@@ -72,15 +72,15 @@ class WorkflowInputLimitsTest {
 
     @Test
     void requests_refuse_an_oversized_text_and_too_many_targets() throws Exception {
-        JsonNode problem = refused("/api/requests", "/api/requests", request().put("text", TOO_LONG), "request.text", "max-length");
+        JsonNode problem = refused("/api/requests", "/api/requests", request().put("text", TOO_LONG), "text", "max-length");
         assertThat(problem.path("detail").asString()).contains("10001").contains("10000");
         ObjectNode many = request();
         var targets = many.putArray("targets");
         for (int i = 0; i < 101; i++) {
             targets.add(StixId.random("intrusion-set").value());
         }
-        refused("/api/requests", "/api/requests", many, "request.targets", "max-items");
-        refused("/api/requests", "/api/requests", request().put("text", "a\u0000b"), "request.text", "no-control-characters");
+        refused("/api/requests", "/api/requests", many, "targets", "max-items");
+        refused("/api/requests", "/api/requests", request().put("text", "a\u0000b"), "text", "no-control-characters");
     }
 
     private ObjectNode call(String text) {

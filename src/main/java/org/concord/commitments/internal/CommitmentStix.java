@@ -67,30 +67,16 @@ public final class CommitmentStix {
                 ArrayNode refs = o.putArray("evidence_refs");
                 a.evidence().forEach(e -> refs.add(e.value()));
             }
+        } else if (message instanceof CommitmentMessage.Withdraw w) {
+            MessageStix.putText(o, "reason", w.reason());
         } else if (message instanceof CommitmentMessage.Escalate e) {
-            if (e.to() != null) {
-                o.put("to_level", e.to().name());
-            }
-            if (e.asOf() != null) {
-                o.put("as_of", MessageStix.time(e.asOf()));
-            }
-            if (!history.isEmpty()) {
-                ArrayNode h = o.putArray("history");
-                history.forEach(h::add);
-            }
+            MessageStix.putEscalation(o, e.to(), e.asOf(), e.reason(), history);
         }
         return o;
     }
 
     public static CommitmentMessage fromStix(JsonNode o) {
-        if (!TYPE.equals(o.path("type").asString(""))) {
-            throw new Malformed("type", "is not " + TYPE);
-        }
-        try {
-            MessageStix.checkLimits(o);
-        } catch (MessageStix.Malformed e) {
-            throw new Malformed(e.field(), e.getMessage().substring(e.field().length() + 2));
-        }
+        MessageStix.checkReadable(o, TYPE, Malformed::new);
         try {
             StixId id = StixId.of(MessageStix.required(o, "id"));
             StixId commitmentId = StixId.of(MessageStix.required(o, "commitment_ref"));
@@ -118,8 +104,10 @@ public final class CommitmentStix {
                     String to = o.path("to_level").asString(null);
                     String asOf = o.path("as_of").asString(null);
                     return new CommitmentMessage.Escalate(env, to == null ? null : EscalationLevel.valueOf(to),
-                            asOf == null ? null : MessageStix.instant("as_of", asOf));
+                            asOf == null ? null : MessageStix.instant("as_of", asOf), o.path("reason").asString(""));
                 }
+                case "withdraw":
+                    return new CommitmentMessage.Withdraw(env, o.path("reason").asString(""));
                 default:
                     throw new Malformed("message_type", "unknown message type '" + type + "'");
             }

@@ -60,30 +60,16 @@ public final class HotlineStix {
             s.testSlot().ifPresent(t -> o.putObject("test_slot").put("schedule", t.schedule()).put("slot", MessageStix.time(t.slot())));
         } else if (message instanceof HotlineMessage.Acknowledge a) {
             o.set("by_official", official(a.by()));
+        } else if (message instanceof HotlineMessage.Withdraw w) {
+            MessageStix.putText(o, "reason", w.reason());
         } else if (message instanceof HotlineMessage.Escalate e) {
-            if (e.to() != null) {
-                o.put("to_level", e.to().name());
-            }
-            if (e.asOf() != null) {
-                o.put("as_of", MessageStix.time(e.asOf()));
-            }
-            if (!history.isEmpty()) {
-                ArrayNode h = o.putArray("history");
-                history.forEach(h::add);
-            }
+            MessageStix.putEscalation(o, e.to(), e.asOf(), e.reason(), history);
         }
         return o;
     }
 
     public static HotlineMessage fromStix(JsonNode o) {
-        if (!TYPE.equals(o.path("type").asString(""))) {
-            throw new Malformed("type", "is not " + TYPE);
-        }
-        try {
-            MessageStix.checkLimits(o);
-        } catch (MessageStix.Malformed e) {
-            throw new Malformed(e.field(), e.getMessage().substring(e.field().length() + 2));
-        }
+        MessageStix.checkReadable(o, TYPE, Malformed::new);
         try {
             StixId id = StixId.of(MessageStix.required(o, "id"));
             StixId callId = StixId.of(MessageStix.required(o, "call_ref"));
@@ -108,7 +94,10 @@ public final class HotlineStix {
                 String to = o.path("to_level").asString(null);
                 String asOf = o.path("as_of").asString(null);
                 return new HotlineMessage.Escalate(env, to == null ? null : EscalationLevel.valueOf(to),
-                        asOf == null ? null : MessageStix.instant("as_of", asOf));
+                        asOf == null ? null : MessageStix.instant("as_of", asOf), o.path("reason").asString(""));
+            }
+            if (type.equals("withdraw")) {
+                return new HotlineMessage.Withdraw(env, o.path("reason").asString(""));
             }
             throw new Malformed("message_type", "unknown message type '" + type + "'");
         } catch (Malformed e) {

@@ -5,16 +5,16 @@ import java.util.List;
 import org.concord.hotline.Official;
 import org.concord.hotline.Priority;
 import org.concord.hotline.TestAlarm;
-import org.concord.hotline.internal.HotlineStix;
+import org.concord.hotline.HotlineType;
 import org.concord.hotline.internal.HotlineTable;
 import org.concord.hotline.internal.HotlineService;
 import org.concord.node.InvalidInput;
 import org.concord.node.Limits;
-import org.concord.node.NotFound;
 import org.concord.party.Callers;
 import org.concord.party.NodeIdentity;
 import org.concord.party.PartyCode;
-import org.concord.workflow.MessageStix;
+import org.concord.workflow.CaseView;
+import org.concord.workflow.CaseViews;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -27,7 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import tools.jackson.databind.JsonNode;
 
 /** The hotline over the REST API: every user role reads, {@code LIAISON} sends and acknowledges; partners none. */
 @RestController
@@ -37,11 +36,15 @@ class HotlineController {
     private final HotlineService hotline;
     private final HotlineTable table;
     private final NodeIdentity identity;
+    private final CaseViews views;
+    private final HotlineType type;
 
-    HotlineController(HotlineService hotline, HotlineTable table, NodeIdentity identity) {
+    HotlineController(HotlineService hotline, HotlineTable table, NodeIdentity identity, CaseViews views, HotlineType type) {
         this.hotline = hotline;
         this.table = table;
         this.identity = identity;
+        this.views = views;
+        this.type = type;
     }
 
     /** An official: name and post (the party is this node's for the sender, the partner's for the addressee). */
@@ -54,27 +57,20 @@ class HotlineController {
     record Acknowledgement(Person by) {
     }
 
-    /** A call: state (Unacknowledged, Acknowledged), rung, its messages, refused and waiting messages. */
-    record CallView(String callId, String partner, String state, String level, String priority, List<MessageView> history,
-            List<RefusedView> refused, int waiting) {
-    }
-
-    record MessageView(String id, String messageType, String sender, String sentAt, String direction, JsonNode object) {
-    }
-
-    record RefusedView(String id, String rule, String field, String explanation) {
+    /** Why this node takes its call back; may be empty. */
+    record Withdrawal(String reason) {
     }
 
     @GetMapping("/api/hotline/calls")
     @Operation(summary = "Every hotline call this node holds")
-    List<CallView> list() {
-        return table.calls().stream().map(row -> view(table.fold(row.callId()).orElseThrow())).toList();
+    List<CaseView> list() {
+        return views.all(type);
     }
 
     @GetMapping("/api/hotline/calls/{callId}")
     @Operation(summary = "One hotline call")
-    CallView one(@PathVariable String callId) {
-        return view(table.fold(callId).orElseThrow(() -> new NotFound("call_ref: no hotline call " + callId)));
+    CaseView one(@PathVariable String callId) {
+        return views.view(type, callId);
     }
 
     @GetMapping("/api/hotline/alarms")
@@ -87,7 +83,7 @@ class HotlineController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('LIAISON')")
     @Operation(summary = "Send a hotline message to the partner's official (LIAISON)")
-    CallView send(@RequestBody NewCall body, Authentication caller) {
+    CaseView send(@RequestBody NewCall body, Authentication caller) {
         Limits.name("addressee", body.addressee());
         Limits.name("priority", body.priority());
         Limits.text("text", body.text());
@@ -102,15 +98,24 @@ class HotlineController {
                 throw new InvalidInput("priority", "one-of", "'" + body.priority() + "' is not ROUTINE, PRIORITY or FLASH");
             }
         }
-        return view(hotline.send(from, to, priority, body.text(), null, Callers.of(caller).auditName()));
+        return views.view(type, hotline.send(from, to, priority, body.text(), null, Callers.of(caller).auditName()));
     }
 
     @PostMapping("/api/hotline/calls/{callId}/acknowledge")
     @PreAuthorize("hasRole('LIAISON')")
     @Operation(summary = "Acknowledge the partner's hotline message (LIAISON)")
-    CallView acknowledge(@PathVariable String callId, @RequestBody Acknowledgement body, Authentication caller) {
+    CaseView acknowledge(@PathVariable String callId, @RequestBody Acknowledgement body, Authentication caller) {
         Official by = official(identity.party().code(), body.by(), "by");
-        return view(hotline.acknowledge(callId, by, Callers.of(caller).auditName()));
+        return views.view(type, hotline.acknowledge(callId, by, Callers.of(caller).auditName()));
+    }
+
+    @PostMapping("/api/hotline/calls/{callId}/withdraw")
+    @PreAuthorize("hasRole('LIAISON')")
+    @Operation(summary = "Take back this node's call before the partner acknowledged it (LIAISON); the withdrawal travels like any message")
+    CaseView withdraw(@PathVariable String callId, @RequestBody(required = false) Withdrawal body, Authentication caller) {
+        String reason = body == null ? null : body.reason();
+        Limits.text("reason", reason);
+        return views.view(type, hotline.withdraw(callId, reason, Callers.of(caller).auditName()));
     }
 
     private static PartyCode party(String code, String field) {
@@ -138,18 +143,4 @@ class HotlineController {
         return new Official(party, person.name(), person.post());
     }
 
-    private static CallView view(HotlineTable.Folded f) {
-        var state = f.folded().state();
-        List<MessageView> history = f.folded().applied().stream().map(m -> {
-            HotlineTable.StoredMessage s = f.stored().stream().filter(x -> x.id().equals(m.id().value())).findFirst().orElseThrow();
-            return new MessageView(m.id().value(), HotlineStix.messageType(m), m.sender().value(), MessageStix.time(m.sentAt()),
-                    s.direction(), s.object());
-        }).toList();
-        List<RefusedView> refused = f.folded().refused().stream().map(r -> new RefusedView(r.message().id().value(),
-                r.refusal().rule().name(), r.refusal().field(), r.refusal().explanation())).toList();
-        return new CallView(f.row().callId(), f.row().partner().value(), state.map(c -> c.name()).orElse(null),
-                state.map(c -> c.file().level().name()).orElse(null),
-                state.map(c -> c.file().message().priority() == null ? null : c.file().message().priority().name()).orElse(null),
-                history, refused, f.folded().waiting().size());
-    }
 }

@@ -103,14 +103,7 @@ public final class IncidentStix {
     }
 
     public static IncidentMessage fromStix(JsonNode o) {
-        if (!TYPE.equals(o.path("type").asString(""))) {
-            throw new Malformed("type", "is not " + TYPE);
-        }
-        try {
-            MessageStix.checkLimits(o);
-        } catch (MessageStix.Malformed e) {
-            throw new Malformed(e.field(), e.getMessage().substring(e.field().length() + 2));
-        }
+        MessageStix.checkReadable(o, TYPE, Malformed::new);
         try {
             StixId id = StixId.of(MessageStix.required(o, "id"));
             StixId incidentId = StixId.of(MessageStix.required(o, "incident_ref"));

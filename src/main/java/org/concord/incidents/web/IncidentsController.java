@@ -4,29 +4,23 @@ import java.time.Instant;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 import org.concord.incidents.Casualties;
 import org.concord.incidents.Claim;
-import org.concord.incidents.FindingsProposed;
-import org.concord.incidents.Incident;
 import org.concord.incidents.IncidentReport;
 import org.concord.incidents.IncidentType;
-import org.concord.incidents.Settled;
 import org.concord.incidents.Verdict;
 import org.concord.incidents.internal.IncidentService;
-import org.concord.incidents.internal.IncidentStix;
-import org.concord.incidents.internal.IncidentTable;
 import org.concord.deconfliction.geo.GeoJson;
 import org.concord.deconfliction.geo.InvalidGeoJson;
 import org.concord.node.InvalidInput;
 import org.concord.node.Limits;
-import org.concord.node.NotFound;
 import org.concord.party.Callers;
 import org.concord.party.PartyCode;
-import org.concord.workflow.MessageStix;
+import org.concord.workflow.CaseView;
+import org.concord.workflow.CaseViews;
 import org.concord.workflow.StixId;
+import org.concord.incidents.IncidentCaseType;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -47,14 +41,15 @@ import tools.jackson.databind.JsonNode;
 class IncidentsController {
 
     private final IncidentService incidents;
-    private final IncidentTable table;
+    private final CaseViews views;
+    private final IncidentCaseType incidentCases = IncidentCaseType.INSTANCE;
     private final Clock clock;
     /** The most killed (and the most injured) one report may count. */
     static final int MAX_CASUALTIES = 1_000_000;
 
-    IncidentsController(IncidentService incidents, IncidentTable table, Clock clock) {
+    IncidentsController(IncidentService incidents, CaseViews views, Clock clock) {
         this.incidents = incidents;
-        this.table = table;
+        this.views = views;
         this.clock = clock;
     }
 
@@ -78,38 +73,23 @@ class IncidentsController {
     record SignOff(String findingsRef) {
     }
 
-    /** An incident: state (UnderReview, FindingsProposed, Settled), the report, the answers, findings, messages. */
-    record IncidentView(String incidentId, String partner, String state, String reporter, String addressee, JsonNode report,
-            Map<String, AnswerView> answers, List<String> openClaims, String findingsRef, String findings,
-            List<String> signedBy, List<MessageView> history, List<RefusedView> refused, int waiting) {
-    }
-
-    record AnswerView(String verdict, List<String> evidence, String text, String answeredAt) {
-    }
-
-    record MessageView(String id, String messageType, String sender, String sentAt, String direction, JsonNode object) {
-    }
-
-    record RefusedView(String id, String rule, String field, String explanation) {
-    }
-
     @GetMapping("/api/incidents")
     @Operation(summary = "Every incident this node holds")
-    List<IncidentView> list() {
-        return table.incidents().stream().map(row -> view(table.fold(row.incidentId()).orElseThrow())).toList();
+    List<CaseView> list() {
+        return views.all(incidentCases);
     }
 
     @GetMapping("/api/incidents/{incidentId}")
     @Operation(summary = "One incident")
-    IncidentView one(@PathVariable String incidentId) {
-        return view(table.fold(incidentId).orElseThrow(() -> new NotFound("incident_ref: no incident " + incidentId)));
+    CaseView one(@PathVariable String incidentId) {
+        return views.view(incidentCases, incidentId);
     }
 
     @PostMapping("/api/incidents")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('LIAISON')")
     @Operation(summary = "Report a cross-border incident to the partner, with the claims it is asked to answer (LIAISON)")
-    IncidentView report(@RequestBody NewIncident body, Authentication caller) {
+    CaseView report(@RequestBody NewIncident body, Authentication caller) {
         Limits.name("addressee", body.addressee());
         Limits.name("incidentType", body.incidentType());
         Limits.text("whatHappened", body.whatHappened());
@@ -168,13 +148,13 @@ class IncidentsController {
         }
         String place = body.place() == null || body.place().isNull() ? "" : body.place().toString();
         IncidentReport report = new IncidentReport(occurredAt, place, type, body.whatHappened(), casualties, claims);
-        return view(incidents.report(addressee, report, Callers.of(caller).auditName()));
+        return views.view(incidentCases, incidents.report(addressee, report, Callers.of(caller).auditName()));
     }
 
     @PostMapping("/api/incidents/{incidentId}/answers")
     @PreAuthorize("hasRole('LIAISON')")
     @Operation(summary = "Answer one of the partner's claims: CONFIRM, DISPUTE (with evidence) or UNKNOWN (LIAISON)")
-    IncidentView answer(@PathVariable String incidentId, @RequestBody Answer body, Authentication caller) {
+    CaseView answer(@PathVariable String incidentId, @RequestBody Answer body, Authentication caller) {
         Limits.name("claimRef", body.claimRef());
         Limits.name("verdict", body.verdict());
         Limits.items("evidence", body.evidence());
@@ -193,23 +173,23 @@ class IncidentsController {
                 evidence.add(stixId(body.evidence().get(i), "evidence[" + i + "]"));
             }
         }
-        return view(incidents.answer(incidentId, body.claimRef(), verdict, evidence, body.text(), Callers.of(caller).auditName()));
+        return views.view(incidentCases, incidents.answer(incidentId, body.claimRef(), verdict, evidence, body.text(), Callers.of(caller).auditName()));
     }
 
     @PostMapping("/api/incidents/{incidentId}/findings")
     @PreAuthorize("hasRole('LIAISON')")
     @Operation(summary = "Propose joint findings; earlier proposals and their sign-offs lapse (LIAISON)")
-    IncidentView proposeFindings(@PathVariable String incidentId, @RequestBody Findings body, Authentication caller) {
+    CaseView proposeFindings(@PathVariable String incidentId, @RequestBody Findings body, Authentication caller) {
         Limits.text("findings", body.findings());
-        return view(incidents.proposeFindings(incidentId, body.findings(), Callers.of(caller).auditName()));
+        return views.view(incidentCases, incidents.proposeFindings(incidentId, body.findings(), Callers.of(caller).auditName()));
     }
 
     @PostMapping("/api/incidents/{incidentId}/sign-off")
     @PreAuthorize("hasRole('LIAISON')")
     @Operation(summary = "Sign off the findings on the table (or those named by findingsRef); both sign-offs settle it (LIAISON)")
-    IncidentView signOff(@PathVariable String incidentId, @RequestBody(required = false) SignOff body, Authentication caller) {
+    CaseView signOff(@PathVariable String incidentId, @RequestBody(required = false) SignOff body, Authentication caller) {
         StixId ref = body == null || body.findingsRef() == null ? null : stixId(body.findingsRef(), "findingsRef");
-        return view(incidents.signOff(incidentId, ref, Callers.of(caller).auditName()));
+        return views.view(incidentCases, incidents.signOff(incidentId, ref, Callers.of(caller).auditName()));
     }
 
     private static StixId stixId(String value, String field) {
@@ -232,39 +212,4 @@ class IncidentsController {
         }
     }
 
-    private static IncidentView view(IncidentTable.Folded f) {
-        var state = f.folded().state();
-        List<MessageView> history = f.folded().applied().stream().map(m -> {
-            IncidentTable.StoredMessage s = f.stored(m);
-            return new MessageView(m.id().value(), IncidentStix.messageType(m), m.sender().value(), MessageStix.time(m.sentAt()),
-                    s.direction(), s.object());
-        }).toList();
-        List<RefusedView> refused = f.folded().refused().stream().map(r -> new RefusedView(r.message().id().value(),
-                r.refusal().rule().name(), r.refusal().field(), r.refusal().explanation())).toList();
-        Incident incident = state.orElse(null);
-        if (incident == null) {
-            return new IncidentView(f.row().incidentId(), f.row().partner().value(), null, null, null, null, Map.of(), List.of(),
-                    null, null, List.of(), history, refused, f.folded().waiting().size());
-        }
-        var file = incident.file();
-        Map<String, AnswerView> answers = new TreeMap<>();
-        file.answers().forEach((ref, a) -> answers.put(ref, new AnswerView(a.verdict().name(),
-                a.evidence().stream().map(StixId::value).toList(), a.text(), MessageStix.time(a.answeredAt()))));
-        String findingsRef = null;
-        String findings = null;
-        List<String> signedBy = List.of();
-        if (incident instanceof FindingsProposed p) {
-            findingsRef = p.findingsRef().value();
-            findings = p.findings();
-            signedBy = p.signedBy().stream().map(PartyCode::value).sorted().toList();
-        } else if (incident instanceof Settled s) {
-            findingsRef = s.findingsRef().value();
-            findings = s.findings();
-            signedBy = java.util.stream.Stream.of(file.reporter(), file.addressee()).map(PartyCode::value).sorted().toList();
-        }
-        JsonNode report = f.stored(file.history().get(0)).object().path("report");
-        return new IncidentView(f.row().incidentId(), f.row().partner().value(), incident.name(), file.reporter().value(),
-                file.addressee().value(), report, answers, file.openClaims().stream().map(Claim::ref).toList(), findingsRef,
-                findings, signedBy, history, refused, f.folded().waiting().size());
-    }
 }

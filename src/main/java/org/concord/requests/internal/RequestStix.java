@@ -85,29 +85,14 @@ public final class RequestStix {
             putEnum(o, "outcome", c.outcome());
             putText(o, "text", c.text());
         } else if (message instanceof RequestMessage.Escalate e) {
-            putEnum(o, "to_level", e.to());
-            if (e.asOf() != null) {
-                o.put("as_of", MessageStix.time(e.asOf()));
-            }
-            putText(o, "reason", e.reason());
-            if (!history.isEmpty()) {
-                ArrayNode h = o.putArray("history");
-                history.forEach(h::add);
-            }
+            MessageStix.putEscalation(o, e.to(), e.asOf(), e.reason(), history);
         }
         return o;
     }
 
     /** The message a STIX object carries. */
     public static RequestMessage fromStix(JsonNode o) {
-        if (!TYPE.equals(o.path("type").asString(""))) {
-            throw new Malformed("type", "is not " + TYPE);
-        }
-        try {
-            MessageStix.checkLimits(o);
-        } catch (MessageStix.Malformed e) {
-            throw new Malformed(e.field(), e.getMessage().substring(e.field().length() + 2));
-        }
+        MessageStix.checkReadable(o, TYPE, Malformed::new);
         StixId id = id(o, "id", true);
         StixId caseId = id(o, "case_ref", true);
         PartyCode sender = party(o, "sender");
@@ -150,7 +135,7 @@ public final class RequestStix {
         }
     }
 
-    static ObjectNode request(RequestForAction r) {
+    public static ObjectNode request(RequestForAction r) {
         ObjectNode n = JSON.createObjectNode();
         // STIX lists are never empty (common/properties.json): an empty list is left out.
         if (!r.targets().isEmpty()) {

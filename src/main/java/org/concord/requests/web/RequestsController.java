@@ -7,7 +7,6 @@ import java.util.function.Function;
 import org.concord.intel.stix.Tlp;
 import org.concord.node.InvalidInput;
 import org.concord.node.Limits;
-import org.concord.node.NotFound;
 import org.concord.party.Callers;
 import org.concord.party.PartyCode;
 import org.concord.requests.CounterProposal;
@@ -18,9 +17,10 @@ import org.concord.requests.RequestForAction;
 import org.concord.requests.RequestMessage;
 import org.concord.requests.RequestedAction;
 import org.concord.requests.Urgency;
-import org.concord.requests.internal.CaseView;
-import org.concord.requests.internal.RequestCaseFiles;
-import org.concord.requests.internal.SendingRequestMessages;
+import org.concord.requests.RequestType;
+import org.concord.workflow.CaseView;
+import org.concord.workflow.CaseViews;
+import org.concord.workflow.Workflow;
 import org.concord.workflow.Envelope;
 import org.concord.workflow.EscalationLevel;
 import org.concord.workflow.StixId;
@@ -34,7 +34,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonAlias;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -50,12 +50,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Requests for action", description = "Ask the partner to act against a target in its territory instead of striking it")
 class RequestsController {
 
-    private final SendingRequestMessages sending;
-    private final RequestCaseFiles cases;
+    private final Workflow workflow;
+    private final CaseViews views;
+    private final RequestType type;
 
-    RequestsController(SendingRequestMessages sending, RequestCaseFiles cases) {
-        this.sending = sending;
-        this.cases = cases;
+    RequestsController(Workflow workflow, CaseViews views, RequestType type) {
+        this.workflow = workflow;
+        this.views = views;
+        this.type = type;
     }
 
     /** The substance of a request (or an amendment). */
@@ -77,25 +79,26 @@ class RequestsController {
     }
 
     /**
-     * A message about an open case. {@code message_type}: acknowledge, accept (terms_ref, text), decline
-     * (reason, text), counter_propose (proposal), amend (revised), progress_update (text), close
-     * (outcome, text), escalate (to_level, reason).
+     * A message about an open case. {@code messageType}: acknowledge, accept (termsRef, text), decline
+     * (reason, text), counterPropose (proposal), amend (revised), progressUpdate (text), close
+     * (outcome, text), escalate (toLevel, reason). The snake_case names of the STIX object
+     * ({@code message_type}, {@code counter_propose}, ...) are accepted as well.
      */
-    record NewMessage(@JsonProperty("message_type") String messageType, @JsonProperty("terms_ref") String termsRef,
+    record NewMessage(@JsonAlias("message_type") String messageType, @JsonAlias("terms_ref") String termsRef,
             String text, String reason, Proposal proposal, Terms revised, String outcome,
-            @JsonProperty("to_level") String toLevel) {
+            @JsonAlias("to_level") String toLevel) {
     }
 
     @GetMapping("/api/requests")
     @Operation(summary = "Every case this node holds, each folded from its messages")
     List<CaseView> list() {
-        return cases.all();
+        return views.all(type);
     }
 
     @GetMapping("/api/requests/{caseId}")
     @Operation(summary = "One case: state, rung, terms, history, refused and waiting messages")
     CaseView one(@PathVariable String caseId) {
-        return cases.view(caseId).orElseThrow(() -> new NotFound("case_ref: no request-for-action case " + caseId));
+        return views.view(type, caseId);
     }
 
     @PostMapping("/api/requests")
@@ -116,8 +119,13 @@ class RequestsController {
         }
         Tlp tlp = body.tlp() == null ? Tlp.GREEN : enumOf(body.tlp(), "tlp", Tlp::valueOf);
         RequestForAction request = terms(new Terms(body.targets(), body.evidence(), body.action(), body.urgency(), body.text()),
-                "request");
-        return sending.open(addressee, request, tlp, Callers.of(caller).auditName());
+                "");
+        if (tlp != Tlp.GREEN && tlp != Tlp.AMBER) {
+            throw new InvalidInput("tlp", "green-or-amber", "a request is marked GREEN or AMBER, not " + tlp.name());
+        }
+        RequestMessage.Request message = RequestMessage.Request.of(StixId.random(type.stixType()), workflow.self(), addressee,
+                workflow.now(), request);
+        return views.view(type, workflow.open(type, message, addressee, "addressee", tlp, Callers.of(caller).auditName()));
     }
 
     @PostMapping("/api/requests/{caseId}/messages")
@@ -126,17 +134,17 @@ class RequestsController {
     CaseView send(@PathVariable String caseId, @RequestBody NewMessage body, Authentication caller) {
         limits(body);
         Function<Envelope, RequestMessage> build = message(body);
-        return sending.answer(caseId, build, Callers.of(caller).auditName());
+        return views.view(type, workflow.answer(type, caseId, build, Callers.of(caller).auditName()));
     }
 
     /** The size limits of a message's fields ({@link Limits}), before anything else is read. */
     private static void limits(NewMessage b) {
-        Limits.name("message_type", b.messageType());
-        Limits.name("terms_ref", b.termsRef());
+        Limits.name("messageType", b.messageType());
+        Limits.name("termsRef", b.termsRef());
         Limits.text("text", b.text());
         Limits.text("reason", b.reason());
         Limits.name("outcome", b.outcome());
-        Limits.name("to_level", b.toLevel());
+        Limits.name("toLevel", b.toLevel());
         if (b.proposal() != null) {
             Limits.name("proposal.kind", b.proposal().kind());
             Limits.text("proposal.text", b.proposal().text());
@@ -144,19 +152,19 @@ class RequestsController {
     }
 
     private static Function<Envelope, RequestMessage> message(NewMessage b) {
-        String type = b.messageType() == null ? "" : b.messageType();
+        String type = b.messageType() == null ? "" : b.messageType().replace("_p", "P").replace("_u", "U");
         switch (type) {
             case "acknowledge":
                 return RequestMessage.Acknowledge::new;
             case "accept": {
-                StixId terms = b.termsRef() == null ? null : stixId(b.termsRef(), "terms_ref");
+                StixId terms = b.termsRef() == null ? null : stixId(b.termsRef(), "termsRef");
                 return env -> new RequestMessage.Accept(env, terms, b.text());
             }
             case "decline": {
                 DeclineReason reason = b.reason() == null ? null : enumOf(b.reason(), "reason", DeclineReason::valueOf);
                 return env -> new RequestMessage.Decline(env, reason, b.text());
             }
-            case "counter_propose": {
+            case "counterPropose": {
                 CounterProposal proposal = b.proposal() == null ? new CounterProposal(null, "")
                         : new CounterProposal(b.proposal().kind() == null ? null
                                 : enumOf(b.proposal().kind(), "proposal.kind", CounterProposal.Kind::valueOf), b.proposal().text());
@@ -166,19 +174,19 @@ class RequestsController {
                 RequestForAction revised = terms(b.revised(), "revised");
                 return env -> new RequestMessage.Amend(env, revised);
             }
-            case "progress_update":
+            case "progressUpdate":
                 return env -> new RequestMessage.ProgressUpdate(env, b.text());
             case "close": {
                 Outcome outcome = b.outcome() == null ? null : enumOf(b.outcome(), "outcome", Outcome::valueOf);
                 return env -> new RequestMessage.Close(env, outcome, b.text());
             }
             case "escalate": {
-                EscalationLevel to = b.toLevel() == null ? null : enumOf(b.toLevel(), "to_level", EscalationLevel::valueOf);
+                EscalationLevel to = b.toLevel() == null ? null : enumOf(b.toLevel(), "toLevel", EscalationLevel::valueOf);
                 return env -> new RequestMessage.Escalate(env, to, env.sentAt(), b.reason());
             }
             default:
-                throw new InvalidInput("message_type", "one-of",
-                        "'" + type + "' is not one of acknowledge, accept, decline, counter_propose, amend, progress_update, close, escalate");
+                throw new InvalidInput("messageType", "one-of",
+                        "'" + type + "' is not one of acknowledge, accept, decline, counterPropose, amend, progressUpdate, close, escalate");
         }
     }
 
@@ -186,37 +194,42 @@ class RequestsController {
         if (t == null) {
             return new RequestForAction(List.of(), List.of(), null, null, "");
         }
-        Limits.items(path + ".targets", t.targets());
-        Limits.items(path + ".evidence", t.evidence());
-        Limits.text(path + ".text", t.text());
-        Limits.name(path + ".urgency", t.urgency());
+        Limits.items(prefix(path) + "targets", t.targets());
+        Limits.items(prefix(path) + "evidence", t.evidence());
+        Limits.text(prefix(path) + "text", t.text());
+        Limits.name(prefix(path) + "urgency", t.urgency());
         if (t.action() != null) {
-            Limits.name(path + ".action.kind", t.action().kind());
-            Limits.text(path + ".action.detail", t.action().detail());
+            Limits.name(prefix(path) + "action.kind", t.action().kind());
+            Limits.text(prefix(path) + "action.detail", t.action().detail());
         }
         List<StixId> targets = new ArrayList<>();
         if (t.targets() != null) {
-            t.targets().forEach(id -> targets.add(stixId(id, path + ".targets")));
+            t.targets().forEach(id -> targets.add(stixId(id, prefix(path) + "targets")));
         }
         List<EvidenceRef> evidence = new ArrayList<>();
         if (t.evidence() != null) {
             for (Evidence e : t.evidence()) {
                 if (e == null) {
-                    throw new InvalidInput(path + ".evidence", "FIELD_REQUIRED", "each evidence entry is an object {ref, markings}");
+                    throw new InvalidInput(prefix(path) + "evidence", "FIELD_REQUIRED", "each evidence entry is an object {ref, markings}");
                 }
-                Limits.items(path + ".evidence.markings", e.markings());
+                Limits.items(prefix(path) + "evidence.markings", e.markings());
                 List<StixId> markings = new ArrayList<>();
                 if (e.markings() != null) {
-                    e.markings().forEach(m -> markings.add(stixId(m, path + ".evidence.markings")));
+                    e.markings().forEach(m -> markings.add(stixId(m, prefix(path) + "evidence.markings")));
                 }
-                evidence.add(new EvidenceRef(stixId(e.ref(), path + ".evidence.ref"), markings));
+                evidence.add(new EvidenceRef(stixId(e.ref(), prefix(path) + "evidence.ref"), markings));
             }
         }
         RequestedAction action = t.action() == null || t.action().kind() == null ? null
-                : new RequestedAction(enumOf(t.action().kind(), path + ".action.kind", RequestedAction.Kind::valueOf),
+                : new RequestedAction(enumOf(t.action().kind(), prefix(path) + "action.kind", RequestedAction.Kind::valueOf),
                         t.action().detail());
-        Urgency urgency = t.urgency() == null ? null : enumOf(t.urgency(), path + ".urgency", Urgency::valueOf);
+        Urgency urgency = t.urgency() == null ? null : enumOf(t.urgency(), prefix(path) + "urgency", Urgency::valueOf);
         return new RequestForAction(targets, evidence, action, urgency, t.text());
+    }
+
+    /** Where a request's terms sit in the body: at top level when it opens the case, under {@code revised} in an amendment. */
+    private static String prefix(String path) {
+        return path.isEmpty() ? "" : path + ".";
     }
 
     private static StixId stixId(String value, String field) {

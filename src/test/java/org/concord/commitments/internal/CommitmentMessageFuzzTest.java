@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A partner's commitments message, as the receiver reads it ({@code commitments.internal.CommitmentService}): whatever
+ * A partner's commitments message, as the receiver reads it ({@code workflow.Workflow#receive} and its inbox check): whatever
  * JSON object arrives in the inbox, {@link CommitmentStix#fromStix} either gives the message or refuses it as
  * {@link MessageStix.Malformed}, which the receiver logs and drops. Any other exception would fail
  * the event listener, so the message would be retried forever and hold up the rest: a finding.

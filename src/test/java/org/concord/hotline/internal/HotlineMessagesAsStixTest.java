@@ -42,6 +42,6 @@ class HotlineMessagesAsStixTest {
             assertThat(STIX.validate(object)).as(object.toString()).isEmpty();
             assertThat(HotlineStix.fromStix(object)).isEqualTo(message);
         }
-        assertThat(STIX.validate(PublishingHotlineExtensionDefinition.definition())).isEmpty();
+        assertThat(STIX.validate(org.concord.hotline.HotlineType.DEFAULT.extensionDefinition())).isEmpty();
     }
 }

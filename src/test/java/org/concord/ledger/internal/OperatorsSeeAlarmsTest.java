@@ -153,7 +153,7 @@ class OperatorsSeeAlarmsTest {
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
         nodes.pk.bean(OutboxDelivery.class).deliver(PartyCode.of("IR"));
         nodes.clock.advance(Duration.ofMinutes(11));
-        assertThat(nodes.pk.bean(HotlineJobs.class).sendDueEscalations()).isEqualTo(1);
+        assertThat(nodes.pk.bean(org.concord.workflow.EscalatingMissedDeadlines.class).sendDueEscalations()).isEqualTo(1);
         RestoredNodeSeesItsOwnRollbackTest.awaitMetric(nodes.pk, escalations, 1.0);
     }
 

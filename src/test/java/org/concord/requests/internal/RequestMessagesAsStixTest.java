@@ -26,12 +26,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Every request message becomes a valid STIX 2.1 custom object and reads back as the same message. */
-class RequestMessagesAsStixTest {
+public class RequestMessagesAsStixTest {
 
     static final StixValidator STIX = StixValidator.withOasisSchemas();
     static final PartyCode PK = PartyCode.of("PK");
     static final PartyCode IR = PartyCode.of("IR");
-    static final String PK_IDENTITY = "identity--3b0e6bd2-5c1a-4c0e-9d7e-0e5b1c9a2f10";
+    public static final String PK_IDENTITY = "identity--3b0e6bd2-5c1a-4c0e-9d7e-0e5b1c9a2f10";
     static final Instant T0 = Instant.parse("2024-02-01T08:00:00.123Z");
 
     static RequestForAction anyRequestForAction() {
@@ -40,7 +40,7 @@ class RequestMessagesAsStixTest {
                 RequestedAction.of(RequestedAction.Kind.DISMANTLE_HIDEOUT, "the compound"), Urgency.URGENT, "twenty armed men");
     }
 
-    static List<RequestMessage> anyConversation() {
+    public static List<RequestMessage> anyConversation() {
         RequestMessage.Request request = RequestMessage.Request.of(StixId.random(RequestStix.TYPE), PK, IR, T0, anyRequestForAction());
         StixId c = request.id();
         java.util.function.Function<PartyCode, Envelope> next = sender -> Envelope.answer(StixId.random(RequestStix.TYPE), c,
@@ -96,7 +96,7 @@ class RequestMessagesAsStixTest {
 
     @Test
     void theExtensionDefinitionAndItsAuthorAreValidStixMarkedClear() {
-        for (ObjectNode o : List.of(PublishingWorkflowExtensionDefinitions.author(), PublishingWorkflowExtensionDefinitions.requestMessageDefinition())) {
+        for (ObjectNode o : List.of(org.concord.workflow.MessageStix.author(), org.concord.requests.RequestType.DEFAULT.extensionDefinition())) {
             assertThat(STIX.validate(o)).as(o.toString()).isEmpty();
             assertThat(Tlp.of(o)).contains(Tlp.CLEAR);
         }

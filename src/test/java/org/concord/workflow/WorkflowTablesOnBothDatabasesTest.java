@@ -1,4 +1,4 @@
-package org.concord.requests.internal;
+package org.concord.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +15,8 @@ import org.concord.party.PartyCode;
 import org.concord.requests.RequestMessage;
 import org.concord.testing.OfflineNode;
 import org.concord.testing.Postgres;
-import org.concord.workflow.StixId;
+import org.concord.requests.internal.RequestMessagesAsStixTest;
+import org.concord.requests.internal.RequestStix;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -25,7 +26,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The requests tables on H2 and on PostgreSQL: adding a case or a message twice (a re-delivery) adds
+ * The workflow engine's tables on H2 and on PostgreSQL: adding a case or a message twice (a re-delivery) adds
  * it once, also when the two deliveries run at the same time, and neither transaction fails.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -52,24 +53,25 @@ class WorkflowTablesOnBothDatabasesTest {
     @ParameterizedTest
     @EnumSource(OfflineNode.Store.class)
     void theSameMessageDeliveredTwiceAtOnceIsStoredOnce(OfflineNode.Store store) throws Exception {
-        RequestMessageTable table = nodes.get(store).getBean(RequestMessageTable.class);
+        WorkflowTable table = nodes.get(store).getBean(WorkflowTable.class);
         TransactionTemplate tx = nodes.get(store).getBean(TransactionTemplate.class);
         RequestMessage request = RequestMessagesAsStixTest.anyConversation().get(0);
         var object = RequestStix.toStix(request, RequestMessagesAsStixTest.PK_IDENTITY, Tlp.GREEN, List.of());
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             List<Future<Boolean>> both = pool.invokeAll(List.of(
-                    () -> tx.execute(s -> table.addCase(request.caseId().value(), PartyCode.of("PK"), Tlp.GREEN, Instant.now())
-                            & table.addMessage(request, "RECEIVED", Instant.now(), object)),
-                    () -> tx.execute(s -> table.addCase(request.caseId().value(), PartyCode.of("PK"), Tlp.GREEN, Instant.now())
-                            & table.addMessage(request, "RECEIVED", Instant.now(), object))));
+                    () -> tx.execute(s -> table.addCase("request", request.caseId().value(), PartyCode.of("PK"), Tlp.GREEN, Instant.now())
+                            & table.addMessage("request", request, "request", "RECEIVED", Instant.now(), object)),
+                    () -> tx.execute(s -> table.addCase("request", request.caseId().value(), PartyCode.of("PK"), Tlp.GREEN, Instant.now())
+                            & table.addMessage("request", request, "request", "RECEIVED", Instant.now(), object))));
             assertThat(both.get(0).get() ^ both.get(1).get()).as("exactly one added it").isTrue();
         } finally {
             pool.shutdown();
         }
         assertThat(table.countMessages(request.caseId().value())).isEqualTo(1);
-        assertThat(table.findCase(request.caseId().value())).isPresent();
-        assertThat(table.addMessage(request, "RECEIVED", Instant.now(), object)).isFalse();
+        assertThat(table.findCase("request", request.caseId().value())).isPresent();
+        assertThat(table.findCase("call", request.caseId().value())).as("a case is found only under its own type").isEmpty();
+        assertThat(table.addMessage("request", request, "request", "RECEIVED", Instant.now(), object)).isFalse();
         assertThat(StixId.of(table.messages(request.caseId().value()).get(0).id())).isEqualTo(request.id());
     }
 }

@@ -1,22 +1,22 @@
-package org.concord.requests;
+package org.concord.workflow;
 
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A case as both nodes derive it from the messages they hold.
+ * A case as both nodes derive it from the messages they hold, for every workflow type alike.
  *
- * @param state the state, or empty when no valid request opened the case (yet)
+ * @param state the state, or empty when no valid opening message opened the case (yet)
  * @param applied the messages applied, in canonical order (the case's history)
  * @param refused the messages refused, each with its refusal, in canonical order
  * @param waiting messages whose previous message has not arrived; not applied until it does
- * @param conflicting messages that reused the id of a different message; never applied
+ * @param conflicting messages that reused the id of a different message; never applied, always reported
  */
-public record FoldedCase(Optional<RequestCase> state, List<RequestMessage> applied, List<RefusedMessage> refused,
-        List<RequestMessage> waiting, List<RequestMessage> conflicting) {
+public record Folded<M extends CaseMessage, S, R extends CaseRefusal>(Optional<S> state, List<M> applied,
+        List<RefusedMessage<M, R>> refused, List<M> waiting, List<M> conflicting) {
 
-    public FoldedCase {
+    public Folded {
         Objects.requireNonNull(state, "state");
         applied = List.copyOf(applied);
         refused = List.copyOf(refused);
@@ -25,12 +25,12 @@ public record FoldedCase(Optional<RequestCase> state, List<RequestMessage> appli
     }
 
     /** The state; fails when the case was never opened. */
-    public RequestCase current() {
-        return state.orElseThrow(() -> new IllegalStateException("no request opened this case"));
+    public S current() {
+        return state.orElseThrow(() -> new IllegalStateException("no opening message opened this case"));
     }
 
     /** A refused message and why. */
-    public record RefusedMessage(RequestMessage message, Refusal refusal) {
+    public record RefusedMessage<M, R extends CaseRefusal>(M message, R refusal) {
         public RefusedMessage {
             Objects.requireNonNull(message, "message");
             Objects.requireNonNull(refusal, "refusal");

@@ -1,0 +1,23 @@
+package org.concord.intel;
+
+import java.util.Optional;
+
+import org.concord.party.PartyCode;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A check a module adds to what a partner may put in this node's inbox, run after the STIX checks
+ * and before the object is stored, so that an object it refuses is refused in the TAXII status
+ * (with its reason, for the partner to read) and no receipt is ever signed for it. The workflow
+ * engine provides one: a workflow message that cannot be read, or that claims another sender than
+ * the partner that delivered it, is refused here rather than receipted and then dropped.
+ */
+public interface InboxCheck {
+
+    /**
+     * Why {@code object}, delivered by partner {@code from}, may not enter the inbox, as
+     * {@code $.path: rule}; empty when this check has nothing against it (also for objects it does not know).
+     */
+    Optional<String> refusal(PartyCode from, JsonNode object);
+}

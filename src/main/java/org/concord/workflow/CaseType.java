@@ -1,0 +1,154 @@
+package org.concord.workflow;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.concord.exchange.DeliveryPriority;
+import org.concord.intel.stix.Tlp;
+import org.concord.party.PartyCode;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One workflow type — requests for action, hotline calls, incidents, commitments — as the engine
+ * sees it: the small part that differs between them. Everything else (the fold with its delivery
+ * order, duplicates and conflicting ids; storing, sending, receiving, auditing; the inbox check
+ * before a receipt is signed; escalation one rung at a time; the case view) is written once, in
+ * {@link Cases} and {@link Workflow}, over this interface.
+ *
+ * <p>A module declares its type as a Spring bean; the engine finds every type by that.
+ *
+ * @param <M> the type's messages
+ * @param <S> the type's sealed states
+ * @param <R> the type's refusals
+ */
+public interface CaseType<M extends CaseMessage, S, R extends CaseRefusal> {
+
+    /** The type's name in {@code workflow_case.case_type} and in {@code GET /api/cases?type=}: request, call, incident, commitment. */
+    String name();
+
+    /** The module's name, as audit actions ({@code requests.sent}) and metrics name it. */
+    String module();
+
+    /** The STIX type of the type's messages, e.g. {@code x-concord-request-message}. */
+    String stixType();
+
+    /** The extension-definition that declares {@link #stixType()}; published at start (see {@link MessageStix#extensionDefinition}). */
+    ObjectNode extensionDefinition();
+
+    // --- messages as STIX ---
+
+    /** The message a STIX object carries, or {@link MessageStix.Malformed} naming the property at fault. */
+    M fromStix(JsonNode object);
+
+    /** The message as a STIX object created by {@code createdByRef}, marked {@code tlp}; an escalation carries {@code history}. */
+    ObjectNode toStix(M message, String createdByRef, Tlp tlp, List<JsonNode> history);
+
+    /** The message's type as its STIX object names it, e.g. {@code counter_propose}. */
+    String messageType(M message);
+
+    // --- the state machine ---
+
+    /** Whether the message is the one that opens a case of this type. */
+    boolean opens(M message);
+
+    /** The first state of a case, opened by {@code message} (which {@link #opens}), or its refusal. */
+    Step<S, R> open(M message);
+
+    /** The state after {@code message}, or its refusal; {@code state} is unchanged either way. */
+    Step<S, R> apply(S state, M message);
+
+    /** The refusal of a message that belongs to no case opened here, or to another case than the one folded. */
+    R unknownCase(M message, String explanation);
+
+    /** The state's name as the API shows it, e.g. {@code CounterProposed}. */
+    String stateName(S state);
+
+    /** Whether the case is over: nobody must act, no deadline runs. */
+    boolean isClosed(S state);
+
+    /** The id of the last applied message: what the next message names as previous. */
+    StixId head(S state);
+
+    /** The rung the case is on. */
+    EscalationLevel level(S state);
+
+    /** The two parties of the case. */
+    List<PartyCode> parties(S state);
+
+    /** Whether a refusal is a field missing or malformed (HTTP 400) rather than a rule of the case's state (HTTP 409). */
+    boolean isInputError(R refusal);
+
+    /** How urgently a message of this case goes to the partner. */
+    default DeliveryPriority priority(Optional<S> state, M message) {
+        return DeliveryPriority.ROUTINE;
+    }
+
+    /**
+     * The REST API's name for a field the STIX object names {@code stixPath}: by default the path
+     * with each snake_case segment in camelCase ({@code proposal.kind}, {@code termsRef},
+     * {@code toLevel}). A type whose API uses other names overrides it.
+     */
+    default String restField(String stixPath) {
+        return FieldNames.camel(stixPath);
+    }
+
+    /** The REST API's name of a case's id, as 404s and the case view name it: {@code caseId}, {@code callId}, ... */
+    default String idField() {
+        return "caseId";
+    }
+
+    // --- the case view ---
+
+    /** Which party must act next and what it may do; {@link NextActor#nobody()} when the case is over. */
+    NextActor nextActor(S state);
+
+    /** The terms agreed, as the API shows them, with the id of the message that set them; empty when none are. */
+    default Optional<Terms> agreedTerms(S state) {
+        return Optional.empty();
+    }
+
+    /** The proposal on the table, awaiting an answer, with its id; empty when none is. */
+    default Optional<Terms> proposal(S state) {
+        return Optional.empty();
+    }
+
+    /**
+     * The type's own fields of the case view, shown at top level next to the shared ones: the id
+     * under the name the type's REST API has always used ({@code callId}, {@code incidentId}, ...)
+     * and the substance (priority, parties, terms, ...). Values are records, strings or JSON.
+     */
+    default java.util.Map<String, Object> details(String caseId, Optional<S> state) {
+        return java.util.Map.of();
+    }
+
+    /** Terms as the case view shows them: the id of the message that set them and their substance. */
+    record Terms(StixId ref, JsonNode terms) {
+    }
+
+    // --- escalation ---
+
+    /** The name of the type's escalation policy, as docs and the case view name it (e.g. {@code request deadlines}). */
+    String policyName();
+
+    /** The deadline the case runs against now, by the type's escalation policy; empty when none runs. */
+    Optional<Deadline> deadline(S state);
+
+    /** Whether this node ({@code self}) sends the escalations of this case; by default both sides do, and the fold keeps one. */
+    default boolean escalatesAt(S state, PartyCode self) {
+        return true;
+    }
+
+    /** The escalation message a missed deadline makes due, after the case's head, in {@code envelope}. */
+    M escalation(S state, DueEscalation due, Envelope envelope);
+
+    /** When the case's next deadline is missed by {@code now}: the escalations due, lowest rung first. */
+    default List<DueEscalation> due(S state, Instant now) {
+        if (isClosed(state)) {
+            return List.of();
+        }
+        return deadline(state).map(d -> EscalationClock.due(level(state), d, now)).orElse(List.of());
+    }
+}

@@ -1,0 +1,211 @@
+package org.concord.workflow;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.concord.exchange.Outbox;
+import org.concord.ledger.Receipt;
+import org.concord.ledger.Receipts;
+import org.concord.node.InvalidInput;
+import org.concord.party.PartyCode;
+import org.springframework.stereotype.Service;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The case view of every workflow type ({@link CaseView}) and the list across all of them that a
+ * duty officer works from: {@link #list} answers "what must we answer next, and by when".
+ */
+@Service
+public class CaseViews {
+
+    /** The most cases one page of {@code GET /api/cases} holds. */
+    public static final int MAX_LIMIT = 200;
+
+    private final Workflow workflow;
+    private final WorkflowTypes types;
+    private final Outbox outbox;
+    private final Receipts receipts;
+
+    CaseViews(Workflow workflow, WorkflowTypes types, Outbox outbox, Receipts receipts) {
+        this.workflow = workflow;
+        this.types = types;
+        this.outbox = outbox;
+        this.receipts = receipts;
+    }
+
+    /** The view of case {@code caseId} of the type; 404 when this node holds none. */
+    public <M extends CaseMessage, S, R extends CaseRefusal> CaseView view(CaseType<M, S, R> type, String caseId) {
+        return view(type, workflow.get(type, caseId));
+    }
+
+    /** The views of every case of the type, oldest first. */
+    public <M extends CaseMessage, S, R extends CaseRefusal> List<CaseView> all(CaseType<M, S, R> type) {
+        return workflow.all(type).stream().map(c -> view(type, c)).toList();
+    }
+
+    /** The view of a case as held. */
+    public <M extends CaseMessage, S, R extends CaseRefusal> CaseView view(CaseType<M, S, R> type, CaseRecord<M, S, R> c) {
+        Optional<S> state = c.state();
+        PartyCode self = workflow.self();
+        Map<String, WorkflowTable.StoredMessage> byId = c.byId();
+        Function<M, CaseView.MessageView> view = m -> message(type, m, byId);
+        NextActor next = state.map(type::nextActor).orElse(NextActor.nobody());
+        Optional<Deadline> deadline = state.filter(s -> !type.isClosed(s)).flatMap(type::deadline);
+        List<CaseView.TimelineEntry> timeline = new ArrayList<>();
+        c.folded().applied().forEach(m -> timeline.add(entry(type, m, byId, "APPLIED", c.row().partner())));
+        c.folded().refused().forEach(r -> timeline.add(entry(type, r.message(), byId, "REFUSED", c.row().partner())));
+        c.folded().waiting().forEach(m -> timeline.add(entry(type, m, byId, "WAITING", c.row().partner())));
+        c.folded().conflicting().forEach(m -> timeline.add(entry(type, m, byId, "CONFLICTING", c.row().partner())));
+        return new CaseView(type.name(), c.caseId(), c.row().partner().value(), c.row().tlp().name(),
+                state.map(type::stateName).orElse(null), state.map(s -> type.level(s).name()).orElse(null),
+                new CaseView.Actor(next.party() == null ? null : next.party().value(),
+                        next.party() == null ? null : next.party().equals(self) ? "me" : "partner", next.actions()),
+                deadline.map(d -> MessageStix.time(d.at())).orElse(null),
+                deadline.map(d -> new CaseView.DeadlineView(d.rule(), type.policyName(), d.missed(), d.awaited().value(),
+                        Durations.readable(d.every()))).orElse(null),
+                state.flatMap(type::agreedTerms).map(CaseViews::terms).orElse(null),
+                state.flatMap(type::proposal).map(CaseViews::terms).orElse(null),
+                timeline,
+                c.folded().applied().stream().map(view).toList(),
+                c.folded().refused().stream().map(r -> new CaseView.RefusedView(r.message().id().value(),
+                        type.messageType(r.message()), r.message().sender().value(), r.refusal().ruleName(),
+                        type.restField(r.refusal().field()), r.refusal().explanation())).toList(),
+                c.folded().waiting().stream().map(view).toList(),
+                c.folded().conflicting().stream().map(view).toList(),
+                type.details(c.caseId(), state));
+    }
+
+    private static CaseView.TermsView terms(CaseType.Terms t) {
+        return new CaseView.TermsView(t.ref().value(), t.terms());
+    }
+
+    private static <M extends CaseMessage> CaseView.MessageView message(CaseType<M, ?, ?> type, M m,
+            Map<String, WorkflowTable.StoredMessage> byId) {
+        WorkflowTable.StoredMessage stored = byId.get(m.id().value());
+        return new CaseView.MessageView(m.id().value(), type.messageType(m), m.sender().value(), MessageStix.time(m.sentAt()),
+                stored == null ? null : stored.direction(), stored == null ? null : stored.object());
+    }
+
+    private <M extends CaseMessage> CaseView.TimelineEntry entry(CaseType<M, ?, ?> type, M m,
+            Map<String, WorkflowTable.StoredMessage> byId, String status, PartyCode partner) {
+        WorkflowTable.StoredMessage stored = byId.get(m.id().value());
+        String direction = stored == null ? null : stored.direction();
+        Long index = null;
+        String receipt = "NONE";
+        if (Workflow.SENT.equals(direction)) {
+            Optional<Outbox.Message> queued = outbox.latest(partner, m.id().value());
+            if (queued.isPresent()) {
+                index = queued.get().ledgerIndex();
+                receipt = queued.get().receipt() != null ? "DELIVERED_WITH_RECEIPT"
+                        : queued.get().refusedReason() != null ? "REFUSED_BY_PARTNER"
+                        : queued.get().delivered() ? "DELIVERED" : "QUEUED";
+            }
+        } else if (Workflow.RECEIVED.equals(direction)) {
+            Optional<Receipt> signed = receiptOf(m, stored.object());
+            if (signed.isPresent()) {
+                index = signed.get().index();
+                receipt = "RECEIPT_SIGNED";
+            }
+        }
+        return new CaseView.TimelineEntry(m.id().value(), type.messageType(m), m.sender().value(), MessageStix.time(m.sentAt()),
+                direction, status, index, receipt);
+    }
+
+    private Optional<Receipt> receiptOf(CaseMessage m, JsonNode object) {
+        try {
+            String modified = object.path("modified").asString(object.path("created").asString(""));
+            return receipts.receipt(m.sender(), m.id().value(), Instant.parse(modified));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** One page of the list across every type. */
+    public record Page(List<CaseView> items, String next) {
+    }
+
+    /**
+     * The cases of every type (or of {@code type}), filtered and sorted: {@code awaiting} me (this
+     * node must act) or partner; {@code state} by name; {@code q} a text the case's JSON contains;
+     * sorted by due date (soonest first, cases without a deadline last) or by opening (newest first).
+     * Paged: {@code cursor} is the {@code next} of the page before.
+     */
+    public Page list(String awaiting, String type, String state, String q, String sort, String cursor, Integer limit) {
+        if (awaiting != null && !awaiting.equals("me") && !awaiting.equals("partner")) {
+            throw new InvalidInput("awaiting", "one-of", "'" + awaiting + "' is not one of me, partner");
+        }
+        List<String> names = types.all().stream().map(CaseType::name).toList();
+        if (type != null && !names.contains(type)) {
+            throw new InvalidInput("type", "one-of", "'" + type + "' is not one of " + String.join(", ", names));
+        }
+        String order = sort == null ? "due" : sort;
+        if (!order.equals("due") && !order.equals("opened")) {
+            throw new InvalidInput("sort", "one-of", "'" + sort + "' is not one of due, opened");
+        }
+        int size = limit == null ? 50 : limit;
+        if (size < 1 || size > MAX_LIMIT) {
+            throw new InvalidInput("limit", "range", size + " is not between 1 and " + MAX_LIMIT);
+        }
+        List<CaseView> all = new ArrayList<>();
+        for (CaseType<?, ?, ?> t : types.all()) {
+            if (type == null || t.name().equals(type)) {
+                all.addAll(all(t));
+            }
+        }
+        String needle = q == null || q.isBlank() ? null : q.toLowerCase(Locale.ROOT);
+        List<CaseView> kept = all.stream()
+                .filter(v -> awaiting == null || awaiting.equals(v.nextActor().side()))
+                .filter(v -> state == null || state.equalsIgnoreCase(v.state()))
+                .filter(v -> needle == null || MessageStix.JSON.writeValueAsString(v).toLowerCase(Locale.ROOT).contains(needle))
+                .sorted(order.equals("due") ? BY_DUE : BY_OPENED)
+                .toList();
+        int from = 0;
+        if (cursor != null) {
+            String after = decode(cursor);
+            from = -1;
+            for (int i = 0; i < kept.size(); i++) {
+                if (key(kept.get(i)).equals(after)) {
+                    from = i + 1;
+                    break;
+                }
+            }
+            if (from < 0) {
+                throw new InvalidInput("cursor", "known-cursor", "the cursor names no case of this list; start again without it");
+            }
+        }
+        List<CaseView> page = kept.subList(Math.min(from, kept.size()), Math.min(from + size, kept.size()));
+        String next = from + size < kept.size() ? encode(key(page.get(page.size() - 1))) : null;
+        return new Page(page, next);
+    }
+
+    private static final Comparator<CaseView> BY_DUE = Comparator
+            .comparing((CaseView v) -> v.dueAt() == null ? "~" : v.dueAt())
+            .thenComparing(CaseView::caseId);
+    private static final Comparator<CaseView> BY_OPENED = Comparator
+            .comparing((CaseView v) -> v.history().isEmpty() ? "" : v.history().get(0).sentAt()).reversed()
+            .thenComparing(CaseView::caseId);
+
+    private static String key(CaseView v) {
+        return v.type() + "/" + v.caseId();
+    }
+
+    private static String encode(String key) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static String decode(String cursor) {
+        try {
+            return new String(Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("cursor", "known-cursor", "'" + cursor + "' is not a cursor this list gave");
+        }
+    }
+}

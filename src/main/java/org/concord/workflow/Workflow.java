@@ -1,0 +1,279 @@
+package org.concord.workflow;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.concord.audit.AuditLog;
+import org.concord.exchange.Outbox;
+import org.concord.intel.stix.Tlp;
+import org.concord.node.Conflict;
+import org.concord.node.Escalations;
+import org.concord.node.InvalidInput;
+import org.concord.node.NotFound;
+import org.concord.party.NodeIdentity;
+import org.concord.party.Partners;
+import org.concord.party.PartyCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The engine: the one sender, receiver, escalator and reader of every workflow type's cases.
+ *
+ * <ul>
+ *   <li><b>Sending</b> ({@link #open}, {@link #answer}): fold the case, build the message after its
+ *       head, apply it; only if the type's state machine applies it is it stored, queued for the
+ *       partner (the outbox records it in the ledger when it is delivered) and audited, in one
+ *       transaction. A refusal becomes HTTP 400 or 409 naming the field as the REST API names it and
+ *       the rule; nothing is stored.</li>
+ *   <li><b>Receiving</b> ({@link #receive}): a partner's message is stored once (deduplicated on its
+ *       id) and audited. Whether it can be read at all was decided before its receipt was signed
+ *       ({@link WorkflowInboxCheck}).</li>
+ *   <li><b>Escalating</b> ({@link #sendDueEscalations}): for each open case, the escalations its
+ *       type's policy makes due, sent one rung at a time, each with its reason.</li>
+ * </ul>
+ */
+@Service
+public class Workflow {
+
+    private static final Logger log = LoggerFactory.getLogger(Workflow.class);
+    public static final String SENT = "SENT";
+    public static final String RECEIVED = "RECEIVED";
+
+    private final WorkflowTable table;
+    private final Outbox outbox;
+    private final NodeIdentity identity;
+    private final Clock clock;
+    private final AuditLog audit;
+    private final Partners partners;
+    private final Escalations escalations;
+
+    Workflow(WorkflowTable table, Outbox outbox, NodeIdentity identity, Clock clock, AuditLog audit, Partners partners,
+            Escalations escalations) {
+        this.table = table;
+        this.outbox = outbox;
+        this.identity = identity;
+        this.clock = clock;
+        this.audit = audit;
+        this.partners = partners;
+        this.escalations = escalations;
+    }
+
+    /** This node's party. */
+    public PartyCode self() {
+        return identity.party().code();
+    }
+
+    /** Now, to the millisecond, as messages carry it. */
+    public Instant now() {
+        return MessageStix.truncate(clock.instant());
+    }
+
+    /**
+     * Opens a case with {@code partner}: {@code opening} is this node's first message of it.
+     *
+     * @param partnerField the REST field that names the partner, for the error when it is not paired
+     */
+    @Transactional
+    public <M extends CaseMessage, S, R extends CaseRefusal> CaseRecord<M, S, R> open(CaseType<M, S, R> type, M opening,
+            PartyCode partner, String partnerField, Tlp tlp, String actor) {
+        if (!type.opens(opening)) {
+            throw new IllegalArgumentException(type.messageType(opening) + " does not open a " + type.name());
+        }
+        refuseIfRefused(type, type.open(opening));
+        if (partners.byCode(partner).isEmpty()) {
+            throw new InvalidInput(partnerField, "paired-partner", partner + " is not a partner this node is paired with");
+        }
+        table.addCase(type.name(), opening.caseId().value(), partner, tlp, opening.sentAt());
+        WorkflowTable.CaseRow row = table.lockCase(type.name(), opening.caseId().value()).orElseThrow();
+        store(type, row, Optional.empty(), opening, List.of(), actor);
+        return read(type, row);
+    }
+
+    /**
+     * Adds this node's next message to case {@code caseId}: {@code build} makes it in the envelope
+     * that follows the case's head.
+     */
+    @Transactional
+    public <M extends CaseMessage, S, R extends CaseRefusal> CaseRecord<M, S, R> answer(CaseType<M, S, R> type, String caseId,
+            Function<Envelope, M> build, String actor) {
+        WorkflowTable.CaseRow row = table.lockCase(type.name(), caseId).orElseThrow(() -> notFound(type, caseId));
+        CaseRecord<M, S, R> before = read(type, row);
+        S state = before.state().orElseThrow(() -> new Conflict(type.idField(),
+                "UNKNOWN_CASE: no opening message of case " + caseId + " is held here (only answers to it are)"));
+        M message = build.apply(Envelope.answer(StixId.random(type.stixType()), StixId.of(caseId), self(), now(),
+                type.head(state)));
+        refuseIfRefused(type, type.apply(state, message));
+        store(type, row, Optional.of(state), message, List.of(), actor);
+        return read(type, row);
+    }
+
+    /** The case as this node holds it; empty when it holds no case {@code caseId} of this type. */
+    public <M extends CaseMessage, S, R extends CaseRefusal> Optional<CaseRecord<M, S, R>> find(CaseType<M, S, R> type,
+            String caseId) {
+        return table.findCase(type.name(), caseId).map(row -> read(type, row));
+    }
+
+    /** {@link #find}, or 404 naming the case. */
+    public <M extends CaseMessage, S, R extends CaseRefusal> CaseRecord<M, S, R> get(CaseType<M, S, R> type, String caseId) {
+        return find(type, caseId).orElseThrow(() -> notFound(type, caseId));
+    }
+
+    /** Every case of the type, oldest first. */
+    public <M extends CaseMessage, S, R extends CaseRefusal> List<CaseRecord<M, S, R>> all(CaseType<M, S, R> type) {
+        return table.cases(type.name()).stream().map(row -> read(type, row)).toList();
+    }
+
+    /**
+     * Stores a message {@code from} a partner, once: a re-delivery, or a replayed event, changes
+     * nothing. A message that cannot be read, or whose sender is not the partner that delivered it,
+     * was refused at the inbox before any receipt was signed; here it is only logged, should one get
+     * this far (an object stored before the check existed).
+     *
+     * @return whether it was new
+     */
+    @Transactional
+    public <M extends CaseMessage, S, R extends CaseRefusal> boolean receive(CaseType<M, S, R> type, PartyCode from,
+            JsonNode object) {
+        M message;
+        try {
+            message = type.fromStix(object);
+        } catch (MessageStix.Malformed e) {
+            log.warn("{} message {} from {} not stored: {}", type.name(), object.path("id").asString(""), from, e.getMessage());
+            return false;
+        }
+        if (!message.sender().equals(from)) {
+            log.warn("{} message {} delivered by {} claims sender {}: not stored", type.name(), message.id(), from,
+                    message.sender());
+            return false;
+        }
+        Tlp tlp = Tlp.of(object).orElse(Tlp.GREEN);
+        table.addCase(type.name(), message.caseId().value(), from, tlp, message.sentAt());
+        table.lockCase(type.name(), message.caseId().value());
+        boolean added = table.addMessage(type.name(), message, type.messageType(message), RECEIVED, clock.instant(), object);
+        if (added) {
+            audit.record(from.value(), type.module() + ".received", message.id().value(),
+                    type.messageType(message) + " in " + type.name() + " " + message.caseId());
+        }
+        return added;
+    }
+
+    /**
+     * Stores this node's own messages of a scenario as sent and queues each for the partner, once:
+     * seeding twice changes nothing. The partner's messages are left to the partner's node. Each
+     * case's opening message must be among {@code messages}. Returns how many were new.
+     */
+    @Transactional
+    public <M extends CaseMessage, S, R extends CaseRefusal> int seed(CaseType<M, S, R> type, List<M> messages, Tlp tlp) {
+        int added = 0;
+        for (M message : messages) {
+            if (!message.sender().equals(self())) {
+                continue;
+            }
+            M opening = messages.stream().filter(m -> m.caseId().equals(message.caseId())).filter(type::opens).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no opening message of " + message.caseId() + " in the seed"));
+            PartyCode partner = Cases.fold(type, List.of(opening)).state().map(type::parties).orElseThrow().stream()
+                    .filter(p -> !p.equals(self())).findFirst().orElseThrow();
+            table.addCase(type.name(), message.caseId().value(), partner, tlp, opening.sentAt());
+            table.lockCase(type.name(), message.caseId().value());
+            ObjectNode object = type.toStix(message, identity.stixIdentityId(), tlp, List.of());
+            if (table.addMessage(type.name(), message, type.messageType(message), SENT, clock.instant(), object)) {
+                added++;
+                outbox.enqueue(partner, object, type.priority(Optional.empty(), message));
+                audit.record("concord", type.module() + ".seeded", message.id().value(),
+                        type.messageType(message) + " to " + partner);
+            }
+        }
+        return added;
+    }
+
+    /**
+     * One run of escalation for one type: for every open case whose deadline has passed, the
+     * escalations its policy makes due, one rung at a time; each is applied to the case before it
+     * is sent, so that one the case no longer needs (the partner escalated first) is not sent.
+     *
+     * @return how many escalations were sent
+     */
+    public <M extends CaseMessage, S, R extends CaseRefusal> int sendDueEscalations(CaseType<M, S, R> type) {
+        int sent = 0;
+        Instant now = clock.instant();
+        for (WorkflowTable.CaseRow row : table.cases(type.name())) {
+            S state = read(type, row).state().orElse(null);
+            if (state == null || !type.escalatesAt(state, self())) {
+                continue;
+            }
+            List<DueEscalation> due = type.due(state, now);
+            if (!due.isEmpty()) {
+                int n = escalate(type, row.caseId(), due);
+                log.info("{} {}: {} escalation(s) due, {} sent", type.name(), row.caseId(), due.size(), n);
+                sent += n;
+            }
+        }
+        return sent;
+    }
+
+    /** Sends the escalations {@code due} in one case, one after the other; returns how many were sent. */
+    @Transactional
+    public <M extends CaseMessage, S, R extends CaseRefusal> int escalate(CaseType<M, S, R> type, String caseId,
+            List<DueEscalation> due) {
+        WorkflowTable.CaseRow row = table.lockCase(type.name(), caseId).orElseThrow(() -> notFound(type, caseId));
+        int sent = 0;
+        for (DueEscalation escalation : due) {
+            CaseRecord<M, S, R> record = read(type, row);
+            S state = record.folded().current();
+            M message = type.escalation(state, escalation, Envelope.answer(StixId.random(type.stixType()),
+                    StixId.of(caseId), self(), now(), type.head(state)));
+            if (type.apply(state, message) instanceof Step.Next) {
+                store(type, row, Optional.of(state), message, record.historyObjects(), "concord");
+                sent++;
+                escalations.raised(type.module(), escalation.to());
+            }
+        }
+        return sent;
+    }
+
+    /** A refusal as the error a local user gets: 400 for a field missing or malformed, 409 for a rule of the case's state. */
+    public <M extends CaseMessage, S, R extends CaseRefusal> RuntimeException refusal(CaseType<M, S, R> type, R refusal) {
+        String field = type.restField(refusal.field());
+        if (type.isInputError(refusal)) {
+            return new InvalidInput(field, refusal.ruleName(), refusal.explanation());
+        }
+        return new Conflict(field, refusal.ruleName() + ": " + refusal.explanation());
+    }
+
+    private <M extends CaseMessage, S, R extends CaseRefusal> void refuseIfRefused(CaseType<M, S, R> type, Step<S, R> step) {
+        if (step instanceof Step.Refused<S, R> refused) {
+            throw refusal(type, refused.refusal());
+        }
+    }
+
+    private static NotFound notFound(CaseType<?, ?, ?> type, String caseId) {
+        return new NotFound(type.idField() + ": no " + type.name() + " " + caseId + " is held by this node");
+    }
+
+    private <M extends CaseMessage, S, R extends CaseRefusal> void store(CaseType<M, S, R> type, WorkflowTable.CaseRow row,
+            Optional<S> state, M message, List<JsonNode> history, String actor) {
+        ObjectNode object = type.toStix(message, identity.stixIdentityId(), row.tlp(), history);
+        table.addMessage(type.name(), message, type.messageType(message), SENT, clock.instant(), object);
+        outbox.enqueue(row.partner(), object, type.priority(state, message));
+        audit.record(actor, type.module() + ".sent", message.id().value(),
+                type.messageType(message) + " in " + type.name() + " " + message.caseId() + " to " + row.partner());
+    }
+
+    <M extends CaseMessage, S, R extends CaseRefusal> CaseRecord<M, S, R> read(CaseType<M, S, R> type, WorkflowTable.CaseRow row) {
+        List<WorkflowTable.StoredMessage> stored = table.messages(row.caseId());
+        List<M> messages = new ArrayList<>(stored.size());
+        for (WorkflowTable.StoredMessage s : stored) {
+            messages.add(type.fromStix(s.object()));
+        }
+        return new CaseRecord<>(row, stored, Cases.fold(type, StixId.of(row.caseId()), messages));
+    }
+}

@@ -1,0 +1,50 @@
+package org.concord.workflow;
+
+import java.util.Optional;
+
+import org.concord.intel.InboxCheck;
+import org.concord.party.PartyCode;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The receiver's check, run by the inbox before a partner's object is stored and a receipt signed
+ * for it: a workflow message must be readable by its type's rules ({@link CaseType#fromStix}: its
+ * envelope, its fields' types and values, the limits) and must name as its sender the partner that
+ * delivered it. What fails is refused in the TAXII status with {@code $.field: reason}, which the
+ * partner's outbox reads; no receipt is signed, so the partner never holds a receipt for a message
+ * this node did not act on. Whether the message is allowed in the case's state is not checked here:
+ * that is the fold's business, on both nodes alike.
+ */
+@Component
+class WorkflowInboxCheck implements InboxCheck {
+
+    private final WorkflowTypes types;
+
+    WorkflowInboxCheck(WorkflowTypes types) {
+        this.types = types;
+    }
+
+    @Override
+    public Optional<String> refusal(PartyCode from, JsonNode object) {
+        Optional<CaseType<?, ?, ?>> type = types.byStixType(object.path("type").asString(""));
+        if (type.isEmpty()) {
+            return Optional.empty();
+        }
+        CaseMessage message;
+        try {
+            message = type.get().fromStix(object);
+        } catch (MessageStix.Malformed e) {
+            return Optional.of("$." + e.field() + ": " + e.getMessage().substring(Math.min(e.getMessage().length(),
+                    e.field().length() + 2)) + " (a " + type.get().name() + " message this node cannot read)");
+        } catch (RuntimeException e) {
+            return Optional.of("$: " + e.getMessage() + " (a " + type.get().name() + " message this node cannot read)");
+        }
+        if (!message.sender().equals(from)) {
+            return Optional.of("$.sender: is " + message.sender() + ", but the message was delivered by " + from
+                    + "; a partner sends only its own messages");
+        }
+        return Optional.empty();
+    }
+}

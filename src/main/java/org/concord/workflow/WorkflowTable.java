@@ -1,0 +1,95 @@
+package org.concord.workflow;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.concord.intel.stix.Tlp;
+import org.concord.party.PartyCode;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The engine's table pair, keyed by case type: {@code workflow_case} (one row per case: the partner,
+ * the case's TLP, a row to lock while a message is added) and {@code workflow_message} (every
+ * message, sent or received, applied or refused, whole as its STIX object). Only {@link Workflow}
+ * writes them.
+ */
+@Repository
+public class WorkflowTable {
+
+    /** A case as stored: its type, partner and marking; its state is the fold of its messages. */
+    public record CaseRow(String type, String caseId, PartyCode partner, Tlp tlp, Instant openedAt) {
+    }
+
+    /** A stored message: the STIX object, whether this node SENT or RECEIVED it, and when it was recorded here. */
+    public record StoredMessage(String id, String direction, Instant recordedAt, JsonNode object) {
+    }
+
+    private static final String CASE_COLUMNS = "select case_type, case_id, partner, tlp, opened_at from workflow_case";
+    private final JdbcClient jdbc;
+
+    WorkflowTable(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Adds the case unless it is there; true if added. {@code on conflict do nothing} (PostgreSQL, and H2
+     * in its PostgreSQL mode) rather than catching a duplicate key: on PostgreSQL a failed statement
+     * aborts the whole transaction, and two deliveries of one new case are handled concurrently.
+     */
+    public boolean addCase(String type, String caseId, PartyCode partner, Tlp tlp, Instant openedAt) {
+        return jdbc.sql("insert into workflow_case (case_id, case_type, partner, tlp, opened_at) values (?, ?, ?, ?, ?) "
+                + "on conflict do nothing")
+                .params(caseId, type, partner.value(), tlp.name(), Timestamp.from(openedAt)).update() == 1;
+    }
+
+    /** The case, locked until the transaction ends, so that messages of one case are added one at a time. */
+    Optional<CaseRow> lockCase(String type, String caseId) {
+        return jdbc.sql(CASE_COLUMNS + " where case_id = ? and case_type = ? for update").params(caseId, type)
+                .query(WorkflowTable::caseRow).optional();
+    }
+
+    public Optional<CaseRow> findCase(String type, String caseId) {
+        return jdbc.sql(CASE_COLUMNS + " where case_id = ? and case_type = ?").params(caseId, type)
+                .query(WorkflowTable::caseRow).optional();
+    }
+
+    /** The cases of one type, oldest first. */
+    public List<CaseRow> cases(String type) {
+        return jdbc.sql(CASE_COLUMNS + " where case_type = ? order by opened_at, case_id").param(type)
+                .query(WorkflowTable::caseRow).list();
+    }
+
+    /** Adds the message unless one with its id is held (re-delivery); true if added. */
+    public boolean addMessage(String type, CaseMessage message, String messageType, String direction, Instant recordedAt,
+            JsonNode object) {
+        return jdbc.sql("""
+                insert into workflow_message (id, case_id, case_type, message_type, sender, direction, sent_at, recorded_at, object)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(message.id().value(), message.caseId().value(), type, messageType, message.sender().value(), direction,
+                        Timestamp.from(message.sentAt()), Timestamp.from(recordedAt), MessageStix.JSON.writeValueAsString(object))
+                .update() == 1;
+    }
+
+    /** The messages of a case, in the order this node recorded them (the fold does not depend on it). */
+    public List<StoredMessage> messages(String caseId) {
+        return jdbc.sql("select id, direction, recorded_at, object from workflow_message where case_id = ? order by recorded_at, id")
+                .param(caseId)
+                .query((rs, n) -> new StoredMessage(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                        MessageStix.JSON.readTree(rs.getString(4))))
+                .list();
+    }
+
+    public int countMessages(String caseId) {
+        return jdbc.sql("select count(*) from workflow_message where case_id = ?").param(caseId).query(Integer.class).single();
+    }
+
+    private static CaseRow caseRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new CaseRow(rs.getString(1), rs.getString(2), PartyCode.of(rs.getString(3)), Tlp.valueOf(rs.getString(4)),
+                rs.getTimestamp(5).toInstant());
+    }
+}

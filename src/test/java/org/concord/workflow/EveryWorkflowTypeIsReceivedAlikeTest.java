@@ -1,0 +1,105 @@
+package org.concord.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.concord.audit.AuditEntry;
+import org.concord.audit.AuditLog;
+import org.concord.intel.Collection;
+import org.concord.intel.stix.Tlp;
+import org.concord.party.PartyCode;
+import org.concord.testing.Https;
+import org.concord.testing.Stix;
+import org.concord.testing.TwoNodes;
+import org.concord.workflow.WorkflowSamples.Sample;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * How every workflow type's messages are received, shown once for all four through the TAXII inbox
+ * of a real node: a message this node cannot read, or one that names another sender than the
+ * partner that delivered it, is refused in the TAXII status with the field at fault, and no receipt
+ * is signed for it; a good message is stored once however often it is delivered, and its receipt is
+ * audited as {@code <module>.received}.
+ */
+class EveryWorkflowTypeIsReceivedAlikeTest {
+
+    static final String TAXII = "application/taxii+json;version=2.1";
+    static TwoNodes nodes;
+
+    @BeforeAll
+    static void start() {
+        nodes = TwoNodes.shared();
+    }
+
+    static List<Sample<?, ?, ?>> types() {
+        return WorkflowSamples.all();
+    }
+
+    /** IR's node delivers {@code objects} to PK's inbox, as the partner; the TAXII status. */
+    static JsonNode deliverToPk(JsonNode... objects) throws Exception {
+        StringBuilder body = new StringBuilder("{\"objects\":[");
+        for (int i = 0; i < objects.length; i++) {
+            body.append(i == 0 ? "" : ",").append(objects[i]);
+        }
+        var response = Https.asPartner(nodes.ir, nodes.pk).send("POST", "/taxii2/concord/collections/" + Collection.INBOX.id()
+                + "/objects/", body.append("]}").toString(), "Accept", TAXII, "Content-Type", TAXII);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return Stix.JSON.readTree(response.body());
+    }
+
+    static <M extends CaseMessage> ObjectNode fromIr(Sample<M, ?, ?> sample) {
+        M opening = sample.open(PartyCode.of("IR"), PartyCode.of("PK"), MessageStix.truncate(Instant.now()));
+        return sample.type().toStix(opening, nodes.ir.identity().stixIdentityId(), Tlp.AMBER, List.of());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("types")
+    void aMessageThisNodeCannotReadIsRefusedBeforeAnyReceipt(Sample<?, ?, ?> sample) throws Exception {
+        ObjectNode unreadable = fromIr(sample);
+        unreadable.put("message_type", "shout");
+        ObjectNode forged = fromIr(sample);
+        forged.put("sender", "AF");
+
+        JsonNode status = deliverToPk(unreadable, forged);
+
+        assertThat(status.path("success_count").asInt()).as(status.toString()).isZero();
+        assertThat(status.path("failure_count").asInt()).isEqualTo(2);
+        assertThat(status.path("failures").get(0).path("message").asString()).startsWith("$.").contains(sample.type().name());
+        assertThat(status.path("failures").get(1).path("message").asString()).as("a forged sender").startsWith("$.");
+        assertThat(status.path("x_concord_receipts")).as("no receipt for a message this node will not act on").isEmpty();
+        Workflow pk = nodes.pk.bean(Workflow.class);
+        for (JsonNode refused : List.of(unreadable, forged)) {
+            assertThat(nodes.pk.bean(org.concord.intel.IntelStore.class).inboxObject(refused.path("id").asString(), null)).isEmpty();
+            assertThat(pk.find(sample.type(), refused.path("id").asString())).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("types")
+    void aGoodMessageIsStoredOnceAndItsReceiptAudited(Sample<?, ?, ?> sample) throws Exception {
+        ObjectNode opening = fromIr(sample);
+        String id = opening.path("id").asString();
+
+        JsonNode status = deliverToPk(opening);
+        assertThat(status.path("x_concord_receipts")).as(status.toString()).hasSize(1);
+        deliverToPk(opening);
+
+        Workflow pk = nodes.pk.bean(Workflow.class);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(pk.find(sample.type(), id)).isPresent());
+        assertThat(pk.find(sample.type(), id).orElseThrow().stored()).as("delivered twice, stored once").hasSize(1);
+        assertThat(pk.find(sample.type(), id).orElseThrow().state()).isPresent();
+        List<AuditEntry> audit = nodes.pk.bean(AuditLog.class).recent(500);
+        assertThat(audit).filteredOn(e -> e.subject().equals(id))
+                .extracting(AuditEntry::action, AuditEntry::actor)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(sample.type().module() + ".received", "IR"));
+    }
+}
