@@ -20,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  * what the extension is. Like the workflow's definitions, the objects are the same on every node
  * (fixed ids, author and {@code created}), so a restart or a partner's copy changes nothing. The
  * author is the one identity that authors every Concord extension-definition; the workflow
- * publishes the same object (a test holds the two equal), and storing it twice is {@code UNCHANGED}.
+ * publishes the same object ({@link ExtensionAuthor}), and storing it twice is {@code UNCHANGED}.
  */
 @Component
 class PublishingConcordProperties {
@@ -28,8 +28,7 @@ class PublishingConcordProperties {
     private static final Logger log = LoggerFactory.getLogger(PublishingConcordProperties.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** The author of Concord's extension-definitions, the same on every node. */
-    static final String AUTHOR_ID = "identity--0f5e8c3a-6b2d-4e19-9c47-5a1d3e7b2c10";
-    static final String DEFINED = "2026-11-01T00:00:00.000Z";
+    static final String AUTHOR_ID = ExtensionAuthor.ID;
     /** When the property extension was defined; fixed, so every node holds the same version. */
     static final String PROPERTIES_DEFINED = "2026-12-02T00:00:00.000Z";
 
@@ -46,16 +45,7 @@ class PublishingConcordProperties {
     }
 
     static ObjectNode author() {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("type", "identity");
-        o.put("spec_version", "2.1");
-        o.put("id", AUTHOR_ID);
-        o.put("created", DEFINED);
-        o.put("modified", DEFINED);
-        o.put("name", "Concord (the cooperation workflow's extension definitions)");
-        o.put("identity_class", "system");
-        o.putArray("object_marking_refs").add(Tlp.CLEAR.markingDefinitionId());
-        return o;
+        return ExtensionAuthor.identity();
     }
 
     static ObjectNode definition() {

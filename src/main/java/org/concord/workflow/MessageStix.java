@@ -21,9 +21,9 @@ public final class MessageStix {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
     /** The author of every workflow extension-definition: one identity, the same on every node. */
-    public static final String AUTHOR_ID = "identity--0f5e8c3a-6b2d-4e19-9c47-5a1d3e7b2c10";
+    public static final String AUTHOR_ID = org.concord.intel.ExtensionAuthor.ID;
     /** When the workflow extension-definitions were written; fixed, so every node holds the same version. */
-    public static final String DEFINED = "2026-11-01T00:00:00.000Z";
+    public static final String DEFINED = org.concord.intel.ExtensionAuthor.DEFINED;
     private static final DateTimeFormatter STIX_TIME =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -105,16 +105,7 @@ public final class MessageStix {
 
     /** The identity that authors the workflow extension-definitions (TLP:CLEAR). */
     public static ObjectNode author() {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("type", "identity");
-        o.put("spec_version", "2.1");
-        o.put("id", AUTHOR_ID);
-        o.put("created", DEFINED);
-        o.put("modified", DEFINED);
-        o.put("name", "Concord (the cooperation workflow's extension definitions)");
-        o.put("identity_class", "system");
-        o.putArray("object_marking_refs").add(Tlp.CLEAR.markingDefinitionId());
-        return o;
+        return org.concord.intel.ExtensionAuthor.identity();
     }
 
     /**
