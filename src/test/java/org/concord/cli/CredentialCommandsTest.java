@@ -76,7 +76,7 @@ class CredentialCommandsTest {
         assertThat(run("users", "remove", "officer", "--config", config).out()).contains("Removed user officer");
         Run gone = run("users", "remove", "officer", "--config", config);
         assertThat(gone.code()).isEqualTo(2);
-        assertThat(ConcordCommandTest.errorLine(gone)).isEqualTo("concord: error: no user 'officer'");
+        assertThat(ConcordCommandTest.errorLine(gone)).isEqualTo("concord: error: username: no user 'officer'");
         try (var context = NodeContexts.offline(ConfigFile.read(Path.of(config)))) {
             var actions = context.getBean(AuditLog.class).recent(100).stream()
                     .filter(e -> e.actor().startsWith("cli:")).map(e -> e.action()).toList();
