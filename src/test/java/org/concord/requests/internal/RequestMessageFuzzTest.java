@@ -2,11 +2,8 @@ package org.concord.requests.internal;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
+import org.concord.testing.FuzzedWorkflowMessage;
 import org.concord.workflow.MessageStix;
-
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A partner's requests message, as the receiver reads it ({@code workflow.Workflow#receive} and its inbox check): whatever
@@ -17,23 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class RequestMessageFuzzTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     @FuzzTest(maxDuration = "10s")
     void aRequestMessageIsReadOrRefusedAsMalformed(byte[] input) {
-        JsonNode object;
-        try {
-            object = JSON.readTree(input);
-        } catch (JacksonException notJson) {
-            return; // refused by the TAXII inbox before any module sees it
-        }
-        if (object == null || !object.isObject()) {
-            return; // likewise: the inbox stores only JSON objects
-        }
-        try {
-            RequestStix.fromStix(object);
-        } catch (MessageStix.Malformed refused) {
-            // the documented refusal
-        }
+        FuzzedWorkflowMessage.readOrRefuse(input, RequestStix::fromStix);
     }
 }
