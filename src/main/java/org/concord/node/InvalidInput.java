@@ -48,6 +48,31 @@ public class InvalidInput extends RuntimeException {
         }
     }
 
+    /** The rule of a property the body does not have; the problem document lists the body's properties under {@code allowed}. */
+    public static final String UNKNOWN_PROPERTY = "unknown-property";
+
+    /**
+     * Refuses the first property of {@code object} that is not in {@code known}, as the REST API
+     * refuses an unknown property of any body it binds: field {@code prefix + name} as sent, rule
+     * {@value #UNKNOWN_PROPERTY}, the properties allowed listed. A misspelt optional field would
+     * otherwise be ignored in silence.
+     *
+     * @param prefix the path of {@code object} in the body, ending in a dot ({@code "area."}), or empty at top level
+     */
+    public static void onlyProperties(String prefix, tools.jackson.databind.JsonNode object, java.util.Collection<String> known) {
+        if (object == null || !object.isObject()) {
+            return;
+        }
+        for (String name : object.propertyNames()) {
+            if (!known.contains(name)) {
+                java.util.List<String> allowed = known.stream().sorted().toList();
+                throw new InvalidInput(prefix + name, UNKNOWN_PROPERTY, "'" + name + "' is not a property of this "
+                        + (prefix.isEmpty() ? "body" : prefix.substring(0, prefix.length() - 1)) + "; its properties are "
+                        + String.join(", ", allowed), allowed);
+            }
+        }
+    }
+
     /**
      * JSON that does not parse: names the field, and says what the parser found and where
      * ({@code is not valid JSON: Unexpected end-of-input ... (line 1, column 12)}).

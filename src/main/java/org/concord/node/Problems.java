@@ -39,7 +39,8 @@ class Problems {
 
     @ExceptionHandler(InvalidInput.class)
     ProblemDetail invalid(InvalidInput e, HttpServletRequest request) {
-        String field = FieldNames.asSent(request.getRequestURI(), e.field());
+        // an unknown property is named exactly as sent, whatever its spelling
+        String field = InvalidInput.UNKNOWN_PROPERTY.equals(e.rule()) ? e.field() : FieldNames.asSent(request.getRequestURI(), e.field());
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", renamed(e.getMessage(), e.field(), field));
         problem.setProperty("field", field);
         problem.setProperty("rule", e.rule());

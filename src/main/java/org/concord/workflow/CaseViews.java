@@ -140,15 +140,15 @@ public class CaseViews {
      */
     public Page list(String awaiting, String type, String state, String q, String sort, String cursor, Integer limit) {
         if (awaiting != null && !awaiting.equals("me") && !awaiting.equals("partner")) {
-            throw new InvalidInput("awaiting", "one-of", "'" + awaiting + "' is not one of me, partner");
+            throw InvalidInput.notOneOf("awaiting", awaiting, List.of("me", "partner"));
         }
         List<String> names = types.all().stream().map(CaseType::name).toList();
         if (type != null && !names.contains(type)) {
-            throw new InvalidInput("type", "one-of", "'" + type + "' is not one of " + String.join(", ", names));
+            throw InvalidInput.notOneOf("type", type, List.copyOf(names));
         }
         String order = sort == null ? "due" : sort;
         if (!order.equals("due") && !order.equals("opened")) {
-            throw new InvalidInput("sort", "one-of", "'" + sort + "' is not one of due, opened");
+            throw InvalidInput.notOneOf("sort", sort, List.of("due", "opened"));
         }
         int size = limit == null ? 50 : limit;
         if (size < 1 || size > MAX_LIMIT) {

@@ -158,7 +158,8 @@ class ConflictsAreAnsweredByThePartnerTest {
 
         HttpResponse<String> strange = post(nodes.ir, Role.LIAISON, path, "{\"answer\":\"MAYBE\"}");
         assertThat(strange.statusCode()).isEqualTo(400);
-        assertThat(json(strange).get("rule").asString()).isEqualTo("acknowledge-or-object");
+        assertThat(json(strange).get("rule").asString()).isEqualTo("one-of");
+        assertThat(json(strange).get("allowed").toString()).isEqualTo("[\"ACKNOWLEDGE\",\"OBJECT\"]");
 
         HttpResponse<String> ownConflict = post(nodes.pk, Role.LIAISON, path, "{\"answer\":\"ACKNOWLEDGE\"}");
         assertThat(ownConflict.statusCode()).as(ownConflict.body()).isEqualTo(409);

@@ -255,7 +255,7 @@ final class Workload {
             }
             case REQUEST -> {
                 path = "/api/requests/" + pending.id + "/messages";
-                body = "{\"message_type\":\"acknowledge\"}";
+                body = "{\"messageType\":\"acknowledge\"}";
             }
             case INCIDENT -> {
                 path = "/api/incidents/" + pending.id + "/answers";

@@ -146,6 +146,48 @@ class ApiConventionsTest {
     }
 
     @Test
+    void theHandReadBodiesOfDeconflictionRefuseUnknownPropertiesAsTheBoundOnesDo() throws Exception {
+        // a notice whose area says "radius" for radiusKm: it would otherwise be read as no radius at all
+        JsonNode notice = problem(400, send(Role.LIAISON, "POST", "/api/deconfliction/notices?dryRun=true", """
+                {"partner":"IR","type":"BORDER_PATROL","area":{"centre":{"type":"Point","coordinates":[62.1,28.75]},"radius":2,"radiusKm":2},
+                 "window":{"start":"2030-02-01T06:00:00Z","end":"2030-02-02T06:00:00Z"},
+                 "contact":{"name":"Duty officer","channel":"hotline"},"classification":"AMBER_STRICT"}"""));
+        assertThat(notice.path("field").asString()).isEqualTo("area.radius");
+        assertThat(notice.path("rule").asString()).isEqualTo("unknown-property");
+        assertThat(strings(notice.path("allowed"))).contains("radiusKm", "centre", "polygon");
+        // the STIX spelling of a property is not the REST API's
+        JsonNode snake = problem(400, send(Role.LIAISON, "POST", "/api/deconfliction/notices?dryRun=true", """
+                {"partner":"IR","operation_type":"BORDER_PATROL"}"""));
+        assertThat(snake.path("field").asString()).isEqualTo("operation_type");
+        assertThat(strings(snake.path("allowed"))).contains("type", "area", "window");
+        JsonNode event = problem(400, send(Role.LIAISON, "POST", "/api/deconfliction/events",
+                "{\"partner\":\"IR\",\"kind\":\"ACCIDENTAL_LAUNCH\",\"observed_at\":\"2026-01-01T00:00:00Z\"}"));
+        assertThat(event.path("field").asString()).isEqualTo("observed_at");
+        assertThat(strings(event.path("allowed"))).contains("observedAt");
+    }
+
+    @Test
+    void theWorkflowBodiesAreCamelCaseAndListTheMessageTypesAllowed() throws Exception {
+        String someCase = "/api/requests/x-concord-request-message--0f0e0d0c-0b0a-4909-8807-060504030201/messages";
+        JsonNode snake = problem(400, send(Role.LIAISON, "POST", someCase, "{\"message_type\":\"acknowledge\"}"));
+        assertThat(snake.path("field").asString()).isEqualTo("message_type");
+        assertThat(snake.path("rule").asString()).isEqualTo("unknown-property");
+        assertThat(strings(snake.path("allowed"))).contains("messageType", "termsRef", "toLevel");
+        JsonNode unknownType = problem(400, send(Role.LIAISON, "POST", someCase, "{\"messageType\":\"counter_propose\"}"));
+        assertThat(unknownType.path("field").asString()).isEqualTo("messageType");
+        assertThat(unknownType.path("rule").asString()).isEqualTo("one-of");
+        assertThat(strings(unknownType.path("allowed"))).contains("counterPropose", "progressUpdate", "escalate");
+        JsonNode priority = problem(400, send(Role.LIAISON, "POST", "/api/hotline/calls",
+                "{\"from\":{\"name\":\"Duty officer\",\"post\":\"Liaison cell\"},\"addressee\":\"IR\","
+                        + "\"to\":{\"name\":\"Duty officer\",\"post\":\"Liaison cell\"},\"priority\":\"URGENT\",\"text\":\"x\"}"));
+        assertThat(priority.path("field").asString()).isEqualTo("priority");
+        assertThat(strings(priority.path("allowed"))).containsExactly("ROUTINE", "PRIORITY", "FLASH");
+        JsonNode awaiting = problem(400, send(Role.VIEWER, "GET", "/api/cases?awaiting=us", null));
+        assertThat(awaiting.path("field").asString()).isEqualTo("awaiting");
+        assertThat(strings(awaiting.path("allowed"))).containsExactly("me", "partner");
+    }
+
+    @Test
     void aValueOfTheWrongTypeNamesItsPath() throws Exception {
         JsonNode hours = problem(400, send(Role.VIEWER, "POST", "/api/tokens", "{\"label\":\"x\",\"hours\":\"many\"}"));
         assertThat(hours.path("field").asString()).isEqualTo("hours");

@@ -33,8 +33,8 @@ class MessagesArrivingOutOfOrderTest {
     @Test
     void laterMessagesWaitForEarlierOnesAndTheCaseEndsTheSame() throws Exception {
         String caseId = pk.open(RequestForActionBetweenTwoNodesTest.saravanRequest()).path("caseId").asString();
-        pk.send(caseId, "{\"message_type\":\"escalate\",\"to_level\":\"SECURITY_CHIEFS\",\"reason\":\"urgent\"}");
-        JsonNode atPk = pk.send(caseId, "{\"message_type\":\"close\",\"outcome\":\"WITHDRAWN\"}");
+        pk.send(caseId, "{\"messageType\":\"escalate\",\"toLevel\":\"SECURITY_CHIEFS\",\"reason\":\"urgent\"}");
+        JsonNode atPk = pk.send(caseId, "{\"messageType\":\"close\",\"outcome\":\"WITHDRAWN\"}");
         List<JsonNode> objects = new ArrayList<>();
         atPk.path("history").forEach(m -> objects.add(m.path("object")));
         Collections.reverse(objects);

@@ -49,7 +49,7 @@ class RefusedRequestMessagesTest {
     @Test
     void anAnswerToAnUnknownCaseIsRefusedNamingCaseRef() throws Exception {
         String unknown = StixId.random(RequestStix.TYPE).value();
-        HttpResponse<String> response = ir.post("/api/requests/" + unknown + "/messages", "{\"message_type\":\"acknowledge\"}");
+        HttpResponse<String> response = ir.post("/api/requests/" + unknown + "/messages", "{\"messageType\":\"acknowledge\"}");
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(problem(response).path("detail").asString()).startsWith("caseId:");
         assertThat(problem(response).path("field").asString()).isEqualTo("caseId");
@@ -60,7 +60,7 @@ class RefusedRequestMessagesTest {
     void aDeclineWithoutAReasonIsRefusedNamingReasonAndTheCaseIsUnchanged() throws Exception {
         String caseId = aCaseAtBothNodes();
         int queued = nodes.ir.bean(Outbox.class).pending(PartyCode.of("PK")).size();
-        HttpResponse<String> response = ir.post("/api/requests/" + caseId + "/messages", "{\"message_type\":\"decline\"}");
+        HttpResponse<String> response = ir.post("/api/requests/" + caseId + "/messages", "{\"messageType\":\"decline\"}");
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(problem(response).path("field").asString()).isEqualTo("reason");
         assertThat(problem(response).path("rule").asString()).isEqualTo("FIELD_REQUIRED");
@@ -73,7 +73,7 @@ class RefusedRequestMessagesTest {
     @Test
     void theRequesterCannotAnswerItsOwnRequest() throws Exception {
         String caseId = aCaseAtBothNodes();
-        HttpResponse<String> response = pk.post("/api/requests/" + caseId + "/messages", "{\"message_type\":\"acknowledge\"}");
+        HttpResponse<String> response = pk.post("/api/requests/" + caseId + "/messages", "{\"messageType\":\"acknowledge\"}");
         assertThat(response.statusCode()).isEqualTo(409);
         assertThat(problem(response).path("field").asString()).isEqualTo("sender");
         assertThat(problem(response).path("detail").asString()).contains("REQUESTER_CANNOT_ANSWER_OWN_REQUEST");
@@ -83,9 +83,9 @@ class RefusedRequestMessagesTest {
     @Test
     void acceptingTwiceIsRefused() throws Exception {
         String caseId = aCaseAtBothNodes();
-        ir.send(caseId, "{\"message_type\":\"accept\",\"terms_ref\":\"" + caseId + "\"}");
+        ir.send(caseId, "{\"messageType\":\"accept\",\"termsRef\":\"" + caseId + "\"}");
         HttpResponse<String> again = ir.post("/api/requests/" + caseId + "/messages",
-                "{\"message_type\":\"accept\",\"terms_ref\":\"" + caseId + "\"}");
+                "{\"messageType\":\"accept\",\"termsRef\":\"" + caseId + "\"}");
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(problem(again).path("detail").asString()).contains("ALREADY_ACCEPTED");
         assertThat(ir.caseOf(caseId).path("history").size()).isEqualTo(2);
@@ -133,7 +133,7 @@ class RefusedRequestMessagesTest {
         assertThat(after.path("refused").get(0).path("rule").asString()).isEqualTo("NOT_A_PARTY_TO_THE_CASE");
         assertThat(after.path("refused").get(0).path("field").asString()).isEqualTo("sender");
         // and IR still acknowledges as the real counterpart
-        assertThat(ir.send(caseId, "{\"message_type\":\"acknowledge\"}").path("state").asString()).isEqualTo("Acknowledged");
+        assertThat(ir.send(caseId, "{\"messageType\":\"acknowledge\"}").path("state").asString()).isEqualTo("Acknowledged");
     }
 
     @Test

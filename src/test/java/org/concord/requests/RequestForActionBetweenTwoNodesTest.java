@@ -50,23 +50,23 @@ class RequestForActionBetweenTwoNodesTest {
         assertThat(ir.caseWhen(caseId, RequestsApi.withMessages(1)).path("state").asString()).isEqualTo("Requested");
 
         // when IR acknowledges and counter-proposes a joint operation
-        ir.send(caseId, "{\"message_type\":\"acknowledge\"}");
+        ir.send(caseId, "{\"messageType\":\"acknowledge\"}");
         JsonNode counter = ir.send(caseId, """
-                {"message_type":"counter_propose","proposal":{"kind":"JOINT_OPERATION","text":"a joint operation with our border guards"}}""");
+                {"messageType":"counterPropose","proposal":{"kind":"JOINT_OPERATION","text":"a joint operation with our border guards"}}""");
         assertThat(counter.path("state").asString()).isEqualTo("CounterProposed");
         String proposalId = counter.path("history").get(2).path("id").asString();
         ir.deliverTo("PK");
         pk.caseWhen(caseId, RequestsApi.withMessages(3));
 
         // and PK accepts the counter-proposal
-        JsonNode accepted = pk.send(caseId, "{\"message_type\":\"accept\",\"terms_ref\":\"" + proposalId + "\",\"text\":\"agreed\"}");
+        JsonNode accepted = pk.send(caseId, "{\"messageType\":\"accept\",\"termsRef\":\"" + proposalId + "\",\"text\":\"agreed\"}");
         assertThat(accepted.path("state").asString()).isEqualTo("Accepted");
         pk.deliverTo("IR");
         ir.caseWhen(caseId, RequestsApi.withMessages(4));
 
         // and IR reports progress and closes
-        ir.send(caseId, "{\"message_type\":\"progress_update\",\"text\":\"units in position\"}");
-        JsonNode closed = ir.send(caseId, "{\"message_type\":\"close\",\"outcome\":\"ACTION_TAKEN\",\"text\":\"hideout dismantled\"}");
+        ir.send(caseId, "{\"messageType\":\"progressUpdate\",\"text\":\"units in position\"}");
+        JsonNode closed = ir.send(caseId, "{\"messageType\":\"close\",\"outcome\":\"ACTION_TAKEN\",\"text\":\"hideout dismantled\"}");
         assertThat(closed.path("state").asString()).isEqualTo("Closed");
         ir.deliverTo("PK");
 

@@ -22,7 +22,7 @@ class RequestsEndpointRolesTest {
         caseId = RequestsApi.liaisonAt(nodes.pk).open(RequestForActionBetweenTwoNodesTest.saravanRequest()).path("caseId").asString();
     }
 
-    static final String ESCALATE = "{\"message_type\":\"escalate\",\"to_level\":\"SECURITY_CHIEFS\",\"reason\":\"asked\"}";
+    static final String ESCALATE = "{\"messageType\":\"escalate\",\"toLevel\":\"SECURITY_CHIEFS\",\"reason\":\"asked\"}";
 
     @Test
     void nobodyIsUnauthorised() throws Exception {

@@ -41,18 +41,18 @@ class RequestsWhileThePartnerIsDownTest {
         RequestsApi ir = RequestsApi.liaisonAt(nodes.ir);
         ir.caseWhen(caseId, RequestsApi.withMessages(1));
         JsonNode counter = ir.send(caseId, """
-                {"message_type":"counter_propose","proposal":{"kind":"MORE_EVIDENCE_NEEDED"}}""");
+                {"messageType":"counterPropose","proposal":{"kind":"MORE_EVIDENCE_NEEDED"}}""");
         ir.deliverTo("PK");
         pk.caseWhen(caseId, RequestsApi.withMessages(2));
 
         // IR goes down; PK amends with more evidence, then escalates, then withdraws
         nodes.stopIr();
         pk.send(caseId, """
-                {"message_type":"amend","revised":{"targets":["%s"],"action":{"kind":"DISMANTLE_HIDEOUT"},"urgency":"URGENT",
+                {"messageType":"amend","revised":{"targets":["%s"],"action":{"kind":"DISMANTLE_HIDEOUT"},"urgency":"URGENT",
                  "evidence":[{"ref":"report--0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f"}]}}"""
                 .formatted(org.concord.scenario.January2024.NEAR_SARAVAN));
-        pk.send(caseId, "{\"message_type\":\"escalate\",\"to_level\":\"SECURITY_CHIEFS\",\"reason\":\"IR unreachable\"}");
-        JsonNode atPk = pk.send(caseId, "{\"message_type\":\"close\",\"outcome\":\"WITHDRAWN\"}");
+        pk.send(caseId, "{\"messageType\":\"escalate\",\"toLevel\":\"SECURITY_CHIEFS\",\"reason\":\"IR unreachable\"}");
+        JsonNode atPk = pk.send(caseId, "{\"messageType\":\"close\",\"outcome\":\"WITHDRAWN\"}");
         assertThat(pk.deliverTo("IR")).isZero();
         assertThat(nodes.pk.bean(Outbox.class).pending(PartyCode.of("IR"))).hasSize(3);
 
@@ -82,7 +82,7 @@ class RequestsWhileThePartnerIsDownTest {
     void aNodeThatStopsBetweenItsInboxAndTheRequestsModuleLosesNothing() throws Exception {
         RequestsApi pk = RequestsApi.liaisonAt(nodes.pk);
         String caseId = pk.open(RequestForActionBetweenTwoNodesTest.saravanRequest()).path("caseId").asString();
-        pk.send(caseId, "{\"message_type\":\"escalate\",\"to_level\":\"SECURITY_CHIEFS\",\"reason\":\"urgent\"}");
+        pk.send(caseId, "{\"messageType\":\"escalate\",\"toLevel\":\"SECURITY_CHIEFS\",\"reason\":\"urgent\"}");
         pk.deliverTo("IR");
         RequestsApi ir = RequestsApi.liaisonAt(nodes.ir);
         JsonNode before = ir.caseWhen(caseId, RequestsApi.withMessages(2));

@@ -109,6 +109,7 @@ class AnsweringConflicts {
         if (body == null || !body.isObject()) {
             throw new InvalidInput("answer", "required", "send {\"answer\": \"ACKNOWLEDGE\" or \"OBJECT\", \"reason\": \"…\"}");
         }
+        InvalidInput.onlyProperties("", body, java.util.Set.of("answer", "reason"));
         JsonNode verdictNode = body.path("answer");
         if (!verdictNode.isString() || verdictNode.asString().isBlank()) {
             throw new InvalidInput("answer", "required", "answer ACKNOWLEDGE or OBJECT");
@@ -117,7 +118,7 @@ class AnsweringConflicts {
         try {
             verdict = ConflictAnswer.Verdict.valueOf(verdictNode.asString().strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput("answer", "acknowledge-or-object", "answer ACKNOWLEDGE or OBJECT, got '" + verdictNode.asString() + "'");
+            throw InvalidInput.notOneOf("answer", verdictNode.asString(), ConflictAnswer.Verdict.class);
         }
         JsonNode reasonNode = body.path("reason");
         if (!reasonNode.isMissingNode() && !reasonNode.isNull() && !reasonNode.isString()) {

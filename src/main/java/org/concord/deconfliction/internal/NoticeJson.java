@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.concord.deconfliction.AirspaceReference;
 import org.concord.deconfliction.Classification;
@@ -52,6 +54,14 @@ final class NoticeJson {
     static final NoticeJson REST = new NoticeJson(false);
     static final NoticeJson STIX = new NoticeJson(true);
 
+    /** The properties of a notice in the REST spelling; {@code notifyingParty} is given by the node that sends. */
+    static final Set<String> NOTICE_PROPERTIES = Set.of("id", "partner", "type", "area", "window", "airspaceReferences",
+            "contact", "classification");
+    static final Set<String> AREA_PROPERTIES = Set.of("centre", "radiusKm", "polygon", "launchPoint", "impactArea", "trajectory");
+    static final Set<String> CONTACT_PROPERTIES = Set.of("name", "channel");
+    /** The properties of an unplanned event in the REST spelling. */
+    static final Set<String> EVENT_PROPERTIES = Set.of("id", "partner", "kind", "observedAt", "track", "description", "contact");
+
     private final boolean snake;
 
     private NoticeJson(boolean snake) {
@@ -86,8 +96,34 @@ final class NoticeJson {
      * @param id             the id when the body may leave it out (a fresh one), or null to require it
      */
     OperationNotice read(JsonNode body, PartyCode notifyingParty, NoticeId id, GeoJson reader) {
+        return read(body, notifyingParty, id, reader, Set.of());
+    }
+
+    /**
+     * As {@link #read(JsonNode, PartyCode, NoticeId, GeoJson)}; in the REST spelling a property the
+     * notice does not have is refused (rule {@code unknown-property}) unless it is one of {@code alsoAllowed}
+     * (a revision's {@code reason}). The STIX spelling is read among STIX's own properties, so it refuses none.
+     */
+    OperationNotice read(JsonNode body, PartyCode notifyingParty, NoticeId id, GeoJson reader, Set<String> alsoAllowed) {
         if (body == null || !body.isObject()) {
             throw new InvalidInput("body", "json-object", "the notice must be a JSON object");
+        }
+        if (!snake) {
+            Set<String> known = new HashSet<>(NOTICE_PROPERTIES);
+            known.addAll(alsoAllowed);
+            if (notifyingParty == null) {
+                known.add("notifyingParty");
+            }
+            InvalidInput.onlyProperties("", body, known);
+            InvalidInput.onlyProperties("area.", body.get("area"), AREA_PROPERTIES);
+            InvalidInput.onlyProperties("window.", body.get("window"), Set.of("start", "end"));
+            InvalidInput.onlyProperties("contact.", body.get("contact"), CONTACT_PROPERTIES);
+            JsonNode refs = body.get("airspaceReferences");
+            if (refs != null && refs.isArray()) {
+                for (int i = 0; i < refs.size(); i++) {
+                    InvalidInput.onlyProperties("airspaceReferences[" + i + "].", refs.get(i), Set.of("kind", "id"));
+                }
+            }
         }
         NoticeId noticeId = text(body, snake ? "noticeId" : "id") == null && id != null ? id
                 : NoticeId.of(required(body, snake ? "noticeId" : "id"));
@@ -126,6 +162,14 @@ final class NoticeJson {
     UnplannedEvent readEvent(JsonNode body, PartyCode reportedBy, NoticeId id, GeoJson reader) {
         if (body == null || !body.isObject()) {
             throw new InvalidInput("body", "json-object", "the event must be a JSON object");
+        }
+        if (!snake) {
+            Set<String> known = new HashSet<>(EVENT_PROPERTIES);
+            if (reportedBy == null) {
+                known.add("reportedBy");
+            }
+            InvalidInput.onlyProperties("", body, known);
+            InvalidInput.onlyProperties("contact.", body.get("contact"), CONTACT_PROPERTIES);
         }
         NoticeId eventId = text(body, snake ? "eventId" : "id") == null && id != null ? id
                 : NoticeId.of(required(body, snake ? "eventId" : "id"));

@@ -78,7 +78,7 @@ class SendingNotices {
 
     /** Sends the notice in {@code body}; with {@code dryRun}, evaluates it the same way and stops there. */
     Outcome send(JsonNode body, String actor, boolean dryRun) {
-        OperationNotice notice = read(body, NoticeId.random());
+        OperationNotice notice = read(body, NoticeId.random(), java.util.Set.of());
         if (tables.notice(notice.id().value()).isPresent()) {
             throw new Conflict("id", "already-exists: a notice with id " + notice.id() + " exists; revise it with POST "
                     + "/api/deconfliction/notices/" + notice.id() + "/revise");
@@ -123,7 +123,7 @@ class SendingNotices {
                     + "unchanged, got " + given);
         }
         String reason = reason(body);
-        OperationNotice notice = read(body, NoticeId.of(id));
+        OperationNotice notice = read(body, NoticeId.of(id), java.util.Set.of("reason"));
         if (!notice.partner().equals(current.notice().partner())) {
             throw new InvalidInput("partner", "same-partner", "notice " + id + " was sent to " + current.notice().partner()
                     + "; a revision goes to the same partner, got " + notice.partner());
@@ -163,6 +163,7 @@ class SendingNotices {
     /** Withdraws notice {@code id}, which this node sent and has not withdrawn; {@code body} may carry a {@code reason}. */
     DeconflictionTables.StoredNotice withdraw(String id, JsonNode body, String actor) {
         DeconflictionTables.StoredNotice current = ownStanding(id, "withdraw");
+        InvalidInput.onlyProperties("", body, java.util.Set.of("reason"));
         String reason = reason(body);
         Instant now = clock.instant();
         ObjectNode stix = StixMapping.withdrawal(NoticeJson.JSON.readTree(current.stixObject()), reason, now);
@@ -195,8 +196,8 @@ class SendingNotices {
         return current;
     }
 
-    private OperationNotice read(JsonNode body, NoticeId fresh) {
-        OperationNotice notice = NoticeJson.REST.read(body, own.code(), fresh, readers.reader());
+    private OperationNotice read(JsonNode body, NoticeId fresh, java.util.Set<String> alsoAllowed) {
+        OperationNotice notice = NoticeJson.REST.read(body, own.code(), fresh, readers.reader(), alsoAllowed);
         org.concord.node.Limits.upcoming("window.start", notice.window().start(), clock.instant());
         org.concord.node.Limits.upcoming("window.end", notice.window().end(), clock.instant());
         if (partners.byCode(notice.partner()).isEmpty()) {
@@ -225,6 +226,7 @@ class SendingNotices {
     /** The optional {@code reason} of a revision or withdrawal: if given, a text of 1 to 2,000 characters. */
     static String reason(JsonNode body) {
         JsonNode r = body == null ? null : body.get("reason");
+
         if (r == null || r.isNull()) {
             return null;
         }

@@ -92,11 +92,7 @@ class HotlineController {
         Official to = official(addressee, body.to(), "to");
         Priority priority = null;
         if (body.priority() != null) {
-            try {
-                priority = Priority.valueOf(body.priority());
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInput("priority", "one-of", "'" + body.priority() + "' is not ROUTINE, PRIORITY or FLASH");
-            }
+            priority = InvalidInput.oneOf("priority", body.priority(), Priority.class);
         }
         return views.view(type, hotline.send(from, to, priority, body.text(), null, Callers.of(caller).auditName()));
     }

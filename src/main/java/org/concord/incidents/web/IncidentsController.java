@@ -113,12 +113,7 @@ class IncidentsController {
         }
         IncidentType type = null;
         if (body.incidentType() != null) {
-            try {
-                type = IncidentType.valueOf(body.incidentType());
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInput("incidentType", "one-of", "'" + body.incidentType() + "' is not one of "
-                        + java.util.Arrays.toString(IncidentType.values()));
-            }
+            type = InvalidInput.oneOf("incidentType", body.incidentType(), IncidentType.class);
         }
         Casualties casualties = Casualties.none();
         if (body.casualties() != null) {
@@ -161,11 +156,7 @@ class IncidentsController {
         Limits.text("text", body.text());
         Verdict verdict = null;
         if (body.verdict() != null) {
-            try {
-                verdict = Verdict.valueOf(body.verdict());
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInput("verdict", "one-of", "'" + body.verdict() + "' is not CONFIRM, DISPUTE or UNKNOWN");
-            }
+            verdict = InvalidInput.oneOf("verdict", body.verdict(), Verdict.class);
         }
         List<StixId> evidence = new ArrayList<>();
         if (body.evidence() != null) {

@@ -141,7 +141,7 @@ class LedgerController {
             }
             at = tables.indexOfLeaf(hash).orElseThrow(() -> NotFound.of("leaf", "no leaf " + leaf + " in this log"));
         } else {
-            throw new InvalidInput("index", "one-of", "give either index or leaf");
+            throw new InvalidInput("index", "index-or-leaf", "give index or leaf, one of the two");
         }
         if (at < 0 || at >= treeSize) {
             throw new InvalidInput("index", "range", "leaf index " + at + " is outside a tree of size " + treeSize);

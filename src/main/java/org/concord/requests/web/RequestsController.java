@@ -34,7 +34,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.fasterxml.jackson.annotation.JsonAlias;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -81,12 +80,11 @@ class RequestsController {
     /**
      * A message about an open case. {@code messageType}: acknowledge, accept (termsRef, text), decline
      * (reason, text), counterPropose (proposal), amend (revised), progressUpdate (text), close
-     * (outcome, text), escalate (toLevel, reason). The snake_case names of the STIX object
-     * ({@code message_type}, {@code counter_propose}, ...) are accepted as well.
+     * (outcome, text), escalate (toLevel, reason). In camelCase, as every REST body: the STIX object's
+     * spellings ({@code message_type}, {@code counter_propose}) are refused as unknown.
      */
-    record NewMessage(@JsonAlias("message_type") String messageType, @JsonAlias("terms_ref") String termsRef,
-            String text, String reason, Proposal proposal, Terms revised, String outcome,
-            @JsonAlias("to_level") String toLevel) {
+    record NewMessage(String messageType, String termsRef, String text, String reason, Proposal proposal, Terms revised,
+            String outcome, String toLevel) {
     }
 
     @GetMapping("/api/requests")
@@ -117,7 +115,7 @@ class RequestsController {
         } catch (InvalidInput e) {
             throw new InvalidInput("addressee", "iso-3166-alpha-2", e.getMessage());
         }
-        Tlp tlp = body.tlp() == null ? Tlp.GREEN : enumOf(body.tlp(), "tlp", Tlp::valueOf);
+        Tlp tlp = body.tlp() == null ? Tlp.GREEN : enumOf(body.tlp(), "tlp", Tlp.class);
         RequestForAction request = terms(new Terms(body.targets(), body.evidence(), body.action(), body.urgency(), body.text()),
                 "");
         if (tlp != Tlp.GREEN && tlp != Tlp.AMBER) {
@@ -152,7 +150,7 @@ class RequestsController {
     }
 
     private static Function<Envelope, RequestMessage> message(NewMessage b) {
-        String type = b.messageType() == null ? "" : b.messageType().replace("_p", "P").replace("_u", "U");
+        String type = b.messageType() == null ? "" : b.messageType();
         switch (type) {
             case "acknowledge":
                 return RequestMessage.Acknowledge::new;
@@ -161,13 +159,13 @@ class RequestsController {
                 return env -> new RequestMessage.Accept(env, terms, b.text());
             }
             case "decline": {
-                DeclineReason reason = b.reason() == null ? null : enumOf(b.reason(), "reason", DeclineReason::valueOf);
+                DeclineReason reason = b.reason() == null ? null : enumOf(b.reason(), "reason", DeclineReason.class);
                 return env -> new RequestMessage.Decline(env, reason, b.text());
             }
             case "counterPropose": {
                 CounterProposal proposal = b.proposal() == null ? new CounterProposal(null, "")
                         : new CounterProposal(b.proposal().kind() == null ? null
-                                : enumOf(b.proposal().kind(), "proposal.kind", CounterProposal.Kind::valueOf), b.proposal().text());
+                                : enumOf(b.proposal().kind(), "proposal.kind", CounterProposal.Kind.class), b.proposal().text());
                 return env -> new RequestMessage.CounterPropose(env, proposal);
             }
             case "amend": {
@@ -177,16 +175,16 @@ class RequestsController {
             case "progressUpdate":
                 return env -> new RequestMessage.ProgressUpdate(env, b.text());
             case "close": {
-                Outcome outcome = b.outcome() == null ? null : enumOf(b.outcome(), "outcome", Outcome::valueOf);
+                Outcome outcome = b.outcome() == null ? null : enumOf(b.outcome(), "outcome", Outcome.class);
                 return env -> new RequestMessage.Close(env, outcome, b.text());
             }
             case "escalate": {
-                EscalationLevel to = b.toLevel() == null ? null : enumOf(b.toLevel(), "toLevel", EscalationLevel::valueOf);
+                EscalationLevel to = b.toLevel() == null ? null : enumOf(b.toLevel(), "toLevel", EscalationLevel.class);
                 return env -> new RequestMessage.Escalate(env, to, env.sentAt(), b.reason());
             }
             default:
-                throw new InvalidInput("messageType", "one-of",
-                        "'" + type + "' is not one of acknowledge, accept, decline, counterPropose, amend, progressUpdate, close, escalate");
+                throw InvalidInput.notOneOf("messageType", type,
+                        List.of("acknowledge", "accept", "decline", "counterPropose", "amend", "progressUpdate", "close", "escalate"));
         }
     }
 
@@ -221,9 +219,9 @@ class RequestsController {
             }
         }
         RequestedAction action = t.action() == null || t.action().kind() == null ? null
-                : new RequestedAction(enumOf(t.action().kind(), prefix(path) + "action.kind", RequestedAction.Kind::valueOf),
+                : new RequestedAction(enumOf(t.action().kind(), prefix(path) + "action.kind", RequestedAction.Kind.class),
                         t.action().detail());
-        Urgency urgency = t.urgency() == null ? null : enumOf(t.urgency(), prefix(path) + "urgency", Urgency::valueOf);
+        Urgency urgency = t.urgency() == null ? null : enumOf(t.urgency(), prefix(path) + "urgency", Urgency.class);
         return new RequestForAction(targets, evidence, action, urgency, t.text());
     }
 
@@ -241,11 +239,7 @@ class RequestsController {
         }
     }
 
-    private static <E extends Enum<E>> E enumOf(String value, String field, Function<String, E> valueOf) {
-        try {
-            return valueOf.apply(value);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInput(field, "one-of", "'" + value + "' is not a known value");
-        }
+    private static <E extends Enum<E>> E enumOf(String value, String field, Class<E> type) {
+        return InvalidInput.oneOf(field, value, type);
     }
 }
