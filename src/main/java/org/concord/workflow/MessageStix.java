@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 import org.concord.intel.stix.Tlp;
+import org.concord.party.PartyCode;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -194,19 +195,144 @@ public final class MessageStix {
 
     /**
      * The checks every type's reader makes first: the object is of STIX type {@code type} and held
-     * to the limits ({@link #checkLimits}); what fails is refused with the type's own
-     * {@link Malformed} (made by {@code malformed} from the field and the explanation).
+     * to the limits ({@link #checkLimits}); what fails is {@link Malformed}, naming the property.
      */
-    public static void checkReadable(JsonNode o, String type,
-            java.util.function.BiFunction<String, String, ? extends Malformed> malformed) {
+    public static void checkReadable(JsonNode o, String type) {
         if (!type.equals(o.path("type").asString(""))) {
-            throw malformed.apply("type", "is not " + type);
+            throw new Malformed("type", "is not " + type);
+        }
+        checkLimits(o);
+    }
+
+    /**
+     * A message's envelope as its STIX object carries it, read the same way for every type: the
+     * object checked ({@link #checkReadable}), then {@code id}, the case's id under
+     * {@code caseRefProperty}, {@code sender}, {@code created}, {@code previous_ref} (null on the
+     * message that opens a case) and {@code message_type}. A property that cannot be read is
+     * {@link Malformed} naming it, so the partner's error says which one.
+     */
+    public static Head readHead(JsonNode o, String type, String caseRefProperty) {
+        checkReadable(o, type);
+        return new Head(id(o, "id", true), id(o, caseRefProperty, true), party(o, "sender"), instant(o, "created", true),
+                id(o, "previous_ref", false), o.path("message_type").asString(""));
+    }
+
+    /** The envelope read by {@link #readHead}, and the message type that says how to read the rest. */
+    public record Head(StixId id, StixId caseId, PartyCode sender, Instant sentAt, StixId previous, String messageType) {
+
+        /** The envelope of the message that opens the case: it follows none. */
+        public Envelope opening() {
+            return new Envelope(id, caseId, sender, sentAt, null);
+        }
+
+        /** The envelope of every other message, which names the message it follows. */
+        public Envelope answer() {
+            if (previous == null) {
+                throw new Malformed("previous_ref", "required on every message but the one that opens the case");
+            }
+            return Envelope.answer(id, caseId, sender, sentAt, previous);
+        }
+
+        /**
+         * The message {@code reader} reads from the rest of the object. A property it cannot read is
+         * {@link Malformed} naming it; a value the message's own rules refuse (a negative count, an
+         * official with no name) is {@link Malformed} too, naming the message as a whole
+         * ({@code object}), so that nothing but {@code Malformed} leaves a type's reader.
+         */
+        public <M> M read(java.util.function.Supplier<M> reader) {
+            try {
+                return reader.get();
+            } catch (Malformed e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new Malformed("object", "a " + messageType + " message that cannot be read: " + e.getMessage());
+            }
+        }
+
+        /** The refusal of a message type the reader does not know. */
+        public Malformed unknownType() {
+            return new Malformed("message_type", "unknown message type '" + messageType + "'");
+        }
+    }
+
+    /** A STIX identifier property, or null when absent and not {@code required}; {@link Malformed} naming it otherwise. */
+    public static StixId id(JsonNode o, String name, boolean required) {
+        JsonNode v = o.path(name);
+        if (v.isMissingNode() || v.isNull()) {
+            if (required) {
+                throw new Malformed(name, "required");
+            }
+            return null;
+        }
+        return stixId(name, v.asString(""));
+    }
+
+    /** {@code value} as a STIX identifier, or {@link Malformed} naming {@code field}. */
+    public static StixId stixId(String field, String value) {
+        try {
+            return StixId.of(value);
+        } catch (IllegalArgumentException e) {
+            throw new Malformed(field, "is not a STIX identifier (type--UUID): '" + value + "'");
+        }
+    }
+
+    /** Every identifier in the list property {@code name}; empty when absent. */
+    public static java.util.List<StixId> ids(JsonNode o, String name) {
+        java.util.List<StixId> out = new java.util.ArrayList<>();
+        JsonNode list = o.path(name);
+        for (int i = 0; i < list.size(); i++) {
+            out.add(stixId(name + "[" + i + "]", list.get(i).asString("")));
+        }
+        return out;
+    }
+
+    /** A party code property, or {@link Malformed} naming it. */
+    public static PartyCode party(JsonNode o, String name) {
+        return party(name, o.path(name).asString(""));
+    }
+
+    /** {@code code} as a party code, or {@link Malformed} naming {@code field}. */
+    public static PartyCode party(String field, String code) {
+        try {
+            return PartyCode.of(code);
+        } catch (RuntimeException e) {
+            throw new Malformed(field, "is not a party code (ISO 3166-1 alpha-2): '" + code + "'");
+        }
+    }
+
+    /** A timestamp property, or null when absent and not {@code required}; {@link Malformed} naming it otherwise. */
+    public static Instant instant(JsonNode o, String name, boolean required) {
+        JsonNode v = o.path(name);
+        if (v.isMissingNode() || v.isNull()) {
+            if (required) {
+                throw new Malformed(name, "required");
+            }
+            return null;
+        }
+        return instant(name, v.asString(""));
+    }
+
+    /** An enumerated property, or null when absent; {@link Malformed} naming {@code field} when not a constant of {@code type}. */
+    public static <E extends Enum<E>> E enumOf(JsonNode o, String name, String field, Class<E> type) {
+        JsonNode v = o.path(name);
+        if (v.isMissingNode() || v.isNull()) {
+            return null;
         }
         try {
-            checkLimits(o);
-        } catch (Malformed e) {
-            throw malformed.apply(e.field(), e.getMessage().substring(e.field().length() + 2));
+            return Enum.valueOf(type, v.asString(""));
+        } catch (IllegalArgumentException e) {
+            throw new Malformed(field, "unknown value '" + v.asString("") + "'");
         }
+    }
+
+    /** The escalation's rung ({@code to_level}), or null when absent. */
+    public static EscalationLevel toLevel(JsonNode o) {
+        return enumOf(o, "to_level", "to_level", EscalationLevel.class);
+    }
+
+    /** A text property; empty when absent. */
+    public static String text(JsonNode o, String name) {
+        return o.path(name).asString("");
     }
 
     /** A required string property, or {@link Malformed} naming it. */

@@ -1,7 +1,6 @@
 package org.concord.commitments.internal;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.concord.commitments.Commitment;
@@ -9,9 +8,7 @@ import org.concord.commitments.CommitmentMessage;
 import org.concord.intel.stix.Tlp;
 import org.concord.party.PartyCode;
 import org.concord.workflow.Envelope;
-import org.concord.workflow.EscalationLevel;
 import org.concord.workflow.MessageStix;
-import org.concord.workflow.StixId;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,12 +31,6 @@ public final class CommitmentStix {
     private CommitmentStix() {
     }
 
-    /** The envelope or a field cannot be read: the message cannot be placed in a commitment. */
-    public static final class Malformed extends MessageStix.Malformed {
-        Malformed(String field, String explanation) {
-            super(field, explanation);
-        }
-    }
 
     /** {@code propose}, {@code agree}, {@code attest}, {@code escalate}. */
     public static String messageType(CommitmentMessage message) {
@@ -76,46 +67,25 @@ public final class CommitmentStix {
     }
 
     public static CommitmentMessage fromStix(JsonNode o) {
-        MessageStix.checkReadable(o, TYPE, Malformed::new);
-        try {
-            StixId id = StixId.of(MessageStix.required(o, "id"));
-            StixId commitmentId = StixId.of(MessageStix.required(o, "commitment_ref"));
-            PartyCode sender = PartyCode.of(MessageStix.required(o, "sender"));
-            Instant sentAt = MessageStix.instant("created", MessageStix.required(o, "created"));
-            String type = o.path("message_type").asString("");
-            if (type.equals("propose")) {
+        MessageStix.Head head = MessageStix.readHead(o, TYPE, "commitment_ref");
+        return head.read(() -> {
+            if (head.messageType().equals("propose")) {
                 JsonNode c = o.path("commitment");
-                String owner = c.path("owner").asString(null);
-                String due = c.path("due_by").asString(null);
-                return new CommitmentMessage.Propose(new Envelope(id, commitmentId, sender, sentAt, null),
-                        PartyCode.of(MessageStix.required(o, "counterpart")), new Commitment(c.path("what").asString(""),
-                                owner == null ? null : PartyCode.of(owner), due == null ? null : MessageStix.instant("commitment.due_by", due)));
+                PartyCode owner = c.hasNonNull("owner") ? MessageStix.party("commitment.owner", c.path("owner").asString("")) : null;
+                Instant due = c.hasNonNull("due_by") ? MessageStix.instant("commitment.due_by", c.path("due_by").asString("")) : null;
+                return new CommitmentMessage.Propose(head.opening(), MessageStix.party(o, "counterpart"),
+                        new Commitment(MessageStix.text(c, "what"), owner, due));
             }
-            Envelope env = Envelope.answer(id, commitmentId, sender, sentAt, StixId.of(MessageStix.required(o, "previous_ref")));
-            switch (type) {
-                case "agree":
-                    return new CommitmentMessage.Agree(env);
-                case "attest": {
-                    List<StixId> evidence = new ArrayList<>();
-                    o.path("evidence_refs").forEach(e -> evidence.add(StixId.of(e.asString(""))));
-                    return new CommitmentMessage.Attest(env, o.path("text").asString(""), evidence);
-                }
-                case "escalate": {
-                    String to = o.path("to_level").asString(null);
-                    String asOf = o.path("as_of").asString(null);
-                    return new CommitmentMessage.Escalate(env, to == null ? null : EscalationLevel.valueOf(to),
-                            asOf == null ? null : MessageStix.instant("as_of", asOf), o.path("reason").asString(""));
-                }
-                case "withdraw":
-                    return new CommitmentMessage.Withdraw(env, o.path("reason").asString(""));
-                default:
-                    throw new Malformed("message_type", "unknown message type '" + type + "'");
-            }
-        } catch (Malformed e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new Malformed("envelope", e.getMessage());
-        }
+            Envelope env = head.answer();
+            return switch (head.messageType()) {
+                case "agree" -> new CommitmentMessage.Agree(env);
+                case "attest" -> new CommitmentMessage.Attest(env, MessageStix.text(o, "text"), MessageStix.ids(o, "evidence_refs"));
+                case "escalate" -> new CommitmentMessage.Escalate(env, MessageStix.toLevel(o), MessageStix.instant(o, "as_of", false),
+                        MessageStix.text(o, "reason"));
+                case "withdraw" -> new CommitmentMessage.Withdraw(env, MessageStix.text(o, "reason"));
+                default -> throw head.unknownType();
+            };
+        });
     }
 
 }

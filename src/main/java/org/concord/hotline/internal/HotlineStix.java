@@ -1,6 +1,5 @@
 package org.concord.hotline.internal;
 
-import java.time.Instant;
 import java.util.List;
 
 import org.concord.hotline.HotlineMessage;
@@ -8,15 +7,11 @@ import org.concord.hotline.Official;
 import org.concord.hotline.Priority;
 import org.concord.hotline.TestSlot;
 import org.concord.intel.stix.Tlp;
-import org.concord.party.PartyCode;
 import org.concord.workflow.Envelope;
-import org.concord.workflow.EscalationLevel;
 import org.concord.workflow.MessageStix;
-import org.concord.workflow.StixId;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -35,12 +30,6 @@ public final class HotlineStix {
     private HotlineStix() {
     }
 
-    /** The envelope or an official cannot be read: the message cannot be placed in a call. */
-    public static final class Malformed extends MessageStix.Malformed {
-        Malformed(String field, String explanation) {
-            super(field, explanation);
-        }
-    }
 
     public static String messageType(HotlineMessage message) {
         return message.type().toLowerCase();
@@ -69,42 +58,25 @@ public final class HotlineStix {
     }
 
     public static HotlineMessage fromStix(JsonNode o) {
-        MessageStix.checkReadable(o, TYPE, Malformed::new);
-        try {
-            StixId id = StixId.of(MessageStix.required(o, "id"));
-            StixId callId = StixId.of(MessageStix.required(o, "call_ref"));
-            PartyCode sender = PartyCode.of(MessageStix.required(o, "sender"));
-            Instant sentAt = MessageStix.instant("created", MessageStix.required(o, "created"));
-            String type = o.path("message_type").asString("");
-            if (type.equals("send")) {
+        MessageStix.Head head = MessageStix.readHead(o, TYPE, "call_ref");
+        return head.read(() -> {
+            if (head.messageType().equals("send")) {
                 JsonNode slot = o.path("test_slot");
                 TestSlot test = slot.isObject()
-                        ? new TestSlot(slot.path("schedule").asString(""), MessageStix.instant("test_slot.slot", slot.path("slot").asString("")))
+                        ? new TestSlot(MessageStix.text(slot, "schedule"), MessageStix.instant("test_slot.slot", MessageStix.text(slot, "slot")))
                         : null;
-                String priority = o.path("priority").asString(null);
-                return new HotlineMessage.Send(new Envelope(id, callId, sender, sentAt, null), officialOf(o, "from_official"),
-                        officialOf(o, "to_official"), priority == null ? null : Priority.valueOf(priority),
-                        o.path("text").asString(""), test);
+                return new HotlineMessage.Send(head.opening(), officialOf(o, "from_official"), officialOf(o, "to_official"),
+                        MessageStix.enumOf(o, "priority", "priority", Priority.class), MessageStix.text(o, "text"), test);
             }
-            Envelope env = Envelope.answer(id, callId, sender, sentAt, StixId.of(MessageStix.required(o, "previous_ref")));
-            if (type.equals("acknowledge")) {
-                return new HotlineMessage.Acknowledge(env, officialOf(o, "by_official"));
-            }
-            if (type.equals("escalate")) {
-                String to = o.path("to_level").asString(null);
-                String asOf = o.path("as_of").asString(null);
-                return new HotlineMessage.Escalate(env, to == null ? null : EscalationLevel.valueOf(to),
-                        asOf == null ? null : MessageStix.instant("as_of", asOf), o.path("reason").asString(""));
-            }
-            if (type.equals("withdraw")) {
-                return new HotlineMessage.Withdraw(env, o.path("reason").asString(""));
-            }
-            throw new Malformed("message_type", "unknown message type '" + type + "'");
-        } catch (Malformed e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new Malformed("envelope", e.getMessage());
-        }
+            Envelope env = head.answer();
+            return switch (head.messageType()) {
+                case "acknowledge" -> new HotlineMessage.Acknowledge(env, officialOf(o, "by_official"));
+                case "escalate" -> new HotlineMessage.Escalate(env, MessageStix.toLevel(o), MessageStix.instant(o, "as_of", false),
+                        MessageStix.text(o, "reason"));
+                case "withdraw" -> new HotlineMessage.Withdraw(env, MessageStix.text(o, "reason"));
+                default -> throw head.unknownType();
+            };
+        });
     }
 
 
@@ -118,6 +90,11 @@ public final class HotlineStix {
 
     private static Official officialOf(JsonNode o, String name) {
         JsonNode n = o.path(name);
-        return new Official(PartyCode.of(n.path("party").asString("")), n.path("name").asString(""), n.path("post").asString(""));
+        try {
+            return new Official(MessageStix.party(name + ".party", n.path("party").asString("")), MessageStix.text(n, "name"),
+                    MessageStix.text(n, "post"));
+        } catch (IllegalArgumentException e) {
+            throw new MessageStix.Malformed(name, e.getMessage());
+        }
     }
 }

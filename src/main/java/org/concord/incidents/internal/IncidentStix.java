@@ -1,6 +1,5 @@
 package org.concord.incidents.internal;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,10 +10,8 @@ import org.concord.incidents.IncidentReport;
 import org.concord.incidents.IncidentType;
 import org.concord.incidents.Verdict;
 import org.concord.intel.stix.Tlp;
-import org.concord.party.PartyCode;
 import org.concord.workflow.Envelope;
 import org.concord.workflow.MessageStix;
-import org.concord.workflow.StixId;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,12 +34,6 @@ public final class IncidentStix {
     private IncidentStix() {
     }
 
-    /** The envelope or a field cannot be read: the message cannot be placed in an incident. */
-    public static final class Malformed extends MessageStix.Malformed {
-        Malformed(String field, String explanation) {
-            super(field, explanation);
-        }
-    }
 
     /** {@code report}, {@code answer_claim}, {@code propose_findings}, {@code sign_off}. */
     public static String messageType(IncidentMessage message) {
@@ -103,50 +94,33 @@ public final class IncidentStix {
     }
 
     public static IncidentMessage fromStix(JsonNode o) {
-        MessageStix.checkReadable(o, TYPE, Malformed::new);
-        try {
-            StixId id = StixId.of(MessageStix.required(o, "id"));
-            StixId incidentId = StixId.of(MessageStix.required(o, "incident_ref"));
-            PartyCode sender = PartyCode.of(MessageStix.required(o, "sender"));
-            Instant sentAt = MessageStix.instant("created", MessageStix.required(o, "created"));
-            String type = o.path("message_type").asString("");
-            if (type.equals("report")) {
-                return new IncidentMessage.Report(new Envelope(id, incidentId, sender, sentAt, null),
-                        PartyCode.of(MessageStix.required(o, "addressee")), reportOf(o.path("report")));
+        MessageStix.Head head = MessageStix.readHead(o, TYPE, "incident_ref");
+        return head.read(() -> {
+            if (head.messageType().equals("report")) {
+                return new IncidentMessage.Report(head.opening(), MessageStix.party(o, "addressee"), reportOf(o.path("report")));
             }
-            Envelope env = Envelope.answer(id, incidentId, sender, sentAt, StixId.of(MessageStix.required(o, "previous_ref")));
-            switch (type) {
-                case "answer_claim": {
-                    List<StixId> evidence = new ArrayList<>();
-                    o.path("evidence_refs").forEach(e -> evidence.add(StixId.of(e.asString(""))));
-                    String verdict = o.path("verdict").asString(null);
-                    return new IncidentMessage.AnswerClaim(env, o.path("claim").asString(null),
-                            verdict == null ? null : Verdict.valueOf(verdict), evidence, o.path("text").asString(""));
-                }
-                case "propose_findings":
-                    return new IncidentMessage.ProposeFindings(env, o.path("findings").asString(""));
-                case "sign_off":
-                    return new IncidentMessage.SignOff(env, StixId.of(MessageStix.required(o, "findings_ref")));
-                default:
-                    throw new Malformed("message_type", "unknown message type '" + type + "'");
-            }
-        } catch (Malformed e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new Malformed("envelope", e.getMessage());
-        }
+            Envelope env = head.answer();
+            return switch (head.messageType()) {
+                case "answer_claim" -> new IncidentMessage.AnswerClaim(env, o.path("claim").asString(null),
+                        MessageStix.enumOf(o, "verdict", "verdict", Verdict.class), MessageStix.ids(o, "evidence_refs"),
+                        MessageStix.text(o, "text"));
+                case "propose_findings" -> new IncidentMessage.ProposeFindings(env, MessageStix.text(o, "findings"));
+                case "sign_off" -> new IncidentMessage.SignOff(env, MessageStix.id(o, "findings_ref", true));
+                default -> throw head.unknownType();
+            };
+        });
     }
 
     private static IncidentReport reportOf(JsonNode n) {
-        String occurred = n.path("occurred_at").asString(null);
-        String type = n.path("incident_type").asString(null);
         JsonNode place = n.path("place");
         JsonNode c = n.path("casualties");
         List<Claim> claims = new ArrayList<>();
         n.path("claims").forEach(claim -> claims.add(new Claim(claim.path("ref").asString(""),
                 claim.path("statement").asString(""))));
+        String occurred = n.path("occurred_at").asString(null);
         return new IncidentReport(occurred == null ? null : MessageStix.instant("report.occurred_at", occurred),
-                place.isObject() ? JSON.writeValueAsString(place) : "", type == null ? null : IncidentType.valueOf(type),
+                place.isObject() ? JSON.writeValueAsString(place) : "",
+                MessageStix.enumOf(n, "incident_type", "report.incident_type", IncidentType.class),
                 n.path("what_happened").asString(""),
                 new Casualties(c.path("killed").asInt(0), c.path("injured").asInt(0), c.path("detail").asString("")),
                 claims);

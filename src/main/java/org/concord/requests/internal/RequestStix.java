@@ -1,12 +1,9 @@
 package org.concord.requests.internal;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 import org.concord.intel.stix.Tlp;
-import org.concord.party.PartyCode;
 import org.concord.requests.CounterProposal;
 import org.concord.requests.DeclineReason;
 import org.concord.requests.EvidenceRef;
@@ -35,7 +32,7 @@ import tools.jackson.databind.node.ObjectNode;
  * the substance uses the field names the refusals name ({@code reason}, {@code proposal.kind},
  * {@code request.targets}, {@code to_level}, {@code as_of}, ...). Reading is lenient about the
  * substance (a missing reason reads as null and the state machine refuses it, on both nodes alike)
- * and strict about the envelope: a message without one cannot be placed and is {@link Malformed}.
+ * and strict about the envelope: a message without one cannot be placed and is {@link MessageStix.Malformed}.
  */
 public final class RequestStix {
 
@@ -46,12 +43,6 @@ public final class RequestStix {
     private RequestStix() {
     }
 
-    /** A message's envelope or a property could not be read; the message cannot be placed in a case. */
-    public static final class Malformed extends MessageStix.Malformed {
-        Malformed(String field, String explanation) {
-            super(field, explanation);
-        }
-    }
 
     /** The message type as the STIX object names it, e.g. {@code counter_propose}. */
     public static String messageType(RequestMessage message) {
@@ -92,47 +83,37 @@ public final class RequestStix {
 
     /** The message a STIX object carries. */
     public static RequestMessage fromStix(JsonNode o) {
-        MessageStix.checkReadable(o, TYPE, Malformed::new);
-        StixId id = id(o, "id", true);
-        StixId caseId = id(o, "case_ref", true);
-        PartyCode sender = party(o, "sender");
-        Instant sentAt = instant(o, "created", true);
-        StixId previous = id(o, "previous_ref", false);
-        String type = o.path("message_type").asString("");
-        try {
-            if (type.equals("request")) {
-                return RequestMessage.Request.of(id, sender, party(o, "addressee"), sentAt, requestOf(o.path("request"), "request"));
+        MessageStix.Head head = MessageStix.readHead(o, TYPE, "case_ref");
+        return head.read(() -> {
+            if (head.messageType().equals("request")) {
+                return RequestMessage.Request.of(head.id(), head.sender(), MessageStix.party(o, "addressee"), head.sentAt(),
+                        requestOf(o.path("request"), "request"));
             }
-            if (previous == null) {
-                throw new Malformed("previous_ref", "required on every message but the request");
-            }
-            Envelope env = Envelope.answer(id, caseId, sender, sentAt, previous);
-            switch (type) {
+            Envelope env = head.answer();
+            switch (head.messageType()) {
                 case "acknowledge":
                     return new RequestMessage.Acknowledge(env);
                 case "accept":
-                    return new RequestMessage.Accept(env, id(o, "terms_ref", false), text(o, "text"));
+                    return new RequestMessage.Accept(env, MessageStix.id(o, "terms_ref", false), MessageStix.text(o, "text"));
                 case "decline":
-                    return new RequestMessage.Decline(env, enumOf(o, "reason", DeclineReason::valueOf), text(o, "text"));
+                    return new RequestMessage.Decline(env, MessageStix.enumOf(o, "reason", "reason", DeclineReason.class), MessageStix.text(o, "text"));
                 case "counter_propose":
                     JsonNode p = o.path("proposal");
                     return new RequestMessage.CounterPropose(env,
-                            new CounterProposal(enumOf(p, "kind", "proposal.kind", CounterProposal.Kind::valueOf), text(p, "text")));
+                            new CounterProposal(MessageStix.enumOf(p, "kind", "proposal.kind", CounterProposal.Kind.class), MessageStix.text(p, "text")));
                 case "amend":
                     return new RequestMessage.Amend(env, requestOf(o.path("revised"), "revised"));
                 case "progress_update":
-                    return new RequestMessage.ProgressUpdate(env, text(o, "text"));
+                    return new RequestMessage.ProgressUpdate(env, MessageStix.text(o, "text"));
                 case "close":
-                    return new RequestMessage.Close(env, enumOf(o, "outcome", Outcome::valueOf), text(o, "text"));
+                    return new RequestMessage.Close(env, MessageStix.enumOf(o, "outcome", "outcome", Outcome.class), MessageStix.text(o, "text"));
                 case "escalate":
-                    return new RequestMessage.Escalate(env, enumOf(o, "to_level", EscalationLevel::valueOf),
-                            instant(o, "as_of", false), text(o, "reason"));
+                    return new RequestMessage.Escalate(env, MessageStix.enumOf(o, "to_level", "to_level", EscalationLevel.class),
+                            MessageStix.instant(o, "as_of", false), MessageStix.text(o, "reason"));
                 default:
-                    throw new Malformed("message_type", "unknown message type '" + type + "'");
+                    throw head.unknownType();
             }
-        } catch (IllegalArgumentException e) {
-            throw new Malformed("case_ref", e.getMessage());
-        }
+        });
     }
 
     public static ObjectNode request(RequestForAction r) {
@@ -169,25 +150,25 @@ public final class RequestStix {
         }
         List<StixId> targets = new ArrayList<>();
         for (JsonNode t : n.path("targets")) {
-            targets.add(stixId(t.asString(""), path + ".targets"));
+            targets.add(MessageStix.stixId(path + ".targets", t.asString("")));
         }
         List<EvidenceRef> evidence = new ArrayList<>();
         for (JsonNode e : n.path("evidence")) {
             List<StixId> markings = new ArrayList<>();
             for (JsonNode m : e.path("markings")) {
-                markings.add(stixId(m.asString(""), path + ".evidence.markings"));
+                markings.add(MessageStix.stixId(path + ".evidence.markings", m.asString("")));
             }
-            evidence.add(new EvidenceRef(stixId(e.path("ref").asString(""), path + ".evidence.ref"), markings));
+            evidence.add(new EvidenceRef(MessageStix.stixId(path + ".evidence.ref", e.path("ref").asString("")), markings));
         }
         JsonNode a = n.path("action");
         RequestedAction action = a.isObject()
-                ? new RequestedAction(enumOf(a, "kind", path + ".action.kind", RequestedAction.Kind::valueOf), text(a, "detail"))
+                ? new RequestedAction(MessageStix.enumOf(a, "kind", path + ".action.kind", RequestedAction.Kind.class), MessageStix.text(a, "detail"))
                 : null;
         if (action != null && action.kind() == null) {
             action = null;
         }
-        return new RequestForAction(targets, evidence, action, enumOf(n, "urgency", path + ".urgency", Urgency::valueOf),
-                text(n, "text"));
+        return new RequestForAction(targets, evidence, action, MessageStix.enumOf(n, "urgency", path + ".urgency", Urgency.class),
+                MessageStix.text(n, "text"));
     }
 
     private static void putRef(ObjectNode o, String name, StixId id) {
@@ -205,68 +186,6 @@ public final class RequestStix {
     private static void putEnum(ObjectNode o, String name, Enum<?> value) {
         if (value != null) {
             o.put(name, value.name());
-        }
-    }
-
-    private static String text(JsonNode o, String name) {
-        return o.path(name).asString("");
-    }
-
-    private static <E extends Enum<E>> E enumOf(JsonNode o, String name, Function<String, E> valueOf) {
-        return enumOf(o, name, name, valueOf);
-    }
-
-    private static <E extends Enum<E>> E enumOf(JsonNode o, String name, String field, Function<String, E> valueOf) {
-        JsonNode v = o.path(name);
-        if (v.isMissingNode() || v.isNull()) {
-            return null;
-        }
-        try {
-            return valueOf.apply(v.asString(""));
-        } catch (IllegalArgumentException e) {
-            throw new Malformed(field, "unknown value '" + v.asString("") + "'");
-        }
-    }
-
-    private static StixId id(JsonNode o, String name, boolean required) {
-        JsonNode v = o.path(name);
-        if (v.isMissingNode() || v.isNull()) {
-            if (required) {
-                throw new Malformed(name, "required");
-            }
-            return null;
-        }
-        return stixId(v.asString(""), name);
-    }
-
-    private static StixId stixId(String value, String field) {
-        try {
-            return StixId.of(value);
-        } catch (IllegalArgumentException e) {
-            throw new Malformed(field, "is not a STIX identifier (type--UUID): '" + value + "'");
-        }
-    }
-
-    private static PartyCode party(JsonNode o, String name) {
-        try {
-            return PartyCode.of(o.path(name).asString(""));
-        } catch (RuntimeException e) {
-            throw new Malformed(name, "is not a party code (ISO 3166-1 alpha-2): '" + o.path(name).asString("") + "'");
-        }
-    }
-
-    private static Instant instant(JsonNode o, String name, boolean required) {
-        JsonNode v = o.path(name);
-        if (v.isMissingNode() || v.isNull()) {
-            if (required) {
-                throw new Malformed(name, "required");
-            }
-            return null;
-        }
-        try {
-            return MessageStix.instant(name, v.asString(""));
-        } catch (MessageStix.Malformed e) {
-            throw new Malformed(name, e.getMessage().substring(name.length() + 2));
         }
     }
 }

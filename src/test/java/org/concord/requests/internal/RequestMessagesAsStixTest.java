@@ -87,7 +87,7 @@ public class RequestMessagesAsStixTest {
     void aMessageWithoutAnEnvelopeCannotBePlaced() {
         ObjectNode ack = RequestStix.toStix(anyConversation().get(1), PK_IDENTITY, Tlp.GREEN, List.of());
         ack.remove("previous_ref");
-        assertThatThrownBy(() -> RequestStix.fromStix(ack)).isInstanceOf(RequestStix.Malformed.class)
+        assertThatThrownBy(() -> RequestStix.fromStix(ack)).isInstanceOf(org.concord.workflow.MessageStix.Malformed.class)
                 .hasMessageStartingWith("previous_ref");
         ObjectNode request = RequestStix.toStix(anyConversation().get(0), PK_IDENTITY, Tlp.GREEN, List.of());
         request.put("sender", "XX");
