@@ -1,5 +1,7 @@
 package org.concord.commitments;
 
+import org.concord.workflow.Step;
+
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,29 +29,29 @@ public record Agreed(CommitmentFile file, Instant agreedAt, Map<PartyCode, Attes
     }
 
     /** What this state does with a message that passed the shared rules of {@link #apply}. */
-    CommitmentTransition on(CommitmentMessage message) {
+    Step<CommitmentCase, CommitmentRefusal> on(CommitmentMessage message) {
         if (message instanceof Agree) {
-            return CommitmentTransition.refused(Rule.ALREADY_AGREED, "type", "agreed at " + agreedAt);
+            return Step.refused(new CommitmentRefusal(Rule.ALREADY_AGREED, "type", "agreed at " + agreedAt));
         }
         if (message instanceof Escalate escalate) {
             return CommitmentCase.escalate(this, escalate);
         }
         Attest attest = (Attest) message;
         if (attest.text().isEmpty() && attest.evidence().isEmpty()) {
-            return CommitmentTransition.refused(Rule.FIELD_REQUIRED, "text",
-                    "an attestation says what was done or names its evidence; an empty one fulfils nothing");
+            return Step.refused(new CommitmentRefusal(Rule.FIELD_REQUIRED, "text",
+                    "an attestation says what was done or names its evidence; an empty one fulfils nothing"));
         }
         if (attestations.containsKey(attest.sender())) {
-            return CommitmentTransition.refused(Rule.ALREADY_ATTESTED, "sender",
-                    attest.sender() + " attested at " + attestations.get(attest.sender()).at());
+            return Step.refused(new CommitmentRefusal(Rule.ALREADY_ATTESTED, "sender",
+                    attest.sender() + " attested at " + attestations.get(attest.sender()).at()));
         }
         Map<PartyCode, Attestation> more = new HashMap<>();
         more.putAll(attestations);
         more.put(attest.sender(), new Attestation(attest.sentAt(), attest.text(), attest.evidence()));
         if (more.size() == 2) {
-            return new CommitmentTransition.Next(new Fulfilled(file, more, attest.sentAt()));
+            return Step.next(new Fulfilled(file, more, attest.sentAt()));
         }
-        return new CommitmentTransition.Next(new Agreed(file, agreedAt, more));
+        return Step.next(new Agreed(file, agreedAt, more));
     }
 
     /** Whether the side has attested. */

@@ -67,15 +67,15 @@ public final class CommitmentType implements CaseType<CommitmentMessage, Commitm
     @Override public String messageType(CommitmentMessage message) { return CommitmentStix.messageType(message); }
     @Override public boolean opens(CommitmentMessage message) { return message instanceof CommitmentMessage.Propose; }
     @Override public Step<CommitmentCase, CommitmentRefusal> open(CommitmentMessage message) {
-        return step(CommitmentCase.open((CommitmentMessage.Propose) message));
+        return CommitmentCase.open((CommitmentMessage.Propose) message);
     }
     @Override public Step<CommitmentCase, CommitmentRefusal> apply(CommitmentCase state, CommitmentMessage message) {
-        return step(state.apply(message));
+        return state.apply(message);
     }
 
-    private static Step<CommitmentCase, CommitmentRefusal> step(CommitmentTransition transition) {
-        return transition instanceof CommitmentTransition.Next next ? Step.next(next.state())
-                : Step.refused(((CommitmentTransition.Refused) transition).refusal());
+    private static Step<CommitmentCase, CommitmentRefusal> step(Step<CommitmentCase, CommitmentRefusal> transition) {
+        return transition instanceof Step.Next<CommitmentCase, CommitmentRefusal> next ? Step.next(next.state())
+                : Step.refused(((Step.Refused<CommitmentCase, CommitmentRefusal>) transition).refusal());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.concord.commitments;
 
+import org.concord.workflow.Step;
+
 import java.util.Map;
 
 import org.concord.commitments.CommitmentMessage.Agree;
@@ -9,15 +11,15 @@ import org.concord.commitments.CommitmentRefusal.Rule;
 public record Proposed(CommitmentFile file) implements CommitmentCase {
 
     /** What this state does with a message that passed the shared rules of {@link #apply}. */
-    CommitmentTransition on(CommitmentMessage message) {
+    Step<CommitmentCase, CommitmentRefusal> on(CommitmentMessage message) {
         if (message instanceof Agree agree) {
             if (agree.sender().equals(file.proposer())) {
-                return CommitmentTransition.refused(Rule.PROPOSER_CANNOT_AGREE, "sender",
-                        file.proposer() + " proposed it; " + file.counterpart() + " agrees");
+                return Step.refused(new CommitmentRefusal(Rule.PROPOSER_CANNOT_AGREE, "sender",
+                        file.proposer() + " proposed it; " + file.counterpart() + " agrees"));
             }
-            return new CommitmentTransition.Next(new Agreed(file, agree.sentAt(), Map.of()));
+            return Step.next(new Agreed(file, agree.sentAt(), Map.of()));
         }
-        return CommitmentTransition.refused(Rule.NOT_AGREED_YET, "type",
-                file.counterpart() + " has not agreed to this commitment yet");
+        return Step.refused(new CommitmentRefusal(Rule.NOT_AGREED_YET, "type",
+                file.counterpart() + " has not agreed to this commitment yet"));
     }
 }

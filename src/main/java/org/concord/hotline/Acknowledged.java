@@ -1,5 +1,7 @@
 package org.concord.hotline;
 
+import org.concord.workflow.Step;
+
 import java.time.Instant;
 import java.util.Objects;
 
@@ -19,8 +21,8 @@ public record Acknowledged(CallFile file, Official by, Instant acknowledgedAt) i
     }
 
     /** What this state does with a message that passed the shared rules of {@link #apply}. */
-    HotlineTransition on(HotlineMessage message) {
-        return HotlineTransition.refused(Rule.ALREADY_ACKNOWLEDGED, "type",
-                by.name() + " (" + by.post() + ") acknowledged the message at " + acknowledgedAt);
+    Step<HotlineCall, HotlineRefusal> on(HotlineMessage message) {
+        return Step.refused(new HotlineRefusal(Rule.ALREADY_ACKNOWLEDGED, "type",
+                by.name() + " (" + by.post() + ") acknowledged the message at " + acknowledgedAt));
     }
 }

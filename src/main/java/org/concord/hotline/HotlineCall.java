@@ -1,5 +1,7 @@
 package org.concord.hotline;
 
+import org.concord.workflow.Step;
+
 import org.concord.hotline.HotlineMessage.Acknowledge;
 import org.concord.hotline.HotlineMessage.Escalate;
 import org.concord.hotline.HotlineMessage.Send;
@@ -22,31 +24,31 @@ public sealed interface HotlineCall permits Unacknowledged, Acknowledged, Withdr
      * The next state after the message, or the refusal. Shared rules first (right call, a party to
      * it, not a second opening), then the state decides.
      */
-    default HotlineTransition apply(HotlineMessage message) {
+    default Step<HotlineCall, HotlineRefusal> apply(HotlineMessage message) {
         CallFile file = file();
         if (!message.caseId().equals(file.callId())) {
-            return HotlineTransition.refused(Rule.UNKNOWN_CALL, "call_ref", "no call " + message.caseId() + " here");
+            return Step.refused(new HotlineRefusal(Rule.UNKNOWN_CALL, "call_ref", "no call " + message.caseId() + " here"));
         }
         if (!message.sender().equals(file.caller()) && !message.sender().equals(file.addressee())) {
-            return HotlineTransition.refused(Rule.NOT_A_PARTY_TO_THE_CALL, "sender",
-                    message.sender() + " is neither " + file.caller() + " nor " + file.addressee());
+            return Step.refused(new HotlineRefusal(Rule.NOT_A_PARTY_TO_THE_CALL, "sender",
+                    message.sender() + " is neither " + file.caller() + " nor " + file.addressee()));
         }
         if (message instanceof Send) {
-            return HotlineTransition.refused(Rule.CALL_ALREADY_OPEN, "id", "call " + file.callId() + " is open");
+            return Step.refused(new HotlineRefusal(Rule.CALL_ALREADY_OPEN, "id", "call " + file.callId() + " is open"));
         }
-        HotlineTransition transition;
+        Step<HotlineCall, HotlineRefusal> transition;
         if (this instanceof Withdrawn withdrawn) {
-            transition = HotlineTransition.refused(Rule.CALL_WITHDRAWN, "type",
-                    file.caller() + " withdrew the call at " + withdrawn.withdrawnAt());
+            transition = Step.refused(new HotlineRefusal(Rule.CALL_WITHDRAWN, "type",
+                    file.caller() + " withdrew the call at " + withdrawn.withdrawnAt()));
         } else if (this instanceof Acknowledged acknowledged) {
             transition = acknowledged.on(message);
         } else {
             transition = ((Unacknowledged) this).on(message);
         }
-        if (transition instanceof HotlineTransition.Next next) {
+        if (transition instanceof Step.Next<HotlineCall, HotlineRefusal> next) {
             HotlineCall after = next.state();
             CallFile recorded = after.file().recording(message);
-            return new HotlineTransition.Next(after instanceof Acknowledged a
+            return Step.next(after instanceof Acknowledged a
                     ? new Acknowledged(recorded, a.by(), a.acknowledgedAt())
                     : after instanceof Withdrawn w ? new Withdrawn(recorded, w.withdrawnAt(), w.reason())
                     : new Unacknowledged(recorded));
@@ -55,25 +57,25 @@ public sealed interface HotlineCall permits Unacknowledged, Acknowledged, Withdr
     }
 
     /** The first state of a call, or the refusal of a malformed message. */
-    static HotlineTransition open(Send message) {
+    static Step<HotlineCall, HotlineRefusal> open(Send message) {
         if (message.from().party().equals(message.to().party())) {
-            return HotlineTransition.refused(Rule.SAME_SIDE, "to",
-                    "the hotline runs between the two sides; " + message.to().party() + " is the caller's own");
+            return Step.refused(new HotlineRefusal(Rule.SAME_SIDE, "to",
+                    "the hotline runs between the two sides; " + message.to().party() + " is the caller's own"));
         }
         if (message.priority() == null) {
-            return HotlineTransition.refused(Rule.FIELD_REQUIRED, "priority", "ROUTINE, PRIORITY or FLASH");
+            return Step.refused(new HotlineRefusal(Rule.FIELD_REQUIRED, "priority", "ROUTINE, PRIORITY or FLASH"));
         }
         if (message.text().isEmpty()) {
-            return HotlineTransition.refused(Rule.FIELD_REQUIRED, "text", "a hotline message says something");
+            return Step.refused(new HotlineRefusal(Rule.FIELD_REQUIRED, "text", "a hotline message says something"));
         }
-        return new HotlineTransition.Next(new Unacknowledged(CallFile.opened(message)));
+        return Step.next(new Unacknowledged(CallFile.opened(message)));
     }
 
     /** Rules of an escalation, the same for every workflow type ({@link EscalationClock#check}): one rung up at a time. */
-    static HotlineTransition escalate(CallFile file, Escalate escalate) {
+    static Step<HotlineCall, HotlineRefusal> escalate(CallFile file, Escalate escalate) {
         return EscalationClock.check(file.level(), escalate.to(), escalate.asOf())
-                .map(p -> HotlineTransition.refused(Rule.valueOf(p.rule()), p.field(), p.explanation()))
-                .orElseGet(() -> new HotlineTransition.Next(new Unacknowledged(file.escalated(escalate.to(), escalate.asOf()))));
+                .map(p -> Step.<HotlineCall, HotlineRefusal>refused(new HotlineRefusal(Rule.valueOf(p.rule()), p.field(), p.explanation())))
+                .orElseGet(() -> Step.next(new Unacknowledged(file.escalated(escalate.to(), escalate.asOf()))));
     }
 
     /** Whether the acknowledgement comes from the addressee's side. */

@@ -65,15 +65,15 @@ public final class HotlineType implements CaseType<HotlineMessage, HotlineCall, 
     @Override public String messageType(HotlineMessage message) { return HotlineStix.messageType(message); }
     @Override public boolean opens(HotlineMessage message) { return message instanceof HotlineMessage.Send; }
     @Override public Step<HotlineCall, HotlineRefusal> open(HotlineMessage message) {
-        return step(HotlineCall.open((HotlineMessage.Send) message));
+        return HotlineCall.open((HotlineMessage.Send) message);
     }
     @Override public Step<HotlineCall, HotlineRefusal> apply(HotlineCall state, HotlineMessage message) {
-        return step(state.apply(message));
+        return state.apply(message);
     }
 
-    private static Step<HotlineCall, HotlineRefusal> step(HotlineTransition transition) {
-        return transition instanceof HotlineTransition.Next next ? Step.next(next.state())
-                : Step.refused(((HotlineTransition.Refused) transition).refusal());
+    private static Step<HotlineCall, HotlineRefusal> step(Step<HotlineCall, HotlineRefusal> transition) {
+        return transition instanceof Step.Next<HotlineCall, HotlineRefusal> next ? Step.next(next.state())
+                : Step.refused(((Step.Refused<HotlineCall, HotlineRefusal>) transition).refusal());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.concord.incidents;
 
+import org.concord.workflow.Step;
+
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -27,21 +29,21 @@ public record FindingsProposed(IncidentFile file, StixId findingsRef, String fin
     }
 
     /** A sign-off that passed the shared rules of {@link #apply}. */
-    IncidentTransition signOff(SignOff signOff) {
+    Step<Incident, IncidentRefusal> signOff(SignOff signOff) {
         if (!findingsRef.equals(signOff.findingsRef())) {
-            return IncidentTransition.refused(Rule.NOT_THE_CURRENT_FINDINGS, "findings_ref",
-                    "the findings on the table are " + findingsRef);
+            return Step.refused(new IncidentRefusal(Rule.NOT_THE_CURRENT_FINDINGS, "findings_ref",
+                    "the findings on the table are " + findingsRef));
         }
         if (signedBy.contains(signOff.sender())) {
-            return IncidentTransition.refused(Rule.ALREADY_SIGNED, "sender",
-                    signOff.sender() + " has signed these findings off already");
+            return Step.refused(new IncidentRefusal(Rule.ALREADY_SIGNED, "sender",
+                    signOff.sender() + " has signed these findings off already"));
         }
         Set<PartyCode> more = new HashSet<>(signedBy);
         more.add(signOff.sender());
         if (more.contains(file.reporter()) && more.contains(file.addressee())) {
-            return new IncidentTransition.Next(new Settled(file, findingsRef, findings, signOff.sentAt()));
+            return Step.next(new Settled(file, findingsRef, findings, signOff.sentAt()));
         }
-        return new IncidentTransition.Next(new FindingsProposed(file, findingsRef, findings, more));
+        return Step.next(new FindingsProposed(file, findingsRef, findings, more));
     }
 
     /** Whether the side has signed. */

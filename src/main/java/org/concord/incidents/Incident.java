@@ -1,5 +1,7 @@
 package org.concord.incidents;
 
+import org.concord.workflow.Step;
+
 import java.util.HashSet;
 import java.util.Set;
 
@@ -26,95 +28,95 @@ public sealed interface Incident permits UnderReview, FindingsProposed, Settled 
      * to it, not a second report, not settled, claim answers only from the other side and with
      * their fields), then the state.
      */
-    default IncidentTransition apply(IncidentMessage message) {
+    default Step<Incident, IncidentRefusal> apply(IncidentMessage message) {
         IncidentFile file = file();
         if (!message.caseId().equals(file.incidentId())) {
-            return IncidentTransition.refused(Rule.UNKNOWN_INCIDENT, "incident_ref",
-                    "no incident " + message.caseId() + " here");
+            return Step.refused(new IncidentRefusal(Rule.UNKNOWN_INCIDENT, "incident_ref",
+                    "no incident " + message.caseId() + " here"));
         }
         if (!file.isParty(message.sender())) {
-            return IncidentTransition.refused(Rule.NOT_A_PARTY_TO_THE_INCIDENT, "sender",
-                    message.sender() + " is neither " + file.reporter() + " nor " + file.addressee());
+            return Step.refused(new IncidentRefusal(Rule.NOT_A_PARTY_TO_THE_INCIDENT, "sender",
+                    message.sender() + " is neither " + file.reporter() + " nor " + file.addressee()));
         }
         if (message instanceof Report) {
-            return IncidentTransition.refused(Rule.INCIDENT_ALREADY_REPORTED, "id", "already reported");
+            return Step.refused(new IncidentRefusal(Rule.INCIDENT_ALREADY_REPORTED, "id", "already reported"));
         }
         if (this instanceof Settled) {
-            return IncidentTransition.refused(Rule.INCIDENT_SETTLED, "type",
-                    "both sides signed off the findings; " + message.type() + " cannot change them");
+            return Step.refused(new IncidentRefusal(Rule.INCIDENT_SETTLED, "type",
+                    "both sides signed off the findings; " + message.type() + " cannot change them"));
         }
-        IncidentTransition transition;
+        Step<Incident, IncidentRefusal> transition;
         if (message instanceof AnswerClaim answer) {
             transition = answerClaim(file, answer);
         } else if (message instanceof ProposeFindings proposal) {
             transition = proposal.findings().isEmpty()
-                    ? IncidentTransition.refused(Rule.FIELD_REQUIRED, "findings", "findings say what was found")
-                    : new IncidentTransition.Next(new FindingsProposed(file, proposal.id(), proposal.findings(),
+                    ? Step.refused(new IncidentRefusal(Rule.FIELD_REQUIRED, "findings", "findings say what was found"))
+                    : Step.next(new FindingsProposed(file, proposal.id(), proposal.findings(),
                             Set.of()));
         } else {
             transition = this instanceof FindingsProposed proposed
                     ? proposed.signOff((SignOff) message)
-                    : IncidentTransition.refused(Rule.NOT_THE_CURRENT_FINDINGS, "findings_ref",
-                            "no findings have been proposed for this incident");
+                    : Step.refused(new IncidentRefusal(Rule.NOT_THE_CURRENT_FINDINGS, "findings_ref",
+                            "no findings have been proposed for this incident"));
         }
-        if (transition instanceof IncidentTransition.Next next) {
+        if (transition instanceof Step.Next<Incident, IncidentRefusal> next) {
             Incident after = next.state();
-            return new IncidentTransition.Next(Incidents.withFile(after, after.file().recording(message)));
+            return Step.next(Incidents.withFile(after, after.file().recording(message)));
         }
         return transition;
     }
 
-    private IncidentTransition answerClaim(IncidentFile file, AnswerClaim answer) {
+    private Step<Incident, IncidentRefusal> answerClaim(IncidentFile file, AnswerClaim answer) {
         if (answer.sender().equals(file.reporter())) {
-            return IncidentTransition.refused(Rule.REPORTER_CANNOT_ANSWER_OWN_CLAIMS, "sender",
-                    file.reporter() + " made the claims; " + file.addressee() + " answers them");
+            return Step.refused(new IncidentRefusal(Rule.REPORTER_CANNOT_ANSWER_OWN_CLAIMS, "sender",
+                    file.reporter() + " made the claims; " + file.addressee() + " answers them"));
         }
         if (answer.claimRef() == null || file.report().claim(answer.claimRef()).isEmpty()) {
-            return IncidentTransition.refused(Rule.UNKNOWN_CLAIM, "claim_ref",
-                    "the report makes no claim " + answer.claimRef());
+            return Step.refused(new IncidentRefusal(Rule.UNKNOWN_CLAIM, "claim_ref",
+                    "the report makes no claim " + answer.claimRef()));
         }
         if (answer.verdict() == null) {
-            return IncidentTransition.refused(Rule.FIELD_REQUIRED, "verdict", "CONFIRM, DISPUTE or UNKNOWN");
+            return Step.refused(new IncidentRefusal(Rule.FIELD_REQUIRED, "verdict", "CONFIRM, DISPUTE or UNKNOWN"));
         }
         if (answer.verdict() == Verdict.DISPUTE && answer.evidence().isEmpty()) {
-            return IncidentTransition.refused(Rule.EVIDENCE_REQUIRED, "evidence",
-                    "a dispute of " + answer.claimRef() + " names its evidence");
+            return Step.refused(new IncidentRefusal(Rule.EVIDENCE_REQUIRED, "evidence",
+                    "a dispute of " + answer.claimRef() + " names its evidence"));
         }
         ClaimAnswer earlier = file.answers().get(answer.claimRef());
         if (earlier != null && earlier.isDefinite()) {
-            return IncidentTransition.refused(Rule.CLAIM_ALREADY_ANSWERED, "claim_ref",
-                    answer.claimRef() + " was answered " + earlier.verdict() + " at " + earlier.answeredAt());
+            return Step.refused(new IncidentRefusal(Rule.CLAIM_ALREADY_ANSWERED, "claim_ref",
+                    answer.claimRef() + " was answered " + earlier.verdict() + " at " + earlier.answeredAt()));
         }
         IncidentFile answered = file.answering(answer.claimRef(),
                 new ClaimAnswer(answer.verdict(), answer.evidence(), answer.text(), answer.sentAt()));
-        return new IncidentTransition.Next(Incidents.withFile(this, answered));
+        return Step.next(Incidents.withFile(this, answered));
     }
 
     /** The first state, or the refusal of a report missing what a report must say. */
-    static IncidentTransition open(Report report) {
+    static Step<Incident, IncidentRefusal> open(Report report) {
         if (report.sender().equals(report.addressee())) {
-            return IncidentTransition.refused(Rule.SELF_ADDRESSED, "addressee", "a report goes to the other side");
+            return Step.refused(new IncidentRefusal(Rule.SELF_ADDRESSED, "addressee", "a report goes to the other side"));
         }
         IncidentReport r = report.report();
         if (r.occurredAt() == null) {
-            return IncidentTransition.refused(Rule.FIELD_REQUIRED, "occurred_at", "when did it happen?");
+            return Step.refused(new IncidentRefusal(Rule.FIELD_REQUIRED, "occurred_at", "when did it happen?"));
         }
         if (r.placeGeoJson().isEmpty()) {
-            return IncidentTransition.refused(Rule.FIELD_REQUIRED, "place", "where, as GeoJSON");
+            return Step.refused(new IncidentRefusal(Rule.FIELD_REQUIRED, "place", "where, as GeoJSON"));
         }
         if (r.type() == null) {
-            return IncidentTransition.refused(Rule.FIELD_REQUIRED, "incident_type", "what kind of incident");
+            return Step.refused(new IncidentRefusal(Rule.FIELD_REQUIRED, "incident_type", "what kind of incident"));
         }
         if (r.whatHappened().isEmpty()) {
-            return IncidentTransition.refused(Rule.FIELD_REQUIRED, "what_happened", "what happened");
+            return Step.refused(new IncidentRefusal(Rule.FIELD_REQUIRED, "what_happened", "what happened"));
         }
         Set<String> refs = new HashSet<>();
         for (Claim claim : r.claims()) {
             if (!refs.add(claim.ref()) || claim.statement().isEmpty()) {
-                return IncidentTransition.refused(Rule.FIELD_REQUIRED, "claims",
-                        "each claim has its own reference and a statement: " + claim.ref());
+                return Step.refused(new IncidentRefusal(Rule.FIELD_REQUIRED, "claims",
+                        "each claim has its own reference and a statement: " + claim.ref()));
             }
         }
-        return new IncidentTransition.Next(new UnderReview(IncidentFile.opened(report)));
+        return Step.next(new UnderReview(IncidentFile.opened(report)));
     }
 }

@@ -57,13 +57,13 @@ public final class IncidentCaseType implements CaseType<IncidentMessage, Inciden
     @Override public String messageType(IncidentMessage message) { return IncidentStix.messageType(message); }
     @Override public boolean opens(IncidentMessage message) { return message instanceof IncidentMessage.Report; }
     @Override public Step<Incident, IncidentRefusal> open(IncidentMessage message) {
-        return step(Incident.open((IncidentMessage.Report) message));
+        return Incident.open((IncidentMessage.Report) message);
     }
-    @Override public Step<Incident, IncidentRefusal> apply(Incident state, IncidentMessage message) { return step(state.apply(message)); }
+    @Override public Step<Incident, IncidentRefusal> apply(Incident state, IncidentMessage message) { return state.apply(message); }
 
-    private static Step<Incident, IncidentRefusal> step(IncidentTransition transition) {
-        return transition instanceof IncidentTransition.Next next ? Step.next(next.state())
-                : Step.refused(((IncidentTransition.Refused) transition).refusal());
+    private static Step<Incident, IncidentRefusal> step(Step<Incident, IncidentRefusal> transition) {
+        return transition instanceof Step.Next<Incident, IncidentRefusal> next ? Step.next(next.state())
+                : Step.refused(((Step.Refused<Incident, IncidentRefusal>) transition).refusal());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.concord.requests;
 
+import org.concord.workflow.Step;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,21 +44,21 @@ public record Accepted(CaseFile file, Instant acceptedAt, Optional<CounterPropos
         return progress.isEmpty() ? acceptedAt : progress.get(progress.size() - 1).at();
     }
 
-    Transition on(RequestMessage message) {
+    Step<RequestCase, Refusal> on(RequestMessage message) {
         if (message instanceof ProgressUpdate update) {
             List<Progress> more = new ArrayList<>(progress);
             more.add(new Progress(update.sentAt(), update.text()));
-            return new Transition.Next(new Accepted(file, acceptedAt, agreedCounterProposal, agreedRef, more));
+            return Step.next(new Accepted(file, acceptedAt, agreedCounterProposal, agreedRef, more));
         }
         if (message instanceof Close close) {
-            return new Transition.Next(new Closed(file, close.outcome(), close.text(), close.sentAt()));
+            return Step.next(new Closed(file, close.outcome(), close.text(), close.sentAt()));
         }
         if (message instanceof Acknowledge) {
-            return Transition.refused(Refusal.Rule.ALREADY_ACKNOWLEDGED, "type",
-                    "the request was accepted at " + acceptedAt);
+            return Step.refused(Refusal.of(Refusal.Rule.ALREADY_ACKNOWLEDGED, "type",
+                    "the request was accepted at " + acceptedAt));
         }
-        return Transition.refused(Refusal.Rule.ALREADY_ACCEPTED, "type",
-                "the request was accepted at " + acceptedAt + "; " + message.type() + " no longer applies");
+        return Step.refused(Refusal.of(Refusal.Rule.ALREADY_ACCEPTED, "type",
+                "the request was accepted at " + acceptedAt + "; " + message.type() + " no longer applies"));
     }
 
     /** One progress update. */

@@ -1,5 +1,7 @@
 package org.concord.requests;
 
+import org.concord.workflow.Step;
+
 import java.time.Instant;
 
 import org.concord.requests.RequestMessage.Acknowledge;
@@ -15,13 +17,13 @@ import org.concord.requests.RequestMessage.Amend;
  */
 public record Acknowledged(CaseFile file, Instant acknowledgedAt, Instant answerClockFrom) implements RequestCase {
 
-    Transition on(RequestMessage message) {
+    Step<RequestCase, Refusal> on(RequestMessage message) {
         if (message instanceof Acknowledge) {
-            return Transition.refused(Refusal.Rule.ALREADY_ACKNOWLEDGED, "type",
-                    "the request was acknowledged at " + acknowledgedAt);
+            return Step.refused(Refusal.of(Refusal.Rule.ALREADY_ACKNOWLEDGED, "type",
+                    "the request was acknowledged at " + acknowledgedAt));
         }
         if (message instanceof Amend amend) {
-            return new Transition.Next(new Acknowledged(file.amended(amend),
+            return Step.next(new Acknowledged(file.amended(amend),
                     acknowledgedAt, amend.sentAt()));
         }
         return Answering.answer(file, message);

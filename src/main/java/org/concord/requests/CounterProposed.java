@@ -1,5 +1,7 @@
 package org.concord.requests;
 
+import org.concord.workflow.Step;
+
 import java.time.Instant;
 
 import org.concord.requests.RequestMessage.Accept;
@@ -23,27 +25,27 @@ import org.concord.workflow.StixId;
 public record CounterProposed(CaseFile file, CounterProposal proposal, StixId proposalRef, Instant proposedAt)
         implements RequestCase {
 
-    Transition on(RequestMessage message) {
+    Step<RequestCase, Refusal> on(RequestMessage message) {
         boolean fromRequester = message.sender().equals(file.requester());
         if (message instanceof Acknowledge) {
-            return Transition.refused(Refusal.Rule.ALREADY_ACKNOWLEDGED, "type",
-                    "the request was answered with a counter-proposal at " + proposedAt);
+            return Step.refused(Refusal.of(Refusal.Rule.ALREADY_ACKNOWLEDGED, "type",
+                    "the request was answered with a counter-proposal at " + proposedAt));
         }
         if (message instanceof Accept accept && fromRequester) {
             if (!accept.termsRef().equals(proposalRef)) {
                 return Answering.termsChanged(proposalRef);
             }
-            return new Transition.Next(Accepted.of(file, message.sentAt(), proposal, proposalRef));
+            return Step.next(Accepted.of(file, message.sentAt(), proposal, proposalRef));
         }
         if (message instanceof Decline && fromRequester) {
-            return new Transition.Next(new Acknowledged(file, proposedAt, message.sentAt()));
+            return Step.next(new Acknowledged(file, proposedAt, message.sentAt()));
         }
         if (message instanceof Amend amend) {
-            return new Transition.Next(new Acknowledged(file.amended(amend),
+            return Step.next(new Acknowledged(file.amended(amend),
                     proposedAt, amend.sentAt()));
         }
         if (message instanceof CounterPropose counter) {
-            return new Transition.Next(new CounterProposed(file, counter.proposal(), counter.id(), counter.sentAt()));
+            return Step.next(new CounterProposed(file, counter.proposal(), counter.id(), counter.sentAt()));
         }
         if (message instanceof Close close) {
             return RequestProtocol.closeBeforeAcceptance(file, close);

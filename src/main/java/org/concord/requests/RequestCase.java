@@ -1,5 +1,7 @@
 package org.concord.requests;
 
+import org.concord.workflow.Step;
+
 /**
  * A case, in one of its states. Each state is its own type and says, in its {@code on} method,
  * what each message does to it; {@link #apply} first checks the rules every state shares (right
@@ -32,12 +34,12 @@ public sealed interface RequestCase permits Requested, Acknowledged, CounterProp
     }
 
     /** The next state after this message, or the refusal; this state is unchanged either way. */
-    default Transition apply(RequestMessage message) {
+    default Step<RequestCase, Refusal> apply(RequestMessage message) {
         return RequestProtocol.apply(this, message);
     }
 
     /** The first state of a case, opened by a request, or the refusal of a malformed request. */
-    static Transition open(RequestMessage.Request request) {
+    static Step<RequestCase, Refusal> open(RequestMessage.Request request) {
         return RequestProtocol.open(request);
     }
 }

@@ -1,5 +1,7 @@
 package org.concord.requests;
 
+import org.concord.workflow.Step;
+
 import java.util.Optional;
 
 import org.concord.requests.RequestMessage.Accept;
@@ -24,34 +26,34 @@ final class RequestProtocol {
     private RequestProtocol() {
     }
 
-    static Transition open(Request request) {
+    static Step<RequestCase, Refusal> open(Request request) {
         if (request.sender().equals(request.addressee())) {
-            return Transition.refused(Rule.SELF_ADDRESSED, "addressee",
-                    request.sender() + " cannot ask itself to act");
+            return Step.refused(Refusal.of(Rule.SELF_ADDRESSED, "addressee",
+                    request.sender() + " cannot ask itself to act"));
         }
         Optional<Refusal> missing = missingInTerms(request.request(), "request");
         if (missing.isPresent()) {
-            return new Transition.Refused(missing.get());
+            return Step.refused(missing.get());
         }
-        return new Transition.Next(new Requested(CaseFile.opened(request)));
+        return Step.next(new Requested(CaseFile.opened(request)));
     }
 
-    static Transition apply(RequestCase state, RequestMessage message) {
+    static Step<RequestCase, Refusal> apply(RequestCase state, RequestMessage message) {
         Optional<Refusal> refusal = shared(state, message);
         if (refusal.isPresent()) {
-            return new Transition.Refused(refusal.get());
+            return Step.refused(refusal.get());
         }
-        Transition transition = message instanceof Escalate escalate
-                ? new Transition.Next(withFile(state, state.file().escalated(escalate.to(), escalate.asOf())))
+        Step<RequestCase, Refusal> transition = message instanceof Escalate escalate
+                ? Step.next(withFile(state, state.file().escalated(escalate.to(), escalate.asOf())))
                 : specific(state, message);
-        if (transition instanceof Transition.Next next) {
+        if (transition instanceof Step.Next<RequestCase, Refusal> next) {
             RequestCase after = next.state();
-            return new Transition.Next(withFile(after, after.file().recording(message)));
+            return Step.next(withFile(after, after.file().recording(message)));
         }
         return transition;
     }
 
-    private static Transition specific(RequestCase state, RequestMessage message) {
+    private static Step<RequestCase, Refusal> specific(RequestCase state, RequestMessage message) {
         if (state instanceof Requested requested) {
             return requested.on(message);
         }
@@ -64,7 +66,7 @@ final class RequestProtocol {
         if (state instanceof Accepted accepted) {
             return accepted.on(message);
         }
-        return Transition.refused(Rule.CASE_CLOSED, "type", "the case is " + state.name().toLowerCase());
+        return Step.refused(Refusal.of(Rule.CASE_CLOSED, "type", "the case is " + state.name().toLowerCase()));
     }
 
     private static Optional<Refusal> shared(RequestCase state, RequestMessage message) {
@@ -178,12 +180,12 @@ final class RequestProtocol {
     }
 
     /** A closure before acceptance: the requester withdraws; the responder has nothing to close yet. */
-    static Transition closeBeforeAcceptance(CaseFile file, Close close) {
+    static Step<RequestCase, Refusal> closeBeforeAcceptance(CaseFile file, Close close) {
         if (close.sender().equals(file.requester())) {
-            return new Transition.Next(new Closed(file, close.outcome(), close.text(), close.sentAt()));
+            return Step.next(new Closed(file, close.outcome(), close.text(), close.sentAt()));
         }
-        return Transition.refused(Rule.NOT_ACCEPTED_YET, "type",
-                "the responder closes a case after accepting it; before that it declines");
+        return Step.refused(Refusal.of(Rule.NOT_ACCEPTED_YET, "type",
+                "the responder closes a case after accepting it; before that it declines"));
     }
 
     static RequestCase withFile(RequestCase state, CaseFile file) {

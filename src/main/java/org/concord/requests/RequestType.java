@@ -63,13 +63,13 @@ public final class RequestType implements CaseType<RequestMessage, RequestCase, 
     @Override public String messageType(RequestMessage message) { return RequestStix.messageType(message); }
     @Override public boolean opens(RequestMessage message) { return message instanceof RequestMessage.Request; }
     @Override public Step<RequestCase, Refusal> open(RequestMessage message) {
-        return step(RequestCase.open((RequestMessage.Request) message));
+        return RequestCase.open((RequestMessage.Request) message);
     }
-    @Override public Step<RequestCase, Refusal> apply(RequestCase state, RequestMessage message) { return step(state.apply(message)); }
+    @Override public Step<RequestCase, Refusal> apply(RequestCase state, RequestMessage message) { return state.apply(message); }
 
-    private static Step<RequestCase, Refusal> step(Transition transition) {
-        return transition instanceof Transition.Next next ? Step.next(next.state())
-                : Step.refused(((Transition.Refused) transition).refusal());
+    private static Step<RequestCase, Refusal> step(Step<RequestCase, Refusal> transition) {
+        return transition instanceof Step.Next<RequestCase, Refusal> next ? Step.next(next.state())
+                : Step.refused(((Step.Refused<RequestCase, Refusal>) transition).refusal());
     }
 
     @Override

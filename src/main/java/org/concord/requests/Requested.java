@@ -1,5 +1,7 @@
 package org.concord.requests;
 
+import org.concord.workflow.Step;
+
 import java.time.Instant;
 
 import org.concord.requests.RequestMessage.Acknowledge;
@@ -12,12 +14,12 @@ import org.concord.requests.RequestMessage.Amend;
  */
 public record Requested(CaseFile file) implements RequestCase {
 
-    Transition on(RequestMessage message) {
+    Step<RequestCase, Refusal> on(RequestMessage message) {
         if (message instanceof Acknowledge) {
-            return new Transition.Next(new Acknowledged(file, message.sentAt(), file.termsSince()));
+            return Step.next(new Acknowledged(file, message.sentAt(), file.termsSince()));
         }
         if (message instanceof Amend amend) {
-            return new Transition.Next(new Requested(file.amended(amend)));
+            return Step.next(new Requested(file.amended(amend)));
         }
         return Answering.answer(file, message);
     }

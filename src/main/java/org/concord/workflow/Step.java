@@ -11,6 +11,11 @@ import java.util.Objects;
  */
 public sealed interface Step<S, R extends CaseRefusal> {
 
+    /** The case after the message: the next state, or {@code before} when the message was refused. */
+    default S stateAfter(S before) {
+        return this instanceof Next<S, R> next ? next.state() : before;
+    }
+
     /** The message was applied; {@code state} is the case after it. */
     record Next<S, R extends CaseRefusal>(S state) implements Step<S, R> {
         public Next {

@@ -1,5 +1,7 @@
 package org.concord.commitments;
 
+import org.concord.workflow.Step;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.concord.commitments.CommitmentFixtures.AF;
 import static org.concord.commitments.CommitmentFixtures.DUE;
@@ -66,8 +68,8 @@ class CommitmentsAreFulfilledOnlyWhenBothAttestTest {
         CommitmentMessage.Propose odd = CommitmentMessage.Propose.of(StixId.random("x-concord-commitment"), PK, IR,
                 DUE, anyCommitmentOwnedBy(AF));
 
-        assertThat(CommitmentCase.open(odd)).isEqualTo(CommitmentTransition.refused(Rule.OWNER_NOT_A_PARTY, "owner",
-                "AF is not one of the two sides"));
+        assertThat(CommitmentCase.open(odd)).isEqualTo(Step.refused(new CommitmentRefusal(Rule.OWNER_NOT_A_PARTY, "owner",
+                "AF is not one of the two sides")));
     }
 
     @Test

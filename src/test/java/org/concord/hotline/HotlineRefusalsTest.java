@@ -1,5 +1,7 @@
 package org.concord.hotline;
 
+import org.concord.workflow.Step;
+
 import org.concord.workflow.Folded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.concord.hotline.HotlineFixtures.AF;
@@ -62,8 +64,8 @@ class HotlineRefusalsTest {
         HotlineMessage.Send toSelf = HotlineMessage.Send.of(StixId.random("x-concord-hotline-message"), pkDgmo(),
                 anyOfficialOf(PK), Priority.FLASH, T0, "hello");
 
-        assertThat(HotlineCall.open(toSelf)).isEqualTo(HotlineTransition.refused(Rule.SAME_SIDE, "to",
-                "the hotline runs between the two sides; PK is the caller's own"));
+        assertThat(HotlineCall.open(toSelf)).isEqualTo(Step.refused(new HotlineRefusal(Rule.SAME_SIDE, "to",
+                "the hotline runs between the two sides; PK is the caller's own")));
     }
 
     @Test

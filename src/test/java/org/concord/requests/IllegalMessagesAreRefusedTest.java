@@ -1,5 +1,7 @@
 package org.concord.requests;
 
+import org.concord.workflow.Step;
+
 import org.concord.workflow.Folded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.concord.requests.RequestFixtures.AF;
@@ -31,12 +33,12 @@ class IllegalMessagesAreRefusedTest {
     private Refusal refusalOf(RequestMessage message) {
         List<RequestMessage> before = pkAsksIr.messages().subList(0, pkAsksIr.messages().size() - 1);
         RequestCase state = RequestCases.fold(before).current();
-        Transition transition = state.apply(message);
-        assertThat(transition).isInstanceOf(Transition.Refused.class);
+        Step<RequestCase, Refusal> transition = state.apply(message);
+        assertThat(transition).isInstanceOf(Step.Refused.class);
         assertThat(transition.stateAfter(state)).isSameAs(state);
         assertThat(pkAsksIr.fold().current()).isEqualTo(state);
         assertThat(pkAsksIr.fold().refused()).extracting(Folded.RefusedMessage<RequestMessage, Refusal>::message).contains(message);
-        return ((Transition.Refused) transition).refusal();
+        return ((Step.Refused<RequestCase, Refusal>) transition).refusal();
     }
 
     @Test
@@ -157,10 +159,10 @@ class IllegalMessagesAreRefusedTest {
         RequestMessage stray = new RequestMessage.Accept(Envelope.answer(StixId.random("x-concord-request-answer"),
                 StixId.random("x-concord-request"), IR, T0, state.file().head()), state.file().termsRef(), "");
 
-        Transition transition = state.apply(stray);
+        Step<RequestCase, Refusal> transition = state.apply(stray);
 
-        assertThat(((Transition.Refused) transition).refusal().rule()).isEqualTo(Rule.UNKNOWN_CASE);
-        assertThat(((Transition.Refused) transition).refusal().field()).isEqualTo("case_ref");
+        assertThat(((Step.Refused<RequestCase, Refusal>) transition).refusal().rule()).isEqualTo(Rule.UNKNOWN_CASE);
+        assertThat(((Step.Refused<RequestCase, Refusal>) transition).refusal().field()).isEqualTo("case_ref");
     }
 
     @Test
@@ -186,12 +188,12 @@ class IllegalMessagesAreRefusedTest {
     void a_request_without_a_target_or_to_oneself_does_not_open_a_case() {
         RequestForAction noTarget = new RequestForAction(List.of(), List.of(),
                 RequestedAction.of(RequestedAction.Kind.ARREST, ""), Urgency.URGENT, "");
-        Transition withoutTarget = RequestCase.open(RequestMessage.Request.of(StixId.random("x-concord-request"),
+        Step<RequestCase, Refusal> withoutTarget = RequestCase.open(RequestMessage.Request.of(StixId.random("x-concord-request"),
                 PK, IR, T0, noTarget));
-        Transition toSelf = RequestCase.open(RequestMessage.Request.of(StixId.random("x-concord-request"),
+        Step<RequestCase, Refusal> toSelf = RequestCase.open(RequestMessage.Request.of(StixId.random("x-concord-request"),
                 PK, PK, T0, anyRequestForAction()));
 
-        assertThat(((Transition.Refused) withoutTarget).refusal().field()).isEqualTo("request.targets");
-        assertThat(((Transition.Refused) toSelf).refusal().rule()).isEqualTo(Rule.SELF_ADDRESSED);
+        assertThat(((Step.Refused<RequestCase, Refusal>) withoutTarget).refusal().field()).isEqualTo("request.targets");
+        assertThat(((Step.Refused<RequestCase, Refusal>) toSelf).refusal().rule()).isEqualTo(Rule.SELF_ADDRESSED);
     }
 }

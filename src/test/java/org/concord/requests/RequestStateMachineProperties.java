@@ -1,5 +1,7 @@
 package org.concord.requests;
 
+import org.concord.workflow.Step;
+
 import org.concord.workflow.Folded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.concord.requests.RequestFixtures.AF;
@@ -92,12 +94,12 @@ class RequestStateMachineProperties {
             if (newOrder.get(newOrder.size() - 1).equals(message)) {
                 lastSentWasLast++;
                 RequestCase was = before.current();
-                Transition transition = was.apply(message);
-                if (transition instanceof Transition.Refused refused) {
+                Step<RequestCase, Refusal> transition = was.apply(message);
+                if (transition instanceof Step.Refused<RequestCase, Refusal> refused) {
                     assertThat(after.current()).as("a refused message changes nothing").isEqualTo(was);
                     assertThat(after.refused()).contains(new Folded.RefusedMessage<>(message, refused.refusal()));
                 } else {
-                    assertThat(after.current()).isEqualTo(((Transition.Next) transition).state());
+                    assertThat(after.current()).isEqualTo(((Step.Next<RequestCase, Refusal>) transition).state());
                 }
             }
         }
