@@ -62,10 +62,11 @@ class BothNodesShowTheSameDutyAtEveryStepTest {
         return node.bean(EscalatingMissedDeadlines.class).sendDueEscalations();
     }
 
-    static JsonNode viewAt(TestNode node, String path, int messages) {
+    static JsonNode viewAt(TestNode node, String path, int messages, int refused) {
         String[] basic = Https.basic(node.username(Role.VIEWER), node.password(Role.VIEWER));
-        return Eventually.view(node.code() + " " + path + " with " + messages + " messages",
-                () -> Https.to(node).send("GET", path, null, basic), view -> view.path("history").size() == messages);
+        return Eventually.view(node.code() + " " + path + " with " + messages + " messages applied, " + refused + " refused",
+                () -> Https.to(node).send("GET", path, null, basic),
+                view -> view.path("history").size() == messages && view.path("refused").size() == refused);
     }
 
     /** What both nodes must show alike: who acts, what they may do, by when, on which rung, in which state. */
@@ -83,8 +84,13 @@ class BothNodesShowTheSameDutyAtEveryStepTest {
      * the duty, that "me" at one node is "partner" at the other, and that the duty is {@code expected}.
      */
     static Duty sameOnBoth(String path, int messages, String party, String level, String state) {
-        JsonNode atPk = viewAt(nodes.pk, path, messages);
-        JsonNode atIr = viewAt(nodes.ir, path, messages);
+        return sameOnBoth(path, messages, 0, party, level, state);
+    }
+
+    static Duty sameOnBoth(String path, int messages, int refused, String party, String level, String state) {
+        JsonNode atPk = viewAt(nodes.pk, path, messages, refused);
+        JsonNode atIr = viewAt(nodes.ir, path, messages, refused);
+        assertThat(refusals(atIr)).as("the same messages refused, by the same rule").isEqualTo(refusals(atPk));
         Duty duty = Duty.of(atPk);
         assertThat(Duty.of(atIr)).as(path + " after " + messages + " messages").isEqualTo(duty);
         assertThat(duty.party()).as("who must act").isEqualTo(party);
@@ -100,8 +106,14 @@ class BothNodesShowTheSameDutyAtEveryStepTest {
         return duty;
     }
 
+    static List<String> refusals(JsonNode view) {
+        List<String> refused = new ArrayList<>();
+        view.path("refused").forEach(r -> refused.add(r.path("id").asString() + " " + r.path("rule").asString()));
+        return refused;
+    }
+
     @Test
-    void aRequestForActionClimbsARungAndIsAnsweredAndBothNodesNameTheSameDutyThroughout() throws Exception {
+    void aRequestForActionClimbsTwoRungsOneEscalatedByBothNodesAtOnceAndBothNameTheSameDutyThroughout() throws Exception {
         String id = send(nodes.pk, "/api/requests", """
                 {"addressee":"IR","targets":["intrusion-set--2a9e2cbe-6b8f-4f4b-9c0c-7d8d2bbf1b6e"],
                  "action":{"kind":"DISMANTLE_HIDEOUT","detail":"the compound"},"urgency":"URGENT","text":"act instead of us"}""", 201)
@@ -120,29 +132,38 @@ class BothNodesShowTheSameDutyAtEveryStepTest {
         assertThat(Instant.parse(escalated.dueAt())).as("the next deadline runs from the missed one")
                 .isAfter(Instant.parse(requested.dueAt()));
 
+        // another hour: both nodes send the same escalation at once; one applies, the other is refused, alike on both
+        nodes.clock.advance(Duration.ofMinutes(60));
+        assertThat(escalateAt(nodes.pk)).isPositive();
+        assertThat(escalateAt(nodes.ir)).isPositive();
+        deliver(nodes.pk);
+        deliver(nodes.ir);
+        sameOnBoth(path, 3, 1, "IR", "JOINT_COORDINATION_MECHANISM", "Requested");
+        assertThat(viewAt(nodes.pk, path, 3, 1).path("refused").get(0).path("rule").asString()).isEqualTo("ALREADY_AT_LEVEL");
+
         send(nodes.ir, path + "/messages", "{\"messageType\":\"acknowledge\"}", 200);
         deliver(nodes.ir);
-        sameOnBoth(path, 3, "IR", "SECURITY_CHIEFS", "Acknowledged");
+        sameOnBoth(path, 4, 1, "IR", "JOINT_COORDINATION_MECHANISM", "Acknowledged");
 
         JsonNode counter = send(nodes.ir, path + "/messages",
                 "{\"messageType\":\"counterPropose\",\"proposal\":{\"kind\":\"JOINT_OPERATION\",\"text\":\"together\"}}", 200);
         deliver(nodes.ir);
-        Duty counterProposed = sameOnBoth(path, 4, "PK", "SECURITY_CHIEFS", "CounterProposed");
+        Duty counterProposed = sameOnBoth(path, 5, 1, "PK", "JOINT_COORDINATION_MECHANISM", "CounterProposed");
         assertThat(counterProposed.actions()).contains("accept", "decline");
 
         send(nodes.pk, path + "/messages", "{\"messageType\":\"accept\",\"termsRef\":\""
                 + counter.path("proposal").path("id").asString() + "\"}", 200);
         deliver(nodes.pk);
-        Duty accepted = sameOnBoth(path, 5, "IR", "SECURITY_CHIEFS", "Accepted");
+        Duty accepted = sameOnBoth(path, 6, 1, "IR", "JOINT_COORDINATION_MECHANISM", "Accepted");
         assertThat(accepted.actions()).contains("progressUpdate", "close");
 
         send(nodes.ir, path + "/messages", "{\"messageType\":\"progressUpdate\",\"text\":\"units in position\"}", 200);
         deliver(nodes.ir);
-        sameOnBoth(path, 6, "IR", "SECURITY_CHIEFS", "Accepted");
+        sameOnBoth(path, 7, 1, "IR", "JOINT_COORDINATION_MECHANISM", "Accepted");
 
         send(nodes.ir, path + "/messages", "{\"messageType\":\"close\",\"outcome\":\"ACTION_TAKEN\",\"text\":\"done\"}", 200);
         deliver(nodes.ir);
-        sameOnBoth(path, 7, null, "SECURITY_CHIEFS", "Closed");
+        sameOnBoth(path, 8, 1, null, "JOINT_COORDINATION_MECHANISM", "Closed");
     }
 
     @Test
