@@ -24,6 +24,10 @@ import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
+import org.concord.commitments.SeedingCommitments;
+import org.concord.demo.DemoSeed;
+import org.concord.incidents.SeedingIncidents;
+import org.concord.intel.IntelStore;
 import org.concord.node.OwnerOnly;
 import org.concord.party.NodeIdentity;
 import org.concord.party.Pairing;
@@ -121,15 +125,10 @@ class DemoCommand implements Callable<Integer> {
                         context.getBean(Pairing.class).pair(records.get(other.code()), "cli:demo", true);
                     }
                 }
-                var seeded = context.getBean(org.concord.intel.IntelStore.class).store(org.concord.intel.Collection.INTEL,
-                        DemoIntel.of(context.getBean(NodeIdentity.class)), new org.concord.intel.Origin.Local("cli:demo"));
-                seeded.stream().filter(o -> !o.succeeded()).forEach(o ->
+                var seeded = DemoSeed.into(context.getBean(NodeIdentity.class), context.getBean(IntelStore.class),
+                        context.getBean(SeedingIncidents.class), context.getBean(SeedingCommitments.class), "cli:demo");
+                seeded.refusedIntel().forEach(o ->
                         System.err.println("concord: warning: demo object " + o.id() + " refused: " + o.message()));
-                // January 2024: each node stores and queues its own incident and commitment messages; the outbox
-                // delivers them once the nodes start, so each node holds the partner's only after delivery.
-                var january = org.concord.scenario.January2024.builder().withoutCounterfactualRequests().build();
-                context.getBean(org.concord.incidents.SeedingIncidents.class).seed(january.incidents());
-                context.getBean(org.concord.commitments.SeedingCommitments.class).seed(january.commitments());
                 ObjectNode nodeOut = nodesOut.addObject();
                 nodeOut.put("party", node.code());
                 nodeOut.put("name", node.name());

@@ -4,5 +4,7 @@
  * node's data starts that node's application context without its web server, so the command and
  * the running node go through the same code and the same checks.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Command line")
+@org.springframework.modulith.ApplicationModule(displayName = "Command line",
+        allowedDependencies = {"node", "party", "ledger", "ledger::tree", "intel", "intel::stix", "incidents",
+            "commitments", "demo"})
 package org.concord.cli;

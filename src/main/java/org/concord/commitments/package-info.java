@@ -12,5 +12,6 @@
  * {@link org.concord.commitments.Commitments#fold} in the canonical delivery order, and the
  * {@link org.concord.commitments.ReminderPolicy}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Commitments")
+@org.springframework.modulith.ApplicationModule(displayName = "Commitments",
+        allowedDependencies = {"node", "party", "audit", "intel::stix", "exchange", "workflow"})
 package org.concord.commitments;

@@ -34,5 +34,6 @@
  * wire onto these types in the internal package {@code deconfliction.internal}; see
  * {@code docs/deconfliction.md}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Deconfliction")
+@org.springframework.modulith.ApplicationModule(displayName = "Deconfliction",
+        allowedDependencies = {"node", "party", "audit", "intel", "intel::stix", "exchange", "workflow", "hotline"})
 package org.concord.deconfliction;

@@ -6,5 +6,6 @@
  * each case, in batches sized to the partner's {@code max_content_length}, setting aside as poison
  * a message that can never be delivered ({@link org.concord.exchange.Outbox}).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Exchange (TAXII 2.1)")
+@org.springframework.modulith.ApplicationModule(displayName = "Exchange (TAXII 2.1)",
+        allowedDependencies = {"node", "party", "audit", "ledger", "intel"})
 package org.concord.exchange;

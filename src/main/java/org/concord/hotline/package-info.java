@@ -17,5 +17,6 @@
  *       the {@link org.concord.hotline.TestAlarm}s when a test goes unsent or unanswered.</li>
  * </ul>
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Hotline")
+@org.springframework.modulith.ApplicationModule(displayName = "Hotline",
+        allowedDependencies = {"node", "party", "audit", "intel::stix", "exchange", "workflow"})
 package org.concord.hotline;

@@ -12,5 +12,6 @@
  * The place is kept as the GeoJSON text it came in; checking it against the borders is the
  * deconfliction module's business.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Incidents")
+@org.springframework.modulith.ApplicationModule(displayName = "Incidents",
+        allowedDependencies = {"node", "party", "intel::stix", "exchange", "workflow", "deconfliction::geo"})
 package org.concord.incidents;

@@ -9,5 +9,6 @@
  * validation ({@code StixValidator}), versioning ({@code VersioningPolicy}), TLP 2.0 ({@code Tlp})
  * and sharing ({@code SharingPolicy}).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Intelligence store")
+@org.springframework.modulith.ApplicationModule(displayName = "Intelligence store",
+        allowedDependencies = {"node", "party", "audit", "ledger"})
 package org.concord.intel;

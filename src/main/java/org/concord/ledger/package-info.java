@@ -16,5 +16,6 @@
  * {@link org.concord.ledger.Receipts} (issue and verify receipts), the values they take and give,
  * and the Spring-free core {@code ledger.tree}. Formats: {@code docs/ledger.md}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Ledger")
+@org.springframework.modulith.ApplicationModule(displayName = "Ledger",
+        allowedDependencies = {"node", "party", "audit"})
 package org.concord.ledger;

@@ -8,5 +8,6 @@
  * {@link org.concord.party.Partners} and {@link org.concord.party.NodeIdentity}, and the use cases
  * {@link org.concord.party.Pairing} and {@link org.concord.party.UserAccounts}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Parties, keys and users")
+@org.springframework.modulith.ApplicationModule(displayName = "Parties, keys and users",
+        allowedDependencies = {"node", "audit"})
 package org.concord.party;

@@ -22,5 +22,6 @@
  * decide nothing of their own: a use case folds the stored messages, applies the new one, stores
  * it (applied or refused, it is in the ledger either way) and sends it. See {@code docs/workflow.md}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Requests for action")
+@org.springframework.modulith.ApplicationModule(displayName = "Requests for action",
+        allowedDependencies = {"node", "party", "intel::stix", "exchange", "workflow"})
 package org.concord.requests;

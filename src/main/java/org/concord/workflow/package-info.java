@@ -26,5 +26,6 @@
  * {@link org.concord.workflow.CaseType} as a bean and the engine finds it.
  */
 @org.springframework.modulith.ApplicationModule(
-        displayName = "Workflow: the one case engine of requests, hotline, incidents and commitments")
+        displayName = "Workflow: the one case engine of requests, hotline, incidents and commitments",
+        allowedDependencies = {"node", "party", "audit", "ledger", "intel", "intel::stix", "exchange"})
 package org.concord.workflow;

@@ -10,14 +10,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.concord.demo.January2024;
 import org.concord.node.NodeSettings;
 import org.concord.party.keys.FileNodeIdentity;
+import org.concord.testing.Eventually;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,14 +96,21 @@ class DemoIT {
             // TLP:RED reporting does not.
             String pkIdentity = JsonMapper.builder().build().readTree(Files.readString(
                     dir.resolve("demo/pk/keys/identity.json"))).path("id").asString();
-            String irIntel = "";
-            for (int attempt = 0; attempt < 60 && !irIntel.contains(pkIdentity); attempt++) {
-                Thread.sleep(1000);
-                irIntel = curl("--cacert", ir.path("caCert").asString(), "-u", viewer.path("username").asString() + ":"
-                        + viewer.path("password").asString(), ir.path("url").asString() + "/api/intel/objects?limit=1000");
-            }
+            String[] asViewer = {"--cacert", ir.path("caCert").asString(), "-u", viewer.path("username").asString() + ":"
+                    + viewer.path("password").asString()};
+            String irIntel = Eventually.value("IR pulls PK's intel", Duration.ofSeconds(60), Duration.ofSeconds(1),
+                    () -> curl(asViewer, ir.path("url").asString() + "/api/intel/objects?limit=1000"),
+                    body -> body.contains(pkIdentity));
             assertThat(irIntel).contains(pkIdentity).contains("Operation Marg Bar Sarmachar").contains("BLF safe houses")
                     .doesNotContain("Unattributed cell");
+
+            // The January 2024 scenario the demo seeds: PK's report of Iran's strike of 16 January reaches IR
+            // through PK's outbox.
+            String report = Eventually.value("IR holds PK's report of the strike of 16 January", Duration.ofSeconds(120),
+                    Duration.ofSeconds(1),
+                    () -> curl(asViewer, ir.path("url").asString() + "/api/incidents/" + January2024.STRIKE_OF_16_JANUARY),
+                    body -> body.contains("\"reporter\":\"PK\""));
+            assertThat(report).contains("Panjgur");
         } finally {
             demo.destroy();
             assertThat(demo.waitFor(60, TimeUnit.SECONDS)).as("the demo stops on SIGTERM").isTrue();
@@ -110,6 +120,16 @@ class DemoIT {
                 assertThat(free.getLocalPort()).as("node on port " + port + " stopped").isEqualTo(port);
             }
         }
+    }
+
+    private static String curl(String[] options, String url) throws Exception {
+        List<String> command = new ArrayList<>(List.of("curl", "-sS"));
+        command.addAll(List.of(options));
+        command.add(url);
+        Process curl = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(curl.waitFor()).as(out).isZero();
+        return out;
     }
 
     private static String curl(String... args) throws Exception {

@@ -17,6 +17,7 @@ import org.concord.ledger.Ledger;
 import org.concord.party.PartyCode;
 import org.concord.party.Role;
 import org.concord.testing.ClockedNodes;
+import org.concord.testing.Eventually;
 import org.concord.testing.TestNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,8 +85,8 @@ class ADryRunSendsNothingTest {
         assertThat(nodes.pk.bean(Outbox.class).pending(PartyCode.of("IR"))).isEmpty();
         deliver(nodes.pk, "IR");
         assertThat(nodes.pk.bean(Ledger.class).size()).isEqualTo(ledgerBefore);
-        Thread.sleep(500);
-        assertThat(get(nodes.ir, Role.VIEWER, "/api/deconfliction/notices/" + id).statusCode()).isEqualTo(404);
+        Eventually.stays("nothing of the dry run reaches Iran", Duration.ofMillis(500),
+                () -> get(nodes.ir, Role.VIEWER, "/api/deconfliction/notices/" + id).statusCode() == 404);
         assertThat(json(get(nodes.ir, Role.VIEWER, "/api/deconfliction/notices"))).isEmpty();
 
         // when the same body is sent for real, at the same moment

@@ -10,6 +10,7 @@ import org.concord.deconfliction.geo.Position;
 import org.concord.exchange.sync.OutboxDelivery;
 import org.concord.party.PartyCode;
 import org.concord.party.Role;
+import org.concord.testing.Eventually;
 import org.concord.testing.Https;
 import org.concord.testing.TestNode;
 
@@ -80,16 +81,8 @@ final class OverHttps {
      * Reads {@code path} until {@code until} holds: the receiving module's listener runs
      * asynchronously after the inbox commits, so the test waits for it (at most 30 s).
      */
-    static JsonNode eventually(TestNode node, String path, Predicate<HttpResponse<String>> until) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        HttpResponse<String> last;
-        do {
-            last = get(node, Role.VIEWER, path);
-            if (until.test(last)) {
-                return json(last);
-            }
-            Thread.sleep(100);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("never true for " + path + "; last answer " + last.statusCode() + " " + last.body());
+    static JsonNode eventually(TestNode node, String path, Predicate<HttpResponse<String>> until) {
+        return json(Eventually.value(path + " at " + node.code(), Duration.ofSeconds(30), Duration.ofMillis(100),
+                () -> get(node, Role.VIEWER, path), until));
     }
 }

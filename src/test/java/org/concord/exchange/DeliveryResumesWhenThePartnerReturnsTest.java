@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -16,6 +15,7 @@ import org.concord.exchange.sync.OutboxMonitor;
 import org.concord.exchange.sync.PartnerLinks;
 import org.concord.intel.stix.Tlp;
 import org.concord.party.PartyCode;
+import org.concord.testing.Eventually;
 import org.concord.testing.Postgres;
 import org.concord.testing.Stix;
 import org.concord.testing.TestNode;
@@ -60,7 +60,8 @@ class DeliveryResumesWhenThePartnerReturnsTest {
                 transactions.executeWithoutResult(status -> outbox.enqueue(IR, message));
                 routine.add(message.path("id").asString());
             }
-            eventually(Duration.ofSeconds(30), () -> Boolean.FALSE.equals(pk.bean(PartnerLinks.class).link(IR).reachable()));
+            Eventually.until("PK sees IR unreachable", Duration.ofSeconds(30),
+                    () -> Boolean.FALSE.equals(pk.bean(PartnerLinks.class).link(IR).reachable()));
             // The outage has lasted: nine failures in a row, the next routine attempt ten minutes away.
             jdbc.sql("update exchange_partner_link set failures = 9, last_failure_at = ? where partner = 'IR'")
                     .param(Timestamp.from(Instant.now())).update();
@@ -78,10 +79,11 @@ class DeliveryResumesWhenThePartnerReturnsTest {
             ir = TestNode.start("IR", "Islamic Republic of Iran", TestNode.Store.POSTGRES, ir.dataDir(), ir.schema(),
                     Map.of("server.port", ir.port()));
             Instant back = Instant.now();
-            eventually(Duration.ofSeconds(20), () -> outbox.message(flashSeq).orElseThrow().delivered());
+            Eventually.until("FLASH reaches the returned IR", Duration.ofSeconds(20),
+                    () -> outbox.message(flashSeq).orElseThrow().delivered());
             assertThat(Duration.between(back, Instant.now())).isLessThan(Duration.ofSeconds(20));
             // The routine messages follow, and FLASH went before them.
-            eventually(Duration.ofSeconds(20), () -> outbox.pending(IR).isEmpty());
+            Eventually.until("the routine messages follow", Duration.ofSeconds(20), () -> outbox.pending(IR).isEmpty());
             List<String> arrived = ir.bean(JdbcClient.class)
                     .sql("select id from intel_object where collection = 'inbox' order by seq").query(String.class).list();
             assertThat(arrived).containsSubsequence(flash.path("id").asString(), routine.get(0));
@@ -109,7 +111,8 @@ class DeliveryResumesWhenThePartnerReturnsTest {
             String creator = nodes.pk.identity().stixIdentityId();
             nodes.ir.close();
             long routine = transactions.execute(status -> outbox.enqueue(IR, Stix.intrusionSet("routine", creator, Tlp.GREEN)));
-            eventually(Duration.ofSeconds(30), () -> outbox.message(routine).orElseThrow().attempts() >= 1);
+            Eventually.until("PK tries the routine message once", Duration.ofSeconds(30),
+                    () -> outbox.message(routine).orElseThrow().attempts() >= 1);
             nodes.pk.bean(JdbcClient.class).sql("update exchange_partner_link set failures = 9, last_failure_at = ? where partner = 'IR'")
                     .param(Timestamp.from(Instant.now())).update();
             int routineAttempts = outbox.message(routine).orElseThrow().attempts();
@@ -118,23 +121,14 @@ class DeliveryResumesWhenThePartnerReturnsTest {
                     DeliveryPriority.FLASH));
 
             // With ROUTINE alone the next attempt would be ten minutes away; with FLASH waiting PK keeps trying every few seconds.
-            eventually(Duration.ofSeconds(30), () -> outbox.message(flash).orElseThrow().attempts() >= 3);
+            Eventually.until("PK tries FLASH three times", Duration.ofSeconds(30),
+                    () -> outbox.message(flash).orElseThrow().attempts() >= 3);
             assertThat(outbox.message(routine).orElseThrow().attempts()).isGreaterThan(routineAttempts + 1);
             assertThat(nodes.pk.bean(PartnerLinks.class).link(IR).failures()).isGreaterThanOrEqualTo(12);
         } finally {
             nodes.pk.close();
             Postgres.dropSchema(nodes.pk.schema());
             Postgres.dropSchema(nodes.ir.schema());
-        }
-    }
-
-    static void eventually(Duration within, BooleanSupplier condition) throws InterruptedException {
-        Instant giveUp = Instant.now().plus(within);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(giveUp)) {
-                throw new AssertionError("not within " + within.toSeconds() + " s");
-            }
-            Thread.sleep(50);
         }
     }
 

@@ -20,6 +20,7 @@ import org.concord.exchange.sync.PartnerLinks;
 import org.concord.intel.stix.Tlp;
 import org.concord.party.PartyCode;
 import org.concord.party.Role;
+import org.concord.testing.Eventually;
 import org.concord.testing.Https;
 import org.concord.testing.Stix;
 import org.concord.testing.TwoNodes;
@@ -237,10 +238,8 @@ class OneMessageCannotStopTheChannelTest {
         // would commit first.
         CompletableFuture<Void> second = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status ->
                 seqs[1] = outbox.enqueue(IR, caseMessage(caseId, "second"))));
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(30));
-        while (!second.isDone() && !waitingForALock() && Instant.now().isBefore(giveUp)) {
-            Thread.sleep(20);
-        }
+        Eventually.until("the second transaction commits or waits for the first's lock", Duration.ofSeconds(30),
+                () -> second.isDone() || waitingForALock());
         // A delivery runs now: it must not send the second message ahead of the first.
         delivery.deliver(IR);
         commitFirst.countDown();

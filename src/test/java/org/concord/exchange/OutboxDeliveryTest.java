@@ -14,6 +14,7 @@ import org.concord.intel.StoredObject;
 import org.concord.intel.Viewer;
 import org.concord.intel.stix.Tlp;
 import org.concord.party.PartyCode;
+import org.concord.testing.Eventually;
 import org.concord.testing.Postgres;
 import org.concord.testing.Stix;
 import org.concord.testing.TestNode;
@@ -107,11 +108,8 @@ class OutboxDeliveryTest {
             ObjectNode message = Stix.intrusionSet("urgent", nodes.pk.identity().stixIdentityId(), Tlp.GREEN);
             long seq = transactions.execute(status -> nodes.pk.bean(Outbox.class).enqueue(PartyCode.of("IR"), message));
             // Scheduling is off in tests: only the trigger after commit can deliver it.
-            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
-            while (!nodes.pk.bean(Outbox.class).message(seq).orElseThrow().delivered() && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertThat(nodes.pk.bean(Outbox.class).message(seq).orElseThrow().delivered()).isTrue();
+            Eventually.until("PK's message is delivered after its transaction commits",
+                    () -> nodes.pk.bean(Outbox.class).message(seq).orElseThrow().delivered());
             assertThat(nodes.pk.bean(Outbox.class).message(seq).orElseThrow().receipt()).isNotNull();
         } finally {
             nodes.stop();

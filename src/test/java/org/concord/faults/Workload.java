@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.concord.scenario.January2024;
+import org.concord.demo.January2024;
 
 import tools.jackson.databind.JsonNode;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 
@@ -11,6 +12,7 @@ import javax.sql.DataSource;
 
 import org.concord.exchange.Outbox;
 import org.concord.party.PartyCode;
+import org.concord.testing.Eventually;
 import org.concord.testing.TwoNodes;
 import org.junit.jupiter.api.Test;
 
@@ -53,22 +55,8 @@ class AHandOverCutByTheDatabaseIsRetriedTest {
             incidentId = pk.report(IncidentsApi.strikeOf16January("IR")).path("incidentId").asString();
             pk.deliverTo("IR");
             // and the waiting hand-over's database connection dies, as in a database restart
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            boolean terminated = false;
-            while (!terminated && System.nanoTime() < deadline) {
-                try (Statement find = locker.createStatement();
-                        ResultSet waiting = find.executeQuery("select pid from pg_stat_activity where datname = current_database()"
-                                + " and pid <> pg_backend_pid() and wait_event_type = 'Lock' and query ilike '%workflow_%'")) {
-                    while (waiting.next()) {
-                        try (Statement kill = locker.createStatement()) {
-                            kill.execute("select pg_terminate_backend(" + waiting.getInt(1) + ")");
-                            terminated = true;
-                        }
-                    }
-                }
-                Thread.sleep(50);
-            }
-            assertThat(terminated).as("IR's hand-over waited for the lock").isTrue();
+            Eventually.until("IR's hand-over waits for the lock, and its connection is cut", Duration.ofSeconds(30),
+                    () -> terminateWaitingForWorkflowTables(locker) > 0);
             locker.rollback();
         }
         assertThat(nodes.pk.bean(Outbox.class).recent(PartyCode.of("IR"), 10))
@@ -78,5 +66,21 @@ class AHandOverCutByTheDatabaseIsRetriedTest {
         nodes.ir.bean(org.concord.node.UnfinishedHandOvers.class).resubmitOlderThan(Duration.ZERO);
         JsonNode atIr = ir.incidentWhen(incidentId, IncidentsApi.withMessages(1));
         assertThat(atIr.path("history")).hasSize(1);
+    }
+
+    /** Ends every other session waiting for a lock on the workflow tables, as a database restart would; returns how many. */
+    static int terminateWaitingForWorkflowTables(Connection locker) throws SQLException {
+        int terminated = 0;
+        try (Statement find = locker.createStatement();
+                ResultSet waiting = find.executeQuery("select pid from pg_stat_activity where datname = current_database()"
+                        + " and pid <> pg_backend_pid() and wait_event_type = 'Lock' and query ilike '%workflow_%'")) {
+            while (waiting.next()) {
+                try (Statement kill = locker.createStatement()) {
+                    kill.execute("select pg_terminate_backend(" + waiting.getInt(1) + ")");
+                    terminated++;
+                }
+            }
+        }
+        return terminated;
     }
 }

@@ -50,7 +50,7 @@ class RequestsWhileThePartnerIsDownTest {
         pk.send(caseId, """
                 {"messageType":"amend","revised":{"targets":["%s"],"action":{"kind":"DISMANTLE_HIDEOUT"},"urgency":"URGENT",
                  "evidence":[{"ref":"report--0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f"}]}}"""
-                .formatted(org.concord.scenario.January2024.NEAR_SARAVAN));
+                .formatted(org.concord.demo.January2024.NEAR_SARAVAN));
         pk.send(caseId, "{\"messageType\":\"escalate\",\"toLevel\":\"SECURITY_CHIEFS\",\"reason\":\"IR unreachable\"}");
         JsonNode atPk = pk.send(caseId, "{\"messageType\":\"close\",\"outcome\":\"WITHDRAWN\"}");
         assertThat(pk.deliverTo("IR")).isZero();

@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import org.concord.commitments.CommitmentMessage;
 import org.concord.commitments.internal.CommitmentStix;
+import org.concord.demo.January2024;
 import org.concord.hotline.HotlineMessage;
 import org.concord.hotline.Official;
 import org.concord.hotline.Priority;
@@ -44,7 +45,6 @@ import org.concord.requests.RequestMessage;
 import org.concord.requests.RequestedAction;
 import org.concord.requests.Urgency;
 import org.concord.requests.internal.RequestStix;
-import org.concord.scenario.January2024;
 import org.concord.workflow.Envelope;
 import org.concord.workflow.EscalationLevel;
 import org.concord.workflow.StixId;

@@ -6,8 +6,8 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import org.concord.demo.January2024;
 import org.concord.party.Role;
-import org.concord.scenario.January2024;
 import org.concord.testing.Https;
 import org.concord.testing.TestNode;
 import org.concord.testing.TwoNodes;

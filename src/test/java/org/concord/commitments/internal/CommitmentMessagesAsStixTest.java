@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.concord.commitments.CommitmentMessage;
+import org.concord.demo.January2024;
 import org.concord.intel.stix.Tlp;
-import org.concord.scenario.January2024;
 import org.concord.workflow.Envelope;
 import org.concord.workflow.EscalationLevel;
 import org.concord.workflow.StixId;

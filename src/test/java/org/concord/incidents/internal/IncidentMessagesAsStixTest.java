@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.concord.demo.January2024;
 import org.concord.incidents.IncidentMessage;
 import org.concord.incidents.Verdict;
 import org.concord.intel.stix.Tlp;
-import org.concord.scenario.January2024;
 import org.concord.workflow.Envelope;
 import org.concord.workflow.StixId;
 import org.junit.jupiter.api.Test;

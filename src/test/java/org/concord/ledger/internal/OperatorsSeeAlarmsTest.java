@@ -16,6 +16,7 @@ import org.concord.ledger.tree.NoteSigner;
 import org.concord.party.PartyCode;
 import org.concord.party.Role;
 import org.concord.testing.ClockedNodes;
+import org.concord.testing.Eventually;
 import org.concord.testing.Https;
 import org.concord.testing.Postgres;
 import org.concord.testing.TestNode;
@@ -172,18 +173,11 @@ class OperatorsSeeAlarmsTest {
     }
 
     /** Health components are read at most 5 s old: waits for the new state, giving up after a minute. */
-    static JsonNode awaitComponent(TestNode node, String component, String status) throws Exception {
-        Instant giveUp = Instant.now().plus(Duration.ofMinutes(1));
-        JsonNode last;
-        do {
-            last = health(node, Role.ADMIN, "/actuator/health", 200).path("components").path(component);
-            if (last.path("status").asString().equals(status)) {
-                return last;
-            }
-            Thread.sleep(500);
-        } while (Instant.now().isBefore(giveUp));
-        assertThat(last.path("status").asString()).as(last.toString()).isEqualTo(status);
-        return last;
+    static JsonNode awaitComponent(TestNode node, String component, String status) {
+        return Eventually.value("the " + component + " health of " + node.code() + " is " + status, Duration.ofMinutes(1),
+                Duration.ofMillis(500),
+                () -> health(node, Role.ADMIN, "/actuator/health", 200).path("components").path(component),
+                last -> last.path("status").asString().equals(status));
     }
 
     static JsonNode health(TestNode node, Role role, String path, int status) throws Exception {

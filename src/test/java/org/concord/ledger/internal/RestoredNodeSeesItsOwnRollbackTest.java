@@ -14,6 +14,7 @@ import org.concord.exchange.sync.OutboxDelivery;
 import org.concord.ledger.Ledger;
 import org.concord.party.PartyCode;
 import org.concord.party.Role;
+import org.concord.testing.Eventually;
 import org.concord.testing.Https;
 import org.concord.testing.Postgres;
 import org.concord.testing.TestNode;
@@ -183,17 +184,19 @@ class RestoredNodeSeesItsOwnRollbackTest {
     }
 
     /** Waits for the check IR runs in the background at start; gives up after a minute. */
-    static JsonNode awaitAlarm(TestNode node, String kind) throws Exception {
-        Instant giveUp = Instant.now().plus(Duration.ofMinutes(1));
-        while (true) {
-            for (JsonNode alarm : alarms(node)) {
-                if (alarm.path("kind").asString().equals(kind)) {
-                    return alarm;
-                }
+    static JsonNode awaitAlarm(TestNode node, String kind) {
+        JsonNode all = Eventually.value("a " + kind + " alarm at " + node.code(), Duration.ofMinutes(1), Duration.ofMillis(200),
+                () -> alarms(node), alarms -> alarm(alarms, kind) != null);
+        return alarm(all, kind);
+    }
+
+    private static JsonNode alarm(JsonNode alarms, String kind) {
+        for (JsonNode alarm : alarms) {
+            if (alarm.path("kind").asString().equals(kind)) {
+                return alarm;
             }
-            assertThat(Instant.now()).as("no " + kind + " alarm at " + node.code()).isBefore(giveUp);
-            Thread.sleep(200);
         }
+        return null;
     }
 
     static JsonNode health(TestNode node, Role role, String path, int status) throws Exception {
@@ -204,20 +207,13 @@ class RestoredNodeSeesItsOwnRollbackTest {
     }
 
     /** Scrapes /actuator/prometheus until the sample has the value (gauges show the last reading, at most 5 s old). */
-    static void awaitMetric(TestNode node, String sample, double value) throws Exception {
-        Instant giveUp = Instant.now().plus(Duration.ofMinutes(1));
-        String last = null;
-        while (Instant.now().isBefore(giveUp)) {
-            last = Https.to(node).get("/actuator/prometheus", Https.basic(node.username(Role.ADMIN), node.password(Role.ADMIN)))
-                    .body();
-            for (String line : last.lines().toList()) {
-                if (line.startsWith(sample + " ") && Double.parseDouble(line.substring(sample.length() + 1)) == value) {
-                    return;
-                }
-            }
-            Thread.sleep(500);
-        }
-        assertThat(last).as("scrape of " + node.code()).contains(sample + " " + value);
+    static void awaitMetric(TestNode node, String sample, double value) {
+        Eventually.value("the scrape of " + node.code() + " shows " + sample + " " + value, Duration.ofMinutes(1),
+                Duration.ofMillis(500),
+                () -> Https.to(node).get("/actuator/prometheus", Https.basic(node.username(Role.ADMIN), node.password(Role.ADMIN)))
+                        .body(),
+                scrape -> scrape.lines().anyMatch(line -> line.startsWith(sample + " ")
+                        && Double.parseDouble(line.substring(sample.length() + 1)) == value));
     }
 
     static void run(String... command) throws Exception {

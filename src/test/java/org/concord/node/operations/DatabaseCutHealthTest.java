@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 import org.concord.party.Role;
+import org.concord.testing.Eventually;
 import org.concord.testing.Https;
 import org.concord.testing.Postgres;
 import org.concord.testing.TestNode;
@@ -132,16 +132,8 @@ class DatabaseCutHealthTest {
 
     /** The pool reconnects on its own; waits for it, giving up after two minutes. */
     void awaitReadiness(String status, int code) throws Exception {
-        Instant giveUp = Instant.now().plus(Duration.ofMinutes(2));
-        HttpResponse<String> response;
-        do {
-            response = Https.to(node).get("/actuator/health/readiness");
-            if (response.statusCode() == code) {
-                break;
-            }
-            Thread.sleep(500);
-        } while (Instant.now().isBefore(giveUp));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(code);
+        HttpResponse<String> response = Eventually.value("readiness answers " + code, Duration.ofMinutes(2), Duration.ofMillis(500),
+                () -> Https.to(node).get("/actuator/health/readiness"), r -> r.statusCode() == code);
         assertThat(JSON.readTree(response.body()).path("status").asString()).isEqualTo(status);
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +14,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.concord.party.Role;
+import org.concord.testing.Eventually;
 import org.concord.testing.Https;
 import org.concord.testing.TwoNodes;
 import org.junit.jupiter.api.Test;
@@ -59,21 +59,14 @@ class PrometheusAlertRulesTest {
                 "concord_partner_reachable");
 
         TwoNodes nodes = TwoNodes.shared();
-        Set<String> exposed = Set.of();
-        Instant giveUp = Instant.now().plus(Duration.ofMinutes(1));
-        while (Instant.now().isBefore(giveUp)) {
-            // per-partner gauges appear once the node has read its partners (at most 5 s after a scrape asks)
-            String scrape = Https.to(nodes.ir).get("/actuator/prometheus",
-                    Https.basic(nodes.ir.username(Role.ADMIN), nodes.ir.password(Role.ADMIN))).body();
-            exposed = scrape.lines().filter(line -> !line.startsWith("#")).map(line -> line.split("[{ ]", 2)[0])
-                    .collect(Collectors.toSet());
-            if (exposed.containsAll(named)) {
-                break;
-            }
-            Thread.sleep(1000);
-        }
-        Set<String> missing = new TreeSet<>(named);
-        missing.removeAll(exposed);
-        assertThat(missing).as("metrics the alert rules name that the node does not expose").isEmpty();
+        // per-partner gauges appear once the node has read its partners (at most 5 s after a scrape asks)
+        Eventually.value("IR exposes every metric the alert rules name (last reading: those it does not)",
+                Duration.ofMinutes(1), Duration.ofSeconds(1), () -> {
+                    Set<String> missing = new TreeSet<>(named);
+                    Https.to(nodes.ir).get("/actuator/prometheus", Https.basic(nodes.ir.username(Role.ADMIN),
+                            nodes.ir.password(Role.ADMIN))).body().lines().filter(line -> !line.startsWith("#"))
+                            .map(line -> line.split("[{ ]", 2)[0]).forEach(missing::remove);
+                    return missing;
+                }, Set::isEmpty);
     }
 }

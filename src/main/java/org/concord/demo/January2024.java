@@ -1,4 +1,4 @@
-package org.concord.scenario;
+package org.concord.demo;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.concord.cli;
+package org.concord.demo;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +33,7 @@ final class DemoIntel {
         this.node = node;
     }
 
+    /** The objects {@code node} holds in the demo: its own STIX identity first. */
     static List<JsonNode> of(NodeIdentity node) {
         DemoIntel seed = new DemoIntel(node);
         seed.objects.add(JSON.readTree(node.stixIdentity()));

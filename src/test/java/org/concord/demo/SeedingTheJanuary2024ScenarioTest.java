@@ -1,9 +1,7 @@
-package org.concord.scenario;
+package org.concord.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.function.Predicate;
 
 import org.concord.commitments.SeedingCommitments;
@@ -11,6 +9,7 @@ import org.concord.exchange.sync.OutboxDelivery;
 import org.concord.incidents.SeedingIncidents;
 import org.concord.party.PartyCode;
 import org.concord.party.Role;
+import org.concord.testing.Eventually;
 import org.concord.testing.Https;
 import org.concord.testing.TestNode;
 import org.concord.testing.TwoNodes;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Given the January 2024 scenario seeded as the demo does — each node stores and queues its own
@@ -27,7 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class SeedingTheJanuary2024ScenarioTest {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
     static TwoNodes nodes;
 
     @BeforeAll
@@ -44,20 +41,10 @@ class SeedingTheJanuary2024ScenarioTest {
         nodes.ir.bean(OutboxDelivery.class).deliver(PartyCode.of("PK"));
     }
 
-    static JsonNode at(TestNode node, String path, Predicate<JsonNode> until) throws Exception {
+    static JsonNode at(TestNode node, String path, Predicate<JsonNode> until) {
         Https https = Https.to(node);
         String[] basic = Https.basic(node.username(Role.VIEWER), node.password(Role.VIEWER));
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(20));
-        while (true) {
-            var response = https.get(path, basic);
-            if (response.statusCode() == 200 && until.test(JSON.readTree(response.body()))) {
-                return JSON.readTree(response.body());
-            }
-            if (Instant.now().isAfter(giveUp)) {
-                throw new AssertionError(path + " at " + node.code() + ": " + response.body());
-            }
-            Thread.sleep(20);
-        }
+        return Eventually.view(path + " at " + node.code(), () -> https.get(path, basic), until);
     }
 
     @Test

@@ -1,8 +1,8 @@
-package org.concord.scenario;
+package org.concord.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.concord.scenario.January2024.IR;
-import static org.concord.scenario.January2024.PK;
+import static org.concord.demo.January2024.IR;
+import static org.concord.demo.January2024.PK;
 
 import java.time.Instant;
 import java.util.List;
