@@ -38,6 +38,15 @@ public interface CaseType<M extends CaseMessage, S, R extends CaseRefusal> {
     /** The extension-definition that declares {@link #stixType()}; published at start (see {@link MessageStix#extensionDefinition}). */
     ObjectNode extensionDefinition();
 
+    /**
+     * The file of the JSON schema published with the extension-definition ({@code docs/extensions/},
+     * on the classpath under {@code stix/extensions/}), which the receiver holds every partner's
+     * message of this type to before it reads it: {@code <stixType>.json}.
+     */
+    default String schemaFile() {
+        return stixType() + ".json";
+    }
+
     // --- messages as STIX ---
 
     /** The message a STIX object carries, or {@link MessageStix.Malformed} naming the property at fault. */

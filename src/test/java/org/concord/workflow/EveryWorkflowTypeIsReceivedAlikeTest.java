@@ -85,6 +85,30 @@ class EveryWorkflowTypeIsReceivedAlikeTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("types")
+    void aMessageThatBreaksTheSchemaPublishedForItsTypeIsRefusedBeforeAnyReceipt(Sample<?, ?, ?> sample) throws Exception {
+        // readable by the type's own reader, which never looks at created_by_ref or the marking; the schema requires both
+        ObjectNode anonymous = fromIr(sample);
+        anonymous.remove("created_by_ref");
+        ObjectNode oddlyTyped = fromIr(sample);
+        oddlyTyped.put("sender", "ir");
+
+        JsonNode status = deliverToPk(anonymous, oddlyTyped);
+
+        assertThat(status.path("success_count").asInt()).as(status.toString()).isZero();
+        for (JsonNode failure : status.path("failures")) {
+            assertThat(failure.path("message").asString()).as(status.toString()).startsWith("$")
+                    .contains("schema", sample.type().schemaFile());
+        }
+        assertThat(status.path("failures").get(0).path("message").asString()).contains("created_by_ref");
+        assertThat(status.path("failures").get(1).path("message").asString()).startsWith("$.sender");
+        assertThat(status.path("x_concord_receipts")).as("no receipt for a message this node will not act on").isEmpty();
+        for (JsonNode refused : List.of(anonymous, oddlyTyped)) {
+            assertThat(nodes.pk.bean(Workflow.class).find(sample.type(), refused.path("id").asString())).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("types")
     void aGoodMessageIsStoredOnceAndItsReceiptAudited(Sample<?, ?, ?> sample) throws Exception {
         ObjectNode opening = fromIr(sample);
         String id = opening.path("id").asString();

@@ -62,18 +62,7 @@ public final class StixValidator {
      * @throws IllegalStateException if a schema is missing or refers to anything outside them
      */
     public static StixValidator withOasisSchemas() {
-        SchemaRegistryConfig config = SchemaRegistryConfig.builder()
-                .pathType(PathType.JSON_PATH)
-                .formatAssertionsEnabled(false)
-                .build();
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-                builder -> builder
-                        .schemaRegistryConfig(config)
-                        .schemaLoader(loader -> loader
-                                .fetchRemoteResources(false)
-                                .schemaIdResolvers(resolvers -> resolvers
-                                        .mapPrefix(OASIS_SCHEMA_PREFIX, CLASSPATH_SCHEMAS)
-                                        .mapPrefix(OASIS_SCHEMA_PREFIX_HTTPS, CLASSPATH_SCHEMAS))));
+        SchemaRegistry registry = registry();
         try {
             Map<String, Schema> byType = new HashMap<>();
             StixTypes.schemaFiles().forEach((type, file) -> byType.put(type, load(registry, file)));
@@ -81,6 +70,67 @@ public final class StixValidator {
                     load(registry, "common/cyber-observable-core.json"));
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot load the STIX 2.1 schemas from " + CLASSPATH_SCHEMAS, e);
+        }
+    }
+
+    /** The schemas as this node holds them: the OASIS ones from the classpath, no network. */
+    private static SchemaRegistry registry() {
+        SchemaRegistryConfig config = SchemaRegistryConfig.builder()
+                .pathType(PathType.JSON_PATH)
+                .formatAssertionsEnabled(false)
+                .build();
+        return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                builder -> builder
+                        .schemaRegistryConfig(config)
+                        .schemaLoader(loader -> loader
+                                .fetchRemoteResources(false)
+                                .schemaIdResolvers(resolvers -> resolvers
+                                        .mapPrefix(OASIS_SCHEMA_PREFIX, CLASSPATH_SCHEMAS)
+                                        .mapPrefix(OASIS_SCHEMA_PREFIX_HTTPS, CLASSPATH_SCHEMAS))));
+    }
+
+    /** Where the JSON schemas of Concord's own extensions are on the classpath (copied from {@code docs/extensions/} by the build). */
+    public static final String CLASSPATH_EXTENSIONS = "classpath:stix/extensions/";
+
+    /**
+     * The JSON schema that Concord publishes for one of its own STIX extensions ({@code file}, e.g.
+     * {@code x-concord-hotline-message.json}, as its extension-definition names it), compiled once;
+     * the OASIS schemas it refers to resolve from the classpath, as above.
+     *
+     * @throws IllegalStateException if the schema is not on the classpath or does not compile
+     */
+    public static Extension extension(String file) {
+        try {
+            Schema schema = registry().getSchema(SchemaLocation.of(CLASSPATH_EXTENSIONS + file));
+            schema.initializeValidators();
+            return new Extension(file, schema);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot load the extension schema " + CLASSPATH_EXTENSIONS + file, e);
+        }
+    }
+
+    /** One of Concord's extension schemas ({@link #extension}); {@link #validate} is thread-safe. */
+    public static final class Extension {
+        private final String file;
+        private final Schema schema;
+
+        private Extension(String file, Schema schema) {
+            this.file = file;
+            this.schema = schema;
+        }
+
+        public String file() {
+            return file;
+        }
+
+        /** Every violation of the schema, with its JSON path; empty when the object keeps it. */
+        public List<Violation> validate(JsonNode object) {
+            String objectId = object.path("id").isString() ? object.path("id").stringValue() : Violation.NO_ID;
+            List<Violation> out = new ArrayList<>();
+            for (Error error : schema.validate(object)) {
+                out.add(new Violation(objectId, pathOf(error), ruleOf(error)));
+            }
+            return out;
         }
     }
 
