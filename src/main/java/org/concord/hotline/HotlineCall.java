@@ -66,6 +66,9 @@ public sealed interface HotlineCall permits Unacknowledged, Acknowledged, Withdr
         if (message.text().isEmpty()) {
             return HotlineTransition.refused(Rule.FIELD_REQUIRED, "text", "a hotline message says something");
         }
+        if (message.replyTo().filter(message.id()::equals).isPresent()) {
+            return HotlineTransition.refused(Rule.REPLY_TO_ITSELF, "in_reply_to_ref", "a call cannot answer itself");
+        }
         return new HotlineTransition.Next(new Unacknowledged(CallFile.opened(message)));
     }
 

@@ -58,6 +58,7 @@ public final class HotlineStix {
                 o.put("text", s.text());
             }
             s.testSlot().ifPresent(t -> o.putObject("test_slot").put("schedule", t.schedule()).put("slot", MessageStix.time(t.slot())));
+            s.replyTo().ifPresent(r -> o.put("in_reply_to_ref", r.value()));
         } else if (message instanceof HotlineMessage.Acknowledge a) {
             o.set("by_official", official(a.by()));
         } else if (message instanceof HotlineMessage.Withdraw w) {
@@ -84,7 +85,7 @@ public final class HotlineStix {
                 String priority = o.path("priority").asString(null);
                 return new HotlineMessage.Send(new Envelope(id, callId, sender, sentAt, null), officialOf(o, "from_official"),
                         officialOf(o, "to_official"), priority == null ? null : Priority.valueOf(priority),
-                        o.path("text").asString(""), test);
+                        o.path("text").asString(""), test, replyTo(o));
             }
             Envelope env = Envelope.answer(id, callId, sender, sentAt, StixId.of(MessageStix.required(o, "previous_ref")));
             if (type.equals("acknowledge")) {
@@ -107,6 +108,27 @@ public final class HotlineStix {
         }
     }
 
+
+    /** The call a send answers: absent, or the id of a hotline message (the send that opened it). */
+    private static StixId replyTo(JsonNode o) {
+        JsonNode ref = o.path("in_reply_to_ref");
+        if (ref.isMissingNode() || ref.isNull()) {
+            return null;
+        }
+        if (!ref.isString()) {
+            throw new Malformed("in_reply_to_ref", "must be the id of a hotline call");
+        }
+        StixId id;
+        try {
+            id = StixId.of(ref.asString());
+        } catch (RuntimeException e) {
+            throw new Malformed("in_reply_to_ref", "'" + ref.asString() + "' is not a STIX id");
+        }
+        if (!id.value().startsWith(TYPE + "--")) {
+            throw new Malformed("in_reply_to_ref", "'" + id.value() + "' is not a hotline call (" + TYPE + "--...)");
+        }
+        return id;
+    }
 
     static ObjectNode official(Official official) {
         ObjectNode n = JSON.createObjectNode();
