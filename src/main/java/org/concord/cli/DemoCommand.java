@@ -130,6 +130,11 @@ class DemoCommand implements Callable<Integer> {
                 var january = org.concord.scenario.January2024.builder().withoutCounterfactualRequests().build();
                 context.getBean(org.concord.incidents.SeedingIncidents.class).seed(january.incidents());
                 context.getBean(org.concord.commitments.SeedingCommitments.class).seed(january.commitments());
+                // the weekly test call, set on both sides as the officers agreed it; a schedule changed through the API stays
+                var schedules = context.getBean(org.concord.hotline.TestCallSchedules.class);
+                if (schedules.current().isEmpty()) {
+                    schedules.set(weeklyTestCall(), "cli:demo");
+                }
                 ObjectNode nodeOut = nodesOut.addObject();
                 nodeOut.put("party", node.code());
                 nodeOut.put("name", node.name());
@@ -169,6 +174,14 @@ class DemoCommand implements Callable<Integer> {
     record NodeFiles(Path certificate, Path key) {
     }
 
+    /** The demo's weekly test call: PK's DGMO calls IR's director of operations every Tuesday at 11:00 in Karachi. */
+    static org.concord.hotline.WeeklyTestCall weeklyTestCall() {
+        return new org.concord.hotline.WeeklyTestCall(java.time.DayOfWeek.TUESDAY, java.time.LocalTime.of(11, 0),
+                java.time.ZoneId.of("Asia/Karachi"), Duration.ofMinutes(30),
+                new org.concord.hotline.Official(org.concord.party.PartyCode.of("PK"), "Maj Gen A. Khan", "DGMO"),
+                new org.concord.hotline.Official(org.concord.party.PartyCode.of("IR"), "Brig Gen R. Karimi", "Director of Operations"));
+    }
+
     private int run(Map<String, ConfigFile> configs, Path nodesFile) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         String jar = System.getProperty("java.class.path");
@@ -195,6 +208,8 @@ class DemoCommand implements Callable<Integer> {
             System.out.println("  " + node.code() + "  " + node.url() + "   " + node.name());
         }
         System.out.println("Users, passwords and certificate paths: " + nodesFile);
+        System.out.println("Weekly test call: PK calls IR every Tuesday at 11:00 Asia/Karachi, answered within 30 min"
+                + " (GET /api/hotline/tests/schedule)");
         DemoNode pk = nodes.get(0);
         DemoNode ir = nodes.get(1);
         System.out.println("PK calling IR as a partner over mutual TLS:");
