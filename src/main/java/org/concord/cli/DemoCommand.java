@@ -24,10 +24,7 @@ import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-import org.concord.commitments.SeedingCommitments;
 import org.concord.demo.DemoSeed;
-import org.concord.incidents.SeedingIncidents;
-import org.concord.intel.IntelStore;
 import org.concord.node.OwnerOnly;
 import org.concord.party.NodeIdentity;
 import org.concord.party.Pairing;
@@ -125,8 +122,7 @@ class DemoCommand implements Callable<Integer> {
                         context.getBean(Pairing.class).pair(records.get(other.code()), "cli:demo", true);
                     }
                 }
-                var seeded = DemoSeed.into(context.getBean(NodeIdentity.class), context.getBean(IntelStore.class),
-                        context.getBean(SeedingIncidents.class), context.getBean(SeedingCommitments.class), "cli:demo");
+                var seeded = DemoSeed.into(context, "cli:demo");
                 seeded.refusedIntel().forEach(o ->
                         System.err.println("concord: warning: demo object " + o.id() + " refused: " + o.message()));
                 ObjectNode nodeOut = nodesOut.addObject();
@@ -194,6 +190,8 @@ class DemoCommand implements Callable<Integer> {
             System.out.println("  " + node.code() + "  " + node.url() + "   " + node.name());
         }
         System.out.println("Users, passwords and certificate paths: " + nodesFile);
+        System.out.println("Weekly test call: PK calls IR every Tuesday at 11:00 Asia/Karachi, answered within 30 min"
+                + " (GET /api/hotline/tests/schedule)");
         DemoNode pk = nodes.get(0);
         DemoNode ir = nodes.get(1);
         System.out.println("PK calling IR as a partner over mutual TLS:");

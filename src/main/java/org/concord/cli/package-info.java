@@ -5,6 +5,6 @@
  * the running node go through the same code and the same checks.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Command line",
-        allowedDependencies = {"node", "party", "ledger", "ledger::tree", "intel", "intel::stix", "incidents",
-            "commitments", "demo"})
+        allowedDependencies = {"node", "party", "ledger", "ledger::tree", "intel", "intel::stix",
+            "demo"})
 package org.concord.cli;

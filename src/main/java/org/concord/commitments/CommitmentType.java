@@ -160,7 +160,10 @@ public final class CommitmentType implements CaseType<CommitmentMessage, Commitm
                 "evidence", a.evidence().stream().map(StixId::value).toList())));
         d.put("attestations", attestations);
         d.put("fulfilledAt", c instanceof Fulfilled f ? MessageStix.time(f.fulfilledAt()) : null);
-        d.put("late", c instanceof Fulfilled f ? f.late() : null);
+        d.put("fulfilledLate", c instanceof Fulfilled f ? f.late() : null);
+        java.time.Duration lateBy = c instanceof Fulfilled f ? f.lateBy().orElse(null) : null;
+        d.put("lateBy", lateBy == null ? null : lateBy.toString());
+        d.put("lateByText", lateBy == null ? null : org.concord.node.Durations.readable(lateBy));
         d.put("withdrawnAt", c instanceof Withdrawn w ? MessageStix.time(w.withdrawnAt()) : null);
         d.put("withdrawnBy", c instanceof Withdrawn w ? w.by().value() : null);
         d.put("withdrawalReason", c instanceof Withdrawn w ? w.reason() : null);

@@ -1,8 +1,10 @@
 package org.concord.commitments;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.concord.party.PartyCode;
 
@@ -20,8 +22,13 @@ public record Fulfilled(CommitmentFile file, Map<PartyCode, Attestation> attesta
         Objects.requireNonNull(fulfilledAt, "fulfilledAt");
     }
 
-    /** Whether it was fulfilled after its due date. */
+    /** Whether it was fulfilled after its due date: the attestation that fulfilled it was sent after it. */
     public boolean late() {
         return fulfilledAt.isAfter(file.commitment().dueBy());
+    }
+
+    /** How long after its due date it was fulfilled; empty when in time. */
+    public Optional<Duration> lateBy() {
+        return late() ? Optional.of(Duration.between(file.commitment().dueBy(), fulfilledAt)) : Optional.empty();
     }
 }

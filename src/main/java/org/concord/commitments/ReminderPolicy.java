@@ -24,6 +24,12 @@ import org.concord.workflow.EscalationClock;
  * escalation comes at the due date itself (no grace), then one rung every 24 hours until both
  * sides attest or the top of the ladder is reached.
  *
+ * <p>A commitment agreed so close to its due date that every configured reminder would fall before
+ * the agreement (due within 2 hours, by default) is still reminded of once: at half the time from
+ * the agreement to the due date (agreed 1 h before it is due: reminded 30 min before). A reminder
+ * that would fall before the agreement is not given late; the reminders still to come are given as
+ * configured.
+ *
  * @param remindBefore how long before the due date to remind; positive
  * @param grace how long after the due date the first escalation waits; zero or more
  * @param escalateEvery the period between escalations once overdue; positive
@@ -62,15 +68,35 @@ public record ReminderPolicy(List<Duration> remindBefore, Duration grace, Durati
         if (!(state instanceof Agreed)) {
             return List.of();
         }
-        Instant dueBy = state.file().commitment().dueBy();
         List<Reminder> due = new ArrayList<>();
-        for (Duration before : remindBefore) {
-            Instant at = dueBy.minus(before);
-            if (at.isAfter(after) && !at.isAfter(upTo)) {
-                due.add(new Reminder(state.file().commitmentId(), at, before));
+        for (Reminder reminder : schedule((Agreed) state)) {
+            if (reminder.at().isAfter(after) && !reminder.at().isAfter(upTo)) {
+                due.add(reminder);
             }
         }
         return due;
+    }
+
+    /**
+     * Every reminder of an agreed commitment, earliest first: those of {@link #remindBefore} that
+     * fall after the agreement; when none does, one at half the time from the agreement to the due
+     * date (none when it was agreed at or after its due date: it is overdue, and escalates).
+     */
+    public List<Reminder> schedule(Agreed agreed) {
+        Instant dueBy = agreed.file().commitment().dueBy();
+        List<Reminder> all = new ArrayList<>();
+        for (Duration before : remindBefore) {
+            Instant at = dueBy.minus(before);
+            if (at.isAfter(agreed.agreedAt())) {
+                all.add(new Reminder(agreed.file().commitmentId(), at, before));
+            }
+        }
+        Duration left = Duration.between(agreed.agreedAt(), dueBy);
+        if (all.isEmpty() && left.compareTo(Duration.ofMillis(2)) >= 0) {
+            Duration before = Duration.ofMillis(left.toMillis() / 2);
+            all.add(new Reminder(agreed.file().commitmentId(), dueBy.minus(before), before));
+        }
+        return all;
     }
 
     /**

@@ -1,21 +1,32 @@
 package org.concord.demo;
 
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.concord.commitments.SeedingCommitments;
+import org.concord.hotline.Official;
+import org.concord.hotline.TestCallSchedules;
+import org.concord.hotline.WeeklyTestCall;
 import org.concord.incidents.SeedingIncidents;
 import org.concord.intel.Collection;
 import org.concord.intel.IntelStore;
 import org.concord.intel.ObjectOutcome;
 import org.concord.intel.Origin;
 import org.concord.party.NodeIdentity;
+import org.concord.party.PartyCode;
+import org.springframework.beans.factory.ListableBeanFactory;
 
 /**
  * What {@code concord demo} seeds into each of its two nodes, in one place: the node's intelligence
  * on the January 2024 case ({@link DemoIntel}) and its own incident and commitment messages of
  * {@link January2024} (without the counterfactual requests for action). Each node stores and queues
  * its own messages; the outbox delivers them once the nodes start, so a node holds the partner's
- * only after delivery. Seeding again changes nothing.
+ * only after delivery. And the weekly test call the two sides agreed ({@link #weeklyTestCall()}),
+ * unless one was set already (a schedule changed through the API stays). Seeding again changes
+ * nothing.
  */
 public final class DemoSeed {
 
@@ -32,7 +43,24 @@ public final class DemoSeed {
         }
     }
 
-    /** Seeds {@code node}'s demo data through its own use cases, recorded as the work of {@code actor}. */
+    /** Seeds the demo data of the node whose beans {@code node} holds, through its own use cases, as the work of {@code actor}. */
+    public static Seeded into(ListableBeanFactory node, String actor) {
+        TestCallSchedules schedules = node.getBean(TestCallSchedules.class);
+        if (schedules.current().isEmpty()) {
+            schedules.set(weeklyTestCall(), actor);
+        }
+        return into(node.getBean(NodeIdentity.class), node.getBean(IntelStore.class), node.getBean(SeedingIncidents.class),
+                node.getBean(SeedingCommitments.class), actor);
+    }
+
+    /** The demo's weekly test call: PK's DGMO calls IR's director of operations every Tuesday at 11:00 in Karachi. */
+    public static WeeklyTestCall weeklyTestCall() {
+        return new WeeklyTestCall(DayOfWeek.TUESDAY, LocalTime.of(11, 0), ZoneId.of("Asia/Karachi"), Duration.ofMinutes(30),
+                new Official(PartyCode.of("PK"), "Maj Gen A. Khan", "DGMO"),
+                new Official(PartyCode.of("IR"), "Brig Gen R. Karimi", "Director of Operations"));
+    }
+
+    /** Seeds {@code node}'s intel, incidents and commitments through its own use cases, recorded as the work of {@code actor}. */
     public static Seeded into(NodeIdentity node, IntelStore intel, SeedingIncidents incidents,
             SeedingCommitments commitments, String actor) {
         List<ObjectOutcome> refused = intel.store(Collection.INTEL, DemoIntel.of(node), new Origin.Local(actor)).stream()

@@ -68,6 +68,9 @@ public sealed interface HotlineCall permits Unacknowledged, Acknowledged, Withdr
         if (message.text().isEmpty()) {
             return Step.refused(new HotlineRefusal(Rule.FIELD_REQUIRED, "text", "a hotline message says something"));
         }
+        if (message.replyTo().filter(message.id()::equals).isPresent()) {
+            return Step.refused(new HotlineRefusal(Rule.REPLY_TO_ITSELF, "in_reply_to_ref", "a call cannot answer itself"));
+        }
         return Step.next(new Unacknowledged(CallFile.opened(message)));
     }
 

@@ -13,7 +13,7 @@ import org.concord.workflow.StixId;
 
 /**
  * The messages of one hotline call: the message itself, its acknowledgement, its escalations. A
- * reply is a new call. Who may send what, when, is decided by {@link HotlineCall#apply}.
+ * reply is a new call that names the call it answers ({@link Send#inReplyTo}). Who may send what, when, is decided by {@link HotlineCall#apply}.
  */
 public sealed interface HotlineMessage extends EnvelopedMessage {
 
@@ -21,9 +21,17 @@ public sealed interface HotlineMessage extends EnvelopedMessage {
      * A message from one official to another; it opens a call whose id is the message's id.
      *
      * @param test set when this is the test call of a scheduled test; null otherwise
+     * @param inReplyTo the earlier call this one answers, between the same two parties; null when it
+     *        answers none. A reply is a call of its own, with its own acknowledgement deadline; the
+     *        thread is shown under the call it answers.
      */
-    record Send(Envelope envelope, Official from, Official to, Priority priority, String text, TestSlot test)
-            implements HotlineMessage {
+    record Send(Envelope envelope, Official from, Official to, Priority priority, String text, TestSlot test,
+            StixId inReplyTo) implements HotlineMessage {
+
+        public Send(Envelope envelope, Official from, Official to, Priority priority, String text, TestSlot test) {
+            this(envelope, from, to, priority, text, test, null);
+        }
+
         public Send {
             Objects.requireNonNull(envelope, "envelope");
             Objects.requireNonNull(from, "from");
@@ -49,6 +57,10 @@ public sealed interface HotlineMessage extends EnvelopedMessage {
 
         public Optional<TestSlot> testSlot() {
             return Optional.ofNullable(test);
+        }
+
+        public Optional<StixId> replyTo() {
+            return Optional.ofNullable(inReplyTo);
         }
     }
 

@@ -32,6 +32,8 @@ public record HotlineRefusal(Rule rule, String field, String explanation) implem
         /** A withdrawal by the addressee: only the caller takes its call back. */
         ONLY_THE_CALLER_MAY,
         /** Any message to a call its caller withdrew. */
-        CALL_WITHDRAWN
+        CALL_WITHDRAWN,
+        /** A call that names itself as the call it replies to. */
+        REPLY_TO_ITSELF
     }
 }

@@ -89,7 +89,8 @@ public final class HotlineType implements CaseType<HotlineMessage, HotlineCall, 
 
     @Override
     public boolean isInputError(HotlineRefusal refusal) {
-        return refusal.rule() == HotlineRefusal.Rule.FIELD_REQUIRED || refusal.rule() == HotlineRefusal.Rule.SAME_SIDE;
+        return refusal.rule() == HotlineRefusal.Rule.FIELD_REQUIRED || refusal.rule() == HotlineRefusal.Rule.SAME_SIDE
+                || refusal.rule() == HotlineRefusal.Rule.REPLY_TO_ITSELF;
     }
 
     @Override
@@ -103,7 +104,11 @@ public final class HotlineType implements CaseType<HotlineMessage, HotlineCall, 
 
     @Override
     public String restField(String stixPath) {
-        return stixPath.equals("call_ref") ? "callId" : CaseType.super.restField(stixPath);
+        return switch (stixPath) {
+            case "call_ref" -> "callId";
+            case "in_reply_to_ref" -> "inReplyTo";
+            default -> CaseType.super.restField(stixPath);
+        };
     }
 
     @Override
@@ -120,6 +125,7 @@ public final class HotlineType implements CaseType<HotlineMessage, HotlineCall, 
         d.put("from", state.map(c -> official(c.file().message().from())).orElse(null));
         d.put("to", state.map(c -> official(c.file().message().to())).orElse(null));
         d.put("text", state.map(c -> c.file().message().text()).orElse(null));
+        d.put("inReplyTo", state.flatMap(c -> c.file().message().replyTo()).map(StixId::value).orElse(null));
         return d;
     }
 

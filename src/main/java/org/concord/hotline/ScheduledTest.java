@@ -2,6 +2,7 @@ package org.concord.hotline;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -22,9 +23,17 @@ import org.concord.party.PartyCode;
  * @param firstSlot the first scheduled call
  * @param every the interval between calls
  * @param answerWithin how long the answerer has
+ * @param zone when set (and {@code every} is whole days), slots keep their local time in this zone
+ *        across daylight-saving changes: "every Tuesday at 11:00 in Tehran"; null: fixed UTC steps
  */
 public record ScheduledTest(String name, PartyCode caller, PartyCode answerer, Instant firstSlot, Duration every,
-        Duration answerWithin) {
+        Duration answerWithin, ZoneId zone) {
+
+    /** A schedule on UTC's clock: every slot exactly {@code every} after the one before. */
+    public ScheduledTest(String name, PartyCode caller, PartyCode answerer, Instant firstSlot, Duration every,
+            Duration answerWithin) {
+        this(name, caller, answerer, firstSlot, every, answerWithin, null);
+    }
 
     public ScheduledTest {
         if (name == null || name.isBlank()) {
@@ -59,12 +68,25 @@ public record ScheduledTest(String name, PartyCode caller, PartyCode answerer, I
     public List<Instant> slotsBetween(Instant from, Instant to) {
         List<Instant> slots = new ArrayList<>();
         long skip = from.isAfter(firstSlot) ? Duration.between(firstSlot, from).dividedBy(every) : 0;
-        for (Instant slot = firstSlot.plus(every.multipliedBy(skip)); !slot.isAfter(to); slot = slot.plus(every)) {
+        // a local-time schedule may sit an hour off the fixed step: start one step early
+        for (long n = Math.max(0, skip - 1); ; n++) {
+            Instant slot = slot(n);
+            if (slot.isAfter(to)) {
+                break;
+            }
             if (!slot.isBefore(from)) {
                 slots.add(slot);
             }
         }
         return slots;
+    }
+
+    /** The {@code n}th slot, from 0. */
+    private Instant slot(long n) {
+        if (zone != null && every.toSeconds() % 86_400 == 0 && every.toNanosPart() == 0) {
+            return firstSlot.atZone(zone).plusDays(every.toDays() * n).toInstant();
+        }
+        return firstSlot.plus(every.multipliedBy(n));
     }
 
     /**

@@ -14,7 +14,9 @@
  *   <li>{@link org.concord.hotline.AcknowledgementPolicy}: 24 h / 1 h / 10 min by default for
  *       ROUTINE / PRIORITY / FLASH, and the escalations a missed deadline makes due;</li>
  *   <li>{@link org.concord.hotline.ScheduledTest}: the weekly DGMO call, the hourly test line, and
- *       the {@link org.concord.hotline.TestAlarm}s when a test goes unsent or unanswered.</li>
+ *       the {@link org.concord.hotline.TestAlarm}s when a test goes unsent or unanswered;
+ *       {@link org.concord.hotline.WeeklyTestCall}, the weekly test call as the officers set it (day,
+ *       local time, zone, tolerance), kept by {@link org.concord.hotline.TestCallSchedules}.</li>
  * </ul>
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Hotline",

@@ -176,6 +176,16 @@ class ConcordCommandTest {
             assertThat(Files.readString(Path.of(node.path("clientKey").asString()))).contains("PRIVATE KEY");
             assertThat(node.path("users").size()).isEqualTo(4);
         }
+        for (String node : java.util.List.of("pk", "ir")) {
+            try (var context = NodeContexts.offline(ConfigFile.read(demo.resolve(node + "/concord.yml")))) {
+                assertThat(context.getBean(org.concord.hotline.TestCallSchedules.class).current()).as("the weekly test call at " + node)
+                        .hasValueSatisfying(call -> {
+                            assertThat(call.day()).isEqualTo(java.time.DayOfWeek.TUESDAY);
+                            assertThat(call.zone().getId()).isEqualTo("Asia/Karachi");
+                            assertThat(call.caller().party().value()).isEqualTo("PK");
+                        });
+            }
+        }
         String password = nodes.get(1).path("users").get(0).path("password").asString();
         String certificate = Files.readString(Path.of(nodes.get(0).path("caCert").asString()));
         Run second = run("demo", "--dir", demo.toString(), "--setup-only");

@@ -61,4 +61,34 @@ class RemindersAndOverdueCommitmentsTest {
         assertThat(patient.due(ambassador.state(), DUE.plus(Duration.ofDays(10))))
                 .extracting(DueEscalation::to).containsExactly(SECURITY_CHIEFS, JOINT_COORDINATION_MECHANISM);
     }
+
+    @Test
+    void a_commitment_agreed_an_hour_before_it_is_due_is_reminded_of_half_an_hour_before() {
+        Track close = new Track(PK, IR, anyCommitmentOwnedBy(IR)).at(DUE.minus(Duration.ofHours(1))).agree(IR);
+
+        List<Reminder> reminders = policy.reminders(close.state(), DUE.minus(Duration.ofHours(1)), DUE);
+
+        assertThat(reminders).singleElement().satisfies(r -> {
+            assertThat(r.at()).isEqualTo(DUE.minus(Duration.ofMinutes(30)));
+            assertThat(r.before()).isEqualTo(Duration.ofMinutes(30));
+        });
+        assertThat(policy.reminders(close.state(), DUE.minus(Duration.ofHours(1)), DUE.minus(Duration.ofMinutes(31))))
+                .as("not before its time").isEmpty();
+    }
+
+    @Test
+    void a_commitment_agreed_three_hours_before_it_is_due_gets_only_the_reminders_still_to_come() {
+        Track close = new Track(PK, IR, anyCommitmentOwnedBy(IR)).at(DUE.minus(Duration.ofHours(3))).agree(IR);
+
+        assertThat(policy.reminders(close.state(), DUE.minus(Duration.ofHours(3)), DUE))
+                .extracting(Reminder::before).containsExactly(Duration.ofHours(2));
+    }
+
+    @Test
+    void a_commitment_agreed_after_it_fell_due_is_not_reminded_of_but_escalates() {
+        Track overdue = new Track(PK, IR, anyCommitmentOwnedBy(IR)).at(DUE.plus(Duration.ofMinutes(5))).agree(IR);
+
+        assertThat(policy.reminders(overdue.state(), DUE, DUE.plus(Duration.ofDays(1)))).isEmpty();
+        assertThat(policy.due(overdue.state(), DUE.plus(Duration.ofMinutes(6)))).hasSize(1);
+    }
 }

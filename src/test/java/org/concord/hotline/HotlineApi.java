@@ -39,6 +39,13 @@ final class HotlineApi {
         return https.send("POST", path, body, basic[0], basic[1], "Content-Type", "application/json");
     }
 
+    /** Any method with a JSON body (or none, when {@code body} is null). */
+    HttpResponse<String> request(String method, String path, String body) throws Exception {
+        String[] basic = Https.basic(node.username(role), node.password(role));
+        return body == null ? https.send(method, path, null, basic[0], basic[1])
+                : https.send(method, path, body, basic[0], basic[1], "Content-Type", "application/json");
+    }
+
     HttpResponse<String> get(String path) throws Exception {
         return https.get(path, Https.basic(node.username(role), node.password(role)));
     }

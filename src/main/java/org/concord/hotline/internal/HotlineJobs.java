@@ -17,20 +17,21 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
  * The hotline's scheduled work under its database lock (escalating unacknowledged calls is the
  * workflow engine's {@code workflow.escalate} job, with {@link HotlineType}'s deadlines): the weekly test call
  * ({@code hotline.weekly-test}, every minute: the caller's node sends the test call of the current
- * slot; either node raises an alarm once per slot not answered in time, or not sent).
+ * slot; either node raises an alarm once per slot not answered in time, or not sent). The schedule is
+ * read on every run ({@link TestSchedules}), so one set through the API takes effect without a restart.
  */
 @Service
 @EnableConfigurationProperties(HotlineSettings.class)
 public class HotlineJobs {
 
     private final HotlineService hotline;
-    private final HotlineSettings settings;
+    private final TestSchedules schedules;
     private final NodeIdentity identity;
     private final Clock clock;
 
-    HotlineJobs(HotlineService hotline, HotlineSettings settings, NodeIdentity identity, Clock clock) {
+    HotlineJobs(HotlineService hotline, TestSchedules schedules, NodeIdentity identity, Clock clock) {
         this.hotline = hotline;
-        this.settings = settings;
+        this.schedules = schedules;
         this.identity = identity;
         this.clock = clock;
     }
@@ -43,15 +44,16 @@ public class HotlineJobs {
 
     /** One run of the weekly test job; returns the alarms it raised. */
     public List<TestAlarm> runWeeklyTest() {
-        if (settings.weekly().isEmpty()) {
+        java.util.Optional<TestSchedules.InForce> inForce = schedules.inForce();
+        if (inForce.isEmpty()) {
             return List.of();
         }
-        HotlineSettings.WeeklyTest weekly = settings.weekly().get();
-        ScheduledTest test = weekly.schedule();
+        TestSchedules.InForce weekly = inForce.get();
+        ScheduledTest test = weekly.test();
         if (test.caller().equals(identity.party().code())) {
             List<java.time.Instant> slots = test.slotsBetween(clock.instant().minus(test.answerWithin()), clock.instant());
             for (java.time.Instant slot : slots) {
-                hotline.sendTestCall(test, slot, weekly.caller().official(), weekly.answerer().official());
+                hotline.sendTestCall(test, slot, weekly.caller(), weekly.answerer());
             }
         }
         return hotline.raiseAlarms(test);

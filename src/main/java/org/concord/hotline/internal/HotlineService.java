@@ -15,7 +15,11 @@ import org.concord.hotline.Priority;
 import org.concord.hotline.ScheduledTest;
 import org.concord.hotline.TestAlarm;
 import org.concord.hotline.TestSlot;
+import org.concord.exchange.Outbox;
 import org.concord.intel.stix.Tlp;
+import org.concord.node.Conflict;
+import org.concord.node.InvalidInput;
+import org.concord.party.PartyCode;
 import org.concord.workflow.CaseRecord;
 import org.concord.workflow.Envelope;
 import org.concord.workflow.StixId;
@@ -41,8 +45,10 @@ public class HotlineService {
     private final HotlineTable table;
     private final Clock clock;
     private final AuditLog audit;
+    private final Outbox outbox;
 
-    HotlineService(Workflow workflow, HotlineType type, HotlineTable table, Clock clock, AuditLog audit) {
+    HotlineService(Workflow workflow, HotlineType type, HotlineTable table, Clock clock, AuditLog audit, Outbox outbox) {
+        this.outbox = outbox;
         this.workflow = workflow;
         this.type = type;
         this.table = table;
@@ -54,10 +60,40 @@ public class HotlineService {
     @Transactional
     public CaseRecord<HotlineMessage, HotlineCall, HotlineRefusal> send(Official from, Official to, Priority priority, String text, TestSlot test,
             String actor) {
+        return send(from, to, priority, text, test, null, actor);
+    }
+
+    /**
+     * Sends a message that opens a call; {@code inReplyTo}, when set, names the earlier call it answers,
+     * which this node must hold, between the same two parties (400 {@code inReplyTo}, rule
+     * {@code exists} or {@code same-parties}). A reply to this node's own call waits until that call
+     * has reached the partner (409 {@code inReplyTo}, {@code REPLY_BEFORE_DELIVERY}): a more urgent
+     * reply could otherwise overtake it, and the partner refuses a reply to a call it does not hold.
+     */
+    @Transactional
+    public CaseRecord<HotlineMessage, HotlineCall, HotlineRefusal> send(Official from, Official to, Priority priority, String text,
+            TestSlot test, String inReplyTo, String actor) {
+        StixId replyTo = inReplyTo == null ? null : answerable(inReplyTo, from.party(), to.party());
         StixId id = StixId.random(type.stixType());
         HotlineMessage.Send message = new HotlineMessage.Send(new Envelope(id, id, workflow.self(), workflow.now(), null), from, to,
-                priority, text, test);
+                priority, text, test, replyTo);
         return workflow.open(type, message, to.party(), "addressee", MARKING, actor);
+    }
+
+    private StixId answerable(String inReplyTo, PartyCode self, PartyCode partner) {
+        Optional<HotlineCall> call = workflow.find(type, inReplyTo).flatMap(CaseRecord::state);
+        if (call.isEmpty()) {
+            throw new InvalidInput("inReplyTo", "exists", "no call " + inReplyTo + " is held by this node");
+        }
+        if (!HotlineReplies.between(call.get(), self, partner)) {
+            throw new InvalidInput("inReplyTo", "same-parties", "call " + inReplyTo + " was between "
+                    + call.get().file().caller() + " and " + call.get().file().addressee() + ", not " + self + " and " + partner);
+        }
+        if (call.get().file().caller().equals(self) && !outbox.latest(partner, inReplyTo).map(Outbox.Message::delivered).orElse(true)) {
+            throw new Conflict("inReplyTo", "REPLY_BEFORE_DELIVERY: call " + inReplyTo
+                    + " has not reached " + partner + " yet; reply once it has");
+        }
+        return call.get().file().callId();
     }
 
     /** This node's official acknowledges the partner's message. */

@@ -19,7 +19,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * concord:
  *   hotline:
  *     acknowledgement: { FLASH: PT10M, PRIORITY: PT1H, ROUTINE: PT24H }   # defaults
- *     weekly-test:                        # the weekly DGMO call; absent: no scheduled test
+ *     weekly-test:                        # the weekly DGMO call; absent: no scheduled test. One set through
+                                        # PUT /api/hotline/tests/schedule (or removed by DELETE) stands over it
  *       first-slot: 2024-02-06T06:00:00Z
  *       caller: { party: PK, name: Maj Gen A. Khan, post: DGMO }
  *       answerer: { party: IR, name: Brig Gen R. Karimi, post: Director of Operations }

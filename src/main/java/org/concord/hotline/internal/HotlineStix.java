@@ -9,6 +9,7 @@ import org.concord.hotline.TestSlot;
 import org.concord.intel.stix.Tlp;
 import org.concord.workflow.Envelope;
 import org.concord.workflow.MessageStix;
+import org.concord.workflow.StixId;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,6 +48,7 @@ public final class HotlineStix {
                 o.put("text", s.text());
             }
             s.testSlot().ifPresent(t -> o.putObject("test_slot").put("schedule", t.schedule()).put("slot", MessageStix.time(t.slot())));
+            s.replyTo().ifPresent(r -> o.put("in_reply_to_ref", r.value()));
         } else if (message instanceof HotlineMessage.Acknowledge a) {
             o.set("by_official", official(a.by()));
         } else if (message instanceof HotlineMessage.Withdraw w) {
@@ -66,7 +68,7 @@ public final class HotlineStix {
                         ? new TestSlot(MessageStix.text(slot, "schedule"), MessageStix.instant("test_slot.slot", MessageStix.text(slot, "slot")))
                         : null;
                 return new HotlineMessage.Send(head.opening(), officialOf(o, "from_official"), officialOf(o, "to_official"),
-                        MessageStix.enumOf(o, "priority", "priority", Priority.class), MessageStix.text(o, "text"), test);
+                        MessageStix.enumOf(o, "priority", "priority", Priority.class), MessageStix.text(o, "text"), test, replyTo(o));
             }
             Envelope env = head.answer();
             return switch (head.messageType()) {
@@ -79,6 +81,15 @@ public final class HotlineStix {
         });
     }
 
+
+    /** The call a send answers: absent, or the id of a hotline message (the send that opened it). */
+    private static StixId replyTo(JsonNode o) {
+        StixId id = MessageStix.id(o, "in_reply_to_ref", false);
+        if (id != null && !id.value().startsWith(TYPE + "--")) {
+            throw new MessageStix.Malformed("in_reply_to_ref", "'" + id.value() + "' is not a hotline call (" + TYPE + "--...)");
+        }
+        return id;
+    }
 
     static ObjectNode official(Official official) {
         ObjectNode n = JSON.createObjectNode();

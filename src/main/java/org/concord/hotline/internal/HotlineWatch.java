@@ -31,13 +31,15 @@ import org.springframework.stereotype.Component;
 class HotlineWatch implements HealthIndicator {
 
     private final HotlineTable table;
-    private final HotlineSettings settings;
+    private final TestSchedules schedules;
     private final Clock clock;
     private final BoundedReading<List<TestAlarm>> reading;
+    /** Whether a schedule was in force at the last reading: set by {@link #standing}, under the reading's bound. */
+    private volatile boolean scheduled;
 
-    HotlineWatch(HotlineTable table, HotlineSettings settings, Clock clock, MeterRegistry registry) {
+    HotlineWatch(HotlineTable table, TestSchedules schedules, Clock clock, MeterRegistry registry) {
         this.table = table;
-        this.settings = settings;
+        this.schedules = schedules;
         this.clock = clock;
         this.reading = new BoundedReading<>("the hotline test alarms", this::standing, Duration.ofSeconds(5),
                 Duration.ofSeconds(1));
@@ -52,10 +54,12 @@ class HotlineWatch implements HealthIndicator {
 
     /** The alarms of the latest slot whose answer window has closed. */
     private List<TestAlarm> standing() {
-        if (settings.weekly().isEmpty()) {
+        java.util.Optional<TestSchedules.InForce> inForce = schedules.inForce();
+        scheduled = inForce.isPresent();
+        if (inForce.isEmpty()) {
             return List.of();
         }
-        ScheduledTest test = settings.weekly().get().schedule();
+        ScheduledTest test = inForce.get().test();
         Instant closedBy = clock.instant().minus(test.answerWithin());
         List<Instant> slots = test.slotsBetween(closedBy.minus(test.every()), closedBy);
         if (slots.isEmpty()) {
@@ -77,7 +81,7 @@ class HotlineWatch implements HealthIndicator {
             return Health.unknown().withDetail("error", result.failure()).build();
         }
         if (result.value().isEmpty()) {
-            return Health.up().withDetail("scheduledTest", settings.weekly().isPresent() ? "passed or not due" : "none configured")
+            return Health.up().withDetail("scheduledTest", scheduled ? "passed or not due" : "none configured")
                     .build();
         }
         return Health.status(OperatorStatus.ALARM).withDetail("failedTests", result.value().stream()

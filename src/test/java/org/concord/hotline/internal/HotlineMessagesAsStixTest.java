@@ -30,10 +30,13 @@ class HotlineMessagesAsStixTest {
     @Test
     void everyMessageIsAValidStixObjectThatReadsBackTheSame() {
         StixId call = StixId.random(HotlineStix.TYPE);
+        StixId reply = StixId.random(HotlineStix.TYPE);
         List<HotlineMessage> messages = List.of(
                 new HotlineMessage.Send(new Envelope(call, call, KHAN.party(), T0, null), KHAN, KARIMI, Priority.FLASH, "launch", null),
                 HotlineMessage.Send.test(StixId.random(HotlineStix.TYPE), KHAN, KARIMI, Priority.ROUTINE, T0,
                         new TestSlot("weekly-dgmo-call", T0)),
+                new HotlineMessage.Send(new Envelope(reply, reply, KARIMI.party(), T0, null), KARIMI, KHAN, Priority.PRIORITY,
+                        "on our way", null, call),
                 new HotlineMessage.Acknowledge(Envelope.answer(StixId.random(HotlineStix.TYPE), call, KARIMI.party(), T0, call), KARIMI),
                 new HotlineMessage.Escalate(Envelope.answer(StixId.random(HotlineStix.TYPE), call, KHAN.party(), T0, call),
                         EscalationLevel.SECURITY_CHIEFS, T0.plusSeconds(600)));

@@ -1,0 +1,20 @@
+package org.concord.hotline;
+
+import java.util.Optional;
+
+/**
+ * Where this node keeps the weekly test call it runs ({@link WeeklyTestCall}): set through the REST
+ * API ({@code PUT /api/hotline/tests/schedule}) or by the demo, stored in the node's database, in
+ * force from the next run of the test job without a restart.
+ */
+public interface TestCallSchedules {
+
+    /** Sets (or replaces) the weekly test call; it runs from the next slot. */
+    void set(WeeklyTestCall call, String actor);
+
+    /** Removes it: no test call is sent and no alarm raised until one is set again; false if none was set. */
+    boolean remove(String actor);
+
+    /** The weekly test call in force, if any. */
+    Optional<WeeklyTestCall> current();
+}
