@@ -6,6 +6,7 @@ import org.concord.hotline.HotlineMessage.Acknowledge;
 import org.concord.hotline.HotlineMessage.Escalate;
 import org.concord.hotline.HotlineMessage.Send;
 import org.concord.hotline.HotlineRefusal.Rule;
+import org.concord.party.PartyCode;
 import org.concord.workflow.EscalationClock;
 
 /**
@@ -54,6 +55,13 @@ public sealed interface HotlineCall permits Unacknowledged, Acknowledged, Withdr
                     : new Unacknowledged(recorded));
         }
         return transition;
+    }
+
+    /** Whether the call is between these two parties, either way round. */
+    default boolean between(PartyCode one, PartyCode other) {
+        PartyCode caller = file().caller();
+        PartyCode addressee = file().addressee();
+        return caller.equals(one) && addressee.equals(other) || caller.equals(other) && addressee.equals(one);
     }
 
     /** The first state of a call, or the refusal of a malformed message. */

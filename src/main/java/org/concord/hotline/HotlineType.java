@@ -2,6 +2,7 @@ package org.concord.hotline;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.Optional;
 
@@ -101,6 +102,29 @@ public final class HotlineType implements CaseType<HotlineMessage, HotlineCall, 
     }
 
     @Override public String idField() { return "callId"; }
+
+    /**
+     * A partner's call that names the call it answers ({@code in_reply_to_ref}) must name one this
+     * node holds, between the same two parties; a dangling reply is refused before any receipt, so
+     * the partner's outbox shows the refusal and nothing is stored.
+     */
+    @Override
+    public Optional<String> refusalOnReceipt(HotlineMessage message, Function<String, Optional<HotlineCall>> held) {
+        if (!(message instanceof HotlineMessage.Send send) || send.replyTo().isEmpty()) {
+            return Optional.empty();
+        }
+        String ref = send.replyTo().get().value();
+        Optional<HotlineCall> call = held.apply(ref);
+        if (call.isEmpty()) {
+            return Optional.of("$.in_reply_to_ref: no call " + ref + " is held by this node; a reply answers a call"
+                    + " between the same two parties");
+        }
+        if (!call.get().between(send.from().party(), send.to().party())) {
+            return Optional.of("$.in_reply_to_ref: call " + ref + " was between " + call.get().file().caller() + " and "
+                    + call.get().file().addressee() + ", not " + send.from().party() + " and " + send.to().party());
+        }
+        return Optional.empty();
+    }
 
     @Override
     public String restField(String stixPath) {

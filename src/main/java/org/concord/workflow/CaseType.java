@@ -90,6 +90,17 @@ public interface CaseType<M extends CaseMessage, S, R extends CaseRefusal> {
     /** Whether a refusal is a field missing or malformed (HTTP 400) rather than a rule of the case's state (HTTP 409). */
     boolean isInputError(R refusal);
 
+    /**
+     * What the receiver checks against what this node holds before it signs a receipt for a
+     * partner's message, beyond its schema and its reader: e.g. a hotline reply must answer a call
+     * this node holds between the same parties. The refusal as {@code $.<stix property>: why}, or
+     * empty. {@code held} finds a case of this type by id. Whether the message fits its own case's
+     * state is the fold's business, not this check's. By default nothing more is checked.
+     */
+    default Optional<String> refusalOnReceipt(M message, java.util.function.Function<String, Optional<S>> held) {
+        return Optional.empty();
+    }
+
     /** How urgently a message of this case goes to the partner. */
     default DeliveryPriority priority(Optional<S> state, M message) {
         return DeliveryPriority.ROUTINE;

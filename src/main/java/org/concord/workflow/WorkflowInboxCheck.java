@@ -9,6 +9,7 @@ import org.concord.intel.InboxCheck;
 import org.concord.intel.stix.StixValidator;
 import org.concord.intel.stix.Violation;
 import org.concord.party.PartyCode;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.JsonNode;
@@ -27,10 +28,13 @@ import tools.jackson.databind.JsonNode;
 class WorkflowInboxCheck implements InboxCheck {
 
     private final WorkflowTypes types;
+    /** Late: the engine sends through the outbox, which needs the intel store, which runs this check. */
+    private final ObjectProvider<Workflow> workflow;
     private final Map<String, StixValidator.Extension> schemas = new ConcurrentHashMap<>();
 
-    WorkflowInboxCheck(WorkflowTypes types) {
+    WorkflowInboxCheck(WorkflowTypes types, ObjectProvider<Workflow> workflow) {
         this.types = types;
+        this.workflow = workflow;
         // compiled at start, so that a schema missing from the build stops the node rather than a partner's message
         types.all().forEach(this::schema);
     }
@@ -64,6 +68,12 @@ class WorkflowInboxCheck implements InboxCheck {
             return Optional.of("$.sender: is " + message.sender() + ", but the message was delivered by " + from
                     + "; a partner sends only its own messages");
         }
-        return Optional.empty();
+        return refusalOnReceipt(type.get(), message);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <M extends CaseMessage, S, R extends CaseRefusal> Optional<String> refusalOnReceipt(CaseType<M, S, R> type,
+            CaseMessage message) {
+        return type.refusalOnReceipt((M) message, id -> workflow.getObject().find(type, id).flatMap(CaseRecord::state));
     }
 }

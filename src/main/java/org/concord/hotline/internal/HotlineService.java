@@ -85,7 +85,7 @@ public class HotlineService {
         if (call.isEmpty()) {
             throw new InvalidInput("inReplyTo", "exists", "no call " + inReplyTo + " is held by this node");
         }
-        if (!HotlineReplies.between(call.get(), self, partner)) {
+        if (!call.get().between(self, partner)) {
             throw new InvalidInput("inReplyTo", "same-parties", "call " + inReplyTo + " was between "
                     + call.get().file().caller() + " and " + call.get().file().addressee() + ", not " + self + " and " + partner);
         }
