@@ -107,7 +107,8 @@ class DeconflictionController {
     @Operation(summary = "Send an operation notice to a partner, or evaluate it without sending (dryRun=true)",
             description = "Evaluates the notice against the pair's rules and the partner's territory. An area any part of "
                     + "which lies in the partner's territory is refused (422) with the explanation and the offers to turn "
-                    + "it into a request for action or a joint-operation proposal; nothing is stored or sent. Otherwise the "
+                    + "it into a request for action (askInstead: POST /api/deconfliction/notices/{id}/ask-instead) or a "
+                    + "joint-operation proposal (no workflow: data only); nothing is sent. Otherwise the "
                     + "notice is stored and sent, and the evaluation is answered (201): distance from the border with the "
                     + "nearest border point, every rule broken, every conflict with its overlap as GeoJSON. With "
                     + "dryRun=true the same evaluation is answered (200, outcome sendable or refused, dryRun true) and "
