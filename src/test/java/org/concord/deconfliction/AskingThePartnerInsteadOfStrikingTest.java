@@ -53,14 +53,14 @@ class AskingThePartnerInsteadOfStrikingTest {
         JsonNode refusal = json(post(nodes.ir, Role.LIAISON, "/api/deconfliction/notices", strike.toString()));
 
         String href = "/api/deconfliction/notices/" + strike.get("id").asString() + "/ask-instead";
-        assertThat(refusal.get("askInstead").asString()).isEqualTo(href);
-        JsonNode offers = refusal.get("violation").get("offers");
-        assertThat(offers.get(0).get("available").asBoolean()).isTrue();
-        assertThat(offers.get(0).get("action").get("method").asString()).isEqualTo("POST");
-        assertThat(offers.get(0).get("action").get("href").asString()).isEqualTo(href);
-        assertThat(offers.get(1).get("kind").asString()).isEqualTo("JOINT_OPERATION_PROPOSAL");
-        assertThat(offers.get(1).get("available").asBoolean()).isFalse();
-        assertThat(offers.get(1).get("why").asString()).contains("no joint-operation workflow");
+        assertThat(refusal.get("askInstead").get("offer").asString()).isEqualTo("REQUEST_FOR_ACTION");
+        assertThat(refusal.get("askInstead").get("method").asString()).isEqualTo("POST");
+        assertThat(refusal.get("askInstead").get("href").asString()).isEqualTo(href);
+        assertThat(refusal.get("jointOperation").get("offer").asString()).isEqualTo("JOINT_OPERATION_PROPOSAL");
+        assertThat(refusal.get("jointOperation").get("available").asBoolean()).isFalse();
+        assertThat(refusal.get("jointOperation").get("why").asString()).contains("no joint-operation workflow");
+        assertThat(refusal.get("violation").get("offers")).extracting(o -> o.get("kind").asString())
+                .containsExactly("REQUEST_FOR_ACTION", "JOINT_OPERATION_PROPOSAL");
     }
 
     @Test
@@ -179,6 +179,7 @@ class AskingThePartnerInsteadOfStrikingTest {
         ObjectNode strike = aNoticeBody("PK", OperationType.AIR_STRIKE, PANJGUR, 5);
         HttpResponse<String> dry = post(nodes.ir, Role.LIAISON, "/api/deconfliction/notices?dryRun=true", strike.toString());
         assertThat(dry.statusCode()).isEqualTo(200);
+        assertThat(json(dry).has("askInstead")).isFalse();
 
         HttpResponse<String> response = askInstead(Role.LIAISON, strike.get("id").asString(), null);
 

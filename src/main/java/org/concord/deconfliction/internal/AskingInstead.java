@@ -96,23 +96,22 @@ class AskingInstead {
     }
 
     /**
-     * Puts on each offer of a refusal answer what the officer can do with it: the request-for-action
-     * offer carries the link (POST, body optional), the joint-operation proposal says there is no workflow.
+     * Puts on a refusal answer what the officer can do with its offers, beside the violation (which
+     * stays the core's data, the same in a dry run): {@code askInstead}, the link that takes up the
+     * request-for-action offer (POST, body optional), and {@code jointOperation}, which says the
+     * joint-operation proposal has no workflow.
      */
     static void offerActions(ObjectNode refusal, NoticeId id) {
-        refusal.put("askInstead", href(id));
-        for (JsonNode offer : refusal.path("violation").path("offers")) {
-            ObjectNode o = (ObjectNode) offer;
-            if ("REQUEST_FOR_ACTION".equals(o.path("kind").asString(""))) {
-                o.put("available", true);
-                o.putObject("action").put("method", "POST").put("href", href(id))
-                        .put("body", "optional: urgency, action {kind, detail}, text, tlp (GREEN or AMBER), more targets "
-                                + "and evidence, as POST /api/requests takes them");
-            } else {
-                o.put("available", false);
-                o.put("why", NO_JOINT_WORKFLOW);
-            }
-        }
+        refusal.putObject("askInstead").put("offer", "REQUEST_FOR_ACTION").put("method", "POST").put("href", href(id))
+                .put("body", "optional: urgency, action {kind, detail}, text, tlp (GREEN or AMBER), more targets and "
+                        + "evidence, as POST /api/requests takes them");
+        refusal.set("jointOperation", jointOperation());
+    }
+
+    /** The joint-operation offer: no workflow, data only. */
+    static ObjectNode jointOperation() {
+        return NoticeJson.JSON.createObjectNode().put("offer", "JOINT_OPERATION_PROPOSAL").put("available", false)
+                .put("why", NO_JOINT_WORKFLOW);
     }
 
     /** Opens a request for action to the partner from refused notice {@code id}; {@code body} may be null. */
@@ -157,8 +156,7 @@ class AskingInstead {
             audit.record(actor, "deconfliction.notice-asked-instead", id, "request for action " + opened.caseId() + " to "
                     + notice.partner() + " instead of the refused " + notice.type() + "; location " + locationId
                     + " (TLP:" + tlp.name() + ")");
-            ObjectNode joint = NoticeJson.JSON.createObjectNode().put("available", false).put("why", NO_JOINT_WORKFLOW);
-            return new Asked(id, locationId, location, opened, joint);
+            return new Asked(id, locationId, location, opened, jointOperation());
         });
     }
 
