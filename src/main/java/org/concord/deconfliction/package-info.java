@@ -21,6 +21,9 @@
  *       {@link org.concord.deconfliction.NoticeEvaluation} is either a refusal on sovereignty
  *       grounds (with offers to turn the notice into a request for action or a joint-operation
  *       proposal) or a notice that may be sent, with every rule it breaks and every conflict;</li>
+ *   <li>{@link org.concord.deconfliction.PlacesOnTheBorder}: where a place lies with respect to a pair's
+ *       border (side, distance, province) and whether it concerns the pair, for other modules
+ *       (incidents);</li>
  *   <li>answering a conflict: {@link org.concord.deconfliction.ConflictId} (both nodes name a conflict
  *       alike), {@link org.concord.deconfliction.ConflictAnswer} (acknowledge, or object with a reason),
  *       the standing {@link org.concord.deconfliction.ConflictStanding} (awaiting or answered; transitions

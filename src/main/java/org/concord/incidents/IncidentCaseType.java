@@ -6,7 +6,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.concord.deconfliction.PlacesOnTheBorder;
+import org.concord.deconfliction.geo.GeoJson;
+import org.concord.deconfliction.geo.InvalidGeoJson;
 import org.concord.incidents.internal.IncidentStix;
+import org.locationtech.jts.geom.Geometry;
 import org.concord.intel.stix.Tlp;
 import org.concord.party.PartyCode;
 import org.concord.workflow.CaseType;
@@ -30,8 +34,20 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class IncidentCaseType implements CaseType<IncidentMessage, Incident, IncidentRefusal> {
 
-    public static final IncidentCaseType INSTANCE = new IncidentCaseType();
+    /** The type without geography: enough to fold; case views show no {@code placeOnTheBorder}. */
+    public static final IncidentCaseType INSTANCE = new IncidentCaseType(null);
     public static final String POLICY = "no deadlines";
+
+    private final PlacesOnTheBorder places;
+
+    private IncidentCaseType(PlacesOnTheBorder places) {
+        this.places = places;
+    }
+
+    /** The type whose case views show where the place lies: side of the border, distance, province. */
+    public IncidentCaseType withPlaces(PlacesOnTheBorder places) {
+        return new IncidentCaseType(java.util.Objects.requireNonNull(places, "places"));
+    }
 
     @Override public String name() { return "incident"; }
     @Override public String module() { return "incidents"; }
@@ -139,6 +155,9 @@ public final class IncidentCaseType implements CaseType<IncidentMessage, Inciden
         d.put("addressee", file == null ? null : file.addressee().value());
         d.put("report", file == null ? null
                 : IncidentStix.toStix(file.history().get(0), MessageStix.AUTHOR_ID, Tlp.AMBER).path("report"));
+        if (places != null) {
+            d.put("placeOnTheBorder", file == null ? null : placeOnTheBorder(file));
+        }
         Map<String, Object> answers = new TreeMap<>();
         if (file != null) {
             file.answers().forEach((ref, a) -> answers.put(ref, Map.of("verdict", a.verdict().name(),
@@ -163,6 +182,23 @@ public final class IncidentCaseType implements CaseType<IncidentMessage, Inciden
         d.put("findings", findings);
         d.put("signedBy", signedBy);
         return d;
+    }
+
+    /**
+     * Where the reported place lies, computed alike on both nodes from the report and the two
+     * parties: side, distance from the border, nearest border point, province; null when it cannot be read.
+     */
+    private Map<String, Object> placeOnTheBorder(IncidentFile file) {
+        IncidentMessage first = file.history().get(0);
+        if (!(first instanceof IncidentMessage.Report report)) {
+            return null;
+        }
+        try {
+            Geometry place = GeoJson.reader().read("place", report.report().placeGeoJson());
+            return places.locate(file.reporter(), file.addressee(), place).map(PlacesOnTheBorder.Placed::view).orElse(null);
+        } catch (InvalidGeoJson e) {
+            return null;
+        }
     }
 
     @Override public Optional<Deadline> deadline(Incident state) { return Optional.empty(); }

@@ -9,8 +9,9 @@
  * {@link org.concord.incidents.UnderReview}, {@link org.concord.incidents.FindingsProposed},
  * {@link org.concord.incidents.Settled}, refusals as {@link org.concord.incidents.IncidentRefusal}
  * values, and {@link org.concord.incidents.Incidents#fold} in the canonical delivery order.
- * The place is kept as the GeoJSON text it came in; checking it against the borders is the
- * deconfliction module's business.
+ * The place is kept as the GeoJSON text it came in; where it lies with respect to the border (and
+ * whether it concerns the pair at all) is asked of the deconfliction module's public
+ * {@code PlacesOnTheBorder}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Incidents",
         allowedDependencies = {"node", "party", "intel::stix", "exchange", "workflow", "deconfliction::geo"})

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.concord.deconfliction.ActivityMap;
 import org.concord.deconfliction.ConflictAnswerPolicy;
 import org.concord.deconfliction.EvaluatingNotices;
+import org.concord.deconfliction.PlacesOnTheBorder;
 import org.concord.deconfliction.RulesPerPair;
 import org.concord.deconfliction.geo.Boundaries;
 import org.concord.deconfliction.geo.CountryCode;
@@ -85,6 +86,12 @@ class DeconflictionConfiguration {
     @Bean
     EvaluatingNotices evaluatingNotices(Boundaries boundaries, RulesPerPair rules, ActivityMap activity, Clock clock) {
         return new EvaluatingNotices(boundaries, rules, activity, clock);
+    }
+
+    /** Where places lie with respect to a pair's border, for other modules (incidents). */
+    @Bean
+    PlacesOnTheBorder placesOnTheBorder(Boundaries boundaries, RulesPerPair rules) {
+        return new PlacesOnTheBorder(boundaries, rules);
     }
 
     /**

@@ -82,11 +82,13 @@ class DeconflictionController {
     private final RulesPerPair rules;
     private final Partners partners;
     private final DeconflictionConfiguration.OwnParty own;
+    private final AskingInstead askingInstead;
     private final Map<String, String> layers = new ConcurrentHashMap<>();
 
     DeconflictionController(SendingNotices sending, DeclaringSites declaring, ReportingEvents reporting,
             AnsweringConflicts answering, DeconflictionTables tables, Boundaries boundaries, RulesPerPair rules, Partners partners,
-            DeconflictionConfiguration.OwnParty own) {
+            DeconflictionConfiguration.OwnParty own, AskingInstead askingInstead) {
+        this.askingInstead = askingInstead;
         this.sending = sending;
         this.reporting = reporting;
         this.answering = answering;
@@ -105,7 +107,8 @@ class DeconflictionController {
     @Operation(summary = "Send an operation notice to a partner, or evaluate it without sending (dryRun=true)",
             description = "Evaluates the notice against the pair's rules and the partner's territory. An area any part of "
                     + "which lies in the partner's territory is refused (422) with the explanation and the offers to turn "
-                    + "it into a request for action or a joint-operation proposal; nothing is stored or sent. Otherwise the "
+                    + "it into a request for action (askInstead: POST /api/deconfliction/notices/{id}/ask-instead) or a "
+                    + "joint-operation proposal (no workflow: data only); nothing is sent. Otherwise the "
                     + "notice is stored and sent, and the evaluation is answered (201): distance from the border with the "
                     + "nearest border point, every rule broken, every conflict with its overlap as GeoJSON. With "
                     + "dryRun=true the same evaluation is answered (200, outcome sendable or refused, dryRun true) and "
@@ -175,6 +178,39 @@ class DeconflictionController {
             return ResponseEntity.ok(outcome.json());
         }
         return refusal(outcome, "Sovereignty violation: revision not sent");
+    }
+
+    private static final String ASK_INSTEAD_EXAMPLE = """
+            {"urgency": "IMMEDIATE", "action": {"kind": "DISMANTLE_HIDEOUT", "detail": "The camp north of Panjgur."},
+             "tlp": "AMBER"}""";
+
+    @PostMapping(value = "/notices/{id}/ask-instead", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('LIAISON')")
+    @Operation(summary = "Ask the partner to act instead: turn a notice refused on sovereignty grounds into a request for action",
+            description = "Takes up the refusal's REQUEST_FOR_ACTION offer (the refusal answer links here as askInstead). "
+                    + "Makes the STIX location of the part of the area in the partner's territory in the intel collection, "
+                    + "marked so the partner can read it, and opens a request for action to the partner naming it as target, "
+                    + "prefilled from the notice: action (SURVEIL for a patrol, otherwise OTHER with a detail saying what was "
+                    + "planned), urgency (IMMEDIATE if the operation was to start within a day, URGENT within a week, else "
+                    + "ROUTINE), text, and the marking: the notice's if the partner may read it (CLEAR and GREEN give GREEN, "
+                    + "AMBER stays AMBER); a notice marked AMBER_STRICT or RED needs tlp GREEN or AMBER in the body. The body "
+                    + "is optional and overrides any of urgency, action, text, tlp, and adds targets and evidence, read as "
+                    + "POST /api/requests reads them. All or nothing. The JOINT_OPERATION_PROPOSAL offer has no workflow "
+                    + "and stays data (answered under jointOperation).")
+    @ApiResponse(responseCode = "201", description = "the request opened (its case view), the location id and object; "
+            + "Location: /api/requests/{caseId}")
+    @ApiResponse(responseCode = "400", description = "invalid override, naming the field as POST /api/requests does")
+    @ApiResponse(responseCode = "403", description = "not a liaison officer (requiredRoles)")
+    @ApiResponse(responseCode = "404", description = "no notice with this id was refused at this node (field id)")
+    @ApiResponse(responseCode = "409", description = "field id: refused-for-sovereignty (the notice was sent or received, "
+            + "not refused) or already-asked; field tlp: marking-released-explicitly or readable-by-partner")
+    ResponseEntity<AskingInstead.Asked> askInstead(@PathVariable String id,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, description = "optional overrides",
+                    content = @Content(mediaType = "application/json", examples = @ExampleObject(value = ASK_INSTEAD_EXAMPLE)))
+            @RequestBody(required = false) org.concord.requests.OpeningRequests.NewRequest body,
+            Authentication authentication) {
+        AskingInstead.Asked asked = askingInstead.ask(id, body, Callers.of(authentication).auditName());
+        return ResponseEntity.created(URI.create("/api/requests/" + asked.request().caseId())).body(asked);
     }
 
     @PostMapping(value = "/notices/{id}/withdraw", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -334,4 +334,58 @@ class DeconflictionTables {
                 rs.getString(5), start == null ? null : start.toInstant(), end == null ? null : end.toInstant(),
                 rs.getString(8), rs.getTimestamp(9).toInstant(), rs.getInt(10));
     }
+
+    // ---- notices refused on sovereignty grounds (kept for "ask instead") ------------------------
+
+    /**
+     * A notice refused on sovereignty grounds, never sent; once a request for action was opened
+     * from it ("ask instead"), the request's case id and the location made for it.
+     */
+    record RefusedNotice(OperationNotice notice, String stixObject, String evaluation, Instant refusedAt, String refusedBy,
+            String requestCase, String locationId, Instant askedAt, String askedBy) {
+
+        boolean asked() {
+            return requestCase != null;
+        }
+    }
+
+    /**
+     * Keeps a refused notice, replacing an earlier refusal with the same id unless a request was
+     * already opened from that one (then the first stands, and this refusal is only audited).
+     */
+    void saveRefusal(OperationNotice notice, String stixObject, String evaluation, Instant at, String by) {
+        jdbc.sql("delete from deconfliction_refused_notice where id = ? and request_case is null").param(notice.id().value()).update();
+        jdbc.sql("""
+                insert into deconfliction_refused_notice (id, partner, stix_object, evaluation, refused_at, refused_by)
+                select ?, ?, ?, ?, ?, ? where not exists (select 1 from deconfliction_refused_notice where id = ?)""")
+                .params(notice.id().value(), notice.partner().value(), stixObject, evaluation, Timestamp.from(at), by,
+                        notice.id().value())
+                .update();
+    }
+
+    /** A notice with this id was sent after all: its earlier refusal no longer offers anything (unless already asked). */
+    void forgetRefusal(String id) {
+        jdbc.sql("delete from deconfliction_refused_notice where id = ? and request_case is null").param(id).update();
+    }
+
+    /** The refused notice {@code id}; with {@code lock}, its row is held until the transaction ends. */
+    Optional<RefusedNotice> refusal(String id, boolean lock) {
+        return jdbc.sql("""
+                select stix_object, evaluation, refused_at, refused_by, request_case, location_id, asked_at, asked_by
+                from deconfliction_refused_notice where id = ?""" + (lock ? " for update" : "")).param(id)
+                .query((rs, row) -> {
+                    String object = rs.getString(1);
+                    Timestamp asked = rs.getTimestamp(7);
+                    return new RefusedNotice(NoticeJson.STIX.read(NoticeJson.JSON.readTree(object), null, null, STORED), object,
+                            rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getString(5), rs.getString(6),
+                            asked == null ? null : asked.toInstant(), rs.getString(8));
+                }).optional();
+    }
+
+    /** Records that a request for action was opened from refused notice {@code id}. */
+    void markAsked(String id, String requestCase, String locationId, Instant at, String by) {
+        jdbc.sql("""
+                update deconfliction_refused_notice set request_case = ?, location_id = ?, asked_at = ?, asked_by = ?
+                where id = ?""").params(requestCase, locationId, Timestamp.from(at), by, id).update();
+    }
 }

@@ -89,8 +89,14 @@ class SendingNotices {
             return dryRun(notice, evaluation, json, actor, "notice");
         }
         if (evaluation instanceof NoticeEvaluation.Refused) {
-            audit.record(actor, "deconfliction.notice-refused", notice.id().value(),
-                    "sovereignty: the area reaches " + notice.partner() + "'s territory; nothing sent");
+            Instant now = clock.instant();
+            String unsent = StixMapping.notice(notice, identity.stixIdentityId(), now).toString();
+            AskingInstead.offerActions(json, notice.id());
+            transactions.executeWithoutResult(status -> {
+                tables.saveRefusal(notice, unsent, json.toString(), now, actor);
+                audit.record(actor, "deconfliction.notice-refused", notice.id().value(),
+                        "sovereignty: the area reaches " + notice.partner() + "'s territory; nothing sent; kept to ask instead");
+            });
             return new Outcome(false, evaluation, json);
         }
         NoticeEvaluation.Sendable sendable = (NoticeEvaluation.Sendable) evaluation;
@@ -98,6 +104,7 @@ class SendingNotices {
         ObjectNode stix = StixMapping.notice(notice, identity.stixIdentityId(), now);
         json.put("stixId", stix.path("id").asString());
         transactions.executeWithoutResult(status -> {
+            tables.forgetRefusal(notice.id().value());
             tables.saveNotice(new DeconflictionTables.StoredNotice(notice, DeconflictionTables.Direction.SENT,
                     stix.path("id").asString(), stix.path("modified").asString(), stix.toString(), json.toString(), true, now));
             tables.replaceConflicts(notice.id(), sendable.conflicts(), now);

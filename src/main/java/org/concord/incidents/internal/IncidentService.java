@@ -31,10 +31,11 @@ public class IncidentService implements org.concord.incidents.SeedingIncidents {
 
     static final Tlp MARKING = Tlp.AMBER;
     private final Workflow workflow;
-    private final IncidentCaseType type = IncidentCaseType.INSTANCE;
+    private final IncidentCaseType type;
 
-    IncidentService(Workflow workflow) {
+    IncidentService(Workflow workflow, IncidentCaseType type) {
         this.workflow = workflow;
+        this.type = type;
     }
 
     /** Reports an incident to the partner; opens it. */

@@ -11,6 +11,7 @@ import org.concord.incidents.IncidentReport;
 import org.concord.incidents.IncidentType;
 import org.concord.incidents.Verdict;
 import org.concord.incidents.internal.IncidentService;
+import org.concord.deconfliction.PlacesOnTheBorder;
 import org.concord.deconfliction.geo.GeoJson;
 import org.concord.deconfliction.geo.InvalidGeoJson;
 import org.concord.node.InvalidInput;
@@ -20,6 +21,8 @@ import org.concord.party.PartyCode;
 import org.concord.workflow.CaseView;
 import org.concord.workflow.CaseViews;
 import org.concord.workflow.StixId;
+import org.concord.workflow.Workflow;
+import org.locationtech.jts.geom.Geometry;
 import org.concord.incidents.IncidentCaseType;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -42,15 +45,21 @@ class IncidentsController {
 
     private final IncidentService incidents;
     private final CaseViews views;
-    private final IncidentCaseType incidentCases = IncidentCaseType.INSTANCE;
+    private final IncidentCaseType incidentCases;
+    private final PlacesOnTheBorder places;
+    private final Workflow workflow;
     private final Clock clock;
     /** The most killed (and the most injured) one report may count. */
     static final int MAX_CASUALTIES = 1_000_000;
 
-    IncidentsController(IncidentService incidents, CaseViews views, Clock clock) {
+    IncidentsController(IncidentService incidents, CaseViews views, Clock clock, IncidentCaseType incidentCases,
+            PlacesOnTheBorder places, Workflow workflow) {
         this.incidents = incidents;
         this.views = views;
         this.clock = clock;
+        this.incidentCases = incidentCases;
+        this.places = places;
+        this.workflow = workflow;
     }
 
     record CasualtiesBody(Integer killed, Integer injured, String detail) {
@@ -88,7 +97,12 @@ class IncidentsController {
     @PostMapping("/api/incidents")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('LIAISON')")
-    @Operation(summary = "Report a cross-border incident to the partner, with the claims it is asked to answer (LIAISON)")
+    @Operation(summary = "Report a cross-border incident to the partner, with the claims it is asked to answer (LIAISON)",
+            description = "place is a GeoJSON geometry (Point, LineString, Polygon, MultiPolygon; [longitude, latitude]) that "
+                    + "must lie within the two parties' territories or within the pair's border zone (the notification "
+                    + "zone, 50 km either side of the border by default); otherwise 400, field place, rule "
+                    + "within-the-parties-or-border-zone. The case view shows placeOnTheBorder: side (the party whose "
+                    + "territory it lies in, BOTH or NEITHER), fromBorderKm, nearestBorderPoint and province.")
     CaseView report(@RequestBody NewIncident body, Authentication caller) {
         Limits.name("addressee", body.addressee());
         Limits.name("incidentType", body.incidentType());
@@ -104,12 +118,16 @@ class IncidentsController {
             throw new InvalidInput("place", "geojson", "a GeoJSON geometry object with a type");
         }
         if (body.place() != null && !body.place().isNull()) {
+            Geometry place;
             try {
-                GeoJson.reader().read("place", body.place());
+                place = GeoJson.reader().read("place", body.place());
             } catch (InvalidGeoJson e) {
                 throw new InvalidInput(e.field(), e.rule().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
                         e.getMessage().substring(e.field().length() + 2));
             }
+            // Within the two territories or the pair's border zone: a place far inside a third country or far
+            // out at sea is a typing error (often [lat, lon] for [lon, lat]) or not the pair's business.
+            places.check("place", workflow.self(), addressee, place);
         }
         IncidentType type = null;
         if (body.incidentType() != null) {

@@ -1,22 +1,18 @@
 package org.concord.requests.web;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-import org.concord.intel.stix.Tlp;
 import org.concord.node.InvalidInput;
 import org.concord.node.Limits;
 import org.concord.party.Callers;
-import org.concord.party.PartyCode;
 import org.concord.requests.CounterProposal;
 import org.concord.requests.DeclineReason;
-import org.concord.requests.EvidenceRef;
+import org.concord.requests.OpeningRequests;
 import org.concord.requests.Outcome;
+import org.concord.requests.internal.RequestInput;
 import org.concord.requests.RequestForAction;
 import org.concord.requests.RequestMessage;
-import org.concord.requests.RequestedAction;
-import org.concord.requests.Urgency;
 import org.concord.requests.RequestType;
 import org.concord.workflow.CaseView;
 import org.concord.workflow.CaseViews;
@@ -52,26 +48,18 @@ class RequestsController {
     private final Workflow workflow;
     private final CaseViews views;
     private final RequestType type;
+    private final OpeningRequests opening;
 
-    RequestsController(Workflow workflow, CaseViews views, RequestType type) {
+    RequestsController(Workflow workflow, CaseViews views, RequestType type, OpeningRequests opening) {
         this.workflow = workflow;
         this.views = views;
         this.type = type;
+        this.opening = opening;
     }
 
     /** The substance of a request (or an amendment). */
-    record Terms(List<String> targets, List<Evidence> evidence, Action action, String urgency, String text) {
-    }
-
-    record Evidence(String ref, List<String> markings) {
-    }
-
-    record Action(String kind, String detail) {
-    }
-
-    /** A new request: the terms, the addressee and the marking of the case (GREEN by default, or AMBER). */
-    record NewRequest(String addressee, List<String> targets, List<Evidence> evidence, Action action, String urgency,
-            String text, String tlp) {
+    record Terms(List<String> targets, List<OpeningRequests.Evidence> evidence, OpeningRequests.Action action, String urgency,
+            String text) {
     }
 
     record Proposal(String kind, String text) {
@@ -103,27 +91,8 @@ class RequestsController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('LIAISON')")
     @Operation(summary = "Ask the partner to act (LIAISON)")
-    CaseView open(@RequestBody NewRequest body, Authentication caller) {
-        Limits.name("addressee", body.addressee());
-        Limits.name("tlp", body.tlp());
-        if (body.addressee() == null || body.addressee().isBlank()) {
-            throw new InvalidInput("addressee", "FIELD_REQUIRED", "the party asked to act is required, e.g. IR");
-        }
-        PartyCode addressee;
-        try {
-            addressee = PartyCode.of(body.addressee());
-        } catch (InvalidInput e) {
-            throw new InvalidInput("addressee", "iso-3166-alpha-2", e.getMessage());
-        }
-        Tlp tlp = body.tlp() == null ? Tlp.GREEN : enumOf(body.tlp(), "tlp", Tlp.class);
-        RequestForAction request = terms(new Terms(body.targets(), body.evidence(), body.action(), body.urgency(), body.text()),
-                "");
-        if (tlp != Tlp.GREEN && tlp != Tlp.AMBER) {
-            throw new InvalidInput("tlp", "green-or-amber", "a request is marked GREEN or AMBER, not " + tlp.name());
-        }
-        RequestMessage.Request message = RequestMessage.Request.of(StixId.random(type.stixType()), workflow.self(), addressee,
-                workflow.now(), request);
-        return views.view(type, workflow.open(type, message, addressee, "addressee", tlp, Callers.of(caller).auditName()));
+    CaseView open(@RequestBody OpeningRequests.NewRequest body, Authentication caller) {
+        return opening.open(body, Callers.of(caller).auditName());
     }
 
     @PostMapping("/api/requests/{caseId}/messages")
@@ -192,42 +161,7 @@ class RequestsController {
         if (t == null) {
             return new RequestForAction(List.of(), List.of(), null, null, "");
         }
-        Limits.items(prefix(path) + "targets", t.targets());
-        Limits.items(prefix(path) + "evidence", t.evidence());
-        Limits.text(prefix(path) + "text", t.text());
-        Limits.name(prefix(path) + "urgency", t.urgency());
-        if (t.action() != null) {
-            Limits.name(prefix(path) + "action.kind", t.action().kind());
-            Limits.text(prefix(path) + "action.detail", t.action().detail());
-        }
-        List<StixId> targets = new ArrayList<>();
-        if (t.targets() != null) {
-            t.targets().forEach(id -> targets.add(stixId(id, prefix(path) + "targets")));
-        }
-        List<EvidenceRef> evidence = new ArrayList<>();
-        if (t.evidence() != null) {
-            for (Evidence e : t.evidence()) {
-                if (e == null) {
-                    throw new InvalidInput(prefix(path) + "evidence", "FIELD_REQUIRED", "each evidence entry is an object {ref, markings}");
-                }
-                Limits.items(prefix(path) + "evidence.markings", e.markings());
-                List<StixId> markings = new ArrayList<>();
-                if (e.markings() != null) {
-                    e.markings().forEach(m -> markings.add(stixId(m, prefix(path) + "evidence.markings")));
-                }
-                evidence.add(new EvidenceRef(stixId(e.ref(), prefix(path) + "evidence.ref"), markings));
-            }
-        }
-        RequestedAction action = t.action() == null || t.action().kind() == null ? null
-                : new RequestedAction(enumOf(t.action().kind(), prefix(path) + "action.kind", RequestedAction.Kind.class),
-                        t.action().detail());
-        Urgency urgency = t.urgency() == null ? null : enumOf(t.urgency(), prefix(path) + "urgency", Urgency.class);
-        return new RequestForAction(targets, evidence, action, urgency, t.text());
-    }
-
-    /** Where a request's terms sit in the body: at top level when it opens the case, under {@code revised} in an amendment. */
-    private static String prefix(String path) {
-        return path.isEmpty() ? "" : path + ".";
+        return RequestInput.terms(t.targets(), t.evidence(), t.action(), t.urgency(), t.text(), path);
     }
 
     private static StixId stixId(String value, String field) {
