@@ -38,5 +38,6 @@
  * {@code docs/deconfliction.md}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Deconfliction",
-        allowedDependencies = {"node", "party", "audit", "intel", "intel::stix", "exchange", "workflow", "hotline"})
+        allowedDependencies = {"node", "party", "audit", "intel", "intel::stix", "exchange", "workflow", "hotline",
+            "requests", "incidents"})
 package org.concord.deconfliction;

@@ -6,11 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import org.concord.deconfliction.PlacesOnTheBorder;
-import org.concord.deconfliction.geo.GeoJson;
-import org.concord.deconfliction.geo.InvalidGeoJson;
 import org.concord.incidents.internal.IncidentStix;
-import org.locationtech.jts.geom.Geometry;
 import org.concord.intel.stix.Tlp;
 import org.concord.party.PartyCode;
 import org.concord.workflow.CaseType;
@@ -38,14 +34,14 @@ public final class IncidentCaseType implements CaseType<IncidentMessage, Inciden
     public static final IncidentCaseType INSTANCE = new IncidentCaseType(null);
     public static final String POLICY = "no deadlines";
 
-    private final PlacesOnTheBorder places;
+    private final IncidentPlaces places;
 
-    private IncidentCaseType(PlacesOnTheBorder places) {
+    private IncidentCaseType(IncidentPlaces places) {
         this.places = places;
     }
 
     /** The type whose case views show where the place lies: side of the border, distance, province. */
-    public IncidentCaseType withPlaces(PlacesOnTheBorder places) {
+    public IncidentCaseType withPlaces(IncidentPlaces places) {
         return new IncidentCaseType(java.util.Objects.requireNonNull(places, "places"));
     }
 
@@ -193,12 +189,7 @@ public final class IncidentCaseType implements CaseType<IncidentMessage, Inciden
         if (!(first instanceof IncidentMessage.Report report)) {
             return null;
         }
-        try {
-            Geometry place = GeoJson.reader().read("place", report.report().placeGeoJson());
-            return places.locate(file.reporter(), file.addressee(), place).map(PlacesOnTheBorder.Placed::view).orElse(null);
-        } catch (InvalidGeoJson e) {
-            return null;
-        }
+        return places.locate(file.reporter(), file.addressee(), report.report().placeGeoJson()).orElse(null);
     }
 
     @Override public Optional<Deadline> deadline(Incident state) { return Optional.empty(); }

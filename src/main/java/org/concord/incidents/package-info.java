@@ -10,9 +10,9 @@
  * {@link org.concord.incidents.Settled}, refusals as {@link org.concord.incidents.IncidentRefusal}
  * values, and {@link org.concord.incidents.Incidents#fold} in the canonical delivery order.
  * The place is kept as the GeoJSON text it came in; where it lies with respect to the border (and
- * whether it concerns the pair at all) is asked of the deconfliction module's public
- * {@code PlacesOnTheBorder}.
+ * whether it concerns the pair at all) is asked through {@link org.concord.incidents.IncidentPlaces},
+ * which the deconfliction module, holder of the boundaries, implements.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Incidents",
-        allowedDependencies = {"node", "party", "intel::stix", "exchange", "workflow", "deconfliction::geo"})
+        allowedDependencies = {"node", "party", "intel::stix", "exchange", "workflow"})
 package org.concord.incidents;

@@ -11,9 +11,6 @@ import org.concord.incidents.IncidentReport;
 import org.concord.incidents.IncidentType;
 import org.concord.incidents.Verdict;
 import org.concord.incidents.internal.IncidentService;
-import org.concord.deconfliction.PlacesOnTheBorder;
-import org.concord.deconfliction.geo.GeoJson;
-import org.concord.deconfliction.geo.InvalidGeoJson;
 import org.concord.node.InvalidInput;
 import org.concord.node.Limits;
 import org.concord.party.Callers;
@@ -22,8 +19,8 @@ import org.concord.workflow.CaseView;
 import org.concord.workflow.CaseViews;
 import org.concord.workflow.StixId;
 import org.concord.workflow.Workflow;
-import org.locationtech.jts.geom.Geometry;
 import org.concord.incidents.IncidentCaseType;
+import org.concord.incidents.IncidentPlaces;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -46,14 +43,14 @@ class IncidentsController {
     private final IncidentService incidents;
     private final CaseViews views;
     private final IncidentCaseType incidentCases;
-    private final PlacesOnTheBorder places;
+    private final IncidentPlaces places;
     private final Workflow workflow;
     private final Clock clock;
     /** The most killed (and the most injured) one report may count. */
     static final int MAX_CASUALTIES = 1_000_000;
 
     IncidentsController(IncidentService incidents, CaseViews views, Clock clock, IncidentCaseType incidentCases,
-            PlacesOnTheBorder places, Workflow workflow) {
+            IncidentPlaces places, Workflow workflow) {
         this.incidents = incidents;
         this.views = views;
         this.clock = clock;
@@ -118,16 +115,7 @@ class IncidentsController {
             throw new InvalidInput("place", "geojson", "a GeoJSON geometry object with a type");
         }
         if (body.place() != null && !body.place().isNull()) {
-            Geometry place;
-            try {
-                place = GeoJson.reader().read("place", body.place());
-            } catch (InvalidGeoJson e) {
-                throw new InvalidInput(e.field(), e.rule().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
-                        e.getMessage().substring(e.field().length() + 2));
-            }
-            // Within the two territories or the pair's border zone: a place far inside a third country or far
-            // out at sea is a typing error (often [lat, lon] for [lon, lat]) or not the pair's business.
-            places.check("place", workflow.self(), addressee, place);
+            places.check("place", workflow.self(), addressee, body.place());
         }
         IncidentType type = null;
         if (body.incidentType() != null) {
