@@ -124,17 +124,17 @@ class RequestsController {
             case "acknowledge":
                 return RequestMessage.Acknowledge::new;
             case "accept": {
-                StixId terms = b.termsRef() == null ? null : stixId(b.termsRef(), "termsRef");
+                StixId terms = b.termsRef() == null ? null : RequestInput.stixId(b.termsRef(), "termsRef");
                 return env -> new RequestMessage.Accept(env, terms, b.text());
             }
             case "decline": {
-                DeclineReason reason = b.reason() == null ? null : enumOf(b.reason(), "reason", DeclineReason.class);
+                DeclineReason reason = b.reason() == null ? null : RequestInput.enumOf(b.reason(), "reason", DeclineReason.class);
                 return env -> new RequestMessage.Decline(env, reason, b.text());
             }
             case "counterPropose": {
                 CounterProposal proposal = b.proposal() == null ? new CounterProposal(null, "")
                         : new CounterProposal(b.proposal().kind() == null ? null
-                                : enumOf(b.proposal().kind(), "proposal.kind", CounterProposal.Kind.class), b.proposal().text());
+                                : RequestInput.enumOf(b.proposal().kind(), "proposal.kind", CounterProposal.Kind.class), b.proposal().text());
                 return env -> new RequestMessage.CounterPropose(env, proposal);
             }
             case "amend": {
@@ -144,11 +144,11 @@ class RequestsController {
             case "progressUpdate":
                 return env -> new RequestMessage.ProgressUpdate(env, b.text());
             case "close": {
-                Outcome outcome = b.outcome() == null ? null : enumOf(b.outcome(), "outcome", Outcome.class);
+                Outcome outcome = b.outcome() == null ? null : RequestInput.enumOf(b.outcome(), "outcome", Outcome.class);
                 return env -> new RequestMessage.Close(env, outcome, b.text());
             }
             case "escalate": {
-                EscalationLevel to = b.toLevel() == null ? null : enumOf(b.toLevel(), "toLevel", EscalationLevel.class);
+                EscalationLevel to = b.toLevel() == null ? null : RequestInput.enumOf(b.toLevel(), "toLevel", EscalationLevel.class);
                 return env -> new RequestMessage.Escalate(env, to, env.sentAt(), b.reason());
             }
             default:
@@ -162,18 +162,5 @@ class RequestsController {
             return new RequestForAction(List.of(), List.of(), null, null, "");
         }
         return RequestInput.terms(t.targets(), t.evidence(), t.action(), t.urgency(), t.text(), path);
-    }
-
-    private static StixId stixId(String value, String field) {
-        Limits.name(field, value);
-        try {
-            return StixId.of(value);
-        } catch (RuntimeException e) {
-            throw new InvalidInput(field, "stix-identifier", "'" + value + "' is not a STIX identifier (type--UUID)");
-        }
-    }
-
-    private static <E extends Enum<E>> E enumOf(String value, String field, Class<E> type) {
-        return InvalidInput.oneOf(field, value, type);
     }
 }
