@@ -3,7 +3,6 @@ package org.concord.commitments;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 import org.concord.party.PartyCode;
 import org.concord.workflow.EnvelopedMessage;
@@ -35,7 +34,7 @@ public sealed interface CommitmentMessage extends EnvelopedMessage {
     /** The other side confirms that this is what was agreed; from then on it binds both. */
     record Agree(Envelope envelope) implements CommitmentMessage {
         public Agree {
-            requireAnswer(envelope);
+            Envelope.requireAnswer(envelope);
         }
     }
 
@@ -46,7 +45,7 @@ public sealed interface CommitmentMessage extends EnvelopedMessage {
      */
     record Attest(Envelope envelope, String text, List<StixId> evidence) implements CommitmentMessage {
         public Attest {
-            requireAnswer(envelope);
+            Envelope.requireAnswer(envelope);
             text = text == null ? "" : text.strip();
             evidence = evidence == null ? List.of() : List.copyOf(evidence);
         }
@@ -59,7 +58,7 @@ public sealed interface CommitmentMessage extends EnvelopedMessage {
      */
     record Escalate(Envelope envelope, EscalationLevel to, Instant asOf, String reason) implements CommitmentMessage {
         public Escalate {
-            requireAnswer(envelope);
+            Envelope.requireAnswer(envelope);
             reason = reason == null ? "" : reason.strip();
         }
 
@@ -82,15 +81,9 @@ public sealed interface CommitmentMessage extends EnvelopedMessage {
      */
     record Withdraw(Envelope envelope, String reason) implements CommitmentMessage {
         public Withdraw {
-            requireAnswer(envelope);
+            Envelope.requireAnswer(envelope);
             reason = reason == null ? "" : reason.strip();
         }
     }
 
-    private static void requireAnswer(Envelope envelope) {
-        Objects.requireNonNull(envelope, "envelope");
-        if (envelope.previous() == null) {
-            throw new IllegalArgumentException("every message but the proposal names its previous message");
-        }
-    }
 }

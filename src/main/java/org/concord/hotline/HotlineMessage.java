@@ -67,7 +67,7 @@ public sealed interface HotlineMessage extends EnvelopedMessage {
     /** The addressee's side confirms it has the message; {@code by} is the official who took it. */
     record Acknowledge(Envelope envelope, Official by) implements HotlineMessage {
         public Acknowledge {
-            requireAnswer(envelope);
+            Envelope.requireAnswer(envelope);
             Objects.requireNonNull(by, "by");
             if (!by.party().equals(envelope.sender())) {
                 throw new IllegalArgumentException("the acknowledging official serves the acknowledging party");
@@ -83,7 +83,7 @@ public sealed interface HotlineMessage extends EnvelopedMessage {
      */
     record Escalate(Envelope envelope, EscalationLevel to, Instant asOf, String reason) implements HotlineMessage {
         public Escalate {
-            requireAnswer(envelope);
+            Envelope.requireAnswer(envelope);
             reason = reason == null ? "" : reason.strip();
         }
 
@@ -103,15 +103,9 @@ public sealed interface HotlineMessage extends EnvelopedMessage {
     /** The caller takes back a call nobody has acknowledged yet, saying why; the deadline stops on both sides. */
     record Withdraw(Envelope envelope, String reason) implements HotlineMessage {
         public Withdraw {
-            requireAnswer(envelope);
+            Envelope.requireAnswer(envelope);
             reason = reason == null ? "" : reason.strip();
         }
     }
 
-    private static void requireAnswer(Envelope envelope) {
-        Objects.requireNonNull(envelope, "envelope");
-        if (envelope.previous() == null) {
-            throw new IllegalArgumentException("every message but the first of a call names its previous message");
-        }
-    }
 }

@@ -3,7 +3,6 @@ package org.concord.incidents;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 import org.concord.party.PartyCode;
 import org.concord.workflow.EnvelopedMessage;
@@ -39,7 +38,7 @@ public sealed interface IncidentMessage extends EnvelopedMessage {
     record AnswerClaim(Envelope envelope, String claimRef, Verdict verdict, List<StixId> evidence, String text)
             implements IncidentMessage {
         public AnswerClaim {
-            requireAnswer(envelope);
+            Envelope.requireAnswer(envelope);
             evidence = evidence == null ? List.of() : List.copyOf(evidence);
             text = text == null ? "" : text.strip();
         }
@@ -48,7 +47,7 @@ public sealed interface IncidentMessage extends EnvelopedMessage {
     /** Either side proposes joint findings; they replace any earlier proposal, whose sign-offs lapse. */
     record ProposeFindings(Envelope envelope, String findings) implements IncidentMessage {
         public ProposeFindings {
-            requireAnswer(envelope);
+            Envelope.requireAnswer(envelope);
             findings = findings == null ? "" : findings.strip();
         }
     }
@@ -56,14 +55,8 @@ public sealed interface IncidentMessage extends EnvelopedMessage {
     /** A side signs off the findings proposed in message {@code findingsRef}. */
     record SignOff(Envelope envelope, StixId findingsRef) implements IncidentMessage {
         public SignOff {
-            requireAnswer(envelope);
+            Envelope.requireAnswer(envelope);
         }
     }
 
-    private static void requireAnswer(Envelope envelope) {
-        Objects.requireNonNull(envelope, "envelope");
-        if (envelope.previous() == null) {
-            throw new IllegalArgumentException("every message but the report names its previous message");
-        }
-    }
 }

@@ -2,7 +2,6 @@ package org.concord.requests;
 
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 
 import org.concord.party.PartyCode;
 import org.concord.workflow.EnvelopedMessage;
@@ -38,7 +37,7 @@ public sealed interface RequestMessage extends EnvelopedMessage {
     /** The responder confirms it has the request and is looking at it. */
     record Acknowledge(Envelope envelope) implements RequestMessage {
         public Acknowledge {
-            requireAnswer(envelope);
+            Envelope.requireAnswer(envelope);
         }
     }
 
@@ -52,7 +51,7 @@ public sealed interface RequestMessage extends EnvelopedMessage {
      */
     record Accept(Envelope envelope, StixId termsRef, String text) implements RequestMessage {
         public Accept {
-            requireAnswer(envelope);
+            Envelope.requireAnswer(envelope);
             text = text == null ? "" : text.strip();
         }
     }
@@ -64,7 +63,7 @@ public sealed interface RequestMessage extends EnvelopedMessage {
      */
     record Decline(Envelope envelope, DeclineReason reason, String text) implements RequestMessage {
         public Decline {
-            requireAnswer(envelope);
+            Envelope.requireAnswer(envelope);
             text = text == null ? "" : text.strip();
         }
     }
@@ -72,21 +71,21 @@ public sealed interface RequestMessage extends EnvelopedMessage {
     /** The responder offers something else (a joint operation, asks for more evidence, ...). */
     record CounterPropose(Envelope envelope, CounterProposal proposal) implements RequestMessage {
         public CounterPropose {
-            requireAnswer(envelope);
+            Envelope.requireAnswer(envelope);
         }
     }
 
     /** The requester revises its request, e.g. sends the evidence that was asked for. */
     record Amend(Envelope envelope, RequestForAction revised) implements RequestMessage {
         public Amend {
-            requireAnswer(envelope);
+            Envelope.requireAnswer(envelope);
         }
     }
 
     /** The responder reports how the accepted action goes. */
     record ProgressUpdate(Envelope envelope, String text) implements RequestMessage {
         public ProgressUpdate {
-            requireAnswer(envelope);
+            Envelope.requireAnswer(envelope);
             text = text == null ? "" : text.strip();
         }
     }
@@ -94,7 +93,7 @@ public sealed interface RequestMessage extends EnvelopedMessage {
     /** Either side closes the case with an outcome (the requester only by withdrawing). */
     record Close(Envelope envelope, Outcome outcome, String text) implements RequestMessage {
         public Close {
-            requireAnswer(envelope);
+            Envelope.requireAnswer(envelope);
             text = text == null ? "" : text.strip();
         }
     }
@@ -109,7 +108,7 @@ public sealed interface RequestMessage extends EnvelopedMessage {
      */
     record Escalate(Envelope envelope, EscalationLevel to, Instant asOf, String reason) implements RequestMessage {
         public Escalate {
-            requireAnswer(envelope);
+            Envelope.requireAnswer(envelope);
             reason = reason == null ? "" : reason.strip();
         }
 
@@ -125,10 +124,4 @@ public sealed interface RequestMessage extends EnvelopedMessage {
         }
     }
 
-    private static void requireAnswer(Envelope envelope) {
-        Objects.requireNonNull(envelope, "envelope");
-        if (envelope.previous() == null) {
-            throw new IllegalArgumentException("every message but the request names its previous message");
-        }
-    }
 }

@@ -35,6 +35,18 @@ public record Envelope(StixId id, StixId caseId, PartyCode sender, Instant sentA
         return new Envelope(id, caseId, sender, sentAt, Objects.requireNonNull(previous, "previous"));
     }
 
+    /**
+     * {@code envelope}, which must be an answer's: every message but the one that opens a case names
+     * the message it follows. The check every type's answering messages make in their constructors.
+     */
+    public static Envelope requireAnswer(Envelope envelope) {
+        Objects.requireNonNull(envelope, "envelope");
+        if (envelope.previous() == null) {
+            throw new IllegalArgumentException("every message but the one that opens the case names its previous message");
+        }
+        return envelope;
+    }
+
     public Optional<StixId> previousId() {
         return Optional.ofNullable(previous);
     }
