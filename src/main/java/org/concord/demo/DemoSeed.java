@@ -45,13 +45,12 @@ public final class DemoSeed {
 
     /** Seeds the demo data of the node whose beans {@code node} holds, through its own use cases, as the work of {@code actor}. */
     public static Seeded into(ListableBeanFactory node, String actor) {
-        Seeded seeded = into(node.getBean(NodeIdentity.class), node.getBean(IntelStore.class), node.getBean(SeedingIncidents.class),
-                node.getBean(SeedingCommitments.class), actor);
         TestCallSchedules schedules = node.getBean(TestCallSchedules.class);
         if (schedules.current().isEmpty()) {
             schedules.set(weeklyTestCall(), actor);
         }
-        return seeded;
+        return into(node.getBean(NodeIdentity.class), node.getBean(IntelStore.class), node.getBean(SeedingIncidents.class),
+                node.getBean(SeedingCommitments.class), actor);
     }
 
     /** The demo's weekly test call: PK's DGMO calls IR's director of operations every Tuesday at 11:00 in Karachi. */

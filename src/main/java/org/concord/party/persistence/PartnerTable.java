@@ -19,6 +19,8 @@ import org.concord.party.Party;
 import org.concord.party.PartyCode;
 import org.concord.party.SigningKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -66,13 +68,31 @@ public class PartnerTable implements Partners {
                         record.certificatePem(), record.fingerprint().hex(), record.signingKey().base64(),
                         record.identity(), Timestamp.from(clock.instant()), actor)
                 .update();
-        snapshot = null;
+        invalidate();
     }
 
     public int delete(PartyCode code) {
         int rows = jdbc.sql("delete from party_partner where code = ?").param(code.value()).update();
-        snapshot = null;
+        invalidate();
         return rows;
+    }
+
+    /**
+     * Drops the snapshot now and again once the writing transaction ends: a read on another
+     * connection between the write and its commit would otherwise take a snapshot without the
+     * change and keep it for up to a second after the commit (a partner paired, then refused as
+     * unpaired by the next call).
+     */
+    private void invalidate() {
+        snapshot = null;
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    snapshot = null;
+                }
+            });
+        }
     }
 
     /** Reads the table directly, bypassing the snapshot; for writes that must see the committed state. */
