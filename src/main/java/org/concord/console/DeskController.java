@@ -88,7 +88,9 @@ class DeskController {
     }
 
     private static List<String> roles(Authentication user) {
-        return user.getAuthorities().stream().map(a -> a.getAuthority().replaceFirst("^ROLE_", "")).sorted().toList();
+        // only the roles: Spring Security also grants FACTOR_PASSWORD and the like, which say how, not what
+        return user.getAuthorities().stream().map(a -> a.getAuthority()).filter(a -> a.startsWith("ROLE_"))
+                .map(a -> a.substring(5)).sorted().toList();
     }
 
     /** One line of the desk. */
