@@ -55,23 +55,37 @@
       osc.stop(ctx.currentTime + 0.4);
     } catch (e) { /* no sound allowed yet: the visible alert stays */ }
   }
-  function alertNew() {
-    var fresh = flashes().filter(function (row) { return !seen[row.getAttribute('data-case-id')]; });
-    if (fresh.length === 0) { return; }
-    var text = 'FLASH from the partner: ' + fresh.map(function (row) {
-      return row.querySelector('.summary').textContent;
-    }).join(' · ');
+  function raise(title, text) {
     var box = document.getElementById('alert');
-    box.textContent = text;
+    box.textContent = title + ': ' + text;
     box.setAttribute('dir', 'auto');
     box.hidden = false;
-    fresh.forEach(function (row) { row.classList.add('new'); });
     beep();
     if ('Notification' in window && Notification.permission === 'granted') {
-      new Notification('Concord: FLASH', { body: text });
+      new Notification('Concord: ' + title, { body: text });
     }
-    remember();
   }
+  function alertNew() {
+    var fresh = flashes().filter(function (row) { return !seen[row.getAttribute('data-case-id')]; });
+    if (fresh.length > 0) {
+      fresh.forEach(function (row) { row.classList.add('new'); });
+      raise('FLASH from the partner', fresh.map(function (row) {
+        return row.querySelector('.summary').textContent;
+      }).join(' · '));
+      remember();
+    }
+    escalated.forEach(function (caseId) {
+      var row = document.querySelector('tr[data-case-id="' + caseId + '"]');
+      if (row) {
+        row.classList.add('new');
+        raise('The partner escalated', row.getAttribute('data-type') + ' — ' + row.querySelector('.summary').textContent
+            + ' (now ' + row.querySelector('.level').textContent + ')');
+      }
+    });
+    escalated = [];
+  }
+  // cases the partner escalated since the last refresh (from the event stream), alerted once the desk shows them
+  var escalated = [];
 
   function refresh() {
     if (window.htmx) {
@@ -89,7 +103,15 @@
     var live = document.getElementById('live');
     var source = new EventSource('/console/events');
     source.addEventListener('hello', function () { if (live) { live.classList.add('on'); } });
-    source.addEventListener('case', refresh);
+    source.addEventListener('case', function (e) {
+      try {
+        var change = JSON.parse(e.data);
+        if (change.direction === 'RECEIVED' && /^escalat/.test(change.messageType)) {
+          escalated.push(change.caseId);
+        }
+      } catch (ignored) { /* an event it cannot read still means: read the desk again */ }
+      refresh();
+    });
     source.onerror = function () { if (live) { live.classList.remove('on'); } };
   }
 

@@ -124,6 +124,28 @@ class TheDeskInABrowserTest {
     }
 
     @Test
+    void anEscalationByPkRaisesAnAlertOnIrsDeskWithoutReload() throws Exception {
+        // given PK's request on IR's desk, IR's liaison officer watching
+        String caseId = pkSendsARequest();
+        logIn(nodes.ir, Role.LIAISON);
+        new WebDriverWait(browser, Duration.ofSeconds(5))
+                .until(ExpectedConditions.attributeContains(By.id("live"), "class", "on"));
+        waitFor(Duration.ofSeconds(5), By.cssSelector("#awaiting-me tr[data-case-id='" + caseId + "']"));
+
+        // when PK escalates it to the security chiefs and the escalation reaches IR
+        HttpResponse<String> escalated = asPkLiaison("/api/requests/" + caseId + "/messages",
+                "{\"messageType\":\"escalate\",\"toLevel\":\"SECURITY_CHIEFS\",\"reason\":\"no answer yet\"}");
+        assertThat(escalated.statusCode()).as(escalated.body()).isEqualTo(200);
+        nodes.pk.bean(OutboxDelivery.class).deliver(PartyCode.of("IR"));
+
+        // then within 2 s the desk shows the new rung and an alert names the escalation
+        WebElement alert = waitFor(Duration.ofSeconds(2), By.cssSelector("#alert:not([hidden])"));
+        assertThat(alert.getText()).contains("The partner escalated").contains("SECURITY_CHIEFS");
+        assertThat(browser.findElement(By.cssSelector("tr[data-case-id='" + caseId + "'] .level")).getText())
+                .isEqualTo("SECURITY_CHIEFS");
+    }
+
+    @Test
     void aViewerSeesNoActionButtonsAndAForgedPostFromItsSessionIsRefused() throws Exception {
         // given a case awaiting IR, and IR's viewer logged in
         String caseId = pkSendsARequest();
