@@ -86,7 +86,8 @@ class ConsoleSecurity {
                             if (org.concord.node.DatabaseUnavailable.is(failed)) {
                                 throw failed;
                             }
-                            throttle.failed(request.getParameter("username"), request.getRemoteAddr(), "password");
+                            String account = request.getParameter("username");
+                            throttle.failed(account == null ? "" : account, request.getRemoteAddr(), "password");
                             response.sendRedirect(request.getContextPath() + "/login?failed");
                         }))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?loggedOut")
