@@ -19,6 +19,7 @@ import org.concord.party.Partners;
 import org.concord.party.PartyCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,6 +41,8 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li><b>Escalating</b> ({@link #sendDueEscalations}): for each open case, the escalations its
  *       type's policy makes due, sent one rung at a time, each with its reason.</li>
  * </ul>
+ *
+ * Every message stored, sent or received, is announced as a {@link CaseChanged} event.
  */
 @Service
 public class Workflow {
@@ -55,9 +58,11 @@ public class Workflow {
     private final AuditLog audit;
     private final Partners partners;
     private final Escalations escalations;
+    private final ApplicationEventPublisher events;
 
     Workflow(WorkflowTable table, Outbox outbox, NodeIdentity identity, Clock clock, AuditLog audit, Partners partners,
-            Escalations escalations) {
+            Escalations escalations, ApplicationEventPublisher events) {
+        this.events = events;
         this.table = table;
         this.outbox = outbox;
         this.identity = identity;
@@ -162,6 +167,7 @@ public class Workflow {
         if (added) {
             audit.record(from.value(), type.module() + ".received", message.id().value(),
                     type.messageType(message) + " in " + type.name() + " " + message.caseId());
+            events.publishEvent(new CaseChanged(type.name(), message.caseId().value(), type.messageType(message), RECEIVED));
         }
         return added;
     }
@@ -188,6 +194,7 @@ public class Workflow {
             if (table.addMessage(type.name(), message, type.messageType(message), SENT, clock.instant(), object)) {
                 added++;
                 outbox.enqueue(partner, object, type.priority(Optional.empty(), message));
+                events.publishEvent(new CaseChanged(type.name(), message.caseId().value(), type.messageType(message), SENT));
                 audit.record("concord", type.module() + ".seeded", message.id().value(),
                         type.messageType(message) + " to " + partner);
             }
@@ -266,6 +273,7 @@ public class Workflow {
         outbox.enqueue(row.partner(), object, type.priority(state, message));
         audit.record(actor, type.module() + ".sent", message.id().value(),
                 type.messageType(message) + " in " + type.name() + " " + message.caseId() + " to " + row.partner());
+        events.publishEvent(new CaseChanged(type.name(), message.caseId().value(), type.messageType(message), SENT));
     }
 
     <M extends CaseMessage, S, R extends CaseRefusal> CaseRecord<M, S, R> read(CaseType<M, S, R> type, WorkflowTable.CaseRow row) {

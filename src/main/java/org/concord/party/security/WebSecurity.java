@@ -66,7 +66,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * <p>Failed logins, by password or token, are counted per account and per address
  * ({@link LoginThrottle}); a blocked attempt gets 429 with {@code Retry-After} before any password
- * is checked. A session (none today; the web console's form login later) that carries a
+ * is checked. A session (only the web console has them, through its own chain and form login,
+ * {@link ConsoleSecurity}) that carries a
  * {@link UserAccounts.SessionStamp} under {@link #SESSION_STAMP} ends as soon as the user's
  * password changes or the user is disabled or removed ({@link SessionCredentialsFilter}).
  */
@@ -82,7 +83,7 @@ class WebSecurity {
     /** The ledger is read by the partner (it witnesses this node's log) and by every user role. */
     private static final String[] LEDGER_READERS = {PARTNER, "ROLE_ADMIN", "ROLE_LIAISON", "ROLE_ANALYST", "ROLE_VIEWER"};
 
-    /** The session attribute a form login (the web console, later) stores its {@link UserAccounts.SessionStamp} under. */
+    /** The session attribute the web console's form login ({@link ConsoleSecurity}) stores its {@link UserAccounts.SessionStamp} under. */
     public static final String SESSION_STAMP = "org.concord.party.session-stamp";
 
     @Bean

@@ -1,0 +1,15 @@
+/**
+ * The web console: server-rendered pages (Thymeleaf, htmx, server-sent events) that each node serves
+ * to its own users behind a form login (docs/console.md). Who may open it, and how the session and
+ * CSRF protection work, is decided in {@code party.security.ConsoleSecurity}; this module holds the
+ * pages.
+ *
+ * <p>Today: the desk ({@link org.concord.console.DeskController}), everything awaiting this node or
+ * the partner, soonest deadline first, kept live by {@link org.concord.console.ConsoleEvents}.
+ *
+ * <p>On top of the layering, beside {@code demo}: it reads the cases through {@code workflow}'s
+ * API, and nothing depends on it.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Console: the web pages of a node",
+        allowedDependencies = {"party", "workflow"})
+package org.concord.console;

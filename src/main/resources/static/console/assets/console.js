@@ -1,0 +1,129 @@
+// Concord console: CSRF header for htmx, live countdowns, and the event stream that keeps the desk current.
+// No build step; served as is from /console/assets/console.js (docs/console.md).
+(function () {
+  'use strict';
+  var csrfHeader = document.querySelector('meta[name="_csrf_header"]');
+  var csrfToken = document.querySelector('meta[name="_csrf"]');
+  document.body.addEventListener('htmx:configRequest', function (e) {
+    if (csrfHeader && csrfToken) {
+      e.detail.headers[csrfHeader.content] = csrfToken.content;
+    }
+  });
+
+  // The server's clock, not the browser's: the offset between them is taken from the fragment's data-server-now.
+  var offset = 0;
+  function takeOffset() {
+    var cases = document.getElementById('cases');
+    var serverNow = cases && Date.parse(cases.getAttribute('data-server-now'));
+    if (serverNow) {
+      offset = serverNow - Date.now();
+    }
+  }
+  function readable(ms) {
+    var s = Math.floor(Math.abs(ms) / 1000);
+    var d = Math.floor(s / 86400), h = Math.floor(s % 86400 / 3600), m = Math.floor(s % 3600 / 60), sec = s % 60;
+    if (d > 0) { return d + 'd ' + h + 'h'; }
+    if (h > 0) { return h + 'h ' + m + 'm'; }
+    return m + 'm ' + (sec < 10 ? '0' : '') + sec + 's';
+  }
+  function tick() {
+    var now = Date.now() + offset;
+    document.querySelectorAll('time[data-due]').forEach(function (t) {
+      var left = Date.parse(t.getAttribute('data-due')) - now;
+      t.textContent = left >= 0 ? readable(left) + ' left' : 'overdue ' + readable(left);
+      t.classList.toggle('overdue', left < 0);
+      t.classList.toggle('soon', left >= 0 && left < 15 * 60 * 1000);
+    });
+  }
+
+  // Incoming FLASH calls awaiting us: alert for each one that was not on the desk before.
+  var seen = {};
+  function flashes() {
+    return Array.prototype.slice.call(document.querySelectorAll('tr[data-flash="true"]'));
+  }
+  function remember() {
+    flashes().forEach(function (row) { seen[row.getAttribute('data-case-id')] = true; });
+  }
+  function beep() {
+    try {
+      var Ctx = window.AudioContext || window.webkitAudioContext;
+      var ctx = new Ctx();
+      var osc = ctx.createOscillator();
+      osc.frequency.value = 880;
+      osc.connect(ctx.destination);
+      osc.start();
+      osc.stop(ctx.currentTime + 0.4);
+    } catch (e) { /* no sound allowed yet: the visible alert stays */ }
+  }
+  function raise(title, text) {
+    var box = document.getElementById('alert');
+    box.textContent = title + ': ' + text;
+    box.setAttribute('dir', 'auto');
+    box.hidden = false;
+    beep();
+    if ('Notification' in window && Notification.permission === 'granted') {
+      new Notification('Concord: ' + title, { body: text });
+    }
+  }
+  function alertNew() {
+    var fresh = flashes().filter(function (row) { return !seen[row.getAttribute('data-case-id')]; });
+    if (fresh.length > 0) {
+      fresh.forEach(function (row) { row.classList.add('new'); });
+      raise('FLASH from the partner', fresh.map(function (row) {
+        return row.querySelector('.summary').textContent;
+      }).join(' · '));
+      remember();
+    }
+    escalated.forEach(function (caseId) {
+      var row = document.querySelector('tr[data-case-id="' + caseId + '"]');
+      if (row) {
+        row.classList.add('new');
+        raise('The partner escalated', row.getAttribute('data-type') + ' — ' + row.querySelector('.summary').textContent
+            + ' (now ' + row.querySelector('.level').textContent + ')');
+      }
+    });
+    escalated = [];
+  }
+  // cases the partner escalated since the last refresh (from the event stream), alerted once the desk shows them
+  var escalated = [];
+
+  function refresh() {
+    if (window.htmx) {
+      htmx.ajax('GET', '/console/desk/cases', { target: '#cases', swap: 'outerHTML' });
+    }
+  }
+  document.body.addEventListener('htmx:afterSettle', function () {
+    takeOffset();
+    tick();
+    alertNew();
+  });
+
+  function listen() {
+    if (!window.EventSource || !document.getElementById('cases')) { return; }
+    var live = document.getElementById('live');
+    var source = new EventSource('/console/events');
+    source.addEventListener('hello', function () { if (live) { live.classList.add('on'); } });
+    source.addEventListener('case', function (e) {
+      try {
+        var change = JSON.parse(e.data);
+        if (change.direction === 'RECEIVED' && /^escalat/.test(change.messageType)) {
+          escalated.push(change.caseId);
+        }
+      } catch (ignored) { /* an event it cannot read still means: read the desk again */ }
+      refresh();
+    });
+    source.onerror = function () { if (live) { live.classList.remove('on'); } };
+  }
+
+  document.addEventListener('click', function () {
+    if ('Notification' in window && Notification.permission === 'default') {
+      Notification.requestPermission();
+    }
+  }, { once: true });
+
+  takeOffset();
+  remember();
+  tick();
+  setInterval(tick, 1000);
+  listen();
+})();
