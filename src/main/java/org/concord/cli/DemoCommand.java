@@ -189,6 +189,16 @@ class DemoCommand implements Callable<Integer> {
         for (DemoNode node : nodes) {
             System.out.println("  " + node.code() + "  " + node.url() + "   " + node.name());
         }
+        System.out.println("Consoles (log in as the liaison officer; every user and password is in " + nodesFile.getFileName() + "):");
+        JsonNode written = JSON.readTree(Files.readString(nodesFile)).path("nodes");
+        for (JsonNode node : written) {
+            for (JsonNode user : node.path("users")) {
+                if (user.path("role").asString().equals("LIAISON")) {
+                    System.out.println("  " + node.path("party").asString() + "  " + node.path("url").asString() + "/   user "
+                            + user.path("username").asString() + "   password " + user.path("password").asString());
+                }
+            }
+        }
         System.out.println("Users, passwords and certificate paths: " + nodesFile);
         System.out.println("Weekly test call: PK calls IR every Tuesday at 11:00 Asia/Karachi, answered within 30 min"
                 + " (GET /api/hotline/tests/schedule)");

@@ -72,6 +72,15 @@ class DemoIT {
             JsonNode pk = nodes.get(0);
             JsonNode ir = nodes.get(1);
             assertThat(pk.path("party").asString()).isEqualTo("PK");
+            // the two consoles, each with its liaison officer's login, are printed for the person who started the demo
+            String pkLiaisonPassword = java.util.stream.StreamSupport.stream(pk.path("users").spliterator(), false)
+                    .filter(u -> u.path("role").asString().equals("LIAISON")).findFirst().orElseThrow().path("password").asString();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
+                synchronized (output) {
+                    assertThat(output).anySatisfy(line -> assertThat(line).contains(pk.path("url").asString() + "/")
+                            .contains("password " + pkLiaisonPassword));
+                }
+            });
 
             String whoami = curl("--cacert", ir.path("caCert").asString(), "--cert", pk.path("clientCert").asString(),
                     "--key", pk.path("clientKey").asString(), ir.path("url").asString() + "/api/whoami");
