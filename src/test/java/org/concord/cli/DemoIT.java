@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
 
 import org.concord.demo.January2024;
 import org.concord.node.NodeSettings;
@@ -73,9 +74,9 @@ class DemoIT {
             JsonNode ir = nodes.get(1);
             assertThat(pk.path("party").asString()).isEqualTo("PK");
             // the two consoles, each with its liaison officer's login, are printed for the person who started the demo
-            String pkLiaisonPassword = java.util.stream.StreamSupport.stream(pk.path("users").spliterator(), false)
+            String pkLiaisonPassword = StreamSupport.stream(pk.path("users").spliterator(), false)
                     .filter(u -> u.path("role").asString().equals("LIAISON")).findFirst().orElseThrow().path("password").asString();
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 synchronized (output) {
                     assertThat(output).anySatisfy(line -> assertThat(line).contains(pk.path("url").asString() + "/")
                             .contains("password " + pkLiaisonPassword));
