@@ -6,7 +6,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 import org.concord.party.UserAccounts;
 import org.slf4j.Logger;
@@ -19,7 +18,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -73,7 +71,9 @@ class ConsoleSecurity {
                 .authenticationManager(new ProviderManager(provider))
                 .addFilterBefore(new NoPartners(), CsrfFilter.class)
                 .addFilterBefore(new NoTokens(), CsrfFilter.class)
-                .addFilterBefore(new EndedSessions(accounts), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new WebSecurity.SessionCredentialsFilter(accounts,
+                        (request, response) -> response.sendRedirect(request.getContextPath() + "/login?ended")),
+                        UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new ThrottledFormLogin(throttle), UsernamePasswordAuthenticationFilter.class)
                 .formLogin(form -> form.loginPage("/login").permitAll()
                         .successHandler((request, response, authentication) -> {
@@ -131,30 +131,6 @@ class ConsoleSecurity {
                         + "error_description=\"the web console takes no API token; log in at /login\"");
                 Problem.write(request, response, 401, "Unauthorized",
                         "the web console takes no API token; log in with your password at /login (tokens are for /api)");
-                return;
-            }
-            chain.doFilter(request, response);
-        }
-    }
-
-    /** A session begun under an earlier credentials epoch of its user is ended, and the browser sent to log in again. */
-    static final class EndedSessions extends OncePerRequestFilter {
-        private final UserAccounts accounts;
-
-        EndedSessions(UserAccounts accounts) {
-            this.accounts = accounts;
-        }
-
-        @Override
-        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                throws ServletException, IOException {
-            HttpSession session = request.getSession(false);
-            if (session != null && session.getAttribute(WebSecurity.SESSION_STAMP) instanceof UserAccounts.SessionStamp stamp
-                    && !accounts.sessionIsCurrent(stamp)) {
-                session.invalidate();
-                SecurityContextHolder.clearContext();
-                log.info("ended a console session of '{}': its credentials changed since it began", stamp.username());
-                response.sendRedirect(request.getContextPath() + "/login?ended");
                 return;
             }
             chain.doFilter(request, response);

@@ -103,7 +103,7 @@ class WebSecurity {
                                     roles.isEmpty() ? java.util.Map.of("rule", "forbidden")
                                             : java.util.Map.of("rule", "role", "requiredRoles", roles));
                         }))
-                .addFilterBefore(new SessionCredentialsFilter(accounts), BasicAuthenticationFilter.class)
+                .addFilterBefore(new SessionCredentialsFilter(accounts, SessionCredentialsFilter.API), BasicAuthenticationFilter.class)
                 .addFilterBefore(new PartnerCertificateFilter(partners), BasicAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens, users, throttle), BasicAuthenticationFilter.class)
                 .addFilterAt(new ThrottledBasicFilter(new ProviderManager(provider), throttle), BasicAuthenticationFilter.class)
@@ -339,13 +339,30 @@ class WebSecurity {
 
     /**
      * A session that began under an earlier credentials epoch of its user (the password changed,
-     * the user was disabled or removed since) is ended and the request refused with 401.
+     * the user was disabled or removed since) is ended, and the request answered as the chain it
+     * guards answers the logged-out: the API with 401, the console by sending the browser to log in.
      */
     static final class SessionCredentialsFilter extends OncePerRequestFilter {
-        private final UserAccounts accounts;
 
-        SessionCredentialsFilter(UserAccounts accounts) {
+        /** How the chain answers a request whose session was just ended. */
+        @FunctionalInterface
+        interface Ended {
+            void answer(HttpServletRequest request, HttpServletResponse response) throws IOException;
+        }
+
+        /** The API's answer: 401 with the schemes it takes and a problem document. */
+        static final Ended API = (request, response) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Concord\", Bearer realm=\"Concord\"");
+            Problem.write(request, response, 401, "Unauthorized",
+                    "this session ended: the password was changed or the user disabled or removed since it began; log in again");
+        };
+
+        private final UserAccounts accounts;
+        private final Ended ended;
+
+        SessionCredentialsFilter(UserAccounts accounts, Ended ended) {
             this.accounts = accounts;
+            this.ended = ended;
         }
 
         @Override
@@ -356,10 +373,9 @@ class WebSecurity {
                     && !accounts.sessionIsCurrent(stamp)) {
                 session.invalidate();
                 SecurityContextHolder.clearContext();
-                log.info("ended a session of '{}': its credentials changed since it began", stamp.username());
-                response.setHeader("WWW-Authenticate", "Basic realm=\"Concord\", Bearer realm=\"Concord\"");
-                Problem.write(request, response, 401, "Unauthorized",
-                        "this session ended: the password was changed or the user disabled or removed since it began; log in again");
+                log.info("ended a session of '{}' at {}: its credentials changed since it began", stamp.username(),
+                        request.getRequestURI());
+                ended.answer(request, response);
                 return;
             }
             chain.doFilter(request, response);

@@ -227,7 +227,7 @@ class CredentialsCanBeContainedTest {
     void aSessionBegunBeforeThePasswordChangedIsEndedAtItsNextRequest() throws Exception {
         UserAccounts accounts = pk.bean(UserAccounts.class);
         accounts.add("console-user", Set.of(Role.VIEWER), "console-password-0123", "test");
-        var filter = new WebSecurity.SessionCredentialsFilter(accounts);
+        var filter = new WebSecurity.SessionCredentialsFilter(accounts, WebSecurity.SessionCredentialsFilter.API);
         MockHttpSession session = new MockHttpSession();
         session.setAttribute(WebSecurity.SESSION_STAMP, accounts.sessionStamp("console-user"));
 
