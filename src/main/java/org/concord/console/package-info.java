@@ -11,5 +11,5 @@
  * API, and nothing depends on it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Console: the web pages of a node",
-        allowedDependencies = {"party", "workflow"})
+        allowedDependencies = {"party", "workflow", "deconfliction"})
 package org.concord.console;
