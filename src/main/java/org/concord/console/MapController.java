@@ -117,8 +117,8 @@ class MapController {
     @PostMapping(value = "/console/map/notices/{id}/ask-instead", produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('LIAISON')")
     @ResponseBody
-    Map<String, String> askInstead(@PathVariable String id, Authentication user) {
-        String caseId = deconfliction.askInstead(id, "user:" + user.getName());
+    Map<String, String> askInstead(@PathVariable String id, @RequestParam(required = false) String tlp, Authentication user) {
+        String caseId = deconfliction.askInstead(id, tlp, "user:" + user.getName());
         return Map.of("caseId", caseId, "case", "/console/cases/" + caseId, "api", "/api/requests/" + caseId);
     }
 }

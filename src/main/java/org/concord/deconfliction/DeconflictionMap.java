@@ -34,8 +34,10 @@ public interface DeconflictionMap {
     }
 
     /**
-     * Takes up a sovereignty refusal's offer to ask the partner instead, with no overrides, as
+     * Takes up a sovereignty refusal's offer to ask the partner instead, overriding at most the marking, as
      * {@code POST /api/deconfliction/notices/{id}/ask-instead}; answers the new request's case id.
+     *
+     * @param tlp the request's marking (GREEN or AMBER), or null for the notice's own where the partner may read it
      */
-    String askInstead(String noticeId, String auditName);
+    String askInstead(String noticeId, String tlp, String auditName);
 }

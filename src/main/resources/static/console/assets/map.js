@@ -211,7 +211,8 @@
       .then(function (response) {
         return response.json().catch(function () { return {}; }).then(function (json) {
           if (!response.ok) {
-            var error = new Error((json.field ? json.field + ': ' : '') + (json.detail || json.title || response.status));
+            var detail = String(json.detail || json.title || response.status);
+            var error = new Error(json.field && detail.indexOf(json.field + ':') !== 0 ? json.field + ': ' + detail : detail);
             throw error;
           }
           return json;
@@ -242,6 +243,13 @@
     if (result.outcome === 'refused') {
       var v = result.violation || {};
       line(evaluation, 'p', 'Refused: ' + (v.explanation || 'sovereignty violation'), 'error').id = 'refusal';
+      var label = line(evaluation, 'label', 'Marking of the request ', 'ask-marking');
+      var tlp = line(label, 'select', '');
+      tlp.id = 'ask-tlp';
+      [['', 'as the notice'], ['GREEN', 'TLP:GREEN'], ['AMBER', 'TLP:AMBER']].forEach(function (o) {
+        var option = line(tlp, 'option', o[1]);
+        option.value = o[0];
+      });
       var ask = line(evaluation, 'button', 'Ask ' + (v.partner || 'the partner') + ' instead', 'ask-instead');
       ask.type = 'button';
       ask.id = 'ask-instead';
@@ -320,7 +328,8 @@
     var refused = result.dryRun === false ? Promise.resolve(result) : post('/console/map/notices', body);
     refused.then(function (r) {
       if (r.outcome !== 'refused') { throw new Error('the notice was not refused on sending: check it again'); }
-      return post('/console/map/notices/' + encodeURIComponent(r.notice) + '/ask-instead');
+      var tlp = document.getElementById('ask-tlp').value;
+      return post('/console/map/notices/' + encodeURIComponent(r.notice) + '/ask-instead' + (tlp ? '?tlp=' + tlp : ''));
     }).then(function (asked) {
       var p = line(evaluation, 'p', 'Request for action opened: ', 'notice');
       p.id = 'asked';

@@ -591,8 +591,10 @@ class DeconflictionController implements org.concord.deconfliction.Deconfliction
     }
 
     @Override
-    public String askInstead(String noticeId, String auditName) {
-        return askingInstead.ask(noticeId, null, auditName).request().caseId();
+    public String askInstead(String noticeId, String tlp, String auditName) {
+        org.concord.requests.OpeningRequests.NewRequest body = tlp == null || tlp.isBlank() ? null
+                : new org.concord.requests.OpeningRequests.NewRequest(null, null, null, null, null, null, tlp);
+        return askingInstead.ask(noticeId, body, auditName).request().caseId();
     }
 
     private PartyCode partner(String code) {
