@@ -30,6 +30,10 @@
     boundaries: 'Country', provinces: 'Province', border: 'Border', 'border-zone': 'Border zone', notices: 'Notice',
     sites: 'Protected site', conflicts: 'Conflict', events: 'Unplanned event', incidents: 'Incident'
   };
+  var PLURALS = {
+    boundaries: 'Countries', provinces: 'Provinces', border: 'Border', 'border-zone': 'Border zone', notices: 'Notices',
+    sites: 'Protected sites', conflicts: 'Conflicts', events: 'Unplanned events', incidents: 'Incidents'
+  };
   var ORDER = ['boundaries', 'provinces', 'border-zone', 'border', 'sites', 'notices', 'conflicts', 'events', 'incidents'];
   var CLICKABLE = { notices: true, sites: true, conflicts: true, events: true, incidents: true };
   var layers = {};
@@ -74,7 +78,13 @@
       .then(function (geojson) {
         var style = STYLES[name] || {};
         var layer = L.geoJSON(geojson, {
-          style: function () { return style; },
+          style: function (feature) {
+            // this node's own country a little lighter than the partner's
+            if (name === 'boundaries' && feature.properties && feature.properties.code !== element.dataset.party) {
+              return L.extend({}, style, { fillColor: '#e4e0d2' });
+            }
+            return style;
+          },
           interactive: !!CLICKABLE[name],
           pointToLayer: function (feature, latlng) { return L.circleMarker(latlng, style); },
           onEachFeature: function (feature, featureLayer) {
@@ -87,7 +97,7 @@
         }
         layers[name] = layer;
         layer.addTo(map);
-        control.addOverlay(layer, TITLES[name] + 's');
+        control.addOverlay(layer, PLURALS[name] || name);
         element.setAttribute('data-layer-' + name, String(geojson.features.length));
         return layer;
       });
@@ -283,6 +293,7 @@
     evaluation.textContent = 'Checking…';
     post('/console/map/notices?dryRun=true', body).then(function (result) {
       show(result);
+      evaluation.scrollIntoView({ block: 'end' });
       if (result.outcome === 'sendable') {
         checked = JSON.stringify(body);
         sendButton.disabled = false;
