@@ -88,8 +88,9 @@ class MapController {
             ObjectNode feature = features.addObject().put("type", "Feature");
             feature.set("geometry", place);
             feature.putObject("properties").put("caseId", c.caseId()).put("partner", c.partner()).put("state", c.state())
-                    .put("level", c.level()).put("summary", DeskController.summary(c, details))
-                    .put("occurredAt", details.at("/report/occurredAt").asString(null));
+                    .put("level", c.level()).put("type", details.at("/report/incident_type").asString(null))
+                    .put("whatHappened", details.at("/report/what_happened").asString(null))
+                    .put("occurredAt", details.at("/report/occurred_at").asString(null));
         }
         return ResponseEntity.ok().contentType(GEO_JSON).body(collection.toString());
     }

@@ -144,7 +144,7 @@
     return date.getFullYear() + '-' + pad(date.getMonth() + 1) + '-' + pad(date.getDate()) + 'T'
       + pad(date.getHours()) + ':' + pad(date.getMinutes());
   }
-  var start = new Date(Date.now() + 2 * 24 * 3600 * 1000);
+  var start = new Date(Date.now() + 4 * 24 * 3600 * 1000); // beyond the usual minimum notice (72 h)
   start.setMinutes(0, 0, 0);
   document.getElementById('notice-start').value = localInput(start);
   document.getElementById('notice-end').value = localInput(new Date(start.getTime() + 12 * 3600 * 1000));
@@ -248,6 +248,7 @@
       if (from.nearestBorderPoint && from.nearestOwnPoint) {
         distanceLine = L.polyline([[from.nearestOwnPoint[1], from.nearestOwnPoint[0]],
           [from.nearestBorderPoint[1], from.nearestBorderPoint[0]]], { color: '#b00020', dashArray: '2 4', weight: 2 }).addTo(map);
+        if (drawn) { map.fitBounds(drawn.getBounds().extend(distanceLine.getBounds()), { padding: [60, 60], maxZoom: 11, animate: false }); }
       }
     }
     if (result.outcome === 'refused') {

@@ -3,6 +3,7 @@ package org.concord.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,6 +13,7 @@ import java.util.List;
 import org.concord.exchange.sync.OutboxDelivery;
 import org.concord.party.PartyCode;
 import org.concord.party.Role;
+import org.concord.testing.Https;
 import org.concord.testing.TestNode;
 import org.concord.testing.TwoNodes;
 import org.junit.jupiter.api.AfterAll;
@@ -29,12 +31,16 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * The map as PK's liaison officer and IR's viewer see it, in Debian's headless Chromium against PK
  * and IR running for real: the notice drawn at PK travels to IR over the nodes' HTTPS.
  */
 class TheMapInABrowserTest {
 
+    static final JsonMapper JSON = JsonMapper.builder().build();
     static TwoNodes nodes;
     static ChromeDriverService service;
     static ChromeDriver browser;
@@ -116,7 +122,39 @@ class TheMapInABrowserTest {
         assertThat(browser.findElements(By.id("draw-start"))).isEmpty();
         assertThat(browser.findElements(By.id("notice-form"))).isEmpty();
         assertThat(browser.findElement(By.id("read-only")).getText()).contains("Read only");
+        // and a click on it tells what it is
+        ((JavascriptExecutor) browser).executeScript("""
+                window.concordMap.layers.notices.getLayers().find(l => l.feature.properties.id === arguments[0]).fire('click', {
+                  latlng: window.concordMap.layers.notices.getLayers().find(l => l.feature.properties.id === arguments[0]).getBounds().getCenter()});""",
+                noticeId);
+        WebElement popup = waitFor(Duration.ofSeconds(5), By.cssSelector(".leaflet-popup .popup-notices"));
+        assertThat(popup.getAttribute("textContent")).contains(noticeId).contains("BORDER_PATROL").contains("PK");
         screenshot("map-ir");
+    }
+
+    @Test
+    void anIncidentPkReportedIsOnPksMapWithALinkToItsCasePage() throws Exception {
+        // given PK's report of shelling near Saravan
+        String[] basic = Https.basic(nodes.pk.username(Role.LIAISON), nodes.pk.password(Role.LIAISON));
+        HttpResponse<String> reported = Https.to(nodes.pk).send("POST", "/api/incidents", """
+                {"addressee":"IR","occurredAt":"2024-01-17T06:00:00Z","place":{"type":"Point","coordinates":[62.3342,27.3709]},
+                 "incidentType":"SHELLING","whatHappened":"Mortar rounds landed near a border post.",
+                 "claims":[{"ref":"claim-1","statement":"The rounds were fired from across the border."}]}""",
+                basic[0], basic[1], "Content-Type", "application/json");
+        assertThat(reported.statusCode()).as(reported.body()).isEqualTo(201);
+        JsonNode incident = JSON.readTree(reported.body());
+        String caseId = incident.hasNonNull("caseId") ? incident.path("caseId").asString() : incident.path("incidentId").asString();
+
+        // when PK's viewer opens the map and clicks the incident's place
+        openMap(nodes.pk, Role.VIEWER);
+        ((JavascriptExecutor) browser).executeScript("""
+                const l = window.concordMap.layers.incidents.getLayers().find(l => l.feature.properties.caseId === arguments[0]);
+                l.fire('click', {latlng: l.getLatLng()});""", caseId);
+
+        // then the popup says what happened and links to the case page
+        WebElement popup = waitFor(Duration.ofSeconds(5), By.cssSelector(".leaflet-popup .popup-incidents"));
+        assertThat(popup.getAttribute("textContent")).contains("SHELLING").contains("Mortar rounds");
+        assertThat(popup.findElement(By.cssSelector("a.case-link")).getAttribute("href")).endsWith("/console/cases/" + caseId);
     }
 
     @Test
