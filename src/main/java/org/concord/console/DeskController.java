@@ -87,7 +87,7 @@ class DeskController {
         model.addAttribute("awaitingPartner", rows(views.list("partner", null, null, null, "due", null, SHOWN).items()));
     }
 
-    private static List<String> roles(Authentication user) {
+    static List<String> roles(Authentication user) {
         // only the roles: Spring Security also grants FACTOR_PASSWORD and the like, which say how, not what
         return user.getAuthorities().stream().map(a -> a.getAuthority()).filter(a -> a.startsWith("ROLE_"))
                 .map(a -> a.substring(5)).sorted().toList();

@@ -5,11 +5,13 @@
  * pages.
  *
  * <p>Today: the desk ({@link org.concord.console.DeskController}), everything awaiting this node or
- * the partner, soonest deadline first, kept live by {@link org.concord.console.ConsoleEvents}.
+ * the partner, soonest deadline first, kept live by {@link org.concord.console.ConsoleEvents}; the
+ * map ({@link org.concord.console.MapController}), deconfliction's layers with Leaflet, where a
+ * liaison officer draws, checks and sends a notice.
  *
  * <p>On top of the layering, beside {@code demo}: it reads the cases through {@code workflow}'s
- * API, and nothing depends on it.
+ * API and the map through {@code deconfliction.DeconflictionMap}, and nothing depends on it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Console: the web pages of a node",
-        allowedDependencies = {"party", "workflow"})
+        allowedDependencies = {"party", "workflow", "deconfliction"})
 package org.concord.console;

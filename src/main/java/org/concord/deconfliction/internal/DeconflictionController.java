@@ -54,7 +54,7 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 @RequestMapping("/api/deconfliction")
 @Tag(name = "Deconfliction", description = "Operation notices near the border, protected sites, conflicts, and map layers")
-class DeconflictionController {
+class DeconflictionController implements org.concord.deconfliction.DeconflictionMap {
 
     private static final String GEO_JSON = "application/geo+json";
     private static final String NOTICE_EXAMPLE = """
@@ -565,6 +565,36 @@ class DeconflictionController {
             feature(out, c.overlap(), props);
         }
         return close(out);
+    }
+
+    // ---- the same, as Java calls for the console (DeconflictionMap) -----------------------
+
+    @Override
+    public String layer(String name, String partner) {
+        return switch (name) {
+            case "boundaries" -> boundaries(partner);
+            case "provinces" -> provinces(partner);
+            case "border" -> border(partner);
+            case "border-zone" -> borderZone(partner, null);
+            case "notices" -> noticeLayer();
+            case "sites" -> siteLayer();
+            case "conflicts" -> conflictLayer();
+            case "events" -> eventLayer();
+            default -> throw InvalidInput.notOneOf("layer", name, LAYERS);
+        };
+    }
+
+    @Override
+    public Evaluated notice(JsonNode notice, String auditName, boolean dryRun) {
+        SendingNotices.Outcome outcome = sending.send(notice, auditName, dryRun);
+        return new Evaluated(outcome.sent(), outcome.json());
+    }
+
+    @Override
+    public String askInstead(String noticeId, String tlp, String auditName) {
+        org.concord.requests.OpeningRequests.NewRequest body = tlp == null || tlp.isBlank() ? null
+                : new org.concord.requests.OpeningRequests.NewRequest(null, null, null, null, null, null, tlp);
+        return askingInstead.ask(noticeId, body, auditName).request().caseId();
     }
 
     private PartyCode partner(String code) {
