@@ -43,8 +43,13 @@ public final class NameForms {
     private NameForms() {
     }
 
-    /** The forms of one name. */
-    public record Name(String written, String latin, List<String> tokens, List<String> skeletons, List<String> phonetic) {
+    /**
+     * The forms of one name.
+     *
+     * @param abjad whether it was written mostly in Arabic script, where short vowels are not written
+     */
+    public record Name(String written, String latin, List<String> tokens, List<String> skeletons, List<String> phonetic,
+            boolean abjad) {
 
         /** The folded tokens, sorted, joined by a space: word order no longer counts. */
         public String sortedTokens() {
@@ -90,7 +95,9 @@ public final class NameForms {
         }
         List<String> skeletons = tokens.stream().map(NameForms::skeleton).toList();
         List<String> phonetic = tokens.stream().map(NameForms::phonetic).toList();
-        return new Name(written, String.join(" ", raw), List.copyOf(tokens), skeletons, phonetic);
+        long arabicLetters = text.chars().filter(c -> isArabicLetter((char) c)).count();
+        long letters = text.chars().filter(Character::isLetter).count();
+        return new Name(written, String.join(" ", raw), List.copyOf(tokens), skeletons, phonetic, arabicLetters * 2 > letters);
     }
 
     /** Arabic-script variants folded to one Arabic form; tatweel and harakat removed. */

@@ -7,7 +7,7 @@ package org.concord.screening.names;
 public record Thresholds(double match, double review) {
 
     /** The defaults, chosen on the development set ({@code concord screening eval}). */
-    public static final Thresholds DEFAULT = new Thresholds(0.88, 0.80);
+    public static final Thresholds DEFAULT = new Thresholds(0.92, 0.80);
 
     public Thresholds {
         if (!(review > 0 && review <= match && match <= 1)) {
