@@ -36,9 +36,12 @@ public final class NameForms {
     static final Set<String> FILIATION = Set.of("bin", "ibn", "ben", "bn", "ebn", "bint", "binti");
     /** Servant of: joined to the next word, all spelled "abd". */
     static final Set<String> ABD = Set.of("abd", "abdu", "abdul", "abdel", "abdal", "abdol", "abdil", "abdoul", "abdur",
-            "abdus", "abdor", "abdar", "bd", "bdl", "bdal", "bdul");
+            "abdus", "abdor", "abdar", "abdi", "abde");
     private static final String[] ABD_PREFIXES = {"abdoul", "abdul", "abdel", "abdal", "abdol", "abdil", "abdur", "abdus",
-        "abdar", "abdor", "abdu", "abd", "bdal", "bdl", "bd"};
+        "abdar", "abdor", "abdu", "abd"};
+    /** The same, as Arabic script reads in Latin letters once the ayn is dropped. */
+    static final Set<String> ABJAD_ABD = Set.of("bd", "bdl", "bdal", "bdul");
+    private static final String[] ABJAD_ABD_PREFIXES = {"bdal", "bdl", "bd"};
 
     private NameForms() {
     }
@@ -85,7 +88,10 @@ public final class NameForms {
         String latin = foldLatin(TO_LATIN.get().transliterate(text));
         List<String> raw = new ArrayList<>(List.of(latin.trim().split(" +")));
         raw.removeIf(String::isEmpty);
-        List<String> tokens = particles(raw);
+        long arabicLetters = text.chars().filter(c -> isArabicLetter((char) c)).count();
+        long letters = text.chars().filter(Character::isLetter).count();
+        boolean abjad = arabicLetters * 2 > letters;
+        List<String> tokens = particles(raw, abjad);
         if (tokens.isEmpty()) {
             // a name of particles only ("Al", "Bin"): compare what there is
             tokens = raw;
@@ -95,9 +101,7 @@ public final class NameForms {
         }
         List<String> skeletons = tokens.stream().map(NameForms::skeleton).toList();
         List<String> phonetic = tokens.stream().map(NameForms::phonetic).toList();
-        long arabicLetters = text.chars().filter(c -> isArabicLetter((char) c)).count();
-        long letters = text.chars().filter(Character::isLetter).count();
-        return new Name(written, String.join(" ", raw), List.copyOf(tokens), skeletons, phonetic, arabicLetters * 2 > letters);
+        return new Name(written, String.join(" ", raw), List.copyOf(tokens), skeletons, phonetic, abjad);
     }
 
     /** Arabic-script variants folded to one Arabic form; tatweel and harakat removed. */
@@ -182,14 +186,16 @@ public final class NameForms {
     }
 
     /** Articles and filiation set aside; abd joined to the next word; -ullah/-allah one spelling. */
-    static List<String> particles(List<String> raw) {
+    static List<String> particles(List<String> raw, boolean abjad) {
+        // from Arabic script, abd is "bd" (the ayn is dropped): "abd" there is Abid (عابد), another name
+        Set<String> abd = abjad ? ABJAD_ABD : ABD;
         List<String> out = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {
             String token = raw.get(i);
             if (ARTICLES.contains(token) || FILIATION.contains(token)) {
                 continue;
             }
-            if (ABD.contains(token)) {
+            if (abd.contains(token)) {
                 int next = i + 1;
                 while (next < raw.size() && ARTICLES.contains(raw.get(next))) {
                     next++;
@@ -209,18 +215,18 @@ public final class NameForms {
                 out.set(out.size() - 1, out.get(out.size() - 1) + "allah");
                 continue;
             }
-            if (withAllah.endsWith("allah") && ABD.contains(withAllah.substring(0, withAllah.length() - 5))) {
+            if (withAllah.endsWith("allah") && abd.contains(withAllah.substring(0, withAllah.length() - 5))) {
                 out.add("abdallah");
                 continue;
             }
-            out.add(allah(joinedAbd(token)));
+            out.add(allah(joinedAbd(token, abjad)));
         }
         return out;
     }
 
     /** "abdulrahman", "abdurrahman", "bdalrhmn": abd + the rest, the article in between dropped. */
-    private static String joinedAbd(String token) {
-        for (String prefix : ABD_PREFIXES) {
+    private static String joinedAbd(String token, boolean abjad) {
+        for (String prefix : abjad ? ABJAD_ABD_PREFIXES : ABD_PREFIXES) {
             if (token.startsWith(prefix) && token.length() >= prefix.length() + 3) {
                 String rest = token.substring(prefix.length());
                 if (prefix.endsWith("r") || prefix.endsWith("s")) {
@@ -266,7 +272,7 @@ public final class NameForms {
             t = "bd" + t.substring(3);
         }
         t = t.replace("kh", "k").replace("gh", "g").replace("th", "t").replace("dh", "d").replace("ph", "f")
-                .replace("ch", "c").replace("sh", "c").replace("zh", "j").replace("ck", "k").replace("q", "k")
+                .replace("dj", "j").replace("ch", "c").replace("sh", "c").replace("zh", "j").replace("ck", "k").replace("q", "k")
                 .replace("x", "ks").replace("ou", "u").replace("ee", "i").replace("oo", "u");
         StringBuilder out = new StringBuilder(t.length());
         char previous = 0;

@@ -25,6 +25,7 @@ public final class NameMatcher {
 
     private static final double SKELETON_WEIGHT = 0.96;
     private static final double PHONETIC_BONUS = 0.04;
+    private static final double SUBSET_WEIGHT = 0.90;
 
     private final Thresholds thresholds;
 
@@ -84,7 +85,14 @@ public final class NameMatcher {
     private static double view(List<String> a, List<String> b, String sortedA, String sortedB, String orderedA, String orderedB) {
         double whole = Math.max(similarity(sortedA, sortedB), similarity(orderedA, orderedB));
         double words = (bestPartners(a, b) + bestPartners(b, a)) / 2;
-        return (whole + words) / 2;
+        double both = (whole + words) / 2;
+        // a shorter name of two words or more, each found in the other (Abdul Manan in Abdul Manan Agha): nearly as good
+        List<String> shorter = a.size() <= b.size() ? a : b;
+        List<String> longer = shorter == a ? b : a;
+        if (shorter.size() >= 2 && shorter.size() < longer.size()) {
+            both = Math.max(both, SUBSET_WEIGHT * bestPartners(shorter, longer));
+        }
+        return both;
     }
 
     /** Monge-Elkan: each word of a against its most similar word of b, averaged. */
