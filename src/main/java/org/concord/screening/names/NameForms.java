@@ -32,6 +32,9 @@ public final class NameForms {
 
     /** Articles, dropped from the compared tokens. */
     static final Set<String> ARTICLES = Set.of("al", "el", "ul", "il", "ol");
+    /** Din, the second word of Salah al-Din, and the articles written before it. */
+    static final Set<String> DIN = Set.of("din", "deen", "dine", "ddin", "dyn", "ldyn", "ddine");
+    static final Set<String> DIN_ARTICLES = Set.of("ud", "ad", "ed");
     /** Son of / daughter of, dropped from the compared tokens. */
     static final Set<String> FILIATION = Set.of("bin", "ibn", "ben", "bn", "ebn", "bint", "binti");
     /** Servant of: joined to the next word, all spelled "abd". */
@@ -192,9 +195,18 @@ public final class NameForms {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {
             String token = raw.get(i);
+            if (DIN.contains(token) && !out.isEmpty()) {
+                // Salah al-Din, Salah-ud-Din, صلاح الدين: one word, as Salahuddin is written
+                out.set(out.size() - 1, out.get(out.size() - 1) + "uddin");
+                continue;
+            }
+            if (i + 1 < raw.size() && DIN.contains(raw.get(i + 1)) && (ARTICLES.contains(token) || DIN_ARTICLES.contains(token))) {
+                continue;
+            }
             if (ARTICLES.contains(token) || FILIATION.contains(token)) {
                 continue;
             }
+            token = din(token);
             if (abd.contains(token)) {
                 int next = i + 1;
                 while (next < raw.size() && ARTICLES.contains(raw.get(next))) {
@@ -243,6 +255,17 @@ public final class NameForms {
         for (String article : new String[] {"al", "ul", "el"}) {
             if (token.startsWith(article) && token.length() >= article.length() + 3) {
                 return token.substring(article.length());
+            }
+        }
+        return token;
+    }
+
+    /** Salahuddin, Salaheddine, Salahaldin: one spelling, "salahuddin". */
+    private static String din(String token) {
+        for (String suffix : new String[] {"uddin", "uddine", "uddeen", "eddine", "eddin", "oddin", "addin", "aldin", "aldeen", "eldin",
+            "uldin", "udin", "edine", "ldyn"}) {
+            if (token.endsWith(suffix) && token.length() >= suffix.length() + 3) {
+                return token.substring(0, token.length() - suffix.length()) + "uddin";
             }
         }
         return token;

@@ -92,7 +92,9 @@ public final class NameMatcher {
         if (shorter.size() >= 2 && shorter.size() < longer.size()) {
             both = Math.max(both, SUBSET_WEIGHT * bestPartners(shorter, longer));
         }
-        return both;
+        // the same letters, split into words differently (Kakazada, کاکا زاده; Shahidkhel, شهيد خيل)
+        double joined = similarity(String.join("", a), String.join("", b));
+        return joined >= 0.95 ? Math.max(both, joined) : both;
     }
 
     /** Monge-Elkan: each word of a against its most similar word of b, averaged. */

@@ -60,6 +60,14 @@ class NameMatchingTest {
     }
 
     @Test
+    void compoundNamesMatchHoweverTheyAreSplit() {
+        for (String spelling : List.of("Salah al-Din Faruqi", "Salah-ud-Din Farooqi", "صلاح الدین فاروقی", "صلاح الدين فاروقي")) {
+            assertThat(compare("Salahuddin Farooqui", spelling).band()).as(spelling).isEqualTo(Band.MATCH);
+        }
+        assertThat(compare("RAHMATULLAH KAKAZADA", "رحمت الله کاکا زاده").band()).isEqualTo(Band.MATCH);
+    }
+
+    @Test
     void unrelatedNamesDoNotMatch() {
         assertThat(compare("Jaish al-Adl", "Lashkar-e-Tayyiba").band()).isEqualTo(Band.NO_MATCH);
         assertThat(compare("Mohammed Islami", "Ahmed Karimi").band()).isEqualTo(Band.NO_MATCH);
