@@ -14,7 +14,8 @@ import com.ibm.icu.text.Transliterator;
  * Turns a name as written, in any script, into the forms that matching compares: folded Latin tokens,
  * consonant skeletons and phonetic keys. The steps, in order: Unicode NFKC; Arabic-script folding
  * (Persian and Urdu yeh and kaf, heh/teh marbuta/heh goal, alef variants, tatweel and harakat); the
- * Arabic article split off its word; transliteration to Latin (ICU4J, {@code Any-Latin; Latin-ASCII});
+ * Arabic article split off its word; transliteration to Latin (ICU4J, {@code Russian-Latin/BGN; Any-Latin; Latin-ASCII}: Cyrillic
+ * the way English spellings write it, then any other script);
  * Latin folding (lower case, no diacritics, apostrophes dropped, other punctuation a space); then the
  * name particles: articles (al, el, ul) and bin/ibn/bint are set aside, {@code abd}/{@code abdul}/...
  * is joined to the next word and {@code -ullah}/{@code -allah} is one spelling.
@@ -27,7 +28,7 @@ public final class NameForms {
     public static final int MAX_LENGTH = 400;
 
     private static final ThreadLocal<Transliterator> TO_LATIN =
-            ThreadLocal.withInitial(() -> Transliterator.getInstance("Any-Latin; Latin-ASCII"));
+            ThreadLocal.withInitial(() -> Transliterator.getInstance("Russian-Latin/BGN; Any-Latin; Latin-ASCII"));
     private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
 
     /** Articles, dropped from the compared tokens. */
@@ -53,9 +54,10 @@ public final class NameForms {
      * The forms of one name.
      *
      * @param abjad whether it was written mostly in Arabic script, where short vowels are not written
+     * @param script the script most of its letters are written in
      */
     public record Name(String written, String latin, List<String> tokens, List<String> skeletons, List<String> phonetic,
-            boolean abjad) {
+            boolean abjad, Character.UnicodeScript script) {
 
         /** The folded tokens, sorted, joined by a space: word order no longer counts. */
         public String sortedTokens() {
@@ -104,7 +106,14 @@ public final class NameForms {
         }
         List<String> skeletons = tokens.stream().map(NameForms::skeleton).toList();
         List<String> phonetic = tokens.stream().map(NameForms::phonetic).toList();
-        return new Name(written, String.join(" ", raw), List.copyOf(tokens), skeletons, phonetic, abjad);
+        return new Name(written, String.join(" ", raw), List.copyOf(tokens), skeletons, phonetic, abjad, mainScript(text));
+    }
+
+    private static Character.UnicodeScript mainScript(String text) {
+        java.util.Map<Character.UnicodeScript, Integer> counts = new java.util.EnumMap<>(Character.UnicodeScript.class);
+        text.codePoints().filter(Character::isLetter).forEach(c -> counts.merge(Character.UnicodeScript.of(c), 1, Integer::sum));
+        return counts.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).map(java.util.Map.Entry::getKey)
+                .orElse(Character.UnicodeScript.LATIN);
     }
 
     /** Arabic-script variants folded to one Arabic form; tatweel and harakat removed. */
@@ -294,7 +303,7 @@ public final class NameForms {
         if (t.startsWith("abd")) {
             t = "bd" + t.substring(3);
         }
-        t = t.replace("kh", "k").replace("gh", "g").replace("th", "t").replace("dh", "d").replace("ph", "f")
+        t = t.replace("tion", "shn").replace("dzh", "j").replace("kh", "k").replace("gh", "g").replace("th", "t").replace("dh", "d").replace("ph", "f")
                 .replace("dj", "j").replace("ch", "c").replace("sh", "c").replace("zh", "j").replace("ck", "k").replace("q", "k")
                 .replace("x", "ks").replace("ou", "u").replace("ee", "i").replace("oo", "u");
         StringBuilder out = new StringBuilder(t.length());

@@ -11,9 +11,9 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 /**
  * Scores two names (0 to 1) and says why. Two views of each name are compared, and the better one
  * counts: the folded Latin spelling (for names written in the same script, or transliterated alike),
- * and the consonant skeleton (only for a name written in Arabic script against one written in another,
- * as Arabic script does not write short vowels: between two Latin spellings the skeleton would make
- * Khaled and Kholid one name). Each view is compared as a whole with the words sorted (word order
+ * and the consonant skeleton (only between names written in different scripts, above all Arabic script against
+ * another, as Arabic script does not write short vowels: between two Latin spellings the skeleton
+ * would make Khaled and Kholid one name). Each view is compared as a whole with the words sorted (word order
  * does not count) and word by word (each word against its best partner, both ways, so that a missing
  * middle name costs something but not everything), with Jaro-Winkler. Shared phonetic keys (Double
  * Metaphone) add a little (at most 0.04). Two words that both begin with "abd" are compared on what follows it: that
@@ -40,7 +40,7 @@ public final class NameMatcher {
     public Comparison compare(NameForms.Name query, NameForms.Name candidate) {
         double folded = view(query.tokens(), candidate.tokens(), query.sortedTokens(), candidate.sortedTokens(), query.sortedTokens(),
                 candidate.sortedTokens());
-        double skeleton = query.abjad() == candidate.abjad() ? 0 : view(query.skeletons(), candidate.skeletons(),
+        double skeleton = query.script() == candidate.script() ? 0 : view(query.skeletons(), candidate.skeletons(),
                 query.sortedSkeleton(), candidate.sortedSkeleton(), query.skeleton(), candidate.skeleton());
         double phonetic = shared(query.phonetic(), candidate.phonetic());
         // the skeleton throws vowels away, so it agrees more easily: it counts a little less
@@ -67,7 +67,7 @@ public final class NameMatcher {
     public double score(NameForms.Name query, NameForms.Name candidate) {
         double folded = view(query.tokens(), candidate.tokens(), query.sortedTokens(), candidate.sortedTokens(), query.sortedTokens(),
                 candidate.sortedTokens());
-        double skeleton = query.abjad() == candidate.abjad() ? 0 : view(query.skeletons(), candidate.skeletons(),
+        double skeleton = query.script() == candidate.script() ? 0 : view(query.skeletons(), candidate.skeletons(),
                 query.sortedSkeleton(), candidate.sortedSkeleton(), query.skeleton(), candidate.skeleton());
         double phonetic = shared(query.phonetic(), candidate.phonetic());
         return combine(folded, skeleton, phonetic);

@@ -102,6 +102,8 @@ class NameMatchingTest {
     @Test
     void otherScriptsAreTransliterated() {
         assertThat(compare("Усама бен Ладен", "Usama bin Laden").band()).isEqualTo(Band.MATCH);
+        assertThat(compare("Джейш аль-Адль", "Jaish al-Adl").band()).isEqualTo(Band.MATCH);
+        assertThat(compare("بلوچ لبریشن آرمی", "Baloch Liberation Army").band()).as("Urdu").isEqualTo(Band.MATCH);
     }
 
     @Test
