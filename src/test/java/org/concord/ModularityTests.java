@@ -27,8 +27,8 @@ class ModularityTests {
     static final Map<String, Integer> LAYER = Map.ofEntries(
             // the base: the platform, the audit trail, parties and keys, the ledger
             entry("node", 0), entry("audit", 1), entry("party", 2), entry("ledger", 3),
-            // the STIX store, then the exchange of messages with partners
-            entry("intel", 4), entry("exchange", 5),
+            // the STIX store and the watchlists (screening), then the exchange of messages with partners
+            entry("intel", 4), entry("screening", 4), entry("exchange", 5),
             // the one case engine
             entry("workflow", 6),
             // the four workflow types, on the engine

@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Command line",
         allowedDependencies = {"node", "party", "ledger", "ledger::tree", "intel", "intel::stix",
-            "demo"})
+            "screening", "demo"})
 package org.concord.cli;

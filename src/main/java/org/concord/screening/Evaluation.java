@@ -1,0 +1,209 @@
+package org.concord.screening;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.concord.screening.names.InvalidName;
+import org.concord.screening.names.NameForms;
+import org.concord.screening.names.NameIndex;
+import org.concord.screening.names.NameMatcher;
+import org.concord.screening.names.Thresholds;
+
+/**
+ * Measures name matching on a labelled development set built from a UN consolidated list, plus
+ * hand-made cross-script variants of the names in the January 2024 case:
+ * <ul>
+ * <li>one alias of each entry that has one is held out of the index and searched for: the entry is expected;</li>
+ * <li>each original-script name ({@code NAME_ORIGINAL_SCRIPT}) is left out of the index and searched for: the
+ * entry (its Latin names) is expected; these and the January 2024 variants in other scripts are the cross-script queries;</li>
+ * <li>every tenth entry is left out of the index altogether and its name searched for: nothing is expected.</li>
+ * </ul>
+ * A query's matches are the entries it finds in the MATCH band. Precision counts every match that is
+ * not the expected entry as a mistake; recall counts every expected entry not found.
+ */
+public final class Evaluation {
+
+    /** The names of the January 2024 case, each with the ways it is written. The first is the one indexed. */
+    static final List<List<String>> JANUARY_2024 = List.of(
+            List.of("Jaish al-Adl", "Jaysh al-Adl", "Jeish ul-Adl", "Jaish-ul-Adl", "Jaish ul Adal", "جيش العدل", "جیش العدل", "Джейш аль-Адль"),
+            List.of("Jundallah", "Jundullah", "Jund Allah", "جندالله", "جند الله", "جنداللہ"),
+            List.of("Baloch Liberation Army", "Baluch Liberation Army", "Balochistan Liberation Army", "بلوچ لبریشن آرمی",
+                    "بلوچستان لبریشن آرمی"),
+            List.of("Baloch Liberation Front", "Baluch Liberation Front", "Balochistan Liberation Front", "بلوچستان لبریشن فرنٹ"),
+            List.of("Sarmachar", "Sarmachaar", "سرمچار"),
+            List.of("Abdolmalek Rigi", "Abdul Malik Rigi", "Abdulmalik Regi", "Abdolmalik Rigi", "عبدالمالک ریگی", "عبد المالك ريغي",
+                    "عبدالملک ریگی"),
+            List.of("Salahuddin Farooqui", "Salah al-Din Faruqi", "Salahudin Farouqi", "Salah-ud-Din Farooqi", "صلاح الدین فاروقی",
+                    "صلاح الدين فاروقي"),
+            List.of("Abdul Rauf Rigi", "Abd al-Rauf Rigi", "Abdolrauf Rigi", "عبدالرئوف ریگی", "عبد الرؤوف ريغي"));
+
+    /** The figures of one run. */
+    public record Figures(int queries, int positives, int truePositives, int falsePositives, int crossScript, int crossScriptFound) {
+
+        public double precision() {
+            return truePositives + falsePositives == 0 ? 1.0 : (double) truePositives / (truePositives + falsePositives);
+        }
+
+        public double recall() {
+            return positives == 0 ? 1.0 : (double) truePositives / positives;
+        }
+
+        public double f1() {
+            double p = precision();
+            double r = recall();
+            return p + r == 0 ? 0 : 2 * p * r / (p + r);
+        }
+
+        public double crossScriptRecall() {
+            return crossScript == 0 ? 1.0 : (double) crossScriptFound / crossScript;
+        }
+    }
+
+    private record Query(String name, String expected, String kind, boolean crossScript) {
+    }
+
+    private Evaluation() {
+    }
+
+    /** The default thresholds of the matcher. */
+    public static double[] defaultThresholds() {
+        return new double[] {Thresholds.DEFAULT.match(), Thresholds.DEFAULT.review()};
+    }
+
+    /** Reads a UN consolidated list and runs the evaluation on it; see {@link #run(List, Thresholds, int, int, PrintStream)}. */
+    public static Figures run(java.io.InputStream unList, double match, double review, int limit, int mistakes, PrintStream out) {
+        Thresholds thresholds;
+        try {
+            thresholds = new Thresholds(match, review);
+        } catch (IllegalArgumentException e) {
+            throw new org.concord.node.InvalidInput("--match", "thresholds", e.getMessage());
+        }
+        return run(UnConsolidatedList.read(unList).entries(), thresholds, limit, mistakes, out);
+    }
+
+    /**
+     * Runs the evaluation on the first {@code limit} entries of the list (all if {@code limit <= 0})
+     * and prints the figures, then up to {@code mistakes} of the mistakes.
+     */
+    public static Figures run(List<WatchlistEntry> list, Thresholds thresholds, int limit, int mistakes, PrintStream out) {
+        List<WatchlistEntry> entries = limit > 0 ? list.subList(0, Math.min(limit, list.size())) : list;
+        List<NameIndex.Entry<String>> indexed = new ArrayList<>();
+        List<Query> queries = new ArrayList<>();
+        int skipped = 0;
+        for (int i = 0; i < entries.size(); i++) {
+            WatchlistEntry entry = entries.get(i);
+            if (i % 10 == 9) {
+                queries.add(new Query(entry.name(), null, "left out", false));
+                continue;
+            }
+            WatchlistEntry.Alias heldOut = heldOut(entry);
+            for (WatchlistEntry.Alias alias : entry.names()) {
+                if (alias.type().equals("ORIGINAL_SCRIPT")) {
+                    queries.add(new Query(alias.name(), entry.reference(), "original script", true));
+                } else if (alias == heldOut) {
+                    queries.add(new Query(alias.name(), entry.reference(), "held-out alias", false));
+                } else {
+                    try {
+                        indexed.add(new NameIndex.Entry<>(entry.reference(), alias.type(), NameForms.of(alias.name())));
+                    } catch (InvalidName e) {
+                        skipped++;
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < JANUARY_2024.size(); i++) {
+            List<String> names = JANUARY_2024.get(i);
+            String reference = "JAN2024-" + (i + 1);
+            indexed.add(new NameIndex.Entry<>(reference, "PRIMARY", NameForms.of(names.get(0))));
+            for (String variant : names.subList(1, names.size())) {
+                boolean latin = variant.chars().allMatch(c -> c < 0x250);
+                queries.add(new Query(variant, reference, latin ? "January 2024 spelling" : "January 2024 script", !latin));
+            }
+        }
+        NameMatcher matcher = new NameMatcher(thresholds);
+        NameIndex<String> index = NameIndex.build(indexed, matcher);
+
+        int positives = 0;
+        int truePositives = 0;
+        int falsePositives = 0;
+        int crossScript = 0;
+        int crossScriptFound = 0;
+        List<String> errors = new ArrayList<>();
+        long started = System.nanoTime();
+        for (Query query : queries) {
+            List<NameIndex.Hit<String>> hits;
+            try {
+                hits = index.search(NameForms.of(query.name()), 10);
+            } catch (InvalidName e) {
+                hits = List.of();
+            }
+            Set<String> matched = new HashSet<>();
+            NameIndex.Hit<String> wrong = null;
+            for (var hit : hits) {
+                if (hit.comparison().band() == org.concord.screening.names.Band.MATCH) {
+                    matched.add(hit.owner());
+                    if (!hit.owner().equals(query.expected()) && wrong == null) {
+                        wrong = hit;
+                    }
+                }
+            }
+            if (query.expected() != null) {
+                positives++;
+                boolean found = matched.contains(query.expected());
+                if (found) {
+                    truePositives++;
+                } else {
+                    String best = hits.stream().filter(h -> h.owner().equals(query.expected())).findFirst()
+                            .map(h -> String.format(Locale.ROOT, " (it scored %.3f against '%s')", h.comparison().score(), h.entry().name().written()))
+                            .orElse("");
+                    errors.add("missed   [" + query.kind() + "] '" + query.name() + "' should find " + query.expected() + best);
+                }
+                if (query.crossScript()) {
+                    crossScript++;
+                    crossScriptFound += found ? 1 : 0;
+                }
+                falsePositives += matched.size() - (found ? 1 : 0);
+            } else {
+                falsePositives += matched.size();
+            }
+            if (wrong != null) {
+                errors.add(String.format(Locale.ROOT, "wrong    [%s] '%s' matched %s '%s' (%.3f)", query.kind(), query.name(), wrong.owner(),
+                        wrong.entry().name().written(), wrong.comparison().score()));
+            }
+        }
+        double micros = (System.nanoTime() - started) / 1e3 / Math.max(1, queries.size());
+        Figures figures = new Figures(queries.size(), positives, truePositives, falsePositives, crossScript, crossScriptFound);
+        out.printf(Locale.ROOT, "development set: %d entries, %d names indexed (%d unusable skipped), %d queries (%d expecting a match, %d cross-script)%n",
+                entries.size() + JANUARY_2024.size(), indexed.size(), skipped, queries.size(), positives, crossScript);
+        out.printf(Locale.ROOT, "thresholds: match %.2f, review %.2f%n", thresholds.match(), thresholds.review());
+        out.printf(Locale.ROOT, "precision %.3f  recall %.3f  F1 %.3f  cross-script recall %.3f  (%d found, %d wrong matches, %d missed; %.0f us a query)%n",
+                figures.precision(), figures.recall(), figures.f1(), figures.crossScriptRecall(), truePositives, falsePositives,
+                positives - truePositives, micros);
+        out.printf("mistakes (%d):%n", errors.size());
+        errors.stream().limit(mistakes).forEach(line -> out.println("  " + line));
+        if (errors.size() > mistakes) {
+            out.printf("  ... and %d more%n", errors.size() - mistakes);
+        }
+        return figures;
+    }
+
+    /** The alias held out of the index: the first good-quality alias, else the first alias, else none. */
+    private static WatchlistEntry.Alias heldOut(WatchlistEntry entry) {
+        WatchlistEntry.Alias first = null;
+        for (var alias : entry.names()) {
+            if (alias.type().equals("ALIAS") || alias.type().equals("FORMER")) {
+                if (alias.quality().equalsIgnoreCase("Good")) {
+                    return alias;
+                }
+                if (first == null) {
+                    first = alias;
+                }
+            }
+        }
+        return first;
+    }
+}

@@ -1,0 +1,47 @@
+package org.concord.screening;
+
+import java.util.List;
+
+/**
+ * One person or organisation on a watchlist, as the list gives it.
+ *
+ * @param reference the list's own identifier (the UN's reference number, e.g. {@code QDe.001}; else its data id)
+ * @param version the list's version number of this entry, if it has one
+ * @param kind INDIVIDUAL or ENTITY
+ * @param names the primary name first, then aliases and original-script names
+ * @param datesOfBirth as written (a date, a year, or a range "1960-1962")
+ * @param placesOfBirth city, province, country as written, joined by ", "
+ * @param nationalities as written
+ * @param documents type, number and issuer, joined by ", "
+ * @param listedOn the date it was listed, as written
+ */
+public record WatchlistEntry(String reference, String version, Kind kind, List<Alias> names, List<String> datesOfBirth,
+        List<String> placesOfBirth, List<String> nationalities, List<String> documents, String listedOn) {
+
+    public enum Kind {
+        INDIVIDUAL, ENTITY
+    }
+
+    /**
+     * One name of an entry.
+     *
+     * @param name as written
+     * @param type PRIMARY, ALIAS (a.k.a.), FORMER (f.k.a.) or ORIGINAL_SCRIPT
+     * @param quality the list's quality of an alias (Good, Low) or empty
+     */
+    public record Alias(String name, String type, String quality) {
+    }
+
+    public WatchlistEntry {
+        names = List.copyOf(names);
+        datesOfBirth = List.copyOf(datesOfBirth);
+        placesOfBirth = List.copyOf(placesOfBirth);
+        nationalities = List.copyOf(nationalities);
+        documents = List.copyOf(documents);
+    }
+
+    /** The primary name. */
+    public String name() {
+        return names.get(0).name();
+    }
+}

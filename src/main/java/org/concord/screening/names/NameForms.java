@@ -1,0 +1,333 @@
+package org.concord.screening.names;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.apache.commons.codec.language.DoubleMetaphone;
+
+import com.ibm.icu.text.Transliterator;
+
+/**
+ * Turns a name as written, in any script, into the forms that matching compares: folded Latin tokens,
+ * consonant skeletons and phonetic keys. The steps, in order: Unicode NFKC; Arabic-script folding
+ * (Persian and Urdu yeh and kaf, heh/teh marbuta/heh goal, alef variants, tatweel and harakat); the
+ * Arabic article split off its word; transliteration to Latin (ICU4J, {@code Russian-Latin/BGN; Any-Latin; Latin-ASCII}: Cyrillic
+ * the way English spellings write it, then any other script);
+ * Latin folding (lower case, no diacritics, apostrophes dropped, other punctuation a space); then the
+ * name particles: articles (al, el, ul) and bin/ibn/bint are set aside, {@code abd}/{@code abdul}/...
+ * is joined to the next word and {@code -ullah}/{@code -allah} is one spelling.
+ *
+ * <p>Thread-safe: the ICU transliterator is used under a lock-free copy per thread.
+ */
+public final class NameForms {
+
+    /** Names longer than this are refused: no real name is, and the cost of matching grows with it. */
+    public static final int MAX_LENGTH = 400;
+
+    private static final ThreadLocal<Transliterator> TO_LATIN =
+            ThreadLocal.withInitial(() -> Transliterator.getInstance("Russian-Latin/BGN; Any-Latin; Latin-ASCII"));
+    private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
+
+    /** Articles, dropped from the compared tokens. */
+    static final Set<String> ARTICLES = Set.of("al", "el", "ul", "il", "ol");
+    /** Din, the second word of Salah al-Din, and the articles written before it. */
+    static final Set<String> DIN = Set.of("din", "deen", "dine", "ddin", "dyn", "ldyn", "ddine");
+    static final Set<String> DIN_ARTICLES = Set.of("ud", "ad", "ed");
+    /** Son of / daughter of, dropped from the compared tokens. */
+    static final Set<String> FILIATION = Set.of("bin", "ibn", "ben", "bn", "ebn", "bint", "binti");
+    /** Servant of: joined to the next word, all spelled "abd". */
+    static final Set<String> ABD = Set.of("abd", "abdu", "abdul", "abdel", "abdal", "abdol", "abdil", "abdoul", "abdur",
+            "abdus", "abdor", "abdar", "abdi", "abde");
+    private static final String[] ABD_PREFIXES = {"abdoul", "abdul", "abdel", "abdal", "abdol", "abdil", "abdur", "abdus",
+        "abdar", "abdor", "abdu", "abd"};
+    /** The same, as Arabic script reads in Latin letters once the ayn is dropped. */
+    static final Set<String> ABJAD_ABD = Set.of("bd", "bdl", "bdal", "bdul");
+    private static final String[] ABJAD_ABD_PREFIXES = {"bdal", "bdl", "bd"};
+
+    private NameForms() {
+    }
+
+    /**
+     * The forms of one name.
+     *
+     * @param abjad whether it was written mostly in Arabic script, where short vowels are not written
+     * @param script the script most of its letters are written in
+     */
+    public record Name(String written, String latin, List<String> tokens, List<String> skeletons, List<String> phonetic,
+            boolean abjad, Character.UnicodeScript script) {
+
+        /** The folded tokens, sorted, joined by a space: word order no longer counts. */
+        public String sortedTokens() {
+            return tokens.stream().sorted().reduce((a, b) -> a + " " + b).orElse("");
+        }
+
+        /** The consonant skeletons joined without spaces, in written order. */
+        public String skeleton() {
+            return String.join("", skeletons);
+        }
+
+        /** The consonant skeletons, sorted, joined without spaces. */
+        public String sortedSkeleton() {
+            return skeletons.stream().sorted().reduce("", String::concat);
+        }
+    }
+
+    /**
+     * The forms of a name.
+     *
+     * @throws InvalidName if the name is empty, has no letters, or is longer than {@link #MAX_LENGTH}
+     */
+    public static Name of(String written) {
+        if (written == null || written.isBlank()) {
+            throw new InvalidName("empty", "a name is needed");
+        }
+        if (written.length() > MAX_LENGTH) {
+            throw new InvalidName("max-length", "a name is at most " + MAX_LENGTH + " characters; this one has "
+                    + written.length());
+        }
+        String text = Normalizer.normalize(written, Normalizer.Form.NFKC);
+        text = splitArabicArticle(foldArabic(text));
+        String latin = foldLatin(TO_LATIN.get().transliterate(text));
+        List<String> raw = new ArrayList<>(List.of(latin.trim().split(" +")));
+        raw.removeIf(String::isEmpty);
+        long arabicLetters = text.chars().filter(c -> isArabicLetter((char) c)).count();
+        long letters = text.chars().filter(Character::isLetter).count();
+        boolean abjad = arabicLetters * 2 > letters;
+        List<String> tokens = particles(raw, abjad);
+        if (tokens.isEmpty()) {
+            // a name of particles only ("Al", "Bin"): compare what there is
+            tokens = raw;
+        }
+        if (tokens.isEmpty()) {
+            throw new InvalidName("letters", "a name needs at least one letter");
+        }
+        List<String> skeletons = tokens.stream().map(NameForms::skeleton).toList();
+        List<String> phonetic = tokens.stream().map(NameForms::phonetic).toList();
+        return new Name(written, String.join(" ", raw), List.copyOf(tokens), skeletons, phonetic, abjad, mainScript(text));
+    }
+
+    private static Character.UnicodeScript mainScript(String text) {
+        java.util.Map<Character.UnicodeScript, Integer> counts = new java.util.EnumMap<>(Character.UnicodeScript.class);
+        text.codePoints().filter(Character::isLetter).forEach(c -> counts.merge(Character.UnicodeScript.of(c), 1, Integer::sum));
+        return counts.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).map(java.util.Map.Entry::getKey)
+                .orElse(Character.UnicodeScript.LATIN);
+    }
+
+    /** Arabic-script variants folded to one Arabic form; tatweel and harakat removed. */
+    static String foldArabic(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\u06CC', '\u06D0', '\u06D2', '\u06D3', '\u0649', '\u0626' -> out.append('\u064A'); // yeh variants, alef maksura
+                case '\u06A9', '\u06AA' -> out.append('\u0643'); // keheh (Persian/Urdu kaf)
+                case '\u0629', '\u06C0', '\u06C1', '\u06C2', '\u06C3', '\u06BE', '\u06D5' -> out.append('\u0647'); // teh marbuta, heh goal, ...
+                case '\u0623', '\u0625', '\u0622', '\u0671', '\u0672', '\u0673' -> out.append('\u0627'); // alef variants
+                case '\u0624' -> out.append('\u0648'); // waw with hamza
+                case '\u0640', '\u200C', '\u200D', '\u200F', '\u200E' -> {
+                    // tatweel, zero-width (non-)joiners, direction marks
+                }
+                default -> {
+                    if ((c >= '\u064B' && c <= '\u065F') || c == '\u0670' || (c >= '\u06D6' && c <= '\u06ED')
+                            || c == '\u0621') {
+                        // harakat, superscript alef, Quranic marks, lone hamza
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * The Arabic article written into its word (العدل) as a word of its own (ال عدل); and a word that
+     * changes between Arabic script and another (Jaishالعدل) as two words.
+     */
+    static String splitArabicArticle(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            if (i > 0 && Character.isLetter(text.charAt(i)) && Character.isLetter(text.charAt(i - 1))
+                    && isArabicLetter(text.charAt(i)) != isArabicLetter(text.charAt(i - 1))) {
+                out.append(' ');
+            }
+            boolean wordStart = i == 0 || !Character.isLetter(text.charAt(i - 1)) || !isArabicLetter(text.charAt(i - 1));
+            if (wordStart && i + 3 < n && text.charAt(i) == '\u0627' && text.charAt(i + 1) == '\u0644'
+                    && isArabicLetter(text.charAt(i + 2)) && isArabicLetter(text.charAt(i + 3)) && !isAllah(text, i)) {
+                out.append("\u0627\u0644 ");
+                i++;
+                continue;
+            }
+            out.append(text.charAt(i));
+        }
+        return out.toString();
+    }
+
+    /** الله, Allah: its first letters are not the article. */
+    private static boolean isAllah(String text, int i) {
+        return text.startsWith("\u0627\u0644\u0644\u0647", i) && (i + 4 == text.length() || !Character.isLetter(text.charAt(i + 4)));
+    }
+
+    private static boolean isArabicLetter(char c) {
+        return c >= '\u0620' && c <= '\u06FF' && Character.isLetter(c);
+    }
+
+    /** Lower case ASCII letters and digits, words separated by one space; apostrophes and ayn marks dropped. */
+    static String foldLatin(String text) {
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+        StringBuilder out = new StringBuilder(decomposed.length());
+        for (int i = 0; i < decomposed.length(); i++) {
+            char c = decomposed.charAt(i);
+            if (c < 128 && Character.isLetterOrDigit(c)) {
+                out.append(Character.toLowerCase(c));
+            } else if (c == '\'' || c == '\u2019' || c == '\u2018' || c == '\u02BC' || c == '\u02BE' || c == '\u02BF'
+                    || c == '`' || c == '\u00B4' || Character.getType(c) == Character.NON_SPACING_MARK) {
+                // apostrophes, ayn and hamza marks, combining marks: dropped
+            } else if (Character.isLetterOrDigit(c)) {
+                // a letter that transliteration left alone (a script ICU does not know): keep it
+                out.append(Character.toLowerCase(c));
+            } else {
+                out.append(' ');
+            }
+        }
+        return out.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** Articles and filiation set aside; abd joined to the next word; -ullah/-allah one spelling. */
+    static List<String> particles(List<String> raw, boolean abjad) {
+        // from Arabic script, abd is "bd" (the ayn is dropped): "abd" there is Abid (عابد), another name
+        Set<String> abd = abjad ? ABJAD_ABD : ABD;
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            String token = raw.get(i);
+            if (DIN.contains(token) && !out.isEmpty()) {
+                // Salah al-Din, Salah-ud-Din, صلاح الدين: one word, as Salahuddin is written
+                out.set(out.size() - 1, out.get(out.size() - 1) + "uddin");
+                continue;
+            }
+            if (i + 1 < raw.size() && DIN.contains(raw.get(i + 1)) && (ARTICLES.contains(token) || DIN_ARTICLES.contains(token))) {
+                continue;
+            }
+            if (ARTICLES.contains(token) || FILIATION.contains(token)) {
+                continue;
+            }
+            token = din(token);
+            if (abd.contains(token)) {
+                int next = i + 1;
+                while (next < raw.size() && ARTICLES.contains(raw.get(next))) {
+                    next++;
+                }
+                if (next < raw.size()) {
+                    String following = allah(raw.get(next));
+                    out.add(following.equals("allah") ? "abdallah" : allah("abd" + stripArticle(following)));
+                    i = next;
+                    continue;
+                }
+                out.add("abd");
+                continue;
+            }
+            String withAllah = allah(token);
+            if (withAllah.equals("allah") && !out.isEmpty()) {
+                // Nasr Allah, Hizb Allah: one word, as Nasrallah and Hizbullah are written
+                out.set(out.size() - 1, out.get(out.size() - 1) + "allah");
+                continue;
+            }
+            if (withAllah.endsWith("allah") && abd.contains(withAllah.substring(0, withAllah.length() - 5))) {
+                out.add("abdallah");
+                continue;
+            }
+            out.add(allah(joinedAbd(token, abjad)));
+        }
+        return out;
+    }
+
+    /** "abdulrahman", "abdurrahman", "bdalrhmn": abd + the rest, the article in between dropped. */
+    private static String joinedAbd(String token, boolean abjad) {
+        for (String prefix : abjad ? ABJAD_ABD_PREFIXES : ABD_PREFIXES) {
+            if (token.startsWith(prefix) && token.length() >= prefix.length() + 3) {
+                String rest = token.substring(prefix.length());
+                if (prefix.endsWith("r") || prefix.endsWith("s")) {
+                    // abdur-rahman, abdus-salam: the assimilated article
+                    rest = rest.charAt(0) == prefix.charAt(prefix.length() - 1) ? rest : prefix.charAt(prefix.length() - 1) + rest;
+                }
+                return "abd" + stripArticle(rest);
+            }
+        }
+        return token;
+    }
+
+    private static String stripArticle(String token) {
+        for (String article : new String[] {"al", "ul", "el"}) {
+            if (token.startsWith(article) && token.length() >= article.length() + 3) {
+                return token.substring(article.length());
+            }
+        }
+        return token;
+    }
+
+    /** Salahuddin, Salaheddine, Salahaldin: one spelling, "salahuddin". */
+    private static String din(String token) {
+        for (String suffix : new String[] {"uddin", "uddine", "uddeen", "eddine", "eddin", "oddin", "addin", "aldin", "aldeen", "eldin",
+            "uldin", "udin", "edine", "ldyn"}) {
+            if (token.endsWith(suffix) && token.length() >= suffix.length() + 3) {
+                return token.substring(0, token.length() - suffix.length()) + "uddin";
+            }
+        }
+        return token;
+    }
+
+    /** -ullah, -ollah, -allah, -illah, -alla, -ulla: one spelling, "allah". */
+    private static String allah(String token) {
+        for (String suffix : new String[] {"ullah", "ollah", "allah", "illah", "ullh", "allh", "ulla", "alla", "lah", "llh"}) {
+            if (token.endsWith(suffix) && (token.length() > suffix.length() || suffix.length() >= 4)) {
+                if (suffix.equals("lah") && !token.endsWith("llah")) {
+                    continue;
+                }
+                return token.substring(0, token.length() - suffix.length()) + "allah";
+            }
+        }
+        return token;
+    }
+
+    /**
+     * The consonants of a folded token, the way they survive transliteration from Arabic script:
+     * vowels, y and w dropped (Arabic script writes short vowels not at all, long ones as consonants),
+     * digraphs and letters that spell one sound made one, doubled letters made single.
+     */
+    public static String skeleton(String token) {
+        String t = token;
+        if (t.startsWith("abd")) {
+            t = "bd" + t.substring(3);
+        }
+        t = t.replace("tion", "shn").replace("dzh", "j").replace("kh", "k").replace("gh", "g").replace("th", "t").replace("dh", "d").replace("ph", "f")
+                .replace("dj", "j").replace("ch", "c").replace("sh", "c").replace("zh", "j").replace("ck", "k").replace("q", "k")
+                .replace("x", "ks").replace("ou", "u").replace("ee", "i").replace("oo", "u");
+        StringBuilder out = new StringBuilder(t.length());
+        char previous = 0;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if ("aeiouyw".indexOf(c) >= 0) {
+                continue;
+            }
+            if (c == 'h' && i == t.length() - 1 && i > 0) {
+                // a final h (ta marbuta, or a spelling): often written, often not
+                continue;
+            }
+            if (c != previous) {
+                out.append(c);
+            }
+            previous = c;
+        }
+        return out.length() == 0 ? t.substring(0, Math.min(1, t.length())) : out.toString();
+    }
+
+    /** The primary Double Metaphone key of a folded token (the token itself if it has no Latin letters). */
+    public static String phonetic(String token) {
+        String key = METAPHONE.doubleMetaphone(token);
+        return key == null || key.isEmpty() ? token : key;
+    }
+}

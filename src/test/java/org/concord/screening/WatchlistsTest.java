@@ -1,0 +1,118 @@
+package org.concord.screening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Map;
+
+import org.concord.node.InvalidInput;
+import org.concord.testing.OfflineNode;
+import org.concord.testing.Postgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Watchlists on both databases: imported all or nothing, re-imported with what changed, searched by any spelling. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WatchlistsTest {
+
+    private final Map<OfflineNode.Store, ConfigurableApplicationContext> nodes = new EnumMap<>(OfflineNode.Store.class);
+    private String schema;
+
+    @BeforeAll
+    void start() {
+        schema = Postgres.newSchema("screening");
+        for (OfflineNode.Store store : OfflineNode.Store.values()) {
+            nodes.put(store, OfflineNode.start(store, schema));
+        }
+    }
+
+    @AfterAll
+    void stop() {
+        nodes.values().forEach(ConfigurableApplicationContext::close);
+        Postgres.dropSchema(schema);
+    }
+
+    private Watchlists watchlists(OfflineNode.Store store) {
+        return nodes.get(store).getBean(Watchlists.class);
+    }
+
+    private int count(OfflineNode.Store store, String sql, Object... params) {
+        return nodes.get(store).getBean(JdbcClient.class).sql(sql).params(params).query(Integer.class).single();
+    }
+
+    private static ByteArrayInputStream xml(String entities) {
+        return new ByteArrayInputStream(("<CONSOLIDATED_LIST dateGenerated=\"2024-01-20\"><INDIVIDUALS/><ENTITIES>" + entities
+                + "</ENTITIES></CONSOLIDATED_LIST>").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String entity(String reference, String name, String aliases) {
+        return "<ENTITY><DATAID>" + reference.hashCode() + "</DATAID><FIRST_NAME>" + name + "</FIRST_NAME><REFERENCE_NUMBER>" + reference
+                + "</REFERENCE_NUMBER><ENTITY_ALIAS><QUALITY>Good</QUALITY><ALIAS_NAME>" + aliases + "</ALIAS_NAME></ENTITY_ALIAS></ENTITY>";
+    }
+
+    @ParameterizedTest
+    @EnumSource(OfflineNode.Store.class)
+    void theUnListIsImportedAndFoundByAnySpelling(OfflineNode.Store db) {
+        var imported = watchlists(db).importUnList("un-2020", UnConsolidatedListTest.un2020());
+        assertThat(imported.entries()).isEqualTo(1018);
+        assertThat(imported.added()).isEqualTo(1018);
+        assertThat(count(db, "select count(*) from screening_entry where source = ?", "un-2020")).isEqualTo(1018);
+        // the Taliban leader's name in Latin finds his entry; so does the Pashto/Dari original
+        var byLatin = watchlists(db).search("Abdul Ghani Baradar", 5);
+        assertThat(byLatin).isNotEmpty();
+        assertThat(byLatin.get(0).reference()).isEqualTo("TAi.024");
+        assertThat(byLatin.get(0).why()).isNotEmpty();
+        assertThat(watchlists(db).search("عبدالغنی برادر", 5)).extracting(Watchlists.Match::reference).contains("TAi.024");
+        var again = watchlists(db).importUnList("un-2020", UnConsolidatedListTest.un2020());
+        assertThat(again).isEqualTo(new Watchlists.Imported("un-2020", again.generated(), 1018, 0, 0, 0, 0));
+    }
+
+    @ParameterizedTest
+    @EnumSource(OfflineNode.Store.class)
+    void aNewerVersionRecordsAdditionsChangesAndDelistingsAndDelistedEntriesStopMatching(OfflineNode.Store db) {
+        var first = watchlists(db).importUnList("test-list", xml(entity("QDe.901", "JAISH AL-ADL", "Jaysh al-Adl; Army of Justice")
+                + entity("QDe.902", "JUNDALLAH", "Jundullah") + entity("QDe.903", "LASHKAR-E-TAYYIBA", "")));
+        assertThat(first.added()).isEqualTo(3);
+        assertThat(watchlists(db).search("جيش العدل", 5)).extracting(Watchlists.Match::reference).containsExactly("QDe.901");
+        assertThat(watchlists(db).search("Jundallah", 5)).extracting(Watchlists.Match::reference).containsExactly("QDe.902");
+
+        var second = watchlists(db).importUnList("test-list", xml(entity("QDe.901", "JAISH AL-ADL", "Jaysh al-Adl; Army of Justice; Jeish ul-Adl")
+                + entity("QDe.903", "LASHKAR-E-TAYYIBA", "") + entity("QDe.904", "BALOCH LIBERATION ARMY", "Balochistan Liberation Army")));
+        assertThat(second).isEqualTo(new Watchlists.Imported("test-list", "2024-01-20", 3, 1, 1, 1, 0));
+        assertThat(watchlists(db).search("Jundallah", 5)).as("delisted").isEmpty();
+        assertThat(watchlists(db).search("Baluch Liberation Army", 5)).extracting(Watchlists.Match::reference).containsExactly("QDe.904");
+        assertThat(count(db, "select count(*) from screening_entry where source = ? and listed = false", "test-list")).isEqualTo(1);
+        assertThat(count(db, "select count(*) from screening_import where source = ?", "test-list")).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(OfflineNode.Store.class)
+    void aFailedImportLeavesThePreviousListIntact(OfflineNode.Store db) {
+        watchlists(db).importUnList("fail-list", xml(entity("QDe.911", "JAISH AL-ADL", "Jaysh al-Adl")));
+        String malformed = "<CONSOLIDATED_LIST><ENTITIES>" + entity("QDe.912", "NEW GROUP", "") + "<ENTITY><FIRST_NAME>broken";
+        assertThatThrownBy(() -> watchlists(db).importUnList("fail-list", new ByteArrayInputStream(malformed.getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(WatchlistFormatError.class).hasMessageContaining("line 1");
+        // a list that reads well but cannot be stored (the same reference twice) is rolled back whole
+        assertThatThrownBy(() -> watchlists(db).importUnList("fail-list", xml(entity("QDe.913", "OTHER GROUP", "")
+                + entity("QDe.913", "OTHER GROUP AGAIN", "")))).isInstanceOf(InvalidInput.class).hasMessageContaining("QDe.913 twice");
+        assertThat(count(db, "select count(*) from screening_entry where source = ?", "fail-list")).isEqualTo(1);
+        assertThat(count(db, "select count(*) from screening_entry where source = ? and listed = true", "fail-list")).isEqualTo(1);
+        assertThat(watchlists(db).search("Jaish al-Adl", 5)).extracting(Watchlists.Match::reference).contains("QDe.911");
+    }
+
+    @ParameterizedTest
+    @EnumSource(OfflineNode.Store.class)
+    void anEmptyOrOverlongQueryIsRefusedInOneLine(OfflineNode.Store db) {
+        assertThatThrownBy(() -> watchlists(db).search("", 5)).isInstanceOf(InvalidInput.class).hasMessageContaining("a name is needed");
+        assertThatThrownBy(() -> watchlists(db).search("x".repeat(10_000), 5)).isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("at most 400");
+    }
+}

@@ -1,0 +1,138 @@
+package org.concord.screening.names;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** Names match whichever way they are written, and different names do not. */
+class NameMatchingTest {
+
+    private final NameMatcher matcher = new NameMatcher(Thresholds.DEFAULT);
+
+    private NameMatcher.Comparison compare(String a, String b) {
+        return matcher.compare(NameForms.of(a), NameForms.of(b));
+    }
+
+    @Test
+    void everySpellingOfJaishAlAdlMatchesEveryOther() {
+        List<String> spellings = List.of("Jaish al-Adl", "Jaysh al-Adl", "Jeish ul-Adl", "جيش العدل", "جیش العدل");
+        for (String a : spellings) {
+            for (String b : spellings) {
+                assertThat(compare(a, b).band()).as(a + " ~ " + b + " " + compare(a, b)).isEqualTo(Band.MATCH);
+            }
+        }
+    }
+
+    @Test
+    void twoDifferentAbdulNamesDoNotMatch() {
+        assertThat(compare("Abdul Rahman", "Abdul Karim").band()).isEqualTo(Band.NO_MATCH);
+        assertThat(compare("Abdul Rahman Yasin", "Abdul Karim Yasin").band()).isNotEqualTo(Band.MATCH);
+        assertThat(compare("Abd al-Aziz", "Abdul Ghani").band()).isEqualTo(Band.NO_MATCH);
+        assertThat(compare("عبد الرحمن", "عبد الكريم").band()).isEqualTo(Band.NO_MATCH);
+    }
+
+    @Test
+    void theSameAbdulNameMatchesInEverySpelling() {
+        for (String spelling : List.of("Abd al-Rahman", "Abdulrahman", "Abdur Rahman", "Abdel Rahman", "عبد الرحمن", "عبدالرحمن")) {
+            assertThat(compare("Abdul Rahman", spelling).band()).as(spelling + " " + compare("Abdul Rahman", spelling))
+                    .isEqualTo(Band.MATCH);
+        }
+        assertThat(compare("Abdullah", "Abd Allah").band()).isEqualTo(Band.MATCH);
+        assertThat(compare("Hizbullah", "حزب الله").band()).isEqualTo(Band.MATCH);
+    }
+
+    @Test
+    void persianAndArabicScriptFormsOfOnePersonMatch() {
+        // Persian yeh and kaf, heh, and Arabic yeh, kaf, teh marbuta
+        assertThat(compare("عبدالملک ریگی", "عبد الملك ريغي").band()).isEqualTo(Band.MATCH);
+        assertThat(compare("عبدالملک ریگی", "Abdolmalek Rigi").band()).isEqualTo(Band.MATCH);
+        assertThat(compare("عزیز الرحمان عبد الاحد", "عزيز الرحمان عبد الأحد").band()).isEqualTo(Band.MATCH);
+        assertThat(compare("فاطمۀ کریمی", "فاطمة كريمي").band()).isEqualTo(Band.MATCH);
+    }
+
+    @Test
+    void wordOrderAndParticlesDoNotCount() {
+        assertThat(compare("Usama bin Laden", "Laden, Osama Bin").band()).isEqualTo(Band.MATCH);
+        assertThat(compare("Abu Bakr al-Baghdadi", "أبو بكر البغدادي").band()).isEqualTo(Band.MATCH);
+    }
+
+    @Test
+    void compoundNamesMatchHoweverTheyAreSplit() {
+        for (String spelling : List.of("Salah al-Din Faruqi", "Salah-ud-Din Farooqi", "صلاح الدین فاروقی", "صلاح الدين فاروقي")) {
+            assertThat(compare("Salahuddin Farooqui", spelling).band()).as(spelling).isEqualTo(Band.MATCH);
+        }
+        assertThat(compare("RAHMATULLAH KAKAZADA", "رحمت الله کاکا زاده").band()).isEqualTo(Band.MATCH);
+    }
+
+    @Test
+    void unrelatedNamesDoNotMatch() {
+        assertThat(compare("Jaish al-Adl", "Lashkar-e-Tayyiba").band()).isEqualTo(Band.NO_MATCH);
+        assertThat(compare("Mohammed Islami", "Ahmed Karimi").band()).isEqualTo(Band.NO_MATCH);
+    }
+
+    @Test
+    void anEmptyNameIsRefusedClearly() {
+        assertThatThrownBy(() -> NameForms.of("")).isInstanceOf(InvalidName.class).hasMessage("a name is needed");
+        assertThatThrownBy(() -> NameForms.of("   ")).isInstanceOf(InvalidName.class);
+        assertThatThrownBy(() -> NameForms.of(null)).isInstanceOf(InvalidName.class);
+        assertThatThrownBy(() -> NameForms.of("- ; ...")).isInstanceOf(InvalidName.class).hasMessageContaining("letter");
+        assertThatThrownBy(() -> NameForms.of("\u0640\u064E")).isInstanceOf(InvalidName.class);
+    }
+
+    @Test
+    void aNameOfTenThousandCharactersIsRefusedClearlyAndQuickly() {
+        String name = "جيش العدل ".repeat(1000);
+        assertThat(name).hasSize(10_000);
+        assertThatThrownBy(() -> NameForms.of(name)).isInstanceOf(InvalidName.class)
+                .hasMessage("a name is at most 400 characters; this one has 10000");
+        assertThatThrownBy(() -> NameForms.of("a".repeat(10_000))).isInstanceOf(InvalidName.class);
+    }
+
+    @Test
+    void mixedScriptsInOneWordAreReadAsOneName() {
+        // a Latin and an Arabic half in one token, a Cyrillic letter inside a Latin word
+        assertThat(NameForms.of("Jaishالعدل").latin()).isEqualTo("jaish al dl");
+        assertThat(compare("Jаish al-Adl", "Jaish al-Adl").band()).as("Cyrillic a").isEqualTo(Band.MATCH);
+        assertThat(compare("جيشal-Adl", "Jaish al-Adl").band()).isEqualTo(Band.MATCH);
+    }
+
+    @Test
+    void otherScriptsAreTransliterated() {
+        assertThat(compare("Усама бен Ладен", "Usama bin Laden").band()).isEqualTo(Band.MATCH);
+        assertThat(compare("Джейш аль-Адль", "Jaish al-Adl").band()).isEqualTo(Band.MATCH);
+        assertThat(compare("بلوچ لبریشن آرمی", "Baloch Liberation Army").band()).as("Urdu").isEqualTo(Band.MATCH);
+    }
+
+    @Test
+    void anExplanationSaysWhy() {
+        var comparison = compare("جیش العدل", "Jaysh al-Adl");
+        assertThat(comparison.why()).anySatisfy(line -> assertThat(line).startsWith("consonants 'jc dl' ~ 'jc dl' 1.00"));
+        assertThat(comparison.why()).anySatisfy(line -> assertThat(line).contains("read as 'jysh al dl'"));
+    }
+
+    @Test
+    void theIndexFindsCandidatesWithoutScanningAndGroupsByOwner() {
+        var entries = List.of(
+                new NameIndex.Entry<>("QDe.001", "alias", NameForms.of("Jaish al-Adl")),
+                new NameIndex.Entry<>("QDe.001", "original", NameForms.of("جيش العدل")),
+                new NameIndex.Entry<>("QDe.002", "name", NameForms.of("Lashkar-e-Tayyiba")),
+                new NameIndex.Entry<>("QDi.003", "name", NameForms.of("Abdul Rahman Yasin")),
+                new NameIndex.Entry<>("QDi.004", "name", NameForms.of("Abdul Karim Yasin")));
+        var index = NameIndex.build(entries, matcher);
+        var hits = index.search(NameForms.of("Jeish ul-Adl"), 10);
+        assertThat(hits).extracting(NameIndex.Hit::owner).containsExactly("QDe.001");
+        assertThat(index.search(NameForms.of("Abdulrahman Yassin"), 10).get(0).owner()).isEqualTo("QDi.003");
+        assertThat(index.search(NameForms.of("Zhang Wei"), 10)).isEmpty();
+    }
+
+    @Test
+    void thresholdsAreConfigurable() {
+        var lenient = new NameMatcher(new Thresholds(0.85, 0.6));
+        assertThat(compare("Jaish al-Adl", "Jaish Muhammad").band()).isEqualTo(Band.NO_MATCH);
+        assertThat(lenient.compare(NameForms.of("Jaish al-Adl"), NameForms.of("Jaish Muhammad")).band()).isEqualTo(Band.REVIEW);
+        assertThatThrownBy(() -> new Thresholds(0.5, 0.9)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
