@@ -5,11 +5,13 @@
  * pages.
  *
  * <p>Today: the desk ({@link org.concord.console.DeskController}), everything awaiting this node or
- * the partner, soonest deadline first, kept live by {@link org.concord.console.ConsoleEvents}.
+ * the partner, soonest deadline first, kept live by {@link org.concord.console.ConsoleEvents}; and a
+ * page per case ({@link org.concord.console.CaseController}) with the steps a liaison may take as
+ * forms, sent through the owning module's service as the REST API sends them.
  *
  * <p>On top of the layering, beside {@code demo}: it reads the cases through {@code workflow}'s
- * API, and nothing depends on it.
+ * API, sends through {@code requests}' API, and nothing depends on it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Console: the web pages of a node",
-        allowedDependencies = {"party", "workflow"})
+        allowedDependencies = {"node", "party", "workflow", "requests"})
 package org.concord.console;
