@@ -192,7 +192,7 @@ class TheCasePageInABrowserTest {
                 const post = () => fetch(form.action, {method: 'POST', body: new URLSearchParams(new FormData(form)),
                     credentials: 'same-origin', redirect: 'manual'}).then(r => r.type === 'opaqueredirect' ? 302 : r.status);
                 Promise.all([post(), post()]).then(s => done(s), e => done(String(e)));""");
-        assertThat((List<?>) statuses).containsExactly(302L, 302L);
+        assertThat(statuses).isEqualTo(List.of(302L, 302L));
 
         // then it was sent once
         assertThat(acknowledgements(second)).isEqualTo(1);
