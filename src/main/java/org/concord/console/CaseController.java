@@ -199,7 +199,7 @@ class CaseController {
     private static Map<String, String> fields(JsonNode details) {
         Map<String, String> fields = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : details.properties()) {
-            if (e.getKey().equals("claims") || e.getValue().isNull()) {
+            if (e.getKey().equals("answers") || e.getValue().isNull()) {
                 continue;
             }
             fields.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asString() : pretty(e.getValue()));
@@ -211,17 +211,20 @@ class CaseController {
     record Claim(String id, String claim, String statement, String verdict, String evidence, String text) {
     }
 
+    /** The report's claims ({@code report.claims[]: ref, statement}), each beside its answer ({@code answers[ref]}). */
     private static List<Claim> claims(JsonNode details) {
         List<Claim> claims = new ArrayList<>();
-        JsonNode all = details.path("claims");
+        JsonNode all = details.path("report").path("claims");
         if (!all.isArray()) {
             return claims;
         }
         for (JsonNode claim : all) {
-            JsonNode answer = claim.path("answer");
-            claims.add(new Claim(text(claim, "id", "claimId"), text(claim, "claim", "kind", "topic"), text(claim, "statement", "text"),
-                    text(answer, "verdict"), answer.path("evidence").isMissingNode() ? "" : answer.path("evidence").isValueNode()
-                            ? answer.path("evidence").asString() : pretty(answer.path("evidence")), text(answer, "text")));
+            String ref = text(claim, "ref");
+            JsonNode answer = details.path("answers").path(ref);
+            List<String> evidence = new ArrayList<>();
+            answer.path("evidence").forEach(e -> evidence.add(e.asString()));
+            claims.add(new Claim(ref, ref, text(claim, "statement"), answer.isMissingNode() ? "open" : text(answer, "verdict"),
+                    String.join(", ", evidence), text(answer, "text")));
         }
         return claims;
     }
