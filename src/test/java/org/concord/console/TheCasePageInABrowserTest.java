@@ -217,6 +217,31 @@ class TheCasePageInABrowserTest {
         assertThat(acknowledgements(caseId)).isZero();
     }
 
+    @Test
+    void aHotlineCallHasItsPageFoundFromItsIdWithItsPersianTextReadingRightToLeft() throws Exception {
+        // given a call PK sent to IR
+        String[] pkBasic = Https.basic(nodes.pk.username(Role.LIAISON), nodes.pk.password(Role.LIAISON));
+        HttpResponse<String> sent = Https.to(nodes.pk).send("POST", "/api/hotline/calls", """
+                {"from":{"name":"Duty officer PK","post":"DGMO office"},"addressee":"IR",
+                 "to":{"name":"Duty officer IR","post":"Operations"},"priority":"ROUTINE","text":"تماس آزمایشی"}""",
+                pkBasic[0], pkBasic[1], "Content-Type", "application/json");
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+        String callId = JSON.readTree(sent.body()).path("callId").asString();
+        nodes.pk.bean(OutboxDelivery.class).deliver(PartyCode.of("IR"));
+
+        // when IR's liaison opens its page (the id alone says which kind of case it is)
+        logIn(ir, nodes.ir, Role.LIAISON);
+        ir.get(nodes.ir.url() + "/console/cases/" + callId);
+
+        // then it shows the call, its text in a dir=auto heading, and where its step is taken for now
+        WebElement summary = waitFor(ir, By.id("summary"));
+        assertThat(summary.getText()).isEqualTo("تماس آزمایشی");
+        assertThat(summary.getAttribute("dir")).isEqualTo("auto");
+        assertThat(ir.findElement(By.id("next")).getText()).contains("acknowledge");
+        assertThat(ir.findElement(By.id("steps")).getText()).contains("/api/hotline/calls/" + callId);
+        assertThat(ir.findElements(By.cssSelector("tr.message"))).hasSize(1);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     static long acknowledgements(String caseId) throws Exception {
