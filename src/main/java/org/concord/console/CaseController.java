@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.concord.commitments.ActingOnCommitments;
 import org.concord.node.Conflict;
 import org.concord.node.InvalidInput;
 import org.concord.node.NotFound;
@@ -45,7 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the case is about, its state and rung, who acts next and by when, the proposal and the agreed
  * terms, the type's own fields and the timeline with ledger index and receipt of every message; for
  * a {@code LIAISON}, the steps it may take as forms. A form is sent through the same Java service
- * as the REST API ({@link AnsweringRequests}), so its field errors are the API's, shown next to the
+ * as the REST API ({@link AnsweringRequests}, {@link ActingOnCommitments}), so its field errors are the API's, shown next to the
  * field. Every form carries a one-time id kept in the session: the same form sent twice (a double
  * click) is sent to the partner once.
  */
@@ -59,14 +60,17 @@ class CaseController {
     /** The fields each request form shows, as the REST body names them: an error of another field stands above the form. */
     static final Map<String, List<String>> SHOWN = Map.of("accept", List.of("text"), "decline", List.of("reason", "text"),
             "counterPropose", List.of("proposal.kind", "proposal.text"), "progressUpdate", List.of("text"),
-            "close", List.of("outcome", "text"));
+            "close", List.of("outcome", "text"), "attest", List.of("text"), "withdraw", List.of("reason"));
 
     private final CaseViews views;
     private final WorkflowTypes types;
     private final Workflow workflow;
     private final AnsweringRequests requests;
+    private final ActingOnCommitments commitments;
 
-    CaseController(CaseViews views, WorkflowTypes types, Workflow workflow, AnsweringRequests requests) {
+    CaseController(CaseViews views, WorkflowTypes types, Workflow workflow, AnsweringRequests requests,
+            ActingOnCommitments commitments) {
+        this.commitments = commitments;
         this.views = views;
         this.types = types;
         this.workflow = workflow;
@@ -109,6 +113,7 @@ class CaseController {
                                 : null,
                         null, blankToNull(form.get("outcome")), blankToNull(form.get("toLevel"))),
                         Callers.of(user).auditName());
+                case "commitment" -> commitment(c.caseId(), messageType, form, Callers.of(user).auditName());
                 default -> throw new InvalidInput("messageType", "console-form",
                         "the console has no form for a " + c.type() + " yet; send it through the API (" + DeskController.apiPath(c.type(), c.caseId()) + ")");
             }
@@ -119,6 +124,15 @@ class CaseController {
         }
         redirect.addFlashAttribute("notice", messageType + " sent.");
         return "redirect:/console/cases/" + c.caseId();
+    }
+
+    private void commitment(String caseId, String messageType, Map<String, String> form, String actor) {
+        switch (messageType == null ? "" : messageType) {
+            case "agree" -> commitments.agree(caseId, actor);
+            case "attest" -> commitments.attest(caseId, new ActingOnCommitments.Attestation(blankToNull(form.get("text")), List.of()), actor);
+            case "withdraw" -> commitments.withdraw(caseId, new ActingOnCommitments.Withdrawal(blankToNull(form.get("reason"))), actor);
+            default -> throw InvalidInput.notOneOf("messageType", messageType, List.of("agree", "attest", "withdraw"));
+        }
     }
 
     private String refused(String caseId, Model model, Authentication user, HttpSession session, HttpServletResponse response,
@@ -172,7 +186,7 @@ class CaseController {
         model.addAttribute("serverNow", workflow.now().toString());
         model.addAttribute("mayAct", mayAct);
         model.addAttribute("actions", mayAct && c.nextActor().actions() != null ? c.nextActor().actions() : List.of());
-        model.addAttribute("formsFor", Set.of("request").contains(c.type()));
+        model.addAttribute("formsFor", Set.of("request", "commitment").contains(c.type()));
         model.addAttribute("fields", fields(details));
         model.addAttribute("claims", claims(details));
         model.addAttribute("proposalText", c.proposal() == null ? null : pretty(c.proposal().terms()));

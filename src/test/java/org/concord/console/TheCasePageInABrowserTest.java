@@ -242,6 +242,36 @@ class TheCasePageInABrowserTest {
         assertThat(ir.findElements(By.cssSelector("tr.message"))).hasSize(1);
     }
 
+    @Test
+    void irsLiaisonAgreesToPksCommitmentThroughTheFormAndAWithdrawalWithoutReasonShowsTheApisError() throws Exception {
+        // given PK's proposed commitment, owned by IR, at IR
+        String[] pkBasic = Https.basic(nodes.pk.username(Role.LIAISON), nodes.pk.password(Role.LIAISON));
+        HttpResponse<String> sent = Https.to(nodes.pk).send("POST", "/api/commitments", """
+                {"counterpart":"IR","owner":"IR","what":"patrol the Saravan crossing nightly","dueBy":"%s"}"""
+                .formatted(java.time.Instant.now().plus(Duration.ofDays(3))), pkBasic[0], pkBasic[1], "Content-Type", "application/json");
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+        String commitmentId = JSON.readTree(sent.body()).path("commitmentId").asString();
+        nodes.pk.bean(OutboxDelivery.class).deliver(PartyCode.of("IR"));
+        logIn(ir, nodes.ir, Role.LIAISON);
+        ir.get(nodes.ir.url() + "/console/cases/" + commitmentId);
+        assertThat(waitFor(ir, By.id("summary")).getText()).contains("Saravan crossing");
+
+        // when IR's liaison agrees through the form
+        ir.findElement(By.cssSelector("#step-agree button.action")).click();
+
+        // then it is agreed, and the next steps are attest and withdraw
+        waitFor(ir, By.cssSelector("tr.message[data-message-type='agree']"));
+        assertThat(ir.findElement(By.id("state")).getText()).isEqualTo("Agreed");
+        assertThat(texts(ir.findElements(By.cssSelector("form.step button.action")))).containsExactly("attest", "withdraw");
+
+        // and a withdrawal without a reason shows the API's error next to the reason, and changes nothing
+        ir.findElement(By.cssSelector("#step-withdraw button.action")).click();
+        WebElement error = waitFor(ir, By.cssSelector("#step-withdraw .field-error"));
+        assertThat(error.getAttribute("data-field")).isEqualTo("reason");
+        assertThat(error.getAttribute("data-rule")).isEqualTo("FIELD_REQUIRED");
+        assertThat(ir.findElement(By.id("state")).getText()).isEqualTo("Agreed");
+    }
+
     // ---------------------------------------------------------------- helpers
 
     static long acknowledgements(String caseId) throws Exception {
