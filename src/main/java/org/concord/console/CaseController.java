@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.concord.commitments.ActingOnCommitments;
+import org.concord.hotline.AnsweringCalls;
 import org.concord.node.Conflict;
 import org.concord.node.InvalidInput;
 import org.concord.node.NotFound;
@@ -46,7 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the case is about, its state and rung, who acts next and by when, the proposal and the agreed
  * terms, the type's own fields and the timeline with ledger index and receipt of every message; for
  * a {@code LIAISON}, the steps it may take as forms. A form is sent through the same Java service
- * as the REST API ({@link AnsweringRequests}, {@link ActingOnCommitments}), so its field errors are the API's, shown next to the
+ * as the REST API ({@link AnsweringRequests}, {@link ActingOnCommitments}, {@link AnsweringCalls}), so its field errors are the API's, shown next to the
  * field. Every form carries a one-time id kept in the session: the same form sent twice (a double
  * click) is sent to the partner once.
  */
@@ -60,16 +61,19 @@ class CaseController {
     /** The fields each request form shows, as the REST body names them: an error of another field stands above the form. */
     static final Map<String, List<String>> SHOWN = Map.of("accept", List.of("text"), "decline", List.of("reason", "text"),
             "counterPropose", List.of("proposal.kind", "proposal.text"), "progressUpdate", List.of("text"),
-            "close", List.of("outcome", "text"), "attest", List.of("text"), "withdraw", List.of("reason"));
+            "close", List.of("outcome", "text"), "attest", List.of("text"), "withdraw", List.of("reason"),
+            "acknowledge", List.of("by.name", "by.post"));
 
     private final CaseViews views;
     private final WorkflowTypes types;
     private final Workflow workflow;
     private final AnsweringRequests requests;
     private final ActingOnCommitments commitments;
+    private final AnsweringCalls calls;
 
     CaseController(CaseViews views, WorkflowTypes types, Workflow workflow, AnsweringRequests requests,
-            ActingOnCommitments commitments) {
+            ActingOnCommitments commitments, AnsweringCalls calls) {
+        this.calls = calls;
         this.commitments = commitments;
         this.views = views;
         this.types = types;
@@ -113,6 +117,7 @@ class CaseController {
                                 : null,
                         null, blankToNull(form.get("outcome")), blankToNull(form.get("toLevel"))),
                         Callers.of(user).auditName());
+                case "call" -> call(c.caseId(), messageType, form, Callers.of(user).auditName());
                 case "commitment" -> commitment(c.caseId(), messageType, form, Callers.of(user).auditName());
                 default -> throw new InvalidInput("messageType", "console-form",
                         "the console has no form for a " + c.type() + " yet; send it through the API (" + DeskController.apiPath(c.type(), c.caseId()) + ")");
@@ -124,6 +129,15 @@ class CaseController {
         }
         redirect.addFlashAttribute("notice", messageType + " sent.");
         return "redirect:/console/cases/" + c.caseId();
+    }
+
+    private void call(String caseId, String messageType, Map<String, String> form, String actor) {
+        switch (messageType == null ? "" : messageType) {
+            case "acknowledge" -> calls.acknowledge(caseId, new AnsweringCalls.Person(blankToNull(form.get("byName")),
+                    blankToNull(form.get("byPost"))), actor);
+            case "withdraw" -> calls.withdraw(caseId, blankToNull(form.get("reason")), actor);
+            default -> throw InvalidInput.notOneOf("messageType", messageType, List.of("acknowledge", "withdraw"));
+        }
     }
 
     private void commitment(String caseId, String messageType, Map<String, String> form, String actor) {
@@ -175,7 +189,11 @@ class CaseController {
     private void fill(Model model, CaseView c, Authentication user, HttpSession session) {
         List<String> roles = user.getAuthorities().stream().map(a -> a.getAuthority()).filter(a -> a.startsWith("ROLE_"))
                 .map(a -> a.substring(5)).sorted().toList();
-        boolean mayAct = roles.contains("LIAISON") && c.nextActor() != null && "me".equals(c.nextActor().side());
+        boolean liaison = roles.contains("LIAISON");
+        // this node's own call, not yet acknowledged, may be withdrawn (the case view names only the addressee's step)
+        boolean ownCallOpen = "call".equals(c.type()) && "Unacknowledged".equals(c.state()) && c.nextActor() != null
+                && "partner".equals(c.nextActor().side());
+        boolean mayAct = liaison && c.nextActor() != null && ("me".equals(c.nextActor().side()) || ownCallOpen);
         JsonNode details = JSON.valueToTree(c.details());
         model.addAttribute("c", c);
         model.addAttribute("typeName", DeskController.typeNames().getOrDefault(c.type(), c.type()));
@@ -185,8 +203,9 @@ class CaseController {
         model.addAttribute("party", workflow.self().value());
         model.addAttribute("serverNow", workflow.now().toString());
         model.addAttribute("mayAct", mayAct);
-        model.addAttribute("actions", mayAct && c.nextActor().actions() != null ? c.nextActor().actions() : List.of());
-        model.addAttribute("formsFor", Set.of("request", "commitment").contains(c.type()));
+        model.addAttribute("actions", !mayAct ? List.of() : ownCallOpen ? List.of("withdraw")
+                : c.nextActor().actions() != null ? c.nextActor().actions() : List.of());
+        model.addAttribute("formsFor", Set.of("request", "commitment", "call").contains(c.type()));
         model.addAttribute("fields", fields(details));
         model.addAttribute("claims", claims(details));
         model.addAttribute("proposalText", c.proposal() == null ? null : pretty(c.proposal().terms()));

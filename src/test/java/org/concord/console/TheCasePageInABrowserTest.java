@@ -218,7 +218,7 @@ class TheCasePageInABrowserTest {
     }
 
     @Test
-    void aHotlineCallHasItsPageFoundFromItsIdWithItsPersianTextReadingRightToLeft() throws Exception {
+    void aHotlineCallHasItsPageFoundFromItsIdAndIsAcknowledgedThroughTheFormWithTheApisFieldErrors() throws Exception {
         // given a call PK sent to IR
         String[] pkBasic = Https.basic(nodes.pk.username(Role.LIAISON), nodes.pk.password(Role.LIAISON));
         HttpResponse<String> sent = Https.to(nodes.pk).send("POST", "/api/hotline/calls", """
@@ -233,13 +233,47 @@ class TheCasePageInABrowserTest {
         logIn(ir, nodes.ir, Role.LIAISON);
         ir.get(nodes.ir.url() + "/console/cases/" + callId);
 
-        // then it shows the call, its text in a dir=auto heading, and where its step is taken for now
+        // then it shows the call, its text in a dir=auto heading, and the acknowledgement as a form
         WebElement summary = waitFor(ir, By.id("summary"));
         assertThat(summary.getText()).isEqualTo("تماس آزمایشی");
         assertThat(summary.getAttribute("dir")).isEqualTo("auto");
         assertThat(ir.findElement(By.id("next")).getText()).contains("acknowledge");
-        assertThat(ir.findElement(By.id("steps")).getText()).contains("/api/hotline/calls/" + callId);
         assertThat(ir.findElements(By.cssSelector("tr.message"))).hasSize(1);
+
+        // and an acknowledgement without the official's name shows the API's error next to the name
+        ir.findElement(By.cssSelector("#step-acknowledge input[name='byPost']")).sendKeys("Operations");
+        ir.findElement(By.cssSelector("#step-acknowledge button.action")).click();
+        WebElement error = waitFor(ir, By.cssSelector("#step-acknowledge .field-error"));
+        assertThat(error.getAttribute("data-field")).isEqualTo("by.name");
+        assertThat(error.getAttribute("data-rule")).isEqualTo("FIELD_REQUIRED");
+        assertThat(ir.findElement(By.cssSelector("#step-acknowledge input[name='byPost']")).getAttribute("value")).isEqualTo("Operations");
+
+        // and with it, the call is acknowledged
+        ir.findElement(By.cssSelector("#step-acknowledge input[name='byName']")).sendKeys("Duty officer IR");
+        ir.findElement(By.cssSelector("#step-acknowledge button.action")).click();
+        waitFor(ir, By.cssSelector("tr.message[data-message-type='acknowledge']"));
+        assertThat(ir.findElement(By.id("state")).getText()).isEqualTo("Acknowledged");
+    }
+
+    @Test
+    void pksLiaisonMayWithdrawItsOwnCallWhileUnacknowledged() throws Exception {
+        // given a call PK sent, not yet acknowledged
+        String[] pkBasic = Https.basic(nodes.pk.username(Role.LIAISON), nodes.pk.password(Role.LIAISON));
+        HttpResponse<String> sent = Https.to(nodes.pk).send("POST", "/api/hotline/calls", """
+                {"from":{"name":"Duty officer PK","post":"DGMO office"},"addressee":"IR",
+                 "to":{"name":"Duty officer IR","post":"Operations"},"priority":"ROUTINE","text":"sent by mistake"}""",
+                pkBasic[0], pkBasic[1], "Content-Type", "application/json");
+        String callId = JSON.readTree(sent.body()).path("callId").asString();
+
+        // when PK's liaison withdraws it from its page
+        logIn(pk, nodes.pk, Role.LIAISON);
+        pk.get(nodes.pk.url() + "/console/cases/" + callId);
+        pk.findElement(By.cssSelector("#step-withdraw textarea[name='reason']")).sendKeys("sent by mistake");
+        pk.findElement(By.cssSelector("#step-withdraw button.action")).click();
+
+        // then it is withdrawn
+        waitFor(pk, By.cssSelector("tr.message[data-message-type='withdraw']"));
+        assertThat(pk.findElement(By.id("state")).getText()).isEqualTo("Withdrawn");
     }
 
     @Test
