@@ -12,6 +12,8 @@ import java.util.UUID;
 
 import org.concord.commitments.ActingOnCommitments;
 import org.concord.hotline.AnsweringCalls;
+import org.concord.incidents.AnsweringClaims;
+import org.concord.incidents.Verdict;
 import org.concord.node.Conflict;
 import org.concord.node.InvalidInput;
 import org.concord.node.NotFound;
@@ -47,7 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the case is about, its state and rung, who acts next and by when, the proposal and the agreed
  * terms, the type's own fields and the timeline with ledger index and receipt of every message; for
  * a {@code LIAISON}, the steps it may take as forms. A form is sent through the same Java service
- * as the REST API ({@link AnsweringRequests}, {@link ActingOnCommitments}, {@link AnsweringCalls}), so its field errors are the API's, shown next to the
+ * as the REST API ({@link AnsweringRequests}, {@link ActingOnCommitments}, {@link AnsweringCalls}, {@link AnsweringClaims}), so its field errors are the API's, shown next to the
  * field. Every form carries a one-time id kept in the session: the same form sent twice (a double
  * click) is sent to the partner once.
  */
@@ -62,7 +64,7 @@ class CaseController {
     static final Map<String, List<String>> SHOWN = Map.of("accept", List.of("text"), "decline", List.of("reason", "text"),
             "counterPropose", List.of("proposal.kind", "proposal.text"), "progressUpdate", List.of("text"),
             "close", List.of("outcome", "text"), "attest", List.of("text"), "withdraw", List.of("reason"),
-            "acknowledge", List.of("by.name", "by.post"));
+            "acknowledge", List.of("by.name", "by.post"), "answerClaim", List.of("claimRef", "verdict", "text"));
 
     private final CaseViews views;
     private final WorkflowTypes types;
@@ -70,9 +72,11 @@ class CaseController {
     private final AnsweringRequests requests;
     private final ActingOnCommitments commitments;
     private final AnsweringCalls calls;
+    private final AnsweringClaims claims;
 
     CaseController(CaseViews views, WorkflowTypes types, Workflow workflow, AnsweringRequests requests,
-            ActingOnCommitments commitments, AnsweringCalls calls) {
+            ActingOnCommitments commitments, AnsweringCalls calls, AnsweringClaims claims) {
+        this.claims = claims;
         this.calls = calls;
         this.commitments = commitments;
         this.views = views;
@@ -117,6 +121,14 @@ class CaseController {
                                 : null,
                         null, blankToNull(form.get("outcome")), blankToNull(form.get("toLevel"))),
                         Callers.of(user).auditName());
+                case "incident" -> {
+                    if (!"answerClaim".equals(messageType)) {
+                        throw new InvalidInput("messageType", "console-form", "the console has no form for " + messageType
+                                + " yet; send it through the API (" + DeskController.apiPath(c.type(), c.caseId()) + ")");
+                    }
+                    claims.answer(c.caseId(), new AnsweringClaims.Answer(blankToNull(form.get("claimRef")),
+                            blankToNull(form.get("verdict")), List.of(), blankToNull(form.get("text"))), Callers.of(user).auditName());
+                }
                 case "call" -> call(c.caseId(), messageType, form, Callers.of(user).auditName());
                 case "commitment" -> commitment(c.caseId(), messageType, form, Callers.of(user).auditName());
                 default -> throw new InvalidInput("messageType", "console-form",
@@ -205,7 +217,7 @@ class CaseController {
         model.addAttribute("mayAct", mayAct);
         model.addAttribute("actions", !mayAct ? List.of() : ownCallOpen ? List.of("withdraw")
                 : c.nextActor().actions() != null ? c.nextActor().actions() : List.of());
-        model.addAttribute("formsFor", Set.of("request", "commitment", "call").contains(c.type()));
+        model.addAttribute("formsFor", Set.of("request", "commitment", "call", "incident").contains(c.type()));
         model.addAttribute("fields", fields(details));
         model.addAttribute("claims", claims(details));
         model.addAttribute("proposalText", c.proposal() == null ? null : pretty(c.proposal().terms()));
@@ -215,6 +227,10 @@ class CaseController {
         model.addAttribute("outcomes", names(Outcome.values()));
         model.addAttribute("proposalKinds", names(CounterProposal.Kind.values()));
         model.addAttribute("levels", names(EscalationLevel.values()));
+        model.addAttribute("verdicts", names(Verdict.values()));
+        List<String> open = new ArrayList<>();
+        details.path("openClaims").forEach(r -> open.add(r.asString()));
+        model.addAttribute("openClaims", open);
         if (mayAct && !model.containsAttribute("formId")) {
             model.addAttribute("formId", issueFormId(session));
         }

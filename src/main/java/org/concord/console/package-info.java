@@ -10,8 +10,8 @@
  * forms, sent through the owning module's service as the REST API sends them.
  *
  * <p>On top of the layering, beside {@code demo}: it reads the cases through {@code workflow}'s
- * API, sends through the API of {@code requests}, {@code commitments} and {@code hotline}, and nothing depends on it.
+ * API, sends through the API of {@code requests}, {@code commitments}, {@code hotline} and {@code incidents}, and nothing depends on it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Console: the web pages of a node",
-        allowedDependencies = {"node", "party", "workflow", "requests", "commitments", "hotline"})
+        allowedDependencies = {"node", "party", "workflow", "requests", "commitments", "hotline", "incidents"})
 package org.concord.console;

@@ -306,6 +306,40 @@ class TheCasePageInABrowserTest {
         assertThat(ir.findElement(By.id("state")).getText()).isEqualTo("Agreed");
     }
 
+    @Test
+    void irsLiaisonAnswersPksIncidentClaimByClaimAndSeesEachClaimBesideItsAnswer() throws Exception {
+        // given PK's incident report with three claims, at IR
+        String[] pkBasic = Https.basic(nodes.pk.username(Role.LIAISON), nodes.pk.password(Role.LIAISON));
+        HttpResponse<String> sent = Https.to(nodes.pk).send("POST", "/api/incidents", """
+                {"addressee":"IR","occurredAt":"2024-01-16T16:00:00Z",
+                 "place":{"type":"Point","coordinates":[64.10,26.97]},"incidentType":"CROSS_BORDER_STRIKE",
+                 "whatHappened":"Missiles and drones struck a village near Panjgur, Balochistan, from Iranian territory.",
+                 "casualties":{"killed":2,"injured":3,"detail":"two children killed, three girls injured"},
+                 "claims":[{"ref":"claim-1","statement":"Two children were killed and three girls injured."},
+                           {"ref":"claim-2","statement":"The strike was an unprovoked violation of Pakistan's airspace."},
+                           {"ref":"claim-3","statement":"No militants were present at the site."}]}""",
+                pkBasic[0], pkBasic[1], "Content-Type", "application/json");
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+        String incidentId = JSON.readTree(sent.body()).path("incidentId").asString();
+        nodes.pk.bean(OutboxDelivery.class).deliver(PartyCode.of("IR"));
+        logIn(ir, nodes.ir, Role.LIAISON);
+        ir.get(nodes.ir.url() + "/console/cases/" + incidentId);
+        assertThat(waitFor(ir, By.id("claims")).findElements(By.cssSelector("tr.claim"))).hasSize(3);
+
+        // when IR's liaison answers the first claim through the form
+        new Select(ir.findElement(By.cssSelector("#step-answerClaim select[name='claimRef']"))).selectByValue("claim-1");
+        new Select(ir.findElement(By.cssSelector("#step-answerClaim select[name='verdict']"))).selectByValue("CONFIRM");
+        ir.findElement(By.cssSelector("#step-answerClaim textarea[name='text']")).sendKeys("two children died; we regret it");
+        ir.findElement(By.cssSelector("#step-answerClaim button.action")).click();
+
+        // then the claim stands beside its answer, and the others are still open
+        new WebDriverWait(ir, Duration.ofSeconds(5)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("tr.claim[data-claim-id='claim-1']"), "CONFIRM"));
+        assertThat(ir.findElement(By.cssSelector("tr.claim[data-claim-id='claim-1']")).getText())
+                .contains("Two children were killed").contains("we regret it");
+        assertThat(ir.findElement(By.cssSelector("tr.claim[data-claim-id='claim-2']")).getText()).contains("open");
+    }
+
     // ---------------------------------------------------------------- helpers
 
     static long acknowledgements(String caseId) throws Exception {
