@@ -5,13 +5,18 @@
  * pages.
  *
  * <p>Today: the desk ({@link org.concord.console.DeskController}), everything awaiting this node or
- * the partner, soonest deadline first, kept live by {@link org.concord.console.ConsoleEvents}; the
- * map ({@link org.concord.console.MapController}), deconfliction's layers with Leaflet, where a
- * liaison officer draws, checks and sends a notice.
+ * the partner, soonest deadline first, kept live by {@link org.concord.console.ConsoleEvents}; a
+ * page per case ({@link org.concord.console.CaseController}) with the steps a liaison may take as
+ * forms, sent through the owning module's service as the REST API sends them; and the map
+ * ({@link org.concord.console.MapController}), deconfliction's layers with Leaflet, where a liaison
+ * officer draws, checks and sends a notice.
  *
  * <p>On top of the layering, beside {@code demo}: it reads the cases through {@code workflow}'s
- * API and the map through {@code deconfliction.DeconflictionMap}, and nothing depends on it.
+ * API, sends through the API of {@code requests}, {@code commitments}, {@code hotline} and
+ * {@code incidents}, reads and draws the map through {@code deconfliction.DeconflictionMap}, and
+ * nothing depends on it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Console: the web pages of a node",
-        allowedDependencies = {"party", "workflow", "deconfliction"})
+        allowedDependencies = {"node", "party", "workflow", "requests", "commitments", "hotline", "incidents",
+            "deconfliction"})
 package org.concord.console;

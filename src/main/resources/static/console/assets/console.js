@@ -13,7 +13,7 @@
   // The server's clock, not the browser's: the offset between them is taken from the fragment's data-server-now.
   var offset = 0;
   function takeOffset() {
-    var cases = document.getElementById('cases');
+    var cases = document.querySelector('[data-server-now]');
     var serverNow = cases && Date.parse(cases.getAttribute('data-server-now'));
     if (serverNow) {
       offset = serverNow - Date.now();
@@ -87,11 +87,31 @@
   // cases the partner escalated since the last refresh (from the event stream), alerted once the desk shows them
   var escalated = [];
 
-  function refresh() {
-    if (window.htmx) {
-      htmx.ajax('GET', '/console/desk/cases', { target: '#cases', swap: 'outerHTML' });
+  // the case page (docs/console.md, "Case pages") reads its live part again when its own case changed
+  var casePage = document.getElementById('case');
+  function refresh(change) {
+    if (!window.htmx) { return; }
+    if (casePage) {
+      if (!change || change.caseId === casePage.getAttribute('data-case-id')) {
+        htmx.ajax('GET', '/console/cases/' + encodeURIComponent(casePage.getAttribute('data-case-id')) + '/live',
+            { target: '#case-live', swap: 'outerHTML' });
+      }
+      return;
     }
+    htmx.ajax('GET', '/console/desk/cases', { target: '#cases', swap: 'outerHTML' });
   }
+  // a form is sent once: its button is disabled at the first submit (the server also takes each form id once)
+  document.addEventListener('submit', function (e) {
+    var form = e.target;
+    if (form.getAttribute('data-sent') === 'true') {
+      e.preventDefault();
+      return;
+    }
+    form.setAttribute('data-sent', 'true');
+    form.querySelectorAll('button[type="submit"]').forEach(function (b) {
+      setTimeout(function () { b.disabled = true; }, 0);
+    });
+  });
   document.body.addEventListener('htmx:afterSettle', function () {
     takeOffset();
     tick();
@@ -99,7 +119,7 @@
   });
 
   function listen() {
-    if (!window.EventSource || !document.getElementById('cases')) { return; }
+    if (!window.EventSource || !(document.getElementById('cases') || casePage)) { return; }
     var live = document.getElementById('live');
     var source = new EventSource('/console/events');
     source.addEventListener('hello', function () { if (live) { live.classList.add('on'); } });
@@ -110,7 +130,7 @@
           escalated.push(change.caseId);
         }
       } catch (ignored) { /* an event it cannot read still means: read the desk again */ }
-      refresh();
+      refresh(change);
     });
     source.onerror = function () { if (live) { live.classList.remove('on'); } };
   }

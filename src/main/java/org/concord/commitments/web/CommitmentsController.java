@@ -2,9 +2,9 @@ package org.concord.commitments.web;
 
 import java.time.Instant;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 
+import org.concord.commitments.ActingOnCommitments;
 import org.concord.commitments.Agreed;
 import org.concord.commitments.Commitment;
 import org.concord.commitments.Fulfilled;
@@ -17,7 +17,6 @@ import org.concord.party.PartyCode;
 import org.concord.workflow.CaseView;
 import org.concord.workflow.CaseViews;
 import org.concord.commitments.CommitmentType;
-import org.concord.workflow.StixId;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -41,8 +40,11 @@ class CommitmentsController {
     private final Clock clock;
     private final CaseViews views;
     private final CommitmentType type;
+    private final ActingOnCommitments acting;
 
-    CommitmentsController(CommitmentService commitments, CommitmentTable table, Clock clock, CaseViews views, CommitmentType type) {
+    CommitmentsController(CommitmentService commitments, CommitmentTable table, Clock clock, CaseViews views, CommitmentType type,
+            ActingOnCommitments acting) {
+        this.acting = acting;
         this.commitments = commitments;
         this.table = table;
         this.clock = clock;
@@ -53,12 +55,6 @@ class CommitmentsController {
     record NewCommitment(String counterpart, String what, String owner, String dueBy) {
     }
 
-    record Attestation(String text, List<String> evidence) {
-    }
-
-    /** Why this node takes the commitment back. */
-    record Withdrawal(String reason) {
-    }
 
     @GetMapping("/api/commitments")
     @Operation(summary = "Every commitment this node holds")
@@ -103,44 +99,23 @@ class CommitmentsController {
     @PreAuthorize("hasRole('LIAISON')")
     @Operation(summary = "Agree to the partner's proposed commitment; from then on it binds (LIAISON)")
     CaseView agree(@PathVariable String commitmentId, Authentication caller) {
-        return views.view(type, commitments.agree(commitmentId, Callers.of(caller).auditName()));
+        return acting.agree(commitmentId, Callers.of(caller).auditName());
     }
 
     @PostMapping("/api/commitments/{commitmentId}/attest")
     @PreAuthorize("hasRole('LIAISON')")
     @Operation(summary = "Attest that the commitment is fulfilled; with both sides' attestations it is Fulfilled (LIAISON)")
-    CaseView attest(@PathVariable String commitmentId, @RequestBody(required = false) Attestation body,
+    CaseView attest(@PathVariable String commitmentId, @RequestBody(required = false) ActingOnCommitments.Attestation body,
             Authentication caller) {
-        if (body != null) {
-            Limits.text("text", body.text());
-            Limits.items("evidence", body.evidence());
-        }
-        List<StixId> evidence = new ArrayList<>();
-        if (body != null && body.evidence() != null) {
-            for (int i = 0; i < body.evidence().size(); i++) {
-                String value = Limits.name("evidence[" + i + "]", body.evidence().get(i));
-                try {
-                    evidence.add(StixId.of(value));
-                } catch (RuntimeException e) {
-                    throw new InvalidInput("evidence[" + i + "]", "stix-id", "'" + value + "' is not a STIX identifier");
-                }
-            }
-        }
-        return views.view(type, commitments.attest(commitmentId, body == null ? null : body.text(), evidence,
-                Callers.of(caller).auditName()));
+        return acting.attest(commitmentId, body, Callers.of(caller).auditName());
     }
 
     @PostMapping("/api/commitments/{commitmentId}/withdraw")
     @PreAuthorize("hasRole('LIAISON')")
     @Operation(summary = "Take back a commitment not yet fulfilled (LIAISON); the withdrawal travels to the partner and stops "
             + "reminders and escalation on both sides")
-    CaseView withdraw(@PathVariable String commitmentId, @RequestBody Withdrawal body, Authentication caller) {
-        String reason = body == null ? null : body.reason();
-        Limits.text("reason", reason);
-        if (reason == null || reason.isBlank()) {
-            throw new InvalidInput("reason", "FIELD_REQUIRED", "a withdrawal says why the commitment no longer stands");
-        }
-        return views.view(type, commitments.withdraw(commitmentId, reason, Callers.of(caller).auditName()));
+    CaseView withdraw(@PathVariable String commitmentId, @RequestBody ActingOnCommitments.Withdrawal body, Authentication caller) {
+        return acting.withdraw(commitmentId, body, Callers.of(caller).auditName());
     }
 
     private static PartyCode party(String code, String field) {

@@ -2,6 +2,7 @@ package org.concord.hotline.web;
 
 import java.util.List;
 
+import org.concord.hotline.AnsweringCalls;
 import org.concord.hotline.Official;
 import org.concord.hotline.Priority;
 import org.concord.hotline.TestAlarm;
@@ -45,6 +46,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class HotlineController {
 
     private final HotlineService hotline;
+    private final AnsweringCalls answering;
     private final HotlineTable table;
     private final NodeIdentity identity;
     private final CaseViews views;
@@ -53,7 +55,8 @@ class HotlineController {
     private final Clock clock;
 
     HotlineController(HotlineService hotline, HotlineTable table, NodeIdentity identity, CaseViews views, HotlineType type,
-            TestSchedules schedules, Clock clock) {
+            TestSchedules schedules, Clock clock, AnsweringCalls answering) {
+        this.answering = answering;
         this.schedules = schedules;
         this.clock = clock;
         this.hotline = hotline;
@@ -141,8 +144,8 @@ class HotlineController {
     @PreAuthorize("hasRole('LIAISON')")
     @Operation(summary = "Acknowledge the partner's hotline message (LIAISON)")
     CaseView acknowledge(@PathVariable String callId, @RequestBody Acknowledgement body, Authentication caller) {
-        Official by = official(identity.party().code(), body.by(), "by");
-        CaseView view = views.view(type, hotline.acknowledge(callId, by, Callers.of(caller).auditName()));
+        CaseView view = answering.acknowledge(callId, body == null || body.by() == null ? null
+                : new AnsweringCalls.Person(body.by().name(), body.by().post()), Callers.of(caller).auditName());
         return withReplies(view, views.all(type));
     }
 
@@ -150,9 +153,7 @@ class HotlineController {
     @PreAuthorize("hasRole('LIAISON')")
     @Operation(summary = "Take back this node's call before the partner acknowledged it (LIAISON); the withdrawal travels like any message")
     CaseView withdraw(@PathVariable String callId, @RequestBody(required = false) Withdrawal body, Authentication caller) {
-        String reason = body == null ? null : body.reason();
-        Limits.text("reason", reason);
-        CaseView view = views.view(type, hotline.withdraw(callId, reason, Callers.of(caller).auditName()));
+        CaseView view = answering.withdraw(callId, body == null ? null : body.reason(), Callers.of(caller).auditName());
         return withReplies(view, views.all(type));
     }
 
@@ -295,17 +296,7 @@ class HotlineController {
     }
 
     private static Official official(PartyCode party, Person person, String field) {
-        if (person != null) {
-            Limits.name(field + ".name", person.name());
-            Limits.name(field + ".post", person.post());
-        }
-        if (person == null || person.name() == null || person.name().isBlank()) {
-            throw new InvalidInput(field + ".name", "FIELD_REQUIRED", "the official's name is required");
-        }
-        if (person.post() == null || person.post().isBlank()) {
-            throw new InvalidInput(field + ".post", "FIELD_REQUIRED", "the official's post is required");
-        }
-        return new Official(party, person.name(), person.post());
+        return AnsweringCalls.official(party, person == null ? null : new AnsweringCalls.Person(person.name(), person.post()), field);
     }
 
 }

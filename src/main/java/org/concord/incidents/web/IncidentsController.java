@@ -9,6 +9,7 @@ import org.concord.incidents.Casualties;
 import org.concord.incidents.Claim;
 import org.concord.incidents.IncidentReport;
 import org.concord.incidents.IncidentType;
+import org.concord.incidents.AnsweringClaims;
 import org.concord.incidents.Verdict;
 import org.concord.incidents.internal.IncidentService;
 import org.concord.node.InvalidInput;
@@ -41,6 +42,7 @@ import tools.jackson.databind.JsonNode;
 class IncidentsController {
 
     private final IncidentService incidents;
+    private final AnsweringClaims answering;
     private final CaseViews views;
     private final IncidentCaseType incidentCases;
     private final IncidentPlaces places;
@@ -50,7 +52,8 @@ class IncidentsController {
     static final int MAX_CASUALTIES = 1_000_000;
 
     IncidentsController(IncidentService incidents, CaseViews views, Clock clock, IncidentCaseType incidentCases,
-            IncidentPlaces places, Workflow workflow) {
+            IncidentPlaces places, Workflow workflow, AnsweringClaims answering) {
+        this.answering = answering;
         this.incidents = incidents;
         this.views = views;
         this.clock = clock;
@@ -70,8 +73,6 @@ class IncidentsController {
             CasualtiesBody casualties, List<ClaimBody> claims) {
     }
 
-    record Answer(String claimRef, String verdict, List<String> evidence, String text) {
-    }
 
     record Findings(String findings) {
     }
@@ -155,22 +156,8 @@ class IncidentsController {
     @PostMapping("/api/incidents/{incidentId}/answers")
     @PreAuthorize("hasRole('LIAISON')")
     @Operation(summary = "Answer one of the partner's claims: CONFIRM, DISPUTE (with evidence) or UNKNOWN (LIAISON)")
-    CaseView answer(@PathVariable String incidentId, @RequestBody Answer body, Authentication caller) {
-        Limits.name("claimRef", body.claimRef());
-        Limits.name("verdict", body.verdict());
-        Limits.items("evidence", body.evidence());
-        Limits.text("text", body.text());
-        Verdict verdict = null;
-        if (body.verdict() != null) {
-            verdict = InvalidInput.oneOf("verdict", body.verdict(), Verdict.class);
-        }
-        List<StixId> evidence = new ArrayList<>();
-        if (body.evidence() != null) {
-            for (int i = 0; i < body.evidence().size(); i++) {
-                evidence.add(stixId(body.evidence().get(i), "evidence[" + i + "]"));
-            }
-        }
-        return views.view(incidentCases, incidents.answer(incidentId, body.claimRef(), verdict, evidence, body.text(), Callers.of(caller).auditName()));
+    CaseView answer(@PathVariable String incidentId, @RequestBody AnsweringClaims.Answer body, Authentication caller) {
+        return answering.answer(incidentId, body, Callers.of(caller).auditName());
     }
 
     @PostMapping("/api/incidents/{incidentId}/findings")

@@ -1,0 +1,41 @@
+package org.concord.hotline;
+
+import org.concord.node.InvalidInput;
+import org.concord.node.Limits;
+import org.concord.party.PartyCode;
+import org.concord.workflow.CaseView;
+
+/**
+ * Acknowledging the partner's hotline call and withdrawing this node's own, for this module's REST
+ * API ({@code POST /api/hotline/calls/{callId}/acknowledge|withdraw}) and for the console's forms,
+ * read and checked as those bodies are: a fault is an {@link InvalidInput} (400) or a
+ * {@link org.concord.node.Conflict} (409) naming the field as the body names it ({@code by.name},
+ * {@code by.post}, {@code reason}), and nothing is stored or sent.
+ */
+public interface AnsweringCalls {
+
+    /** An official of this node: name and post. */
+    record Person(String name, String post) {
+    }
+
+    /** Acknowledges call {@code callId}, {@code by} this node's official, for {@code actor} (the audit name of the user). */
+    CaseView acknowledge(String callId, Person by, String actor);
+
+    /** Takes this node's call back before the partner acknowledged it; {@code reason} may be null. */
+    CaseView withdraw(String callId, String reason, String actor);
+
+    /** The official {@code person} of {@code party}, checked as the REST bodies are; {@code field} is its name there. */
+    static Official official(PartyCode party, Person person, String field) {
+        if (person != null) {
+            Limits.name(field + ".name", person.name());
+            Limits.name(field + ".post", person.post());
+        }
+        if (person == null || person.name() == null || person.name().isBlank()) {
+            throw new InvalidInput(field + ".name", "FIELD_REQUIRED", "the official's name is required");
+        }
+        if (person.post() == null || person.post().isBlank()) {
+            throw new InvalidInput(field + ".post", "FIELD_REQUIRED", "the official's post is required");
+        }
+        return new Official(party, person.name(), person.post());
+    }
+}
