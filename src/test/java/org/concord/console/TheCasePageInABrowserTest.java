@@ -2,11 +2,7 @@ package org.concord.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 
@@ -14,6 +10,7 @@ import org.concord.demo.January2024;
 import org.concord.exchange.sync.OutboxDelivery;
 import org.concord.party.PartyCode;
 import org.concord.party.Role;
+import org.concord.testing.Browser;
 import org.concord.testing.Eventually;
 import org.concord.testing.Https;
 import org.concord.testing.TestNode;
@@ -24,13 +21,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -48,42 +41,25 @@ class TheCasePageInABrowserTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static TwoNodes nodes;
-    static ChromeDriverService irService;
-    static ChromeDriverService pkService;
+    static Browser irBrowser;
+    static Browser pkBrowser;
     static ChromeDriver ir;
     static ChromeDriver pk;
 
     @BeforeAll
     static void start() {
         nodes = TwoNodes.shared();
-        irService = service();
-        pkService = service();
-        ir = new ChromeDriver(irService, options());
-        pk = new ChromeDriver(pkService, options());
-    }
-
-    private static ChromeDriverService service() {
-        return new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-    }
-
-    private static ChromeOptions options() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--ignore-certificate-errors",
-                "--window-size=1400,1100", "--lang=en");
-        return options;
+        irBrowser = Browser.open(1400, 1100);
+        pkBrowser = Browser.open(1400, 1100);
+        ir = irBrowser.driver();
+        pk = pkBrowser.driver();
     }
 
     @AfterAll
     static void stop() {
-        for (ChromeDriver browser : new ChromeDriver[] {ir, pk}) {
+        for (Browser browser : new Browser[] {irBrowser, pkBrowser}) {
             if (browser != null) {
-                browser.quit();
-            }
-        }
-        for (ChromeDriverService service : new ChromeDriverService[] {irService, pkService}) {
-            if (service != null) {
-                service.stop();
+                browser.close();
             }
         }
     }
@@ -368,12 +344,7 @@ class TheCasePageInABrowserTest {
     }
 
     static void logIn(WebDriver browser, TestNode node, Role role) {
-        browser.get(node.url() + "/login");
-        browser.findElement(By.id("username")).sendKeys(node.username(role));
-        browser.findElement(By.id("password")).sendKeys(node.password(role));
-        browser.findElement(By.id("login")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/console/desk"));
-        assertThat(browser.findElement(By.id("roles")).getText()).isEqualTo(role.name());
+        (browser == ir ? irBrowser : pkBrowser).logIn(node, role);
     }
 
     static WebElement waitFor(WebDriver browser, By what) {
@@ -401,10 +372,7 @@ class TheCasePageInABrowserTest {
     }
 
     static void screenshot(WebDriver browser, String name) throws Exception {
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        (browser == ir ? irBrowser : pkBrowser).screenshot(name);
     }
 
     static List<String> texts(List<WebElement> elements) {

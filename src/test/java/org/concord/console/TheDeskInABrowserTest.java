@@ -2,11 +2,7 @@ package org.concord.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 
@@ -15,6 +11,7 @@ import org.concord.exchange.sync.OutboxDelivery;
 import org.concord.party.PartyCode;
 import org.concord.party.Role;
 import org.concord.testing.Eventually;
+import org.concord.testing.Browser;
 import org.concord.testing.Https;
 import org.concord.testing.TestNode;
 import org.concord.testing.TwoNodes;
@@ -25,12 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -46,29 +39,20 @@ class TheDeskInABrowserTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static TwoNodes nodes;
-    static ChromeDriverService service;
+    static Browser chrome;
     static ChromeDriver browser;
 
     @BeforeAll
     static void start() throws Exception {
         nodes = TwoNodes.shared();
-        service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        // the node's certificate is self-signed (pinned by partners, not issued by a CA the browser knows)
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--ignore-certificate-errors",
-                "--window-size=1400,900", "--lang=en");
-        browser = new ChromeDriver(service, options);
+        chrome = Browser.open(1400, 900);
+        browser = chrome.driver();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (service != null) {
-            service.stop();
+        if (chrome != null) {
+            chrome.close();
         }
     }
 
@@ -203,16 +187,11 @@ class TheDeskInABrowserTest {
     }
 
     static void logIn(TestNode node, Role role) {
-        browser.get(node.url() + "/login");
-        browser.findElement(By.id("username")).sendKeys(node.username(role));
-        browser.findElement(By.id("password")).sendKeys(node.password(role));
-        browser.findElement(By.id("login")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/console/desk"));
-        assertThat(browser.findElement(By.id("roles")).getText()).isEqualTo(role.name());
+        chrome.logIn(node, role);
     }
 
     static WebElement waitFor(Duration atMost, By what) {
-        return new WebDriverWait(browser, atMost, Duration.ofMillis(50)).until(ExpectedConditions.visibilityOfElementLocated(what));
+        return chrome.waitFor(atMost, what);
     }
 
     /** PK's liaison officer asks IR for action; the request reaches IR. Returns the case id. */
@@ -248,10 +227,7 @@ class TheDeskInABrowserTest {
     }
 
     static void screenshot(String name) throws Exception {
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        chrome.screenshot(name);
     }
 
     static List<String> texts(List<WebElement> elements) {

@@ -1,0 +1,86 @@
+package org.concord.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import org.concord.party.Role;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium (Debian's {@code chromium} driven through {@code chromedriver}, which
+ * {@code .ci/run} installs) for the console's tests, and what every one of them does with it: log
+ * in as a role, wait for an element, take a screenshot under {@code target/screenshots/}. The
+ * node's certificate is self-signed (pinned by partners, not issued by a CA the browser knows), so
+ * certificate errors are ignored. Close it when done.
+ */
+public final class Browser implements AutoCloseable {
+
+    private final ChromeDriverService service;
+    private final ChromeDriver driver;
+
+    private Browser(int width, int height) {
+        service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort()
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--ignore-certificate-errors",
+                "--window-size=" + width + "," + height, "--lang=en");
+        driver = new ChromeDriver(service, options);
+    }
+
+    /** A browser with a window of this size. */
+    public static Browser open(int width, int height) {
+        return new Browser(width, height);
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    /** Forgets the session at {@code node}: its cookies are deleted. */
+    public void logOutOf(TestNode node) {
+        driver.get(node.url() + "/login");
+        driver.manage().deleteAllCookies();
+    }
+
+    /** Logs in at {@code node}'s console as its user of {@code role}; returns once the desk shows that role. */
+    public void logIn(TestNode node, Role role) {
+        driver.get(node.url() + "/login");
+        driver.findElement(By.id("username")).sendKeys(node.username(role));
+        driver.findElement(By.id("password")).sendKeys(node.password(role));
+        driver.findElement(By.id("login")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/console/desk"));
+        assertThat(driver.findElement(By.id("roles")).getText()).isEqualTo(role.name());
+    }
+
+    /** The element, once visible, within {@code atMost}. */
+    public WebElement waitFor(Duration atMost, By what) {
+        return new WebDriverWait(driver, atMost, Duration.ofMillis(50)).until(ExpectedConditions.visibilityOfElementLocated(what));
+    }
+
+    /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */
+    public void screenshot(String name) throws Exception {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        File shot = driver.getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        service.stop();
+    }
+}
