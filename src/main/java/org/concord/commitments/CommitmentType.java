@@ -73,11 +73,6 @@ public final class CommitmentType implements CaseType<CommitmentMessage, Commitm
         return state.apply(message);
     }
 
-    private static Step<CommitmentCase, CommitmentRefusal> step(Step<CommitmentCase, CommitmentRefusal> transition) {
-        return transition instanceof Step.Next<CommitmentCase, CommitmentRefusal> next ? Step.next(next.state())
-                : Step.refused(((Step.Refused<CommitmentCase, CommitmentRefusal>) transition).refusal());
-    }
-
     @Override
     public CommitmentRefusal unknownCase(CommitmentMessage message, String explanation) {
         return new CommitmentRefusal(CommitmentRefusal.Rule.UNKNOWN_COMMITMENT, "commitment_ref", explanation);

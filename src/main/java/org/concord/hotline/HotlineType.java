@@ -72,11 +72,6 @@ public final class HotlineType implements CaseType<HotlineMessage, HotlineCall, 
         return state.apply(message);
     }
 
-    private static Step<HotlineCall, HotlineRefusal> step(Step<HotlineCall, HotlineRefusal> transition) {
-        return transition instanceof Step.Next<HotlineCall, HotlineRefusal> next ? Step.next(next.state())
-                : Step.refused(((Step.Refused<HotlineCall, HotlineRefusal>) transition).refusal());
-    }
-
     @Override
     public HotlineRefusal unknownCase(HotlineMessage message, String explanation) {
         return new HotlineRefusal(HotlineRefusal.Rule.UNKNOWN_CALL, "call_ref", explanation);

@@ -73,11 +73,6 @@ public final class IncidentCaseType implements CaseType<IncidentMessage, Inciden
     }
     @Override public Step<Incident, IncidentRefusal> apply(Incident state, IncidentMessage message) { return state.apply(message); }
 
-    private static Step<Incident, IncidentRefusal> step(Step<Incident, IncidentRefusal> transition) {
-        return transition instanceof Step.Next<Incident, IncidentRefusal> next ? Step.next(next.state())
-                : Step.refused(((Step.Refused<Incident, IncidentRefusal>) transition).refusal());
-    }
-
     @Override
     public IncidentRefusal unknownCase(IncidentMessage message, String explanation) {
         return new IncidentRefusal(IncidentRefusal.Rule.UNKNOWN_INCIDENT, "incident_ref", explanation);

@@ -67,11 +67,6 @@ public final class RequestType implements CaseType<RequestMessage, RequestCase, 
     }
     @Override public Step<RequestCase, Refusal> apply(RequestCase state, RequestMessage message) { return state.apply(message); }
 
-    private static Step<RequestCase, Refusal> step(Step<RequestCase, Refusal> transition) {
-        return transition instanceof Step.Next<RequestCase, Refusal> next ? Step.next(next.state())
-                : Step.refused(((Step.Refused<RequestCase, Refusal>) transition).refusal());
-    }
-
     @Override
     public Refusal unknownCase(RequestMessage message, String explanation) {
         return Refusal.of(Refusal.Rule.UNKNOWN_CASE, "case_ref", explanation);
