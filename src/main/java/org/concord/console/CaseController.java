@@ -210,9 +210,6 @@ class CaseController {
         model.addAttribute("c", c);
         model.addAttribute("typeName", DeskController.typeNames().getOrDefault(c.type(), c.type()));
         model.addAttribute("summary", DeskController.summary(c, details));
-        model.addAttribute("user", user.getName());
-        model.addAttribute("roles", roles);
-        model.addAttribute("party", workflow.self().value());
         model.addAttribute("serverNow", workflow.now().toString());
         model.addAttribute("mayAct", mayAct);
         model.addAttribute("actions", !mayAct ? List.of() : ownCallOpen ? List.of("withdraw")

@@ -54,9 +54,6 @@ class DeskController {
     @GetMapping("/console/desk")
     String desk(Model model, Authentication user) {
         fill(model, user);
-        model.addAttribute("user", user.getName());
-        model.addAttribute("roles", roles(user));
-        model.addAttribute("party", workflow.self().value());
         return "console/desk";
     }
 

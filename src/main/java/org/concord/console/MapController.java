@@ -11,7 +11,6 @@ import org.concord.party.Partner;
 import org.concord.party.Partners;
 import org.concord.workflow.CaseView;
 import org.concord.workflow.CaseViews;
-import org.concord.workflow.Workflow;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -45,22 +44,17 @@ class MapController {
 
     private final DeconflictionMap deconfliction;
     private final CaseViews views;
-    private final Workflow workflow;
     private final Partners partners;
 
-    MapController(DeconflictionMap deconfliction, CaseViews views, Workflow workflow, Partners partners) {
+    MapController(DeconflictionMap deconfliction, CaseViews views, Partners partners) {
         this.deconfliction = deconfliction;
         this.views = views;
-        this.workflow = workflow;
         this.partners = partners;
     }
 
     @GetMapping("/console/map")
     String map(Model model, Authentication user) {
         List<String> roles = DeskController.roles(user);
-        model.addAttribute("user", user.getName());
-        model.addAttribute("roles", roles);
-        model.addAttribute("party", workflow.self().value());
         model.addAttribute("mayDraw", roles.contains("LIAISON"));
         model.addAttribute("partners", partners.all().stream().map(Partner::code).map(Object::toString).sorted().toList());
         model.addAttribute("types", Arrays.stream(OperationType.values()).map(Enum::name).toList());

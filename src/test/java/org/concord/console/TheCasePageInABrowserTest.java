@@ -372,7 +372,9 @@ class TheCasePageInABrowserTest {
     }
 
     static void screenshot(WebDriver browser, String name) throws Exception {
-        (browser == ir ? irBrowser : pkBrowser).screenshot(name);
+        Browser chrome = browser == ir ? irBrowser : pkBrowser;
+        chrome.assertAccessible(name);
+        chrome.screenshot(name);
     }
 
     static List<String> texts(List<WebElement> elements) {

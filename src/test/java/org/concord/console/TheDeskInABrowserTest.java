@@ -227,6 +227,7 @@ class TheDeskInABrowserTest {
     }
 
     static void screenshot(String name) throws Exception {
+        chrome.assertAccessible(name);
         chrome.screenshot(name);
     }
 

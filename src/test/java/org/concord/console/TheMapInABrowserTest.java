@@ -223,6 +223,7 @@ class TheMapInABrowserTest {
     }
 
     static void screenshot(String name) throws Exception {
+        chrome.assertAccessible(name);
         chrome.screenshot(name);
     }
 }

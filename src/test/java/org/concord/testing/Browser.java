@@ -10,6 +10,7 @@ import java.time.Duration;
 
 import org.concord.party.Role;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -68,6 +69,47 @@ public final class Browser implements AutoCloseable {
     /** The element, once visible, within {@code atMost}. */
     public WebElement waitFor(Duration atMost, By what) {
         return new WebDriverWait(driver, atMost, Duration.ofMillis(50)).until(ExpectedConditions.visibilityOfElementLocated(what));
+    }
+
+    /**
+     * Runs axe-core (the WCAG checks of Deque's {@code axe.min.js}, from its Maven artifact) on the
+     * page the browser shows, and fails with each serious or critical violation: its rule, its help
+     * and the elements it found. Moderate and minor findings are returned, not failed.
+     */
+    @SuppressWarnings("unchecked")
+    public java.util.List<String> assertAccessible(String page) {
+        JavascriptExecutor js = driver;
+        if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe === 'object';"))) {
+            js.executeScript(axeScript());
+        }
+        Object result = js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.map(v =>
+                    ({id: v.id, impact: v.impact, help: v.help,
+                      nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' ' + (n.failureSummary || '').replace(/\\s+/g, ' '))}))),
+                  e => done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]));""");
+        java.util.List<String> serious = new java.util.ArrayList<>();
+        java.util.List<String> other = new java.util.ArrayList<>();
+        for (java.util.Map<String, Object> v : (java.util.List<java.util.Map<String, Object>>) result) {
+            String line = v.get("impact") + " " + v.get("id") + ": " + v.get("help") + " " + v.get("nodes");
+            ("serious".equals(v.get("impact")) || "critical".equals(v.get("impact")) ? serious : other).add(line);
+        }
+        assertThat(serious).as("axe-core's serious and critical violations on " + page).isEmpty();
+        return other;
+    }
+
+    private static String axe;
+
+    private static synchronized String axeScript() {
+        if (axe == null) {
+            try (var in = Browser.class.getClassLoader().getResourceAsStream("axe.min.js")) {
+                axe = new String(java.util.Objects.requireNonNull(in, "axe.min.js (com.deque.html.axe-core:selenium)").readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return axe;
     }
 
     /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */
