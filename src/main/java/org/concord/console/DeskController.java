@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.concord.deconfliction.DeconflictionMap;
+import org.concord.node.InvalidInput;
+import org.concord.party.Callers;
 import org.concord.workflow.CaseView;
 import org.concord.workflow.CaseViews;
 import org.concord.workflow.Workflow;
@@ -14,6 +17,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import tools.jackson.databind.JsonNode;
@@ -35,10 +39,12 @@ class DeskController {
 
     private final CaseViews views;
     private final Workflow workflow;
+    private final DeconflictionMap deconfliction;
 
-    DeskController(CaseViews views, Workflow workflow) {
+    DeskController(CaseViews views, Workflow workflow, DeconflictionMap deconfliction) {
         this.views = views;
         this.workflow = workflow;
+        this.deconfliction = deconfliction;
     }
 
     @GetMapping("/")
@@ -63,25 +69,59 @@ class DeskController {
         return "console/desk :: cases";
     }
 
-    /**
-     * A step taken from the desk. The forms for each step (with the fields each message needs and
-     * the API's errors next to them) come with the case pages; until then this says where to take it.
-     */
-    @PostMapping("/console/cases/{type}/{caseId}/{action}")
+    /** Acknowledges a conflict flagged against our notice or site, or an unplanned event the partner reported. */
+    @PostMapping("/console/deconfliction/{kind}/{id}/acknowledge")
     @PreAuthorize("hasRole('LIAISON')")
-    String step(@PathVariable String type, @PathVariable String caseId, @PathVariable String action,
+    String acknowledge(@PathVariable String kind, @PathVariable String id, Authentication user, RedirectAttributes redirect) {
+        return answered(redirect, kind, id, () -> {
+            if (kind.equals("events")) {
+                deconfliction.acknowledgeEvent(id, Callers.of(user).auditName());
+            } else if (kind.equals("conflicts")) {
+                deconfliction.answerConflict(id, "ACKNOWLEDGE", null, Callers.of(user).auditName());
+            } else {
+                throw InvalidInput.notOneOf("kind", kind, List.of("conflicts", "events"));
+            }
+        }, "acknowledged");
+    }
+
+    /** Objects to a conflict, with the reason the API requires. */
+    @PostMapping("/console/deconfliction/conflicts/{id}/object")
+    @PreAuthorize("hasRole('LIAISON')")
+    String object(@PathVariable String id, @RequestParam(required = false) String reason, Authentication user,
             RedirectAttributes redirect) {
-        redirect.addFlashAttribute("notice", action + " on " + type + " " + caseId
-                + ": the form for this step is not in the console yet; take it through the API (" + apiPath(type, caseId) + ")");
+        return answered(redirect, "conflicts", id,
+                () -> deconfliction.answerConflict(id, "OBJECT", reason, Callers.of(user).auditName()), "objected to");
+    }
+
+    private static String answered(RedirectAttributes redirect, String kind, String id, Runnable step, String done) {
+        try {
+            step.run();
+            redirect.addFlashAttribute("notice", kind.substring(0, kind.length() - 1) + " " + id + " " + done
+                    + "; the partner is told");
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute("deskError", new DeskError(id, e.field(), e.rule(), e.getMessage()));
+        } catch (org.concord.node.Conflict e) {
+            redirect.addFlashAttribute("deskError", new DeskError(id, e.field(), e.rule(), e.explanation()));
+        } catch (org.concord.node.NotFound e) {
+            redirect.addFlashAttribute("deskError", new DeskError(id, "id", "known", e.getMessage()));
+        }
         return "redirect:/console/desk";
+    }
+
+    /** A step from the desk the module refused: shown on the row it was taken on, with the field and the rule. */
+    record DeskError(String id, String field, String rule, String explanation) {
     }
 
     private void fill(Model model, Authentication user) {
         boolean mayAct = roles(user).contains("LIAISON");
         model.addAttribute("mayAct", mayAct);
         model.addAttribute("serverNow", workflow.now().toString());
-        model.addAttribute("awaitingMe", rows(views.list("me", null, null, null, "due", null, SHOWN).items()));
-        model.addAttribute("awaitingPartner", rows(views.list("partner", null, null, null, "due", null, SHOWN).items()));
+        List<DeconflictionMap.Awaiting> awaiting = deconfliction.awaiting();
+        String self = workflow.self().value();
+        model.addAttribute("awaitingMe", merged(rows(views.list("me", null, null, null, "due", null, SHOWN).items()),
+                awaiting.stream().filter(a -> a.awaited().equals(self)).toList()));
+        model.addAttribute("awaitingPartner", merged(rows(views.list("partner", null, null, null, "due", null, SHOWN).items()),
+                awaiting.stream().filter(a -> !a.awaited().equals(self)).toList()));
     }
 
     static List<String> roles(Authentication user) {
@@ -90,13 +130,30 @@ class DeskController {
                 .map(a -> a.substring(5)).sorted().toList();
     }
 
-    /** One line of the desk. */
+    /** One line of the desk: a case, or a conflict or unplanned event of deconfliction's. */
     record Row(String type, String caseId, String partner, String summary, String state, String level, String nextParty,
             List<String> actions, String dueAt, String deadlineRule, String priority, String apiPath) {
 
         public boolean flash() {
             return "FLASH".equals(priority);
         }
+
+        /** A conflict or an unplanned event: answered on the desk itself, and shown on the map, not on a case page. */
+        public boolean deconfliction() {
+            return type.equals("conflict") || type.equals("event");
+        }
+    }
+
+    /** The cases and deconfliction's items in one list, soonest deadline first (none last), at most {@link #SHOWN}. */
+    static List<Row> merged(List<Row> cases, List<DeconflictionMap.Awaiting> awaiting) {
+        List<Row> all = new ArrayList<>(cases);
+        for (DeconflictionMap.Awaiting a : awaiting) {
+            all.add(new Row(a.kind(), a.id(), a.partner(), shorten(a.summary()), "Awaiting", null, a.awaited(), a.actions(),
+                    a.dueAt().toString(), a.kind().equals("conflict") ? "conflict-answer-deadline" : "acknowledgement",
+                    a.priority(), a.apiPath()));
+        }
+        all.sort(java.util.Comparator.comparing((Row r) -> r.dueAt() == null ? java.time.Instant.MAX : java.time.Instant.parse(r.dueAt())));
+        return all.size() <= SHOWN ? all : all.subList(0, SHOWN);
     }
 
     static List<Row> rows(List<CaseView> cases) {

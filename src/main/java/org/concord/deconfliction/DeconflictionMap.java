@@ -1,5 +1,6 @@
 package org.concord.deconfliction;
 
+import java.time.Instant;
 import java.util.List;
 
 import tools.jackson.databind.JsonNode;
@@ -40,4 +41,33 @@ public interface DeconflictionMap {
      * @param tlp the request's marking (GREEN or AMBER), or null for the notice's own where the partner may read it
      */
     String askInstead(String noticeId, String tlp, String auditName);
+
+    /**
+     * What deconfliction awaits, for the desk: every flagged conflict not yet answered (awaiting this
+     * node when its notice or site is affected, else the partner), and every unplanned event the
+     * partner reported that this node has not acknowledged. Soonest deadline first.
+     */
+    List<Awaiting> awaiting();
+
+    /**
+     * One item awaiting an answer.
+     *
+     * @param kind     {@code conflict} or {@code event}
+     * @param awaited  the party that must act
+     * @param actions  what that party may do ({@code acknowledge}, {@code object})
+     * @param priority FLASH, IMMEDIATE, PRIORITY or ROUTINE
+     * @param apiPath  where the REST API shows it
+     */
+    record Awaiting(String kind, String id, String partner, String awaited, String summary, Instant dueAt, String priority,
+            List<String> actions, String apiPath) {
+        public Awaiting {
+            actions = List.copyOf(actions);
+        }
+    }
+
+    /** Answers a conflict as {@code POST /api/deconfliction/conflicts/{id}/answer} ({@code ACKNOWLEDGE} or {@code OBJECT} with a reason). */
+    void answerConflict(String id, String answer, String reason, String auditName);
+
+    /** Acknowledges an unplanned event the partner reported, as {@code POST /api/deconfliction/events/{id}/acknowledge}. */
+    void acknowledgeEvent(String id, String auditName);
 }

@@ -7,7 +7,8 @@ package org.concord.workflow;
  * on it should wait for the commit. It is a signal, not a record: nothing stores it, and a listener
  * that misses one reads the cases again.
  *
- * @param type the workflow type's name ({@code request}, {@code call}, {@code incident}, {@code commitment})
+ * @param type the workflow type's name ({@code request}, {@code call}, {@code incident}, {@code commitment}), or
+ *     deconfliction's {@code notice}, {@code event} or {@code site}, which it announces the same way when one comes in
  * @param caseId the case
  * @param messageType the message's type, as the case's timeline names it
  * @param direction {@link Workflow#SENT} or {@link Workflow#RECEIVED}

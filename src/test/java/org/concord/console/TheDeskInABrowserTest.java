@@ -77,7 +77,7 @@ class TheDeskInABrowserTest {
         assertThat(countdown.getText()).matches("\\d+[dhm] .*left");
         String first = countdown.getText();
         new WebDriverWait(browser, Duration.ofSeconds(3)).until(d -> !countdown.getText().equals(first));
-        assertThat(row.findElements(By.cssSelector("button.action"))).extracting(WebElement::getText).contains("acknowledge");
+        assertThat(row.findElements(By.cssSelector(".action"))).extracting(WebElement::getText).contains("acknowledge");
         assertThat(row.findElement(By.cssSelector("a.json")).getAttribute("href")).endsWith("/api/requests/" + caseId);
         assertThat(browser.findElement(By.cssSelector(".help")).getText()).contains("soonest deadline first");
         screenshot("desk");
@@ -137,11 +137,11 @@ class TheDeskInABrowserTest {
         WebElement row = waitFor(Duration.ofSeconds(5), By.cssSelector("#awaiting-me tr[data-case-id='" + caseId + "']"));
 
         // then the viewer sees what awaits, but no button to act on it
-        assertThat(browser.findElements(By.cssSelector("button.action"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector(".action"))).isEmpty();
         assertThat(row.findElement(By.cssSelector(".next")).getText()).contains("acknowledge");
 
         // and a POST from its session without the CSRF token is refused, and so is one with it (the role)
-        String path = "/console/cases/request/" + caseId + "/acknowledge";
+        String path = "/console/cases/" + caseId + "/messages";
         assertThat(post(path, false)).isEqualTo(403);
         assertThat(post(path, true)).isEqualTo(403);
     }
@@ -165,6 +165,59 @@ class TheDeskInABrowserTest {
         HttpResponse<String> after = desk(session);
         assertThat(after.statusCode()).isEqualTo(302);
         assertThat(after.headers().firstValue("Location").orElse("")).endsWith("/login");
+    }
+
+    @Test
+    void aStepOnTheDeskOpensItsFormOnTheCasePage() throws Exception {
+        // given PK's request on IR's desk
+        String caseId = pkSendsARequest();
+        logIn(nodes.ir, Role.LIAISON);
+        WebElement row = waitFor(Duration.ofSeconds(5), By.cssSelector("#awaiting-me tr[data-case-id='" + caseId + "']"));
+
+        // when the liaison officer picks "acknowledge" on the desk
+        row.findElement(By.xpath(".//a[contains(@class,'action') and text()='acknowledge']")).click();
+
+        // then the case page opens at the acknowledge form, which sends it
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.urlContains("/console/cases/" + caseId));
+        assertThat(browser.getCurrentUrl()).endsWith("#step-acknowledge");
+        browser.findElement(By.cssSelector("#step-acknowledge button.action")).click();
+        waitFor(Duration.ofSeconds(5), By.cssSelector(".notice"));
+        assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("Acknowledged");
+    }
+
+    @Test
+    void anUnplannedEventFromPkAlertsIrsDeskLiveAndIsAcknowledgedThereAndPkSeesItAnswered() throws Exception {
+        // given IR's liaison officer on the desk, its live stream open
+        logIn(nodes.ir, Role.LIAISON);
+        new WebDriverWait(browser, Duration.ofSeconds(5))
+                .until(ExpectedConditions.attributeContains(By.id("live"), "class", "on"));
+
+        // when PK reports an accidental launch towards IR and the report reaches IR
+        HttpResponse<String> reported = asPkLiaison("/api/deconfliction/events", """
+                {"partner": "IR", "kind": "ACCIDENTAL_LAUNCH", "observedAt": "%s",
+                 "track": {"type": "LineString", "coordinates": [[63.5, 27.0], [62.5, 27.3]]},
+                 "description": "A training rocket left its range heading west towards Saravan.",
+                 "contact": {"name": "Duty officer", "channel": "Concord hotline, desk 1"}}"""
+                .formatted(java.time.Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+        assertThat(reported.statusCode()).as(reported.body()).isEqualTo(201);
+        String eventId = JSON.readTree(reported.body()).path("event").asString();
+        nodes.pk.bean(OutboxDelivery.class).deliver(PartyCode.of("IR"));
+
+        // then it is on IR's desk within seconds, as FLASH, with its acknowledgement countdown and an alert
+        WebElement row = waitFor(Duration.ofSeconds(5), By.cssSelector("#awaiting-me tr[data-case-id='" + eventId + "']"));
+        assertThat(row.getAttribute("class")).contains("flash");
+        assertThat(row.findElement(By.cssSelector("time[data-due]")).getText()).matches("\\d+[dhm] .*left");
+        assertThat(waitFor(Duration.ofSeconds(2), By.cssSelector("#alert:not([hidden])")).getText()).contains("Saravan");
+        screenshot("desk-event");
+
+        // and the officer acknowledges it on the desk: it leaves IR's list, and PK hears it
+        row.findElement(By.xpath(".//button[text()='acknowledge']")).click();
+        waitFor(Duration.ofSeconds(5), By.cssSelector(".notice"));
+        assertThat(browser.findElements(By.cssSelector("#awaiting-me tr[data-case-id='" + eventId + "']"))).isEmpty();
+        nodes.ir.bean(OutboxDelivery.class).deliver(PartyCode.of("PK"));
+        String[] basic = Https.basic(nodes.pk.username(Role.VIEWER), nodes.pk.password(Role.VIEWER));
+        Eventually.view("event " + eventId + " acknowledged at PK", () -> Https.to(nodes.pk).get("/api/deconfliction/events/" + eventId, basic),
+                (JsonNode view) -> view.has("acknowledged"));
     }
 
     // ---------------------------------------------------------------- helpers

@@ -83,11 +83,14 @@ class DeconflictionController implements org.concord.deconfliction.Deconfliction
     private final Partners partners;
     private final DeconflictionConfiguration.OwnParty own;
     private final AskingInstead askingInstead;
+    private final org.concord.hotline.AcknowledgementPolicy acknowledgement;
     private final Map<String, String> layers = new ConcurrentHashMap<>();
 
     DeconflictionController(SendingNotices sending, DeclaringSites declaring, ReportingEvents reporting,
             AnsweringConflicts answering, DeconflictionTables tables, Boundaries boundaries, RulesPerPair rules, Partners partners,
-            DeconflictionConfiguration.OwnParty own, AskingInstead askingInstead) {
+            DeconflictionConfiguration.OwnParty own, AskingInstead askingInstead,
+            org.concord.hotline.AcknowledgementPolicy acknowledgement) {
+        this.acknowledgement = acknowledgement;
         this.askingInstead = askingInstead;
         this.sending = sending;
         this.reporting = reporting;
@@ -595,6 +598,52 @@ class DeconflictionController implements org.concord.deconfliction.Deconfliction
         org.concord.requests.OpeningRequests.NewRequest body = tlp == null || tlp.isBlank() ? null
                 : new org.concord.requests.OpeningRequests.NewRequest(null, null, null, null, null, null, tlp);
         return askingInstead.ask(noticeId, body, auditName).request().caseId();
+    }
+
+    @Override
+    public List<Awaiting> awaiting() {
+        List<Awaiting> out = new java.util.ArrayList<>();
+        for (AnsweringConflicts.Standing s : answering.standings()) {
+            if (s.standing() instanceof ConflictStanding.Awaiting open) {
+                // the pair's other party: the notifier when the notice is the partner's, else the notice's addressee
+                String partner = tables.notice(s.conflict().noticeId()).map(n -> n.notice().notifyingParty().equals(own.code())
+                        ? n.notice().partner() : n.notice().notifyingParty()).orElse(s.conflict().otherParty()).value();
+                out.add(new Awaiting("conflict", s.id().value(), partner, open.answeringParty().value(), s.conflict().detail(),
+                        open.deadline(),
+                        open.priority().name(), List.of("acknowledge", "object"), "/api/deconfliction/conflicts/" + s.id().value()));
+            }
+        }
+        java.time.Duration flash = acknowledgement.deadline(org.concord.hotline.Priority.FLASH);
+        for (DeconflictionTables.StoredEvent e : tables.events()) {
+            String id = e.event().id().value();
+            if (tables.followUp(id).map(f -> f.acknowledgedAt() != null).orElse(false)) {
+                continue;
+            }
+            boolean received = e.direction() == DeconflictionTables.Direction.RECEIVED;
+            String partner = (received ? e.event().reportedBy() : e.event().partner()).value();
+            out.add(new Awaiting("event", id, partner, received ? own.code().value() : partner,
+                    e.event().kind() + (e.crossesBorder() ? " crossing the border: " : ": ") + e.event().description(),
+                    e.recordedAt().plus(flash), "FLASH", List.of("acknowledge"), "/api/deconfliction/events/" + id));
+        }
+        out.sort(java.util.Comparator.comparing(Awaiting::dueAt));
+        return out;
+    }
+
+    @Override
+    public void answerConflict(String id, String answer, String reason, String auditName) {
+        ObjectNode body = NoticeJson.JSON.createObjectNode();
+        if (answer != null && !answer.isBlank()) {
+            body.put("answer", answer.strip());
+        }
+        if (reason != null && !reason.isBlank()) {
+            body.put("reason", reason.strip());
+        }
+        answering.answer(id, body, auditName);
+    }
+
+    @Override
+    public void acknowledgeEvent(String id, String auditName) {
+        reporting.acknowledge(id, auditName);
     }
 
     private PartyCode partner(String code) {

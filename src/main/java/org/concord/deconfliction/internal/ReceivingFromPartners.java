@@ -51,6 +51,7 @@ class ReceivingFromPartners {
     private final DeconflictionConfiguration.OwnParty own;
     private final DeconflictionConfiguration.GeoJsonReaders readers;
     private final Boundaries boundaries;
+    private org.springframework.context.ApplicationEventPublisher events;
 
     ReceivingFromPartners(IntelStore intel, EvaluatingNotices evaluating, ActivityMap activity, DeconflictionTables tables,
             FlaggingConflicts flagging, AuditLog audit, Clock clock, DeconflictionConfiguration.OwnParty own,
@@ -65,6 +66,12 @@ class ReceivingFromPartners {
         this.clock = clock;
         this.own = own;
         this.readers = readers;
+    }
+
+    /** Where the console learns that something of deconfliction's came in (optional: absent in slices without a console). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void tell(org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
     }
 
     @ApplicationModuleListener
@@ -90,6 +97,11 @@ class ReceivingFromPartners {
                 receiveAcknowledgement(event, object);
             } else {
                 receiveSite(event, object);
+            }
+            if (events != null) {
+                // a signal for live pages (the desk): the same one workflow sends for a case's message
+                events.publishEvent(new org.concord.workflow.CaseChanged(notice ? "notice" : report || acknowledgement ? "event" : "site",
+                        event.id(), event.type(), org.concord.workflow.Workflow.RECEIVED));
             }
         } catch (InvalidInput | IllegalArgumentException e) {
             // InvalidGeoJson is an IllegalArgumentException, as is a party the boundaries do not know
