@@ -48,6 +48,7 @@ public final class CommitmentType implements CaseType<CommitmentMessage, Commitm
     @Override public String module() { return "commitments"; }
     @Override public String stixType() { return CommitmentStix.TYPE; }
     @Override public String policyName() { return "commitment due dates"; }
+    @Override public String policyFingerprint() { return policyName() + " " + policy; }
 
     @Override
     public ObjectNode extensionDefinition() {

@@ -7,7 +7,11 @@ import java.time.ZoneId;
 import java.util.List;
 
 import org.concord.commitments.SeedingCommitments;
+import org.concord.hotline.HotlineType;
 import org.concord.hotline.Official;
+import org.concord.intel.stix.Tlp;
+import org.concord.requests.RequestType;
+import org.concord.workflow.Workflow;
 import org.concord.hotline.TestCallSchedules;
 import org.concord.hotline.WeeklyTestCall;
 import org.concord.incidents.SeedingIncidents;
@@ -21,8 +25,8 @@ import org.springframework.beans.factory.ListableBeanFactory;
 
 /**
  * What {@code concord demo} seeds into each of its two nodes, in one place: the node's intelligence
- * on the January 2024 case ({@link DemoIntel}) and its own incident and commitment messages of
- * {@link January2024} (without the counterfactual requests for action). Each node stores and queues
+ * on the January 2024 case ({@link DemoIntel}) and its own messages of {@link January2024}: incidents,
+ * commitments, the counterfactual requests for action (each text says so) and the hotline exchange. Each node stores and queues
  * its own messages; the outbox delivers them once the nodes start, so a node holds the partner's
  * only after delivery. And the weekly test call the two sides agreed ({@link #weeklyTestCall()}),
  * unless one was set already (a schedule changed through the API stays). Seeding again changes
@@ -37,7 +41,8 @@ public final class DemoSeed {
      * What seeding did: the intel objects the store refused (none, as the demo's data is valid) and
      * how many of the node's own incident and commitment messages were new.
      */
-    public record Seeded(List<ObjectOutcome> refusedIntel, int newIncidentMessages, int newCommitmentMessages) {
+    public record Seeded(List<ObjectOutcome> refusedIntel, int newIncidentMessages, int newCommitmentMessages,
+            int newRequestMessages, int newCallMessages) {
         public Seeded {
             refusedIntel = List.copyOf(refusedIntel);
         }
@@ -49,8 +54,14 @@ public final class DemoSeed {
         if (schedules.current().isEmpty()) {
             schedules.set(weeklyTestCall(), actor);
         }
-        return into(node.getBean(NodeIdentity.class), node.getBean(IntelStore.class), node.getBean(SeedingIncidents.class),
+        Seeded seeded = into(node.getBean(NodeIdentity.class), node.getBean(IntelStore.class), node.getBean(SeedingIncidents.class),
                 node.getBean(SeedingCommitments.class), actor);
+        // the counterfactual requests and the hotline exchange, through the same seeding the workflow gives every type
+        var january = January2024.scenario();
+        Workflow workflow = node.getBean(Workflow.class);
+        int requests = workflow.seed(node.getBean(RequestType.class), january.requests(), Tlp.AMBER);
+        int calls = workflow.seed(node.getBean(HotlineType.class), january.calls(), Tlp.AMBER);
+        return new Seeded(seeded.refusedIntel(), seeded.newIncidentMessages(), seeded.newCommitmentMessages(), requests, calls);
     }
 
     /** The demo's weekly test call: PK's DGMO calls IR's director of operations every Tuesday at 11:00 in Karachi. */
@@ -66,6 +77,6 @@ public final class DemoSeed {
         List<ObjectOutcome> refused = intel.store(Collection.INTEL, DemoIntel.of(node), new Origin.Local(actor)).stream()
                 .filter(o -> !o.succeeded()).toList();
         var january = January2024.builder().withoutCounterfactualRequests().build();
-        return new Seeded(refused, incidents.seed(january.incidents()), commitments.seed(january.commitments()));
+        return new Seeded(refused, incidents.seed(january.incidents()), commitments.seed(january.commitments()), 0, 0);
     }
 }

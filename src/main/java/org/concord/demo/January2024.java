@@ -9,6 +9,9 @@ import java.util.function.Predicate;
 
 import org.concord.commitments.Commitment;
 import org.concord.commitments.CommitmentMessage;
+import org.concord.hotline.HotlineMessage;
+import org.concord.hotline.Official;
+import org.concord.hotline.Priority;
 import org.concord.incidents.Casualties;
 import org.concord.intel.stix.DerivedIds;
 import org.concord.incidents.Claim;
@@ -17,6 +20,7 @@ import org.concord.incidents.IncidentReport;
 import org.concord.incidents.IncidentType;
 import org.concord.party.PartyCode;
 import org.concord.requests.EvidenceRef;
+import org.concord.requests.Outcome;
 import org.concord.requests.RequestForAction;
 import org.concord.requests.RequestMessage;
 import org.concord.requests.RequestedAction;
@@ -35,13 +39,17 @@ import org.concord.workflow.StixId;
  * they were not Iranian nationals. On 22 January the foreign ministers agreed that the ambassadors
  * would be back at their posts by 26 January and that Iran's foreign minister would visit Pakistan
  * on 29 January; during that visit the two sides agreed on liaison officers in Turbat and Zahedan
- * and a mechanism at foreign-minister level.
+ * and a mechanism at foreign-minister level. On 19 January the two foreign ministers spoke by
+ * telephone, Iran's calling Pakistan's, and agreed to de-escalate.
  *
  * <p>What is assumed for the demo and said so here: the hours of the strikes and of each message
  * (dates are right, times approximate); the owners of the liaison-officer and mechanism
- * commitments and their due date (31 March 2024), which no statement fixed; and the two
- * <em>counterfactual</em> requests for action, which are what Concord is for — asking the other side
- * to act instead of striking — and did not happen.
+ * commitments and their due date (31 March 2024), which no statement fixed; the hotline exchange
+ * of 19 January that arranges the ministers' call (the call happened; that it was arranged over a
+ * hotline, by whom and at what hour, is assumed); and the two <em>counterfactual</em> requests for
+ * action, which are what Concord is for — asking the other side to act instead of striking — and
+ * did not happen: each is acknowledged, accepted, reported on and closed by the addressee, every
+ * text saying "Counterfactual".
  *
  * <p>Use {@link #scenario()} for everything, {@link Builder#asOf(Instant)} for the messages as the
  * nodes held them at a moment (e.g. 27 January: ambassadors back, visit still ahead).
@@ -76,9 +84,13 @@ public final class January2024 {
     public static final StixId JOINT_COORDINATION_MECHANISM = id("x-concord-commitment-message",
             "Joint Coordination Mechanism at foreign-minister level");
 
-    public static final StixId IR_ASKS_PK_TO_ACT = id("x-concord-request",
+    public static final StixId IR_ASKS_PK_TO_ACT = id("x-concord-request-message",
             "Iran asks Pakistan: Jaish al-Adl near Panjgur");
-    public static final StixId PK_ASKS_IR_TO_ACT = id("x-concord-request", "Pakistan asks Iran: hideouts near Saravan");
+    public static final StixId PK_ASKS_IR_TO_ACT = id("x-concord-request-message", "Pakistan asks Iran: hideouts near Saravan");
+    /** 19 January: Iran's foreign ministry asks over the hotline for a call between the foreign ministers. */
+    public static final StixId MINISTERS_CALL_ASKED = id("x-concord-hotline-message", "ministers' call asked");
+    /** Pakistan's answer, in reply: the minister takes the call at noon. */
+    public static final StixId MINISTERS_CALL_AGREED = id("x-concord-hotline-message", "ministers' call agreed");
 
     private static final Instant AMBASSADORS_DUE = Instant.parse("2024-01-25T20:30:00Z"); // 26 Jan 00:00 Tehran
     private static final Instant VISIT_DUE = Instant.parse("2024-01-29T19:00:00Z"); // end of 29 Jan, Islamabad
@@ -102,13 +114,15 @@ public final class January2024 {
      * @param requests the counterfactual requests for action
      * @param incidents the two incident reports
      * @param commitments the commitments, agreed and (as of the seed's moment) attested
+     * @param calls the hotline exchange of 19 January
      */
     public record Seed(List<RequestMessage> requests, List<IncidentMessage> incidents,
-            List<CommitmentMessage> commitments) {
+            List<CommitmentMessage> commitments, List<HotlineMessage> calls) {
         public Seed {
             requests = List.copyOf(requests);
             incidents = List.copyOf(incidents);
             commitments = List.copyOf(commitments);
+            calls = List.copyOf(calls);
         }
     }
 
@@ -138,7 +152,8 @@ public final class January2024 {
             return new Seed(
                     (counterfactualRequests ? requests() : List.<RequestMessage>of()).stream().filter(sent).toList(),
                     incidents().stream().filter(sent).toList(),
-                    commitments().stream().filter(sent).toList());
+                    commitments().stream().filter(sent).toList(),
+                    calls().stream().filter(sent).toList());
         }
     }
 
@@ -212,15 +227,62 @@ public final class January2024 {
                 List.of(EvidenceRef.of(derived("report", "Sarmachar hideouts near Saravan"))),
                 RequestedAction.of(RequestedAction.Kind.DISMANTLE_HIDEOUT, "the hideouts near Saravan"),
                 Urgency.URGENT, "Counterfactual: what Pakistan could have sent instead of the strikes of 18 January.");
-        return List.of(
-                RequestMessage.Request.of(IR_ASKS_PK_TO_ACT, IR, PK, Instant.parse("2024-01-15T08:00:00Z"), panjgur),
-                RequestMessage.Request.of(PK_ASKS_IR_TO_ACT, PK, IR, Instant.parse("2024-01-17T08:00:00Z"), saravan));
+        List<RequestMessage> all = new ArrayList<>();
+        all.addAll(answered(IR_ASKS_PK_TO_ACT, IR, PK, Instant.parse("2024-01-15T08:00:00Z"), panjgur,
+                "Counterfactual: the Frontier Corps is searching the area near Panjgur named in the request.",
+                Outcome.TARGET_NOT_FOUND,
+                "Counterfactual: the compounds named were searched on 15 and 16 January and found empty."));
+        all.addAll(answered(PK_ASKS_IR_TO_ACT, PK, IR, Instant.parse("2024-01-17T08:00:00Z"), saravan,
+                "Counterfactual: border guards of Sistan-Baluchestan are moving on the hideouts near Saravan.",
+                Outcome.PARTIALLY_DONE,
+                "Counterfactual: one of the two hideouts was cleared; the other was abandoned before the guards arrived."));
+        return all;
+    }
+
+    /** A counterfactual request, acknowledged at once, accepted, reported on and closed by its addressee. */
+    private static List<RequestMessage> answered(StixId id, PartyCode requester, PartyCode responder, Instant at,
+            RequestForAction request, String progress, Outcome outcome, String closing) {
+        List<RequestMessage> messages = new ArrayList<>();
+        messages.add(RequestMessage.Request.of(id, requester, responder, at, request));
+        messages.add(new RequestMessage.Acknowledge(next("x-concord-request-message", messages, id, responder,
+                at.plus(Duration.ofMinutes(30)), "acknowledge")));
+        messages.add(new RequestMessage.Accept(next("x-concord-request-message", messages, id, responder,
+                at.plus(Duration.ofHours(3)), "accept"), id, "Counterfactual: we act on the request as it stands."));
+        messages.add(new RequestMessage.ProgressUpdate(next("x-concord-request-message", messages, id, responder,
+                at.plus(Duration.ofHours(12)), "progress"), progress));
+        messages.add(new RequestMessage.Close(next("x-concord-request-message", messages, id, responder,
+                at.plus(Duration.ofHours(30)), "close"), outcome, closing));
+        return messages;
+    }
+
+    /** 19 January: the hotline exchange that arranges the foreign ministers' telephone call. */
+    private static List<HotlineMessage> calls() {
+        Official tehran = new Official(IR, "Duty officer", "Ministry of Foreign Affairs, Tehran");
+        Official islamabad = new Official(PK, "Duty officer", "Ministry of Foreign Affairs, Islamabad");
+        Instant asked = Instant.parse("2024-01-19T05:30:00Z");
+        Instant agreed = Instant.parse("2024-01-19T06:10:00Z");
+        HotlineMessage.Send ask = HotlineMessage.Send.of(MINISTERS_CALL_ASKED, tehran, islamabad, Priority.PRIORITY, asked,
+                "Foreign Minister Amir-Abdollahian asks to speak with Foreign Minister Jilani by telephone today.");
+        HotlineMessage.Send answer = new HotlineMessage.Send(new Envelope(MINISTERS_CALL_AGREED, MINISTERS_CALL_AGREED, PK, agreed,
+                null), islamabad, tehran, Priority.PRIORITY,
+                "Foreign Minister Jilani will take the call at 12:00 Islamabad time.", null, MINISTERS_CALL_ASKED);
+        return List.of(ask,
+                new HotlineMessage.Acknowledge(Envelope.answer(id("x-concord-hotline-message", "ministers' call asked: acknowledged"),
+                        MINISTERS_CALL_ASKED, PK, asked.plus(Duration.ofMinutes(4)), MINISTERS_CALL_ASKED), islamabad),
+                answer,
+                new HotlineMessage.Acknowledge(Envelope.answer(id("x-concord-hotline-message", "ministers' call agreed: acknowledged"),
+                        MINISTERS_CALL_AGREED, IR, agreed.plus(Duration.ofMinutes(3)), MINISTERS_CALL_AGREED), tehran));
     }
 
     private static Envelope next(List<? extends CaseMessage> messages, StixId caseId, PartyCode sender, Instant at,
             String what) {
+        return next("x-concord-commitment-message", messages, caseId, sender, at, what);
+    }
+
+    private static Envelope next(String type, List<? extends CaseMessage> messages, StixId caseId, PartyCode sender, Instant at,
+            String what) {
         StixId previous = messages.get(messages.size() - 1).id();
-        return Envelope.answer(id("x-concord-commitment-message", caseId + " " + what), caseId, sender, at, previous);
+        return Envelope.answer(id(type, caseId + " " + what), caseId, sender, at, previous);
     }
 
     /**

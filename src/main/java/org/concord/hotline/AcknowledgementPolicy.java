@@ -74,4 +74,10 @@ public final class AcknowledgementPolicy {
     public List<DueEscalation> due(HotlineCall call, Clock clock) {
         return due(call, clock.instant());
     }
+
+    /** The deadline per priority, e.g. for the case index's record of the policy in force. */
+    @Override
+    public String toString() {
+        return "AcknowledgementPolicy" + periods;
+    }
 }

@@ -47,6 +47,7 @@ public final class HotlineType implements CaseType<HotlineMessage, HotlineCall, 
     @Override public String module() { return "hotline"; }
     @Override public String stixType() { return HotlineStix.TYPE; }
     @Override public String policyName() { return "hotline acknowledgement deadlines"; }
+    @Override public String policyFingerprint() { return policyName() + " " + policy; }
 
     @Override
     public ObjectNode extensionDefinition() {

@@ -138,4 +138,10 @@ public final class RequestDeadlinePolicy {
             }
         }
     }
+
+    /** The periods per urgency, e.g. for the case index's record of the policy in force. */
+    @Override
+    public String toString() {
+        return "RequestDeadlinePolicy" + periods;
+    }
 }

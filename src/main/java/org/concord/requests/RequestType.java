@@ -43,6 +43,7 @@ public final class RequestType implements CaseType<RequestMessage, RequestCase, 
     @Override public String module() { return "requests"; }
     @Override public String stixType() { return RequestStix.TYPE; }
     @Override public String policyName() { return "request deadlines"; }
+    @Override public String policyFingerprint() { return policyName() + " " + policy; }
 
     @Override
     public ObjectNode extensionDefinition() {

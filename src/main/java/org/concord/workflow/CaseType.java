@@ -153,6 +153,15 @@ public interface CaseType<M extends CaseMessage, S, R extends CaseRefusal> {
     /** The name of the type's escalation policy, as docs and the case view name it (e.g. {@code request deadlines}). */
     String policyName();
 
+    /**
+     * The policy's settings, as a text that changes whenever a deadline would: the case index
+     * ({@code workflow_case.due_at}) is computed again when a node starts under another. By default
+     * the policy's name, for a type whose deadlines no configuration changes.
+     */
+    default String policyFingerprint() {
+        return policyName();
+    }
+
     /** The deadline the case runs against now, by the type's escalation policy; empty when none runs. */
     Optional<Deadline> deadline(S state);
 

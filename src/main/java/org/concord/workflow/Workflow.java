@@ -165,6 +165,7 @@ public class Workflow {
         table.lockCase(type.name(), message.caseId().value());
         boolean added = table.addMessage(type.name(), message, type.messageType(message), RECEIVED, clock.instant(), object);
         if (added) {
+            index(type, message.caseId().value());
             audit.record(from.value(), type.module() + ".received", message.id().value(),
                     type.messageType(message) + " in " + type.name() + " " + message.caseId());
             events.publishEvent(new CaseChanged(type.name(), message.caseId().value(), type.messageType(message), RECEIVED));
@@ -193,6 +194,7 @@ public class Workflow {
             ObjectNode object = type.toStix(message, identity.stixIdentityId(), tlp, List.of());
             if (table.addMessage(type.name(), message, type.messageType(message), SENT, clock.instant(), object)) {
                 added++;
+                index(type, message.caseId().value());
                 outbox.enqueue(partner, object, type.priority(Optional.empty(), message));
                 events.publishEvent(new CaseChanged(type.name(), message.caseId().value(), type.messageType(message), SENT));
                 audit.record("concord", type.module() + ".seeded", message.id().value(),
@@ -270,10 +272,62 @@ public class Workflow {
             Optional<S> state, M message, List<JsonNode> history, String actor) {
         ObjectNode object = type.toStix(message, identity.stixIdentityId(), row.tlp(), history);
         table.addMessage(type.name(), message, type.messageType(message), SENT, clock.instant(), object);
+        index(type, row);
         outbox.enqueue(row.partner(), object, type.priority(state, message));
         audit.record(actor, type.module() + ".sent", message.id().value(),
                 type.messageType(message) + " in " + type.name() + " " + message.caseId() + " to " + row.partner());
         events.publishEvent(new CaseChanged(type.name(), message.caseId().value(), type.messageType(message), SENT));
+    }
+
+    /**
+     * Writes the case's standing into the case index (V11_80), in the transaction that added its
+     * message: the lists that sort and filter cases read the index, the case views read the fold.
+     */
+    private <M extends CaseMessage, S, R extends CaseRefusal> void index(CaseType<M, S, R> type, String caseId) {
+        table.findCase(type.name(), caseId).ifPresent(row -> index(type, row));
+    }
+
+    private <M extends CaseMessage, S, R extends CaseRefusal> void index(CaseType<M, S, R> type, WorkflowTable.CaseRow row) {
+        CaseRecord<M, S, R> c = read(type, row);
+        Optional<S> state = c.state();
+        NextActor next = state.map(type::nextActor).orElse(NextActor.nobody());
+        boolean closed = state.map(type::isClosed).orElse(false);
+        table.index(type.name(), row.caseId(), state.map(type::stateName).orElse(null),
+                next.party() == null ? null : next.party().value(),
+                state.filter(s -> !type.isClosed(s)).flatMap(type::deadline).map(Deadline::at).orElse(null), closed,
+                c.stored().size());
+    }
+
+    /** The types whose index this JVM has checked against its deadline policies (see {@link #indexed}). */
+    private final java.util.Set<String> indexChecked = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * Makes sure the case index of {@code type} is complete and computed under this node's deadline
+     * policy: once per start, the cases not yet indexed (after the upgrade that added the index, or
+     * all of them when the policy changed) are folded and indexed.
+     */
+    public <M extends CaseMessage, S, R extends CaseRefusal> void indexed(CaseType<M, S, R> type) {
+        if (indexChecked.contains(type.name())) {
+            return;
+        }
+        synchronized (indexChecked) {
+            if (indexChecked.contains(type.name())) {
+                return;
+            }
+            String fingerprint = type.policyFingerprint();
+            if (!table.indexPolicy(type.name()).map(fingerprint::equals).orElse(false)) {
+                table.unindex(type.name());
+                table.indexPolicy(type.name(), fingerprint);
+            }
+            List<WorkflowTable.CaseRow> rows = table.unindexed(type.name());
+            for (WorkflowTable.CaseRow row : rows) {
+                index(type, row);
+            }
+            if (!rows.isEmpty()) {
+                log.info("{}: {} case(s) indexed under {}", type.name(), rows.size(), fingerprint);
+            }
+            indexChecked.add(type.name());
+        }
     }
 
     <M extends CaseMessage, S, R extends CaseRefusal> CaseRecord<M, S, R> read(CaseType<M, S, R> type, WorkflowTable.CaseRow row) {

@@ -22,7 +22,9 @@ import org.concord.commitments.ReminderPolicy;
 import org.concord.incidents.IncidentMessage;
 import org.concord.incidents.Incidents;
 import org.concord.incidents.UnderReview;
+import org.concord.hotline.HotlineMessage;
 import org.concord.requests.RequestCases;
+import org.concord.requests.RequestMessage;
 import org.concord.requests.Requested;
 import org.concord.workflow.EscalationLevel;
 import org.concord.workflow.StixId;
@@ -84,10 +86,31 @@ class January2024Test {
     }
 
     @Test
-    void the_counterfactual_requests_open_cases_and_can_be_left_out() {
-        assertThat(January2024.scenario().requests()).allSatisfy(
-                r -> assertThat(RequestCases.fold(List.of(r)).current()).isInstanceOf(Requested.class));
+    void the_counterfactual_requests_are_answered_and_closed_by_their_addressee_and_say_so_and_can_be_left_out() {
+        Map<StixId, List<RequestMessage>> requests = January2024.scenario().requests().stream()
+                .collect(Collectors.groupingBy(RequestMessage::caseId));
+
+        assertThat(requests).containsOnlyKeys(January2024.IR_ASKS_PK_TO_ACT, January2024.PK_ASKS_IR_TO_ACT);
+        requests.values().forEach(messages -> {
+            var folded = RequestCases.fold(messages);
+            assertThat(folded.refused()).isEmpty();
+            assertThat(folded.current().isClosed()).isTrue();
+        });
+        assertThat(January2024.scenario().requests()).filteredOn(m -> m.toString().contains("text="))
+                .hasSize(8).allSatisfy(m -> assertThat(m.toString()).contains("text=Counterfactual"));
         assertThat(January2024.builder().withoutCounterfactualRequests().build().requests()).isEmpty();
+    }
+
+    @Test
+    void on_19_january_iran_asks_for_the_ministers_call_over_the_hotline_and_pakistans_reply_is_threaded_under_it() {
+        List<HotlineMessage> calls = January2024.scenario().calls();
+
+        assertThat(calls).filteredOn(m -> m instanceof HotlineMessage.Acknowledge).hasSize(2);
+        HotlineMessage.Send reply = (HotlineMessage.Send) calls.stream()
+                .filter(m -> m.id().equals(January2024.MINISTERS_CALL_AGREED)).findFirst().orElseThrow();
+        assertThat(reply.replyTo()).contains(January2024.MINISTERS_CALL_ASKED);
+        assertThat(reply.sender()).isEqualTo(PK);
+        assertThat(January2024.builder().asOf(Instant.parse("2024-01-19T06:00:00Z")).build().calls()).hasSize(2);
     }
 
     @Test
