@@ -220,6 +220,33 @@ class TheDeskInABrowserTest {
                 (JsonNode view) -> view.has("acknowledged"));
     }
 
+    @Test
+    void theCasesPageFindsACaseAgainByItsTextAndSaysWhichFilterIsWrong() throws Exception {
+        // given PK's request at IR, and IR's viewer on the list of cases
+        String caseId = pkSendsARequest();
+        logIn(nodes.ir, Role.VIEWER);
+        browser.findElement(By.id("nav-cases")).click();
+
+        // when the viewer filters by type and a word of the request
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("type"))).selectByValue("request");
+        browser.findElement(By.name("q")).sendKeys(caseId.substring(caseId.length() - 12));
+        browser.findElement(By.cssSelector("form.filters button")).click();
+
+        // then exactly that case is listed, and opens its page
+        WebElement row = waitFor(Duration.ofSeconds(5), By.cssSelector("#case-list tr[data-case-id='" + caseId + "']"));
+        assertThat(browser.findElements(By.cssSelector("#case-list tbody tr"))).hasSize(1);
+        assertThat(row.findElement(By.cssSelector(".state")).getText()).isEqualTo("Requested");
+        screenshot("cases");
+        row.findElement(By.cssSelector("a.open")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.urlContains("/console/cases/" + caseId));
+
+        // and a filter the list does not know is named, with its rule
+        browser.get(nodes.ir.url() + "/console/cases?awaiting=everyone");
+        WebElement error = waitFor(Duration.ofSeconds(5), By.cssSelector(".field-error"));
+        assertThat(error.getAttribute("data-field")).isEqualTo("awaiting");
+        assertThat(error.getText()).contains("everyone");
+    }
+
     // ---------------------------------------------------------------- helpers
 
     static HttpResponse<String> desk(Cookie session) throws Exception {
