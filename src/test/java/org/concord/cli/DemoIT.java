@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 
 import org.concord.demo.January2024;
+import org.concord.testing.Browser;
+import org.openqa.selenium.By;
 import org.concord.node.NodeSettings;
 import org.concord.party.keys.FileNodeIdentity;
 import org.concord.testing.Eventually;
@@ -121,6 +123,44 @@ class DemoIT {
                     () -> curl(asViewer, ir.path("url").asString() + "/api/incidents/" + January2024.STRIKE_OF_16_JANUARY),
                     body -> body.contains("\"reporter\":\"PK\""));
             assertThat(report).contains("Panjgur");
+
+            // The console opens on the January 2024 case: IR's liaison officer finds the counterfactual requests
+            // closed, the ministers' call of 19 January arranged over the hotline, and the strikes on the map.
+            JsonNode irLiaison = StreamSupport.stream(ir.path("users").spliterator(), false)
+                    .filter(u -> u.path("role").asString().equals("LIAISON")).findFirst().orElseThrow();
+            try (Browser chrome = Browser.open(1400, 900)) {
+                String url = ir.path("url").asString();
+                chrome.logIn(url, irLiaison.path("username").asString(), irLiaison.path("password").asString());
+                chrome.screenshot("demo-desk");
+                var driver = chrome.driver();
+                Eventually.value("IR's console lists both counterfactual requests, closed", Duration.ofSeconds(120),
+                        Duration.ofSeconds(1), () -> {
+                            driver.get(url + "/console/cases?type=request&state=Closed");
+                            return driver.findElements(By.cssSelector("#case-list tbody tr")).stream()
+                                    .map(r -> r.getAttribute("data-case-id")).toList();
+                        }, ids -> ids.containsAll(List.of(January2024.IR_ASKS_PK_TO_ACT.value(), January2024.PK_ASKS_IR_TO_ACT.value())));
+                chrome.screenshot("demo-cases");
+                Eventually.value("IR's console lists the hotline exchange of 19 January", Duration.ofSeconds(120),
+                        Duration.ofSeconds(1), () -> {
+                            driver.get(url + "/console/cases?type=call");
+                            return driver.findElements(By.cssSelector("#case-list tbody tr")).stream()
+                                    .map(r -> r.getAttribute("data-case-id")).toList();
+                        }, ids -> ids.containsAll(List.of(January2024.MINISTERS_CALL_ASKED.value(),
+                                January2024.MINISTERS_CALL_AGREED.value())));
+                driver.get(url + "/console/cases/" + January2024.PK_ASKS_IR_TO_ACT.value());
+                assertThat(chrome.waitFor(Duration.ofSeconds(10), By.id("state")).getText()).isEqualTo("Closed");
+                assertThat(driver.getPageSource()).contains("Counterfactual");
+                chrome.screenshot("demo-case-request");
+                driver.get(url + "/console/map");
+                Eventually.value("the strikes of 16 and 18 January on IR's map", Duration.ofSeconds(30), Duration.ofMillis(500),
+                        () -> String.valueOf(driver.executeAsyncScript("""
+                                const done = arguments[arguments.length - 1];
+                                fetch('/console/map/layers/incidents').then(r => r.text()).then(done, e => done(String(e)));""")),
+                        layer -> layer.contains(January2024.STRIKE_OF_16_JANUARY.value())
+                                && layer.contains(January2024.STRIKES_OF_18_JANUARY.value()));
+                Thread.sleep(1500); // the layers draw
+                chrome.screenshot("demo-map");
+            }
         } finally {
             demo.destroy();
             assertThat(demo.waitFor(60, TimeUnit.SECONDS)).as("the demo stops on SIGTERM").isTrue();

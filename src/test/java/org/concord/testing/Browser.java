@@ -58,12 +58,17 @@ public final class Browser implements AutoCloseable {
 
     /** Logs in at {@code node}'s console as its user of {@code role}; returns once the desk shows that role. */
     public void logIn(TestNode node, Role role) {
-        driver.get(node.url() + "/login");
-        driver.findElement(By.id("username")).sendKeys(node.username(role));
-        driver.findElement(By.id("password")).sendKeys(node.password(role));
+        logIn(node.url(), node.username(role), node.password(role));
+        assertThat(driver.findElement(By.id("roles")).getText()).isEqualTo(role.name());
+    }
+
+    /** Logs in at the console at {@code url} (a node's base URL); returns once the desk shows. */
+    public void logIn(String url, String username, String password) {
+        driver.get(url + "/login");
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("login")).click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/console/desk"));
-        assertThat(driver.findElement(By.id("roles")).getText()).isEqualTo(role.name());
     }
 
     /** The element, once visible, within {@code atMost}. */
