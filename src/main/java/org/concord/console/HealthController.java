@@ -55,10 +55,10 @@ class HealthController {
                 f.answer().median() == null ? null : f.answer().median().getSeconds())).toList();
         List<SvgChart.Legend> sides = List.of(new SvgChart.Legend("us → partner", "us"), new SvgChart.Legend("partner → us", "them"));
         List<SvgChart.Chart> charts = List.of(
-                minutes(report, "Time to acknowledge, median (minutes)", sides, f -> f.acknowledge().median()),
-                minutes(report, "Time to acknowledge, 90th percentile (minutes)", sides, f -> f.acknowledge().p90()),
-                minutes(report, "Time to answer, median (minutes)", sides, f -> f.answer().median()),
-                minutes(report, "Time to answer, 90th percentile (minutes)", sides, f -> f.answer().p90()),
+                minutes(report, "Time to acknowledge, median", sides, f -> f.acknowledge().median()),
+                minutes(report, "Time to acknowledge, 90th percentile", sides, f -> f.acknowledge().p90()),
+                minutes(report, "Time to answer, median", sides, f -> f.answer().median()),
+                minutes(report, "Time to answer, 90th percentile", sides, f -> f.answer().p90()),
                 counts(report, "Requests we sent: the partner accepted, declined, countered", CooperationHealth.Side.US_TO_PARTNER),
                 counts(report, "Requests the partner sent: we accepted, declined, countered", CooperationHealth.Side.PARTNER_TO_US),
                 count(report, "Deadlines missed (escalations)", sides, CooperationHealth.Figures::deadlinesMissed),
@@ -69,17 +69,32 @@ class HealthController {
         return "console/health";
     }
 
+    /** A duration chart in the unit that suits its largest value (seconds, minutes, hours or days), named in its title. */
     private static SvgChart.Chart minutes(CooperationHealth.Report r, String title, List<SvgChart.Legend> sides,
             Function<CooperationHealth.Figures, java.time.Duration> value) {
+        long largest = 0;
+        for (String m : r.months()) {
+            for (CooperationHealth.Side side : CooperationHealth.Side.values()) {
+                java.time.Duration d = value.apply(r.of(m, side));
+                largest = Math.max(largest, d == null ? 0 : d.toMillis());
+            }
+        }
+        String unit = largest < 120_000 ? "seconds" : largest < 7_200_000 ? "minutes" : largest < 172_800_000 ? "hours" : "days";
+        double per = switch (unit) {
+            case "seconds" -> 1_000.0;
+            case "minutes" -> 60_000.0;
+            case "hours" -> 3_600_000.0;
+            default -> 86_400_000.0;
+        };
         List<List<Double>> values = new ArrayList<>();
         for (CooperationHealth.Side side : CooperationHealth.Side.values()) {
             values.add(r.months().stream().map(m -> {
                 java.time.Duration d = value.apply(r.of(m, side));
-                return d == null ? null : d.toMillis() / 60_000.0;
+                return d == null ? null : d.toMillis() / per;
             }).toList());
         }
-        return SvgChart.bars(title, r.months(), sides, values, v -> v < 10 ? String.format(java.util.Locale.ROOT, "%.1f", v)
-                : String.format(java.util.Locale.ROOT, "%.0f", v));
+        return SvgChart.bars(title + " (" + unit + ")", r.months(), sides, values,
+                v -> String.format(java.util.Locale.ROOT, v < 10 && v != Math.rint(v) ? "%.1f" : "%.0f", v));
     }
 
     private static SvgChart.Chart count(CooperationHealth.Report r, String title, List<SvgChart.Legend> sides,

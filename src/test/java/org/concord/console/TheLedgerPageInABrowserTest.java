@@ -122,6 +122,7 @@ class TheLedgerPageInABrowserTest {
         assertThat(outcome("BadSignature")).isEqualTo("PASSED");
         assertThat(outcome("AlteredObject")).isEqualTo("PASSED");
         assertThat(outcome("BadProof")).isEqualTo("PASSED");
+        scrollTo(result);
         chrome.screenshot("ledger-receipt-valid");
 
         // when the message is altered by one word and checked again, pasted this time
@@ -141,6 +142,7 @@ class TheLedgerPageInABrowserTest {
         assertThat(outcome("AlteredObject")).isEqualTo("FAILED");
         assertThat(outcome("BadProof")).isEqualTo("NOT_CHECKED");
         chrome.assertAccessible("ledger-receipt-tampered");
+        scrollTo(result);
         chrome.screenshot("ledger-receipt-tampered");
 
         // and an altered receipt (its index changed) fails the receipt's signature
@@ -237,6 +239,10 @@ class TheLedgerPageInABrowserTest {
             figures[i] = Integer.parseInt(row.findElement(By.cssSelector("td." + cells[i])).getText().trim());
         }
         return figures;
+    }
+
+    static void scrollTo(WebElement element) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView();", element);
     }
 
     static String outcome(String check) {
