@@ -93,6 +93,17 @@ class TheLedgerPageInABrowserTest {
         assertThat(browser.findElement(By.id("alarms")).getText()).contains("Alarms");
         chrome.assertAccessible("ledger");
         chrome.screenshot("ledger");
+
+        // and at 800 px wide it still reads, the tables with their column heads
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(800, 1000));
+        try {
+            browser.navigate().refresh();
+            assertThat(browser.findElement(By.cssSelector("#own-checkpoints thead")).isDisplayed()).isTrue();
+            chrome.assertAccessible("ledger-800");
+            chrome.screenshot("ledger-800");
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
+        }
     }
 
     @Test
@@ -170,6 +181,12 @@ class TheLedgerPageInABrowserTest {
         WebElement result = chrome.waitFor(Duration.ofSeconds(5), By.id("verify-result"));
         assertThat(result.getAttribute("data-failed")).isEqualTo("Malformed");
         assertThat(browser.findElements(By.cssSelector("#own-checkpoints tr.checkpoint")).size()).isEqualTo(checkpoints);
+
+        // and a check without a receipt says what is missing
+        fill("receipt", "");
+        browser.findElement(By.id("verify-button")).click();
+        assertThat(chrome.waitFor(Duration.ofSeconds(5), By.id("verify-error")).getText()).contains("Give a receipt");
+        assertThat(browser.findElements(By.id("verify-result"))).isEmpty();
     }
 
     @Test
@@ -216,6 +233,8 @@ class TheLedgerPageInABrowserTest {
         try {
             browser.navigate().refresh();
             assertThat(browser.findElement(By.id("health-table")).isDisplayed()).isTrue();
+            assertThat(browser.findElement(By.cssSelector("#health-table thead")).isDisplayed()).as("column heads").isTrue();
+            chrome.assertAccessible("health-800");
             chrome.screenshot("health-800");
         } finally {
             browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
