@@ -9,7 +9,9 @@
  * page per case ({@link org.concord.console.CaseController}) with the steps a liaison may take as
  * forms, sent through the owning module's service as the REST API sends them; and the map
  * ({@link org.concord.console.MapController}), deconfliction's layers with Leaflet, where a liaison
- * officer draws, checks and sends a notice.
+ * officer draws, checks and sends a notice. The ledger page ({@link org.concord.console.LedgerPageController}) reads
+ * {@code ledger.LedgerRecords} and the partner's receipts from {@code exchange.Outbox}; cooperation health
+ * ({@link org.concord.console.HealthController}) computes its figures from the case views ({@link org.concord.console.CooperationHealth}).
  *
  * <p>On top of the layering, beside {@code demo}: it reads the cases through {@code workflow}'s
  * API, sends through the API of {@code requests}, {@code commitments}, {@code hotline} and
@@ -18,5 +20,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Console: the web pages of a node",
         allowedDependencies = {"node", "party", "workflow", "requests", "commitments", "hotline", "incidents",
-            "deconfliction"})
+            "deconfliction", "ledger", "ledger::tree", "exchange"})
 package org.concord.console;

@@ -13,7 +13,9 @@
  * that anyone can check offline ({@code concord verify receipt}).
  *
  * <p>The API is the ports {@link org.concord.ledger.Ledger} (append) and
- * {@link org.concord.ledger.Receipts} (issue and verify receipts), the values they take and give,
+ * {@link org.concord.ledger.Receipts} (issue and verify receipts), {@link org.concord.ledger.LedgerRecords}
+ * (checkpoints, cosignatures, witnessed partners and alarms read for people, and a receipt checked
+ * with the failed check named; the console's ledger page), the values they take and give,
  * and the Spring-free core {@code ledger.tree}. Formats: {@code docs/ledger.md}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Ledger",

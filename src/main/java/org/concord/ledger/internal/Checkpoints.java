@@ -56,6 +56,12 @@ class Checkpoints {
                 .query(Checkpoints::row).optional();
     }
 
+    /** This node's checkpoints, largest first, at most {@code limit} (for people to read: {@code LedgerRecords}). */
+    List<SignedCheckpoint> recent(int limit) {
+        return jdbc.sql("select size, root, signed_at, note from ledger_checkpoint order by size desc limit ?").param(limit)
+                .query(Checkpoints::row).list();
+    }
+
     Optional<SignedCheckpoint> at(long size) {
         return jdbc.sql("select size, root, signed_at, note from ledger_checkpoint where size = ?").param(size)
                 .query(Checkpoints::row).optional();
