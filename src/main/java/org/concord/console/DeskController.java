@@ -35,10 +35,12 @@ class DeskController {
 
     private final CaseViews views;
     private final Workflow workflow;
+    private final Alarms alarms;
 
-    DeskController(CaseViews views, Workflow workflow) {
+    DeskController(CaseViews views, Workflow workflow, Alarms alarms) {
         this.views = views;
         this.workflow = workflow;
+        this.alarms = alarms;
     }
 
     @GetMapping("/")
@@ -80,6 +82,7 @@ class DeskController {
         boolean mayAct = roles(user).contains("LIAISON");
         model.addAttribute("mayAct", mayAct);
         model.addAttribute("serverNow", workflow.now().toString());
+        model.addAttribute("alarms", alarms.now());
         model.addAttribute("awaitingMe", rows(views.list("me", null, null, null, "due", null, SHOWN).items()));
         model.addAttribute("awaitingPartner", rows(views.list("partner", null, null, null, "due", null, SHOWN).items()));
     }
