@@ -210,7 +210,7 @@ class AdminController {
         for (NoticePolicy policy : pair.policies()) {
             rows.add(new PolicyRow(policy.name(), parameters(policy)));
         }
-        String zone = "operations within " + pair.zone().km() + " km of the border need notice"
+        String zone = "operations within " + km(pair.zone().km()) + " of the border need notice"
                 + (pair.zone().missileFlightsAlways() ? "; missile flights always do" : "");
         return new PairRules(partner.code().value(), zone, rows);
     }
@@ -224,13 +224,17 @@ class AdminController {
         for (var component : policy.getClass().getRecordComponents()) {
             try {
                 Object value = component.getAccessor().invoke(policy);
-                parts.add(component.getName() + " " + (value instanceof Duration d ? Durations.readable(d)
-                        : value instanceof Double km ? km + " km" : value));
+                String shown = value instanceof Duration d ? Durations.readable(d) : value instanceof Double km ? km(km) : String.valueOf(value);
+                parts.add(component.getName().equals("km") ? shown : component.getName() + " " + shown);
             } catch (ReflectiveOperationException e) {
                 parts.add(component.getName());
             }
         }
         return parts.isEmpty() ? "applies" : String.join(", ", parts);
+    }
+
+    private static String km(double km) {
+        return (km == Math.rint(km) ? String.valueOf((long) km) : String.valueOf(km)) + " km";
     }
 
     private void fillSchedule(Model model) {
