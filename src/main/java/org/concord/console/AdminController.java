@@ -151,7 +151,8 @@ class AdminController {
             reach = "reachable";
             reachClass = "up";
         } else {
-            reach = "unreachable" + (contact.failures() > 0 ? " (" + contact.failures() + " deliveries failed in a row)" : "");
+            reach = "unreachable" + (contact.failures() == 1 ? " (1 delivery failed)"
+                    : contact.failures() > 1 ? " (" + contact.failures() + " deliveries failed in a row)" : "");
             reachClass = "down";
         }
         return new PartnerRow(p.code().value(), p.party().name(), p.url().toString(), p.fingerprint().toString(),

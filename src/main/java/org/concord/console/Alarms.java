@@ -104,7 +104,8 @@ class Alarms {
         String code = partner.code().value();
         out.add(new Alarm("unreachable", code, code + "'s node at " + partner.url() + " does not answer"
                 + (contact.lastError() == null ? "" : " (" + contact.lastError() + ")")
-                + (contact.failures() > 0 ? "; " + contact.failures() + " deliveries failed in a row" : "") + ".",
+                + (contact.failures() == 1 ? "; 1 delivery failed" : contact.failures() > 1 ? "; " + contact.failures()
+                        + " deliveries failed in a row" : "") + ".",
                 contact.lastContactAt(), "last successful contact", "/console/admin#partners", "Admin: partners",
                 "/actuator/health/partners"));
     }
