@@ -103,7 +103,7 @@ class TheDeskAlarmsInABrowserTest {
         assertThat(unreachable.getText()).contains("IR's node at " + nodes.ir.url() + " does not answer")
                 .contains("last successful contact").contains(shown(lastContact));
         assertThat(unreachable.findElements(By.cssSelector(".alarm-look a"))).as("no link a liaison officer may not open").isEmpty();
-        assertThat(unreachable.findElement(By.cssSelector(".alarm-look")).getText()).contains("Admin: partners (an administrator's page)")
+        assertThat(unreachable.findElement(By.cssSelector(".alarm-look")).getText()).contains("Admin: partners (for administrators)")
                 .contains("/actuator/health/partners");
 
         WebElement undelivered = alarm("undelivered");
