@@ -103,6 +103,9 @@ class TheAdminPageInABrowserTest {
         // and at tablet width the page still shows every section
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(800, 1000));
         assertThat(browser.findElement(By.cssSelector("tr.partner[data-partner='IR']")).isDisplayed()).isTrue();
+        assertThat(((Number) browser.executeScript("return document.documentElement.scrollWidth;")).intValue())
+                .as("nothing wider than the window").isLessThanOrEqualTo(800);
+        chrome.screenshot("admin-800");
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 900));
     }
 
