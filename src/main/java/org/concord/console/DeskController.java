@@ -40,11 +40,13 @@ class DeskController {
     private final CaseViews views;
     private final Workflow workflow;
     private final DeconflictionMap deconfliction;
+    private final Alarms alarms;
 
-    DeskController(CaseViews views, Workflow workflow, DeconflictionMap deconfliction) {
+    DeskController(CaseViews views, Workflow workflow, DeconflictionMap deconfliction, Alarms alarms) {
         this.views = views;
         this.workflow = workflow;
         this.deconfliction = deconfliction;
+        this.alarms = alarms;
     }
 
     @GetMapping("/")
@@ -116,6 +118,7 @@ class DeskController {
         boolean mayAct = roles(user).contains("LIAISON");
         model.addAttribute("mayAct", mayAct);
         model.addAttribute("serverNow", workflow.now().toString());
+        model.addAttribute("alarms", alarms.now());
         List<DeconflictionMap.Awaiting> awaiting = deconfliction.awaiting();
         String self = workflow.self().value();
         model.addAttribute("awaitingMe", merged(rows(views.list("me", null, null, null, "due", null, SHOWN).items()),

@@ -16,9 +16,11 @@
  * <p>On top of the layering, beside {@code demo}: it reads the cases through {@code workflow}'s
  * API, sends through the API of {@code requests}, {@code commitments}, {@code hotline} and
  * {@code incidents}, reads and draws the map through {@code deconfliction.DeconflictionMap}, and
- * nothing depends on it.
+ * nothing depends on it. The admin page ({@link org.concord.console.AdminController}) and the desk's
+ * alarms ({@link org.concord.console.Alarms}) also read {@code intel}'s sharing settings,
+ * {@code exchange}'s outbox and partner contact, and {@code ledger}'s open alarms.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Console: the web pages of a node",
         allowedDependencies = {"node", "party", "workflow", "requests", "commitments", "hotline", "incidents",
-            "deconfliction", "ledger", "ledger::tree", "exchange"})
+            "deconfliction", "intel", "exchange", "ledger", "ledger::tree"})
 package org.concord.console;

@@ -240,6 +240,29 @@ public class Outbox {
     }
 
     /**
+     * How this node's contact with {@code partner} stands (kept by delivery and the partner probe in
+     * {@code exchange_partner_link}).
+     *
+     * @param reachable whether the partner's node answered the last contact; null: no contact yet
+     * @param lastContactAt the last contact that succeeded; null: never
+     * @param lastCheckedAt the last contact, successful or not
+     * @param lastError why the last contact or delivery failed, if it did
+     * @param failures deliveries failed in a row
+     */
+    public record Contact(PartyCode partner, Boolean reachable, java.time.Instant lastContactAt, java.time.Instant lastCheckedAt,
+            String lastError, int failures) {
+    }
+
+    public Contact contact(PartyCode partner) {
+        return jdbc.sql("select reachable, last_contact_at, last_checked_at, last_error, failures from exchange_partner_link where partner = ?")
+                .param(partner.value())
+                .query((rs, n) -> new Contact(partner, (Boolean) rs.getObject(1, Boolean.class),
+                        rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant(),
+                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getInt(5)))
+                .optional().orElseGet(() -> new Contact(partner, null, null, null, null, 0));
+    }
+
+    /**
      * A person has seen the alarm of poisoned message {@code seq} (and dealt with it outside, e.g.
      * sent its content again in smaller parts): it no longer counts as an alarm. Returns false if
      * there is no such poisoned message or it was acknowledged already.

@@ -17,4 +17,17 @@ public interface TestCallSchedules {
 
     /** The weekly test call in force, if any. */
     Optional<WeeklyTestCall> current();
+
+    /**
+     * Where the weekly test call in force was set.
+     *
+     * @param configured true: in the configuration file ({@code concord.hotline.weekly-test}); false: through the API
+     * @param setBy who set it through the API (null when configured)
+     * @param setAt when it was set through the API (null when configured)
+     */
+    record Source(boolean configured, String setBy, java.time.Instant setAt) {
+    }
+
+    /** Where the weekly test call in force was set; empty if none is in force. */
+    Optional<Source> source();
 }

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.concord.hotline.ScheduledTest;
 import org.concord.hotline.TestAlarm;
+import org.concord.hotline.TestAlarms;
 import org.concord.node.BoundedReading;
 import org.concord.node.OperatorStatus;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
  * {@link BoundedReading} so that a hanging database makes it {@code UNKNOWN}, never hang.
  */
 @Component("hotlineHealthIndicator")
-class HotlineWatch implements HealthIndicator {
+class HotlineWatch implements HealthIndicator, TestAlarms {
 
     private final HotlineTable table;
     private final TestSchedules schedules;
@@ -41,7 +42,7 @@ class HotlineWatch implements HealthIndicator {
         this.table = table;
         this.schedules = schedules;
         this.clock = clock;
-        this.reading = new BoundedReading<>("the hotline test alarms", this::standing, Duration.ofSeconds(5),
+        this.reading = new BoundedReading<>("the hotline test alarms", this::readStanding, Duration.ofSeconds(5),
                 Duration.ofSeconds(1));
         Gauge.builder("concord.hotline.test.alarms", this, HotlineWatch::gauge)
                 .description("scheduled hotline test calls that failed at the latest closed slot").register(registry);
@@ -52,8 +53,18 @@ class HotlineWatch implements HealthIndicator {
         reading.latest(null);
     }
 
+    /** The alarms standing now, as the health reads them (a value up to 5 s old). */
+    @Override
+    public List<TestAlarm> standing() {
+        BoundedReading.Result<List<TestAlarm>> result = reading.read();
+        if (!result.ok()) {
+            throw new IllegalStateException(result.failure());
+        }
+        return result.value();
+    }
+
     /** The alarms of the latest slot whose answer window has closed. */
-    private List<TestAlarm> standing() {
+    private List<TestAlarm> readStanding() {
         java.util.Optional<TestSchedules.InForce> inForce = schedules.inForce();
         scheduled = inForce.isPresent();
         if (inForce.isEmpty()) {

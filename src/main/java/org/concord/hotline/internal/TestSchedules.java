@@ -85,6 +85,12 @@ public class TestSchedules implements TestCallSchedules {
         return inForce().map(InForce::call);
     }
 
+    @Override
+    public Optional<Source> source() {
+        return inForce().map(f -> "configuration".equals(f.source()) ? new Source(true, null, null)
+                : new Source(false, f.setBy(), f.setAt()));
+    }
+
     /**
      * Sets the weekly test call: one side is this node, the other a paired partner ({@code caller.party},
      * {@code answerer.party}: 400, rules {@code this-node-or-partner}, {@code paired-partner}).

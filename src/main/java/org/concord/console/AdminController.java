@@ -1,0 +1,265 @@
+package org.concord.console;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.concord.deconfliction.NoticePolicy;
+import org.concord.deconfliction.NoticeRules;
+import org.concord.deconfliction.RulesPerPair;
+import org.concord.exchange.Outbox;
+import org.concord.hotline.AcknowledgementPolicy;
+import org.concord.hotline.Official;
+import org.concord.hotline.Priority;
+import org.concord.hotline.TestCallSchedules;
+import org.concord.hotline.WeeklyTestCall;
+import org.concord.intel.SharingSettings;
+import org.concord.node.NotFound;
+import org.concord.party.ApiTokens;
+import org.concord.party.Caller;
+import org.concord.party.Callers;
+import org.concord.party.NodeIdentity;
+import org.concord.party.Partner;
+import org.concord.party.Partners;
+import org.concord.party.Role;
+import org.concord.party.UserAccounts;
+import org.concord.requests.RequestDeadlinePolicy;
+import org.concord.requests.RequestType;
+import org.concord.requests.Urgency;
+import org.concord.workflow.Durations;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The admin page ({@code /console/admin}, ADMIN only; docs/console.md, "Admin"): this node and its
+ * partners with their fingerprints, pairing and reachability; the users and their roles; the API
+ * tokens (never a secret: only their hashes are stored), each revocable; and the policies in force
+ * (sharing, deadlines, notice rules, the weekly test call), read-only where the configuration file
+ * rules them. Everything comes from the owning module's public API: {@code party}'s
+ * {@link Partners}, {@link UserAccounts} and {@link ApiTokens}, {@code exchange}'s
+ * {@link Outbox#contact}, {@code intel}'s {@link SharingSettings}, {@code requests}' and
+ * {@code hotline}'s deadline policies, {@code deconfliction}'s {@link RulesPerPair} and
+ * {@code hotline}'s {@link TestCallSchedules}.
+ */
+@Controller
+class AdminController {
+
+    private static final java.time.format.DateTimeFormatter SHOWN = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
+    private final NodeIdentity self;
+    private final Partners partners;
+    private final Outbox outbox;
+    private final UserAccounts accounts;
+    private final ApiTokens tokens;
+    private final SharingSettings sharing;
+    private final RequestType requests;
+    private final AcknowledgementPolicy acknowledgement;
+    private final RulesPerPair rules;
+    private final TestCallSchedules schedules;
+
+    AdminController(NodeIdentity self, Partners partners, Outbox outbox, UserAccounts accounts, ApiTokens tokens,
+            SharingSettings sharing, RequestType requests, AcknowledgementPolicy acknowledgement, RulesPerPair rules,
+            TestCallSchedules schedules) {
+        this.self = self;
+        this.partners = partners;
+        this.outbox = outbox;
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.sharing = sharing;
+        this.requests = requests;
+        this.acknowledgement = acknowledgement;
+        this.rules = rules;
+        this.schedules = schedules;
+    }
+
+    /** A partner as the page lists it. */
+    record PartnerRow(String code, String name, String url, String fingerprint, String signingKeyFingerprint, String pairedAt,
+            String reach, String reachClass, String lastContactAt, String lastError) {
+    }
+
+    /** A user and its roles. */
+    record UserRow(String username, String roles, boolean enabled) {
+    }
+
+    /** A token as the page lists it: never the secret, which is shown once at issue and not stored. */
+    record TokenRow(long id, String label, String username, String roles, String createdAt, String expiresAt, String lastUsedAt) {
+    }
+
+    /** One line of a policy: what, its value, and where it is set. */
+    record PolicyRow(String what, String value) {
+    }
+
+    /** The notice rules agreed with one partner. */
+    record PairRules(String partner, String zone, List<PolicyRow> rules) {
+    }
+
+    @GetMapping("/console/admin")
+    @PreAuthorize("hasRole('ADMIN')")
+    String admin(Model model) {
+        model.addAttribute("self", self);
+        List<Partner> paired = partners.all().stream().sorted(Comparator.comparing(p -> p.code().value())).toList();
+        model.addAttribute("partners", paired.stream().map(this::row).toList());
+        List<UserAccounts.Account> users = accounts.all().stream().sorted(Comparator.comparing(UserAccounts.Account::username)).toList();
+        Map<String, String> rolesOf = new LinkedHashMap<>();
+        users.forEach(u -> rolesOf.put(u.username(), roles(u.roles())));
+        model.addAttribute("users", users.stream().map(u -> new UserRow(u.username(), rolesOf.get(u.username()), u.enabled())).toList());
+        model.addAttribute("tokens", tokens.all().stream().map(t -> new TokenRow(t.id(), t.label(), t.username(),
+                rolesOf.getOrDefault(t.username(), ""), shown(t.createdAt()), shown(t.expiresAt()), shown(t.lastUsedAt()))).toList());
+        model.addAttribute("sharing", sharingRows());
+        model.addAttribute("requestDeadlines", requestDeadlines());
+        model.addAttribute("acknowledgementDeadlines", acknowledgementDeadlines());
+        model.addAttribute("noticeRules", paired.stream().map(this::noticeRules).toList());
+        fillSchedule(model);
+        return "console/admin";
+    }
+
+    /** Revokes a token, as {@code DELETE /api/tokens/{id}} does for an administrator, audited the same way. */
+    @PostMapping("/console/admin/tokens/{id}/revoke")
+    @PreAuthorize("hasRole('ADMIN')")
+    String revoke(@PathVariable long id, Authentication user, RedirectAttributes redirect) {
+        Caller caller = Callers.of(user);
+        try {
+            ApiTokens.Token revoked = tokens.revoke(id, user.getName(), true, caller.auditName());
+            redirect.addFlashAttribute("notice", "Token " + revoked.id() + " '" + revoked.label() + "' of " + revoked.username()
+                    + " revoked: it opens nothing from now on.");
+        } catch (NotFound e) {
+            redirect.addFlashAttribute("tokenError", e.getMessage());
+        }
+        return "redirect:/console/admin#tokens";
+    }
+
+    private PartnerRow row(Partner p) {
+        Outbox.Contact contact = outbox.contact(p.code());
+        String reach;
+        String reachClass;
+        if (contact.reachable() == null) {
+            reach = "no contact yet";
+            reachClass = "unknown";
+        } else if (contact.reachable()) {
+            reach = "reachable";
+            reachClass = "up";
+        } else {
+            reach = "unreachable" + (contact.failures() == 1 ? " (1 delivery failed)"
+                    : contact.failures() > 1 ? " (" + contact.failures() + " deliveries failed in a row)" : "");
+            reachClass = "down";
+        }
+        return new PartnerRow(p.code().value(), p.party().name(), p.url().toString(), p.fingerprint().toString(),
+                p.signingKey().fingerprint().toString(), shown(p.pairedAt()), reach, reachClass, shown(contact.lastContactAt()),
+                contact.lastError());
+    }
+
+    private static String roles(Set<Role> roles) {
+        return roles.stream().map(Role::name).sorted().collect(Collectors.joining(", "));
+    }
+
+    private List<PolicyRow> sharingRows() {
+        List<PolicyRow> rows = new ArrayList<>();
+        rows.add(new PolicyRow("TLP:CLEAR and TLP:GREEN", "every partner"));
+        rows.add(new PolicyRow("TLP:AMBER", list(sharing.amber())));
+        rows.add(new PolicyRow("Objects without a TLP marking", list(sharing.unmarked())));
+        rows.add(new PolicyRow("Passed on (re-share): from → to", map(sharing.reShare())));
+        rows.add(new PolicyRow("Accepted when relayed: from → created by", map(sharing.acceptRelayed())));
+        return rows;
+    }
+
+    private static String list(List<String> values) {
+        return values.isEmpty() ? "nobody" : String.join(", ", values);
+    }
+
+    private static String map(Map<String, List<String>> values) {
+        if (values.isEmpty()) {
+            return "none";
+        }
+        return values.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + " → " + String.join(", ", e.getValue())).collect(Collectors.joining("; "));
+    }
+
+    private List<PolicyRow> requestDeadlines() {
+        List<PolicyRow> rows = new ArrayList<>();
+        RequestDeadlinePolicy policy = requests.policy();
+        for (Urgency urgency : Urgency.values()) {
+            RequestDeadlinePolicy.Periods p = policy.periods(urgency);
+            rows.add(new PolicyRow(urgency.name(), "acknowledge within " + Durations.readable(p.acknowledgement()) + ", answer within "
+                    + Durations.readable(p.answer()) + ", report progress every " + Durations.readable(p.progress())));
+        }
+        return rows;
+    }
+
+    private List<PolicyRow> acknowledgementDeadlines() {
+        List<PolicyRow> rows = new ArrayList<>();
+        for (Priority priority : Priority.values()) {
+            rows.add(new PolicyRow(priority.name(), "acknowledge within " + Durations.readable(acknowledgement.deadline(priority))));
+        }
+        return rows;
+    }
+
+    private PairRules noticeRules(Partner partner) {
+        NoticeRules pair = rules.between(self.party().code(), partner.code());
+        List<PolicyRow> rows = new ArrayList<>();
+        for (NoticePolicy policy : pair.policies()) {
+            rows.add(new PolicyRow(policy.name(), parameters(policy)));
+        }
+        String zone = "operations within " + km(pair.zone().km()) + " of the border need notice"
+                + (pair.zone().missileFlightsAlways() ? "; missile flights always do" : "");
+        return new PairRules(partner.code().value(), zone, rows);
+    }
+
+    /** A rule's parameters as its record states them ({@code lead=PT72H}), durations made readable. */
+    private static String parameters(NoticePolicy policy) {
+        if (!policy.getClass().isRecord()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        for (var component : policy.getClass().getRecordComponents()) {
+            try {
+                Object value = component.getAccessor().invoke(policy);
+                String shown = value instanceof Duration d ? Durations.readable(d) : value instanceof Double km ? km(km) : String.valueOf(value);
+                parts.add(component.getName().equals("km") ? shown : component.getName() + " " + shown);
+            } catch (ReflectiveOperationException e) {
+                parts.add(component.getName());
+            }
+        }
+        return parts.isEmpty() ? "applies" : String.join(", ", parts);
+    }
+
+    private static String km(double km) {
+        return (km == Math.rint(km) ? String.valueOf((long) km) : String.valueOf(km)) + " km";
+    }
+
+    private void fillSchedule(Model model) {
+        var call = schedules.current();
+        var source = schedules.source();
+        model.addAttribute("testCall", call.orElse(null));
+        if (call.isPresent()) {
+            WeeklyTestCall c = call.get();
+            model.addAttribute("testCallRows", List.of(
+                    new PolicyRow("When", c.day() + " " + c.time() + " (" + c.zone().getId() + ")"),
+                    new PolicyRow("Answered within", Durations.readable(c.tolerance())),
+                    new PolicyRow("Caller", official(c.caller())),
+                    new PolicyRow("Answerer", official(c.answerer()))));
+        }
+        model.addAttribute("testCallConfigured", source.map(TestCallSchedules.Source::configured).orElse(false));
+        model.addAttribute("testCallSetBy", source.filter(s -> !s.configured()).map(s -> s.setBy() + " at " + shown(s.setAt())).orElse(null));
+    }
+
+    /** An instant as the page shows it, to the minute in UTC; null stays null. */
+    static String shown(Instant at) {
+        return at == null ? null : SHOWN.format(at);
+    }
+
+    private static String official(Official o) {
+        return o.name() + ", " + o.post() + " (" + o.party().value() + ")";
+    }
+}
