@@ -10,6 +10,8 @@
  * forms, sent through the owning module's service as the REST API sends them; and the map
  * ({@link org.concord.console.MapController}), deconfliction's layers with Leaflet, where a liaison
  * officer draws, checks and sends a notice.
+ * The hotline page ({@link org.concord.console.HotlinePageController}) shows the conversation with each
+ * partner and sends and acknowledges calls through {@code hotline.AnsweringCalls}.
  *
  * <p>On top of the layering, beside {@code demo}: it reads the cases through {@code workflow}'s
  * API, sends through the API of {@code requests}, {@code commitments}, {@code hotline} and
