@@ -164,6 +164,10 @@ class HotlinePageController {
         response.setStatus(status);
         fill(model, partner, user, session);
         model.addAttribute("error", new FormError(step, field, rule, explanation));
+        // an acknowledgement refused for a call that no longer awaits it (acknowledged meanwhile, withdrawn, unknown) has no form to stand in
+        boolean formShown = !step.startsWith("acknowledge:") || model.getAttribute("entries") instanceof Map<?, ?> byId
+                && byId.get(step.substring("acknowledge:".length())) instanceof Entry e && e.awaitingUs();
+        model.addAttribute("pageError", formShown ? null : model.getAttribute("error"));
         model.addAttribute("entered", form);
         model.addAttribute("replyTo", form.get("inReplyTo"));
         return "console/hotline";

@@ -314,6 +314,10 @@ class TheHotlineInABrowserTest {
 
     /** PK's liaison officer calls IR's through the API; returns the call's id. */
     static String pkSendsByApi(String priority, String text) throws Exception {
+        return pkSendsByApiTo(nodes, priority, text);
+    }
+
+    static String pkSendsByApiTo(TwoNodes nodes, String priority, String text) throws Exception {
         String[] basic = Https.basic(nodes.pk.username(Role.LIAISON), nodes.pk.password(Role.LIAISON));
         String body = JSON.writeValueAsString(JSON.createObjectNode()
                 .<tools.jackson.databind.node.ObjectNode>set("from", JSON.createObjectNode().put("name", "Duty officer PK").put("post", "DGMO office"))
