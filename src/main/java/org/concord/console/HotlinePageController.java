@@ -55,6 +55,7 @@ class HotlinePageController {
     static final List<String> SEND_FIELDS = List.of("from.name", "from.post", "to.name", "to.post", "priority", "text", "inReplyTo");
     static final String OFFICIAL_NAME = HotlinePageController.class.getName() + ".officialName";
     static final String OFFICIAL_POST = HotlinePageController.class.getName() + ".officialPost";
+    static final String PAGE_FORM_ID = HotlinePageController.class.getName() + ".formId";
 
     private final CaseViews views;
     private final HotlineType type;
@@ -84,7 +85,7 @@ class HotlinePageController {
     @GetMapping("/console/hotline/{partner}")
     String page(@PathVariable String partner, @RequestParam(required = false) String replyTo, Model model, Authentication user,
             HttpSession session) {
-        fill(model, known(partner), user, session);
+        fill(model, known(partner), user, session, false);
         model.addAttribute("replyTo", replyTo);
         if (replyTo != null && model.getAttribute("entries") instanceof Map<?, ?> byId && byId.get(replyTo) instanceof Entry parent) {
             // a reply goes between the officials of the call it answers
@@ -101,7 +102,7 @@ class HotlinePageController {
 
     @GetMapping("/console/hotline/{partner}/live")
     String live(@PathVariable String partner, Model model, Authentication user, HttpSession session) {
-        fill(model, known(partner), user, session);
+        fill(model, known(partner), user, session, true);
         return "console/hotline :: conversation";
     }
 
@@ -162,7 +163,7 @@ class HotlinePageController {
     private String refused(String partner, Model model, Authentication user, HttpSession session, HttpServletResponse response,
             int status, String step, Map<String, String> form, String field, String rule, String explanation) {
         response.setStatus(status);
-        fill(model, partner, user, session);
+        fill(model, partner, user, session, false);
         model.addAttribute("error", new FormError(step, field, rule, explanation));
         // an acknowledgement refused for a call that no longer awaits it (acknowledged meanwhile, withdrawn, unknown) has no form to stand in
         boolean formShown = !step.startsWith("acknowledge:") || model.getAttribute("entries") instanceof Map<?, ?> byId
@@ -219,7 +220,7 @@ class HotlinePageController {
     record ReplyOption(String callId, String label) {
     }
 
-    private void fill(Model model, String partner, Authentication user, HttpSession session) {
+    private void fill(Model model, String partner, Authentication user, HttpSession session, boolean live) {
         boolean mayAct = DeskController.roles(user).contains("LIAISON");
         List<CaseView> all = views.all(type).stream().filter(v -> partner.equals(v.partner()) && v.state() != null).toList();
         List<Entry> entries = new ArrayList<>(all.size());
@@ -268,7 +269,27 @@ class HotlinePageController {
         model.addAttribute("sessionName", name);
         model.addAttribute("sessionPost", post);
         if (mayAct && !model.containsAttribute("formId")) {
-            model.addAttribute("formId", CaseController.issueFormId(session));
+            model.addAttribute("formId", formId(session, live));
+        }
+    }
+
+    /**
+     * The one-time id for the forms of a render. A full page gets a fresh one; a live refresh (one per call event,
+     * for as long as the page is open) reuses the page's while it is unused, so that a page open for a whole duty
+     * does not push its own writing form's id out of the session's 200.
+     */
+    private static String formId(HttpSession session, boolean live) {
+        String id = (String) session.getAttribute(PAGE_FORM_ID);
+        if (!live || id == null || !unused(session, id)) {
+            id = CaseController.issueFormId(session);
+            session.setAttribute(PAGE_FORM_ID, id);
+        }
+        return id;
+    }
+
+    private static boolean unused(HttpSession session, String id) {
+        synchronized (org.springframework.web.util.WebUtils.getSessionMutex(session)) {
+            return session.getAttribute(CaseController.FORM_IDS) instanceof java.util.Set<?> ids && ids.contains(id);
         }
     }
 

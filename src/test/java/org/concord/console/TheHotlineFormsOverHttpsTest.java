@@ -47,6 +47,10 @@ class TheHotlineFormsOverHttpsTest {
         Session ir = Session.logIn(nodes.ir, Role.LIAISON);
         String page = ir.get("/console/hotline/PK").body();
         assertThat(page).contains("id=\"ack-" + callId + "\"");
+        // a live refresh (one per call event while the page is open) reuses the page's form id instead of issuing more
+        String formId = Session.find(page, "name=\"formId\" value=\"([^\"]+)\"");
+        assertThat(Session.find(ir.get("/console/hotline/PK/live").body(), "name=\"formId\" value=\"([^\"]+)\"")).isEqualTo(formId);
+        assertThat(Session.find(ir.get("/console/hotline/PK/live").body(), "name=\"formId\" value=\"([^\"]+)\"")).isEqualTo(formId);
 
         // when the acknowledgement names no official
         HttpResponse<String> refused = ir.post("/console/hotline/PK/calls/" + callId + "/acknowledge", page,
