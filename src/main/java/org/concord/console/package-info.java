@@ -12,6 +12,8 @@
  * officer draws, checks and sends a notice. The ledger page ({@link org.concord.console.LedgerPageController}) reads
  * {@code ledger.LedgerRecords} and the partner's receipts from {@code exchange.Outbox}; cooperation health
  * ({@link org.concord.console.HealthController}) computes its figures from the case views ({@link org.concord.console.CooperationHealth}).
+ * The hotline page ({@link org.concord.console.HotlinePageController}) shows the conversation with each
+ * partner and sends and acknowledges calls through {@code hotline.AnsweringCalls}.
  *
  * <p>On top of the layering, beside {@code demo}: it reads the cases through {@code workflow}'s
  * API, sends through the API of {@code requests}, {@code commitments}, {@code hotline} and

@@ -6,17 +6,29 @@ import org.concord.party.PartyCode;
 import org.concord.workflow.CaseView;
 
 /**
- * Acknowledging the partner's hotline call and withdrawing this node's own, for this module's REST
- * API ({@code POST /api/hotline/calls/{callId}/acknowledge|withdraw}) and for the console's forms,
+ * Sending a hotline call, acknowledging the partner's and withdrawing this node's own, for this module's REST
+ * API ({@code POST /api/hotline/calls}, {@code POST /api/hotline/calls/{callId}/acknowledge|withdraw}) and for the console's forms,
  * read and checked as those bodies are: a fault is an {@link InvalidInput} (400) or a
- * {@link org.concord.node.Conflict} (409) naming the field as the body names it ({@code by.name},
- * {@code by.post}, {@code reason}), and nothing is stored or sent.
+ * {@link org.concord.node.Conflict} (409) naming the field as the body names it ({@code from.name},
+ * {@code priority}, {@code text}, {@code inReplyTo}, {@code by.name}, {@code by.post}, {@code reason}, ...), and nothing
+ * is stored or sent.
  */
 public interface AnsweringCalls {
 
     /** An official of this node: name and post. */
     record Person(String name, String post) {
     }
+
+    /**
+     * A new call as {@code POST /api/hotline/calls} reads it: this node's official ({@code from}), the partner
+     * ({@code addressee}, a party code) and its official ({@code to}), the priority's name, the text, and the
+     * call it answers ({@code inReplyTo}), or null.
+     */
+    record NewCall(Person from, String addressee, Person to, String priority, String text, String inReplyTo) {
+    }
+
+    /** Sends {@code call} to the partner's official, for {@code actor}; returns the new call. */
+    CaseView send(NewCall call, String actor);
 
     /** Acknowledges call {@code callId}, {@code by} this node's official, for {@code actor} (the audit name of the user). */
     CaseView acknowledge(String callId, Person by, String actor);

@@ -91,6 +91,15 @@
   var casePage = document.getElementById('case');
   function refresh(change) {
     if (!window.htmx) { return; }
+    // any other page's live part names its fragment's address and the case types it shows (data-live-url, data-live-types)
+    var part = document.querySelector('[data-live-url]');
+    if (part && part.id) {
+      var types = (part.getAttribute('data-live-types') || '').split(' ');
+      if (!change || !change.type || types.indexOf(change.type) >= 0) {
+        htmx.ajax('GET', part.getAttribute('data-live-url'), { target: '#' + part.id, swap: 'outerHTML' });
+      }
+      return;
+    }
     if (casePage) {
       if (!change || change.caseId === casePage.getAttribute('data-case-id')) {
         htmx.ajax('GET', '/console/cases/' + encodeURIComponent(casePage.getAttribute('data-case-id')) + '/live',
@@ -119,7 +128,7 @@
   });
 
   function listen() {
-    if (!window.EventSource || !(document.getElementById('cases') || casePage)) { return; }
+    if (!window.EventSource || !(document.getElementById('cases') || casePage || document.querySelector('[data-live-url]'))) { return; }
     var live = document.getElementById('live');
     var source = new EventSource('/console/events');
     source.addEventListener('hello', function () { if (live) { live.classList.add('on'); } });

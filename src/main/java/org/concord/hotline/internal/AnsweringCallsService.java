@@ -3,13 +3,16 @@ package org.concord.hotline.internal;
 import org.concord.hotline.AnsweringCalls;
 import org.concord.hotline.HotlineType;
 import org.concord.hotline.Official;
+import org.concord.hotline.Priority;
+import org.concord.node.InvalidInput;
 import org.concord.node.Limits;
 import org.concord.party.NodeIdentity;
+import org.concord.party.PartyCode;
 import org.concord.workflow.CaseView;
 import org.concord.workflow.CaseViews;
 import org.springframework.stereotype.Service;
 
-/** {@link AnsweringCalls} on {@link HotlineService}: the body's checks, then the step. */
+/** {@link AnsweringCalls} on {@link HotlineService}: the body's checks, then the step (a send, an acknowledgement, a withdrawal). */
 @Service
 class AnsweringCallsService implements AnsweringCalls {
 
@@ -23,6 +26,30 @@ class AnsweringCallsService implements AnsweringCalls {
         this.identity = identity;
         this.views = views;
         this.type = type;
+    }
+
+    @Override
+    public CaseView send(NewCall body, String actor) {
+        Limits.name("addressee", body.addressee());
+        Limits.name("priority", body.priority());
+        Limits.text("text", body.text());
+        Limits.name("inReplyTo", body.inReplyTo());
+        PartyCode addressee = party(body.addressee(), "addressee");
+        Official from = AnsweringCalls.official(identity.party().code(), body.from(), "from");
+        Official to = AnsweringCalls.official(addressee, body.to(), "to");
+        Priority priority = body.priority() == null ? null : InvalidInput.oneOf("priority", body.priority(), Priority.class);
+        return views.view(type, hotline.send(from, to, priority, body.text(), null, body.inReplyTo(), actor));
+    }
+
+    private static PartyCode party(String code, String field) {
+        if (code == null) {
+            throw new InvalidInput(field, "FIELD_REQUIRED", "the partner's party code is required, e.g. IR");
+        }
+        try {
+            return PartyCode.of(code);
+        } catch (InvalidInput e) {
+            throw new InvalidInput(field, "iso-3166-alpha-2", e.getMessage());
+        }
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.concord.hotline.AnsweringCalls;
 import org.concord.hotline.Official;
-import org.concord.hotline.Priority;
 import org.concord.hotline.TestAlarm;
 import org.concord.hotline.WeeklyTestCall;
 import org.concord.hotline.internal.TestSchedules;
@@ -13,7 +12,6 @@ import org.concord.workflow.MessageStix;
 import java.time.Clock;
 import org.concord.hotline.HotlineType;
 import org.concord.hotline.internal.HotlineTable;
-import org.concord.hotline.internal.HotlineService;
 import org.concord.node.InvalidInput;
 import org.concord.node.Limits;
 import org.concord.party.Callers;
@@ -45,7 +43,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Hotline", description = "Prioritised messages between named officials, with acknowledgement deadlines")
 class HotlineController {
 
-    private final HotlineService hotline;
     private final AnsweringCalls answering;
     private final HotlineTable table;
     private final NodeIdentity identity;
@@ -54,12 +51,11 @@ class HotlineController {
     private final TestSchedules schedules;
     private final Clock clock;
 
-    HotlineController(HotlineService hotline, HotlineTable table, NodeIdentity identity, CaseViews views, HotlineType type,
+    HotlineController(HotlineTable table, NodeIdentity identity, CaseViews views, HotlineType type,
             TestSchedules schedules, Clock clock, AnsweringCalls answering) {
         this.answering = answering;
         this.schedules = schedules;
         this.clock = clock;
-        this.hotline = hotline;
         this.table = table;
         this.identity = identity;
         this.views = views;
@@ -125,19 +121,13 @@ class HotlineController {
     @PreAuthorize("hasRole('LIAISON')")
     @Operation(summary = "Send a hotline message to the partner's official (LIAISON)")
     CaseView send(@RequestBody NewCall body, Authentication caller) {
-        Limits.name("addressee", body.addressee());
-        Limits.name("priority", body.priority());
-        Limits.text("text", body.text());
-        Limits.name("inReplyTo", body.inReplyTo());
-        PartyCode addressee = party(body.addressee(), "addressee");
-        Official from = official(identity.party().code(), body.from(), "from");
-        Official to = official(addressee, body.to(), "to");
-        Priority priority = null;
-        if (body.priority() != null) {
-            priority = InvalidInput.oneOf("priority", body.priority(), Priority.class);
-        }
-        return withReplies(views.view(type, hotline.send(from, to, priority, body.text(), null, body.inReplyTo(),
-                Callers.of(caller).auditName())), List.of());
+        // the body's checks are AnsweringCalls', shared with the console's form
+        return withReplies(answering.send(new AnsweringCalls.NewCall(person(body.from()), body.addressee(), person(body.to()),
+                body.priority(), body.text(), body.inReplyTo()), Callers.of(caller).auditName()), List.of());
+    }
+
+    private static AnsweringCalls.Person person(Person p) {
+        return p == null ? null : new AnsweringCalls.Person(p.name(), p.post());
     }
 
     @PostMapping("/api/hotline/calls/{callId}/acknowledge")
