@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * {@code GET /console/cases}: every case this node holds, open or closed, newest first, filtered
+ * {@code GET /console/cases}: every case this node holds, open or closed, newest first (or soonest due), filtered
  * by type, state, who must act and a text, paged; each line opens its case page. Where the desk
  * shows what waits, this is where an officer finds a case again (the demo's January 2024 requests,
  * closed long ago). It reads the same list as {@code GET /api/cases}, and shows the list's errors
@@ -33,6 +33,7 @@ class CaseListController {
     @GetMapping("/console/cases")
     String cases(@RequestParam(required = false) String type, @RequestParam(required = false) String state,
             @RequestParam(required = false) String awaiting, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String sort,
             @RequestParam(required = false) String cursor, Model model) {
         String t = blankToNull(type);
         String s = blankToNull(state);
@@ -40,9 +41,10 @@ class CaseListController {
         String text = blankToNull(q);
         model.addAttribute("types", types.all().stream().map(c -> c.name()).toList());
         model.addAttribute("typeNames", DeskController.typeNames());
-        model.addAttribute("filter", new Filter(t, s, a, text));
+        String order = "due".equals(sort) ? "due" : "opened";
+        model.addAttribute("filter", new Filter(t, s, a, text, order));
         try {
-            CaseViews.Page page = views.list(a, t, s, text, "opened", blankToNull(cursor), PAGE);
+            CaseViews.Page page = views.list(a, t, s, text, order, blankToNull(cursor), PAGE);
             model.addAttribute("rows", DeskController.rows(page.items()));
             model.addAttribute("next", page.next());
         } catch (InvalidInput e) {
@@ -53,7 +55,7 @@ class CaseListController {
     }
 
     /** The filters as entered, to keep them in the form and in the next page's link. */
-    record Filter(String type, String state, String awaiting, String q) {
+    record Filter(String type, String state, String awaiting, String q, String sort) {
     }
 
     private static String blankToNull(String value) {

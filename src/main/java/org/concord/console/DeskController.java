@@ -33,8 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 class DeskController {
 
-    /** The most cases each list of the desk shows (the case API's page size limit). */
-    static final int SHOWN = CaseViews.MAX_LIMIT;
+    /** The most lines each list of the desk shows; the rest are a link away, in the list of cases. */
+    static final int SHOWN = 50;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final CaseViews views;
@@ -121,10 +121,11 @@ class DeskController {
         model.addAttribute("alarms", alarms.now());
         List<DeconflictionMap.Awaiting> awaiting = deconfliction.awaiting();
         String self = workflow.self().value();
-        model.addAttribute("awaitingMe", merged(rows(views.list("me", null, null, null, "due", null, SHOWN).items()),
-                awaiting.stream().filter(a -> a.awaited().equals(self)).toList()));
-        model.addAttribute("awaitingPartner", merged(rows(views.list("partner", null, null, null, "due", null, SHOWN).items()),
-                awaiting.stream().filter(a -> !a.awaited().equals(self)).toList()));
+        List<DeconflictionMap.Awaiting> mine = awaiting.stream().filter(a -> a.awaited().equals(self)).toList();
+        List<DeconflictionMap.Awaiting> theirs = awaiting.stream().filter(a -> !a.awaited().equals(self)).toList();
+        model.addAttribute("awaitingMe", merged(rows(views.awaiting("me", SHOWN).items()), mine));
+        model.addAttribute("awaitingPartner", merged(rows(views.awaiting("partner", SHOWN).items()), theirs));
+        model.addAttribute("totals", Map.of("me", views.count("me") + mine.size(), "partner", views.count("partner") + theirs.size()));
     }
 
     static List<String> roles(Authentication user) {

@@ -55,6 +55,15 @@ public class CaseViews {
 
     /** The view of a case as held. */
     public <M extends CaseMessage, S, R extends CaseRefusal> CaseView view(CaseType<M, S, R> type, CaseRecord<M, S, R> c) {
+        return view(type, c, false);
+    }
+
+    /**
+     * The view of a case as held; {@code brief} leaves out the timeline (each message's ledger index
+     * and receipt, a lookup per message), for lists that show where cases stand, not their messages.
+     */
+    private <M extends CaseMessage, S, R extends CaseRefusal> CaseView view(CaseType<M, S, R> type, CaseRecord<M, S, R> c,
+            boolean brief) {
         Optional<S> state = c.state();
         PartyCode self = workflow.self();
         Map<String, WorkflowTable.StoredMessage> byId = c.byId();
@@ -62,10 +71,12 @@ public class CaseViews {
         NextActor next = state.map(type::nextActor).orElse(NextActor.nobody());
         Optional<Deadline> deadline = state.filter(s -> !type.isClosed(s)).flatMap(type::deadline);
         List<CaseView.TimelineEntry> timeline = new ArrayList<>();
-        c.folded().applied().forEach(m -> timeline.add(entry(type, m, byId, "APPLIED", c.row().partner())));
+        if (!brief) {
+            c.folded().applied().forEach(m -> timeline.add(entry(type, m, byId, "APPLIED", c.row().partner())));
         c.folded().refused().forEach(r -> timeline.add(entry(type, r.message(), byId, "REFUSED", c.row().partner())));
         c.folded().waiting().forEach(m -> timeline.add(entry(type, m, byId, "WAITING", c.row().partner())));
         c.folded().conflicting().forEach(m -> timeline.add(entry(type, m, byId, "CONFLICTING", c.row().partner())));
+        }
         return new CaseView(type.name(), c.caseId(), c.row().partner().value(), c.row().tlp().name(),
                 state.map(type::stateName).orElse(null), state.map(s -> type.level(s).name()).orElse(null),
                 new CaseView.Actor(next.party() == null ? null : next.party().value(),
@@ -197,6 +208,25 @@ public class CaseViews {
      * only: the cost of a page does not grow with the number of cases held.
      */
     private Page indexed(String awaiting, String type, String state, String order, String cursor, int size) {
+        return indexed(awaiting, type, state, order, cursor, size, false);
+    }
+
+    /**
+     * The cases awaiting {@code awaiting} ({@code me} or {@code partner}), soonest deadline first, at
+     * most {@code limit}, as brief views (no timeline): the desk's lists.
+     */
+    public Page awaiting(String awaiting, int limit) {
+        return indexed(awaiting, null, null, "due", null, limit, true);
+    }
+
+    /** How many cases await {@code awaiting} ({@code me} or {@code partner}), from the case index. */
+    public int count(String awaiting) {
+        types.all().forEach(workflow::indexed);
+        String self = workflow.self().value();
+        return table.count("me".equals(awaiting) ? self : null, "partner".equals(awaiting) ? self : null);
+    }
+
+    private Page indexed(String awaiting, String type, String state, String order, String cursor, int size, boolean brief) {
         List<CaseType<?, ?, ?>> chosen = types.all().stream().filter(t -> type == null || t.name().equals(type)).toList();
         chosen.forEach(workflow::indexed);
         String self = workflow.self().value();
@@ -209,9 +239,13 @@ public class CaseViews {
         List<CaseView> views = new ArrayList<>(page.size());
         for (WorkflowTable.Indexed row : page) {
             CaseType<?, ?, ?> t = types.byName(row.type()).orElseThrow();
-            views.add(view(t, row.caseId()));
+            views.add(brief ? brief(t, row.caseId()) : view(t, row.caseId()));
         }
         return new Page(views, more ? indexCursor(page.get(page.size() - 1), order) : null);
+    }
+
+    private <M extends CaseMessage, S, R extends CaseRefusal> CaseView brief(CaseType<M, S, R> type, String caseId) {
+        return view(type, workflow.get(type, caseId), true);
     }
 
     private static final String INDEX_CURSOR = "index";

@@ -189,4 +189,13 @@ public class WorkflowTable {
                     rs.getBoolean(6), rs.getTimestamp(7).toInstant());
         }).list();
     }
+
+    /** How many cases the index shows awaiting {@code awaited}, or any party but {@code notAwaited}. */
+    int count(String awaited, String notAwaited) {
+        if (awaited != null) {
+            return jdbc.sql("select count(*) from workflow_case where awaited = ?").param(awaited).query(Integer.class).single();
+        }
+        return jdbc.sql("select count(*) from workflow_case where awaited is not null and awaited <> ?").param(notAwaited)
+                .query(Integer.class).single();
+    }
 }

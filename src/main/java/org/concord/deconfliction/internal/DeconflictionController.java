@@ -534,14 +534,14 @@ class DeconflictionController implements org.concord.deconfliction.Deconfliction
     @Operation(summary = "Every notice's area, with its parties, type, window and whether it was accepted")
     String noticeLayer() {
         StringBuilder out = collection();
-        for (DeconflictionTables.StoredNotice n : tables.notices()) {
-            ObjectNode props = NoticeJson.JSON.createObjectNode().put("id", n.notice().id().value())
-                    .put("notifyingParty", n.notice().notifyingParty().value()).put("partner", n.notice().partner().value())
-                    .put("type", n.notice().type().name()).put("direction", n.direction().name())
-                    .put("accepted", n.accepted()).put("start", n.notice().window().start().toString())
-                    .put("end", n.notice().window().end().toString())
-                    .put("conflicts", tables.conflictsOf(n.notice().id().value()).size());
-            feature(out, n.notice().area().toGeoJson(), props);
+        for (DeconflictionTables.NoticeFeature n : tables.noticeFeatures()) {
+            ObjectNode props = NoticeJson.JSON.createObjectNode().put("id", n.id())
+                    .put("notifyingParty", n.notifyingParty()).put("partner", n.partner())
+                    .put("type", n.type()).put("direction", n.direction())
+                    .put("accepted", n.accepted()).put("start", n.start().toString())
+                    .put("end", n.end().toString())
+                    .put("conflicts", n.conflicts());
+            feature(out, n.footprint(), props);
         }
         return close(out);
     }

@@ -125,6 +125,29 @@ class DeconflictionTables {
         return jdbc.sql(SELECT_NOTICE + " order by recorded_at, id").query(DeconflictionTables::notice).list();
     }
 
+    /** What the map's notice layer shows of one notice: its footprint as stored (GeoJSON) and how many conflicts it has. */
+    record NoticeFeature(String id, String notifyingParty, String partner, String type, String direction, boolean accepted,
+            Instant start, Instant end, String footprint, int conflicts) {
+    }
+
+    /**
+     * Every notice as the map draws it, in one query: the stored footprint is sent as it is (no notice
+     * is read back and drawn again) and conflicts are counted in the same query, not one per notice.
+     */
+    List<NoticeFeature> noticeFeatures() {
+        return jdbc.sql("""
+                select n.id, n.notifying_party, n.partner, n.operation_type, n.direction, n.accepted, n.window_start, n.window_end,
+                    n.footprint, coalesce(c.conflicts, 0)
+                from deconfliction_notice n
+                left join (select notice_id, count(*) as conflicts from deconfliction_conflict group by notice_id) c
+                    on c.notice_id = n.id
+                order by n.recorded_at, n.id""")
+                .query((rs, row) -> new NoticeFeature(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getBoolean(6), rs.getTimestamp(7).toInstant(), rs.getTimestamp(8).toInstant(),
+                        rs.getString(9), rs.getInt(10)))
+                .list();
+    }
+
     List<StoredNotice> acceptedNoticesEndingAfter(Instant moment) {
         return jdbc.sql(SELECT_NOTICE + " where accepted = true and withdrawn_at is null and window_end > ? order by recorded_at, id")
                 .param(Timestamp.from(moment)).query(DeconflictionTables::notice).list();
