@@ -9,7 +9,9 @@
  * page per case ({@link org.concord.console.CaseController}) with the steps a liaison may take as
  * forms, sent through the owning module's service as the REST API sends them; and the map
  * ({@link org.concord.console.MapController}), deconfliction's layers with Leaflet, where a liaison
- * officer draws, checks and sends a notice.
+ * officer draws, checks and sends a notice; and the intelligence pages
+ * ({@link org.concord.console.IntelPagesController}), search, object pages with what the partner
+ * sees, a form and a bundle upload, through {@code intel}'s public API ({@code IntelStore}, {@code Bundles}).
  *
  * <p>On top of the layering, beside {@code demo}: it reads the cases through {@code workflow}'s
  * API, sends through the API of {@code requests}, {@code commitments}, {@code hotline} and
@@ -18,5 +20,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Console: the web pages of a node",
         allowedDependencies = {"node", "party", "workflow", "requests", "commitments", "hotline", "incidents",
-            "deconfliction"})
+            "deconfliction", "intel", "intel::stix"})
 package org.concord.console;
