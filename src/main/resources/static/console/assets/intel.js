@@ -55,6 +55,7 @@
     var source = new EventSource('/console/intel/bundles/' + encodeURIComponent(job) + '/events');
     function on(e) {
       var state = JSON.parse(e.data);
+      state.event = e.type;
       window.intelUploadEvents.push(state);
       if (state.total > 0) {
         bar.max = state.total;
