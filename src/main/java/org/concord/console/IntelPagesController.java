@@ -128,7 +128,7 @@ class IntelPagesController {
     }
 
     /** One object as a line of the list (and a link on the object page). */
-    record Line(String id, String type, String name, String aliases, Badge tlp, String origin, String modified) {
+    record Line(String id, String type, String name, List<String> aliases, Badge tlp, String origin, String modified) {
     }
 
     /** A TLP marking as the page shows it: a label and the CSS class of its FIRST colour. */
@@ -159,10 +159,10 @@ class IntelPagesController {
         return object.path("id").asString();
     }
 
-    private static String aliases(JsonNode object) {
+    private static List<String> aliases(JsonNode object) {
         List<String> all = new ArrayList<>();
         object.path("aliases").forEach(a -> all.add(a.asString("")));
-        return String.join(", ", all);
+        return all;
     }
 
     // ------------------------------------------------------------------ one object
@@ -224,6 +224,10 @@ class IntelPagesController {
     }
 
     private static Value value(String text, boolean ref) {
+        Optional<Tlp> tlp = ref ? Tlp.ofMarkingRef(text) : Optional.empty();
+        if (tlp.isPresent() && Tlp.isStandardMarkingDefinition(text)) {
+            return new Value(tlp.get().label() + " (" + text + ")", null); // the standard ones are not objects held here
+        }
         return new Value(text, ref && text.contains("--") ? "/console/intel/objects/" + text : null);
     }
 

@@ -134,6 +134,7 @@ class IntelUploads {
     }
 
     private void run(Job job, byte[] body, String actor) {
+        long started = System.nanoTime();
         Map<String, Object> result = new LinkedHashMap<>();
         try {
             List<JsonNode> objects = Bundles.objectsOf(body);
@@ -178,6 +179,8 @@ class IntelUploads {
             result.put("stored", 0);
             result.put("errors", List.of(Map.of("object", "(the file)", "field", "$", "rule", "the import failed; nothing was stored")));
         }
+        log.info("console bundle upload {} by {}: {} of {} object(s), {} stored, in {} ms", job.id, actor, result.get("outcome"),
+                job.total, result.get("stored"), (System.nanoTime() - started) / 1_000_000);
         synchronized (job) {
             job.phase = "done";
             job.result = result;
