@@ -62,6 +62,8 @@ class IntelPagesController {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final JsonMapper PRETTY = JsonMapper.builder().build();
+    private static final java.time.format.DateTimeFormatter STIX_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
     /** The types the form makes, with the fields each shows. */
     static final Map<String, List<String>> FORM_FIELDS = new LinkedHashMap<>();
     static {
@@ -364,7 +366,8 @@ class IntelPagesController {
         if (!FORM_FIELDS.containsKey(type)) {
             throw InvalidInput.notOneOf("type", type, List.copyOf(FORM_FIELDS.keySet()));
         }
-        String now = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+        // always with the fraction STIX wants (Instant.toString drops a zero one)
+        String now = STIX_TIME.format(Instant.now().truncatedTo(ChronoUnit.MILLIS));
         ObjectNode o = JSON.createObjectNode();
         o.put("type", type);
         o.put("spec_version", "2.1");

@@ -253,7 +253,7 @@ class TheIntelligencePagesInABrowserTest {
         for (int i : new int[] {0, objects.size() / 2, objects.size() - 1}) {
             assertThat(store.visible(Collection.INTEL, objects.get(i).path("id").asString(), Viewer.local())).isTrue();
         }
-        chrome.assertAccessible("intel-upload");
+        screenshot("intel-upload");
     }
 
     @Test
@@ -283,7 +283,36 @@ class TheIntelligencePagesInABrowserTest {
         assertThat(errors).allMatch(e -> e.getAttribute("data-object").equals(bad.path("id").asString()));
         assertThat(errors).extracting(e -> e.getAttribute("data-field")).contains("created");
         assertThat(nodes.pk.bean(IntelStore.class).browse("Half " + token, List.of(), null, 0, 50).items()).isEmpty();
-        chrome.assertAccessible("intel-upload-refused");
+        screenshot("intel-upload-refused");
+    }
+
+    @Test
+    void aFileThatIsNotABundleIsRefusedNamingTheBundleAndAnUnknownJobIsNotFound() {
+        chrome.logIn(nodes.pk, Role.ANALYST);
+        browser.get(nodes.pk.url() + "/console/intel");
+        chrome.waitFor(Duration.ofSeconds(5), By.id("upload-form"));
+
+        // the upload is taken (202, a job), and its event stream ends with the refusal, naming the bundle
+        Object answer = ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const headers = {'Content-Type': 'application/json'};
+                headers[document.querySelector('meta[name=_csrf_header]').content] = document.querySelector('meta[name=_csrf]').content;
+                fetch('/console/intel/bundles', {method: 'POST', headers: headers, body: 'not a bundle', credentials: 'same-origin'})
+                  .then(r => r.json().then(j => [r.status, j.job]))
+                  .then(([status, job]) => fetch('/console/intel/bundles/' + job + '/events', {credentials: 'same-origin'})
+                      .then(r => r.text()).then(t => done([status, t])))
+                  .catch(e => done([-1, String(e)]));""");
+        List<?> statusAndEvents = (List<?>) answer;
+        assertThat(statusAndEvents.get(0)).isEqualTo(202L);
+        assertThat((String) statusAndEvents.get(1)).contains("event:done").contains("\"outcome\":\"refused\"")
+                .contains("\"field\":\"bundle\"").contains("\"stored\":0");
+
+        // a job id nobody started (or another user's) is not found
+        Object status = ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch('/console/intel/bundles/' + crypto.randomUUID() + '/events', {credentials: 'same-origin'})
+                  .then(r => done(r.status), e => done(-1));""");
+        assertThat(status).isEqualTo(404L);
     }
 
     @Test
@@ -311,7 +340,8 @@ class TheIntelligencePagesInABrowserTest {
     }
 
     static ObjectNode object(String type, String name, Tlp tlp) {
-        String now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
+        String now = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC)
+                .format(Instant.now());
         ObjectNode o = JSON.createObjectNode();
         o.put("type", type);
         o.put("spec_version", "2.1");
