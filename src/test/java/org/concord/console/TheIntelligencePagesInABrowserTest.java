@@ -253,6 +253,7 @@ class TheIntelligencePagesInABrowserTest {
         for (int i : new int[] {0, objects.size() / 2, objects.size() - 1}) {
             assertThat(store.visible(Collection.INTEL, objects.get(i).path("id").asString(), Viewer.local())).isTrue();
         }
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('upload-status').scrollIntoView();");
         screenshot("intel-upload");
     }
 
@@ -283,6 +284,7 @@ class TheIntelligencePagesInABrowserTest {
         assertThat(errors).allMatch(e -> e.getAttribute("data-object").equals(bad.path("id").asString()));
         assertThat(errors).extracting(e -> e.getAttribute("data-field")).contains("created");
         assertThat(nodes.pk.bean(IntelStore.class).browse("Half " + token, List.of(), null, 0, 50).items()).isEmpty();
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('upload-status').scrollIntoView();");
         screenshot("intel-upload-refused");
     }
 
