@@ -14,6 +14,8 @@
  * ({@link org.concord.console.HealthController}) computes its figures from the case views ({@link org.concord.console.CooperationHealth}).
  * The hotline page ({@link org.concord.console.HotlinePageController}) shows the conversation with each
  * partner and sends and acknowledges calls through {@code hotline.AnsweringCalls}.
+ * The intelligence pages ({@link org.concord.console.IntelPagesController}): search, object pages with what the partner
+ * sees, a form and a bundle upload, through {@code intel}'s public API ({@code IntelStore}, {@code Bundles}).
  *
  * <p>On top of the layering, beside {@code demo}: it reads the cases through {@code workflow}'s
  * API, sends through the API of {@code requests}, {@code commitments}, {@code hotline} and
@@ -24,5 +26,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Console: the web pages of a node",
         allowedDependencies = {"node", "party", "workflow", "requests", "commitments", "hotline", "incidents",
-            "deconfliction", "intel", "exchange", "ledger", "ledger::tree"})
+            "deconfliction", "intel", "intel::stix", "exchange", "ledger", "ledger::tree"})
 package org.concord.console;

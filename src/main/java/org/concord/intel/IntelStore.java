@@ -521,6 +521,89 @@ public class IntelStore {
         return table.count(collection.alias());
     }
 
+    /** A current object as held, with the partner it came from (null: made on this node). */
+    public record Held(StoredObject object, String sourceParty) {
+    }
+
+    /** One page of {@link #browse}: newest first; {@code more} when older matches exist (continue before {@link #lastSeq}). */
+    public record Listing(List<Held> items, boolean more) {
+
+        public Listing {
+            items = List.copyOf(items);
+        }
+
+        public long lastSeq() {
+            return items.isEmpty() ? 0 : items.get(items.size() - 1).object().seq();
+        }
+    }
+
+    /**
+     * The current objects of the {@code intel} collection as this node's users see them (all held),
+     * newest first, a page at a time: of these types (empty: all), made here ({@code own} true) or
+     * received from a partner (false) or both (null), whose name, description or aliases contain
+     * {@code text} (case-insensitive; null or blank: any). {@code beforeSeq} continues a page (0: the newest).
+     */
+    public Listing browse(String text, List<String> types, Boolean own, long beforeSeq, int limit) {
+        IntelQuery.checkLimit(limit);
+        org.concord.node.Limits.items("type", types);
+        types.forEach(t -> org.concord.node.Limits.parameter("type", t, IntelQuery.MAX_VALUE));
+        String wanted = text == null || text.isBlank() ? null : text.strip().toLowerCase(java.util.Locale.ROOT);
+        if (wanted != null) {
+            org.concord.node.Limits.parameter("q", wanted, IntelQuery.MAX_VALUE);
+        }
+        // The text is looked for in the stored JSON first; characters JSON escapes are matched in Java only.
+        String like = wanted == null || wanted.chars().anyMatch(c -> c == '"' || c == '\\' || c < 0x20) ? null : wanted;
+        List<Held> found = new ArrayList<>();
+        long cursor = beforeSeq;
+        int chunk = Math.max(64, Math.min(IntelQuery.MAX_LIMIT, limit * 2));
+        while (found.size() <= limit) {
+            List<IntelTable.Row> rows = table.browse(Collection.INTEL.alias(), types, own, like, cursor, chunk);
+            for (IntelTable.Row row : rows) {
+                if (wanted == null || mentions(JSON.readTree(row.object().json()), wanted)) {
+                    found.add(new Held(row.object(), row.sourceParty()));
+                    if (found.size() > limit) {
+                        break;
+                    }
+                }
+            }
+            if (rows.size() < chunk) {
+                break;
+            }
+            cursor = rows.get(rows.size() - 1).object().seq();
+        }
+        return new Listing(found.stream().limit(limit).toList(), found.size() > limit);
+    }
+
+    private static boolean mentions(JsonNode object, String wanted) {
+        List<String> texts = new ArrayList<>();
+        texts.add(object.path("name").asString(""));
+        texts.add(object.path("description").asString(""));
+        object.path("aliases").forEach(alias -> texts.add(alias.asString("")));
+        object.path("x_mitre_aliases").forEach(alias -> texts.add(alias.asString("")));
+        return texts.stream().anyMatch(t -> t.toLowerCase(java.util.Locale.ROOT).contains(wanted));
+    }
+
+    /** Every version held of an object in a collection, oldest first, with where each came from; for this node's users. */
+    public List<Held> versions(Collection collection, String id) {
+        return table.versions(collection.alias(), id).stream().map(row -> new Held(row.object(), row.sourceParty())).toList();
+    }
+
+    /** The current objects that refer to {@code id} (relationships to or from it, reports holding it, ...), newest first; for this node's users. */
+    public List<Held> referencing(Collection collection, String id, int limit) {
+        IntelQuery.checkLimit(limit);
+        return table.referencing(collection.alias(), id, limit).stream().map(row -> new Held(row.object(), row.sourceParty())).toList();
+    }
+
+    /**
+     * Why {@code partner} may or may not read the current version of {@code id}: the decision the
+     * TAXII server's reads ({@link #find}, {@link #visible}) take, with its reason; empty when no
+     * such object is held.
+     */
+    public Optional<org.concord.intel.stix.SharingDecision> decision(Collection collection, String id, PartyCode partner) {
+        Visibility visibility = new Visibility(partner, collection);
+        return visibility.lookup(id).map(visibility.decider::decide);
+    }
+
     /** Decides per object for one partner, reading referenced objects once per request. */
     private final class Visibility {
         /** How many levels of references are read ahead, one query per level. */

@@ -22,7 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The size limit on every request body outside the TAXII server (which has its own,
- * {@code max_content_length}) and the import of an intel bundle (which has its own,
+ * {@code max_content_length}) and the import of an intel bundle, over the API or the console's upload (which has its own,
  * {@code concord.intel.max-import-bytes}): {@code concord.api.max-body-size}, 1 MiB by default. A larger body is refused with 413 and a
  * problem document naming {@code body}, the rule {@code max-size} and the limit: at once when its
  * {@code Content-Length} says so, else as soon as the reading passes the limit. The check runs
@@ -33,6 +33,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RequestBodyLimit {
 
     static final String BUNDLE_PATH = "/api/intel/bundle";
+    /** The console's bundle upload: the same import, the same limit ({@code concord.intel.max-import-bytes}, console.IntelUploads). */
+    static final String CONSOLE_BUNDLE_PATH = "/console/intel/bundles";
 
     @Bean
     FilterRegistrationBean<LimitFilter> requestBodyLimitFilter(@Value("${concord.api.max-body-size:1MB}") DataSize apiLimit) {
@@ -71,7 +73,8 @@ class RequestBodyLimit {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             String path = request.getRequestURI();
-            if (ProblemDocument.taxii(path) || path.equals(BUNDLE_PATH) || path.equals(BUNDLE_PATH + "/")) {
+            if (ProblemDocument.taxii(path) || path.equals(BUNDLE_PATH) || path.equals(BUNDLE_PATH + "/")
+                    || path.equals(CONSOLE_BUNDLE_PATH)) {
                 chain.doFilter(request, response);
                 return;
             }

@@ -219,6 +219,40 @@ public class IntelTable {
         return jdbc.sql(sql.toString()).params(params).query(IntelTable::row).list();
     }
 
+    /**
+     * Current rows for browsing, newest first (seq descending) before {@code beforeSeq} (0: from the
+     * newest): of these types (empty: any), made here ({@code own} true), received ({@code own}
+     * false) or both (null), whose object text contains {@code like} (lower case; null: any).
+     */
+    public List<Row> browse(String collection, List<String> types, Boolean own, String like, long beforeSeq, int max) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from intel_object o where collection = ? and is_current = true");
+        List<Object> params = new ArrayList<>(List.of(collection));
+        if (beforeSeq > 0) {
+            sql.append(" and seq < ?");
+            params.add(beforeSeq);
+        }
+        in(sql, params, "type", types);
+        if (own != null) {
+            sql.append(own ? " and source_party is null" : " and source_party is not null");
+        }
+        if (like != null) {
+            sql.append(" and lower(object) like ? escape '!'");
+            params.add("%" + like.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        }
+        sql.append(" order by seq desc limit ?");
+        params.add(max);
+        return jdbc.sql(sql.toString()).params(params).query(IntelTable::row).list();
+    }
+
+    /** Current rows that refer to {@code id} (its {@code refs} name it), newest first, at most {@code max}. */
+    public List<Row> referencing(String collection, String id, int max) {
+        String pattern = "%" + id.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return jdbc.sql("select " + COLUMNS + " from intel_object where collection = ? and is_current = true and refs like ? escape '!'"
+                + " order by seq desc limit ?")
+                .params(collection, pattern, max).query(IntelTable::row).list()
+                .stream().filter(row -> java.util.Arrays.asList(row.refs().split(" ")).contains(id)).toList();
+    }
+
     /** Every version of one object, oldest first. */
     public List<Row> versions(String collection, String id) {
         return jdbc.sql("select " + COLUMNS + " from intel_object where collection = ? and id = ? order by version_key")
