@@ -80,6 +80,7 @@ class TheDeskInABrowserTest {
         assertThat(row.findElements(By.cssSelector(".action"))).extracting(WebElement::getText).contains("acknowledge");
         assertThat(row.findElement(By.cssSelector("a.json")).getAttribute("href")).endsWith("/api/requests/" + caseId);
         assertThat(browser.findElement(By.cssSelector(".help")).getText()).contains("soonest deadline first");
+        assertThat(browser.findElement(By.cssSelector("#awaiting-me h2")).getText()).matches("Awaiting us \\(\\d+\\)");
         screenshot("desk");
     }
 
