@@ -177,7 +177,7 @@ class DeskController {
     /** A line that says what the case is about: the call's text, the commitment, the request's action, the incident's title. */
     static String summary(CaseView c, JsonNode details) {
         for (String path : List.of("/text", "/what", "/terms/text", "/terms/action/detail", "/report/title", "/report/name",
-                "/report/summary", "/report/text", "/report/description")) {
+                "/report/what_happened", "/report/summary", "/report/text", "/report/description")) {
             JsonNode found = details.at(path);
             if (found.isString() && !found.asString().isBlank()) {
                 return shorten(found.asString());

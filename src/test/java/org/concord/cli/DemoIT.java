@@ -160,6 +160,12 @@ class DemoIT {
                                 && layer.contains(January2024.STRIKES_OF_18_JANUARY.value()));
                 Thread.sleep(1500); // the layers draw
                 chrome.screenshot("demo-map");
+                driver.get(url + "/console/hotline");
+                assertThat(chrome.waitFor(Duration.ofSeconds(10), By.tagName("main")).getText()).contains("Jilani");
+                chrome.screenshot("demo-hotline");
+                driver.get(url + "/console/health");
+                assertThat(chrome.waitFor(Duration.ofSeconds(10), By.tagName("main")).getText()).contains("2024-01");
+                chrome.screenshot("demo-health");
             }
         } finally {
             demo.destroy();
