@@ -62,10 +62,7 @@ public final class ConsolePageLoad {
             List<String> pages = List.of("/console/desk", "/console/desk/cases", "/console/map", "/console/map/layers/notices");
             System.out.printf("store %s, %d open cases and %d notices; %d requests per page after %d to warm up%n", store, n, n,
                     MEASURED, WARM_UP);
-            Map<String, double[]> empty = new java.util.LinkedHashMap<>();
-            for (String page : pages) {
-                empty.put(page, measure(https, session, page));
-            }
+            Map<String, double[]> empty = measure(https, session, pages);
             long seeding = System.nanoTime();
             seedRequests(pk, n);
             System.out.printf("seeded %d open requests in %.1f s%n", n, (System.nanoTime() - seeding) / 1e9);
@@ -74,8 +71,13 @@ public final class ConsolePageLoad {
             System.out.printf("seeded %d notices in %.1f s%n", n, (System.nanoTime() - seeding) / 1e9);
             System.out.println("| page | empty store p50 / p95 (ms) | with " + n + " p50 / p95 / max (ms) | bytes |");
             System.out.println("| --- | --- | --- | --- |");
+            String desk = get(https, session, "/console/desk").body();
+            if (!desk.contains("Awaiting the partner (" + n + ")") || !desk.contains("all " + n + " in the list of cases")) {
+                throw new IllegalStateException("the desk does not count the " + n + " open requests or link to them");
+            }
+            Map<String, double[]> loaded = measure(https, session, pages);
             for (String page : pages) {
-                double[] full = measure(https, session, page);
+                double[] full = loaded.get(page);
                 double[] base = empty.get(page);
                 System.out.printf("| %s | %.1f / %.1f | %.1f / %.1f / %.1f | %,d |%n", page, base[0], base[1], full[0], full[1],
                         full[2], (long) full[3]);
@@ -90,20 +92,35 @@ public final class ConsolePageLoad {
         }
     }
 
-    /** p50, p95, max in milliseconds, and the body's size, of {@link #MEASURED} GETs after {@link #WARM_UP}. */
-    static double[] measure(Https https, String session, String page) throws Exception {
-        long bytes = 0;
+    /**
+     * Per page: p50, p95, max in milliseconds, and the body's size, of {@link #MEASURED} GETs after
+     * {@link #WARM_UP}, the pages taken in turn (one round asks each page once) so that the machine's
+     * noise falls on all of them alike.
+     */
+    static Map<String, double[]> measure(Https https, String session, List<String> pages) throws Exception {
         for (int i = 0; i < WARM_UP; i++) {
-            get(https, session, page);
+            for (String page : pages) {
+                get(https, session, page);
+            }
         }
-        double[] ms = new double[MEASURED];
+        Map<String, double[]> ms = new java.util.LinkedHashMap<>();
+        Map<String, Long> bytes = new java.util.HashMap<>();
+        pages.forEach(p -> ms.put(p, new double[MEASURED]));
         for (int i = 0; i < MEASURED; i++) {
-            long start = System.nanoTime();
-            bytes = get(https, session, page).body().length();
-            ms[i] = (System.nanoTime() - start) / 1e6;
+            for (String page : pages) {
+                long start = System.nanoTime();
+                bytes.put(page, (long) get(https, session, page).body().length());
+                ms.get(page)[i] = (System.nanoTime() - start) / 1e6;
+            }
         }
-        Arrays.sort(ms);
-        return new double[] {ms[MEASURED / 2], ms[(int) Math.ceil(MEASURED * 0.95) - 1], ms[MEASURED - 1], bytes};
+        Map<String, double[]> out = new java.util.LinkedHashMap<>();
+        for (String page : pages) {
+            double[] sorted = ms.get(page);
+            Arrays.sort(sorted);
+            out.put(page, new double[] {sorted[MEASURED / 2], sorted[(int) Math.ceil(MEASURED * 0.95) - 1], sorted[MEASURED - 1],
+                    bytes.get(page)});
+        }
+        return out;
     }
 
     private static HttpResponse<String> get(Https https, String session, String page) throws Exception {
