@@ -113,6 +113,7 @@ class TheCasePageInABrowserTest {
 
         ir.navigate().refresh();
         screenshot(ir, "case-request");
+        irBrowser.assertFitsAtTabletWidth("case-request-800");
     }
 
     @Test

@@ -82,6 +82,7 @@ class TheDeskInABrowserTest {
         assertThat(browser.findElement(By.cssSelector(".help")).getText()).contains("soonest deadline first");
         assertThat(browser.findElement(By.cssSelector("#awaiting-me h2")).getText()).matches("Awaiting us \\(\\d+\\)");
         screenshot("desk");
+        chrome.assertFitsAtTabletWidth("desk-800");
     }
 
     @Test
@@ -238,6 +239,7 @@ class TheDeskInABrowserTest {
         assertThat(browser.findElements(By.cssSelector("#case-list tbody tr"))).hasSize(1);
         assertThat(row.findElement(By.cssSelector(".state")).getText()).isEqualTo("Requested");
         screenshot("cases");
+        chrome.assertFitsAtTabletWidth("cases-800");
         row.findElement(By.cssSelector("a.open")).click();
         new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.urlContains("/console/cases/" + caseId));
 

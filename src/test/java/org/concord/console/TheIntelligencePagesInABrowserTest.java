@@ -427,18 +427,7 @@ class TheIntelligencePagesInABrowserTest {
 
     /** At 800 px wide the page needs no sideways scrolling; a screenshot is kept. The window is set back after. */
     static void fitsAtTabletWidth(String name) throws Exception {
-        org.openqa.selenium.Dimension before = browser.manage().window().getSize();
-        try {
-            browser.manage().window().setSize(new org.openqa.selenium.Dimension(800, 900));
-            new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> ((Long) ((JavascriptExecutor) d)
-                    .executeScript("return window.innerWidth;")) <= 800);
-            Object overflow = ((JavascriptExecutor) browser).executeScript(
-                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-            assertThat((Long) overflow).as("sideways overflow at 800 px").isLessThanOrEqualTo(0L);
-            chrome.screenshot(name);
-        } finally {
-            browser.manage().window().setSize(before);
-        }
+        chrome.assertFitsAtTabletWidth(name);
     }
 
     static void screenshot(String name) throws Exception {

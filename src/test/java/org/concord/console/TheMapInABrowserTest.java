@@ -84,6 +84,7 @@ class TheMapInABrowserTest {
         assertThat(distance.getText()).matches("Distance to the border: \\d+(\\.\\d+)? km");
         assertThat(browser.findElements(By.id("sent"))).isEmpty();
         screenshot("map");
+        chrome.assertFitsAtTabletWidth("map-800");
 
         // when it is sent, and PK's outbox delivers it to IR
         new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.elementToBeClickable(By.id("notice-send")));

@@ -103,6 +103,27 @@ public final class Browser implements AutoCloseable {
         return other;
     }
 
+    /**
+     * The page as a tablet shows it: the window is narrowed to 800 px, the page must not scroll
+     * sideways and must pass {@link #assertAccessible} at that width; saved as {@code name}. The
+     * window's size is put back after.
+     */
+    public void assertFitsAtTabletWidth(String name) throws Exception {
+        org.openqa.selenium.Dimension before = driver.manage().window().getSize();
+        try {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(800, 1000));
+            new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> ((Number) driver.executeScript("return window.innerWidth;"))
+                    .intValue() <= 800);
+            Object overflow = driver.executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(((Number) overflow).intValue()).as("sideways overflow of " + name + " at 800 px").isLessThanOrEqualTo(0);
+            assertAccessible(name);
+            screenshot(name);
+        } finally {
+            driver.manage().window().setSize(before);
+        }
+    }
+
     private static String axe;
 
     private static synchronized String axeScript() {
