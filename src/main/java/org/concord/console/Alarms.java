@@ -113,14 +113,12 @@ class Alarms {
     private void outbox(Partner partner, List<Alarm> out) {
         String code = partner.code().value();
         Instant before = clock.instant().minus(undeliveredAfter);
-        List<Outbox.Message> late = outbox.pending(partner.code()).stream().filter(m -> m.enqueuedAt().isBefore(before)).toList();
-        if (!late.isEmpty()) {
-            out.add(new Alarm("undelivered", code, late.size() + (late.size() == 1 ? " message" : " messages") + " to " + code
-                    + " not delivered after " + Durations.readable(undeliveredAfter)
-                    + (late.get(0).lastError() == null ? "" : " (last error: " + late.get(0).lastError() + ")") + ".",
-                    late.get(0).enqueuedAt(), "oldest queued", "/console/admin#partners", "Admin: partners",
-                    "/api/exchange/outbox?partner=" + code));
-        }
+        outbox.late(partner.code(), before).ifPresent(late -> out.add(new Alarm("undelivered", code, late.count()
+                + (late.count() == 1 ? " message" : " messages") + " to " + code + " not delivered after "
+                + Durations.readable(undeliveredAfter)
+                + (late.oldest().lastError() == null ? "" : " (last error: " + late.oldest().lastError() + ")") + ".",
+                late.oldest().enqueuedAt(), "oldest queued", "/console/admin#partners", "Admin: partners",
+                "/api/exchange/outbox?partner=" + code)));
         for (Outbox.Message poisoned : outbox.poisoned(partner.code())) {
             out.add(new Alarm("poisoned", code, "Message " + poisoned.objectId() + " to " + code + " was set aside: it can never be "
                     + "delivered as it is (" + poisoned.poisonReason() + "). A person must send its content again and acknowledge it.",

@@ -227,6 +227,24 @@ public class Outbox {
                 .param(partner.value()).query(Outbox::message).list();
     }
 
+    /** The messages to a partner queued before a moment and not delivered: how many, and the oldest of them. */
+    public record Late(int count, Message oldest) {
+    }
+
+    /**
+     * How many messages to {@code partner} wait undelivered (not poisoned) since before {@code before},
+     * and the oldest: two indexed queries, whatever the size of the queue (the desk asks on every render).
+     */
+    public Optional<Late> late(PartyCode partner, java.time.Instant before) {
+        int count = jdbc.sql("select count(*) from exchange_outbox where partner = ? and delivered_at is null and poisoned_at is null"
+                + " and enqueued_at < ?").params(partner.value(), java.sql.Timestamp.from(before)).query(Integer.class).single();
+        if (count == 0) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select " + COLUMNS + " from exchange_outbox where partner = ? and delivered_at is null and poisoned_at is null"
+                + " order by seq limit 1").param(partner.value()).query(Outbox::message).optional().map(m -> new Late(count, m));
+    }
+
     /** How the delivery of object {@code objectId} to {@code partner} stands: its latest queued version; empty if never queued. */
     public Optional<Message> latest(PartyCode partner, String objectId) {
         return jdbc.sql("select " + COLUMNS + " from exchange_outbox where partner = ? and object_id = ? order by seq desc limit 1")
