@@ -180,10 +180,32 @@ class TheNoticePageInABrowserTest {
     }
 
     @Test
-    void pksLiaisonWithdrawsItsNoticeAndATooLongReasonIsRefusedNextToTheField() throws Exception {
+    void pksLiaisonRevisesThenWithdrawsItsNoticeAndTheApisErrorsStandNextToTheFields() throws Exception {
         String noticeId = pkSends(aNotice(63.40, 27.12, 1));
         chrome.logIn(nodes.pk, Role.LIAISON);
         browser.get(nodes.pk.url() + "/console/notices/" + noticeId);
+
+        // a window that ends before it starts is refused with the API's error on the revise form
+        setValue("revise-end", "2020-01-01T00:00");
+        browser.findElement(By.cssSelector("#step-revise button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).withMessage(() -> browser.getCurrentUrl() + "\n"
+                + browser.findElement(By.tagName("main")).getText()).until(d -> !d.findElements(By.cssSelector("#step-revise .field-error")).isEmpty());
+        WebElement windowError = browser.findElement(By.cssSelector("#step-revise .field-error"));
+        assertThat(windowError.getAttribute("data-field")).startsWith("window");
+        assertThat(browser.findElement(By.id("revision")).getText()).isEqualTo("1");
+
+        // a later window, with a reason, is the notice's second revision
+        String start = java.time.LocalDateTime.ofInstant(Instant.now().plus(Duration.ofDays(5)), java.time.ZoneOffset.UTC)
+                .truncatedTo(ChronoUnit.MINUTES).toString();
+        String end = java.time.LocalDateTime.ofInstant(Instant.now().plus(Duration.ofDays(5)).plus(Duration.ofHours(6)),
+                java.time.ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).toString();
+        setValue("revise-start", start);
+        setValue("revise-end", end);
+        browser.findElement(By.id("revise-reason")).sendKeys("A day later, after IR's request.");
+        browser.findElement(By.cssSelector("#step-revise button")).click();
+        chrome.waitFor(Duration.ofSeconds(10), By.cssSelector("p.notice"));
+        assertThat(browser.findElement(By.id("revision")).getText()).isEqualTo("2");
+        assertThat(browser.findElement(By.id("history")).getText()).contains("A day later, after IR's request.");
 
         // a reason longer than the API allows is its error, next to the field
         ((JavascriptExecutor) browser).executeScript("document.getElementById('withdraw-reason').value = 'x'.repeat(2001);");
@@ -298,6 +320,10 @@ class TheNoticePageInABrowserTest {
             assertThat(Instant.now()).as(path + " at " + node.code() + ": " + r.statusCode() + " " + r.body()).isBefore(until);
             Thread.sleep(200);
         }
+    }
+
+    static void setValue(String id, String value) {
+        ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, value);
     }
 
     static long forgedPost(String path) {
