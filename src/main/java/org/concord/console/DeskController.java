@@ -74,8 +74,9 @@ class DeskController {
     /** Acknowledges a conflict flagged against our notice or site, or an unplanned event the partner reported. */
     @PostMapping("/console/deconfliction/{kind}/{id}/acknowledge")
     @PreAuthorize("hasRole('LIAISON')")
-    String acknowledge(@PathVariable String kind, @PathVariable String id, Authentication user, RedirectAttributes redirect) {
-        return answered(redirect, kind, id, () -> {
+    String acknowledge(@PathVariable String kind, @PathVariable String id, @RequestParam(required = false) String from,
+            Authentication user, RedirectAttributes redirect) {
+        return answered(redirect, kind, id, from, () -> {
             if (kind.equals("events")) {
                 deconfliction.acknowledgeEvent(id, Callers.of(user).auditName());
             } else if (kind.equals("conflicts")) {
@@ -89,13 +90,17 @@ class DeskController {
     /** Objects to a conflict, with the reason the API requires. */
     @PostMapping("/console/deconfliction/conflicts/{id}/object")
     @PreAuthorize("hasRole('LIAISON')")
-    String object(@PathVariable String id, @RequestParam(required = false) String reason, Authentication user,
-            RedirectAttributes redirect) {
-        return answered(redirect, "conflicts", id,
+    String object(@PathVariable String id, @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String from, Authentication user, RedirectAttributes redirect) {
+        return answered(redirect, "conflicts", id, from,
                 () -> deconfliction.answerConflict(id, "OBJECT", reason, Callers.of(user).auditName()), "objected to");
     }
 
-    private static String answered(RedirectAttributes redirect, String kind, String id, Runnable step, String done) {
+    /** The notice page a conflict was answered from ({@code from}), back to which the answer leads; else the desk. */
+    private static final java.util.regex.Pattern NOTICE_PAGE = java.util.regex.Pattern.compile("/console/notices/[A-Za-z0-9._~:-]{1,200}");
+
+    private static String answered(RedirectAttributes redirect, String kind, String id, String from, Runnable step, String done) {
+        String back = from != null && NOTICE_PAGE.matcher(from).matches() ? from : "/console/desk";
         try {
             step.run();
             redirect.addFlashAttribute("notice", kind.substring(0, kind.length() - 1) + " " + id + " " + done
@@ -107,7 +112,7 @@ class DeskController {
         } catch (org.concord.node.NotFound e) {
             redirect.addFlashAttribute("deskError", new DeskError(id, "id", "known", e.getMessage()));
         }
-        return "redirect:/console/desk";
+        return "redirect:" + back;
     }
 
     /** A step from the desk the module refused: shown on the row it was taken on, with the field and the rule. */

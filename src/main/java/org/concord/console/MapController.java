@@ -7,6 +7,8 @@ import java.util.Map;
 import org.concord.deconfliction.Classification;
 import org.concord.deconfliction.DeconflictionMap;
 import org.concord.deconfliction.OperationType;
+import org.concord.intel.IntelStore;
+import org.concord.intel.stix.Tlp;
 import org.concord.party.Partner;
 import org.concord.party.Partners;
 import org.concord.workflow.CaseView;
@@ -45,8 +47,10 @@ class MapController {
     private final DeconflictionMap deconfliction;
     private final CaseViews views;
     private final Partners partners;
+    private final IntelStore intel;
 
-    MapController(DeconflictionMap deconfliction, CaseViews views, Partners partners) {
+    MapController(DeconflictionMap deconfliction, CaseViews views, Partners partners, IntelStore intel) {
+        this.intel = intel;
         this.deconfliction = deconfliction;
         this.views = views;
         this.partners = partners;
@@ -85,6 +89,47 @@ class MapController {
                     .put("level", c.level()).put("type", details.at("/report/incident_type").asString(null))
                     .put("whatHappened", details.at("/report/what_happened").asString(null))
                     .put("occurredAt", details.at("/report/occurred_at").asString(null));
+        }
+        return ResponseEntity.ok().contentType(GEO_JSON).body(collection.toString());
+    }
+
+    /** The most intel locations the layer draws (newest first). */
+    static final int MAX_LOCATIONS = 5_000;
+
+    /**
+     * The STIX {@code location} objects this node holds that have a latitude and longitude, as GeoJSON points:
+     * the object's id, name, country and TLP marking (through intel's {@link IntelStore#browse}, as the
+     * intelligence pages list them).
+     */
+    @GetMapping("/console/map/layers/locations")
+    ResponseEntity<String> locations() {
+        ObjectNode collection = JSON.createObjectNode().put("type", "FeatureCollection");
+        ArrayNode features = collection.putArray("features");
+        long before = 0;
+        int seen = 0;
+        while (seen < MAX_LOCATIONS) {
+            IntelStore.Listing page = intel.browse(null, List.of("location"), null, before, 500);
+            for (IntelStore.Held held : page.items()) {
+                seen++;
+                JsonNode o = JSON.readTree(held.object().json());
+                JsonNode lat = o.path("latitude");
+                JsonNode lon = o.path("longitude");
+                if (!lat.isNumber() || !lon.isNumber()) {
+                    continue;
+                }
+                ObjectNode feature = features.addObject().put("type", "Feature");
+                ArrayNode position = feature.putObject("geometry").put("type", "Point").putArray("coordinates");
+                position.add(lon.asDouble()).add(lat.asDouble());
+                feature.putObject("properties").put("id", o.path("id").asString(null))
+                        .put("name", o.path("name").asString(null))
+                        .put("country", o.path("country").asString(null))
+                        .put("tlp", Tlp.of(o).map(Tlp::label).orElse("no TLP"))
+                        .put("from", held.sourceParty() == null ? "this node" : held.sourceParty());
+            }
+            if (!page.more()) {
+                break;
+            }
+            before = page.lastSeq();
         }
         return ResponseEntity.ok().contentType(GEO_JSON).body(collection.toString());
     }

@@ -16,6 +16,8 @@
  * partner and sends and acknowledges calls through {@code hotline.AnsweringCalls}.
  * The intelligence pages ({@link org.concord.console.IntelPagesController}): search, object pages with what the partner
  * sees, a form and a bundle upload, through {@code intel}'s public API ({@code IntelStore}, {@code Bundles}).
+ * A page per operation notice ({@link org.concord.console.NoticePageController}) shows it with its evaluation, conflicts
+ * and revisions, and withdraws or revises it through {@code deconfliction.DeconflictionMap}.
  *
  * <p>On top of the layering, beside {@code demo}: it reads the cases through {@code workflow}'s
  * API, sends through the API of {@code requests}, {@code commitments}, {@code hotline} and

@@ -2,6 +2,7 @@ package org.concord.deconfliction;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import tools.jackson.databind.JsonNode;
 
@@ -70,4 +71,21 @@ public interface DeconflictionMap {
 
     /** Acknowledges an unplanned event the partner reported, as {@code POST /api/deconfliction/events/{id}/acknowledge}. */
     void acknowledgeEvent(String id, String auditName);
+
+    /**
+     * One notice as {@code GET /api/deconfliction/notices/{id}} answers it: direction, accepted, state, revision,
+     * withdrawn, the notice, its evaluation, its conflicts (each with who answers, the deadline and the answer),
+     * its history and the answers; empty when this node holds no such notice.
+     */
+    Optional<JsonNode> noticeView(String id);
+
+    /** Withdraws a notice this node sent, as {@code POST /api/deconfliction/notices/{id}/withdraw}; the reason may be null. */
+    JsonNode withdraw(String id, String reason, String auditName);
+
+    /**
+     * Revises a notice this node sent (the whole revised notice, with an optional {@code reason}), or evaluates the
+     * revision ({@code dryRun}), as {@code POST /api/deconfliction/notices/{id}/revise}; refused on sovereignty
+     * grounds, nothing changes and {@link Evaluated#sent()} is false.
+     */
+    Evaluated revise(String id, JsonNode notice, String auditName, boolean dryRun);
 }

@@ -128,7 +128,8 @@
   });
 
   function listen() {
-    if (!window.EventSource || !(document.getElementById('cases') || casePage || document.querySelector('[data-live-url]'))) { return; }
+    if (!window.EventSource || !(document.getElementById('cases') || casePage || document.querySelector('[data-live-url]')
+        || document.querySelector('[data-live-events]'))) { return; }
     var live = document.getElementById('live');
     var source = new EventSource('/console/events');
     source.addEventListener('hello', function () { if (live) { live.classList.add('on'); } });
@@ -139,6 +140,9 @@
           escalated.push(change.caseId);
         }
       } catch (ignored) { /* an event it cannot read still means: read the desk again */ }
+      // a page that reads its own data (the map: data-live-events) hears of each change from the same stream
+      document.dispatchEvent(new CustomEvent('concord:case', { detail: change || {} }));
+      if (document.querySelector('[data-live-events]') && !document.querySelector('[data-live-url]')) { return; }
       refresh(change);
     });
     source.onerror = function () { if (live) { live.classList.remove('on'); } };

@@ -24,18 +24,21 @@
     sites: { color: '#2d7d46', weight: 2, fillColor: '#5fd18b', fillOpacity: 0.4, radius: 7 },
     conflicts: { color: '#b00020', weight: 2, fillColor: '#ff4d5e', fillOpacity: 0.5 },
     events: { color: '#7b2cbf', weight: 3, dashArray: '6 4', radius: 6 },
-    incidents: { color: '#a85d00', weight: 2, fillColor: '#ffb347', fillOpacity: 0.7, radius: 8 }
+    incidents: { color: '#a85d00', weight: 2, fillColor: '#ffb347', fillOpacity: 0.7, radius: 8 },
+    locations: { color: '#1f2937', weight: 2, fillColor: '#9ca3af', fillOpacity: 0.9, radius: 6 }
   };
   var TITLES = {
     boundaries: 'Country', provinces: 'Province', border: 'Border', 'border-zone': 'Border zone', notices: 'Notice',
-    sites: 'Protected site', conflicts: 'Conflict', events: 'Unplanned event', incidents: 'Incident'
+    sites: 'Protected site', conflicts: 'Conflict', events: 'Unplanned event', incidents: 'Incident',
+    locations: 'Intel location'
   };
   var PLURALS = {
     boundaries: 'Countries', provinces: 'Provinces', border: 'Border', 'border-zone': 'Border zone', notices: 'Notices',
-    sites: 'Protected sites', conflicts: 'Conflicts', events: 'Unplanned events', incidents: 'Incidents'
+    sites: 'Protected sites', conflicts: 'Conflicts', events: 'Unplanned events', incidents: 'Incidents',
+    locations: 'Intel locations'
   };
-  var ORDER = ['boundaries', 'provinces', 'border-zone', 'border', 'sites', 'notices', 'conflicts', 'events', 'incidents'];
-  var CLICKABLE = { notices: true, sites: true, conflicts: true, events: true, incidents: true };
+  var ORDER = ['boundaries', 'provinces', 'border-zone', 'border', 'sites', 'notices', 'conflicts', 'events', 'incidents', 'locations'];
+  var CLICKABLE = { notices: true, sites: true, conflicts: true, events: true, incidents: true, locations: true };
   var layers = {};
   var control = L.control.layers(null, null, { collapsed: false }).addTo(map);
 
@@ -64,6 +67,22 @@
       link.className = 'case-link';
       link.textContent = 'Open the case';
       box.appendChild(link);
+    }
+    // each kind with a page of its own links to it: a notice (a conflict: its notice) and an intel location
+    var page = null;
+    if (name === 'notices' && properties.id) {
+      page = ['/console/notices/' + encodeURIComponent(properties.id), 'Open the notice'];
+    } else if (name === 'conflicts' && properties.notice) {
+      page = ['/console/notices/' + encodeURIComponent(properties.notice), 'Open its notice'];
+    } else if (name === 'locations' && properties.id) {
+      page = ['/console/intel/objects/' + encodeURIComponent(properties.id), 'Open the object'];
+    }
+    if (page) {
+      var pageLink = document.createElement('a');
+      pageLink.href = page[0];
+      pageLink.className = 'page-link';
+      pageLink.textContent = page[1];
+      box.appendChild(pageLink);
     }
     return box;
   }
@@ -123,6 +142,24 @@
 
   window.concordMap = { map: map, layers: layers, reload: load };
   loadAll();
+
+  /* Live: console.js reads the one event stream (/console/events) and tells the page of each change; the layers
+     a change can touch are read again, once for a burst of changes. */
+  var LIVE = ['notices', 'conflicts', 'events', 'sites'];
+  var pending = null;
+  document.addEventListener('concord:case', function (e) {
+    var type = e.detail && e.detail.type;
+    if (type && ['notice', 'event', 'site'].indexOf(type) < 0) { return; }
+    if (pending) { return; }
+    pending = setTimeout(function () {
+      pending = null;
+      var chain = Promise.resolve();
+      LIVE.forEach(function (name) { chain = chain.then(function () { return load(name).catch(function () {}); }); });
+      chain.then(function () {
+        element.setAttribute('data-refreshed', String(Number(element.getAttribute('data-refreshed') || '0') + 1));
+      });
+    }, 300);
+  });
 
   /* ---- drawing a notice (liaison officers only: the section is not on a viewer's page) ---- */
 

@@ -646,6 +646,26 @@ class DeconflictionController implements org.concord.deconfliction.Deconfliction
         reporting.acknowledge(id, auditName);
     }
 
+    @Override
+    public java.util.Optional<JsonNode> noticeView(String id) {
+        return tables.notice(id).map(this::noticeJson);
+    }
+
+    @Override
+    public JsonNode withdraw(String id, String reason, String auditName) {
+        ObjectNode body = NoticeJson.JSON.createObjectNode();
+        if (reason != null && !reason.isBlank()) {
+            body.put("reason", reason.strip());
+        }
+        return noticeJson(sending.withdraw(id, body, auditName));
+    }
+
+    @Override
+    public Evaluated revise(String id, JsonNode notice, String auditName, boolean dryRun) {
+        SendingNotices.Outcome outcome = sending.revise(id, notice, auditName, dryRun);
+        return new Evaluated(outcome.sent(), outcome.json());
+    }
+
     private PartyCode partner(String code) {
         if (code == null || code.isBlank()) {
             List<Partner> all = partners.all();
