@@ -59,7 +59,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * Partners reach only the endpoints made for partners ({@code /api/whoami}, the TAXII server under
  * {@code /taxii2}, which decides per collection what each caller may do, the ledger's reads and
- * {@code POST /ledger/cosignatures}, which only a partner may call); every other
+ * {@code POST /ledger/cosignatures}, which only a partner may call, and the private set
+ * intersection's {@code POST /psi/sessions/**} steps, screening.md); every other
  * {@code /api} endpoint needs a user role, and controllers narrow it further with
  * {@code @PreAuthorize}. Anything not listed is denied. There are no sessions and no cookies, so
  * there is nothing for cross-site request forgery to ride on.
@@ -113,6 +114,8 @@ class WebSecurity {
                         .requestMatchers(HttpMethod.GET, "/api/whoami").authenticated()
                         .requestMatchers("/taxii2", "/taxii2/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/ledger/cosignatures").hasAuthority(PARTNER)
+                        // private set intersection (screening): the partner node's half of a session; people use /api/screening/psi
+                        .requestMatchers(HttpMethod.POST, "/psi/sessions", "/psi/sessions/*/blinded", "/psi/sessions/*/reblinded").hasAuthority(PARTNER)
                         .requestMatchers(HttpMethod.GET, "/ledger/checkpoint", "/ledger/proof/inclusion",
                                 "/ledger/proof/consistency", "/ledger/entries", "/ledger/cosignatures", "/ledger/alarms",
                                 "/ledger/receipts").hasAnyAuthority(LEDGER_READERS)

@@ -1,0 +1,94 @@
+package org.concord.screening.psi;
+
+import org.concord.party.Caller;
+import org.concord.party.Callers;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Private set intersection sessions: people request, accept and read them under
+ * {@code /api/screening/psi/sessions}; the partner node's half runs under {@code /psi/sessions}
+ * (partner certificate only, party's WebSecurity).
+ */
+@RestController
+class PsiController {
+
+    private final PsiSessions sessions;
+    private final PsiTranscript transcript;
+
+    PsiController(PsiSessions sessions, PsiTranscript transcript) {
+        this.sessions = sessions;
+        this.transcript = transcript;
+    }
+
+    /** What a person sends to request a session. */
+    record NewSession(String partner, String list) {
+    }
+
+    /** What a person sends to accept one. */
+    record Acceptance(String list) {
+    }
+
+    @PostMapping("/api/screening/psi/sessions")
+    @PreAuthorize("hasAnyRole('LIAISON', 'ANALYST')")
+    @ResponseStatus(HttpStatus.CREATED)
+    PsiSessions.SessionView request(@RequestBody NewSession body, Authentication authentication) {
+        return sessions.request(user(authentication), body.partner(), body.list());
+    }
+
+    @PostMapping("/api/screening/psi/sessions/{id}/accept")
+    @PreAuthorize("hasAnyRole('LIAISON', 'ANALYST')")
+    PsiSessions.SessionView accept(@PathVariable String id, @RequestBody Acceptance body, Authentication authentication) {
+        return sessions.accept(user(authentication), id, body.list());
+    }
+
+    @GetMapping("/api/screening/psi/sessions/{id}")
+    PsiSessions.SessionView read(@PathVariable String id) {
+        return sessions.view(id);
+    }
+
+    @PostMapping(value = "/psi/sessions", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    String invited(@RequestBody(required = false) String body, Authentication authentication) {
+        String answer = sessions.invited(partner(authentication), body);
+        transcript.record("/psi/sessions", body, answer);
+        return answer;
+    }
+
+    @PostMapping(value = "/psi/sessions/{id}/blinded", produces = MediaType.APPLICATION_JSON_VALUE)
+    String blinded(@PathVariable String id, @RequestBody(required = false) String body, Authentication authentication) {
+        String answer = sessions.blinded(partner(authentication), id, body);
+        transcript.record("/psi/sessions/" + id + "/blinded", body, answer);
+        return answer;
+    }
+
+    @PostMapping(value = "/psi/sessions/{id}/reblinded", produces = MediaType.APPLICATION_JSON_VALUE)
+    String reblinded(@PathVariable String id, @RequestBody(required = false) String body, Authentication authentication) {
+        String answer = sessions.reblinded(partner(authentication), id, body);
+        transcript.record("/psi/sessions/" + id + "/reblinded", body, answer);
+        return answer;
+    }
+
+    private static Caller.User user(Authentication authentication) {
+        if (Callers.of(authentication) instanceof Caller.User user) {
+            return user;
+        }
+        throw new AccessDeniedException("only a person may request or accept a PSI session");
+    }
+
+    private static Caller.PartnerNode partner(Authentication authentication) {
+        if (Callers.of(authentication) instanceof Caller.PartnerNode partner) {
+            return partner;
+        }
+        throw new AccessDeniedException("only the partner node calls /psi/sessions");
+    }
+}

@@ -1,0 +1,337 @@
+package org.concord.screening.psi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.concord.ledger.Ledger;
+import org.concord.party.Role;
+import org.concord.screening.Watchlists;
+import org.concord.testing.Https;
+import org.concord.testing.TestNode;
+import org.concord.testing.TwoNodes;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Private set intersection between two real nodes (PK and IR, paired over mutual TLS): each learns
+ * exactly which of its own entries the other also lists, across spellings and scripts, and the
+ * bytes that cross hold no name and no unblinded point.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PsiBetweenTwoNodesTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** PK's list: three that IR also lists (one in Arabic script there, one spelt otherwise), two it does not. */
+    private static final Map<String, String> PK_LIST = Map.of(
+            "PK-1", "JAISH AL-ADL",
+            "PK-2", "Abdolmalek Rigi",
+            "PK-3", "Baloch Liberation Army",
+            "PK-4", "Lashkar-e-Jhangvi",
+            "PK-5", "Tehrik-i-Taliban Pakistan");
+    private static final Map<String, String> IR_LIST = Map.of(
+            "IR-1", "جيش العدل",
+            "IR-2", "عبدالمالک ریگی",
+            "IR-3", "Baluch Liberation Army",
+            "IR-4", "Mujahedin-e Khalq",
+            "IR-5", "Ansar al-Furqan");
+
+    private static TwoNodes nodes;
+
+    @BeforeAll
+    static void lists() {
+        nodes = TwoNodes.shared();
+        nodes.pk.bean(Watchlists.class).importUnList("psi-pk", un(PK_LIST));
+        nodes.ir.bean(Watchlists.class).importUnList("psi-ir", un(IR_LIST));
+    }
+
+    @Test
+    @Order(1)
+    void eachSideLearnsExactlyItsOwnMatchesAndTheWireCarriesNoNameNorUnblindedPoint() throws Exception {
+        List<PsiTranscript.Message> wire = new CopyOnWriteArrayList<>();
+        long pkLedger = nodes.pk.bean(Ledger.class).size();
+        long irLedger = nodes.ir.bean(Ledger.class).size();
+        JsonNode done;
+        try (AutoCloseable a = nodes.pk.bean(PsiTranscript.class).listen(wire::add);
+                AutoCloseable b = nodes.ir.bean(PsiTranscript.class).listen(wire::add)) {
+            String id = request();
+            assertThat(read(nodes.ir, id).path("state").asString()).isEqualTo("REQUESTED");
+            done = accept(id);
+        }
+        String id = done.path("id").asString();
+        assertThat(done.path("state").asString()).as(done.toString()).isEqualTo("COMPLETED");
+        // IR sees its own entries that PK also lists, and nothing of PK's
+        assertThat(references(done)).containsExactlyInAnyOrder("IR-1", "IR-2", "IR-3");
+        assertThat(done.toString()).doesNotContain("PK-").doesNotContain("JAISH").doesNotContain("Baloch");
+        assertThat(keysOf(done, "IR-1")).contains("skeleton"); // جيش العدل met JAISH AL-ADL on the consonants
+        JsonNode pk = read(nodes.pk, id);
+        assertThat(pk.path("state").asString()).isEqualTo("COMPLETED");
+        assertThat(references(pk)).containsExactlyInAnyOrder("PK-1", "PK-2", "PK-3");
+        assertThat(pk.toString()).doesNotContain("IR-").doesNotContain("Baluch").doesNotContain("جيش");
+        assertThat(pk.path("ownSetSize").asInt()).isEqualTo(done.path("partnerSetSize").asInt()).isEqualTo(15);
+        assertThat(done.path("ownSetSize").asInt()).isEqualTo(pk.path("partnerSetSize").asInt());
+
+        // the wire: the invitation (to IR), B's blinded set and A's answer, B's re-blinded set (to PK)
+        assertThat(wire).extracting(PsiTranscript.Message::path)
+                .containsExactly("/psi/sessions", "/psi/sessions/" + id + "/blinded", "/psi/sessions/" + id + "/reblinded");
+        StringBuilder bytes = new StringBuilder();
+        for (PsiTranscript.Message m : wire) {
+            bytes.append(m.requestBody()).append('\n').append(m.responseBody()).append('\n');
+            for (String body : List.of(m.requestBody(), m.responseBody())) {
+                JsonNode json = JSON.readTree(body);
+                for (String property : json.propertyNames()) {
+                    assertThat(property).isIn("id", "state", "blinded", "reblinded");
+                    if (json.path(property).isArray()) {
+                        for (JsonNode v : json.path(property)) {
+                            assertThat(Base64.getDecoder().decode(v.asString())).hasSize(33);
+                        }
+                    } else {
+                        assertThat(json.path(property).asString()).isIn(id, "REQUESTED", "COMPLETED");
+                    }
+                }
+            }
+        }
+        String transcript = bytes.toString();
+        String lower = transcript.toLowerCase();
+        List<String> names = new ArrayList<>(PK_LIST.values());
+        names.addAll(IR_LIST.values());
+        Set<String> forbidden = new HashSet<>();
+        for (String name : names) {
+            forbidden.add(name.toLowerCase());
+            for (String word : name.toLowerCase().split("[ -]")) {
+                if (word.length() >= 5) {
+                    forbidden.add(word);
+                }
+            }
+            for (String key : PsiKeys.of(name).keySet()) {
+                forbidden.add(key.toLowerCase());
+                forbidden.add(key.substring(key.indexOf(':') + 1).toLowerCase().replace(' ', '_'));
+                var point = Blinding.hashToCurve(key);
+                forbidden.add(Blinding.encode(point).toLowerCase());
+                forbidden.add(HexFormat.of().formatHex(point.getEncoded(true)));
+                forbidden.add(HexFormat.of().formatHex(point.getEncoded(false)));
+                forbidden.add(Base64.getEncoder().encodeToString(point.getEncoded(false)).toLowerCase());
+            }
+        }
+        assertThat(forbidden).hasSizeGreaterThan(100);
+        for (String f : forbidden) {
+            assertThat(lower).as("the transcript holds '%s'", f).doesNotContain(f);
+        }
+        // every value that crossed was blinded at least once: none is the plain point of a key of either list
+        Set<String> plainPoints = new HashSet<>();
+        for (String name : names) {
+            PsiKeys.of(name).keySet().forEach(k -> plainPoints.add(Blinding.encode(Blinding.hashToCurve(k))));
+        }
+        for (PsiTranscript.Message m : wire) {
+            for (String body : List.of(m.requestBody(), m.responseBody())) {
+                for (String field : List.of("blinded", "reblinded")) {
+                    for (JsonNode v : JSON.readTree(body).path(field)) {
+                        assertThat(plainPoints).doesNotContain(v.asString());
+                    }
+                }
+            }
+        }
+        // request, acceptance and completion are in each node's ledger
+        assertThat(nodes.pk.bean(Ledger.class).size()).isGreaterThanOrEqualTo(pkLedger + 3);
+        assertThat(nodes.ir.bean(Ledger.class).size()).isGreaterThanOrEqualTo(irLedger + 3);
+    }
+
+    @Test
+    @Order(2)
+    void aReplayedMessageAReusedSessionIdAndAReusedKeyAreRefusedAndEachSessionHasAFreshKey() throws Exception {
+        List<PsiTranscript.Message> wire = new CopyOnWriteArrayList<>();
+        String first;
+        try (AutoCloseable a = nodes.pk.bean(PsiTranscript.class).listen(wire::add)) {
+            first = request();
+            assertThat(accept(first).path("state").asString()).isEqualTo("COMPLETED");
+        }
+        String blindedBody = wire.stream().filter(m -> m.path().endsWith("/blinded")).findFirst().orElseThrow().requestBody();
+        Https irAsPartner = Https.asPartner(nodes.ir, nodes.pk);
+        Https pkAsPartner = Https.asPartner(nodes.pk, nodes.ir);
+
+        // the same message again: the session is past that step
+        assertProblem(irAsPartner.send("POST", "/psi/sessions/" + first + "/blinded", blindedBody, "Content-Type", "application/json"),
+                409, "id", "replayed");
+        assertProblem(irAsPartner.send("POST", "/psi/sessions/" + first + "/reblinded", "{\"reblinded\":[]}", "Content-Type",
+                "application/json"), 409, "id", "replayed");
+        // a session id used before, at either node
+        assertProblem(pkAsPartner.send("POST", "/psi/sessions", "{\"id\":\"" + first + "\"}", "Content-Type", "application/json"),
+                409, "id", "reused-session");
+        assertProblem(irAsPartner.send("POST", "/psi/sessions", "{\"id\":\"" + first + "\"}", "Content-Type", "application/json"),
+                409, "id", "reused-session");
+
+        // a new session, and the partner's blinded set of the last one: the same key used twice
+        String second = request();
+        assertProblem(irAsPartner.send("POST", "/psi/sessions/" + second + "/blinded", blindedBody, "Content-Type", "application/json"),
+                409, "blinded", "reused-key");
+        assertThat(read(nodes.pk, second).path("state").asString()).isEqualTo("REQUESTED");
+
+        // accepted properly, it runs with fresh keys on both sides: no value of the first session comes back
+        wire.clear();
+        try (AutoCloseable a = nodes.pk.bean(PsiTranscript.class).listen(wire::add)) {
+            JsonNode done = accept(second);
+            assertThat(done.path("state").asString()).isEqualTo("COMPLETED");
+            assertThat(references(done)).containsExactlyInAnyOrder("IR-1", "IR-2", "IR-3");
+        }
+        assertThat(references(read(nodes.pk, second))).containsExactlyInAnyOrder("PK-1", "PK-2", "PK-3");
+        Set<String> before = values(blindedBody);
+        for (PsiTranscript.Message m : wire) {
+            assertThat(values(m.requestBody())).doesNotContainAnyElementsOf(before);
+            assertThat(values(m.responseBody())).doesNotContainAnyElementsOf(before);
+        }
+        // accepting twice is refused
+        assertProblem(api(nodes.ir, Role.LIAISON).send("POST", "/api/screening/psi/sessions/" + second + "/accept", "{\"list\":\"psi-ir\"}",
+                "Content-Type", "application/json"), 409, "id", "already-accepted");
+    }
+
+    @Test
+    @Order(3)
+    void policyAndRolesAreEnforced() throws Exception {
+        Https irAsPartner = Https.asPartner(nodes.ir, nodes.pk);
+        String id = request();
+        // an oversized set, refused before any point is multiplied
+        String point = Blinding.encode(Blinding.hashToCurve("latin:padding"));
+        StringBuilder big = new StringBuilder("{\"blinded\":[");
+        for (int i = 0; i < 20_001; i++) {
+            big.append(i == 0 ? "" : ",").append('"').append(point).append('"');
+        }
+        big.append("]}");
+        assertProblem(irAsPartner.send("POST", "/psi/sessions/" + id + "/blinded", big.toString(), "Content-Type", "application/json"),
+                400, "blinded", "max-set-size");
+        // a value that is not a point of the curve
+        assertProblem(irAsPartner.send("POST", "/psi/sessions/" + id + "/blinded", "{\"blinded\":[\"" + point + "\",\"AAAA\"]}",
+                "Content-Type", "application/json"), 400, "blinded[1]", "point");
+        // a list this node does not have
+        assertProblem(api(nodes.pk, Role.LIAISON).send("POST", "/api/screening/psi/sessions", "{\"partner\":\"IR\",\"list\":\"nope\"}",
+                "Content-Type", "application/json"), 400, "list", "unknown-list");
+        // who may call: nobody 401; a VIEWER and the partner on the people's side 403; a person on the partner's side 403
+        String body = "{\"partner\":\"IR\",\"list\":\"psi-pk\"}";
+        assertThat(Https.to(nodes.pk).send("POST", "/api/screening/psi/sessions", body, "Content-Type", "application/json").statusCode())
+                .isEqualTo(401);
+        assertThat(Https.to(nodes.pk).send("POST", "/psi/sessions", "{\"id\":\"" + id + "\"}", "Content-Type", "application/json")
+                .statusCode()).isEqualTo(401);
+        assertThat(api(nodes.pk, Role.VIEWER).send("POST", "/api/screening/psi/sessions", body, "Content-Type", "application/json")
+                .statusCode()).isEqualTo(403);
+        assertThat(api(nodes.ir, Role.VIEWER).send("POST", "/api/screening/psi/sessions/" + id + "/accept", "{\"list\":\"psi-ir\"}",
+                "Content-Type", "application/json").statusCode()).isEqualTo(403);
+        assertThat(api(nodes.pk, Role.LIAISON).send("POST", "/psi/sessions/" + id + "/blinded", "{\"blinded\":[]}", "Content-Type",
+                "application/json").statusCode()).isEqualTo(403);
+        assertThat(irAsPartner.send("POST", "/api/screening/psi/sessions", body, "Content-Type", "application/json").statusCode())
+                .isEqualTo(403);
+        assertThat(read(nodes.pk, id).path("state").asString()).isEqualTo("REQUESTED");
+    }
+
+    @Test
+    @Order(4)
+    void sessionsPerDayAreLimitedPerPartner() throws Exception {
+        HttpResponse<String> response;
+        int made = 0;
+        do {
+            response = api(nodes.pk, Role.ANALYST).send("POST", "/api/screening/psi/sessions", "{\"partner\":\"IR\",\"list\":\"psi-pk\"}",
+                    "Content-Type", "application/json");
+            made++;
+        } while (response.statusCode() == 201 && made < 20);
+        assertProblem(response, 409, "partner", "max-sessions-per-day");
+        assertThat(JSON.readTree(response.body()).path("detail").asString()).contains("policy allows 10");
+    }
+
+    // ---- helpers
+
+    private static String request() throws Exception {
+        HttpResponse<String> response = api(nodes.pk, Role.LIAISON).send("POST", "/api/screening/psi/sessions",
+                "{\"partner\":\"IR\",\"list\":\"psi-pk\"}", "Content-Type", "application/json");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode session = JSON.readTree(response.body());
+        assertThat(session.path("state").asString()).isEqualTo("REQUESTED");
+        return session.path("id").asString();
+    }
+
+    private static JsonNode accept(String id) throws Exception {
+        HttpResponse<String> response = api(nodes.ir, Role.ANALYST).send("POST", "/api/screening/psi/sessions/" + id + "/accept",
+                "{\"list\":\"psi-ir\"}", "Content-Type", "application/json");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static JsonNode read(TestNode node, String id) throws Exception {
+        HttpResponse<String> response = api(node, Role.VIEWER).get("/api/screening/psi/sessions/" + id);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static Api api(TestNode node, Role role) {
+        return new Api(Https.to(node), Https.basic(node.username(role), node.password(role)));
+    }
+
+    /** A person's client: every request with the person's Basic credentials. */
+    private record Api(Https https, String[] auth) {
+        HttpResponse<String> send(String method, String path, String body, String... headers) throws Exception {
+            String[] all = new String[headers.length + auth.length];
+            System.arraycopy(headers, 0, all, 0, headers.length);
+            System.arraycopy(auth, 0, all, headers.length, auth.length);
+            return https.send(method, path, body, all);
+        }
+
+        HttpResponse<String> get(String path) throws Exception {
+            return https.get(path, auth);
+        }
+    }
+
+    private static List<String> references(JsonNode session) {
+        List<String> refs = new ArrayList<>();
+        session.path("matches").forEach(m -> refs.add(m.path("reference").asString()));
+        return refs;
+    }
+
+    private static List<String> keysOf(JsonNode session, String reference) {
+        List<String> keys = new ArrayList<>();
+        session.path("matches").forEach(m -> {
+            if (m.path("reference").asString().equals(reference)) {
+                m.path("keys").forEach(k -> keys.add(k.asString()));
+            }
+        });
+        return keys;
+    }
+
+    private static Set<String> values(String body) {
+        Set<String> values = new HashSet<>();
+        JsonNode json = JSON.readTree(body);
+        for (String field : List.of("blinded", "reblinded")) {
+            json.path(field).forEach(v -> values.add(v.asString()));
+        }
+        return values;
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String field, String rule) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("field").asString()).as(response.body()).isEqualTo(field);
+        assertThat(problem.path("rule").asString()).as(response.body()).isEqualTo(rule);
+    }
+
+    private static ByteArrayInputStream un(Map<String, String> list) {
+        StringBuilder xml = new StringBuilder("<CONSOLIDATED_LIST dateGenerated=\"2024-01-29\"><ENTITIES>");
+        list.forEach((reference, name) -> xml.append("<ENTITY><DATAID>").append(Math.abs(reference.hashCode()))
+                .append("</DATAID><FIRST_NAME>").append(name).append("</FIRST_NAME><REFERENCE_NUMBER>").append(reference)
+                .append("</REFERENCE_NUMBER></ENTITY>"));
+        xml.append("</ENTITIES></CONSOLIDATED_LIST>");
+        return new ByteArrayInputStream(xml.toString().getBytes(StandardCharsets.UTF_8));
+    }
+}
