@@ -84,7 +84,7 @@ class TheCaseFormsInABrowserTest {
         new Select(ir.findElement(By.cssSelector("#step-counterPropose select[name='proposalKind']"))).selectByValue("JOINT_OPERATION");
         ir.findElement(By.cssSelector("#step-counterPropose textarea[name='proposalText']")).sendKeys("a joint raid at dawn عملیات مشترک");
         ir.findElement(By.cssSelector("#step-counterPropose button.action")).click();
-        waitFor(ir, By.cssSelector("tr.message[data-message-type='counterPropose']"));
+        waitFor(ir, By.cssSelector("tr.message[data-message-type='counter_propose']"));
         assertThat(ir.findElement(By.id("state")).getText()).isEqualTo("CounterProposed");
 
         // then, delivered, PK's page shows the proposal on the table and an accept form naming it
@@ -109,7 +109,7 @@ class TheCaseFormsInABrowserTest {
         openWhen(ir, nodes.ir, caseId, By.cssSelector("#step-close"));
         ir.findElement(By.cssSelector("#step-progressUpdate textarea[name='text']")).sendKeys("teams in position");
         ir.findElement(By.cssSelector("#step-progressUpdate button.action")).click();
-        waitFor(ir, By.cssSelector("tr.message[data-message-type='progressUpdate']"));
+        waitFor(ir, By.cssSelector("tr.message[data-message-type='progress_update']"));
         int before = ir.findElements(By.cssSelector("tr.message")).size();
         ir.findElement(By.cssSelector("#step-close textarea[name='text']")).sendKeys("hideout dismantled");
         ir.findElement(By.cssSelector("#step-close button.action")).click();
@@ -129,7 +129,7 @@ class TheCaseFormsInABrowserTest {
         nodes.ir.bean(OutboxDelivery.class).deliver(PartyCode.of("PK"));
         openWhen(pk, nodes.pk, caseId, By.cssSelector("tr.message[data-message-type='close']"));
         assertThat(pk.findElement(By.id("state")).getText()).isEqualTo("Closed");
-        assertThat(pk.findElements(By.cssSelector("tr.message[data-message-type='progressUpdate']"))).hasSize(1);
+        assertThat(pk.findElements(By.cssSelector("tr.message[data-message-type='progress_update']"))).hasSize(1);
         assertThat(pk.findElements(By.cssSelector("form.step"))).isEmpty();
         screenshot(pk, "case-forms-request-closed");
     }
@@ -142,7 +142,7 @@ class TheCaseFormsInABrowserTest {
         ir.get(nodes.ir.url() + "/console/cases/" + caseId);
         new Select(ir.findElement(By.cssSelector("#step-counterPropose select[name='proposalKind']"))).selectByValue("MORE_EVIDENCE_NEEDED");
         ir.findElement(By.cssSelector("#step-counterPropose button.action")).click();
-        waitFor(ir, By.cssSelector("tr.message[data-message-type='counterPropose']"));
+        waitFor(ir, By.cssSelector("tr.message[data-message-type='counter_propose']"));
         nodes.ir.bean(OutboxDelivery.class).deliver(PartyCode.of("PK"));
 
         // when PK's liaison opens the amend form, it starts from the request as it stands
@@ -286,7 +286,7 @@ class TheCaseFormsInABrowserTest {
         assertThat(pk.findElement(By.cssSelector("tr.claim[data-claim-id='claim-1']")).getText()).contains("DISPUTE");
         pk.findElement(By.cssSelector("#step-proposeFindings textarea[name='findings']")).sendKeys("A drone struck; who was there is disputed.");
         pk.findElement(By.cssSelector("#step-proposeFindings button.action")).click();
-        waitFor(pk, By.cssSelector("tr.message[data-message-type='proposeFindings']"));
+        waitFor(pk, By.cssSelector("tr.message[data-message-type='propose_findings']"));
         String findings = pk.findElement(By.cssSelector("#proposal code")).getText();
 
         // then IR sees them on the table and signs them off
@@ -296,16 +296,16 @@ class TheCaseFormsInABrowserTest {
         assertThat(ir.findElement(By.cssSelector("#step-signOff input[name='findingsRef']")).getAttribute("value")).isEqualTo(findings);
         screenshot(ir, "case-forms-incident-findings-proposed");
         ir.findElement(By.cssSelector("#step-signOff button.action")).click();
-        waitFor(ir, By.cssSelector("tr.message[data-message-type='signOff']"));
+        waitFor(ir, By.cssSelector("tr.message[data-message-type='sign_off']"));
 
         // and PK signs off too: settled on both sides
         nodes.ir.bean(OutboxDelivery.class).deliver(PartyCode.of("PK"));
         openWhen(pk, nodes.pk, incidentId, By.cssSelector("#step-signOff"));
         pk.findElement(By.cssSelector("#step-signOff button.action")).click();
-        waitFor(pk, By.cssSelector("tr.message[data-message-type='signOff'] ~ tr.message[data-message-type='signOff']"));
+        waitFor(pk, By.cssSelector("tr.message[data-message-type='sign_off'] ~ tr.message[data-message-type='sign_off']"));
         assertThat(pk.findElement(By.id("state")).getText()).isEqualTo("Settled");
         nodes.pk.bean(OutboxDelivery.class).deliver(PartyCode.of("IR"));
-        openWhen(ir, nodes.ir, incidentId, By.cssSelector("tr.message[data-message-type='signOff'] ~ tr.message[data-message-type='signOff']"));
+        openWhen(ir, nodes.ir, incidentId, By.cssSelector("tr.message[data-message-type='sign_off'] ~ tr.message[data-message-type='sign_off']"));
         assertThat(ir.findElement(By.id("state")).getText()).isEqualTo("Settled");
         assertThat(ir.findElement(By.cssSelector("#agreed pre")).getText()).contains("who was there is disputed");
         screenshot(ir, "case-forms-incident-settled");
@@ -316,7 +316,9 @@ class TheCaseFormsInABrowserTest {
         // given an incident awaiting IR, and IR's viewer on its page
         String[] pkBasic = Https.basic(nodes.pk.username(Role.LIAISON), nodes.pk.password(Role.LIAISON));
         HttpResponse<String> sent = Https.to(nodes.pk).send("POST", "/api/incidents", """
-                {"addressee":"IR","whatHappened":"Shots across the border near Taftan.","claims":[{"ref":"claim-1","statement":"Shots were fired."}]}""",
+                {"addressee":"IR","occurredAt":"2024-01-17T08:00:00Z","place":{"type":"Point","coordinates":[64.10,26.97]},
+                 "incidentType":"CROSS_BORDER_STRIKE","whatHappened":"Shots across the border near Panjgur.",
+                 "claims":[{"ref":"claim-1","statement":"Shots were fired."}]}""",
                 pkBasic[0], pkBasic[1], "Content-Type", "application/json");
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
         String incidentId = JSON.readTree(sent.body()).path("incidentId").asString();
@@ -377,8 +379,12 @@ class TheCaseFormsInABrowserTest {
     }
 
     static WebElement waitFor(WebDriver browser, By what) {
-        return new WebDriverWait(browser, Duration.ofSeconds(5), Duration.ofMillis(50))
-                .until(ExpectedConditions.visibilityOfElementLocated(what));
+        try {
+            return new WebDriverWait(browser, Duration.ofSeconds(5), Duration.ofMillis(50))
+                    .until(ExpectedConditions.visibilityOfElementLocated(what));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError(what + " not on " + browser.getCurrentUrl() + ":\n" + browser.findElement(By.tagName("body")).getText(), e);
+        }
     }
 
     /** PK's liaison officer asks IR for action; the request reaches IR. Returns the case id. */
