@@ -1,6 +1,8 @@
 package org.concord.console;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,7 +23,10 @@ import org.concord.party.Callers;
 import org.concord.requests.AnsweringRequests;
 import org.concord.requests.CounterProposal;
 import org.concord.requests.DeclineReason;
+import org.concord.requests.OpeningRequests;
 import org.concord.requests.Outcome;
+import org.concord.requests.RequestedAction;
+import org.concord.requests.Urgency;
 import org.concord.workflow.CaseType;
 import org.concord.workflow.CaseView;
 import org.concord.workflow.CaseViews;
@@ -60,11 +65,42 @@ class CaseController {
     /** The most unused form ids a session keeps (the oldest go first). */
     static final int KEPT_FORM_IDS = 200;
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    /** The fields each request form shows, as the REST body names them: an error of another field stands above the form. */
-    static final Map<String, List<String>> SHOWN = Map.of("accept", List.of("text"), "decline", List.of("reason", "text"),
-            "counterPropose", List.of("proposal.kind", "proposal.text"), "progressUpdate", List.of("text"),
-            "close", List.of("outcome", "text"), "attest", List.of("text"), "withdraw", List.of("reason"),
-            "acknowledge", List.of("by.name", "by.post"), "answerClaim", List.of("claimRef", "verdict", "text"));
+    /** An error of these fields (as the modules name them) belongs next to the form's field on the right. */
+    static final Map<String, String> ERROR_AT = Map.of("revised.action", "revised.action.kind", "revised.evidence.ref",
+            "revised.evidence", "revised.evidence.markings", "revised.evidence", "to_level", "toLevel", "terms_ref", "termsRef");
+
+    /**
+     * One field of a step's form, all in one shape: its kind ({@code ref}: the terms it answers, sent
+     * as they are; {@code line}; {@code text}; {@code select} of {@code options}; {@code ids}: STIX ids,
+     * one a line), the input's name, the field as the REST body names it (where its errors show), a
+     * label and the value it starts with (for a ref, the value it sends).
+     */
+    record Field(String kind, String name, String field, String label, List<String> options, String value) {
+
+        Field with(String start) {
+            return new Field(kind, name, field, label, options, start == null || start.isEmpty() ? null : start);
+        }
+
+        static Field text(String name, String field, String label) {
+            return new Field("text", name, field, label, List.of(), null);
+        }
+
+        static Field line(String name, String field, String label) {
+            return new Field("line", name, field, label, List.of(), null);
+        }
+
+        static Field ids(String name, String field, String label) {
+            return new Field("ids", name, field, label, List.of(), null);
+        }
+
+        static Field select(String name, String field, String label, List<String> options) {
+            return new Field("select", name, field, label, options, null);
+        }
+
+        static Field ref(String name, String field, String label, String value) {
+            return new Field("ref", name, field, label, List.of(), value);
+        }
+    }
 
     private final CaseViews views;
     private final WorkflowTypes types;
@@ -114,33 +150,54 @@ class CaseController {
         String messageType = blankToNull(form.get("messageType"));
         try {
             switch (c.type()) {
-                case "request" -> requests.answer(c.caseId(), new AnsweringRequests.NewMessage(messageType,
-                        blankToNull(form.get("termsRef")), blankToNull(form.get("text")), blankToNull(form.get("reason")),
-                        form.containsKey("proposalKind") || form.containsKey("proposalText")
-                                ? new AnsweringRequests.Proposal(blankToNull(form.get("proposalKind")), blankToNull(form.get("proposalText")))
-                                : null,
-                        null, blankToNull(form.get("outcome")), blankToNull(form.get("toLevel"))),
-                        Callers.of(user).auditName());
-                case "incident" -> {
-                    if (!"answerClaim".equals(messageType)) {
-                        throw new InvalidInput("messageType", "console-form", "the console has no form for " + messageType
-                                + " yet; send it through the API (" + DeskController.apiPath(c.type(), c.caseId()) + ")");
-                    }
-                    claims.answer(c.caseId(), new AnsweringClaims.Answer(blankToNull(form.get("claimRef")),
-                            blankToNull(form.get("verdict")), List.of(), blankToNull(form.get("text"))), Callers.of(user).auditName());
-                }
+                case "request" -> requests.answer(c.caseId(), request(messageType, form), Callers.of(user).auditName());
+                case "incident" -> incident(c.caseId(), messageType, form, Callers.of(user).auditName());
                 case "call" -> call(c.caseId(), messageType, form, Callers.of(user).auditName());
                 case "commitment" -> commitment(c.caseId(), messageType, form, Callers.of(user).auditName());
                 default -> throw new InvalidInput("messageType", "console-form",
                         "the console has no form for a " + c.type() + " yet; send it through the API (" + DeskController.apiPath(c.type(), c.caseId()) + ")");
             }
         } catch (InvalidInput e) {
-            return refused(c.caseId(), model, user, session, response, 400, messageType, form, e.field(), e.rule(), e.getMessage());
+            return refused(c, model, user, session, response, 400, messageType, form, e.field(), e.rule(), e.getMessage());
         } catch (Conflict e) {
-            return refused(c.caseId(), model, user, session, response, 409, messageType, form, e.field(), e.rule(), e.explanation());
+            return refused(c, model, user, session, response, 409, messageType, form, e.field(), e.rule(), e.explanation());
         }
         redirect.addFlashAttribute("notice", messageType + " sent.");
         return "redirect:/console/cases/" + c.caseId();
+    }
+
+    /** A request's message as {@code POST /api/requests/{caseId}/messages} takes it: only the fields its form has. */
+    private static AnsweringRequests.NewMessage request(String messageType, Map<String, String> form) {
+        AnsweringRequests.Proposal proposal = form.containsKey("proposalKind") || form.containsKey("proposalText")
+                ? new AnsweringRequests.Proposal(blankToNull(form.get("proposalKind")), blankToNull(form.get("proposalText")))
+                : null;
+        AnsweringRequests.Terms revised = null;
+        if ("amend".equals(messageType)) {
+            List<OpeningRequests.Evidence> evidence = new ArrayList<>();
+            for (String line : blankToEmpty(form.get("revisedEvidence")).split("\\R")) {
+                List<String> ids = ids(line);
+                if (!ids.isEmpty()) {
+                    evidence.add(new OpeningRequests.Evidence(ids.get(0), ids.subList(1, ids.size())));
+                }
+            }
+            String kind = blankToNull(form.get("revisedActionKind"));
+            String detail = blankToNull(form.get("revisedActionDetail"));
+            revised = new AnsweringRequests.Terms(ids(form.get("revisedTargets")), evidence,
+                    kind == null && detail == null ? null : new OpeningRequests.Action(kind, detail),
+                    blankToNull(form.get("revisedUrgency")), blankToNull(form.get("revisedText")));
+        }
+        return new AnsweringRequests.NewMessage(messageType, blankToNull(form.get("termsRef")), blankToNull(form.get("text")),
+                blankToNull(form.get("reason")), proposal, revised, blankToNull(form.get("outcome")), blankToNull(form.get("toLevel")));
+    }
+
+    private void incident(String incidentId, String messageType, Map<String, String> form, String actor) {
+        switch (messageType == null ? "" : messageType) {
+            case "answerClaim" -> claims.answer(incidentId, new AnsweringClaims.Answer(blankToNull(form.get("claimRef")),
+                    blankToNull(form.get("verdict")), ids(form.get("evidence")), blankToNull(form.get("text"))), actor);
+            case "proposeFindings" -> claims.proposeFindings(incidentId, blankToNull(form.get("findings")), actor);
+            case "signOff" -> claims.signOff(incidentId, blankToNull(form.get("findingsRef")), actor);
+            default -> throw InvalidInput.notOneOf("messageType", messageType, List.of("answerClaim", "proposeFindings", "signOff"));
+        }
     }
 
     private void call(String caseId, String messageType, Map<String, String> form, String actor) {
@@ -155,23 +212,27 @@ class CaseController {
     private void commitment(String caseId, String messageType, Map<String, String> form, String actor) {
         switch (messageType == null ? "" : messageType) {
             case "agree" -> commitments.agree(caseId, actor);
-            case "attest" -> commitments.attest(caseId, new ActingOnCommitments.Attestation(blankToNull(form.get("text")), List.of()), actor);
+            case "attest" -> commitments.attest(caseId, new ActingOnCommitments.Attestation(blankToNull(form.get("text")), ids(form.get("evidence"))), actor);
             case "withdraw" -> commitments.withdraw(caseId, new ActingOnCommitments.Withdrawal(blankToNull(form.get("reason"))), actor);
             default -> throw InvalidInput.notOneOf("messageType", messageType, List.of("agree", "attest", "withdraw"));
         }
     }
 
-    private String refused(String caseId, Model model, Authentication user, HttpSession session, HttpServletResponse response,
+    private String refused(CaseView c, Model model, Authentication user, HttpSession session, HttpServletResponse response,
             int status, String messageType, Map<String, String> form, String field, String rule, String explanation) {
         response.setStatus(status);
-        fill(model, find(caseId), user, session);
-        model.addAttribute("error", new FieldError(messageType, field, rule, explanation));
+        fill(model, find(c.caseId()), user, session);
+        String at = field == null ? null : field.startsWith("evidence[") ? "evidence" : ERROR_AT.getOrDefault(field, field);
+        List<String> shown = new ArrayList<>();
+        Map<String, List<Field>> forms = forms(c, openClaims(JSON.valueToTree(c.details())));
+        forms.getOrDefault(messageType == null ? "" : messageType, List.of()).forEach(f -> shown.add(f.field()));
+        model.addAttribute("error", new FieldError(messageType, at, rule, explanation, shown));
         model.addAttribute("entered", form);
         return "console/case";
     }
 
-    /** An error of a form as the API gives it: the field (as the REST body names it), the rule and the text. */
-    record FieldError(String messageType, String field, String rule, String explanation) {
+    /** An error of a form as the API gives it: the field (as the REST body names it), the rule, the text, and the fields the form shows. */
+    record FieldError(String messageType, String field, String rule, String explanation, List<String> shown) {
 
         /** Whether the error belongs next to {@code name} of the form of {@code type}. */
         public boolean at(String type, String name) {
@@ -180,8 +241,75 @@ class CaseController {
 
         /** Whether the error names no field the form of {@code type} shows (then it stands above the form). */
         public boolean general(String type) {
-            return type.equals(messageType) && !SHOWN.getOrDefault(type, List.of()).contains(field);
+            return type.equals(messageType) && !shown.contains(field);
         }
+    }
+
+    /** Each step's form of case {@code c}, by message type: the fields the module's Java API takes for it. */
+    static Map<String, List<Field>> forms(CaseView c, List<String> openClaims) {
+        Map<String, List<Field>> forms = new LinkedHashMap<>();
+        String onTheTable = c.proposal() == null ? null : c.proposal().id();
+        switch (c.type()) {
+            case "request" -> {
+                forms.put("acknowledge", List.of());
+                forms.put("accept", onTheTable == null ? List.of(Field.text("text", "text", "Text"))
+                        : List.of(Field.ref("termsRef", "termsRef", "Accepts the terms on the table", onTheTable), Field.text("text", "text", "Text")));
+                forms.put("decline", List.of(Field.select("reason", "reason", "Reason", names(DeclineReason.values())),
+                        Field.text("text", "text", "Text")));
+                forms.put("counterPropose", List.of(Field.select("proposalKind", "proposal.kind", "Proposal", names(CounterProposal.Kind.values())),
+                        Field.text("proposalText", "proposal.text", "Proposal text")));
+                // an amendment starts from the terms as they stand
+                JsonNode terms = JSON.valueToTree(c.details()).path("terms");
+                List<String> evidence = new ArrayList<>();
+                terms.path("evidence").forEach(e -> {
+                    List<String> line = new ArrayList<>(List.of(e.path("ref").asString()));
+                    e.path("markings").forEach(m -> line.add(m.asString()));
+                    evidence.add(String.join(" ", line));
+                });
+                List<String> targets = new ArrayList<>();
+                terms.path("targets").forEach(t -> targets.add(t.asString()));
+                forms.put("amend", List.of(Field.ids("revisedTargets", "revised.targets", "Targets (STIX ids, one a line)").with(String.join("\n", targets)),
+                        Field.ids("revisedEvidence", "revised.evidence", "Evidence (a report's STIX id a line, its markings' ids after it)")
+                                .with(String.join("\n", evidence)),
+                        Field.select("revisedActionKind", "revised.action.kind", "Action", names(RequestedAction.Kind.values()))
+                                .with(text(terms.path("action"), "kind")),
+                        Field.text("revisedActionDetail", "revised.action.detail", "Action detail").with(text(terms.path("action"), "detail")),
+                        Field.select("revisedUrgency", "revised.urgency", "Urgency", names(Urgency.values()))
+                                .with(text(JSON.valueToTree(c.details()), "urgency")),
+                        Field.text("revisedText", "revised.text", "Text").with(text(terms, "text"))));
+                forms.put("progressUpdate", List.of(Field.text("text", "text", "Text")));
+                forms.put("close", List.of(Field.select("outcome", "outcome", "Outcome", names(Outcome.values())),
+                        Field.text("text", "text", "Text")));
+                EscalationLevel level = c.level() == null ? null : Arrays.stream(EscalationLevel.values())
+                        .filter(l -> l.name().equals(c.level())).findFirst().orElse(null);
+                if (level != null && level.next().isPresent()) {
+                    forms.put("escalate", List.of(Field.ref("toLevel", "toLevel", "Takes the case one rung up, to", level.next().get().name()),
+                            Field.text("reason", "reason", "Reason")));
+                }
+            }
+            case "call" -> {
+                forms.put("acknowledge", List.of(Field.line("byName", "by.name", "Acknowledged by (name)"), Field.line("byPost", "by.post", "Post")));
+                forms.put("withdraw", List.of(Field.text("reason", "reason", "Reason")));
+            }
+            case "commitment" -> {
+                forms.put("agree", List.of());
+                forms.put("attest", List.of(Field.text("text", "text", "Text"),
+                        Field.ids("evidence", "evidence", "Evidence (STIX ids, one a line)")));
+                forms.put("withdraw", List.of(Field.text("reason", "reason", "Reason")));
+            }
+            case "incident" -> {
+                forms.put("answerClaim", List.of(Field.select("claimRef", "claimRef", "Claim", openClaims),
+                        Field.select("verdict", "verdict", "Verdict", names(Verdict.values())),
+                        Field.ids("evidence", "evidence", "Evidence (STIX ids, one a line; required to dispute)"),
+                        Field.text("text", "text", "Text")));
+                forms.put("proposeFindings", List.of(Field.text("findings", "findings", "Findings")));
+                forms.put("signOff", onTheTable == null ? List.of()
+                        : List.of(Field.ref("findingsRef", "findingsRef", "Signs off the findings on the table", onTheTable)));
+            }
+            default -> {
+            }
+        }
+        return forms;
     }
 
     private CaseView find(String caseId) {
@@ -212,25 +340,50 @@ class CaseController {
         model.addAttribute("summary", DeskController.summary(c, details));
         model.addAttribute("serverNow", workflow.now().toString());
         model.addAttribute("mayAct", mayAct);
-        model.addAttribute("actions", !mayAct ? List.of() : ownCallOpen ? List.of("withdraw")
+        List<String> actions = new ArrayList<>(!mayAct ? List.of() : ownCallOpen ? List.of("withdraw")
                 : c.nextActor().actions() != null ? c.nextActor().actions() : List.of());
+        List<String> open = openClaims(details);
+        Map<String, List<Field>> forms = forms(c, open);
+        // a request past its deadline may be taken one rung up by either side (the REST API's escalate)
+        if (liaison && "request".equals(c.type()) && forms.containsKey("escalate") && c.nextActor() != null
+                && c.nextActor().party() != null && c.dueAt() != null && Instant.parse(c.dueAt()).isBefore(workflow.now())) {
+            actions.add("escalate");
+            mayAct = true;
+            model.addAttribute("mayAct", true);
+        }
+        model.addAttribute("actions", actions);
+        model.addAttribute("forms", forms);
         model.addAttribute("formsFor", Set.of("request", "commitment", "call", "incident").contains(c.type()));
         model.addAttribute("fields", fields(details));
         model.addAttribute("claims", claims(details));
         model.addAttribute("proposalText", c.proposal() == null ? null : pretty(c.proposal().terms()));
         model.addAttribute("agreedText", c.agreedTerms() == null ? null : pretty(c.agreedTerms().terms()));
         model.addAttribute("apiPath", DeskController.apiPath(c.type(), c.caseId()));
-        model.addAttribute("declineReasons", names(DeclineReason.values()));
-        model.addAttribute("outcomes", names(Outcome.values()));
-        model.addAttribute("proposalKinds", names(CounterProposal.Kind.values()));
-        model.addAttribute("levels", names(EscalationLevel.values()));
-        model.addAttribute("verdicts", names(Verdict.values()));
-        List<String> open = new ArrayList<>();
-        details.path("openClaims").forEach(r -> open.add(r.asString()));
         model.addAttribute("openClaims", open);
         if (mayAct && !model.containsAttribute("formId")) {
             model.addAttribute("formId", issueFormId(session));
         }
+    }
+
+    private static List<String> openClaims(JsonNode details) {
+        List<String> open = new ArrayList<>();
+        details.path("openClaims").forEach(r -> open.add(r.asString()));
+        return open;
+    }
+
+    /** The STIX ids in a text, one a line (or apart by commas or spaces), in order; none for a blank text. */
+    static List<String> ids(String text) {
+        List<String> ids = new ArrayList<>();
+        for (String id : blankToEmpty(text).split("[\\s,]+")) {
+            if (!id.isBlank()) {
+                ids.add(id.strip());
+            }
+        }
+        return ids;
+    }
+
+    private static String blankToEmpty(String value) {
+        return value == null ? "" : value;
     }
 
     private static List<String> names(Enum<?>[] values) {

@@ -13,7 +13,7 @@ import org.concord.workflow.CaseViews;
 import org.concord.workflow.StixId;
 import org.springframework.stereotype.Service;
 
-/** {@link AnsweringClaims} on {@link IncidentService}: the body's checks, then the answer. */
+/** {@link AnsweringClaims} on {@link IncidentService}: the body's checks, then the message. */
 @Service
 class AnsweringClaimsService implements AnsweringClaims {
 
@@ -54,5 +54,25 @@ class AnsweringClaimsService implements AnsweringClaims {
             }
         }
         return views.view(incidentCases, incidents.answer(incidentId, body.claimRef(), verdict, evidence, body.text(), actor));
+    }
+
+    @Override
+    public CaseView proposeFindings(String incidentId, String findings, String actor) {
+        Limits.text("findings", findings);
+        return views.view(incidentCases, incidents.proposeFindings(incidentId, findings, actor));
+    }
+
+    @Override
+    public CaseView signOff(String incidentId, String findingsRef, String actor) {
+        StixId ref = null;
+        if (findingsRef != null) {
+            Limits.name("findingsRef", findingsRef);
+            try {
+                ref = StixId.of(findingsRef);
+            } catch (RuntimeException e) {
+                throw new InvalidInput("findingsRef", "stix-id", "'" + findingsRef + "' is not a STIX identifier (type--UUID)");
+            }
+        }
+        return views.view(incidentCases, incidents.signOff(incidentId, ref, actor));
     }
 }

@@ -18,7 +18,6 @@ import org.concord.party.Callers;
 import org.concord.party.PartyCode;
 import org.concord.workflow.CaseView;
 import org.concord.workflow.CaseViews;
-import org.concord.workflow.StixId;
 import org.concord.workflow.Workflow;
 import org.concord.incidents.IncidentCaseType;
 import org.concord.incidents.IncidentPlaces;
@@ -164,25 +163,14 @@ class IncidentsController {
     @PreAuthorize("hasRole('LIAISON')")
     @Operation(summary = "Propose joint findings; earlier proposals and their sign-offs lapse (LIAISON)")
     CaseView proposeFindings(@PathVariable String incidentId, @RequestBody Findings body, Authentication caller) {
-        Limits.text("findings", body.findings());
-        return views.view(incidentCases, incidents.proposeFindings(incidentId, body.findings(), Callers.of(caller).auditName()));
+        return answering.proposeFindings(incidentId, body.findings(), Callers.of(caller).auditName());
     }
 
     @PostMapping("/api/incidents/{incidentId}/sign-off")
     @PreAuthorize("hasRole('LIAISON')")
     @Operation(summary = "Sign off the findings on the table (or those named by findingsRef); both sign-offs settle it (LIAISON)")
     CaseView signOff(@PathVariable String incidentId, @RequestBody(required = false) SignOff body, Authentication caller) {
-        StixId ref = body == null || body.findingsRef() == null ? null : stixId(body.findingsRef(), "findingsRef");
-        return views.view(incidentCases, incidents.signOff(incidentId, ref, Callers.of(caller).auditName()));
-    }
-
-    private static StixId stixId(String value, String field) {
-        Limits.name(field, value);
-        try {
-            return StixId.of(value);
-        } catch (RuntimeException e) {
-            throw new InvalidInput(field, "stix-id", "'" + value + "' is not a STIX identifier (type--UUID)");
-        }
+        return answering.signOff(incidentId, body == null ? null : body.findingsRef(), Callers.of(caller).auditName());
     }
 
     private static PartyCode party(String code) {
