@@ -16,6 +16,7 @@
  * partner and sends and acknowledges calls through {@code hotline.AnsweringCalls}.
  * The intelligence pages ({@link org.concord.console.IntelPagesController}): search, object pages with what the partner
  * sees, a form and a bundle upload, through {@code intel}'s public API ({@code IntelStore}, {@code Bundles}).
+ * The screening page ({@link org.concord.console.ScreeningPageController}) searches the watchlists through {@code screening.Watchlists}.
  *
  * <p>On top of the layering, beside {@code demo}: it reads the cases through {@code workflow}'s
  * API, sends through the API of {@code requests}, {@code commitments}, {@code hotline} and
@@ -26,5 +27,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Console: the web pages of a node",
         allowedDependencies = {"node", "party", "workflow", "requests", "commitments", "hotline", "incidents",
-            "deconfliction", "intel", "intel::stix", "exchange", "ledger", "ledger::tree"})
+            "deconfliction", "intel", "intel::stix", "exchange", "ledger", "ledger::tree", "screening"})
 package org.concord.console;
