@@ -18,6 +18,7 @@
  * sees, a form and a bundle upload, through {@code intel}'s public API ({@code IntelStore}, {@code Bundles}).
  * A page per operation notice ({@link org.concord.console.NoticePageController}) shows it with its evaluation, conflicts
  * and revisions, and withdraws or revises it through {@code deconfliction.DeconflictionMap}.
+ * The screening page ({@link org.concord.console.ScreeningPageController}) searches the watchlists through {@code screening.Watchlists}.
  *
  * <p>On top of the layering, beside {@code demo}: it reads the cases through {@code workflow}'s
  * API, sends through the API of {@code requests}, {@code commitments}, {@code hotline} and
@@ -28,5 +29,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Console: the web pages of a node",
         allowedDependencies = {"node", "party", "workflow", "requests", "commitments", "hotline", "incidents",
-            "deconfliction", "intel", "intel::stix", "exchange", "ledger", "ledger::tree"})
+            "deconfliction", "intel", "intel::stix", "exchange", "ledger", "ledger::tree", "screening"})
 package org.concord.console;

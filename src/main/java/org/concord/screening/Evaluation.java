@@ -63,7 +63,7 @@ public final class Evaluation {
         }
     }
 
-    private record Query(String name, String expected, String kind, boolean crossScript) {
+    private record Query(String name, String expected, String kind, boolean crossScript, org.concord.screening.names.Particulars particulars) {
     }
 
     private Evaluation() {
@@ -90,22 +90,37 @@ public final class Evaluation {
      * and prints the figures, then up to {@code mistakes} of the mistakes.
      */
     public static Figures run(List<WatchlistEntry> list, Thresholds thresholds, int limit, int mistakes, PrintStream out) {
+        out.println("by name alone:");
+        run(list, thresholds, limit, mistakes, out, false);
+        out.println("with date of birth and nationality (each query gives its entry's, as an officer who knows them would):");
+        return run(list, thresholds, limit, mistakes, out, true);
+    }
+
+    private static org.concord.screening.names.Particulars particulars(WatchlistEntry entry) {
+        return new org.concord.screening.names.Particulars(entry.datesOfBirth(), entry.nationalities());
+    }
+
+    private static Figures run(List<WatchlistEntry> list, Thresholds thresholds, int limit, int mistakes, PrintStream out,
+            boolean withParticulars) {
+        java.util.Map<String, org.concord.screening.names.Particulars> known = new java.util.HashMap<>();
         List<WatchlistEntry> entries = limit > 0 ? list.subList(0, Math.min(limit, list.size())) : list;
         List<NameIndex.Entry<String>> indexed = new ArrayList<>();
         List<Query> queries = new ArrayList<>();
         int skipped = 0;
         for (int i = 0; i < entries.size(); i++) {
             WatchlistEntry entry = entries.get(i);
+            var given = withParticulars ? particulars(entry) : org.concord.screening.names.Particulars.NONE;
+            known.put(entry.reference(), particulars(entry));
             if (i % 10 == 9) {
-                queries.add(new Query(entry.name(), null, "left out", false));
+                queries.add(new Query(entry.name(), null, "left out", false, given));
                 continue;
             }
             WatchlistEntry.Alias heldOut = heldOut(entry);
             for (WatchlistEntry.Alias alias : entry.names()) {
                 if (alias.type().equals("ORIGINAL_SCRIPT")) {
-                    queries.add(new Query(alias.name(), entry.reference(), "original script", true));
+                    queries.add(new Query(alias.name(), entry.reference(), "original script", true, given));
                 } else if (alias == heldOut) {
-                    queries.add(new Query(alias.name(), entry.reference(), "held-out alias", false));
+                    queries.add(new Query(alias.name(), entry.reference(), "held-out alias", false, given));
                 } else {
                     try {
                         indexed.add(new NameIndex.Entry<>(entry.reference(), alias.type(), NameForms.of(alias.name())));
@@ -121,7 +136,8 @@ public final class Evaluation {
             indexed.add(new NameIndex.Entry<>(reference, "PRIMARY", NameForms.of(names.get(0))));
             for (String variant : names.subList(1, names.size())) {
                 boolean latin = variant.chars().allMatch(c -> c < 0x250);
-                queries.add(new Query(variant, reference, latin ? "January 2024 spelling" : "January 2024 script", !latin));
+                queries.add(new Query(variant, reference, latin ? "January 2024 spelling" : "January 2024 script", !latin,
+                        org.concord.screening.names.Particulars.NONE));
             }
         }
         NameMatcher matcher = new NameMatcher(thresholds);
@@ -141,6 +157,8 @@ public final class Evaluation {
             } catch (InvalidName e) {
                 hits = List.of();
             }
+            hits = hits.stream().map(hit -> new NameIndex.Hit<>(hit.owner(), hit.entry(), query.particulars().adjust(hit.comparison(),
+                    known.getOrDefault(hit.owner(), org.concord.screening.names.Particulars.NONE), thresholds))).toList();
             Set<String> matched = new HashSet<>();
             NameIndex.Hit<String> wrong = null;
             for (var hit : hits) {

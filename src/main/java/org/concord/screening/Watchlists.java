@@ -19,6 +19,7 @@ import org.concord.screening.names.InvalidName;
 import org.concord.screening.names.NameForms;
 import org.concord.screening.names.NameIndex;
 import org.concord.screening.names.NameMatcher;
+import org.concord.screening.names.Particulars;
 import org.concord.screening.names.Thresholds;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -151,6 +152,33 @@ public class Watchlists {
      * @throws InvalidInput (field {@code name}) for an empty name or one longer than {@link NameForms#MAX_LENGTH}
      */
     public List<Match> search(String name, int limit) {
+        return search(name, null, null, limit);
+    }
+
+    /** The most matches a search answers. */
+    public static final int MAX_LIMIT = 100;
+
+    /**
+     * The listed entries whose names match {@code name}, best first, MATCH and REVIEW bands only; a
+     * date of birth ({@code 1964-07-17}, {@code 1964} or {@code 1960-1962}) and a nationality (a
+     * country's name or ISO code), when given and when the entry has them, raise the score if they
+     * agree and lower it if they conflict (the explanation says which).
+     *
+     * @throws InvalidInput naming the field ({@code name}, {@code dob}, {@code nationality}, {@code limit}) and its rule
+     */
+    public List<Match> search(String name, String dob, String nationality, int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidInput("limit", "range", "must be from 1 to " + MAX_LIMIT + ", got " + limit);
+        }
+        if (dob != null && !dob.isBlank() && !Particulars.readableDate(dob)) {
+            throw new InvalidInput("dob", "date", "a date of birth is a date (1964-07-17), a year (1964) or a range of years (1960-1962)");
+        }
+        if (nationality != null && !nationality.isBlank()
+                && (nationality.length() > 100 || !nationality.strip().matches("[\\p{L} .,'()-]+"))) {
+            throw new InvalidInput("nationality", "country",
+                    "a nationality is a country's name or ISO code, in letters, at most 100 characters");
+        }
+        Particulars given = new Particulars(dob == null ? List.of() : List.of(dob), nationality == null ? List.of() : List.of(nationality));
         NameForms.Name query;
         try {
             query = NameForms.of(name);
@@ -162,17 +190,34 @@ public class Watchlists {
             current = rebuild();
         }
         List<Match> matches = new ArrayList<>();
-        for (var hit : current.search(query, limit)) {
+        boolean particulars = !given.datesOfBirth().isEmpty() || !given.nationalities().isEmpty();
+        // with particulars, more name matches are read, as a conflicting date of birth may push some below others
+        for (var hit : current.search(query, particulars ? Math.max(limit, 50) : limit)) {
             String[] owner = hit.owner().split("\n", 3);
+            NameMatcher.Comparison comparison = particulars ? given.adjust(hit.comparison(), particularsOf(owner[0], owner[1]), matcher.thresholds())
+                    : hit.comparison();
+            if (comparison.band() == Band.NO_MATCH) {
+                continue;
+            }
             matches.add(new Match(owner[0], owner[1], owner[2], primaryName(owner[0], owner[1]), hit.entry().name().written(),
-                    Math.round(hit.comparison().score() * 1000) / 1000.0, hit.comparison().band().name(), hit.comparison().why()));
+                    Math.round(comparison.score() * 1000) / 1000.0, comparison.band().name(), comparison.why()));
         }
-        return matches;
+        matches.sort(java.util.Comparator.comparingDouble(Match::score).reversed());
+        return matches.size() > limit ? List.copyOf(matches.subList(0, limit)) : matches;
     }
 
     /** Whether a score of a match is a MATCH (for callers that want only those). */
     public static boolean isMatch(Match match) {
         return Band.MATCH.name().equals(match.band());
+    }
+
+    private Particulars particularsOf(String source, String reference) {
+        return jdbc.sql("select dates_of_birth, nationalities from screening_entry where source = ? and reference = ?").params(source, reference)
+                .query((rs, row) -> new Particulars(split(rs.getString(1)), split(rs.getString(2)))).optional().orElse(Particulars.NONE);
+    }
+
+    private static List<String> split(String lines) {
+        return lines == null || lines.isEmpty() ? List.of() : List.of(lines.split("\n"));
     }
 
     private String primaryName(String source, String reference) {

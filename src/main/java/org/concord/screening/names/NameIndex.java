@@ -51,7 +51,14 @@ public final class NameIndex<R> {
         }
         Map<String, int[]> postings = new HashMap<>(lists.size() * 2);
         lists.forEach((key, ids) -> postings.put(key, ids.stream().mapToInt(Integer::intValue).toArray()));
-        return new NameIndex<>(List.copyOf(entries), postings, matcher);
+        // how many names each word and each skeleton occurs in: common words weigh less in the score
+        Map<String, Integer> frequency = new HashMap<>();
+        for (Entry<R> entry : entries) {
+            Set<String> words = new HashSet<>(entry.name().tokens());
+            words.addAll(entry.name().skeletons());
+            words.forEach(word -> frequency.merge(word, 1, Integer::sum));
+        }
+        return new NameIndex<>(List.copyOf(entries), postings, matcher.weighingRarity(frequency, entries.size()));
     }
 
     public int size() {

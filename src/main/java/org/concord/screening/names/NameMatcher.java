@@ -27,10 +27,37 @@ public final class NameMatcher {
     private static final double PHONETIC_BONUS = 0.04;
     private static final double SUBSET_WEIGHT = 0.90;
 
+    /** A word at least this similar to its partner counts as found, and weighs what the rarer of the two weighs. */
+    private static final double FOUND = 0.85;
+
     private final Thresholds thresholds;
+    private final java.util.function.ToDoubleFunction<String> rarity;
 
     public NameMatcher(Thresholds thresholds) {
+        this(thresholds, word -> 1.0);
+    }
+
+    private NameMatcher(Thresholds thresholds, java.util.function.ToDoubleFunction<String> rarity) {
         this.thresholds = thresholds;
+        this.rarity = rarity;
+    }
+
+    /**
+     * This matcher, weighing each word by how rare it is among {@code names} names (inverse document
+     * frequency, scaled to 0.1..1): agreeing on "Mohammad", "Abdul", "Haji" or "Akhund", which many listed names
+     * share, says less about two names being one than agreeing on "Baradar"; a word never seen weighs 1.
+     *
+     * @param frequency in how many names each folded word and each consonant skeleton occurs
+     */
+    public NameMatcher weighingRarity(java.util.Map<String, Integer> frequency, int names) {
+        double most = Math.log(names + 1.0);
+        return new NameMatcher(thresholds, word -> {
+            Integer df = frequency.get(word);
+            if (df == null || names < 20) {
+                return 1.0;
+            }
+            return Math.max(0.1, Math.min(1.0, Math.log((names + 1.0) / df) / most * 1.6));
+        });
     }
 
     /** The score of two names, its band and why. */
@@ -82,7 +109,7 @@ public final class NameMatcher {
         return thresholds;
     }
 
-    private static double view(List<String> a, List<String> b, String sortedA, String sortedB, String orderedA, String orderedB) {
+    private double view(List<String> a, List<String> b, String sortedA, String sortedB, String orderedA, String orderedB) {
         double whole = Math.max(similarity(sortedA, sortedB), similarity(orderedA, orderedB));
         double words = (bestPartners(a, b) + bestPartners(b, a)) / 2;
         double both = (whole + words) / 2;
@@ -98,16 +125,26 @@ public final class NameMatcher {
     }
 
     /** Monge-Elkan: each word of a against its most similar word of b, averaged. */
-    private static double bestPartners(List<String> a, List<String> b) {
+    private double bestPartners(List<String> a, List<String> b) {
         double sum = 0;
+        double weights = 0;
         for (String x : a) {
             double best = 0;
+            String partner = null;
             for (String y : b) {
-                best = Math.max(best, similarity(x, y));
+                double s = similarity(x, y);
+                if (s > best || partner == null) {
+                    best = s;
+                    partner = y;
+                }
             }
-            sum += best;
+            // a word found in the other name weighs what the more common of the two spellings weighs
+            // (a query may spell Mohammad in a way no listed name does); a word not found weighs its own rarity
+            double weight = best >= FOUND ? Math.min(rarity.applyAsDouble(x), rarity.applyAsDouble(partner)) : rarity.applyAsDouble(x);
+            sum += weight * best;
+            weights += weight;
         }
-        return sum / a.size();
+        return weights == 0 ? 0 : sum / weights;
     }
 
     static double similarity(String x, String y) {

@@ -135,4 +135,43 @@ class NameMatchingTest {
         assertThat(lenient.compare(NameForms.of("Jaish al-Adl"), NameForms.of("Jaish Muhammad")).band()).isEqualTo(Band.REVIEW);
         assertThatThrownBy(() -> new Thresholds(0.5, 0.9)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void dateOfBirthAndNationalityRaiseWhenTheyAgreeLowerWhenTheyConflictAndCountForNothingWhenAbsent() {
+        var name = compare("Abdul Samad", "ABDUL SAMAD");
+        var listed = new Particulars(java.util.List.of("1970-03-01"), java.util.List.of("Afghanistan"));
+        var agreeing = new Particulars(java.util.List.of("1970"), java.util.List.of("AF")).adjust(name, listed, Thresholds.DEFAULT);
+        var conflicting = new Particulars(java.util.List.of("1985-06-15"), java.util.List.of("Pakistan")).adjust(name, listed,
+                Thresholds.DEFAULT);
+        var absent = Particulars.NONE.adjust(name, listed, Thresholds.DEFAULT);
+        assertThat(agreeing.score()).isGreaterThanOrEqualTo(name.score());
+        assertThat(agreeing.why()).anyMatch(w -> w.startsWith("date of birth agrees")).anyMatch(w -> w.startsWith("nationality agrees"));
+        assertThat(conflicting.score()).isLessThan(name.score());
+        assertThat(conflicting.band()).isNotEqualTo(Band.MATCH);
+        assertThat(conflicting.why()).anyMatch(w -> w.startsWith("date of birth conflicts")).anyMatch(w -> w.startsWith("nationality conflicts"));
+        assertThat(absent.score()).isEqualTo(name.score());
+        assertThat(absent.why()).anyMatch(w -> w.startsWith("date of birth not counted"));
+        // a range of years agrees with a year inside it; two different exact dates conflict
+        assertThat(Particulars.datesAgree(java.util.List.of("1962"), java.util.List.of("1960-1963"))).isTrue();
+        assertThat(Particulars.datesAgree(java.util.List.of("1962-01-01"), java.util.List.of("1962-05-05"))).isFalse();
+        assertThat(Particulars.datesAgree(java.util.List.of(), java.util.List.of("1962"))).isNull();
+    }
+
+    @Test
+    void commonWordsWeighLessOnceTheIndexKnowsHowCommonTheyAre() {
+        var names = new java.util.ArrayList<NameIndex.Entry<String>>();
+        for (String other : java.util.List.of("Mohammad Aman", "Mohammad Essa", "Mohammad Rasul", "Mohammad Hasan", "Mohammad Sadiq",
+                "Mohammad Naim", "Mohammad Yaqub", "Mohammad Omar", "Mohammad Tahir", "Mohammad Azim", "Mohammad Rahim", "Mohammad Salim",
+                "Mohammad Qasim", "Mohammad Nabi", "Mohammad Ishaq", "Mohammad Yunus", "Mohammad Zahir", "Mohammad Ayub", "Mohammad Hamid",
+                "Mohammad Jan", "Nazar Mohammad")) {
+            names.add(new NameIndex.Entry<>(other, "PRIMARY", NameForms.of(other)));
+        }
+        var index = NameIndex.build(names, matcher);
+        // a rare word not found costs more than a common word found gains
+        var unweighted = matcher.compare(NameForms.of("Nazar Mohammad"), NameForms.of("Mohammad Hamid")).score();
+        var weighted = index.search(NameForms.of("Nazar Mohammad"), 10).stream().filter(h -> h.owner().equals("Mohammad Hamid"))
+                .mapToDouble(h -> h.comparison().score()).findFirst().orElse(0);
+        assertThat(weighted).isLessThan(unweighted);
+        assertThat(index.search(NameForms.of("Mohamad Essa"), 10).get(0).owner()).isEqualTo("Mohammad Essa");
+    }
 }

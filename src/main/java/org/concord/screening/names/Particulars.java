@@ -1,0 +1,147 @@
+package org.concord.screening.names;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * What else is known of a person besides the name: dates of birth (a date {@code 1964-07-17}, a year
+ * {@code 1964}, or a range of years {@code 1960-1962}) and nationalities (a country's name, or its ISO
+ * code). When both sides give one, agreeing raises a name's score and conflicting lowers it; when
+ * either side gives none, the score stays as it was. Two people with the same common name ("Abdul
+ * Samad") are told apart this way; a name alone cannot.
+ *
+ * @param datesOfBirth as written
+ * @param nationalities as written
+ */
+public record Particulars(List<String> datesOfBirth, List<String> nationalities) {
+
+    public static final Particulars NONE = new Particulars(List.of(), List.of());
+
+    /** Added when a date of birth agrees (the same date, or a year within the other side's). */
+    static final double DOB_AGREES = 0.04;
+    /** Taken away when the dates of birth given conflict (no year in common, or different exact dates). */
+    static final double DOB_CONFLICTS = 0.12;
+    static final double NATIONALITY_AGREES = 0.02;
+    static final double NATIONALITY_CONFLICTS = 0.06;
+
+    private static final Pattern DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
+    private static final Pattern RANGE = Pattern.compile("(\\d{4})\\s*-\\s*(\\d{4})");
+    private static final Pattern YEAR = Pattern.compile("\\d{4}");
+
+    public Particulars {
+        datesOfBirth = datesOfBirth == null ? List.of() : datesOfBirth.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        nationalities = nationalities == null ? List.of() : nationalities.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** Whether a date of birth is one this can read: a date yyyy-mm-dd, a year, or a range of years. */
+    public static boolean readableDate(String value) {
+        return value != null && (DATE.matcher(value.strip()).matches() || RANGE.matcher(value.strip()).matches()
+                || YEAR.matcher(value.strip()).matches());
+    }
+
+    /** The comparison with date of birth and nationality counted in, when both sides give them; its score, band and why. */
+    public NameMatcher.Comparison adjust(NameMatcher.Comparison comparison, Particulars candidate, Thresholds thresholds) {
+        double change = 0;
+        List<String> why = new ArrayList<>(comparison.why());
+        why.remove(why.size() - 1);
+        Boolean dob = datesAgree(datesOfBirth, candidate.datesOfBirth);
+        if (dob == null) {
+            why.add("date of birth not counted (" + (datesOfBirth.isEmpty() ? "none given" : "the list gives none") + ")");
+        } else {
+            change += dob ? DOB_AGREES : -DOB_CONFLICTS;
+            why.add(String.format(Locale.ROOT, "date of birth %s: %s ~ %s %+.2f", dob ? "agrees" : "conflicts",
+                    String.join("/", datesOfBirth), String.join("/", candidate.datesOfBirth), dob ? DOB_AGREES : -DOB_CONFLICTS));
+        }
+        Boolean nationality = nationalitiesAgree(nationalities, candidate.nationalities);
+        if (nationality == null) {
+            why.add("nationality not counted (" + (nationalities.isEmpty() ? "none given" : "the list gives none") + ")");
+        } else {
+            change += nationality ? NATIONALITY_AGREES : -NATIONALITY_CONFLICTS;
+            why.add(String.format(Locale.ROOT, "nationality %s: %s ~ %s %+.2f", nationality ? "agrees" : "conflicts",
+                    String.join("/", nationalities), String.join("/", candidate.nationalities),
+                    nationality ? NATIONALITY_AGREES : -NATIONALITY_CONFLICTS));
+        }
+        double score = Math.max(0, Math.min(1, comparison.score() + change));
+        why.add(String.format(Locale.ROOT, "score %.3f (the name's %.3f, %+.2f for date of birth and nationality)", score,
+                comparison.score(), change));
+        return new NameMatcher.Comparison(score, thresholds.band(score), List.copyOf(why));
+    }
+
+    /** True if some date of one side agrees with some of the other, false if none does, null if a side has none readable. */
+    static Boolean datesAgree(List<String> a, List<String> b) {
+        List<int[]> x = a.stream().map(Particulars::span).filter(s -> s != null).toList();
+        List<int[]> y = b.stream().map(Particulars::span).filter(s -> s != null).toList();
+        if (x.isEmpty() || y.isEmpty()) {
+            return null;
+        }
+        for (int[] p : x) {
+            for (int[] q : y) {
+                boolean yearsOverlap = p[0] <= q[1] && q[0] <= p[1];
+                boolean bothExact = p[2] != 0 && q[2] != 0;
+                if (yearsOverlap && (!bothExact || p[2] == q[2])) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** From year, to year, and month*100+day of an exact date (0 if not exact). */
+    private static int[] span(String value) {
+        String v = value.strip();
+        Matcher m = DATE.matcher(v);
+        if (m.matches()) {
+            int year = Integer.parseInt(m.group(1));
+            return new int[] {year, year, Integer.parseInt(m.group(2)) * 100 + Integer.parseInt(m.group(3))};
+        }
+        m = RANGE.matcher(v);
+        if (m.matches()) {
+            return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), 0};
+        }
+        if (YEAR.matcher(v).matches()) {
+            int year = Integer.parseInt(v);
+            return new int[] {year, year, 0};
+        }
+        return null;
+    }
+
+    static Boolean nationalitiesAgree(List<String> a, List<String> b) {
+        Set<String> x = a.stream().map(Particulars::country).collect(Collectors.toSet());
+        Set<String> y = b.stream().map(Particulars::country).collect(Collectors.toSet());
+        if (x.isEmpty() || y.isEmpty()) {
+            return null;
+        }
+        return x.stream().anyMatch(y::contains);
+    }
+
+    /** A country's English name folded (lower case, letters only); an ISO 3166 alpha-2 or alpha-3 code read as its name. */
+    static String country(String value) {
+        String v = value.strip();
+        if (v.matches("[A-Za-z]{2}")) {
+            String name = new Locale("", v.toUpperCase(Locale.ROOT)).getDisplayCountry(Locale.ENGLISH);
+            v = name.isEmpty() || name.equalsIgnoreCase(v) ? v : name;
+        } else if (v.matches("[A-Za-z]{3}")) {
+            for (String code : Locale.getISOCountries()) {
+                Locale locale = new Locale("", code);
+                if (locale.getISO3Country().equalsIgnoreCase(v)) {
+                    v = locale.getDisplayCountry(Locale.ENGLISH);
+                    break;
+                }
+            }
+        }
+        String folded = v.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+        return switch (folded) {
+            case "democraticpeoplesrepublicofkorea", "dprk" -> "northkorea";
+            case "iranislamicrepublicof", "islamicrepublicofiran" -> "iran";
+            case "syrianarabrepublic" -> "syria";
+            case "russianfederation" -> "russia";
+            case "libyanarabjamahiriya" -> "libya";
+            default -> folded;
+        };
+    }
+}

@@ -1,0 +1,113 @@
+package org.concord.screening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import org.concord.party.Role;
+import org.concord.testing.Https;
+import org.concord.testing.TestNode;
+import org.concord.testing.TwoNodes;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A liaison officer (or a viewer) searches PK's watchlist over HTTPS by a name in any script, with a
+ * date of birth and a nationality when known; bad parameters are refused naming the field and rule.
+ */
+class ScreeningSearchOverHttpTest {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static TestNode pk;
+    static Https https;
+
+    @BeforeAll
+    static void importList() {
+        pk = TwoNodes.shared().pk;
+        https = Https.to(pk);
+        // two listed men called Abdul Samad, told apart by date of birth and nationality; and a group
+        String xml = "<CONSOLIDATED_LIST dateGenerated=\"2026-12-02\"><INDIVIDUALS>"
+                + person("HTi.001", "ABDUL", "SAMAD", "1970-03-01", "Afghanistan")
+                + person("HTi.002", "ABDUL", "SAMAD", "1985-06-15", "Pakistan")
+                + "</INDIVIDUALS><ENTITIES><ENTITY><DATAID>9100003</DATAID><FIRST_NAME>JAISH AL-ADL</FIRST_NAME>"
+                + "<REFERENCE_NUMBER>HTe.003</REFERENCE_NUMBER><ENTITY_ALIAS><QUALITY>Good</QUALITY><ALIAS_NAME>Jundallah; Jaysh al-Adl</ALIAS_NAME>"
+                + "</ENTITY_ALIAS></ENTITY></ENTITIES></CONSOLIDATED_LIST>";
+        pk.bean(Watchlists.class).importUnList("http-test", new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String person(String reference, String first, String second, String dob, String nationality) {
+        return "<INDIVIDUAL><DATAID>" + Math.abs(reference.hashCode()) + "</DATAID><FIRST_NAME>" + first + "</FIRST_NAME><SECOND_NAME>"
+                + second + "</SECOND_NAME><REFERENCE_NUMBER>" + reference + "</REFERENCE_NUMBER><NATIONALITY><VALUE>" + nationality
+                + "</VALUE></NATIONALITY><INDIVIDUAL_DATE_OF_BIRTH><TYPE_OF_DATE>EXACT</TYPE_OF_DATE><DATE>" + dob
+                + "</DATE></INDIVIDUAL_DATE_OF_BIRTH></INDIVIDUAL>";
+    }
+
+    private static HttpResponse<String> search(Role role, String query) throws Exception {
+        String[] basic = Https.basic(pk.username(role), pk.password(role));
+        return https.send("GET", "/api/screening/search?" + query, null, basic[0], basic[1]);
+    }
+
+    private static String q(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static JsonNode matchesOf(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).path("matches");
+    }
+
+    @Test
+    void aPersianSpellingFindsTheGroupWithItsBandAndWhy() throws Exception {
+        JsonNode matches = matchesOf(search(Role.LIAISON, "name=" + q("جیش العدل") + "&limit=5"));
+        assertThat(matches.size()).isGreaterThanOrEqualTo(1);
+        JsonNode first = matches.get(0);
+        assertThat(first.path("reference").asString()).isEqualTo("HTe.003");
+        assertThat(first.path("band").asString()).isEqualTo("MATCH");
+        assertThat(first.path("score").asDouble()).isGreaterThan(0.9);
+        assertThat(first.path("why").toString()).contains("consonants").contains("score");
+    }
+
+    @Test
+    void aViewerMaySearchToo() throws Exception {
+        assertThat(matchesOf(search(Role.VIEWER, "name=Jundullah")).get(0).path("reference").asString()).isEqualTo("HTe.003");
+    }
+
+    @Test
+    void dateOfBirthAndNationalityTellTwoMenOfOneNameApart() throws Exception {
+        JsonNode byName = matchesOf(search(Role.LIAISON, "name=" + q("Abdul Samad")));
+        assertThat(byName.findValuesAsString("reference")).contains("HTi.001", "HTi.002");
+        JsonNode withDob = matchesOf(search(Role.LIAISON, "name=" + q("Abdul Samad") + "&dob=1985&nationality=PK"));
+        assertThat(withDob.get(0).path("reference").asString()).isEqualTo("HTi.002");
+        assertThat(withDob.get(0).path("why").toString()).contains("date of birth agrees").contains("nationality agrees");
+        for (JsonNode match : withDob) {
+            if (match.path("reference").asString().equals("HTi.001")) {
+                assertThat(match.path("band").asString()).isNotEqualTo("MATCH");
+                assertThat(match.path("why").toString()).contains("date of birth conflicts");
+            }
+        }
+    }
+
+    @Test
+    void badParametersAreRefusedNamingTheFieldAndRule() throws Exception {
+        assertRefused(search(Role.LIAISON, "name="), "name", "empty");
+        assertRefused(search(Role.LIAISON, "limit=5"), "name", "empty");
+        assertRefused(search(Role.LIAISON, "name=" + "a".repeat(500)), "name", "max-length");
+        assertRefused(search(Role.LIAISON, "name=Samad&dob=yesterday"), "dob", "date");
+        assertRefused(search(Role.LIAISON, "name=Samad&nationality=" + q("<script>")), "nationality", "country");
+        assertRefused(search(Role.LIAISON, "name=Samad&limit=0"), "limit", "range");
+        assertRefused(search(Role.LIAISON, "name=Samad&limit=101"), "limit", "range");
+    }
+
+    private static void assertRefused(HttpResponse<String> response, String field, String rule) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("field").asString()).as(response.body()).isEqualTo(field);
+        assertThat(problem.path("rule").asString()).as(response.body()).isEqualToIgnoringCase(rule);
+    }
+}
