@@ -22,6 +22,21 @@ public record PartyCode(String value) {
         return new PartyCode(value);
     }
 
+    /**
+     * The party code a caller gave in {@code field}: required ({@code FIELD_REQUIRED}) and an ISO
+     * 3166-1 alpha-2 code ({@code iso-3166-alpha-2}), else a 400 that names the field.
+     */
+    public static PartyCode required(String value, String field) {
+        if (value == null) {
+            throw new InvalidInput(field, "FIELD_REQUIRED", "a party code is required, e.g. IR");
+        }
+        try {
+            return new PartyCode(value);
+        } catch (InvalidInput e) {
+            throw new InvalidInput(field, "iso-3166-alpha-2", e.getMessage());
+        }
+    }
+
     /** Reads the object form, {@code {"value": "IR"}}, that JSON written before (events still stored) may hold. */
     @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.PROPERTIES)
     static PartyCode ofObject(@com.fasterxml.jackson.annotation.JsonProperty("value") String value) {

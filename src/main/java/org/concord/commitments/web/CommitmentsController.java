@@ -82,8 +82,8 @@ class CommitmentsController {
         Limits.name("counterpart", body.counterpart());
         Limits.name("owner", body.owner());
         Limits.text("what", body.what());
-        PartyCode counterpart = party(body.counterpart(), "counterpart");
-        PartyCode owner = body.owner() == null ? null : party(body.owner(), "owner");
+        PartyCode counterpart = PartyCode.required(body.counterpart(), "counterpart");
+        PartyCode owner = body.owner() == null ? null : PartyCode.required(body.owner(), "owner");
         Instant dueBy = null;
         if (body.dueBy() != null) {
             Limits.name("dueBy", body.dueBy());
@@ -118,15 +118,5 @@ class CommitmentsController {
         return acting.withdraw(commitmentId, body, Callers.of(caller).auditName());
     }
 
-    private static PartyCode party(String code, String field) {
-        if (code == null) {
-            throw new InvalidInput(field, "FIELD_REQUIRED", "a party code is required, e.g. IR");
-        }
-        try {
-            return PartyCode.of(code);
-        } catch (InvalidInput e) {
-            throw new InvalidInput(field, "iso-3166-alpha-2", e.getMessage());
-        }
-    }
 
 }

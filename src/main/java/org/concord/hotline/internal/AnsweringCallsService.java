@@ -34,23 +34,13 @@ class AnsweringCallsService implements AnsweringCalls {
         Limits.name("priority", body.priority());
         Limits.text("text", body.text());
         Limits.name("inReplyTo", body.inReplyTo());
-        PartyCode addressee = party(body.addressee(), "addressee");
+        PartyCode addressee = PartyCode.required(body.addressee(), "addressee");
         Official from = AnsweringCalls.official(identity.party().code(), body.from(), "from");
         Official to = AnsweringCalls.official(addressee, body.to(), "to");
         Priority priority = body.priority() == null ? null : InvalidInput.oneOf("priority", body.priority(), Priority.class);
         return views.view(type, hotline.send(from, to, priority, body.text(), null, body.inReplyTo(), actor));
     }
 
-    private static PartyCode party(String code, String field) {
-        if (code == null) {
-            throw new InvalidInput(field, "FIELD_REQUIRED", "the partner's party code is required, e.g. IR");
-        }
-        try {
-            return PartyCode.of(code);
-        } catch (InvalidInput e) {
-            throw new InvalidInput(field, "iso-3166-alpha-2", e.getMessage());
-        }
-    }
 
     @Override
     public CaseView acknowledge(String callId, Person by, String actor) {

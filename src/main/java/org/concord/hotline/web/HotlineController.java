@@ -270,20 +270,10 @@ class HotlineController {
         if (person == null || person.party() == null) {
             throw new InvalidInput(field + ".party", "required", "the party of the " + field + " is required, e.g. PK");
         }
-        PartyCode party = party(person.party(), field + ".party");
+        PartyCode party = PartyCode.required(person.party(), field + ".party");
         return official(party, new Person(person.name(), person.post()), field);
     }
 
-    private static PartyCode party(String code, String field) {
-        if (code == null) {
-            throw new InvalidInput(field, "FIELD_REQUIRED", "the partner's party code is required, e.g. IR");
-        }
-        try {
-            return PartyCode.of(code);
-        } catch (InvalidInput e) {
-            throw new InvalidInput(field, "iso-3166-alpha-2", e.getMessage());
-        }
-    }
 
     private static Official official(PartyCode party, Person person, String field) {
         return AnsweringCalls.official(party, person == null ? null : new AnsweringCalls.Person(person.name(), person.post()), field);

@@ -105,7 +105,7 @@ class IncidentsController {
         Limits.name("incidentType", body.incidentType());
         Limits.text("whatHappened", body.whatHappened());
         Limits.items("claims", body.claims());
-        PartyCode addressee = party(body.addressee());
+        PartyCode addressee = PartyCode.required(body.addressee(), "addressee");
         Instant occurredAt = null;
         if (body.occurredAt() != null) {
             Limits.name("occurredAt", body.occurredAt());
@@ -173,15 +173,5 @@ class IncidentsController {
         return answering.signOff(incidentId, body == null ? null : body.findingsRef(), Callers.of(caller).auditName());
     }
 
-    private static PartyCode party(String code) {
-        if (code == null) {
-            throw new InvalidInput("addressee", "FIELD_REQUIRED", "the partner's party code is required, e.g. IR");
-        }
-        try {
-            return PartyCode.of(code);
-        } catch (InvalidInput e) {
-            throw new InvalidInput("addressee", "iso-3166-alpha-2", e.getMessage());
-        }
-    }
 
 }
