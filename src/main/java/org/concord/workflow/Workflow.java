@@ -331,7 +331,12 @@ public class Workflow {
     }
 
     <M extends CaseMessage, S, R extends CaseRefusal> CaseRecord<M, S, R> read(CaseType<M, S, R> type, WorkflowTable.CaseRow row) {
-        List<WorkflowTable.StoredMessage> stored = table.messages(row.caseId());
+        return read(type, row, table.messages(row.caseId()));
+    }
+
+    /** The case folded from its row and its messages as read already (a page of cases read in one query). */
+    <M extends CaseMessage, S, R extends CaseRefusal> CaseRecord<M, S, R> read(CaseType<M, S, R> type, WorkflowTable.CaseRow row,
+            List<WorkflowTable.StoredMessage> stored) {
         List<M> messages = new ArrayList<>(stored.size());
         for (WorkflowTable.StoredMessage s : stored) {
             messages.add(type.fromStix(s.object()));

@@ -138,8 +138,47 @@ public class WorkflowTable {
      * One page of the index, in SQL: cases of {@code types}, awaiting {@code awaited} (a party), or
      * any party but {@code notAwaited}, in {@code state} (any case), sorted by due date (soonest
      * first, none last) or opening (newest first), after the keyset {@code after}.
+     *
+     * <p>Awaiting someone and sorted by due date (the desk's lists), each awaited party is read on its
+     * own from the index {@code (awaited, due_at, case_id)} in that index's order, and the parties'
+     * pages are merged here: a page then costs the same however many cases are held, which one query
+     * over "any party but us" (a range of the index, then a sort of all of it) does not.
      */
     List<Indexed> page(List<String> types, String awaited, String notAwaited, String state, boolean byDue, Indexed after,
+            int limit) {
+        if (byDue && (awaited != null || notAwaited != null)) {
+            List<String> parties = awaited != null ? List.of(awaited)
+                    : awaitedParties().stream().filter(p -> !p.equals(notAwaited)).toList();
+            List<Indexed> merged = new java.util.ArrayList<>();
+            for (String party : parties) {
+                merged.addAll(query(types, party, null, state, true, after, limit));
+            }
+            merged.sort(BY_DUE);
+            return merged.size() <= limit ? merged : List.copyOf(merged.subList(0, limit));
+        }
+        return query(types, awaited, notAwaited, state, byDue, after, limit);
+    }
+
+    /** The index's due-date order: soonest first, none last, then by case id (the primary key). */
+    private static final java.util.Comparator<Indexed> BY_DUE = java.util.Comparator
+            .comparing(Indexed::dueAt, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+            .thenComparing(Indexed::caseId);
+
+    /**
+     * Every party some case awaits, read from the index {@code (awaited, …)} one value at a time (a
+     * loose index scan: as many index probes as there are parties, not a scan of every case).
+     */
+    List<String> awaitedParties() {
+        return jdbc.sql("""
+                with recursive parties (code) as (
+                    select min(awaited) from workflow_case
+                    union all
+                    select (select min(w.awaited) from workflow_case w where w.awaited > p.code) from parties p where p.code is not null
+                )
+                select code from parties where code is not null""").query(String.class).list();
+    }
+
+    private List<Indexed> query(List<String> types, String awaited, String notAwaited, String state, boolean byDue, Indexed after,
             int limit) {
         StringBuilder sql = new StringBuilder("""
                 select case_type, case_id, state_name, awaited, due_at, closed, opened_at from workflow_case where case_type in (""");
@@ -162,25 +201,25 @@ public class WorkflowTable {
             params.add(state.toLowerCase(java.util.Locale.ROOT));
         }
         if (byDue) {
-            // cases without a deadline last: the keyset runs over (due_at is null, due_at, case_id, case_type)
+            // cases without a deadline last: the keyset runs over (due_at nulls last, case_id); case_id is the key
             if (after != null) {
                 if (after.dueAt() == null) {
-                    sql.append(" and due_at is null and (case_id > ? or (case_id = ? and case_type > ?))");
-                    params.addAll(List.of(after.caseId(), after.caseId(), after.type()));
+                    sql.append(" and due_at is null and case_id > ?");
+                    params.add(after.caseId());
                 } else {
                     Timestamp at = Timestamp.from(after.dueAt());
-                    sql.append(" and (due_at is null or due_at > ? or (due_at = ? and (case_id > ? or (case_id = ? and case_type > ?))))");
-                    params.addAll(List.of(at, at, after.caseId(), after.caseId(), after.type()));
+                    sql.append(" and (due_at is null or due_at > ? or (due_at = ? and case_id > ?))");
+                    params.addAll(List.of(at, at, after.caseId()));
                 }
             }
-            sql.append(" order by case when due_at is null then 1 else 0 end, due_at, case_id, case_type");
+            sql.append(" order by due_at nulls last, case_id");
         } else {
             if (after != null) {
                 Timestamp at = Timestamp.from(after.openedAt());
-                sql.append(" and (opened_at < ? or (opened_at = ? and (case_id > ? or (case_id = ? and case_type > ?))))");
-                params.addAll(List.of(at, at, after.caseId(), after.caseId(), after.type()));
+                sql.append(" and (opened_at < ? or (opened_at = ? and case_id > ?))");
+                params.addAll(List.of(at, at, after.caseId()));
             }
-            sql.append(" order by opened_at desc, case_id, case_type");
+            sql.append(" order by opened_at desc, case_id");
         }
         sql.append(" limit ").append(limit);
         return jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
@@ -190,12 +229,48 @@ public class WorkflowTable {
         }).list();
     }
 
-    /** How many cases the index shows awaiting {@code awaited}, or any party but {@code notAwaited}. */
+    /**
+     * How many cases the index shows awaiting {@code awaited}, or any party but {@code notAwaited}
+     * (summed party by party, each a range of the index).
+     */
     int count(String awaited, String notAwaited) {
-        if (awaited != null) {
-            return jdbc.sql("select count(*) from workflow_case where awaited = ?").param(awaited).query(Integer.class).single();
+        List<String> parties = awaited != null ? List.of(awaited)
+                : awaitedParties().stream().filter(p -> !p.equals(notAwaited)).toList();
+        int total = 0;
+        for (String party : parties) {
+            total += jdbc.sql("select count(*) from workflow_case where awaited = ?").param(party).query(Integer.class).single();
         }
-        return jdbc.sql("select count(*) from workflow_case where awaited is not null and awaited <> ?").param(notAwaited)
-                .query(Integer.class).single();
+        return total;
+    }
+
+    /** The cases of {@code caseIds} (of any type) that are held, by case id, in one query. */
+    public java.util.Map<String, CaseRow> findCases(java.util.Collection<String> caseIds) {
+        java.util.Map<String, CaseRow> out = new java.util.HashMap<>();
+        if (caseIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql(CASE_COLUMNS + " where case_id in (" + placeholders(caseIds.size()) + ")").params(List.copyOf(caseIds))
+                .query(WorkflowTable::caseRow).list().forEach(r -> out.put(r.caseId(), r));
+        return out;
+    }
+
+    /** The messages of each of {@code caseIds}, in one query, each case's in the order of {@link #messages}. */
+    public java.util.Map<String, List<StoredMessage>> messages(java.util.Collection<String> caseIds) {
+        java.util.Map<String, List<StoredMessage>> out = new java.util.HashMap<>();
+        if (caseIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("select case_id, id, direction, recorded_at, object from workflow_message where case_id in ("
+                + placeholders(caseIds.size()) + ") order by case_id, recorded_at, id")
+                .params(List.copyOf(caseIds))
+                .query((java.sql.ResultSet rs) -> {
+                    out.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>()).add(new StoredMessage(rs.getString(2),
+                            rs.getString(3), rs.getTimestamp(4).toInstant(), MessageStix.JSON.readTree(rs.getString(5))));
+                });
+        return out;
+    }
+
+    private static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 }

@@ -45,8 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ConsolePageLoad {
 
-    private static final int WARM_UP = 30;
-    private static final int MEASURED = 200;
+    private static final int WARM_UP = Integer.getInteger("bench.warmup", 30);
+    private static final int MEASURED = Integer.getInteger("bench.rounds", 200);
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
@@ -76,6 +76,9 @@ public final class ConsolePageLoad {
                 throw new IllegalStateException("the desk does not count the " + n + " open requests or link to them");
             }
             Map<String, double[]> loaded = measure(https, session, pages);
+            if (store == TestNode.Store.POSTGRES && Boolean.getBoolean("bench.trace")) {
+                traceOneDesk(https, session);
+            }
             for (String page : pages) {
                 double[] full = loaded.get(page);
                 double[] base = empty.get(page);
@@ -121,6 +124,24 @@ public final class ConsolePageLoad {
                     bytes.get(page)});
         }
         return out;
+    }
+
+    /**
+     * With {@code -Dbench.trace=true} on PostgreSQL: every statement of one desk render, with its
+     * duration, in the server's log ({@code log_min_duration_statement = 0} for that one request).
+     */
+    private static void traceOneDesk(Https https, String session) throws Exception {
+        try (java.sql.Connection c = Postgres.connect(); java.sql.Statement s = c.createStatement()) {
+            s.execute("alter system set log_min_duration_statement = 0");
+            s.execute("select pg_reload_conf()");
+            Thread.sleep(500);
+            try {
+                get(https, session, "/console/desk");
+            } finally {
+                s.execute("alter system reset log_min_duration_statement");
+                s.execute("select pg_reload_conf()");
+            }
+        }
     }
 
     private static HttpResponse<String> get(Https https, String session, String page) throws Exception {
