@@ -105,7 +105,11 @@
             return style;
           },
           interactive: !!CLICKABLE[name],
-          pointToLayer: function (feature, latlng) { return L.circleMarker(latlng, style); },
+          pointToLayer: function (feature, latlng) {
+            // a notice around a point comes as its centre and radius (a tenth of the bytes of its polygon)
+            var km = feature.properties && feature.properties.radiusKm;
+            return km ? L.circle(latlng, L.extend({}, style, { radius: km * 1000 })) : L.circleMarker(latlng, style);
+          },
           onEachFeature: function (feature, featureLayer) {
             if (CLICKABLE[name]) { featureLayer.bindPopup(popup(name, feature.properties)); }
           }

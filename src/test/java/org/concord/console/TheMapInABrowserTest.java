@@ -119,6 +119,49 @@ class TheMapInABrowserTest {
     }
 
     @Test
+    void aNoticeAroundAPointIsDrawnAsItsCircleFromItsCentreAndRadiusWhileTheApiLayerKeepsItsFootprint() throws Exception {
+        // given PK's notice of a patrol within 3 km of a point near Taftan, sent through the API
+        String[] basic = Https.basic(nodes.pk.username(Role.LIAISON), nodes.pk.password(Role.LIAISON));
+        java.time.Instant start = java.time.Instant.now().plus(Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        String noticeId = "test-circle-" + java.util.UUID.randomUUID();
+        HttpResponse<String> sent = Https.to(nodes.pk).send("POST", "/api/deconfliction/notices", """
+                {"id": "%s", "partner": "IR", "type": "BORDER_PATROL",
+                 "area": {"centre": {"type": "Point", "coordinates": [62.9, 28.7]}, "radiusKm": 3},
+                 "window": {"start": "%s", "end": "%s"},
+                 "contact": {"name": "Duty officer, Frontier Corps", "channel": "Concord hotline, desk 2"},
+                 "classification": "AMBER_STRICT"}""".formatted(noticeId, start, start.plus(Duration.ofHours(6))),
+                basic[0], basic[1], "Content-Type", "application/json");
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+
+        // then the API's layer holds its footprint, a polygon
+        HttpResponse<String> api = Https.to(nodes.pk).send("GET", "/api/deconfliction/map/notices", null, basic[0], basic[1]);
+        JsonNode feature = null;
+        for (JsonNode f : JSON.readTree(api.body()).path("features")) {
+            if (f.path("properties").path("id").asString().equals(noticeId)) {
+                feature = f;
+            }
+        }
+        assertThat(feature).as(api.body()).isNotNull();
+        assertThat(feature.path("geometry").path("type").asString()).isEqualTo("Polygon");
+
+        // and the console's map draws it as a circle of 3 km around its centre, which a click explains
+        openMap(nodes.pk, Role.VIEWER);
+        @SuppressWarnings("unchecked")
+        List<Object> circle = (List<Object>) ((JavascriptExecutor) browser).executeScript("""
+                const l = window.concordMap.layers.notices.getLayers().find(l => l.feature.properties.id === arguments[0]);
+                return l instanceof L.Circle ? [l.getRadius(), l.getLatLng().lat, l.getLatLng().lng] : null;""", noticeId);
+        assertThat(circle).as("the notice drawn as an L.Circle").isNotNull();
+        assertThat(((Number) circle.get(0)).doubleValue()).isEqualTo(3000.0);
+        assertThat(((Number) circle.get(1)).doubleValue()).isEqualTo(28.7);
+        assertThat(((Number) circle.get(2)).doubleValue()).isEqualTo(62.9);
+        ((JavascriptExecutor) browser).executeScript("""
+                const l = window.concordMap.layers.notices.getLayers().find(l => l.feature.properties.id === arguments[0]);
+                l.fire('click', {latlng: l.getLatLng()});""", noticeId);
+        WebElement popup = waitFor(Duration.ofSeconds(5), By.cssSelector(".leaflet-popup .popup-notices"));
+        assertThat(popup.getAttribute("textContent")).contains(noticeId).contains("BORDER_PATROL").contains("radiusKm");
+    }
+
+    @Test
     void anIncidentPkReportedIsOnPksMapWithALinkToItsCasePage() throws Exception {
         // given PK's report of shelling near Saravan
         String[] basic = Https.basic(nodes.pk.username(Role.LIAISON), nodes.pk.password(Role.LIAISON));

@@ -79,13 +79,17 @@ class DeconflictionTables {
         OperationNotice notice = n.notice();
         jdbc.sql("""
                 insert into deconfliction_notice (id, stix_id, version, notifying_party, partner, direction, operation_type,
-                    window_start, window_end, footprint, stix_object, evaluation, accepted, recorded_at, revision, withdrawn_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    window_start, window_end, footprint, stix_object, evaluation, accepted, recorded_at, revision, withdrawn_at,
+                    circle_lon, circle_lat, circle_radius_km)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(notice.id().value(), n.stixId(), n.version(), notice.notifyingParty().value(),
                         notice.partner().value(), n.direction().name(), notice.type().name(),
                         Timestamp.from(notice.window().start()), Timestamp.from(notice.window().end()),
                         notice.area().toGeoJson(), n.stixObject(), n.evaluation(), n.accepted(), Timestamp.from(n.recordedAt()),
-                        n.revision(), n.withdrawnAt() == null ? null : Timestamp.from(n.withdrawnAt()))
+                        n.revision(), n.withdrawnAt() == null ? null : Timestamp.from(n.withdrawnAt()),
+                        notice.area() instanceof org.concord.deconfliction.OperationArea.AroundPoint c ? c.centre().lon() : null,
+                        notice.area() instanceof org.concord.deconfliction.OperationArea.AroundPoint c ? c.centre().lat() : null,
+                        notice.area() instanceof org.concord.deconfliction.OperationArea.AroundPoint c ? c.radiusKm() : null)
                 .update();
         JsonNode object = NoticeJson.JSON.readTree(n.stixObject());
         Change change = n.withdrawn() ? Change.WITHDRAWN : n.revision() > 1 ? Change.REVISED : Change.ISSUED;
@@ -127,7 +131,7 @@ class DeconflictionTables {
 
     /** What the map's notice layer shows of one notice: its footprint as stored (GeoJSON) and how many conflicts it has. */
     record NoticeFeature(String id, String notifyingParty, String partner, String type, String direction, boolean accepted,
-            Instant start, Instant end, String footprint, int conflicts) {
+            Instant start, Instant end, String footprint, int conflicts, Double circleLon, Double circleLat, Double circleRadiusKm) {
     }
 
     /**
@@ -137,14 +141,15 @@ class DeconflictionTables {
     List<NoticeFeature> noticeFeatures() {
         return jdbc.sql("""
                 select n.id, n.notifying_party, n.partner, n.operation_type, n.direction, n.accepted, n.window_start, n.window_end,
-                    n.footprint, coalesce(c.conflicts, 0)
+                    n.footprint, coalesce(c.conflicts, 0), n.circle_lon, n.circle_lat, n.circle_radius_km
                 from deconfliction_notice n
                 left join (select notice_id, count(*) as conflicts from deconfliction_conflict group by notice_id) c
                     on c.notice_id = n.id
                 order by n.recorded_at, n.id""")
                 .query((rs, row) -> new NoticeFeature(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getBoolean(6), rs.getTimestamp(7).toInstant(), rs.getTimestamp(8).toInstant(),
-                        rs.getString(9), rs.getInt(10)))
+                        rs.getString(9), rs.getInt(10), rs.getObject(11, Double.class), rs.getObject(12, Double.class),
+                        rs.getObject(13, Double.class)))
                 .list();
     }
 
