@@ -113,6 +113,10 @@ class TheHotlineInABrowserTest {
         assertThat(waitForText(ir, By.cssSelector("#call-" + callId + " time[data-due]"), "left")).matches("\\d+m \\d+s left");
         assertThat(((JavascriptExecutor) ir).executeScript("return window.sameDocument === true;")).isEqualTo(true);
         assertThat(waitFor(ir, By.cssSelector("#alert:not([hidden])")).getText()).contains("FLASH").contains(token);
+        // and PK's open page turns its mark to delivered on the receipt alone, before IR does anything, without a reload
+        new WebDriverWait(pk, Duration.ofSeconds(5), Duration.ofMillis(50)).until(d -> "delivered".equals(
+                d.findElement(By.cssSelector("#call-" + callId + " .mark.delivery")).getAttribute("data-mark")));
+        assertThat(((JavascriptExecutor) pk).executeScript("return window.sameDocument === true;")).isEqualTo(true);
 
         // when IR's officer acknowledges it with the keyboard alone: the FLASH's Acknowledge button has the focus; Enter
         new WebDriverWait(ir, Duration.ofSeconds(2), Duration.ofMillis(50)).until(d -> ("ack-" + callId).equals(

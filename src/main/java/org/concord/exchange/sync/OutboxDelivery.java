@@ -87,9 +87,10 @@ public class OutboxDelivery {
     private final Duration maxBackoff;
     private final Duration flashBackoff;
     private final Duration priorityBackoff;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     OutboxDelivery(Partners partners, TaxiiClient client, JdbcClient jdbc, Clock clock, Ledger ledger, Receipts receipts,
-            PartnerLinks links, OutboxMonitor monitor, AuditLog audit,
+            PartnerLinks links, OutboxMonitor monitor, AuditLog audit, org.springframework.context.ApplicationEventPublisher events,
             @Value("${concord.exchange.batch.max-messages:500}") int maxMessages,
             @Value("${concord.exchange.batch.max-bytes:9223372036854775807}") long maxBytes,
             @Value("${concord.exchange.backoff.max:PT10M}") Duration maxBackoff,
@@ -109,6 +110,7 @@ public class OutboxDelivery {
         this.maxBackoff = maxBackoff;
         this.flashBackoff = flashBackoff;
         this.priorityBackoff = priorityBackoff;
+        this.events = events;
     }
 
     @Scheduled(fixedDelayString = "${concord.exchange.delivery-interval:PT2S}", initialDelayString = "PT5S")
@@ -262,6 +264,7 @@ public class OutboxDelivery {
                 f.path("message").asString("refused")));
         Timestamp now = Timestamp.from(clock.instant());
         int accepted = 0;
+        List<String> withReceipt = new java.util.ArrayList<>();
         for (Queued message : queued) {
             String key = message.objectId() + "|" + (message.version() == null ? "" : message.version());
             String reason = refused.get(key);
@@ -273,9 +276,15 @@ public class OutboxDelivery {
                 log.warn("{} refused message {} ({}): {}", partner, message.objectId(), message.version(), reason);
             } else {
                 accepted++;
+                if (receipt != null) {
+                    withReceipt.add(message.objectId());
+                }
             }
         }
         monitor.delivered(partner, accepted);
+        if (!withReceipt.isEmpty()) {
+            events.publishEvent(new org.concord.exchange.Delivered(partner, withReceipt));
+        }
         return queued.size();
     }
 
