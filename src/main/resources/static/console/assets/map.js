@@ -295,6 +295,10 @@
     if (result.outcome === 'refused') {
       var v = result.violation || {};
       line(evaluation, 'p', 'Refused: ' + (v.explanation || 'sovereignty violation'), 'error').id = 'refusal';
+      sendButton.disabled = true;
+      checked = null;
+      // inside a state this node is not paired with there is nobody to ask: no offers, no button
+      if (!v.offers || !v.offers.length) { return; }
       var label = line(evaluation, 'label', 'Marking of the request ', 'ask-marking');
       var tlp = line(label, 'select', '');
       tlp.id = 'ask-tlp';

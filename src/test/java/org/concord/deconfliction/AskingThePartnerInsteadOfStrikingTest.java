@@ -149,6 +149,27 @@ class AskingThePartnerInsteadOfStrikingTest {
     }
 
     @Test
+    void a_strike_in_afghanistan_a_state_iran_is_not_paired_with_is_refused_naming_it_with_nobody_to_ask() throws Exception {
+        // Iran's strike round Zaranj, Nimruz, Afghanistan, addressed to Pakistan (issue 14)
+        ObjectNode strike = aNoticeBody("PK", OperationType.AIR_STRIKE, new org.concord.deconfliction.geo.Position(30.96, 61.86), 3);
+        HttpResponse<String> refused = post(nodes.ir, Role.LIAISON, "/api/deconfliction/notices", strike.toString());
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        JsonNode refusal = json(refused);
+        assertThat(refusal.get("violation").get("partner").asString()).isEqualTo("AF");
+        assertThat(refusal.get("violation").get("explanation").asString()).contains("Afghanistan")
+                .contains("not a partner of this node");
+        assertThat(refusal.get("violation").get("offers")).isEmpty();
+        assertThat(refusal.has("askInstead")).isFalse();
+        long before = locations();
+        HttpResponse<String> asked = askInstead(Role.LIAISON, strike.get("id").asString(), null);
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(409);
+        assertThat(json(asked).get("field").asString()).isEqualTo("id");
+        assertThat(json(asked).get("rule").asString()).isEqualTo("partner-territory");
+        assertThat(locations()).isEqualTo(before);
+    }
+
+    @Test
     void only_a_liaison_officer_may_ask_instead() throws Exception {
         String id = aRefusedStrike("GREEN");
 

@@ -99,6 +99,12 @@ final class Fixtures {
             return this;
         }
 
+        /** The addressee, when not the other of PK and IR (a third state of a group). */
+        NoticeBuilder to(PartyCode party) {
+            to = party;
+            return this;
+        }
+
         NoticeBuilder type(OperationType value) {
             type = value;
             if (value.usesAirspace() && references.isEmpty()) {

@@ -156,6 +156,23 @@ public final class Boundaries {
         return outline(code).prepared().intersects(geometry);
     }
 
+    /**
+     * Every country any part of {@code geometry} (longitude/latitude) lies in or on, by code, in
+     * code order: the candidates whose outline's envelope meets the geometry's, then the exact test.
+     */
+    public List<CountryCode> countriesReached(Geometry geometry) {
+        List<CountryCode> found = new java.util.ArrayList<>();
+        countryIndex.query(geometry.getEnvelopeInternal(), item -> {
+            @SuppressWarnings("unchecked")
+            Outline<Country> o = (Outline<Country>) item;
+            if (o.prepared().intersects(geometry)) {
+                found.add(o.value.code());
+            }
+        });
+        found.sort(java.util.Comparator.naturalOrder());
+        return found;
+    }
+
     /** The provinces of a country, in Natural Earth's order; empty if it has none on file. */
     public List<Province> provinces(CountryCode code) {
         return provinceOutlines(code).stream().map(o -> o.value).toList();

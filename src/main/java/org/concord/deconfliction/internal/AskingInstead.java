@@ -14,6 +14,7 @@ import org.concord.deconfliction.NoticeId;
 import org.concord.deconfliction.OperationNotice;
 import org.concord.deconfliction.OperationType;
 import org.concord.deconfliction.SovereigntyViolation;
+import org.concord.party.PartyCode;
 import org.concord.deconfliction.geo.Boundaries;
 import org.concord.deconfliction.geo.GeoJson;
 import org.concord.deconfliction.geo.Position;
@@ -119,14 +120,20 @@ class AskingInstead {
         DeconflictionTables.RefusedNotice found = refused(id);
         OperationNotice notice = found.notice();
         SovereigntyViolation violation = violation(notice);
+        // the state whose territory the area reaches: the notice's addressee, or another partner of this node
+        PartyCode asked = violation.partner();
+        if (violation.offers().isEmpty()) {
+            throw new Conflict("id", "partner-territory", "notice " + id + " reaches the territory of " + asked
+                    + ", which is not a partner of this node: there is no one Concord can ask instead");
+        }
         OpeningRequests.NewRequest given = body != null ? body
                 : new OpeningRequests.NewRequest(null, null, null, null, null, null, null);
-        if (given.addressee() != null && !given.addressee().strip().equalsIgnoreCase(notice.partner().value())) {
+        if (given.addressee() != null && !given.addressee().strip().equalsIgnoreCase(asked.value())) {
             Limits.name("addressee", given.addressee());
             throw new InvalidInput("addressee", "same-partner", "a request instead of notice " + id + " goes to "
-                    + notice.partner() + ", whose territory the area reaches; leave addressee out, got " + given.addressee());
+                    + asked + ", whose territory the area reaches; leave addressee out, got " + given.addressee());
         }
-        Tlp tlp = marking(notice, given.tlp());
+        Tlp tlp = marking(notice, asked, given.tlp());
         Instant now = clock.instant();
         ObjectNode location = location(notice, violation, tlp, now);
         String locationId = location.path("id").asString();
@@ -137,24 +144,24 @@ class AskingInstead {
             targets.addAll(given.targets());
         }
         OpeningRequests.Action action = action(notice, locationId, given.action());
-        OpeningRequests.NewRequest request = new OpeningRequests.NewRequest(notice.partner().value(), targets,
+        OpeningRequests.NewRequest request = new OpeningRequests.NewRequest(asked.value(), targets,
                 given.evidence(), action, given.urgency() != null ? given.urgency() : urgency(notice, now).name(),
-                given.text() != null ? given.text() : text(notice), tlp.name());
+                given.text() != null ? given.text() : text(notice, asked), tlp.name());
         return transactions.execute(status -> {
             DeconflictionTables.RefusedNotice locked = tables.refusal(id, true).orElseThrow();
             if (locked.asked()) {
                 throw alreadyAsked(locked);
             }
             intel.storeAll(Collection.INTEL, List.of(location), new Origin.Local(actor));
-            if (!intel.visible(Collection.INTEL, locationId, Viewer.partner(notice.partner()))) {
+            if (!intel.visible(Collection.INTEL, locationId, Viewer.partner(asked))) {
                 throw new Conflict("tlp", "readable-by-partner", "the location would be marked TLP:" + tlp.name() + ", which "
-                        + "this node's sharing policy does not let " + notice.partner() + " read, so the request would name "
-                        + "a place the partner cannot see; send tlp GREEN, or share AMBER with " + notice.partner());
+                        + "this node's sharing policy does not let " + asked + " read, so the request would name "
+                        + "a place the partner cannot see; send tlp GREEN, or share AMBER with " + asked);
             }
             CaseView opened = requests.open(request, actor);
             tables.markAsked(id, opened.caseId(), locationId, now, actor);
             audit.record(actor, "deconfliction.notice-asked-instead", id, "request for action " + opened.caseId() + " to "
-                    + notice.partner() + " instead of the refused " + notice.type() + "; location " + locationId
+                    + asked + " instead of the refused " + notice.type() + "; location " + locationId
                     + " (TLP:" + tlp.name() + ")");
             return new Asked(id, locationId, location, opened, jointOperation());
         });
@@ -193,7 +200,7 @@ class AskingInstead {
             return refused.violation();
         }
         throw new Conflict("id", "refused-for-sovereignty", "notice " + notice.id() + " was refused, but its area no longer "
-                + "reaches " + notice.partner() + "'s territory on this node's boundaries; send it as a notice");
+                + "reaches another state's territory on this node's boundaries; send it as a notice");
     }
 
     /**
@@ -202,7 +209,7 @@ class AskingInstead {
      * AMBER+STRICT or RED never leaves the node; releasing its area to the partner is the officer's
      * decision, so it must be said: 409 naming {@code tlp}.
      */
-    private static Tlp marking(OperationNotice notice, String given) {
+    private static Tlp marking(OperationNotice notice, PartyCode asked, String given) {
         if (given != null) {
             Limits.name("tlp", given);
             if (!REQUEST_MARKINGS.contains(given)) {
@@ -216,7 +223,7 @@ class AskingInstead {
             case AMBER -> Tlp.AMBER;
             default -> throw new Conflict("tlp", "marking-released-explicitly", "notice " + notice.id() + " is marked "
                     + notice.classification() + ", which never leaves this node, and the request must name its area for "
-                    + notice.partner() + " to read; say how the area may be released: tlp GREEN or AMBER");
+                    + asked + " to read; say how the area may be released: tlp GREEN or AMBER");
         };
     }
 
@@ -240,16 +247,16 @@ class AskingInstead {
         o.put("created", created);
         o.put("modified", created);
         o.put("created_by_ref", identity.stixIdentityId());
-        o.put("name", "Area of the " + notice.type() + " planned in " + notice.partner() + " (notice " + notice.id() + ")");
+        o.put("name", "Area of the " + notice.type() + " planned in " + violation.partner() + " (notice " + notice.id() + ")");
         o.put("description", "Where " + notice.notifyingParty() + " planned a " + notice.type() + " from "
-                + notice.window().start() + " to " + notice.window().end() + ", in " + notice.partner()
-                + "'s territory; refused on sovereignty grounds and not carried out. " + notice.partner()
-                + " is asked to act here instead. The part in " + notice.partner() + "'s territory, as GeoJSON: "
+                + notice.window().start() + " to " + notice.window().end() + ", in " + violation.partner()
+                + "'s territory; refused on sovereignty grounds and not carried out. " + violation.partner()
+                + " is asked to act here instead. The part in " + violation.partner() + "'s territory, as GeoJSON: "
                 + GeoJson.write(inside));
         o.put("latitude", round(at.lat()));
         o.put("longitude", round(at.lon()));
         o.put("precision", Math.max(1, Math.ceil(farthest * 1000)));
-        o.put("country", notice.partner().value());
+        o.put("country", violation.partner().value());
         boundaries.provinceAt(at).map(Province::name).ifPresent(p -> o.put("administrative_area", p));
         ArrayNode markings = o.putArray("object_marking_refs");
         markings.add(tlp.markingDefinitionId());
@@ -284,12 +291,12 @@ class AskingInstead {
                 : org.concord.requests.Urgency.ROUTINE;
     }
 
-    private static String text(OperationNotice notice) {
+    private static String text(OperationNotice notice, PartyCode asked) {
         OperationType type = notice.type();
         return notice.notifyingParty() + " had planned a " + type + " from " + notice.window().start() + " to "
-                + notice.window().end() + " in an area that lies in " + notice.partner() + "'s territory (notice "
+                + notice.window().end() + " in an area that lies in " + asked + "'s territory (notice "
                 + notice.id() + ", not sent: refused on sovereignty grounds). Instead, " + notice.notifyingParty()
-                + " asks " + notice.partner() + " to act there itself. Contact: " + notice.contact().name() + ", "
+                + " asks " + asked + " to act there itself. Contact: " + notice.contact().name() + ", "
                 + notice.contact().channel() + ".";
     }
 }

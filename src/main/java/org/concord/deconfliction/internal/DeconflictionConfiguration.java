@@ -84,8 +84,10 @@ class DeconflictionConfiguration {
     }
 
     @Bean
-    EvaluatingNotices evaluatingNotices(Boundaries boundaries, RulesPerPair rules, ActivityMap activity, Clock clock) {
-        return new EvaluatingNotices(boundaries, rules, activity, clock);
+    EvaluatingNotices evaluatingNotices(Boundaries boundaries, RulesPerPair rules, ActivityMap activity, Clock clock,
+            Partners partners) {
+        // paired now: a pairing made after start counts
+        return new EvaluatingNotices(boundaries, rules, activity, clock, code -> partners.byCode(code).isPresent());
     }
 
     /** Where places lie with respect to a pair's border, for other modules (incidents). */

@@ -88,14 +88,18 @@ class SendingNotices {
         if (dryRun) {
             return dryRun(notice, evaluation, json, actor, "notice");
         }
-        if (evaluation instanceof NoticeEvaluation.Refused) {
+        if (evaluation instanceof NoticeEvaluation.Refused refused) {
             Instant now = clock.instant();
             String unsent = StixMapping.notice(notice, identity.stixIdentityId(), now).toString();
-            AskingInstead.offerActions(json, notice.id());
+            boolean askable = !refused.violation().offers().isEmpty();
+            if (askable) {
+                AskingInstead.offerActions(json, notice.id());
+            }
             transactions.executeWithoutResult(status -> {
                 tables.saveRefusal(notice, unsent, json.toString(), now, actor);
                 audit.record(actor, "deconfliction.notice-refused", notice.id().value(),
-                        "sovereignty: the area reaches " + notice.partner() + "'s territory; nothing sent; kept to ask instead");
+                        "sovereignty: the area reaches " + refused.violation().partner() + "'s territory; nothing sent"
+                                + (askable ? "; kept to ask instead" : "; not a partner, nobody to ask"));
             });
             return new Outcome(false, evaluation, json);
         }
