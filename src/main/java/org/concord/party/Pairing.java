@@ -66,6 +66,59 @@ public class Pairing {
         return new Result(partner, existing.isPresent() ? Outcome.REPLACED : Outcome.PAIRED);
     }
 
+    /** A pairing record and where it came from ({@code ir.json}, {@code roster.json members[2]}), for errors. */
+    public record Source(String where, PairingRecord record) {
+    }
+
+    /**
+     * Pairs with every record, all or nothing (one transaction): the records of several files, or a
+     * group roster that lists every member, this node's own record among them. This node's own record
+     * is skipped; a record for this node's party with another certificate, or two records for one
+     * party with different keys, are refused before anything is paired. An error names the record
+     * ({@code roster.json members[2].fingerprint}) and the rule.
+     */
+    @Transactional
+    public java.util.List<Result> pairAll(java.util.List<Source> records, String actor, boolean replace) {
+        if (records.size() == 1 && !records.get(0).where().contains("members[")) {
+            // one partner's record, as 'partners add FILE' always took: its own errors, unprefixed
+            return java.util.List.of(pair(records.get(0).record(), actor, replace));
+        }
+        java.util.Map<PartyCode, Source> byParty = new java.util.LinkedHashMap<>();
+        for (Source s : records) {
+            PairingRecord r = s.record();
+            if (r.party().code().equals(self.party().code())) {
+                if (!r.fingerprint().equals(self.fingerprint())) {
+                    throw new InvalidInput(s.where() + ".fingerprint", "not-self", "the record for this node's own party "
+                            + self.party().code() + " carries another TLS certificate (" + r.fingerprint() + ") than this node's ("
+                            + self.fingerprint() + "): the roster is not this group's, or this node's keys changed");
+                }
+                continue;
+            }
+            Source earlier = byParty.get(r.party().code());
+            if (earlier != null && !earlier.record().equals(r)) {
+                throw new InvalidInput(s.where() + ".party.code", "unique-in-group", r.party().code() + " has two records with "
+                        + "different keys: " + earlier.where() + " and " + s.where());
+            }
+            byParty.putIfAbsent(r.party().code(), s);
+        }
+        if (byParty.isEmpty()) {
+            throw new InvalidInput("FILE", "partner-record", "no record but this node's own: nothing to pair with");
+        }
+        java.util.List<Result> results = new java.util.ArrayList<>();
+        for (Source s : byParty.values()) {
+            try {
+                results.add(pair(s.record(), actor, replace));
+            } catch (InvalidInput e) {
+                String explanation = e.getMessage().startsWith(e.field() + ": ")
+                        ? e.getMessage().substring(e.field().length() + 2) : e.getMessage();
+                throw new InvalidInput(s.where() + "." + e.field(), e.rule(), explanation, e.allowed());
+            } catch (Conflict e) {
+                throw new Conflict(s.where() + "." + e.field(), e.rule(), e.explanation());
+            }
+        }
+        return results;
+    }
+
     @Transactional
     public void unpair(PartyCode code, String actor) {
         if (partners.delete(code) == 0) {

@@ -95,6 +95,57 @@ class ConcordCommandTest {
     }
 
     @Test
+    void aGroupRosterPairsANewMemberWithEveryOtherInOneImportAndABadMemberPairsNone() throws Exception {
+        // given three members' records, PK, IR and AF, made into one roster
+        Path afConfig = config("af", "AF", "Afghanistan", 18443);
+        Path pkRecord = exportRecord(pkConfig);
+        Path irRecord = exportRecord(irConfig);
+        Path afRecord = exportRecord(afConfig);
+        Path roster = dir.resolve("roster.json");
+        Run made = run("partners", "roster", "--out", roster.toString(), pkRecord.toString(), irRecord.toString(), afRecord.toString());
+        assertThat(made.code()).as(made.err()).isZero();
+        assertThat(made.out()).contains("roster of 3 members").contains("AF TLS certificate SHA-256");
+
+        // when AF imports the roster, which lists AF itself too
+        Run add = run("partners", "add", roster.toString(), "--config", afConfig.toString());
+
+        // then AF is paired with PK and IR at once, and prints every fingerprint to read out, pair by pair
+        assertThat(add.code()).as(add.err()).isZero();
+        assertThat(add.out()).contains("Paired with IR").contains("Paired with PK").doesNotContain("Paired with AF")
+                .contains(JSON.readTree(Files.readString(irRecord)).path("fingerprint").asString())
+                .contains(JSON.readTree(Files.readString(pkRecord)).path("fingerprint").asString())
+                .contains("AF TLS certificate SHA-256");
+        assertThat(run("partners", "list", "--config", afConfig.toString()).out()).contains("IR  Iran").contains("PK  Pakistan");
+
+        // and two records at once work as well: PK imports IR's and AF's
+        Run both = run("partners", "add", irRecord.toString(), afRecord.toString(), "--config", pkConfig.toString());
+        assertThat(both.code()).as(both.err()).isZero();
+        assertThat(run("partners", "list", "--config", pkConfig.toString()).out()).contains("IR  Iran").contains("AF  Afghanistan");
+
+        // when IR imports a roster whose AF member was tampered with, nothing is paired and the member is named
+        ObjectNode tampered = (ObjectNode) JSON.readTree(Files.readString(roster));
+        ((ObjectNode) tampered.get("members").get(0)).put("fingerprint", "AB".repeat(32));
+        Path bad = dir.resolve("tampered.json");
+        Files.writeString(bad, tampered.toString());
+        Run refused = run("partners", "add", bad.toString(), "--config", irConfig.toString());
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(errorLine(refused)).startsWith("concord: error: tampered.json members[0].fingerprint: is AB:AB");
+        assertThat(run("partners", "list", "--config", irConfig.toString()).out()).contains("No partners yet");
+
+        // and a roster that gives this node's own party another certificate pairs none
+        Path other = dir.resolve("other-ir/concord.yml");
+        Files.createDirectories(other.getParent());
+        Files.writeString(other, Files.readString(irConfig).replace("18442", "18444"));
+        Path otherIr = exportRecord(other);
+        Path wrong = dir.resolve("wrong.json");
+        run("partners", "roster", "--out", wrong.toString(), pkRecord.toString(), otherIr.toString(), afRecord.toString());
+        Run mismatched = run("partners", "add", wrong.toString(), "--config", irConfig.toString());
+        assertThat(mismatched.code()).isEqualTo(2);
+        assertThat(errorLine(mismatched)).contains("members[").contains(".fingerprint:").contains("this node's own party IR");
+        assertThat(run("partners", "list", "--config", irConfig.toString()).out()).contains("No partners yet");
+    }
+
+    @Test
     void aMalformedPairingRecordGetsOneLineAndChangesNothing() throws Exception {
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"format\": \"concord-pairing-record/1\", \"party\": ");
