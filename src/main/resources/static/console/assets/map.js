@@ -147,6 +147,30 @@
   window.concordMap = { map: map, layers: layers, reload: load };
   loadAll();
 
+  /* With several partners, the pair drawn is chosen: the four layers of the pair are read again for the partner
+     chosen, put back beneath the rest, and the map moves to their border zone. */
+  var PAIR = ['boundaries', 'provinces', 'border-zone', 'border'];
+  var chooser = document.getElementById('map-partner');
+  if (chooser) {
+    chooser.addEventListener('change', function () {
+      partner = chooser.value;
+      element.setAttribute('data-partner', partner);
+      element.removeAttribute('data-loaded');
+      var noticePartner = document.getElementById('notice-partner');
+      if (noticePartner) { noticePartner.value = partner; }
+      var chain = Promise.resolve();
+      PAIR.forEach(function (name) { chain = chain.then(function () { return load(name); }); });
+      chain.then(function () {
+        PAIR.slice().reverse().forEach(function (name) { if (layers[name]) { layers[name].bringToBack(); } });
+        if (layers['border-zone'] && layers['border-zone'].getBounds().isValid()) {
+          map.fitBounds(layers['border-zone'].getBounds());
+        }
+        status.textContent = 'Pair shown: ' + element.dataset.party + ' – ' + partner + '.';
+        element.setAttribute('data-loaded', 'true');
+      }, function (e) { status.textContent = 'Could not load ' + e.message; });
+    });
+  }
+
   /* Live: console.js reads the one event stream (/console/events) and tells the page of each change; the layers
      a change can touch are read again, once for a burst of changes. */
   var LIVE = ['notices', 'conflicts', 'events', 'sites'];

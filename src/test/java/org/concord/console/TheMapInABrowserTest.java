@@ -162,6 +162,38 @@ class TheMapInABrowserTest {
     }
 
     @Test
+    void withASecondPartnerTheOfficerChoosesWhichPairIsDrawn(@org.junit.jupiter.api.io.TempDir java.nio.file.Path keys)
+            throws Exception {
+        // given PK paired with Afghanistan too (a record made from keys of its own; no AF node runs)
+        org.concord.party.PairingRecord af = org.concord.party.keys.FileNodeIdentity.loadOrCreate(
+                new org.concord.node.NodeSettings(new org.concord.node.NodeSettings.PartySettings("AF", "Afghanistan"),
+                        java.net.URI.create("https://localhost:1"), keys, null), java.time.Clock.systemUTC()).pairingRecord();
+        nodes.pk.bean(org.concord.party.Pairing.class).pair(af, "test", false);
+        try {
+            // when PK's viewer opens the map, the first pair (PK – AF, alphabetical) is drawn, and IR is chosen
+            openMap(nodes.pk, Role.VIEWER);
+            assertThat(countries()).containsExactlyInAnyOrder("PK", "AF");
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("map-partner"))).selectByValue("IR");
+            waitForLayers();
+
+            // then the countries, border and zone are PK's and IR's, the border is there, and the notices stay drawn
+            assertThat(countries()).containsExactlyInAnyOrder("PK", "IR");
+            assertThat(layerSize("border")).isPositive();
+            assertThat(browser.findElement(By.id("map")).getAttribute("data-partner")).isEqualTo("IR");
+            assertThat(browser.findElement(By.id("layers-status")).getText()).isEqualTo("Pair shown: PK – IR.");
+            assertThat(layerSize("notices")).isEqualTo((long) noticeIds().size());
+        } finally {
+            nodes.pk.bean(org.concord.party.Pairing.class).unpair(org.concord.party.PartyCode.of("AF"), "test");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> countries() {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript(
+                "return window.concordMap.layers.boundaries.getLayers().map(l => l.feature.properties.code);");
+    }
+
+    @Test
     void anIncidentPkReportedIsOnPksMapWithALinkToItsCasePage() throws Exception {
         // given PK's report of shelling near Saravan
         String[] basic = Https.basic(nodes.pk.username(Role.LIAISON), nodes.pk.password(Role.LIAISON));
