@@ -93,7 +93,7 @@ class PartnersCommand extends CommandGroup {
             try {
                 return java.util.List.of(new Pairing.Source(name, PairingRecord.parse(text)));
             } catch (InvalidInput e) {
-                throw named ? prefixed(name, e) : e;
+                throw named ? e.within(name) : e;
             }
         }
         if (!ROSTER_FORMAT.equals(root.path("format").asString(""))) {
@@ -109,16 +109,10 @@ class PartnersCommand extends CommandGroup {
             try {
                 out.add(new Pairing.Source(where, PairingRecord.parse(members.get(i).toString())));
             } catch (InvalidInput e) {
-                throw prefixed(where, e);
+                throw e.within(where);
             }
         }
         return out;
-    }
-
-    private static InvalidInput prefixed(String where, InvalidInput e) {
-        String explanation = e.getMessage().startsWith(e.field() + ": ") ? e.getMessage().substring(e.field().length() + 2)
-                : e.getMessage();
-        return new InvalidInput(where + "." + e.field(), e.rule(), explanation, e.allowed());
     }
 
     static final String ROSTER_FORMAT = "concord-group-roster/1";

@@ -27,6 +27,16 @@ public class InvalidInput extends RuntimeException {
     }
 
     /**
+     * The same refusal of a field inside {@code where} (a file, a member of a list): the field becomes
+     * {@code where.field}, the rule and explanation stay.
+     */
+    public InvalidInput within(String where) {
+        String message = getMessage();
+        String explanation = message.startsWith(field + ": ") ? message.substring(field.length() + 2) : message;
+        return new InvalidInput(where + "." + field, rule, explanation, allowed);
+    }
+
+    /**
      * A value that is not one of {@code allowed}: rule {@value #ONE_OF}, the allowed values in the
      * text and in the problem document ({@code allowed}).
      */

@@ -109,9 +109,7 @@ public class Pairing {
             try {
                 results.add(pair(s.record(), actor, replace));
             } catch (InvalidInput e) {
-                String explanation = e.getMessage().startsWith(e.field() + ": ")
-                        ? e.getMessage().substring(e.field().length() + 2) : e.getMessage();
-                throw new InvalidInput(s.where() + "." + e.field(), e.rule(), explanation, e.allowed());
+                throw e.within(s.where());
             } catch (Conflict e) {
                 throw new Conflict(s.where() + "." + e.field(), e.rule(), e.explanation());
             }
