@@ -73,6 +73,7 @@ class TaxiiServer {
     private final Clock clock;
     private final long maxContentLength;
     private final Receipts receipts;
+    private final NextTokens nextTokens;
 
     TaxiiServer(IntelStore store, NodeIdentity self, StatusTable statuses, Clock clock, Receipts receipts,
             @Value("${concord.exchange.max-content-length:16777216}") long maxContentLength) {
@@ -82,6 +83,7 @@ class TaxiiServer {
         this.statuses = statuses;
         this.clock = clock;
         this.maxContentLength = maxContentLength;
+        this.nextTokens = new NextTokens(self);
     }
 
     // 4.1 Server Discovery
@@ -375,7 +377,7 @@ class TaxiiServer {
      * to 1..{@link IntelQuery#MAX_LIMIT}: a larger limit is refused, not quietly lowered, so that a
      * client never mistakes a short page for the end of the collection.
      */
-    private static IntelQuery query(Collection collection, Map<String, String> parameters, List<String> onlyIds) {
+    private IntelQuery query(Collection collection, Map<String, String> parameters, List<String> onlyIds) {
         for (Map.Entry<String, String> parameter : parameters.entrySet()) {
             String name = parameter.getKey();
             if (!List.of("added_after", "limit", "next", "match[id]", "match[type]", "match[version]", "match[spec_version]").contains(name)) {
@@ -395,7 +397,7 @@ class TaxiiServer {
         }
         IntelQuery.checkLimit(limit);
         Instant addedAfter = parameters.containsKey("added_after") ? StixTime.parse("added_after", parameters.get("added_after")) : null;
-        long after = parameters.containsKey("next") ? seq(parameters.get("next")) : 0;
+        long after = parameters.containsKey("next") ? nextTokens.open(parameters.get("next")) : 0;
         List<String> ids = onlyIds.isEmpty() ? filter(parameters, "match[id]") : onlyIds;
         return new IntelQuery(collection, addedAfter, ids, filter(parameters, "match[type]"), filter(parameters, "match[version]"),
                 filter(parameters, "match[spec_version]"), limit, after);
@@ -420,26 +422,11 @@ class TaxiiServer {
         return java.util.Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
-    static String token(long seq) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("seq:" + seq).getBytes(StandardCharsets.US_ASCII));
+    private String token(long seq) {
+        return nextTokens.seal(seq);
     }
 
-    static long seq(String token) {
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.US_ASCII);
-            if (text.startsWith("seq:")) {
-                long seq = Long.parseLong(text.substring(4));
-                if (seq >= 0) {
-                    return seq;
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            // falls through
-        }
-        throw TaxiiException.badRequest("next: '" + token + "' is not a 'next' value this server gave out");
-    }
-
-    private static String envelope(Page page) {
+    private String envelope(Page page) {
         StringBuilder body = new StringBuilder(64 + page.items().size() * 512);
         body.append("{\"more\":").append(page.more());
         if (page.more()) {

@@ -13,6 +13,8 @@ import java.util.StringJoiner;
 
 import org.concord.intel.IntelQuery;
 import org.concord.intel.StoredObject;
+import org.concord.intel.stix.SharingPolicy;
+import org.concord.party.PartyCode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -146,8 +148,9 @@ public class IntelTable {
         Timestamp added = Timestamp.from(dateAdded);
         template.batchUpdate("""
                 insert into intel_object (collection, id, type, spec_version, version, version_key, created_by_ref, revoked,
-                                          confidence, source_reliability, tlp, marking_refs, refs, source_party, date_added, is_current, object)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, 1000, (ps, row) -> {
+                                          confidence, source_reliability, tlp, marking_refs, refs, source_party, date_added, is_current, object,
+                                          share_class)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, 1000, (ps, row) -> {
             ps.setString(1, row.collection());
             ps.setString(2, row.id());
             ps.setString(3, row.type());
@@ -169,6 +172,7 @@ public class IntelTable {
             ps.setTimestamp(15, added);
             ps.setBoolean(16, row.current());
             ps.setString(17, row.json());
+            ps.setString(18, shareClass(row.tlp(), row.sourceParty()));
         });
     }
 
@@ -185,14 +189,163 @@ public class IntelTable {
         }
     }
 
-    /** Rows matching the query's filters after {@code afterSeq}, in order of adding, at most {@code max}. */
+    /**
+     * The {@code share_class} of a row (V13_50): its effective TLP level ({@link org.concord.intel.stix.Tlp}
+     * name; {@code -} when unmarked) and the partner it came from ({@code -} when made here).
+     */
+    public static String shareClass(String tlp, String sourceParty) {
+        return (tlp == null ? "-" : tlp) + ":" + (sourceParty == null ? "-" : sourceParty);
+    }
+
+    /** The {@code share_class} of every object of one admitted kind. */
+    static String shareClass(SharingPolicy.Admission.Kind kind) {
+        return shareClass(kind.level().map(Enum::name).orElse(null), kind.source().map(PartyCode::value).orElse(null));
+    }
+
+    /**
+     * Rows matching the query's filters after the row {@code afterSeq} (0: from the start), in
+     * order of adding, at most {@code max}: by keyset on {@code (date_added, seq)} (the
+     * {@code intel_object_added} index), never by offset, so a page deep in the collection costs
+     * what the first one does.
+     */
     public List<Row> find(IntelQuery query, long afterSeq, int max) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from intel_object o where collection = ? and seq > ?");
-        List<Object> params = new ArrayList<>(List.of(query.collection().alias(), afterSeq));
+        After after = after(afterSeq);
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from intel_object o where collection = ?");
+        List<Object> params = new ArrayList<>(List.of(query.collection().alias()));
+        keyset(sql, params, query, after);
+        filters(sql, params, query);
+        sql.append(" order by date_added, seq limit ?");
+        params.add(max);
+        return jdbc.sql(sql.toString()).params(params).query(IntelTable::row).list();
+    }
+
+    /**
+     * As {@link #find}, but only rows that pass {@code admission} (the sharing policy's rules 1 to 4
+     * for one partner, {@link SharingPolicy.Admission}), rendered here as SQL over
+     * {@code share_class}: the standard TLP marking definitions, and rows of an admitted kind whose
+     * current version is of an admitted kind too. Withheld rows are not read: each admitted kind
+     * is one range of the {@code intel_object_shared} index in {@code (date_added, seq)} order, at
+     * most {@code max} rows from each, merged; a read by id goes through the id index instead.
+     */
+    public List<Row> findAdmitted(IntelQuery query, SharingPolicy.Admission admission, long afterSeq, int max) {
+        List<String> classes = admission.kinds().stream().map(IntelTable::shareClass).toList();
+        List<String> always = List.copyOf(new java.util.TreeSet<>(SharingPolicy.Admission.alwaysReadableIds()));
+        String collection = query.collection().alias();
+        After after = after(afterSeq);
+        if (!query.ids().isEmpty()) {
+            StringBuilder sql = new StringBuilder("select " + COLUMNS + " from intel_object o where collection = ?");
+            List<Object> params = new ArrayList<>(List.of(collection));
+            keyset(sql, params, query, after);
+            filters(sql, params, query);
+            sql.append(" and (").append(admittedPredicate(params, classes, always)).append(")");
+            sql.append(" order by date_added, seq limit ?");
+            params.add(max);
+            return jdbc.sql(sql.toString()).params(params).query(IntelTable::row).list();
+        }
+        boolean lastOnly = query.versions().equals(List.of("last"));
+        List<String> branches = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        for (String shareClass : classes) {
+            for (boolean current : lastOnly ? List.of(true) : List.of(true, false)) {
+                StringBuilder branch = new StringBuilder("select " + COLUMNS + " from intel_object o where collection = ? and share_class = ?"
+                        + " and is_current = ?");
+                params.addAll(List.of(collection, shareClass, current));
+                keyset(branch, params, query, after);
+                if (!lastOnly) {
+                    filters(branch, params, query);
+                } else {
+                    filters(branch, params, query.withVersions(List.of("all")));
+                }
+                if (!current) {
+                    branch.append(" and ").append(currentAdmitted(params, classes, always));
+                }
+                branch.append(" order by date_added, seq limit ?");
+                params.add(max);
+                branches.add(branch.toString());
+            }
+        }
+        StringBuilder standard = new StringBuilder("select " + COLUMNS + " from intel_object o where collection = ? and id in ("
+                + marks(always.size()) + ") and share_class not in (" + marks(classes.size()) + ")");
+        params.add(collection);
+        params.addAll(always);
+        params.addAll(classes);
+        keyset(standard, params, query, after);
+        filters(standard, params, query);
+        standard.append(" order by date_added, seq limit ?");
+        params.add(max);
+        branches.add(standard.toString());
+        String sql = "select " + COLUMNS + " from (" + String.join(" union all ", branches.stream().map(b -> "(" + b + ")").toList())
+                + ") u order by date_added, seq limit ?";
+        params.add(max);
+        return jdbc.sql(sql).params(params).query(IntelTable::row).list();
+    }
+
+    /**
+     * Rules 1 to 4 as one SQL condition on a row {@code o}: the standard TLP marking definitions,
+     * or a row of an admitted kind whose current version is of an admitted kind.
+     */
+    private static String admittedPredicate(List<Object> params, List<String> classes, List<String> always) {
+        String sql = "o.id in (" + marks(always.size()) + ") or (o.share_class in (" + marks(classes.size()) + ") and (o.is_current = true or "
+                + "%s))";
+        params.addAll(always);
+        params.addAll(classes);
+        return sql.formatted(currentAdmitted(params, classes, always));
+    }
+
+    /** That the current version of row {@code o}'s object passes rules 1 to 4. */
+    private static String currentAdmitted(List<Object> params, List<String> classes, List<String> always) {
+        params.addAll(always);
+        params.addAll(classes);
+        return "exists (select 1 from intel_object c where c.collection = o.collection and c.id = o.id and c.is_current = true"
+                + " and (c.id in (" + marks(always.size()) + ") or c.share_class in (" + marks(classes.size()) + ")))";
+    }
+
+    /** Which of these rows pass {@code admission} (rules 1 to 4), by the SQL {@link #findAdmitted} reads by id with. */
+    public java.util.Set<Long> admittedSeqs(String collection, SharingPolicy.Admission admission) {
+        List<String> classes = admission.kinds().stream().map(IntelTable::shareClass).toList();
+        List<String> always = List.copyOf(new java.util.TreeSet<>(SharingPolicy.Admission.alwaysReadableIds()));
+        List<Object> params = new ArrayList<>(List.of(collection));
+        String sql = "select seq from intel_object o where collection = ? and (" + admittedPredicate(params, classes, always) + ")";
+        return new java.util.HashSet<>(jdbc.sql(sql).params(params).query(Long.class).list());
+    }
+
+    /**
+     * After row {@code afterSeq}: {@code (date_added, seq) > (d, afterSeq)}, where {@code d} is when
+     * that row (or, if it is gone, the last row before it) was added. Rows are added in the order
+     * of both (the clock row's lock, {@link #lockClockAndNextDateAdded}), so this is the same set as
+     * {@code seq > afterSeq}, read as one index range.
+     */
+    private After after(long afterSeq) {
+        if (afterSeq <= 0) {
+            return null;
+        }
+        Timestamp added = jdbc.sql("select date_added from intel_object where seq <= ? order by seq desc limit 1").param(afterSeq)
+                .query(Timestamp.class).optional().orElse(null);
+        return new After(added, afterSeq);
+    }
+
+    /** A position in the order of adding: the row {@code seq}, added at {@code added} (null: no row at or before it). */
+    private record After(Timestamp added, long seq) {
+    }
+
+    private static void keyset(StringBuilder sql, List<Object> params, IntelQuery query, After after) {
+        if (after != null) {
+            if (after.added() != null) {
+                sql.append(" and date_added >= ? and (date_added > ? or seq > ?)");
+                params.addAll(List.of(after.added(), after.added(), after.seq()));
+            } else {
+                sql.append(" and seq > ?");
+                params.add(after.seq());
+            }
+        }
         if (query.addedAfter() != null) {
             sql.append(" and date_added > ?");
             params.add(Timestamp.from(query.addedAfter()));
         }
+    }
+
+    /** The {@code match[...]} filters of a query. */
+    private static void filters(StringBuilder sql, List<Object> params, IntelQuery query) {
         in(sql, params, "id", query.ids());
         in(sql, params, "type", query.types());
         in(sql, params, "spec_version", query.specVersions());
@@ -214,9 +367,6 @@ public class IntelTable {
             }
             sql.append(any);
         }
-        sql.append(" order by seq limit ?");
-        params.add(max);
-        return jdbc.sql(sql.toString()).params(params).query(IntelTable::row).list();
     }
 
     /**
