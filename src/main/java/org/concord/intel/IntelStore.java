@@ -394,7 +394,7 @@ public class IntelStore {
                 row.sourceParty(), false, row.json());
     }
 
-    private static IntelTable.NewRow row(Collection collection, JsonNode object, String key, String source, boolean current) {
+    static IntelTable.NewRow row(Collection collection, JsonNode object, String key, String source, boolean current) {
         // Every id it refers to (the sharing policy's rule 5), so that a page's references are read in one query.
         Set<String> refs = SharingPolicy.referencedIds(object);
         String modified = object.path("modified").asString(null);

@@ -150,7 +150,7 @@ class TaxiiServer {
         Taxii.checkAccept(accept);
         Caller caller = Callers.of(authentication);
         Collection collection = readable(collectionId, caller);
-        Page page = store.find(query(collection, parameters, List.of()), viewer(caller));
+        Page page = store.find(pageQuery(collection, parameters, List.of()), viewer(caller));
         ObjectNode body = JSON.createObjectNode();
         body.put("more", page.more());
         if (page.more()) {
@@ -174,7 +174,7 @@ class TaxiiServer {
         Taxii.checkAccept(accept);
         Caller caller = Callers.of(authentication);
         Collection collection = readable(collectionId, caller);
-        Page page = store.find(query(collection, parameters, List.of()), viewer(caller));
+        Page page = store.find(pageQuery(collection, parameters, List.of()), viewer(caller));
         return ResponseEntity.ok().headers(pageHeaders(page)).body(envelope(page));
     }
 
@@ -244,7 +244,7 @@ class TaxiiServer {
         Caller caller = Callers.of(authentication);
         Collection collection = readable(collectionId, caller);
         forbidden(parameters, "match[id]", "match[type]");
-        Page page = store.find(query(collection, parameters, List.of(objectId)), viewer(caller));
+        Page page = store.find(pageQuery(collection, parameters, List.of(objectId)), viewer(caller));
         if (page.items().isEmpty() && !store.visible(collection, objectId, viewer(caller))) {
             throw TaxiiException.notFound("no object " + objectId + " in " + collection.alias());
         }
@@ -287,7 +287,7 @@ class TaxiiServer {
         Caller caller = Callers.of(authentication);
         Collection collection = readable(collectionId, caller);
         forbidden(parameters, "match[id]", "match[type]", "match[version]");
-        IntelQuery query = query(collection, parameters, List.of(objectId)).withVersions(List.of("all"));
+        IntelQuery query = pageQuery(collection, parameters, List.of(objectId)).withVersions(List.of("all"));
         Page page = store.find(query, viewer(caller));
         if (page.items().isEmpty() && !store.visible(collection, objectId, viewer(caller))) {
             throw TaxiiException.notFound("no object " + objectId + " in " + collection.alias());
@@ -377,7 +377,7 @@ class TaxiiServer {
      * to 1..{@link IntelQuery#MAX_LIMIT}: a larger limit is refused, not quietly lowered, so that a
      * client never mistakes a short page for the end of the collection.
      */
-    private IntelQuery query(Collection collection, Map<String, String> parameters, List<String> onlyIds) {
+    private static IntelQuery query(Collection collection, Map<String, String> parameters, List<String> onlyIds) {
         for (Map.Entry<String, String> parameter : parameters.entrySet()) {
             String name = parameter.getKey();
             if (!List.of("added_after", "limit", "next", "match[id]", "match[type]", "match[version]", "match[spec_version]").contains(name)) {
@@ -397,10 +397,16 @@ class TaxiiServer {
         }
         IntelQuery.checkLimit(limit);
         Instant addedAfter = parameters.containsKey("added_after") ? StixTime.parse("added_after", parameters.get("added_after")) : null;
-        long after = parameters.containsKey("next") ? nextTokens.open(parameters.get("next")) : 0;
+        long after = 0; // the sealed next value is opened by pageQuery
         List<String> ids = onlyIds.isEmpty() ? filter(parameters, "match[id]") : onlyIds;
         return new IntelQuery(collection, addedAfter, ids, filter(parameters, "match[type]"), filter(parameters, "match[version]"),
                 filter(parameters, "match[spec_version]"), limit, after);
+    }
+
+    /** {@link #query}, continued after the position a {@code next} value of this server names. */
+    private IntelQuery pageQuery(Collection collection, Map<String, String> parameters, List<String> onlyIds) {
+        IntelQuery query = query(collection, parameters, onlyIds);
+        return parameters.containsKey("next") ? query.after(nextTokens.open(parameters.get("next"))) : query;
     }
 
     private static List<String> filter(Map<String, String> parameters, String name) {
