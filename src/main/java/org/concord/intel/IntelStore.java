@@ -394,7 +394,7 @@ public class IntelStore {
                 row.sourceParty(), false, row.json());
     }
 
-    private static IntelTable.NewRow row(Collection collection, JsonNode object, String key, String source, boolean current) {
+    static IntelTable.NewRow row(Collection collection, JsonNode object, String key, String source, boolean current) {
         // Every id it refers to (the sharing policy's rule 5), so that a page's references are read in one query.
         Set<String> refs = SharingPolicy.referencedIds(object);
         String modified = object.path("modified").asString(null);
@@ -453,9 +453,24 @@ public class IntelStore {
     }
 
     /**
+     * How many objects that pass the policy's rules 1 to 4 in SQL but are withheld by rule 5 (what
+     * they refer to) a partner's page may pass over before it ends: a page looks at no more than
+     * its limit and this many rows, whatever is withheld.
+     */
+    static final int REFERENCE_CHECKS_PER_PAGE = 4_096;
+
+    /**
      * One page of a collection as {@code viewer} may see it. For a partner, an object is visible
-     * only if the sharing policy lets it read the object's current version and the version itself;
-     * {@link Page#more()} is true only if a further visible object exists.
+     * only if the sharing policy lets it read the object's current version and the version itself.
+     *
+     * <p>A partner's page is read in two steps, both parts of the one policy. The policy's rules 1
+     * to 4 (standard markings, TLP level, origin; {@link SharingPolicy#admission}) are evaluated in
+     * SQL over the indexed {@code share_class} column, so rows they withhold are never read and a
+     * page costs the same whatever they withhold. Every row SQL admits is then decided whole by the
+     * Java policy (rule 5, what an object refers to, and rules 1 to 4 again, so a row whose columns
+     * were written by an older version cannot slip through). When {@value #REFERENCE_CHECKS_PER_PAGE}
+     * rows are withheld there without the page filling, the page ends with {@link Page#more()} true
+     * and a position past them.
      */
     public Page find(IntelQuery query, Viewer viewer) {
         if (viewer instanceof Viewer.LocalUser) {
@@ -463,29 +478,39 @@ public class IntelStore {
             boolean more = rows.size() > query.limit();
             return new Page(rows.stream().limit(query.limit()).map(IntelTable.Row::object).toList(), more);
         }
-        PartyCode partner = ((Viewer.Partner) viewer).party();
-        Visibility visibility = new Visibility(partner, query.collection());
+        return find(query, ((Viewer.Partner) viewer).party(), policy, REFERENCE_CHECKS_PER_PAGE);
+    }
+
+    /** A partner's page under {@code policy} (the node's own, or one a test names). */
+    Page find(IntelQuery query, PartyCode partner, SharingPolicy policy, int referenceChecks) {
+        Visibility visibility = new Visibility(partner, query.collection(), policy);
+        SharingPolicy.Admission admission = visibility.decider.admission();
         List<StoredObject> visible = new ArrayList<>();
         long cursor = query.afterSeq();
-        int chunk = Math.min(IntelQuery.MAX_LIMIT, Math.max(64, query.limit() * 2));
-        while (visible.size() <= query.limit()) {
-            List<IntelTable.Row> rows = table.find(query, cursor, chunk);
+        int chunk = Math.min(IntelQuery.MAX_LIMIT + 1, query.limit() + 1);
+        int withheld = 0;
+        while (true) {
+            List<IntelTable.Row> rows = table.findAdmitted(query, admission, cursor, chunk);
             visibility.prefetch(rows);
             for (IntelTable.Row row : rows) {
+                cursor = row.object().seq();
+                // The whole policy again, in Java, on what SQL admitted: rule 5, and a second look at rules 1 to 4.
                 if (visibility.readable(row)) {
                     visible.add(row.object());
-                    if (visible.size() > query.limit()) {
-                        break;
-                    }
+                } else {
+                    withheld++;
+                }
+                if (visible.size() > query.limit()) {
+                    return new Page(visible.subList(0, query.limit()), true);
                 }
             }
             if (rows.size() < chunk) {
-                break;
+                return new Page(visible, false);
             }
-            cursor = rows.get(rows.size() - 1).object().seq();
+            if (withheld >= referenceChecks) {
+                return new Page(visible, true, cursor);
+            }
         }
-        boolean more = visible.size() > query.limit();
-        return new Page(visible.stream().limit(query.limit()).toList(), more);
     }
 
     /** Whether {@code viewer} may see (the current version of) the object {@code id}. */
@@ -615,6 +640,10 @@ public class IntelStore {
         private final SharingPolicy.Decider decider;
 
         Visibility(PartyCode partner, Collection collection) {
+            this(partner, collection, policy);
+        }
+
+        Visibility(PartyCode partner, Collection collection, SharingPolicy policy) {
             this.partner = partner;
             this.collection = collection;
             String identity = partners.byCode(partner).map(p -> identityId(p.identity())).orElse(null);

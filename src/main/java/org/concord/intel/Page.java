@@ -5,18 +5,22 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One page of a read. {@code more} is true only when at least one further object is visible to
- * the same viewer, so a partner cannot learn from it that hidden objects exist.
+ * One page of a read, and the position to continue from ({@link #lastSeq}). For a partner,
+ * {@code more} is true when a further visible object exists, or when the store stopped looking
+ * after a bounded number of objects withheld for what they refer to (see
+ * {@code IntelStore.find}): then the position is past those, the page may be short or empty, and
+ * the position is handed out only as an opaque token, so the partner learns neither which rows
+ * were passed over nor how many.
  */
-public record Page(List<StoredObject> items, boolean more) {
+public record Page(List<StoredObject> items, boolean more, long lastSeq) {
 
     public Page {
         items = List.copyOf(items);
     }
 
-    /** The position to continue from. */
-    public long lastSeq() {
-        return items.isEmpty() ? 0 : items.get(items.size() - 1).seq();
+    /** A page that continues after its last item. */
+    public Page(List<StoredObject> items, boolean more) {
+        this(items, more, items.isEmpty() ? 0 : items.get(items.size() - 1).seq());
     }
 
     public Optional<Instant> firstAdded() {

@@ -86,6 +86,7 @@ public class PartnerIntelPull {
         int pages = 0;
         int received = 0;
         int stored = 0;
+        boolean restarted = false;
         try {
             while (pages < MAX_PAGES_PER_RUN) {
                 Cursor cursor = cursor(partner);
@@ -98,6 +99,14 @@ public class PartnerIntelPull {
                     query.put("next", cursor.next());
                 }
                 TaxiiClient.Response response = client.get(partner, OBJECTS, query);
+                if (response.status() == 400 && cursor.next() != null && !restarted && response.body().contains("next")) {
+                    // The partner no longer knows the position it gave out (its key changed, or it was upgraded
+                    // to sealed positions): start again from the last date added; objects already held are skipped.
+                    log.warn("{} refused its own next value; pulling again from added_after {}", partner, cursor.addedAfter());
+                    restarted = true;
+                    save(partner, cursor.addedAfter(), null, 0, clock.instant(), null);
+                    continue;
+                }
                 if (response.status() != 200) {
                     throw new IllegalStateException("GET " + OBJECTS + " answered " + response.status() + ": " + TaxiiClient.abbreviate(response.body()));
                 }

@@ -73,6 +73,7 @@ class TaxiiServer {
     private final Clock clock;
     private final long maxContentLength;
     private final Receipts receipts;
+    private final NextTokens nextTokens;
 
     TaxiiServer(IntelStore store, NodeIdentity self, StatusTable statuses, Clock clock, Receipts receipts,
             @Value("${concord.exchange.max-content-length:16777216}") long maxContentLength) {
@@ -82,6 +83,7 @@ class TaxiiServer {
         this.statuses = statuses;
         this.clock = clock;
         this.maxContentLength = maxContentLength;
+        this.nextTokens = new NextTokens(self);
     }
 
     // 4.1 Server Discovery
@@ -148,7 +150,7 @@ class TaxiiServer {
         Taxii.checkAccept(accept);
         Caller caller = Callers.of(authentication);
         Collection collection = readable(collectionId, caller);
-        Page page = store.find(query(collection, parameters, List.of()), viewer(caller));
+        Page page = store.find(pageQuery(collection, parameters, List.of()), viewer(caller));
         ObjectNode body = JSON.createObjectNode();
         body.put("more", page.more());
         if (page.more()) {
@@ -172,7 +174,7 @@ class TaxiiServer {
         Taxii.checkAccept(accept);
         Caller caller = Callers.of(authentication);
         Collection collection = readable(collectionId, caller);
-        Page page = store.find(query(collection, parameters, List.of()), viewer(caller));
+        Page page = store.find(pageQuery(collection, parameters, List.of()), viewer(caller));
         return ResponseEntity.ok().headers(pageHeaders(page)).body(envelope(page));
     }
 
@@ -242,7 +244,7 @@ class TaxiiServer {
         Caller caller = Callers.of(authentication);
         Collection collection = readable(collectionId, caller);
         forbidden(parameters, "match[id]", "match[type]");
-        Page page = store.find(query(collection, parameters, List.of(objectId)), viewer(caller));
+        Page page = store.find(pageQuery(collection, parameters, List.of(objectId)), viewer(caller));
         if (page.items().isEmpty() && !store.visible(collection, objectId, viewer(caller))) {
             throw TaxiiException.notFound("no object " + objectId + " in " + collection.alias());
         }
@@ -285,7 +287,7 @@ class TaxiiServer {
         Caller caller = Callers.of(authentication);
         Collection collection = readable(collectionId, caller);
         forbidden(parameters, "match[id]", "match[type]", "match[version]");
-        IntelQuery query = query(collection, parameters, List.of(objectId)).withVersions(List.of("all"));
+        IntelQuery query = pageQuery(collection, parameters, List.of(objectId)).withVersions(List.of("all"));
         Page page = store.find(query, viewer(caller));
         if (page.items().isEmpty() && !store.visible(collection, objectId, viewer(caller))) {
             throw TaxiiException.notFound("no object " + objectId + " in " + collection.alias());
@@ -395,10 +397,16 @@ class TaxiiServer {
         }
         IntelQuery.checkLimit(limit);
         Instant addedAfter = parameters.containsKey("added_after") ? StixTime.parse("added_after", parameters.get("added_after")) : null;
-        long after = parameters.containsKey("next") ? seq(parameters.get("next")) : 0;
+        long after = 0; // the sealed next value is opened by pageQuery
         List<String> ids = onlyIds.isEmpty() ? filter(parameters, "match[id]") : onlyIds;
         return new IntelQuery(collection, addedAfter, ids, filter(parameters, "match[type]"), filter(parameters, "match[version]"),
                 filter(parameters, "match[spec_version]"), limit, after);
+    }
+
+    /** {@link #query}, continued after the position a {@code next} value of this server names. */
+    private IntelQuery pageQuery(Collection collection, Map<String, String> parameters, List<String> onlyIds) {
+        IntelQuery query = query(collection, parameters, onlyIds);
+        return parameters.containsKey("next") ? query.after(nextTokens.open(parameters.get("next"))) : query;
     }
 
     private static List<String> filter(Map<String, String> parameters, String name) {
@@ -420,26 +428,11 @@ class TaxiiServer {
         return java.util.Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
-    static String token(long seq) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("seq:" + seq).getBytes(StandardCharsets.US_ASCII));
+    private String token(long seq) {
+        return nextTokens.seal(seq);
     }
 
-    static long seq(String token) {
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.US_ASCII);
-            if (text.startsWith("seq:")) {
-                long seq = Long.parseLong(text.substring(4));
-                if (seq >= 0) {
-                    return seq;
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            // falls through
-        }
-        throw TaxiiException.badRequest("next: '" + token + "' is not a 'next' value this server gave out");
-    }
-
-    private static String envelope(Page page) {
+    private String envelope(Page page) {
         StringBuilder body = new StringBuilder(64 + page.items().size() * 512);
         body.append("{\"more\":").append(page.more());
         if (page.more()) {

@@ -13,6 +13,8 @@ import java.util.StringJoiner;
 
 import org.concord.intel.IntelQuery;
 import org.concord.intel.StoredObject;
+import org.concord.intel.stix.SharingPolicy;
+import org.concord.party.PartyCode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -146,8 +148,9 @@ public class IntelTable {
         Timestamp added = Timestamp.from(dateAdded);
         template.batchUpdate("""
                 insert into intel_object (collection, id, type, spec_version, version, version_key, created_by_ref, revoked,
-                                          confidence, source_reliability, tlp, marking_refs, refs, source_party, date_added, is_current, object)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, 1000, (ps, row) -> {
+                                          confidence, source_reliability, tlp, marking_refs, refs, source_party, date_added, is_current, object,
+                                          share_class)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, 1000, (ps, row) -> {
             ps.setString(1, row.collection());
             ps.setString(2, row.id());
             ps.setString(3, row.type());
@@ -169,6 +172,7 @@ public class IntelTable {
             ps.setTimestamp(15, added);
             ps.setBoolean(16, row.current());
             ps.setString(17, row.json());
+            ps.setString(18, shareClass(row.id(), row.tlp(), row.sourceParty()));
         });
     }
 
@@ -185,14 +189,219 @@ public class IntelTable {
         }
     }
 
-    /** Rows matching the query's filters after {@code afterSeq}, in order of adding, at most {@code max}. */
-    public List<Row> find(IntelQuery query, long afterSeq, int max) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from intel_object o where collection = ? and seq > ?");
-        List<Object> params = new ArrayList<>(List.of(query.collection().alias(), afterSeq));
-        if (query.addedAfter() != null) {
-            sql.append(" and date_added > ?");
-            params.add(Timestamp.from(query.addedAfter()));
+    /** The {@code share_class} of the standard TLP marking definitions, which every partner may read (rule 1). */
+    public static final String ALWAYS = "*";
+
+    /**
+     * The {@code share_class} of a row (V13_50): {@value #ALWAYS} for the standard TLP marking
+     * definitions; otherwise its effective TLP level ({@link org.concord.intel.stix.Tlp} name;
+     * {@code -} when unmarked) and the partner it came from ({@code -} when made here).
+     */
+    public static String shareClass(String id, String tlp, String sourceParty) {
+        if (SharingPolicy.Admission.alwaysReadable(id)) {
+            return ALWAYS;
         }
+        return (tlp == null ? "-" : tlp) + ":" + (sourceParty == null ? "-" : sourceParty);
+    }
+
+    /** The {@code share_class} of every object of one admitted kind. */
+    static String shareClass(SharingPolicy.Admission.Kind kind) {
+        return (kind.level().isEmpty() ? "-" : kind.level().get().name()) + ":" + kind.source().map(PartyCode::value).orElse("-");
+    }
+
+    /** Every {@code share_class} {@code admission} admits: its kinds, and the standard marking definitions. */
+    static List<String> admittedClasses(SharingPolicy.Admission admission) {
+        List<String> classes = new ArrayList<>();
+        admission.kinds().forEach(kind -> classes.add(shareClass(kind)));
+        classes.add(ALWAYS);
+        return classes;
+    }
+
+    /**
+     * Rows matching the query's filters after the row {@code afterSeq} (0: from the start), in
+     * order of adding, at most {@code max}: by keyset on {@code (date_added, seq)} (the
+     * {@code intel_object_added} index), never by offset, so a page deep in the collection costs
+     * what the first one does.
+     */
+    public List<Row> find(IntelQuery query, long afterSeq, int max) {
+        return run(findStatement(query, afterSeq, max));
+    }
+
+    /** A statement and its parameters, as the store runs it (tests read its plan). */
+    public record Statement(String sql, List<Object> params) {
+    }
+
+    /** The statement {@link #find} runs. */
+    public Statement findStatement(IntelQuery query, long afterSeq, int max) {
+        After after = after(afterSeq);
+        List<String> branches = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        for (Range range : ranges(after, query.addedAfter())) {
+            StringBuilder branch = new StringBuilder("select " + COLUMNS + " from intel_object o where collection = ?");
+            params.add(query.collection().alias());
+            range.appendTo(branch, params);
+            filters(branch, params, query);
+            branch.append(" order by collection, date_added, seq limit ?");
+            params.add(max);
+            branches.add(branch.toString());
+        }
+        return merged(branches, params, max);
+    }
+
+    private List<Row> run(Statement statement) {
+        return jdbc.sql(statement.sql()).params(statement.params()).query(IntelTable::row).list();
+    }
+
+    /**
+     * As {@link #find}, but only rows that pass {@code admission} (the sharing policy's rules 1 to 4
+     * for one partner, {@link SharingPolicy.Admission}), rendered here as SQL over
+     * {@code share_class}: rows of an admitted class (the standard TLP marking definitions, and
+     * each admitted kind) whose current version is of an admitted class too. Withheld rows are not
+     * read: each admitted class is one or two ranges of the {@code intel_object_shared} index in
+     * {@code (date_added, seq)} order, at most {@code max} rows from each, merged; a read by id
+     * goes through the id index instead.
+     */
+    public List<Row> findAdmitted(IntelQuery query, SharingPolicy.Admission admission, long afterSeq, int max) {
+        return run(findAdmittedStatement(query, admission, afterSeq, max));
+    }
+
+    /** The statement {@link #findAdmitted} runs. */
+    public Statement findAdmittedStatement(IntelQuery query, SharingPolicy.Admission admission, long afterSeq, int max) {
+        List<String> classes = admittedClasses(admission);
+        String collection = query.collection().alias();
+        After after = after(afterSeq);
+        List<String> branches = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (!query.ids().isEmpty()) {
+            // A read by id: the few versions of those ids, through the id index.
+            StringBuilder sql = new StringBuilder("select " + COLUMNS + " from intel_object o where collection = ?");
+            params.add(collection);
+            if (after != null) {
+                sql.append(" and seq > ?");
+                params.add(after.seq());
+            }
+            if (query.addedAfter() != null) {
+                sql.append(" and date_added > ?");
+                params.add(Timestamp.from(query.addedAfter()));
+            }
+            filters(sql, params, query);
+            sql.append(" and ").append(admittedPredicate(params, classes));
+            sql.append(" order by date_added, seq limit ?");
+            params.add(max);
+            return new Statement(sql.toString(), params);
+        }
+        boolean lastOnly = query.versions().equals(List.of("last"));
+        List<Range> ranges = ranges(after, query.addedAfter());
+        for (String shareClass : classes) {
+            for (boolean current : lastOnly ? List.of(true) : List.of(true, false)) {
+                for (Range range : ranges) {
+                    StringBuilder branch = new StringBuilder("select " + COLUMNS + " from intel_object o where collection = ?"
+                            + " and share_class = ? and is_current = ?");
+                    params.addAll(List.of(collection, shareClass, current));
+                    range.appendTo(branch, params);
+                    filters(branch, params, lastOnly ? query.withVersions(List.of("all")) : query);
+                    if (!current) {
+                        branch.append(" and ").append(currentAdmitted(params, classes));
+                    }
+                    branch.append(" order by collection, share_class, is_current, date_added, seq limit ?");
+                    params.add(max);
+                    branches.add(branch.toString());
+                }
+            }
+        }
+        return merged(branches, params, max);
+    }
+
+    /** One branch as it is, or the first {@code max} of several, each already in order, in the order of adding. */
+    private static Statement merged(List<String> branches, List<Object> params, int max) {
+        if (branches.size() == 1) {
+            return new Statement(branches.get(0), params);
+        }
+        String sql = "select " + COLUMNS + " from (" + String.join(" union all ", branches.stream().map(b -> "(" + b + ")").toList())
+                + ") u order by date_added, seq limit ?";
+        params.add(max);
+        return new Statement(sql, params);
+    }
+
+    /**
+     * The index ranges after a position, each read in index order from its first row: with a
+     * position {@code (d, s)}, the rows added at {@code d} after {@code s}, and those added after
+     * {@code d}. (One condition {@code (date_added, seq) > (d, s)} would be one range on
+     * PostgreSQL, but H2 starts it at {@code d} and reads every row added at {@code d} before
+     * {@code s}: a batch imported at once shares its date.) {@code added_after} narrows them.
+     */
+    private static List<Range> ranges(After after, Instant addedAfter) {
+        Timestamp since = addedAfter == null ? null : Timestamp.from(addedAfter);
+        if (after == null || after.added() == null) {
+            List<String> conditions = new ArrayList<>();
+            List<Object> params = new ArrayList<>();
+            if (after != null) {
+                conditions.add(" and seq > ?");
+                params.add(after.seq());
+            }
+            if (since != null) {
+                conditions.add(" and date_added > ?");
+                params.add(since);
+            }
+            return List.of(new Range(String.join("", conditions), params));
+        }
+        if (since != null && !after.added().after(since)) {
+            return List.of(new Range(" and date_added > ?", List.of(since)));
+        }
+        return List.of(new Range(" and date_added = ? and seq > ?", List.of(after.added(), after.seq())),
+                new Range(" and date_added > ?", List.of(after.added())));
+    }
+
+    /** Conditions of one index range, with their parameters. */
+    private record Range(String sql, List<Object> params) {
+        void appendTo(StringBuilder into, List<Object> allParams) {
+            into.append(sql);
+            allParams.addAll(params);
+        }
+    }
+
+    /** Rules 1 to 4 as one SQL condition on a row {@code o}: of an admitted class, and so is its current version. */
+    private static String admittedPredicate(List<Object> params, List<String> classes) {
+        params.addAll(classes);
+        String sql = "o.share_class in (" + marks(classes.size()) + ") and (o.is_current = true or %s)";
+        return sql.formatted(currentAdmitted(params, classes));
+    }
+
+    /** That the current version of row {@code o}'s object is of an admitted class. */
+    private static String currentAdmitted(List<Object> params, List<String> classes) {
+        params.addAll(classes);
+        return "exists (select 1 from intel_object c where c.collection = o.collection and c.id = o.id and c.is_current = true"
+                + " and c.share_class in (" + marks(classes.size()) + "))";
+    }
+
+    /** Which of these rows pass {@code admission} (rules 1 to 4), by the SQL {@link #findAdmitted} reads by id with. */
+    public java.util.Set<Long> admittedSeqs(String collection, SharingPolicy.Admission admission) {
+        List<Object> params = new ArrayList<>(List.of(collection));
+        String sql = "select seq from intel_object o where collection = ? and " + admittedPredicate(params, admittedClasses(admission));
+        return new java.util.HashSet<>(jdbc.sql(sql).params(params).query(Long.class).list());
+    }
+
+    /**
+     * The position after row {@code afterSeq}: {@code (d, afterSeq)}, where {@code d} is when that
+     * row (or, if it is gone, the last row before it) was added. Rows are added in the order of
+     * both (the clock row's lock, {@link #lockClockAndNextDateAdded}), so the rows after it by
+     * {@code (date_added, seq)} are those with {@code seq > afterSeq}.
+     */
+    private After after(long afterSeq) {
+        if (afterSeq <= 0) {
+            return null;
+        }
+        Timestamp added = jdbc.sql("select date_added from intel_object where seq <= ? order by seq desc limit 1").param(afterSeq)
+                .query(Timestamp.class).optional().orElse(null);
+        return new After(added, afterSeq);
+    }
+
+    /** A position in the order of adding: the row {@code seq}, added at {@code added} (null: no row at or before it). */
+    private record After(Timestamp added, long seq) {
+    }
+
+    /** The {@code match[...]} filters of a query. */
+    private static void filters(StringBuilder sql, List<Object> params, IntelQuery query) {
         in(sql, params, "id", query.ids());
         in(sql, params, "type", query.types());
         in(sql, params, "spec_version", query.specVersions());
@@ -214,9 +423,6 @@ public class IntelTable {
             }
             sql.append(any);
         }
-        sql.append(" order by seq limit ?");
-        params.add(max);
-        return jdbc.sql(sql.toString()).params(params).query(IntelTable::row).list();
     }
 
     /**

@@ -138,10 +138,17 @@ public final class SharingPolicy {
         private final Reader reader;
         private final Function<String, Optional<HeldObject>> held;
         private final Map<String, SharingDecision> memo = new HashMap<>();
+        private final Admission admission;
 
         private Decider(Reader reader, Function<String, Optional<HeldObject>> held) {
             this.reader = reader;
             this.held = held;
+            this.admission = SharingPolicy.this.admission(reader.party());
+        }
+
+        /** Rules 1 to 4 for this reader, as data (what the store's SQL is made from). */
+        public Admission admission() {
+            return admission;
         }
 
         /** Whether the reader may read {@code object}, with the reason. */
@@ -158,21 +165,20 @@ public final class SharingPolicy {
         }
 
         private Result decideObject(HeldObject object, Deque<String> path) {
-            if (Tlp.isStandardMarkingDefinition(object.id())) {
+            if (Admission.alwaysReadable(object.id())) {
                 return new Result(new SharingDecision.Share("a standard TLP marking definition is public"), true);
             }
             PartyCode partner = reader.party();
             Optional<Tlp> level = Markings.effectiveTlp(object.object());
-            if (level.isPresent() && (level.get() == Tlp.RED || level.get() == Tlp.AMBER_STRICT)) {
+            if (level.isPresent() && Admission.NEVER.contains(level.get())) {
                 return new Result(new SharingDecision.Withhold(level.get().label() + " never leaves this node"), true);
             }
             Optional<PartyCode> source = object.source();
-            if (source.isPresent() && !source.get().equals(partner)
-                    && !reSharing.getOrDefault(source.get(), Set.of()).contains(partner)) {
+            if (source.isPresent() && !admission.sources().contains(source.get())) {
                 return new Result(new SharingDecision.Withhold("received from " + source.get()
                         + "; the policy does not pass it on to " + partner), true);
             }
-            SharingDecision byLevel = decideByLevel(partner, level);
+            SharingDecision byLevel = decideByLevel(admission, level);
             if (!byLevel.mayRead()) {
                 return new Result(byLevel, true);
             }
@@ -229,19 +235,114 @@ public final class SharingPolicy {
         }
     }
 
-    private SharingDecision decideByLevel(PartyCode partner, Optional<Tlp> level) {
+    private static SharingDecision decideByLevel(Admission admission, Optional<Tlp> level) {
+        PartyCode partner = admission.partner();
         if (level.isEmpty()) {
-            return unmarkedPartners.contains(partner)
+            return admission.unmarked()
                     ? new SharingDecision.Share("unmarked; the policy shares unmarked objects with " + partner)
                     : new SharingDecision.Withhold("unmarked; shared only with partners the policy names, not " + partner);
         }
+        boolean admitted = admission.levels().contains(level.get());
         return switch (level.get()) {
-            case CLEAR, GREEN -> new SharingDecision.Share(level.get().label() + " is shared with every partner");
-            case AMBER -> amberPartners.contains(partner)
+            case CLEAR, GREEN -> admitted
+                    ? new SharingDecision.Share(level.get().label() + " is shared with every partner")
+                    : new SharingDecision.Withhold(level.get().label() + "; the policy does not name " + partner);
+            case AMBER -> admitted
                     ? new SharingDecision.Share("TLP:AMBER; the policy names " + partner)
                     : new SharingDecision.Withhold("TLP:AMBER; the policy does not name " + partner);
             case AMBER_STRICT, RED -> new SharingDecision.Withhold(level.get().label() + " never leaves this node");
         };
+    }
+
+    /**
+     * Rules 1 to 4 for {@code partner}: what an object's own markings and origin must be for the
+     * partner to read it, before its references are looked at (rule 5). The decider reads this and
+     * nothing else for those rules, and the store renders the same value as SQL over its indexed
+     * marking columns ({@code intel.persistence.IntelTable}), so the two cannot drift apart.
+     */
+    public Admission admission(PartyCode partner) {
+        Objects.requireNonNull(partner, "partner");
+        java.util.EnumSet<Tlp> levels = java.util.EnumSet.of(Tlp.CLEAR, Tlp.GREEN);
+        if (amberPartners.contains(partner)) {
+            levels.add(Tlp.AMBER);
+        }
+        Set<PartyCode> sources = new HashSet<>();
+        sources.add(partner);
+        reSharing.forEach((from, to) -> {
+            if (to.contains(partner)) {
+                sources.add(from);
+            }
+        });
+        return new Admission(partner, levels, unmarkedPartners.contains(partner), sources);
+    }
+
+    /**
+     * Rules 1 to 4 of the policy for one partner, as data. An object passes when its id is one of
+     * {@link #alwaysReadable the standard TLP marking definitions}, or when both its level (its
+     * most restrictive TLP marking; none: unmarked) and its origin (made here, or the partner it was
+     * received from) are admitted: {@link #admits}. Every pair of an admitted level and an admitted
+     * origin is one {@link Kind}; an object of any other kind is withheld whatever it refers to.
+     *
+     * @param levels   the TLP levels admitted; never {@link #NEVER}
+     * @param unmarked whether objects without a TLP marking are admitted
+     * @param sources  the partners whose objects are admitted (the partner itself, and those the
+     *                 policy re-shares with it); objects made on this node are always admitted
+     */
+    public record Admission(PartyCode partner, Set<Tlp> levels, boolean unmarked, Set<PartyCode> sources) {
+
+        /** The levels that never leave this node, whatever the policy names. */
+        public static final Set<Tlp> NEVER = java.util.EnumSet.of(Tlp.RED, Tlp.AMBER_STRICT);
+
+        public Admission {
+            Objects.requireNonNull(partner, "partner");
+            levels = java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(levels));
+            sources = Set.copyOf(sources);
+            if (levels.stream().anyMatch(NEVER::contains)) {
+                throw new IllegalArgumentException("TLP:RED and TLP:AMBER+STRICT are never admitted");
+            }
+        }
+
+        /** Rule 1: the standard TLP marking definitions (TLP 2.0 and 1.0) are public. */
+        public static boolean alwaysReadable(String id) {
+            return Tlp.isStandardMarkingDefinition(id);
+        }
+
+        /** The ids of {@link #alwaysReadable}. */
+        public static Set<String> alwaysReadableIds() {
+            return Tlp.byMarkingRef().keySet();
+        }
+
+        /** An object's kind: its level (empty: unmarked) and where it came from (empty: made here). */
+        public record Kind(Optional<Tlp> level, Optional<PartyCode> source) {
+            public Kind {
+                Objects.requireNonNull(level, "level");
+                Objects.requireNonNull(source, "source");
+            }
+        }
+
+        /** Every admitted kind: each admitted level (and unmarked, when admitted) with each admitted origin. */
+        public Set<Kind> kinds() {
+            List<Optional<Tlp>> admittedLevels = new ArrayList<>();
+            levels.stream().sorted().forEach(level -> admittedLevels.add(Optional.of(level)));
+            if (unmarked) {
+                admittedLevels.add(Optional.empty());
+            }
+            List<Optional<PartyCode>> origins = new ArrayList<>();
+            origins.add(Optional.empty());
+            sources.stream().sorted(java.util.Comparator.comparing(PartyCode::value)).forEach(source -> origins.add(Optional.of(source)));
+            Set<Kind> kinds = new java.util.LinkedHashSet<>();
+            for (Optional<Tlp> level : admittedLevels) {
+                for (Optional<PartyCode> origin : origins) {
+                    kinds.add(new Kind(level, origin));
+                }
+            }
+            return java.util.Collections.unmodifiableSet(kinds);
+        }
+
+        /** Whether an object of this id, level and origin passes rules 1 to 4. */
+        public boolean admits(String id, Optional<Tlp> level, Optional<PartyCode> source) {
+            return alwaysReadable(id) || kinds().contains(new Kind(level, source));
+        }
     }
 
     /** One reference: the JSON path of the property and the id it names. */

@@ -1,0 +1,331 @@
+package org.concord.intel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+
+import org.concord.intel.persistence.IntelTable;
+import org.concord.intel.stix.HeldObject;
+import org.concord.intel.stix.SharingPolicy;
+import org.concord.intel.stix.Tlp;
+import org.concord.party.NodeIdentity;
+import org.concord.party.PartyCode;
+import org.concord.testing.OfflineNode;
+import org.concord.testing.Postgres;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The sharing policy evaluated in SQL gives the Java policy's answer, on random stores and random
+ * policies, on H2 and on PostgreSQL: the SQL that {@code IntelTable} makes of
+ * {@link SharingPolicy.Admission} admits exactly the rows the Java rules 1 to 4 admit, and a
+ * partner paging through the collection (any page size, any filter, stopping wherever the
+ * per-page budget ends a page) receives exactly the versions the whole Java policy lets it read,
+ * each once, in the order of adding.
+ *
+ * <p>A store here is made of rows written as the store writes them ({@code IntelStore.row}),
+ * bypassing validation so that any marking, origin and reference can be combined: references to
+ * held and missing objects, to either party's identity, cycles, granular markings, the standard
+ * marking definitions held themselves, older versions marked otherwise than the current one, and
+ * rows of the other collection.
+ */
+class SharingInSqlProperties {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final List<PartyCode> PARTNERS = List.of("IR", "AF", "TR", "CN").stream().map(PartyCode::of).toList();
+    private static final List<String> SOURCES = List.of("IR", "AF", "TR");
+    private static final String STATEMENT = "marking-definition--d81f86b9-975b-4c0b-875e-810c5ad45a4f";
+    private static final List<String> MARKINGS = List.of(
+            Tlp.CLEAR.markingDefinitionId(), Tlp.GREEN.markingDefinitionId(), Tlp.AMBER.markingDefinitionId(),
+            Tlp.AMBER_STRICT.markingDefinitionId(), Tlp.RED.markingDefinitionId(),
+            "marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9", "marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da",
+            "marking-definition--f88d31f6-486f-44da-b317-01333bde0b82", "marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed",
+            STATEMENT);
+
+    private static final Map<OfflineNode.Store, ConfigurableApplicationContext> NODES = new EnumMap<>(OfflineNode.Store.class);
+    private static String schema;
+
+    private static synchronized ConfigurableApplicationContext node(OfflineNode.Store db) {
+        return NODES.computeIfAbsent(db, store -> {
+            if (schema == null) {
+                schema = Postgres.newSchema("sharesql");
+            }
+            return OfflineNode.start(store, schema);
+        });
+    }
+
+    @AfterContainer
+    static synchronized void stop() {
+        NODES.values().forEach(ConfigurableApplicationContext::close);
+        NODES.clear();
+        if (schema != null) {
+            Postgres.dropSchema(schema);
+            schema = null;
+        }
+    }
+
+    @Property(tries = 60)
+    void the_sql_admits_exactly_the_rows_the_java_rules_one_to_four_admit(@ForAll OfflineNode.Store db, @ForAll long seed,
+            @ForAll("policies") SharingPolicy policy, @ForAll("partners") PartyCode partner) {
+        HeldStore held = HeldStore.random(new Random(seed), self(db));
+        held.writeTo(node(db));
+        SharingPolicy.Admission admission = policy.admission(partner);
+
+        Set<Long> admittedInSql = node(db).getBean(IntelTable.class).admittedSeqs(Collection.INTEL.alias(), admission);
+
+        Set<Long> admittedInJava = new HashSet<>();
+        for (Held row : held.rows(Collection.INTEL)) {
+            Held current = held.current(row.id());
+            if (admits(admission, row) && admits(admission, current)) {
+                admittedInJava.add(row.seq());
+            }
+        }
+        assertThat(admittedInSql).as("admitted for %s under %s in %s", partner, admission, held).isEqualTo(admittedInJava);
+    }
+
+    @Property(tries = 60)
+    void a_partner_paging_through_receives_exactly_what_the_java_policy_lets_it_read(@ForAll OfflineNode.Store db, @ForAll long seed,
+            @ForAll("policies") SharingPolicy policy, @ForAll("partners") PartyCode partner) {
+        Random random = new Random(seed);
+        HeldStore held = HeldStore.random(random, self(db));
+        held.writeTo(node(db));
+        boolean allVersions = random.nextBoolean();
+        IntelQuery query = IntelQuery.all(Collection.INTEL, 1 + random.nextInt(4), 0);
+        if (allVersions) {
+            query = query.withVersions(List.of("all"));
+        }
+        if (random.nextInt(4) == 0) {
+            query = query.withIds(List.of(held.rows(Collection.INTEL).get(random.nextInt(held.rows(Collection.INTEL).size())).id()));
+        }
+        int budget = 1 + random.nextInt(3);
+
+        List<Long> received = new ArrayList<>();
+        IntelStore store = node(db).getBean(IntelStore.class);
+        Page page;
+        int pages = 0;
+        do {
+            page = store.find(query, partner, policy, budget);
+            page.items().forEach(object -> received.add(object.seq()));
+            query = query.after(page.lastSeq());
+            assertThat(++pages).as("pages").isLessThan(500);
+        } while (page.more());
+
+        SharingPolicy.Decider decider = policy.decider(new SharingPolicy.Reader(partner, null, self(db)),
+                id -> Optional.ofNullable(held.currentHeld(id)));
+        List<Long> readable = new ArrayList<>();
+        for (Held row : held.rows(Collection.INTEL)) {
+            boolean wanted = (allVersions || row.current()) && (query.ids().isEmpty() || query.ids().contains(row.id()));
+            if (wanted && decider.decide(held.currentHeld(row.id())).mayRead() && (row.current() || decider.decide(row.held()).mayRead())) {
+                readable.add(row.seq());
+            }
+        }
+        assertThat(received).as("what %s received under %s, pages of %d, %s", partner, policy.admission(partner), query.limit(), held)
+                .isEqualTo(readable);
+    }
+
+    @Provide
+    Arbitrary<PartyCode> partners() {
+        return Arbitraries.of(PARTNERS);
+    }
+
+    @Provide
+    Arbitrary<SharingPolicy> policies() {
+        return Arbitraries.longs().map(seed -> {
+            Random random = new Random(seed);
+            SharingPolicy policy = SharingPolicy.defaults();
+            for (PartyCode partner : PARTNERS) {
+                if (random.nextBoolean()) {
+                    policy = policy.sharingAmberWith(partner);
+                }
+                if (random.nextBoolean()) {
+                    policy = policy.sharingUnmarkedWith(partner);
+                }
+                for (String from : SOURCES) {
+                    if (random.nextInt(3) == 0) {
+                        policy = policy.reSharing(PartyCode.of(from), partner);
+                    }
+                }
+            }
+            return policy;
+        });
+    }
+
+    private static boolean admits(SharingPolicy.Admission admission, Held row) {
+        return admission.admits(row.id(), Tlp.of(row.object()), Optional.ofNullable(row.source()).map(PartyCode::of));
+    }
+
+    private static String self(OfflineNode.Store db) {
+        return node(db).getBean(NodeIdentity.class).stixIdentityId();
+    }
+
+    /** One version as written: its seq once stored. */
+    static final class Held {
+        final Collection collection;
+        final ObjectNode object;
+        final String source;
+        final boolean current;
+        long seq;
+
+        Held(Collection collection, ObjectNode object, String source, boolean current) {
+            this.collection = collection;
+            this.object = object;
+            this.source = source;
+            this.current = current;
+        }
+
+        String id() {
+            return object.path("id").asString();
+        }
+
+        JsonNode object() {
+            return object;
+        }
+
+        String source() {
+            return source;
+        }
+
+        boolean current() {
+            return current;
+        }
+
+        long seq() {
+            return seq;
+        }
+
+        HeldObject held() {
+            return source == null ? HeldObject.local(object) : HeldObject.receivedFrom(PartyCode.of(source), object);
+        }
+
+        @Override
+        public String toString() {
+            return seq + (current ? "" : " (older)") + " from " + (source == null ? "here" : source) + " in " + collection.alias() + ": "
+                    + object;
+        }
+    }
+
+    /** A random store, in the order its versions are added. */
+    record HeldStore(List<Held> all) {
+
+        static HeldStore random(Random random, String self) {
+            int n = 2 + random.nextInt(12);
+            List<String> ids = new ArrayList<>();
+            List<String> types = List.of("intrusion-set", "identity", "relationship", "report", "malware");
+            for (int i = 0; i < n; i++) {
+                ids.add(types.get(random.nextInt(types.size())) + "--" + new UUID(random.nextLong(), random.nextLong()));
+            }
+            List<Held> older = new ArrayList<>();
+            List<Held> current = new ArrayList<>();
+            for (String id : ids) {
+                String source = random.nextInt(3) == 0 ? SOURCES.get(random.nextInt(SOURCES.size())) : null;
+                if (random.nextInt(4) == 0) {
+                    older.add(new Held(Collection.INTEL, object(random, id, "2024-01-01T00:00:00.000Z", ids, self), source, false));
+                }
+                current.add(new Held(Collection.INTEL, object(random, id, "2024-02-01T00:00:00.000Z", ids, self), source, true));
+            }
+            if (random.nextInt(3) == 0) {
+                Tlp level = Tlp.values()[random.nextInt(Tlp.values().length)];
+                String source = random.nextBoolean() ? null : SOURCES.get(random.nextInt(SOURCES.size()));
+                ObjectNode definition = level.markingDefinition();
+                if (random.nextBoolean()) {
+                    definition.putArray("object_marking_refs").add(MARKINGS.get(random.nextInt(MARKINGS.size())));
+                }
+                current.add(new Held(Collection.INTEL, definition, source, true));
+            }
+            // The same objects in the other collection, all readable there: none may show up in the intel collection.
+            current.add(new Held(Collection.INBOX, object(random, ids.get(0), "2024-03-01T00:00:00.000Z", List.of(), self), null, true));
+            List<Held> all = new ArrayList<>(older);
+            java.util.Collections.shuffle(current, random);
+            all.addAll(current);
+            return new HeldStore(all);
+        }
+
+        private static ObjectNode object(Random random, String id, String modified, List<String> ids, String self) {
+            ObjectNode object = JSON.createObjectNode();
+            object.put("type", id.substring(0, id.indexOf("--"))).put("spec_version", "2.1").put("id", id)
+                    .put("created", "2024-01-01T00:00:00.000Z").put("modified", modified).put("name", "n");
+            int markings = random.nextInt(3);
+            if (markings > 0) {
+                ArrayNode refs = object.putArray("object_marking_refs");
+                for (int i = 0; i < markings; i++) {
+                    refs.add(MARKINGS.get(random.nextInt(MARKINGS.size())));
+                }
+            }
+            if (random.nextInt(6) == 0) {
+                object.putArray("granular_markings").addObject().put("marking_ref", MARKINGS.get(random.nextInt(MARKINGS.size())))
+                        .putArray("selectors").add("name");
+            }
+            switch (random.nextInt(4)) {
+                case 0 -> object.put("created_by_ref", self);
+                case 1 -> object.put("created_by_ref", ids.isEmpty() ? self : ids.get(random.nextInt(ids.size())));
+                case 2 -> object.put("created_by_ref", "identity--" + new UUID(random.nextLong(), random.nextLong()));
+                default -> { }
+            }
+            int references = ids.isEmpty() ? 0 : random.nextInt(3);
+            if (references > 0) {
+                ArrayNode refs = object.putArray("x_linked_refs");
+                for (int i = 0; i < references; i++) {
+                    refs.add(random.nextInt(8) == 0 ? "malware--" + new UUID(random.nextLong(), random.nextLong())
+                            : ids.get(random.nextInt(ids.size())));
+                }
+            }
+            return object;
+        }
+
+        /** Empties the node's store and writes these versions, one batch each, noting their seq. */
+        void writeTo(ConfigurableApplicationContext node) {
+            JdbcClient jdbc = node.getBean(JdbcClient.class);
+            jdbc.sql("delete from intel_object").update();
+            IntelTable table = node.getBean(IntelTable.class);
+            Instant added = Instant.parse("2026-12-03T00:00:00Z");
+            for (Held row : all) {
+                added = added.plusMillis(1 + (row.seq % 2));
+                table.insert(List.of(IntelStore.row(row.collection, row.object, IntelStore.versionKey(row.object), row.source, row.current)),
+                        added);
+                row.seq = jdbc.sql("select max(seq) from intel_object").query(Long.class).single();
+            }
+        }
+
+        List<Held> rows(Collection collection) {
+            return all.stream().filter(row -> row.collection == collection).toList();
+        }
+
+        Held current(String id) {
+            return all.stream().filter(row -> row.collection == Collection.INTEL && row.current && row.id().equals(id)).findFirst()
+                    .orElseThrow();
+        }
+
+        HeldObject currentHeld(String id) {
+            return all.stream().filter(row -> row.collection == Collection.INTEL && row.current && row.id().equals(id)).findFirst()
+                    .map(Held::held).orElse(null);
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder text = new StringBuilder("store:");
+            all.forEach(row -> text.append("\n  ").append(row));
+            return text.toString();
+        }
+    }
+}
