@@ -135,14 +135,14 @@ class BenchCommand extends CommandGroup {
             out.printf(Locale.ROOT, "workload: %d envelopes, %,d bytes, %.0f bytes per object on average%n", bodies.size(), bytes,
                     (double) bytes / objects);
 
-            Double raw = null;
-            if (baselineDb != null) {
-                raw = baseline(envelopes, out);
-            }
-
-            // Ingest, serially, one envelope at a time, as the external workload does.
+            // Ingest, serially, one envelope at a time, as the external workload does. The raw baseline writes
+            // each envelope's rows right after the node took them, so that both meet the same load on a shared
+            // machine and the same table size.
             long[] envelopeNanos = new long[bodies.size()];
+            long[] rawNanos = new long[bodies.size()];
+            RawBaseline raw = baselineDb == null ? null : new RawBaseline(baselineDb, baselineUser);
             long t0 = System.nanoTime();
+            long rawTotal = 0;
             for (int i = 0; i < bodies.size(); i++) {
                 long s = System.nanoTime();
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(objectsPath)).timeout(Duration.ofMinutes(5))
@@ -157,8 +157,15 @@ class BenchCommand extends CommandGroup {
                     throw new IllegalStateException("envelope " + i + ": " + status.path("failure_count").asInt() + " refused, e.g. "
                             + head(status.path("failures").toString()));
                 }
+                if (raw != null) {
+                    rawNanos[i] = raw.write(envelopes.get(i));
+                    rawTotal += rawNanos[i];
+                }
             }
-            double ingestSeconds = (System.nanoTime() - t0) / 1e9;
+            double ingestSeconds = (System.nanoTime() - t0 - rawTotal) / 1e9;
+            if (raw != null) {
+                raw.close();
+            }
             double ingestRate = objects / ingestSeconds;
 
             long stored = -1;
@@ -195,8 +202,8 @@ class BenchCommand extends CommandGroup {
                     objects, bodies.size(), ingestSeconds, ingestRate, percentile(envelopeNanos, 50), percentile(envelopeNanos, 99));
             long before = stored < 0 ? -1 : stored - objects;
             out.println("ingest as the store grew:");
-            out.println("| stored before | stored after | objects/s | envelope p50 ms | envelope p99 ms |");
-            out.println("| --- | --- | --- | --- | --- |");
+            out.println("| stored before | stored after | objects/s | envelope p50 ms | envelope p99 ms |" + (raw == null ? "" : " raw objects/s | ingest / raw |"));
+            out.println("| --- | --- | --- | --- | --- |" + (raw == null ? "" : " --- | --- |"));
             int perWindow = Math.max(1, (bodies.size() + windows - 1) / windows);
             int done = 0;
             for (int w = 0; w * perWindow < bodies.size(); w++) {
@@ -208,8 +215,13 @@ class BenchCommand extends CommandGroup {
                     n += envelopes.get(i).size();
                 }
                 double seconds = Arrays.stream(slice).sum() / 1e9;
-                out.printf(Locale.ROOT, "| %s | %s | %,.0f | %.1f | %.1f |%n", size(before, done), size(before, done + n), n / seconds,
+                out.printf(Locale.ROOT, "| %s | %s | %,.0f | %.1f | %.1f |", size(before, done), size(before, done + n), n / seconds,
                         percentile(slice, 50), percentile(slice, 99));
+                if (raw != null) {
+                    double rawSeconds = Arrays.stream(rawNanos, from, to).sum() / 1e9;
+                    out.printf(Locale.ROOT, " %,.0f | %.2f |", n / rawSeconds, rawSeconds / seconds);
+                }
+                out.println();
                 done += n;
             }
             if (!noRead) {
@@ -218,7 +230,10 @@ class BenchCommand extends CommandGroup {
                 out.printf(Locale.ROOT, "store size: %,d objects in the collection (%,d before this run)%n", stored, before);
             }
             if (raw != null) {
-                out.printf(Locale.ROOT, "raw baseline: %,.0f objects/s; ingest is %.2f x the raw baseline%n", raw, ingestRate / raw);
+                double rawRate = objects / (rawTotal / 1e9);
+                out.printf(Locale.ROOT, "raw baseline (%s of the same rows into a table of the store's columns with its primary key only,"
+                        + " one transaction per envelope, right after each POST): %,.0f objects/s; ingest is %.2f x the raw baseline%n",
+                        raw.postgres ? "COPY" : "batched INSERT", rawRate, ingestRate / rawRate);
             }
             out.flush();
             return 0;
@@ -266,84 +281,8 @@ class BenchCommand extends CommandGroup {
             return line.strip();
         }
 
-        /**
-         * The raw baseline: the same rows, with the columns the store keeps, written straight into a
-         * scratch table with only its primary key, in the same batches, one transaction each.
-         */
-        private double baseline(List<List<ObjectNode>> envelopes, PrintStream out) throws SQLException, java.io.IOException {
-            String password = System.getenv("CONCORD_BASELINE_DB_PASSWORD");
-            boolean postgres = baselineDb.startsWith("jdbc:postgresql:");
-            String dbUser = baselineUser != null ? baselineUser : postgres ? null : "sa";
-            try (Connection connection = DriverManager.getConnection(baselineDb, dbUser, password == null ? "" : password)) {
-                String table = "concord_bench_raw";
-                try (Statement s = connection.createStatement()) {
-                    s.execute("drop table if exists " + table);
-                    s.execute("create table " + table + " (seq bigint generated by default as identity primary key,"
-                            + " collection varchar(16) not null, id varchar(200) not null, type varchar(100) not null,"
-                            + " spec_version varchar(10) not null, version varchar(40) not null, version_key varchar(40) not null,"
-                            + " created_by_ref varchar(200), revoked boolean not null, confidence integer, source_reliability varchar(1),"
-                            + " tlp varchar(16), marking_refs text, refs text, source_party varchar(2),"
-                            + " date_added timestamp with time zone not null, is_current boolean not null, object text not null)");
-                }
-                connection.setAutoCommit(false);
-                long t0 = System.nanoTime();
-                int n = 0;
-                for (List<ObjectNode> envelope : envelopes) {
-                    Timestamp added = Timestamp.from(Instant.now());
-                    if (postgres) {
-                        StringBuilder rows = new StringBuilder(envelope.size() * 700);
-                        for (ObjectNode o : envelope) {
-                            String[] c = columns(o);
-                            for (int i = 0; i < c.length; i++) {
-                                rows.append(i == 0 ? "" : "\t").append(c[i] == null ? "\\N" : copyText(c[i]));
-                            }
-                            rows.append('\t').append(added.toInstant()).append("\ttrue\t").append(copyText(JSON.writeValueAsString(o)))
-                                    .append('\n');
-                        }
-                        connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn("copy " + table
-                                + " (collection, id, type, spec_version, version, version_key, created_by_ref, revoked, confidence,"
-                                + " source_reliability, tlp, marking_refs, refs, source_party, date_added, is_current, object) from stdin",
-                                new StringReader(rows.toString()));
-                    } else {
-                        try (PreparedStatement insert = connection.prepareStatement("insert into " + table
-                                + " (collection, id, type, spec_version, version, version_key, created_by_ref, revoked, confidence,"
-                                + " source_reliability, tlp, marking_refs, refs, source_party, date_added, is_current, object)"
-                                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                            for (ObjectNode o : envelope) {
-                                String[] c = columns(o);
-                                for (int i = 0; i < c.length; i++) {
-                                    if (i == 7) {
-                                        insert.setBoolean(8, Boolean.parseBoolean(c[i]));
-                                    } else if (i == 8) {
-                                        insert.setObject(9, null, java.sql.Types.INTEGER);
-                                    } else {
-                                        insert.setString(i + 1, c[i]);
-                                    }
-                                }
-                                insert.setTimestamp(15, added);
-                                insert.setBoolean(16, true);
-                                insert.setString(17, JSON.writeValueAsString(o));
-                                insert.addBatch();
-                            }
-                            insert.executeBatch();
-                        }
-                    }
-                    connection.commit();
-                    n += envelope.size();
-                }
-                double rate = n / ((System.nanoTime() - t0) / 1e9);
-                try (Statement s = connection.createStatement()) {
-                    s.execute("drop table " + table);
-                }
-                connection.commit();
-                out.printf(Locale.ROOT, "raw baseline (%s into a table of the store's columns with its primary key only,"
-                        + " one transaction per envelope): %,d rows at %,.0f rows/s%n", postgres ? "COPY" : "batched INSERT", n, rate);
-                return rate;
-            }
-        }
-
         /** The columns the store writes for an object, up to source_party, as text (null: SQL null). */
-        private static String[] columns(ObjectNode o) {
+        static String[] columns(ObjectNode o) {
             StringBuilder refs = new StringBuilder();
             for (String name : List.of("source_ref", "target_ref")) {
                 if (o.has(name)) {
@@ -357,8 +296,88 @@ class BenchCommand extends CommandGroup {
                 refs.isEmpty() ? null : refs.toString(), null};
         }
 
-        private static String copyText(String value) {
+        static String copyText(String value) {
             return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+        }
+    }
+
+    /**
+     * The raw baseline: the same rows, with the columns the store keeps, written straight into a
+     * scratch table with only its primary key (created here, dropped at the end), one transaction
+     * per envelope: PostgreSQL by COPY, any other database (H2) by a batched INSERT.
+     */
+    static final class RawBaseline implements AutoCloseable {
+        private static final String TABLE = "concord_bench_raw";
+        private static final String COLUMNS = "collection, id, type, spec_version, version, version_key, created_by_ref, revoked,"
+                + " confidence, source_reliability, tlp, marking_refs, refs, source_party, date_added, is_current, object";
+        final boolean postgres;
+        private final Connection connection;
+
+        RawBaseline(String url, String user) throws SQLException {
+            this.postgres = url.startsWith("jdbc:postgresql:");
+            String password = System.getenv("CONCORD_BASELINE_DB_PASSWORD");
+            this.connection = DriverManager.getConnection(url, user != null ? user : postgres ? null : "sa", password == null ? "" : password);
+            try (Statement s = connection.createStatement()) {
+                s.execute("drop table if exists " + TABLE);
+                s.execute("create table " + TABLE + " (seq bigint generated by default as identity primary key,"
+                        + " collection varchar(16) not null, id varchar(200) not null, type varchar(100) not null,"
+                        + " spec_version varchar(10) not null, version varchar(40) not null, version_key varchar(40) not null,"
+                        + " created_by_ref varchar(200), revoked boolean not null, confidence integer, source_reliability varchar(1),"
+                        + " tlp varchar(16), marking_refs text, refs text, source_party varchar(2),"
+                        + " date_added timestamp with time zone not null, is_current boolean not null, object text not null)");
+            }
+            connection.setAutoCommit(false);
+        }
+
+        /** Writes one envelope's rows and commits; returns the nanoseconds it took. */
+        long write(List<ObjectNode> envelope) throws SQLException, java.io.IOException {
+            long t0 = System.nanoTime();
+            Timestamp added = Timestamp.from(Instant.now());
+            if (postgres) {
+                StringBuilder rows = new StringBuilder(envelope.size() * 900);
+                for (ObjectNode o : envelope) {
+                    String[] c = Taxii.columns(o);
+                    for (int i = 0; i < c.length; i++) {
+                        rows.append(i == 0 ? "" : "\t").append(c[i] == null ? "\\N" : Taxii.copyText(c[i]));
+                    }
+                    rows.append('\t').append(added.toInstant()).append("\ttrue\t").append(Taxii.copyText(JSON.writeValueAsString(o)))
+                            .append('\n');
+                }
+                connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
+                        .copyIn("copy " + TABLE + " (" + COLUMNS + ") from stdin", new StringReader(rows.toString()));
+            } else {
+                try (PreparedStatement insert = connection.prepareStatement("insert into " + TABLE + " (" + COLUMNS + ")"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    for (ObjectNode o : envelope) {
+                        String[] c = Taxii.columns(o);
+                        for (int i = 0; i < c.length; i++) {
+                            if (i == 7) {
+                                insert.setBoolean(8, Boolean.parseBoolean(c[i]));
+                            } else if (i == 8) {
+                                insert.setObject(9, null, java.sql.Types.INTEGER);
+                            } else {
+                                insert.setString(i + 1, c[i]);
+                            }
+                        }
+                        insert.setTimestamp(15, added);
+                        insert.setBoolean(16, true);
+                        insert.setString(17, JSON.writeValueAsString(o));
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+            }
+            connection.commit();
+            return System.nanoTime() - t0;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try (Statement s = connection.createStatement()) {
+                s.execute("drop table " + TABLE);
+            }
+            connection.commit();
+            connection.close();
         }
     }
 

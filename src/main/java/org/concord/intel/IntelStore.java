@@ -189,9 +189,12 @@ public class IntelStore {
                 transactions.executeWithoutResult(status -> {
                     Writer writer = new Writer(collection, objects, prepared, origin, sender, outcomes, true, alarms);
                     boolean refusedByChecks = false;
+                    List<ObjectOutcome> checkRefusals = new ArrayList<>();
                     for (CheckedChunk chunk : chunks) {
                         chunk.await();
-                        refusedByChecks |= chunk.refusedAny(outcomes);
+                        // Before the writer decides on a chunk, its only outcomes are the refusals of the checks.
+                        checkRefusals.addAll(chunk.refusals(outcomes));
+                        refusedByChecks = !checkRefusals.isEmpty();
                         // A refusal by the checks of a batch from this node stores nothing: only the checking goes on,
                         // so that every refusal is named. A partner's objects all still meet the trust boundary.
                         if (!(refusedByChecks && sender == null)) {
@@ -199,7 +202,7 @@ public class IntelStore {
                         }
                     }
                     if (refusedByChecks && sender == null) {
-                        throw new RefusedObjects(java.util.Arrays.stream(outcomes).filter(o -> o != null).toList());
+                        throw new RefusedObjects(checkRefusals);
                     }
                     writer.finish();
                 });
@@ -230,13 +233,14 @@ public class IntelStore {
             }
         }
 
-        boolean refusedAny(ObjectOutcome[] outcomes) {
+        List<ObjectOutcome> refusals(ObjectOutcome[] outcomes) {
+            List<ObjectOutcome> refused = new ArrayList<>();
             for (int i = from; i < to; i++) {
                 if (outcomes[i] != null) {
-                    return true;
+                    refused.add(outcomes[i]);
                 }
             }
-            return false;
+            return refused;
         }
     }
 
