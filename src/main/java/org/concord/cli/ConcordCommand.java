@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "concord", mixinStandardHelpOptions = true, version = "concord 0.1.0",
         description = "A Concord node: federated security cooperation between neighbouring states.",
         subcommands = {NodeCommand.class, DemoCommand.class, KeysCommand.class, PartnersCommand.class, IntelCommand.class, ScreeningCommand.class,
-            UsersCommand.class, TokensCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class},
+            UsersCommand.class, TokensCommand.class, VerifyCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Run 'concord COMMAND --help' for a command's options. Documentation: README.md and docs/."})
 public class ConcordCommand extends CommandGroup {
 

@@ -57,7 +57,6 @@ public class IntelStore {
     private static final int PARALLEL_FROM = 64;
     private static final java.util.concurrent.ForkJoinPool CHECKERS =
             new java.util.concurrent.ForkJoinPool(Runtime.getRuntime().availableProcessors());
-    private final java.util.concurrent.atomic.AtomicLong writtenSinceStatistics = new java.util.concurrent.atomic.AtomicLong();
 
     private final org.springframework.context.ApplicationEventPublisher events;
     private final SharingSettings sharing;
@@ -168,40 +167,45 @@ public class IntelStore {
                 progress.accept(done);
             }
         };
-        if (objects.size() >= PARALLEL_FROM) {
-            // Checking is pure CPU work on independent objects: spread it over the cores.
-            try {
-                CHECKERS.submit(() -> java.util.stream.IntStream.range(0, objects.size()).parallel().forEach(check)).get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while checking objects", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-            }
-        } else {
-            for (int i = 0; i < objects.size(); i++) {
-                check.accept(i);
-            }
-        }
-        List<Integer> valid = new ArrayList<>(objects.size());
-        for (int i = 0; i < objects.size(); i++) {
-            if (prepared[i] != null) {
-                valid.add(i);
-            }
-        }
-        List<ObjectOutcome> refusedOnes = java.util.Arrays.stream(outcomes).filter(o -> o != null).toList();
-        // A partner's objects always meet the trust boundary, even in an import that will be refused,
-        // so that every forgery in it is recorded.
-        if (atomic && !refusedOnes.isEmpty() && sender == null) {
-            throw new RefusedObjects(refusedOnes);
-        }
+        // Checking is pure CPU work on independent objects: it runs on all cores, chunk by chunk, while
+        // this thread writes the chunks already checked (issue 13: validation pipelined with the write).
+        List<CheckedChunk> chunks = check(objects.size(), check);
         List<IntelTable.Alarm> alarms = new ArrayList<>();
         try {
-            if (!valid.isEmpty()) {
-                transactions.executeWithoutResult(status -> write(collection, objects, prepared, valid, origin, sender, outcomes, atomic,
-                        alarms));
-            } else if (atomic && !refusedOnes.isEmpty()) {
-                throw new RefusedObjects(refusedOnes);
+            if (!atomic) {
+                // Nothing to write until the first chunk shows a valid object: no transaction, no clock lock.
+                int first = firstWithValid(chunks, prepared);
+                if (first < chunks.size()) {
+                    transactions.executeWithoutResult(status -> {
+                        Writer writer = new Writer(collection, objects, prepared, origin, sender, outcomes, false, alarms);
+                        for (int c = first; c < chunks.size(); c++) {
+                            writer.write(chunks.get(c).await(), prepared);
+                        }
+                        writer.finish();
+                    });
+                }
+            } else {
+                // All or nothing: a refusal anywhere rolls back what the chunks before it wrote.
+                transactions.executeWithoutResult(status -> {
+                    Writer writer = new Writer(collection, objects, prepared, origin, sender, outcomes, true, alarms);
+                    boolean refusedByChecks = false;
+                    List<ObjectOutcome> checkRefusals = new ArrayList<>();
+                    for (CheckedChunk chunk : chunks) {
+                        chunk.await();
+                        // Before the writer decides on a chunk, its only outcomes are the refusals of the checks.
+                        checkRefusals.addAll(chunk.refusals(outcomes));
+                        refusedByChecks = !checkRefusals.isEmpty();
+                        // A refusal by the checks of a batch from this node stores nothing: only the checking goes on,
+                        // so that every refusal is named. A partner's objects all still meet the trust boundary.
+                        if (!(refusedByChecks && sender == null)) {
+                            writer.write(chunk, prepared);
+                        }
+                    }
+                    if (refusedByChecks && sender == null) {
+                        throw new RefusedObjects(checkRefusals);
+                    }
+                    writer.finish();
+                });
             }
         } finally {
             if (!alarms.isEmpty()) {
@@ -209,6 +213,70 @@ public class IntelStore {
             }
         }
         return List.of(outcomes);
+    }
+
+    /** How many objects are checked as one chunk when a batch is checked in parallel with its write. */
+    static final int CHUNK = 100;
+
+    /** A range of a batch whose checks run on {@link #CHECKERS}; {@link #await()} returns it once they are done. */
+    private record CheckedChunk(int from, int to, java.util.concurrent.Future<?> checks) {
+
+        CheckedChunk await() {
+            try {
+                checks.get();
+                return this;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while checking objects", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+            }
+        }
+
+        List<ObjectOutcome> refusals(ObjectOutcome[] outcomes) {
+            List<ObjectOutcome> refused = new ArrayList<>();
+            for (int i = from; i < to; i++) {
+                if (outcomes[i] != null) {
+                    refused.add(outcomes[i]);
+                }
+            }
+            return refused;
+        }
+    }
+
+    /** Starts the checks of every chunk (small batches: checked here, now). */
+    private static List<CheckedChunk> check(int size, java.util.function.IntConsumer check) {
+        List<CheckedChunk> chunks = new ArrayList<>();
+        if (size < PARALLEL_FROM) {
+            for (int i = 0; i < size; i++) {
+                check.accept(i);
+            }
+            chunks.add(new CheckedChunk(0, size, java.util.concurrent.CompletableFuture.completedFuture(null)));
+            return chunks;
+        }
+        for (int from = 0; from < size; from += CHUNK) {
+            int start = from;
+            int end = Math.min(size, from + CHUNK);
+            chunks.add(new CheckedChunk(start, end, CHECKERS.submit(() -> {
+                for (int i = start; i < end; i++) {
+                    check.accept(i);
+                }
+            })));
+        }
+        return chunks;
+    }
+
+    /** The index of the first chunk with an object that passed its checks (waiting for it), or the number of chunks if none did. */
+    private static int firstWithValid(List<CheckedChunk> chunks, IntelTable.NewRow[] prepared) {
+        for (int c = 0; c < chunks.size(); c++) {
+            CheckedChunk chunk = chunks.get(c).await();
+            for (int i = chunk.from(); i < chunk.to(); i++) {
+                if (prepared[i] != null) {
+                    return c;
+                }
+            }
+        }
+        return chunks.size();
     }
 
     /** Who a partner is, as the trust boundary needs it. */
@@ -273,93 +341,135 @@ public class IntelStore {
         return table.alarms(limit, objectId);
     }
 
-    private void write(Collection collection, List<JsonNode> objects, IntelTable.NewRow[] prepared, List<Integer> valid,
-            Origin origin, TrustBoundary.Sender sender, ObjectOutcome[] outcomes, boolean atomic, List<IntelTable.Alarm> alarms) {
-        Instant dateAdded = table.lockClockAndNextDateAdded(clock.instant());
-        Set<String> ids = new LinkedHashSet<>();
-        for (int i : valid) {
-            ids.add(objects.get(i).path("id").asString());
-        }
-        Map<String, JsonNode> current = new HashMap<>();
-        Map<String, Map<String, IntelTable.HeldVersion>> heldVersions = new HashMap<>();
-        table.held(collection.alias(), ids).forEach((id, held) -> {
-            heldVersions.put(id, new HashMap<>(held.versions()));
-            if (held.currentJson() != null) {
-                current.put(id, JSON.readTree(held.currentJson()));
-            }
-        });
+    /**
+     * Writes one batch, chunk by chunk, in the caller's transaction: the versioning check against
+     * what is held (one lookup per chunk, which sees the chunks written before it), the trust boundary
+     * for a partner, then the chunk's rows. One date added, one audit entry and, for all or nothing, one
+     * refusal for the whole batch.
+     */
+    private final class Writer {
+        private final Collection collection;
+        private final List<JsonNode> objects;
+        private final Origin origin;
+        private final TrustBoundary.Sender sender;
+        private final ObjectOutcome[] outcomes;
+        private final boolean atomic;
+        private final List<IntelTable.Alarm> alarms;
+        private final Map<ObjectOutcome.Kind, Integer> counts = new EnumMap<>(ObjectOutcome.Kind.class);
+        private final List<IntelTable.NewRow> written = new ArrayList<>();
+        private Instant dateAdded;
 
-        Map<String, IntelTable.NewRow> newCurrent = new java.util.LinkedHashMap<>();
-        List<IntelTable.NewRow> history = new ArrayList<>();
-        Set<String> retire = new LinkedHashSet<>();
-        Map<ObjectOutcome.Kind, Integer> counts = new EnumMap<>(ObjectOutcome.Kind.class);
-        for (int i : valid) {
-            JsonNode object = objects.get(i);
-            IntelTable.NewRow row = prepared[i];
-            String id = row.id();
-            String version = versionOf(object);
-            String key = row.versionKey();
-            Map<String, IntelTable.HeldVersion> versions = heldVersions.getOrDefault(id, Map.of());
-            IntelTable.HeldVersion sameKey = versions.get(key);
-            ObjectOutcome outcome;
-            java.util.Optional<TrustBoundary.Refusal> refusal = java.util.Optional.empty();
-            if (sender != null && Tlp.isStandardMarkingDefinition(id)) {
-                outcome = new ObjectOutcome(id, version, ObjectOutcome.Kind.UNCHANGED,
-                        "a standard TLP marking definition: this node keeps its own and takes none from a partner");
-            } else if (sameKey != null && JSON.readTree(sameKey.json()).equals(object)) {
-                outcome = new ObjectOutcome(id, version, ObjectOutcome.Kind.UNCHANGED, "this version is already held");
-            } else if (sender != null && (refusal = TrustBoundary.decide(sender, object, sources(versions))).isPresent()) {
-                outcome = refused(id, version, refusal.get().detail());
-                alarms.add(alarm(sender, origin, collection, object, version, refusal.get(), dateAdded));
-            } else if (sameKey != null) {
-                outcome = refused(id, version, "$.modified: a different object under the same id and version is already held");
-            } else {
-                VersionDecision decision = VersioningPolicy.decide(Optional.ofNullable(current.get(id)), object);
-                if (decision instanceof VersionDecision.Refused refused) {
-                    outcome = refused(id, version, refused.rule());
-                } else if (decision instanceof VersionDecision.Same) {
-                    outcome = new ObjectOutcome(id, version, ObjectOutcome.Kind.UNCHANGED, "this version is already held");
-                } else if (decision.becomesCurrent()) {
-                    if (current.containsKey(id)) {
-                        retire.add(id);
-                        IntelTable.NewRow replaced = newCurrent.remove(id);
-                        if (replaced != null) {
-                            history.add(asHistory(replaced));
-                        }
-                    }
-                    newCurrent.put(id, row);
-                    current.put(id, object);
-                    outcome = new ObjectOutcome(id, version, decision instanceof VersionDecision.New
-                            ? ObjectOutcome.Kind.ADDED : ObjectOutcome.Kind.NEWER_VERSION, null);
-                } else {
-                    history.add(asHistory(row));
-                    outcome = new ObjectOutcome(id, version, ObjectOutcome.Kind.OLDER_VERSION, "kept as history; a newer version is current");
-                }
-                if (outcome.changedSomething()) {
-                    heldVersions.computeIfAbsent(id, k -> new HashMap<>())
-                            .put(key, new IntelTable.HeldVersion(row.sourceParty(), row.json(), false));
+        Writer(Collection collection, List<JsonNode> objects, IntelTable.NewRow[] prepared, Origin origin, TrustBoundary.Sender sender,
+                ObjectOutcome[] outcomes, boolean atomic, List<IntelTable.Alarm> alarms) {
+            this.collection = collection;
+            this.objects = objects;
+            this.origin = origin;
+            this.sender = sender;
+            this.outcomes = outcomes;
+            this.atomic = atomic;
+            this.alarms = alarms;
+        }
+
+        void write(CheckedChunk chunk, IntelTable.NewRow[] prepared) {
+            List<Integer> valid = new ArrayList<>(chunk.to() - chunk.from());
+            for (int i = chunk.from(); i < chunk.to(); i++) {
+                if (prepared[i] != null) {
+                    valid.add(i);
                 }
             }
-            outcomes[i] = outcome;
-            counts.merge(outcome.kind(), 1, Integer::sum);
+            if (valid.isEmpty()) {
+                return;
+            }
+            if (dateAdded == null) {
+                dateAdded = table.lockClockAndNextDateAdded(clock.instant());
+            }
+            Set<String> ids = new LinkedHashSet<>();
+            for (int i : valid) {
+                ids.add(prepared[i].id());
+            }
+            Map<String, JsonNode> current = new HashMap<>();
+            Map<String, Map<String, IntelTable.HeldVersion>> heldVersions = new HashMap<>();
+            table.held(collection.alias(), ids).forEach((id, held) -> {
+                heldVersions.put(id, new HashMap<>(held.versions()));
+                if (held.currentJson() != null) {
+                    current.put(id, JSON.readTree(held.currentJson()));
+                }
+            });
+
+            Map<String, IntelTable.NewRow> newCurrent = new java.util.LinkedHashMap<>();
+            List<IntelTable.NewRow> history = new ArrayList<>();
+            Set<String> retire = new LinkedHashSet<>();
+            for (int i : valid) {
+                JsonNode object = objects.get(i);
+                IntelTable.NewRow row = prepared[i];
+                String id = row.id();
+                String version = versionOf(object);
+                String key = row.versionKey();
+                Map<String, IntelTable.HeldVersion> versions = heldVersions.getOrDefault(id, Map.of());
+                IntelTable.HeldVersion sameKey = versions.get(key);
+                ObjectOutcome outcome;
+                java.util.Optional<TrustBoundary.Refusal> refusal = java.util.Optional.empty();
+                if (sender != null && Tlp.isStandardMarkingDefinition(id)) {
+                    outcome = new ObjectOutcome(id, version, ObjectOutcome.Kind.UNCHANGED,
+                            "a standard TLP marking definition: this node keeps its own and takes none from a partner");
+                } else if (sameKey != null && JSON.readTree(sameKey.json()).equals(object)) {
+                    outcome = new ObjectOutcome(id, version, ObjectOutcome.Kind.UNCHANGED, "this version is already held");
+                } else if (sender != null && (refusal = TrustBoundary.decide(sender, object, sources(versions))).isPresent()) {
+                    outcome = refused(id, version, refusal.get().detail());
+                    alarms.add(alarm(sender, origin, collection, object, version, refusal.get(), dateAdded));
+                } else if (sameKey != null) {
+                    outcome = refused(id, version, "$.modified: a different object under the same id and version is already held");
+                } else {
+                    VersionDecision decision = VersioningPolicy.decide(Optional.ofNullable(current.get(id)), object);
+                    if (decision instanceof VersionDecision.Refused refused) {
+                        outcome = refused(id, version, refused.rule());
+                    } else if (decision instanceof VersionDecision.Same) {
+                        outcome = new ObjectOutcome(id, version, ObjectOutcome.Kind.UNCHANGED, "this version is already held");
+                    } else if (decision.becomesCurrent()) {
+                        if (current.containsKey(id)) {
+                            retire.add(id);
+                            IntelTable.NewRow replaced = newCurrent.remove(id);
+                            if (replaced != null) {
+                                history.add(asHistory(replaced));
+                            }
+                        }
+                        newCurrent.put(id, row);
+                        current.put(id, object);
+                        outcome = new ObjectOutcome(id, version, decision instanceof VersionDecision.New
+                                ? ObjectOutcome.Kind.ADDED : ObjectOutcome.Kind.NEWER_VERSION, null);
+                    } else {
+                        history.add(asHistory(row));
+                        outcome = new ObjectOutcome(id, version, ObjectOutcome.Kind.OLDER_VERSION, "kept as history; a newer version is current");
+                    }
+                    if (outcome.changedSomething()) {
+                        heldVersions.computeIfAbsent(id, k -> new HashMap<>())
+                                .put(key, new IntelTable.HeldVersion(row.sourceParty(), row.json(), false));
+                    }
+                }
+                outcomes[i] = outcome;
+                counts.merge(outcome.kind(), 1, Integer::sum);
+            }
+            table.retireCurrent(collection.alias(), retire);
+            List<IntelTable.NewRow> rows = new ArrayList<>(history);
+            rows.addAll(newCurrent.values());
+            table.insert(rows, dateAdded);
+            written.addAll(rows);
         }
-        if (atomic && java.util.Arrays.stream(outcomes).anyMatch(o -> o != null && !o.succeeded())) {
-            throw new RefusedObjects(java.util.Arrays.stream(outcomes).filter(o -> o != null && !o.succeeded()).toList());
-        }
-        table.retireCurrent(collection.alias(), retire);
-        List<IntelTable.NewRow> rows = new ArrayList<>(history);
-        rows.addAll(newCurrent.values());
-        table.insert(rows, dateAdded);
-        if (writtenSinceStatistics.addAndGet(rows.size()) >= 5_000) {
-            writtenSinceStatistics.set(0);
-            table.refreshStatistics();
-        }
-        if (!rows.isEmpty()) {
+
+        /** After the last chunk: refuses the whole batch (all or nothing), or audits it and announces its inbox messages. */
+        void finish() {
+            if (atomic && java.util.Arrays.stream(outcomes).anyMatch(o -> o != null && !o.succeeded())) {
+                throw new RefusedObjects(java.util.Arrays.stream(outcomes).filter(o -> o != null && !o.succeeded()).toList());
+            }
+            if (written.isEmpty()) {
+                return;
+            }
+            table.refreshStatisticsAfter(written.size());
             audit.record(actor(origin), "intel.stored", collection.alias(), counts.toString());
-        }
-        if (collection == Collection.INBOX && origin instanceof Origin.Partner partner) {
-            for (IntelTable.NewRow row : rows) {
-                events.publishEvent(new InboxReceived(partner.party(), row.id(), row.type(), row.version()));
+            if (collection == Collection.INBOX && origin instanceof Origin.Partner partner) {
+                for (IntelTable.NewRow row : written) {
+                    events.publishEvent(new InboxReceived(partner.party(), row.id(), row.type(), row.version()));
+                }
             }
         }
     }

@@ -14,8 +14,50 @@ final class StixIds {
     private StixIds() {
     }
 
-    /** The type part of a well-formed identifier, or null when {@code id} is not one. */
+    /**
+     * The type part of a well-formed identifier, or null when {@code id} is not one: the same answer
+     * as {@link #IDENTIFIER}, read character by character. The regular expression took an eighth of
+     * the node's CPU in TAXII ingest (every reference of every object goes through here; issue 13).
+     * {@code StixIdsTest} holds the two to the same answer.
+     */
     static String typeOf(String id) {
+        if (id == null) {
+            return null;
+        }
+        int n = id.length();
+        int uuid = n - 36;
+        int typeEnd = uuid - 2;
+        if (typeEnd < 3 || id.charAt(typeEnd) != '-' || id.charAt(typeEnd + 1) != '-') {
+            return null;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = id.charAt(uuid + i);
+            boolean ok = switch (i) {
+                case 8, 13, 18, 23 -> c == '-';
+                case 14 -> c >= '1' && c <= '5';
+                case 19 -> c == '8' || c == '9' || c == 'a' || c == 'b' || c == 'A' || c == 'B';
+                default -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+            };
+            if (!ok) {
+                return null;
+            }
+        }
+        char first = id.charAt(0);
+        char last = id.charAt(typeEnd - 1);
+        if (!(first >= 'a' && first <= 'z') || !(last >= 'a' && last <= 'z' || last >= '0' && last <= '9')) {
+            return null;
+        }
+        for (int i = 1; i < typeEnd - 1; i++) {
+            char c = id.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
+                return null;
+            }
+        }
+        return id.substring(0, typeEnd);
+    }
+
+    /** The reference answer {@link #typeOf} must give (tests only). */
+    static String typeOfByPattern(String id) {
         if (id == null) {
             return null;
         }
