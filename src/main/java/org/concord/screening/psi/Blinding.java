@@ -195,6 +195,11 @@ public final class Blinding {
             });
         }
 
+        /** {@code H(key)^k} for one key, point by point: the plain reference the batched {@link #blindKeys} must agree with. */
+        String blindOne(String key) {
+            return encode(hashToCurve(key).multiply(scalar));
+        }
+
         /**
          * This key encrypted with AES-GCM under {@code aes}, bound to {@code associated} (a session id):
          * 12 bytes of nonce, then the ciphertext and tag. For keeping a session's key across a restart
