@@ -152,6 +152,7 @@ public class PsiSessions {
     private final int maxSessionsPerDay;
     private final int chunkSize;
     private final Duration expiry;
+    private final Duration partnerWait;
     private final Map<String, Live> live = new ConcurrentHashMap<>();
     private final Map<String, CachedKeys> listKeys = new ConcurrentHashMap<>();
     private volatile SecretKey sealingKey;
@@ -161,7 +162,8 @@ public class PsiSessions {
             @Value("${concord.screening.psi.max-set-size:100000}") int maxSetSize,
             @Value("${concord.screening.psi.max-sessions-per-day:10}") int maxSessionsPerDay,
             @Value("${concord.screening.psi.chunk-size:16384}") int chunkSize,
-            @Value("${concord.screening.psi.session-expiry:PT1H}") Duration expiry) {
+            @Value("${concord.screening.psi.session-expiry:PT1H}") Duration expiry,
+            @Value("${concord.screening.psi.partner-wait:PT2M}") Duration partnerWait) {
         if (chunkSize < 1) {
             throw new IllegalArgumentException("concord.screening.psi.chunk-size: at least 1 value per chunk, not " + chunkSize);
         }
@@ -175,6 +177,7 @@ public class PsiSessions {
         this.maxSessionsPerDay = maxSessionsPerDay;
         this.chunkSize = chunkSize;
         this.expiry = expiry;
+        this.partnerWait = partnerWait;
     }
 
     // ---- the people's side -------------------------------------------------------------------
@@ -207,7 +210,7 @@ public class PsiSessions {
         ObjectNode invitation = JSON.createObjectNode();
         invitation.put("id", id);
         try {
-            post(connection, "/psi/sessions", invitation.toString());
+            postOnce(connection, "/psi/sessions", invitation.toString()); // a person waits on it: no retries
         } catch (RuntimeException e) {
             fail(id, e.getMessage());
             throw e;
@@ -955,7 +958,36 @@ public class PsiSessions {
         return values;
     }
 
-    private static String post(PartnerConnections.Connection connection, String path, String body) throws IOException {
+    /**
+     * Posts to the partner, and while it cannot be reached (its node restarting, a connection reset) tries
+     * the same message again, for up to {@code concord.screening.psi.partner-wait} (1 s, 2 s, 4 s, then every
+     * 5 s): the requester keeps its state across a restart, so the responder waits for it. A message the
+     * partner had already taken before the connection broke is refused the second time (409 {@code chunk}
+     * {@code duplicate}), and the session fails. A refusal (any answer but 2xx) is never retried.
+     */
+    private String post(PartnerConnections.Connection connection, String path, String body) throws IOException {
+        long deadline = System.nanoTime() + partnerWait.toNanos();
+        long pause = 1000;
+        while (true) {
+            try {
+                return postOnce(connection, path, body);
+            } catch (IOException unreachable) {
+                if (unreachable.getMessage() != null && unreachable.getMessage().equals("interrupted")
+                        || System.nanoTime() + pause * 1_000_000 > deadline) {
+                    throw unreachable;
+                }
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw unreachable;
+                }
+                pause = Math.min(pause * 2, 5000);
+            }
+        }
+    }
+
+    private static String postOnce(PartnerConnections.Connection connection, String path, String body) throws IOException {
         String base = connection.partner().url().toString();
         URI uri = URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path);
         HttpResponse<String> response;

@@ -15,10 +15,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.concord.party.Pairing;
 import org.concord.party.Role;
 import org.concord.screening.Watchlists;
+import org.concord.testing.Eventually;
 import org.concord.testing.Https;
 import org.concord.testing.MovableClock;
 import org.concord.testing.Postgres;
@@ -193,6 +199,58 @@ class PsiInChunksAcrossARestartTest {
             }
         }
         assertThat(irMatched).isEqualTo(new TreeSet<>(intersection(keys(IR_LIST), keys(PK_LIST))));
+    }
+
+    @Test
+    void irsAcceptanceWaitsWhilePksNodeRestartsInTheMiddleOfTheExchangeAndTheSessionCompletes() throws Exception {
+        // given PK's session, and PK's node held just after it has taken chunk 1 of IR's set
+        String id = request();
+        CountDownLatch reached = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AutoCloseable hold = pk.bean(PsiTranscript.class).listen(m -> {
+            if (m.path().endsWith("/blinded/1")) {
+                reached.countDown();
+                try {
+                    release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        ExecutorService background = Executors.newFixedThreadPool(2);
+        try {
+            Future<HttpResponse<String>> accepting = background.submit(() -> Https.to(ir).waitingAtMost(Duration.ofMinutes(10))
+                    .send("POST", "/api/screening/psi/sessions/" + id + "/accept", "{\"list\":\"chunks-ir\"}",
+                            auth(ir, Role.ANALYST, "Content-Type", "application/json")));
+            assertThat(reached.await(120, TimeUnit.SECONDS)).isTrue();
+
+            // when PK's node stops (it stops taking connections, answers that chunk, and ends) and starts again
+            TestNode stopping = pk;
+            Future<?> stopped = background.submit(stopping::close);
+            Eventually.until("PK's port refuses connections", Duration.ofSeconds(60), () -> {
+                try (java.net.Socket socket = new java.net.Socket("localhost", stopping.port())) {
+                    return false;
+                } catch (java.io.IOException refused) {
+                    return true;
+                }
+            });
+            release.countDown();
+            stopped.get(120, TimeUnit.SECONDS);
+            pk = restart(stopping);
+
+            // then IR's acceptance, which kept trying meanwhile, completes, and both sides have their naive matches
+            HttpResponse<String> accepted = accepting.get(10, TimeUnit.MINUTES);
+            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+            JsonNode done = JSON.readTree(accepted.body());
+            assertThat(done.path("state").asString()).as(done.toString()).isEqualTo("COMPLETED");
+            assertThat(references(done)).containsExactlyInAnyOrderElementsOf(naiveMatches(IR_LIST, PK_LIST));
+            assertThat(references(read(pk, id))).containsExactlyInAnyOrderElementsOf(naiveMatches(PK_LIST, IR_LIST));
+            assertThat(stateRows(id)).isZero();
+        } finally {
+            release.countDown();
+            hold.close();
+            background.shutdownNow();
+        }
     }
 
     @Test
