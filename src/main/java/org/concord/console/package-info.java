@@ -29,5 +29,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Console: the web pages of a node",
         allowedDependencies = {"node", "party", "workflow", "requests", "commitments", "hotline", "incidents",
-            "deconfliction", "intel", "intel::stix", "exchange", "ledger", "ledger::tree", "screening"})
+            "deconfliction", "intel", "intel::stix", "exchange", "ledger", "ledger::tree", "screening", "screening::psi"})
 package org.concord.console;

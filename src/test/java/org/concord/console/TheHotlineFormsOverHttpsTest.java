@@ -153,6 +153,14 @@ class TheHotlineFormsOverHttpsTest {
             return Https.to(node).send("POST", path, body, "Content-Type", "application/x-www-form-urlencoded", "Cookie", cookie);
         }
 
+        /** Posts {@code fields} with the page's CSRF token only: for a page that shows its reader no form, so has no form id. */
+        HttpResponse<String> postWithoutFormId(String path, String page, Map<String, String> fields) throws Exception {
+            Map<String, String> all = new LinkedHashMap<>(fields);
+            all.put("_csrf", find(page, "<meta name=\"_csrf\" content=\"([^\"]+)\""));
+            String body = all.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+            return Https.to(node).send("POST", path, body, "Content-Type", "application/x-www-form-urlencoded", "Cookie", cookie);
+        }
+
         static String cookie(HttpResponse<String> response) {
             String setCookie = response.headers().firstValue("Set-Cookie").orElseThrow();
             return setCookie.substring(0, setCookie.indexOf(';'));

@@ -30,10 +30,21 @@ public final class Https {
 
     private final HttpClient client;
     private final String baseUrl;
+    private final Duration timeout;
 
     private Https(HttpClient client, String baseUrl) {
+        this(client, baseUrl, Duration.ofSeconds(30));
+    }
+
+    private Https(HttpClient client, String baseUrl, Duration timeout) {
         this.client = client;
         this.baseUrl = baseUrl;
+        this.timeout = timeout;
+    }
+
+    /** The same client, waiting up to {@code timeout} for each answer instead of 30 seconds (load runs). */
+    public Https waitingAtMost(Duration timeout) {
+        return new Https(client, baseUrl, timeout);
     }
 
     /** A client of {@code server} without a client certificate. */
@@ -57,7 +68,7 @@ public final class Https {
 
     public HttpResponse<String> send(String method, String path, String body, String... headers)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);

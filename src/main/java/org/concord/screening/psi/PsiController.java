@@ -65,16 +65,33 @@ class PsiController {
     }
 
     @PostMapping(value = "/psi/sessions/{id}/blinded", produces = MediaType.APPLICATION_JSON_VALUE)
-    String blinded(@PathVariable String id, @RequestBody(required = false) String body, Authentication authentication) {
-        String answer = sessions.blinded(partner(authentication), id, body);
+    String announced(@PathVariable String id, @RequestBody(required = false) String body, Authentication authentication) {
+        String answer = sessions.announced(partner(authentication), id, body);
         transcript.record("/psi/sessions/" + id + "/blinded", body, answer);
         return answer;
     }
 
-    @PostMapping(value = "/psi/sessions/{id}/reblinded", produces = MediaType.APPLICATION_JSON_VALUE)
-    String reblinded(@PathVariable String id, @RequestBody(required = false) String body, Authentication authentication) {
-        String answer = sessions.reblinded(partner(authentication), id, body);
-        transcript.record("/psi/sessions/" + id + "/reblinded", body, answer);
+    @PostMapping(value = "/psi/sessions/{id}/blinded/{chunk}", produces = MediaType.APPLICATION_JSON_VALUE)
+    String blinded(@PathVariable String id, @PathVariable String chunk, @RequestBody(required = false) String body,
+            Authentication authentication) {
+        String answer = sessions.blindedChunk(partner(authentication), id, chunk, body);
+        transcript.record("/psi/sessions/" + id + "/blinded/" + chunk, body, answer);
+        return answer;
+    }
+
+    @PostMapping(value = "/psi/sessions/{id}/answer/{chunk}", produces = MediaType.APPLICATION_JSON_VALUE)
+    String answer(@PathVariable String id, @PathVariable String chunk, @RequestBody(required = false) String body,
+            Authentication authentication) {
+        String answer = sessions.answerChunk(partner(authentication), id, chunk, body);
+        transcript.record("/psi/sessions/" + id + "/answer/" + chunk, body, answer);
+        return answer;
+    }
+
+    @PostMapping(value = "/psi/sessions/{id}/reblinded/{chunk}", produces = MediaType.APPLICATION_JSON_VALUE)
+    String reblinded(@PathVariable String id, @PathVariable String chunk, @RequestBody(required = false) String body,
+            Authentication authentication) {
+        String answer = sessions.reblindedChunk(partner(authentication), id, chunk, body);
+        transcript.record("/psi/sessions/" + id + "/reblinded/" + chunk, body, answer);
         return answer;
     }
 

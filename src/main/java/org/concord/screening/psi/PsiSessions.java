@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
@@ -11,7 +12,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -19,10 +22,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.concord.ledger.Direction;
 import org.concord.ledger.Ledger;
@@ -32,13 +40,16 @@ import org.concord.node.Conflict;
 import org.concord.node.InvalidInput;
 import org.concord.node.NotFound;
 import org.concord.party.Caller;
+import org.concord.party.NodeIdentity;
 import org.concord.party.PartnerConnections;
 import org.concord.party.PartyCode;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -47,18 +58,26 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Private set intersection sessions with a partner node (docs/screening.md, "Private set
  * intersection"). The requester (A) asks, the responder's person (B) accepts, then, within B's
- * acceptance:
+ * acceptance, B drives every step and A answers, each set in numbered chunks under the API's body
+ * limit:
  *
  * <ol>
- * <li>B sends {@code POST /psi/sessions/{id}/blinded}: its keys hashed to P-256 and blinded with
- * its fresh key {@code b}, shuffled ({@code H(y)^b});</li>
- * <li>A answers with its own keys blinded with its fresh key {@code a}, shuffled ({@code H(x)^a}),
- * and B's values re-blinded, in the order received ({@code H(y)^ba}); A forgets {@code a};</li>
- * <li>B re-blinds A's values ({@code H(x)^ab}), learns which of its own keys match (its
- * {@code H(y)^ba} among them), forgets {@code b} and sends {@code POST /psi/sessions/{id}/reblinded}
- * with {@code H(x)^ab} in A's order, from which A learns which of its own keys match.</li>
+ * <li>B announces its set: {@code POST /psi/sessions/{id}/blinded {"count", "chunks"}}; A checks the
+ * policy's size, draws its fresh key {@code a} and answers with its own count and chunks;</li>
+ * <li>B sends its keys hashed to P-256 and blinded with its fresh key {@code b}, shuffled, chunk by chunk
+ * ({@code POST .../blinded/{k}}, {@code H(y)^b}); A answers each chunk re-blinded in the order received
+ * ({@code H(y)^ba}) and keeps those values;</li>
+ * <li>B fetches A's keys blinded with {@code a}, shuffled, chunk by chunk ({@code POST .../answer/{k}},
+ * {@code H(x)^a}); after the last, A forgets {@code a};</li>
+ * <li>B re-blinds them ({@code H(x)^ab}), learns which of its own keys match (its {@code H(y)^ba} among
+ * them), forgets {@code b} and sends them back in A's order ({@code POST .../reblinded/{k}}), from which
+ * A learns which of its own keys match.</li>
  * </ol>
  *
+ * Every chunk is numbered; a chunk out of order, twice, past the announced number or holding more or
+ * fewer values than announced is refused naming the field and rule, and each chunk of the partner's
+ * singly-blinded values passes the reused-key check. The requester keeps its state in the database
+ * ({@code screening_psi_state}), its scalar sealed, so a restart between two messages loses nothing.
  * Each node keeps only its own entries that matched, the set sizes and who requested and accepted.
  */
 @Service
@@ -66,9 +85,11 @@ public class PsiSessions {
 
     private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final SecureRandom SHUFFLE = new SecureRandom();
-    /** How many of a partner's blinded values per session are kept to recognise a reused key (the smallest hashes). */
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** How many of a partner's blinded values per chunk are kept to recognise a reused key (the smallest hashes). */
     static final int SEEN_SAMPLE = 16;
+    private static final byte[] SEALING_DOMAIN = "concord-psi-state-seal/1: the key that seals a PSI session's scalar at rest"
+            .getBytes(StandardCharsets.UTF_8);
 
     /** One of this node's entries that matched. */
     public record MatchView(String reference, String name, List<String> keys) {
@@ -84,8 +105,41 @@ public class PsiSessions {
     record ListKeys(Map<String, Set<String>> entriesByKey, Map<String, String> names) {
     }
 
-    /** The requester's state between the two partner messages: its keys in the order sent, the partner's doubly blinded values. */
-    private record Pending(String list, List<String> sentKeys, ListKeys keys, Set<String> partnerDoubly) {
+    /** 16 bytes of a doubly blinded point's abscissa: what is compared and kept (a false match has odds of 2^-128 per pair). */
+    record Tag(long high, long low) {
+        static Tag of(String base64Point) {
+            byte[] point = Base64.getDecoder().decode(base64Point);
+            ByteBuffer b = ByteBuffer.wrap(point, 1, 16);
+            return new Tag(b.getLong(), b.getLong());
+        }
+
+        static List<Tag> all(byte[] data) {
+            ByteBuffer b = ByteBuffer.wrap(data);
+            List<Tag> tags = new ArrayList<>(data.length / 16);
+            while (b.remaining() >= 16) {
+                tags.add(new Tag(b.getLong(), b.getLong()));
+            }
+            return tags;
+        }
+    }
+
+    /** The requester's session in memory, rebuilt from {@code screening_psi_state} after a restart. */
+    private static final class Live {
+        final ListKeys keys;
+        final List<String> order;
+        volatile Blinding.Key key;
+        final Set<Tag> partnerDoubly;
+
+        Live(ListKeys keys, List<String> order, Blinding.Key key, Set<Tag> partnerDoubly) {
+            this.keys = keys;
+            this.order = order;
+            this.key = key;
+            this.partnerDoubly = partnerDoubly;
+        }
+    }
+
+    /** A list's keys as last computed, with what identified the list's version then. */
+    private record CachedKeys(String version, ListKeys keys) {
     }
 
     private final JdbcClient jdbc;
@@ -93,20 +147,37 @@ public class PsiSessions {
     private final Clock clock;
     private final PartnerConnections connections;
     private final Ledger ledger;
+    private final NodeIdentity identity;
     private final int maxSetSize;
     private final int maxSessionsPerDay;
-    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final int chunkSize;
+    private final Duration expiry;
+    private final Duration partnerWait;
+    private final Map<String, Live> live = new ConcurrentHashMap<>();
+    private final Map<String, CachedKeys> listKeys = new ConcurrentHashMap<>();
+    private volatile SecretKey sealingKey;
 
     PsiSessions(JdbcClient jdbc, TransactionTemplate transaction, Clock clock, PartnerConnections connections, Ledger ledger,
-            @Value("${concord.screening.psi.max-set-size:20000}") int maxSetSize,
-            @Value("${concord.screening.psi.max-sessions-per-day:10}") int maxSessionsPerDay) {
+            NodeIdentity identity,
+            @Value("${concord.screening.psi.max-set-size:100000}") int maxSetSize,
+            @Value("${concord.screening.psi.max-sessions-per-day:10}") int maxSessionsPerDay,
+            @Value("${concord.screening.psi.chunk-size:16384}") int chunkSize,
+            @Value("${concord.screening.psi.session-expiry:PT1H}") Duration expiry,
+            @Value("${concord.screening.psi.partner-wait:PT2M}") Duration partnerWait) {
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("concord.screening.psi.chunk-size: at least 1 value per chunk, not " + chunkSize);
+        }
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.clock = clock;
         this.connections = connections;
         this.ledger = ledger;
+        this.identity = identity;
         this.maxSetSize = maxSetSize;
         this.maxSessionsPerDay = maxSessionsPerDay;
+        this.chunkSize = chunkSize;
+        this.expiry = expiry;
+        this.partnerWait = partnerWait;
     }
 
     // ---- the people's side -------------------------------------------------------------------
@@ -139,7 +210,7 @@ public class PsiSessions {
         ObjectNode invitation = JSON.createObjectNode();
         invitation.put("id", id);
         try {
-            post(connection, "/psi/sessions", invitation.toString());
+            postOnce(connection, "/psi/sessions", invitation.toString()); // a person waits on it: no retries
         } catch (RuntimeException e) {
             fail(id, e.getMessage());
             throw e;
@@ -153,7 +224,7 @@ public class PsiSessions {
 
     /**
      * Accepts a session the partner requested, with this node's watchlist {@code list}, and runs
-     * the exchange to its end.
+     * the exchange to its end (this node drives every step; its own state stays in memory).
      */
     public SessionView accept(Caller.User user, String id, String list) {
         Row row = row(id);
@@ -174,35 +245,76 @@ public class PsiSessions {
             throw new Conflict("id", "already-accepted", "session " + id + " was accepted meanwhile");
         }
         record("x-concord-psi-acceptance", id, Direction.SENT, partner, now, Map.of("own_set_size", keys.entriesByKey().size()));
+        String base = "/psi/sessions/" + id;
         try {
             Blinding.Key key = Blinding.freshKey();
             List<String> order = shuffled(keys.entriesByKey().keySet());
-            ObjectNode first = JSON.createObjectNode();
-            ArrayNode blinded = first.putArray("blinded");
-            key.blindKeys(order).forEach(blinded::add);
-            JsonNode answer = JSON.readTree(post(connection, "/psi/sessions/" + id + "/blinded", first.toString()));
-            List<String> theirs = strings(answer, "blinded");
-            List<String> ours = strings(answer, "reblinded");
-            if (ours.size() != order.size()) {
-                throw new IllegalStateException("the partner returned " + ours.size() + " re-blinded values for the " + order.size() + " sent");
+            List<String> ours = key.blindKeys(order);
+            int ourChunks = chunks(ours.size(), chunkSize);
+
+            // 1. the announcement, and the requester's
+            ObjectNode announcement = JSON.createObjectNode().put("count", ours.size()).put("chunks", ourChunks);
+            JsonNode announced = JSON.readTree(post(connection, base + "/blinded", announcement.toString()));
+            int theirCount = announced.path("count").asInt(-1);
+            int theirChunks = announced.path("chunks").asInt(-1);
+            if (theirCount < 1 || theirChunks < 1 || theirChunks > theirCount) {
+                throw new IllegalStateException("the partner announced " + theirCount + " values in " + theirChunks + " chunks");
             }
-            if (theirs.size() > maxSetSize) {
-                throw new IllegalStateException("the partner sent " + theirs.size() + " values, more than max-set-size " + maxSetSize);
+            if (theirCount > maxSetSize) {
+                throw new IllegalStateException("the partner announced " + theirCount + " values, more than max-set-size " + maxSetSize);
             }
-            refuseReusedKey(partner, id, theirs);
-            List<String> theirsDoubly = key.reblind(theirs);
-            Set<String> theirSet = new HashSet<>(theirsDoubly);
+
+            // 2. our values out, re-blinded by the partner
+            List<Tag> oursDoubly = new ArrayList<>(ours.size());
+            for (int k = 0; k < ourChunks; k++) {
+                List<String> chunk = ours.subList(k * chunkSize, Math.min(ours.size(), (k + 1) * chunkSize));
+                ObjectNode body = JSON.createObjectNode();
+                ArrayNode blinded = body.putArray("blinded");
+                chunk.forEach(blinded::add);
+                List<String> back = strings(JSON.readTree(post(connection, base + "/blinded/" + k, body.toString())), "reblinded");
+                if (back.size() != chunk.size()) {
+                    throw new IllegalStateException("the partner returned " + back.size() + " re-blinded values for the " + chunk.size()
+                            + " of chunk " + k);
+                }
+                for (String value : back) {
+                    oursDoubly.add(tag(value, "reblinded"));
+                }
+            }
+
+            // 3. the partner's values in, each chunk checked for a reused key, and re-blinded here
+            List<List<String>> theirsDoubly = new ArrayList<>(theirChunks);
+            Set<Tag> theirSet = new HashSet<>(theirCount * 2);
+            int received = 0;
+            for (int k = 0; k < theirChunks; k++) {
+                List<String> theirs = strings(JSON.readTree(post(connection, base + "/answer/" + k, "{}")), "blinded");
+                received += theirs.size();
+                if (theirs.isEmpty() || received > theirCount) {
+                    throw new IllegalStateException("the partner's chunk " + k + " holds " + theirs.size() + " values; " + received
+                            + " in all is not the " + theirCount + " it announced");
+                }
+                transaction.executeWithoutResult(status -> refuseReusedKey(partner, id, theirs, "blinded"));
+                List<String> doubly = key.reblind(theirs);
+                theirsDoubly.add(doubly);
+                doubly.forEach(v -> theirSet.add(Tag.of(v)));
+            }
+            if (received != theirCount) {
+                throw new IllegalStateException("the partner sent " + received + " values, not the " + theirCount + " it announced");
+            }
             Set<String> matched = new HashSet<>();
             for (int i = 0; i < order.size(); i++) {
-                if (theirSet.contains(ours.get(i))) {
+                if (theirSet.contains(oursDoubly.get(i))) {
                     matched.add(order.get(i));
                 }
             }
-            ObjectNode second = JSON.createObjectNode();
-            ArrayNode reblinded = second.putArray("reblinded");
-            theirsDoubly.forEach(reblinded::add);
-            post(connection, "/psi/sessions/" + id + "/reblinded", second.toString());
-            complete(id, keys, matched, theirs.size(), partner, Direction.SENT);
+
+            // 4. theirs back, doubly blinded, in the partner's order and chunks
+            for (int k = 0; k < theirsDoubly.size(); k++) {
+                ObjectNode body = JSON.createObjectNode();
+                ArrayNode reblinded = body.putArray("reblinded");
+                theirsDoubly.get(k).forEach(reblinded::add);
+                post(connection, base + "/reblinded/" + k, body.toString());
+            }
+            complete(id, keys, matched, theirCount, partner, Direction.SENT);
         } catch (RuntimeException | IOException e) {
             fail(id, e.getMessage());
             if (e instanceof RuntimeException r && (r instanceof Conflict || r instanceof InvalidInput)) {
@@ -224,6 +336,21 @@ public class PsiSessions {
                 row.failure(), matches);
     }
 
+    /** The newest sessions, of either role, without their matches. */
+    public List<SessionView> recent(int limit) {
+        return jdbc.sql("select * from screening_psi_session order by requested_at desc, id limit ?").param(Math.max(1, Math.min(limit, 500)))
+                .query((rs, n) -> rowOf(rs)).list().stream()
+                .map(r -> new SessionView(r.id(), r.partner(), r.role(), r.state(), r.list(), r.ownSetSize(), r.partnerSetSize(),
+                        r.matchedEntries(), r.requestedBy(), r.acceptedBy(), r.requestedAt(), r.acceptedAt(), r.completedAt(), r.failure(),
+                        List.of()))
+                .toList();
+    }
+
+    /** This node's watchlists with at least one listed entry: what a session may match. */
+    public List<String> lists() {
+        return jdbc.sql("select distinct source from screening_entry where listed = true order by source").query(String.class).list();
+    }
+
     // ---- the partner's side ------------------------------------------------------------------
 
     /** The partner asks for a session: recorded, waiting for a person here to accept it. */
@@ -243,75 +370,215 @@ public class PsiSessions {
         return JSON.createObjectNode().put("id", id).put("state", "REQUESTED").toString();
     }
 
-    /** Step 2 at the requester: the responder's blinded keys in; this node's blinded keys and theirs re-blinded out. */
-    String blinded(Caller.PartnerNode caller, String idText, String body) {
+    /**
+     * Step 1 at the requester: the responder announces how many blinded values it will send and in how
+     * many chunks; this node draws its key, orders its keys, keeps the state and announces its own.
+     */
+    String announced(Caller.PartnerNode caller, String idText, String body) {
         String id = sessionId(idText);
         Row row = partnersRow(caller, id);
         JsonNode request = parse(body);
-        InvalidInput.onlyProperties("", request, List.of("blinded"));
-        List<String> theirs = strings(request, "blinded");
-        if (theirs.size() > maxSetSize) {
-            throw new InvalidInput("blinded", "max-set-size", theirs.size() + " values; the most a session may send is " + maxSetSize
+        InvalidInput.onlyProperties("", request, List.of("count", "chunks"));
+        int count = positive(request, "count");
+        if (count > maxSetSize) {
+            throw new InvalidInput("count", "max-set-size", count + " values; the most a session may send is " + maxSetSize
                     + " (concord.screening.psi.max-set-size)");
         }
+        int chunks = positive(request, "chunks");
+        if (chunks > count) {
+            throw new InvalidInput("chunks", "range", chunks + " chunks for " + count + " values: every chunk holds at least one value");
+        }
         if (!"REQUESTER".equals(row.role()) || !"REQUESTED".equals(row.state())) {
-            throw new Conflict("id", "replayed", "session " + id + " is " + row.state() + "; its blinded set was exchanged already");
+            throw new Conflict("id", "replayed", "session " + id + " is " + row.state() + "; its blinded set was announced already");
         }
         PartyCode partner = caller.partner().code();
         ListKeys keys = keysOf(row.list());
         Blinding.Key key = Blinding.freshKey();
-        List<String> theirsDoubly;
-        try {
-            theirsDoubly = key.reblind(theirs);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInput("blinded" + e.getMessage().substring(0, e.getMessage().indexOf(':')), "point",
-                    e.getMessage().substring(e.getMessage().indexOf(':') + 2));
-        }
-        List<String> order = shuffled(keys.entriesByKey().keySet());
-        List<String> ours = key.blindKeys(order);
+        byte[] seed = new byte[32];
+        RANDOM.nextBytes(seed);
+        List<String> order = orderOf(keys, seed);
+        int ownChunks = chunks(order.size(), chunkSize);
         Instant now = clock.instant();
         transaction.executeWithoutResult(status -> {
-            refuseReusedKey(partner, id, theirs);
             int moved = jdbc.sql("update screening_psi_session set state = 'EXCHANGING', own_set_size = ?, partner_set_size = ?,"
                     + " accepted_by = ?, accepted_at = ? where id = ? and state = 'REQUESTED'")
-                    .params(order.size(), theirs.size(), caller.auditName(), Timestamp.from(now), id).update();
+                    .params(order.size(), count, caller.auditName(), Timestamp.from(now), id).update();
             if (moved != 1) {
-                throw new Conflict("id", "replayed", "session " + id + " has exchanged its blinded set already");
+                throw new Conflict("id", "replayed", "session " + id + " has announced its blinded set already");
             }
+            jdbc.sql("insert into screening_psi_state (session_id, list_source, sealed_key, order_seed, keys_digest, own_count, own_chunk_size,"
+                    + " own_chunks, partner_count, partner_chunks, received_chunks, received_values, served_chunks, reblinded_chunks, expires_at)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?)")
+                    .params(id, row.list(), key.seal(sealingKey(), associated(id)), seed, digestOf(keys), order.size(), chunkSize, ownChunks,
+                            count, chunks, Timestamp.from(now.plus(expiry))).update();
         });
-        pending.put(id, new Pending(row.list(), order, keys, new HashSet<>(theirsDoubly)));
-        record("x-concord-psi-acceptance", id, Direction.RECEIVED, partner, now, Map.of("partner_set_size", theirs.size()));
+        live.put(id, new Live(keys, order, key, ConcurrentHashMap.newKeySet(count * 2)));
+        record("x-concord-psi-acceptance", id, Direction.RECEIVED, partner, now, Map.of("partner_set_size", count));
+        return JSON.createObjectNode().put("id", id).put("state", "EXCHANGING").put("count", order.size()).put("chunks", ownChunks)
+                .toString();
+    }
+
+    /** Step 2 at the requester: chunk {@code k} of the responder's blinded values in, re-blinded out in the order received. */
+    String blindedChunk(Caller.PartnerNode caller, String idText, String chunkText, String body) {
+        String id = sessionId(idText);
+        Row row = partnersRow(caller, id);
+        State state = exchanging(row);
+        int k = chunkNumber(chunkText, state.partnerChunks(), state.receivedChunks(), "the partner's blinded set");
+        JsonNode request = parse(body);
+        InvalidInput.onlyProperties("", request, List.of("blinded"));
+        List<String> theirs = strings(request, "blinded");
+        if (theirs.isEmpty()) {
+            throw new InvalidInput("blinded", "empty", "a chunk holds at least one value");
+        }
+        int total = state.receivedValues() + theirs.size();
+        int chunksLeft = state.partnerChunks() - k - 1;
+        if (total > state.partnerCount() || state.partnerCount() - total < chunksLeft
+                || (chunksLeft == 0 && total != state.partnerCount())) {
+            throw new InvalidInput("blinded", "count", "chunk " + k + " of " + state.partnerChunks() + " brings the values to " + total
+                    + "; " + state.partnerCount() + " were announced");
+        }
+        Live session = live(id, state);
+        Blinding.Key key = session.key;
+        if (key == null) {
+            throw new Conflict("id", "replayed", "session " + id + " has served its own set; its key is gone");
+        }
+        List<String> doubly;
+        try {
+            doubly = key.reblind(theirs);
+        } catch (IllegalArgumentException e) {
+            int at = Integer.parseInt(e.getMessage().substring(1, e.getMessage().indexOf(']')));
+            throw new InvalidInput("blinded[" + at + "]", "point", e.getMessage().substring(e.getMessage().indexOf(':') + 2)
+                    + " (value " + (state.receivedValues() + at) + " of the set)");
+        }
+        ByteBuffer tags = ByteBuffer.allocate(doubly.size() * 16);
+        List<Tag> added = new ArrayList<>(doubly.size());
+        for (String value : doubly) {
+            Tag tag = Tag.of(value);
+            added.add(tag);
+            tags.putLong(tag.high()).putLong(tag.low());
+        }
+        PartyCode partner = caller.partner().code();
+        try {
+            transaction.executeWithoutResult(status -> refuseReusedKey(partner, id, theirs, "blinded"));
+        } catch (Conflict reused) {
+            fail(id, reused.getMessage());
+            throw reused;
+        }
+        transaction.executeWithoutResult(status -> {
+            int moved = jdbc.sql("update screening_psi_state set received_chunks = ?, received_values = ? where session_id = ? and received_chunks = ?")
+                    .params(k + 1, total, id, k).update();
+            if (moved != 1) {
+                throw new Conflict("chunk", "duplicate", "chunk " + k + " of session " + id + " was received already");
+            }
+            jdbc.sql("insert into screening_psi_state_chunk (session_id, part, chunk, data) values (?, 'doubly', ?, ?)")
+                    .params(id, k, tags.array()).update();
+        });
+        session.partnerDoubly.addAll(added);
         ObjectNode answer = JSON.createObjectNode();
-        ArrayNode blinded = answer.putArray("blinded");
-        ours.forEach(blinded::add);
         ArrayNode reblinded = answer.putArray("reblinded");
-        theirsDoubly.forEach(reblinded::add);
+        doubly.forEach(reblinded::add);
         return answer.toString();
     }
 
-    /** Step 3 at the requester: its own keys doubly blinded, in the order sent; the matches are its own keys among the partner's. */
-    String reblinded(Caller.PartnerNode caller, String idText, String body) {
+    /** Step 3 at the requester: chunk {@code k} of this node's own keys, blinded with its key; after the last, the key is forgotten. */
+    String answerChunk(Caller.PartnerNode caller, String idText, String chunkText, String body) {
         String id = sessionId(idText);
         Row row = partnersRow(caller, id);
+        JsonNode request = parse(body == null || body.isBlank() ? "{}" : body);
+        InvalidInput.onlyProperties("", request, List.of());
+        State state = exchanging(row);
+        if (state.receivedChunks() < state.partnerChunks()) {
+            throw new Conflict("chunk", "out-of-order", "this node's set follows the partner's: " + state.receivedChunks() + " of its "
+                    + state.partnerChunks() + " chunks have arrived");
+        }
+        int k = chunkNumber(chunkText, state.ownChunks(), state.servedChunks(), "this node's blinded set");
+        Live session = live(id, state);
+        Blinding.Key key = session.key;
+        if (key == null) {
+            throw new Conflict("chunk", "duplicate", "this node's set was served whole already");
+        }
+        int from = k * state.ownChunkSize();
+        List<String> blinded = key.blindKeys(session.order.subList(from, Math.min(session.order.size(), from + state.ownChunkSize())));
+        boolean last = k + 1 == state.ownChunks();
+        transaction.executeWithoutResult(status -> {
+            int moved = jdbc.sql("update screening_psi_state set served_chunks = ?" + (last ? ", sealed_key = null" : "")
+                    + " where session_id = ? and served_chunks = ?").params(k + 1, id, k).update();
+            if (moved != 1) {
+                throw new Conflict("chunk", "duplicate", "chunk " + k + " of this node's set was served already");
+            }
+        });
+        if (last) {
+            session.key = null;
+        }
+        ObjectNode answer = JSON.createObjectNode();
+        ArrayNode values = answer.putArray("blinded");
+        blinded.forEach(values::add);
+        return answer.toString();
+    }
+
+    /** Step 4 at the requester: chunk {@code k} of its own keys doubly blinded, in the order sent; the matches are those among the partner's. */
+    String reblindedChunk(Caller.PartnerNode caller, String idText, String chunkText, String body) {
+        String id = sessionId(idText);
+        Row row = partnersRow(caller, id);
+        State state = exchanging(row);
+        if (state.servedChunks() < state.ownChunks()) {
+            throw new Conflict("chunk", "out-of-order", "the re-blinded set follows this node's set: " + state.servedChunks() + " of its "
+                    + state.ownChunks() + " chunks have been served");
+        }
+        int k = chunkNumber(chunkText, state.ownChunks(), state.reblindedChunks(), "the re-blinded set");
         JsonNode request = parse(body);
         InvalidInput.onlyProperties("", request, List.of("reblinded"));
         List<String> doubly = strings(request, "reblinded");
-        Pending state = "EXCHANGING".equals(row.state()) ? pending.remove(id) : null;
-        if (state == null) {
-            throw new Conflict("id", "replayed", "session " + id + " is not waiting for its re-blinded set (" + row.state() + ")");
+        int from = k * state.ownChunkSize();
+        int size = Math.min(state.ownCount(), from + state.ownChunkSize()) - from;
+        if (doubly.size() != size) {
+            throw new InvalidInput("reblinded", "same-size", doubly.size() + " values for the " + size + " of chunk " + k + " sent");
         }
-        if (doubly.size() != state.sentKeys().size()) {
-            fail(id, "the partner returned " + doubly.size() + " re-blinded values for the " + state.sentKeys().size() + " sent");
-            throw new InvalidInput("reblinded", "same-size", doubly.size() + " values for the " + state.sentKeys().size() + " sent");
-        }
-        Set<String> matched = new HashSet<>();
+        Live session = live(id, state);
+        ByteBuffer matched = ByteBuffer.allocate(doubly.size() * 4);
         for (int i = 0; i < doubly.size(); i++) {
-            if (state.partnerDoubly().contains(doubly.get(i))) {
-                matched.add(state.sentKeys().get(i));
+            if (session.partnerDoubly.contains(tag(doubly.get(i), "reblinded[" + i + "]"))) {
+                matched.putInt(from + i);
             }
         }
-        complete(id, state.keys(), matched, state.partnerDoubly().size(), caller.partner().code(), Direction.RECEIVED);
+        byte[] positions = java.util.Arrays.copyOf(matched.array(), matched.position());
+        boolean last = k + 1 == state.ownChunks();
+        transaction.executeWithoutResult(status -> {
+            int moved = jdbc.sql("update screening_psi_state set reblinded_chunks = ? where session_id = ? and reblinded_chunks = ?")
+                    .params(k + 1, id, k).update();
+            if (moved != 1) {
+                throw new Conflict("chunk", "duplicate", "chunk " + k + " of the re-blinded set was received already");
+            }
+            jdbc.sql("insert into screening_psi_state_chunk (session_id, part, chunk, data) values (?, 'matched', ?, ?)")
+                    .params(id, k, positions).update();
+        });
+        if (!last) {
+            return JSON.createObjectNode().put("id", id).put("state", "EXCHANGING").toString();
+        }
+        Set<String> matchedKeys = new HashSet<>();
+        for (byte[] chunk : jdbc.sql("select data from screening_psi_state_chunk where session_id = ? and part = 'matched' order by chunk")
+                .param(id).query((rs, n) -> rs.getBytes(1)).list()) {
+            ByteBuffer b = ByteBuffer.wrap(chunk);
+            while (b.remaining() >= 4) {
+                matchedKeys.add(session.order.get(b.getInt()));
+            }
+        }
+        complete(id, session.keys, matchedKeys, state.partnerCount(), caller.partner().code(), Direction.RECEIVED);
         return JSON.createObjectNode().put("id", id).put("state", "COMPLETED").toString();
+    }
+
+    /**
+     * Ends every requester session whose state has outlived {@code concord.screening.psi.session-expiry}:
+     * the session fails as expired and its state, sealed key included, is deleted. Runs every minute on
+     * one instance; returns how many it ended.
+     */
+    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
+    @SchedulerLock(name = "screening.psi-expiry", lockAtMostFor = "PT10M")
+    public int expire() {
+        List<String> expired = jdbc.sql("select session_id from screening_psi_state where expires_at < ?")
+                .param(Timestamp.from(clock.instant())).query(String.class).list();
+        expired.forEach(id -> fail(id, "expired: the exchange did not finish within " + expiry + " (concord.screening.psi.session-expiry)"));
+        return expired.size();
     }
 
     // ---- parts -------------------------------------------------------------------------------
@@ -321,14 +588,24 @@ public class PsiSessions {
             Instant completedAt, String failure) {
     }
 
+    /** The requester's progress ({@code screening_psi_state}). */
+    private record State(String list, byte[] sealedKey, byte[] seed, byte[] digest, int ownCount, int ownChunkSize, int ownChunks,
+            int partnerCount, int partnerChunks, int receivedChunks, int receivedValues, int servedChunks, int reblindedChunks,
+            Instant expiresAt) {
+    }
+
     private Row row(String id) {
         sessionId(id);
-        return jdbc.sql("select * from screening_psi_session where id = ?").param(id).query((rs, n) -> new Row(rs.getString("id"),
-                rs.getString("partner"), rs.getString("our_role"), rs.getString("state"), rs.getString("list_source"),
-                (Integer) rs.getObject("own_set_size", Integer.class), (Integer) rs.getObject("partner_set_size", Integer.class),
-                (Integer) rs.getObject("matched_entries", Integer.class), rs.getString("requested_by"), rs.getString("accepted_by"),
-                instant(rs.getTimestamp("requested_at")), instant(rs.getTimestamp("accepted_at")), instant(rs.getTimestamp("completed_at")),
-                rs.getString("failure"))).optional().orElseThrow(() -> NotFound.of("id", "no PSI session " + id));
+        return jdbc.sql("select * from screening_psi_session where id = ?").param(id).query((rs, n) -> rowOf(rs)).optional()
+                .orElseThrow(() -> NotFound.of("id", "no PSI session " + id));
+    }
+
+    private static Row rowOf(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Row(rs.getString("id"), rs.getString("partner"), rs.getString("our_role"), rs.getString("state"),
+                rs.getString("list_source"), (Integer) rs.getObject("own_set_size", Integer.class),
+                (Integer) rs.getObject("partner_set_size", Integer.class), (Integer) rs.getObject("matched_entries", Integer.class),
+                rs.getString("requested_by"), rs.getString("accepted_by"), instant(rs.getTimestamp("requested_at")),
+                instant(rs.getTimestamp("accepted_at")), instant(rs.getTimestamp("completed_at")), rs.getString("failure"));
     }
 
     /** The session, if it is one with this partner; else not found (a partner learns nothing of other partners' sessions). */
@@ -338,6 +615,103 @@ public class PsiSessions {
             throw NotFound.of("id", "no PSI session " + id);
         }
         return row;
+    }
+
+    /** The requester's state of a session in the exchange; refuses one in any other state, or expired. */
+    private State exchanging(Row row) {
+        if (!"REQUESTER".equals(row.role()) || !"EXCHANGING".equals(row.state())) {
+            throw new Conflict("id", "replayed", "session " + row.id() + " is " + row.state() + ", not exchanging chunks");
+        }
+        State state = jdbc.sql("select * from screening_psi_state where session_id = ?").param(row.id())
+                .query((rs, n) -> new State(rs.getString("list_source"), rs.getBytes("sealed_key"), rs.getBytes("order_seed"),
+                        rs.getBytes("keys_digest"), rs.getInt("own_count"), rs.getInt("own_chunk_size"), rs.getInt("own_chunks"),
+                        rs.getInt("partner_count"), rs.getInt("partner_chunks"), rs.getInt("received_chunks"), rs.getInt("received_values"),
+                        rs.getInt("served_chunks"), rs.getInt("reblinded_chunks"), rs.getTimestamp("expires_at").toInstant()))
+                .optional().orElseThrow(() -> new Conflict("id", "replayed", "session " + row.id() + " has no exchange in progress"));
+        if (state.expiresAt().isBefore(clock.instant())) {
+            fail(row.id(), "expired: the exchange did not finish within " + expiry + " (concord.screening.psi.session-expiry)");
+            throw new Conflict("id", "expired", "session " + row.id() + " expired; request a new one");
+        }
+        return state;
+    }
+
+    /**
+     * The session in memory, or rebuilt from its stored state after a restart: the list's keys again
+     * (refused if the list changed meanwhile), their order from the stored seed, the key unsealed, the
+     * partner's doubly blinded values read back.
+     */
+    private Live live(String id, State state) {
+        Live session = live.get(id);
+        if (session != null) {
+            return session;
+        }
+        synchronized (live) {
+            session = live.get(id);
+            if (session != null) {
+                return session;
+            }
+            ListKeys keys = keysOf(state.list(), false);
+            if (!java.security.MessageDigest.isEqual(digestOf(keys), state.digest())) {
+                fail(id, "the watchlist " + state.list() + " changed during the session");
+                throw new Conflict("id", "list-changed", "the watchlist '" + state.list() + "' changed since session " + id
+                        + " began; request a new session");
+            }
+            List<String> order = orderOf(keys, state.seed());
+            Blinding.Key key = state.sealedKey() == null ? null : Blinding.unseal(sealingKey(), state.sealedKey(), associated(id));
+            Set<Tag> doubly = ConcurrentHashMap.newKeySet(state.partnerCount() * 2);
+            jdbc.sql("select data from screening_psi_state_chunk where session_id = ? and part = 'doubly' order by chunk").param(id)
+                    .query((rs, n) -> rs.getBytes(1)).list().forEach(data -> doubly.addAll(Tag.all(data)));
+            session = new Live(keys, order, key, doubly);
+            live.put(id, session);
+            return session;
+        }
+    }
+
+    private static int chunkNumber(String text, int chunks, int next, String what) {
+        int k;
+        try {
+            k = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new InvalidInput("chunk", "integer", "a chunk number is an integer from 0, not '" + text + "'");
+        }
+        if (k < 0 || k >= chunks) {
+            throw new InvalidInput("chunk", "range", "chunk " + k + " of " + what + ": chunks are numbered 0 to " + (chunks - 1));
+        }
+        if (k < next) {
+            throw new Conflict("chunk", "duplicate", "chunk " + k + " of " + what + " was received already; the next is " + next);
+        }
+        if (k > next) {
+            throw new Conflict("chunk", "out-of-order", "chunk " + k + " of " + what + " came before chunk " + next
+                    + "; chunks go in order, each once");
+        }
+        return k;
+    }
+
+    private static int positive(JsonNode body, String field) {
+        JsonNode value = body.path(field);
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw new InvalidInput(field, "required", "an integer is needed");
+        }
+        if (value.asInt() < 1) {
+            throw new InvalidInput(field, "positive", "at least 1, not " + value.asInt());
+        }
+        return value.asInt();
+    }
+
+    private static int chunks(int values, int size) {
+        return Math.max(1, (values + size - 1) / size);
+    }
+
+    private static Tag tag(String value, String field) {
+        try {
+            byte[] bytes = Base64.getDecoder().decode(value);
+            if (bytes.length != 33) {
+                throw new IllegalArgumentException("33 bytes");
+            }
+            return Tag.of(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput(field, "point", "each value is a base64 compressed point of 33 bytes");
+        }
     }
 
     private static Instant instant(Timestamp t) {
@@ -363,42 +737,130 @@ public class PsiSessions {
 
     /** The keys of this node's listed entries in {@code list}, within the policy's size. */
     ListKeys keysOf(String list) {
+        return keysOf(list, true);
+    }
+
+    /**
+     * The keys of a list, computed again only when the list has changed since (a new import, an entry listed
+     * or delisted): normalising every name of a large list is most of the time a session spends outside the
+     * curve arithmetic.
+     */
+    private ListKeys keysOf(String list, boolean withinPolicy) {
         if (list == null || list.isBlank()) {
             throw new InvalidInput("list", "required", "name the watchlist (its source, e.g. un-sc) to match");
         }
-        Map<String, Set<String>> byKey = new LinkedHashMap<>();
-        Map<String, String> names = new HashMap<>();
-        jdbc.sql("select n.reference, n.name from screening_name n join screening_entry e on e.source = n.source and e.reference = n.reference"
-                + " where n.source = ? and e.listed = true order by n.reference, n.position").param(list).query(rs -> {
-                    String reference = rs.getString(1);
-                    String name = rs.getString(2);
-                    names.putIfAbsent(reference, name);
-                    for (String key : PsiKeys.of(name).keySet()) {
-                        byKey.computeIfAbsent(key, k -> new TreeSet<>()).add(reference);
-                    }
-                });
-        if (names.isEmpty()) {
+        String version = jdbc.sql("select (select coalesce(max(id), 0) from screening_import where source = :list),"
+                + " (select count(*) from screening_name n join screening_entry e on e.source = n.source and e.reference = n.reference"
+                + " where n.source = :list and e.listed = true)").param("list", list).query((rs, n) -> rs.getLong(1) + "/" + rs.getLong(2))
+                .single();
+        CachedKeys cached = listKeys.get(list);
+        ListKeys keys;
+        if (cached != null && cached.version().equals(version)) {
+            keys = cached.keys();
+        } else {
+            keys = computeKeys(list);
+            listKeys.put(list, new CachedKeys(version, keys));
+        }
+        if (keys.names().isEmpty()) {
             throw new InvalidInput("list", "unknown-list", "this node has no listed entries in a watchlist '" + list + "'");
         }
-        if (byKey.size() > maxSetSize) {
-            throw new InvalidInput("list", "max-set-size", "watchlist '" + list + "' gives " + byKey.size()
+        if (withinPolicy && keys.entriesByKey().size() > maxSetSize) {
+            throw new InvalidInput("list", "max-set-size", "watchlist '" + list + "' gives " + keys.entriesByKey().size()
                     + " keys; the most a session may send is " + maxSetSize + " (concord.screening.psi.max-set-size)");
         }
-        return new ListKeys(byKey, names);
+        return keys;
+    }
+
+    private ListKeys computeKeys(String list) {
+        List<String[]> rows = jdbc.sql("select n.reference, n.name from screening_name n join screening_entry e on e.source = n.source"
+                + " and e.reference = n.reference where n.source = ? and e.listed = true order by n.reference, n.position").param(list)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+        List<Map<String, String>> keysPerName = rows.parallelStream().map(r -> PsiKeys.of(r[1])).toList();
+        Map<String, Set<String>> byKey = new LinkedHashMap<>();
+        Map<String, String> names = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            String reference = rows.get(i)[0];
+            names.putIfAbsent(reference, rows.get(i)[1]);
+            for (String key : keysPerName.get(i).keySet()) {
+                Set<String> refs = byKey.get(key);
+                if (refs == null) {
+                    byKey.put(key, Set.of(reference));
+                } else if (!refs.contains(reference)) {
+                    Set<String> more = new TreeSet<>(refs);
+                    more.add(reference);
+                    byKey.put(key, more);
+                }
+            }
+        }
+        return new ListKeys(Collections.unmodifiableMap(byKey), names);
     }
 
     private static List<String> shuffled(Set<String> keys) {
         List<String> order = new ArrayList<>(keys);
-        Collections.shuffle(order, SHUFFLE);
+        Collections.shuffle(order, RANDOM);
         return order;
     }
 
+    /** The keys in the order a random {@code seed} gives them (by HMAC-SHA-256 under the seed): the same order again after a restart. */
+    private static List<String> orderOf(ListKeys keys, byte[] seed) {
+        record Ranked(String key, String rank) {
+        }
+        ThreadLocal<Mac> macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(seed, "HmacSHA256"));
+                return mac;
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException("HMAC-SHA-256 is on every Java platform", e);
+            }
+        });
+        return keys.entriesByKey().keySet().parallelStream()
+                .map(k -> new Ranked(k, HexFormat.of().formatHex(macs.get().doFinal(k.getBytes(StandardCharsets.UTF_8)))))
+                .sorted(Comparator.comparing(Ranked::rank)).map(Ranked::key).toList();
+    }
+
+    /** SHA-256 of the keys, sorted: whether a list gives the same keys as when a session began. */
+    private static byte[] digestOf(ListKeys keys) {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            keys.entriesByKey().keySet().stream().sorted().forEach(k -> {
+                digest.update(k.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) '\n');
+            });
+            return digest.digest();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    private static byte[] associated(String id) {
+        return ("concord-psi-state " + id).getBytes(StandardCharsets.US_ASCII);
+    }
+
     /**
-     * Keeps the {@value #SEEN_SAMPLE} smallest SHA-256 hashes of the partner's singly-blinded values
-     * and refuses the set if any was seen in an earlier session: the same keys blinded with the same
-     * secret give the same values, so a partner that reuses its key (or replays a set) is caught.
+     * The AES-256 key that seals a session's scalar at rest: SHA-256 of this node's Ed25519 signature
+     * of a fixed text that it signs for no other purpose. Ed25519 signatures are deterministic, so
+     * every instance of the node (all hold the same signing key) derives the same key, and it is never
+     * stored: a copy of the database alone does not open a sealed scalar.
      */
-    private void refuseReusedKey(PartyCode partner, String id, List<String> values) {
+    private SecretKey sealingKey() {
+        SecretKey key = sealingKey;
+        if (key == null) {
+            byte[] signature = identity.sign(SEALING_DOMAIN);
+            key = new SecretKeySpec(Blinding.sha256(SEALING_DOMAIN, signature), "AES");
+            java.util.Arrays.fill(signature, (byte) 0);
+            sealingKey = key;
+        }
+        return key;
+    }
+
+    /**
+     * Keeps the {@value #SEEN_SAMPLE} smallest SHA-256 hashes of each chunk of the partner's
+     * singly-blinded values and refuses the chunk if any was seen before (in an earlier session or an
+     * earlier chunk): the same keys blinded with the same secret give the same values, so a partner that
+     * reuses its key (or replays a set) is caught. Runs in the caller's transaction.
+     */
+    private void refuseReusedKey(PartyCode partner, String id, List<String> values, String field) {
         TreeSet<String> hashes = new TreeSet<>();
         for (String value : values) {
             hashes.add(HexFormat.of().formatHex(Blinding.sha256(value.getBytes(StandardCharsets.US_ASCII))));
@@ -409,7 +871,7 @@ public class PsiSessions {
         for (String hash : hashes) {
             if (jdbc.sql("select count(*) from screening_psi_seen where partner = ? and value_hash = ?").params(partner.value(), hash)
                     .query(Long.class).single() > 0) {
-                throw new Conflict("blinded", "reused-key", "a value of this set was sent in an earlier session: the partner"
+                throw new Conflict(field, "reused-key", "a value of this set was sent before: the partner"
                         + " reused its key or replayed a set; every session needs a fresh key");
             }
         }
@@ -419,10 +881,10 @@ public class PsiSessions {
     }
 
     private void complete(String id, ListKeys keys, Set<String> matchedKeys, int partnerSetSize, PartyCode partner, Direction direction) {
-        Map<String, Set<String>> kindsByEntry = new java.util.TreeMap<>();
+        Map<String, Set<String>> kindsByEntry = new TreeMap<>();
         for (String key : matchedKeys) {
             for (String reference : keys.entriesByKey().getOrDefault(key, Set.of())) {
-                kindsByEntry.computeIfAbsent(reference, r -> new TreeSet<>(java.util.Comparator.comparingInt(PsiKeys.KINDS::indexOf)))
+                kindsByEntry.computeIfAbsent(reference, r -> new TreeSet<>(Comparator.comparingInt(PsiKeys.KINDS::indexOf)))
                         .add(PsiKeys.kind(key));
             }
         }
@@ -432,15 +894,27 @@ public class PsiSessions {
                     + " values (?, ?, ?, ?)").params(id, reference, keys.names().get(reference), String.join(",", kinds)).update());
             jdbc.sql("update screening_psi_session set state = 'COMPLETED', partner_set_size = ?, matched_entries = ?, completed_at = ?"
                     + " where id = ?").params(partnerSetSize, kindsByEntry.size(), Timestamp.from(now), id).update();
+            forget(id);
         });
+        live.remove(id);
         record("x-concord-psi-completion", id, direction, partner, now, Map.of("own_set_size", keys.entriesByKey().size(),
                 "partner_set_size", partnerSetSize, "matched_entries", kindsByEntry.size()));
     }
 
     private void fail(String id, String why) {
-        pending.remove(id);
+        live.remove(id);
         String text = why == null ? "failed" : why.length() > 390 ? why.substring(0, 390) : why;
-        jdbc.sql("update screening_psi_session set state = 'FAILED', failure = ? where id = ? and state <> 'COMPLETED'").params(text, id).update();
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("update screening_psi_session set state = 'FAILED', failure = ? where id = ? and state <> 'COMPLETED'").params(text, id)
+                    .update();
+            forget(id);
+        });
+    }
+
+    /** Deletes the requester's state of a session, its sealed key with it. */
+    private void forget(String id) {
+        jdbc.sql("delete from screening_psi_state_chunk where session_id = ?").param(id).update();
+        jdbc.sql("delete from screening_psi_state where session_id = ?").param(id).update();
     }
 
     /** Records a step in the ledger: the session, the step, set sizes; never a name or a blinded value. */
@@ -484,7 +958,36 @@ public class PsiSessions {
         return values;
     }
 
-    private static String post(PartnerConnections.Connection connection, String path, String body) throws IOException {
+    /**
+     * Posts to the partner, and while it cannot be reached (its node restarting, a connection reset) tries
+     * the same message again, for up to {@code concord.screening.psi.partner-wait} (1 s, 2 s, 4 s, then every
+     * 5 s): the requester keeps its state across a restart, so the responder waits for it. A message the
+     * partner had already taken before the connection broke is refused the second time (409 {@code chunk}
+     * {@code duplicate}), and the session fails. A refusal (any answer but 2xx) is never retried.
+     */
+    private String post(PartnerConnections.Connection connection, String path, String body) throws IOException {
+        long deadline = System.nanoTime() + partnerWait.toNanos();
+        long pause = 1000;
+        while (true) {
+            try {
+                return postOnce(connection, path, body);
+            } catch (IOException unreachable) {
+                if (unreachable.getMessage() != null && unreachable.getMessage().equals("interrupted")
+                        || System.nanoTime() + pause * 1_000_000 > deadline) {
+                    throw unreachable;
+                }
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw unreachable;
+                }
+                pause = Math.min(pause * 2, 5000);
+            }
+        }
+    }
+
+    private static String postOnce(PartnerConnections.Connection connection, String path, String body) throws IOException {
         String base = connection.partner().url().toString();
         URI uri = URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path);
         HttpResponse<String> response;

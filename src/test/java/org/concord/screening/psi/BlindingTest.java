@@ -27,6 +27,40 @@ class BlindingTest {
     }
 
     @Test
+    void batchedBlindingOnEveryCoreGivesWhatThePointByPointReferenceGives() {
+        // more than three batches and a ragged last one, so that batch edges and the shared inversion are exercised
+        List<String> keys = java.util.stream.IntStream.range(0, 3 * Blinding.BATCH + 37).mapToObj(i -> "latin:name " + i).toList();
+        Blinding.Key a = Blinding.freshKey();
+        Blinding.Key b = Blinding.freshKey();
+        List<String> batched = a.blindKeys(keys);
+        assertThat(batched).isEqualTo(keys.stream().map(a::blindOne).toList());
+        List<String> plain = keys.stream().map(k -> Blinding.encode(Blinding.hashToCurve(k))).toList();
+        assertThat(a.reblind(plain)).isEqualTo(batched);
+        assertThat(b.reblind(batched)).isEqualTo(a.reblind(b.blindKeys(keys)));
+    }
+
+    @Test
+    void aSealedKeyOpensOnlyWithItsAesKeyAndSessionAndBlindsAsBefore() throws Exception {
+        javax.crypto.KeyGenerator generator = javax.crypto.KeyGenerator.getInstance("AES");
+        generator.init(256);
+        javax.crypto.SecretKey aes = generator.generateKey();
+        byte[] session = "concord-psi-state 0f0e0d0c-0b0a-4909-8807-060504030201".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        Blinding.Key a = Blinding.freshKey();
+        byte[] sealed = a.seal(aes, session);
+        assertThat(sealed).hasSize(12 + 32 + 16);
+        assertThat(a.seal(aes, session)).as("a fresh nonce each time").isNotEqualTo(sealed);
+        List<String> keys = List.of("latin:adl jaish", "skeleton:dl jc");
+        assertThat(Blinding.unseal(aes, sealed, session).blindKeys(keys)).isEqualTo(a.blindKeys(keys));
+        byte[] otherSession = "concord-psi-state 11111111-0b0a-4909-8807-060504030201".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertThatThrownBy(() -> Blinding.unseal(aes, sealed, otherSession)).isInstanceOf(IllegalStateException.class);
+        byte[] altered = sealed.clone();
+        altered[20] ^= 1;
+        assertThatThrownBy(() -> Blinding.unseal(aes, altered, session)).isInstanceOf(IllegalStateException.class);
+        generator.init(256);
+        assertThatThrownBy(() -> Blinding.unseal(generator.generateKey(), sealed, session)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void aValueThatIsNotAPointOfTheCurveIsRefused() {
         Blinding.Key a = Blinding.freshKey();
         String bad = Base64.getEncoder().encodeToString(new byte[] {0x04, 1, 2});

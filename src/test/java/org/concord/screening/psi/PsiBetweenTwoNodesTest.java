@@ -87,23 +87,27 @@ class PsiBetweenTwoNodesTest {
         assertThat(pk.toString()).doesNotContain("IR-").doesNotContain("Baluch").doesNotContain("جيش");
         assertThat(pk.path("ownSetSize").asInt()).isEqualTo(done.path("partnerSetSize").asInt()).isEqualTo(15);
         assertThat(done.path("ownSetSize").asInt()).isEqualTo(pk.path("partnerSetSize").asInt());
+        assertThat(stateRows(nodes.pk, id)).as("the requester's state, sealed key with it, is gone once completed").isZero();
 
-        // the wire: the invitation (to IR), B's blinded set and A's answer, B's re-blinded set (to PK)
-        assertThat(wire).extracting(PsiTranscript.Message::path)
-                .containsExactly("/psi/sessions", "/psi/sessions/" + id + "/blinded", "/psi/sessions/" + id + "/reblinded");
+        // the wire: the invitation (to IR); to PK B's announcement, its blinded set (re-blinded in the answer), A's set
+        // fetched, and A's set re-blinded
+        assertThat(wire).extracting(PsiTranscript.Message::path).containsExactly("/psi/sessions", "/psi/sessions/" + id + "/blinded",
+                "/psi/sessions/" + id + "/blinded/0", "/psi/sessions/" + id + "/answer/0", "/psi/sessions/" + id + "/reblinded/0");
         StringBuilder bytes = new StringBuilder();
         for (PsiTranscript.Message m : wire) {
             bytes.append(m.requestBody()).append('\n').append(m.responseBody()).append('\n');
             for (String body : List.of(m.requestBody(), m.responseBody())) {
                 JsonNode json = JSON.readTree(body);
                 for (String property : json.propertyNames()) {
-                    assertThat(property).isIn("id", "state", "blinded", "reblinded");
+                    assertThat(property).isIn("id", "state", "blinded", "reblinded", "count", "chunks");
                     if (json.path(property).isArray()) {
                         for (JsonNode v : json.path(property)) {
                             assertThat(Base64.getDecoder().decode(v.asString())).hasSize(33);
                         }
+                    } else if (property.equals("count") || property.equals("chunks")) {
+                        assertThat(json.path(property).isInt()).isTrue(); // the set sizes, public by design
                     } else {
-                        assertThat(json.path(property).asString()).isIn(id, "REQUESTED", "COMPLETED");
+                        assertThat(json.path(property).asString()).isIn(id, "REQUESTED", "EXCHANGING", "COMPLETED");
                     }
                 }
             }
@@ -162,42 +166,45 @@ class PsiBetweenTwoNodesTest {
             first = request();
             assertThat(accept(first).path("state").asString()).isEqualTo("COMPLETED");
         }
-        String blindedBody = wire.stream().filter(m -> m.path().endsWith("/blinded")).findFirst().orElseThrow().requestBody();
+        String announcement = wire.stream().filter(m -> m.path().endsWith("/blinded")).findFirst().orElseThrow().requestBody();
+        String blindedBody = wire.stream().filter(m -> m.path().endsWith("/blinded/0")).findFirst().orElseThrow().requestBody();
         Https irAsPartner = Https.asPartner(nodes.ir, nodes.pk);
         Https pkAsPartner = Https.asPartner(nodes.pk, nodes.ir);
 
-        // the same message again: the session is past that step
-        assertProblem(irAsPartner.send("POST", "/psi/sessions/" + first + "/blinded", blindedBody, "Content-Type", "application/json"),
-                409, "id", "replayed");
-        assertProblem(irAsPartner.send("POST", "/psi/sessions/" + first + "/reblinded", "{\"reblinded\":[]}", "Content-Type",
-                "application/json"), 409, "id", "replayed");
+        // the same messages again: the session is past those steps
+        assertProblem(post(irAsPartner, "/psi/sessions/" + first + "/blinded", announcement), 409, "id", "replayed");
+        assertProblem(post(irAsPartner, "/psi/sessions/" + first + "/blinded/0", blindedBody), 409, "id", "replayed");
+        assertProblem(post(irAsPartner, "/psi/sessions/" + first + "/answer/0", "{}"), 409, "id", "replayed");
+        assertProblem(post(irAsPartner, "/psi/sessions/" + first + "/reblinded/0", "{\"reblinded\":[]}"), 409, "id", "replayed");
         // a session id used before, at either node
-        assertProblem(pkAsPartner.send("POST", "/psi/sessions", "{\"id\":\"" + first + "\"}", "Content-Type", "application/json"),
-                409, "id", "reused-session");
-        assertProblem(irAsPartner.send("POST", "/psi/sessions", "{\"id\":\"" + first + "\"}", "Content-Type", "application/json"),
-                409, "id", "reused-session");
+        assertProblem(post(pkAsPartner, "/psi/sessions", "{\"id\":\"" + first + "\"}"), 409, "id", "reused-session");
+        assertProblem(post(irAsPartner, "/psi/sessions", "{\"id\":\"" + first + "\"}"), 409, "id", "reused-session");
 
-        // a new session, and the partner's blinded set of the last one: the same key used twice
+        // a new session, and the partner's blinded set of the last one: the same key used twice; the session fails
         String second = request();
-        assertProblem(irAsPartner.send("POST", "/psi/sessions/" + second + "/blinded", blindedBody, "Content-Type", "application/json"),
-                409, "blinded", "reused-key");
-        assertThat(read(nodes.pk, second).path("state").asString()).isEqualTo("REQUESTED");
+        assertThat(post(irAsPartner, "/psi/sessions/" + second + "/blinded", announcement).statusCode()).isEqualTo(200);
+        assertProblem(post(irAsPartner, "/psi/sessions/" + second + "/blinded/0", blindedBody), 409, "blinded", "reused-key");
+        JsonNode refused = read(nodes.pk, second);
+        assertThat(refused.path("state").asString()).isEqualTo("FAILED");
+        assertThat(refused.path("failure").asString()).contains("reused its key");
+        assertThat(stateRows(nodes.pk, second)).isZero();
 
-        // accepted properly, it runs with fresh keys on both sides: no value of the first session comes back
+        // a session accepted properly runs with fresh keys on both sides: no value of the first session comes back
+        String third = request();
         wire.clear();
         try (AutoCloseable a = nodes.pk.bean(PsiTranscript.class).listen(wire::add)) {
-            JsonNode done = accept(second);
+            JsonNode done = accept(third);
             assertThat(done.path("state").asString()).isEqualTo("COMPLETED");
             assertThat(references(done)).containsExactlyInAnyOrder("IR-1", "IR-2", "IR-3");
         }
-        assertThat(references(read(nodes.pk, second))).containsExactlyInAnyOrder("PK-1", "PK-2", "PK-3");
+        assertThat(references(read(nodes.pk, third))).containsExactlyInAnyOrder("PK-1", "PK-2", "PK-3");
         Set<String> before = values(blindedBody);
         for (PsiTranscript.Message m : wire) {
             assertThat(values(m.requestBody())).doesNotContainAnyElementsOf(before);
             assertThat(values(m.responseBody())).doesNotContainAnyElementsOf(before);
         }
         // accepting twice is refused
-        assertProblem(api(nodes.ir, Role.LIAISON).send("POST", "/api/screening/psi/sessions/" + second + "/accept", "{\"list\":\"psi-ir\"}",
+        assertProblem(api(nodes.ir, Role.LIAISON).send("POST", "/api/screening/psi/sessions/" + third + "/accept", "{\"list\":\"psi-ir\"}",
                 "Content-Type", "application/json"), 409, "id", "already-accepted");
     }
 
@@ -206,18 +213,16 @@ class PsiBetweenTwoNodesTest {
     void policyAndRolesAreEnforced() throws Exception {
         Https irAsPartner = Https.asPartner(nodes.ir, nodes.pk);
         String id = request();
-        // an oversized set, refused before any point is multiplied
+        // an oversized set, refused by policy when it is announced, before any point is sent or multiplied
+        int most = 100_000; // concord.screening.psi.max-set-size, by default
+        assertProblem(post(irAsPartner, "/psi/sessions/" + id + "/blinded", "{\"count\":" + (most + 1) + ",\"chunks\":7}"),
+                400, "count", "max-set-size");
+        assertThat(read(nodes.pk, id).path("state").asString()).isEqualTo("REQUESTED");
+        // a value that is not a point of the curve, in the chunk after a proper announcement
         String point = Blinding.encode(Blinding.hashToCurve("latin:padding"));
-        StringBuilder big = new StringBuilder("{\"blinded\":[");
-        for (int i = 0; i < 20_001; i++) {
-            big.append(i == 0 ? "" : ",").append('"').append(point).append('"');
-        }
-        big.append("]}");
-        assertProblem(irAsPartner.send("POST", "/psi/sessions/" + id + "/blinded", big.toString(), "Content-Type", "application/json"),
-                400, "blinded", "max-set-size");
-        // a value that is not a point of the curve
-        assertProblem(irAsPartner.send("POST", "/psi/sessions/" + id + "/blinded", "{\"blinded\":[\"" + point + "\",\"AAAA\"]}",
-                "Content-Type", "application/json"), 400, "blinded[1]", "point");
+        assertThat(post(irAsPartner, "/psi/sessions/" + id + "/blinded", "{\"count\":2,\"chunks\":1}").statusCode()).isEqualTo(200);
+        assertProblem(post(irAsPartner, "/psi/sessions/" + id + "/blinded/0", "{\"blinded\":[\"" + point + "\",\"AAAA\"]}"),
+                400, "blinded[1]", "point");
         // a list this node does not have
         assertProblem(api(nodes.pk, Role.LIAISON).send("POST", "/api/screening/psi/sessions", "{\"partner\":\"IR\",\"list\":\"nope\"}",
                 "Content-Type", "application/json"), 400, "list", "unknown-list");
@@ -231,11 +236,13 @@ class PsiBetweenTwoNodesTest {
                 .statusCode()).isEqualTo(403);
         assertThat(api(nodes.ir, Role.VIEWER).send("POST", "/api/screening/psi/sessions/" + id + "/accept", "{\"list\":\"psi-ir\"}",
                 "Content-Type", "application/json").statusCode()).isEqualTo(403);
-        assertThat(api(nodes.pk, Role.LIAISON).send("POST", "/psi/sessions/" + id + "/blinded", "{\"blinded\":[]}", "Content-Type",
-                "application/json").statusCode()).isEqualTo(403);
+        for (String step : List.of("/blinded", "/blinded/0", "/answer/0", "/reblinded/0")) {
+            assertThat(api(nodes.pk, Role.LIAISON).send("POST", "/psi/sessions/" + id + step, "{\"blinded\":[]}", "Content-Type",
+                    "application/json").statusCode()).as(step).isEqualTo(403);
+        }
         assertThat(irAsPartner.send("POST", "/api/screening/psi/sessions", body, "Content-Type", "application/json").statusCode())
                 .isEqualTo(403);
-        assertThat(read(nodes.pk, id).path("state").asString()).isEqualTo("REQUESTED");
+        assertThat(read(nodes.pk, id).path("state").asString()).isEqualTo("EXCHANGING");
     }
 
     @Test
@@ -261,6 +268,15 @@ class PsiBetweenTwoNodesTest {
         JsonNode session = JSON.readTree(response.body());
         assertThat(session.path("state").asString()).isEqualTo("REQUESTED");
         return session.path("id").asString();
+    }
+
+    private static HttpResponse<String> post(Https https, String path, String body) throws Exception {
+        return https.send("POST", path, body, "Content-Type", "application/json");
+    }
+
+    private static long stateRows(TestNode node, String id) {
+        return node.bean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("select count(*) from screening_psi_state where session_id = ?").param(id).query(Long.class).single();
     }
 
     private static JsonNode accept(String id) throws Exception {
