@@ -59,8 +59,10 @@ public final class HotlineLoad {
         int senders = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         int rate = args.length > 2 ? Integer.parseInt(args[2]) : 500;
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 10;
-        Map<String, Object> quiet = Map.of("logging.level.root", "WARN", "logging.level.org.concord", "WARN");
-        TwoNodes nodes = TwoNodes.startPaired(quiet, quiet);
+        // As a node runs (tests switch these off): delivery right after each commit, and the scheduled jobs.
+        Map<String, Object> running = Map.of("logging.level.root", "WARN", "logging.level.org.concord", "WARN",
+                "concord.exchange.deliver-on-commit", "true", "concord.scheduling.enabled", "true");
+        TwoNodes nodes = TwoNodes.startPaired(running, running);
         JsonMapper json = JsonMapper.builder().build();
         try {
             String token = nodes.pk.bean(ApiTokens.class).issue("pk-liaison", "benchmark", Duration.ofHours(1)).token();
