@@ -160,10 +160,10 @@ public class Workflow {
         }
         Tlp tlp = Tlp.of(object).orElse(Tlp.GREEN);
         table.addCase(type.name(), message.caseId().value(), from, tlp, message.sentAt());
-        table.lockCase(type.name(), message.caseId().value());
+        Optional<WorkflowTable.CaseRow> row = table.lockCase(type.name(), message.caseId().value());
         boolean added = table.addMessage(type.name(), message, type.messageType(message), RECEIVED, clock.instant(), object);
         if (added) {
-            index(type, message.caseId().value());
+            row.ifPresent(locked -> index(type, locked));
             audit.record(from.value(), type.module() + ".received", message.id().value(),
                     type.messageType(message) + " in " + type.name() + " " + message.caseId());
             events.publishEvent(new CaseChanged(type.name(), message.caseId().value(), type.messageType(message), RECEIVED));
