@@ -60,9 +60,10 @@ class VerifyCommand extends CommandGroup {
     }
 
     @Command(name = "receipt", mixinStandardHelpOptions = true,
-            description = {"Checks a receipt (concord-receipt/1, docs/ledger.md): the receiver's signature with its key, that",
-                "the entry hashes to the leaf, the receiver's checkpoint signature and the inclusion proof; with",
-                "--object, that the object is the one acknowledged."})
+            description = {"Checks a receipt (concord-receipt/1, or /2 signed in a batch; docs/ledger.md): the receiver's",
+                "signature with its key (of a batch: of the root the receipt's path leads to), that the entry hashes",
+                "to the leaf, the receiver's checkpoint signature and the inclusion proof; with --object, that the",
+                "object is the one acknowledged."})
     static class ReceiptCheck implements Callable<Integer> {
 
         @Parameters(paramLabel = "FILE", description = "The receipt (JSON).")
@@ -88,6 +89,10 @@ class VerifyCommand extends CommandGroup {
             System.out.println("OK: " + receipt.receiver() + " received " + receipt.object().id() + " (modified "
                     + LedgerEntry.formatTime(receipt.object().modified()) + ", sha256 " + receipt.object().sha256().hex()
                     + ") from " + receipt.sender() + " as entry " + receipt.index() + " of log " + receipt.origin());
+            if (receipt.batch() != null) {
+                System.out.println("SIGNED: in a batch of " + receipt.batch().size() + " receipts (" + (receipt.batch().index() + 1)
+                        + " of " + receipt.batch().size() + ") with one signature over the batch's root");
+            }
             if (receipt.isPromise()) {
                 System.out.println("PROMISE: not yet in a checkpoint; the receiver promised one by "
                         + LedgerEntry.formatTime(receipt.deadline()));

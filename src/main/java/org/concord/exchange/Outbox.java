@@ -190,6 +190,10 @@ public class Outbox {
         Viewer viewer = Viewer.partner(partner.code());
         for (Map.Entry<String, String> reference : references.entrySet()) {
             String id = reference.getKey();
+            if (org.concord.intel.stix.Tlp.isStandardMarkingDefinition(id)) {
+                // Public by the sharing policy's first rule, and named by nearly every message: no lookup.
+                continue;
+            }
             if (!intel.visible(Collection.INTEL, id, viewer) && intel.visible(Collection.INTEL, id, Viewer.local())) {
                 throw new UnshareableReference(reference.getValue(), id, partner.code().value());
             }

@@ -7,5 +7,5 @@
  * a message that can never be delivered ({@link org.concord.exchange.Outbox}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Exchange (TAXII 2.1)",
-        allowedDependencies = {"node", "party", "audit", "ledger", "intel"})
+        allowedDependencies = {"node", "party", "audit", "ledger", "intel", "intel::stix"})
 package org.concord.exchange;

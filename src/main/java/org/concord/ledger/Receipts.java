@@ -26,6 +26,14 @@ public interface Receipts {
     java.util.List<Receipt> issueAll(PartyCode sender, java.util.List<ObjectDigest> objects);
 
     /**
+     * As {@link #issueAll}, and signed as one batch with one signature: each receipt is a
+     * {@code concord-receipt/2} that carries its path to the signed root of the batch and still proves
+     * on its own, offline, that this node recorded that object at that index (docs/ledger.md). For a
+     * sender that said it reads that format: a TAXII POST of many messages costs one signature.
+     */
+    java.util.List<Receipt> issueBatch(PartyCode sender, java.util.List<ObjectDigest> objects);
+
+    /**
      * The receipt for an object received from {@code sender}, completed with the newest checkpoint
      * if one includes it (signing a new checkpoint if the promise's deadline has come); empty if
      * this node never received that object from that sender.
@@ -39,4 +47,19 @@ public interface Receipts {
      * @throws ReceiptException naming what is wrong
      */
     Receipt verify(PartyCode receiver, String receiptJson, ObjectDigest object) throws ReceiptException;
+
+    /**
+     * A check of many receipts from {@code receiver} (those of one delivery), each as {@link #verify}
+     * checks one, but every signature only once however many receipts share it: a batch's root, a
+     * checkpoint.
+     */
+    Checker checker(PartyCode receiver);
+
+    /** Checks receipts of one receiver; see {@link Receipts#checker}. */
+    interface Checker {
+        /**
+         * @throws ReceiptException naming what is wrong
+         */
+        Receipt verify(String receiptJson, ObjectDigest object) throws ReceiptException;
+    }
 }

@@ -99,8 +99,7 @@ public class Workflow {
         }
         table.addCase(type.name(), opening.caseId().value(), partner, tlp, opening.sentAt());
         WorkflowTable.CaseRow row = table.lockCase(type.name(), opening.caseId().value()).orElseThrow();
-        store(type, row, Optional.empty(), opening, List.of(), actor);
-        return read(type, row);
+        return store(type, row, Optional.empty(), opening, List.of(), actor);
     }
 
     /**
@@ -117,8 +116,7 @@ public class Workflow {
         M message = build.apply(Envelope.answer(StixId.random(type.stixType()), StixId.of(caseId), self(), now(),
                 type.head(state)));
         refuseIfRefused(type, type.apply(state, message));
-        store(type, row, Optional.of(state), message, List.of(), actor);
-        return read(type, row);
+        return store(type, row, Optional.of(state), message, List.of(), actor);
     }
 
     /** The case as this node holds it; empty when it holds no case {@code caseId} of this type. */
@@ -162,10 +160,10 @@ public class Workflow {
         }
         Tlp tlp = Tlp.of(object).orElse(Tlp.GREEN);
         table.addCase(type.name(), message.caseId().value(), from, tlp, message.sentAt());
-        table.lockCase(type.name(), message.caseId().value());
+        Optional<WorkflowTable.CaseRow> row = table.lockCase(type.name(), message.caseId().value());
         boolean added = table.addMessage(type.name(), message, type.messageType(message), RECEIVED, clock.instant(), object);
         if (added) {
-            index(type, message.caseId().value());
+            row.ifPresent(locked -> index(type, locked));
             audit.record(from.value(), type.module() + ".received", message.id().value(),
                     type.messageType(message) + " in " + type.name() + " " + message.caseId());
             events.publishEvent(new CaseChanged(type.name(), message.caseId().value(), type.messageType(message), RECEIVED));
@@ -214,7 +212,11 @@ public class Workflow {
     public <M extends CaseMessage, S, R extends CaseRefusal> int sendDueEscalations(CaseType<M, S, R> type) {
         int sent = 0;
         Instant now = clock.instant();
-        for (WorkflowTable.CaseRow row : table.cases(type.name())) {
+        // The case index (complete, and computed under this policy) names the cases whose deadline has
+        // passed; the fold of each of those decides. A crisis's thousands of open cases are not each
+        // folded every run.
+        indexed(type);
+        for (WorkflowTable.CaseRow row : table.dueCases(type.name(), now)) {
             S state = read(type, row).state().orElse(null);
             if (state == null || !type.escalatesAt(state, self())) {
                 continue;
@@ -268,15 +270,17 @@ public class Workflow {
         return new NotFound(type.idField() + ": no " + type.name() + " " + caseId + " is held by this node");
     }
 
-    private <M extends CaseMessage, S, R extends CaseRefusal> void store(CaseType<M, S, R> type, WorkflowTable.CaseRow row,
-            Optional<S> state, M message, List<JsonNode> history, String actor) {
+    /** Stores, indexes, queues and audits this node's message; returns the case as folded with it (read once, for the index). */
+    private <M extends CaseMessage, S, R extends CaseRefusal> CaseRecord<M, S, R> store(CaseType<M, S, R> type,
+            WorkflowTable.CaseRow row, Optional<S> state, M message, List<JsonNode> history, String actor) {
         ObjectNode object = type.toStix(message, identity.stixIdentityId(), row.tlp(), history);
         table.addMessage(type.name(), message, type.messageType(message), SENT, clock.instant(), object);
-        index(type, row);
+        CaseRecord<M, S, R> stored = index(type, row);
         outbox.enqueue(row.partner(), object, type.priority(state, message));
         audit.record(actor, type.module() + ".sent", message.id().value(),
                 type.messageType(message) + " in " + type.name() + " " + message.caseId() + " to " + row.partner());
         events.publishEvent(new CaseChanged(type.name(), message.caseId().value(), type.messageType(message), SENT));
+        return stored;
     }
 
     /**
@@ -287,7 +291,8 @@ public class Workflow {
         table.findCase(type.name(), caseId).ifPresent(row -> index(type, row));
     }
 
-    private <M extends CaseMessage, S, R extends CaseRefusal> void index(CaseType<M, S, R> type, WorkflowTable.CaseRow row) {
+    private <M extends CaseMessage, S, R extends CaseRefusal> CaseRecord<M, S, R> index(CaseType<M, S, R> type,
+            WorkflowTable.CaseRow row) {
         CaseRecord<M, S, R> c = read(type, row);
         Optional<S> state = c.state();
         NextActor next = state.map(type::nextActor).orElse(NextActor.nobody());
@@ -296,6 +301,7 @@ public class Workflow {
                 next.party() == null ? null : next.party().value(),
                 state.filter(s -> !type.isClosed(s)).flatMap(type::deadline).map(Deadline::at).orElse(null), closed,
                 c.stored().size());
+        return c;
     }
 
     /** The types whose index this JVM has checked against its deadline policies (see {@link #indexed}). */

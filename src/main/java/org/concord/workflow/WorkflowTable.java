@@ -64,6 +64,16 @@ public class WorkflowTable {
                 .query(WorkflowTable::caseRow).list();
     }
 
+    /**
+     * The cases of one type whose deadline has passed by {@code now} as the case index has it, and any
+     * the index has not folded yet: the only ones an escalation run must fold (an index read of the
+     * cases due, not a fold of every case ever held).
+     */
+    public List<CaseRow> dueCases(String type, Instant now) {
+        return jdbc.sql(CASE_COLUMNS + " where case_type = ? and ((closed = false and due_at <= ?) or indexed_messages is null)"
+                + " order by opened_at, case_id").params(type, Timestamp.from(now)).query(WorkflowTable::caseRow).list();
+    }
+
     /** Adds the message unless one with its id is held (re-delivery); true if added. */
     public boolean addMessage(String type, CaseMessage message, String messageType, String direction, Instant recordedAt,
             JsonNode object) {

@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,11 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeUnit;
 
-import org.concord.exchange.sync.OutboxDelivery;
 import org.concord.party.ApiTokens;
-import org.concord.party.PartyCode;
 import org.concord.testing.Https;
 import org.concord.testing.TwoNodes;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,141 +23,134 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A load run of the hotline between two local nodes on PostgreSQL (not a test): {@code n} messages
- * sent by {@code clients} concurrent liaison officers to PK's {@code POST /api/hotline/calls} over
- * HTTPS (bearer token), delivered to IR's TAXII inbox by PK's outbox, handed to IR's hotline module
- * through the event publication log and stored there. Measured: messages per second end to end (first
- * send to last message stored at IR) and, per message, the latency from the start of the POST at PK to
- * its row in IR's {@code workflow_message} (both nodes run on this machine's clock).
+ * A load run of the hotline between two local nodes on PostgreSQL (not a test). FLASH calls are sent
+ * to PK's {@code POST /api/hotline/calls} over HTTPS (bearer token); PK stores, folds and queues each
+ * one, and PK's own outbox delivers it, as a running node does (delivery starts after each commit):
+ * PK's SENT ledger entries, the TAXII POST to IR's inbox, IR's checks and store, IR's RECEIVED ledger
+ * entries and signed receipts, PK's verification of the receipts, which it keeps next to each message;
+ * then IR's hotline module takes each message over from the event publication log and stores it.
  *
- * <p>Delivery runs in a loop on one thread, as back-to-back runs of the delivery job (in a node it runs
- * every {@code concord.exchange.delivery-interval}, default 2 s, which would add up to that interval to
- * each latency). The ledger and its receipts are not part of this path yet.
+ * <p>Two clocks are read per message (both nodes run on this machine): <b>send to receipt</b>, from the
+ * start of the POST at PK to the moment PK stored IR's verified receipt ({@code exchange_outbox.delivered_at});
+ * <b>send to stored at IR</b>, to the message's row in IR's {@code workflow_message}.
  *
- * <p>Run: {@code ./mvnw -Pbench -DskipTests test -Dbench.main=org.concord.hotline.HotlineLoad -Dbench="2000 4"}
+ * <ol>
+ *   <li><b>Flat out</b>: {@code n} messages from {@code senders} concurrent officers, each sending its next
+ *       message as soon as the last was answered; throughput is messages over first send to last receipt
+ *       (and to last stored at IR).</li>
+ *   <li><b>Paced</b>: {@code rate} messages per second for {@code seconds}, open loop (each message is due
+ *       at its own time, whatever happened to the earlier ones, on a pool large enough never to wait for a
+ *       slow answer); latencies are measured from the time each message was due, so a backlog shows.</li>
+ *   <li><b>One at a time</b>: 200 messages, the next sent once the last one's receipt is kept.</li>
+ * </ol>
+ *
+ * <p>Run: {@code ./mvnw -Pbench -DskipTests test -Dbench.main=org.concord.hotline.HotlineLoad -Dbench="4000 4 500 10"}
+ * (n, senders, paced rate per second, paced seconds).
  */
 public final class HotlineLoad {
 
+    private static final String BODY = """
+            {"from":{"name":"Maj Gen A. Khan","post":"DGMO"},"addressee":"IR",
+             "to":{"name":"Brig Gen R. Karimi","post":"Director of Operations"},"priority":"FLASH",
+             "text":"stray drone crossed the border near Panjgur at 04:10; not hostile, please acknowledge"}""";
+
     public static void main(String[] args) throws Exception {
-        int n = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 4;
-        Map<String, Object> quiet = Map.of("logging.level.root", "WARN", "logging.level.org.concord", "WARN");
-        TwoNodes nodes = TwoNodes.startPaired(quiet, quiet);
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 4000;
+        int senders = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        int rate = args.length > 2 ? Integer.parseInt(args[2]) : 500;
+        int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 10;
+        // As a node runs (tests switch these off): delivery right after each commit, and the scheduled jobs.
+        Map<String, Object> running = Map.of("logging.level.root", "WARN", "logging.level.org.concord", "WARN",
+                "concord.exchange.deliver-on-commit", "true", "concord.scheduling.enabled", "true");
+        TwoNodes nodes = TwoNodes.startPaired(running, running);
         JsonMapper json = JsonMapper.builder().build();
         try {
             String token = nodes.pk.bean(ApiTokens.class).issue("pk-liaison", "benchmark", Duration.ofHours(1)).token();
             Https client = Https.to(nodes.pk);
-            Map<String, Instant> sentAt = new ConcurrentHashMap<>();
-            String body = """
-                    {"from":{"name":"Maj Gen A. Khan","post":"DGMO"},"addressee":"IR",
-                     "to":{"name":"Brig Gen R. Karimi","post":"Director of Operations"},"priority":"FLASH",
-                     "text":"stray drone crossed the border near Panjgur at 04:10; not hostile, please acknowledge"}""";
-
-            // Warm-up: 200 messages through the whole path, not measured.
-            run(client, token, body, 200, clients, new ConcurrentHashMap<>(), nodes, json);
-
-            OutboxDelivery delivery = nodes.pk.bean(OutboxDelivery.class);
-            AtomicBoolean sending = new AtomicBoolean(true);
-            Thread deliverer = new Thread(() -> {
-                while (sending.get() || !nodes.pk.bean(org.concord.exchange.Outbox.class).pending(PartyCode.of("IR")).isEmpty()) {
-                    delivery.deliver(PartyCode.of("IR"));
-                }
-            });
+            JdbcClient pk = nodes.pk.bean(JdbcClient.class);
             JdbcClient ir = nodes.ir.bean(JdbcClient.class);
-            int before = ir.sql("select count(*) from workflow_message where case_type = 'call'").query(Integer.class).single();
-            Instant start = Instant.now();
-            deliverer.start();
-            send(client, token, body, n, clients, sentAt, json);
-            sending.set(false);
-            deliverer.join();
-            while (ir.sql("select count(*) from workflow_message where case_type = 'call'").query(Integer.class).single() < before + n) {
-                Thread.sleep(5);
-            }
-            List<Long> micros = new ArrayList<>();
-            Instant last = start;
-            for (Map.Entry<String, Instant> e : sentAt.entrySet()) {
-                Instant stored = ir.sql("select recorded_at from workflow_message where id = ?").param(e.getKey())
-                        .query(Timestamp.class).single().toInstant();
-                micros.add(Duration.between(e.getValue(), stored).toNanos() / 1000);
-                last = stored.isAfter(last) ? stored : last;
-            }
-            Collections.sort(micros);
+            Sender sender = new Sender(client, token, json);
 
-            // Latency without queueing: one message at a time, the next sent once the last is stored at IR.
-            int paced = Math.min(n, 300);
-            List<Long> alone = new ArrayList<>();
-            List<Long> posting = new ArrayList<>();
-            List<Long> delivering = new ArrayList<>();
-            List<Long> handingOver = new ArrayList<>();
-            for (int i = 0; i < paced; i++) {
-                Map<String, Instant> one = new ConcurrentHashMap<>();
-                send(client, token, body, 1, 1, one, json);
-                Instant posted = Instant.now();
-                String id = one.keySet().iterator().next();
-                while (!nodes.pk.bean(org.concord.exchange.Outbox.class).pending(PartyCode.of("IR")).isEmpty()) {
-                    delivery.deliver(PartyCode.of("IR"));
-                }
-                Instant delivered = Instant.now();
-                Timestamp stored;
-                while ((stored = ir.sql("select recorded_at from workflow_message where id = ?").param(id).query(Timestamp.class)
-                        .optional().orElse(null)) == null) {
-                    Thread.sleep(1);
-                }
-                alone.add(Duration.between(one.get(id), stored.toInstant()).toNanos() / 1000);
-                posting.add(Duration.between(one.get(id), posted).toNanos() / 1000);
-                delivering.add(Duration.between(posted, delivered).toNanos() / 1000);
-                handingOver.add(Duration.between(delivered, stored.toInstant()).toNanos() / 1000);
-            }
-            Collections.sort(alone);
-            Collections.sort(posting);
-            Collections.sort(delivering);
-            Collections.sort(handingOver);
-            double seconds = Duration.between(start, last).toNanos() / 1e9;
-            System.out.println();
-            System.out.printf("%,d FLASH hotline messages, %d concurrent senders, PK -> IR on loopback, PostgreSQL%n", n, clients);
+            System.out.printf("FLASH hotline calls, PK -> IR on loopback, PostgreSQL, with ledger and receipts (%s)%n", Instant.now());
             System.out.println("| what | value |");
             System.out.println("| --- | --- |");
-            System.out.printf("| end to end, first send to last stored at IR | %,.0f messages/s |%n", n / seconds);
-            System.out.printf("| send to stored at IR, p50 | %.1f ms |%n", percentile(micros, 50) / 1000.0);
-            System.out.printf("| send to stored at IR, p99 | %.1f ms |%n", percentile(micros, 99) / 1000.0);
-            System.out.printf("| send to stored at IR, max | %.1f ms |%n", micros.get(micros.size() - 1) / 1000.0);
-            System.out.printf("| one message at a time (%d), send to stored at IR, p50 | %.1f ms |%n", paced, percentile(alone, 50) / 1000.0);
-            System.out.printf("| one message at a time (%d), send to stored at IR, p99 | %.1f ms |%n", paced, percentile(alone, 99) / 1000.0);
-            System.out.printf("| of which POST at PK (HTTPS, fold, store, enqueue), p50 / p99 | %.1f / %.1f ms |%n",
-                    percentile(posting, 50) / 1000.0, percentile(posting, 99) / 1000.0);
-            System.out.printf("| of which delivery to IR's inbox (TAXII POST, IR stores), p50 / p99 | %.1f / %.1f ms |%n",
-                    percentile(delivering, 50) / 1000.0, percentile(delivering, 99) / 1000.0);
-            System.out.printf("| of which hand-over at IR (event log, listener, store), p50 / p99 | %.1f / %.1f ms |%n",
-                    percentile(handingOver, 50) / 1000.0, percentile(handingOver, 99) / 1000.0);
+            phase("warm-up");
+            Map<String, Instant> warm = new ConcurrentHashMap<>();
+            flatOut(sender, 400, senders, warm);
+            awaitReceipts(pk, ir, warm.keySet(), Duration.ofMinutes(5));
+
+            phase("flat out");
+            Map<String, Instant> flat = new ConcurrentHashMap<>();
+            Instant start = Instant.now();
+            flatOut(sender, n, senders, flat);
+            Instant sent = Instant.now();
+            awaitReceipts(pk, ir, flat.keySet(), Duration.ofMinutes(10));
+            Times flatTimes = times(pk, ir, flat);
+            System.out.printf("| flat out: %,d messages, %d senders, sending took | %,.0f messages/s |%n", n, senders,
+                    n / seconds(start, sent));
+            System.out.printf("| flat out: end to end, first send to last receipt kept at PK | %,.0f messages/s |%n",
+                    n / seconds(start, flatTimes.lastReceipt));
+            System.out.printf("| flat out: end to end, first send to last stored at IR | %,.0f messages/s |%n",
+                    n / seconds(start, flatTimes.lastStored));
+            flatTimes.print("flat out");
+
+            phase("paced");
+            Map<String, Instant> paced = new ConcurrentHashMap<>();
+            Instant pacedStart = Instant.now();
+            int pacedCount = paced(sender, rate, seconds, paced);
+            Instant pacedSent = Instant.now();
+            awaitReceipts(pk, ir, paced.keySet(), Duration.ofMinutes(10));
+            Times pacedTimes = times(pk, ir, paced);
+            System.out.printf("| paced: %d/s for %d s, %,d messages, sent at | %,.0f messages/s |%n", rate, seconds, pacedCount,
+                    pacedCount / seconds(pacedStart, pacedSent));
+            pacedTimes.print("paced " + rate + "/s (from the time each was due)");
+
+            phase("one at a time");
+            Map<String, Instant> alone = new ConcurrentHashMap<>();
+            for (int i = 0; i < 200; i++) {
+                Map<String, Instant> one = new ConcurrentHashMap<>();
+                sender.send(one, Instant.now());
+                awaitReceipts(pk, ir, one.keySet(), Duration.ofMinutes(1));
+                alone.putAll(one);
+            }
+            Times aloneTimes = times(pk, ir, alone);
+            phase("done");
+
+            aloneTimes.print("one at a time (200)");
         } finally {
             nodes.stop();
         }
         System.exit(0);
     }
 
-    static void run(Https client, String token, String body, int n, int clients, Map<String, Instant> sentAt, TwoNodes nodes,
-            JsonMapper json) throws Exception {
-        send(client, token, body, n, clients, sentAt, json);
-        while (!nodes.pk.bean(org.concord.exchange.Outbox.class).pending(PartyCode.of("IR")).isEmpty()) {
-            nodes.pk.bean(OutboxDelivery.class).deliver(PartyCode.of("IR"));
+    private static void phase(String name) {
+        System.out.println("| phase " + name + " starts | " + LocalTime.now() + " |");
+    }
+
+    private static double seconds(Instant from, Instant to) {
+        return Duration.between(from, to).toNanos() / 1e9;
+    }
+
+    /** POSTs a FLASH call at PK and remembers, by call id, when it was due. */
+    private record Sender(Https client, String token, JsonMapper json) {
+        void send(Map<String, Instant> sentAt, Instant due) throws Exception {
+            HttpResponse<String> response = client.send("POST", "/api/hotline/calls", BODY,
+                    "Authorization", "Bearer " + token, "Content-Type", "application/json");
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException(response.statusCode() + " " + response.body());
+            }
+            sentAt.put(json.readTree(response.body()).path("callId").asString(), due);
         }
     }
 
-    static void send(Https client, String token, String body, int n, int clients, Map<String, Instant> sentAt, JsonMapper json)
-            throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
+    private static void flatOut(Sender sender, int n, int senders, Map<String, Instant> sentAt) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
         List<Future<?>> done = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            int share = n / clients + (c < n % clients ? 1 : 0);
+        for (int c = 0; c < senders; c++) {
+            int share = n / senders + (c < n % senders ? 1 : 0);
             done.add(pool.submit(() -> {
                 for (int i = 0; i < share; i++) {
-                    Instant t0 = Instant.now();
-                    HttpResponse<String> response = client.send("POST", "/api/hotline/calls", body,
-                            "Authorization", "Bearer " + token, "Content-Type", "application/json");
-                    if (response.statusCode() != 201) {
-                        throw new IllegalStateException(response.statusCode() + " " + response.body());
-                    }
-                    sentAt.put(json.readTree(response.body()).path("callId").asString(), t0);
+                    sender.send(sentAt, Instant.now());
                 }
                 return null;
             }));
@@ -167,6 +159,108 @@ public final class HotlineLoad {
             f.get();
         }
         pool.shutdown();
+    }
+
+    /** Open loop: message i is due at start + i / rate and sent then by a pool that does not wait for slow answers. */
+    private static int paced(Sender sender, int rate, int seconds, Map<String, Instant> sentAt) throws Exception {
+        int total = rate * seconds;
+        // More senders than the flat-out run's, fewer than the node's database connections: a sender
+        // that waits past the pool's timeout gets a 503, which is not what is measured here.
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<?>> done = new ArrayList<>(total);
+        long startNanos = System.nanoTime();
+        Instant start = Instant.now();
+        for (int i = 0; i < total; i++) {
+            long dueNanos = (long) (i * 1e9 / rate);
+            long wait = startNanos + dueNanos - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            Instant due = start.plusNanos(dueNanos);
+            done.add(pool.submit(() -> {
+                sender.send(sentAt, due);
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        return total;
+    }
+
+    /** Waits until PK holds a receipt for every message and IR stored every one. */
+    private static void awaitReceipts(JdbcClient pk, JdbcClient ir, java.util.Set<String> ids, Duration within) throws Exception {
+        Instant deadline = Instant.now().plus(within);
+        List<String> all = new ArrayList<>(ids);
+        while (true) {
+            int receipted = count(pk, "select count(*) from exchange_outbox where receipt is not null and object_id in ", all);
+            int stored = count(ir, "select count(*) from workflow_message where direction = 'RECEIVED' and id in ", all);
+            if (receipted >= all.size() && stored >= all.size()) {
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("after " + within + ": " + receipted + " receipts at PK, " + stored + " stored at IR, of "
+                        + all.size());
+            }
+            // Rarely while many are on their way: the counting must not load the machine it measures
+            // (the times come from the rows, not from this loop).
+            Thread.sleep(all.size() == 1 ? 1 : 250);
+        }
+    }
+
+    private static int count(JdbcClient jdbc, String sql, List<String> ids) {
+        int total = 0;
+        for (int i = 0; i < ids.size(); i += 1000) {
+            List<String> chunk = ids.subList(i, Math.min(ids.size(), i + 1000));
+            total += jdbc.sql(sql + "(" + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")")
+                    .params(new ArrayList<Object>(chunk)).query(Integer.class).single();
+        }
+        return total;
+    }
+
+    private record Times(List<Long> toReceipt, List<Long> toStored, Instant lastReceipt, Instant lastStored) {
+        void print(String what) {
+            System.out.printf("| %s: send to receipt kept at PK, p50 / p99 / max | %.1f / %.1f / %.1f ms |%n", what,
+                    percentile(toReceipt, 50) / 1000.0, percentile(toReceipt, 99) / 1000.0, percentile(toReceipt, 100) / 1000.0);
+            System.out.printf("| %s: send to stored at IR, p50 / p99 / max | %.1f / %.1f / %.1f ms |%n", what,
+                    percentile(toStored, 50) / 1000.0, percentile(toStored, 99) / 1000.0, percentile(toStored, 100) / 1000.0);
+        }
+    }
+
+    private static Times times(JdbcClient pk, JdbcClient ir, Map<String, Instant> sentAt) {
+        Map<String, Instant> receipt = new ConcurrentHashMap<>();
+        Map<String, Instant> stored = new ConcurrentHashMap<>();
+        List<String> ids = new ArrayList<>(sentAt.keySet());
+        for (int i = 0; i < ids.size(); i += 1000) {
+            List<String> chunk = ids.subList(i, Math.min(ids.size(), i + 1000));
+            String in = "(" + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")";
+            pk.sql("select object_id, delivered_at from exchange_outbox where receipt is not null and object_id in " + in)
+                    .params(new ArrayList<Object>(chunk))
+                    .query((java.sql.ResultSet rs) -> {
+                        receipt.merge(rs.getString(1), rs.getTimestamp(2).toInstant(), (a, b) -> a.isBefore(b) ? a : b);
+                    });
+            ir.sql("select id, recorded_at from workflow_message where direction = 'RECEIVED' and id in " + in)
+                    .params(new ArrayList<Object>(chunk))
+                    .query((java.sql.ResultSet rs) -> {
+                        stored.put(rs.getString(1), rs.getTimestamp(2).toInstant());
+                    });
+        }
+        List<Long> toReceipt = new ArrayList<>();
+        List<Long> toStored = new ArrayList<>();
+        Instant lastReceipt = Instant.EPOCH;
+        Instant lastStored = Instant.EPOCH;
+        for (Map.Entry<String, Instant> e : sentAt.entrySet()) {
+            Instant r = receipt.get(e.getKey());
+            Instant s = stored.get(e.getKey());
+            toReceipt.add(Duration.between(e.getValue(), r).toNanos() / 1000);
+            toStored.add(Duration.between(e.getValue(), s).toNanos() / 1000);
+            lastReceipt = r.isAfter(lastReceipt) ? r : lastReceipt;
+            lastStored = s.isAfter(lastStored) ? s : lastStored;
+        }
+        Collections.sort(toReceipt);
+        Collections.sort(toStored);
+        return new Times(toReceipt, toStored, lastReceipt, lastStored);
     }
 
     static long percentile(List<Long> sorted, int p) {

@@ -22,6 +22,7 @@ import org.concord.ledger.Direction;
 import org.concord.ledger.Ledger;
 import org.concord.ledger.LedgerEntry;
 import org.concord.ledger.ObjectDigest;
+import org.concord.ledger.Receipt;
 import org.concord.ledger.ReceiptException;
 import org.concord.ledger.Receipts;
 import org.concord.party.Partner;
@@ -70,12 +71,15 @@ public class OutboxDelivery {
     static final String INBOX = "/taxii2/concord/collections/" + Collection.INBOX.id() + "/objects/";
     /** {"objects":[ and ]} around the messages, and a comma between two. */
     static final int ENVELOPE_BYTES = "{\"objects\":[]}".length();
+    /** The receipt formats this node reads, sent with every delivery: the partner may sign a whole batch at once. */
+    static final String RECEIPT_FORMATS = Receipt.FORMAT + ", " + Receipt.BATCHED;
     /** How many pending messages one run looks at in order of enqueueing (higher priorities beyond are added). */
     static final int WINDOW = 5000;
 
     private final Partners partners;
     private final TaxiiClient client;
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batches;
     private final Clock clock;
     private final Ledger ledger;
     private final Receipts receipts;
@@ -89,7 +93,8 @@ public class OutboxDelivery {
     private final Duration priorityBackoff;
     private final org.springframework.context.ApplicationEventPublisher events;
 
-    OutboxDelivery(Partners partners, TaxiiClient client, JdbcClient jdbc, Clock clock, Ledger ledger, Receipts receipts,
+    OutboxDelivery(Partners partners, TaxiiClient client, JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batches,
+            Clock clock, Ledger ledger, Receipts receipts,
             PartnerLinks links, OutboxMonitor monitor, AuditLog audit, org.springframework.context.ApplicationEventPublisher events,
             @Value("${concord.exchange.batch.max-messages:500}") int maxMessages,
             @Value("${concord.exchange.batch.max-bytes:9223372036854775807}") long maxBytes,
@@ -99,6 +104,7 @@ public class OutboxDelivery {
         this.partners = partners;
         this.client = client;
         this.jdbc = jdbc;
+        this.batches = batches;
         this.clock = clock;
         this.ledger = ledger;
         this.receipts = receipts;
@@ -210,7 +216,7 @@ public class OutboxDelivery {
             envelope.append("]}");
             TaxiiClient.Response response;
             try {
-                response = client.post(partner, INBOX, envelope.toString());
+                response = client.post(partner, INBOX, envelope.toString(), RECEIPT_FORMATS);
             } catch (Exception e) {
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
@@ -262,16 +268,17 @@ public class OutboxDelivery {
         Map<String, String> refused = new HashMap<>();
         status.path("failures").forEach(f -> refused.put(f.path("id").asString() + "|" + f.path("version").asString(""),
                 f.path("message").asString("refused")));
-        Timestamp now = Timestamp.from(clock.instant());
+        // One check for the whole batch: a batch signature or a checkpoint shared by many receipts is verified once.
+        Receipts.Checker checker = receipts.checker(partner);
         int accepted = 0;
         List<String> withReceipt = new java.util.ArrayList<>();
+        List<Object[]> rows = new ArrayList<>(queued.size());
         for (Queued message : queued) {
             String key = message.objectId() + "|" + (message.version() == null ? "" : message.version());
             String reason = refused.get(key);
-            String receipt = reason == null ? checkedReceipt(partner, message, receiptsById.get(key)) : null;
-            jdbc.sql("update exchange_outbox set delivered_at = ?, attempts = attempts + 1, refused_reason = ?, receipt = ?, last_error = ? where seq = ?")
-                    .params(now, reason, receipt, reason == null && receipt == null ? "no valid receipt from " + partner : null,
-                            message.seq()).update();
+            String receipt = reason == null ? checkedReceipt(partner, checker, message, receiptsById.get(key)) : null;
+            rows.add(new Object[] {reason, receipt, reason == null && receipt == null ? "no valid receipt from " + partner : null,
+                message.seq()});
             if (reason != null) {
                 log.warn("{} refused message {} ({}): {}", partner, message.objectId(), message.version(), reason);
             } else {
@@ -281,6 +288,10 @@ public class OutboxDelivery {
                 }
             }
         }
+        // Settled when the receipts are checked and kept: delivered_at is when this node holds the proof.
+        Timestamp now = Timestamp.from(clock.instant());
+        batches.batchUpdate("update exchange_outbox set delivered_at = ?, attempts = attempts + 1, refused_reason = ?, receipt = ?,"
+                + " last_error = ? where seq = ?", rows.stream().map(row -> new Object[] {now, row[0], row[1], row[2], row[3]}).toList());
         monitor.delivered(partner, accepted);
         if (!withReceipt.isEmpty()) {
             events.publishEvent(new org.concord.exchange.Delivered(partner, withReceipt));
@@ -404,19 +415,21 @@ public class OutboxDelivery {
         List<LedgerEntry> entries = unrecorded.stream()
                 .map(q -> LedgerEntry.of(Direction.SENT, partner, ObjectDigest.of(q.object()), clock.instant())).toList();
         List<Long> indexes = ledger.appendAll(entries);
+        List<Object[]> rows = new ArrayList<>(unrecorded.size());
         for (int i = 0; i < unrecorded.size(); i++) {
-            jdbc.sql("update exchange_outbox set ledger_index = ? where seq = ?").params(indexes.get(i), unrecorded.get(i).seq()).update();
+            rows.add(new Object[] {indexes.get(i), unrecorded.get(i).seq()});
         }
+        batches.batchUpdate("update exchange_outbox set ledger_index = ? where seq = ?", rows);
     }
 
     /** The partner's receipt for a message, kept only if it verifies with the partner's pinned key. */
-    private String checkedReceipt(PartyCode partner, Queued message, String receipt) {
+    private String checkedReceipt(PartyCode partner, Receipts.Checker checker, Queued message, String receipt) {
         if (receipt == null) {
             log.warn("{} accepted message {} ({}) without a receipt", partner, message.objectId(), message.version());
             return null;
         }
         try {
-            receipts.verify(partner, receipt, ObjectDigest.of(message.object()));
+            checker.verify(receipt, ObjectDigest.of(message.object()));
             return receipt;
         } catch (ReceiptException e) {
             log.warn("{}'s receipt for message {} ({}) does not verify: {}", partner, message.objectId(), message.version(), e.getMessage());

@@ -44,11 +44,15 @@ class TaxiiClient {
         return send(connection, request);
     }
 
-    Response post(PartyCode partner, String path, String body) throws IOException, InterruptedException {
+    /** A TAXII POST that also lists the receipt formats this node reads ({@link org.concord.ledger.Receipt#FORMATS_HEADER}). */
+    Response post(PartyCode partner, String path, String body, String receiptFormats) throws IOException, InterruptedException {
         PartnerConnections.Connection connection = connections.to(partner);
-        HttpRequest request = HttpRequest.newBuilder(uri(connection, path, Map.of()))
-                .header("Accept", MEDIA_TYPE).header("Content-Type", MEDIA_TYPE).timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(connection, path, Map.of()))
+                .header("Accept", MEDIA_TYPE).header("Content-Type", MEDIA_TYPE).timeout(Duration.ofSeconds(60));
+        if (receiptFormats != null) {
+            builder.header(org.concord.ledger.Receipt.FORMATS_HEADER, receiptFormats);
+        }
+        HttpRequest request = builder.POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return send(connection, request);
     }
 

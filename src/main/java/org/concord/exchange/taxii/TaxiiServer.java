@@ -214,7 +214,10 @@ class TaxiiServer {
                     digests.add(ObjectDigest.of(JSON.writeValueAsString(list.get(i))));
                 }
             }
-            List<Receipt> signed = digests.isEmpty() ? List.of() : receipts.issueAll(partner.partner().code(), digests);
+            // One signature for the whole POST if the sender reads batched receipts (it says so), otherwise one per message.
+            boolean batched = readsBatchedReceipts(request.getHeader(Receipt.FORMATS_HEADER));
+            List<Receipt> signed = digests.isEmpty() ? List.of()
+                    : batched ? receipts.issueBatch(partner.partner().code(), digests) : receipts.issueAll(partner.partner().code(), digests);
             for (int k = 0; k < accepted.size(); k++) {
                 int i = accepted.get(k);
                 {
@@ -231,6 +234,19 @@ class TaxiiServer {
         String status = JSON.writeValueAsString(statusBody);
         statuses.insert(statusId, caller.auditName(), requested, status);
         return ResponseEntity.accepted().headers(Taxii.headers()).body(status);
+    }
+
+    /** Whether the sender listed {@link Receipt#BATCHED} in its {@link Receipt#FORMATS_HEADER}. */
+    static boolean readsBatchedReceipts(String header) {
+        if (header == null) {
+            return false;
+        }
+        for (String format : header.split(",")) {
+            if (format.trim().equals(Receipt.BATCHED)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // 5.6 Get An Object

@@ -217,6 +217,39 @@ class LogTables {
                 .map(index -> entries(index, 1).get(0));
     }
 
+    /**
+     * The first entry of each of {@code objects} received from {@code sender} (by id, modified time and
+     * canonical hash), keyed by {@link #receivedKey}: a few queries for a whole delivery instead of one
+     * per object.
+     */
+    java.util.Map<String, StoredEntry> receivedAll(PartyCode sender, List<ObjectDigest> objects) {
+        java.util.Map<String, StoredEntry> found = new java.util.HashMap<>();
+        List<String> ids = objects.stream().map(ObjectDigest::id).distinct().toList();
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            List<Object> params = new java.util.ArrayList<>(chunk.size() + 2);
+            params.add(sender.value());
+            params.add(Direction.RECEIVED.name());
+            params.addAll(chunk);
+            jdbc.sql("select idx, leaf_hash, direction, partner, stix_id, modified, content_sha256, recorded_at"
+                    + " from ledger_entry where partner = ? and direction = ? and stix_id in (" + placeholders(chunk.size()) + ")"
+                    + " order by idx")
+                    .params(params)
+                    .query((rs, n) -> new StoredEntry(rs.getLong("idx"), new LedgerEntry(Direction.valueOf(rs.getString("direction")),
+                            PartyCode.of(rs.getString("partner")), rs.getString("stix_id"),
+                            LedgerEntry.parseTime(rs.getString("modified")), new Hash(rs.getBytes("content_sha256")),
+                            rs.getTimestamp("recorded_at").toInstant()), new Hash(rs.getBytes("leaf_hash"))))
+                    .list()
+                    .forEach(e -> found.putIfAbsent(receivedKey(e.entry().object()), e));
+        }
+        return found;
+    }
+
+    /** How {@link #receivedAll} keys an entry: id, modified time as the ledger writes it, canonical hash. */
+    static String receivedKey(ObjectDigest object) {
+        return object.id() + "|" + LedgerEntry.formatTime(object.modified()) + "|" + object.sha256().hex();
+    }
+
     private static String placeholders(int n) {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }

@@ -64,22 +64,31 @@ class ReceiptDesk implements Receipts {
 
     @Override
     public java.util.List<Receipt> issueAll(PartyCode sender, java.util.List<ObjectDigest> objects) {
-        java.util.Map<String, LogTables.StoredEntry> stored = new java.util.HashMap<>();
+        return unsigned(sender, objects).stream().map(r -> r.signedWith(identity.node()::sign)).toList();
+    }
+
+    @Override
+    public java.util.List<Receipt> issueBatch(PartyCode sender, java.util.List<ObjectDigest> objects) {
+        return Receipt.signedTogether(unsigned(sender, objects), identity.node()::sign);
+    }
+
+    /**
+     * The receipts of {@code objects}, not signed yet: each object's first RECEIVED entry from
+     * {@code sender}, read in a few queries, and the entries of those not held yet appended in one
+     * ledger commit; complete where the newest checkpoint includes the entry, otherwise a promise.
+     */
+    private java.util.List<Receipt> unsigned(PartyCode sender, java.util.List<ObjectDigest> objects) {
+        java.util.Map<String, LogTables.StoredEntry> stored = new java.util.HashMap<>(tables.receivedAll(sender, objects));
         java.util.List<LedgerEntry> fresh = new java.util.ArrayList<>();
         java.util.List<String> freshKeys = new java.util.ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (ObjectDigest object : objects) {
-            String modified = LedgerEntry.formatTime(object.modified());
-            String key = object.id() + "|" + modified + "|" + object.sha256();
-            if (stored.containsKey(key) || freshKeys.contains(key)) {
+            String key = LogTables.receivedKey(object);
+            if (stored.containsKey(key) || !seen.add(key)) {
                 continue;
             }
-            Optional<LogTables.StoredEntry> known = tables.received(sender, object, modified);
-            if (known.isPresent()) {
-                stored.put(key, known.get());
-            } else {
-                fresh.add(LedgerEntry.of(Direction.RECEIVED, sender, object, clock.instant()));
-                freshKeys.add(key);
-            }
+            fresh.add(LedgerEntry.of(Direction.RECEIVED, sender, object, clock.instant()));
+            freshKeys.add(key);
         }
         if (!fresh.isEmpty()) {
             java.util.List<Long> indexes = ledger.appendAll(fresh);
@@ -90,8 +99,8 @@ class ReceiptDesk implements Receipts {
         Optional<SignedCheckpoint> latest = checkpoints.latest();
         java.util.List<Receipt> receipts = new java.util.ArrayList<>(objects.size());
         for (ObjectDigest object : objects) {
-            LogTables.StoredEntry entry = stored.get(object.id() + "|" + LedgerEntry.formatTime(object.modified()) + "|" + object.sha256());
-            receipts.add(sign(entry, latest.filter(c -> c.size() > entry.index())));
+            LogTables.StoredEntry entry = stored.get(LogTables.receivedKey(object));
+            receipts.add(unsigned(entry, latest.filter(c -> c.size() > entry.index())));
         }
         return receipts;
     }
@@ -109,20 +118,32 @@ class ReceiptDesk implements Receipts {
 
     @Override
     public Receipt verify(PartyCode receiver, String receiptJson, ObjectDigest object) throws ReceiptException {
+        return checker(receiver).verify(receiptJson, object);
+    }
+
+    @Override
+    public Checker checker(PartyCode receiver) {
         Partner partner = partners.byCode(receiver)
                 .orElseThrow(() -> NotFound.of("receiver", "no partner " + receiver + " is paired with this node"));
-        Receipt receipt = Receipt.parse(receiptJson).verify(partner.signingKey(), object);
+        Receipt.Verifier verifier = new Receipt.Verifier(partner.signingKey());
         PartyCode self = identity.node().party().code();
-        if (!receipt.receiver().equals(receiver) || !receipt.sender().equals(self)
-                || !receipt.origin().equals(LogIdentity.originOf(partner))) {
-            throw new org.concord.node.InvalidInput("receipt", "parties", "receipt says " + receipt.receiver() + " ("
-                    + receipt.origin() + ") received from " + receipt.sender() + ", expected " + receiver + " ("
-                    + LogIdentity.originOf(partner) + ") receiving from " + self);
-        }
-        return receipt;
+        String origin = LogIdentity.originOf(partner);
+        return (receiptJson, object) -> {
+            Receipt receipt = verifier.verify(Receipt.parse(receiptJson), object);
+            if (!receipt.receiver().equals(receiver) || !receipt.sender().equals(self) || !receipt.origin().equals(origin)) {
+                throw new org.concord.node.InvalidInput("receipt", "parties", "receipt says " + receipt.receiver() + " ("
+                        + receipt.origin() + ") received from " + receipt.sender() + ", expected " + receiver + " ("
+                        + origin + ") receiving from " + self);
+            }
+            return receipt;
+        };
     }
 
     private Receipt sign(LogTables.StoredEntry stored, Optional<SignedCheckpoint> checkpoint) {
+        return unsigned(stored, checkpoint).signedWith(identity.node()::sign);
+    }
+
+    private Receipt unsigned(LogTables.StoredEntry stored, Optional<SignedCheckpoint> checkpoint) {
         LedgerEntry entry = stored.entry();
         Instant now = clock.instant();
         String note = null;
@@ -134,9 +155,8 @@ class ReceiptDesk implements Receipts {
         } else {
             deadline = settings.promiseDeadline(entry.recordedAt());
         }
-        Receipt unsigned = new Receipt(identity.node().party().code(), identity.origin(), identity.node().signingKey(),
+        return new Receipt(identity.node().party().code(), identity.origin(), identity.node().signingKey(),
                 entry.partner(), entry.object(), stored.index(), entry.recordedAt(), stored.leafHash(), now, note, inclusion,
                 deadline, null);
-        return unsigned.signedWith(identity.node()::sign);
     }
 }
