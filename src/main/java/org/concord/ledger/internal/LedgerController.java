@@ -8,6 +8,7 @@ import java.util.Map;
 import org.concord.ledger.LedgerEntry;
 import org.concord.ledger.Receipts;
 import org.concord.ledger.tree.Hash;
+import org.concord.ledger.tree.MerkleLog;
 import org.concord.node.InvalidInput;
 import org.concord.node.NotFound;
 import org.concord.party.Caller;
@@ -130,7 +131,7 @@ class LedgerController {
     Map<String, Object> inclusion(@RequestParam(required = false) Long index, @RequestParam(required = false) String leaf,
             @RequestParam(required = false) Long size) {
         long treeSize = size != null ? size : checkpoints.current().size();
-        proofs.requireSize("size", treeSize);
+        LogProofs.Sized sized = proofs.atSize("size", treeSize);
         long at;
         if (index != null && leaf == null) {
             at = index;
@@ -145,7 +146,7 @@ class LedgerController {
         } else {
             throw new InvalidInput("index", "index-or-leaf", "give index or leaf, one of the two");
         }
-        LogProofs.Inclusion proof = proofs.inclusion(at, treeSize);
+        MerkleLog.Inclusion proof = sized.inclusion(at);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("index", proof.index());
         body.put("size", proof.size());
@@ -157,7 +158,7 @@ class LedgerController {
     /** Consistency proof between two sizes. */
     @GetMapping("/ledger/proof/consistency")
     Map<String, Object> consistency(@RequestParam long from, @RequestParam long to) {
-        List<Hash> proof = proofs.consistency(from, to);
+        List<Hash> proof = proofs.atSize("to", to).consistencyFrom(from);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("from", from);
         body.put("to", to);

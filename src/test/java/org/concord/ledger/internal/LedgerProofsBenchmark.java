@@ -111,7 +111,7 @@ public class LedgerProofsBenchmark {
         seed(write ? tables : null, write ? new TransactionTemplate(new DataSourceTransactionManager(dataSource)) : null);
         System.out.printf("%n%s: %s %,d leaves in %.1f s%n", store, write ? "seeded" : "reused (in-memory tree rebuilt)",
                 size, (System.nanoTime() - started) / 1e9);
-        proofs = new LogProofs(new StoredTree(tables));
+        proofs = new LogProofs(tables);
         if (!new StoredTree(tables).log().root(size).equals(memory.root(size))) {
             throw new IllegalStateException("the database's root differs from the in-memory tree's; drop the kept database");
         }
@@ -126,9 +126,9 @@ public class LedgerProofsBenchmark {
         // The database serves what the in-memory tree does, byte for byte (the tests check this at random
         // sizes; here once more on the measured log).
         for (int i = 0; i < 200; i++) {
-            LogProofs.Inclusion fromDb = proofs.inclusion(leaves[i], size);
+            MerkleLog.Inclusion fromDb = proofs.atSize("size", size).inclusion(leaves[i]);
             if (!fromDb.leaf().equals(memory.leafHash(leaves[i])) || !fromDb.proof().equals(memory.inclusionProof(leaves[i], size))
-                    || !proofs.consistency(froms[i], tos[i]).equals(memory.consistencyProof(froms[i], tos[i]))) {
+                    || !proofs.atSize("to", tos[i]).consistencyFrom(froms[i]).equals(memory.consistencyProof(froms[i], tos[i]))) {
                 throw new IllegalStateException("a proof from the database differs from the in-memory tree's at query " + i);
             }
         }
@@ -148,17 +148,16 @@ public class LedgerProofsBenchmark {
 
     /** What {@code GET /ledger/proof/inclusion?index=I&size=N} computes: the size checked, the leaf and its proof. */
     @Benchmark
-    public LogProofs.Inclusion inclusionFromDatabase() {
+    public MerkleLog.Inclusion inclusionFromDatabase() {
         int q = next++ & (QUERIES - 1);
-        proofs.requireSize("size", size);
-        return proofs.inclusion(leaves[q], size);
+        return proofs.atSize("size", size).inclusion(leaves[q]);
     }
 
     /** What {@code GET /ledger/proof/consistency?from=M&to=N} computes. */
     @Benchmark
     public List<Hash> consistencyFromDatabase() {
         int q = next++ & (QUERIES - 1);
-        return proofs.consistency(froms[q], tos[q]);
+        return proofs.atSize("to", tos[q]).consistencyFrom(froms[q]);
     }
 
     /** Baseline: the same leaf and inclusion proof from the in-memory tree of the same leaves. */
