@@ -52,13 +52,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>The log is seeded fast, not appended entry by entry through the service: deterministic
  * entries (the same in every run) are hashed, the tree's nodes computed in memory, and leaves and
  * nodes written chunk by chunk with {@link LogTables#insert} (COPY on PostgreSQL, JDBC batches on
- * H2, the group commit's own writes); on PostgreSQL the two secondary indexes of
- * {@code ledger_entry} are built after the load. Before measuring, the setup checks that the
+ * H2, the group commit's own writes); the two secondary indexes of {@code ledger_entry} are
+ * built after the load. Before measuring, the setup checks that the
  * database and the in-memory tree have the same root and give the same proofs.
  *
  * <p>Seeding 10M leaves takes minutes; the environment variable {@code CONCORD_BENCH_KEEP=true} keeps
  * the seeded database (PostgreSQL schema {@code benchproofs_<size>}, H2 under
- * {@code target/bench-ledger-proofs/}) and the next run reuses it once its root is checked.
+ * {@code target/bench-ledger-proofs/}, the leaf hashes beside it) and the next run reuses it once
+ * its root is checked.
  *
  * <p>Run: {@code ./mvnw -B -Pbench -DskipTests test -Dbench="LedgerProofsBenchmark -f 1 -wi 2 -i 3"}
  * (add {@code -p store=H2 -p size=1000000} to choose).
@@ -180,37 +181,60 @@ public class LedgerProofsBenchmark {
      * each chunk's leaves and the nodes it completes to the database in one transaction.
      */
     private void seed(LogTables tables, TransactionTemplate transactions) throws Exception {
-        if (tables != null && store == Store.POSTGRES) {
+        Path leafFile = Path.of("target", "bench-ledger-proofs", "leaves-" + size + ".bin").toAbsolutePath();
+        Files.createDirectories(leafFile.getParent());
+        if (tables == null && Files.exists(leafFile)
+                && Files.size(leafFile) == size * Hash.SIZE) {
+            // Reusing a kept database: its leaf hashes, kept beside it, rebuild the in-memory tree.
+            try (var in = new java.io.DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(leafFile), 1 << 20))) {
+                for (long first = 0; first < size; first += CHUNK) {
+                    int n = (int) Math.min(CHUNK, size - first);
+                    List<Hash> leafHashes = new ArrayList<>(n);
+                    for (int i = 0; i < n; i++) {
+                        byte[] hash = new byte[Hash.SIZE];
+                        in.readFully(hash);
+                        leafHashes.add(new Hash(hash));
+                    }
+                    memory.appendLeafHashes(leafHashes);
+                }
+            }
+            return;
+        }
+        if (tables != null) {
+            // Built after the load, as V4_0__ledger_log.sql creates them.
             execute("drop index ledger_entry_object", "drop index ledger_entry_leaf");
         }
         SplittableRandom random = new SplittableRandom(2026_12_03L);
-        for (long first = 0; first < size; first += CHUNK) {
-            int n = (int) Math.min(CHUNK, size - first);
-            List<LedgerEntry> entries = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                entries.add(anyEntry(first + i, random));
-            }
-            List<Hash> leafHashes = entries.parallelStream().map(LedgerEntry::leafHash).toList();
-            Capturing capturing = new Capturing(memoryStore);
-            new MerkleLog(capturing).appendLeafHashes(leafHashes);
-            if (tables != null) {
-                long at = first;
-                transactions.executeWithoutResult(status -> {
-                    tables.insert(at, entries, leafHashes, capturing.inner);
-                    tables.setSize(at, at + n);
-                });
-            }
-            if ((first / CHUNK) % 10 == 9) {
-                System.out.printf("  %,d leaves%n", first + n);
+        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(leafFile), 1 << 20)) {
+            for (long first = 0; first < size; first += CHUNK) {
+                int n = (int) Math.min(CHUNK, size - first);
+                List<LedgerEntry> entries = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    entries.add(anyEntry(first + i, random));
+                }
+                List<Hash> leafHashes = entries.parallelStream().map(LedgerEntry::leafHash).toList();
+                for (Hash leaf : leafHashes) {
+                    out.write(leaf.bytes());
+                }
+                Capturing capturing = new Capturing(memoryStore);
+                new MerkleLog(capturing).appendLeafHashes(leafHashes);
+                if (tables != null) {
+                    long at = first;
+                    transactions.executeWithoutResult(status -> {
+                        tables.insert(at, entries, leafHashes, capturing.inner);
+                        tables.setSize(at, at + n);
+                    });
+                }
+                if ((first / CHUNK) % 10 == 9) {
+                    System.out.printf("  %,d leaves%n", first + n);
+                }
             }
         }
-        if (tables != null && store == Store.POSTGRES) {
-            // As V4_0__ledger_log.sql creates them.
+        if (tables != null) {
             execute("create index ledger_entry_object on ledger_entry (stix_id)",
-                    "create index ledger_entry_leaf on ledger_entry (leaf_hash)",
-                    "vacuum analyze ledger_entry", "vacuum analyze ledger_node");
-        } else if (tables != null) {
-            execute("analyze");
+                    "create index ledger_entry_leaf on ledger_entry (leaf_hash)");
+            execute(store == Store.POSTGRES ? new String[] {"vacuum analyze ledger_entry", "vacuum analyze ledger_node"}
+                    : new String[] {"analyze"});
         }
     }
 
