@@ -8,6 +8,7 @@ import java.util.Map;
 import org.concord.ledger.LedgerEntry;
 import org.concord.ledger.Receipts;
 import org.concord.ledger.tree.Hash;
+import org.concord.ledger.tree.MerkleLog;
 import org.concord.node.InvalidInput;
 import org.concord.node.NotFound;
 import org.concord.party.Caller;
@@ -36,6 +37,7 @@ class LedgerController {
 
     private static final int MAX_PAGE = 10_000;
     private final StoredTree tree;
+    private final LogProofs proofs;
     private final LogTables tables;
     private final Checkpoints checkpoints;
     private final WitnessTable witness;
@@ -45,9 +47,10 @@ class LedgerController {
     private final org.concord.audit.AuditLog audit;
     private final java.time.Clock clock;
 
-    LedgerController(StoredTree tree, LogTables tables, Checkpoints checkpoints, WitnessTable witness, LogIdentity identity,
+    LedgerController(StoredTree tree, LogProofs proofs, LogTables tables, Checkpoints checkpoints, WitnessTable witness, LogIdentity identity,
             Receipts receipts, org.concord.audit.AuditLog audit, java.time.Clock clock) {
         this.tree = tree;
+        this.proofs = proofs;
         this.tables = tables;
         this.checkpoints = checkpoints;
         this.witness = witness;
@@ -128,7 +131,7 @@ class LedgerController {
     Map<String, Object> inclusion(@RequestParam(required = false) Long index, @RequestParam(required = false) String leaf,
             @RequestParam(required = false) Long size) {
         long treeSize = size != null ? size : checkpoints.current().size();
-        requireSize("size", treeSize);
+        LogProofs.Sized sized = proofs.atSize("size", treeSize);
         long at;
         if (index != null && leaf == null) {
             at = index;
@@ -143,28 +146,23 @@ class LedgerController {
         } else {
             throw new InvalidInput("index", "index-or-leaf", "give index or leaf, one of the two");
         }
-        if (at < 0 || at >= treeSize) {
-            throw new InvalidInput("index", "range", "leaf index " + at + " is outside a tree of size " + treeSize);
-        }
+        MerkleLog.Inclusion proof = sized.inclusion(at);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("index", at);
-        body.put("size", treeSize);
-        body.put("leaf", tree.log().leafHash(at).hex());
-        body.put("proof", base64(tree.log().inclusionProof(at, treeSize)));
+        body.put("index", proof.index());
+        body.put("size", proof.size());
+        body.put("leaf", proof.leaf().hex());
+        body.put("proof", base64(proof.proof()));
         return body;
     }
 
     /** Consistency proof between two sizes. */
     @GetMapping("/ledger/proof/consistency")
     Map<String, Object> consistency(@RequestParam long from, @RequestParam long to) {
-        requireSize("to", to);
-        if (from < 0 || from > to) {
-            throw new InvalidInput("from", "range", "need 0 <= from <= to, got from " + from + " and to " + to);
-        }
+        List<Hash> proof = proofs.atSize("to", to).consistencyFrom(from);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("from", from);
         body.put("to", to);
-        body.put("proof", base64(tree.log().consistencyProof(from, to)));
+        body.put("proof", base64(proof));
         return body;
     }
 
@@ -243,13 +241,6 @@ class LedgerController {
         return receipts.receipt(from, object, time)
                 .orElseThrow(() -> NotFound.of("object", "no object " + object + " modified " + modified + " was received from " + from))
                 .toJson();
-    }
-
-    private void requireSize(String field, long size) {
-        long committed = tree.size();
-        if (size < 0 || size > committed) {
-            throw new InvalidInput(field, "range", "tree size " + size + " is outside [0, " + committed + "]");
-        }
     }
 
     private static Map<String, Object> entry(LogTables.StoredEntry stored, PartyCode onlyFieldsOf) {

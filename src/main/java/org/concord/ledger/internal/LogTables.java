@@ -65,40 +65,35 @@ class LogTables {
         }
     }
 
-    /** Node hashes in the order asked, in at most two queries. */
+    /**
+     * Node hashes in the order asked, in one query: the leaves from {@code ledger_entry} by index,
+     * the inner nodes from {@code ledger_node} by its primary key. The inner nodes are asked as one
+     * row-value list {@code (level, idx) in ((?, ?), ...)}, which both databases look up in the
+     * primary key; a disjunction of {@code (level = ? and idx = ?)} terms made H2 scan the whole
+     * table (108 ms a proof at 100,000 leaves, see BENCHMARKS.md, issue 13).
+     */
     List<Hash> nodes(List<NodeId> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<Long> leaves = new ArrayList<>();
-        List<NodeId> inner = new ArrayList<>();
+        List<Object> params = new ArrayList<>(2 * ids.size());
+        int leaves = 0;
         for (NodeId id : ids) {
             if (id.level() == 0) {
-                leaves.add(id.index());
-            } else {
-                inner.add(id);
+                params.add(id.index());
+                leaves++;
+            }
+        }
+        for (NodeId id : ids) {
+            if (id.level() > 0) {
+                params.add(id.level());
+                params.add(id.index());
             }
         }
         Map<NodeId, Hash> found = new HashMap<>();
-        if (!leaves.isEmpty()) {
-            jdbc.sql("select idx, leaf_hash from ledger_entry where idx in (" + placeholders(leaves.size()) + ")")
-                    .params(leaves.toArray())
-                    .query(rs -> {
-                        found.put(new NodeId(0, rs.getLong(1)), new Hash(rs.getBytes(2)));
-                    });
-        }
-        if (!inner.isEmpty()) {
-            StringBuilder sql = new StringBuilder("select level, idx, hash from ledger_node where ");
-            List<Object> params = new ArrayList<>();
-            for (int i = 0; i < inner.size(); i++) {
-                sql.append(i == 0 ? "" : " or ").append("(level = ? and idx = ?)");
-                params.add(inner.get(i).level());
-                params.add(inner.get(i).index());
-            }
-            jdbc.sql(sql.toString()).params(params).query(rs -> {
-                found.put(new NodeId(rs.getInt(1), rs.getLong(2)), new Hash(rs.getBytes(3)));
-            });
-        }
+        jdbc.sql(nodesQuery(leaves, ids.size() - leaves)).params(params).query(rs -> {
+            found.put(new NodeId(rs.getInt(1), rs.getLong(2)), new Hash(rs.getBytes(3)));
+        });
         List<Hash> hashes = new ArrayList<>(ids.size());
         for (NodeId id : ids) {
             Hash hash = found.get(id);
@@ -108,6 +103,20 @@ class LogTables {
             hashes.add(hash);
         }
         return hashes;
+    }
+
+    /**
+     * The query of {@link #nodes}: {@code leaves} leaf indexes, then {@code inner} pairs of level
+     * and index as parameters; columns level, idx, hash.
+     */
+    static String nodesQuery(int leaves, int inner) {
+        String leafRows = "select 0 as level, idx, leaf_hash as hash from ledger_entry where idx in (" + placeholders(leaves) + ")";
+        String innerRows = "select level, idx, hash from ledger_node where (level, idx) in ("
+                + String.join(", ", java.util.Collections.nCopies(inner, "(?, ?)")) + ")";
+        if (inner == 0) {
+            return leafRows;
+        }
+        return leaves == 0 ? innerRows : leafRows + " union all " + innerRows;
     }
 
     /** Writes leaves {@code first, first + 1, ...} and the inner nodes, in the caller's transaction. */

@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The committed log, read from the database: roots and proofs for any size up to the committed
- * one, each from O(log size) stored hashes in at most three queries. Only {@link GroupCommit}
- * writes; this view refuses to.
+ * one, each from O(log size) stored hashes read in one query by primary key ({@link LogTables#nodes}),
+ * plus one for the size. Only {@link GroupCommit} writes; this view refuses to. The proof
+ * endpoints read through {@link LogProofs}, which reads the size once per request.
  */
 @Component
 class StoredTree implements TreeStore {

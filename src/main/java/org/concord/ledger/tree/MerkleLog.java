@@ -120,6 +120,32 @@ public final class MerkleLog {
         return resolve(path(0, index, size, new ArrayList<>()));
     }
 
+    /** A leaf's hash and its inclusion proof in the tree of {@code size} leaves. */
+    public record Inclusion(long index, long size, Hash leaf, List<Hash> proof) {
+
+        /** Both parts are required. */
+        public Inclusion {
+            Objects.requireNonNull(leaf, "leaf");
+            proof = List.copyOf(proof);
+        }
+    }
+
+    /**
+     * The hash of leaf {@code index} and its inclusion proof in the tree of {@code size} leaves, as
+     * {@link #leafHash} and {@link #inclusionProof} give them, read from the store in one
+     * {@link TreeStore#nodes} call.
+     */
+    public Inclusion inclusion(long index, long size) {
+        requireSize(size);
+        if (index < 0 || index >= size) {
+            throw new IllegalArgumentException("leaf index " + index + " is outside a tree of size " + size);
+        }
+        List<List<NodeId>> elements = new ArrayList<>();
+        elements.add(List.of(new NodeId(0, index)));
+        List<Hash> leafAndProof = resolve(path(0, index, size, elements));
+        return new Inclusion(index, size, leafAndProof.get(0), leafAndProof.subList(1, leafAndProof.size()));
+    }
+
     /** The consistency proof from the tree of {@code size1} leaves to the tree of {@code size2}. */
     public List<Hash> consistencyProof(long size1, long size2) {
         requireSize(size2);

@@ -122,7 +122,7 @@ public class LedgerAppendBenchmark {
 
     /**
      * Proofs from the database store at 1M leaves: generation (the stored hashes a proof needs,
-     * read in at most three queries, then folded) and, for comparison, verification.
+     * read in one query by primary key, then folded) and, for comparison, verification.
      * Run: {@code ./mvnw -Pbench -DskipTests test -Dbench="LedgerAppendBenchmark.Proofs -f 1"}.
      */
     @State(Scope.Benchmark)

@@ -66,6 +66,15 @@ class ProofProperties {
                 LOG.root(c.size()));
     }
 
+    @Property(tries = 300)
+    void the_leaf_and_its_proof_read_together_are_the_leaf_and_the_proof(@ForAll("inclusions") Inclusion c) {
+        MerkleLog.Inclusion together = LOG.inclusion(c.index(), c.size());
+        assertThat(together.leaf()).isEqualTo(LOG.leafHash(c.index()));
+        assertThat(together.proof()).isEqualTo(LOG.inclusionProof(c.index(), c.size()));
+        assertThat(together.index()).isEqualTo(c.index());
+        assertThat(together.size()).isEqualTo(c.size());
+    }
+
     @Property(tries = 500)
     void every_consistency_proof_verifies(@ForAll("consistencies") Consistency c) throws ProofException {
         Proofs.verifyConsistency(c.size1(), c.size2(), LOG.consistencyProof(c.size1(), c.size2()),
