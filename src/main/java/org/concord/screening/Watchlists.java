@@ -351,7 +351,7 @@ public class Watchlists {
     }
 
     /** The index in use; built from the database first if there is none yet (once, whoever asks first). */
-    private NameIndex<Listed> current() {
+    NameIndex<Listed> current() {
         NameIndex<Listed> current = index.get();
         if (current != null) {
             return current;

@@ -41,7 +41,9 @@ public final class NameIndex<R> {
     /** A query word found in more names than this brings no candidates of its own once a rarer one has. */
     static final int COMMON = 25_000;
     /** How many names, ranked by their shared words, are estimated. */
-    static final int SHORTLIST = 1_000;
+    static final int SHORTLIST = Integer.getInteger("concord.screening.shortlist", 300);
+    /** How many words of the index, the most similar, a query word gathers names from. */
+    static final int SIMILAR = Integer.getInteger("concord.screening.similar", 40);
     /** How many names, ranked by the estimate, are scored in full. */
     static final int SCORED = Integer.getInteger("concord.screening.scored", 64);
     /** The most query words used to find candidates (all count in the score). */
@@ -69,6 +71,15 @@ public final class NameIndex<R> {
     private final String[] wordPhonetic;
     private final int[] wordSkeleton;
     private final float[] wordRarity;
+    private final byte[] wordParticle;
+    private final String[] wordRest;
+    private final byte[] skeletonParticle;
+    private final String[] skeletonRest;
+    /** Of each word's and skeleton's rest: the letters it has (a bit each) and how many of its letters repeat one before. */
+    private final long[] wordLetters;
+    private final long[] skeletonLetters;
+    private final long[] wordWholeLetters;
+    private final long[] skeletonWholeLetters;
     private final int[][] wordNames;
     private final Map<String, int[]> wordTrigrams;
     // the distinct skeletons
@@ -143,6 +154,30 @@ public final class NameIndex<R> {
                     List.of(wordPhonetic[w]), false, Character.UnicodeScript.LATIN));
             wordRarity[w] = (float) probe.tokenRarity[0];
         }
+        this.wordParticle = new byte[v];
+        this.wordRest = new String[v];
+        for (int w = 0; w < v; w++) {
+            wordParticle[w] = (byte) NameMatcher.particle(wordText[w]);
+            wordRest[w] = wordText[w].substring(wordParticle[w]);
+        }
+        this.skeletonParticle = new byte[skeletonText.length];
+        this.skeletonRest = new String[skeletonText.length];
+        for (int k = 0; k < skeletonText.length; k++) {
+            skeletonParticle[k] = (byte) NameMatcher.particle(skeletonText[k]);
+            skeletonRest[k] = skeletonText[k].substring(skeletonParticle[k]);
+        }
+        this.wordLetters = new long[v];
+        this.wordWholeLetters = new long[v];
+        for (int w = 0; w < v; w++) {
+            wordLetters[w] = letters(wordRest[w]);
+            wordWholeLetters[w] = letters(wordText[w]);
+        }
+        this.skeletonLetters = new long[skeletonText.length];
+        this.skeletonWholeLetters = new long[skeletonText.length];
+        for (int k = 0; k < skeletonText.length; k++) {
+            skeletonLetters[k] = letters(skeletonRest[k]);
+            skeletonWholeLetters[k] = letters(skeletonText[k]);
+        }
         this.wordTrigrams = postings(wordText);
         this.skeletonTrigrams = postings(skeletonText);
         int[] skeletonSize = new int[skeletonText.length];
@@ -157,6 +192,42 @@ public final class NameIndex<R> {
         for (int w = 0; w < v; w++) {
             skeletonWords[wordSkeleton[w]][at[wordSkeleton[w]]++] = w;
         }
+    }
+
+    /**
+     * A word's letters as a set (bits 0-47, a letter's code modulo 48) and, above them, its length and
+     * how many of its letters repeat one before it: enough for {@link #mayReach} to bound Jaro-Winkler.
+     */
+    static long letters(String word) {
+        long set = 0;
+        int repeats = 0;
+        for (int i = 0; i < word.length(); i++) {
+            long bit = 1L << (word.charAt(i) % 48);
+            if ((set & bit) != 0) {
+                repeats++;
+            }
+            set |= bit;
+        }
+        return set | ((long) Math.min(word.length(), 255) << 48) | ((long) Math.min(repeats, 255) << 56);
+    }
+
+    /**
+     * Whether two words may be {@code cut} alike by Jaro-Winkler: it matches at most the letters they
+     * share (the letters of both, plus the fewer repeats), so its Jaro figure is at most
+     * {@code (m/a + m/b + 1) / 3} and its prefix bonus at most 0.4 of the rest. Never false for a pair
+     * that reaches the cut; false for most pairs that do not, at the cost of a few instructions.
+     */
+    static boolean mayReach(long x, long y, double cut) {
+        int a = (int) ((x >>> 48) & 0xFF);
+        int b = (int) ((y >>> 48) & 0xFF);
+        if (a == 0 || b == 0) {
+            return true;
+        }
+        int shared = Long.bitCount(x & y & 0xFFFF_FFFF_FFFFL) + (int) Math.min((x >>> 56) & 0xFF, (y >>> 56) & 0xFF);
+        int m = Math.min(shared, Math.min(a, b));
+        double jaro = ((double) m / a + (double) m / b + 1) / 3;
+        double best = jaro < 0.7 ? jaro : jaro + 0.4 * (1 - jaro);
+        return best >= cut - 1e-9;
     }
 
     private static boolean seenBefore(int[] ws, int j) {
@@ -278,6 +349,13 @@ public final class NameIndex<R> {
         return owners.length;
     }
 
+    /** Each name as the matcher sees it (its words from the index), in index order: for baselines and checks. */
+    public void forEachName(java.util.function.Consumer<NameForms.Name> action) {
+        for (int i = 0; i < owners.length; i++) {
+            action.accept(nameAt(i));
+        }
+    }
+
     /** The number of distinct words of the names indexed. */
     public int words() {
         return wordText.length;
@@ -365,7 +443,7 @@ public final class NameIndex<R> {
         long[] estimate = new long[m];
         s.startTable(m);
         for (int i = 0; i < m; i++) {
-            similar[i] = similarWords(tokens.get(i), query.skeletons().get(i), i, s);
+            similar[i] = mostSimilar(similarWords(tokens.get(i), query.skeletons().get(i), i, s), i, s);
             for (int k = 0; k < similar[i].size; k++) {
                 estimate[i] += wordNames[similar[i].values[k]].length;
             }
@@ -394,6 +472,7 @@ public final class NameIndex<R> {
         }
         // the best by what was gathered, then the estimate, then the full score
         int[] shortlist = s.shortlist(SHORTLIST);
+
         double[] queryWeights = prepared.tokenRarity;
         int scored = Math.min(SCORED, shortlist.length);
         float[] estimates = new float[shortlist.length];
@@ -410,10 +489,15 @@ public final class NameIndex<R> {
 
     /** The words of the index spelled like {@code token}, or with a skeleton like {@code skeleton}, with their similarity. */
     private IntList similarWords(String token, String skeleton, int i, Scratch s) {
-        IntList out = new IntList(16);
+        IntList out = new IntList(512);
         // spelling: the words that share enough trigrams, then Jaro-Winkler
         List<String> trigrams = trigrams(token);
-        int need = Math.max(1, trigrams.size() / 3);
+        // two spellings this alike share about half their trigrams; the consonants below catch the rest
+        int need = Math.max(1, trigrams.size() / 2);
+        int tokenParticle = NameMatcher.particle(token);
+        String tokenRest = token.substring(tokenParticle);
+        long tokenLetters = letters(tokenRest);
+        long tokenWhole = letters(token);
         s.newCount();
         for (String trigram : trigrams) {
             int[] posting = wordTrigrams.get(trigram);
@@ -423,16 +507,21 @@ public final class NameIndex<R> {
         }
         for (int c = 0; c < s.counted.size; c++) {
             int w = s.counted.values[c];
-            if (s.wordCount[w] >= need) {
-                double sim = NameMatcher.similarity(token, wordText[w]);
+            if (s.wordCount[w] >= need && mayReach(tokenParticle > 0 && tokenParticle == wordParticle[w] ? tokenLetters : tokenWhole,
+                    tokenParticle > 0 && tokenParticle == wordParticle[w] ? wordLetters[w] : wordWholeLetters[w], WORD_CUT)) {
+                double sim = NameMatcher.similarity(token, tokenParticle, tokenRest, wordText[w], wordParticle[w], wordRest[w]);
                 if (sim >= WORD_CUT) {
                     s.put(w, i, (float) sim, out);
                 }
             }
         }
-        // consonants: the words whose skeleton is like this one's (the same name in another script)
+        // consonants: the words whose skeleton is like this one's (the same name in another script, or spelled with other vowels)
         List<String> skeletonTrigrams = trigrams(skeleton);
-        int needSkeleton = Math.max(1, skeletonTrigrams.size() / 3);
+        int needSkeleton = Math.max(1, skeletonTrigrams.size() / 2);
+        int skeletonParticleOfQuery = NameMatcher.particle(skeleton);
+        String skeletonRestOfQuery = skeleton.substring(skeletonParticleOfQuery);
+        long skeletonLettersOfQuery = letters(skeletonRestOfQuery);
+        long skeletonWholeOfQuery = letters(skeleton);
         s.newCount();
         for (String trigram : skeletonTrigrams) {
             int[] posting = this.skeletonTrigrams.get(trigram);
@@ -442,8 +531,11 @@ public final class NameIndex<R> {
         }
         for (int c = 0; c < s.counted.size; c++) {
             int k = s.counted.values[c];
-            if (s.skeletonCount[k] >= needSkeleton) {
-                double sim = NameMatcher.similarity(skeleton, skeletonText[k]);
+            boolean cut = skeletonParticleOfQuery > 0 && skeletonParticleOfQuery == skeletonParticle[k];
+            if (s.skeletonCount[k] >= needSkeleton && mayReach(cut ? skeletonLettersOfQuery : skeletonWholeOfQuery,
+                    cut ? skeletonLetters[k] : skeletonWholeLetters[k], SKELETON_CUT)) {
+                double sim = NameMatcher.similarity(skeleton, skeletonParticleOfQuery, skeletonRestOfQuery, skeletonText[k], skeletonParticle[k],
+                        skeletonRest[k]);
                 if (sim >= SKELETON_CUT) {
                     for (int w : skeletonWords[k]) {
                         s.put(w, i, (float) (0.96 * sim), out);
@@ -452,6 +544,27 @@ public final class NameIndex<R> {
             }
         }
         return out;
+    }
+
+    /**
+     * The {@value #SIMILAR} words most like query word {@code i}: a word spelled like many others
+     * (names built of the same syllables) gathers names only through its closest spellings; the others
+     * still count in the estimate.
+     */
+    private static IntList mostSimilar(IntList words, int i, Scratch s) {
+        if (words.size <= SIMILAR) {
+            return words;
+        }
+        long[] keyed = new long[words.size];
+        for (int k = 0; k < words.size; k++) {
+            keyed[k] = ((long) Float.floatToIntBits(s.sim(words.values[k], i)) << 32) | words.values[k];
+        }
+        Arrays.sort(keyed);
+        IntList best = new IntList(SIMILAR);
+        for (int k = 0; k < SIMILAR; k++) {
+            best.add((int) keyed[keyed.length - 1 - k]);
+        }
+        return best;
     }
 
     /** Adds what query word {@code i} found to each name holding one of its similar words (the best of them, once per name). */
@@ -681,15 +794,15 @@ public final class NameIndex<R> {
                 cut--;
                 above += histogram[cut];
             }
-            // all above the cut; of those at the cut, as many as make up 4 x k (ties there are told apart by the estimate)
-            IntList out = new IntList(Math.min(above, 4 * k));
+            // all above the cut; of those at the cut, as many as make up 2 x k (ties there are told apart by the estimate)
+            IntList out = new IntList(Math.min(above, 2 * k));
             for (int c = 0; c < n; c++) {
                 int name = touched.values[c];
                 if ((int) (acc[name] * scale) > cut) {
                     out.add(name);
                 }
             }
-            for (int c = 0; c < n && out.size < 4 * k; c++) {
+            for (int c = 0; c < n && out.size < 2 * k; c++) {
                 int name = touched.values[c];
                 if ((int) (acc[name] * scale) == cut) {
                     out.add(name);

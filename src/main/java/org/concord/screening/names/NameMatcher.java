@@ -192,12 +192,34 @@ public final class NameMatcher {
         if (x.equals(y)) {
             return 1.0;
         }
-        if (x.startsWith("abd") && y.startsWith("abd") && x.length() > 3 && y.length() > 3) {
-            return JaroWinkler.similarity(x.substring(3), y.substring(3));
-        } else if (x.startsWith("bd") && y.startsWith("bd") && x.length() > 2 && y.length() > 2) {
-            return JaroWinkler.similarity(x.substring(2), y.substring(2));
+        int from = particle(x);
+        if (from > 0 && from == particle(y)) {
+            return JaroWinkler.similarity(x.substring(from), y.substring(from));
         }
         return JaroWinkler.similarity(x, y);
+    }
+
+    /**
+     * The same, with the words' particle already known ({@link #particle}) and the rest already cut:
+     * what an index computes once per word instead of once per comparison.
+     */
+    static double similarity(String x, int xParticle, String xRest, String y, int yParticle, String yRest) {
+        if (x.equals(y)) {
+            return 1.0;
+        }
+        return xParticle > 0 && xParticle == yParticle ? JaroWinkler.similarity(xRest, yRest) : JaroWinkler.similarity(x, y);
+    }
+
+    /**
+     * How many letters of a word are the particle "abd" (3: abdrahman) or its skeleton "bd" (2:
+     * bdrhmn), which two words that both have it are compared without ("Abdul Rahman" and "Abdul
+     * Karim" share only the particle); 0 for any other word.
+     */
+    static int particle(String word) {
+        if (word.startsWith("abd") && word.length() > 3) {
+            return 3;
+        }
+        return word.startsWith("bd") && word.length() > 2 ? 2 : 0;
     }
 
     /** The share of distinct phonetic keys the two names have in common (of the larger set of distinct keys). */
