@@ -222,6 +222,21 @@ public final class NameMatcher {
         return word.startsWith("bd") && word.length() > 2 ? 2 : 0;
     }
 
+    /**
+     * Whether some word of one name is spelled like some word of the other: Jaro-Winkler at least
+     * 0.80 (with the "abd" particle set aside, as always), or the same consonant skeleton.
+     */
+    public static boolean shareAWord(NameForms.Name a, NameForms.Name b) {
+        for (int i = 0; i < a.tokens().size(); i++) {
+            for (int j = 0; j < b.tokens().size(); j++) {
+                if (similarity(a.tokens().get(i), b.tokens().get(j)) >= 0.80 || a.skeletons().get(i).equals(b.skeletons().get(j))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The share of distinct phonetic keys the two names have in common (of the larger set of distinct keys). */
     private static double shared(List<String> a, List<String> b) {
         int distinctA = distinct(a);
