@@ -27,8 +27,9 @@ class ModularityTests {
     static final Map<String, Integer> LAYER = Map.ofEntries(
             // the base: the platform, the audit trail, parties and keys, the ledger
             entry("node", 0), entry("audit", 1), entry("party", 2), entry("ledger", 3),
-            // the STIX store and the watchlists (screening), then the exchange of messages with partners
-            entry("intel", 4), entry("screening", 4), entry("exchange", 5),
+            // the STIX store; then the exchange of messages with partners, and the watchlists (screening), which
+            // take groups and persons from the STIX store as a list of their own
+            entry("intel", 4), entry("screening", 5), entry("exchange", 5),
             // the one case engine
             entry("workflow", 6),
             // the four workflow types, on the engine

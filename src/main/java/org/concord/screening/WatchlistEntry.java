@@ -14,9 +14,18 @@ import java.util.List;
  * @param nationalities as written
  * @param documents type, number and issuer, joined by ", "
  * @param listedOn the date it was listed, as written
+ * @param origin where the entry comes from beyond the list itself: the CSV's {@code source} column, or the partner a
+ *        shared STIX object came from ({@code ""}: the list itself, or this node)
+ * @param marking the markings the entry is held under: a STIX object's TLP label and other marking references ({@code ""}: none)
  */
 public record WatchlistEntry(String reference, String version, Kind kind, List<Alias> names, List<String> datesOfBirth,
-        List<String> placesOfBirth, List<String> nationalities, List<String> documents, String listedOn) {
+        List<String> placesOfBirth, List<String> nationalities, List<String> documents, String listedOn, String origin, String marking) {
+
+    /** An entry with no origin beyond its list and no markings (the UN list's). */
+    public WatchlistEntry(String reference, String version, Kind kind, List<Alias> names, List<String> datesOfBirth,
+            List<String> placesOfBirth, List<String> nationalities, List<String> documents, String listedOn) {
+        this(reference, version, kind, names, datesOfBirth, placesOfBirth, nationalities, documents, listedOn, "", "");
+    }
 
     public enum Kind {
         INDIVIDUAL, ENTITY
@@ -38,6 +47,8 @@ public record WatchlistEntry(String reference, String version, Kind kind, List<A
         placesOfBirth = List.copyOf(placesOfBirth);
         nationalities = List.copyOf(nationalities);
         documents = List.copyOf(documents);
+        origin = origin == null ? "" : origin;
+        marking = marking == null ? "" : marking;
     }
 
     /** The primary name. */

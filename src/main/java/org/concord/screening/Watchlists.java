@@ -7,10 +7,15 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.concord.node.InvalidInput;
@@ -21,38 +26,93 @@ import org.concord.screening.names.NameIndex;
 import org.concord.screening.names.NameMatcher;
 import org.concord.screening.names.Particulars;
 import org.concord.screening.names.Thresholds;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * This node's watchlists: imported into the database, all or nothing, and searched through an
- * in-memory name index built from the database (on the first search after start, and again after
- * each import). A search while an import runs answers from the previous index; the new one replaces
+ * in-memory name index built from the database (in the background when the node starts, and again
+ * after each import). Three sources: the UN Security Council Consolidated List (XML), a CSV file
+ * ({@link CsvWatchlist}) and the intel store's STIX objects ({@link IntelWatchlist}). A search while
+ * an import or a rebuild runs answers from the previous index; the new one, built beside it, replaces
  * it in one step.
  */
 @Service
 public class Watchlists {
 
-    /** What an import changed. */
-    public record Imported(String source, String generated, int entries, int added, int changed, int delisted, int relisted) {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Watchlists.class);
+
+    /** What an import changed; {@code skipped} lists what it set aside (names the matcher cannot take), when anything. */
+    public record Imported(String source, String generated, int entries, int added, int changed, int delisted, int relisted,
+            List<String> skipped) {
+
+        public Imported {
+            skipped = skipped == null ? List.of() : List.copyOf(skipped);
+        }
+
+        public Imported(String source, String generated, int entries, int added, int changed, int delisted, int relisted) {
+            this(source, generated, entries, added, changed, delisted, relisted, List.of());
+        }
     }
 
-    /** One match of a search. */
+    /**
+     * One match of a search; {@code origin} is where the entry comes from beyond its list (a partner that
+     * shared the STIX object, a CSV row's source) and {@code marking} the markings it is held under, both
+     * empty when there are none.
+     */
     public record Match(String source, String reference, String kind, String name, String matchedName, double score, String band,
-            List<String> why) {
+            List<String> why, String origin, String marking) {
     }
+
+    /** One listed entry as the index keeps it: what a match shows, without a trip to the database. */
+    record Listed(String source, String reference, String kind, String name, Particulars particulars, String origin, String marking) {
+    }
+
+    /** The formats a list file may come in. */
+    public enum Format {
+        /** The UN Security Council Consolidated List's XML. */
+        UN,
+        /** CSV with a header row (docs/screening.md). */
+        CSV
+    }
+
+    private static final int ROWS_PER_INSERT = 200;
+    private static final Pattern SOURCE = Pattern.compile("[a-z0-9][a-z0-9-]{0,59}");
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final IntelWatchlist intel;
     private final NameMatcher matcher = new NameMatcher(Thresholds.DEFAULT);
-    private final AtomicReference<NameIndex<String>> index = new AtomicReference<>();
+    private final AtomicReference<NameIndex<Listed>> index = new AtomicReference<>();
+    /** One import at a time: two at once would each read the other's rows half written. */
+    private final ReentrantLock importing = new ReentrantLock();
 
-    Watchlists(JdbcClient jdbc, TransactionTemplate transaction, Clock clock) {
+    Watchlists(JdbcClient jdbc, javax.sql.DataSource dataSource, TransactionTemplate transaction, Clock clock, IntelWatchlist intel) {
         this.jdbc = jdbc;
+        this.batches = new JdbcTemplate(dataSource);
         this.transaction = transaction;
         this.clock = clock;
+        this.intel = intel;
+    }
+
+    /** A serving node builds its index from the database when it starts, in the background; searches before it is ready wait for it. */
+    @org.springframework.context.event.EventListener
+    void buildOnStart(org.springframework.boot.context.event.ApplicationReadyEvent ready) {
+        if (ready.getApplicationContext() instanceof org.springframework.web.context.WebApplicationContext) {
+            Thread builder = new Thread(() -> {
+                try {
+                    current();
+                } catch (RuntimeException e) {
+                    log.warn("the screening index could not be built at start; the first search builds it", e);
+                }
+            }, "screening-index");
+            builder.setDaemon(true);
+            builder.start();
+        }
     }
 
     /**
@@ -64,19 +124,81 @@ public class Watchlists {
      * @throws WatchlistFormatError if the list is malformed (nothing is changed)
      */
     public Imported importUnList(String source, InputStream in) {
-        if (source == null || !source.matches("[a-z0-9][a-z0-9-]{0,59}")) {
-            throw new InvalidInput("source", "pattern", "a source is 1 to 60 lower-case letters, digits and hyphens, not " + source);
-        }
-        UnConsolidatedList.Contents contents = UnConsolidatedList.read(in);
-        Imported imported = transaction.execute(status -> store(source, contents));
-        rebuild();
-        return imported;
+        return importList(source, Format.UN, in);
     }
 
-    private Imported store(String source, UnConsolidatedList.Contents contents) {
+    /**
+     * Imports a list file as {@code source}, as {@link #importUnList} does: the UN's XML, or CSV
+     * ({@link CsvWatchlist}: a header row, one entry a row). A malformed file is refused naming the
+     * line and the element or column, and nothing changes.
+     */
+    public Imported importList(String source, Format format, InputStream in) {
+        checkSource(source);
+        UnConsolidatedList.Contents contents = switch (format) {
+            case UN -> UnConsolidatedList.read(in);
+            case CSV -> {
+                UnConsolidatedList.Contents read = CsvWatchlist.read(in);
+                yield new UnConsolidatedList.Contents(generatedNow(), read.entries());
+            }
+        };
+        return importContents(source, contents, List.of());
+    }
+
+    /**
+     * Imports the intel store's {@code identity}, {@code threat-actor} and {@code intrusion-set}
+     * objects as {@code source} ({@link IntelWatchlist}): {@code from} {@code all}, {@code own}, or a
+     * paired partner's code. Importing again records what was added, changed, revoked or deleted.
+     */
+    public Imported importIntel(String source, String from) {
+        checkSource(source);
+        IntelWatchlist.Read read = intel.read(from, generatedNow());
+        return importContents(source, read.contents(), read.skipped());
+    }
+
+    private String generatedNow() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    }
+
+    private static void checkSource(String source) {
+        if (source == null || !SOURCE.matcher(source).matches()) {
+            throw new InvalidInput("source", "pattern", "a source is 1 to 60 lower-case letters, digits and hyphens, not " + source);
+        }
+    }
+
+    private Imported importContents(String source, UnConsolidatedList.Contents contents, List<String> skipped) {
+        importing.lock();
+        try {
+            Imported imported = transaction.execute(status -> store(source, contents, skipped));
+            rebuild();
+            return imported;
+        } finally {
+            importing.unlock();
+        }
+    }
+
+    /** The lists held, with their entries listed and delisted and their last import. */
+    public record Source(String source, int listed, int delisted, String lastImported, String generated) {
+    }
+
+    /** The watchlists this node holds. */
+    public List<Source> sources() {
+        Map<String, int[]> counts = new java.util.TreeMap<>();
+        jdbc.sql("select source, listed, count(*) from screening_entry group by source, listed").query(rs -> {
+            counts.computeIfAbsent(rs.getString(1), k -> new int[2])[rs.getBoolean(2) ? 0 : 1] += rs.getInt(3);
+        });
+        List<Source> out = new ArrayList<>();
+        counts.forEach((source, n) -> {
+            var last = jdbc.sql("select imported_at, generated from screening_import where source = ? order by id desc").param(source)
+                    .query((rs, row) -> new String[] {rs.getTimestamp(1).toInstant().toString(), rs.getString(2)}).list();
+            out.add(new Source(source, n[0], n[1], last.isEmpty() ? "" : last.get(0)[0], last.isEmpty() ? "" : last.get(0)[1]));
+        });
+        return out;
+    }
+
+    private Imported store(String source, UnConsolidatedList.Contents contents, List<String> skipped) {
         Timestamp now = Timestamp.from(clock.instant());
-        Map<String, Boolean> listed = new java.util.HashMap<>();
-        Map<String, String> fingerprints = new java.util.HashMap<>();
+        Map<String, Boolean> listed = new HashMap<>();
+        Map<String, String> fingerprints = new HashMap<>();
         jdbc.sql("select reference, fingerprint, listed from screening_entry where source = ?").param(source).query(rs -> {
             fingerprints.put(rs.getString(1), rs.getString(2));
             listed.put(rs.getString(1), rs.getBoolean(3));
@@ -84,7 +206,11 @@ public class Watchlists {
         int added = 0;
         int changed = 0;
         int relisted = 0;
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
+        List<Object[]> newEntries = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        List<String> replacedNames = new ArrayList<>();
+        List<Object[]> names = new ArrayList<>();
         for (WatchlistEntry entry : contents.entries()) {
             if (!seen.add(entry.reference())) {
                 throw new InvalidInput("reference", "unique", "the list names " + entry.reference() + " twice; nothing was imported");
@@ -93,15 +219,10 @@ public class Watchlists {
             String previous = fingerprints.get(entry.reference());
             if (previous == null) {
                 added++;
-                jdbc.sql("""
-                        insert into screening_entry (source, reference, kind, list_version, fingerprint, listed, listed_on, dates_of_birth,
-                            places_of_birth, nationalities, documents, first_imported, last_changed)
-                        values (?, ?, ?, ?, ?, true, ?, ?, ?, ?, ?, ?, ?)""")
-                        .params(source, entry.reference(), entry.kind().name(), entry.version(), fingerprint, entry.listedOn(),
-                                lines(entry.datesOfBirth()), lines(entry.placesOfBirth()), lines(entry.nationalities()),
-                                lines(entry.documents()), now, now)
-                        .update();
-                insertNames(source, entry);
+                newEntries.add(new Object[] {source, entry.reference(), entry.kind().name(), entry.version(), fingerprint, true,
+                    entry.listedOn(), lines(entry.datesOfBirth()), lines(entry.placesOfBirth()), lines(entry.nationalities()),
+                    lines(entry.documents()), now, now, entry.origin(), entry.marking()});
+                names(source, entry, names);
             } else if (!previous.equals(fingerprint) || !listed.get(entry.reference())) {
                 if (!previous.equals(fingerprint)) {
                     changed++;
@@ -109,40 +230,60 @@ public class Watchlists {
                 if (!listed.get(entry.reference())) {
                     relisted++;
                 }
-                jdbc.sql("""
-                        update screening_entry set kind = ?, list_version = ?, fingerprint = ?, listed = true, listed_on = ?, dates_of_birth = ?,
-                            places_of_birth = ?, nationalities = ?, documents = ?, last_changed = ?, delisted_at = null
-                        where source = ? and reference = ?""")
-                        .params(entry.kind().name(), entry.version(), fingerprint, entry.listedOn(), lines(entry.datesOfBirth()),
-                                lines(entry.placesOfBirth()), lines(entry.nationalities()), lines(entry.documents()), now, source,
-                                entry.reference())
-                        .update();
-                jdbc.sql("delete from screening_name where source = ? and reference = ?").params(source, entry.reference()).update();
-                insertNames(source, entry);
+                updates.add(new Object[] {entry.kind().name(), entry.version(), fingerprint, entry.listedOn(), lines(entry.datesOfBirth()),
+                    lines(entry.placesOfBirth()), lines(entry.nationalities()), lines(entry.documents()), now, entry.origin(),
+                    entry.marking(), source, entry.reference()});
+                replacedNames.add(entry.reference());
+                names(source, entry, names);
             }
         }
-        int delisted = 0;
+        List<String> delisting = new ArrayList<>();
         for (var known : listed.entrySet()) {
             if (known.getValue() && !seen.contains(known.getKey())) {
-                delisted++;
-                jdbc.sql("update screening_entry set listed = false, delisted_at = ?, last_changed = ? where source = ? and reference = ?")
-                        .params(now, now, source, known.getKey()).update();
+                delisting.add(known.getKey());
             }
         }
+        insert("screening_entry", "source, reference, kind, list_version, fingerprint, listed, listed_on, dates_of_birth, places_of_birth,"
+                + " nationalities, documents, first_imported, last_changed, origin, marking", newEntries);
+        batches.batchUpdate("""
+                update screening_entry set kind = ?, list_version = ?, fingerprint = ?, listed = true, listed_on = ?, dates_of_birth = ?,
+                    places_of_birth = ?, nationalities = ?, documents = ?, last_changed = ?, delisted_at = null, origin = ?, marking = ?
+                where source = ? and reference = ?""", updates);
+        batches.batchUpdate("delete from screening_name where source = ? and reference = ?",
+                replacedNames.stream().map(r -> new Object[] {source, r}).toList());
+        insert("screening_name", "source, reference, position, name, name_type, quality", names);
+        batches.batchUpdate("update screening_entry set listed = false, delisted_at = ?, last_changed = ? where source = ? and reference = ?",
+                delisting.stream().map(r -> new Object[] {now, now, source, r}).toList());
         jdbc.sql("""
                 insert into screening_import (source, generated, imported_at, entries, added, changed, delisted, relisted)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(source, contents.generated(), now, contents.entries().size(), added, changed, delisted, relisted).update();
-        return new Imported(source, contents.generated(), contents.entries().size(), added, changed, delisted, relisted);
+                .params(source, contents.generated(), now, contents.entries().size(), added, changed, delisting.size(), relisted).update();
+        return new Imported(source, contents.generated(), contents.entries().size(), added, changed, delisting.size(), relisted, skipped);
     }
 
-    private void insertNames(String source, WatchlistEntry entry) {
+    /** Inserts rows a few hundred to a statement: one round trip for many rows, on H2 and PostgreSQL alike. */
+    private void insert(String table, String columns, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        int width = rows.get(0).length;
+        String row = "(" + String.join(", ", java.util.Collections.nCopies(width, "?")) + ")";
+        for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
+            String sql = "insert into " + table + " (" + columns + ") values " + String.join(", ", java.util.Collections.nCopies(chunk.size(), row));
+            Object[] params = new Object[chunk.size() * width];
+            for (int i = 0; i < chunk.size(); i++) {
+                System.arraycopy(chunk.get(i), 0, params, i * width, width);
+            }
+            batches.update(sql, params);
+        }
+    }
+
+    private static void names(String source, WatchlistEntry entry, List<Object[]> into) {
         int position = 0;
         for (WatchlistEntry.Alias alias : entry.names()) {
-            jdbc.sql("insert into screening_name (source, reference, position, name, name_type, quality) values (?, ?, ?, ?, ?, ?)")
-                    .params(source, entry.reference(), position++, alias.name().length() > 2000 ? alias.name().substring(0, 2000) : alias.name(),
-                            alias.type(), alias.quality())
-                    .update();
+            into.add(new Object[] {source, entry.reference(), position++,
+                alias.name().length() > 2000 ? alias.name().substring(0, 2000) : alias.name(), alias.type(), alias.quality()});
         }
     }
 
@@ -185,22 +326,20 @@ public class Watchlists {
         } catch (InvalidName e) {
             throw new InvalidInput("name", e.rule(), e.getMessage());
         }
-        NameIndex<String> current = index.get();
-        if (current == null) {
-            current = rebuild();
-        }
+        NameIndex<Listed> current = current();
         List<Match> matches = new ArrayList<>();
         boolean particulars = !given.datesOfBirth().isEmpty() || !given.nationalities().isEmpty();
         // with particulars, more name matches are read, as a conflicting date of birth may push some below others
         for (var hit : current.search(query, particulars ? Math.max(limit, 50) : limit)) {
-            String[] owner = hit.owner().split("\n", 3);
-            NameMatcher.Comparison comparison = particulars ? given.adjust(hit.comparison(), particularsOf(owner[0], owner[1]), matcher.thresholds())
+            Listed owner = hit.owner();
+            NameMatcher.Comparison comparison = particulars ? given.adjust(hit.comparison(), owner.particulars(), matcher.thresholds())
                     : hit.comparison();
             if (comparison.band() == Band.NO_MATCH) {
                 continue;
             }
-            matches.add(new Match(owner[0], owner[1], owner[2], primaryName(owner[0], owner[1]), hit.entry().name().written(),
-                    Math.round(comparison.score() * 1000) / 1000.0, comparison.band().name(), comparison.why()));
+            matches.add(new Match(owner.source(), owner.reference(), owner.kind(), owner.name(), hit.entry().name().written(),
+                    Math.round(comparison.score() * 1000) / 1000.0, comparison.band().name(), comparison.why(), owner.origin(),
+                    owner.marking()));
         }
         matches.sort(java.util.Comparator.comparingDouble(Match::score).reversed());
         return matches.size() > limit ? List.copyOf(matches.subList(0, limit)) : matches;
@@ -211,37 +350,86 @@ public class Watchlists {
         return Band.MATCH.name().equals(match.band());
     }
 
-    private Particulars particularsOf(String source, String reference) {
-        return jdbc.sql("select dates_of_birth, nationalities from screening_entry where source = ? and reference = ?").params(source, reference)
-                .query((rs, row) -> new Particulars(split(rs.getString(1)), split(rs.getString(2)))).optional().orElse(Particulars.NONE);
+    /** The index in use; built from the database first if there is none yet (once, whoever asks first). */
+    NameIndex<Listed> current() {
+        NameIndex<Listed> current = index.get();
+        if (current != null) {
+            return current;
+        }
+        synchronized (this) {
+            current = index.get();
+            return current != null ? current : rebuild();
+        }
     }
 
     private static List<String> split(String lines) {
         return lines == null || lines.isEmpty() ? List.of() : List.of(lines.split("\n"));
     }
 
-    private String primaryName(String source, String reference) {
-        return jdbc.sql("select name from screening_name where source = ? and reference = ? and position = 0").params(source, reference)
-                .query(String.class).optional().orElse(reference);
+    /** The number of names in the index in use (0 before it is built). */
+    public int indexed() {
+        NameIndex<Listed> current = index.get();
+        return current == null ? 0 : current.size();
     }
 
-    /** Builds the index from the listed entries in the database and swaps it in. */
-    synchronized NameIndex<String> rebuild() {
-        List<NameIndex.Entry<String>> entries = new ArrayList<>();
+    /**
+     * Builds a new index from the listed entries in the database, beside the one in use, and swaps it
+     * in. The names are read in pages and turned into their forms on all cores; searches meanwhile
+     * answer from the index in use.
+     */
+    synchronized NameIndex<Listed> rebuild() {
+        long started = System.nanoTime();
+        NameIndex.Builder<Listed> builder = NameIndex.builder(matcher);
+        Map<String, Listed> owners = new HashMap<>();
         jdbc.sql("""
-                select n.source, n.reference, e.kind, n.name, n.name_type from screening_name n
+                select e.source, e.reference, e.kind, e.dates_of_birth, e.nationalities, e.origin, e.marking, n.name
+                from screening_entry e join screening_name n on n.source = e.source and n.reference = e.reference and n.position = 0
+                where e.listed = true""").query(rs -> {
+                    Listed listed = new Listed(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(8),
+                            new Particulars(split(rs.getString(4)), split(rs.getString(5))), rs.getString(6), rs.getString(7));
+                    owners.put(listed.source() + "\n" + listed.reference(), listed);
+                });
+        List<Object[]> page = new ArrayList<>(PAGE);
+        int[] skipped = new int[1];
+        jdbc.sql("""
+                select n.source, n.reference, n.name, n.name_type from screening_name n
                 join screening_entry e on e.source = n.source and e.reference = n.reference
-                where e.listed = true order by n.source, n.reference, n.position""").query(rs -> {
-                    try {
-                        entries.add(new NameIndex.Entry<>(rs.getString(1) + "\n" + rs.getString(2) + "\n" + rs.getString(3), rs.getString(5),
-                                NameForms.of(rs.getString(4))));
-                    } catch (InvalidName e) {
-                        // a name that cannot be matched (no letters, too long) is stored but not indexed
+                where e.listed = true""").query(rs -> {
+                    page.add(new Object[] {owners.get(rs.getString(1) + "\n" + rs.getString(2)), rs.getString(4), rs.getString(3)});
+                    if (page.size() == PAGE) {
+                        skipped[0] += addAll(builder, page);
+                        page.clear();
                     }
                 });
-        NameIndex<String> built = NameIndex.build(entries, matcher);
+        skipped[0] += addAll(builder, page);
+        NameIndex<Listed> built = builder.build();
         index.set(built);
+        log.info("screening index built: {} names of {} listed entries, {} distinct words, {} names unusable, in {} ms", built.size(),
+                owners.size(), built.words(), skipped[0], (System.nanoTime() - started) / 1_000_000);
         return built;
+    }
+
+    private static final int PAGE = 20_000;
+
+    /** Adds a page of names, their forms computed on all cores; returns how many could not be matched (no letters, too long). */
+    private static int addAll(NameIndex.Builder<Listed> builder, List<Object[]> page) {
+        NameForms.Name[] forms = new NameForms.Name[page.size()];
+        java.util.stream.IntStream.range(0, page.size()).parallel().forEach(i -> {
+            try {
+                forms[i] = NameForms.of((String) page.get(i)[2]);
+            } catch (InvalidName e) {
+                // a name that cannot be matched (no letters, too long) is stored but not indexed
+            }
+        });
+        int skipped = 0;
+        for (int i = 0; i < forms.length; i++) {
+            if (forms[i] == null || page.get(i)[0] == null) {
+                skipped++;
+                continue;
+            }
+            builder.add((Listed) page.get(i)[0], (String) page.get(i)[1], forms[i]);
+        }
+        return skipped;
     }
 
     private static String lines(List<String> values) {

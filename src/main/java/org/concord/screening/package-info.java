@@ -7,5 +7,5 @@
  * folding, transliterating), {@code NameMatcher} (scores and explanations), {@code NameIndex}
  * (candidate retrieval).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Screening", allowedDependencies = {"node", "party", "ledger"})
+@org.springframework.modulith.ApplicationModule(displayName = "Screening", allowedDependencies = {"node", "party", "ledger", "intel", "intel::stix"})
 package org.concord.screening;

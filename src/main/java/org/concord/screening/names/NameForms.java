@@ -90,7 +90,7 @@ public final class NameForms {
         }
         String text = Normalizer.normalize(written, Normalizer.Form.NFKC);
         text = splitArabicArticle(foldArabic(text));
-        String latin = foldLatin(TO_LATIN.get().transliterate(text));
+        String latin = foldLatin(toLatin(text));
         List<String> raw = new ArrayList<>(List.of(latin.trim().split(" +")));
         raw.removeIf(String::isEmpty);
         long arabicLetters = text.chars().filter(c -> isArabicLetter((char) c)).count();
@@ -107,6 +107,48 @@ public final class NameForms {
         List<String> skeletons = tokens.stream().map(NameForms::skeleton).toList();
         List<String> phonetic = tokens.stream().map(NameForms::phonetic).toList();
         return new Name(written, String.join(" ", raw), List.copyOf(tokens), skeletons, phonetic, abjad, mainScript(text));
+    }
+
+    /** Words already transliterated: names repeat their words, and ICU takes tens of microseconds a word. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> LATIN_WORDS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int LATIN_WORDS_KEPT = 500_000;
+
+    /**
+     * The text in Latin letters: ASCII as it is; every other word (split at white space, so that
+     * the rules that look at the start or end of a word still see it) through ICU, once.
+     */
+    static String toLatin(String text) {
+        boolean ascii = true;
+        for (int i = 0; i < text.length() && ascii; i++) {
+            ascii = text.charAt(i) < 128;
+        }
+        if (ascii) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            int start = i;
+            boolean space = Character.isWhitespace(text.charAt(i));
+            while (i < n && Character.isWhitespace(text.charAt(i)) == space) {
+                i++;
+            }
+            String chunk = text.substring(start, i);
+            if (space || chunk.chars().allMatch(c -> c < 128)) {
+                out.append(chunk);
+                continue;
+            }
+            String latin = LATIN_WORDS.get(chunk);
+            if (latin == null) {
+                latin = TO_LATIN.get().transliterate(chunk);
+                if (LATIN_WORDS.size() < LATIN_WORDS_KEPT) {
+                    LATIN_WORDS.put(chunk, latin);
+                }
+            }
+            out.append(latin);
+        }
+        return out.toString();
     }
 
     private static Character.UnicodeScript mainScript(String text) {

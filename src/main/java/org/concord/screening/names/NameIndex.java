@@ -4,24 +4,52 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * An in-memory index of names for candidate retrieval: postings from character trigrams of each
- * name's consonant skeleton and folded spelling, and from each word's phonetic key, to the names that
- * have them. A query is scored only against the names that share the most keys with it, never against
- * every name. Immutable once built: build a new one to replace it, and swap.
+ * An in-memory index of names for candidate retrieval, built for a million names and more. Names
+ * are kept as ids of the words they are made of (each distinct folded word once, with its consonant
+ * skeleton, phonetic key and rarity), with postings from each word to the names that have it. A
+ * query finds, word by word, the words of the index that are spelled like it (Jaro-Winkler over the
+ * words that share enough character trigrams with it) or whose consonant skeleton is like its own
+ * (another script), then:
+ * <ol>
+ * <li>gathers the names holding those words, starting with the query's rarest word; a word that many
+ * names share (more than {@value #COMMON}: "Mohammad", "Khan") brings no names of its own once a
+ * rarer word has brought some, it only counts towards the names found;</li>
+ * <li>ranks those names by what the query's words found in them, weighed by rarity, and keeps the
+ * best {@value #SHORTLIST};</li>
+ * <li>estimates each of those from the similarities already computed (no string is compared: both
+ * directions of the word-by-word measure, from arrays), and scores only the best {@value #SCORED}
+ * in full with {@link NameMatcher}, returning each owner once with its best-matching name.</li>
+ * </ol>
+ * The work per query is bounded by the rarest words of the query, not by the size of the index; the
+ * arrays a query needs are reused across queries (a pool, one per concurrent search). Immutable
+ * once built: build a new one beside it and swap.
  *
  * @param <R> what a name belongs to (a watchlist entry)
  */
 public final class NameIndex<R> {
 
-    /** How many candidates (by shared keys) are scored for one query. */
-    static final int CANDIDATES = 400;
+    /** How similar (Jaro-Winkler) a word of the index must be to a word of the query to be looked at. */
+    static final double WORD_CUT = 0.80;
+    /** The same for consonant skeletons (names in another script). */
+    static final double SKELETON_CUT = 0.85;
+    /** A query word found in more names than this brings no candidates of its own once a rarer one has. */
+    static final int COMMON = 25_000;
+    /** How many names, ranked by their shared words, are estimated. */
+    static final int SHORTLIST = Integer.getInteger("concord.screening.shortlist", 300);
+    /** How many words of the index, the most similar, a query word gathers names from. */
+    static final int SIMILAR = Integer.getInteger("concord.screening.similar", 40);
+    /** How many names, ranked by the estimate, are scored in full. */
+    static final int SCORED = Integer.getInteger("concord.screening.scored", 64);
+    /** The most query words used to find candidates (all count in the score). */
+    static final int QUERY_WORDS = 12;
+
+    private static final Character.UnicodeScript[] SCRIPTS = Character.UnicodeScript.values();
 
     /** One indexed name and what it belongs to. */
     public record Entry<R>(R owner, String kind, NameForms.Name name) {
@@ -31,63 +59,325 @@ public final class NameIndex<R> {
     public record Hit<R>(R owner, Entry<R> entry, NameMatcher.Comparison comparison) {
     }
 
-    private final List<Entry<R>> entries;
-    private final Map<String, int[]> postings;
-    private final NameMatcher matcher;
+    // the names
+    private final Object[] owners;
+    private final String[] kinds;
+    private final String[] written;
+    private final int[][] words;
+    private final byte[] scripts;
+    // the distinct words
+    private final Map<String, Integer> wordIds;
+    private final String[] wordText;
+    private final String[] wordPhonetic;
+    private final int[] wordSkeleton;
+    private final float[] wordRarity;
+    private final byte[] wordParticle;
+    private final String[] wordRest;
+    private final byte[] skeletonParticle;
+    private final String[] skeletonRest;
+    /** Of each word's and skeleton's rest: the letters it has (a bit each) and how many of its letters repeat one before. */
+    private final long[] wordLetters;
+    private final long[] skeletonLetters;
+    private final long[] wordWholeLetters;
+    private final long[] skeletonWholeLetters;
+    private final int[][] wordNames;
+    private final Map<String, int[]> wordTrigrams;
+    // the distinct skeletons
+    private final String[] skeletonText;
+    private final int[][] skeletonWords;
+    private final Map<String, int[]> skeletonTrigrams;
 
-    private NameIndex(List<Entry<R>> entries, Map<String, int[]> postings, NameMatcher matcher) {
-        this.entries = entries;
-        this.postings = postings;
-        this.matcher = matcher;
+    private final NameMatcher matcher;
+    private final ConcurrentLinkedQueue<Scratch> scratches = new ConcurrentLinkedQueue<>();
+
+    private NameIndex(Builder<R> b, NameMatcher matcher) {
+        int n = b.size;
+        this.owners = Arrays.copyOf(b.owners, n);
+        this.kinds = Arrays.copyOf(b.kinds, n);
+        this.written = Arrays.copyOf(b.written, n);
+        this.words = Arrays.copyOf(b.words, n);
+        this.scripts = Arrays.copyOf(b.scripts, n);
+        int v = b.wordText.size();
+        this.wordIds = b.wordIds;
+        this.wordText = b.wordText.toArray(String[]::new);
+        this.wordPhonetic = b.wordPhonetic.toArray(String[]::new);
+        this.wordSkeleton = b.wordSkeleton.toArray();
+        this.skeletonText = b.skeletonText.toArray(String[]::new);
+        // postings: each word to the names that hold it, in name order, each name once
+        int[] df = new int[v];
+        for (int i = 0; i < n; i++) {
+            int[] ws = words[i];
+            for (int j = 0; j < ws.length; j++) {
+                if (!seenBefore(ws, j)) {
+                    df[ws[j]]++;
+                }
+            }
+        }
+        this.wordNames = new int[v][];
+        for (int w = 0; w < v; w++) {
+            wordNames[w] = new int[df[w]];
+        }
+        int[] fill = new int[v];
+        for (int i = 0; i < n; i++) {
+            int[] ws = words[i];
+            for (int j = 0; j < ws.length; j++) {
+                if (!seenBefore(ws, j)) {
+                    wordNames[ws[j]][fill[ws[j]]++] = i;
+                }
+            }
+        }
+        // rarity, as the matcher weighs it: in how many names each word and each skeleton occurs
+        Map<String, Integer> frequency = new HashMap<>(v * 2);
+        for (int w = 0; w < v; w++) {
+            frequency.merge(wordText[w], df[w], Integer::sum);
+        }
+        int[] skeletonDf = new int[skeletonText.length];
+        int[] lastName = new int[skeletonText.length];
+        Arrays.fill(lastName, -1);
+        for (int i = 0; i < n; i++) {
+            for (int w : words[i]) {
+                int s = wordSkeleton[w];
+                if (lastName[s] != i) {
+                    lastName[s] = i;
+                    skeletonDf[s]++;
+                }
+            }
+        }
+        for (int s = 0; s < skeletonText.length; s++) {
+            frequency.merge(skeletonText[s], skeletonDf[s], Integer::sum);
+        }
+        this.matcher = matcher.weighingRarity(frequency, n);
+        this.wordRarity = new float[v];
+        NameMatcher.Prepared probe;
+        for (int w = 0; w < v; w++) {
+            probe = this.matcher.prepare(new NameForms.Name(wordText[w], wordText[w], List.of(wordText[w]), List.of(skeletonText[wordSkeleton[w]]),
+                    List.of(wordPhonetic[w]), false, Character.UnicodeScript.LATIN));
+            wordRarity[w] = (float) probe.tokenRarity[0];
+        }
+        this.wordParticle = new byte[v];
+        this.wordRest = new String[v];
+        for (int w = 0; w < v; w++) {
+            wordParticle[w] = (byte) NameMatcher.particle(wordText[w]);
+            wordRest[w] = wordText[w].substring(wordParticle[w]);
+        }
+        this.skeletonParticle = new byte[skeletonText.length];
+        this.skeletonRest = new String[skeletonText.length];
+        for (int k = 0; k < skeletonText.length; k++) {
+            skeletonParticle[k] = (byte) NameMatcher.particle(skeletonText[k]);
+            skeletonRest[k] = skeletonText[k].substring(skeletonParticle[k]);
+        }
+        this.wordLetters = new long[v];
+        this.wordWholeLetters = new long[v];
+        for (int w = 0; w < v; w++) {
+            wordLetters[w] = letters(wordRest[w]);
+            wordWholeLetters[w] = letters(wordText[w]);
+        }
+        this.skeletonLetters = new long[skeletonText.length];
+        this.skeletonWholeLetters = new long[skeletonText.length];
+        for (int k = 0; k < skeletonText.length; k++) {
+            skeletonLetters[k] = letters(skeletonRest[k]);
+            skeletonWholeLetters[k] = letters(skeletonText[k]);
+        }
+        this.wordTrigrams = postings(wordText);
+        this.skeletonTrigrams = postings(skeletonText);
+        int[] skeletonSize = new int[skeletonText.length];
+        for (int w = 0; w < v; w++) {
+            skeletonSize[wordSkeleton[w]]++;
+        }
+        this.skeletonWords = new int[skeletonText.length][];
+        for (int s = 0; s < skeletonText.length; s++) {
+            skeletonWords[s] = new int[skeletonSize[s]];
+        }
+        int[] at = new int[skeletonText.length];
+        for (int w = 0; w < v; w++) {
+            skeletonWords[wordSkeleton[w]][at[wordSkeleton[w]]++] = w;
+        }
+    }
+
+    /**
+     * A word's letters as a set (bits 0-47, a letter's code modulo 48) and, above them, its length and
+     * how many of its letters repeat one before it: enough for {@link #mayReach} to bound Jaro-Winkler.
+     */
+    static long letters(String word) {
+        long set = 0;
+        int repeats = 0;
+        for (int i = 0; i < word.length(); i++) {
+            long bit = 1L << (word.charAt(i) % 48);
+            if ((set & bit) != 0) {
+                repeats++;
+            }
+            set |= bit;
+        }
+        return set | ((long) Math.min(word.length(), 255) << 48) | ((long) Math.min(repeats, 255) << 56);
+    }
+
+    /**
+     * Whether two words may be {@code cut} alike by Jaro-Winkler: it matches at most the letters they
+     * share (the letters of both, plus the fewer repeats), so its Jaro figure is at most
+     * {@code (m/a + m/b + 1) / 3} and its prefix bonus at most 0.4 of the rest. Never false for a pair
+     * that reaches the cut; false for most pairs that do not, at the cost of a few instructions.
+     */
+    static boolean mayReach(long x, long y, double cut) {
+        int a = (int) ((x >>> 48) & 0xFF);
+        int b = (int) ((y >>> 48) & 0xFF);
+        if (a == 0 || b == 0) {
+            return true;
+        }
+        int shared = Long.bitCount(x & y & 0xFFFF_FFFF_FFFFL) + (int) Math.min((x >>> 56) & 0xFF, (y >>> 56) & 0xFF);
+        int m = Math.min(shared, Math.min(a, b));
+        double jaro = ((double) m / a + (double) m / b + 1) / 3;
+        double best = jaro < 0.7 ? jaro : jaro + 0.4 * (1 - jaro);
+        return best >= cut - 1e-9;
+    }
+
+    private static boolean seenBefore(int[] ws, int j) {
+        for (int k = 0; k < j; k++) {
+            if (ws[k] == ws[j]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Character trigrams of each text, with its start and end marked ({@code ^ab}, {@code ab$}), to the texts that have them. */
+    private static Map<String, int[]> postings(String[] texts) {
+        Map<String, IntList> lists = new HashMap<>();
+        for (int t = 0; t < texts.length; t++) {
+            for (String trigram : trigrams(texts[t])) {
+                lists.computeIfAbsent(trigram, k -> new IntList(4)).addUnlessLast(t);
+            }
+        }
+        Map<String, int[]> postings = new HashMap<>(lists.size() * 2);
+        lists.forEach((k, list) -> postings.put(k, list.toArray()));
+        return postings;
+    }
+
+    static List<String> trigrams(String text) {
+        String marked = "^" + text + "$";
+        List<String> out = new ArrayList<>(marked.length());
+        if (marked.length() < 3) {
+            out.add(marked);
+            return out;
+        }
+        for (int i = 0; i + 3 <= marked.length(); i++) {
+            String trigram = marked.substring(i, i + 3);
+            if (!out.contains(trigram)) {
+                out.add(trigram);
+            }
+        }
+        return out;
     }
 
     /** Builds an index of these names. */
     public static <R> NameIndex<R> build(List<Entry<R>> entries, NameMatcher matcher) {
-        Map<String, List<Integer>> lists = new HashMap<>();
-        for (int i = 0; i < entries.size(); i++) {
-            for (String key : keys(entries.get(i).name())) {
-                lists.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+        Builder<R> builder = builder(matcher);
+        entries.forEach(e -> builder.add(e.owner(), e.kind(), e.name()));
+        return builder.build();
+    }
+
+    /** A builder that keeps only the compact form of each name added, so that a million names need not be held twice. */
+    public static <R> Builder<R> builder(NameMatcher matcher) {
+        return new Builder<>(matcher);
+    }
+
+    /** Adds names one at a time (one thread); {@link #build()} makes the index. */
+    public static final class Builder<R> {
+        private final NameMatcher matcher;
+        private Object[] owners = new Object[1024];
+        private String[] kinds = new String[1024];
+        private String[] written = new String[1024];
+        private int[][] words = new int[1024][];
+        private byte[] scripts = new byte[1024];
+        private int size;
+        private final Map<String, Integer> wordIds = new HashMap<>();
+        private final List<String> wordText = new ArrayList<>();
+        private final List<String> wordPhonetic = new ArrayList<>();
+        private final IntList wordSkeleton = new IntList(1024);
+        private final Map<String, Integer> skeletonIds = new HashMap<>();
+        private final List<String> skeletonText = new ArrayList<>();
+        private final Map<String, String> kindsSeen = new HashMap<>();
+
+        private Builder(NameMatcher matcher) {
+            this.matcher = matcher;
+        }
+
+        public Builder<R> add(R owner, String kind, NameForms.Name name) {
+            if (size == owners.length) {
+                int grown = size * 2;
+                owners = Arrays.copyOf(owners, grown);
+                kinds = Arrays.copyOf(kinds, grown);
+                written = Arrays.copyOf(written, grown);
+                words = Arrays.copyOf(words, grown);
+                scripts = Arrays.copyOf(scripts, grown);
             }
+            List<String> tokens = name.tokens();
+            int[] ids = new int[tokens.size()];
+            for (int j = 0; j < ids.length; j++) {
+                String token = tokens.get(j);
+                Integer id = wordIds.get(token);
+                if (id == null) {
+                    id = wordText.size();
+                    wordIds.put(token, id);
+                    wordText.add(token);
+                    wordPhonetic.add(name.phonetic().get(j));
+                    String skeleton = name.skeletons().get(j);
+                    Integer s = skeletonIds.get(skeleton);
+                    if (s == null) {
+                        s = skeletonText.size();
+                        skeletonIds.put(skeleton, s);
+                        skeletonText.add(skeleton);
+                    }
+                    wordSkeleton.add(s);
+                }
+                ids[j] = id;
+            }
+            owners[size] = owner;
+            kinds[size] = kindsSeen.computeIfAbsent(kind, k -> k);
+            written[size] = name.written();
+            words[size] = ids;
+            scripts[size] = (byte) name.script().ordinal();
+            size++;
+            return this;
         }
-        Map<String, int[]> postings = new HashMap<>(lists.size() * 2);
-        lists.forEach((key, ids) -> postings.put(key, ids.stream().mapToInt(Integer::intValue).toArray()));
-        // how many names each word and each skeleton occurs in: common words weigh less in the score
-        Map<String, Integer> frequency = new HashMap<>();
-        for (Entry<R> entry : entries) {
-            Set<String> words = new HashSet<>(entry.name().tokens());
-            words.addAll(entry.name().skeletons());
-            words.forEach(word -> frequency.merge(word, 1, Integer::sum));
+
+        public NameIndex<R> build() {
+            return new NameIndex<>(this, matcher);
         }
-        return new NameIndex<>(List.copyOf(entries), postings, matcher.weighingRarity(frequency, entries.size()));
     }
 
     public int size() {
-        return entries.size();
+        return owners.length;
     }
 
-    /** The retrieval keys of a name: skeleton and spelling trigrams, phonetic keys. */
-    static Set<String> keys(NameForms.Name name) {
-        Set<String> keys = new HashSet<>();
-        for (String skeleton : name.skeletons()) {
-            trigrams("s", "^" + skeleton + "$", keys);
+    /** Each name as the matcher sees it (its words from the index), in index order: for baselines and checks. */
+    public void forEachName(java.util.function.Consumer<NameForms.Name> action) {
+        for (int i = 0; i < owners.length; i++) {
+            action.accept(nameAt(i));
         }
-        for (String token : name.tokens()) {
-            trigrams("t", "^" + token + "$", keys);
-        }
-        for (String key : name.phonetic()) {
-            keys.add("p" + key);
-        }
-        return keys;
     }
 
-    private static void trigrams(String prefix, String text, Set<String> into) {
-        if (text.length() < 3) {
-            into.add(prefix + text);
-            return;
+    /** The number of distinct words of the names indexed. */
+    public int words() {
+        return wordText.length;
+    }
+
+    /** The matcher, weighing words by their rarity in this index. */
+    public NameMatcher matcher() {
+        return matcher;
+    }
+
+    /** The name at position {@code i} as the matcher sees it (its words from the index). */
+    private NameForms.Name nameAt(int i) {
+        int[] ws = words[i];
+        List<String> tokens = new ArrayList<>(ws.length);
+        List<String> skeletons = new ArrayList<>(ws.length);
+        List<String> phonetic = new ArrayList<>(ws.length);
+        for (int w : ws) {
+            tokens.add(wordText[w]);
+            skeletons.add(skeletonText[wordSkeleton[w]]);
+            phonetic.add(wordPhonetic[w]);
         }
-        for (int i = 0; i + 3 <= text.length(); i++) {
-            into.add(prefix + text.substring(i, i + 3));
-        }
+        return new NameForms.Name(written[i], String.join(" ", tokens), tokens, skeletons, phonetic, false, SCRIPTS[scripts[i]]);
     }
 
     /**
@@ -95,33 +385,430 @@ public final class NameIndex<R> {
      * once, with its best-matching name.
      */
     public List<Hit<R>> search(NameForms.Name query, int limit) {
-        Map<Integer, Integer> shared = new HashMap<>();
-        for (String key : keys(query)) {
-            int[] ids = postings.get(key);
-            if (ids == null) {
-                continue;
-            }
-            for (int id : ids) {
-                shared.merge(id, 1, Integer::sum);
+        Scratch scratch = scratches.poll();
+        if (scratch == null) {
+            scratch = new Scratch(owners.length, wordText.length, skeletonText.length);
+        }
+        try {
+            return search(query, limit, scratch);
+        } finally {
+            scratches.offer(scratch);
+        }
+    }
+
+    /**
+     * Every name scored in full, no index: what {@link #search} would answer if it scored every name.
+     * For tests and the benchmark's check of what the index misses; far too slow for a query.
+     */
+    public List<Hit<R>> searchEverything(NameForms.Name query, int limit) {
+        NameMatcher.Prepared q = matcher.prepare(query);
+        Map<Object, double[]> best = new LinkedHashMap<>();
+        for (int i = 0; i < owners.length; i++) {
+            double score = matcher.score(q, matcher.prepare(nameAt(i)));
+            keepBest(best, i, score);
+        }
+        return hits(query, best, limit);
+    }
+
+    private void keepBest(Map<Object, double[]> best, int i, double score) {
+        if (score < matcher.thresholds().review()) {
+            return;
+        }
+        double[] previous = best.get(owners[i]);
+        if (previous == null || previous[0] < score) {
+            best.put(owners[i], new double[] {score, i});
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Hit<R>> hits(NameForms.Name query, Map<Object, double[]> best, int limit) {
+        List<double[]> ranked = new ArrayList<>(best.values());
+        ranked.sort(Comparator.comparingDouble((double[] d) -> -d[0]).thenComparingDouble(d -> d[1]));
+        List<Hit<R>> hits = new ArrayList<>();
+        for (double[] found : ranked.subList(0, Math.min(limit, ranked.size()))) {
+            int i = (int) found[1];
+            NameForms.Name name = NameForms.of(written[i]);
+            NameMatcher.Comparison comparison = matcher.compare(query, name);
+            hits.add(new Hit<>((R) owners[i], new Entry<>((R) owners[i], kinds[i], name), comparison));
+        }
+        return hits;
+    }
+
+    private List<Hit<R>> search(NameForms.Name query, int limit, Scratch s) {
+        s.newQuery();
+        NameMatcher.Prepared prepared = matcher.prepare(query);
+        List<String> tokens = query.tokens();
+        int m = Math.min(tokens.size(), QUERY_WORDS);
+        IntList[] similar = new IntList[m];
+        long[] estimate = new long[m];
+        s.startTable(m);
+        for (int i = 0; i < m; i++) {
+            similar[i] = mostSimilar(similarWords(tokens.get(i), query.skeletons().get(i), i, s), i, s);
+            for (int k = 0; k < similar[i].size; k++) {
+                estimate[i] += wordNames[similar[i].values[k]].length;
             }
         }
-        Integer[] candidates = shared.keySet().toArray(Integer[]::new);
-        Arrays.sort(candidates, Comparator.comparing((Integer id) -> shared.get(id)).reversed());
-        Map<R, Hit<R>> best = new LinkedHashMap<>();
-        double review = matcher.thresholds().review();
-        for (int i = 0; i < Math.min(CANDIDATES, candidates.length); i++) {
-            Entry<R> entry = entries.get(candidates[i]);
-            double score = matcher.score(query, entry.name());
-            if (score < review) {
+        Integer[] order = new Integer[m];
+        for (int i = 0; i < m; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingLong((Integer i) -> estimate[i]).thenComparingInt(i -> i));
+        // gather candidates, rarest word first
+        int first = -1;
+        for (int k = 0; k < m; k++) {
+            int i = order[k];
+            if (estimate[i] == 0) {
                 continue;
             }
-            Hit<R> previous = best.get(entry.owner());
-            if (previous == null || previous.comparison().score() < score) {
-                best.put(entry.owner(), new Hit<>(entry.owner(), entry, matcher.compare(query, entry.name())));
+            boolean gathers = first < 0 || estimate[i] <= COMMON || (k == first + 1 && estimate[order[first]] > COMMON);
+            if (first < 0) {
+                first = k;
+            }
+            if (!gathers) {
+                continue;
+            }
+            float weight = (float) Math.max(0.05, Math.log((owners.length + 1.0) / (estimate[i] + 1.0)));
+            gather(similar[i], i, weight, s);
+        }
+        // the best by what was gathered, then the estimate, then the full score
+        int[] shortlist = s.shortlist(SHORTLIST);
+
+        double[] queryWeights = prepared.tokenRarity;
+        int scored = Math.min(SCORED, shortlist.length);
+        float[] estimates = new float[shortlist.length];
+        for (int c = 0; c < shortlist.length; c++) {
+            estimates[c] = estimate(shortlist[c], m, queryWeights, s);
+        }
+        int[] best = topByValue(shortlist, estimates, scored);
+        Map<Object, double[]> found = new LinkedHashMap<>();
+        for (int i : best) {
+            keepBest(found, i, matcher.score(prepared, matcher.prepare(nameAt(i))));
+        }
+        return hits(query, found, limit);
+    }
+
+    /** The words of the index spelled like {@code token}, or with a skeleton like {@code skeleton}, with their similarity. */
+    private IntList similarWords(String token, String skeleton, int i, Scratch s) {
+        IntList out = new IntList(512);
+        // spelling: the words that share enough trigrams, then Jaro-Winkler
+        List<String> trigrams = trigrams(token);
+        // two spellings this alike share about half their trigrams; the consonants below catch the rest
+        int need = Math.max(1, trigrams.size() / 2);
+        int tokenParticle = NameMatcher.particle(token);
+        String tokenRest = token.substring(tokenParticle);
+        long tokenLetters = letters(tokenRest);
+        long tokenWhole = letters(token);
+        s.newCount();
+        for (String trigram : trigrams) {
+            int[] posting = wordTrigrams.get(trigram);
+            if (posting != null) {
+                s.count(posting, s.wordCount, s.wordCountStamp);
             }
         }
-        return best.values().stream()
-                .sorted(Comparator.comparingDouble((Hit<R> h) -> h.comparison().score()).reversed())
-                .limit(limit).toList();
+        for (int c = 0; c < s.counted.size; c++) {
+            int w = s.counted.values[c];
+            if (s.wordCount[w] >= need && mayReach(tokenParticle > 0 && tokenParticle == wordParticle[w] ? tokenLetters : tokenWhole,
+                    tokenParticle > 0 && tokenParticle == wordParticle[w] ? wordLetters[w] : wordWholeLetters[w], WORD_CUT)) {
+                double sim = NameMatcher.similarity(token, tokenParticle, tokenRest, wordText[w], wordParticle[w], wordRest[w]);
+                if (sim >= WORD_CUT) {
+                    s.put(w, i, (float) sim, out);
+                }
+            }
+        }
+        // consonants: the words whose skeleton is like this one's (the same name in another script, or spelled with other vowels)
+        List<String> skeletonTrigrams = trigrams(skeleton);
+        int needSkeleton = Math.max(1, skeletonTrigrams.size() / 2);
+        int skeletonParticleOfQuery = NameMatcher.particle(skeleton);
+        String skeletonRestOfQuery = skeleton.substring(skeletonParticleOfQuery);
+        long skeletonLettersOfQuery = letters(skeletonRestOfQuery);
+        long skeletonWholeOfQuery = letters(skeleton);
+        s.newCount();
+        for (String trigram : skeletonTrigrams) {
+            int[] posting = this.skeletonTrigrams.get(trigram);
+            if (posting != null) {
+                s.count(posting, s.skeletonCount, s.skeletonCountStamp);
+            }
+        }
+        for (int c = 0; c < s.counted.size; c++) {
+            int k = s.counted.values[c];
+            boolean cut = skeletonParticleOfQuery > 0 && skeletonParticleOfQuery == skeletonParticle[k];
+            if (s.skeletonCount[k] >= needSkeleton && mayReach(cut ? skeletonLettersOfQuery : skeletonWholeOfQuery,
+                    cut ? skeletonLetters[k] : skeletonWholeLetters[k], SKELETON_CUT)) {
+                double sim = NameMatcher.similarity(skeleton, skeletonParticleOfQuery, skeletonRestOfQuery, skeletonText[k], skeletonParticle[k],
+                        skeletonRest[k]);
+                if (sim >= SKELETON_CUT) {
+                    for (int w : skeletonWords[k]) {
+                        s.put(w, i, (float) (0.96 * sim), out);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The {@value #SIMILAR} words most like query word {@code i}: a word spelled like many others
+     * (names built of the same syllables) gathers names only through its closest spellings; the others
+     * still count in the estimate.
+     */
+    private static IntList mostSimilar(IntList words, int i, Scratch s) {
+        if (words.size <= SIMILAR) {
+            return words;
+        }
+        long[] keyed = new long[words.size];
+        for (int k = 0; k < words.size; k++) {
+            keyed[k] = ((long) Float.floatToIntBits(s.sim(words.values[k], i)) << 32) | words.values[k];
+        }
+        Arrays.sort(keyed);
+        IntList best = new IntList(SIMILAR);
+        for (int k = 0; k < SIMILAR; k++) {
+            best.add((int) keyed[keyed.length - 1 - k]);
+        }
+        return best;
+    }
+
+    /** Adds what query word {@code i} found to each name holding one of its similar words (the best of them, once per name). */
+    private void gather(IntList similar, int i, float weight, Scratch s) {
+        for (int k = 0; k < similar.size; k++) {
+            int w = similar.values[k];
+            float sim = s.sim(w, i);
+            for (int n : wordNames[w]) {
+                if (s.nameStamp[n] != s.query) {
+                    s.nameStamp[n] = s.query;
+                    s.acc[n] = weight * sim;
+                    s.lastWord[n] = (byte) i;
+                    s.lastSim[n] = sim;
+                    s.touched.add(n);
+                } else if (s.lastWord[n] == i) {
+                    if (sim > s.lastSim[n]) {
+                        s.acc[n] += weight * (sim - s.lastSim[n]);
+                        s.lastSim[n] = sim;
+                    }
+                } else {
+                    s.lastWord[n] = (byte) i;
+                    s.lastSim[n] = sim;
+                    s.acc[n] += weight * sim;
+                }
+            }
+        }
+    }
+
+    /**
+     * The word-by-word measure both ways from the similarities already found (a pair not found counts
+     * 0), averaged, or 0.9 x the shorter name's side when all its words are in the longer one: what
+     * {@link NameMatcher} computes, without comparing strings.
+     */
+    private float estimate(int n, int m, double[] queryWeights, Scratch s) {
+        int[] ws = words[n];
+        double querySide = 0;
+        double queryWeight = 0;
+        for (int i = 0; i < m; i++) {
+            float best = 0;
+            for (int w : ws) {
+                best = Math.max(best, s.sim(w, i));
+            }
+            querySide += queryWeights[i] * best;
+            queryWeight += queryWeights[i];
+        }
+        double nameSide = 0;
+        double nameWeight = 0;
+        for (int w : ws) {
+            float best = 0;
+            for (int i = 0; i < m; i++) {
+                best = Math.max(best, s.sim(w, i));
+            }
+            nameSide += wordRarity[w] * best;
+            nameWeight += wordRarity[w];
+        }
+        double q = queryWeight == 0 ? 0 : querySide / queryWeight;
+        double c = nameWeight == 0 ? 0 : nameSide / nameWeight;
+        double both = (q + c) / 2;
+        if (m >= 2 && m < ws.length) {
+            both = Math.max(both, 0.9 * q);
+        } else if (ws.length >= 2 && ws.length < m) {
+            both = Math.max(both, 0.9 * c);
+        }
+        return (float) both;
+    }
+
+    /** The {@code k} items of {@code items} with the highest values (values are not negative), in no particular order. */
+    private static int[] topByValue(int[] items, float[] values, int k) {
+        if (items.length <= k) {
+            return items;
+        }
+        long[] keyed = new long[items.length];
+        for (int i = 0; i < items.length; i++) {
+            keyed[i] = ((long) Float.floatToIntBits(Math.max(0f, values[i])) << 32) | i;
+        }
+        Arrays.sort(keyed);
+        int[] top = new int[k];
+        for (int i = 0; i < k; i++) {
+            top[i] = items[(int) keyed[keyed.length - 1 - i]];
+        }
+        return top;
+    }
+
+    /** A growable list of ints. */
+    static final class IntList {
+        int[] values;
+        int size;
+
+        IntList(int capacity) {
+            values = new int[Math.max(4, capacity)];
+        }
+
+        void add(int value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        void addUnlessLast(int value) {
+            if (size == 0 || values[size - 1] != value) {
+                add(value);
+            }
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
+    }
+
+    /** The arrays of one search, reused by the next: stamps instead of clearing. */
+    private static final class Scratch {
+        int query;
+        int round;
+        final int[] wordCount;
+        final int[] wordCountStamp;
+        final int[] skeletonCount;
+        final int[] skeletonCountStamp;
+        final IntList counted = new IntList(1024);
+        // the similarity of each word found to each query word: a row per word found
+        final int[] local;
+        final int[] localStamp;
+        int columns;
+        int rows;
+        float[] table = new float[1024];
+        // the names gathered
+        final float[] acc;
+        final int[] nameStamp;
+        final byte[] lastWord;
+        final float[] lastSim;
+        final IntList touched = new IntList(4096);
+
+        Scratch(int names, int words, int skeletons) {
+            wordCount = new int[words];
+            wordCountStamp = new int[words];
+            skeletonCount = new int[skeletons];
+            skeletonCountStamp = new int[skeletons];
+            local = new int[words];
+            localStamp = new int[words];
+            acc = new float[names];
+            nameStamp = new int[names];
+            lastWord = new byte[names];
+            lastSim = new float[names];
+        }
+
+        void newQuery() {
+            if (query == Integer.MAX_VALUE || round > Integer.MAX_VALUE - 64) {
+                Arrays.fill(nameStamp, 0);
+                Arrays.fill(localStamp, 0);
+                Arrays.fill(wordCountStamp, 0);
+                Arrays.fill(skeletonCountStamp, 0);
+                query = 0;
+                round = 0;
+            }
+            query++;
+            touched.size = 0;
+        }
+
+        void newCount() {
+            round++;
+            counted.size = 0;
+        }
+
+        void count(int[] posting, int[] counts, int[] stamps) {
+            for (int x : posting) {
+                if (stamps[x] != round) {
+                    stamps[x] = round;
+                    counts[x] = 1;
+                    counted.add(x);
+                } else {
+                    counts[x]++;
+                }
+            }
+        }
+
+        void startTable(int m) {
+            columns = Math.max(1, m);
+            rows = 0;
+        }
+
+        /** Records that word {@code w} is {@code sim} like query word {@code i} (keeping the better), listing it once in {@code out}. */
+        void put(int w, int i, float sim, IntList out) {
+            int row;
+            if (localStamp[w] != query) {
+                localStamp[w] = query;
+                row = rows++;
+                local[w] = row;
+                if ((row + 1) * columns > table.length) {
+                    table = Arrays.copyOf(table, Math.max(table.length * 2, (row + 1) * columns));
+                }
+                Arrays.fill(table, row * columns, (row + 1) * columns, 0f);
+            } else {
+                row = local[w];
+            }
+            int at = row * columns + i;
+            if (table[at] == 0f) {
+                out.add(w);
+            }
+            if (sim > table[at]) {
+                table[at] = sim;
+            }
+        }
+
+        float sim(int w, int i) {
+            return localStamp[w] == query ? table[local[w] * columns + i] : 0f;
+        }
+
+        /** The gathered names with the highest sums, about {@code k} of them (all those tied at the cut). */
+        int[] shortlist(int k) {
+            int n = touched.size;
+            if (n <= k) {
+                return touched.toArray();
+            }
+            float max = 0;
+            for (int c = 0; c < n; c++) {
+                max = Math.max(max, acc[touched.values[c]]);
+            }
+            int bins = 4096;
+            int[] histogram = new int[bins];
+            float scale = max <= 0 ? 0 : (bins - 1) / max;
+            for (int c = 0; c < n; c++) {
+                histogram[(int) (acc[touched.values[c]] * scale)]++;
+            }
+            int cut = bins - 1;
+            int above = histogram[cut];
+            while (cut > 0 && above < k) {
+                cut--;
+                above += histogram[cut];
+            }
+            // all above the cut; of those at the cut, as many as make up 2 x k (ties there are told apart by the estimate)
+            IntList out = new IntList(Math.min(above, 2 * k));
+            for (int c = 0; c < n; c++) {
+                int name = touched.values[c];
+                if ((int) (acc[name] * scale) > cut) {
+                    out.add(name);
+                }
+            }
+            for (int c = 0; c < n && out.size < 2 * k; c++) {
+                int name = touched.values[c];
+                if ((int) (acc[name] * scale) == cut) {
+                    out.add(name);
+                }
+            }
+            return out.toArray();
+        }
     }
 }

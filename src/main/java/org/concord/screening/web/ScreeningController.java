@@ -1,20 +1,31 @@
 package org.concord.screening.web;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.concord.node.InvalidInput;
+import org.concord.screening.WatchlistFormatError;
 import org.concord.screening.Watchlists;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 /**
  * Screening over the REST API for this node's users: searching the watchlists for a name, optionally
- * with a date of birth and a nationality. Every user role may search, as every role may read intel;
- * the partner node may not (it learns of matches only through the exchange).
+ * with a date of birth and a nationality (every user role, as every role may read intel), and
+ * importing lists (ANALYST, who works on intelligence, as for an intel bundle): a UN consolidated list
+ * or a CSV file as the body, or the intel store's groups and persons. The partner node may do none
+ * of it (it learns of matches only through the exchange). A list larger than the API's body limit
+ * ({@code concord.api.max-body-size}, 1 MiB) is imported with {@code concord screening import}.
  */
 @RestController
 class ScreeningController {
@@ -26,8 +37,9 @@ class ScreeningController {
     }
 
     /**
-     * The matches (MATCH and REVIEW bands), best first, each with its score, band and why. A bad
-     * parameter is a 400 problem naming the field and its rule.
+     * The matches (MATCH and REVIEW bands), best first, each with its score, band and why, and the
+     * marking and origin of its entry when it has them. A bad parameter is a 400 problem naming the
+     * field and its rule.
      */
     @GetMapping(value = "/api/screening/search", produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST', 'LIAISON', 'VIEWER')")
@@ -46,8 +58,77 @@ class ScreeningController {
             match.put("score", m.score());
             match.put("band", m.band());
             match.put("why", m.why());
+            if (!m.marking().isEmpty()) {
+                match.put("marking", m.marking());
+            }
+            if (!m.origin().isEmpty()) {
+                match.put("origin", m.origin());
+            }
             return match;
         }).toList());
+        return body;
+    }
+
+    /** The watchlists this node holds: entries listed and delisted, the last import. */
+    @GetMapping(value = "/api/screening/lists", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST', 'LIAISON', 'VIEWER')")
+    Map<String, Object> lists() {
+        return Map.of("lists", watchlists.sources());
+    }
+
+    /**
+     * Imports the body as the list {@code source}: a UN consolidated list ({@code application/xml} or
+     * {@code text/xml}) or a CSV watchlist ({@code text/csv}, docs/screening.md). The body is read only
+     * once the caller is known to be an analyst: a caller who may not import learns nothing of it.
+     */
+    @PostMapping(value = "/api/screening/lists/{source}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('ANALYST')")
+    Map<String, Object> importFile(@PathVariable String source, HttpServletRequest request) throws IOException {
+        Watchlists.Format format = formatOf(request.getContentType());
+        try (InputStream in = request.getInputStream()) {
+            return imported(watchlists.importList(source, format, in));
+        } catch (WatchlistFormatError e) {
+            throw new InvalidInput("body", format == Watchlists.Format.CSV ? "csv" : "un-consolidated-list", e.getMessage());
+        }
+    }
+
+    private static Watchlists.Format formatOf(String contentType) {
+        MediaType type;
+        try {
+            type = contentType == null ? null : MediaType.parseMediaType(contentType);
+        } catch (org.springframework.util.InvalidMimeTypeException e) {
+            type = null;
+        }
+        if (type != null && (type.isCompatibleWith(MediaType.APPLICATION_XML) || type.isCompatibleWith(MediaType.TEXT_XML))) {
+            return Watchlists.Format.UN;
+        }
+        if (type != null && type.isCompatibleWith(MediaType.parseMediaType("text/csv"))) {
+            return Watchlists.Format.CSV;
+        }
+        throw new InvalidInput("Content-Type", "list-format",
+                "a list is application/xml (the UN's consolidated list) or text/csv, not " + contentType);
+    }
+
+    /**
+     * Imports the intel store's identity, threat-actor and intrusion-set objects as the list
+     * {@code source}: {@code from} {@code all} (the default), {@code own}, or a paired partner's code.
+     */
+    @PostMapping(value = "/api/screening/lists/{source}/intel", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('ANALYST')")
+    Map<String, Object> importIntel(@PathVariable String source, @RequestParam(defaultValue = "all") String from) {
+        return imported(watchlists.importIntel(source, from));
+    }
+
+    private static Map<String, Object> imported(Watchlists.Imported imported) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("source", imported.source());
+        body.put("generated", imported.generated());
+        body.put("entries", imported.entries());
+        body.put("added", imported.added());
+        body.put("changed", imported.changed());
+        body.put("delisted", imported.delisted());
+        body.put("relisted", imported.relisted());
+        body.put("skipped", imported.skipped());
         return body;
     }
 }

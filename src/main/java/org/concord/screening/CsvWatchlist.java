@@ -1,0 +1,265 @@
+package org.concord.screening;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.concord.screening.names.NameForms;
+
+/**
+ * A watchlist as a CSV file (RFC 4180: comma-separated, fields with a comma, a quote or a line break
+ * in double quotes, a quote in a quoted field doubled; UTF-8, a byte-order mark allowed), one entry a
+ * row, the first row naming the columns in any order:
+ *
+ * <pre>
+ * reference,name,aliases,type,date_of_birth,place_of_birth,nationality,document,listed_on,source
+ * PK-0001,Abdolmalek Rigi,Abdul Malik Rigi;عبدالمالک ریگی,person,1983,Saravan,Iran,,2010-02-23,Ministry of Interior
+ * PK-0002,Jaish al-Adl,Jaysh al-Adl;جيش العدل;Army of Justice,organisation,,,,,2019-01-01,Ministry of Interior
+ * </pre>
+ *
+ * {@code reference} (the list's own id for the entry, which a newer version keeps) and {@code name}
+ * are required, every other column is optional; {@code aliases}, {@code date_of_birth},
+ * {@code nationality} and {@code document} hold several values joined by {@code ;}; {@code type} is
+ * {@code person} or {@code organisation} ({@code individual}, {@code organization}, {@code entity},
+ * {@code group} are read too). A name is refused when it is empty, longer than
+ * {@link NameForms#MAX_LENGTH} characters, has no letter, or writes one word in two scripts
+ * ({@code Jaishالعدل}: each script's spelling is an alias of its own). Every refusal names the line
+ * and the column. Written by hand rather than with a CSV library so that a refusal can name the
+ * column as well as the line.
+ */
+final class CsvWatchlist {
+
+    static final List<String> COLUMNS = List.of("reference", "name", "aliases", "type", "date_of_birth", "place_of_birth", "nationality",
+            "document", "listed_on", "source");
+    private static final Set<String> REQUIRED = Set.of("reference", "name");
+    /** The most characters of one field (a list of aliases may be long, a name may not). */
+    static final int MAX_FIELD = 20_000;
+    static final int MAX_REFERENCE = 60;
+
+    private CsvWatchlist() {
+    }
+
+    /** The entries of a CSV watchlist, in file order. */
+    static UnConsolidatedList.Contents read(InputStream in) {
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        Rows rows = new Rows(new java.io.BufferedReader(new InputStreamReader(in, decoder), 1 << 16));
+        List<String> header = rows.next();
+        if (header == null) {
+            throw WatchlistFormatError.inColumn(1, 1, null, "the file is empty; the first line names the columns: " + String.join(",", COLUMNS));
+        }
+        Map<String, Integer> columns = new LinkedHashMap<>();
+        for (int c = 0; c < header.size(); c++) {
+            String name = header.get(c).strip().toLowerCase(Locale.ROOT);
+            if (c == 0 && name.startsWith("\uFEFF")) {
+                name = name.substring(1);
+            }
+            if (!COLUMNS.contains(name)) {
+                throw WatchlistFormatError.inColumn(1, c + 1, name, "unknown column '" + name + "'; the columns are " + String.join(", ", COLUMNS));
+            }
+            if (columns.put(name, c) != null) {
+                throw WatchlistFormatError.inColumn(1, c + 1, name, "column '" + name + "' is named twice");
+            }
+        }
+        for (String required : REQUIRED) {
+            if (!columns.containsKey(required)) {
+                throw WatchlistFormatError.inColumn(1, header.size() + 1, required, "the column '" + required + "' is missing");
+            }
+        }
+        List<WatchlistEntry> entries = new ArrayList<>();
+        List<String> row;
+        while ((row = rows.next()) != null) {
+            int line = rows.rowLine;
+            if (row.size() == 1 && row.get(0).isBlank()) {
+                continue;
+            }
+            if (row.size() != header.size()) {
+                throw WatchlistFormatError.inColumn(line, Math.min(row.size(), header.size()) + 1, null,
+                        "the row has " + row.size() + " fields, the header " + header.size());
+            }
+            entries.add(entry(row, columns, line));
+        }
+        return new UnConsolidatedList.Contents("", entries);
+    }
+
+    private static WatchlistEntry entry(List<String> row, Map<String, Integer> columns, int line) {
+        String reference = field(row, columns, "reference").strip();
+        if (reference.isEmpty() || reference.length() > MAX_REFERENCE || reference.chars().anyMatch(Character::isISOControl)) {
+            throw WatchlistFormatError.inColumn(line, columns.get("reference") + 1, "reference",
+                    "a reference is 1 to " + MAX_REFERENCE + " characters without control characters");
+        }
+        List<WatchlistEntry.Alias> names = new ArrayList<>();
+        String name = field(row, columns, "name").strip();
+        names.add(new WatchlistEntry.Alias(checkedName(name, line, columns.get("name") + 1, "name"), "PRIMARY", ""));
+        for (String alias : values(row, columns, "aliases")) {
+            names.add(new WatchlistEntry.Alias(checkedName(alias, line, columns.get("aliases") + 1, "aliases"), "ALIAS", ""));
+        }
+        String type = field(row, columns, "type").strip().toLowerCase(Locale.ROOT);
+        WatchlistEntry.Kind kind = switch (type) {
+            case "person", "individual" -> WatchlistEntry.Kind.INDIVIDUAL;
+            case "organisation", "organization", "entity", "group", "" -> WatchlistEntry.Kind.ENTITY;
+            default -> throw WatchlistFormatError.inColumn(line, columns.get("type") + 1, "type",
+                    "a type is person or organisation, not '" + type + "'");
+        };
+        if (type.isEmpty() && columns.containsKey("type")) {
+            throw WatchlistFormatError.inColumn(line, columns.get("type") + 1, "type", "a type is person or organisation; this row gives none");
+        }
+        List<String> dates = values(row, columns, "date_of_birth");
+        for (String date : dates) {
+            if (!org.concord.screening.names.Particulars.readableDate(date)) {
+                throw WatchlistFormatError.inColumn(line, columns.get("date_of_birth") + 1, "date_of_birth",
+                        "a date of birth is a date (1964-07-17), a year (1964) or a range of years (1960-1962), not '" + date + "'");
+            }
+        }
+        String listedOn = field(row, columns, "listed_on").strip();
+        if (listedOn.length() > 20) {
+            throw WatchlistFormatError.inColumn(line, columns.get("listed_on") + 1, "listed_on", "a listing date is at most 20 characters");
+        }
+        if (field(row, columns, "source").strip().length() > 200) {
+            throw WatchlistFormatError.inColumn(line, columns.get("source") + 1, "source", "a source is at most 200 characters");
+        }
+        return new WatchlistEntry(reference, "", kind, names, dates, values(row, columns, "place_of_birth"),
+                values(row, columns, "nationality"), values(row, columns, "document"), field(row, columns, "listed_on").strip(),
+                field(row, columns, "source").strip(), "");
+    }
+
+    /** A name as the matcher can take it, else a refusal naming the line and column. */
+    static String checkedName(String name, int line, int column, String header) {
+        String problem = NameProblems.of(name);
+        if (problem != null) {
+            throw WatchlistFormatError.inColumn(line, column, header, problem);
+        }
+        return name;
+    }
+
+    private static String field(List<String> row, Map<String, Integer> columns, String column) {
+        Integer at = columns.get(column);
+        return at == null ? "" : row.get(at);
+    }
+
+    private static List<String> values(List<String> row, Map<String, Integer> columns, String column) {
+        List<String> out = new ArrayList<>();
+        for (String value : field(row, columns, column).split(";")) {
+            if (!value.isBlank()) {
+                out.add(value.strip());
+            }
+        }
+        return out;
+    }
+
+    /** Splits the text into rows of fields, keeping the line each row starts on. */
+    private static final class Rows {
+        private final Reader in;
+        private int line = 1;
+        private int column;
+        int rowLine;
+        private int peeked = -2;
+
+        Rows(Reader in) {
+            this.in = in;
+        }
+
+        private int read() {
+            int c;
+            if (peeked != -2) {
+                c = peeked;
+                peeked = -2;
+            } else {
+                try {
+                    c = in.read();
+                } catch (CharacterCodingException e) {
+                    throw WatchlistFormatError.inColumn(line, column + 1, null, "not UTF-8 text");
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            return c;
+        }
+
+        /** The next row, or null at the end of the text. */
+        List<String> next() {
+            int c = read();
+            if (c == -1) {
+                return null;
+            }
+            rowLine = line;
+            column = 1;
+            List<String> fields = new ArrayList<>();
+            StringBuilder field = new StringBuilder();
+            while (true) {
+                if (c == '"' && field.isEmpty()) {
+                    int quotedLine = line;
+                    int quotedColumn = column;
+                    // a quoted field: up to the closing quote, "" a quote
+                    while (true) {
+                        c = read();
+                        if (c == -1) {
+                            throw WatchlistFormatError.inColumn(quotedLine, quotedColumn, null, "a quoted field is never closed");
+                        }
+                        if (c == '"') {
+                            int after = read();
+                            if (after == '"') {
+                                field.append('"');
+                                continue;
+                            }
+                            c = after;
+                            break;
+                        }
+                        if (c == '\n') {
+                            line++;
+                        }
+                        append(field, c, quotedColumn);
+                    }
+                    if (c != ',' && c != '\n' && c != '\r' && c != -1) {
+                        throw WatchlistFormatError.inColumn(line, column, null,
+                                "a quoted field must end at a comma or the end of the line, not '" + (char) c + "'");
+                    }
+                    continue;
+                }
+                if (c == ',') {
+                    fields.add(field.toString());
+                    field.setLength(0);
+                    column++;
+                    c = read();
+                    continue;
+                }
+                if (c == '\r') {
+                    int after = read();
+                    if (after != '\n') {
+                        peeked = after;
+                    }
+                    c = '\n';
+                }
+                if (c == '\n' || c == -1) {
+                    fields.add(field.toString());
+                    if (c == '\n') {
+                        line++;
+                    }
+                    return fields;
+                }
+                if (c == '"') {
+                    throw WatchlistFormatError.inColumn(line, column, null, "a quote inside an unquoted field; quote the whole field and double the quote");
+                }
+                append(field, c, column);
+                c = read();
+            }
+        }
+
+        private void append(StringBuilder field, int c, int at) {
+            if (field.length() >= MAX_FIELD) {
+                throw WatchlistFormatError.inColumn(line, at, null, "a field is at most " + MAX_FIELD + " characters");
+            }
+            field.append((char) c);
+        }
+    }
+}
