@@ -107,7 +107,8 @@ class ScreeningListsOverHttpTest {
                 "text/csv");
         assertThat(partner.statusCode()).isEqualTo(403);
         assertThat(Https.asPartner(nodes.ir, pk).get("/api/screening/lists").statusCode()).isEqualTo(403);
-        assertThat(search("Tehrik-e-Taliban Pakistan")).isEmpty();
+        // nothing of the refused imports was listed (other tests' lists on the shared nodes may hold the name)
+        assertThat(search("Tehrik-e-Taliban Pakistan")).noneMatch(m -> m.path("source").asString().equals("http-denied"));
     }
 
     @Test
