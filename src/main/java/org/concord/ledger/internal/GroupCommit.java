@@ -13,8 +13,6 @@ import org.concord.ledger.LedgerEntry;
 import org.concord.ledger.tree.Hash;
 import org.concord.ledger.tree.MerkleLog;
 import org.concord.ledger.tree.NodeHash;
-import org.concord.ledger.tree.NodeId;
-import org.concord.ledger.tree.TreeStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -153,12 +151,13 @@ class GroupCommit implements Ledger, DisposableBean {
     }
 
     /** The tree as seen inside the append transaction, whose head row is locked at {@code size}. */
-    private final class LockedStore implements TreeStore {
+    private final class LockedStore extends TableTreeStore {
         private final long size;
         private final List<LedgerEntry> entries;
         private final List<Hash> leaves;
 
         LockedStore(long size, List<LedgerEntry> entries, List<Hash> leaves) {
+            super(GroupCommit.this.tables);
             this.size = size;
             this.entries = entries;
             this.leaves = leaves;
@@ -167,16 +166,6 @@ class GroupCommit implements Ledger, DisposableBean {
         @Override
         public long size() {
             return size;
-        }
-
-        @Override
-        public Hash node(NodeId id) {
-            return tables.nodes(List.of(id)).get(0);
-        }
-
-        @Override
-        public List<Hash> nodes(List<NodeId> ids) {
-            return tables.nodes(ids);
         }
 
         @Override

@@ -5,8 +5,6 @@ import java.util.List;
 import org.concord.ledger.tree.Hash;
 import org.concord.ledger.tree.MerkleLog;
 import org.concord.ledger.tree.NodeHash;
-import org.concord.ledger.tree.NodeId;
-import org.concord.ledger.tree.TreeStore;
 import org.concord.node.InvalidInput;
 import org.springframework.stereotype.Component;
 
@@ -67,26 +65,17 @@ class LogProofs {
     }
 
     /** The stored tree at a committed size read once, for reading only. */
-    private final class Committed implements TreeStore {
+    private final class Committed extends TableTreeStore {
         private final long size;
 
         Committed(long size) {
+            super(LogProofs.this.tables);
             this.size = size;
         }
 
         @Override
         public long size() {
             return size;
-        }
-
-        @Override
-        public Hash node(NodeId id) {
-            return tables.nodes(List.of(id)).get(0);
-        }
-
-        @Override
-        public List<Hash> nodes(List<NodeId> ids) {
-            return tables.nodes(ids);
         }
 
         @Override

@@ -2,11 +2,8 @@ package org.concord.ledger.internal;
 
 import java.util.List;
 
-import org.concord.ledger.tree.Hash;
 import org.concord.ledger.tree.MerkleLog;
 import org.concord.ledger.tree.NodeHash;
-import org.concord.ledger.tree.NodeId;
-import org.concord.ledger.tree.TreeStore;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,13 +13,12 @@ import org.springframework.stereotype.Component;
  * endpoints read through {@link LogProofs}, which reads the size once per request.
  */
 @Component
-class StoredTree implements TreeStore {
+class StoredTree extends TableTreeStore {
 
-    private final LogTables tables;
     private final MerkleLog log;
 
     StoredTree(LogTables tables) {
-        this.tables = tables;
+        super(tables);
         this.log = new MerkleLog(this);
     }
 
@@ -33,16 +29,6 @@ class StoredTree implements TreeStore {
     @Override
     public long size() {
         return tables.size();
-    }
-
-    @Override
-    public Hash node(NodeId id) {
-        return tables.nodes(List.of(id)).get(0);
-    }
-
-    @Override
-    public List<Hash> nodes(List<NodeId> ids) {
-        return tables.nodes(ids);
     }
 
     @Override
