@@ -131,16 +131,12 @@ class PartnersCommand extends CommandGroup {
 
         @Override
         public Integer call() throws Exception {
-            java.util.Map<PartyCode, Pairing.Source> members = new java.util.TreeMap<>(java.util.Comparator.comparing(PartyCode::value));
+            java.util.List<Pairing.Source> read = new java.util.ArrayList<>();
             for (Path file : records) {
-                for (Pairing.Source s : read(file, true)) {
-                    Pairing.Source earlier = members.putIfAbsent(s.record().party().code(), s);
-                    if (earlier != null && !earlier.record().equals(s.record())) {
-                        throw new InvalidInput(s.where() + ".party.code", "unique-in-group", s.record().party().code()
-                                + " has two records with different keys: " + earlier.where() + " and " + s.where());
-                    }
-                }
+                read.addAll(read(file, true));
             }
+            java.util.Map<PartyCode, Pairing.Source> members = new java.util.TreeMap<>(java.util.Comparator.comparing(PartyCode::value));
+            members.putAll(Pairing.byParty(read));
             tools.jackson.databind.node.ObjectNode roster = ROSTER_JSON.createObjectNode().put("format", ROSTER_FORMAT);
             tools.jackson.databind.node.ArrayNode list = roster.putArray("members");
             tools.jackson.databind.node.ObjectNode fingerprints = roster.putObject("fingerprints");

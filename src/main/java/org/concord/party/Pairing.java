@@ -83,7 +83,7 @@ public class Pairing {
             // one partner's record, as 'partners add FILE' always took: its own errors, unprefixed
             return java.util.List.of(pair(records.get(0).record(), actor, replace));
         }
-        java.util.Map<PartyCode, Source> byParty = new java.util.LinkedHashMap<>();
+        java.util.List<Source> others = new java.util.ArrayList<>();
         for (Source s : records) {
             PairingRecord r = s.record();
             if (r.party().code().equals(self.party().code())) {
@@ -94,13 +94,9 @@ public class Pairing {
                 }
                 continue;
             }
-            Source earlier = byParty.get(r.party().code());
-            if (earlier != null && !earlier.record().equals(r)) {
-                throw new InvalidInput(s.where() + ".party.code", "unique-in-group", r.party().code() + " has two records with "
-                        + "different keys: " + earlier.where() + " and " + s.where());
-            }
-            byParty.putIfAbsent(r.party().code(), s);
+            others.add(s);
         }
+        java.util.Map<PartyCode, Source> byParty = byParty(others);
         if (byParty.isEmpty()) {
             throw new InvalidInput("FILE", "partner-record", "no record but this node's own: nothing to pair with");
         }
@@ -115,6 +111,22 @@ public class Pairing {
             }
         }
         return results;
+    }
+
+    /**
+     * The records by party, in the order given, a record repeated alike counted once; two records for
+     * one party with different keys are refused ({@code unique-in-group}), naming both.
+     */
+    public static java.util.Map<PartyCode, Source> byParty(java.util.List<Source> records) {
+        java.util.Map<PartyCode, Source> byParty = new java.util.LinkedHashMap<>();
+        for (Source s : records) {
+            Source earlier = byParty.putIfAbsent(s.record().party().code(), s);
+            if (earlier != null && !earlier.record().equals(s.record())) {
+                throw new InvalidInput(s.where() + ".party.code", "unique-in-group", s.record().party().code()
+                        + " has two records with different keys: " + earlier.where() + " and " + s.where());
+            }
+        }
+        return byParty;
     }
 
     @Transactional
