@@ -46,8 +46,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Everything a script needs to reach them is written to {@code nodes.json}.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Starts two paired nodes on this machine, PK on https://localhost:8441 and IR on https://localhost:8442,",
-            "and runs until Ctrl-C. Credentials and certificate paths are written to DIR/nodes.json.",
+        description = {"Starts paired nodes on this machine, by default PK on https://localhost:8441 and IR on https://localhost:8442",
+            "(--parties PK,IR,AF adds AF on 8443, all three paired with each other), and runs until Ctrl-C.",
+            "Credentials and certificate paths of every node are written to DIR/nodes.json.",
             "Running it again keeps the data; --reset starts afresh."})
 class DemoCommand implements Callable<Integer> {
 
@@ -62,6 +63,12 @@ class DemoCommand implements Callable<Integer> {
     @Option(names = "--base-port", paramLabel = "PORT", defaultValue = "8441",
             description = "PK listens on PORT and IR on PORT+1 (default: ${DEFAULT-VALUE}).")
     int basePort;
+
+    @Option(names = "--parties", paramLabel = "CODES", defaultValue = "PK,IR", split = ",",
+            description = {"The states whose nodes the demo starts, paired with each other in a full mesh, on PORT, PORT+1, ...",
+                "in this order; from " + KNOWN + " (default: ${DEFAULT-VALUE}). PK,IR,AF adds Afghanistan",
+                "and the Chaman exercise between PK and AF."})
+    List<String> parties;
 
     @Option(names = "--setup-only", description = "Prepare keys, pairing, users and nodes.json, then exit without starting the nodes.")
     boolean setupOnly;
@@ -78,10 +85,45 @@ class DemoCommand implements Callable<Integer> {
 
     private List<DemoNode> nodes;
 
+    /** The states the demo knows, with their nodes' names. */
+    private static final Map<String, String> NAMES = Map.of(
+            "PK", "Pakistan \u2014 Ministry of Foreign Affairs liaison cell",
+            "IR", "Islamic Republic of Iran \u2014 Ministry of Foreign Affairs liaison cell",
+            "AF", "Afghanistan \u2014 Ministry of Foreign Affairs liaison cell");
+    private static final String KNOWN = "PK, IR and AF";
+
     static List<DemoNode> nodes(int basePort) {
-        return List.of(
-                new DemoNode("PK", "Pakistan \u2014 Ministry of Foreign Affairs liaison cell", basePort),
-                new DemoNode("IR", "Islamic Republic of Iran \u2014 Ministry of Foreign Affairs liaison cell", basePort + 1));
+        return nodes(basePort, List.of("PK", "IR"));
+    }
+
+    /**
+     * The demo's nodes for {@code parties}, in that order, on consecutive ports from {@code basePort}.
+     *
+     * @throws org.concord.node.InvalidInput naming {@code --parties} for an unknown or repeated code,
+     *         or fewer than two
+     */
+    static List<DemoNode> nodes(int basePort, List<String> parties) {
+        List<DemoNode> nodes = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String raw : parties) {
+            String code = raw.strip().toUpperCase(java.util.Locale.ROOT);
+            if (!NAMES.containsKey(code)) {
+                throw new org.concord.node.InvalidInput("--parties", "known-party",
+                        "the demo knows " + KNOWN + "; got '" + raw.strip() + "'");
+            }
+            if (!seen.add(code)) {
+                throw new org.concord.node.InvalidInput("--parties", "unique", code + " is given twice");
+            }
+            nodes.add(new DemoNode(code, NAMES.get(code), basePort + nodes.size()));
+        }
+        if (nodes.size() < 2) {
+            throw new org.concord.node.InvalidInput("--parties", "at-least-two", "a demo needs two states at least, got " + nodes.size());
+        }
+        if (basePort + nodes.size() - 1 > 65535) {
+            throw new org.concord.node.InvalidInput("--base-port", "port", "the last node's port " + (basePort + nodes.size() - 1)
+                    + " is above 65535");
+        }
+        return List.copyOf(nodes);
     }
 
     @Override
@@ -90,7 +132,7 @@ class DemoCommand implements Callable<Integer> {
         if (basePort < 1 || basePort > 65534) {
             throw new org.concord.node.InvalidInput("--base-port", "port", "must be from 1 to 65534, got " + basePort);
         }
-        nodes = nodes(basePort);
+        nodes = nodes(basePort, parties == null ? List.of("PK", "IR") : parties);
         if (reset && Files.exists(dir)) {
             deleteTree(dir);
             System.out.println("Removed " + dir);
@@ -200,15 +242,22 @@ class DemoCommand implements Callable<Integer> {
             }
         }
         System.out.println("Users, passwords and certificate paths: " + nodesFile);
-        System.out.println("Weekly test call: PK calls IR every Tuesday at 11:00 Asia/Karachi, answered within 30 min"
-                + " (GET /api/hotline/tests/schedule)");
-        DemoNode pk = nodes.get(0);
-        DemoNode ir = nodes.get(1);
-        System.out.println("PK calling IR as a partner over mutual TLS:");
-        System.out.println("  curl --cacert " + configs.get(ir.code()).dataDir().resolve("keys/tls.crt")
-                + " --cert " + configs.get(pk.code()).dataDir().resolve("keys/tls.crt")
-                + " --key " + configs.get(pk.code()).dataDir().resolve("keys/tls.key") + " " + ir.url() + "/api/whoami");
-        System.out.println("Press Ctrl-C to stop both nodes.");
+        List<String> codes = nodes.stream().map(DemoNode::code).toList();
+        if (codes.contains("PK") && codes.contains("IR")) {
+            System.out.println("Weekly test call: PK calls IR every Tuesday at 11:00 Asia/Karachi, answered within 30 min"
+                    + " (GET /api/hotline/tests/schedule)");
+        }
+        if (codes.contains("PK") && codes.contains("AF")) {
+            System.out.println("Exercise (invented, labelled so): PK's patrol notice at Chaman, AF's protected crossing and PK's"
+                    + " request to AF (docs/deconfliction.md, 'The Chaman exercise')");
+        }
+        DemoNode first = nodes.get(0);
+        DemoNode second = nodes.get(1);
+        System.out.println(first.code() + " calling " + second.code() + " as a partner over mutual TLS:");
+        System.out.println("  curl --cacert " + configs.get(second.code()).dataDir().resolve("keys/tls.crt")
+                + " --cert " + configs.get(first.code()).dataDir().resolve("keys/tls.crt")
+                + " --key " + configs.get(first.code()).dataDir().resolve("keys/tls.key") + " " + second.url() + "/api/whoami");
+        System.out.println(nodes.size() == 2 ? "Press Ctrl-C to stop both nodes." : "Press Ctrl-C to stop the nodes.");
         for (Process process : processes) {
             int code = process.waitFor();
             if (code != 0 && code != 143 && code != 130) {
@@ -292,13 +341,13 @@ class DemoCommand implements Callable<Integer> {
                       url: %s
                       data-dir: .
                       sharing:
-                        amber: [%s]          # the partner may read TLP:AMBER; CLEAR and GREEN are shared anyway
+                        amber: [%s]          # the partners that may read TLP:AMBER; CLEAR and GREEN are shared anyway
                       exchange:
                         pull-interval: PT10S  # how often this node pulls the partner's intel collection
                     server:
                       port: %d
                     """.formatted(node.code(), node.code(), node.name(), node.url(),
-                    nodes.stream().filter(n -> !n.equals(node)).map(DemoNode::code).findFirst().orElseThrow(), node.port());
+                    String.join(", ", nodes.stream().filter(n -> !n.equals(node)).map(DemoNode::code).toList()), node.port());
             Files.writeString(file, yaml);
         }
         return file;

@@ -37,10 +37,13 @@ final class DemoIntel {
     static List<JsonNode> of(NodeIdentity node) {
         DemoIntel seed = new DemoIntel(node);
         seed.objects.add(JSON.readTree(node.stixIdentity()));
-        if (node.party().code().value().equals("PK")) {
-            seed.pakistan();
-        } else {
-            seed.iran();
+        switch (node.party().code().value()) {
+            case "PK" -> seed.pakistan();
+            case "IR" -> seed.iran();
+            case "AF" -> seed.afghanistan();
+            default -> {
+                // a state of no scenario holds only its identity
+            }
         }
         return seed.objects;
     }
@@ -88,6 +91,12 @@ final class DemoIntel {
         relationship("jaa-zahedan", jaa, "targets", zahedan, Tlp.GREEN);
         String source = group("source", "Source network, Sistan and Baluchestan", Tlp.RED, "Source-protected; never leaves this node.");
         relationship("jaa-source", jaa, "related-to", source, Tlp.GREEN);
+    }
+
+    /** Afghanistan holds the places of the Chaman exercise ({@link ChamanExercise}), nothing of January 2024. */
+    private void afghanistan() {
+        location("spin-boldak", "Spin Boldak", 31.0056, 66.3947, "AF", "Kandahar");
+        location("chaman", "Chaman", ChamanExercise.CHAMAN_LATITUDE, ChamanExercise.CHAMAN_LONGITUDE, "PK", "Balochistan");
     }
 
     private String jaishAlAdl(String description) {

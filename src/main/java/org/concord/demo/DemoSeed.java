@@ -21,6 +21,8 @@ import org.concord.intel.ObjectOutcome;
 import org.concord.intel.Origin;
 import org.concord.party.NodeIdentity;
 import org.concord.party.PartyCode;
+import org.concord.party.Partners;
+import org.concord.deconfliction.SeedingDeconfliction;
 import org.springframework.beans.factory.ListableBeanFactory;
 
 /**
@@ -29,8 +31,9 @@ import org.springframework.beans.factory.ListableBeanFactory;
  * commitments, the counterfactual requests for action (each text says so) and the hotline exchange. Each node stores and queues
  * its own messages; the outbox delivers them once the nodes start, so a node holds the partner's
  * only after delivery. And the weekly test call the two sides agreed ({@link #weeklyTestCall()}),
- * unless one was set already (a schedule changed through the API stays). Seeding again changes
- * nothing.
+ * unless one was set already (a schedule changed through the API stays). The January 2024 case is
+ * seeded into PK and IR only; with AF in the demo ({@code --parties PK,IR,AF}) PK and AF also get
+ * the {@link ChamanExercise}. Seeding again changes nothing.
  */
 public final class DemoSeed {
 
@@ -50,8 +53,12 @@ public final class DemoSeed {
 
     /** Seeds the demo data of the node whose beans {@code node} holds, through its own use cases, as the work of {@code actor}. */
     public static Seeded into(ListableBeanFactory node, String actor) {
+        PartyCode self = node.getBean(NodeIdentity.class).party().code();
+        Partners partners = node.getBean(Partners.class);
         TestCallSchedules schedules = node.getBean(TestCallSchedules.class);
-        if (schedules.current().isEmpty()) {
+        boolean januaryPair = (self.equals(January2024.PK) && partners.byCode(January2024.IR).isPresent())
+                || (self.equals(January2024.IR) && partners.byCode(January2024.PK).isPresent());
+        if (januaryPair && schedules.current().isEmpty()) {
             schedules.set(weeklyTestCall(), actor);
         }
         Seeded seeded = into(node.getBean(NodeIdentity.class), node.getBean(IntelStore.class), node.getBean(SeedingIncidents.class),
@@ -61,7 +68,32 @@ public final class DemoSeed {
         Workflow workflow = node.getBean(Workflow.class);
         int requests = workflow.seed(node.getBean(RequestType.class), january.requests(), Tlp.AMBER);
         int calls = workflow.seed(node.getBean(HotlineType.class), january.calls(), Tlp.AMBER);
-        return new Seeded(seeded.refusedIntel(), seeded.newIncidentMessages(), seeded.newCommitmentMessages(), requests, calls);
+        List<ObjectOutcome> refused = new java.util.ArrayList<>(seeded.refusedIntel());
+        requests += chamanExercise(node, self, partners, actor, refused);
+        return new Seeded(refused, seeded.newIncidentMessages(), seeded.newCommitmentMessages(), requests, calls);
+    }
+
+    /**
+     * The {@link ChamanExercise} between PK and AF, when the node is one of them and paired with the
+     * other: PK's intel, patrol notice and request; AF's protected crossing.
+     *
+     * @return how many request messages were new
+     */
+    private static int chamanExercise(ListableBeanFactory node, PartyCode self, Partners partners, String actor,
+            List<ObjectOutcome> refused) {
+        SeedingDeconfliction deconfliction = node.getBean(SeedingDeconfliction.class);
+        if (self.equals(ChamanExercise.PK) && partners.byCode(ChamanExercise.AF).isPresent()) {
+            NodeIdentity identity = node.getBean(NodeIdentity.class);
+            node.getBean(IntelStore.class).store(Collection.INTEL, ChamanExercise.intel(identity), new Origin.Local(actor)).stream()
+                    .filter(o -> !o.succeeded()).forEach(refused::add);
+            deconfliction.seedNotice(ChamanExercise.notice(node.getBean(java.time.Clock.class).instant()), actor);
+            return node.getBean(Workflow.class).seed(node.getBean(RequestType.class),
+                    List.of(ChamanExercise.request(identity, node.getBean(java.time.Clock.class).instant())), Tlp.GREEN);
+        }
+        if (self.equals(ChamanExercise.AF) && partners.byCode(ChamanExercise.PK).isPresent()) {
+            deconfliction.seedSites(ChamanExercise.sites(), actor);
+        }
+        return 0;
     }
 
     /** The demo's weekly test call: PK's DGMO calls IR's director of operations every Tuesday at 11:00 in Karachi. */

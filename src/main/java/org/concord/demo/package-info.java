@@ -16,5 +16,5 @@
  * nothing but {@code cli} depends on it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo: the January 2024 scenario and the data the demo seeds",
-        allowedDependencies = {"party", "intel", "intel::stix", "workflow", "requests", "incidents", "commitments", "hotline"})
+        allowedDependencies = {"party", "intel", "intel::stix", "workflow", "requests", "incidents", "commitments", "hotline", "deconfliction"})
 package org.concord.demo;
