@@ -2,9 +2,6 @@ package org.concord.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,10 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 
 import org.concord.demo.January2024;
@@ -42,36 +36,8 @@ class DemoIT {
 
     @Test
     void theDemoRunsTwoPairedNodesThatRecogniseEachOtherAndNobodyElse() throws Exception {
-        int base = freePortPair();
-        Path jar = Path.of("target/concord.jar").toAbsolutePath();
-        assertThat(jar).exists();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process demo = new ProcessBuilder(java, "-jar", jar.toString(), "demo", "--dir", dir.resolve("demo").toString(),
-                "--base-port", String.valueOf(base)).redirectErrorStream(true).start();
-        List<String> output = Collections.synchronizedList(new ArrayList<>());
-        CountDownLatch running = new CountDownLatch(1);
-        Thread reader = new Thread(() -> {
-            try (var lines = new BufferedReader(new InputStreamReader(demo.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    output.add(line);
-                    if (line.startsWith("Concord demo is running")) {
-                        running.countDown();
-                    }
-                }
-            } catch (java.io.IOException e) {
-                // the demo ended
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        try {
-            assertThat(running.await(240, TimeUnit.SECONDS)).as(() -> {
-                synchronized (output) {
-                    return String.join("\n", output);
-                }
-            }).isTrue();
-            JsonNode nodes = JsonMapper.builder().build().readTree(Files.readString(dir.resolve("demo/nodes.json"))).path("nodes");
+        try (RunningDemo demo = RunningDemo.start(dir.resolve("demo"), 2)) {
+            JsonNode nodes = demo.nodes();
             JsonNode pk = nodes.get(0);
             JsonNode ir = nodes.get(1);
             assertThat(pk.path("party").asString()).isEqualTo("PK");
@@ -79,10 +45,8 @@ class DemoIT {
             String pkLiaisonPassword = StreamSupport.stream(pk.path("users").spliterator(), false)
                     .filter(u -> u.path("role").asString().equals("LIAISON")).findFirst().orElseThrow().path("password").asString();
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-                synchronized (output) {
-                    assertThat(output).anySatisfy(line -> assertThat(line).contains(pk.path("url").asString() + "/")
-                            .contains("password " + pkLiaisonPassword));
-                }
+                assertThat(demo.lines()).anySatisfy(line -> assertThat(line).contains(pk.path("url").asString() + "/")
+                        .contains("password " + pkLiaisonPassword));
             });
 
             String whoami = curl("--cacert", ir.path("caCert").asString(), "--cert", pk.path("clientCert").asString(),
@@ -111,7 +75,7 @@ class DemoIT {
             String[] asViewer = {"--cacert", ir.path("caCert").asString(), "-u", viewer.path("username").asString() + ":"
                     + viewer.path("password").asString()};
             String irIntel = Eventually.value("IR pulls PK's intel", Duration.ofSeconds(60), Duration.ofSeconds(1),
-                    () -> curl(asViewer, ir.path("url").asString() + "/api/intel/objects?limit=1000"),
+                    () -> RunningDemo.curl(asViewer, ir.path("url").asString() + "/api/intel/objects?limit=1000"),
                     body -> body.contains(pkIdentity));
             assertThat(irIntel).contains(pkIdentity).contains("Operation Marg Bar Sarmachar").contains("BLF safe houses")
                     .doesNotContain("Unattributed cell");
@@ -120,7 +84,7 @@ class DemoIT {
             // through PK's outbox.
             String report = Eventually.value("IR holds PK's report of the strike of 16 January", Duration.ofSeconds(120),
                     Duration.ofSeconds(1),
-                    () -> curl(asViewer, ir.path("url").asString() + "/api/incidents/" + January2024.STRIKE_OF_16_JANUARY),
+                    () -> RunningDemo.curl(asViewer, ir.path("url").asString() + "/api/incidents/" + January2024.STRIKE_OF_16_JANUARY),
                     body -> body.contains("\"reporter\":\"PK\""));
             assertThat(report).contains("Panjgur");
 
@@ -167,25 +131,7 @@ class DemoIT {
                 assertThat(chrome.waitFor(Duration.ofSeconds(10), By.tagName("main")).getText()).contains("2024-01");
                 chrome.screenshot("demo-health");
             }
-        } finally {
-            demo.destroy();
-            assertThat(demo.waitFor(60, TimeUnit.SECONDS)).as("the demo stops on SIGTERM").isTrue();
         }
-        for (int port : new int[] {base, base + 1}) {
-            try (ServerSocket free = new ServerSocket(port)) {
-                assertThat(free.getLocalPort()).as("node on port " + port + " stopped").isEqualTo(port);
-            }
-        }
-    }
-
-    private static String curl(String[] options, String url) throws Exception {
-        List<String> command = new ArrayList<>(List.of("curl", "-sS"));
-        command.addAll(List.of(options));
-        command.add(url);
-        Process curl = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(curl.waitFor()).as(out).isZero();
-        return out;
     }
 
     private static String curl(String... args) throws Exception {
@@ -195,22 +141,5 @@ class DemoIT {
         String out = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(curl.waitFor()).as(out).isZero();
         return out;
-    }
-
-    private static int freePortPair() throws Exception {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            if (port < 65535) {
-                try (ServerSocket a = new ServerSocket(port); ServerSocket b = new ServerSocket(port + 1)) {
-                    return port;
-                } catch (java.io.IOException e) {
-                    // try another pair
-                }
-            }
-        }
-        throw new IllegalStateException("no two adjacent free ports");
     }
 }
