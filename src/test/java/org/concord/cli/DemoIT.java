@@ -18,6 +18,8 @@ import org.openqa.selenium.By;
 import org.concord.node.NodeSettings;
 import org.concord.party.keys.FileNodeIdentity;
 import org.concord.testing.Eventually;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,11 +34,25 @@ import tools.jackson.databind.json.JsonMapper;
 class DemoIT {
 
     @TempDir
-    Path dir;
+    static Path dir;
+
+    static RunningDemo demo;
+
+    @BeforeAll
+    static void startTheDemo() throws Exception {
+        demo = RunningDemo.start(dir.resolve("data/demo"), 2);
+    }
+
+    @AfterAll
+    static void stopTheDemo() throws Exception {
+        if (demo != null) {
+            demo.close();
+        }
+    }
 
     @Test
     void theDemoRunsTwoPairedNodesThatRecogniseEachOtherAndNobodyElse() throws Exception {
-        try (RunningDemo demo = RunningDemo.start(dir.resolve("demo"), 2)) {
+        {
             JsonNode nodes = demo.nodes();
             JsonNode pk = nodes.get(0);
             JsonNode ir = nodes.get(1);
@@ -71,7 +87,7 @@ class DemoIT {
             // IR pulls PK's intel on its schedule (every 10 s in the demo): PK's view of Jaish al-Adl arrives, its
             // TLP:RED reporting does not.
             String pkIdentity = JsonMapper.builder().build().readTree(Files.readString(
-                    dir.resolve("demo/pk/keys/identity.json"))).path("id").asString();
+                    dir.resolve("data/demo/pk/keys/identity.json"))).path("id").asString();
             String[] asViewer = {"--cacert", ir.path("caCert").asString(), "-u", viewer.path("username").asString() + ":"
                     + viewer.path("password").asString()};
             String irIntel = Eventually.value("IR pulls PK's intel", Duration.ofSeconds(60), Duration.ofSeconds(1),
@@ -132,6 +148,52 @@ class DemoIT {
                 chrome.screenshot("demo-health");
             }
         }
+    }
+
+    /**
+     * The README's shell examples that talk to the demo, run as written by bash in a directory where
+     * {@code data/demo} is this demo's and {@code ./concord} runs the packaged jar; only the ports are
+     * this run's (the README's 8441 and 8442 are the defaults). curl fails on an HTTP error (as if
+     * {@code --fail-with-body} were in the user's .curlrc), a failing command fails its block, and
+     * where the README shows an answer ({@code # {...}} under the command) the answer holds each
+     * of its parts between the {@code …}.
+     */
+    @Test
+    void theReadmesExamplesRunAsWrittenAgainstTheDemo() throws Exception {
+        Path cwd = dir;
+        Path jar = Path.of("target/concord.jar").toAbsolutePath();
+        Path concord = cwd.resolve("concord");
+        Files.writeString(concord, "#!/bin/sh\nexec \"" + Path.of(System.getProperty("java.home"), "bin", "java") + "\" -jar \""
+                + jar + "\" \"$@\"\n");
+        concord.toFile().setExecutable(true);
+        Path home = Files.createDirectories(cwd.resolve("home"));
+        Files.writeString(home.resolve(".curlrc"), "fail-with-body\nsilent\nshow-error\n");
+        // the file the README's import example reads: the user's own bundle, here one intrusion set
+        Files.writeString(cwd.resolve("bundle.json"), """
+                {"type":"bundle","id":"bundle--5d0092c5-5f74-4287-9642-33f4c354e56d","objects":[
+                {"type":"intrusion-set","spec_version":"2.1","id":"intrusion-set--4e2f1c5a-8b3d-4c6e-9f1a-2b3c4d5e6f70",
+                 "created":"2026-12-01T00:00:00.000Z","modified":"2026-12-01T00:00:00.000Z","name":"A group of the README's example",
+                 "object_marking_refs":["marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487"]}]}""");
+
+        List<ReadmeExamples.Block> blocks = ReadmeExamples.talkingToTheDemo(Files.readString(Path.of("README.md")));
+        assertThat(blocks).as("the README's blocks that talk to the demo").hasSizeGreaterThanOrEqualTo(3);
+        int ran = 0;
+        for (ReadmeExamples.Block block : blocks) {
+            String script = block.script().replace("localhost:8441", "localhost:" + demo.basePort)
+                    .replace("localhost:8442", "localhost:" + (demo.basePort + 1));
+            ProcessBuilder bash = new ProcessBuilder("bash", "-c", "set -euo pipefail\n" + script).directory(cwd.toFile())
+                    .redirectErrorStream(true);
+            bash.environment().put("HOME", home.toString());
+            Process process = bash.start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor()).as("README line " + block.line() + ":\n" + block.script() + "\n--- printed:\n" + out)
+                    .isZero();
+            for (String part : block.expected()) {
+                assertThat(out).as("README line " + block.line() + " shows " + part).contains(part);
+            }
+            ran += block.commands();
+        }
+        assertThat(ran).as("commands run").isGreaterThanOrEqualTo(6);
     }
 
     private static String curl(String... args) throws Exception {
