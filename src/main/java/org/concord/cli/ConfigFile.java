@@ -104,6 +104,12 @@ record ConfigFile(Path path, Map<String, Object> flat, Path dataDir, int port) {
         }
     }
 
+    /** The node's party, URL and data directory, as the node itself reads them (no database settings). */
+    NodeSettings nodeSettings() {
+        return new NodeSettings(new NodeSettings.PartySettings(partyCode(), flat.get("concord.party.name").toString()),
+                java.net.URI.create(flat.get("concord.url").toString()), dataDir, null);
+    }
+
     String partyCode() {
         return flat.get("concord.party.code").toString();
     }

@@ -3,6 +3,7 @@ package org.concord.cli;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,6 +32,7 @@ import org.concord.party.Pairing;
 import org.concord.party.PairingRecord;
 import org.concord.party.Role;
 import org.concord.party.UserAccounts;
+import org.concord.party.keys.FileNodeIdentity;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -141,59 +143,48 @@ class DemoCommand implements Callable<Integer> {
         Path nodesFile = dir.resolve("nodes.json");
         JsonNode previous = Files.exists(nodesFile) ? JSON.readTree(Files.readString(nodesFile)) : null;
 
+        // Keys first, without starting a node: each node's pairing record is needed by all the others.
         Map<String, ConfigFile> configs = new LinkedHashMap<>();
         Map<String, PairingRecord> records = new LinkedHashMap<>();
         Map<String, NodeFiles> files = new LinkedHashMap<>();
         for (DemoNode node : nodes) {
             ConfigFile config = ConfigFile.read(writeConfig(node));
             configs.put(node.code(), config);
-            try (var context = NodeContexts.offline(config)) {
-                NodeIdentity identity = context.getBean(NodeIdentity.class);
-                records.put(node.code(), identity.pairingRecord());
-                Path keys = config.dataDir().resolve("keys");
-                files.put(node.code(), new NodeFiles(keys.resolve("tls.crt"), keys.resolve("tls.key")));
-            }
+            NodeIdentity identity = FileNodeIdentity.loadOrCreate(config.nodeSettings(), java.time.Clock.systemUTC());
+            records.put(node.code(), identity.pairingRecord());
+            Path keys = FileNodeIdentity.keyDirectory(config.dataDir());
+            files.put(node.code(), new NodeFiles(keys.resolve("tls.crt"), keys.resolve("tls.key")));
         }
 
+        // Then each node's store, two at a time (one context per node): pairing, seeding, users.
+        Map<String, ObjectNode> written = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.min(2, nodes.size()));
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (DemoNode node : nodes) {
+                done.add(pool.submit(() -> {
+                    written.put(node.code(), prepare(node, configs.get(node.code()), records, files.get(node.code()), previous));
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> future : done) {
+                try {
+                    future.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof Exception cause) {
+                        throw cause;
+                    }
+                    throw e;
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
         ObjectNode out = JSON.createObjectNode();
         ArrayNode nodesOut = out.putArray("nodes");
         for (DemoNode node : nodes) {
-            try (var context = NodeContexts.offline(configs.get(node.code()))) {
-                for (DemoNode other : nodes) {
-                    if (!other.equals(node)) {
-                        context.getBean(Pairing.class).pair(records.get(other.code()), "cli:demo", true);
-                    }
-                }
-                var seeded = DemoSeed.into(context, "cli:demo");
-                seeded.refusedIntel().forEach(o ->
-                        System.err.println("concord: warning: demo object " + o.id() + " refused: " + o.message()));
-                ObjectNode nodeOut = nodesOut.addObject();
-                nodeOut.put("party", node.code());
-                nodeOut.put("name", node.name());
-                nodeOut.put("url", node.url());
-                nodeOut.put("caCert", files.get(node.code()).certificate().toString());
-                nodeOut.put("clientCert", files.get(node.code()).certificate().toString());
-                nodeOut.put("clientKey", files.get(node.code()).key().toString());
-                nodeOut.put("config", configs.get(node.code()).path().toString());
-                nodeOut.put("certificateFingerprint", records.get(node.code()).fingerprint().toString());
-                ArrayNode users = nodeOut.putArray("users");
-                UserAccounts accounts = context.getBean(UserAccounts.class);
-                for (Role role : Role.values()) {
-                    String username = node.slug() + "-" + role.name().toLowerCase(java.util.Locale.ROOT);
-                    String password = previousPassword(previous, node.code(), username);
-                    if (!accounts.exists(username)) {
-                        password = password == null ? UserAccounts.generatePassword() : password;
-                        accounts.add(username, java.util.Set.of(role), password, "cli:demo");
-                    } else if (password == null) {
-                        password = UserAccounts.generatePassword();
-                        accounts.setPassword(username, password, "cli:demo");
-                    }
-                    ObjectNode user = users.addObject();
-                    user.put("username", username);
-                    user.put("password", password);
-                    user.put("role", role.name());
-                }
-            }
+            nodesOut.add(written.get(node.code()));
         }
         OwnerOnly.write(nodesFile, (JSON.writerWithDefaultPrettyPrinter().writeValueAsString(out) + "\n").getBytes(StandardCharsets.UTF_8));
         if (setupOnly) {
@@ -206,6 +197,48 @@ class DemoCommand implements Callable<Integer> {
     record NodeFiles(Path certificate, Path key) {
     }
 
+    /** Pairs {@code node} with every other demo node, seeds it and makes its users; its entry of nodes.json. */
+    private ObjectNode prepare(DemoNode node, ConfigFile config, Map<String, PairingRecord> records, NodeFiles nodeFiles,
+            JsonNode previous) {
+        try (var context = NodeContexts.offline(config)) {
+            for (DemoNode other : nodes) {
+                if (!other.equals(node)) {
+                    context.getBean(Pairing.class).pair(records.get(other.code()), "cli:demo", true);
+                }
+            }
+            var seeded = DemoSeed.into(context, "cli:demo");
+            seeded.refusedIntel().forEach(o ->
+                    System.err.println("concord: warning: demo object " + o.id() + " refused: " + o.message()));
+            ObjectNode nodeOut = JSON.createObjectNode();
+            nodeOut.put("party", node.code());
+            nodeOut.put("name", node.name());
+            nodeOut.put("url", node.url());
+            nodeOut.put("caCert", nodeFiles.certificate().toString());
+            nodeOut.put("clientCert", nodeFiles.certificate().toString());
+            nodeOut.put("clientKey", nodeFiles.key().toString());
+            nodeOut.put("config", config.path().toString());
+            nodeOut.put("certificateFingerprint", records.get(node.code()).fingerprint().toString());
+            ArrayNode users = nodeOut.putArray("users");
+            UserAccounts accounts = context.getBean(UserAccounts.class);
+            for (Role role : Role.values()) {
+                String username = node.slug() + "-" + role.name().toLowerCase(java.util.Locale.ROOT);
+                String password = previousPassword(previous, node.code(), username);
+                if (!accounts.exists(username)) {
+                    password = password == null ? UserAccounts.generatePassword() : password;
+                    accounts.add(username, java.util.Set.of(role), password, "cli:demo");
+                } else if (password == null) {
+                    password = UserAccounts.generatePassword();
+                    accounts.setPassword(username, password, "cli:demo");
+                }
+                ObjectNode user = users.addObject();
+                user.put("username", username);
+                user.put("password", password);
+                user.put("role", role.name());
+            }
+            return nodeOut;
+        }
+    }
+
     private int run(Map<String, ConfigFile> configs, Path nodesFile) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         String jar = System.getProperty("java.class.path");
@@ -214,9 +247,16 @@ class DemoCommand implements Callable<Integer> {
         }
         List<Process> processes = new ArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(processes), "concord-demo-stop"));
+        // the class-data archive the concord script started this JVM with (if any) starts the nodes faster too
+        List<String> command = new ArrayList<>(List.of(java));
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-XX:SharedArchiveFile=") || a.startsWith("-Xlog:cds")).forEach(command::add);
+        command.add("-jar");
+        command.add(jar);
         for (DemoNode node : nodes) {
-            ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar, "node", "--config", configs.get(node.code()).path().toString())
-                    .redirectErrorStream(true);
+            List<String> nodeCommand = new ArrayList<>(command);
+            nodeCommand.addAll(List.of("node", "--config", configs.get(node.code()).path().toString()));
+            ProcessBuilder builder = new ProcessBuilder(nodeCommand).redirectErrorStream(true);
             Process process = builder.start();
             processes.add(process);
             Thread pump = new Thread(() -> prefix(node.code(), process), "concord-demo-" + node.slug());

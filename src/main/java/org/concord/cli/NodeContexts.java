@@ -26,6 +26,8 @@ final class NodeContexts {
     static ConfigurableApplicationContext offline(ConfigFile config) {
         Map<String, Object> quiet = new LinkedHashMap<>();
         quiet.put("concord.scheduling.enabled", "false");
+        // a command changes the store and leaves the delivery to the node, which runs it on its schedule
+        quiet.put("concord.exchange.deliver-on-commit", "false");
         quiet.put("logging.level.root", "WARN");
         quiet.put("logging.level.org.concord", "WARN");
         quiet.put("spring.main.log-startup-info", "false");
