@@ -32,7 +32,6 @@ import org.concord.party.Pairing;
 import org.concord.party.PairingRecord;
 import org.concord.party.Role;
 import org.concord.party.UserAccounts;
-import org.concord.party.keys.FileNodeIdentity;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -150,36 +149,17 @@ class DemoCommand implements Callable<Integer> {
         for (DemoNode node : nodes) {
             ConfigFile config = ConfigFile.read(writeConfig(node));
             configs.put(node.code(), config);
-            NodeIdentity identity = FileNodeIdentity.loadOrCreate(config.nodeSettings(), java.time.Clock.systemUTC());
+            NodeIdentity identity = NodeIdentity.inDataDirectory(config.nodeSettings(), java.time.Clock.systemUTC());
             records.put(node.code(), identity.pairingRecord());
-            Path keys = FileNodeIdentity.keyDirectory(config.dataDir());
+            Path keys = NodeIdentity.keyDirectory(config.dataDir());
             files.put(node.code(), new NodeFiles(keys.resolve("tls.crt"), keys.resolve("tls.key")));
         }
 
-        // Then each node's store, two at a time (one context per node): pairing, seeding, users.
-        Map<String, ObjectNode> written = new java.util.concurrent.ConcurrentHashMap<>();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-                Math.min(2, nodes.size()));
-        try {
-            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
-            for (DemoNode node : nodes) {
-                done.add(pool.submit(() -> {
-                    written.put(node.code(), prepare(node, configs.get(node.code()), records, files.get(node.code()), previous));
-                    return null;
-                }));
-            }
-            for (java.util.concurrent.Future<?> future : done) {
-                try {
-                    future.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    if (e.getCause() instanceof Exception cause) {
-                        throw cause;
-                    }
-                    throw e;
-                }
-            }
-        } finally {
-            pool.shutdownNow();
+        // Then each node's store, one context each (Spring's logging is one per JVM, so one after the
+        // other): pairing, seeding, users.
+        Map<String, ObjectNode> written = new LinkedHashMap<>();
+        for (DemoNode node : nodes) {
+            written.put(node.code(), prepare(node, configs.get(node.code()), records, files.get(node.code()), previous));
         }
         ObjectNode out = JSON.createObjectNode();
         ArrayNode nodesOut = out.putArray("nodes");

@@ -31,4 +31,18 @@ public interface NodeIdentity {
     default PairingRecord pairingRecord() {
         return new PairingRecord(party(), url(), stixIdentity(), certificate(), fingerprint(), signingKey());
     }
+
+    /**
+     * The identity the node of {@code settings} keeps in its data directory, loaded, or created there
+     * if it has none, exactly as the node does when it starts; for commands that need a node's keys
+     * without starting it.
+     */
+    static NodeIdentity inDataDirectory(org.concord.node.NodeSettings settings, java.time.Clock clock) {
+        return org.concord.party.keys.FileNodeIdentity.loadOrCreate(settings, clock);
+    }
+
+    /** Where the node whose data directory is {@code dataDir} keeps its key files ({@code tls.crt}, {@code tls.key}, ...). */
+    static java.nio.file.Path keyDirectory(java.nio.file.Path dataDir) {
+        return org.concord.party.keys.FileNodeIdentity.keyDirectory(dataDir);
+    }
 }
