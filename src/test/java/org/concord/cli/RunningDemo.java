@@ -56,7 +56,8 @@ final class RunningDemo implements AutoCloseable {
                 String line;
                 while ((line = lines.readLine()) != null) {
                     demo.output.add(line);
-                    if (line.startsWith("Concord demo is running")) {
+                    // the banner's last line: everything the demo says on starting has been read
+                    if (line.startsWith("Press Ctrl-C to stop")) {
                         running.countDown();
                     }
                 }
@@ -69,7 +70,7 @@ final class RunningDemo implements AutoCloseable {
         if (!running.await(300, TimeUnit.SECONDS)) {
             String printed = demo.output();
             demo.close();
-            throw new AssertionError("the demo did not say it was running within 300 s:\n" + printed);
+            throw new AssertionError("the demo did not finish saying it was running within 300 s:\n" + printed);
         }
         return demo;
     }
