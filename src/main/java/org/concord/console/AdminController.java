@@ -19,6 +19,7 @@ import org.concord.hotline.Official;
 import org.concord.hotline.Priority;
 import org.concord.hotline.TestCallSchedules;
 import org.concord.hotline.WeeklyTestCall;
+import org.concord.intel.SharingInForce;
 import org.concord.intel.SharingSettings;
 import org.concord.node.NotFound;
 import org.concord.party.ApiTokens;
@@ -49,7 +50,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * (sharing, deadlines, notice rules, the weekly test call), read-only where the configuration file
  * rules them. Everything comes from the owning module's public API: {@code party}'s
  * {@link Partners}, {@link UserAccounts} and {@link ApiTokens}, {@code exchange}'s
- * {@link Outbox#contact}, {@code intel}'s {@link SharingSettings}, {@code requests}' and
+ * {@link Outbox#contact}, {@code intel}'s sharing settings in force ({@link SharingInForce}), {@code requests}' and
  * {@code hotline}'s deadline policies, {@code deconfliction}'s {@link RulesPerPair} and
  * {@code hotline}'s {@link TestCallSchedules}.
  */
@@ -63,14 +64,14 @@ class AdminController {
     private final Outbox outbox;
     private final UserAccounts accounts;
     private final ApiTokens tokens;
-    private final SharingSettings sharing;
+    private final SharingInForce sharing;
     private final RequestType requests;
     private final AcknowledgementPolicy acknowledgement;
     private final RulesPerPair rules;
     private final TestCallSchedules schedules;
 
     AdminController(NodeIdentity self, Partners partners, Outbox outbox, UserAccounts accounts, ApiTokens tokens,
-            SharingSettings sharing, RequestType requests, AcknowledgementPolicy acknowledgement, RulesPerPair rules,
+            SharingInForce sharing, RequestType requests, AcknowledgementPolicy acknowledgement, RulesPerPair rules,
             TestCallSchedules schedules) {
         this.self = self;
         this.partners = partners;
@@ -166,6 +167,12 @@ class AdminController {
 
     private List<PolicyRow> sharingRows() {
         List<PolicyRow> rows = new ArrayList<>();
+        SharingInForce.InForce inForce = this.sharing.current();
+        SharingSettings sharing = inForce.settings();
+        rows.add(new PolicyRow("In force", inForce.source() == SharingInForce.Source.SET_AT_RUN_TIME
+                ? "set at run time by " + inForce.changedBy() + " at " + shown(inForce.changedAt()) + " (PUT /api/intel/sharing)"
+                : "the configuration file (concord.sharing)" + (inForce.changedBy() == null ? ""
+                        : ", put back by " + inForce.changedBy() + " at " + shown(inForce.changedAt()))));
         rows.add(new PolicyRow("TLP:CLEAR and TLP:GREEN", "every partner"));
         rows.add(new PolicyRow("TLP:AMBER", list(sharing.amber())));
         rows.add(new PolicyRow("Objects without a TLP marking", list(sharing.unmarked())));

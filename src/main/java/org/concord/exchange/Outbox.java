@@ -178,6 +178,24 @@ public class Outbox {
                 .params(partner.value(), caseKey).update();
     }
 
+    /**
+     * Whether {@code object}, queued earlier, may still go to {@code partner}: every object it refers
+     * to still readable by the partner under the sharing settings in force (an ADMIN may have changed
+     * them since it was queued). The same check as {@link #enqueue}'s.
+     */
+    public java.util.Optional<UnshareableReference> unshareableNow(PartyCode partner, JsonNode object) {
+        Partner paired = partners.byCode(partner).orElse(null);
+        if (paired == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            checkReferences(paired, object);
+            return java.util.Optional.empty();
+        } catch (UnshareableReference e) {
+            return java.util.Optional.of(e);
+        }
+    }
+
     /** Refuses the message if any identifier in it names an intel object {@code partner} may not see. */
     private void checkReferences(Partner partner, JsonNode object) {
         Map<String, String> references = new LinkedHashMap<>();

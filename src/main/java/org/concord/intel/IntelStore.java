@@ -48,7 +48,6 @@ public class IntelStore {
 
     private final IntelTable table;
     private final StixValidator validator;
-    private final SharingPolicy policy;
     private final Partners partners;
     private final AuditLog audit;
     private final Clock clock;
@@ -59,12 +58,12 @@ public class IntelStore {
             new java.util.concurrent.ForkJoinPool(Runtime.getRuntime().availableProcessors());
 
     private final org.springframework.context.ApplicationEventPublisher events;
-    private final SharingSettings sharing;
+    private final SharingInForce sharing;
     private final NodeIdentity self;
     /** Alarms are recorded in their own transaction, so that they outlive a refused import's rollback. */
     private final TransactionTemplate alarmTransactions;
 
-    IntelStore(IntelTable table, SharingSettings sharing, Partners partners, AuditLog audit, Clock clock,
+    IntelStore(IntelTable table, SharingInForce sharing, Partners partners, AuditLog audit, Clock clock,
             TransactionTemplate transactions, org.springframework.context.ApplicationEventPublisher events, NodeIdentity self) {
         this.events = events;
         this.sharing = sharing;
@@ -73,7 +72,6 @@ public class IntelStore {
         this.alarmTransactions.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.table = table;
         this.validator = StixValidator.withOasisSchemas();
-        this.policy = sharing.policy();
         this.partners = partners;
         this.audit = audit;
         this.clock = clock;
@@ -98,9 +96,9 @@ public class IntelStore {
         return null;
     }
 
-    /** The sharing policy in force. */
+    /** The sharing policy in force ({@link SharingInForce}): read anew at each call, as an ADMIN may change it. */
     public SharingPolicy policy() {
-        return policy;
+        return sharing.policy();
     }
 
     /**
@@ -282,7 +280,7 @@ public class IntelStore {
     /** Who a partner is, as the trust boundary needs it. */
     private TrustBoundary.Sender sender(Origin.Partner partner, Collection collection) {
         return new TrustBoundary.Sender(self.stixIdentityId(), partner.party(), identityOf(partner.party()),
-                sharing.relayedBy(partner.party(), code -> partners.byCode(code).map(p -> identityId(p.identity()))),
+                sharing.current().settings().relayedBy(partner.party(), code -> partners.byCode(code).map(p -> identityId(p.identity()))),
                 collection == Collection.INBOX);
     }
 
@@ -588,7 +586,7 @@ public class IntelStore {
             boolean more = rows.size() > query.limit();
             return new Page(rows.stream().limit(query.limit()).map(IntelTable.Row::object).toList(), more);
         }
-        return find(query, ((Viewer.Partner) viewer).party(), policy, REFERENCE_CHECKS_PER_PAGE);
+        return find(query, ((Viewer.Partner) viewer).party(), policy(), REFERENCE_CHECKS_PER_PAGE);
     }
 
     /** A partner's page under {@code policy} (the node's own, or one a test names). */
@@ -750,7 +748,7 @@ public class IntelStore {
         private final SharingPolicy.Decider decider;
 
         Visibility(PartyCode partner, Collection collection) {
-            this(partner, collection, policy);
+            this(partner, collection, policy());
         }
 
         Visibility(PartyCode partner, Collection collection, SharingPolicy policy) {

@@ -27,6 +27,7 @@ import org.concord.ledger.ReceiptException;
 import org.concord.ledger.Receipts;
 import org.concord.party.Partner;
 import org.concord.party.Partners;
+import org.concord.intel.SharingInForce;
 import org.concord.party.PartyCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,6 +78,9 @@ public class OutboxDelivery {
     static final int WINDOW = 5000;
 
     private final Partners partners;
+    /** The outbox's reference check, for messages queued before the sharing settings changed (lazily: the outbox triggers delivery). */
+    private final org.springframework.beans.factory.ObjectProvider<org.concord.exchange.Outbox> outboxProvider;
+    private final SharingInForce sharing;
     private final TaxiiClient client;
     private final JdbcClient jdbc;
     private final org.springframework.jdbc.core.JdbcTemplate batches;
@@ -100,7 +104,10 @@ public class OutboxDelivery {
             @Value("${concord.exchange.batch.max-bytes:9223372036854775807}") long maxBytes,
             @Value("${concord.exchange.backoff.max:PT10M}") Duration maxBackoff,
             @Value("${concord.exchange.backoff.flash:PT2S}") Duration flashBackoff,
-            @Value("${concord.exchange.backoff.priority:PT10S}") Duration priorityBackoff) {
+            @Value("${concord.exchange.backoff.priority:PT10S}") Duration priorityBackoff,
+            org.springframework.beans.factory.ObjectProvider<org.concord.exchange.Outbox> outbox, SharingInForce sharing) {
+        this.outboxProvider = outbox;
+        this.sharing = sharing;
         this.partners = partners;
         this.client = client;
         this.jdbc = jdbc;
@@ -131,7 +138,7 @@ public class OutboxDelivery {
     record Pending(long seq, int priority, String caseKey, long size) {
     }
 
-    private record Queued(long seq, String objectId, String version, String object, Long ledgerIndex) {
+    private record Queued(long seq, String objectId, String version, String object, Long ledgerIndex, java.time.Instant enqueuedAt) {
     }
 
     private final Map<PartyCode, java.util.concurrent.locks.ReentrantLock> running = new java.util.concurrent.ConcurrentHashMap<>();
@@ -208,6 +215,9 @@ public class OutboxDelivery {
                 return settled;
             }
             List<Queued> queued = bodies(batch);
+            if (recheck(partner, queued)) {
+                continue;
+            }
             recordSent(partner, queued);
             StringBuilder envelope = new StringBuilder((int) Math.min(Integer.MAX_VALUE - 8, bytes + 16)).append("{\"objects\":[");
             for (int i = 0; i < queued.size(); i++) {
@@ -376,13 +386,40 @@ public class OutboxDelivery {
         return bySeq;
     }
 
+    /**
+     * Checks again, against the sharing settings in force, the messages queued before they last
+     * changed: one that now refers to an object the partner may not read is set aside (poison, with
+     * an alarm naming the reference) instead of sent. Messages queued since are not read again.
+     *
+     * @return whether any was set aside (the batch is then built again)
+     */
+    private boolean recheck(PartyCode partner, List<Queued> queued) {
+        java.time.Instant changed = sharing.lastChanged();
+        if (changed == null) {
+            return false;
+        }
+        boolean setAside = false;
+        for (Queued message : queued) {
+            if (!message.enqueuedAt().isBefore(changed)) {
+                continue;
+            }
+            var refused = outboxProvider.getObject().unshareableNow(partner, JSON.readTree(message.object()));
+            if (refused.isPresent()) {
+                poison(partner, message.seq(), "the sharing settings changed after it was queued: " + refused.get().getMessage());
+                setAside = true;
+            }
+        }
+        return setAside;
+    }
+
     private List<Queued> bodies(List<Pending> batch) {
         Map<Long, Queued> bySeq = new HashMap<>();
         for (List<Long> chunk : chunks(batch.stream().map(Pending::seq).toList())) {
-            jdbc.sql("select seq, object_id, version, object, ledger_index from exchange_outbox where seq in (" + marks(chunk.size()) + ")")
+            jdbc.sql("select seq, object_id, version, object, ledger_index, enqueued_at from exchange_outbox where seq in ("
+                    + marks(chunk.size()) + ")")
                     .params(new ArrayList<Object>(chunk))
                     .query((rs, n) -> new Queued(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            (Long) rs.getObject(5, Long.class)))
+                            (Long) rs.getObject(5, Long.class), rs.getTimestamp(6).toInstant()))
                     .list().forEach(q -> bySeq.put(q.seq(), q));
         }
         return batch.stream().map(p -> bySeq.get(p.seq())).toList();

@@ -110,6 +110,19 @@ public class PartnerIntelPull {
                 if (response.status() != 200) {
                     throw new IllegalStateException("GET " + OBJECTS + " answered " + response.status() + ": " + TaxiiClient.abbreviate(response.body()));
                 }
+                String tag = response.headers().get(SHARING_HEADER);
+                String previous = tag == null ? null : sharingTag(partner);
+                if (tag != null && !tag.equals(previous)) {
+                    saveSharingTag(partner, tag);
+                    if (previous != null && (cursor.addedAfter() != null || cursor.next() != null) && !restarted) {
+                        // What the partner lets this node read changed (an ADMIN changed its sharing settings):
+                        // objects added long ago may be readable now, so start again; those already held are skipped.
+                        log.info("{} changed what it shares with this node; pulling its collection again from the beginning", partner);
+                        restarted = true;
+                        save(partner, null, null, 0, clock.instant(), null);
+                        continue;
+                    }
+                }
                 JsonNode envelope = JSON.readTree(response.body());
                 List<JsonNode> objects = new ArrayList<>();
                 envelope.path("objects").forEach(objects::add);
@@ -152,6 +165,21 @@ public class PartnerIntelPull {
     }
 
     record Cursor(String addedAfter, String next, int failures, Instant nextAttemptAt) {
+    }
+
+    /** The header with the partner's digest of what it shares with this node (TaxiiServer.SHARING_HEADER, lower case). */
+    private static final String SHARING_HEADER = "x-concord-sharing";
+
+    private String sharingTag(PartyCode partner) {
+        return jdbc.sql("select sharing_tag from exchange_cursor where partner = ?").param(partner.value())
+                .query(String.class).optional().orElse(null);
+    }
+
+    private void saveSharingTag(PartyCode partner, String tag) {
+        if (jdbc.sql("update exchange_cursor set sharing_tag = ? where partner = ?").params(tag, partner.value()).update() == 0) {
+            save(partner, null, null, 0, clock.instant(), null);
+            jdbc.sql("update exchange_cursor set sharing_tag = ? where partner = ?").params(tag, partner.value()).update();
+        }
     }
 
     Cursor cursor(PartyCode partner) {

@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.concord.intel.Collection;
 import org.concord.intel.IntelQuery;
 import org.concord.intel.IntelStore;
+import org.concord.intel.SharingInForce;
 import org.concord.intel.ObjectOutcome;
 import org.concord.intel.Origin;
 import org.concord.intel.Page;
@@ -74,9 +75,11 @@ class TaxiiServer {
     private final long maxContentLength;
     private final Receipts receipts;
     private final NextTokens nextTokens;
+    private final SharingInForce sharing;
 
-    TaxiiServer(IntelStore store, NodeIdentity self, StatusTable statuses, Clock clock, Receipts receipts,
+    TaxiiServer(IntelStore store, NodeIdentity self, StatusTable statuses, Clock clock, Receipts receipts, SharingInForce sharing,
             @Value("${concord.exchange.max-content-length:16777216}") long maxContentLength) {
+        this.sharing = sharing;
         this.receipts = receipts;
         this.store = store;
         this.self = self;
@@ -175,8 +178,16 @@ class TaxiiServer {
         Caller caller = Callers.of(authentication);
         Collection collection = readable(collectionId, caller);
         Page page = store.find(pageQuery(collection, parameters, List.of()), viewer(caller));
-        return ResponseEntity.ok().headers(pageHeaders(page)).body(envelope(page));
+        HttpHeaders headers = pageHeaders(page);
+        if (caller instanceof Caller.PartnerNode partner) {
+            // what the partner may read by the settings in force: when it changes, the partner's pull starts again
+            headers.set(SHARING_HEADER, sharing.digestFor(partner.partner().code()));
+        }
+        return ResponseEntity.ok().headers(headers).body(envelope(page));
     }
+
+    /** The header a partner's page of objects carries: {@link SharingInForce#digestFor} of that partner. */
+    public static final String SHARING_HEADER = "X-Concord-Sharing";
 
     // 5.5 Add Objects
     @PostMapping({"/" + API_ROOT + "/collections/{collectionId}/objects", "/" + API_ROOT + "/collections/{collectionId}/objects/"})
