@@ -216,6 +216,17 @@ class IntelUploads {
         return stream;
     }
 
+    /** Ends every open progress stream when the node shuts down, so its graceful shutdown does not wait for them. */
+    @org.springframework.context.event.EventListener(org.springframework.context.event.ContextClosedEvent.class)
+    void closeStreams() {
+        for (Job job : jobs.values()) {
+            for (SseEmitter stream : job.streams) {
+                stream.complete();
+            }
+            job.streams.clear();
+        }
+    }
+
     private void publish(Job job) {
         Map<String, Object> state;
         String name;

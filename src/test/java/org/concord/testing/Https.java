@@ -76,6 +76,15 @@ public final class Https {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET whose body is read line by line as it arrives (a server-sent event stream): the lines end when the server ends it. */
+    public java.util.concurrent.CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> lines(String path, String... headers) {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl + path)).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
+    }
+
     public static String[] basic(String username, String password) {
         return new String[] {"Authorization",
             "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8))};
