@@ -35,7 +35,7 @@ class FaultInjectionIT {
 
     @Test
     void nothingAcknowledgedToAUserIsLostOrDuplicatedAcrossKillsRestartsAndNetworkFaults() throws Exception {
-        int count = Integer.getInteger("concord.faults", 24);
+        int count = Integer.getInteger("concord.faults", 14);
         long seed = Long.getLong("concord.faults.seed", System.nanoTime());
         Duration maxDuration = Duration.parse(System.getProperty("concord.faults.max-duration", "PT15M"));
         Duration drainWithin = Duration.parse(System.getProperty("concord.faults.drain", "PT12M"));

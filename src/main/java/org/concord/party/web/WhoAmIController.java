@@ -39,7 +39,10 @@ class WhoAmIController {
             answer.put("certificateFingerprint", partner.partner().fingerprint().toString());
             answer.put("authentication", "mutual-tls");
         }
-        answer.put("node", Map.of("party", self.party().code().value(), "name", self.party().name()));
+        Map<String, Object> node = new java.util.LinkedHashMap<>(); // party first, always (Map.of's order varies from run to run)
+        node.put("party", self.party().code().value());
+        node.put("name", self.party().name());
+        answer.put("node", node);
         return answer;
     }
 }
