@@ -289,23 +289,20 @@ public class SharingInForce {
     }
 
     private static SharingSettings read(JsonNode json) {
-        List<String> amber = new ArrayList<>();
-        json.path("amber").forEach(v -> amber.add(v.asString()));
-        List<String> unmarked = new ArrayList<>();
-        json.path("unmarked").forEach(v -> unmarked.add(v.asString()));
-        Map<String, List<String>> reShare = new LinkedHashMap<>();
-        json.path("reShare").propertyNames().forEach(from -> {
-            List<String> to = new ArrayList<>();
-            json.path("reShare").path(from).forEach(v -> to.add(v.asString()));
-            reShare.put(from, to);
-        });
-        Map<String, List<String>> relayed = new LinkedHashMap<>();
-        json.path("acceptRelayed").propertyNames().forEach(from -> {
-            List<String> to = new ArrayList<>();
-            json.path("acceptRelayed").path(from).forEach(v -> to.add(v.asString()));
-            relayed.put(from, to);
-        });
-        return new SharingSettings(amber, unmarked, reShare, relayed);
+        return new SharingSettings(strings(json.path("amber")), strings(json.path("unmarked")), lists(json.path("reShare")),
+                lists(json.path("acceptRelayed")));
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asString()));
+        return values;
+    }
+
+    private static Map<String, List<String>> lists(JsonNode object) {
+        Map<String, List<String>> lists = new LinkedHashMap<>();
+        object.propertyNames().forEach(key -> lists.put(key, strings(object.path(key))));
+        return lists;
     }
 
     private static String describe(InForce inForce) {

@@ -111,7 +111,7 @@ public class PartnerIntelPull {
                     throw new IllegalStateException("GET " + OBJECTS + " answered " + response.status() + ": " + TaxiiClient.abbreviate(response.body()));
                 }
                 String tag = response.headers().get(SHARING_HEADER);
-                String previous = tag == null ? null : sharingTag(partner);
+                String previous = cursor.sharingTag();
                 if (tag != null && !tag.equals(previous)) {
                     saveSharingTag(partner, tag);
                     if (previous != null && (cursor.addedAfter() != null || cursor.next() != null) && !restarted) {
@@ -164,16 +164,12 @@ public class PartnerIntelPull {
         }
     }
 
-    record Cursor(String addedAfter, String next, int failures, Instant nextAttemptAt) {
+    /** @param sharingTag the partner's {@code X-Concord-Sharing} digest as last seen, or null */
+    record Cursor(String addedAfter, String next, int failures, Instant nextAttemptAt, String sharingTag) {
     }
 
     /** The header with the partner's digest of what it shares with this node (TaxiiServer.SHARING_HEADER, lower case). */
     private static final String SHARING_HEADER = "x-concord-sharing";
-
-    private String sharingTag(PartyCode partner) {
-        return jdbc.sql("select sharing_tag from exchange_cursor where partner = ?").param(partner.value())
-                .query(String.class).optional().orElse(null);
-    }
 
     private void saveSharingTag(PartyCode partner, String tag) {
         if (jdbc.sql("update exchange_cursor set sharing_tag = ? where partner = ?").params(tag, partner.value()).update() == 0) {
@@ -183,10 +179,10 @@ public class PartnerIntelPull {
     }
 
     Cursor cursor(PartyCode partner) {
-        return jdbc.sql("select added_after, next_token, failures, next_attempt_at from exchange_cursor where partner = ?")
+        return jdbc.sql("select added_after, next_token, failures, next_attempt_at, sharing_tag from exchange_cursor where partner = ?")
                 .param(partner.value())
-                .query((rs, n) -> new Cursor(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getTimestamp(4).toInstant()))
-                .optional().orElse(new Cursor(null, null, 0, Instant.EPOCH));
+                .query((rs, n) -> new Cursor(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getTimestamp(4).toInstant(), rs.getString(5)))
+                .optional().orElse(new Cursor(null, null, 0, Instant.EPOCH, null));
     }
 
     private void save(PartyCode partner, String addedAfter, String next, int failures, Instant nextAttempt, String error) {
