@@ -21,6 +21,7 @@ import org.concord.hotline.TestCallSchedules;
 import org.concord.hotline.WeeklyTestCall;
 import org.concord.intel.SharingInForce;
 import org.concord.intel.SharingSettings;
+import org.concord.node.InvalidInput;
 import org.concord.node.NotFound;
 import org.concord.party.ApiTokens;
 import org.concord.party.Caller;
@@ -41,7 +42,11 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The admin page ({@code /console/admin}, ADMIN only; docs/console.md, "Admin"): this node and its
@@ -106,6 +111,14 @@ class AdminController {
     record PairRules(String partner, String zone, List<PolicyRow> rules) {
     }
 
+    /** One tick box of the sharing form: its value ({@code IR>AF}), what it says, and whether it is ticked. */
+    record Choice(String value, String label, boolean checked) {
+    }
+
+    /** One partner's line of the sharing form. */
+    record SharingLine(String code, boolean amber, boolean unmarked, List<Choice> reShare, List<Choice> acceptRelayed) {
+    }
+
     @GetMapping("/console/admin")
     @PreAuthorize("hasRole('ADMIN')")
     String admin(Model model) {
@@ -119,6 +132,9 @@ class AdminController {
         model.addAttribute("tokens", tokens.all().stream().map(t -> new TokenRow(t.id(), t.label(), t.username(),
                 rolesOf.getOrDefault(t.username(), ""), shown(t.createdAt()), shown(t.expiresAt()), shown(t.lastUsedAt()))).toList());
         model.addAttribute("sharing", sharingRows());
+        model.addAttribute("sharingForm", sharingForm(paired));
+        model.addAttribute("sharingBasedOn", basedOn());
+        model.addAttribute("sharingSetAtRunTime", sharing.current().source() == SharingInForce.Source.SET_AT_RUN_TIME);
         model.addAttribute("requestDeadlines", requestDeadlines());
         model.addAttribute("acknowledgementDeadlines", acknowledgementDeadlines());
         model.addAttribute("noticeRules", paired.stream().map(this::noticeRules).toList());
@@ -139,6 +155,112 @@ class AdminController {
             redirect.addFlashAttribute("tokenError", e.getMessage());
         }
         return "redirect:/console/admin#tokens";
+    }
+
+    /**
+     * Sets the sharing settings from the form, as {@code PUT /api/intel/sharing} does for an
+     * administrator: the same validation, the same audit entry, and the same effect on the next page
+     * a partner reads and the next message the outbox delivers. Refused, with nothing changed, if the
+     * settings changed since the page was opened ({@code basedOn}), so that one administrator never
+     * silently undoes another's change.
+     */
+    @PostMapping("/console/admin/sharing")
+    @PreAuthorize("hasRole('ADMIN')")
+    String changeSharing(@RequestParam(name = "amber", required = false) List<String> amber,
+            @RequestParam(name = "unmarked", required = false) List<String> unmarked,
+            @RequestParam(name = "reShare", required = false) List<String> reShare,
+            @RequestParam(name = "acceptRelayed", required = false) List<String> acceptRelayed,
+            @RequestParam(name = "basedOn", required = false) String basedOn, Authentication user, RedirectAttributes redirect) {
+        if (!basedOn().equals(basedOn)) {
+            redirect.addFlashAttribute("sharingError", stale());
+            return "redirect:/console/admin#sharing-title";
+        }
+        try {
+            ObjectNode body = FORM.createObjectNode();
+            nonNull(amber).forEach(body.putArray("amber")::add);
+            nonNull(unmarked).forEach(body.putArray("unmarked")::add);
+            pairs(body.putObject("reShare"), "reShare", reShare);
+            pairs(body.putObject("acceptRelayed"), "acceptRelayed", acceptRelayed);
+            SharingInForce.InForce after = sharing.change(body, Callers.of(user).auditName());
+            redirect.addFlashAttribute("notice", "Sharing settings set: " + summary(after.settings())
+                    + ". Each partner reads under them from its next page, and messages queued before now are checked again before delivery.");
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute("sharingError", "Not changed. " + e.getMessage() + " (rule " + e.rule() + ")");
+        }
+        return "redirect:/console/admin#sharing-title";
+    }
+
+    /** Puts the configuration file's sharing settings back, as {@code DELETE /api/intel/sharing} does. */
+    @PostMapping("/console/admin/sharing/reset")
+    @PreAuthorize("hasRole('ADMIN')")
+    String resetSharing(@RequestParam(name = "basedOn", required = false) String basedOn, Authentication user,
+            RedirectAttributes redirect) {
+        if (!basedOn().equals(basedOn)) {
+            redirect.addFlashAttribute("sharingError", stale());
+            return "redirect:/console/admin#sharing-title";
+        }
+        SharingInForce.InForce after = sharing.returnToConfiguration(Callers.of(user).auditName());
+        redirect.addFlashAttribute("notice", "The settings of concord.yml are in force again: " + summary(after.settings()) + ".");
+        return "redirect:/console/admin#sharing-title";
+    }
+
+    private static final JsonMapper FORM = JsonMapper.builder().build();
+
+    private static List<String> nonNull(List<String> values) {
+        return values == null ? List.of() : values;
+    }
+
+    /** {@code IR>AF} ticks as {@code {"IR": ["AF"]}}; a value without '>' is refused naming the field. */
+    private static void pairs(ObjectNode into, String field, List<String> values) {
+        for (String value : nonNull(values)) {
+            int at = value.indexOf('>');
+            if (at <= 0 || at == value.length() - 1) {
+                throw new InvalidInput(field, "from>to", "each ticked box is 'partner>partner', not '" + value + "'");
+            }
+            into.withArray(value.substring(0, at)).add(value.substring(at + 1));
+        }
+    }
+
+    /** What the sharing form was drawn from: when the settings last changed, or "never". */
+    private String basedOn() {
+        Instant changed = sharing.lastChanged();
+        return changed == null ? "never" : changed.toString();
+    }
+
+    private String stale() {
+        SharingInForce.InForce now = sharing.current();
+        return "Not changed: the sharing settings were changed by " + now.changedBy() + " at " + shown(now.changedAt())
+                + " after you opened this page. The page now shows them; make your change again if it still stands.";
+    }
+
+    private static String summary(SharingSettings s) {
+        return "TLP:AMBER to " + list(s.amber()) + "; unmarked to " + list(s.unmarked()) + "; passed on " + map(s.reShare())
+                + "; accepted when relayed " + map(s.acceptRelayed());
+    }
+
+    private List<SharingLine> sharingForm(List<Partner> paired) {
+        SharingSettings s = sharing.current().settings();
+        List<SharingLine> lines = new ArrayList<>();
+        for (Partner partner : paired) {
+            String code = partner.code().value();
+            List<Choice> passOn = new ArrayList<>();
+            List<Choice> relayed = new ArrayList<>();
+            for (Partner other : paired) {
+                String to = other.code().value();
+                if (!to.equals(code)) {
+                    passOn.add(new Choice(code + ">" + to, to, s.reShare().getOrDefault(code, List.of()).contains(to)));
+                    relayed.add(new Choice(code + ">" + to, to, s.acceptRelayed().getOrDefault(code, List.of()).contains(to)));
+                }
+            }
+            // identity ids named directly (through the API) stay ticked, so saving the form keeps them
+            for (String id : s.acceptRelayed().getOrDefault(code, List.of())) {
+                if (id.startsWith("identity--")) {
+                    relayed.add(new Choice(code + ">" + id, id, true));
+                }
+            }
+            lines.add(new SharingLine(code, s.amber().contains(code), s.unmarked().contains(code), passOn, relayed));
+        }
+        return lines;
     }
 
     private PartnerRow row(Partner p) {

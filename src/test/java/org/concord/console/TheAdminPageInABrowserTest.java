@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.concord.audit.AuditEntry;
 import org.concord.audit.AuditLog;
+import org.concord.intel.SharingInForce;
+import org.concord.intel.SharingSettings;
 import org.concord.party.ApiTokens;
+import org.concord.party.PartyCode;
 import org.concord.party.Role;
 import org.concord.testing.Browser;
 import org.concord.testing.TwoNodes;
@@ -96,7 +100,8 @@ class TheAdminPageInABrowserTest {
                 .contains("launch-point-distance").contains("40 km").contains("within 50 km of the border");
         assertThat(browser.findElement(By.id("policies")).getText()).contains("set in concord.yml".substring(1))
                 .contains("Weekly test call");
-        assertThat(browser.findElements(By.cssSelector("#policies form, #policies input"))).as("policies are read-only").isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#policies form"))).as("only the sharing settings are changed here")
+                .extracting(e -> e.getAttribute("id")).containsExactly("sharing-form");
         chrome.assertAccessible("admin");
         chrome.screenshot("admin");
 
@@ -140,6 +145,66 @@ class TheAdminPageInABrowserTest {
     }
 
     @Test
+    void theAdministratorChangesWhatThePartnerMayReadThroughTheFormAndPutsTheFileBack() throws Exception {
+        SharingInForce sharing = nodes.pk.bean(SharingInForce.class);
+        String digestBefore = sharing.digestFor(PartyCode.of("IR"));
+        boolean amberBefore = sharing.current().settings().amber().contains("IR");
+        try {
+            chrome.logIn(nodes.pk, Role.ADMIN);
+            browser.get(nodes.pk.url() + "/console/admin");
+            WebElement unmarked = browser.findElement(By.cssSelector("tr.sharing-line[data-partner='IR'] input[name=unmarked]"));
+            assertThat(unmarked.isSelected()).as("the file shares no unmarked object with IR").isFalse();
+            assertThat(browser.findElement(By.cssSelector("tr.sharing-line[data-partner='IR'] input[name=amber]")).isSelected())
+                    .isEqualTo(amberBefore);
+            assertThat(browser.findElement(By.cssSelector("tr.sharing-line[data-partner='IR']")).getText()).contains("no other partner");
+            assertThat(browser.findElements(By.id("sharing-reset"))).as("nothing to put back").isEmpty();
+
+            // when the administrator lets IR read unmarked objects and saves
+            unmarked.click();
+            browser.findElement(By.id("sharing-save")).click();
+
+            // then the page says what is in force now and who set it, the node shares under it, and the audit trail names the administrator
+            new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector(".notice"), "Sharing settings set"));
+            assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("unmarked to IR");
+            assertThat(browser.findElement(By.id("sharing")).getText()).contains("set at run time by user:" + nodes.pk.username(Role.ADMIN))
+                    .contains("Objects without a TLP marking IR");
+            assertThat(browser.findElement(By.cssSelector("tr.sharing-line[data-partner='IR'] input[name=unmarked]")).isSelected()).isTrue();
+            assertThat(sharing.current().source()).isEqualTo(SharingInForce.Source.SET_AT_RUN_TIME);
+            assertThat(sharing.current().settings().unmarked()).containsExactly("IR");
+            assertThat(sharing.current().settings().amber().contains("IR")).as("AMBER as it was").isEqualTo(amberBefore);
+            assertThat(sharing.digestFor(PartyCode.of("IR"))).as("IR's next page restarts its pull").isNotEqualTo(digestBefore);
+            assertThat(nodes.pk.bean(AuditLog.class).recent(10)).anySatisfy(e -> {
+                assertThat(e.action()).isEqualTo("intel.sharing-changed");
+                assertThat(e.actor()).isEqualTo("user:" + nodes.pk.username(Role.ADMIN));
+            });
+            chrome.assertAccessible("admin-sharing");
+
+            // another administrator changes the settings while this page is open: saving it is refused, and their change stands
+            sharing.change(SharingInForce.json(new SharingSettings(List.of(), List.of(), Map.of(), Map.of())), "user:other-admin");
+            browser.findElement(By.cssSelector("tr.sharing-line[data-partner='IR'] input[name=unmarked]")).click();
+            browser.findElement(By.id("sharing-save")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.presenceOfElementLocated(By.id("sharing-error")));
+            assertThat(browser.findElement(By.id("sharing-error")).getText()).contains("Not changed").contains("user:other-admin")
+                    .contains("after you opened this page");
+            assertThat(sharing.current().changedBy()).isEqualTo("user:other-admin");
+            assertThat(sharing.current().settings().amber()).isEmpty();
+
+            // and putting the file back shows the file's settings, with who put them back
+            browser.findElement(By.id("sharing-reset-button")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector(".notice"), "concord.yml are in force again"));
+            assertThat(sharing.current().source()).isEqualTo(SharingInForce.Source.CONFIGURATION);
+            assertThat(sharing.digestFor(PartyCode.of("IR"))).isEqualTo(digestBefore);
+            assertThat(browser.findElement(By.id("sharing")).getText()).contains("the configuration file")
+                    .contains("put back by user:" + nodes.pk.username(Role.ADMIN));
+            assertThat(browser.findElements(By.id("sharing-reset"))).isEmpty();
+        } finally {
+            sharing.returnToConfiguration("test");
+        }
+    }
+
+    @Test
     void aLiaisonOfficerAndAViewerGet403AndAForgedRevokeFromTheirSessionIsRefused() throws Exception {
         ApiTokens tokens = nodes.pk.bean(ApiTokens.class);
         ApiTokens.Issued issued = tokens.issue(nodes.pk.username(Role.ADMIN), "kept", Duration.ofHours(1));
@@ -159,6 +224,12 @@ class TheAdminPageInABrowserTest {
             assertThat(post(path, false)).isEqualTo(403);
             assertThat(post(path, true)).isEqualTo(403);
             assertThat(tokens.all()).as("the token is still live").extracting(ApiTokens.Token::id).contains(issued.id());
+
+            // nor may the role change the sharing settings or put the file's back
+            SharingInForce.InForce sharing = nodes.pk.bean(SharingInForce.class).current();
+            assertThat(post("/console/admin/sharing", true)).isEqualTo(403);
+            assertThat(post("/console/admin/sharing/reset", true)).isEqualTo(403);
+            assertThat(nodes.pk.bean(SharingInForce.class).current()).as("the sharing settings are as they were").isEqualTo(sharing);
         }
         tokens.revoke(issued.id(), nodes.pk.username(Role.ADMIN), true, "test");
     }
