@@ -20,6 +20,7 @@ import org.concord.intel.stix.SharingPolicy;
 import org.concord.node.InvalidInput;
 import org.concord.party.PartyCode;
 import org.concord.party.Partners;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -75,6 +76,7 @@ public class SharingInForce {
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
     private volatile State state;
     /** When the settings in force last changed (stored, or set or deleted in this run); null if never. */
     private volatile Instant lastChanged;
@@ -86,7 +88,8 @@ public class SharingInForce {
     }
 
     SharingInForce(SharingSettings configured, JdbcClient jdbc, Partners partners, AuditLog audit, Clock clock,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, ApplicationEventPublisher events) {
+        this.events = events;
         this.configured = configured;
         this.jdbc = jdbc;
         this.partners = partners;
@@ -144,6 +147,7 @@ public class SharingInForce {
                         .params(json(next).toString(), actor, Timestamp.from(after.changedAt())).update();
             }
             audit.record(actor, "intel.sharing-changed", "sharing", "from " + describe(before) + " to " + describe(after));
+            events.publishEvent(new SharingChanged(before.settings(), after.settings()));
             state = new State(after);
             lastChanged = after.changedAt();
         });
@@ -162,6 +166,7 @@ public class SharingInForce {
             jdbc.sql("update intel_sharing_settings set settings = null, changed_by = ?, changed_at = ? where id = 1")
                     .params(actor, Timestamp.from(after.changedAt())).update();
             audit.record(actor, "intel.sharing-changed", "sharing", "from " + describe(before) + " to " + describe(after));
+            events.publishEvent(new SharingChanged(before.settings(), after.settings()));
             state = new State(after);
             lastChanged = after.changedAt();
         });

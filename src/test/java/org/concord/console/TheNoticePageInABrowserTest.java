@@ -110,7 +110,7 @@ class TheNoticePageInABrowserTest {
         String site = "Crossing market " + UUID.randomUUID().toString().substring(0, 8);
         ObjectNode sites = JSON.createObjectNode().put("type", "FeatureCollection");
         ObjectNode feature = sites.putArray("features").addObject().put("type", "Feature");
-        feature.putObject("properties").put("name", site).put("kind", "crossing-point");
+        feature.putObject("properties").put("name", site).put("kind", "crossing-point").put("marking", "green");
         feature.set("geometry", square(61.519, 28.9921, 0.04));
         HttpResponse<String> declared = send(nodes.ir, Role.LIAISON, "/api/deconfliction/sites", sites.toString());
         assertThat(declared.statusCode()).as(declared.body()).isEqualTo(201);

@@ -26,7 +26,7 @@ class ActivityMapSurvivesARestartTest {
         try {
             // given Iran's crossing has reached Pakistan, and Pakistan has sent a patrol
             String sites = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
-                    + "\"properties\":{\"name\":\"Taftan-Mirjaveh crossing\",\"kind\":\"crossing-point\"},"
+                    + "\"properties\":{\"name\":\"Taftan-Mirjaveh crossing\",\"kind\":\"crossing-point\",\"marking\":\"green\"},"
                     + "\"geometry\":" + GeoJson.write(GeodesicShapes.circle(TAFTAN_MIRJAVEH_CROSSING, 3)) + "}]}";
             assertThat(post(nodes.ir, Role.LIAISON, "/api/deconfliction/sites", sites).statusCode()).isEqualTo(201);
             deliver(nodes.ir, "PK");

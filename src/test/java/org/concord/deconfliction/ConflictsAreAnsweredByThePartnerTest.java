@@ -44,7 +44,7 @@ class ConflictsAreAnsweredByThePartnerTest {
     /** Given Iran's crossing declared and known to Pakistan, Pakistan notifies a patrol round Taftan; both flag it. */
     private String aConflictAtTheCrossing() throws Exception {
         String sites = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
-                + "\"properties\":{\"name\":\"Taftan-Mirjaveh crossing\",\"kind\":\"crossing-point\"},"
+                + "\"properties\":{\"name\":\"Taftan-Mirjaveh crossing\",\"kind\":\"crossing-point\",\"marking\":\"green\"},"
                 + "\"geometry\":" + GeoJson.write(GeodesicShapes.circle(TAFTAN_MIRJAVEH_CROSSING, 3)) + "}]}";
         assertThat(post(nodes.ir, Role.LIAISON, "/api/deconfliction/sites", sites).statusCode()).isEqualTo(201);
         deliver(nodes.ir, "PK");

@@ -48,7 +48,7 @@ class NoticesAreRevisedAndWithdrawnTest {
     /** The crossing declared by Iran and known to Pakistan; Pakistan's patrol round Taftan sent and flagged at both. */
     private ObjectNode aPatrolAtTheCrossing() throws Exception {
         String sites = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
-                + "\"properties\":{\"name\":\"Taftan-Mirjaveh crossing\",\"kind\":\"crossing-point\"},"
+                + "\"properties\":{\"name\":\"Taftan-Mirjaveh crossing\",\"kind\":\"crossing-point\",\"marking\":\"green\"},"
                 + "\"geometry\":" + GeoJson.write(GeodesicShapes.circle(TAFTAN_MIRJAVEH_CROSSING, 3)) + "}]}";
         assertThat(post(nodes.ir, Role.LIAISON, "/api/deconfliction/sites", sites).statusCode()).isEqualTo(201);
         deliver(nodes.ir, "PK");

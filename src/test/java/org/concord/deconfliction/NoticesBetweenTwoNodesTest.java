@@ -97,7 +97,7 @@ class NoticesBetweenTwoNodesTest {
             throws Exception {
         // given Iran declares the crossing protected (3 km round the crossing point) and Pakistan has received it
         String sites = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
-                + "\"properties\":{\"name\":\"Taftan-Mirjaveh crossing\",\"kind\":\"crossing-point\"},"
+                + "\"properties\":{\"name\":\"Taftan-Mirjaveh crossing\",\"kind\":\"crossing-point\",\"marking\":\"green\"},"
                 + "\"geometry\":" + GeoJson.write(GeodesicShapes.circle(TAFTAN_MIRJAVEH_CROSSING, 3)) + "}]}";
         HttpResponse<String> declared = post(nodes.ir, Role.LIAISON, "/api/deconfliction/sites", sites);
         assertThat(declared.statusCode()).as(declared.body()).isEqualTo(201);

@@ -53,6 +53,7 @@ class AnsweringConflicts {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final DeconflictionConfiguration.OwnParty own;
+    private final org.concord.intel.SharingInForce sharing;
 
     ConflictAnswerPolicy policy() {
         return policy;
@@ -60,7 +61,8 @@ class AnsweringConflicts {
 
     AnsweringConflicts(DeconflictionTables tables, ConflictAnswerPolicy policy, Outbox outbox, IntelStore intel,
             NodeIdentity identity, AuditLog audit, Clock clock, TransactionTemplate transactions,
-            DeconflictionConfiguration.OwnParty own) {
+            DeconflictionConfiguration.OwnParty own, org.concord.intel.SharingInForce sharing) {
+        this.sharing = sharing;
         this.tables = tables;
         this.policy = policy;
         this.outbox = outbox;
@@ -132,6 +134,7 @@ class AnsweringConflicts {
             throw new Conflict(refusal.field(), refusal.rule() + ": " + refusal.explanation());
         }
         DeconflictionTables.StoredNotice notice = tables.notice(current.conflict().noticeId()).orElseThrow();
+        refuseIfTheSiteIsWithheld(current.conflict(), notice.notice().notifyingParty());
         ObjectNode stix = StixMapping.answer(answer, current.conflict().noticeId(), identity.stixIdentityId(), now);
         transactions.executeWithoutResult(status -> {
             if (!tables.saveAnswer(new DeconflictionTables.StoredAnswer(answer, current.conflict().noticeId(),
@@ -143,6 +146,27 @@ class AnsweringConflicts {
                     + " about notice " + current.conflict().noticeId());
         });
         return new Standing(current.conflict(), current.id(), (ConflictStanding.Answered) next);
+    }
+
+    /**
+     * An answer names the conflict by the site, so the notifying party can take it only if it holds
+     * the site: one of ours withheld from it under its marking gets a 409 saying what to do instead,
+     * rather than an answer the partner would drop.
+     */
+    private void refuseIfTheSiteIsWithheld(DeconflictionTables.StoredConflict conflict, org.concord.party.PartyCode notifier) {
+        if (!"protected-site".equals(conflict.kind()) || !conflict.otherParty().equals(own.code())) {
+            return;
+        }
+        var admitted = sharing.policy().admission(notifier).levels();
+        List<DeconflictionTables.StoredSite> named = tables.sites().stream()
+                .filter(s -> s.site().declaredBy().equals(own.code()) && s.site().name().equals(conflict.otherRef())).toList();
+        if (!named.isEmpty() && named.stream().noneMatch(s -> admitted.contains(s.site().marking()))) {
+            throw new Conflict("conflict", "site-withheld: " + notifier + " does not hold the site '" + conflict.otherRef()
+                    + "' (" + named.get(0).site().marking().label() + ", which the sharing settings do not let " + notifier
+                    + " read), so it could not take an answer about it. Tell " + notifier + " on the hotline, or share the site "
+                    + "(mark it so that " + notifier + " may read it, or let " + notifier + " read "
+                    + named.get(0).site().marking().label() + ") and answer then.");
+        }
     }
 
     @ApplicationModuleListener

@@ -289,8 +289,10 @@ class DeconflictionController implements org.concord.deconfliction.Deconfliction
     @PreAuthorize("hasRole('LIAISON')")
     @Operation(summary = "Declare protected sites",
             description = "A GeoJSON FeatureCollection: each feature a Point, Polygon or MultiPolygon with properties name "
-                    + "and kind (border-market, refugee-camp, village, crossing-point, other). Stored and sent to every "
-                    + "paired partner; notices already held are checked against them again.")
+                    + "and kind (border-market, refugee-camp, village, crossing-point, other), and optionally marking (clear, "
+                    + "green, amber, amber+strict, red; amber if absent). Stored and sent to each partner the sharing settings in "
+                    + "force let read the marking (the answer lists sentTo and withheldFrom); notices already held, whoever sent "
+                    + "them, are checked against them again.")
     @ApiResponse(responseCode = "201", description = "declared")
     @ApiResponse(responseCode = "400", description = "invalid input, naming the field and the rule")
     ResponseEntity<JsonNode> declare(@io.swagger.v3.oas.annotations.parameters.RequestBody(description = "a GeoJSON "
@@ -300,8 +302,10 @@ class DeconflictionController implements org.concord.deconfliction.Deconfliction
         ObjectNode out = NoticeJson.JSON.createObjectNode();
         ArrayNode sites = out.putArray("sites");
         for (DeclaringSites.Declared d : declared) {
-            sites.addObject().put("id", d.id()).put("name", d.site().name()).put("kind", d.site().kind().name())
-                    .put("stixId", d.stixId());
+            ObjectNode site = sites.addObject().put("id", d.id()).put("name", d.site().name()).put("kind", d.site().kind().name())
+                    .put("marking", d.site().marking().label()).put("stixId", d.stixId());
+            d.sentTo().forEach(site.putArray("sentTo")::add);
+            d.withheldFrom().forEach(site.putArray("withheldFrom")::add);
         }
         return ResponseEntity.status(HttpStatus.CREATED).body(out);
     }
@@ -585,7 +589,7 @@ class DeconflictionController implements org.concord.deconfliction.Deconfliction
         for (DeconflictionTables.StoredSite s : tables.sites()) {
             feature(out, s.site().toGeoJson(), NoticeJson.JSON.createObjectNode().put("id", s.id())
                     .put("name", s.site().name()).put("kind", s.site().kind().name())
-                    .put("declaredBy", s.site().declaredBy().value()));
+                    .put("declaredBy", s.site().declaredBy().value()).put("marking", s.site().marking().label()));
         }
         return close(out);
     }

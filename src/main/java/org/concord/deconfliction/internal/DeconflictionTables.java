@@ -189,9 +189,14 @@ class DeconflictionTables {
         return jdbc.sql("select id, name, kind, declared_by, area, stix_id, stix_object, recorded_at from deconfliction_site order by recorded_at, id")
                 .query((rs, row) -> new StoredSite(rs.getString(1),
                         new ProtectedSite(rs.getString(2), ProtectedSite.Kind.valueOf(rs.getString(3)),
-                                PartyCode.of(rs.getString(4)), STORED.read("area", rs.getString(5))),
+                                PartyCode.of(rs.getString(4)), STORED.read("area", rs.getString(5)), markingOf(rs.getString(7))),
                         rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()))
                 .list();
+    }
+
+    /** A stored site's marking, as its STIX object carries it. */
+    private static org.concord.intel.stix.Tlp markingOf(String stixObject) {
+        return org.concord.intel.stix.Tlp.of(NoticeJson.JSON.readTree(stixObject)).orElse(ProtectedSite.DEFAULT_MARKING);
     }
 
     record StoredEvent(UnplannedEvent event, Direction direction, String stixId, String version, boolean crossesBorder,

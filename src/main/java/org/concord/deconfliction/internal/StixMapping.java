@@ -189,7 +189,7 @@ final class StixMapping {
 
     /** A protected site as a STIX object created by this node at {@code now}. */
     static ObjectNode site(String siteId, ProtectedSite site, String identityId, Instant now) {
-        ObjectNode o = common(SITE_TYPE, siteStixId(siteId), identityId, now, Tlp.AMBER);
+        ObjectNode o = common(SITE_TYPE, siteStixId(siteId), identityId, now, site.marking());
         o.put("site_id", siteId);
         o.put("name", site.name());
         o.put("kind", site.kind().name());
@@ -250,7 +250,8 @@ final class StixMapping {
         } catch (IllegalArgumentException e) {
             throw new InvalidInput("kind", "site-kind", "unknown site kind " + object.path("kind"));
         }
-        return new ProtectedSite(object.path("name").asString(null), kind, from, reader.read("area", object.get("area")));
+        return new ProtectedSite(object.path("name").asString(null), kind, from, reader.read("area", object.get("area")),
+                Tlp.of(object).orElse(ProtectedSite.DEFAULT_MARKING));
     }
 
     static String eventStixId(UnplannedEvent event) {
