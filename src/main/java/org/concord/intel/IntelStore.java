@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -755,7 +756,13 @@ public class IntelStore {
             this.partner = partner;
             this.collection = collection;
             String identity = partners.byCode(partner).map(p -> identityId(p.identity())).orElse(null);
-            this.decider = policy.decider(new SharingPolicy.Reader(partner, identity, self.stixIdentityId()), this::lookup);
+            Set<String> passedOn = new HashSet<>();
+            for (PartyCode source : policy.admission(partner).sources()) {
+                if (!source.equals(partner)) {
+                    partners.byCode(source).map(p -> identityId(p.identity())).ifPresent(passedOn::add);
+                }
+            }
+            this.decider = policy.decider(new SharingPolicy.Reader(partner, identity, self.stixIdentityId(), passedOn), this::lookup);
         }
 
         void prefetch(List<IntelTable.Row> rows) {

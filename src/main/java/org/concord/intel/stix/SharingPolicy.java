@@ -39,7 +39,8 @@ import tools.jackson.databind.JsonNode;
  *       {@code sample_refs}, references inside extensions and inside granular markings
  *       ({@code marking_ref}) alike ({@link #references}). A referenced object may be known when
  *       it is a standard TLP marking definition, this node's or the partner's own identity (both
- *       are public: they are in the pairing records), an object the partner created itself
+ *       are public: they are in the pairing records), the identity of a partner whose objects the
+ *       policy passes on to this one (rule 3; {@link Reader#passedOn}), an object the partner created itself
  *       ({@code created_by_ref} is the partner's identity), or an object this node holds and the
  *       same policy lets the partner read. A reference to an object this node does not hold
  *       withholds the object: this node cannot tell what the id would reveal, so it takes the safe
@@ -103,10 +104,21 @@ public final class SharingPolicy {
      * The partner reading, with what it knows anyway: its own STIX identity id and this node's
      * (both public through the pairing records). Either may be null when unknown (a partner not
      * paired, say): then nothing is known anyway.
+     *
+     * @param passedOn the identity ids of the partners whose objects the policy passes on to the
+     *        reader ({@link #reSharing}): every such object names its creator, and passing them on
+     *        is the decision to let the reader know who made them (the identity is public in that
+     *        partner's pairing record too), so they are known like the reader's own
      */
-    public record Reader(PartyCode party, String identity, String self) {
+    public record Reader(PartyCode party, String identity, String self, Set<String> passedOn) {
         public Reader {
             Objects.requireNonNull(party, "party");
+            passedOn = passedOn == null ? Set.of() : Set.copyOf(passedOn);
+        }
+
+        /** A reader to whom no partner's objects are passed on. */
+        public Reader(PartyCode party, String identity, String self) {
+            this(party, identity, self, Set.of());
         }
     }
 
@@ -198,7 +210,8 @@ public final class SharingPolicy {
             try {
                 for (Reference reference : referenced) {
                     String id = reference.id();
-                    if (Tlp.isStandardMarkingDefinition(id) || id.equals(reader.identity()) || id.equals(reader.self())) {
+                    if (Tlp.isStandardMarkingDefinition(id) || id.equals(reader.identity()) || id.equals(reader.self())
+                            || reader.passedOn().contains(id)) {
                         continue;
                     }
                     if (path.contains(id)) {

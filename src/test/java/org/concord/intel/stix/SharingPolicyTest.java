@@ -152,6 +152,30 @@ class SharingPolicyTest {
     }
 
     @Test
+    void an_object_passed_on_from_a_partner_may_name_that_partner_as_its_creator_and_only_then() {
+        // IR's GREEN group names IR's identity, which this node holds unmarked (as pairing stores it) or not at all
+        ObjectNode irIdentity = StixFixtures.object("""
+                {"type": "identity", "spec_version": "2.1", "id": "%s", "created": "2024-01-18T00:00:00.000Z",
+                 "modified": "2024-01-18T00:00:00.000Z", "name": "Iran", "identity_class": "organization"}
+                """.formatted(IR_IDENTITY));
+        ObjectNode group = anyIntrusionSet(id(Tlp.GREEN));
+        group.put("created_by_ref", IR_IDENTITY);
+        HeldObject held = HeldObject.receivedFrom(IR, group);
+        var store = store(List.of(held, HeldObject.receivedFrom(IR, irIdentity)));
+        SharingPolicy passing = defaults.reSharing(IR, AF);
+
+        // passed on to AF, which is told IR's identity is known to it: readable
+        assertThat(passing.decider(new SharingPolicy.Reader(AF, "identity--4c7b5b88-8ff7-4a4d-aa9d-feb398cd0061", PK_IDENTITY,
+                java.util.Set.of(IR_IDENTITY)), store).decide(held).mayRead()).isTrue();
+        // without it, the unmarked identity withholds the group, as before
+        assertThat(passing.decider(new SharingPolicy.Reader(AF, "identity--4c7b5b88-8ff7-4a4d-aa9d-feb398cd0061", PK_IDENTITY), store)
+                .decide(held).mayRead()).isFalse();
+        // and knowing IR's identity does not pass on what the policy does not
+        assertThat(defaults.decider(new SharingPolicy.Reader(AF, "identity--4c7b5b88-8ff7-4a4d-aa9d-feb398cd0061", PK_IDENTITY,
+                java.util.Set.of(IR_IDENTITY)), store).decide(held).mayRead()).isFalse();
+    }
+
+    @Test
     void a_relationship_made_here_does_not_pass_on_an_endpoint_received_from_another_partner() {
         ObjectNode mine = anyIntrusionSet(id(Tlp.GREEN));
         HeldObject theirs = HeldObject.receivedFrom(IR, anyIntrusionSet(id(Tlp.GREEN)));
