@@ -133,6 +133,11 @@ final class RunningDemo implements AutoCloseable {
         return call(options, url, "-H", "Content-Type: application/json", "--data-binary", body);
     }
 
+    /** A JSON PUT of {@code body} to {@code url}. */
+    static Answer put(String[] options, String url, String body) throws Exception {
+        return call(options, url, "-X", "PUT", "-H", "Content-Type: application/json", "--data-binary", body);
+    }
+
     /** curl that must succeed (2xx): the body. */
     static String curl(String[] options, String url) throws Exception {
         Answer answer = call(options, url);

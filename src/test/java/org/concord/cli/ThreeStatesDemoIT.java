@@ -25,6 +25,8 @@ import tools.jackson.databind.JsonNode;
  *   <li>PK's strike notice near Saravan addressed to AF is refused, naming Iran;</li>
  *   <li>a request from PK to AF citing PK's own TLP:RED object, or an object that came from IR under
  *       TLP:AMBER, is refused naming the reference, and nothing is opened;</li>
+ *   <li>PK's administrator then passes IR's objects on to AF ({@code re-share}) at run time, and the
+ *       request citing IR's object goes out, without a restart;</li>
  *   <li>the Chaman exercise arrives: AF holds PK's patrol notice and flags its overlap with AF's
  *       crossing, and holds PK's request.</li>
  * </ul>
@@ -82,6 +84,17 @@ class ThreeStatesDemoIT {
                 assertThat(request.body()).contains(unreadable);
             }
             assertThat(RunningDemo.curl(pkLiaison, pkUrl + "/api/requests")).doesNotContain("a request AF could not read");
+
+            // PK's administrator passes IR's intelligence on to AF at run time: no restart, and the same request now goes out
+            String[] pkAdmin = RunningDemo.as(pk, "ADMIN");
+            RunningDemo.Answer reShare = RunningDemo.put(pkAdmin, pkUrl + "/api/intel/sharing", """
+                    {"amber":["IR","AF"],"unmarked":[],"reShare":{"IR":["AF"]},"acceptRelayed":{}}""");
+            assertThat(reShare.status()).as(reShare.body()).isEqualTo(200);
+            assertThat(reShare.body()).contains("\"source\":\"set-at-run-time\"");
+            RunningDemo.Answer relayed = RunningDemo.post(pkLiaison, pkUrl + "/api/requests", """
+                    {"addressee":"AF","targets":["%s"],"action":{"kind":"SURVEIL","detail":"watch it"},
+                     "urgency":"ROUTINE","text":"a request citing what PK now passes on","tlp":"AMBER"}""".formatted(irAmber));
+            assertThat(relayed.status()).as(relayed.body()).isEqualTo(201);
 
             // The Chaman exercise reaches AF: the patrol notice, its overlap with AF's crossing, and PK's request.
             String[] afViewer = RunningDemo.as(af, "VIEWER");
