@@ -28,47 +28,64 @@ import picocli.CommandLine.Parameters;
 class IntelCommand extends CommandGroup {
 
     @Command(name = "import", mixinStandardHelpOptions = true,
-            description = {"Imports a STIX 2.1 bundle, all or nothing: every object is validated first (OASIS schemas and STIX rules);",
-                "if any is refused, each refusal is listed and nothing is stored. Re-importing changes nothing.",
-                "A partner's bundle: --from CODE, so that its objects are attributed to that partner."})
+            description = {"Imports STIX 2.1 bundles, each all or nothing: every object of a bundle is validated first (OASIS schemas",
+                "and STIX rules); if any is refused, each refusal is listed and nothing of that bundle is stored, and the next",
+                "bundle is imported. Re-importing changes nothing. A partner's bundle: --from CODE, so that its objects are",
+                "attributed to that partner."})
     static class Import implements Callable<Integer> {
 
         @Mixin
         ConfigOption config;
 
-        @Parameters(paramLabel = "FILE", description = "A STIX 2.1 bundle (JSON).")
-        Path file;
+        @Parameters(paramLabel = "FILE", arity = "1..*", description = "STIX 2.1 bundles (JSON), imported in the order given.")
+        List<Path> files;
 
-        @Option(names = "--from", paramLabel = "CODE", description = {"The bundle comes from this paired partner: its objects are",
+        @Option(names = "--from", paramLabel = "CODE", description = {"The bundles come from this paired partner: their objects are",
             "attributed to it (not to this node), pass the same checks as a pull from it, and any that this node may not",
             "take from it (a version of this node's own object, say) is refused and raised as an alarm."})
         String from;
 
         @Override
         public Integer call() throws Exception {
-            if (!Files.isRegularFile(file)) {
-                throw new InvalidInput("FILE", "file-exists", "no bundle at " + file.toAbsolutePath());
+            for (int i = 0; i < files.size(); i++) {
+                if (!Files.isRegularFile(files.get(i))) {
+                    throw new InvalidInput(files.size() == 1 ? "FILE" : "FILE[" + i + "]", "file-exists",
+                            "no bundle at " + files.get(i).toAbsolutePath() + "; nothing was imported");
+                }
             }
-            System.err.printf("reading %s (%.1f MB)%n", file, Files.size(file) / 1e6);
-            var objects = Bundles.objectsOf(Files.readAllBytes(file));
-            int total = objects.size();
             ConfigFile node = config.read();
             Origin origin = from == null ? new Origin.Local(PartnersCommand.actor())
                     : Origin.Partner.importedFrom(PartyCode.of(from), PartnersCommand.actor());
+            List<String> refused = new java.util.ArrayList<>();
+            String lastRefusal = null;
+            // one node context for every bundle: a directory of bundles costs one start, not one per file
             try (var context = NodeContexts.offline(node)) {
-                Bundles.Imported imported;
-                try {
-                    imported = context.getBean(Bundles.class).importObjects(objects, origin,
-                            done -> System.err.printf("  %,d of %,d objects checked%s%n", done, total, done == total ? " and stored" : ""));
-                } catch (RefusedObjects e) {
-                    e.refused().stream().limit(20).forEach(o -> System.err.println("  refused " + o.id() + ": " + o.message()));
-                    if (e.refused().size() > 20) {
-                        System.err.println("  ... and " + (e.refused().size() - 20) + " more");
+                Bundles bundles = context.getBean(Bundles.class);
+                for (Path file : files) {
+                    System.err.printf("reading %s (%.1f MB)%n", file, Files.size(file) / 1e6);
+                    var objects = Bundles.objectsOf(Files.readAllBytes(file));
+                    int total = objects.size();
+                    try {
+                        Bundles.Imported imported = bundles.importObjects(objects, origin,
+                                done -> System.err.printf("  %,d of %,d objects checked%s%n", done, total, done == total ? " and stored" : ""));
+                        System.out.println("Imported " + file.getFileName() + ": " + total + " objects " + imported.outcomes());
+                    } catch (RefusedObjects e) {
+                        e.refused().stream().limit(20).forEach(o -> System.err.println("  refused " + o.id() + ": " + o.message()));
+                        if (e.refused().size() > 20) {
+                            System.err.println("  ... and " + (e.refused().size() - 20) + " more");
+                        }
+                        refused.add(file.getFileName().toString());
+                        lastRefusal = e.refused().size() + " of " + total + " objects are refused (listed above); nothing was stored";
                     }
-                    throw new InvalidInput("FILE", "valid-stix", e.refused().size() + " of " + total
-                            + " objects are refused (listed above); nothing was stored");
                 }
-                System.out.println("Imported " + file.getFileName() + ": " + total + " objects " + imported.outcomes());
+            }
+            if (files.size() == 1 && lastRefusal != null) {
+                throw new InvalidInput("FILE", "valid-stix", lastRefusal);
+            }
+            if (!refused.isEmpty()) {
+                throw new InvalidInput("FILE", "valid-stix", refused.size() + " of " + files.size() + " bundles are refused ("
+                        + String.join(", ", refused) + "; their refusals are listed above), and nothing of them was stored; "
+                        + "the other " + (files.size() - refused.size()) + " were imported");
             }
             return 0;
         }

@@ -92,9 +92,13 @@ class IntelImportExportTest {
         JSON.readTree(ConcordCommandTest.run("intel", "export", "--config", node.toString()).out()).path("objects")
                 .forEach(o -> ownFromTheStart.add(o.path("id").asString()));
         Map<String, JsonNode> imported = new HashMap<>();
+        List<String> command = new java.util.ArrayList<>(List.of("intel", "import"));
+        files.forEach(f -> command.add(f.toString()));
+        command.addAll(List.of("--config", node.toString()));
+        var run = ConcordCommandTest.run(command.toArray(String[]::new));
+        assertThat(run.code()).as(run.err()).isZero();
         for (Path bundle : files) {
-            var run = ConcordCommandTest.run("intel", "import", bundle.toString(), "--config", node.toString());
-            assertThat(run.code()).as(bundle + ": " + run.err()).isZero();
+            assertThat(run.out()).contains("Imported " + bundle.getFileName() + ": ");
             JsonNode objects = JSON.readTree(Files.readString(bundle));
             (objects.has("objects") ? objects.path("objects") : JSON.createArrayNode().add(objects)).forEach(o ->
                     imported.merge(o.path("id").asString(), o,
@@ -132,6 +136,25 @@ class IntelImportExportTest {
         java.util.Set<String> held = new java.util.HashSet<>();
         JSON.readTree(export.out()).path("objects").forEach(o -> held.add(o.path("id").asString()));
         bundle.path("objects").forEach(o -> assertThat(held).doesNotContain(o.path("id").asString()));
+
+        // among several bundles, the spoiled one is refused whole and named, the others are imported
+        Path good = Path.of("src/test/resources/stix/oasis-documentation/indicator-for-malicious-url.json");
+        var several = ConcordCommandTest.run("intel", "import", file.toString(), good.toString(), "--config", config.toString());
+        assertThat(several.code()).isEqualTo(2);
+        assertThat(ConcordCommandTest.errorLine(several)).contains("1 of 2 bundles are refused (spoiled.json")
+                .contains("the other 1 were imported");
+        assertThat(several.out()).contains("Imported " + good.getFileName() + ": ");
+        java.util.Set<String> after = new java.util.HashSet<>();
+        JSON.readTree(ConcordCommandTest.run("intel", "export", "--config", config.toString()).out()).path("objects")
+                .forEach(o -> after.add(o.path("id").asString()));
+        JSON.readTree(Files.readString(good)).path("objects").forEach(o -> assertThat(after).contains(o.path("id").asString()));
+        bundle.path("objects").forEach(o -> assertThat(after).doesNotContain(o.path("id").asString()));
+
+        // and a missing file among them imports nothing, naming it
+        var missing = ConcordCommandTest.run("intel", "import", good.toString(), dir.resolve("absent.json").toString(),
+                "--config", config.toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(ConcordCommandTest.errorLine(missing)).contains("FILE[1]").contains("absent.json").contains("nothing was imported");
     }
 
     @Test
