@@ -72,6 +72,11 @@ public final class EvaluatingNotices {
      * @throws IllegalArgumentException if a party is not a country of the shipped boundaries, or
      *                                  the two share no land border
      */
+    /** The rules this node holds for the pair of {@code notice}'s notifier and addressee: those it is evaluated under. */
+    public NoticeRules rulesFor(OperationNotice notice) {
+        return rules.between(notice.notifyingParty(), notice.partner());
+    }
+
     public NoticeEvaluation evaluate(OperationNotice notice) {
         Objects.requireNonNull(notice, "notice");
         CountryCode own = country(notice.notifyingParty());

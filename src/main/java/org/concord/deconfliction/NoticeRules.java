@@ -48,6 +48,38 @@ public record NoticeRules(PartnerPair pair, NotificationZone zone, List<NoticePo
         return new NoticeRules(pair, zone, changed);
     }
 
+    /**
+     * These rules as plain terms, in a fixed order: the notification zone first, then each rule by
+     * name, with its parameters as its record states them (durations in ISO 8601, distances in km),
+     * e.g. {@code notification-zone km=50 missileFlightsAlways=true} and {@code minimum-notice
+     * lead=PT72H}. Two nodes holding the same rules for a pair give the same terms. A notice carries
+     * its notifier's terms ({@code rules} in the STIX object), so that the addressee, which evaluates
+     * it again under its own, can tell when the two sides do not apply the same rules.
+     */
+    public List<String> terms() {
+        List<String> terms = new java.util.ArrayList<>();
+        terms.add(term("notification-zone", zone));
+        policies.stream().sorted(java.util.Comparator.comparing(NoticePolicy::name)).forEach(p -> terms.add(term(p.name(), p)));
+        return List.copyOf(terms);
+    }
+
+    private static String term(String name, Object rule) {
+        StringBuilder out = new StringBuilder(name);
+        if (rule.getClass().isRecord()) {
+            for (java.lang.reflect.RecordComponent component : rule.getClass().getRecordComponents()) {
+                Object value;
+                try {
+                    value = component.getAccessor().invoke(rule);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("rule " + name + " hides its parameter " + component.getName(), e);
+                }
+                out.append(' ').append(component.getName()).append('=').append(value instanceof Double d
+                        ? java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString() : String.valueOf(value));
+            }
+        }
+        return out.toString();
+    }
+
     /** These rules without the one named {@code name}. */
     public NoticeRules without(String name) {
         return new NoticeRules(pair, zone, policies.stream().filter(p -> !p.name().equals(name)).toList());

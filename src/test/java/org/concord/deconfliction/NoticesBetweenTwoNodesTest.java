@@ -84,6 +84,9 @@ class NoticesBetweenTwoNodesTest {
         assertThat(atIran.get("accepted").asBoolean()).isTrue();
         assertThat(atIran.get("notice").get("notifyingParty").asString()).isEqualTo("PK");
         assertThat(atIran.get("evaluation").get("noticeRequired").asBoolean()).isTrue();
+        // both sides hold the default rules for the pair: the notice names them, and no alarm stands
+        assertThat(atIran.get("rules").get(0).asString()).isEqualTo("notification-zone km=50 missileFlightsAlways=true");
+        assertThat(atIran.get("alarms")).isEmpty();
         JsonNode layer = json(get(nodes.ir, Role.VIEWER, "/api/deconfliction/map/notices"));
         assertThat(layer.get("type").asString()).isEqualTo("FeatureCollection");
         assertThat(layer.get("features")).anySatisfy(f -> {

@@ -279,6 +279,10 @@ class DeconflictionController implements org.concord.deconfliction.Deconfliction
                     .put("at", a.answer().answeredAt().toString());
             a.answer().reason().ifPresent(r -> j.put("reason", r));
         }
+        // the rules the notifier says it applied, and an alarm when they differ from this node's for the pair
+        StixMapping.rulesOf(object).ifPresent(terms -> terms.forEach(out.putArray("rules")::add));
+        ArrayNode alarms = out.putArray("alarms");
+        tables.alarmsOf(ReceivingFromPartners.NOTICE, n.notice().id().value()).forEach(al -> alarms.add(alarmJson(al)));
         return out;
     }
 
@@ -345,7 +349,8 @@ class DeconflictionController implements org.concord.deconfliction.Deconfliction
     }
 
     @GetMapping(value = "/alarms", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Every deconfliction alarm raised: conflicts unanswered, unplanned events not sent or not acknowledged in time")
+    @Operation(summary = "Every deconfliction alarm raised: conflicts unanswered, unplanned events not sent or not acknowledged in time, "
+            + "a partner's notice evaluated under rules that differ from this node's for the pair (RULES_DIFFER)")
     JsonNode alarms() {
         ArrayNode out = NoticeJson.JSON.createArrayNode();
         tables.alarms().forEach(a -> out.add(alarmJson(a)));

@@ -140,6 +140,7 @@ class ReceivingFromPartners {
             return;
         }
         NoticeEvaluation evaluation = evaluating.evaluate(notice);
+        checkRules(event, object, notice, now);
         boolean accepted = evaluation instanceof NoticeEvaluation.Sendable;
         tables.saveNotice(new DeconflictionTables.StoredNotice(notice, DeconflictionTables.Direction.RECEIVED,
                 event.id(), version, object.toString(), EvaluationJson.of(evaluation).toString(), accepted, now, revision, null));
@@ -153,6 +154,40 @@ class ReceivingFromPartners {
         audit.record("partner:" + event.from(), revision > 1 ? "deconfliction.notice-revision-received" : "deconfliction.notice-received",
                 notice.id().value(), (revision > 1 ? "revision " + revision + ": " : "") + notice.type()
                         + (accepted ? "" : "; refused: the area reaches " + own.code() + "'s territory"));
+    }
+
+    /** The subject of an alarm about a received notice. */
+    static final String NOTICE = "notice";
+    /** The reason of the alarm raised when a notice's notifier applied other rules than this node holds for the pair. */
+    static final String RULES_DIFFER = "RULES_DIFFER";
+
+    /**
+     * The notifier says under which rules it evaluated the notice; this node has just evaluated it
+     * again under its own for the pair. When the two differ (one side set a 60 km zone, the other
+     * kept the default 50), the two evaluations can disagree while each side believes the other
+     * applies its rules: an alarm names the terms that differ, once per notice, audited. A notice
+     * that names no rules (from a node before issue 14) is taken as before.
+     */
+    private void checkRules(InboxReceived event, JsonNode object, OperationNotice notice, Instant now) {
+        Optional<java.util.List<String>> stated = StixMapping.rulesOf(object);
+        if (stated.isEmpty()) {
+            return;
+        }
+        java.util.List<String> theirs = stated.get();
+        java.util.List<String> ours = evaluating.rulesFor(notice).terms();
+        if (ours.equals(theirs)) {
+            return;
+        }
+        String detail = event.from() + " evaluated it under rules that differ from ours for " + notice.notifyingParty() + "-"
+                + notice.partner() + ": theirs " + theirs.stream().filter(t -> !ours.contains(t)).toList() + ", ours "
+                + ours.stream().filter(t -> !theirs.contains(t)).toList() + "; agree the rules and set both nodes alike";
+        if (detail.length() > 500) {
+            detail = detail.substring(0, 497) + "...";
+        }
+        if (tables.raise(new DeconflictionTables.Alarm(NOTICE, notice.id().value(), RULES_DIFFER, now, now, detail))) {
+            audit.record("partner:" + event.from(), "deconfliction.rules-differ", notice.id().value(), detail);
+            log.warn("notice {}: {}", notice.id().value(), detail);
+        }
     }
 
     private void receiveSite(InboxReceived event, JsonNode object) {

@@ -105,7 +105,8 @@ class SendingNotices {
         }
         NoticeEvaluation.Sendable sendable = (NoticeEvaluation.Sendable) evaluation;
         Instant now = clock.instant();
-        ObjectNode stix = StixMapping.notice(notice, identity.stixIdentityId(), now);
+        ObjectNode stix = StixMapping.withRules(StixMapping.notice(notice, identity.stixIdentityId(), now),
+                evaluating.rulesFor(notice).terms());
         json.put("stixId", stix.path("id").asString());
         transactions.executeWithoutResult(status -> {
             tables.forgetRefusal(notice.id().value());
@@ -154,8 +155,8 @@ class SendingNotices {
         }
         NoticeEvaluation.Sendable sendable = (NoticeEvaluation.Sendable) evaluation;
         Instant now = clock.instant();
-        ObjectNode stix = StixMapping.revision(notice, NoticeJson.JSON.readTree(current.stixObject()), revision, reason,
-                identity.stixIdentityId(), now);
+        ObjectNode stix = StixMapping.withRules(StixMapping.revision(notice, NoticeJson.JSON.readTree(current.stixObject()),
+                revision, reason, identity.stixIdentityId(), now), evaluating.rulesFor(notice).terms());
         json.put("stixId", stix.path("id").asString());
         transactions.executeWithoutResult(status -> {
             tables.saveNotice(new DeconflictionTables.StoredNotice(notice, DeconflictionTables.Direction.SENT,

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.concord.deconfliction.Classification;
@@ -136,6 +137,32 @@ final class StixMapping {
         ObjectNode o = common(NOTICE_TYPE, noticeStixId(notice), identityId, now, tlp(notice.classification()));
         NoticeJson.STIX.write(o, notice);
         return o;
+    }
+
+    /** The notifier's rules for the pair, as {@link org.concord.deconfliction.NoticeRules#terms()} states them. */
+    static final String RULES = "rules";
+
+    /** {@code stix} (a notice) with the terms of the rules its notifier evaluated it under. */
+    static ObjectNode withRules(ObjectNode stix, List<String> terms) {
+        var array = stix.putArray(RULES);
+        terms.forEach(array::add);
+        return stix;
+    }
+
+    /** The rules a received notice says its notifier applied; empty if it says none (a node before issue 14). */
+    static Optional<List<String>> rulesOf(JsonNode notice) {
+        JsonNode rules = notice.path(RULES);
+        if (!rules.isArray()) {
+            return Optional.empty();
+        }
+        List<String> terms = new java.util.ArrayList<>();
+        for (JsonNode term : rules) {
+            if (!term.isString() || term.asString().length() > 500 || terms.size() >= 50) {
+                throw new InvalidInput(RULES, "rule-terms", "rules is a list of at most 50 terms of at most 500 characters");
+            }
+            terms.add(term.asString());
+        }
+        return Optional.of(List.copyOf(terms));
     }
 
     /**
