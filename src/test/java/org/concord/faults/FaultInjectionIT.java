@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * backoff, the database restarted, and the link between the nodes cut, stalled or losing answers
  * (a TCP proxy). Then every fault is healed, the outboxes drain, and both nodes are read back.
  *
- * <p>In the normal suite a short run: {@code concord.faults} (default 24) faults, every kind at
+ * <p>In the normal suite a short run: {@code concord.faults} (default 11, the floor) faults, every kind at
  * least twice (a JVM restart at least once). The long campaign: {@code ./mvnw -B -Pfaults verify} (1,000 faults, see
  * docs/security-issue9/faults.md). Other settings: {@code concord.faults.seed} (to replay a run),
  * {@code concord.faults.max-duration} (stop injecting after this long, then drain and check),
@@ -35,7 +35,7 @@ class FaultInjectionIT {
 
     @Test
     void nothingAcknowledgedToAUserIsLostOrDuplicatedAcrossKillsRestartsAndNetworkFaults() throws Exception {
-        int count = Integer.getInteger("concord.faults", 14);
+        int count = Integer.getInteger("concord.faults", 11);
         long seed = Long.getLong("concord.faults.seed", System.nanoTime());
         Duration maxDuration = Duration.parse(System.getProperty("concord.faults.max-duration", "PT15M"));
         Duration drainWithin = Duration.parse(System.getProperty("concord.faults.drain", "PT12M"));
