@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.concord.deconfliction.PartnersRules;
 import org.concord.exchange.Outbox;
 import org.concord.hotline.TestAlarm;
 import org.concord.hotline.TestAlarms;
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Component;
  * owns it through its public API: the partner unreachable ({@link Outbox#contact}: its last contact
  * failed), messages not delivered for longer than {@code concord.exchange.outbox.max-age} or set
  * aside as poison ({@link Outbox#pending}, {@link Outbox#poisoned}), missed test calls
- * ({@link TestAlarms}) and ledger inconsistencies ({@link LedgerAlarms}). Each says what, since when
+ * ({@link TestAlarms}), ledger inconsistencies ({@link LedgerAlarms}) and partners whose notices
+ * are evaluated under other rules than ours ({@link PartnersRules}). Each says what, since when
  * and where to look. A source that cannot be read is an alarm too, so the desk never hides one by
  * failing.
  */
@@ -42,9 +44,11 @@ class Alarms {
     private final LedgerAlarms ledger;
     private final Clock clock;
     private final Duration undeliveredAfter;
+    private final PartnersRules rules;
 
     Alarms(Partners partners, Outbox outbox, TestAlarms tests, LedgerAlarms ledger, Clock clock,
-            @Value("${concord.exchange.outbox.max-age:PT15M}") Duration undeliveredAfter) {
+            @Value("${concord.exchange.outbox.max-age:PT15M}") Duration undeliveredAfter, PartnersRules rules) {
+        this.rules = rules;
         this.partners = partners;
         this.outbox = outbox;
         this.tests = tests;
@@ -56,7 +60,7 @@ class Alarms {
     /**
      * One alarm.
      *
-     * @param kind {@code unreachable}, {@code undelivered}, {@code poisoned}, {@code test-call}, {@code ledger} or
+     * @param kind {@code unreachable}, {@code undelivered}, {@code poisoned}, {@code test-call}, {@code ledger}, {@code rules} or
      *     {@code unread} (its source could not be read)
      * @param what what is wrong, in a sentence
      * @param since when it began (null: not known)
@@ -82,6 +86,7 @@ class Alarms {
         read("the outbox", alarms, out -> paired.forEach(p -> outbox(p, out)));
         read("the hotline's test calls", alarms, this::testCalls);
         read("the ledger's alarms", alarms, this::ledger);
+        read("the partners' notice rules", alarms, this::rules);
         return alarms;
     }
 
@@ -134,6 +139,16 @@ class Alarms {
                     : "The test call of " + slot + " (" + alarm.schedule() + ") was not answered in time by " + alarm.atFault().value() + ".";
             out.add(new Alarm("test-call", alarm.atFault().value(), what, alarm.raisedAt(), "window closed", "/console/hotline",
                     "Hotline", "/api/hotline/alarms"));
+        }
+    }
+
+    private void rules(List<Alarm> out) {
+        for (PartnersRules.Differing d : rules.differing()) {
+            String code = d.partner().value();
+            out.add(new Alarm("rules", code, code + " evaluates its notices under other rules than ours for the pair (its latest, "
+                    + d.noticeId() + "): theirs " + String.join("; ", d.theirs()) + ", ours " + String.join("; ", d.ours())
+                    + ". Agree the rules with " + code + " and set both nodes alike.",
+                    d.since(), "latest notice", "/console/admin#notice-rules-title", "Admin: notice rules", "/api/deconfliction/alarms"));
         }
     }
 

@@ -5,11 +5,16 @@ import static org.concord.deconfliction.Fixtures.TAFTAN;
 import static org.concord.deconfliction.OverHttps.*;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 
 import org.concord.audit.AuditLog;
 import org.concord.party.Role;
-import org.concord.testing.TwoNodes;
+import org.concord.party.Pairing;
+import org.concord.testing.Browser;
+import org.concord.testing.Postgres;
+import org.concord.testing.TestNode;
+import org.openqa.selenium.By;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,18 +29,41 @@ import tools.jackson.databind.JsonNode;
  */
 class RulesTheTwoSidesApplyTest {
 
-    static TwoNodes nodes;
+    static Nodes nodes;
+
+    /** PK and IR, PK restartable with other rules. */
+    static final class Nodes {
+        TestNode pk;
+        final TestNode ir;
+
+        Nodes(TestNode pk, TestNode ir) {
+            this.pk = pk;
+            this.ir = ir;
+        }
+    }
 
     @BeforeAll
     static void start() {
-        nodes = TwoNodes.startPaired(Map.of("concord.deconfliction.rules.IR.notification-zone-km", "60",
-                "concord.deconfliction.rules.IR.minimum-notice", "48h"), Map.of());
+        TestNode pk = TestNode.start("PK", "Pakistan", TestNode.Store.POSTGRES, null, null,
+                Map.of("concord.deconfliction.rules.IR.notification-zone-km", "60", "concord.deconfliction.rules.IR.minimum-notice", "48h"));
+        TestNode ir = TestNode.start("IR", "Islamic Republic of Iran", TestNode.Store.POSTGRES, null, null, Map.of());
+        pk.bean(Pairing.class).pair(ir.identity().pairingRecord(), "test", false);
+        ir.bean(Pairing.class).pair(pk.identity().pairingRecord(), "test", false);
+        nodes = new Nodes(pk, ir);
     }
 
     @AfterAll
     static void stop() {
-        nodes.stop();
+        if (chrome != null) {
+            chrome.close();
+        }
+        nodes.pk.close();
+        nodes.ir.close();
+        Postgres.dropSchema(nodes.pk.schema());
+        Postgres.dropSchema(nodes.ir.schema());
     }
+
+    static Browser chrome;
 
     @Test
     void aNoticeEvaluatedUnderOtherRulesThanTheAddresseesRaisesAnAlarmThereNamingTheTermsThatDiffer() throws Exception {
@@ -76,6 +104,33 @@ class RulesTheTwoSidesApplyTest {
         assertThat(revised.statusCode()).as(revised.body()).isEqualTo(200);
         deliver(nodes.pk, "IR");
         eventually(nodes.ir, "/api/deconfliction/notices/" + id, r -> json(r).path("revision").asInt() == 2);
+        assertThat(json(get(nodes.ir, Role.VIEWER, "/api/deconfliction/notices/" + id)).get("alarms")).hasSize(1);
+
+        // Iran's liaison officer sees it on the desk: who, which terms on each side, since when, where to look
+        chrome = Browser.open(1400, 900);
+        chrome.logIn(nodes.ir, Role.LIAISON);
+        By rulesAlarm = By.cssSelector("#alarms li.alarm[data-kind='rules'][data-partner='PK']");
+        String shown = chrome.waitFor(Duration.ofSeconds(10), rulesAlarm).getText();
+        assertThat(shown).contains("PK evaluates its notices under other rules than ours").contains("notification-zone km=60")
+                .contains("minimum-notice lead=PT72H").contains("latest notice").contains("Admin: notice rules (for administrators)")
+                .contains("/api/deconfliction/alarms");
+        chrome.assertAccessible("desk-rules-alarm");
+
+        // when Pakistan's node comes back with the default rules for IR, its next notice agrees, and the desk's alarm clears;
+        // the alarm on the first notice stays, as the record of what happened
+        TestNode pk = nodes.pk;
+        pk.close();
+        nodes.pk = TestNode.start("PK", "Pakistan", TestNode.Store.POSTGRES, pk.dataDir(), pk.schema(), Map.of("server.port", pk.port()));
+        HttpResponse<String> agreed = post(nodes.pk, Role.LIAISON, "/api/deconfliction/notices",
+                aNoticeBody("IR", OperationType.BORDER_PATROL, TAFTAN, 3).toString());
+        assertThat(agreed.statusCode()).as(agreed.body()).isEqualTo(201);
+        String second = json(agreed).get("notice").asString();
+        deliver(nodes.pk, "IR");
+        JsonNode secondAtIran = eventually(nodes.ir, "/api/deconfliction/notices/" + second, r -> r.statusCode() == 200);
+        assertThat(secondAtIran.get("alarms")).isEmpty();
+        chrome.driver().navigate().refresh();
+        chrome.waitFor(Duration.ofSeconds(5), By.id("alarms-title"));
+        assertThat(chrome.driver().findElements(rulesAlarm)).isEmpty();
         assertThat(json(get(nodes.ir, Role.VIEWER, "/api/deconfliction/notices/" + id)).get("alarms")).hasSize(1);
     }
 }

@@ -194,6 +194,29 @@ class DeconflictionTables {
                 .list();
     }
 
+    // ---- the rules each partner last applied (V14_32) -----------------------------------------
+
+    /** Records the rules {@code partner} applied to its latest notice, beside ours, replacing what it applied before. */
+    void rulesSeen(String partner, String noticeId, List<String> theirs, List<String> ours, Instant at) {
+        jdbc.sql("delete from deconfliction_rules_seen where partner = ?").param(partner).update();
+        jdbc.sql("insert into deconfliction_rules_seen (partner, notice_id, theirs, ours, differ, seen_at) values (?, ?, ?, ?, ?, ?)")
+                .params(partner, noticeId, String.join("\n", theirs), String.join("\n", ours), !theirs.equals(ours), Timestamp.from(at))
+                .update();
+    }
+
+    /** The partners whose latest notice's rules differ from ours, by code. */
+    List<org.concord.deconfliction.PartnersRules.Differing> rulesDiffering() {
+        return jdbc.sql("select partner, notice_id, theirs, ours, seen_at from deconfliction_rules_seen where differ = ? order by partner")
+                .param(true)
+                .query((rs, n) -> {
+                    List<String> theirs = List.of(rs.getString(3).split("\n"));
+                    List<String> ours = List.of(rs.getString(4).split("\n"));
+                    return new org.concord.deconfliction.PartnersRules.Differing(PartyCode.of(rs.getString(1)), rs.getString(2),
+                            theirs.stream().filter(t -> !ours.contains(t)).toList(), ours.stream().filter(t -> !theirs.contains(t)).toList(),
+                            rs.getTimestamp(5).toInstant());
+                }).list();
+    }
+
     /** A stored site's marking, as its STIX object carries it. */
     private static org.concord.intel.stix.Tlp markingOf(String stixObject) {
         return org.concord.intel.stix.Tlp.of(NoticeJson.JSON.readTree(stixObject)).orElse(ProtectedSite.DEFAULT_MARKING);

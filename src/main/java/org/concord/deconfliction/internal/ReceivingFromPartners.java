@@ -175,6 +175,7 @@ class ReceivingFromPartners {
         }
         java.util.List<String> theirs = stated.get();
         java.util.List<String> ours = evaluating.rulesFor(notice).terms();
+        tables.rulesSeen(event.from().value(), notice.id().value(), theirs, ours, now);
         if (ours.equals(theirs)) {
             return;
         }
