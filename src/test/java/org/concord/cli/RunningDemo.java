@@ -49,7 +49,16 @@ final class RunningDemo implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString(), "demo", "--dir", dir.toString(),
                 "--base-port", String.valueOf(base)));
         command.addAll(List.of(arguments));
-        RunningDemo demo = new RunningDemo(new ProcessBuilder(command).redirectErrorStream(true).start(), dir, base, count);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // The demo and the nodes it starts (which inherit the environment) run C1 only, as the suite's test JVMs do: these
+        // tests check what the demo does, not how fast (tools/bench/demo-first-start.sh measures that, with the JVM's
+        // defaults), and on two cores C2's compile threads cost more than they give a short run (BENCHMARKS.md).
+        // -Dconcord.demo.jvm= (empty) runs them with the defaults.
+        String jvm = System.getProperty("concord.demo.jvm", "-XX:TieredStopAtLevel=1");
+        if (!jvm.isBlank()) {
+            builder.environment().put("JAVA_TOOL_OPTIONS", jvm);
+        }
+        RunningDemo demo = new RunningDemo(builder.start(), dir, base, count);
         CountDownLatch running = new CountDownLatch(1);
         Thread reader = new Thread(() -> {
             try (var lines = new BufferedReader(new InputStreamReader(demo.process.getInputStream(), StandardCharsets.UTF_8))) {
