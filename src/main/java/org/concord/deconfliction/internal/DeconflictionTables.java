@@ -196,25 +196,36 @@ class DeconflictionTables {
 
     // ---- the rules each partner last applied (V14_32) -----------------------------------------
 
-    /** Records the rules {@code partner} applied to its latest notice, beside ours, replacing what it applied before. */
-    void rulesSeen(String partner, String noticeId, List<String> theirs, List<String> ours, Instant at) {
-        jdbc.sql("delete from deconfliction_rules_seen where partner = ?").param(partner).update();
-        jdbc.sql("insert into deconfliction_rules_seen (partner, notice_id, theirs, ours, differ, seen_at) values (?, ?, ?, ?, ?, ?)")
-                .params(partner, noticeId, String.join("\n", theirs), String.join("\n", ours), !theirs.equals(ours), Timestamp.from(at))
+    /**
+     * Records the rules {@code partner} applied to a version of its notice, beside ours. Only inserts
+     * (one row per version), so two notices received side by side never contend for a row.
+     */
+    void rulesSeen(String partner, String noticeId, String version, List<String> theirs, List<String> ours, Instant at) {
+        jdbc.sql("insert into deconfliction_rules_seen (partner, notice_id, version, theirs, ours, differ, seen_at) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(partner, noticeId, version, String.join("\n", theirs), String.join("\n", ours), !theirs.equals(ours),
+                        Timestamp.from(at))
                 .update();
     }
 
     /** The partners whose latest notice's rules differ from ours, by code. */
     List<org.concord.deconfliction.PartnersRules.Differing> rulesDiffering() {
-        return jdbc.sql("select partner, notice_id, theirs, ours, seen_at from deconfliction_rules_seen where differ = ? order by partner")
-                .param(true)
+        List<org.concord.deconfliction.PartnersRules.Differing> differing = new java.util.ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        jdbc.sql("""
+                select r.partner, r.notice_id, r.theirs, r.ours, r.differ, r.seen_at from deconfliction_rules_seen r
+                where r.seen_at = (select max(s.seen_at) from deconfliction_rules_seen s where s.partner = r.partner)
+                order by r.partner, r.notice_id desc""")
                 .query((rs, n) -> {
-                    List<String> theirs = List.of(rs.getString(3).split("\n"));
-                    List<String> ours = List.of(rs.getString(4).split("\n"));
-                    return new org.concord.deconfliction.PartnersRules.Differing(PartyCode.of(rs.getString(1)), rs.getString(2),
-                            theirs.stream().filter(t -> !ours.contains(t)).toList(), ours.stream().filter(t -> !theirs.contains(t)).toList(),
-                            rs.getTimestamp(5).toInstant());
+                    if (seen.add(rs.getString(1)) && rs.getBoolean(5)) {
+                        List<String> theirs = List.of(rs.getString(3).split("\n"));
+                        List<String> ours = List.of(rs.getString(4).split("\n"));
+                        differing.add(new org.concord.deconfliction.PartnersRules.Differing(PartyCode.of(rs.getString(1)),
+                                rs.getString(2), theirs.stream().filter(t -> !ours.contains(t)).toList(),
+                                ours.stream().filter(t -> !theirs.contains(t)).toList(), rs.getTimestamp(6).toInstant()));
+                    }
+                    return null;
                 }).list();
+        return differing;
     }
 
     /** A stored site's marking, as its STIX object carries it. */

@@ -175,7 +175,7 @@ class ReceivingFromPartners {
         }
         java.util.List<String> theirs = stated.get();
         java.util.List<String> ours = evaluating.rulesFor(notice).terms();
-        tables.rulesSeen(event.from().value(), notice.id().value(), theirs, ours, now);
+        tables.rulesSeen(event.from().value(), notice.id().value(), object.path("modified").asString(""), theirs, ours, now);
         if (ours.equals(theirs)) {
             return;
         }
