@@ -157,10 +157,10 @@ class AnsweringConflicts {
         if (!"protected-site".equals(conflict.kind()) || !conflict.otherParty().equals(own.code())) {
             return;
         }
-        var admitted = sharing.policy().admission(notifier).levels();
+        var policy = sharing.policy();
         List<DeconflictionTables.StoredSite> named = tables.sites().stream()
                 .filter(s -> s.site().declaredBy().equals(own.code()) && s.site().name().equals(conflict.otherRef())).toList();
-        if (!named.isEmpty() && named.stream().noneMatch(s -> admitted.contains(s.site().marking()))) {
+        if (!named.isEmpty() && named.stream().noneMatch(s -> DeclaringSites.mayRead(policy, notifier, s.site()))) {
             throw new Conflict("conflict", "site-withheld: " + notifier + " does not hold the site '" + conflict.otherRef()
                     + "' (" + named.get(0).site().marking().label() + ", which the sharing settings do not let " + notifier
                     + " read), so it could not take an answer about it. Tell " + notifier + " on the hotline, or share the site "

@@ -124,7 +124,7 @@ class DeclaringSites {
     }
 
     /** Whether the policy lets {@code partner} read a site of this node's under its marking (rules 1 to 4). */
-    private static boolean mayRead(SharingPolicy policy, org.concord.party.PartyCode partner, ProtectedSite site) {
+    static boolean mayRead(SharingPolicy policy, org.concord.party.PartyCode partner, ProtectedSite site) {
         return policy.admission(partner).levels().contains(site.marking());
     }
 }
