@@ -95,8 +95,10 @@ class AskingInsteadFromTheMapInABrowserTest {
 
         // and once the acknowledgement reaches PK, PK's open page shows it with the receipt PK signed, no reload
         nodes.ir.bean(OutboxDelivery.class).deliver(PartyCode.of("PK"));
-        WebElement ack = pkChrome.waitFor(Duration.ofSeconds(10), By.cssSelector("tr.message[data-message-type='acknowledge']"));
-        assertThat(ack.findElement(By.cssSelector(".receipt")).getText()).isEqualTo("RECEIPT_SIGNED");
+        // (the receipt is signed just after the message is stored: the page hears of both, and shows the second too)
+        pkChrome.waitFor(Duration.ofSeconds(10), By.cssSelector("tr.message[data-message-type='acknowledge']"));
+        new WebDriverWait(pk, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(
+                By.cssSelector("tr.message[data-message-type='acknowledge'] .receipt"), "RECEIPT_SIGNED"));
         assertThat(pk.findElement(By.id("state")).getText()).isEqualTo("Acknowledged");
         assertThat(pk.findElement(By.cssSelector("tr.message[data-message-type='request'] .receipt")).getText())
                 .isEqualTo("DELIVERED_WITH_RECEIPT");

@@ -103,8 +103,11 @@ class TheCasePageInABrowserTest {
 
         // and once it reaches PK, PK's page shows it without a reload, with the receipt PK signed
         nodes.ir.bean(OutboxDelivery.class).deliver(PartyCode.of("PK"));
-        WebElement ack = waitFor(pk, By.cssSelector("tr.message[data-message-type='acknowledge']"));
-        assertThat(ack.findElement(By.cssSelector(".receipt")).getText()).isEqualTo("RECEIPT_SIGNED");
+        waitFor(pk, By.cssSelector("tr.message[data-message-type='acknowledge']"));
+        // (the receipt is signed just after the message is stored: the page hears of both, and shows the second too)
+        new WebDriverWait(pk, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(
+                By.cssSelector("tr.message[data-message-type='acknowledge'] .receipt"), "RECEIPT_SIGNED"));
+        WebElement ack = pk.findElement(By.cssSelector("tr.message[data-message-type='acknowledge']"));
         assertThat(ack.findElement(By.cssSelector(".ledger-index")).getText()).matches("\\d+");
         assertThat(pk.findElement(By.id("state")).getText()).isEqualTo("Acknowledged");
         assertThat(pk.findElement(By.cssSelector("tr.message[data-message-type='request'] .receipt")).getText())

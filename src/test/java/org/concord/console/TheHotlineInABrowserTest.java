@@ -109,7 +109,10 @@ class TheHotlineInABrowserTest {
         assertThat(theirs.findElement(By.cssSelector(".text")).getAttribute("dir")).isEqualTo("auto");
         assertThat(theirs.findElement(By.cssSelector(".to")).getText()).isEqualTo("افسر کشیک");
         assertThat(theirs.findElement(By.cssSelector(".to")).getAttribute("dir")).isEqualTo("auto");
-        assertThat(theirs.findElement(By.cssSelector(".mark.delivery")).getAttribute("data-mark")).isEqualTo("received");
+        // (the receipt is signed just after the message is stored: the page hears of both, and shows the second too)
+        new WebDriverWait(ir, Duration.ofSeconds(10)).until(ExpectedConditions.attributeToBe(
+                By.cssSelector("#call-" + callId + " .mark.delivery"), "data-mark", "received"));
+        theirs = ir.findElement(By.id("call-" + callId));
         assertThat(waitForText(ir, By.cssSelector("#call-" + callId + " time[data-due]"), "left")).matches("\\d+m \\d+s left");
         assertThat(((JavascriptExecutor) ir).executeScript("return window.sameDocument === true;")).isEqualTo(true);
         assertThat(waitFor(ir, By.cssSelector("#alert:not([hidden])")).getText()).contains("FLASH").contains(token);

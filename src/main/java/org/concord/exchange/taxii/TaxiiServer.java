@@ -74,12 +74,15 @@ class TaxiiServer {
     private final Clock clock;
     private final long maxContentLength;
     private final Receipts receipts;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final NextTokens nextTokens;
     private final SharingInForce sharing;
 
     TaxiiServer(IntelStore store, NodeIdentity self, StatusTable statuses, Clock clock, Receipts receipts, SharingInForce sharing,
+            org.springframework.context.ApplicationEventPublisher events,
             @Value("${concord.exchange.max-content-length:16777216}") long maxContentLength) {
         this.sharing = sharing;
+        this.events = events;
         this.receipts = receipts;
         this.store = store;
         this.self = self;
@@ -240,6 +243,10 @@ class TaxiiServer {
                     }
                     entry.put("receipt", receipt.toJson());
                 }
+            }
+            if (!accepted.isEmpty()) {
+                events.publishEvent(new org.concord.exchange.ReceiptsSigned(partner.partner().code(),
+                        accepted.stream().map(i -> outcomes.get(i).id()).toList()));
             }
         }
         String status = JSON.writeValueAsString(statusBody);
