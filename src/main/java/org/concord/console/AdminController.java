@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 
 import org.concord.deconfliction.NoticePolicy;
 import org.concord.deconfliction.NoticeRules;
-import org.concord.deconfliction.RulesPerPair;
 import org.concord.exchange.Outbox;
 import org.concord.hotline.AcknowledgementPolicy;
 import org.concord.hotline.Official;
@@ -56,7 +55,7 @@ import tools.jackson.databind.node.ObjectNode;
  * rules them. Everything comes from the owning module's public API: {@code party}'s
  * {@link Partners}, {@link UserAccounts} and {@link ApiTokens}, {@code exchange}'s
  * {@link Outbox#contact}, {@code intel}'s sharing settings in force ({@link SharingInForce}), {@code requests}' and
- * {@code hotline}'s deadline policies, {@code deconfliction}'s {@link RulesPerPair} and
+ * {@code hotline}'s deadline policies, {@code deconfliction}'s rules in force ({@link org.concord.deconfliction.RulesInForce}) and
  * {@code hotline}'s {@link TestCallSchedules}.
  */
 @Controller
@@ -72,12 +71,14 @@ class AdminController {
     private final SharingInForce sharing;
     private final RequestType requests;
     private final AcknowledgementPolicy acknowledgement;
-    private final RulesPerPair rules;
+    private final org.concord.deconfliction.RulesInForce rules;
     private final TestCallSchedules schedules;
+    private final org.concord.deconfliction.Agreements agreements;
 
     AdminController(NodeIdentity self, Partners partners, Outbox outbox, UserAccounts accounts, ApiTokens tokens,
-            SharingInForce sharing, RequestType requests, AcknowledgementPolicy acknowledgement, RulesPerPair rules,
-            TestCallSchedules schedules) {
+            SharingInForce sharing, RequestType requests, AcknowledgementPolicy acknowledgement, org.concord.deconfliction.RulesInForce rules,
+            TestCallSchedules schedules, org.concord.deconfliction.Agreements agreements) {
+        this.agreements = agreements;
         this.self = self;
         this.partners = partners;
         this.outbox = outbox;
@@ -107,8 +108,21 @@ class AdminController {
     record PolicyRow(String what, String value) {
     }
 
-    /** The notice rules agreed with one partner. */
-    record PairRules(String partner, String zone, List<PolicyRow> rules) {
+    /**
+     * The notice rules in force with one partner, where they come from, every agreement, and the
+     * proposal form's values (those in force).
+     */
+    record PairRules(String partner, String zone, List<PolicyRow> rules, String basis, List<AgreementRow> agreements,
+            ProposalForm form) {
+    }
+
+    /** One agreement as the page lists it; {@code canSign}: the partner's proposal, awaiting our signature. */
+    record AgreementRow(String id, int version, String state, String proposed, String signed, String terms, boolean canSign) {
+    }
+
+    /** The proposal form, filled with the rules in force. */
+    record ProposalForm(String zoneKm, boolean missileFlightsAlways, String minimumNoticeHours, String maximumWindowHours,
+            String launchPointKm, String impactAreaKm, String trajectoryKm, boolean trajectoryMayCross) {
     }
 
     /** One tick box of the sharing form: its value ({@code IR>AF}), what it says, and whether it is ticked. */
@@ -342,7 +356,119 @@ class AdminController {
         }
         String zone = "operations within " + km(pair.zone().km()) + " of the border need notice"
                 + (pair.zone().missileFlightsAlways() ? "; missile flights always do" : "");
-        return new PairRules(partner.code().value(), zone, rows);
+        String code = partner.code().value();
+        String basis = pair.agreement() != null
+                ? "Agreement " + pair.agreement().version() + ", signed by both sides, in force since " + shown(pair.agreement().inForceSince()) + "."
+                : "Set in concord.yml (concord.deconfliction.rules." + code + "; the defaults otherwise), which " + code
+                        + " never signed. Propose them below so that both sides sign the same rules.";
+        List<AgreementRow> listed = agreements.with(partner.code()).stream().map(a -> new AgreementRow(a.id(), a.version(),
+                stateText(a), a.proposedBy().value() + ", " + shown(a.proposedAt()), a.signedAt() == null ? "" : shown(a.signedAt()),
+                String.join("; ", a.terms()), a.state() == org.concord.deconfliction.Agreements.State.AWAITING_OUR_SIGNATURE)).toList();
+        java.util.function.Function<String, String> kmOf = name -> pair.policies().stream().filter(p -> p.name().equals(name))
+                .findFirst().map(p -> p.getClass().isRecord() ? number(parameter(p)) : "").orElse("");
+        ProposalForm form = new ProposalForm(number(pair.zone().km()), pair.zone().missileFlightsAlways(),
+                hours(pair, "minimum-notice"), hours(pair, "maximum-window"), kmOf.apply("launch-point-distance"),
+                kmOf.apply("impact-area-distance"), kmOf.apply("trajectory-distance"),
+                pair.policies().stream().noneMatch(p -> p.name().equals("trajectory-does-not-cross")));
+        return new PairRules(code, zone, rows, basis, listed, form);
+    }
+
+    private static String stateText(org.concord.deconfliction.Agreements.Agreement a) {
+        return switch (a.state()) {
+            case AWAITING_THEIR_SIGNATURE -> "signed by us only: awaiting " + a.partner() + "'s signature";
+            case AWAITING_OUR_SIGNATURE -> "signed by " + a.partner() + " only: awaiting ours";
+            case IN_FORCE -> "in force";
+            case SUPERSEDED -> "superseded";
+            case LAPSED -> "lapsed unsigned";
+        };
+    }
+
+    private static Object parameter(NoticePolicy policy) {
+        try {
+            return policy.getClass().getRecordComponents()[0].getAccessor().invoke(policy);
+        } catch (ReflectiveOperationException | ArrayIndexOutOfBoundsException e) {
+            return "";
+        }
+    }
+
+    private static String number(Object value) {
+        return value instanceof Double d ? java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString() : "";
+    }
+
+    private static String hours(NoticeRules pair, String name) {
+        return pair.policies().stream().filter(p -> p.name().equals(name)).findFirst().map(AdminController::parameter)
+                .map(v -> v instanceof Duration d ? java.math.BigDecimal.valueOf(d.toMinutes() / 60.0).stripTrailingZeros().toPlainString() : "")
+                .orElse("");
+    }
+
+    /**
+     * Proposes the form's rules to a partner, as {@code POST /api/deconfliction/agreements} does: signed
+     * by this node and sent; in force once the partner's administrator signs it too. Audited.
+     */
+    @PostMapping("/console/admin/agreements")
+    @PreAuthorize("hasRole('ADMIN')")
+    String propose(@RequestParam(name = "partner", required = false) String partner,
+            @RequestParam(name = "notificationZoneKm", required = false) String zoneKm,
+            @RequestParam(name = "missileFlightsAlways", required = false) String missileFlightsAlways,
+            @RequestParam(name = "minimumNoticeHours", required = false) String minimumNoticeHours,
+            @RequestParam(name = "maximumWindowHours", required = false) String maximumWindowHours,
+            @RequestParam(name = "launchPointKm", required = false) String launchPointKm,
+            @RequestParam(name = "impactAreaKm", required = false) String impactAreaKm,
+            @RequestParam(name = "trajectoryKm", required = false) String trajectoryKm,
+            @RequestParam(name = "trajectoryMayCross", required = false) String trajectoryMayCross,
+            Authentication user, RedirectAttributes redirect) {
+        try {
+            Partner paired = partners.byCode(org.concord.party.PartyCode.of(partner == null ? "" : partner))
+                    .orElseThrow(() -> new InvalidInput("partner", "paired", "this node is not paired with " + partner));
+            NoticeRules proposed = new NoticeRules.Change(decimal("notificationZoneKm", zoneKm), missileFlightsAlways != null,
+                    duration("minimumNoticeHours", minimumNoticeHours), duration("maximumWindowHours", maximumWindowHours),
+                    decimal("launchPointKm", launchPointKm), decimal("impactAreaKm", impactAreaKm), decimal("trajectoryKm", trajectoryKm),
+                    trajectoryMayCross != null).applyTo(rules.between(self.party().code(), paired.code()), "");
+            org.concord.deconfliction.Agreements.Agreement a = agreements.propose(paired.code(), proposed, Callers.of(user).auditName());
+            redirect.addFlashAttribute("notice", "Agreement " + a.version() + " proposed to " + a.partner() + " and signed by this node: "
+                    + String.join("; ", a.terms()) + ". The rules in force change when " + a.partner() + "'s administrator signs it.");
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute("agreementError", "Not proposed. " + e.getMessage() + " (rule " + e.rule() + ")");
+        } catch (org.concord.node.Conflict | IllegalArgumentException e) {
+            redirect.addFlashAttribute("agreementError", "Not proposed. " + e.getMessage());
+        }
+        return "redirect:/console/admin#agreements-title";
+    }
+
+    /** Signs the partner's proposal, as {@code POST /api/deconfliction/agreements/{id}/sign} does. */
+    @PostMapping("/console/admin/agreements/{id}/sign")
+    @PreAuthorize("hasRole('ADMIN')")
+    String sign(@PathVariable String id, Authentication user, RedirectAttributes redirect) {
+        try {
+            org.concord.deconfliction.Agreements.Agreement a = agreements.sign(id, Callers.of(user).auditName());
+            redirect.addFlashAttribute("notice", "Agreement " + a.version() + " with " + a.partner() + " signed: in force here from "
+                    + shown(a.signedAt()) + ", and at " + a.partner() + " when the signature arrives.");
+        } catch (org.concord.node.Conflict | NotFound e) {
+            redirect.addFlashAttribute("agreementError", "Not signed. " + e.getMessage());
+        }
+        return "redirect:/console/admin#agreements-title";
+    }
+
+    private static Double decimal(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidInput(field, "number", "'" + value + "' is not a number of kilometres");
+        }
+    }
+
+    private static Duration duration(String field, String hours) {
+        Double h = decimal(field, hours);
+        if (h == null) {
+            return null;
+        }
+        if (!Double.isFinite(h) || h <= 0 || h > 24 * 365) {
+            throw new InvalidInput(field, "hours-range", "must be more than 0 and at most a year of hours, got " + hours);
+        }
+        return Duration.ofMinutes(Math.round(h * 60));
     }
 
     /** A rule's parameters as its record states them ({@code lead=PT72H}), durations made readable. */

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * failed), messages not delivered for longer than {@code concord.exchange.outbox.max-age} or set
  * aside as poison ({@link Outbox#pending}, {@link Outbox#poisoned}), missed test calls
  * ({@link TestAlarms}), ledger inconsistencies ({@link LedgerAlarms}) and partners whose notices
- * are evaluated under other rules than ours ({@link PartnersRules}). Each says what, since when
+ * are evaluated under other rules than ours ({@link PartnersRules}), and agreements on notice
+ * rules signed by one side only ({@link org.concord.deconfliction.Agreements}). Each says what, since when
  * and where to look. A source that cannot be read is an alarm too, so the desk never hides one by
  * failing.
  */
@@ -45,10 +46,13 @@ class Alarms {
     private final Clock clock;
     private final Duration undeliveredAfter;
     private final PartnersRules rules;
+    private final org.concord.deconfliction.Agreements agreements;
 
     Alarms(Partners partners, Outbox outbox, TestAlarms tests, LedgerAlarms ledger, Clock clock,
-            @Value("${concord.exchange.outbox.max-age:PT15M}") Duration undeliveredAfter, PartnersRules rules) {
+            @Value("${concord.exchange.outbox.max-age:PT15M}") Duration undeliveredAfter, PartnersRules rules,
+            org.concord.deconfliction.Agreements agreements) {
         this.rules = rules;
+        this.agreements = agreements;
         this.partners = partners;
         this.outbox = outbox;
         this.tests = tests;
@@ -60,7 +64,7 @@ class Alarms {
     /**
      * One alarm.
      *
-     * @param kind {@code unreachable}, {@code undelivered}, {@code poisoned}, {@code test-call}, {@code ledger}, {@code rules} or
+     * @param kind {@code unreachable}, {@code undelivered}, {@code poisoned}, {@code test-call}, {@code ledger}, {@code rules}, {@code agreement} or
      *     {@code unread} (its source could not be read)
      * @param what what is wrong, in a sentence
      * @param since when it began (null: not known)
@@ -87,6 +91,7 @@ class Alarms {
         read("the hotline's test calls", alarms, this::testCalls);
         read("the ledger's alarms", alarms, this::ledger);
         read("the partners' notice rules", alarms, this::rules);
+        read("the agreements on notice rules", alarms, this::agreements);
         return alarms;
     }
 
@@ -147,8 +152,23 @@ class Alarms {
             String code = d.partner().value();
             out.add(new Alarm("rules", code, code + " evaluates its notices under other rules than ours for the pair (its latest, "
                     + d.noticeId() + "): theirs " + String.join("; ", d.theirs()) + ", ours " + String.join("; ", d.ours())
-                    + ". Agree the rules with " + code + " and set both nodes alike.",
+                    + ". Agree the rules with " + code + ": one side proposes an agreement and both sign it.",
                     d.since(), "latest notice", "/console/admin#notice-rules-title", "Admin: notice rules", "/api/deconfliction/alarms"));
+        }
+    }
+
+    private void agreements(List<Alarm> out) {
+        for (org.concord.deconfliction.Agreements.Agreement a : agreements.signedByOneSide()) {
+            String code = a.partner().value();
+            String what = a.state() == org.concord.deconfliction.Agreements.State.AWAITING_OUR_SIGNATURE
+                    ? code + " proposed and signed notice rules (agreement " + a.version() + "), which no administrator here has "
+                            + "signed: " + String.join("; ", a.terms()) + ". Until both sign, notices are evaluated under the rules in "
+                            + "force; an administrator reads and signs it on the admin page."
+                    : "The notice rules this node proposed to " + code + " (agreement " + a.version() + ") are signed by this side "
+                            + "only: " + String.join("; ", a.terms()) + ". Until " + code + " signs, notices are evaluated under the "
+                            + "rules in force.";
+            out.add(new Alarm("agreement", code, what, a.proposedAt(), "proposed", "/console/admin#agreements-title",
+                    "Admin: agreements", "/api/deconfliction/agreements?partner=" + code));
         }
     }
 

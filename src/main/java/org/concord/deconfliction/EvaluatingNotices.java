@@ -43,13 +43,13 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
 public final class EvaluatingNotices {
 
     private final Boundaries boundaries;
-    private final RulesPerPair rules;
+    private final RulesInForce rules;
     private final ActivityMap activity;
     private final Clock clock;
     private final java.util.function.Predicate<PartyCode> paired;
 
     /** Only the addressee counts as a partner: a state other than the pair is a non-partner. */
-    public EvaluatingNotices(Boundaries boundaries, RulesPerPair rules, ActivityMap activity, Clock clock) {
+    public EvaluatingNotices(Boundaries boundaries, RulesInForce rules, ActivityMap activity, Clock clock) {
         this(boundaries, rules, activity, clock, p -> false);
     }
 
@@ -57,7 +57,7 @@ public final class EvaluatingNotices {
      * @param paired whether this node is paired with a state (besides the notice's addressee, which
      *               always is): inside a paired state's territory the refusal offers to ask it
      */
-    public EvaluatingNotices(Boundaries boundaries, RulesPerPair rules, ActivityMap activity, Clock clock,
+    public EvaluatingNotices(Boundaries boundaries, RulesInForce rules, ActivityMap activity, Clock clock,
             java.util.function.Predicate<PartyCode> paired) {
         this.boundaries = Objects.requireNonNull(boundaries, "boundaries");
         this.rules = Objects.requireNonNull(rules, "rules");
@@ -115,7 +115,7 @@ public final class EvaluatingNotices {
             }
         }
         return new NoticeEvaluation.Sendable(notice, required, fromBorder, broken,
-                activity.conflictsOf(notice, parts));
+                activity.conflictsOf(notice, parts), pairRules);
     }
 
     private SovereigntyViolation violation(OperationNotice notice, CountryCode territory, List<Geometry> parts,

@@ -43,12 +43,14 @@ public sealed interface NoticeEvaluation {
      * @param fromBorder     the area's distance from the border
      * @param brokenRules    every rule of the pair's {@link NoticeRules} it breaks, in their order
      * @param conflicts      every overlap with the partner's notified operations and sites
+     * @param rules          the pair's rules it was evaluated under, naming the agreement they come from if any
      */
     record Sendable(OperationNotice notice, boolean noticeRequired, BorderDistance fromBorder,
-            List<BrokenRule> brokenRules, List<Conflict> conflicts) implements NoticeEvaluation {
+            List<BrokenRule> brokenRules, List<Conflict> conflicts, NoticeRules rules) implements NoticeEvaluation {
 
         public Sendable {
             Objects.requireNonNull(notice, "notice");
+            Objects.requireNonNull(rules, "rules");
             Objects.requireNonNull(fromBorder, "fromBorder");
             brokenRules = List.copyOf(brokenRules);
             conflicts = List.copyOf(conflicts);

@@ -37,9 +37,9 @@ public final class PlacesOnTheBorder {
     public static final String NEITHER = "NEITHER";
 
     private final Boundaries boundaries;
-    private final RulesPerPair rules;
+    private final RulesInForce rules;
 
-    public PlacesOnTheBorder(Boundaries boundaries, RulesPerPair rules) {
+    public PlacesOnTheBorder(Boundaries boundaries, RulesInForce rules) {
         this.boundaries = Objects.requireNonNull(boundaries, "boundaries");
         this.rules = Objects.requireNonNull(rules, "rules");
     }

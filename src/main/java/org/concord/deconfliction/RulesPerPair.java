@@ -8,7 +8,7 @@ import org.concord.party.PartyCode;
  * The rules of every partner pair this node deconflicts with: those configured, and
  * {@link NoticeRules#defaults} for any other pair. Immutable.
  */
-public final class RulesPerPair {
+public final class RulesPerPair implements RulesInForce {
 
     private final Map<PartnerPair, NoticeRules> configured;
 
@@ -29,6 +29,7 @@ public final class RulesPerPair {
     }
 
     /** The rules between {@code a} and {@code b}. */
+    @Override
     public NoticeRules between(PartyCode a, PartyCode b) {
         PartnerPair pair = PartnerPair.of(a, b);
         NoticeRules rules = configured.get(pair);

@@ -96,6 +96,20 @@ class ThreeStatesDemoIT {
                      "urgency":"ROUTINE","text":"a request citing what PK now passes on","tlp":"AMBER"}""".formatted(irAmber));
             assertThat(relayed.status()).as(relayed.body()).isEqualTo(201);
 
+            // PK's administrator proposes notice rules to AF at run time: signed by PK only, an alarm on both sides until AF signs.
+            RunningDemo.Answer proposed = RunningDemo.post(pkAdmin, pkUrl + "/api/deconfliction/agreements", """
+                    {"partner":"AF","rules":{"notificationZoneKm":40}}""");
+            assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
+            assertThat(proposed.body()).contains("\"state\":\"AWAITING_THEIR_SIGNATURE\"").contains("notification-zone km=40");
+            assertThat(RunningDemo.curl(RunningDemo.as(pk, "VIEWER"), pkUrl + "/api/deconfliction/alarms"))
+                    .contains("\"reason\":\"SIGNED_BY_ONE_SIDE\"").contains("signed by this side only");
+            String[] afViewerEarly = RunningDemo.as(af, "VIEWER");
+            Eventually.value("AF's alarm: an agreement signed by PK only", Duration.ofSeconds(60), Duration.ofSeconds(1),
+                    () -> RunningDemo.curl(afViewerEarly, af.path("url").asString() + "/api/deconfliction/alarms"),
+                    body -> body.contains("\"reason\":\"SIGNED_BY_ONE_SIDE\"") && body.contains("PK proposed and signed agreement 1"));
+            assertThat(RunningDemo.curl(afViewerEarly, af.path("url").asString() + "/api/deconfliction/agreements?partner=PK"))
+                    .contains("\"basis\":\"configured\"").contains("\"state\":\"AWAITING_OUR_SIGNATURE\"");
+
             // The Chaman exercise reaches AF: the patrol notice, its overlap with AF's crossing, and PK's request.
             String[] afViewer = RunningDemo.as(af, "VIEWER");
             String afUrl = af.path("url").asString();

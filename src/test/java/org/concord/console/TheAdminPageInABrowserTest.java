@@ -100,8 +100,12 @@ class TheAdminPageInABrowserTest {
                 .contains("launch-point-distance").contains("40 km").contains("within 50 km of the border");
         assertThat(browser.findElement(By.id("policies")).getText()).contains("set in concord.yml".substring(1))
                 .contains("Weekly test call");
-        assertThat(browser.findElements(By.cssSelector("#policies form"))).as("only the sharing settings are changed here")
-                .extracting(e -> e.getAttribute("id")).containsExactly("sharing-form");
+        assertThat(rules.findElement(By.cssSelector(".basis")).getText()).startsWith("Set in concord.yml").contains("IR never signed");
+        assertThat(browser.findElements(By.cssSelector("#policies form"))).as("the sharing settings and the proposal of notice rules are changed here")
+                .extracting(e -> e.getAttribute("id") == null || e.getAttribute("id").isEmpty() ? e.getAttribute("class") : e.getAttribute("id"))
+                .containsExactly("sharing-form", "propose-agreement");
+        assertThat(browser.findElement(By.cssSelector(".agreements[data-partner='IR'] input[name='notificationZoneKm']"))
+                .getAttribute("value")).isEqualTo("50");
         chrome.assertAccessible("admin");
         chrome.screenshot("admin");
 

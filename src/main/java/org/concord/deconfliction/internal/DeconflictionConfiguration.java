@@ -60,6 +60,7 @@ class DeconflictionConfiguration {
         return boundaries;
     }
 
+    /** The rules of {@code concord.yml}: those in force for a pair until both sides sign an agreement ({@link SigningAgreements}). */
     @Bean
     RulesPerPair rulesPerPair(OwnParty own, DeconflictionSettings settings) {
         return settings.rulesFor(own.code());
@@ -84,7 +85,7 @@ class DeconflictionConfiguration {
     }
 
     @Bean
-    EvaluatingNotices evaluatingNotices(Boundaries boundaries, RulesPerPair rules, ActivityMap activity, Clock clock,
+    EvaluatingNotices evaluatingNotices(Boundaries boundaries, org.concord.deconfliction.RulesInForce rules, ActivityMap activity, Clock clock,
             Partners partners) {
         // paired now: a pairing made after start counts
         return new EvaluatingNotices(boundaries, rules, activity, clock, code -> partners.byCode(code).isPresent());
@@ -92,7 +93,7 @@ class DeconflictionConfiguration {
 
     /** Where places lie with respect to a pair's border, for other modules (incidents). */
     @Bean
-    PlacesOnTheBorder placesOnTheBorder(Boundaries boundaries, RulesPerPair rules) {
+    PlacesOnTheBorder placesOnTheBorder(Boundaries boundaries, org.concord.deconfliction.RulesInForce rules) {
         return new PlacesOnTheBorder(boundaries, rules);
     }
 

@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.concord.deconfliction.RulesPerPair;
 import org.concord.deconfliction.ConflictStanding;
 import org.concord.deconfliction.geo.Border;
 import org.concord.deconfliction.geo.Boundaries;
@@ -74,12 +73,13 @@ class DeconflictionController implements org.concord.deconfliction.Deconfliction
              "contact": {"name": "Duty officer", "channel": "Concord hotline, desk 1"}}""";
 
     private final SendingNotices sending;
+    private org.concord.deconfliction.Agreements agreements;
     private final DeclaringSites declaring;
     private final ReportingEvents reporting;
     private final AnsweringConflicts answering;
     private final DeconflictionTables tables;
     private final Boundaries boundaries;
-    private final RulesPerPair rules;
+    private final org.concord.deconfliction.RulesInForce rules;
     private final Partners partners;
     private final DeconflictionConfiguration.OwnParty own;
     private final AskingInstead askingInstead;
@@ -87,7 +87,7 @@ class DeconflictionController implements org.concord.deconfliction.Deconfliction
     private final Map<String, String> layers = new ConcurrentHashMap<>();
 
     DeconflictionController(SendingNotices sending, DeclaringSites declaring, ReportingEvents reporting,
-            AnsweringConflicts answering, DeconflictionTables tables, Boundaries boundaries, RulesPerPair rules, Partners partners,
+            AnsweringConflicts answering, DeconflictionTables tables, Boundaries boundaries, org.concord.deconfliction.RulesInForce rules, Partners partners,
             DeconflictionConfiguration.OwnParty own, AskingInstead askingInstead,
             org.concord.hotline.AcknowledgementPolicy acknowledgement) {
         this.acknowledgement = acknowledgement;
@@ -348,12 +348,26 @@ class DeconflictionController implements org.concord.deconfliction.Deconfliction
         return standingJson(answering.answer(id, body, Callers.of(authentication).auditName()));
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    void agreements(org.concord.deconfliction.Agreements agreements) {
+        this.agreements = agreements;
+    }
+
     @GetMapping(value = "/alarms", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Every deconfliction alarm raised: conflicts unanswered, unplanned events not sent or not acknowledged in time, "
-            + "a partner's notice evaluated under rules that differ from this node's for the pair (RULES_DIFFER)")
+            + "a partner's notice evaluated under rules that differ from this node's for the pair (RULES_DIFFER), "
+            + "an agreement on notice rules signed by one side only (subject agreement, SIGNED_BY_ONE_SIDE, while it stands)")
     JsonNode alarms() {
         ArrayNode out = NoticeJson.JSON.createArrayNode();
         tables.alarms().forEach(a -> out.add(alarmJson(a)));
+        for (org.concord.deconfliction.Agreements.Agreement a : agreements.signedByOneSide()) {
+            String detail = a.state() == org.concord.deconfliction.Agreements.State.AWAITING_OUR_SIGNATURE
+                    ? a.partner() + " proposed and signed agreement " + a.version() + "; no administrator here has signed it"
+                    : "agreement " + a.version() + " proposed to " + a.partner() + " is signed by this side only";
+            out.add(NoticeJson.JSON.createObjectNode().put("subject", "agreement").put("id", a.id()).put("reason", "SIGNED_BY_ONE_SIDE")
+                    .put("partner", a.partner().value()).put("raisedAt", a.proposedAt().toString())
+                    .put("detail", detail + ": " + String.join("; ", a.terms())));
+        }
         return out;
     }
 

@@ -6,9 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.concord.deconfliction.ConflictAnswerPolicy;
-import org.concord.deconfliction.NoticePolicy;
 import org.concord.deconfliction.NoticeRules;
-import org.concord.deconfliction.NotificationZone;
 import org.concord.deconfliction.PartnerPair;
 import org.concord.deconfliction.RulesPerPair;
 import org.concord.deconfliction.UnplannedEventPolicy;
@@ -97,28 +95,9 @@ record DeconflictionSettings(List<String> partners, Map<String, PairRules> rules
         for (Map.Entry<String, PairRules> e : rules.entrySet()) {
             PartyCode partner = PartyCode.of(e.getKey().toUpperCase(Locale.ROOT));
             PairRules r = e.getValue();
-            NoticeRules pair = NoticeRules.defaults(PartnerPair.of(own, partner));
-            NotificationZone zone = pair.zone();
-            pair = pair.with(new NotificationZone(r.notificationZoneKm() != null ? r.notificationZoneKm() : zone.km(),
-                    r.missileFlightsAlways() != null ? r.missileFlightsAlways() : zone.missileFlightsAlways()));
-            if (r.minimumNotice() != null) {
-                pair = pair.with(new NoticePolicy.MinimumNotice(r.minimumNotice()));
-            }
-            if (r.maximumWindow() != null) {
-                pair = pair.with(new NoticePolicy.MaximumWindow(r.maximumWindow()));
-            }
-            if (r.launchPointKm() != null) {
-                pair = pair.with(new NoticePolicy.LaunchPointDistance(r.launchPointKm()));
-            }
-            if (r.impactAreaKm() != null) {
-                pair = pair.with(new NoticePolicy.ImpactAreaDistance(r.impactAreaKm()));
-            }
-            if (r.trajectoryKm() != null) {
-                pair = pair.with(new NoticePolicy.TrajectoryDistance(r.trajectoryKm()));
-            }
-            if (Boolean.TRUE.equals(r.trajectoryMayCross())) {
-                pair = pair.without("trajectory-does-not-cross");
-            }
+            NoticeRules pair = new NoticeRules.Change(r.notificationZoneKm(), r.missileFlightsAlways(), r.minimumNotice(),
+                    r.maximumWindow(), r.launchPointKm(), r.impactAreaKm(), r.trajectoryKm(), r.trajectoryMayCross())
+                    .applyTo(NoticeRules.defaults(PartnerPair.of(own, partner)), "concord.deconfliction.rules." + e.getKey() + ".");
             all = all.with(pair);
         }
         return all;

@@ -39,7 +39,27 @@ final class EvaluationJson {
             sendable.brokenRules().forEach(r -> rules.add(rule(r)));
             ArrayNode conflicts = out.putArray("conflicts");
             sendable.conflicts().forEach(c -> conflicts.add(conflict(c)));
+            out.set("rules", rules(sendable.rules()));
         }
+        return out;
+    }
+
+    /**
+     * The rules it was evaluated under: the agreement both sides signed ({@code basis: agreement}, its
+     * id, version and since when in force) or this node's configuration ({@code basis: configured},
+     * which the partner never signed), and the terms.
+     */
+    static ObjectNode rules(org.concord.deconfliction.NoticeRules rules) {
+        ObjectNode out = NoticeJson.JSON.createObjectNode();
+        if (rules.agreement() != null) {
+            out.put("basis", "agreement");
+            out.put("agreement", rules.agreement().id());
+            out.put("version", rules.agreement().version());
+            out.put("inForceSince", rules.agreement().inForceSince().toString());
+        } else {
+            out.put("basis", "configured");
+        }
+        rules.terms().forEach(out.putArray("terms")::add);
         return out;
     }
 

@@ -174,14 +174,15 @@ class ReceivingFromPartners {
             return;
         }
         java.util.List<String> theirs = stated.get();
-        java.util.List<String> ours = evaluating.rulesFor(notice).terms();
+        java.util.List<String> ours = evaluating.rulesFor(notice).stated();
         tables.rulesSeen(event.from().value(), notice.id().value(), object.path("modified").asString(""), theirs, ours, now);
         if (ours.equals(theirs)) {
             return;
         }
         String detail = event.from() + " evaluated it under rules that differ from ours for " + notice.notifyingParty() + "-"
                 + notice.partner() + ": theirs " + theirs.stream().filter(t -> !ours.contains(t)).toList() + ", ours "
-                + ours.stream().filter(t -> !theirs.contains(t)).toList() + "; agree the rules and set both nodes alike";
+                + ours.stream().filter(t -> !theirs.contains(t)).toList() + "; agree the rules: one side proposes an agreement and both sign it"
+                + " (POST /api/deconfliction/agreements)";
         if (detail.length() > 500) {
             detail = detail.substring(0, 497) + "...";
         }

@@ -106,7 +106,7 @@ class SendingNotices {
         NoticeEvaluation.Sendable sendable = (NoticeEvaluation.Sendable) evaluation;
         Instant now = clock.instant();
         ObjectNode stix = StixMapping.withRules(StixMapping.notice(notice, identity.stixIdentityId(), now),
-                evaluating.rulesFor(notice).terms());
+                evaluating.rulesFor(notice).stated());
         json.put("stixId", stix.path("id").asString());
         transactions.executeWithoutResult(status -> {
             tables.forgetRefusal(notice.id().value());
@@ -156,7 +156,7 @@ class SendingNotices {
         NoticeEvaluation.Sendable sendable = (NoticeEvaluation.Sendable) evaluation;
         Instant now = clock.instant();
         ObjectNode stix = StixMapping.withRules(StixMapping.revision(notice, NoticeJson.JSON.readTree(current.stixObject()),
-                revision, reason, identity.stixIdentityId(), now), evaluating.rulesFor(notice).terms());
+                revision, reason, identity.stixIdentityId(), now), evaluating.rulesFor(notice).stated());
         json.put("stixId", stix.path("id").asString());
         transactions.executeWithoutResult(status -> {
             tables.saveNotice(new DeconflictionTables.StoredNotice(notice, DeconflictionTables.Direction.SENT,

@@ -111,7 +111,13 @@ final class StixMapping {
                 extensionDefinition(identityId, ACKNOWLEDGEMENT_TYPE, "Concord event acknowledgement",
                         "The partner's acknowledgement that it received an unplanned event and someone is on it, sent back "
                                 + "to the reporting node.",
-                        "x-concord-event-acknowledgement.json"));
+                        "x-concord-event-acknowledgement.json"),
+                extensionDefinition(identityId, SigningAgreements.TYPE, "Concord agreement",
+                        "A pair's notice rules, proposed and signed by one party; in force once the other signs it too.",
+                        "x-concord-agreement.json"),
+                extensionDefinition(identityId, SigningAgreements.SIGNATURE_TYPE, "Concord agreement signature",
+                        "The second party's signature of an agreement the first proposed: the agreement is in force from then.",
+                        "x-concord-agreement-signature.json"));
     }
 
     private static ObjectNode extensionDefinition(String identityId, String type, String name, String description,
@@ -223,6 +229,11 @@ final class StixMapping {
         o.put("declared_by", site.declaredBy().value());
         o.set("area", NoticeJson.geometry(GeoJson.write(site.area())));
         return o;
+    }
+
+    /** The properties every object of Concord's deconfliction types has, for another class of this package. */
+    static ObjectNode commonObject(String type, String id, String identityId, Instant now, Tlp tlp) {
+        return common(type, id, identityId, now, tlp);
     }
 
     private static ObjectNode common(String type, String id, String identityId, Instant now, Tlp tlp) {

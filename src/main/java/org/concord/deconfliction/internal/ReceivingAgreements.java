@@ -1,0 +1,56 @@
+package org.concord.deconfliction.internal;
+
+import java.util.Optional;
+
+import org.concord.intel.InboxReceived;
+import org.concord.intel.IntelStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A partner's agreement proposal or signature, taken from the inbox once stored there (its
+ * signature was checked at the gate, {@link AgreementInboxCheck}); idempotent on the id, since
+ * Spring Modulith delivers {@link InboxReceived} at least once.
+ */
+@Component
+class ReceivingAgreements {
+
+    private static final Logger log = LoggerFactory.getLogger(ReceivingAgreements.class);
+
+    private final IntelStore intel;
+    private final SigningAgreements agreements;
+    private final ApplicationEventPublisher events;
+
+    ReceivingAgreements(IntelStore intel, SigningAgreements agreements, ApplicationEventPublisher events) {
+        this.intel = intel;
+        this.agreements = agreements;
+        this.events = events;
+    }
+
+    @ApplicationModuleListener
+    void on(InboxReceived event) {
+        boolean proposal = SigningAgreements.TYPE.equals(event.type());
+        if (!proposal && !SigningAgreements.SIGNATURE_TYPE.equals(event.type())) {
+            return;
+        }
+        Optional<String> json = intel.inboxObject(event.id(), event.version());
+        if (json.isEmpty()) {
+            log.warn("{} {} from {} announced but not in the inbox", event.type(), event.id(), event.from());
+            return;
+        }
+        JsonNode object = NoticeJson.JSON.readTree(json.get());
+        if (proposal) {
+            agreements.received(event.from(), object);
+        } else {
+            agreements.receivedSignature(event.from(), object);
+        }
+        // a signal for live pages (the desk's alarms)
+        events.publishEvent(new org.concord.workflow.CaseChanged("agreement", event.id(), event.type(),
+                org.concord.workflow.Workflow.RECEIVED));
+    }
+}
