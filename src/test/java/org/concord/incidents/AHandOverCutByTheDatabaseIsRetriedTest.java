@@ -49,7 +49,7 @@ class AHandOverCutByTheDatabaseIsRetriedTest {
             // given another session holds IR's workflow tables, so IR's hand-over of the next incident waits
             locker.setAutoCommit(false);
             try (Statement lock = locker.createStatement()) {
-                lock.execute("lock table workflow_case, workflow_message in access exclusive mode");
+                lock.execute("lock table workflow_case, workflow_message in exclusive mode");
             }
             // when PK reports an incident and it is delivered: IR accepts it into its inbox and signs the receipt
             incidentId = pk.report(IncidentsApi.strikeOf16January("IR")).path("incidentId").asString();
