@@ -49,4 +49,12 @@ public record OperationNotice(NoticeId id, PartyCode notifyingParty, PartyCode p
                     "a launch point, impact area and trajectory describe a MISSILE_OR_ARTILLERY operation, not a " + type);
         }
     }
+
+    /**
+     * The same notice as {@code addressee} receives it: a notice near a tripoint goes to every partner whose
+     * notice zone it lies in, and each evaluates, answers and escalates it for its own pair.
+     */
+    public OperationNotice addressedTo(PartyCode addressee) {
+        return new OperationNotice(id, notifyingParty, addressee, type, area, window, airspaceReferences, contact, classification);
+    }
 }

@@ -110,6 +110,32 @@ class ThreeStatesDemoIT {
             assertThat(RunningDemo.curl(afViewerEarly, af.path("url").asString() + "/api/deconfliction/agreements?partner=PK"))
                     .contains("\"basis\":\"configured\"").contains("\"state\":\"AWAITING_OUR_SIGNATURE\"");
 
+            // A patrol near the Iran-Afghanistan-Pakistan tripoint, addressed to IR, lies in AF's notice zone too: one notice
+            // goes to both, and each evaluates it for its own pair, measured to its own border.
+            RunningDemo.Answer tripoint = RunningDemo.post(pkLiaison, pkUrl + "/api/deconfliction/notices", """
+                    {"id":"it-tripoint-patrol","partner":"IR","type":"BORDER_PATROL",
+                     "area":{"centre":{"type":"Point","coordinates":[TRIPOINT_PATROL]},"radiusKm":3},
+                     "window":{"start":"%s","end":"%s"},
+                     "contact":{"name":"Duty officer","channel":"hotline"},"classification":"GREEN"}"""
+                    .replace("TRIPOINT_PATROL", TRIPOINT_PATROL).formatted(start, start.plus(Duration.ofHours(6))));
+            assertThat(tripoint.status()).as(tripoint.body()).isEqualTo(201);
+            JsonNode sentTo = RunningDemo.JSON.readTree(tripoint.body()).path("addressees");
+            assertThat(sentTo.findValuesAsString("partner")).containsExactly("IR", "AF");
+            for (JsonNode addressee : sentTo) {
+                assertThat(addressee.path("noticeRequired").asBoolean()).as(addressee.toString()).isTrue();
+            }
+            for (JsonNode node : new JsonNode[] {ir, af}) {
+                String code = node.path("party").asString();
+                String held = Eventually.value(code + " holds the tripoint patrol", Duration.ofSeconds(60), Duration.ofSeconds(1),
+                        () -> RunningDemo.call(RunningDemo.as(node, "VIEWER"), node.path("url").asString()
+                                + "/api/deconfliction/notices/it-tripoint-patrol"), answer -> answer.status() == 200).body();
+                JsonNode atNode = RunningDemo.JSON.readTree(held);
+                assertThat(atNode.at("/notice/partner").asString()).as(code + " evaluates it for its own pair").isEqualTo(code);
+                assertThat(atNode.path("accepted").asBoolean()).isTrue();
+                assertThat(atNode.at("/evaluation/noticeRequired").asBoolean()).isTrue();
+                assertThat(atNode.path("addressees").toString()).isEqualTo("[\"IR\",\"AF\"]");
+            }
+
             // The Chaman exercise reaches AF: the patrol notice, its overlap with AF's crossing, and PK's request.
             String[] afViewer = RunningDemo.as(af, "VIEWER");
             String afUrl = af.path("url").asString();
@@ -126,6 +152,9 @@ class ThreeStatesDemoIT {
                     answer -> answer.status() == 200 && answer.body().contains("Exercise"));
         }
     }
+
+    /** A point in Pakistan within 50 km of both its border with Iran (17.5 km) and its border with Afghanistan (24 km), south-east of the tripoint. */
+    static final String TRIPOINT_PATROL = "61.55,29.40";
 
     private static String identity(Path node) throws Exception {
         return RunningDemo.JSON.readTree(Files.readString(node.resolve("keys/identity.json"))).path("id").asString();

@@ -70,6 +70,25 @@ class SovereigntyAgainstEveryStateTest {
         assertThat(evaluation.fromBorder().km()).isBetween(0.1, 20.0);
     }
 
+    /** In the corner of Pakistan between Iran and Afghanistan, south-east of their tripoint (Koh-i-Malik Siah), as ThreeStatesDemoIT sends it. */
+    static final Position NEAR_THE_TRIPOINT = new Position(29.40, 61.55);
+
+    @Test
+    void aPatrolNearTheTripointLiesInTheNoticeZoneOfBothNeighboursEachMeasuredToItsOwnBorder() {
+        OperationNotice toIran = aNotice().to(IR).around(NEAR_THE_TRIPOINT, 3).build();
+        OperationNotice toAfghanistan = toIran.addressedTo(AF);
+
+        NoticeEvaluation.Sendable forIran = (NoticeEvaluation.Sendable) evaluating().evaluate(toIran);
+        NoticeEvaluation.Sendable forAfghanistan = (NoticeEvaluation.Sendable) evaluating().evaluate(toAfghanistan);
+
+        assertThat(forIran.noticeRequired()).isTrue();
+        assertThat(forAfghanistan.noticeRequired()).isTrue();
+        assertThat(forIran.fromBorder().km()).isLessThan(50.0);
+        assertThat(forAfghanistan.fromBorder().km()).isLessThan(50.0);
+        assertThat(forIran.fromBorder().km()).isNotCloseTo(forAfghanistan.fromBorder().km(), org.assertj.core.data.Offset.offset(0.5));
+        assertThat(toAfghanistan.id()).isEqualTo(toIran.id());
+    }
+
     @Test
     void anAreaInTheAddresseesTerritoryIsStillRefusedAsTheAddressees() {
         OperationNotice strike = aNotice().to(AF).type(OperationType.AIR_STRIKE).around(new Position(31.00, 66.20), 2).build();

@@ -280,7 +280,11 @@ class DeconflictionController implements org.concord.deconfliction.Deconfliction
             a.answer().reason().ifPresent(r -> j.put("reason", r));
         }
         // the rules the notifier says it applied, and an alarm when they differ from this node's for the pair
-        StixMapping.rulesOf(object).ifPresent(terms -> terms.forEach(out.putArray("rules")::add));
+        StixMapping.rulesOf(object, n.direction() == DeconflictionTables.Direction.SENT ? n.notice().partner() : own.code())
+                .ifPresent(terms -> terms.forEach(out.putArray("rules")::add));
+        // every state it went to: more than the partner when it lies in several partners' notice zones (a tripoint)
+        ArrayNode addressees = out.putArray("addressees");
+        StixMapping.addresseesOf(object).forEach(p -> addressees.add(p.value()));
         ArrayNode alarms = out.putArray("alarms");
         tables.alarmsOf(ReceivingFromPartners.NOTICE, n.notice().id().value()).forEach(al -> alarms.add(alarmJson(al)));
         return out;

@@ -159,12 +159,17 @@ class DeconflictionTables {
     }
 
     private static final String SELECT_NOTICE = """
-            select stix_object, direction, stix_id, version, evaluation, accepted, recorded_at, revision, withdrawn_at
+            select stix_object, direction, stix_id, version, evaluation, accepted, recorded_at, revision, withdrawn_at, partner
             from deconfliction_notice""";
 
     private static StoredNotice notice(ResultSet rs, int row) throws SQLException {
         String object = rs.getString(1);
         OperationNotice notice = NoticeJson.STIX.read(NoticeJson.JSON.readTree(object), null, null, STORED);
+        // a notice to several states (a tripoint) is held by each addressee as addressed to itself
+        org.concord.party.PartyCode heldFor = org.concord.party.PartyCode.of(rs.getString(10));
+        if (!heldFor.equals(notice.partner())) {
+            notice = notice.addressedTo(heldFor);
+        }
         Timestamp withdrawn = rs.getTimestamp(9);
         return new StoredNotice(notice, Direction.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), object,
                 rs.getString(5), rs.getBoolean(6), rs.getTimestamp(7).toInstant(), rs.getInt(8),

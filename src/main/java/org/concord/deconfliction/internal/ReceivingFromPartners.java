@@ -113,11 +113,18 @@ class ReceivingFromPartners {
 
     private void receiveNotice(InboxReceived event, JsonNode object) {
         String version = object.path("modified").asString("");
-        OperationNotice notice = StixMapping.readNotice(object, event.from(), readers.reader());
-        if (!notice.partner().equals(own.code())) {
-            throw new InvalidInput("partner", "addressed-to-this-node", "the notice is addressed to " + notice.partner()
-                    + ", not to " + own.code());
+        OperationNotice read = StixMapping.readNotice(object, event.from(), readers.reader());
+        java.util.List<org.concord.party.PartyCode> addressees = StixMapping.addresseesOf(object);
+        if (!addressees.get(0).equals(read.partner())) {
+            throw new InvalidInput("addressees", "partner-first", "a notice lists its partner " + read.partner()
+                    + " first among its addressees, got " + addressees);
         }
+        if (!addressees.contains(own.code())) {
+            throw new InvalidInput("partner", "addressed-to-this-node", "the notice is addressed to "
+                    + addressees.stream().map(Object::toString).collect(java.util.stream.Collectors.joining(", ")) + ", not to " + own.code());
+        }
+        // near a tripoint a notice goes to several partners: this node evaluates, answers and escalates it for its own pair
+        OperationNotice notice = read.partner().equals(own.code()) ? read : read.addressedTo(own.code());
         Optional<DeconflictionTables.StoredNotice> held = tables.notice(notice.id().value());
         if (held.isPresent() && (held.get().direction() == DeconflictionTables.Direction.SENT
                 || held.get().version().compareTo(version) >= 0 || held.get().withdrawn())) {
@@ -169,7 +176,7 @@ class ReceivingFromPartners {
      * that names no rules (from a node before issue 14) is taken as before.
      */
     private void checkRules(InboxReceived event, JsonNode object, OperationNotice notice, Instant now) {
-        Optional<java.util.List<String>> stated = StixMapping.rulesOf(object);
+        Optional<java.util.List<String>> stated = StixMapping.rulesOf(object, own.code());
         if (stated.isEmpty()) {
             return;
         }

@@ -15,6 +15,7 @@ import org.concord.node.InvalidInput;
 import org.concord.node.NotFound;
 import org.concord.party.NodeIdentity;
 import org.concord.party.Partners;
+import org.concord.party.PartyCode;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -85,6 +86,9 @@ class SendingNotices {
         }
         NoticeEvaluation evaluation = evaluate(notice);
         ObjectNode json = EvaluationJson.of(evaluation);
+        java.util.Map<PartyCode, NoticeEvaluation.Sendable> addressees = evaluation instanceof NoticeEvaluation.Sendable s
+                ? addressees(notice, s, java.util.List.of()) : java.util.Map.of();
+        describe(json, addressees);
         if (dryRun) {
             return dryRun(notice, evaluation, json, actor, "notice");
         }
@@ -105,18 +109,19 @@ class SendingNotices {
         }
         NoticeEvaluation.Sendable sendable = (NoticeEvaluation.Sendable) evaluation;
         Instant now = clock.instant();
-        ObjectNode stix = StixMapping.withRules(StixMapping.notice(notice, identity.stixIdentityId(), now),
-                evaluating.rulesFor(notice).stated());
+        ObjectNode stix = addressed(StixMapping.withRules(StixMapping.notice(notice, identity.stixIdentityId(), now),
+                evaluating.rulesFor(notice).stated()), addressees);
         json.put("stixId", stix.path("id").asString());
+        java.util.List<org.concord.deconfliction.Conflict> conflicts = conflicts(addressees);
         transactions.executeWithoutResult(status -> {
             tables.forgetRefusal(notice.id().value());
             tables.saveNotice(new DeconflictionTables.StoredNotice(notice, DeconflictionTables.Direction.SENT,
                     stix.path("id").asString(), stix.path("modified").asString(), stix.toString(), json.toString(), true, now));
-            tables.replaceConflicts(notice.id(), sendable.conflicts(), now);
-            outbox.enqueue(notice.partner(), stix);
+            tables.replaceConflicts(notice.id(), conflicts, now);
+            addressees.keySet().forEach(to -> outbox.enqueue(to, stix));
             audit.record(actor, "deconfliction.notice-sent", notice.id().value(), notice.type() + " to "
-                    + notice.partner() + "; broken rules " + sendable.brokenRuleNames() + "; conflicts "
-                    + sendable.conflicts().size());
+                    + names(addressees.keySet()) + "; broken rules " + sendable.brokenRuleNames() + "; conflicts "
+                    + conflicts.size());
             AfterCommit.run(() -> activity.add(notice));
         });
         return new Outcome(true, evaluation, json);
@@ -144,6 +149,10 @@ class SendingNotices {
         ObjectNode json = EvaluationJson.of(evaluation);
         int revision = current.revision() + 1;
         json.put("revision", revision);
+        // every state that had the notice gets its revision, and any whose notice zone the revised area now lies in
+        java.util.Map<PartyCode, NoticeEvaluation.Sendable> addressees = evaluation instanceof NoticeEvaluation.Sendable s
+                ? addressees(notice, s, StixMapping.addresseesOf(NoticeJson.JSON.readTree(current.stixObject()))) : java.util.Map.of();
+        describe(json, addressees);
         if (dryRun) {
             return dryRun(notice, evaluation, json, actor, "revision " + revision + " of notice");
         }
@@ -155,17 +164,18 @@ class SendingNotices {
         }
         NoticeEvaluation.Sendable sendable = (NoticeEvaluation.Sendable) evaluation;
         Instant now = clock.instant();
-        ObjectNode stix = StixMapping.withRules(StixMapping.revision(notice, NoticeJson.JSON.readTree(current.stixObject()),
-                revision, reason, identity.stixIdentityId(), now), evaluating.rulesFor(notice).stated());
+        ObjectNode stix = addressed(StixMapping.withRules(StixMapping.revision(notice, NoticeJson.JSON.readTree(current.stixObject()),
+                revision, reason, identity.stixIdentityId(), now), evaluating.rulesFor(notice).stated()), addressees);
         json.put("stixId", stix.path("id").asString());
+        java.util.List<org.concord.deconfliction.Conflict> conflicts = conflicts(addressees);
         transactions.executeWithoutResult(status -> {
             tables.saveNotice(new DeconflictionTables.StoredNotice(notice, DeconflictionTables.Direction.SENT,
                     stix.path("id").asString(), stix.path("modified").asString(), stix.toString(), json.toString(), true, now,
                     revision, null));
-            tables.replaceConflicts(notice.id(), sendable.conflicts(), now);
-            outbox.enqueue(notice.partner(), stix);
-            audit.record(actor, "deconfliction.notice-revised", id, "revision " + revision + " to " + notice.partner()
-                    + "; broken rules " + sendable.brokenRuleNames() + "; conflicts " + sendable.conflicts().size()
+            tables.replaceConflicts(notice.id(), conflicts, now);
+            addressees.keySet().forEach(to -> outbox.enqueue(to, stix));
+            audit.record(actor, "deconfliction.notice-revised", id, "revision " + revision + " to " + names(addressees.keySet())
+                    + "; broken rules " + sendable.brokenRuleNames() + "; conflicts " + conflicts.size()
                     + (reason == null ? "" : "; reason: " + reason));
             AfterCommit.run(() -> activity.add(notice));
         });
@@ -185,9 +195,10 @@ class SendingNotices {
         transactions.executeWithoutResult(status -> {
             tables.saveNotice(withdrawn);
             tables.replaceConflicts(current.notice().id(), java.util.List.of(), now);
-            outbox.enqueue(current.notice().partner(), stix);
+            java.util.List<PartyCode> addressees = StixMapping.addresseesOf(stix);
+            addressees.forEach(to -> outbox.enqueue(to, stix));
             audit.record(actor, "deconfliction.notice-withdrawn", id, "revision " + current.revision() + " withdrawn; sent to "
-                    + current.notice().partner() + (reason == null ? "" : "; reason: " + reason));
+                    + names(addressees) + (reason == null ? "" : "; reason: " + reason));
             AfterCommit.run(() -> activity.withdraw(current.notice().id()));
         });
         return withdrawn;
@@ -224,6 +235,59 @@ class SendingNotices {
         } catch (IllegalArgumentException e) {
             throw new InvalidInput("partner", "shares-a-land-border", e.getMessage());
         }
+    }
+
+    /**
+     * Every state {@code notice} goes to, each with its own evaluation: the partner first ({@code primary}),
+     * then each other partner whose notice zone the area lies in (a notice near a tripoint: the rules of
+     * that pair require notice), and each of {@code keep} (those a revision's earlier versions went to). A
+     * partner with no land border with this node's state is not one.
+     */
+    private java.util.Map<PartyCode, NoticeEvaluation.Sendable> addressees(OperationNotice notice, NoticeEvaluation.Sendable primary,
+            java.util.List<PartyCode> keep) {
+        java.util.Map<PartyCode, NoticeEvaluation.Sendable> out = new java.util.LinkedHashMap<>();
+        out.put(notice.partner(), primary);
+        partners.all().stream().map(org.concord.party.Partner::code).sorted(java.util.Comparator.comparing(PartyCode::value))
+                .filter(code -> !code.equals(notice.partner()) && !code.equals(own.code())).forEach(code -> {
+                    NoticeEvaluation other;
+                    try {
+                        other = evaluating.evaluate(notice.addressedTo(code));
+                    } catch (IllegalArgumentException e) {
+                        return; // no land border between the two: no notice zone
+                    }
+                    if (other instanceof NoticeEvaluation.Sendable s && (s.noticeRequired() || keep.contains(code))) {
+                        out.put(code, s);
+                    }
+                });
+        return out;
+    }
+
+    /** With more than one addressee, the answer lists each with its own evaluation. */
+    private static void describe(ObjectNode json, java.util.Map<PartyCode, NoticeEvaluation.Sendable> addressees) {
+        if (addressees.size() < 2) {
+            return;
+        }
+        tools.jackson.databind.node.ArrayNode list = json.putArray("addressees");
+        addressees.forEach((to, evaluation) -> list.addObject().put("partner", to.value()).setAll(EvaluationJson.of(evaluation)));
+    }
+
+    /** The notice's STIX object addressed to each addressee with its pair's rules, when there is more than one. */
+    private ObjectNode addressed(ObjectNode stix, java.util.Map<PartyCode, NoticeEvaluation.Sendable> addressees) {
+        if (addressees.size() < 2) {
+            return stix;
+        }
+        java.util.Map<PartyCode, java.util.List<String>> rules = new java.util.LinkedHashMap<>();
+        addressees.forEach((to, evaluation) -> rules.put(to, evaluation.rules().stated()));
+        return StixMapping.withAddressees(stix, rules);
+    }
+
+    /** The conflicts with every addressee's notices and sites: each is answered by the one whose they are. */
+    private static java.util.List<org.concord.deconfliction.Conflict> conflicts(java.util.Map<PartyCode, NoticeEvaluation.Sendable> addressees) {
+        return addressees.values().stream().flatMap(s -> s.conflicts().stream()).toList();
+    }
+
+    private static String names(java.util.Collection<PartyCode> parties) {
+        return parties.stream().map(PartyCode::value).collect(java.util.stream.Collectors.joining(", "));
     }
 
     private Outcome dryRun(OperationNotice notice, NoticeEvaluation evaluation, ObjectNode json, String actor, String what) {

@@ -155,6 +155,61 @@ final class StixMapping {
         return stix;
     }
 
+    /** Every state a notice goes to: its {@code partner} first, then each other one whose notice zone it lies in. */
+    static final String ADDRESSEES = "addressees";
+    /** The notifier's rules for each addressee's pair, by addressee (its {@code rules} are the first addressee's). */
+    static final String RULES_FOR = "rules_for";
+
+    /**
+     * {@code stix} (a notice) addressed to every one of {@code addressees} (the notice's partner first), with the
+     * rules its notifier evaluated it under for each pair.
+     */
+    static ObjectNode withAddressees(ObjectNode stix, java.util.Map<PartyCode, List<String>> rulesByAddressee) {
+        var addressees = stix.putArray(ADDRESSEES);
+        ObjectNode rulesFor = stix.putObject(RULES_FOR);
+        rulesByAddressee.forEach((party, terms) -> {
+            addressees.add(party.value());
+            terms.forEach(rulesFor.putArray(party.value())::add);
+        });
+        return stix;
+    }
+
+    /** Every state a notice is addressed to: {@code addressees}, or its {@code partner} alone (a notice of one addressee). */
+    static List<PartyCode> addresseesOf(JsonNode notice) {
+        JsonNode listed = notice.path(ADDRESSEES);
+        if (!listed.isArray()) {
+            return List.of(PartyCode.of(notice.path("partner").asString("")));
+        }
+        List<PartyCode> out = new java.util.ArrayList<>();
+        for (JsonNode party : listed) {
+            PartyCode code;
+            try {
+                code = PartyCode.of(party.asString(""));
+            } catch (RuntimeException e) {
+                throw new InvalidInput(ADDRESSEES, "party-codes", "addressees is a list of two-letter party codes, got " + party);
+            }
+            if (out.contains(code) || out.size() >= 20) {
+                throw new InvalidInput(ADDRESSEES, "party-codes", "addressees lists each party once, at most 20");
+            }
+            out.add(code);
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The rules a received notice says its notifier applied for the pair with {@code addressee}: its entry in
+     * {@code rules_for}, else {@code rules}; empty if it says none (a node before issue 14).
+     */
+    static Optional<List<String>> rulesOf(JsonNode notice, PartyCode addressee) {
+        JsonNode mine = notice.path(RULES_FOR).path(addressee.value());
+        if (mine.isArray()) {
+            ObjectNode only = NoticeJson.JSON.createObjectNode();
+            only.set(RULES, mine);
+            return rulesOf(only);
+        }
+        return rulesOf(notice);
+    }
+
     /** The rules a received notice says its notifier applied; empty if it says none (a node before issue 14). */
     static Optional<List<String>> rulesOf(JsonNode notice) {
         JsonNode rules = notice.path(RULES);
