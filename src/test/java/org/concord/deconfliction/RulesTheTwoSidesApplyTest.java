@@ -254,4 +254,42 @@ class RulesTheTwoSidesApplyTest {
         JsonNode genuineAtIr = eventually(nodes.ir, "/api/deconfliction/agreements/" + id, r -> r.statusCode() == 200);
         assertThat(genuineAtIr.get("terms").get(0).asString()).isEqualTo("notification-zone km=75 missileFlightsAlways=true");
     }
+
+    @Test
+    @org.junit.jupiter.api.Order(3)
+    void whenBothSidesProposeTheSameVersionAndBothAreSignedBothNodesPutTheSameOneInForce() throws Exception {
+        // given each side proposes before it has heard of the other's proposal: the same version number
+        JsonNode fromPk = json(post(nodes.pk, Role.ADMIN, "/api/deconfliction/agreements",
+                "{\"partner\": \"IR\", \"rules\": {\"notificationZoneKm\": 55}}"));
+        JsonNode fromIr = json(post(nodes.ir, Role.ADMIN, "/api/deconfliction/agreements",
+                "{\"partner\": \"PK\", \"rules\": {\"notificationZoneKm\": 45}}"));
+        assertThat(fromPk.get("version").asInt()).isEqualTo(fromIr.get("version").asInt());
+        deliver(nodes.pk, "IR");
+        deliver(nodes.ir, "PK");
+        eventually(nodes.ir, "/api/deconfliction/agreements/" + fromPk.get("id").asString(), r -> r.statusCode() == 200);
+        eventually(nodes.pk, "/api/deconfliction/agreements/" + fromIr.get("id").asString(), r -> r.statusCode() == 200);
+
+        // when each signs the other's before the other's signature arrives
+        assertThat(post(nodes.ir, Role.ADMIN, "/api/deconfliction/agreements/" + fromPk.get("id").asString() + "/sign", "").statusCode())
+                .isEqualTo(200);
+        Thread.sleep(5);
+        assertThat(post(nodes.pk, Role.ADMIN, "/api/deconfliction/agreements/" + fromIr.get("id").asString() + "/sign", "").statusCode())
+                .isEqualTo(200);
+        deliver(nodes.pk, "IR");
+        deliver(nodes.ir, "PK");
+
+        // then, once both signatures are in, both nodes hold the same agreement in force: the one signed later
+        String later = fromIr.get("id").asString();
+        JsonNode atPk = eventually(nodes.pk, "/api/deconfliction/agreements?partner=IR",
+                r -> json(r).at("/partners/0/agreements").findValuesAsString("state").stream().filter("IN_FORCE"::equals).count() == 1
+                        && json(r).at("/partners/0/rulesInForce/agreement").asString().equals(later));
+        JsonNode atIr = eventually(nodes.ir, "/api/deconfliction/agreements?partner=PK",
+                r -> json(r).at("/partners/0/rulesInForce/agreement").asString().equals(later));
+        assertThat(atIr.at("/partners/0/rulesInForce/terms").toString()).contains("notification-zone km=45")
+                .isEqualTo(atPk.at("/partners/0/rulesInForce/terms").toString());
+        assertThat(nodes.pk.bean(Agreements.class).find(fromPk.get("id").asString()).orElseThrow().state())
+                .isEqualTo(Agreements.State.SUPERSEDED);
+        assertThat(nodes.ir.bean(Agreements.class).find(fromPk.get("id").asString()).orElseThrow().state())
+                .isEqualTo(Agreements.State.SUPERSEDED);
+    }
 }

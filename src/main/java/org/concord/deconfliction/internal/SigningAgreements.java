@@ -114,18 +114,23 @@ class SigningAgreements implements Agreements, RulesInForce {
     }
 
     private Map<PartyCode, NoticeRules> readInForce() {
+        Map<PartyCode, List<Row>> byPartner = new HashMap<>();
+        rows().forEach(r -> byPartner.computeIfAbsent(r.partner(), p -> new ArrayList<>()).add(r));
         Map<PartyCode, NoticeRules> out = new HashMap<>();
-        for (Row row : rows()) {
-            if (row.signedAt() == null) {
-                continue;
-            }
-            NoticeRules held = out.get(row.partner());
-            if (held == null || held.agreement().version() < row.version()) {
-                out.put(row.partner(), NoticeRules.fromTerms(PartnerPair.of(own, row.partner()), row.terms())
-                        .agreed(new NoticeRules.Agreed(row.id(), row.version(), row.signedAt())));
-            }
-        }
+        byPartner.forEach((partner, rows) -> inForce(rows).ifPresent(row -> out.put(partner,
+                NoticeRules.fromTerms(PartnerPair.of(own, partner), row.terms())
+                        .agreed(new NoticeRules.Agreed(row.id(), row.version(), row.signedAt())))));
         return Map.copyOf(out);
+    }
+
+    /**
+     * The one of a pair's agreements in force: signed by both, the highest version, and should both sides have
+     * proposed the same version and both been signed, the one signed later, then the greater id. Every part of
+     * that order is the same at both nodes (the second signature's time travels with it), so both pick the same.
+     */
+    private static Optional<Row> inForce(List<Row> pairs) {
+        return pairs.stream().filter(r -> r.signedAt() != null)
+                .max(Comparator.comparingInt(Row::version).thenComparing(Row::signedAt).thenComparing(Row::id));
     }
 
     /** Read the agreements in force again once the transaction that changed them has committed. */
@@ -163,10 +168,11 @@ class SigningAgreements implements Agreements, RulesInForce {
     }
 
     private Agreement view(Row row, List<Row> pairs) {
-        int newestSigned = pairs.stream().filter(r -> r.signedAt() != null).mapToInt(Row::version).max().orElse(0);
+        Optional<Row> current = inForce(pairs);
+        int newestSigned = current.map(Row::version).orElse(0);
         State state;
         if (row.signedAt() != null) {
-            state = row.version() == newestSigned ? State.IN_FORCE : State.SUPERSEDED;
+            state = current.get().id().equals(row.id()) ? State.IN_FORCE : State.SUPERSEDED;
         } else if (row.version() <= newestSigned) {
             state = State.LAPSED;
         } else {
