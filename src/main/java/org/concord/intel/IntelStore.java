@@ -644,6 +644,19 @@ public class IntelStore {
         return deleted == null ? 0 : deleted;
     }
 
+    /**
+     * The inbox object an {@link InboxReceived} announces, parsed: what every module that takes a partner's
+     * messages from the inbox reads first. Empty, with a warning logged, if it is not there (the event is
+     * at-least-once and outlives nothing the inbox removed, so this is a fault to see, not to retry).
+     */
+    public Optional<tools.jackson.databind.JsonNode> announced(InboxReceived event) {
+        Optional<String> json = inboxObject(event.id(), event.version());
+        if (json.isEmpty()) {
+            log.warn("{} {} version {} from {} announced but not in the inbox", event.type(), event.id(), event.version(), event.from());
+        }
+        return json.map(JSON::readTree);
+    }
+
     /** One version of an object in the inbox, as JSON ({@code version} null: the current one). */
     public Optional<String> inboxObject(String id, String version) {
         IntelQuery query = IntelQuery.all(Collection.INBOX, 1, 0).withIds(List.of(id))

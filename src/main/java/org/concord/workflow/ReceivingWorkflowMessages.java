@@ -4,8 +4,6 @@ import java.util.Optional;
 
 import org.concord.intel.InboxReceived;
 import org.concord.intel.IntelStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +14,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ReceivingWorkflowMessages {
 
-    private static final Logger log = LoggerFactory.getLogger(ReceivingWorkflowMessages.class);
     private final WorkflowTypes types;
     private final Workflow workflow;
     private final IntelStore intel;
@@ -33,11 +30,6 @@ class ReceivingWorkflowMessages {
         if (type.isEmpty()) {
             return;
         }
-        Optional<String> json = intel.inboxObject(event.id(), event.version());
-        if (json.isEmpty()) {
-            log.warn("inbox object {} version {} announced but not found", event.id(), event.version());
-            return;
-        }
-        workflow.receive(type.get(), event.from(), MessageStix.JSON.readTree(json.get()));
+        intel.announced(event).ifPresent(object -> workflow.receive(type.get(), event.from(), object));
     }
 }

@@ -174,12 +174,11 @@ class AnsweringConflicts {
         if (!StixMapping.ANSWER_TYPE.equals(event.type())) {
             return;
         }
-        Optional<String> json = intel.inboxObject(event.id(), event.version());
-        if (json.isEmpty()) {
-            log.warn("{} {} from {} announced but not in the inbox", event.type(), event.id(), event.from());
+        Optional<JsonNode> announced = intel.announced(event);
+        if (announced.isEmpty()) {
             return;
         }
-        JsonNode object = NoticeJson.JSON.readTree(json.get());
+        JsonNode object = announced.get();
         try {
             receive(event, object);
         } catch (InvalidInput | IllegalArgumentException e) {

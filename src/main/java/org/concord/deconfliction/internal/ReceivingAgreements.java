@@ -4,8 +4,6 @@ import java.util.Optional;
 
 import org.concord.intel.InboxReceived;
 import org.concord.intel.IntelStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -19,8 +17,6 @@ import tools.jackson.databind.JsonNode;
  */
 @Component
 class ReceivingAgreements {
-
-    private static final Logger log = LoggerFactory.getLogger(ReceivingAgreements.class);
 
     private final IntelStore intel;
     private final SigningAgreements agreements;
@@ -38,12 +34,11 @@ class ReceivingAgreements {
         if (!proposal && !SigningAgreements.SIGNATURE_TYPE.equals(event.type())) {
             return;
         }
-        Optional<String> json = intel.inboxObject(event.id(), event.version());
-        if (json.isEmpty()) {
-            log.warn("{} {} from {} announced but not in the inbox", event.type(), event.id(), event.from());
+        Optional<JsonNode> announced = intel.announced(event);
+        if (announced.isEmpty()) {
             return;
         }
-        JsonNode object = NoticeJson.JSON.readTree(json.get());
+        JsonNode object = announced.get();
         if (proposal) {
             agreements.received(event.from(), object);
         } else {
