@@ -338,6 +338,23 @@
       checked = null;
       return;
     }
+    // near a tripoint the notice also goes to every other partner whose notice zone it lies in, each evaluating it itself
+    var addressees = result.addressees || [];
+    if (addressees.length > 1) {
+      line(evaluation, 'p', 'Goes to ' + addressees.map(function (a) { return a.partner; }).join(' and ')
+          + ': the area lies in the notice zone of each.', 'addressees').id = 'addressees';
+      var each = line(evaluation, 'ul', '');
+      each.id = 'addressee-evaluations';
+      addressees.forEach(function (a) {
+        var broken = (a.brokenRules || []).length;
+        var clashes = (a.conflicts || []).length;
+        line(each, 'li', a.partner + ': ' + (a.fromBorder ? a.fromBorder.km + ' km from its border, ' : '')
+            + (a.noticeRequired ? 'notice required' : 'notice not required') + ', '
+            + (broken ? broken + ' rule' + (broken > 1 ? 's' : '') + ' broken' : 'no rule broken') + ', '
+            + (clashes ? clashes + ' conflict' + (clashes > 1 ? 's' : '') : 'no conflict'), 'addressee')
+            .setAttribute('data-partner', a.partner);
+      });
+    }
     var rules = result.brokenRules || [];
     if (rules.length === 0) {
       line(evaluation, 'p', 'No rule broken.', 'clean').id = 'no-broken-rules';
@@ -386,7 +403,8 @@
     post('/console/map/notices', body).then(function (result) {
       show(result);
       if (result.sent) {
-        var sent = line(evaluation, 'p', 'Sent to ' + body.partner + ': notice ' + result.notice, 'notice');
+        var to = (result.addressees || []).length > 1 ? result.addressees.map(function (a) { return a.partner; }).join(', ') : body.partner;
+        var sent = line(evaluation, 'p', 'Sent to ' + to + ': notice ' + result.notice, 'notice');
         sent.id = 'sent';
         if (drawn) { map.removeLayer(drawn); drawn = null; }
         points = [];

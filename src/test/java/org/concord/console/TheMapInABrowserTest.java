@@ -187,6 +187,43 @@ class TheMapInABrowserTest {
         }
     }
 
+    @Test
+    void nearTheTripointTheDryRunSaysTheNoticeGoesToBothNeighboursEachWithItsOwnDistance(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path keys) throws Exception {
+        // given PK paired with Afghanistan too (a record of its own keys; no AF node runs, so only a dry run: nothing is queued)
+        org.concord.party.PairingRecord af = org.concord.party.keys.FileNodeIdentity.loadOrCreate(
+                new org.concord.node.NodeSettings(new org.concord.node.NodeSettings.PartySettings("AF", "Afghanistan"),
+                        java.net.URI.create("https://localhost:1"), keys, null), java.time.Clock.systemUTC()).pairingRecord();
+        nodes.pk.bean(org.concord.party.Pairing.class).pair(af, "test", false);
+        try {
+            // when PK's liaison officer draws a patrol in the corner of Pakistan between Iran and Afghanistan, addressed to IR
+            openMap(nodes.pk, Role.LIAISON);
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("map-partner"))).selectByValue("IR");
+            waitForLayers();
+            browser.findElement(By.id("draw-start")).click();
+            clickOnMap(29.38, 61.53);
+            clickOnMap(29.38, 61.57);
+            clickOnMap(29.42, 61.57);
+            clickOnMap(29.42, 61.53);
+            browser.findElement(By.id("draw-finish")).click();
+            browser.findElement(By.id("notice-contact")).sendKeys("Duty officer, Frontier Corps Balochistan (North)");
+            browser.findElement(By.id("notice-channel")).sendKeys("Concord hotline, desk 2");
+            browser.findElement(By.id("notice-dry-run")).click();
+
+            // then the dry run says it goes to both, each measured to its own border, before anything is sent
+            assertThat(waitFor(Duration.ofSeconds(10), By.id("addressees")).getText())
+                    .isEqualTo("Goes to IR and AF: the area lies in the notice zone of each.");
+            List<WebElement> each = browser.findElements(By.cssSelector("#addressee-evaluations li.addressee"));
+            assertThat(each).extracting(e -> e.getAttribute("data-partner")).containsExactly("IR", "AF");
+            assertThat(each.get(0).getText()).matches("IR: 1\\d(\\.\\d+)? km from its border, notice required, .*");
+            assertThat(each.get(1).getText()).matches("AF: 2\\d(\\.\\d+)? km from its border, notice required, .*");
+            assertThat(nodes.pk.bean(org.concord.exchange.Outbox.class).pending(org.concord.party.PartyCode.of("AF"))).isEmpty();
+            chrome.assertAccessible("map-tripoint");
+        } finally {
+            nodes.pk.bean(org.concord.party.Pairing.class).unpair(org.concord.party.PartyCode.of("AF"), "test");
+        }
+    }
+
     @SuppressWarnings("unchecked")
     static List<String> countries() {
         return (List<String>) ((JavascriptExecutor) browser).executeScript(
