@@ -380,6 +380,7 @@ class AdminController {
             case IN_FORCE -> "in force";
             case SUPERSEDED -> "superseded";
             case LAPSED -> "lapsed unsigned";
+            case DECLINED -> a.proposedBy().equals(a.partner()) ? "declined by us" : "declined by " + a.partner();
         };
     }
 
@@ -431,6 +432,20 @@ class AdminController {
             redirect.addFlashAttribute("agreementError", "Not proposed. " + e.getMessage() + " (rule " + e.rule() + ")");
         } catch (org.concord.node.Conflict | IllegalArgumentException e) {
             redirect.addFlashAttribute("agreementError", "Not proposed. " + e.getMessage());
+        }
+        return "redirect:/console/admin#agreements-title";
+    }
+
+    /** Declines the partner's proposal, as {@code POST /api/deconfliction/agreements/{id}/decline} does. */
+    @PostMapping("/console/admin/agreements/{id}/decline")
+    @PreAuthorize("hasRole('ADMIN')")
+    String decline(@PathVariable String id, Authentication user, RedirectAttributes redirect) {
+        try {
+            org.concord.deconfliction.Agreements.Agreement a = agreements.decline(id, Callers.of(user).auditName());
+            redirect.addFlashAttribute("notice", "Agreement " + a.version() + " with " + a.partner() + " declined: it will not be in "
+                    + "force, and " + a.partner() + " is told. The rules in force stay as they are.");
+        } catch (org.concord.node.Conflict | NotFound e) {
+            redirect.addFlashAttribute("agreementError", "Not declined. " + e.getMessage());
         }
         return "redirect:/console/admin#agreements-title";
     }

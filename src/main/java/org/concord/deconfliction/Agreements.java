@@ -26,7 +26,9 @@ public interface Agreements {
         /** Both signed it, and a newer one has come into force since. */
         SUPERSEDED,
         /** Never signed by both, and a newer one has come into force since: it can no longer be signed. */
-        LAPSED
+        LAPSED,
+        /** The other side's administrator declined it: it will never be in force. */
+        DECLINED
     }
 
     /**
@@ -79,4 +81,13 @@ public interface Agreements {
      *         {@code already-signed}, {@code lapsed} (a newer agreement is in force)
      */
     Agreement sign(String id, String actor);
+
+    /**
+     * Declines the partner's proposal {@code id}: it will never be in force, and the refusal, signed over the
+     * same bytes, is queued for the partner, whose alarm clears when it arrives. Audited as {@code actor}'s.
+     *
+     * @throws org.concord.node.NotFound no such agreement
+     * @throws org.concord.node.Conflict {@code id}: as {@link #sign}, or {@code already-declined}
+     */
+    Agreement decline(String id, String actor);
 }

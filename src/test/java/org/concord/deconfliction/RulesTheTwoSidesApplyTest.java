@@ -253,6 +253,31 @@ class RulesTheTwoSidesApplyTest {
                 .isEqualTo(404);
         JsonNode genuineAtIr = eventually(nodes.ir, "/api/deconfliction/agreements/" + id, r -> r.statusCode() == 200);
         assertThat(genuineAtIr.get("terms").get(0).asString()).isEqualTo("notification-zone km=75 missileFlightsAlways=true");
+
+        // when Iran's administrator declines the genuine one, it will never be in force, and the alarm clears on both sides
+        HttpResponse<String> declined = post(nodes.ir, Role.ADMIN, "/api/deconfliction/agreements/" + id + "/decline", "");
+        assertThat(declined.statusCode()).as(declined.body()).isEqualTo(200);
+        assertThat(json(declined).get("state").asString()).isEqualTo("DECLINED");
+        assertThat(json(post(nodes.ir, Role.ADMIN, "/api/deconfliction/agreements/" + id + "/sign", "")).get("rule").asString())
+                .isEqualTo("already-declined");
+        assertThat(nodes.ir.bean(Agreements.class).signedByOneSide()).extracting(Agreements.Agreement::id).doesNotContain(id);
+        deliver(nodes.ir, "PK");
+        eventually(nodes.pk, "/api/deconfliction/agreements/" + id, r -> json(r).path("state").asString().equals("DECLINED"));
+        assertThat(nodes.pk.bean(Agreements.class).signedByOneSide()).extracting(Agreements.Agreement::id).doesNotContain(id);
+
+        // and as an attacker on Iran's side, the signed refusal with its "declined" taken off does not pass for consent
+        org.springframework.jdbc.core.simple.JdbcClient irJdbc = nodes.ir.bean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        tools.jackson.databind.node.ObjectNode refusal = (tools.jackson.databind.node.ObjectNode) tools.jackson.databind.json.JsonMapper
+                .builder().build().readTree(irJdbc.sql("select object from exchange_outbox where object_id like 'x-concord-agreement-signature--%'"
+                        + " and object like ?").param("%" + id + "%").query(String.class).single());
+        tools.jackson.databind.node.ObjectNode consent = refusal.deepCopy();
+        consent.remove("declined");
+        consent.put("modified", java.time.Instant.now().toString().replaceFirst("\\.(\\d{3})\\d*Z$", ".$1Z"));
+        Outbox irOutbox = nodes.ir.bean(Outbox.class);
+        long consentAt = irOutbox.enqueue(PartyCode.of("PK"), consent);
+        deliver(nodes.ir, "PK");
+        assertThat(irOutbox.message(consentAt).orElseThrow().refusedReason()).contains("$.signature: does not verify");
+        assertThat(json(get(nodes.pk, Role.VIEWER, "/api/deconfliction/agreements/" + id)).get("state").asString()).isEqualTo("DECLINED");
     }
 
     @Test

@@ -108,7 +108,9 @@ class AgreementInboxCheck implements InboxCheck {
         if (proposal.get().path("agreement_version").asInt() != object.path("agreement_version").asInt()) {
             return Optional.of("$.agreement_version: agreement " + id + " is version " + proposal.get().path("agreement_version").asInt());
         }
-        return verify(from, SigningAgreements.signed(proposal.get()), object.path("signature").asString(), "$.signature");
+        byte[] signed = object.path("declined").asBoolean(false) ? SigningAgreements.declined(proposal.get())
+                : SigningAgreements.signed(proposal.get());
+        return verify(from, signed, object.path("signature").asString(), "$.signature");
     }
 
     private static Optional<String> verify(Partner from, byte[] signed, String signature, String path) {

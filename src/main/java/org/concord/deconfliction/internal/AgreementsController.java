@@ -114,6 +114,18 @@ class AgreementsController {
         return json(agreements.sign(id, Callers.of(authentication).auditName()));
     }
 
+    @PostMapping(value = "/{id}/decline", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Decline the partner's proposal",
+            description = "It will never be in force; the refusal, signed, goes to the partner, and the alarm of an agreement "
+                    + "signed by one side only clears on both sides. The rules in force do not change.")
+    @ApiResponse(responseCode = "200", description = "declined: the refusal queued for the partner")
+    @ApiResponse(responseCode = "404", description = "no such agreement at this node")
+    @ApiResponse(responseCode = "409", description = "field id: own-proposal, already-signed, lapsed, already-declined")
+    ObjectNode decline(@PathVariable String id, Authentication authentication) {
+        return json(agreements.decline(id, Callers.of(authentication).auditName()));
+    }
+
     private Partner paired(String code, String field) {
         PartyCode party;
         try {

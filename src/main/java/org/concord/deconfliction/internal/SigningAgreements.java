@@ -65,6 +65,8 @@ class SigningAgreements implements Agreements, RulesInForce {
     static final String SIGNATURE_TYPE = "x-concord-agreement-signature";
     /** What each party signs begins with this line. */
     static final String SIGNED_FORMAT = "concord-agreement/1";
+    /** What a party signs to decline a proposal begins with this line, then what it would have signed. */
+    static final String DECLINED_FORMAT = "concord-agreement-declined/1";
 
     private final JdbcClient jdbc;
     private final NodeIdentity identity;
@@ -141,17 +143,19 @@ class SigningAgreements implements Agreements, RulesInForce {
     // ---- reading
 
     private record Row(String id, PartyCode partner, int version, PartyCode proposedBy, Instant proposedAt, List<String> terms,
-            String proposal, String signerSignature, Instant signedAt) {
+            String proposal, String signerSignature, Instant signedAt, Instant declinedAt) {
     }
 
-    private static final String COLUMNS = "id, partner, version, proposed_by, proposed_at, terms, proposal, signer_signature, signed_at";
+    private static final String COLUMNS = "id, partner, version, proposed_by, proposed_at, terms, proposal, signer_signature, signed_at,"
+            + " declined_at";
 
     private static Row row(ResultSet rs, int n) throws SQLException {
         Timestamp signed = rs.getTimestamp("signed_at");
+        Timestamp declined = rs.getTimestamp("declined_at");
         return new Row(rs.getString("id"), PartyCode.of(rs.getString("partner")), rs.getInt("version"),
                 PartyCode.of(rs.getString("proposed_by")), rs.getTimestamp("proposed_at").toInstant(),
                 List.of(rs.getString("terms").split("\n")), rs.getString("proposal"), rs.getString("signer_signature"),
-                signed == null ? null : signed.toInstant());
+                signed == null ? null : signed.toInstant(), declined == null ? null : declined.toInstant());
     }
 
     private List<Row> rows() {
@@ -173,6 +177,8 @@ class SigningAgreements implements Agreements, RulesInForce {
         State state;
         if (row.signedAt() != null) {
             state = current.get().id().equals(row.id()) ? State.IN_FORCE : State.SUPERSEDED;
+        } else if (row.declinedAt() != null) {
+            state = State.DECLINED;
         } else if (row.version() <= newestSigned) {
             state = State.LAPSED;
         } else {
@@ -243,35 +249,58 @@ class SigningAgreements implements Agreements, RulesInForce {
     @Override
     @Transactional
     public Agreement sign(String id, String actor) {
+        return answer(id, actor, false);
+    }
+
+    @Override
+    @Transactional
+    public Agreement decline(String id, String actor) {
+        return answer(id, actor, true);
+    }
+
+    /** Signs or declines the partner's proposal {@code id}: the partner's proposals awaiting this node's signature only. */
+    private Agreement answer(String id, String actor, boolean decline) {
         Row row = row(id).orElseThrow(() -> NotFound.of("id", "no agreement " + id + " at this node"));
         // serialise with a concurrent signature or arrival for the same pair
         jdbc.sql("update deconfliction_agreement set recorded_at = recorded_at where partner = ?").param(row.partner().value()).update();
         Agreement agreement = find(id).orElseThrow();
+        String verb = decline ? "declines" : "signs";
         switch (agreement.state()) {
             case AWAITING_THEIR_SIGNATURE -> throw new Conflict("id", "own-proposal", "this node proposed agreement " + agreement.version()
-                    + "; " + row.partner() + " signs it");
+                    + "; " + row.partner() + " " + verb + " it");
             case IN_FORCE, SUPERSEDED -> throw new Conflict("id", "already-signed", "agreement " + agreement.version() + " was signed by both on "
                     + agreement.signedAt());
             case LAPSED -> throw new Conflict("id", "lapsed", "a newer agreement with " + row.partner()
-                    + " is in force; agreement " + agreement.version() + " can no longer be signed");
+                    + " is in force; agreement " + agreement.version() + " can no longer be signed or declined");
+            case DECLINED -> throw new Conflict("id", "already-declined", "agreement " + agreement.version() + " was declined on "
+                    + row.declinedAt());
             default -> { }
         }
         Partner partner = partners.byCode(row.partner()).orElseThrow(() -> new Conflict("id", "paired",
                 "this node is no longer paired with " + row.partner()));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         JsonNode proposal = NoticeJson.JSON.readTree(row.proposal());
-        String signature = Base64.getEncoder().encodeToString(identity.sign(signed(proposal)));
+        String signature = Base64.getEncoder().encodeToString(identity.sign(decline ? declined(proposal) : signed(proposal)));
         ObjectNode signed = StixMapping.commonObject(SIGNATURE_TYPE, signatureId(id, own), identity.stixIdentityId(), now, Tlp.AMBER);
         signed.put("agreement_id", id);
         signed.put("agreement_version", row.version());
         signed.put("signed_by", own.value());
         signed.put("signed_at", StixMapping.StixTimes.format(now));
+        if (decline) {
+            signed.put("declined", true);
+        }
         signed.put("signature", signature);
-        jdbc.sql("update deconfliction_agreement set signer_signature = ?, signed_at = ? where id = ? and signed_at is null")
-                .params(signature, Timestamp.from(now), id).update();
+        if (decline) {
+            jdbc.sql("update deconfliction_agreement set declined_at = ? where id = ? and signed_at is null and declined_at is null")
+                    .params(Timestamp.from(now), id).update();
+        } else {
+            jdbc.sql("update deconfliction_agreement set signer_signature = ?, signed_at = ? where id = ? and signed_at is null")
+                    .params(signature, Timestamp.from(now), id).update();
+        }
         outbox.getObject().enqueue(partner.code(), signed);
-        audit.record(actor, "deconfliction.agreement-signed", id, "version " + row.version() + " with " + row.partner()
-                + ", proposed by " + row.proposedBy() + "; in force from " + now);
+        audit.record(actor, decline ? "deconfliction.agreement-declined" : "deconfliction.agreement-signed", id, "version "
+                + row.version() + " with " + row.partner() + ", proposed by " + row.proposedBy()
+                + (decline ? "; it will not be in force" : "; in force from " + now));
         reread();
         return find(id).orElseThrow();
     }
@@ -301,10 +330,17 @@ class SigningAgreements implements Agreements, RulesInForce {
     void receivedSignature(PartyCode from, JsonNode signature) {
         String id = signature.path("agreement_id").asString();
         Optional<Row> row = row(id);
-        if (row.isEmpty() || row.get().signedAt() != null) {
+        if (row.isEmpty() || row.get().signedAt() != null || row.get().declinedAt() != null) {
             return;
         }
         Instant signedAt = Instant.parse(signature.path("signed_at").asString());
+        if (signature.path("declined").asBoolean(false)) {
+            jdbc.sql("update deconfliction_agreement set declined_at = ? where id = ? and signed_at is null and declined_at is null")
+                    .params(Timestamp.from(signedAt), id).update();
+            audit.record("partner:" + from, "deconfliction.agreement-declined-received", id, "version " + row.get().version()
+                    + " declined by " + from + "; it will not be in force");
+            return;
+        }
         jdbc.sql("update deconfliction_agreement set signer_signature = ?, signed_at = ? where id = ? and signed_at is null")
                 .params(signature.path("signature").asString(), Timestamp.from(signedAt), id).update();
         audit.record("partner:" + from, "deconfliction.agreement-signature-received", id, "version " + row.get().version()
@@ -335,6 +371,18 @@ class SigningAgreements implements Agreements, RulesInForce {
         out.append(proposal.path("proposed_at").asString("")).append('\n');
         proposal.path("terms").forEach(t -> out.append(t.asString("")).append('\n'));
         return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The bytes a party signs to decline a proposal: {@value #DECLINED_FORMAT}, then what {@link #signed} holds.
+     * Not the bytes of a signature, so a refusal can never be passed off as consent.
+     */
+    static byte[] declined(JsonNode proposal) {
+        byte[] agreed = signed(proposal);
+        byte[] prefix = (DECLINED_FORMAT + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] out = java.util.Arrays.copyOf(prefix, prefix.length + agreed.length);
+        System.arraycopy(agreed, 0, out, prefix.length, agreed.length);
+        return out;
     }
 
     static String signatureId(String agreementId, PartyCode signer) {
