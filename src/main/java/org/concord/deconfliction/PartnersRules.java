@@ -27,6 +27,13 @@ public interface PartnersRules {
             theirs = List.copyOf(theirs);
             ours = List.copyOf(ours);
         }
+
+        /** The terms of {@code theirsStated} and {@code oursStated} that the other side does not state. */
+        public static Differing between(PartyCode partner, String noticeId, List<String> theirsStated, List<String> oursStated,
+                Instant since) {
+            return new Differing(partner, noticeId, theirsStated.stream().filter(t -> !oursStated.contains(t)).toList(),
+                    oursStated.stream().filter(t -> !theirsStated.contains(t)).toList(), since);
+        }
     }
 
     /** Every partner whose rules differ from this node's now, by code. */

@@ -222,11 +222,9 @@ class DeconflictionTables {
                 order by r.partner, r.notice_id desc""")
                 .query((rs, n) -> {
                     if (seen.add(rs.getString(1)) && rs.getBoolean(5)) {
-                        List<String> theirs = List.of(rs.getString(3).split("\n"));
-                        List<String> ours = List.of(rs.getString(4).split("\n"));
-                        differing.add(new org.concord.deconfliction.PartnersRules.Differing(PartyCode.of(rs.getString(1)),
-                                rs.getString(2), theirs.stream().filter(t -> !ours.contains(t)).toList(),
-                                ours.stream().filter(t -> !theirs.contains(t)).toList(), rs.getTimestamp(6).toInstant()));
+                        differing.add(org.concord.deconfliction.PartnersRules.Differing.between(PartyCode.of(rs.getString(1)),
+                                rs.getString(2), List.of(rs.getString(3).split("\n")), List.of(rs.getString(4).split("\n")),
+                                rs.getTimestamp(6).toInstant()));
                     }
                     return null;
                 }).list();

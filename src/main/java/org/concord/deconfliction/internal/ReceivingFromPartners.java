@@ -185,9 +185,11 @@ class ReceivingFromPartners {
         if (ours.equals(theirs)) {
             return;
         }
+        org.concord.deconfliction.PartnersRules.Differing differ = org.concord.deconfliction.PartnersRules.Differing.between(
+                event.from(), notice.id().value(), theirs, ours, now);
         String detail = event.from() + " evaluated it under rules that differ from ours for " + notice.notifyingParty() + "-"
-                + notice.partner() + ": theirs " + theirs.stream().filter(t -> !ours.contains(t)).toList() + ", ours "
-                + ours.stream().filter(t -> !theirs.contains(t)).toList() + "; agree the rules: one side proposes an agreement and both sign it"
+                + notice.partner() + ": theirs " + differ.theirs() + ", ours " + differ.ours()
+                + "; agree the rules: one side proposes an agreement and both sign it"
                 + " (POST /api/deconfliction/agreements)";
         if (detail.length() > 500) {
             detail = detail.substring(0, 497) + "...";
