@@ -146,7 +146,8 @@ class ReceivingFromPartners {
             return;
         }
         NoticeEvaluation evaluation = evaluating.evaluate(notice);
-        checkRules(event, object, notice, now);
+        // the rules the evaluation used (a refused notice is measured against none: the pair's rules in force)
+        checkRules(event, object, notice, evaluation instanceof NoticeEvaluation.Sendable s ? s.rules() : evaluating.rulesFor(notice), now);
         boolean accepted = evaluation instanceof NoticeEvaluation.Sendable;
         tables.saveNotice(new DeconflictionTables.StoredNotice(notice, DeconflictionTables.Direction.RECEIVED,
                 event.id(), version, object.toString(), EvaluationJson.of(evaluation).toString(), accepted, now, revision, null));
@@ -174,13 +175,14 @@ class ReceivingFromPartners {
      * applies its rules: an alarm names the terms that differ, once per notice, audited. A notice
      * that names no rules (from a node before issue 14) is taken as before.
      */
-    private void checkRules(InboxReceived event, JsonNode object, OperationNotice notice, Instant now) {
+    private void checkRules(InboxReceived event, JsonNode object, OperationNotice notice,
+            org.concord.deconfliction.NoticeRules applied, Instant now) {
         Optional<java.util.List<String>> stated = StixMapping.rulesOf(object, own.code());
         if (stated.isEmpty()) {
             return;
         }
         java.util.List<String> theirs = stated.get();
-        java.util.List<String> ours = evaluating.rulesFor(notice).stated();
+        java.util.List<String> ours = applied.stated();
         tables.rulesSeen(event.from().value(), notice.id().value(), object.path("modified").asString(""), theirs, ours, now);
         if (ours.equals(theirs)) {
             return;

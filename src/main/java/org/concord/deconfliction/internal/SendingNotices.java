@@ -110,7 +110,7 @@ class SendingNotices {
         NoticeEvaluation.Sendable sendable = (NoticeEvaluation.Sendable) evaluation;
         Instant now = clock.instant();
         ObjectNode stix = addressed(StixMapping.withRules(StixMapping.notice(notice, identity.stixIdentityId(), now),
-                evaluating.rulesFor(notice).stated()), addressees);
+                sendable.rules().stated()), addressees);
         json.put("stixId", stix.path("id").asString());
         java.util.List<org.concord.deconfliction.Conflict> conflicts = conflicts(addressees);
         transactions.executeWithoutResult(status -> {
@@ -165,7 +165,7 @@ class SendingNotices {
         NoticeEvaluation.Sendable sendable = (NoticeEvaluation.Sendable) evaluation;
         Instant now = clock.instant();
         ObjectNode stix = addressed(StixMapping.withRules(StixMapping.revision(notice, NoticeJson.JSON.readTree(current.stixObject()),
-                revision, reason, identity.stixIdentityId(), now), evaluating.rulesFor(notice).stated()), addressees);
+                revision, reason, identity.stixIdentityId(), now), sendable.rules().stated()), addressees);
         json.put("stixId", stix.path("id").asString());
         java.util.List<org.concord.deconfliction.Conflict> conflicts = conflicts(addressees);
         transactions.executeWithoutResult(status -> {
