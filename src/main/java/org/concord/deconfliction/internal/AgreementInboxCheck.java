@@ -100,9 +100,8 @@ class AgreementInboxCheck implements InboxCheck {
                     + from.code() + "; a partner signs only in its own name");
         }
         String id = object.path("agreement_id").asString();
-        Optional<JsonNode> proposal = agreements.getObject().proposal(id);
-        if (proposal.isEmpty() || !own.code().value().equals(proposal.get().path("proposed_by").asString())
-                || !proposal.get().path("parties").toString().contains("\"" + from.code().value() + "\"")) {
+        Optional<JsonNode> proposal = agreements.getObject().ownProposalTo(from.code(), id);
+        if (proposal.isEmpty()) {
             return Optional.of("$.agreement_id: " + id + " is not an agreement this node proposed to " + from.code());
         }
         if (proposal.get().path("agreement_version").asInt() != object.path("agreement_version").asInt()) {

@@ -348,9 +348,10 @@ class SigningAgreements implements Agreements, RulesInForce {
         reread();
     }
 
-    /** The proposal {@code id} as stored here, for the inbox's check of a signature of it. */
-    Optional<JsonNode> proposal(String id) {
-        return row(id).map(r -> NoticeJson.JSON.readTree(r.proposal()));
+    /** This node's proposal {@code id} to {@code partner}, as stored here: what the inbox checks a signature of it against. */
+    Optional<JsonNode> ownProposalTo(PartyCode partner, String id) {
+        return row(id).filter(r -> r.partner().equals(partner) && r.proposedBy().equals(own))
+                .map(r -> NoticeJson.JSON.readTree(r.proposal()));
     }
 
     // ---- what is signed
