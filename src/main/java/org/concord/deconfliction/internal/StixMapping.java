@@ -202,17 +202,11 @@ final class StixMapping {
      */
     static Optional<List<String>> rulesOf(JsonNode notice, PartyCode addressee) {
         JsonNode mine = notice.path(RULES_FOR).path(addressee.value());
-        if (mine.isArray()) {
-            ObjectNode only = NoticeJson.JSON.createObjectNode();
-            only.set(RULES, mine);
-            return rulesOf(only);
-        }
-        return rulesOf(notice);
+        return terms(mine.isArray() ? mine : notice.path(RULES));
     }
 
-    /** The rules a received notice says its notifier applied; empty if it says none (a node before issue 14). */
-    static Optional<List<String>> rulesOf(JsonNode notice) {
-        JsonNode rules = notice.path(RULES);
+    /** A list of rule terms, as {@code rules} and each entry of {@code rules_for} hold them; empty if not a list. */
+    private static Optional<List<String>> terms(JsonNode rules) {
         if (!rules.isArray()) {
             return Optional.empty();
         }
