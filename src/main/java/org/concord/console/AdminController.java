@@ -364,12 +364,10 @@ class AdminController {
         List<AgreementRow> listed = agreements.with(partner.code()).stream().map(a -> new AgreementRow(a.id(), a.version(),
                 stateText(a), a.proposedBy().value() + ", " + shown(a.proposedAt()), a.signedAt() == null ? "" : shown(a.signedAt()),
                 String.join("; ", a.terms()), a.state() == org.concord.deconfliction.Agreements.State.AWAITING_OUR_SIGNATURE)).toList();
-        java.util.function.Function<String, String> kmOf = name -> pair.policies().stream().filter(p -> p.name().equals(name))
-                .findFirst().map(p -> p.getClass().isRecord() ? number(parameter(p)) : "").orElse("");
-        ProposalForm form = new ProposalForm(number(pair.zone().km()), pair.zone().missileFlightsAlways(),
-                hours(pair, "minimum-notice"), hours(pair, "maximum-window"), kmOf.apply("launch-point-distance"),
-                kmOf.apply("impact-area-distance"), kmOf.apply("trajectory-distance"),
-                pair.policies().stream().noneMatch(p -> p.name().equals("trajectory-does-not-cross")));
+        NoticeRules.Change now = NoticeRules.Change.of(pair);
+        ProposalForm form = new ProposalForm(number(now.notificationZoneKm()), now.missileFlightsAlways(),
+                hours(now.minimumNotice()), hours(now.maximumWindow()), number(now.launchPointKm()), number(now.impactAreaKm()),
+                number(now.trajectoryKm()), now.trajectoryMayCross());
         return new PairRules(code, zone, rows, basis, listed, form);
     }
 
@@ -384,22 +382,13 @@ class AdminController {
         };
     }
 
-    private static Object parameter(NoticePolicy policy) {
-        try {
-            return policy.getClass().getRecordComponents()[0].getAccessor().invoke(policy);
-        } catch (ReflectiveOperationException | ArrayIndexOutOfBoundsException e) {
-            return "";
-        }
+    /** A form field's value: the number without trailing zeros, or empty for a rule the pair does not have. */
+    private static String number(Double value) {
+        return value == null ? "" : java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
-    private static String number(Object value) {
-        return value instanceof Double d ? java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString() : "";
-    }
-
-    private static String hours(NoticeRules pair, String name) {
-        return pair.policies().stream().filter(p -> p.name().equals(name)).findFirst().map(AdminController::parameter)
-                .map(v -> v instanceof Duration d ? java.math.BigDecimal.valueOf(d.toMinutes() / 60.0).stripTrailingZeros().toPlainString() : "")
-                .orElse("");
+    private static String hours(Duration value) {
+        return value == null ? "" : number(value.toMinutes() / 60.0);
     }
 
     /**
@@ -419,13 +408,13 @@ class AdminController {
             @RequestParam(name = "trajectoryMayCross", required = false) String trajectoryMayCross,
             Authentication user, RedirectAttributes redirect) {
         try {
-            Partner paired = partners.byCode(org.concord.party.PartyCode.of(partner == null ? "" : partner))
-                    .orElseThrow(() -> new InvalidInput("partner", "paired", "this node is not paired with " + partner));
+            // whether it is paired is the proposal's own check (Agreements.propose), as for the API
+            org.concord.party.PartyCode to = org.concord.party.PartyCode.of(partner == null ? "" : partner);
             NoticeRules proposed = new NoticeRules.Change(decimal("notificationZoneKm", zoneKm), missileFlightsAlways != null,
                     duration("minimumNoticeHours", minimumNoticeHours), duration("maximumWindowHours", maximumWindowHours),
                     decimal("launchPointKm", launchPointKm), decimal("impactAreaKm", impactAreaKm), decimal("trajectoryKm", trajectoryKm),
-                    trajectoryMayCross != null).applyTo(rules.between(self.party().code(), paired.code()), "");
-            org.concord.deconfliction.Agreements.Agreement a = agreements.propose(paired.code(), proposed, Callers.of(user).auditName());
+                    trajectoryMayCross != null).applyTo(rules.between(self.party().code(), to), "");
+            org.concord.deconfliction.Agreements.Agreement a = agreements.propose(to, proposed, Callers.of(user).auditName());
             redirect.addFlashAttribute("notice", "Agreement " + a.version() + " proposed to " + a.partner() + " and signed by this node: "
                     + String.join("; ", a.terms()) + ". The rules in force change when " + a.partner() + "'s administrator signs it.");
         } catch (InvalidInput e) {

@@ -64,6 +64,36 @@ public record NoticeRules(PartnerPair pair, NotificationZone zone, List<NoticePo
                 "maximumWindow", "launchPointKm", "impactAreaKm", "trajectoryKm", "trajectoryMayCross");
 
         /**
+         * Every part as {@code rules} have it: applied to any rules of the pair, it gives {@code rules}' values (a
+         * rule they do not have is null, and stays as it is). What a form to change them starts from.
+         */
+        public static Change of(NoticeRules rules) {
+            Double launch = null;
+            Double impact = null;
+            Double trajectory = null;
+            java.time.Duration lead = null;
+            java.time.Duration longest = null;
+            boolean mayCross = true;
+            for (NoticePolicy policy : rules.policies()) {
+                if (policy instanceof NoticePolicy.MinimumNotice p) {
+                    lead = p.lead();
+                } else if (policy instanceof NoticePolicy.MaximumWindow p) {
+                    longest = p.longest();
+                } else if (policy instanceof NoticePolicy.LaunchPointDistance p) {
+                    launch = p.km();
+                } else if (policy instanceof NoticePolicy.ImpactAreaDistance p) {
+                    impact = p.km();
+                } else if (policy instanceof NoticePolicy.TrajectoryDistance p) {
+                    trajectory = p.km();
+                } else if (policy instanceof NoticePolicy.TrajectoryDoesNotCross) {
+                    mayCross = false;
+                }
+            }
+            return new Change(rules.zone().km(), rules.zone().missileFlightsAlways(), lead, longest, launch, impact, trajectory,
+                    mayCross);
+        }
+
+        /**
          * {@code current}, without its agreement, changed by every part given.
          *
          * @param prefix what each refused field is named under ({@code "rules."}), or empty

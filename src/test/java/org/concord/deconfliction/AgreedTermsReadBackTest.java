@@ -37,6 +37,22 @@ class AgreedTermsReadBackTest {
     }
 
     @Test
+    void theChangeThatRulesMakeGivesThemBackFromTheDefaults() {
+        NoticeRules changed = new NoticeRules.Change(60.0, false, Duration.ofHours(48), Duration.ofDays(3), 35.0, 80.0, 45.5, true)
+                .applyTo(NoticeRules.defaults(PAIR), "");
+        for (NoticeRules rules : List.of(NoticeRules.defaults(PAIR), changed)) {
+            assertThat(NoticeRules.Change.of(rules).applyTo(NoticeRules.defaults(PAIR), "").terms()).isEqualTo(rules.terms());
+        }
+        NoticeRules.Change of = NoticeRules.Change.of(changed);
+        assertThat(of.notificationZoneKm()).isEqualTo(60.0);
+        assertThat(of.missileFlightsAlways()).isFalse();
+        assertThat(of.minimumNotice()).isEqualTo(Duration.ofHours(48));
+        assertThat(of.trajectoryMayCross()).isTrue();
+        assertThat(NoticeRules.Change.of(NoticeRules.defaults(PAIR).without("maximum-window")).maximumWindow())
+                .as("a rule the pair does not have").isNull();
+    }
+
+    @Test
     void anAgreedRuleSetStatesItsAgreementFirst() {
         NoticeRules.Agreed agreed = new NoticeRules.Agreed("x-concord-agreement--6f1c1f9e-3b1a-4d55-9b7e-0c1d2e3f4a5b", 2,
                 java.time.Instant.parse("2026-12-01T10:00:00Z"));
