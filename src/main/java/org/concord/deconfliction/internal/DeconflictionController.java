@@ -73,7 +73,7 @@ class DeconflictionController implements org.concord.deconfliction.Deconfliction
              "contact": {"name": "Duty officer", "channel": "Concord hotline, desk 1"}}""";
 
     private final SendingNotices sending;
-    private org.concord.deconfliction.Agreements agreements;
+    private final org.concord.deconfliction.Agreements agreements;
     private final DeclaringSites declaring;
     private final ReportingEvents reporting;
     private final AnsweringConflicts answering;
@@ -89,7 +89,8 @@ class DeconflictionController implements org.concord.deconfliction.Deconfliction
     DeconflictionController(SendingNotices sending, DeclaringSites declaring, ReportingEvents reporting,
             AnsweringConflicts answering, DeconflictionTables tables, Boundaries boundaries, org.concord.deconfliction.RulesInForce rules, Partners partners,
             DeconflictionConfiguration.OwnParty own, AskingInstead askingInstead,
-            org.concord.hotline.AcknowledgementPolicy acknowledgement) {
+            org.concord.hotline.AcknowledgementPolicy acknowledgement, org.concord.deconfliction.Agreements agreements) {
+        this.agreements = agreements;
         this.acknowledgement = acknowledgement;
         this.askingInstead = askingInstead;
         this.sending = sending;
@@ -350,11 +351,6 @@ class DeconflictionController implements org.concord.deconfliction.Deconfliction
             content = @Content(mediaType = "application/json", examples = @ExampleObject(value = ANSWER_EXAMPLE)))
             @RequestBody JsonNode body, Authentication authentication) {
         return standingJson(answering.answer(id, body, Callers.of(authentication).auditName()));
-    }
-
-    @org.springframework.beans.factory.annotation.Autowired
-    void agreements(org.concord.deconfliction.Agreements agreements) {
-        this.agreements = agreements;
     }
 
     @GetMapping(value = "/alarms", produces = MediaType.APPLICATION_JSON_VALUE)
