@@ -28,6 +28,8 @@ public final class UnConsolidatedList {
     }
 
     private static final Pattern BRACKETED = Pattern.compile("\\(([^()]*)\\)");
+    /** A remark after a name: "Mohammad Ishaq Akhund born in 1963", "Safia Farkash, born 1 Jan. 1953". */
+    private static final Pattern BORN_REMARK = Pattern.compile("(?i)[,\\s]+born\\b.*$");
 
     private UnConsolidatedList() {
     }
@@ -229,12 +231,25 @@ public final class UnConsolidatedList {
         }
         outside.append(field.substring(last));
         for (String part : outside.toString().split(";")) {
-            String name = part.strip().replaceAll("\\s+", " ");
-            if (!name.isEmpty() && name.chars().anyMatch(Character::isLetter)) {
-                names.add(name);
+            String name = BORN_REMARK.matcher(part.strip().replaceAll("\\s+", " ")).replaceFirst("");
+            String[] commas = name.split(" ?, ?");
+            if (commas.length >= 3 && java.util.Arrays.stream(commas).allMatch(one -> !one.isBlank() && !one.strip().contains(" "))) {
+                // several spellings of one word ("Abdurezak, Abdelrazaq, Abdulrazak"), not "Surname, Given Names"
+                for (String one : commas) {
+                    add(names, one);
+                }
+            } else {
+                add(names, name);
             }
         }
         return names;
+    }
+
+    private static void add(List<String> names, String part) {
+        String name = part.strip();
+        if (!name.isEmpty() && name.chars().anyMatch(Character::isLetter)) {
+            names.add(name);
+        }
     }
 
     private static String first(Map<String, List<String>> group, String field) {

@@ -52,6 +52,23 @@ class UnConsolidatedListTest {
     }
 
     @Test
+    void aRemarkAfterANameAndSpellingsJoinedByCommasAreNotReadAsOneName() {
+        assertThat(UnConsolidatedList.split("Mohammad Ishaq Akhund born in 1963")).containsExactly("Mohammad Ishaq Akhund");
+        assertThat(UnConsolidatedList.split("Safia Farkash Mohammed Al-Hadad, born 1 Jan. 1953"))
+                .containsExactly("Safia Farkash Mohammed Al-Hadad");
+        assertThat(UnConsolidatedList.split("Abdurezak, Abdelrazaq, Abdulrazak, Abdrazzak"))
+                .containsExactly("Abdurezak", "Abdelrazaq", "Abdulrazak", "Abdrazzak");
+        // "Surname, Given Names" is one name; so is an organisation's name with commas in it
+        assertThat(UnConsolidatedList.split("AWES, Shaykh Hassan Dahir")).containsExactly("AWES, Shaykh Hassan Dahir");
+        assertThat(UnConsolidatedList.split("Association for Education, Cultural, and to Create Society -Sirat"))
+                .containsExactly("Association for Education, Cultural, and to Create Society -Sirat");
+        // and the list as read has no such alias left
+        var names = UnConsolidatedList.read(un2020()).entries().stream().flatMap(e -> e.names().stream())
+                .map(WatchlistEntry.Alias::name).toList();
+        assertThat(names).contains("Mohammad Ishaq Akhund", "Abdelrazaq").noneMatch(n -> n.contains(" born "));
+    }
+
+    @Test
     void aliasesKeepTheirQuality() {
         var entry = read("""
                 <CONSOLIDATED_LIST dateGenerated="2024-01-01"><ENTITIES><ENTITY><DATAID>1</DATAID><FIRST_NAME>JAISH AL-ADL</FIRST_NAME>
