@@ -43,6 +43,25 @@ public final class NameForms {
             "abdus", "abdor", "abdar", "abdi", "abde");
     private static final String[] ABD_PREFIXES = {"abdoul", "abdul", "abdel", "abdal", "abdol", "abdil", "abdur", "abdus",
         "abdar", "abdor", "abdu", "abd"};
+    /**
+     * Titles and honorifics, set aside like the articles: "Mullah Jabbar" is Jabbar, "Dr. Alim Ghair" is
+     * Alim Ghair. Latin spellings, and the Arabic-script ones as they read once transliterated
+     * (ملا, حاجی, مولوی, قاری, شیخ, دکتر, مولانا, مفتی). Checked before -ullah is folded (Mullah is
+     * not Mu-allah).
+     */
+    static final Set<String> TITLES = Set.of("mullah", "mulla", "mullo", "mawlawi", "mawlavi", "maulavi", "maulvi", "moulavi",
+            "molvi", "maulana", "mawlana", "haji", "hajji", "hajj", "alhaji", "alhajji", "qari", "sheikh", "shaikh", "shaykh", "sheik",
+            "shaik", "dr", "doctor", "colonel", "col", "general", "gen", "commander", "mufti", "mr", "mrs", "ms",
+            "mla", "hajy", "mwlwy", "mwlwi", "qary", "shykh", "dktr", "mwlana", "mfty");
+    /**
+     * Words that join the words of an organisation's name (of, the, and, for, in; wa and fi in Arabic),
+     * and the Persian izafe (Tehrik-i-Taliban, Tehrik-e Taliban): set aside, as they differ between
+     * two writings of one name more often than they tell two names apart.
+     */
+    static final Set<String> JOINERS = Set.of("of", "the", "and", "for", "in", "wa", "wal", "fi", "yi", "ye");
+    /** Abbreviations of the words of organisations' names, written out. */
+    static final java.util.Map<String, String> ABBREVIATIONS = java.util.Map.of("co", "company", "corp", "corporation",
+            "ltd", "limited", "intl", "international", "inc", "incorporated", "assn", "association", "dept", "department");
     /** The same, as Arabic script reads in Latin letters once the ayn is dropped. */
     static final Set<String> ABJAD_ABD = Set.of("bd", "bdl", "bdal", "bdul");
     private static final String[] ABJAD_ABD_PREFIXES = {"bdal", "bdl", "bd"};
@@ -104,7 +123,7 @@ public final class NameForms {
         if (tokens.isEmpty()) {
             throw new InvalidName("letters", "a name needs at least one letter");
         }
-        List<String> skeletons = tokens.stream().map(NameForms::skeleton).toList();
+        List<String> skeletons = tokens.stream().map(token -> skeleton(token, abjad)).toList();
         List<String> phonetic = tokens.stream().map(NameForms::phonetic).toList();
         return new Name(written, String.join(" ", raw), List.copyOf(tokens), skeletons, phonetic, abjad, mainScript(text));
     }
@@ -169,6 +188,7 @@ public final class NameForms {
                 case '\u0629', '\u06C0', '\u06C1', '\u06C2', '\u06C3', '\u06BE', '\u06D5' -> out.append('\u0647'); // teh marbuta, heh goal, ...
                 case '\u0623', '\u0625', '\u0622', '\u0671', '\u0672', '\u0673' -> out.append('\u0627'); // alef variants
                 case '\u0624' -> out.append('\u0648'); // waw with hamza
+                case '\u062B' -> out.append('\u0633'); // tha read as seen, as Persian and Urdu say it (Usman, Wasiq)
                 case '\u0640', '\u200C', '\u200D', '\u200F', '\u200E' -> {
                     // tatweel, zero-width (non-)joiners, direction marks
                 }
@@ -254,9 +274,12 @@ public final class NameForms {
             if (i + 1 < raw.size() && DIN.contains(raw.get(i + 1)) && (ARTICLES.contains(token) || DIN_ARTICLES.contains(token))) {
                 continue;
             }
-            if (ARTICLES.contains(token) || FILIATION.contains(token)) {
+            if (ARTICLES.contains(token) || FILIATION.contains(token) || TITLES.contains(token) || JOINERS.contains(token)
+                    || (token.length() == 1 && raw.size() > 1)) {
+                // an initial (M., S.M.) or the izafe (-i-, -e-) says too little to compare
                 continue;
             }
+            token = ABBREVIATIONS.getOrDefault(token, token);
             token = din(token);
             if (abd.contains(token)) {
                 int next = i + 1;
@@ -341,12 +364,24 @@ public final class NameForms {
      * digraphs and letters that spell one sound made one, doubled letters made single.
      */
     public static String skeleton(String token) {
+        return skeleton(token, false);
+    }
+
+    /**
+     * The same, for a token read from Arabic script ({@code abjad}) or not. From Arabic script a "th" is
+     * te and heh (طه, Taha): two letters, kept; tha (ث) was already read as s (Usman, Wasiq), the way
+     * Persian and Urdu say it. In a Latin spelling "th" is tha (Uthman, Thabit), so it is s too.
+     */
+    public static String skeleton(String token, boolean abjad) {
         String t = token;
         if (t.startsWith("abd")) {
             t = "bd" + t.substring(3);
         }
-        t = t.replace("tion", "shn").replace("dzh", "j").replace("kh", "k").replace("gh", "g").replace("th", "t").replace("dh", "d").replace("ph", "f")
-                .replace("dj", "j").replace("ch", "c").replace("sh", "c").replace("zh", "j").replace("ck", "k").replace("q", "k")
+        if (!abjad) {
+            t = t.replace("th", "s");
+        }
+        t = t.replace("tion", "shn").replace("dzh", "j").replace("kh", "k").replace("gh", "g").replace("dh", "d").replace("ph", "f")
+                .replace("dj", "j").replace("ch", "c").replace("sh", "c").replace("ck", "k").replace("q", "k")
                 .replace("x", "ks").replace("ou", "u").replace("ee", "i").replace("oo", "u");
         StringBuilder out = new StringBuilder(t.length());
         char previous = 0;
