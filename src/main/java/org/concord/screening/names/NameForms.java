@@ -45,20 +45,20 @@ public final class NameForms {
         "abdar", "abdor", "abdu", "abd"};
     /**
      * Titles and honorifics, set aside like the articles: "Mullah Jabbar" is Jabbar, "Dr. Alim Ghair" is
-     * Alim Ghair. Latin spellings, and the Arabic-script ones as they read once transliterated
-     * (ملا, حاجی, مولوی, قاری, شیخ, دکتر, مولانا, مفتی). Checked before -ullah is folded (Mullah is
-     * not Mu-allah).
+     * Alim Ghair. Checked before -ullah is folded (Mullah is not Mu-allah).
      */
     static final Set<String> TITLES = Set.of("mullah", "mulla", "mullo", "mawlawi", "mawlavi", "maulavi", "maulvi", "moulavi",
             "molvi", "maulana", "mawlana", "haji", "hajji", "hajj", "alhaji", "alhajji", "qari", "sheikh", "shaikh", "shaykh", "sheik",
-            "shaik", "dr", "doctor", "colonel", "col", "general", "gen", "commander", "mufti", "mr", "mrs", "ms",
-            "mla", "hajy", "mwlwy", "mwlwi", "qary", "shykh", "dktr", "mwlana", "mfty");
+            "shaik", "dr", "doctor", "colonel", "col", "general", "gen", "commander", "mufti");
+    /** The same written in Arabic script, as they read once transliterated (from Arabic script "mr" is Omar, not Mr). */
+    static final Set<String> ABJAD_TITLES = Set.of("mla", "hajy", "haji", "mwlwy", "mwlwi", "qary", "shykh", "dktr", "dktwr",
+            "mwlana", "mfty");
     /**
      * Words that join the words of an organisation's name (of, the, and, for, in; wa and fi in Arabic),
      * and the Persian izafe (Tehrik-i-Taliban, Tehrik-e Taliban): set aside, as they differ between
      * two writings of one name more often than they tell two names apart.
      */
-    static final Set<String> JOINERS = Set.of("of", "the", "and", "for", "in", "wa", "wal", "fi", "yi", "ye");
+    static final Set<String> JOINERS = Set.of("of", "the", "and", "for", "in", "wa", "wal", "fi", "fy", "yi", "ye");
     /** Abbreviations of the words of organisations' names, written out. */
     static final java.util.Map<String, String> ABBREVIATIONS = java.util.Map.of("co", "company", "corp", "corporation",
             "ltd", "limited", "intl", "international", "inc", "incorporated", "assn", "association", "dept", "department");
@@ -189,6 +189,12 @@ public final class NameForms {
                 case '\u0623', '\u0625', '\u0622', '\u0671', '\u0672', '\u0673' -> out.append('\u0627'); // alef variants
                 case '\u0624' -> out.append('\u0648'); // waw with hamza
                 case '\u062B' -> out.append('\u0633'); // tha read as seen, as Persian and Urdu say it (Usman, Wasiq)
+                case '\u0681' -> out.append('\u0632'); // Pashto dze (ځدران, Zadran) as zain
+                case '\u069A' -> out.append('\u0634'); // Pashto xin as sheen
+                case '\u067C', '\u0679' -> out.append('\u062A'); // Pashto and Urdu retroflex te
+                case '\u0689', '\u0688' -> out.append('\u062F'); // Pashto and Urdu retroflex dal
+                case '\u0693', '\u0691' -> out.append('\u0631'); // Pashto and Urdu retroflex reh
+                case '\u06BC', '\u06BA' -> out.append('\u0646'); // Pashto retroflex noon, Urdu noon ghunna
                 case '\u0640', '\u200C', '\u200D', '\u200F', '\u200E' -> {
                     // tatweel, zero-width (non-)joiners, direction marks
                 }
@@ -218,6 +224,14 @@ public final class NameForms {
                 out.append(' ');
             }
             boolean wordStart = i == 0 || !Character.isLetter(text.charAt(i - 1)) || !isArabicLetter(text.charAt(i - 1));
+            if (wordStart && i + 4 < n && text.charAt(i) == '\u0648' && text.charAt(i + 1) == '\u0627' && text.charAt(i + 2) == '\u0644'
+                    && isArabicLetter(text.charAt(i + 3)) && isArabicLetter(text.charAt(i + 4))
+                    && (i + 5 < n && isArabicLetter(text.charAt(i + 5)))) {
+                // "and the" written into its word (والجهاد, wal-Jihad): the conjunction, the article, the word
+                out.append("\u0648 \u0627\u0644 ");
+                i += 2;
+                continue;
+            }
             if (wordStart && i + 3 < n && text.charAt(i) == '\u0627' && text.charAt(i + 1) == '\u0644'
                     && isArabicLetter(text.charAt(i + 2)) && isArabicLetter(text.charAt(i + 3)) && !isAllah(text, i)) {
                 out.append("\u0627\u0644 ");
@@ -274,7 +288,7 @@ public final class NameForms {
             if (i + 1 < raw.size() && DIN.contains(raw.get(i + 1)) && (ARTICLES.contains(token) || DIN_ARTICLES.contains(token))) {
                 continue;
             }
-            if (ARTICLES.contains(token) || FILIATION.contains(token) || TITLES.contains(token) || JOINERS.contains(token)
+            if (ARTICLES.contains(token) || FILIATION.contains(token) || (abjad ? ABJAD_TITLES : TITLES).contains(token) || JOINERS.contains(token)
                     || (token.length() == 1 && raw.size() > 1)) {
                 // an initial (M., S.M.) or the izafe (-i-, -e-) says too little to compare
                 continue;

@@ -136,6 +136,18 @@ class NameMatchingTest {
     }
 
     @Test
+    void pashtoAndUrduLettersAndTheJoinedConjunctionReadAsTheirArabicForms() {
+        // ځدران is Zadran; عمر (Omar) is not the title Mr
+        assertThat(compare("محمد عمر ځدران", "MUHAMMAD OMAR ZADRAN").band()).isEqualTo(Band.MATCH);
+        assertThat(NameForms.of("محمد عمر ځدران").tokens()).contains("mr");
+        // الدكتور is a title in Arabic script
+        assertThat(compare("الدكتور ساهــر برهــان", "Sahir Burhan").band()).isEqualTo(Band.MATCH);
+        // والجهاد: and, the, Jihad
+        assertThat(NameForms.of("حركة التوحيد والجهاد").tokens()).containsExactly("hrkh", "twhyd", "jhad");
+        assertThat(NameForms.of("والي").tokens()).containsExactly("waly");
+    }
+
+    @Test
     void otherScriptsAreTransliterated() {
         assertThat(compare("Усама бен Ладен", "Usama bin Laden").band()).isEqualTo(Band.MATCH);
         assertThat(compare("Джейш аль-Адль", "Jaish al-Adl").band()).isEqualTo(Band.MATCH);
