@@ -37,6 +37,9 @@ import org.concord.ledger.Ledger;
 import org.concord.ledger.LedgerEntry;
 import org.concord.ledger.ObjectDigest;
 import org.concord.node.Conflict;
+import org.concord.intel.Collection;
+import org.concord.intel.IntelStore;
+import org.concord.intel.Viewer;
 import org.concord.node.InvalidInput;
 import org.concord.node.NotFound;
 import org.concord.party.Caller;
@@ -148,6 +151,7 @@ public class PsiSessions {
     private final PartnerConnections connections;
     private final Ledger ledger;
     private final NodeIdentity identity;
+    private final IntelStore intel;
     private final int maxSetSize;
     private final int maxSessionsPerDay;
     private final int chunkSize;
@@ -158,7 +162,7 @@ public class PsiSessions {
     private volatile SecretKey sealingKey;
 
     PsiSessions(JdbcClient jdbc, TransactionTemplate transaction, Clock clock, PartnerConnections connections, Ledger ledger,
-            NodeIdentity identity,
+            NodeIdentity identity, IntelStore intel,
             @Value("${concord.screening.psi.max-set-size:100000}") int maxSetSize,
             @Value("${concord.screening.psi.max-sessions-per-day:10}") int maxSessionsPerDay,
             @Value("${concord.screening.psi.chunk-size:16384}") int chunkSize,
@@ -173,6 +177,7 @@ public class PsiSessions {
         this.connections = connections;
         this.ledger = ledger;
         this.identity = identity;
+        this.intel = intel;
         this.maxSetSize = maxSetSize;
         this.maxSessionsPerDay = maxSessionsPerDay;
         this.chunkSize = chunkSize;
@@ -200,7 +205,7 @@ public class PsiSessions {
             throw new InvalidInput("partner", "party-code", e.getMessage());
         }
         var connection = connections.to(partner);
-        ListKeys keys = keysOf(list);
+        ListKeys keys = keysOf(list, partner);
         withinDailyLimit(partner);
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant();
@@ -234,8 +239,8 @@ public class PsiSessions {
         if (!"REQUESTED".equals(row.state())) {
             throw new Conflict("id", "already-accepted", "session " + id + " is " + row.state() + ", not waiting for acceptance");
         }
-        ListKeys keys = keysOf(list);
         PartyCode partner = PartyCode.of(row.partner());
+        ListKeys keys = keysOf(list, partner);
         var connection = connections.to(partner);
         Instant now = clock.instant();
         int moved = jdbc.sql("update screening_psi_session set state = 'EXCHANGING', list_source = ?, own_set_size = ?, accepted_by = ?,"
@@ -392,7 +397,7 @@ public class PsiSessions {
             throw new Conflict("id", "replayed", "session " + id + " is " + row.state() + "; its blinded set was announced already");
         }
         PartyCode partner = caller.partner().code();
-        ListKeys keys = keysOf(row.list());
+        ListKeys keys = keysOf(row.list(), partner);
         Blinding.Key key = Blinding.freshKey();
         byte[] seed = new byte[32];
         RANDOM.nextBytes(seed);
@@ -437,7 +442,7 @@ public class PsiSessions {
             throw new InvalidInput("blinded", "count", "chunk " + k + " of " + state.partnerChunks() + " brings the values to " + total
                     + "; " + state.partnerCount() + " were announced");
         }
-        Live session = live(id, state);
+        Live session = live(id, PartyCode.of(row.partner()), state);
         Blinding.Key key = session.key;
         if (key == null) {
             throw new Conflict("id", "replayed", "session " + id + " has served its own set; its key is gone");
@@ -492,7 +497,7 @@ public class PsiSessions {
                     + state.partnerChunks() + " chunks have arrived");
         }
         int k = chunkNumber(chunkText, state.ownChunks(), state.servedChunks(), "this node's blinded set");
-        Live session = live(id, state);
+        Live session = live(id, PartyCode.of(row.partner()), state);
         Blinding.Key key = session.key;
         if (key == null) {
             throw new Conflict("chunk", "duplicate", "this node's set was served whole already");
@@ -534,7 +539,7 @@ public class PsiSessions {
         if (doubly.size() != size) {
             throw new InvalidInput("reblinded", "same-size", doubly.size() + " values for the " + size + " of chunk " + k + " sent");
         }
-        Live session = live(id, state);
+        Live session = live(id, PartyCode.of(row.partner()), state);
         ByteBuffer matched = ByteBuffer.allocate(doubly.size() * 4);
         for (int i = 0; i < doubly.size(); i++) {
             if (session.partnerDoubly.contains(tag(doubly.get(i), "reblinded[" + i + "]"))) {
@@ -640,7 +645,7 @@ public class PsiSessions {
      * (refused if the list changed meanwhile), their order from the stored seed, the key unsealed, the
      * partner's doubly blinded values read back.
      */
-    private Live live(String id, State state) {
+    private Live live(String id, PartyCode partner, State state) {
         Live session = live.get(id);
         if (session != null) {
             return session;
@@ -650,7 +655,7 @@ public class PsiSessions {
             if (session != null) {
                 return session;
             }
-            ListKeys keys = keysOf(state.list(), false);
+            ListKeys keys = keysOf(state.list(), partner, false);
             if (!java.security.MessageDigest.isEqual(digestOf(keys), state.digest())) {
                 fail(id, "the watchlist " + state.list() + " changed during the session");
                 throw new Conflict("id", "list-changed", "the watchlist '" + state.list() + "' changed since session " + id
@@ -735,9 +740,9 @@ public class PsiSessions {
         }
     }
 
-    /** The keys of this node's listed entries in {@code list}, within the policy's size. */
-    ListKeys keysOf(String list) {
-        return keysOf(list, true);
+    /** The keys of this node's listed entries in {@code list} that {@code partner} may be matched with, within the policy's size. */
+    ListKeys keysOf(String list, PartyCode partner) {
+        return keysOf(list, partner, true);
     }
 
     /**
@@ -745,7 +750,7 @@ public class PsiSessions {
      * or delisted): normalising every name of a large list is most of the time a session spends outside the
      * curve arithmetic.
      */
-    private ListKeys keysOf(String list, boolean withinPolicy) {
+    private ListKeys keysOf(String list, PartyCode partner, boolean withinPolicy) {
         if (list == null || list.isBlank()) {
             throw new InvalidInput("list", "required", "name the watchlist (its source, e.g. un-sc) to match");
         }
@@ -764,11 +769,47 @@ public class PsiSessions {
         if (keys.names().isEmpty()) {
             throw new InvalidInput("list", "unknown-list", "this node has no listed entries in a watchlist '" + list + "'");
         }
+        keys = readableBy(keys, partner);
+        if (keys.names().isEmpty()) {
+            throw new InvalidInput("list", "nothing-shareable", "no entry of watchlist '" + list + "' may be matched with " + partner
+                    + ": each is a STIX object the sharing policy withholds from " + partner);
+        }
         if (withinPolicy && keys.entriesByKey().size() > maxSetSize) {
             throw new InvalidInput("list", "max-set-size", "watchlist '" + list + "' gives " + keys.entriesByKey().size()
                     + " keys; the most a session may send is " + maxSetSize + " (concord.screening.psi.max-set-size)");
         }
         return keys;
+    }
+
+    /**
+     * The keys of the entries {@code partner} may be matched with. A session tells the partner, for each of its
+     * own names, whether this node lists it, so an entry made from a STIX object of the intel store (its
+     * reference is the object's id) takes part only if the sharing policy lets {@code partner} read that object
+     * ({@link IntelStore#visible}, the gate a pull passes): not a TLP:RED one, not an AMBER one the policy does not
+     * name the partner for, not one received from a third party and not passed on. Entries of the node's own
+     * lists (UN, CSV) are not STIX objects and take part. Computed per session: the sharing may change.
+     */
+    private ListKeys readableBy(ListKeys keys, PartyCode partner) {
+        Set<String> withheld = new HashSet<>();
+        Viewer viewer = Viewer.partner(partner);
+        for (String reference : keys.names().keySet()) {
+            if (reference.contains("--") && !intel.visible(Collection.INTEL, reference, viewer)) {
+                withheld.add(reference);
+            }
+        }
+        if (withheld.isEmpty()) {
+            return keys;
+        }
+        Map<String, Set<String>> byKey = new LinkedHashMap<>();
+        keys.entriesByKey().forEach((key, refs) -> {
+            Set<String> left = refs.stream().filter(r -> !withheld.contains(r)).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+            if (!left.isEmpty()) {
+                byKey.put(key, Set.copyOf(left));
+            }
+        });
+        Map<String, String> names = new HashMap<>(keys.names());
+        names.keySet().removeAll(withheld);
+        return new ListKeys(Collections.unmodifiableMap(byKey), names);
     }
 
     private ListKeys computeKeys(String list) {

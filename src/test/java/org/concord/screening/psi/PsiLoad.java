@@ -101,11 +101,11 @@ public final class PsiLoad {
         double imported = seconds(t) / 2;
 
         t = System.nanoTime();
-        int pkKeys = pk.bean(PsiSessions.class).keysOf(pkList).entriesByKey().size();
-        int irKeys = ir.bean(PsiSessions.class).keysOf(irList).entriesByKey().size();
+        int pkKeys = pk.bean(PsiSessions.class).keysOf(pkList, org.concord.party.PartyCode.of("IR")).entriesByKey().size();
+        int irKeys = ir.bean(PsiSessions.class).keysOf(irList, org.concord.party.PartyCode.of("PK")).entriesByKey().size();
         double keying = seconds(t) / 2;
 
-        List<String> keys = new ArrayList<>(pk.bean(PsiSessions.class).keysOf(pkList).entriesByKey().keySet());
+        List<String> keys = new ArrayList<>(pk.bean(PsiSessions.class).keysOf(pkList, org.concord.party.PartyCode.of("IR")).entriesByKey().keySet());
         Blinding.freshKey().blindKeys(keys.subList(0, Math.min(keys.size(), 2000))); // warm the JIT
         t = System.nanoTime();
         Blinding.freshKey().blindKeys(keys);

@@ -46,15 +46,15 @@ class PsiPolicyTest {
     void aListWithMoreKeysThanThePolicyAllowsIsRefusedNamingFieldAndRule() {
         PsiSessions sessions = node.getBean(PsiSessions.class);
         // Jundallah and جندالله share their skeleton and sound keys: 4 distinct keys, one entry
-        var small = sessions.keysOf("small");
+        var small = sessions.keysOf("small", org.concord.party.PartyCode.of("IR"));
         assertThat(small.entriesByKey()).hasSize(4).containsKey("skeleton:jndl");
         assertThat(small.entriesByKey().get("skeleton:jndl")).containsExactly("S-1");
-        assertThatThrownBy(() -> sessions.keysOf("big")).isInstanceOfSatisfying(InvalidInput.class, e -> {
+        assertThatThrownBy(() -> sessions.keysOf("big", org.concord.party.PartyCode.of("IR"))).isInstanceOfSatisfying(InvalidInput.class, e -> {
             assertThat(e.field()).isEqualTo("list");
             assertThat(e.rule()).isEqualTo("max-set-size");
             assertThat(e.getMessage()).contains("gives 15 keys").contains("concord.screening.psi.max-set-size").contains("10");
         });
-        assertThatThrownBy(() -> sessions.keysOf("none")).isInstanceOfSatisfying(InvalidInput.class,
+        assertThatThrownBy(() -> sessions.keysOf("none", org.concord.party.PartyCode.of("IR"))).isInstanceOfSatisfying(InvalidInput.class,
                 e -> assertThat(e.rule()).isEqualTo("unknown-list"));
     }
 
