@@ -322,7 +322,8 @@ public final class Blinding {
             return encode(multiply(hashToCurve(key)));
         }
 
-        private byte[] multiply(byte[] u) {
+        /** X25519 of {@code u} with this scalar (no validation: {@link #reblind} validates first). */
+        byte[] multiply(byte[] u) {
             byte[] out = new byte[SIZE];
             X25519.scalarMult(scalar, 0, u, 0, out, 0);
             return out;
