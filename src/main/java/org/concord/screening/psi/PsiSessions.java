@@ -678,7 +678,15 @@ public class PsiSessions {
                         + " began; request a new session");
             }
             List<String> order = orderOf(keys, state.seed());
-            Blinding.Key key = state.sealedKey() == null ? null : Blinding.unseal(sealingKey(), state.sealedKey(), associated(id));
+            Blinding.Key key;
+            try {
+                key = state.sealedKey() == null ? null : Blinding.unseal(sealingKey(), state.sealedKey(), associated(id));
+            } catch (IllegalStateException e) {
+                // sealed under another protocol version (the associated data names it) or another signing key
+                fail(id, "this node's scalar of the session no longer opens: " + e.getMessage());
+                throw new Conflict("id", "sealed-key", "session " + id + " cannot resume: its sealed scalar does not open (begun under"
+                        + " another protocol version than " + Blinding.VERSION + ", or another signing key); request a new session");
+            }
             Set<Tag> doubly = ConcurrentHashMap.newKeySet(state.partnerCount() * 2);
             jdbc.sql("select data from screening_psi_state_chunk where session_id = ? and part = 'doubly' order by chunk").param(id)
                     .query((rs, n) -> rs.getBytes(1)).list().forEach(data -> doubly.addAll(Tag.all(data)));
