@@ -67,7 +67,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <ol>
  * <li>B announces its set: {@code POST /psi/sessions/{id}/blinded {"count", "chunks"}}; A checks the
  * policy's size, draws its fresh key {@code a} and answers with its own count and chunks;</li>
- * <li>B sends its keys hashed to P-256 and blinded with its fresh key {@code b}, shuffled, chunk by chunk
+ * <li>B sends its keys hashed to Curve25519 and blinded with its fresh key {@code b}, shuffled, chunk by chunk
  * ({@code POST .../blinded/{k}}, {@code H(y)^b}); A answers each chunk re-blinded in the order received
  * ({@code H(y)^ba}) and keeps those values;</li>
  * <li>B fetches A's keys blinded with {@code a}, shuffled, chunk by chunk ({@code POST .../answer/{k}},
@@ -108,11 +108,11 @@ public class PsiSessions {
     record ListKeys(Map<String, Set<String>> entriesByKey, Map<String, String> names) {
     }
 
-    /** 16 bytes of a doubly blinded point's abscissa: what is compared and kept (a false match has odds of 2^-128 per pair). */
+    /** 16 bytes of a doubly blinded point's u-coordinate: what is compared and kept (a false match has odds of 2^-128 per pair). */
     record Tag(long high, long low) {
         static Tag of(String base64Point) {
             byte[] point = Base64.getDecoder().decode(base64Point);
-            ByteBuffer b = ByteBuffer.wrap(point, 1, 16);
+            ByteBuffer b = ByteBuffer.wrap(point, 0, 16);
             return new Tag(b.getLong(), b.getLong());
         }
 
@@ -214,8 +214,19 @@ public class PsiSessions {
                 .params(id, partner.value(), list, keys.entriesByKey().size(), user.auditName(), Timestamp.from(now)).update();
         ObjectNode invitation = JSON.createObjectNode();
         invitation.put("id", id);
+        invitation.put("version", Blinding.VERSION);
         try {
             postOnce(connection, "/psi/sessions", invitation.toString()); // a person waits on it: no retries
+        } catch (Conflict e) {
+            if ("partner-refused".equals(e.rule()) && e.getMessage().contains("'version' is not a property")) {
+                // a node of the first version (P-256) knows no version: it refuses the property
+                String why = partner + " runs an older private set intersection (concord-psi/1, P-256) than this node's "
+                        + Blinding.VERSION + " (Curve25519); both nodes must run the same version";
+                fail(id, why);
+                throw new Conflict("partner", "protocol-version", why);
+            }
+            fail(id, e.getMessage());
+            throw e;
         } catch (RuntimeException e) {
             fail(id, e.getMessage());
             throw e;
@@ -260,6 +271,11 @@ public class PsiSessions {
             // 1. the announcement, and the requester's
             ObjectNode announcement = JSON.createObjectNode().put("count", ours.size()).put("chunks", ourChunks);
             JsonNode announced = JSON.readTree(post(connection, base + "/blinded", announcement.toString()));
+            String theirVersion = announced.path("version").isString() ? announced.path("version").asString() : "concord-psi/1";
+            if (!Blinding.VERSION.equals(theirVersion)) {
+                throw new Conflict("partner", "protocol-version", partner + " runs the private set intersection " + theirVersion
+                        + ", not this node's " + Blinding.VERSION + " (Curve25519); both nodes must run the same version");
+            }
             int theirCount = announced.path("count").asInt(-1);
             int theirChunks = announced.path("chunks").asInt(-1);
             if (theirCount < 1 || theirChunks < 1 || theirChunks > theirCount) {
@@ -361,8 +377,14 @@ public class PsiSessions {
     /** The partner asks for a session: recorded, waiting for a person here to accept it. */
     String invited(Caller.PartnerNode caller, String body) {
         JsonNode request = parse(body);
-        InvalidInput.onlyProperties("", request, List.of("id"));
+        InvalidInput.onlyProperties("", request, List.of("id", "version"));
         String id = sessionId(request.path("id").isString() ? request.path("id").asString() : null);
+        String version = request.path("version").isString() ? request.path("version").asString() : null;
+        if (!Blinding.VERSION.equals(version)) {
+            throw new InvalidInput("version", "protocol-version", "this node speaks the private set intersection " + Blinding.VERSION
+                    + " (Curve25519), not " + (version == null ? "concord-psi/1 (P-256, an invitation without a version)" : "'" + version + "'")
+                    + "; both nodes must run the same version");
+        }
         PartyCode partner = caller.partner().code();
         if (jdbc.sql("select count(*) from screening_psi_session where id = ?").param(id).query(Long.class).single() > 0) {
             throw new Conflict("id", "reused-session", "session id " + id + " has been used before; a session id is never reused");
@@ -419,8 +441,8 @@ public class PsiSessions {
         });
         live.put(id, new Live(keys, order, key, ConcurrentHashMap.newKeySet(count * 2)));
         record("x-concord-psi-acceptance", id, Direction.RECEIVED, partner, now, Map.of("partner_set_size", count));
-        return JSON.createObjectNode().put("id", id).put("state", "EXCHANGING").put("count", order.size()).put("chunks", ownChunks)
-                .toString();
+        return JSON.createObjectNode().put("id", id).put("state", "EXCHANGING").put("version", Blinding.VERSION).put("count", order.size())
+                .put("chunks", ownChunks).toString();
     }
 
     /** Step 2 at the requester: chunk {@code k} of the responder's blinded values in, re-blinded out in the order received. */
@@ -450,10 +472,9 @@ public class PsiSessions {
         List<String> doubly;
         try {
             doubly = key.reblind(theirs);
-        } catch (IllegalArgumentException e) {
-            int at = Integer.parseInt(e.getMessage().substring(1, e.getMessage().indexOf(']')));
-            throw new InvalidInput("blinded[" + at + "]", "point", e.getMessage().substring(e.getMessage().indexOf(':') + 2)
-                    + " (value " + (state.receivedValues() + at) + " of the set)");
+        } catch (Blinding.InvalidValue e) {
+            throw new InvalidInput("blinded[" + e.index() + "]", e.rule(), e.reason() + " (value " + (state.receivedValues() + e.index())
+                    + " of the set)");
         }
         ByteBuffer tags = ByteBuffer.allocate(doubly.size() * 16);
         List<Tag> added = new ArrayList<>(doubly.size());
@@ -662,7 +683,15 @@ public class PsiSessions {
                         + " began; request a new session");
             }
             List<String> order = orderOf(keys, state.seed());
-            Blinding.Key key = state.sealedKey() == null ? null : Blinding.unseal(sealingKey(), state.sealedKey(), associated(id));
+            Blinding.Key key;
+            try {
+                key = state.sealedKey() == null ? null : Blinding.unseal(sealingKey(), state.sealedKey(), associated(id));
+            } catch (IllegalStateException e) {
+                // sealed under another protocol version (the associated data names it) or another signing key
+                fail(id, "this node's scalar of the session no longer opens: " + e.getMessage());
+                throw new Conflict("id", "sealed-key", "session " + id + " cannot resume: its sealed scalar does not open (begun under"
+                        + " another protocol version than " + Blinding.VERSION + ", or another signing key); request a new session");
+            }
             Set<Tag> doubly = ConcurrentHashMap.newKeySet(state.partnerCount() * 2);
             jdbc.sql("select data from screening_psi_state_chunk where session_id = ? and part = 'doubly' order by chunk").param(id)
                     .query((rs, n) -> rs.getBytes(1)).list().forEach(data -> doubly.addAll(Tag.all(data)));
@@ -710,12 +739,12 @@ public class PsiSessions {
     private static Tag tag(String value, String field) {
         try {
             byte[] bytes = Base64.getDecoder().decode(value);
-            if (bytes.length != 33) {
-                throw new IllegalArgumentException("33 bytes");
+            if (bytes.length != Blinding.SIZE) {
+                throw new IllegalArgumentException("32 bytes");
             }
             return Tag.of(value);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput(field, "point", "each value is a base64 compressed point of 33 bytes");
+            throw new InvalidInput(field, "point", "each value is the base64 of a 32-byte Curve25519 u-coordinate");
         }
     }
 
@@ -874,8 +903,9 @@ public class PsiSessions {
         }
     }
 
+    /** What a sealed scalar is bound to: the protocol version and the session (a scalar of another version does not open). */
     private static byte[] associated(String id) {
-        return ("concord-psi-state " + id).getBytes(StandardCharsets.US_ASCII);
+        return (Blinding.VERSION + "-state " + id).getBytes(StandardCharsets.US_ASCII);
     }
 
     /**
@@ -987,12 +1017,12 @@ public class PsiSessions {
     private static List<String> strings(JsonNode body, String field) {
         JsonNode array = body.path(field);
         if (!array.isArray()) {
-            throw new InvalidInput(field, "required", "an array of base64 points is needed");
+            throw new InvalidInput(field, "required", "an array of base64 Curve25519 u-coordinates is needed");
         }
         List<String> values = new ArrayList<>(array.size());
         for (JsonNode value : array) {
             if (!value.isString()) {
-                throw new InvalidInput(field, "point", "each value is a base64 compressed point");
+                throw new InvalidInput(field, "point", "each value is the base64 of a 32-byte Curve25519 u-coordinate");
             }
             values.add(value.asString());
         }

@@ -99,15 +99,15 @@ class PsiBetweenTwoNodesTest {
             for (String body : List.of(m.requestBody(), m.responseBody())) {
                 JsonNode json = JSON.readTree(body);
                 for (String property : json.propertyNames()) {
-                    assertThat(property).isIn("id", "state", "blinded", "reblinded", "count", "chunks");
+                    assertThat(property).isIn("id", "state", "version", "blinded", "reblinded", "count", "chunks");
                     if (json.path(property).isArray()) {
                         for (JsonNode v : json.path(property)) {
-                            assertThat(Base64.getDecoder().decode(v.asString())).hasSize(33);
+                            assertThat(Base64.getDecoder().decode(v.asString())).hasSize(32); // a Curve25519 u-coordinate
                         }
                     } else if (property.equals("count") || property.equals("chunks")) {
                         assertThat(json.path(property).isInt()).isTrue(); // the set sizes, public by design
                     } else {
-                        assertThat(json.path(property).asString()).isIn(id, "REQUESTED", "EXCHANGING", "COMPLETED");
+                        assertThat(json.path(property).asString()).isIn(id, "REQUESTED", "EXCHANGING", "COMPLETED", "concord-psi/2");
                     }
                 }
             }
@@ -127,18 +127,22 @@ class PsiBetweenTwoNodesTest {
             for (String key : PsiKeys.of(name).keySet()) {
                 forbidden.add(key.toLowerCase());
                 forbidden.add(key.substring(key.indexOf(':') + 1).toLowerCase().replace(' ', '_'));
-                var point = Blinding.hashToCurve(key);
-                forbidden.add(Blinding.encode(point).toLowerCase());
-                forbidden.add(HexFormat.of().formatHex(point.getEncoded(true)));
-                forbidden.add(HexFormat.of().formatHex(point.getEncoded(false)));
-                forbidden.add(Base64.getEncoder().encodeToString(point.getEncoded(false)).toLowerCase());
+                byte[] u = Blinding.hashToCurve(key); // the unblinded u-coordinate: little-endian as sent, and big-endian
+                byte[] bigEndian = new byte[u.length];
+                for (int i = 0; i < u.length; i++) {
+                    bigEndian[i] = u[u.length - 1 - i];
+                }
+                forbidden.add(Blinding.encode(u).toLowerCase());
+                forbidden.add(HexFormat.of().formatHex(u));
+                forbidden.add(HexFormat.of().formatHex(bigEndian));
+                forbidden.add(Base64.getEncoder().encodeToString(bigEndian).toLowerCase());
             }
         }
         assertThat(forbidden).hasSizeGreaterThan(100);
         for (String f : forbidden) {
             assertThat(lower).as("the transcript holds '%s'", f).doesNotContain(f);
         }
-        // every value that crossed was blinded at least once: none is the plain point of a key of either list
+        // every value that crossed was blinded at least once: none is the plain u-coordinate of a key of either list
         Set<String> plainPoints = new HashSet<>();
         for (String name : names) {
             PsiKeys.of(name).keySet().forEach(k -> plainPoints.add(Blinding.encode(Blinding.hashToCurve(k))));
@@ -177,8 +181,17 @@ class PsiBetweenTwoNodesTest {
         assertProblem(post(irAsPartner, "/psi/sessions/" + first + "/answer/0", "{}"), 409, "id", "replayed");
         assertProblem(post(irAsPartner, "/psi/sessions/" + first + "/reblinded/0", "{\"reblinded\":[]}"), 409, "id", "replayed");
         // a session id used before, at either node
-        assertProblem(post(pkAsPartner, "/psi/sessions", "{\"id\":\"" + first + "\"}"), 409, "id", "reused-session");
-        assertProblem(post(irAsPartner, "/psi/sessions", "{\"id\":\"" + first + "\"}"), 409, "id", "reused-session");
+        assertProblem(post(pkAsPartner, "/psi/sessions", "{\"id\":\"" + first + "\",\"version\":\"concord-psi/2\"}"), 409, "id",
+                "reused-session");
+        assertProblem(post(irAsPartner, "/psi/sessions", "{\"id\":\"" + first + "\",\"version\":\"concord-psi/2\"}"), 409, "id",
+                "reused-session");
+        // a partner that speaks the first protocol (P-256: an invitation without a version) or another is refused, naming the version
+        String fresh = java.util.UUID.randomUUID().toString();
+        HttpResponse<String> old = post(pkAsPartner, "/psi/sessions", "{\"id\":\"" + fresh + "\"}");
+        assertProblem(old, 400, "version", "protocol-version");
+        assertThat(JSON.readTree(old.body()).path("detail").asString()).contains("concord-psi/2").contains("concord-psi/1");
+        assertProblem(post(pkAsPartner, "/psi/sessions", "{\"id\":\"" + fresh + "\",\"version\":\"concord-psi/3\"}"), 400, "version",
+                "protocol-version");
 
         // a new session, and the partner's blinded set of the last one: the same key used twice; the session fails
         String second = request();
@@ -218,11 +231,19 @@ class PsiBetweenTwoNodesTest {
         assertProblem(post(irAsPartner, "/psi/sessions/" + id + "/blinded", "{\"count\":" + (most + 1) + ",\"chunks\":7}"),
                 400, "count", "max-set-size");
         assertThat(read(nodes.pk, id).path("state").asString()).isEqualTo("REQUESTED");
-        // a value that is not a point of the curve, in the chunk after a proper announcement
+        // a value that is not a point of the curve, in the chunk after a proper announcement: too short, of the twist
+        // (u = 2), of small order (u = 1): each refused, naming the position and the rule, before the secret touches it
         String point = Blinding.encode(Blinding.hashToCurve("latin:padding"));
         assertThat(post(irAsPartner, "/psi/sessions/" + id + "/blinded", "{\"count\":2,\"chunks\":1}").statusCode()).isEqualTo(200);
         assertProblem(post(irAsPartner, "/psi/sessions/" + id + "/blinded/0", "{\"blinded\":[\"" + point + "\",\"AAAA\"]}"),
-                400, "blinded[1]", "point");
+                400, "blinded[1]", "length");
+        byte[] small = new byte[32];
+        small[0] = 2;
+        assertProblem(post(irAsPartner, "/psi/sessions/" + id + "/blinded/0", "{\"blinded\":[\"" + point + "\",\""
+                + Base64.getEncoder().encodeToString(small) + "\"]}"), 400, "blinded[1]", "on-curve");
+        small[0] = 1;
+        assertProblem(post(irAsPartner, "/psi/sessions/" + id + "/blinded/0", "{\"blinded\":[\"" + point + "\",\""
+                + Base64.getEncoder().encodeToString(small) + "\"]}"), 400, "blinded[1]", "low-order");
         // a list this node does not have
         assertProblem(api(nodes.pk, Role.LIAISON).send("POST", "/api/screening/psi/sessions", "{\"partner\":\"IR\",\"list\":\"nope\"}",
                 "Content-Type", "application/json"), 400, "list", "unknown-list");

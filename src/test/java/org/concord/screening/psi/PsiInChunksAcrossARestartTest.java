@@ -254,6 +254,31 @@ class PsiInChunksAcrossARestartTest {
     }
 
     @Test
+    void aSessionWhoseSealedScalarNoLongerOpensAfterARestartFailsWithAClearRefusal() throws Exception {
+        // given PK's session past the announcement, its scalar sealed; then the sealed bytes stop opening, as a scalar sealed
+        // by the first protocol version does (other associated data) or one altered: the GCM tag fails either way
+        String id = request();
+        Https irAsPartner = Https.asPartner(ir, pk);
+        assertThat(post(irAsPartner, "/psi/sessions/" + id + "/blinded", "{\"count\":3,\"chunks\":1}").statusCode()).isEqualTo(200);
+        JdbcClient jdbc = pk.bean(JdbcClient.class);
+        byte[] sealed = jdbc.sql("select sealed_key from screening_psi_state where session_id = ?").param(id).query(byte[].class).single();
+        sealed[sealed.length - 1] ^= 1;
+        jdbc.sql("update screening_psi_state set sealed_key = ? where session_id = ?").params(sealed, id).update();
+
+        // when PK's node restarts and IR's next chunk comes
+        pk = restart(pk);
+        irAsPartner = Https.asPartner(ir, pk);
+        List<String> values = Blinding.freshKey().blindKeys(List.of("latin:p", "latin:q", "latin:r"));
+
+        // then it is refused, naming the field and rule, and the session fails with its state deleted
+        assertProblem(post(irAsPartner, "/psi/sessions/" + id + "/blinded/0", chunk(values)), 409, "id", "sealed-key");
+        JsonNode failed = read(pk, id);
+        assertThat(failed.path("state").asString()).isEqualTo("FAILED");
+        assertThat(failed.path("failure").asString()).contains("no longer opens");
+        assertThat(stateRows(id)).isZero();
+    }
+
+    @Test
     void aSessionNobodyFinishesExpiresAndItsStateIsDeleted() throws Exception {
         String id = request();
         Https irAsPartner = Https.asPartner(ir, pk);

@@ -70,8 +70,9 @@ public final class PsiLoad {
             }
             System.out.println();
             System.out.println("| keys a side (PK · IR) | import a side (s) | keys of the list a side (s) | baseline: hash and blind one set in-process (s)"
-                    + " | PSI session wall time (s) | session / baseline | PK's entries matched (shared names) | load average |");
-            System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
+                    + " | PSI session wall time (s) | session / baseline | PK's entries matched (shared names) | load average"
+                    + " | heap used after GC, both nodes (MB) |");
+            System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
             rows.forEach(System.out::println);
         } finally {
             pk.close();
@@ -134,8 +135,10 @@ public final class PsiLoad {
             throw new IllegalStateException("PK matched " + pkMatched + " entries, fewer than the " + expected.size() + " shared names");
         }
         load = Math.max(load, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        return String.format("| %,d · %,d | %.1f | %.1f | %.1f | **%.1f** | %.1f | %,d (%,d) | %.1f |", pkKeys, irKeys, imported, keying,
-                baseline, session, session / baseline, pkMatched, shared, load);
+        System.gc();
+        long heap = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
+        return String.format("| %,d · %,d | %.1f | %.1f | %.1f | **%.1f** | %.1f | %,d (%,d) | %.1f | %,d |", pkKeys, irKeys, imported, keying,
+                baseline, session, session / baseline, pkMatched, shared, load, heap);
     }
 
     /** Names of three made-up words, e.g. "Kadar Zibo Mursa": distinct, so about three distinct keys each. */
