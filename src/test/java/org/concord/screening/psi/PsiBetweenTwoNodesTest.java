@@ -313,22 +313,8 @@ class PsiBetweenTwoNodesTest {
         return JSON.readTree(response.body());
     }
 
-    private static Api api(TestNode node, Role role) {
-        return new Api(Https.to(node), Https.basic(node.username(role), node.password(role)));
-    }
-
-    /** A person's client: every request with the person's Basic credentials. */
-    private record Api(Https https, String[] auth) {
-        HttpResponse<String> send(String method, String path, String body, String... headers) throws Exception {
-            String[] all = new String[headers.length + auth.length];
-            System.arraycopy(headers, 0, all, 0, headers.length);
-            System.arraycopy(auth, 0, all, headers.length, auth.length);
-            return https.send(method, path, body, all);
-        }
-
-        HttpResponse<String> get(String path) throws Exception {
-            return https.get(path, auth);
-        }
+    private static Person api(TestNode node, Role role) {
+        return Person.of(node, role);
     }
 
     private static List<String> references(JsonNode session) {

@@ -90,20 +90,7 @@ class PsiMatchesOnlyWhatThePartnerMayReadTest {
         return refs;
     }
 
-    private static Api api(TestNode node, Role role) {
-        return new Api(Https.to(node), Https.basic(node.username(role), node.password(role)));
-    }
-
-    private record Api(Https https, String[] auth) {
-        HttpResponse<String> send(String method, String path, String body, String... headers) throws Exception {
-            String[] all = new String[headers.length + auth.length];
-            System.arraycopy(headers, 0, all, 0, headers.length);
-            System.arraycopy(auth, 0, all, headers.length, auth.length);
-            return https.send(method, path, body, all);
-        }
-
-        HttpResponse<String> get(String path) throws Exception {
-            return https.get(path, auth);
-        }
+    private static Person api(TestNode node, Role role) {
+        return Person.of(node, role);
     }
 }
