@@ -13,7 +13,6 @@ import org.concord.intel.stix.Tlp;
 import org.concord.party.NodeIdentity;
 import org.concord.party.Role;
 import org.concord.screening.Watchlists;
-import org.concord.testing.Https;
 import org.concord.testing.Stix;
 import org.concord.testing.TestNode;
 import org.concord.testing.TwoNodes;
