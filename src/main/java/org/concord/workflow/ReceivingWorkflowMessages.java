@@ -24,7 +24,8 @@ class ReceivingWorkflowMessages {
         this.intel = intel;
     }
 
-    @ApplicationModuleListener
+    /** Only the STIX types of a workflow: anything else is not recorded for this listener at all (no publication row, no task). */
+    @ApplicationModuleListener(condition = "@workflowTypes.byStixType(#event.type()).isPresent()")
     void on(InboxReceived event) {
         Optional<CaseType<?, ?, ?>> type = types.byStixType(event.type());
         if (type.isEmpty()) {

@@ -169,9 +169,15 @@ class AnsweringConflicts {
         }
     }
 
-    @ApplicationModuleListener
+    /** The STIX type this listener takes: a partner's answer to a conflict. */
+    public static boolean takes(String type) {
+        return StixMapping.ANSWER_TYPE.equals(type);
+    }
+
+    /** Only the type it {@link #takes}: anything else is not recorded for this listener at all (no publication row, no task). */
+    @ApplicationModuleListener(condition = "T(org.concord.deconfliction.internal.AnsweringConflicts).takes(#event.type())")
     void on(InboxReceived event) {
-        if (!StixMapping.ANSWER_TYPE.equals(event.type())) {
+        if (!takes(event.type())) {
             return;
         }
         Optional<JsonNode> announced = intel.announced(event);

@@ -28,10 +28,16 @@ class ReceivingAgreements {
         this.events = events;
     }
 
-    @ApplicationModuleListener
+    /** The STIX types this listener takes: a partner's proposal of rules and its signature of ours. */
+    public static boolean takes(String type) {
+        return SigningAgreements.TYPE.equals(type) || SigningAgreements.SIGNATURE_TYPE.equals(type);
+    }
+
+    /** Only the types it {@link #takes}: anything else is not recorded for this listener at all (no publication row, no task). */
+    @ApplicationModuleListener(condition = "T(org.concord.deconfliction.internal.ReceivingAgreements).takes(#event.type())")
     void on(InboxReceived event) {
         boolean proposal = SigningAgreements.TYPE.equals(event.type());
-        if (!proposal && !SigningAgreements.SIGNATURE_TYPE.equals(event.type())) {
+        if (!takes(event.type())) {
             return;
         }
         Optional<JsonNode> announced = intel.announced(event);

@@ -74,12 +74,19 @@ class ReceivingFromPartners {
         this.events = events;
     }
 
-    @ApplicationModuleListener
+    /** The STIX types this listener takes: notices, sites, unplanned events and their acknowledgements. */
+    public static boolean takes(String type) {
+        return StixMapping.NOTICE_TYPE.equals(type) || StixMapping.EVENT_TYPE.equals(type) || StixMapping.ACKNOWLEDGEMENT_TYPE.equals(type)
+                || StixMapping.SITE_TYPE.equals(type);
+    }
+
+    /** Only the types it {@link #takes}: anything else is not recorded for this listener at all (no publication row, no task). */
+    @ApplicationModuleListener(condition = "T(org.concord.deconfliction.internal.ReceivingFromPartners).takes(#event.type())")
     void on(InboxReceived event) {
         boolean notice = StixMapping.NOTICE_TYPE.equals(event.type());
         boolean report = StixMapping.EVENT_TYPE.equals(event.type());
         boolean acknowledgement = StixMapping.ACKNOWLEDGEMENT_TYPE.equals(event.type());
-        if (!notice && !report && !acknowledgement && !StixMapping.SITE_TYPE.equals(event.type())) {
+        if (!takes(event.type())) {
             return;
         }
         Optional<JsonNode> announced = intel.announced(event);
