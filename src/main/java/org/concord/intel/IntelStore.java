@@ -593,13 +593,13 @@ public class IntelStore {
     /** A partner's page under {@code policy} (the node's own, or one a test names). */
     Page find(IntelQuery query, PartyCode partner, SharingPolicy policy, int referenceChecks) {
         Visibility visibility = new Visibility(partner, query.collection(), policy);
-        SharingPolicy.Admission admission = visibility.decider.admission();
+        SharingPolicy.References references = visibility.decider.references();
         List<StoredObject> visible = new ArrayList<>();
         long cursor = query.afterSeq();
         int chunk = Math.min(IntelQuery.MAX_LIMIT + 1, query.limit() + 1);
         int withheld = 0;
         while (true) {
-            List<IntelTable.Row> rows = table.findAdmitted(query, admission, cursor, chunk);
+            List<IntelTable.Row> rows = table.findAdmitted(query, references, cursor, chunk);
             visibility.prefetch(rows);
             for (IntelTable.Row row : rows) {
                 cursor = row.object().seq();

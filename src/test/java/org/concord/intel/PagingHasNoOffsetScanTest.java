@@ -96,7 +96,7 @@ class PagingHasNoOffsetScanTest {
         IntelQuery query = IntelQuery.all(Collection.INTEL, 100, deep);
         SharingPolicy.Admission admission = SharingPolicy.defaults().sharingAmberWith(PartyCode.of("IR")).admission(PartyCode.of("IR"));
 
-        IntelTable.Statement statement = table(db).findAdmittedStatement(query, admission, deep, 101);
+        IntelTable.Statement statement = table(db).findAdmittedStatement(query, admission, null, deep, 101);
 
         List<IntelTable.Row> rows = table(db).findAdmitted(query, admission, deep, 101);
         assertThat(rows).hasSize(101).allMatch(row -> row.object().json().contains("bab4a63c"));
