@@ -525,7 +525,10 @@ public class IntelTable {
             sql.append(" or t.created_by_ref = ?");
             params.add(references.creator());
         }
-        return sql.append(")))").toString();
+        // "offset 0" keeps PostgreSQL from turning the outer not exists into an anti-join, which it may run as a merge
+        // join over the whole reference index for a range it expects to be small: as a subplan it is a few index probes
+        // for each row the page meets, as on H2.
+        return sql.append(")) limit 1 offset 0)").toString();
     }
 
     /**
