@@ -562,9 +562,10 @@ public class IntelStore {
     }
 
     /**
-     * How many objects that pass the policy's rules 1 to 4 in SQL but are withheld by rule 5 (what
-     * they refer to) a partner's page may pass over before it ends: a page looks at no more than
-     * its limit and this many rows, whatever is withheld.
+     * How many objects that pass the policy's rules 1 to 4 and the first step of rule 5 in SQL but
+     * are withheld in Java (by what the objects they refer to refer to) a partner's page may pass
+     * over before it ends: a page looks at no more than its limit and this many rows, whatever is
+     * withheld.
      */
     static final int REFERENCE_CHECKS_PER_PAGE = 4_096;
 
@@ -573,13 +574,15 @@ public class IntelStore {
      * only if the sharing policy lets it read the object's current version and the version itself.
      *
      * <p>A partner's page is read in two steps, both parts of the one policy. The policy's rules 1
-     * to 4 (standard markings, TLP level, origin; {@link SharingPolicy#admission}) are evaluated in
-     * SQL over the indexed {@code share_class} column, so rows they withhold are never read and a
-     * page costs the same whatever they withhold. Every row SQL admits is then decided whole by the
-     * Java policy (rule 5, what an object refers to, and rules 1 to 4 again, so a row whose columns
-     * were written by an older version cannot slip through). When {@value #REFERENCE_CHECKS_PER_PAGE}
-     * rows are withheld there without the page filling, the page ends with {@link Page#more()} true
-     * and a position past them.
+     * to 4 (standard markings, TLP level, origin; {@link SharingPolicy#admission}) and the first step
+     * of rule 5 (every object referred to directly is known to the partner, its own, or admitted by
+     * rules 1 to 4; {@link SharingPolicy.References}) are evaluated in SQL over the indexed
+     * {@code share_class} column and the reference index, so rows they withhold are never read and
+     * a page costs the same whatever they withhold. Every row SQL returns is then decided whole by
+     * the Java policy (the rest of rule 5, what the objects referred to refer to, and the rest
+     * again, so a row whose columns were written by an older version cannot slip through). When
+     * {@value #REFERENCE_CHECKS_PER_PAGE} rows are withheld there without the page filling, the page
+     * ends with {@link Page#more()} true and a position past them.
      */
     public Page find(IntelQuery query, Viewer viewer) {
         if (viewer instanceof Viewer.LocalUser) {
@@ -593,13 +596,13 @@ public class IntelStore {
     /** A partner's page under {@code policy} (the node's own, or one a test names). */
     Page find(IntelQuery query, PartyCode partner, SharingPolicy policy, int referenceChecks) {
         Visibility visibility = new Visibility(partner, query.collection(), policy);
-        SharingPolicy.Admission admission = visibility.decider.admission();
+        SharingPolicy.References references = visibility.decider.references();
         List<StoredObject> visible = new ArrayList<>();
         long cursor = query.afterSeq();
         int chunk = Math.min(IntelQuery.MAX_LIMIT + 1, query.limit() + 1);
         int withheld = 0;
         while (true) {
-            List<IntelTable.Row> rows = table.findAdmitted(query, admission, cursor, chunk);
+            List<IntelTable.Row> rows = table.findAdmitted(query, references, cursor, chunk);
             visibility.prefetch(rows);
             for (IntelTable.Row row : rows) {
                 cursor = row.object().seq();

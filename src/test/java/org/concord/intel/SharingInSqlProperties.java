@@ -42,7 +42,9 @@ import tools.jackson.databind.node.ObjectNode;
  * {@link SharingPolicy.Admission} admits exactly the rows the Java rules 1 to 4 admit, and a
  * partner paging through the collection (any page size, any filter, stopping wherever the
  * per-page budget ends a page) receives exactly the versions the whole Java policy lets it read,
- * each once, in the order of adding.
+ * each once, in the order of adding. The same holds for the first step of rule 5
+ * ({@link SharingPolicy.References}): the SQL leaves out exactly the rows with a reference the
+ * Java step fails, and never a row the whole policy lets the partner read.
  *
  * <p>A store here is made of rows written as the store writes them ({@code IntelStore.row}),
  * bypassing validation so that any marking, origin and reference can be combined: references to
@@ -102,6 +104,48 @@ class SharingInSqlProperties {
             }
         }
         assertThat(admittedInSql).as("admitted for %s under %s in %s", partner, admission, held).isEqualTo(admittedInJava);
+    }
+
+    @Property(tries = 200)
+    void the_sql_leaves_out_exactly_the_rows_whose_references_fail_the_first_step_of_rule_five(@ForAll OfflineNode.Store db,
+            @ForAll long seed, @ForAll("policies") SharingPolicy policy, @ForAll("partners") PartyCode partner) {
+        Random random = new Random(seed);
+        HeldStore held = HeldStore.random(random, self(db));
+        held.writeTo(node(db));
+        List<Held> rows = held.rows(Collection.INTEL);
+        // The reader's identity: unknown, or the creator of some held objects (an id held or not), or an id the store holds.
+        List<String> creators = rows.stream().map(row -> row.object().path("created_by_ref").asString(null))
+                .filter(java.util.Objects::nonNull).distinct().toList();
+        String identity = switch (random.nextInt(4)) {
+            case 0 -> null;
+            case 1 -> rows.get(random.nextInt(rows.size())).id();
+            default -> creators.isEmpty() ? "identity--" + new UUID(random.nextLong(), random.nextLong())
+                    : creators.get(random.nextInt(creators.size()));
+        };
+        Set<String> passedOn = random.nextBoolean() ? Set.of() : Set.of(rows.get(random.nextInt(rows.size())).id());
+        SharingPolicy.Reader reader = new SharingPolicy.Reader(partner, identity, self(db), passedOn);
+        SharingPolicy.Decider decider = policy.decider(reader, id -> Optional.ofNullable(held.currentHeld(id)));
+        SharingPolicy.References references = decider.references();
+
+        Set<Long> passingInSql = node(db).getBean(IntelTable.class).passingSeqs(Collection.INTEL.alias(), references);
+
+        Set<Long> passingInJava = new HashSet<>();
+        for (Held row : rows) {
+            Held current = held.current(row.id());
+            boolean referencesPass = SharingPolicy.Admission.alwaysReadable(row.id())
+                    || SharingPolicy.referencesOf(row.object()).stream().allMatch(reference -> references.passes(row.id(), reference.id(),
+                            Optional.ofNullable(held.currentHeld(reference.id()))));
+            if (admits(references.admission(), row) && admits(references.admission(), current) && referencesPass) {
+                passingInJava.add(row.seq());
+            }
+        }
+        assertThat(passingInSql).as("passing for %s under %s in %s", reader, references, held).isEqualTo(passingInJava);
+        // What SQL leaves out the whole policy withholds: nothing readable is lost.
+        for (Held row : rows) {
+            if (decider.decide(held.currentHeld(row.id())).mayRead() && (row.current() || decider.decide(row.held()).mayRead())) {
+                assertThat(passingInSql).as("readable by %s: %s in %s", reader, row, held).contains(row.seq());
+            }
+        }
     }
 
     @Property(tries = 60)
@@ -296,6 +340,7 @@ class SharingInSqlProperties {
         /** Empties the node's store and writes these versions, one batch each, noting their seq. */
         void writeTo(ConfigurableApplicationContext node) {
             JdbcClient jdbc = node.getBean(JdbcClient.class);
+            jdbc.sql("delete from intel_object_ref").update();
             jdbc.sql("delete from intel_object").update();
             IntelTable table = node.getBean(IntelTable.class);
             Instant added = Instant.parse("2026-12-03T00:00:00Z");

@@ -157,6 +157,7 @@ public class IntelTable {
         try {
             if (connection.isWrapperFor(org.postgresql.PGConnection.class)) {
                 copy(connection.unwrap(org.postgresql.PGConnection.class), rows, dateAdded);
+                copyReferences(connection.unwrap(org.postgresql.PGConnection.class), rows);
                 return;
             }
         } catch (SQLException | java.io.IOException e) {
@@ -190,6 +191,51 @@ public class IntelTable {
             ps.setString(17, row.json());
             ps.setString(18, shareClass(row.id(), row.tlp(), row.sourceParty()));
         });
+        List<String[]> references = references(rows);
+        if (!references.isEmpty()) {
+            template.batchUpdate("insert into intel_object_ref (id, collection, version_key, ref) values (?, ?, ?, ?)", references, 1000,
+                    (ps, reference) -> {
+                        for (int i = 0; i < 4; i++) {
+                            ps.setString(i + 1, reference[i]);
+                        }
+                    });
+        }
+    }
+
+    /**
+     * One {@code intel_object_ref} row (V15_10) per id each row refers to: its {@code refs}, split,
+     * each id once, as (id, collection, version key, referenced id).
+     */
+    private static List<String[]> references(List<NewRow> rows) {
+        List<String[]> references = new ArrayList<>();
+        for (NewRow row : rows) {
+            if (row.refs() == null) {
+                continue;
+            }
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (String ref : row.refs().split(" ")) {
+                if (!ref.isEmpty() && seen.add(ref)) {
+                    references.add(new String[] {row.id(), row.collection(), row.versionKey(), ref});
+                }
+            }
+        }
+        return references;
+    }
+
+    /** {@link #references}, in PostgreSQL's COPY text format. */
+    private static void copyReferences(org.postgresql.PGConnection pg, List<NewRow> rows) throws SQLException, java.io.IOException {
+        List<String[]> references = references(rows);
+        if (references.isEmpty()) {
+            return;
+        }
+        StringBuilder text = new StringBuilder(references.size() * 160);
+        for (String[] reference : references) {
+            field(text, reference[0]).append('\t');
+            field(text, reference[1]).append('\t');
+            field(text, reference[2]).append('\t');
+            field(text, reference[3]).append('\n');
+        }
+        pg.getCopyAPI().copyIn("copy intel_object_ref (id, collection, version_key, ref) from stdin", new java.io.StringReader(text.toString()));
     }
 
     private static final String INSERTED = "collection, id, type, spec_version, version, version_key, created_by_ref, revoked,"
@@ -326,11 +372,24 @@ public class IntelTable {
      * goes through the id index instead.
      */
     public List<Row> findAdmitted(IntelQuery query, SharingPolicy.Admission admission, long afterSeq, int max) {
-        return run(findAdmittedStatement(query, admission, afterSeq, max));
+        return run(findAdmittedStatement(query, admission, null, afterSeq, max));
     }
 
-    /** The statement {@link #findAdmitted} runs. */
-    public Statement findAdmittedStatement(IntelQuery query, SharingPolicy.Admission admission, long afterSeq, int max) {
+    /**
+     * As {@link #findAdmitted(IntelQuery, SharingPolicy.Admission, long, int)} with the admission of
+     * {@code references}, leaving out too every row with a reference that fails the first step of
+     * rule 5 ({@link SharingPolicy.References}), rendered here as SQL over {@code intel_object_ref}:
+     * a {@code not exists} per row on the reference index, and for each id it refers to a look-up
+     * of that id's current version on the id index. Rows of the standard TLP marking definitions
+     * are public whatever they refer to (rule 1 comes first), so the condition skips them.
+     */
+    public List<Row> findAdmitted(IntelQuery query, SharingPolicy.References references, long afterSeq, int max) {
+        return run(findAdmittedStatement(query, references.admission(), references, afterSeq, max));
+    }
+
+    /** The statement {@link #findAdmitted} runs ({@code references} null: rules 1 to 4 only). */
+    public Statement findAdmittedStatement(IntelQuery query, SharingPolicy.Admission admission, SharingPolicy.References references,
+            long afterSeq, int max) {
         List<String> classes = admittedClasses(admission);
         String collection = query.collection().alias();
         After after = after(afterSeq);
@@ -350,6 +409,10 @@ public class IntelTable {
             }
             filters(sql, params, query);
             sql.append(" and ").append(admittedPredicate(params, classes));
+            if (references != null) {
+                params.add(ALWAYS);
+                sql.append(" and (o.share_class = ? or ").append(referencesPass(params, references, classes)).append(")");
+            }
             sql.append(" order by date_added, seq limit ?");
             params.add(max);
             return new Statement(sql.toString(), params);
@@ -366,6 +429,9 @@ public class IntelTable {
                     filters(branch, params, lastOnly ? query.withVersions(List.of("all")) : query);
                     if (!current) {
                         branch.append(" and ").append(currentAdmitted(params, classes));
+                    }
+                    if (references != null && !shareClass.equals(ALWAYS)) {
+                        branch.append(" and ").append(referencesPass(params, references, classes));
                     }
                     branch.append(" order by collection, share_class, is_current, date_added, seq limit ?");
                     params.add(max);
@@ -436,6 +502,48 @@ public class IntelTable {
         params.addAll(classes);
         return "exists (select 1 from intel_object c where c.collection = o.collection and c.id = o.id and c.is_current = true"
                 + " and c.share_class in (" + marks(classes.size()) + "))";
+    }
+
+    /**
+     * That no id row {@code o} refers to fails the first step of rule 5 for {@code references}
+     * ({@link SharingPolicy.References#passes}): each id it refers to is known to the reader, is
+     * its own id, or names an object whose current version the reader created or is of an admitted
+     * class.
+     */
+    private static String referencesPass(List<Object> params, SharingPolicy.References references, List<String> classes) {
+        List<String> known = references.known().stream().sorted().toList();
+        StringBuilder sql = new StringBuilder("not exists (select 1 from intel_object_ref r where r.id = o.id and r.collection = o.collection"
+                + " and r.version_key = o.version_key and r.ref <> o.id");
+        if (!known.isEmpty()) {
+            sql.append(" and r.ref not in (").append(marks(known.size())).append(")");
+            params.addAll(known);
+        }
+        sql.append(" and not exists (select 1 from intel_object t where t.id = r.ref and t.collection = o.collection"
+                + " and t.is_current = true and (t.share_class in (").append(marks(classes.size())).append(")");
+        params.addAll(classes);
+        if (references.creator() != null) {
+            sql.append(" or t.created_by_ref = ?");
+            params.add(references.creator());
+        }
+        // "offset 0" keeps PostgreSQL from turning the outer not exists into an anti-join, which it may run as a merge
+        // join over the whole reference index for a range it expects to be small: as a subplan it is a few index probes
+        // for each row the page meets, as on H2.
+        return sql.append(")) limit 1 offset 0)").toString();
+    }
+
+    /**
+     * Which rows pass {@code references}: rules 1 to 4 of its admission and the first step of rule
+     * 5, by the SQL {@link #findAdmitted} reads by id with (what the property tests compare with
+     * the Java policy).
+     */
+    public java.util.Set<Long> passingSeqs(String collection, SharingPolicy.References references) {
+        List<String> classes = admittedClasses(references.admission());
+        List<Object> params = new ArrayList<>(List.of(collection));
+        String admitted = admittedPredicate(params, classes);
+        params.add(ALWAYS);
+        String sql = "select seq from intel_object o where collection = ? and " + admitted + " and (o.share_class = ? or "
+                + referencesPass(params, references, classes) + ")";
+        return new java.util.HashSet<>(jdbc.sql(sql).params(params).query(Long.class).list());
     }
 
     /** Which of these rows pass {@code admission} (rules 1 to 4), by the SQL {@link #findAdmitted} reads by id with. */
@@ -544,10 +652,13 @@ public class IntelTable {
     /** Deletes versions of one object; {@code versionKeys} empty means every version. Returns the rows deleted. */
     public int delete(String collection, String id, List<String> versionKeys) {
         if (versionKeys.isEmpty()) {
+            jdbc.sql("delete from intel_object_ref where collection = ? and id = ?").params(collection, id).update();
             return jdbc.sql("delete from intel_object where collection = ? and id = ?").params(collection, id).update();
         }
         List<Object> params = new ArrayList<>(List.of(collection, id));
         params.addAll(versionKeys);
+        jdbc.sql("delete from intel_object_ref where collection = ? and id = ? and version_key in (" + marks(versionKeys.size()) + ")")
+                .params(params).update();
         int deleted = jdbc.sql("delete from intel_object where collection = ? and id = ? and version_key in (" + marks(versionKeys.size()) + ")")
                 .params(params).update();
         // The newest remaining version becomes current again.

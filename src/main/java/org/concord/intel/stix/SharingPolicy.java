@@ -120,6 +120,72 @@ public final class SharingPolicy {
         public Reader(PartyCode party, String identity, String self) {
             this(party, identity, self, Set.of());
         }
+
+        /**
+         * The ids this reader knows anyway, so that rule 5 never looks them up: the standard TLP
+         * marking definitions, its own identity, this node's and those of {@link #passedOn}.
+         */
+        public Set<String> knownIds() {
+            Set<String> known = new HashSet<>(Admission.alwaysReadableIds());
+            if (identity != null) {
+                known.add(identity);
+            }
+            if (self != null) {
+                known.add(self);
+            }
+            known.addAll(passedOn);
+            return known;
+        }
+    }
+
+    /**
+     * The first step of rule 5 for one reader, as data: what each id an object refers to must be
+     * for the object to stand a chance. A reference passes it when its id is {@link #known} to the
+     * reader anyway, is the referring object's own id (a cycle of one), or names an object this node
+     * holds (its current version) that the reader created ({@link #creator} is its
+     * {@code created_by_ref}) or that {@link #admission} admits (rules 1 to 4). An object with a
+     * reference that fails this step is withheld, whatever else it refers to; one whose references
+     * all pass it is still decided whole (the objects it refers to have references of their own).
+     *
+     * <p>The {@link Decider} takes its exemptions from this value, and the store renders the same
+     * value as SQL over the per-version reference index ({@code intel.persistence.IntelTable}), so
+     * the rows SQL leaves out are exactly those that fail here ({@code SharingInSqlProperties}).
+     *
+     * @param admission rules 1 to 4 for the reader, applied to the objects referred to
+     * @param known     the ids the reader knows anyway ({@link Reader#knownIds}), the standard TLP
+     *                  marking definitions among them
+     * @param creator   the reader's identity id (null: unknown; then nothing counts as its own)
+     */
+    public record References(Admission admission, Set<String> known, String creator) {
+        public References {
+            Objects.requireNonNull(admission, "admission");
+            known = Set.copyOf(known);
+        }
+
+        /** Whether the reader knows {@code id} anyway. */
+        public boolean known(String id) {
+            return Tlp.isStandardMarkingDefinition(id) || known.contains(id);
+        }
+
+        /** Whether the reader created {@code target} (its {@code created_by_ref} is the reader's identity). */
+        public boolean createdByReader(HeldObject target) {
+            return creator != null && creator.equals(target.object().path("created_by_ref").asString(null));
+        }
+
+        /**
+         * Whether the reference from the object {@code from} to {@code id} passes this step, where
+         * {@code target} is the current version held of {@code id} (empty: not held).
+         */
+        public boolean passes(String from, String id, Optional<HeldObject> target) {
+            if (known(id) || id.equals(from)) {
+                return true;
+            }
+            if (target.isEmpty()) {
+                return false;
+            }
+            HeldObject object = target.get();
+            return createdByReader(object) || admission.admits(id, Markings.effectiveTlp(object.object()), object.source());
+        }
     }
 
     /**
@@ -151,16 +217,23 @@ public final class SharingPolicy {
         private final Function<String, Optional<HeldObject>> held;
         private final Map<String, SharingDecision> memo = new HashMap<>();
         private final Admission admission;
+        private final References references;
 
         private Decider(Reader reader, Function<String, Optional<HeldObject>> held) {
             this.reader = reader;
             this.held = held;
             this.admission = SharingPolicy.this.admission(reader.party());
+            this.references = new References(admission, reader.knownIds(), reader.identity());
         }
 
         /** Rules 1 to 4 for this reader, as data (what the store's SQL is made from). */
         public Admission admission() {
             return admission;
+        }
+
+        /** The first step of rule 5 for this reader, as data (what the store's SQL is made from). */
+        public References references() {
+            return references;
         }
 
         /** Whether the reader may read {@code object}, with the reason. */
@@ -210,8 +283,7 @@ public final class SharingPolicy {
             try {
                 for (Reference reference : referenced) {
                     String id = reference.id();
-                    if (Tlp.isStandardMarkingDefinition(id) || id.equals(reader.identity()) || id.equals(reader.self())
-                            || reader.passedOn().contains(id)) {
+                    if (references.known(id)) {
                         continue;
                     }
                     if (path.contains(id)) {
@@ -225,7 +297,7 @@ public final class SharingPolicy {
                             return new Result(new SharingDecision.Withhold(reference.property() + " references " + id
                                     + ", which this node does not hold"), clean);
                         }
-                        if (reader.identity() != null && reader.identity().equals(target.get().object().path("created_by_ref").asString(null))) {
+                        if (references.createdByReader(target.get())) {
                             continue; // the partner created it: it knows it
                         }
                         Result result = decideObject(target.get(), path);
