@@ -366,6 +366,31 @@ public final class NameIndex<R> {
         return matcher;
     }
 
+    /** What the name at position {@code i} (0 to {@link #size()} - 1) belongs to. */
+    @SuppressWarnings("unchecked")
+    public R owner(int i) {
+        return (R) owners[i];
+    }
+
+    /** The name at position {@code i} as it was written. */
+    public String written(int i) {
+        return written[i];
+    }
+
+    /** The kind of the name at position {@code i}, as it was added. */
+    public String kind(int i) {
+        return kinds[i];
+    }
+
+    /**
+     * The name at position {@code i} as the matcher sees it (its words from the index): what
+     * {@link NameForms#of} made of it, as far as the index keeps it, so that a new index can take it
+     * without reading the name again.
+     */
+    public NameForms.Name name(int i) {
+        return nameAt(i);
+    }
+
     /** The name at position {@code i} as the matcher sees it (its words from the index). */
     private NameForms.Name nameAt(int i) {
         int[] ws = words[i];
