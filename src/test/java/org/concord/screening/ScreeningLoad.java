@@ -36,7 +36,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * is replaced by a newer version (1% added, 5% changed, 1% delisted).
  *
  * <p>Run: {@code ./mvnw -Pbench -DskipTests test -Dbench.main=org.concord.screening.ScreeningLoad -Dbench="1000000 h2"}
- * ({@code postgres} for PostgreSQL at 127.0.0.1:5432). {@code -Dbench.load-only=true} stops after the load through the import.
+ * ({@code postgres} for PostgreSQL at 127.0.0.1:5432). {@code -Dbench.load-only=true} stops after the load through the import,
+ * {@code -Dbench.skip-replace=true} leaves out the replacement.
  */
 public final class ScreeningLoad {
 
@@ -144,7 +145,9 @@ public final class ScreeningLoad {
 
             baseline(index, asked, baselineQueries);
             exhaustive(index, asked, exhaustiveQueries);
-            replacing(watchlists, entries, names, dir, asked, expected);
+            if (!Boolean.getBoolean("bench.skip-replace")) {
+                replacing(watchlists, entries, names, dir, asked, expected);
+            }
         } finally {
             node.close();
             if (schema != null) {
