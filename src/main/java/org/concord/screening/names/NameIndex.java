@@ -524,7 +524,9 @@ public final class NameIndex<R> {
      * {@link #similarWords}, kept for the next query with the same word: words repeat from query to
      * query (given names, common family names), and finding the words spelled like one (trigram counts,
      * then Jaro-Winkler) is a third of a query. At most {@link #KEPT_PAIRS} words are kept over all
-     * query words; past it, what was kept is dropped and kept again as queries come.
+     * query words; past it, nothing more is kept (the words met first are mostly the common ones; a
+     * cache emptied whenever it filled could be emptied over and over at a million names, each query
+     * paying to keep what the next one drops).
      */
     private IntList similarWordsKept(String token, String skeleton, int i, Scratch s) {
         String key = token + '\u0000' + skeleton;
@@ -542,11 +544,11 @@ public final class NameIndex<R> {
         for (int k = 0; k < found.length; k++) {
             similarity[k] = s.sim(found[k], i);
         }
-        if (keptPairs.addAndGet(found.length + 8) > KEPT_PAIRS) {
-            kept.clear();
-            keptPairs.set(found.length + 8);
+        if (keptPairs.addAndGet(found.length + 8) <= KEPT_PAIRS) {
+            kept.put(key, new Similar(found, similarity));
+        } else {
+            keptPairs.addAndGet(-(found.length + 8));
         }
-        kept.put(key, new Similar(found, similarity));
         return out;
     }
 
