@@ -202,7 +202,7 @@ public class Watchlists {
             long writtenCpu = CPU.getCurrentThreadCpuTime() - cpu;
             try {
                 NameIndex<Listed> built = assemble(source, names.join(), before, stored);
-                log.info("watchlist {} imported: {} entries ({} added, {} changed, {} delisted, {} relisted), written in {} ms;"
+                log.info("watchlist {} imported: {} entries ({} added, {} changed, {} delisted, {} relisted), written in {} ms"
                         + " (this thread's CPU {} ms); index of {} names, {} distinct words, ready {} ms later", source,
                         stored.imported().entries(), stored.imported().added(), stored.imported().changed(), stored.imported().delisted(),
                         stored.imported().relisted(), (written - started) / 1_000_000, writtenCpu / 1_000_000, built.size(), built.words(),
