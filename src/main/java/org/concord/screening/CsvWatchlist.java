@@ -53,7 +53,7 @@ final class CsvWatchlist {
     static UnConsolidatedList.Contents read(InputStream in) {
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        Rows rows = new Rows(new java.io.BufferedReader(new InputStreamReader(in, decoder), 1 << 16));
+        Rows rows = new Rows(new InputStreamReader(in, decoder));
         List<String> header = rows.next();
         if (header == null) {
             throw WatchlistFormatError.inColumn(1, 1, null, "the file is empty; the first line names the columns: " + String.join(",", COLUMNS));
@@ -169,21 +169,35 @@ final class CsvWatchlist {
             this.in = in;
         }
 
+        private final char[] buffer = new char[1 << 16];
+        private int at;
+        private int end;
+
+        /** The next character, or -1 at the end; read a buffer at a time (a {@code Reader.read()} per character locks each). */
         private int read() {
-            int c;
             if (peeked != -2) {
-                c = peeked;
+                int c = peeked;
                 peeked = -2;
-            } else {
+                return c;
+            }
+            if (at == end) {
                 try {
-                    c = in.read();
+                    int n;
+                    do {
+                        n = in.read(buffer, 0, buffer.length);
+                    } while (n == 0);
+                    if (n < 0) {
+                        return -1;
+                    }
+                    at = 0;
+                    end = n;
                 } catch (CharacterCodingException e) {
                     throw WatchlistFormatError.inColumn(line, column + 1, null, "not UTF-8 text");
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
             }
-            return c;
+            return buffer[at++];
         }
 
         /** The next row, or null at the end of the text. */

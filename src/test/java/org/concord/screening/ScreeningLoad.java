@@ -36,7 +36,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * is replaced by a newer version (1% added, 5% changed, 1% delisted).
  *
  * <p>Run: {@code ./mvnw -Pbench -DskipTests test -Dbench.main=org.concord.screening.ScreeningLoad -Dbench="1000000 h2"}
- * ({@code postgres} for PostgreSQL at 127.0.0.1:5432).
+ * ({@code postgres} for PostgreSQL at 127.0.0.1:5432). {@code -Dbench.load-only=true} stops after the load through the import,
+ * {@code -Dbench.skip-replace=true} leaves out the replacement.
  */
 public final class ScreeningLoad {
 
@@ -66,18 +67,25 @@ public final class ScreeningLoad {
         ConfigurableApplicationContext node = OfflineNode.start(store, dir.resolve("node"), schema, quiet);
         try {
             Watchlists watchlists = node.getBean(Watchlists.class);
+            System.out.printf(Locale.ROOT, "load average before the load: %s%n", loadAverage());
             long started = System.nanoTime();
+            long processCpu = processCpu();
             Watchlists.Imported imported;
             try (InputStream in = Files.newInputStream(v1)) {
                 imported = watchlists.importList("synthetic", Watchlists.Format.CSV, in);
             }
             double load = (System.nanoTime() - started) / 1e9;
-            System.out.printf(Locale.ROOT, "load through the import (parse, database, index): %.1f s; %s added, %,d names indexed%n", load,
+            System.out.printf(Locale.ROOT, "load through the import (parse, database, index): %.1f s (the process's CPU meanwhile, every thread:"
+                    + " %.1f s; load average after: %s); %s added, %,d names indexed%n", load, (processCpu() - processCpu) / 1e9, loadAverage(),
                     imported.added(), watchlists.indexed());
+            if (Boolean.getBoolean("bench.load-only")) {
+                return;
+            }
             started = System.nanoTime();
+            processCpu = processCpu();
             NameIndex<Watchlists.Listed> index = watchlists.rebuild();
-            System.out.printf(Locale.ROOT, "index rebuilt from the database (as at start): %.1f s, %,d names, %,d distinct words%n",
-                    (System.nanoTime() - started) / 1e9, index.size(), index.words());
+            System.out.printf(Locale.ROOT, "index rebuilt from the database (as at start): %.1f s (process CPU %.1f s), %,d names, %,d distinct words%n",
+                    (System.nanoTime() - started) / 1e9, (processCpu() - processCpu) / 1e9, index.size(), index.words());
 
             Random random = new Random(7);
             List<String> asked = new ArrayList<>();
@@ -137,7 +145,9 @@ public final class ScreeningLoad {
 
             baseline(index, asked, baselineQueries);
             exhaustive(index, asked, exhaustiveQueries);
-            replacing(watchlists, entries, names, dir, asked, expected);
+            if (!Boolean.getBoolean("bench.skip-replace")) {
+                replacing(watchlists, entries, names, dir, asked, expected);
+            }
         } finally {
             node.close();
             if (schema != null) {
@@ -266,6 +276,21 @@ public final class ScreeningLoad {
                 + " %,d pairs of queries answered, wall p50 %.2f ms, p99 %.2f ms, max %.0f ms; an entry kept on the list missed %d times%n",
                 (System.nanoTime() - started) / 1e9, imported[0].added(), imported[0].changed(), imported[0].delisted(), changed, w.length,
                 pct(w, 50), pct(w, 99), Arrays.stream(w).max().orElse(0) / 1e6, missed);
+    }
+
+    /** The CPU time of every thread of this process, in nanoseconds. */
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** The machine's load average over 1, 5 and 15 minutes, as uptime gives it. */
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + ", " + parts[1] + ", " + parts[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return String.format(Locale.ROOT, "%.2f (1 min)", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
     }
 
     private static double pct(long[] nanos, int percentile) {

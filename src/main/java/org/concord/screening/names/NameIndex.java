@@ -89,6 +89,10 @@ public final class NameIndex<R> {
 
     private final NameMatcher matcher;
     private final ConcurrentLinkedQueue<Scratch> scratches = new ConcurrentLinkedQueue<>();
+    /** The most (word, similarity) pairs kept for query words seen before (8 bytes each). */
+    static final long KEPT_PAIRS = Long.getLong("concord.screening.similar-kept", 4_000_000);
+    private final java.util.concurrent.ConcurrentHashMap<String, Similar> kept = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong keptPairs = new java.util.concurrent.atomic.AtomicLong();
 
     private NameIndex(Builder<R> b, NameMatcher matcher) {
         int n = b.size;
@@ -366,6 +370,31 @@ public final class NameIndex<R> {
         return matcher;
     }
 
+    /** What the name at position {@code i} (0 to {@link #size()} - 1) belongs to. */
+    @SuppressWarnings("unchecked")
+    public R owner(int i) {
+        return (R) owners[i];
+    }
+
+    /** The name at position {@code i} as it was written. */
+    public String written(int i) {
+        return written[i];
+    }
+
+    /** The kind of the name at position {@code i}, as it was added. */
+    public String kind(int i) {
+        return kinds[i];
+    }
+
+    /**
+     * The name at position {@code i} as the matcher sees it (its words from the index): what
+     * {@link NameForms#of} made of it, as far as the index keeps it, so that a new index can take it
+     * without reading the name again.
+     */
+    public NameForms.Name name(int i) {
+        return nameAt(i);
+    }
+
     /** The name at position {@code i} as the matcher sees it (its words from the index). */
     private NameForms.Name nameAt(int i) {
         int[] ws = words[i];
@@ -443,7 +472,7 @@ public final class NameIndex<R> {
         long[] estimate = new long[m];
         s.startTable(m);
         for (int i = 0; i < m; i++) {
-            similar[i] = mostSimilar(similarWords(tokens.get(i), query.skeletons().get(i), i, s), i, s);
+            similar[i] = mostSimilar(similarWordsKept(tokens.get(i), query.skeletons().get(i), i, s), i, s);
             for (int k = 0; k < similar[i].size; k++) {
                 estimate[i] += wordNames[similar[i].values[k]].length;
             }
@@ -485,6 +514,42 @@ public final class NameIndex<R> {
             keepBest(found, i, matcher.score(prepared, matcher.prepare(nameAt(i))));
         }
         return hits(query, found, limit);
+    }
+
+    /** What {@link #similarWords} found for a query word: the words and their similarity. */
+    private record Similar(int[] words, float[] similarity) {
+    }
+
+    /**
+     * {@link #similarWords}, kept for the next query with the same word: words repeat from query to
+     * query (given names, common family names), and finding the words spelled like one (trigram counts,
+     * then Jaro-Winkler) is a third of a query. At most {@link #KEPT_PAIRS} words are kept over all
+     * query words; past it, nothing more is kept (the words met first are mostly the common ones; a
+     * cache emptied whenever it filled could be emptied over and over at a million names, each query
+     * paying to keep what the next one drops).
+     */
+    private IntList similarWordsKept(String token, String skeleton, int i, Scratch s) {
+        String key = token + '\u0000' + skeleton;
+        Similar known = kept.get(key);
+        if (known != null) {
+            IntList out = new IntList(known.words().length);
+            for (int k = 0; k < known.words().length; k++) {
+                s.put(known.words()[k], i, known.similarity()[k], out);
+            }
+            return out;
+        }
+        IntList out = similarWords(token, skeleton, i, s);
+        int[] found = out.toArray();
+        float[] similarity = new float[found.length];
+        for (int k = 0; k < found.length; k++) {
+            similarity[k] = s.sim(found[k], i);
+        }
+        if (keptPairs.addAndGet(found.length + 8) <= KEPT_PAIRS) {
+            kept.put(key, new Similar(found, similarity));
+        } else {
+            keptPairs.addAndGet(-(found.length + 8));
+        }
+        return out;
     }
 
     /** The words of the index spelled like {@code token}, or with a skeleton like {@code skeleton}, with their similarity. */
