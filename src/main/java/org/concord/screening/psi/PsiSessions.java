@@ -145,6 +145,8 @@ public class PsiSessions {
     private record CachedKeys(String version, ListKeys keys) {
     }
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PsiSessions.class);
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -596,15 +598,26 @@ public class PsiSessions {
     /**
      * Ends every requester session whose state has outlived {@code concord.screening.psi.session-expiry}:
      * the session fails as expired and its state, sealed key included, is deleted. Runs every minute on
-     * one instance; returns how many it ended.
+     * one instance ({@link #expireOnSchedule}); returns how many it ended.
      */
-    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
-    @SchedulerLock(name = "screening.psi-expiry", lockAtMostFor = "PT10M")
     public int expire() {
         List<String> expired = jdbc.sql("select session_id from screening_psi_state where expires_at < ?")
                 .param(Timestamp.from(clock.instant())).query(String.class).list();
         expired.forEach(id -> fail(id, "expired: the exchange did not finish within " + expiry + " (concord.screening.psi.session-expiry)"));
         return expired.size();
+    }
+
+    /**
+     * {@link #expire} every minute, on one instance. Returns nothing: ShedLock's proxy cannot lock a method
+     * that returns a primitive, and refused every run while this job returned its count.
+     */
+    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
+    @SchedulerLock(name = "screening.psi-expiry", lockAtMostFor = "PT10M")
+    public void expireOnSchedule() {
+        int ended = expire();
+        if (ended > 0) {
+            log.info("ended {} PSI session(s) whose exchange did not finish in time", ended);
+        }
     }
 
     // ---- parts -------------------------------------------------------------------------------
