@@ -126,7 +126,7 @@ final class BulkRows {
     /**
      * One value in COPY's text format: {@code \N} for null, {@code t}/{@code f}, a timestamp as the
      * JDBC driver sends one (the local date and time), text with backslash, tab, newline and carriage
-     * return escaped.
+     * return escaped ({@link org.concord.node.CopyText}, as the intel store writes them).
      */
     static void field(StringBuilder text, Object value) {
         if (value == null) {
@@ -138,16 +138,7 @@ final class BulkRows {
         } else if (value instanceof Timestamp time) {
             text.append(time.toLocalDateTime());
         } else if (value instanceof String string) {
-            for (int i = 0; i < string.length(); i++) {
-                char c = string.charAt(i);
-                switch (c) {
-                    case '\\' -> text.append("\\\\");
-                    case '\t' -> text.append("\\t");
-                    case '\n' -> text.append("\\n");
-                    case '\r' -> text.append("\\r");
-                    default -> text.append(c);
-                }
-            }
+            org.concord.node.CopyText.field(text, string);
         } else {
             throw new IllegalArgumentException("cannot write a value of " + value.getClass());
         }

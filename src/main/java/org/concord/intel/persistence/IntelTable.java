@@ -268,22 +268,9 @@ public class IntelTable {
         pg.getCopyAPI().copyIn("copy intel_object (" + INSERTED + ") from stdin", new java.io.StringReader(text.toString()));
     }
 
-    /** One value of COPY's text format: {@code \\N} for null, backslash, tab, newline and carriage return escaped. */
-    static StringBuilder field(StringBuilder text, String value) {
-        if (value == null) {
-            return text.append("\\N");
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> text.append("\\\\");
-                case '\t' -> text.append("\\t");
-                case '\n' -> text.append("\\n");
-                case '\r' -> text.append("\\r");
-                default -> text.append(c);
-            }
-        }
-        return text;
+    /** One value of COPY's text format ({@link org.concord.node.CopyText}). */
+    private static StringBuilder field(StringBuilder text, String value) {
+        return org.concord.node.CopyText.field(text, value);
     }
 
     private static String dateAddedText(Instant dateAdded) {
