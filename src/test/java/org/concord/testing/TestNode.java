@@ -99,13 +99,20 @@ public final class TestNode implements AutoCloseable {
         }
     }
 
+    private static final Map<String, String> HASHES = new java.util.concurrent.ConcurrentHashMap<>();
+
     private void ensureUsers() {
         UserAccounts accounts = bean(UserAccounts.class);
         for (Role role : Role.values()) {
             String username = username(role);
             String password = "pw-" + code.toLowerCase() + "-" + role.name().toLowerCase() + "-0123456789";
             if (!accounts.exists(username)) {
-                accounts.add(username, Set.of(role), password, "test");
+                // As UserAccounts.add stores it, with the hash made once per password in this JVM: Argon2id
+                // (16 MiB) four times a node start was a tenth of a test JVM's CPU.
+                bean(org.concord.party.persistence.UserTable.class).insert(username,
+                        HASHES.computeIfAbsent(password, p -> bean(org.springframework.security.crypto.password.PasswordEncoder.class).encode(p)),
+                        Set.of(role), "test");
+                bean(org.concord.audit.AuditLog.class).record("test", "user.added", username, "roles " + Set.of(role));
             }
             passwords.put(role, password);
         }
