@@ -16,7 +16,6 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 
 import org.bouncycastle.math.ec.rfc7748.X25519;
-import org.bouncycastle.math.ec.rfc7748.X25519Field;
 
 /**
  * The elliptic-curve Diffie-Hellman blinding of a private set intersection, on Curve25519, x-only
@@ -136,47 +135,47 @@ public final class Blinding {
      * @param element a field element, 32 bytes little-endian, canonical
      */
     static byte[] mapToCurve(byte[] element) {
-        int[] u = X25519Field.create();
-        X25519Field.decode(element, 0, u);
-        int[] tv1 = X25519Field.create();
-        X25519Field.sqr(u, tv1);
-        X25519Field.mul(tv1, 2, tv1); // Z·u^2
-        int[] x1 = X25519Field.create();
-        X25519Field.copy(tv1, 0, x1, 0);
-        X25519Field.addOne(x1);
-        X25519Field.normalize(x1);
-        if (X25519Field.isZeroVar(x1)) { // Z·u^2 = -1: tv1 = 0, so x1 = -J
-            X25519Field.one(x1);
+        long[] u = Field25519.create();
+        Field25519.decode(element, 0, u);
+        long[] tv1 = Field25519.create();
+        Field25519.sqr(u, tv1);
+        Field25519.add(tv1, tv1, tv1); // Z·u^2
+        Field25519.carry(tv1);
+        long[] x1 = Field25519.create();
+        Field25519.copy(tv1, x1);
+        x1[0] += 1;
+        if (Field25519.isZero(x1) == 1) { // Z·u^2 = -1: tv1 = 0, so x1 = -J
+            Field25519.one(x1);
         }
-        X25519Field.inv(x1, x1);
-        X25519Field.mul(x1, A, x1);
-        X25519Field.negate(x1, x1); // x1 = -J / (1 + Z·u^2)
-        X25519Field.normalize(x1);
-        int[] gx1 = X25519Field.create();
+        Field25519.inv(x1, x1);
+        long[] a = Field25519.create();
+        a[0] = A;
+        Field25519.mul(x1, a, x1);
+        Field25519.negate(x1, x1); // x1 = -J / (1 + Z·u^2)
+        Field25519.carry(x1);
+        long[] gx1 = Field25519.create();
         curveRightSide(x1, gx1);
-        int[] root = X25519Field.create();
-        int[] one = X25519Field.create();
-        X25519Field.one(one);
-        int[] x = x1;
-        if (!X25519Field.sqrtRatioVar(gx1, one, root)) {
-            x = X25519Field.create();
-            X25519Field.negate(x1, x);
-            x[0] -= A; // x2 = -x1 - J
+        long[] one = Field25519.create();
+        Field25519.one(one);
+        long[] x = x1;
+        if (!Field25519.sqrtRatio(gx1, one, Field25519.create())) {
+            x = Field25519.create();
+            Field25519.negate(x1, x);
+            x[0] -= A; // x2 = -x1 - J (2p's low limb is far above J: no limb goes negative)
         }
-        X25519Field.normalize(x);
         byte[] out = new byte[SIZE];
-        X25519Field.encode(x, out, 0);
+        Field25519.encode(x, out, 0);
         return out;
     }
 
-    /** {@code u^3 + A·u^2 + u} into {@code out}. */
-    private static void curveRightSide(int[] u, int[] out) {
-        int[] t = X25519Field.create();
-        X25519Field.copy(u, 0, t, 0);
+    /** {@code u^3 + A·u^2 + u} into {@code out}; {@code u} reduced. */
+    private static void curveRightSide(long[] u, long[] out) {
+        long[] t = Field25519.create();
+        Field25519.copy(u, t);
         t[0] += A; // u + A
-        X25519Field.mul(t, u, t); // u^2 + A·u
-        X25519Field.addOne(t);
-        X25519Field.mul(t, u, out); // u^3 + A·u^2 + u
+        Field25519.mul(t, u, t); // u^2 + A·u
+        t[0] += 1;
+        Field25519.mul(t, u, out); // u^3 + A·u^2 + u
     }
 
     /** A value as it travels: base64 of its 32 bytes. */
@@ -237,19 +236,18 @@ public final class Blinding {
         if (bytes.length != SIZE) {
             throw new InvalidValue(-1, "length", "not a Curve25519 u-coordinate: " + bytes.length + " bytes, not " + SIZE);
         }
-        int[] u = X25519Field.create();
-        X25519Field.decode(bytes, 0, u);
-        X25519Field.normalize(u);
+        long[] u = Field25519.create();
+        Field25519.decode(bytes, 0, u);
         byte[] canonical = new byte[SIZE];
-        X25519Field.encode(u, canonical, 0);
+        Field25519.encode(u, canonical, 0);
         if (!Arrays.equals(canonical, bytes)) {
             throw new InvalidValue(-1, "canonical", "not a canonical field element: at least 2^255 - 19 (or the top bit set)");
         }
-        int[] rhs = X25519Field.create();
+        long[] rhs = Field25519.create();
         curveRightSide(u, rhs);
-        int[] one = X25519Field.create();
-        X25519Field.one(one);
-        if (!X25519Field.sqrtRatioVar(rhs, one, X25519Field.create())) {
+        long[] one = Field25519.create();
+        Field25519.one(one);
+        if (!Field25519.sqrtRatio(rhs, one, Field25519.create())) {
             throw new InvalidValue(-1, "on-curve", "not on Curve25519: u^3 + 486662u^2 + u is not a square (a point of the twist)");
         }
         return bytes;
@@ -325,7 +323,7 @@ public final class Blinding {
         /** X25519 of {@code u} with this scalar (no validation: {@link #reblind} validates first). */
         byte[] multiply(byte[] u) {
             byte[] out = new byte[SIZE];
-            X25519.scalarMult(scalar, 0, u, 0, out, 0);
+            Ladder25519.scalarMult(scalar, 0, u, 0, out, 0);
             return out;
         }
 

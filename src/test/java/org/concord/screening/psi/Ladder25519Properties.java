@@ -116,6 +116,29 @@ class Ladder25519Properties {
         assertThat(value(out)).isEqualTo(xv.mod(P));
     }
 
+    /** The hash to curve and the validation on this field decide as they did on BouncyCastle's (kept in CurveBenchmark). */
+    @Property(tries = 2000)
+    void elligatorAndValidationAgreeWithTheirBouncyCastleVersions(@ForAll("coordinates") byte[] e) {
+        byte[] element = HashToCurveTest.littleEndian(value(e).mod(P));
+        assertThat(Blinding.mapToCurve(element)).isEqualTo(CurveBenchmark.bcMapToCurve(element));
+        String text = Blinding.encode(e);
+        int[] v = X25519Field.create();
+        X25519Field.decode(e, 0, v);
+        X25519Field.normalize(v);
+        byte[] canonical = new byte[32];
+        X25519Field.encode(v, canonical, 0);
+        boolean bcAccepts = java.util.Arrays.equals(canonical, e) && HashToCurveTest.isSquare(value(e).pow(3)
+                .add(BigInteger.valueOf(486662).multiply(value(e).pow(2))).add(value(e)));
+        boolean accepts;
+        try {
+            Blinding.decode(text);
+            accepts = true;
+        } catch (Blinding.InvalidValue refused) {
+            accepts = false;
+        }
+        assertThat(accepts).isEqualTo(bcAccepts);
+    }
+
     /** Reduced: every limb below 2^51 + 2^24, so that a sum of two or a difference stays below 2^53. */
     private static void assertReduced(long[] z) {
         for (long limb : z) {

@@ -7,12 +7,14 @@ import java.util.HexFormat;
 
 import org.bouncycastle.math.ec.rfc7748.X25519;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@link Ladder25519} against RFC 7748's test vectors: section 5.2 (two single vectors, and the iterated
- * one after 1 and 1,000 iterations; the 1,000,000 one is {@code CurveBenchmark}'s business, minutes here)
+ * one after 1 and 1,000 iterations; the 1,000,000 one takes minutes and runs only when asked, with
+ * {@code -Drfc7748.million=true})
  * and section 6.1 (the Diffie-Hellman example). {@code Ladder25519Properties} compares it with
  * BouncyCastle's on random and hostile inputs.
  */
@@ -43,6 +45,21 @@ class Ladder25519Test {
             }
         }
         assertThat(HEX.formatHex(k)).isEqualTo("684cf59ba83309552800ef566f2f4d3c1c3887c49360e3875f2eb94d99532c51");
+    }
+
+    /** Minutes of CPU: {@code ./mvnw -B -o surefire:test@default-test -Dtest=Ladder25519Test -Drfc7748.million=true}. */
+    @Test
+    @EnabledIfSystemProperty(named = "rfc7748.million", matches = "true")
+    void theIteratedVectorOfRfc7748Section52AfterAMillionIterations() {
+        byte[] k = new byte[32];
+        k[0] = 9;
+        byte[] u = k.clone();
+        for (int i = 1; i <= 1_000_000; i++) {
+            byte[] r = x25519(k, u);
+            u = k;
+            k = r;
+        }
+        assertThat(HEX.formatHex(k)).isEqualTo("7c3911e0ab2586fd864497297e575e6f3bc601c0883c30df5f4dd2d24f665424");
     }
 
     @Test
