@@ -291,7 +291,7 @@ public final class Blinding {
 
         /** {@code H(key)^k} for each key, in order, encoded; spread over every core. */
         public List<String> blindKeys(List<String> keys) {
-            return inBatches(keys.size(), i -> multiply(hashToCurve(keys.get(i))));
+            return inBatches(keys.size(), i -> hashToCurve(keys.get(i)), us -> Ladder25519.scalarMultAll(scalar, us), false);
         }
 
         /**
@@ -302,17 +302,7 @@ public final class Blinding {
          * @throws InvalidValue naming the position of the first value refused and the rule it broke
          */
         public List<String> reblind(List<String> received) {
-            return inBatches(received.size(), i -> {
-                try {
-                    byte[] product = multiply(decode(received.get(i)));
-                    if (isZero(product)) {
-                        throw new InvalidValue(-1, "low-order", "a point of small order: its product with the secret is zero");
-                    }
-                    return product;
-                } catch (InvalidValue e) {
-                    throw e.at(i);
-                }
-            });
+            return inBatches(received.size(), i -> decode(received.get(i)), us -> Ladder25519.scalarMultAll(scalar, us), true);
         }
 
         /** {@code H(key)^k} for one key: the plain reference the batched {@link #blindKeys} must agree with. */
@@ -355,33 +345,55 @@ public final class Blinding {
         }
     }
 
-    private interface Value {
+    private interface Input {
+        /** The u-coordinate to multiply at position {@code i}, or the rule it breaks. */
         byte[] at(int i);
     }
 
+    private interface Multiply {
+        byte[][] all(byte[][] us);
+    }
+
     /**
-     * Runs {@code value} over {@code [0, size)} in batches of {@value #BATCH}, on every core.
+     * Runs {@code input} over {@code [0, size)} in batches of {@value #BATCH}, on every core, and multiplies
+     * each batch at once ({@link Ladder25519#scalarMultAll}: one field inversion a batch). With
+     * {@code refuseZero}, an all-zero product (a low-order input) is refused.
      *
      * @throws InvalidValue the one of the lowest position, if any value was refused
      */
-    private static List<String> inBatches(int size, Value value) {
+    private static List<String> inBatches(int size, Input input, Multiply multiply, boolean refuseZero) {
         String[] out = new String[size];
         InvalidValue[] refused = new InvalidValue[1];
         int batches = (size + BATCH - 1) / BATCH;
         IntStream.range(0, batches).parallel().forEach(b -> {
             int from = b * BATCH;
             int to = Math.min(size, from + BATCH);
-            Base64.Encoder base64 = Base64.getEncoder();
+            byte[][] us = new byte[to - from][];
+            int valid = to - from;
+            InvalidValue first = null;
             for (int i = from; i < to; i++) {
                 try {
-                    out[i] = base64.encodeToString(value.at(i));
+                    us[i - from] = input.at(i);
                 } catch (InvalidValue e) {
-                    synchronized (refused) {
-                        if (refused[0] == null || e.index() < refused[0].index()) {
-                            refused[0] = e;
-                        }
+                    first = e.at(i);
+                    valid = i - from; // the rest of this batch comes after the refused one
+                    break;
+                }
+            }
+            byte[][] products = multiply.all(valid == us.length ? us : Arrays.copyOf(us, valid));
+            Base64.Encoder base64 = Base64.getEncoder();
+            for (int j = 0; j < valid; j++) {
+                if (refuseZero && isZero(products[j])) {
+                    first = new InvalidValue(from + j, "low-order", "a point of small order: its product with the secret is zero");
+                    break;
+                }
+                out[from + j] = base64.encodeToString(products[j]);
+            }
+            if (first != null) {
+                synchronized (refused) {
+                    if (refused[0] == null || first.index() < refused[0].index()) {
+                        refused[0] = first;
                     }
-                    return; // the rest of this batch comes after the refused one
                 }
             }
         });

@@ -69,6 +69,7 @@ public class CurveBenchmark {
     long[] fb;
     int[] ia;
     int[] ib;
+    byte[][] batch;
 
     @Setup
     public void setUp() throws GeneralSecurityException {
@@ -78,6 +79,10 @@ public class CurveBenchmark {
         xdhFactory = KeyFactory.getInstance("XDH");
         xdhKey = xdhFactory.generatePrivate(new XECPrivateKeySpec(NamedParameterSpec.X25519, k25519));
         xdh = KeyAgreement.getInstance("X25519");
+        batch = new byte[256][];
+        for (int i = 0; i < batch.length; i++) {
+            batch[i] = Blinding.hashToCurve("latin:adl jaish " + i);
+        }
         fa = Field25519.create();
         fb = Field25519.create();
         Field25519.decode(Blinding.hashToCurve("a"), 0, fa);
@@ -115,6 +120,13 @@ public class CurveBenchmark {
         byte[] out = new byte[32];
         Ladder25519.scalarMult(k25519, 0, u, 0, out, 0);
         return out;
+    }
+
+    /** {@link Ladder25519#scalarMultAll} on a batch of 256 (as {@link Blinding} multiplies): one inversion a batch. */
+    @Benchmark
+    @org.openjdk.jmh.annotations.OperationsPerInvocation(256)
+    public byte[][] x25519MultiplyBatchOf256Ladder25519() {
+        return Ladder25519.scalarMultAll(k25519, batch);
     }
 
     /** BouncyCastle's {@code X25519.scalarMult}, the baseline. */

@@ -29,6 +29,22 @@ class Ladder25519Properties {
         assertThat(Ladder25519Test.x25519(k, u)).isEqualTo(Ladder25519Test.bouncyCastle(k, u));
     }
 
+    /** The batch (one inversion for all) gives each value's bytes, small-order inputs (zero) among them included. */
+    @Property(tries = 200)
+    void aBatchGivesWhatEachAloneGives(@ForAll("bytes32") byte[] k, @ForAll("batches") java.util.List<byte[]> us) {
+        byte[][] all = Ladder25519.scalarMultAll(k, us.toArray(new byte[0][]));
+        assertThat(all.length).isEqualTo(us.size());
+        for (int i = 0; i < us.size(); i++) {
+            assertThat(all[i]).isEqualTo(Ladder25519Test.x25519(k, us.get(i)));
+            assertThat(all[i]).isEqualTo(Ladder25519Test.bouncyCastle(k, us.get(i)));
+        }
+    }
+
+    @Provide
+    Arbitrary<java.util.List<byte[]>> batches() {
+        return coordinates().list().ofMinSize(0).ofMaxSize(40);
+    }
+
     @Property(tries = 300)
     void blindingTwiceCommutes(@ForAll("bytes32") byte[] a, @ForAll("bytes32") byte[] b, @ForAll("coordinates") byte[] u) {
         assertThat(Ladder25519Test.x25519(b, Ladder25519Test.x25519(a, u)))
