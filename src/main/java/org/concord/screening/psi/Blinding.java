@@ -16,11 +16,11 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 
 import org.bouncycastle.math.ec.rfc7748.X25519;
-import org.bouncycastle.math.ec.rfc7748.X25519Field;
 
 /**
  * The elliptic-curve Diffie-Hellman blinding of a private set intersection, on Curve25519, x-only
- * (BouncyCastle's RFC 7748 arithmetic; plain Java, no Spring). Protocol version {@value #VERSION}.
+ * ({@link Field25519} and {@link Ladder25519}, RFC 7748's arithmetic, bit-identical to BouncyCastle's; plain
+ * Java, no Spring). Protocol version {@value #VERSION}.
  *
  * <p>A key (a normalised form of a name) becomes a point by RFC 9380's {@code encode_to_curve} of the
  * suite {@code curve25519_XMD:SHA-512_ELL2_NU_} with this protocol's domain separation tag
@@ -39,7 +39,7 @@ import org.bouncycastle.math.ec.rfc7748.X25519Field;
  * {@code clamp(b)·clamp(a)·Q = clamp(a)·clamp(b)·Q}.
  *
  * <p>A {@link Key} is a fresh random 32-byte scalar, clamped; {@link Key#blindKeys} and
- * {@link Key#reblind} are X25519 scalar multiplications ({@code X25519.scalarMult}, a Montgomery
+ * {@link Key#reblind} are X25519 scalar multiplications ({@link Ladder25519}, a constant-time Montgomery
  * ladder). Values travel as the 32-byte little-endian u-coordinate, in base64. A received value is
  * validated before this node multiplies its secret onto it ({@link #decode}): 32 bytes, a canonical
  * field element (below {@code p}, top bit clear), on the curve and not its quadratic twist
@@ -47,10 +47,11 @@ import org.bouncycastle.math.ec.rfc7748.X25519Field;
  * small order). A partner cannot make this node multiply its secret onto a point of the twist (whose
  * small subgroups would leak the scalar's residues) or read anything from a low-order point.
  *
- * <p>Speed: the scalar multiplication is the whole cost (62 µs on one idle core here against 125 µs
- * for P-256's); Elligator 2 costs one field inversion and one square test, and the validation one
- * square test. A list is blinded in batches of {@value #BATCH} values spread over every core (a
- * parallel stream).
+ * <p>Speed: the scalar multiplication is the whole cost (about 60 µs on one core here, BouncyCastle's
+ * ladder about 62 µs, P-256's 125 µs); Elligator 2 costs one field inversion and one square test, and the
+ * validation one square test. A list is blinded in batches of {@value #BATCH} values spread over every
+ * core (a parallel stream), each batch's ladders sharing one field inversion
+ * ({@link Ladder25519#scalarMultAll}).
  */
 public final class Blinding {
 
@@ -136,47 +137,47 @@ public final class Blinding {
      * @param element a field element, 32 bytes little-endian, canonical
      */
     static byte[] mapToCurve(byte[] element) {
-        int[] u = X25519Field.create();
-        X25519Field.decode(element, 0, u);
-        int[] tv1 = X25519Field.create();
-        X25519Field.sqr(u, tv1);
-        X25519Field.mul(tv1, 2, tv1); // Z·u^2
-        int[] x1 = X25519Field.create();
-        X25519Field.copy(tv1, 0, x1, 0);
-        X25519Field.addOne(x1);
-        X25519Field.normalize(x1);
-        if (X25519Field.isZeroVar(x1)) { // Z·u^2 = -1: tv1 = 0, so x1 = -J
-            X25519Field.one(x1);
+        long[] u = Field25519.create();
+        Field25519.decode(element, 0, u);
+        long[] tv1 = Field25519.create();
+        Field25519.sqr(u, tv1);
+        Field25519.add(tv1, tv1, tv1); // Z·u^2
+        Field25519.carry(tv1);
+        long[] x1 = Field25519.create();
+        Field25519.copy(tv1, x1);
+        x1[0] += 1;
+        if (Field25519.isZero(x1) == 1) { // Z·u^2 = -1: tv1 = 0, so x1 = -J
+            Field25519.one(x1);
         }
-        X25519Field.inv(x1, x1);
-        X25519Field.mul(x1, A, x1);
-        X25519Field.negate(x1, x1); // x1 = -J / (1 + Z·u^2)
-        X25519Field.normalize(x1);
-        int[] gx1 = X25519Field.create();
+        Field25519.inv(x1, x1);
+        long[] a = Field25519.create();
+        a[0] = A;
+        Field25519.mul(x1, a, x1);
+        Field25519.negate(x1, x1); // x1 = -J / (1 + Z·u^2)
+        Field25519.carry(x1);
+        long[] gx1 = Field25519.create();
         curveRightSide(x1, gx1);
-        int[] root = X25519Field.create();
-        int[] one = X25519Field.create();
-        X25519Field.one(one);
-        int[] x = x1;
-        if (!X25519Field.sqrtRatioVar(gx1, one, root)) {
-            x = X25519Field.create();
-            X25519Field.negate(x1, x);
-            x[0] -= A; // x2 = -x1 - J
+        long[] one = Field25519.create();
+        Field25519.one(one);
+        long[] x = x1;
+        if (!Field25519.sqrtRatio(gx1, one, Field25519.create())) {
+            x = Field25519.create();
+            Field25519.negate(x1, x);
+            x[0] -= A; // x2 = -x1 - J (2p's low limb is far above J: no limb goes negative)
         }
-        X25519Field.normalize(x);
         byte[] out = new byte[SIZE];
-        X25519Field.encode(x, out, 0);
+        Field25519.encode(x, out, 0);
         return out;
     }
 
-    /** {@code u^3 + A·u^2 + u} into {@code out}. */
-    private static void curveRightSide(int[] u, int[] out) {
-        int[] t = X25519Field.create();
-        X25519Field.copy(u, 0, t, 0);
+    /** {@code u^3 + A·u^2 + u} into {@code out}; {@code u} reduced. */
+    private static void curveRightSide(long[] u, long[] out) {
+        long[] t = Field25519.create();
+        Field25519.copy(u, t);
         t[0] += A; // u + A
-        X25519Field.mul(t, u, t); // u^2 + A·u
-        X25519Field.addOne(t);
-        X25519Field.mul(t, u, out); // u^3 + A·u^2 + u
+        Field25519.mul(t, u, t); // u^2 + A·u
+        t[0] += 1;
+        Field25519.mul(t, u, out); // u^3 + A·u^2 + u
     }
 
     /** A value as it travels: base64 of its 32 bytes. */
@@ -237,19 +238,18 @@ public final class Blinding {
         if (bytes.length != SIZE) {
             throw new InvalidValue(-1, "length", "not a Curve25519 u-coordinate: " + bytes.length + " bytes, not " + SIZE);
         }
-        int[] u = X25519Field.create();
-        X25519Field.decode(bytes, 0, u);
-        X25519Field.normalize(u);
+        long[] u = Field25519.create();
+        Field25519.decode(bytes, 0, u);
         byte[] canonical = new byte[SIZE];
-        X25519Field.encode(u, canonical, 0);
+        Field25519.encode(u, canonical, 0);
         if (!Arrays.equals(canonical, bytes)) {
             throw new InvalidValue(-1, "canonical", "not a canonical field element: at least 2^255 - 19 (or the top bit set)");
         }
-        int[] rhs = X25519Field.create();
+        long[] rhs = Field25519.create();
         curveRightSide(u, rhs);
-        int[] one = X25519Field.create();
-        X25519Field.one(one);
-        if (!X25519Field.sqrtRatioVar(rhs, one, X25519Field.create())) {
+        long[] one = Field25519.create();
+        Field25519.one(one);
+        if (!Field25519.sqrtRatio(rhs, one, Field25519.create())) {
             throw new InvalidValue(-1, "on-curve", "not on Curve25519: u^3 + 486662u^2 + u is not a square (a point of the twist)");
         }
         return bytes;
@@ -293,7 +293,7 @@ public final class Blinding {
 
         /** {@code H(key)^k} for each key, in order, encoded; spread over every core. */
         public List<String> blindKeys(List<String> keys) {
-            return inBatches(keys.size(), i -> multiply(hashToCurve(keys.get(i))));
+            return inBatches(keys.size(), i -> hashToCurve(keys.get(i)), us -> Ladder25519.scalarMultAll(scalar, us), false);
         }
 
         /**
@@ -304,17 +304,7 @@ public final class Blinding {
          * @throws InvalidValue naming the position of the first value refused and the rule it broke
          */
         public List<String> reblind(List<String> received) {
-            return inBatches(received.size(), i -> {
-                try {
-                    byte[] product = multiply(decode(received.get(i)));
-                    if (isZero(product)) {
-                        throw new InvalidValue(-1, "low-order", "a point of small order: its product with the secret is zero");
-                    }
-                    return product;
-                } catch (InvalidValue e) {
-                    throw e.at(i);
-                }
-            });
+            return inBatches(received.size(), i -> decode(received.get(i)), us -> Ladder25519.scalarMultAll(scalar, us), true);
         }
 
         /** {@code H(key)^k} for one key: the plain reference the batched {@link #blindKeys} must agree with. */
@@ -325,7 +315,7 @@ public final class Blinding {
         /** X25519 of {@code u} with this scalar (no validation: {@link #reblind} validates first). */
         byte[] multiply(byte[] u) {
             byte[] out = new byte[SIZE];
-            X25519.scalarMult(scalar, 0, u, 0, out, 0);
+            Ladder25519.scalarMult(scalar, 0, u, 0, out, 0);
             return out;
         }
 
@@ -357,33 +347,55 @@ public final class Blinding {
         }
     }
 
-    private interface Value {
+    private interface Input {
+        /** The u-coordinate to multiply at position {@code i}, or the rule it breaks. */
         byte[] at(int i);
     }
 
+    private interface Multiply {
+        byte[][] all(byte[][] us);
+    }
+
     /**
-     * Runs {@code value} over {@code [0, size)} in batches of {@value #BATCH}, on every core.
+     * Runs {@code input} over {@code [0, size)} in batches of {@value #BATCH}, on every core, and multiplies
+     * each batch at once ({@link Ladder25519#scalarMultAll}: one field inversion a batch). With
+     * {@code refuseZero}, an all-zero product (a low-order input) is refused.
      *
      * @throws InvalidValue the one of the lowest position, if any value was refused
      */
-    private static List<String> inBatches(int size, Value value) {
+    private static List<String> inBatches(int size, Input input, Multiply multiply, boolean refuseZero) {
         String[] out = new String[size];
         InvalidValue[] refused = new InvalidValue[1];
         int batches = (size + BATCH - 1) / BATCH;
         IntStream.range(0, batches).parallel().forEach(b -> {
             int from = b * BATCH;
             int to = Math.min(size, from + BATCH);
-            Base64.Encoder base64 = Base64.getEncoder();
+            byte[][] us = new byte[to - from][];
+            int valid = to - from;
+            InvalidValue first = null;
             for (int i = from; i < to; i++) {
                 try {
-                    out[i] = base64.encodeToString(value.at(i));
+                    us[i - from] = input.at(i);
                 } catch (InvalidValue e) {
-                    synchronized (refused) {
-                        if (refused[0] == null || e.index() < refused[0].index()) {
-                            refused[0] = e;
-                        }
+                    first = e.at(i);
+                    valid = i - from; // the rest of this batch comes after the refused one
+                    break;
+                }
+            }
+            byte[][] products = multiply.all(valid == us.length ? us : Arrays.copyOf(us, valid));
+            Base64.Encoder base64 = Base64.getEncoder();
+            for (int j = 0; j < valid; j++) {
+                if (refuseZero && isZero(products[j])) {
+                    first = new InvalidValue(from + j, "low-order", "a point of small order: its product with the secret is zero");
+                    break;
+                }
+                out[from + j] = base64.encodeToString(products[j]);
+            }
+            if (first != null) {
+                synchronized (refused) {
+                    if (refused[0] == null || first.index() < refused[0].index()) {
+                        refused[0] = first;
                     }
-                    return; // the rest of this batch comes after the refused one
                 }
             }
         });
