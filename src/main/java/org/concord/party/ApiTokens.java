@@ -106,27 +106,31 @@ public class ApiTokens {
     }
 
     /**
-     * What a bearer secret is: a live token ({@code live}), a token that expired at
+     * What a bearer secret is: a live token ({@code live}) with its user as stored ({@code owner}: null
+     * when the user is gone; enabled or not, the caller decides), a token that expired at
      * {@code expiredAt} (not yet purged), or neither (unknown, or revoked).
      */
-    public record Check(Presented live, Instant expiredAt) {
+    public record Check(Presented live, Instant expiredAt, UserTable.StoredUser owner) {
     }
 
-    /** Checks a bearer secret; records when a live token was used (at most once a minute). */
+    /**
+     * Checks a bearer secret and reads its user in the same query (one round trip a request); records
+     * when a live token was used (at most once a minute).
+     */
     public Check authenticate(String token) {
-        Optional<UserTable.StoredToken> found = users.anyToken(hash(token));
+        Optional<UserTable.TokenAndOwner> found = users.anyTokenWithOwner(hash(token));
         if (found.isEmpty()) {
-            return new Check(null, null);
+            return new Check(null, null, null);
         }
-        UserTable.StoredToken stored = found.get();
+        UserTable.StoredToken stored = found.get().token();
         Instant now = clock.instant();
         if (!stored.expiresAt().isAfter(now)) {
-            return new Check(null, stored.expiresAt());
+            return new Check(null, stored.expiresAt(), null);
         }
         if (stored.lastUsedAt() == null || stored.lastUsedAt().isBefore(now.minus(LAST_USED_GRANULARITY))) {
             users.touchToken(stored.id(), now, LAST_USED_GRANULARITY);
         }
-        return new Check(new Presented(stored.id(), stored.username(), stored.expiresAt()), null);
+        return new Check(new Presented(stored.id(), stored.username(), stored.expiresAt()), null, found.get().owner());
     }
 
     /** The live tokens of one user, oldest first. */

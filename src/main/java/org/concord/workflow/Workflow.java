@@ -97,9 +97,22 @@ public class Workflow {
         if (partners.byCode(partner).isEmpty()) {
             throw new InvalidInput(partnerField, "paired-partner", partner + " is not a partner this node is paired with");
         }
-        table.addCase(type.name(), opening.caseId().value(), partner, tlp, opening.sentAt());
-        WorkflowTable.CaseRow row = table.lockCase(type.name(), opening.caseId().value()).orElseThrow();
-        return store(type, row, Optional.empty(), opening, List.of(), actor);
+        String caseId = opening.caseId().value();
+        // A new case (every opening this node sends has a new random id): the case, folded from its one
+        // message in memory as a reading back would fold it, is added with its standing in the index, and
+        // the row is this transaction's from that insert on; no lock, no reading back, no index update.
+        WorkflowTable.CaseRow fresh = new WorkflowTable.CaseRow(type.name(), caseId, partner, tlp, opening.sentAt());
+        ObjectNode object = type.toStix(opening, identity.stixIdentityId(), tlp, List.of());
+        Instant recordedAt = recordedNow();
+        CaseRecord<M, S, R> opened = read(type, fresh, List.of(new WorkflowTable.StoredMessage(opening.id().value(), SENT, recordedAt,
+                object)));
+        if (table.addCase(type.name(), caseId, partner, tlp, opening.sentAt(), standing(type, opened))) {
+            table.addMessage(type.name(), opening, type.messageType(opening), SENT, recordedAt, object);
+            queue(type, fresh, Optional.empty(), opening, object, actor);
+            return opened;
+        }
+        WorkflowTable.CaseRow row = table.lockCase(type.name(), caseId).orElseThrow();
+        return store(type, row, Optional.empty(), opening, List.of(), table.messages(caseId), actor);
     }
 
     /**
@@ -116,7 +129,7 @@ public class Workflow {
         M message = build.apply(Envelope.answer(StixId.random(type.stixType()), StixId.of(caseId), self(), now(),
                 type.head(state)));
         refuseIfRefused(type, type.apply(state, message));
-        return store(type, row, Optional.of(state), message, List.of(), actor);
+        return store(type, row, Optional.of(state), message, List.of(), before.stored(), actor);
     }
 
     /** The case as this node holds it; empty when it holds no case {@code caseId} of this type. */
@@ -159,16 +172,44 @@ public class Workflow {
             return false;
         }
         Tlp tlp = Tlp.of(object).orElse(Tlp.GREEN);
-        table.addCase(type.name(), message.caseId().value(), from, tlp, message.sentAt());
-        Optional<WorkflowTable.CaseRow> row = table.lockCase(type.name(), message.caseId().value());
-        boolean added = table.addMessage(type.name(), message, type.messageType(message), RECEIVED, clock.instant(), object);
+        String caseId = message.caseId().value();
+        Instant recordedAt = recordedNow();
+        // The first message of a case (every new call): added with the case's standing as this one message
+        // folds, as in open(); the case's row is this transaction's from its insert on.
+        WorkflowTable.CaseRow fresh = new WorkflowTable.CaseRow(type.name(), caseId, from, tlp, message.sentAt());
+        CaseRecord<M, S, R> alone = read(type, fresh, List.of(new WorkflowTable.StoredMessage(message.id().value(), RECEIVED,
+                recordedAt, object)));
+        if (table.addCase(type.name(), caseId, from, tlp, message.sentAt(), standing(type, alone))) {
+            boolean added = table.addMessage(type.name(), message, type.messageType(message), RECEIVED, recordedAt, object);
+            if (!added) {
+                // its id is held already, in another case: the new case holds no message, and the index must not say otherwise
+                table.unindexCase(type.name(), caseId);
+                return false;
+            }
+            received(type, from, message);
+            return true;
+        }
+        Optional<WorkflowTable.CaseRow> row = table.lockCase(type.name(), caseId);
+        boolean added = table.addMessage(type.name(), message, type.messageType(message), RECEIVED, recordedAt, object);
         if (added) {
             row.ifPresent(locked -> index(type, locked));
-            audit.record(from.value(), type.module() + ".received", message.id().value(),
-                    type.messageType(message) + " in " + type.name() + " " + message.caseId());
-            events.publishEvent(new CaseChanged(type.name(), message.caseId().value(), type.messageType(message), RECEIVED));
+            received(type, from, message);
         }
         return added;
+    }
+
+    private <M extends CaseMessage, S, R extends CaseRefusal> void received(CaseType<M, S, R> type, PartyCode from, M message) {
+        audit.record(from.value(), type.module() + ".received", message.id().value(),
+                type.messageType(message) + " in " + type.name() + " " + message.caseId());
+        events.publishEvent(new CaseChanged(type.name(), message.caseId().value(), type.messageType(message), RECEIVED));
+    }
+
+    /**
+     * When this node records a message: now, to the microsecond, as both databases keep a timestamp, so
+     * that the message folded in memory carries the time a reading back would give.
+     */
+    private Instant recordedNow() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     /**
@@ -243,7 +284,7 @@ public class Workflow {
             M message = type.escalation(state, escalation, Envelope.answer(StixId.random(type.stixType()),
                     StixId.of(caseId), self(), now(), type.head(state)));
             if (type.apply(state, message) instanceof Step.Next) {
-                store(type, row, Optional.of(state), message, record.historyObjects(), "concord");
+                store(type, row, Optional.of(state), message, record.historyObjects(), record.stored(), "concord");
                 sent++;
                 escalations.raised(type.module(), escalation.to());
             }
@@ -270,17 +311,33 @@ public class Workflow {
         return new NotFound(type.idField() + ": no " + type.name() + " " + caseId + " is held by this node");
     }
 
-    /** Stores, indexes, queues and audits this node's message; returns the case as folded with it (read once, for the index). */
+    /**
+     * Stores, indexes, queues and audits this node's message in a case whose row this transaction holds
+     * locked; returns the case as folded with it. {@code held} are the case's messages as read under that
+     * lock: the case with the new message is folded from them and it in memory, not read back.
+     */
     private <M extends CaseMessage, S, R extends CaseRefusal> CaseRecord<M, S, R> store(CaseType<M, S, R> type,
-            WorkflowTable.CaseRow row, Optional<S> state, M message, List<JsonNode> history, String actor) {
+            WorkflowTable.CaseRow row, Optional<S> state, M message, List<JsonNode> history, List<WorkflowTable.StoredMessage> held,
+            String actor) {
         ObjectNode object = type.toStix(message, identity.stixIdentityId(), row.tlp(), history);
-        table.addMessage(type.name(), message, type.messageType(message), SENT, clock.instant(), object);
-        CaseRecord<M, S, R> stored = index(type, row);
+        Instant recordedAt = recordedNow();
+        table.addMessage(type.name(), message, type.messageType(message), SENT, recordedAt, object);
+        List<WorkflowTable.StoredMessage> all = new ArrayList<>(held.size() + 1);
+        all.addAll(held);
+        all.add(new WorkflowTable.StoredMessage(message.id().value(), SENT, recordedAt, object));
+        CaseRecord<M, S, R> stored = read(type, row, all);
+        table.index(type.name(), row.caseId(), standing(type, stored));
+        queue(type, row, state, message, object, actor);
+        return stored;
+    }
+
+    /** Queues this node's stored message for the partner, audits it and announces it. */
+    private <M extends CaseMessage, S, R extends CaseRefusal> void queue(CaseType<M, S, R> type, WorkflowTable.CaseRow row,
+            Optional<S> state, M message, ObjectNode object, String actor) {
         outbox.enqueue(row.partner(), object, type.priority(state, message));
         audit.record(actor, type.module() + ".sent", message.id().value(),
                 type.messageType(message) + " in " + type.name() + " " + message.caseId() + " to " + row.partner());
         events.publishEvent(new CaseChanged(type.name(), message.caseId().value(), type.messageType(message), SENT));
-        return stored;
     }
 
     /**
@@ -294,14 +351,19 @@ public class Workflow {
     private <M extends CaseMessage, S, R extends CaseRefusal> CaseRecord<M, S, R> index(CaseType<M, S, R> type,
             WorkflowTable.CaseRow row) {
         CaseRecord<M, S, R> c = read(type, row);
+        table.index(type.name(), row.caseId(), standing(type, c));
+        return c;
+    }
+
+    /** What the case index holds of the case (V11_80): its state, who acts, by when, whether closed, of how many messages. */
+    private static <M extends CaseMessage, S, R extends CaseRefusal> WorkflowTable.Standing standing(CaseType<M, S, R> type,
+            CaseRecord<M, S, R> c) {
         Optional<S> state = c.state();
         NextActor next = state.map(type::nextActor).orElse(NextActor.nobody());
         boolean closed = state.map(type::isClosed).orElse(false);
-        table.index(type.name(), row.caseId(), state.map(type::stateName).orElse(null),
-                next.party() == null ? null : next.party().value(),
+        return new WorkflowTable.Standing(state.map(type::stateName).orElse(null), next.party() == null ? null : next.party().value(),
                 state.filter(s -> !type.isClosed(s)).flatMap(type::deadline).map(Deadline::at).orElse(null), closed,
                 c.stored().size());
-        return c;
     }
 
     /** The types whose index this JVM has checked against its deadline policies (see {@link #indexed}). */

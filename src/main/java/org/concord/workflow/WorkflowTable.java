@@ -47,6 +47,27 @@ public class WorkflowTable {
                 .params(caseId, type, partner.value(), tlp.name(), Timestamp.from(openedAt)).update() == 1;
     }
 
+    /**
+     * Adds the case with its standing in the case index, unless it is there; true if added. Added, the row
+     * is this transaction's until it ends, as {@link #lockCase} would make it: a concurrent insert of the
+     * same case waits for this one's end, and nobody else sees the row before it. {@code standing} is the
+     * fold of the message the case is added with.
+     */
+    boolean addCase(String type, String caseId, PartyCode partner, Tlp tlp, Instant openedAt, Standing standing) {
+        return jdbc.sql("""
+                insert into workflow_case (case_id, case_type, partner, tlp, opened_at, state_name, awaited, due_at, closed,
+                                           indexed_messages)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(caseId, type, partner.value(), tlp.name(), Timestamp.from(openedAt), standing.stateName(), standing.awaited(),
+                        standing.dueAt() == null ? null : Timestamp.from(standing.dueAt()), standing.closed(), standing.messages())
+                .update() == 1;
+    }
+
+    /** Leaves the case out of the index until it is folded again (its standing was written for a message not stored). */
+    void unindexCase(String type, String caseId) {
+        jdbc.sql("update workflow_case set indexed_messages = null where case_id = ? and case_type = ?").params(caseId, type).update();
+    }
+
     /** The case, locked until the transaction ends, so that messages of one case are added one at a time. */
     Optional<CaseRow> lockCase(String type, String caseId) {
         return jdbc.sql(CASE_COLUMNS + " where case_id = ? and case_type = ? for update").params(caseId, type)
@@ -114,12 +135,17 @@ public class WorkflowTable {
      * Writes the case's standing as folded from {@code messages} messages, unless the index holds a
      * fold of more already (a later message's transaction indexed first).
      */
-    void index(String type, String caseId, String stateName, String awaited, Instant dueAt, boolean closed, int messages) {
+    void index(String type, String caseId, Standing standing) {
         jdbc.sql("""
                 update workflow_case set state_name = ?, awaited = ?, due_at = ?, closed = ?, indexed_messages = ?
                 where case_id = ? and case_type = ? and (indexed_messages is null or indexed_messages <= ?)""")
-                .params(stateName, awaited, dueAt == null ? null : Timestamp.from(dueAt), closed, messages, caseId, type, messages)
+                .params(standing.stateName(), standing.awaited(), standing.dueAt() == null ? null : Timestamp.from(standing.dueAt()),
+                        standing.closed(), standing.messages(), caseId, type, standing.messages())
                 .update();
+    }
+
+    /** Where a case stands as the fold of {@code messages} messages makes it: what the case index holds of it. */
+    record Standing(String stateName, String awaited, Instant dueAt, boolean closed, int messages) {
     }
 
     /** The cases of the type the index has not folded yet (new rows, or every row once the policy changed). */

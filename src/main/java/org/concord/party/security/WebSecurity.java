@@ -106,7 +106,7 @@ class WebSecurity {
                         }))
                 .addFilterBefore(new SessionCredentialsFilter(accounts, SessionCredentialsFilter.API), BasicAuthenticationFilter.class)
                 .addFilterBefore(new PartnerCertificateFilter(partners), BasicAuthenticationFilter.class)
-                .addFilterBefore(new BearerTokenFilter(tokens, users, throttle), BasicAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, throttle), BasicAuthenticationFilter.class)
                 .addFilterAt(new ThrottledBasicFilter(new ProviderManager(provider), throttle), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -231,12 +231,10 @@ class WebSecurity {
 
     static final class BearerTokenFilter extends OncePerRequestFilter {
         private final ApiTokens tokens;
-        private final UserTable users;
         private final LoginThrottle throttle;
 
-        BearerTokenFilter(ApiTokens tokens, UserTable users, LoginThrottle throttle) {
+        BearerTokenFilter(ApiTokens tokens, LoginThrottle throttle) {
             this.tokens = tokens;
-            this.users = users;
             this.throttle = throttle;
         }
 
@@ -261,7 +259,7 @@ class WebSecurity {
                         + "; log in with your password and ask for a new one (POST /api/tokens)");
                 return;
             }
-            var user = java.util.Optional.ofNullable(check.live()).flatMap(token -> users.find(token.username()))
+            var user = java.util.Optional.ofNullable(check.live()).map(token -> check.owner())
                     .filter(UserTable.StoredUser::enabled);
             if (user.isEmpty()) {
                 throttle.failed(null, request.getRemoteAddr(), "token");
