@@ -728,7 +728,7 @@ public final class NameIndex<R> {
             int w = s.counted.values[c];
             if (s.wordCount[w] >= need && mayReach(tokenParticle > 0 && tokenParticle == wordParticle[w] ? tokenLetters : tokenWhole,
                     tokenParticle > 0 && tokenParticle == wordParticle[w] ? wordLetters[w] : wordWholeLetters[w], WORD_CUT)) {
-                double sim = NameMatcher.similarity(token, tokenParticle, tokenRest, wordText[w], wordParticle[w], wordRest[w]);
+                double sim = NameMatcher.similarity(token, tokenParticle, tokenRest, wordText[w], wordParticle[w], wordRest[w], s.positions);
                 if (sim >= WORD_CUT) {
                     s.put(w, i, (float) sim, out);
                 }
@@ -754,7 +754,7 @@ public final class NameIndex<R> {
             if (s.skeletonCount[k] >= needSkeleton && mayReach(cut ? skeletonLettersOfQuery : skeletonWholeOfQuery,
                     cut ? skeletonLetters[k] : skeletonWholeLetters[k], SKELETON_CUT)) {
                 double sim = NameMatcher.similarity(skeleton, skeletonParticleOfQuery, skeletonRestOfQuery, skeletonText[k], skeletonParticle[k],
-                        skeletonRest[k]);
+                        skeletonRest[k], s.positions);
                 if (sim >= SKELETON_CUT) {
                     for (int w : skeletonWords[k]) {
                         s.put(w, i, (float) (0.96 * sim), out);
@@ -788,25 +788,33 @@ public final class NameIndex<R> {
 
     /** Adds what query word {@code i} found to each name holding one of its similar words (the best of them, once per name). */
     private void gather(IntList similar, int i, float weight, Scratch s) {
+        int[] gathered = s.gathered;
+        int query = s.query;
         for (int k = 0; k < similar.size; k++) {
             int w = similar.values[k];
             float sim = s.sim(w, i);
             for (int n : wordNames[w]) {
-                if (s.nameStamp[n] != s.query) {
-                    s.nameStamp[n] = s.query;
-                    s.acc[n] = weight * sim;
-                    s.lastWord[n] = (byte) i;
-                    s.lastSim[n] = sim;
+                int at = n << 2;
+                if (gathered[at] != query) {
+                    gathered[at] = query;
+                    gathered[at + ACC] = Float.floatToRawIntBits(weight * sim);
+                    gathered[at + LAST_WORD] = i;
+                    gathered[at + LAST_SIM] = Float.floatToRawIntBits(sim);
                     s.touched.add(n);
-                } else if (s.lastWord[n] == i) {
-                    if (sim > s.lastSim[n]) {
-                        s.acc[n] += weight * (sim - s.lastSim[n]);
-                        s.lastSim[n] = sim;
+                } else if (gathered[at + LAST_WORD] == i) {
+                    float lastSim = Float.intBitsToFloat(gathered[at + LAST_SIM]);
+                    if (sim > lastSim) {
+                        float acc = Float.intBitsToFloat(gathered[at + ACC]);
+                        acc += weight * (sim - lastSim);
+                        gathered[at + ACC] = Float.floatToRawIntBits(acc);
+                        gathered[at + LAST_SIM] = Float.floatToRawIntBits(sim);
                     }
                 } else {
-                    s.lastWord[n] = (byte) i;
-                    s.lastSim[n] = sim;
-                    s.acc[n] += weight * sim;
+                    gathered[at + LAST_WORD] = i;
+                    gathered[at + LAST_SIM] = Float.floatToRawIntBits(sim);
+                    float acc = Float.intBitsToFloat(gathered[at + ACC]);
+                    acc += weight * sim;
+                    gathered[at + ACC] = Float.floatToRawIntBits(acc);
                 }
             }
         }
@@ -869,6 +877,11 @@ public final class NameIndex<R> {
         return top;
     }
 
+    /** Where in {@link Scratch#gathered} a name's sum, last query word and its similarity are, from the name's first (its query stamp). */
+    private static final int ACC = 1;
+    private static final int LAST_WORD = 2;
+    private static final int LAST_SIM = 3;
+
     /** A growable list of ints. */
     static final class IntList {
         int[] values;
@@ -912,13 +925,17 @@ public final class NameIndex<R> {
         int rows;
         float[] table = new float[1024];
         // the names gathered
-        final float[] acc;
-        final int[] nameStamp;
-        final byte[] lastWord;
-        final float[] lastSim;
+        /**
+         * Of each name gathered, side by side (one cache line, not four, at a million names): the query
+         * it was last gathered for, the sum so far (a float's bits), the query word it last counted and
+         * that word's similarity (a float's bits).
+         */
+        final int[] gathered;
         final IntList touched = new IntList(4096);
         /** Of the name being estimated, the best similarity of each query word. */
         final float[] bestOfQuery = new float[QUERY_WORDS];
+        /** Where each ASCII letter is in a word, for {@link JaroWinkler#similarity(CharSequence, CharSequence, long[])}: all zero between calls. */
+        final long[] positions = new long[128];
 
         Scratch(int names, int words, int skeletons) {
             wordCount = new int[words];
@@ -927,15 +944,17 @@ public final class NameIndex<R> {
             skeletonCountStamp = new int[skeletons];
             local = new int[words];
             localStamp = new int[words];
-            acc = new float[names];
-            nameStamp = new int[names];
-            lastWord = new byte[names];
-            lastSim = new float[names];
+            gathered = new int[names * 4];
+        }
+
+        /** The sum gathered for a name this query. */
+        float acc(int name) {
+            return Float.intBitsToFloat(gathered[(name << 2) + ACC]);
         }
 
         void newQuery() {
             if (query == Integer.MAX_VALUE || round > Integer.MAX_VALUE - 64) {
-                Arrays.fill(nameStamp, 0);
+                Arrays.fill(gathered, 0);
                 Arrays.fill(localStamp, 0);
                 Arrays.fill(wordCountStamp, 0);
                 Arrays.fill(skeletonCountStamp, 0);
@@ -1003,13 +1022,13 @@ public final class NameIndex<R> {
             }
             float max = 0;
             for (int c = 0; c < n; c++) {
-                max = Math.max(max, acc[touched.values[c]]);
+                max = Math.max(max, acc(touched.values[c]));
             }
             int bins = 4096;
             int[] histogram = new int[bins];
             float scale = max <= 0 ? 0 : (bins - 1) / max;
             for (int c = 0; c < n; c++) {
-                histogram[(int) (acc[touched.values[c]] * scale)]++;
+                histogram[(int) (acc(touched.values[c]) * scale)]++;
             }
             int cut = bins - 1;
             int above = histogram[cut];
@@ -1021,13 +1040,13 @@ public final class NameIndex<R> {
             IntList out = new IntList(Math.min(above, 2 * k));
             for (int c = 0; c < n; c++) {
                 int name = touched.values[c];
-                if ((int) (acc[name] * scale) > cut) {
+                if ((int) (acc(name) * scale) > cut) {
                     out.add(name);
                 }
             }
             for (int c = 0; c < n && out.size < 2 * k; c++) {
                 int name = touched.values[c];
-                if ((int) (acc[name] * scale) == cut) {
+                if ((int) (acc(name) * scale) == cut) {
                     out.add(name);
                 }
             }

@@ -322,6 +322,15 @@ public final class NameMatcher {
         return xParticle > 0 && xParticle == yParticle ? JaroWinkler.similarity(xRest, yRest) : JaroWinkler.similarity(x, y);
     }
 
+    /** The same, with {@link JaroWinkler#similarity(CharSequence, CharSequence, long[])}'s table of letter positions. */
+    static double similarity(String x, int xParticle, String xRest, String y, int yParticle, String yRest, long[] positions) {
+        if (x.equals(y)) {
+            return 1.0;
+        }
+        return xParticle > 0 && xParticle == yParticle ? JaroWinkler.similarity(xRest, yRest, positions)
+                : JaroWinkler.similarity(x, y, positions);
+    }
+
     /**
      * How many letters of a word are the particle "abd" (3: abdrahman) or its skeleton "bd" (2:
      * bdrhmn), which two words that both have it are compared without ("Abdul Rahman" and "Abdul
