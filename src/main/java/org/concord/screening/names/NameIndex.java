@@ -829,7 +829,9 @@ public final class NameIndex<R> {
         int[] ws = words[n];
         // one pass over the name's words: each word's best query word, and each query word's best word of the name
         float[] bestOfQuery = s.bestOfQuery;
-        Arrays.fill(bestOfQuery, 0, m, 0f);
+        for (int i = 0; i < m; i++) {
+            bestOfQuery[i] = 0f;
+        }
         double nameSide = 0;
         double nameWeight = 0;
         for (int w : ws) {
@@ -997,7 +999,9 @@ public final class NameIndex<R> {
                 if ((row + 1) * columns > table.length) {
                     table = Arrays.copyOf(table, Math.max(table.length * 2, (row + 1) * columns));
                 }
-                Arrays.fill(table, row * columns, (row + 1) * columns, 0f);
+                for (int at = row * columns, end = at + columns; at < end; at++) {
+                    table[at] = 0f;
+                }
             } else {
                 row = local[w];
             }
