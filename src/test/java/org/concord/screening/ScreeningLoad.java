@@ -67,7 +67,9 @@ public final class ScreeningLoad {
         ConfigurableApplicationContext node = OfflineNode.start(store, dir.resolve("node"), schema, quiet);
         try {
             Watchlists watchlists = node.getBean(Watchlists.class);
-            System.out.printf(Locale.ROOT, "load average before the load: %s%n", loadAverage());
+            long heapBefore = heapInUse();
+            System.out.printf(Locale.ROOT, "load average before the load: %s; heap in use after a full collection: %d MB%n", loadAverage(),
+                    heapBefore >> 20);
             long started = System.nanoTime();
             long processCpu = processCpu();
             Watchlists.Imported imported;
@@ -86,6 +88,9 @@ public final class ScreeningLoad {
             NameIndex<Watchlists.Listed> index = watchlists.rebuild();
             System.out.printf(Locale.ROOT, "index rebuilt from the database (as at start): %.1f s (process CPU %.1f s), %,d names, %,d distinct words%n",
                     (System.nanoTime() - started) / 1e9, (processCpu() - processCpu) / 1e9, index.size(), index.words());
+            long heapIndexed = heapInUse();
+            System.out.printf(Locale.ROOT, "heap in use after a full collection, the index built: %d MB (%d MB more than before the load)%n",
+                    heapIndexed >> 20, (heapIndexed - heapBefore) >> 20);
 
             Random random = new Random(7);
             List<String> asked = new ArrayList<>();
@@ -143,6 +148,9 @@ public final class ScreeningLoad {
             }
             System.out.printf(Locale.ROOT, "index, two threads: %.0f queries/s%n", queries / ((System.nanoTime() - two) / 1e9));
 
+            long heapQueried = heapInUse();
+            System.out.printf(Locale.ROOT, "heap in use after a full collection, after the queries (the words found per query word kept): %d MB"
+                    + " (%d MB more than before the load)%n", heapQueried >> 20, (heapQueried - heapBefore) >> 20);
             baseline(index, asked, baselineQueries);
             exhaustive(index, asked, exhaustiveQueries);
             if (!Boolean.getBoolean("bench.skip-replace")) {
@@ -276,6 +284,15 @@ public final class ScreeningLoad {
                 + " %,d pairs of queries answered, wall p50 %.2f ms, p99 %.2f ms, max %.0f ms; an entry kept on the list missed %d times%n",
                 (System.nanoTime() - started) / 1e9, imported[0].added(), imported[0].changed(), imported[0].delisted(), changed, w.length,
                 pct(w, 50), pct(w, 99), Arrays.stream(w).max().orElse(0) / 1e6, missed);
+    }
+
+    /** The heap in use after a full collection (as near as {@code System.gc()} gets), in bytes. */
+    private static long heapInUse() {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 2; i++) {
+            System.gc();
+        }
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 
     /** The CPU time of every thread of this process, in nanoseconds. */

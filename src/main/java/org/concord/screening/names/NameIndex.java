@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -65,12 +66,37 @@ public final class NameIndex<R> {
     private final String[] written;
     private final int[][] words;
     private final byte[] scripts;
+    /**
+     * How each name reads in Latin letters ({@link NameForms.Name#latin}), kept without a string for
+     * most names: {@link #LATIN_WORDS} when it is its words joined by spaces, {@link #LATIN_WRITTEN}
+     * when it is the name as written in lower case (both may hold); else the text is in
+     * {@link #latinText}, at the name's place in {@link #latinOf}. And {@link #ABJAD} when the name was
+     * written mostly in Arabic script.
+     */
+    private final byte[] forms;
+    private final int[] latinOf;
+    private final String[] latinText;
+    static final byte LATIN_WORDS = 1;
+    static final byte LATIN_WRITTEN = 2;
+    static final byte ABJAD = 4;
+    /**
+     * The names whose words' consonant skeletons are not the ones the index keeps for those words (a
+     * word keeps the skeleton of the first name it came in, and "th" has one skeleton in a name read
+     * from Arabic script and another in a Latin one: Fath is "ft" in الفاتح and "fs" in Fath), with
+     * their own: the index scores with its words', a hit shows and scores the name's own, as
+     * {@link NameForms#of} gives them. Few names have them.
+     */
+    private final int[] ownSkeletonsOf;
+    private final String[][] ownSkeletons;
     // the distinct words
     private final Map<String, Integer> wordIds;
     private final String[] wordText;
     private final String[] wordPhonetic;
     private final int[] wordSkeleton;
     private final float[] wordRarity;
+    /** The matcher's weight of each word and of each skeleton, computed once. */
+    private final double[] wordWeight;
+    private final double[] skeletonWeight;
     private final byte[] wordParticle;
     private final String[] wordRest;
     private final byte[] skeletonParticle;
@@ -101,6 +127,11 @@ public final class NameIndex<R> {
         this.written = Arrays.copyOf(b.written, n);
         this.words = Arrays.copyOf(b.words, n);
         this.scripts = Arrays.copyOf(b.scripts, n);
+        this.forms = Arrays.copyOf(b.forms, n);
+        this.latinOf = b.latinOf.toArray();
+        this.latinText = b.latinText.toArray(String[]::new);
+        this.ownSkeletonsOf = b.ownSkeletonsOf.toArray();
+        this.ownSkeletons = b.ownSkeletons.toArray(String[][]::new);
         int v = b.wordText.size();
         this.wordIds = b.wordIds;
         this.wordText = b.wordText.toArray(String[]::new);
@@ -152,11 +183,14 @@ public final class NameIndex<R> {
         }
         this.matcher = matcher.weighingRarity(frequency, n);
         this.wordRarity = new float[v];
-        NameMatcher.Prepared probe;
+        this.wordWeight = new double[v];
         for (int w = 0; w < v; w++) {
-            probe = this.matcher.prepare(new NameForms.Name(wordText[w], wordText[w], List.of(wordText[w]), List.of(skeletonText[wordSkeleton[w]]),
-                    List.of(wordPhonetic[w]), false, Character.UnicodeScript.LATIN));
-            wordRarity[w] = (float) probe.tokenRarity[0];
+            wordWeight[w] = this.matcher.rarity(wordText[w]);
+            wordRarity[w] = (float) wordWeight[w];
+        }
+        this.skeletonWeight = new double[skeletonText.length];
+        for (int k = 0; k < skeletonText.length; k++) {
+            skeletonWeight[k] = this.matcher.rarity(skeletonText[k]);
         }
         this.wordParticle = new byte[v];
         this.wordRest = new String[v];
@@ -292,6 +326,11 @@ public final class NameIndex<R> {
         private String[] written = new String[1024];
         private int[][] words = new int[1024][];
         private byte[] scripts = new byte[1024];
+        private byte[] forms = new byte[1024];
+        private final IntList latinOf = new IntList(1024);
+        private final List<String> latinText = new ArrayList<>();
+        private final IntList ownSkeletonsOf = new IntList(16);
+        private final List<String[]> ownSkeletons = new ArrayList<>();
         private int size;
         private final Map<String, Integer> wordIds = new HashMap<>();
         private final List<String> wordText = new ArrayList<>();
@@ -313,6 +352,7 @@ public final class NameIndex<R> {
                 written = Arrays.copyOf(written, grown);
                 words = Arrays.copyOf(words, grown);
                 scripts = Arrays.copyOf(scripts, grown);
+                forms = Arrays.copyOf(forms, grown);
             }
             List<String> tokens = name.tokens();
             int[] ids = new int[tokens.size()];
@@ -340,12 +380,50 @@ public final class NameIndex<R> {
             written[size] = name.written();
             words[size] = ids;
             scripts[size] = (byte) name.script().ordinal();
+            byte how = name.abjad() ? ABJAD : 0;
+            if (isJoined(name.latin(), tokens)) {
+                how |= LATIN_WORDS;
+            }
+            if (name.latin().equals(name.written().toLowerCase(Locale.ROOT).strip())) {
+                how |= LATIN_WRITTEN;
+            }
+            if ((how & (LATIN_WORDS | LATIN_WRITTEN)) == 0) {
+                latinOf.add(size);
+                latinText.add(name.latin());
+            }
+            forms[size] = how;
+            for (int j = 0; j < ids.length; j++) {
+                if (!name.skeletons().get(j).equals(skeletonText.get(wordSkeleton.values[ids[j]]))) {
+                    ownSkeletonsOf.add(size);
+                    ownSkeletons.add(name.skeletons().toArray(String[]::new));
+                    break;
+                }
+            }
             size++;
             return this;
         }
 
         public NameIndex<R> build() {
             return new NameIndex<>(this, matcher);
+        }
+
+        /** Whether {@code text} is {@code words} joined by single spaces. */
+        private static boolean isJoined(String text, List<String> words) {
+            int at = 0;
+            for (int j = 0; j < words.size(); j++) {
+                String word = words.get(j);
+                if (j > 0) {
+                    if (at >= text.length() || text.charAt(at) != ' ') {
+                        return false;
+                    }
+                    at++;
+                }
+                if (!text.startsWith(word, at)) {
+                    return false;
+                }
+                at += word.length();
+            }
+            return at == text.length();
         }
     }
 
@@ -395,18 +473,72 @@ public final class NameIndex<R> {
         return nameAt(i);
     }
 
-    /** The name at position {@code i} as the matcher sees it (its words from the index). */
+    /** The name at position {@code i} as {@link NameForms#of} made it (its words from the index). */
     private NameForms.Name nameAt(int i) {
         int[] ws = words[i];
-        List<String> tokens = new ArrayList<>(ws.length);
-        List<String> skeletons = new ArrayList<>(ws.length);
-        List<String> phonetic = new ArrayList<>(ws.length);
-        for (int w : ws) {
-            tokens.add(wordText[w]);
-            skeletons.add(skeletonText[wordSkeleton[w]]);
-            phonetic.add(wordPhonetic[w]);
+        String[] tokens = new String[ws.length];
+        String[] skeletons = new String[ws.length];
+        String[] phonetic = new String[ws.length];
+        for (int j = 0; j < ws.length; j++) {
+            int w = ws[j];
+            tokens[j] = wordText[w];
+            skeletons[j] = skeletonText[wordSkeleton[w]];
+            phonetic[j] = wordPhonetic[w];
         }
-        return new NameForms.Name(written[i], String.join(" ", tokens), tokens, skeletons, phonetic, false, SCRIPTS[scripts[i]]);
+        int own = Arrays.binarySearch(ownSkeletonsOf, i);
+        return new NameForms.Name(written[i], latin(i), List.of(tokens), List.of(own >= 0 ? ownSkeletons[own] : skeletons), List.of(phonetic),
+                (forms[i] & ABJAD) != 0, SCRIPTS[scripts[i]]);
+    }
+
+    /** How the name at position {@code i} reads in Latin letters. */
+    private String latin(int i) {
+        if ((forms[i] & LATIN_WORDS) != 0) {
+            int[] ws = words[i];
+            StringBuilder out = new StringBuilder();
+            for (int j = 0; j < ws.length; j++) {
+                out.append(j == 0 ? "" : " ").append(wordText[ws[j]]);
+            }
+            return out.toString();
+        }
+        if ((forms[i] & LATIN_WRITTEN) != 0) {
+            return written[i].toLowerCase(Locale.ROOT).strip();
+        }
+        return latinText[Arrays.binarySearch(latinOf, i)];
+    }
+
+    /** The line of a hit's explanation that says how the name at position {@code i} was read, or null for a name in plain Latin letters. */
+    private String readAs(int i) {
+        return (forms[i] & LATIN_WRITTEN) != 0 ? null : NameMatcher.readAs(written[i], latin(i));
+    }
+
+    /** The name at position {@code i}, prepared for a full score from what the index keeps of each word. */
+    private NameMatcher.Prepared preparedAt(int i) {
+        int[] ws = words[i];
+        int k = ws.length;
+        String[] tokens = new String[k];
+        String[] skeletons = new String[k];
+        String[] phonetic = new String[k];
+        int[] tokenParticle = new int[k];
+        String[] tokenRest = new String[k];
+        int[] skeletonParticle = new int[k];
+        String[] skeletonRest = new String[k];
+        double[] tokenWeight = new double[k];
+        double[] skeletonWeights = new double[k];
+        for (int j = 0; j < k; j++) {
+            int w = ws[j];
+            int sk = wordSkeleton[w];
+            tokens[j] = wordText[w];
+            skeletons[j] = skeletonText[sk];
+            phonetic[j] = wordPhonetic[w];
+            tokenParticle[j] = wordParticle[w];
+            tokenRest[j] = wordRest[w];
+            skeletonParticle[j] = this.skeletonParticle[sk];
+            skeletonRest[j] = this.skeletonRest[sk];
+            tokenWeight[j] = wordWeight[w];
+            skeletonWeights[j] = skeletonWeight[sk];
+        }
+        return new NameMatcher.Prepared(tokens, skeletons, phonetic, tokenParticle, tokenRest, skeletonParticle, skeletonRest, tokenWeight,
+                skeletonWeights, SCRIPTS[scripts[i]]);
     }
 
     /**
@@ -432,32 +564,48 @@ public final class NameIndex<R> {
     public List<Hit<R>> searchEverything(NameForms.Name query, int limit) {
         NameMatcher.Prepared q = matcher.prepare(query);
         Map<Object, double[]> best = new LinkedHashMap<>();
+        double[] parts = new double[4];
         for (int i = 0; i < owners.length; i++) {
-            double score = matcher.score(q, matcher.prepare(nameAt(i)));
-            keepBest(best, i, score);
+            NameMatcher.scoreParts(q, preparedAt(i), parts, 0);
+            keepBest(best, i, parts);
         }
-        return hits(query, best, limit);
+        return hits(query, q, best, limit);
     }
 
-    private void keepBest(Map<Object, double[]> best, int i, double score) {
+    /** Keeps the name at {@code i} as its owner's best if it is: its score and the parts of it ({@link NameMatcher#scoreParts}). */
+    private void keepBest(Map<Object, double[]> best, int i, double[] parts) {
+        double score = parts[0];
         if (score < matcher.thresholds().review()) {
             return;
         }
         double[] previous = best.get(owners[i]);
         if (previous == null || previous[0] < score) {
-            best.put(owners[i], new double[] {score, i});
+            best.put(owners[i], new double[] {score, i, parts[1], parts[2], parts[3]});
         }
     }
 
+    /**
+     * The best {@code limit} of the owners found, each with its name and the explanation of its score
+     * (from the parts kept when it was scored: only the hits answered are explained).
+     */
     @SuppressWarnings("unchecked")
-    private List<Hit<R>> hits(NameForms.Name query, Map<Object, double[]> best, int limit) {
+    private List<Hit<R>> hits(NameForms.Name query, NameMatcher.Prepared q, Map<Object, double[]> best, int limit) {
         List<double[]> ranked = new ArrayList<>(best.values());
         ranked.sort(Comparator.comparingDouble((double[] d) -> -d[0]).thenComparingDouble(d -> d[1]));
         List<Hit<R>> hits = new ArrayList<>();
+        String queryReadAs = NameMatcher.readAs(query);
         for (double[] found : ranked.subList(0, Math.min(limit, ranked.size()))) {
             int i = (int) found[1];
-            NameForms.Name name = NameForms.of(written[i]);
-            NameMatcher.Comparison comparison = matcher.compare(query, name);
+            double score = found[0];
+            NameForms.Name name = nameAt(i);
+            NameMatcher.Comparison comparison;
+            if (Arrays.binarySearch(ownSkeletonsOf, i) >= 0) {
+                // its skeletons are not its words' in the index: scored again with its own
+                comparison = matcher.compare(query, name);
+            } else {
+                List<String> why = NameMatcher.explain(q, preparedAt(i), queryReadAs, readAs(i), found[2], found[3], found[4], score);
+                comparison = new NameMatcher.Comparison(score, matcher.thresholds().band(score), why);
+            }
             hits.add(new Hit<>((R) owners[i], new Entry<>((R) owners[i], kinds[i], name), comparison));
         }
         return hits;
@@ -505,15 +653,21 @@ public final class NameIndex<R> {
         double[] queryWeights = prepared.tokenRarity;
         int scored = Math.min(SCORED, shortlist.length);
         float[] estimates = new float[shortlist.length];
+        double queryWeight = 0;
+        for (int i = 0; i < m; i++) {
+            queryWeight += queryWeights[i];
+        }
         for (int c = 0; c < shortlist.length; c++) {
-            estimates[c] = estimate(shortlist[c], m, queryWeights, s);
+            estimates[c] = estimate(shortlist[c], m, queryWeights, queryWeight, s);
         }
         int[] best = topByValue(shortlist, estimates, scored);
         Map<Object, double[]> found = new LinkedHashMap<>();
+        double[] parts = new double[4];
         for (int i : best) {
-            keepBest(found, i, matcher.score(prepared, matcher.prepare(nameAt(i))));
+            NameMatcher.scoreParts(prepared, preparedAt(i), parts, 0);
+            keepBest(found, i, parts);
         }
-        return hits(query, found, limit);
+        return hits(query, prepared, found, limit);
     }
 
     /** What {@link #similarWords} found for a query word: the words and their similarity. */
@@ -574,7 +728,7 @@ public final class NameIndex<R> {
             int w = s.counted.values[c];
             if (s.wordCount[w] >= need && mayReach(tokenParticle > 0 && tokenParticle == wordParticle[w] ? tokenLetters : tokenWhole,
                     tokenParticle > 0 && tokenParticle == wordParticle[w] ? wordLetters[w] : wordWholeLetters[w], WORD_CUT)) {
-                double sim = NameMatcher.similarity(token, tokenParticle, tokenRest, wordText[w], wordParticle[w], wordRest[w]);
+                double sim = NameMatcher.similarity(token, tokenParticle, tokenRest, wordText[w], wordParticle[w], wordRest[w], s.positions);
                 if (sim >= WORD_CUT) {
                     s.put(w, i, (float) sim, out);
                 }
@@ -600,7 +754,7 @@ public final class NameIndex<R> {
             if (s.skeletonCount[k] >= needSkeleton && mayReach(cut ? skeletonLettersOfQuery : skeletonWholeOfQuery,
                     cut ? skeletonLetters[k] : skeletonWholeLetters[k], SKELETON_CUT)) {
                 double sim = NameMatcher.similarity(skeleton, skeletonParticleOfQuery, skeletonRestOfQuery, skeletonText[k], skeletonParticle[k],
-                        skeletonRest[k]);
+                        skeletonRest[k], s.positions);
                 if (sim >= SKELETON_CUT) {
                     for (int w : skeletonWords[k]) {
                         s.put(w, i, (float) (0.96 * sim), out);
@@ -634,25 +788,33 @@ public final class NameIndex<R> {
 
     /** Adds what query word {@code i} found to each name holding one of its similar words (the best of them, once per name). */
     private void gather(IntList similar, int i, float weight, Scratch s) {
+        int[] gathered = s.gathered;
+        int query = s.query;
         for (int k = 0; k < similar.size; k++) {
             int w = similar.values[k];
             float sim = s.sim(w, i);
             for (int n : wordNames[w]) {
-                if (s.nameStamp[n] != s.query) {
-                    s.nameStamp[n] = s.query;
-                    s.acc[n] = weight * sim;
-                    s.lastWord[n] = (byte) i;
-                    s.lastSim[n] = sim;
+                int at = n << 2;
+                if (gathered[at] != query) {
+                    gathered[at] = query;
+                    gathered[at + ACC] = Float.floatToRawIntBits(weight * sim);
+                    gathered[at + LAST_WORD] = i;
+                    gathered[at + LAST_SIM] = Float.floatToRawIntBits(sim);
                     s.touched.add(n);
-                } else if (s.lastWord[n] == i) {
-                    if (sim > s.lastSim[n]) {
-                        s.acc[n] += weight * (sim - s.lastSim[n]);
-                        s.lastSim[n] = sim;
+                } else if (gathered[at + LAST_WORD] == i) {
+                    float lastSim = Float.intBitsToFloat(gathered[at + LAST_SIM]);
+                    if (sim > lastSim) {
+                        float acc = Float.intBitsToFloat(gathered[at + ACC]);
+                        acc += weight * (sim - lastSim);
+                        gathered[at + ACC] = Float.floatToRawIntBits(acc);
+                        gathered[at + LAST_SIM] = Float.floatToRawIntBits(sim);
                     }
                 } else {
-                    s.lastWord[n] = (byte) i;
-                    s.lastSim[n] = sim;
-                    s.acc[n] += weight * sim;
+                    gathered[at + LAST_WORD] = i;
+                    gathered[at + LAST_SIM] = Float.floatToRawIntBits(sim);
+                    float acc = Float.intBitsToFloat(gathered[at + ACC]);
+                    acc += weight * sim;
+                    gathered[at + ACC] = Float.floatToRawIntBits(acc);
                 }
             }
         }
@@ -663,27 +825,31 @@ public final class NameIndex<R> {
      * 0), averaged, or 0.9 x the shorter name's side when all its words are in the longer one: what
      * {@link NameMatcher} computes, without comparing strings.
      */
-    private float estimate(int n, int m, double[] queryWeights, Scratch s) {
+    private float estimate(int n, int m, double[] queryWeights, double queryWeight, Scratch s) {
         int[] ws = words[n];
-        double querySide = 0;
-        double queryWeight = 0;
+        // one pass over the name's words: each word's best query word, and each query word's best word of the name
+        float[] bestOfQuery = s.bestOfQuery;
         for (int i = 0; i < m; i++) {
-            float best = 0;
-            for (int w : ws) {
-                best = Math.max(best, s.sim(w, i));
-            }
-            querySide += queryWeights[i] * best;
-            queryWeight += queryWeights[i];
+            bestOfQuery[i] = 0f;
         }
         double nameSide = 0;
         double nameWeight = 0;
         for (int w : ws) {
             float best = 0;
-            for (int i = 0; i < m; i++) {
-                best = Math.max(best, s.sim(w, i));
+            if (s.localStamp[w] == s.query) {
+                int row = s.local[w] * s.columns;
+                for (int i = 0; i < m; i++) {
+                    float sim = s.table[row + i];
+                    best = Math.max(best, sim);
+                    bestOfQuery[i] = Math.max(bestOfQuery[i], sim);
+                }
             }
             nameSide += wordRarity[w] * best;
             nameWeight += wordRarity[w];
+        }
+        double querySide = 0;
+        for (int i = 0; i < m; i++) {
+            querySide += queryWeights[i] * bestOfQuery[i];
         }
         double q = queryWeight == 0 ? 0 : querySide / queryWeight;
         double c = nameWeight == 0 ? 0 : nameSide / nameWeight;
@@ -712,6 +878,11 @@ public final class NameIndex<R> {
         }
         return top;
     }
+
+    /** Where in {@link Scratch#gathered} a name's sum, last query word and its similarity are, from the name's first (its query stamp). */
+    private static final int ACC = 1;
+    private static final int LAST_WORD = 2;
+    private static final int LAST_SIM = 3;
 
     /** A growable list of ints. */
     static final class IntList {
@@ -756,11 +927,17 @@ public final class NameIndex<R> {
         int rows;
         float[] table = new float[1024];
         // the names gathered
-        final float[] acc;
-        final int[] nameStamp;
-        final byte[] lastWord;
-        final float[] lastSim;
+        /**
+         * Of each name gathered, side by side (one cache line, not four, at a million names): the query
+         * it was last gathered for, the sum so far (a float's bits), the query word it last counted and
+         * that word's similarity (a float's bits).
+         */
+        final int[] gathered;
         final IntList touched = new IntList(4096);
+        /** Of the name being estimated, the best similarity of each query word. */
+        final float[] bestOfQuery = new float[QUERY_WORDS];
+        /** Where each ASCII letter is in a word, for {@link JaroWinkler#similarity(CharSequence, CharSequence, long[])}: all zero between calls. */
+        final long[] positions = new long[128];
 
         Scratch(int names, int words, int skeletons) {
             wordCount = new int[words];
@@ -769,15 +946,17 @@ public final class NameIndex<R> {
             skeletonCountStamp = new int[skeletons];
             local = new int[words];
             localStamp = new int[words];
-            acc = new float[names];
-            nameStamp = new int[names];
-            lastWord = new byte[names];
-            lastSim = new float[names];
+            gathered = new int[names * 4];
+        }
+
+        /** The sum gathered for a name this query. */
+        float acc(int name) {
+            return Float.intBitsToFloat(gathered[(name << 2) + ACC]);
         }
 
         void newQuery() {
             if (query == Integer.MAX_VALUE || round > Integer.MAX_VALUE - 64) {
-                Arrays.fill(nameStamp, 0);
+                Arrays.fill(gathered, 0);
                 Arrays.fill(localStamp, 0);
                 Arrays.fill(wordCountStamp, 0);
                 Arrays.fill(skeletonCountStamp, 0);
@@ -820,7 +999,9 @@ public final class NameIndex<R> {
                 if ((row + 1) * columns > table.length) {
                     table = Arrays.copyOf(table, Math.max(table.length * 2, (row + 1) * columns));
                 }
-                Arrays.fill(table, row * columns, (row + 1) * columns, 0f);
+                for (int at = row * columns, end = at + columns; at < end; at++) {
+                    table[at] = 0f;
+                }
             } else {
                 row = local[w];
             }
@@ -845,13 +1026,13 @@ public final class NameIndex<R> {
             }
             float max = 0;
             for (int c = 0; c < n; c++) {
-                max = Math.max(max, acc[touched.values[c]]);
+                max = Math.max(max, acc(touched.values[c]));
             }
             int bins = 4096;
             int[] histogram = new int[bins];
             float scale = max <= 0 ? 0 : (bins - 1) / max;
             for (int c = 0; c < n; c++) {
-                histogram[(int) (acc[touched.values[c]] * scale)]++;
+                histogram[(int) (acc(touched.values[c]) * scale)]++;
             }
             int cut = bins - 1;
             int above = histogram[cut];
@@ -863,13 +1044,13 @@ public final class NameIndex<R> {
             IntList out = new IntList(Math.min(above, 2 * k));
             for (int c = 0; c < n; c++) {
                 int name = touched.values[c];
-                if ((int) (acc[name] * scale) > cut) {
+                if ((int) (acc(name) * scale) > cut) {
                     out.add(name);
                 }
             }
             for (int c = 0; c < n && out.size < 2 * k; c++) {
                 int name = touched.values[c];
-                if ((int) (acc[name] * scale) == cut) {
+                if ((int) (acc(name) * scale) == cut) {
                     out.add(name);
                 }
             }

@@ -1,10 +1,7 @@
 package org.concord.screening.names;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Scores two names (0 to 1) and says why. Two views of each name are compared, and the better one
@@ -61,27 +58,97 @@ public final class NameMatcher {
     }
 
     /**
-     * A name with what its comparisons need computed once: the sorted and joined spellings and
-     * skeletons, and the rarity of each word. An index keeps none of these for its names (it keeps
-     * word ids) and prepares only the few names it scores in full.
+     * A name with what its comparisons need computed once: its words, consonant skeletons and phonetic
+     * keys as arrays, each word's and skeleton's particle ({@link #particle}) and what follows it, the
+     * rarity of each, and the sorted and joined spellings (the skeleton's only once a comparison with a
+     * name in another script asks for them). An index keeps none of these for its names (it keeps word
+     * ids, and each distinct word's particle and rarity once) and prepares only the names it scores in
+     * full, from those.
      */
     static final class Prepared {
-        final NameForms.Name name;
-        final String sortedTokens;
-        final String sortedSkeleton;
-        final String skeleton;
-        final String joinedTokens;
+        final String[] tokens;
+        final String[] skeletons;
+        final String[] phonetic;
+        final int[] tokenParticle;
+        final String[] tokenRest;
+        final int[] skeletonParticle;
+        final String[] skeletonRest;
         final double[] tokenRarity;
         final double[] skeletonRarity;
+        final Character.UnicodeScript script;
+        final String sortedTokens;
+        final String joinedTokens;
+        private String skeleton;
+        private String sortedSkeleton;
 
+        /** A name given whole: its particles cut and its rarities looked up here. */
         Prepared(NameForms.Name name, java.util.function.ToDoubleFunction<String> rarity) {
-            this.name = name;
-            this.sortedTokens = name.sortedTokens();
-            this.sortedSkeleton = name.sortedSkeleton();
-            this.skeleton = name.skeleton();
-            this.joinedTokens = String.join("", name.tokens());
-            this.tokenRarity = name.tokens().stream().mapToDouble(rarity).toArray();
-            this.skeletonRarity = name.skeletons().stream().mapToDouble(rarity).toArray();
+            this(name.tokens().toArray(String[]::new), name.skeletons().toArray(String[]::new), name.phonetic().toArray(String[]::new),
+                    null, null, null, null, name.tokens().stream().mapToDouble(rarity).toArray(),
+                    name.skeletons().stream().mapToDouble(rarity).toArray(), name.script());
+        }
+
+        /**
+         * A name from parts already computed (an index's words); a null particle array is computed
+         * here. The arrays are kept, not copied.
+         */
+        Prepared(String[] tokens, String[] skeletons, String[] phonetic, int[] tokenParticle, String[] tokenRest, int[] skeletonParticle,
+                String[] skeletonRest, double[] tokenRarity, double[] skeletonRarity, Character.UnicodeScript script) {
+            this.tokens = tokens;
+            this.skeletons = skeletons;
+            this.phonetic = phonetic;
+            if (tokenParticle == null) {
+                tokenParticle = new int[tokens.length];
+                tokenRest = new String[tokens.length];
+                cut(tokens, tokenParticle, tokenRest);
+            }
+            if (skeletonParticle == null) {
+                skeletonParticle = new int[skeletons.length];
+                skeletonRest = new String[skeletons.length];
+                cut(skeletons, skeletonParticle, skeletonRest);
+            }
+            this.tokenParticle = tokenParticle;
+            this.tokenRest = tokenRest;
+            this.skeletonParticle = skeletonParticle;
+            this.skeletonRest = skeletonRest;
+            this.tokenRarity = tokenRarity;
+            this.skeletonRarity = skeletonRarity;
+            this.script = script;
+            // what NameForms.Name's sortedTokens() gives: the words sorted, joined by a space
+            this.sortedTokens = sortedJoined(tokens, " ");
+            this.joinedTokens = String.join("", tokens);
+        }
+
+        private static void cut(String[] words, int[] particle, String[] rest) {
+            for (int j = 0; j < words.length; j++) {
+                particle[j] = particle(words[j]);
+                rest[j] = words[j].substring(particle[j]);
+            }
+        }
+
+        private static String sortedJoined(String[] words, String separator) {
+            if (words.length == 1) {
+                return words[0];
+            }
+            String[] sorted = words.clone();
+            java.util.Arrays.sort(sorted);
+            return String.join(separator, sorted);
+        }
+
+        /** The consonant skeletons joined without spaces, in written order. */
+        String skeleton() {
+            if (skeleton == null) {
+                skeleton = String.join("", skeletons);
+            }
+            return skeleton;
+        }
+
+        /** The consonant skeletons, sorted, joined without spaces. */
+        String sortedSkeleton() {
+            if (sortedSkeleton == null) {
+                sortedSkeleton = sortedJoined(skeletons, "");
+            }
+            return sortedSkeleton;
         }
     }
 
@@ -90,30 +157,60 @@ public final class NameMatcher {
         return new Prepared(name, rarity);
     }
 
+    /** How much a word (or a consonant skeleton) weighs: 1, or less for a common one once the matcher weighs rarity. */
+    double rarity(String word) {
+        return rarity.applyAsDouble(word);
+    }
+
     public Comparison compare(NameForms.Name query, NameForms.Name candidate) {
         Prepared q = prepare(query);
         Prepared c = prepare(candidate);
         double folded = foldedView(q, c);
         double skeleton = skeletonView(q, c);
-        double phonetic = shared(query.phonetic(), candidate.phonetic());
+        double phonetic = shared(q.phonetic, c.phonetic);
         // the skeleton throws vowels away, so it agrees more easily: it counts a little less
         double score = combine(folded, skeleton, phonetic);
-        List<String> why = new ArrayList<>();
-        why.add(String.format(Locale.ROOT, "spelling '%s' ~ '%s' %.2f", query.sortedTokens(), candidate.sortedTokens(), folded));
-        why.add(String.format(Locale.ROOT, "consonants '%s' ~ '%s' %.2f", String.join(" ", query.skeletons()),
-                String.join(" ", candidate.skeletons()), skeleton));
-        Set<String> keys = new LinkedHashSet<>(query.phonetic());
-        keys.retainAll(Set.copyOf(candidate.phonetic()));
-        why.add(String.format(Locale.ROOT, "sounds %s %.2f", keys.isEmpty() ? "(none shared)" : String.join(" ", keys), phonetic));
-        if (!query.latin().equals(query.written().toLowerCase(Locale.ROOT).strip())) {
-            why.add("'" + query.written().strip() + "' read as '" + query.latin() + "'");
+        return new Comparison(score, thresholds.band(score), explain(q, c, readAs(query), readAs(candidate), folded, skeleton, phonetic, score));
+    }
+
+    /** The line of an explanation that says how a name not written in plain Latin letters was read; null for one that was. */
+    static String readAs(NameForms.Name name) {
+        return name.latin().equals(name.written().toLowerCase(Locale.ROOT).strip()) ? null : readAs(name.written(), name.latin());
+    }
+
+    /** The line of an explanation that says how {@code written} was read. */
+    static String readAs(String written, String latin) {
+        return "'" + written.strip() + "' read as '" + latin + "'";
+    }
+
+    /**
+     * Why two names scored what they did: the figures of each view, the sounds they share, how each was
+     * read when it is not plain Latin ({@link #readAs}, null when it is), and the score. The same
+     * text {@link #compare} has always given, built without a formatter ({@link Decimals}).
+     */
+    static List<String> explain(Prepared q, Prepared c, String queryReadAs, String candidateReadAs, double folded, double skeleton,
+            double phonetic, double score) {
+        String[] why = new String[4 + (queryReadAs == null ? 0 : 1) + (candidateReadAs == null ? 0 : 1)];
+        int at = 0;
+        why[at++] = "spelling '" + q.sortedTokens + "' ~ '" + c.sortedTokens + "' " + Decimals.fixed(folded, 2);
+        why[at++] = "consonants '" + String.join(" ", q.skeletons) + "' ~ '" + String.join(" ", c.skeletons) + "' "
+                + Decimals.fixed(skeleton, 2);
+        // the query's keys, each once, in order, that the candidate has too
+        StringBuilder keys = new StringBuilder();
+        for (int i = 0; i < q.phonetic.length; i++) {
+            if (firstAt(q.phonetic, i) && contains(c.phonetic, q.phonetic[i])) {
+                keys.append(keys.length() == 0 ? "" : " ").append(q.phonetic[i]);
+            }
         }
-        if (!candidate.latin().equals(candidate.written().toLowerCase(Locale.ROOT).strip())) {
-            why.add("'" + candidate.written().strip() + "' read as '" + candidate.latin() + "'");
+        why[at++] = "sounds " + (keys.length() == 0 ? "(none shared)" : keys.toString()) + " " + Decimals.fixed(phonetic, 2);
+        if (queryReadAs != null) {
+            why[at++] = queryReadAs;
         }
-        why.add(String.format(Locale.ROOT, "score %.3f (the better of spelling and 0.96 x consonants, plus 0.04 x sounds)",
-                score));
-        return new Comparison(score, thresholds.band(score), List.copyOf(why));
+        if (candidateReadAs != null) {
+            why[at++] = candidateReadAs;
+        }
+        why[at] = "score " + Decimals.fixed(score, 3) + " (the better of spelling and 0.96 x consonants, plus 0.04 x sounds)";
+        return List.of(why);
     }
 
     /** Just the score, for ranking. */
@@ -123,20 +220,35 @@ public final class NameMatcher {
 
     /** Just the score of two prepared names; the same as {@link #score(NameForms.Name, NameForms.Name)}. */
     double score(Prepared q, Prepared c) {
-        return combine(foldedView(q, c), skeletonView(q, c), shared(q.name.phonetic(), c.name.phonetic()));
+        return combine(foldedView(q, c), skeletonView(q, c), shared(q.phonetic, c.phonetic));
     }
 
-    private double foldedView(Prepared q, Prepared c) {
-        return view(q.name.tokens(), c.name.tokens(), q.tokenRarity, c.tokenRarity, similarity(q.sortedTokens, c.sortedTokens),
-                q.joinedTokens, c.joinedTokens);
+    /**
+     * The score of two prepared names and its parts, into {@code into}: the score, the spelling's view,
+     * the consonants' view and the sounds shared (what {@link #explain} shows).
+     */
+    static void scoreParts(Prepared q, Prepared c, double[] into, int at) {
+        double folded = foldedView(q, c);
+        double skeleton = skeletonView(q, c);
+        double phonetic = shared(q.phonetic, c.phonetic);
+        into[at] = combine(folded, skeleton, phonetic);
+        into[at + 1] = folded;
+        into[at + 2] = skeleton;
+        into[at + 3] = phonetic;
     }
 
-    private double skeletonView(Prepared q, Prepared c) {
-        if (q.name.script() == c.name.script()) {
+    private static double foldedView(Prepared q, Prepared c) {
+        return view(q.tokens, q.tokenParticle, q.tokenRest, c.tokens, c.tokenParticle, c.tokenRest, q.tokenRarity, c.tokenRarity,
+                similarity(q.sortedTokens, c.sortedTokens), q.joinedTokens, c.joinedTokens);
+    }
+
+    private static double skeletonView(Prepared q, Prepared c) {
+        if (q.script == c.script) {
             return 0;
         }
-        double whole = Math.max(similarity(q.sortedSkeleton, c.sortedSkeleton), similarity(q.skeleton, c.skeleton));
-        return view(q.name.skeletons(), c.name.skeletons(), q.skeletonRarity, c.skeletonRarity, whole, q.skeleton, c.skeleton);
+        double whole = Math.max(similarity(q.sortedSkeleton(), c.sortedSkeleton()), similarity(q.skeleton(), c.skeleton()));
+        return view(q.skeletons, q.skeletonParticle, q.skeletonRest, c.skeletons, c.skeletonParticle, c.skeletonRest, q.skeletonRarity,
+                c.skeletonRarity, whole, q.skeleton(), c.skeleton());
     }
 
     /** The better of the spelling and 0.96 x the consonants, plus up to 0.04 for shared sounds. */
@@ -148,15 +260,15 @@ public final class NameMatcher {
         return thresholds;
     }
 
-    private static double view(List<String> a, List<String> b, double[] rarityA, double[] rarityB, double whole, String joinedA,
-            String joinedB) {
-        double ab = bestPartners(a, b, rarityA, rarityB);
-        double ba = bestPartners(b, a, rarityB, rarityA);
+    private static double view(String[] a, int[] particleA, String[] restA, String[] b, int[] particleB, String[] restB, double[] rarityA,
+            double[] rarityB, double whole, String joinedA, String joinedB) {
+        double ab = bestPartners(a, particleA, restA, b, particleB, restB, rarityA, rarityB);
+        double ba = bestPartners(b, particleB, restB, a, particleA, restA, rarityB, rarityA);
         double both = (whole + (ab + ba) / 2) / 2;
         // a shorter name of two words or more, each found in the other (Abdul Manan in Abdul Manan Agha): nearly as good
-        if (a.size() >= 2 && a.size() < b.size()) {
+        if (a.length >= 2 && a.length < b.length) {
             both = Math.max(both, SUBSET_WEIGHT * ab);
-        } else if (b.size() >= 2 && b.size() < a.size()) {
+        } else if (b.length >= 2 && b.length < a.length) {
             both = Math.max(both, SUBSET_WEIGHT * ba);
         }
         // the same letters, split into words differently (Kakazada, کاکا زاده; Shahidkhel, شهيد خيل)
@@ -165,15 +277,15 @@ public final class NameMatcher {
     }
 
     /** Monge-Elkan: each word of a against its most similar word of b, averaged, weighed by rarity. */
-    private static double bestPartners(List<String> a, List<String> b, double[] rarityA, double[] rarityB) {
+    private static double bestPartners(String[] a, int[] particleA, String[] restA, String[] b, int[] particleB, String[] restB,
+            double[] rarityA, double[] rarityB) {
         double sum = 0;
         double weights = 0;
-        for (int i = 0; i < a.size(); i++) {
-            String x = a.get(i);
+        for (int i = 0; i < a.length; i++) {
             double best = 0;
             int partner = -1;
-            for (int j = 0; j < b.size(); j++) {
-                double s = similarity(x, b.get(j));
+            for (int j = 0; j < b.length; j++) {
+                double s = similarity(a[i], particleA[i], restA[i], b[j], particleB[j], restB[j]);
                 if (s > best || partner < 0) {
                     best = s;
                     partner = j;
@@ -210,6 +322,15 @@ public final class NameMatcher {
         return xParticle > 0 && xParticle == yParticle ? JaroWinkler.similarity(xRest, yRest) : JaroWinkler.similarity(x, y);
     }
 
+    /** The same, with {@link JaroWinkler#similarity(CharSequence, CharSequence, long[])}'s table of letter positions. */
+    static double similarity(String x, int xParticle, String xRest, String y, int yParticle, String yRest, long[] positions) {
+        if (x.equals(y)) {
+            return 1.0;
+        }
+        return xParticle > 0 && xParticle == yParticle ? JaroWinkler.similarity(xRest, yRest, positions)
+                : JaroWinkler.similarity(x, y, positions);
+    }
+
     /**
      * How many letters of a word are the particle "abd" (3: abdrahman) or its skeleton "bd" (2:
      * bdrhmn), which two words that both have it are compared without ("Abdul Rahman" and "Abdul
@@ -238,25 +359,44 @@ public final class NameMatcher {
     }
 
     /** The share of distinct phonetic keys the two names have in common (of the larger set of distinct keys). */
-    private static double shared(List<String> a, List<String> b) {
+    private static double shared(String[] a, String[] b) {
         int distinctA = distinct(a);
         int distinctB = distinct(b);
         int common = 0;
-        for (int i = 0; i < a.size(); i++) {
-            if (a.indexOf(a.get(i)) == i && b.contains(a.get(i))) {
+        for (int i = 0; i < a.length; i++) {
+            if (firstAt(a, i) && contains(b, a[i])) {
                 common++;
             }
         }
         return (double) common / Math.max(1, Math.max(distinctA, distinctB));
     }
 
-    private static int distinct(List<String> keys) {
+    private static int distinct(String[] keys) {
         int n = 0;
-        for (int i = 0; i < keys.size(); i++) {
-            if (keys.indexOf(keys.get(i)) == i) {
+        for (int i = 0; i < keys.length; i++) {
+            if (firstAt(keys, i)) {
                 n++;
             }
         }
         return n;
+    }
+
+    /** Whether {@code keys[i]} is the first of its value in {@code keys}. */
+    private static boolean firstAt(String[] keys, int i) {
+        for (int k = 0; k < i; k++) {
+            if (keys[k].equals(keys[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean contains(String[] keys, String key) {
+        for (String k : keys) {
+            if (k.equals(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

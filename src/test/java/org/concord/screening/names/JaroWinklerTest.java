@@ -21,6 +21,25 @@ class JaroWinklerTest {
     void agreesWithCommonsTextOnShortWordsOfFewLetters(@ForAll @StringLength(max = 12) @CharRange(from = 'a', to = 'f') String a,
             @ForAll @StringLength(max = 12) @CharRange(from = 'a', to = 'f') String b) {
         assertThat(JaroWinkler.similarity(a, b)).as(a + " ~ " + b).isEqualTo(REFERENCE.apply(a, b));
+        assertThat(JaroWinkler.similarity(a, b, POSITIONS)).as(a + " ~ " + b).isEqualTo(REFERENCE.apply(a, b));
+        assertThat(POSITIONS).containsOnly(0L);
+    }
+
+    /** The table of letter positions the faster figure uses, shared by every check: it must be left all zero. */
+    private static final long[] POSITIONS = new long[128];
+
+    @Property(tries = 3000)
+    void theFigureFromLetterPositionsIsTheSameOnWordsOfUpToSixtyFourLetters(@ForAll @StringLength(max = 70) @CharRange(from = 'a', to = 'e') String a,
+            @ForAll @StringLength(max = 70) @CharRange(from = 'a', to = 'e') String b) {
+        assertThat(JaroWinkler.similarity(a, b, POSITIONS)).as(a + " ~ " + b).isEqualTo(JaroWinkler.similarity(a, b));
+        assertThat(POSITIONS).containsOnly(0L);
+    }
+
+    @Property(tries = 1000)
+    void theFigureFromLetterPositionsIsTheSameWithLettersBeyondAscii(@ForAll @StringLength(max = 20) @CharRange(from = '~', to = '\u0082') String a,
+            @ForAll @StringLength(max = 20) @CharRange(from = '|', to = '\u0081') String b) {
+        assertThat(JaroWinkler.similarity(a, b, POSITIONS)).as(a + " ~ " + b).isEqualTo(REFERENCE.apply(a, b));
+        assertThat(POSITIONS).containsOnly(0L);
     }
 
     @Property(tries = 1000)
@@ -36,6 +55,7 @@ class JaroWinklerTest {
         for (String a : names) {
             for (String b : names) {
                 assertThat(JaroWinkler.similarity(a, b)).as(a + " ~ " + b).isEqualTo(REFERENCE.apply(a, b));
+                assertThat(JaroWinkler.similarity(a, b, POSITIONS)).as(a + " ~ " + b).isEqualTo(REFERENCE.apply(a, b));
             }
         }
     }
