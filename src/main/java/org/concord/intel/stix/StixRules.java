@@ -173,7 +173,7 @@ final class StixRules {
             out.add(new Violation(objectId, "$.id", "id must be an identifier: type--UUID (RFC 4122)"));
         } else if (type != null && !idType.equals(type)) {
             out.add(new Violation(objectId, "$.id",
-                    "id prefix '" + idType + "' must equal the object type '" + type + "'"));
+                    "id prefix '" + idType + "' must equal the object type '" + oneLine(type) + "'"));
         }
     }
 
@@ -272,7 +272,7 @@ final class StixRules {
                 checkNested(value, "marking_ref", MARKING, objectId, here, out);
             } else if (name.equals("body_multipart") && "email-message".equals(type)) {
                 checkNested(value, "body_raw_ref", ANY, objectId, here, out);
-            } else if (name.equals("extensions") && value.isObject() && StixTypes.SCOS.contains(type)) {
+            } else if (name.equals("extensions") && value.isObject() && type != null && StixTypes.SCOS.contains(type)) {
                 for (Map.Entry<String, JsonNode> extension : value.properties()) {
                     Set<String> refs = SPEC_EXTENSION_REFS.getOrDefault(extension.getKey(), Set.of());
                     for (String ref : refs) {
@@ -377,10 +377,19 @@ final class StixRules {
                 JsonNode selector = selectors.get(s);
                 if (selector.isString() && GranularSelector.select(object, selector.stringValue()) == null) {
                     out.add(new Violation(objectId, "$.granular_markings[" + g + "].selectors[" + s + "]",
-                            "selector '" + selector.stringValue() + "' selects nothing in this object"));
+                            "selector '" + oneLine(selector.stringValue()) + "' selects nothing in this object"));
                 }
             }
         }
+    }
+
+    /**
+     * Text of the object in a rule, its line breaks escaped: a rule is one line ({@link Violation}), and a
+     * type or selector with a line break made the check throw instead of refusing (found by
+     * {@code StixValidatorDifferentialProperties}).
+     */
+    private static String oneLine(String text) {
+        return text.replace("\n", "\\n").replace("\r", "\\r");
     }
 
     private static void checkMarkingSelfReference(JsonNode object, String type, String objectId,
