@@ -13,6 +13,8 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
+import com.networknt.schema.regex.JDKRegularExpressionFactory;
+import com.networknt.schema.regex.RegularExpressionFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -62,7 +64,19 @@ public final class StixValidator {
      * @throws IllegalStateException if a schema is missing or refers to anything outside them
      */
     public static StixValidator withOasisSchemas() {
-        SchemaRegistry registry = registry();
+        return withOasisSchemas(StixPatterns.INSTANCE);
+    }
+
+    /**
+     * The same schemas with every pattern read by the JDK engine, as the schema library reads them by
+     * default: the reference {@link StixPatterns} is held to (tests only).
+     */
+    static StixValidator withOasisSchemasReadByTheJdk() {
+        return withOasisSchemas(JDKRegularExpressionFactory.getInstance());
+    }
+
+    private static StixValidator withOasisSchemas(RegularExpressionFactory patterns) {
+        SchemaRegistry registry = registry(patterns);
         try {
             Map<String, Schema> byType = new HashMap<>();
             StixTypes.schemaFiles().forEach((type, file) -> byType.put(type, load(registry, file)));
@@ -73,11 +87,15 @@ public final class StixValidator {
         }
     }
 
-    /** The schemas as this node holds them: the OASIS ones from the classpath, no network. */
-    private static SchemaRegistry registry() {
+    /**
+     * The schemas as this node holds them: the OASIS ones from the classpath, no network; the patterns
+     * every object meets read by hand ({@link StixPatterns}), the rest by the JDK engine.
+     */
+    private static SchemaRegistry registry(RegularExpressionFactory patterns) {
         SchemaRegistryConfig config = SchemaRegistryConfig.builder()
                 .pathType(PathType.JSON_PATH)
                 .formatAssertionsEnabled(false)
+                .regularExpressionFactory(patterns)
                 .build();
         return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
                 builder -> builder
@@ -101,7 +119,7 @@ public final class StixValidator {
      */
     public static Extension extension(String file) {
         try {
-            Schema schema = registry().getSchema(SchemaLocation.of(CLASSPATH_EXTENSIONS + file));
+            Schema schema = registry(StixPatterns.INSTANCE).getSchema(SchemaLocation.of(CLASSPATH_EXTENSIONS + file));
             schema.initializeValidators();
             return new Extension(file, schema);
         } catch (RuntimeException e) {

@@ -112,6 +112,37 @@ class BadObjectsTest {
                 "$.granular_markings[0].selectors[0]", "selector 'description' selects nothing in this object"));
     }
 
+    /** Found by StixValidatorDifferentialProperties: the selector went into the rule as it was, and a rule is one line. */
+    @Test
+    void a_selector_with_a_line_break_is_refused_not_thrown() {
+        ObjectNode indicator = anyIndicator();
+        indicator.putArray("granular_markings").addObject()
+                .put("marking_ref", "marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1")
+                .putArray("selectors").add("name\nx");
+
+        assertThat(VALIDATOR.validate(indicator)).contains(new Violation(ID,
+                "$.granular_markings[0].selectors[0]", "selector 'name\\nx' selects nothing in this object"));
+    }
+
+    /** Found by StixValidatorDifferentialProperties: an object without a type but with extensions threw a NullPointerException. */
+    @Test
+    void an_object_without_a_type_but_with_extensions_is_refused_not_thrown() {
+        ObjectNode indicator = anyIndicator();
+        indicator.remove("type");
+        indicator.putObject("extensions").putObject("x-acme-ext").put("x_acme", "a");
+
+        assertThat(VALIDATOR.validate(indicator)).contains(new Violation(ID, "$.type", "type is required and must be a string"));
+    }
+
+    /** Found by StixValidatorDifferentialProperties: the type went into the rule as it was. */
+    @Test
+    void a_type_with_a_line_break_is_refused_not_thrown() {
+        ObjectNode indicator = anyIndicator().put("type", "indicator\n");
+
+        assertThat(VALIDATOR.validate(indicator)).contains(new Violation(ID, "$.id",
+                "id prefix 'indicator' must equal the object type 'indicator\\n'"));
+    }
+
     @Test
     void a_missing_required_property_is_a_schema_violation_naming_the_object() {
         ObjectNode indicator = anyIndicator();
