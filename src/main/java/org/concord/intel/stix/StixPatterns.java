@@ -101,7 +101,7 @@ final class StixPatterns implements RegularExpressionFactory {
         return n >= 1 && s.endsWith("-ext") && s.charAt(n - 1) != '-' && hyphenated(s, 0, n);
     }
 
-    /** Whether s[from, to) starts with a-z and has only a-z, 0-9 and hyphens, never two hyphens together. */
+    /** Whether s from {@code from} up to {@code to} starts with a-z and has only a-z, 0-9 and hyphens, never two hyphens together. */
     private static boolean hyphenated(String s, int from, int to) {
         if (!lower(s.charAt(from))) {
             return false;
@@ -148,7 +148,7 @@ final class StixPatterns implements RegularExpressionFactory {
         return digit(a) && digit(b) ? (a - '0') * 10 + (b - '0') : -1;
     }
 
-    /** {@code T\d{2}:\d{2}:\d{2}\.\d{3,}Z$}, found anywhere: the value ends in {@code Thh:mm:ss.ddd...Z}. */
+    /** The schema's millisecond pattern (T, two digits, colon, two digits, colon, two digits, a point, three or more digits, Z, at the end), found anywhere: the value ends in {@code Thh:mm:ss.ddd...Z}. */
     private static boolean endsInMilliseconds(String s) {
         int z = s.length() - 1;
         if (z < 0 || s.charAt(z) != 'Z') {

@@ -199,10 +199,10 @@ final class StixRules {
      * {@code StixTimestampsProperties} holds it to the pattern and {@code Instant.parse}.
      */
     static Instant instantOrNull(JsonNode node) {
-        return node.isString() ? instantOrNull(node.stringValue()) : null;
+        return node.isString() ? instantOfText(node.stringValue()) : null;
     }
 
-    static Instant instantOrNull(String text) {
+    static Instant instantOfText(String text) {
         int n = text.length();
         if (n < 20 || text.charAt(n - 1) != 'Z' || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
                 || text.charAt(13) != ':' || text.charAt(16) != ':' || n > 20 && (n < 22 || text.charAt(19) != '.')) {
@@ -263,7 +263,7 @@ final class StixRules {
         return a >= '0' && a <= '9' && b >= '0' && b <= '9' ? (a - '0') * 10 + (b - '0') : -1;
     }
 
-    /** The answer {@link #instantOrNull(String)} must give: the pattern, then {@code Instant.parse} (tests only). */
+    /** The answer {@link #instantOfText(String)} must give: the pattern, then {@code Instant.parse} (tests only). */
     static Instant instantOrNullByParse(String text) {
         if (!RFC3339_UTC.matcher(text).matches()) {
             return null;
