@@ -14,23 +14,12 @@ final class JaroWinkler {
     }
 
     static double similarity(CharSequence first, CharSequence second) {
-        int lf = first.length();
-        int ls = second.length();
-        if (lf == ls && first.toString().contentEquals(second)) {
-            return 1.0;
+        double settled = settled(first, second);
+        if (settled >= 0) {
+            return settled;
         }
-        if (lf == 0 || ls == 0) {
-            return 0.0;
-        }
-        CharSequence max;
-        CharSequence min;
-        if (lf > ls) {
-            max = first;
-            min = second;
-        } else {
-            max = second;
-            min = first;
-        }
+        CharSequence max = first.length() > second.length() ? first : second;
+        CharSequence min = max == first ? second : first;
         if (max.length() > 64) {
             return slow(first, second, max, min);
         }
@@ -51,22 +40,7 @@ final class JaroWinkler {
                 }
             }
         }
-        if (matches == 0) {
-            return 0.0;
-        }
-        int halfTranspositions = 0;
-        long a = minFlags;
-        long b = maxFlags;
-        while (a != 0) {
-            int i = Long.numberOfTrailingZeros(a);
-            int j = Long.numberOfTrailingZeros(b);
-            if (min.charAt(i) != max.charAt(j)) {
-                halfTranspositions++;
-            }
-            a &= a - 1;
-            b &= b - 1;
-        }
-        return winkler(first, second, min.length(), matches, halfTranspositions);
+        return fromMatches(first, second, min, max, minFlags, maxFlags, matches);
     }
 
     /**
@@ -78,23 +52,12 @@ final class JaroWinkler {
      * one word of a query with thousands of its words.
      */
     static double similarity(CharSequence first, CharSequence second, long[] positions) {
-        int lf = first.length();
-        int ls = second.length();
-        if (lf == ls && first.toString().contentEquals(second)) {
-            return 1.0;
+        double settled = settled(first, second);
+        if (settled >= 0) {
+            return settled;
         }
-        if (lf == 0 || ls == 0) {
-            return 0.0;
-        }
-        CharSequence max;
-        CharSequence min;
-        if (lf > ls) {
-            max = first;
-            min = second;
-        } else {
-            max = second;
-            min = first;
-        }
+        CharSequence max = first.length() > second.length() ? first : second;
+        CharSequence min = max == first ? second : first;
         int maxLength = max.length();
         if (maxLength > 64) {
             return slow(first, second, max, min);
@@ -129,6 +92,21 @@ final class JaroWinkler {
             }
         }
         clear(positions, max, maxLength);
+        return fromMatches(first, second, min, max, minFlags, maxFlags, matches);
+    }
+
+    /** 1 for equal words, 0 when either is empty, else -1: the cases both ways of matching settle before they start. */
+    private static double settled(CharSequence first, CharSequence second) {
+        int lf = first.length();
+        if (lf == second.length() && first.toString().contentEquals(second)) {
+            return 1.0;
+        }
+        return lf == 0 || second.length() == 0 ? 0.0 : -1;
+    }
+
+    /** The figure from the matched letters, given as bits of {@code min} and {@code max}: transpositions counted in order. */
+    private static double fromMatches(CharSequence first, CharSequence second, CharSequence min, CharSequence max, long minFlags,
+            long maxFlags, int matches) {
         if (matches == 0) {
             return 0.0;
         }
