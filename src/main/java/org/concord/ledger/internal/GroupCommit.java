@@ -42,6 +42,9 @@ class GroupCommit implements Ledger, DisposableBean {
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean running = true;
+    /** Whether tiles may be missing (a ledger written before {@code ledger_tile}): filled when idle. */
+    private boolean tilesBehind = true;
+    private long fillAfter = System.nanoTime();
 
     /** An entry waiting for its batch; its leaf hash is computed by the caller, off the writer thread. */
     private record Pending(LedgerEntry entry, Hash leaf, CompletableFuture<Long> index) {
@@ -109,8 +112,9 @@ class GroupCommit implements Ledger, DisposableBean {
         List<Pending> batch = new ArrayList<>();
         while (running || !queue.isEmpty()) {
             try {
-                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                Pending first = queue.poll(tilesBehind && System.nanoTime() - fillAfter >= 0 ? 0 : 100, TimeUnit.MILLISECONDS);
                 if (first == null) {
+                    fillTilesWhileIdle();
                     continue;
                 }
                 batch.add(first);
@@ -131,6 +135,25 @@ class GroupCommit implements Ledger, DisposableBean {
             left.index().completeExceptionally(new LedgerUnavailable("the ledger shut down before this entry was appended", null));
         }
     }
+
+    /**
+     * Stores one chunk of the tiles a ledger written before {@code ledger_tile} lacks, in its own
+     * transaction under the head lock, while no entry waits; once none is missing, never again.
+     */
+    private void fillTilesWhileIdle() {
+        if (!tilesBehind || System.nanoTime() - fillAfter < 0) {
+            return;
+        }
+        try {
+            tilesBehind = Boolean.TRUE.equals(transactions.execute(status -> tables.fillTiles(FILL_LEAVES)));
+        } catch (RuntimeException e) {
+            log.warn("could not store the ledger's missing tiles, trying again in a minute: {}", e.toString());
+            fillAfter = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        }
+    }
+
+    /** Leaves whose tiles one idle fill stores: 2,048 tiles, about 2 MB read, one short transaction. */
+    static final long FILL_LEAVES = 1 << 16;
 
     private void commit(List<Pending> batch) {
         List<LedgerEntry> entries = new ArrayList<>(batch.size());

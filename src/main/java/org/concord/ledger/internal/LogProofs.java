@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 /**
  * The proofs {@code GET /ledger/proof/inclusion} and {@code /ledger/proof/consistency} serve, read
  * from the stored tree: the size checked against the committed log once (a 400 naming the field
- * and the rule), then the leaf and the RFC 9162 proof hashes in one query of the stored subtrees
- * ({@link LogTables#nodes}), two round trips a proof. The controller answers with these; the
+ * and the rule, read with the size up to which tiles are stored), then the leaf and the RFC 9162
+ * proof hashes in one query of the stored tiles and subtrees ({@link LogTables#nodes(List, long)}):
+ * two round trips a proof, and about one row per five levels of the tree. The controller answers with these; the
  * benchmark of proofs at 10M leaves ({@code LedgerProofsBenchmark}) measures these same calls.
  */
 @Component
@@ -30,11 +31,12 @@ class LogProofs {
      * only grows, so a size committed once stays committed).
      */
     Sized atSize(String field, long size) {
-        long committed = tables.size();
+        LogTables.Head head = tables.head();
+        long committed = head.size();
         if (size < 0 || size > committed) {
             throw new InvalidInput(field, "range", "tree size " + size + " is outside [0, " + committed + "]");
         }
-        return new Sized(size, committed);
+        return new Sized(size, committed, Math.min(head.tiled(), committed));
     }
 
     /** The tree at a checked size, for the proofs of one request. */
@@ -42,9 +44,9 @@ class LogProofs {
         private final long size;
         private final MerkleLog log;
 
-        private Sized(long size, long committed) {
+        private Sized(long size, long committed, long tiled) {
             this.size = size;
-            this.log = new MerkleLog(new Committed(committed));
+            this.log = new MerkleLog(new Committed(committed, tiled));
         }
 
         /** The leaf at {@code index} and its inclusion proof in this tree. */
@@ -67,15 +69,22 @@ class LogProofs {
     /** The stored tree at a committed size read once, for reading only. */
     private final class Committed extends TableTreeStore {
         private final long size;
+        private final long tiled;
 
-        Committed(long size) {
+        Committed(long size, long tiled) {
             super(LogProofs.this.tables);
             this.size = size;
+            this.tiled = tiled;
         }
 
         @Override
         public long size() {
             return size;
+        }
+
+        @Override
+        long tiled() {
+            return tiled;
         }
 
         @Override

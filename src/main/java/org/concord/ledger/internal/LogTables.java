@@ -30,7 +30,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The log's tables: {@code ledger_head} (the size), {@code ledger_entry} (one row per leaf, the
- * level-0 nodes) and {@code ledger_node} (complete subtrees above the leaves). Writes run inside
+ * level-0 nodes), {@code ledger_node} (complete subtrees above the leaves) and {@code ledger_tile}
+ * (the hashes of every fifth level in rows of 32, see {@link LogTiles}). Writes run inside
  * the group commit's transaction; on PostgreSQL they use {@code COPY}, elsewhere JDBC batches.
  */
 @Repository
@@ -58,8 +59,13 @@ class LogTables {
         return jdbc.sql("select size from ledger_head where id = 1 for update").query(Long.class).single();
     }
 
+    /**
+     * Moves the size from {@code expected}; if every complete tile was stored at {@code expected},
+     * the batch's {@link #insert} stored those it completed, and {@code tiled} moves with it.
+     */
     void setSize(long expected, long size) {
-        int updated = jdbc.sql("update ledger_head set size = ? where id = 1 and size = ?").params(size, expected).update();
+        int updated = jdbc.sql("update ledger_head set size = ?, tiled = case when tiled = ? then ? else tiled end"
+                + " where id = 1 and size = ?").params(size, expected, size, expected).update();
         if (updated != 1) {
             throw new IllegalStateException("ledger size changed under a locked append (expected " + expected + ")");
         }
@@ -73,32 +79,59 @@ class LogTables {
      * table (108 ms a proof at 100,000 leaves, see BENCHMARKS.md, issue 13).
      */
     List<Hash> nodes(List<NodeId> ids) {
+        return nodes(ids, 0);
+    }
+
+    /**
+     * As {@link #nodes(List)}, but every node whose tile ({@link LogTiles}) is complete in the tree
+     * of {@code tiled} leaves is hashed from that tile's row, read in the same query by the primary
+     * key of {@code ledger_tile}: the nodes of five levels of a proof come from one row. The caller
+     * passes a size at which every complete tile is stored ({@code ledger_head.tiled}), or 0.
+     */
+    List<Hash> nodes(List<NodeId> ids, long tiled) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<Object> params = new ArrayList<>(2 * ids.size());
-        int leaves = 0;
+        List<Object> leafParams = new ArrayList<>();
+        List<Object> innerParams = new ArrayList<>();
+        java.util.LinkedHashSet<LogTiles.TileId> tiles = new java.util.LinkedHashSet<>();
         for (NodeId id : ids) {
-            if (id.level() == 0) {
-                params.add(id.index());
-                leaves++;
+            LogTiles.TileId tile = LogTiles.tileOf(id);
+            if (LogTiles.complete(tile, tiled)) {
+                tiles.add(tile);
+            } else if (id.level() == 0) {
+                leafParams.add(id.index());
+            } else {
+                innerParams.add(id.level());
+                innerParams.add(id.index());
             }
         }
-        for (NodeId id : ids) {
-            if (id.level() > 0) {
-                params.add(id.level());
-                params.add(id.index());
-            }
+        List<Object> params = new ArrayList<>(leafParams.size() + innerParams.size() + 2 * tiles.size());
+        params.addAll(leafParams);
+        params.addAll(innerParams);
+        for (LogTiles.TileId tile : tiles) {
+            params.add(tile.level());
+            params.add(tile.index());
         }
         Map<NodeId, Hash> found = new HashMap<>();
-        jdbc.sql(nodesQuery(leaves, ids.size() - leaves)).params(params).query(rs -> {
-            found.put(new NodeId(rs.getInt(1), rs.getLong(2)), new Hash(rs.getBytes(3)));
+        Map<LogTiles.TileId, byte[]> tileRows = new HashMap<>();
+        jdbc.sql(nodesQuery(leafParams.size(), innerParams.size() / 2, tiles.size())).params(params).query(rs -> {
+            int level = rs.getInt(1);
+            if (level < 0) {
+                tileRows.put(new LogTiles.TileId(-1 - level, rs.getLong(2)), rs.getBytes(3));
+            } else {
+                found.put(new NodeId(level, rs.getLong(2)), new Hash(rs.getBytes(3)));
+            }
         });
         List<Hash> hashes = new ArrayList<>(ids.size());
         for (NodeId id : ids) {
             Hash hash = found.get(id);
             if (hash == null) {
-                throw new NoSuchElementException("no stored subtree " + id + " in the ledger");
+                byte[] tile = tileRows.get(LogTiles.tileOf(id));
+                if (tile == null || !LogTiles.complete(LogTiles.tileOf(id), tiled)) {
+                    throw new NoSuchElementException("no stored subtree " + id + " in the ledger");
+                }
+                hash = LogTiles.node(id, tile);
             }
             hashes.add(hash);
         }
@@ -106,21 +139,186 @@ class LogTables {
     }
 
     /**
-     * The query of {@link #nodes}: {@code leaves} leaf indexes, then {@code inner} pairs of level
+     * The query of {@link #nodes(List)}: {@code leaves} leaf indexes, then {@code inner} pairs of level
      * and index as parameters; columns level, idx, hash.
      */
     static String nodesQuery(int leaves, int inner) {
-        String leafRows = "select 0 as level, idx, leaf_hash as hash from ledger_entry where idx in (" + placeholders(leaves) + ")";
-        String innerRows = "select level, idx, hash from ledger_node where (level, idx) in ("
-                + String.join(", ", java.util.Collections.nCopies(inner, "(?, ?)")) + ")";
-        if (inner == 0) {
-            return leafRows;
-        }
-        return leaves == 0 ? innerRows : leafRows + " union all " + innerRows;
+        return nodesQuery(leaves, inner, 0);
     }
 
-    /** Writes leaves {@code first, first + 1, ...} and the inner nodes, in the caller's transaction. */
+    /**
+     * The query of {@link #nodes(List, long)}: {@code leaves} leaf indexes, {@code inner} pairs of level
+     * and index of {@code ledger_node}, then {@code tiles} pairs of level and index of {@code ledger_tile}
+     * as parameters; columns level, idx, hash, where a tile's level is {@code -1 - level}.
+     */
+    static String nodesQuery(int leaves, int inner, int tiles) {
+        List<String> parts = new ArrayList<>(3);
+        if (leaves > 0) {
+            parts.add("select 0 as level, idx, leaf_hash as hash from ledger_entry where idx in (" + placeholders(leaves) + ")");
+        }
+        if (inner > 0) {
+            parts.add("select level, idx, hash from ledger_node where (level, idx) in ("
+                    + String.join(", ", java.util.Collections.nCopies(inner, "(?, ?)")) + ")");
+        }
+        if (tiles > 0) {
+            parts.add("select -1 - level as level, idx, hashes as hash from ledger_tile where (level, idx) in ("
+                    + String.join(", ", java.util.Collections.nCopies(tiles, "(?, ?)")) + ")");
+        }
+        return String.join(" union all ", parts);
+    }
+
+    /** The committed size and the size up to which every complete tile is stored, read together. */
+    record Head(long size, long tiled) {
+    }
+
+    Head head() {
+        return jdbc.sql("select size, tiled from ledger_head where id = 1")
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getLong(2))).single();
+    }
+
+    /**
+     * Stores the tiles of the log that a ledger written before {@code ledger_tile} existed lacks, at
+     * most {@code maxLeaves} leaves' worth, in the caller's transaction: locks the head row (appends
+     * wait), writes the tiles complete at the new mark but not at {@code tiled} that no append has
+     * written, and moves {@code tiled}. Returns whether tiles are still missing.
+     */
+    boolean fillTiles(long maxLeaves) {
+        Head head = jdbc.sql("select size, tiled from ledger_head where id = 1 for update")
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getLong(2))).single();
+        if (head.tiled() >= head.size()) {
+            return false;
+        }
+        long to = Math.min(head.size(), head.tiled() + maxLeaves);
+        List<Tile> tiles = new ArrayList<>();
+        for (int t = 0; LogTiles.completeTiles(t, to) > 0; t++) {
+            long from = LogTiles.completeTiles(t, head.tiled());
+            long end = LogTiles.completeTiles(t, to);
+            if (end == from) {
+                continue;
+            }
+            java.util.Set<Long> stored = new java.util.HashSet<>(jdbc.sql("select idx from ledger_tile where level = ? and idx >= ? and idx < ?")
+                    .params(t, from, end).query(Long.class).list());
+            byte[] hashes = levelRange(LogTiles.HEIGHT * t, from * LogTiles.WIDTH, end * LogTiles.WIDTH);
+            for (long n = from; n < end; n++) {
+                if (!stored.contains(n)) {
+                    int at = (int) ((n - from) * LogTiles.BYTES);
+                    tiles.add(new Tile(t, n, java.util.Arrays.copyOfRange(hashes, at, at + LogTiles.BYTES)));
+                }
+            }
+        }
+        insertTiles(tiles);
+        jdbc.sql("update ledger_head set tiled = ? where id = 1").param(to).update();
+        return to < head.size();
+    }
+
+    /** A tile row: tile level, index, the concatenated hashes. */
+    record Tile(int level, long index, byte[] hashes) {
+    }
+
+    /** The hashes of tree level {@code level}, nodes {@code from} to {@code end - 1}, concatenated. */
+    private byte[] levelRange(int level, long from, long end) {
+        byte[] hashes = new byte[Math.toIntExact((end - from) * Hash.SIZE)];
+        long[] next = {from};
+        String sql = level == 0
+                ? "select idx, leaf_hash from ledger_entry where idx >= ? and idx < ? order by idx"
+                : "select idx, hash from ledger_node where level = " + level + " and idx >= ? and idx < ? order by idx";
+        jdbc.sql(sql).params(from, end).query(rs -> {
+            long idx = rs.getLong(1);
+            byte[] hash = rs.getBytes(2);
+            if (idx != next[0] || hash.length != Hash.SIZE) {
+                throw new IllegalStateException("the ledger lacks node (" + level + "," + next[0] + ")");
+            }
+            System.arraycopy(hash, 0, hashes, (int) ((idx - from) * Hash.SIZE), Hash.SIZE);
+            next[0]++;
+        });
+        if (next[0] != end) {
+            throw new IllegalStateException("the ledger lacks node (" + level + "," + next[0] + ")");
+        }
+        return hashes;
+    }
+
+    /**
+     * The tiles completed by appending the leaves {@code first, first + 1, ...} with these inner
+     * nodes (every subtree the batch completes): each tile's hashes from the batch, and those of a
+     * tile begun by an earlier batch from the database.
+     */
+    private List<Tile> completedTiles(long first, List<Hash> leafHashes, List<NodeHash> innerNodes) {
+        long end = first + leafHashes.size();
+        List<Tile> tiles = new ArrayList<>();
+        for (int t = 0; LogTiles.completeTiles(t, end) > LogTiles.completeTiles(t, first); t++) {
+            int level = LogTiles.HEIGHT * t;
+            long tileFrom = LogTiles.completeTiles(t, first);
+            long tileEnd = LogTiles.completeTiles(t, end);
+            // The batch completes the nodes of this level from firstNew on, in index order.
+            long firstNew = first >>> level;
+            List<Hash> batch;
+            if (level == 0) {
+                batch = leafHashes;
+            } else {
+                batch = new ArrayList<>();
+                for (NodeHash node : innerNodes) {
+                    if (node.id().level() == level) {
+                        if (node.id().index() != firstNew + batch.size()) {
+                            throw new IllegalStateException("the batch's nodes of level " + level + " are not in index order");
+                        }
+                        batch.add(node.hash());
+                    }
+                }
+            }
+            long startNode = tileFrom * LogTiles.WIDTH;
+            byte[] earlier = startNode < firstNew ? levelRange(level, startNode, firstNew) : new byte[0];
+            for (long n = tileFrom; n < tileEnd; n++) {
+                byte[] hashes = new byte[LogTiles.BYTES];
+                for (int k = 0; k < LogTiles.WIDTH; k++) {
+                    long node = n * LogTiles.WIDTH + k;
+                    byte[] hash = node < firstNew ? java.util.Arrays.copyOfRange(earlier, (int) ((node - startNode) * Hash.SIZE),
+                            (int) ((node - startNode + 1) * Hash.SIZE)) : batch.get((int) (node - firstNew)).bytes();
+                    System.arraycopy(hash, 0, hashes, k * Hash.SIZE, Hash.SIZE);
+                }
+                tiles.add(new Tile(t, n, hashes));
+            }
+        }
+        return tiles;
+    }
+
+    private void insertTiles(List<Tile> tiles) {
+        if (tiles.isEmpty()) {
+            return;
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            if (connection.isWrapperFor(PGConnection.class)) {
+                StringBuilder rows = new StringBuilder(tiles.size() * (2 * LogTiles.BYTES + 30));
+                for (Tile tile : tiles) {
+                    rows.append(tile.level()).append('\t').append(tile.index()).append('\t')
+                            .append("\\\\x").append(HEX.formatHex(tile.hashes())).append('\n');
+                }
+                connection.unwrap(PGConnection.class).getCopyAPI()
+                        .copyIn("copy ledger_tile (level, idx, hashes) from stdin", new StringReader(rows.toString()));
+            } else {
+                try (PreparedStatement insert = connection.prepareStatement("insert into ledger_tile (level, idx, hashes) values (?, ?, ?)")) {
+                    for (Tile tile : tiles) {
+                        insert.setInt(1, tile.level());
+                        insert.setLong(2, tile.index());
+                        insert.setBytes(3, tile.hashes());
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+            }
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("cannot write ledger tiles: " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /**
+     * Writes leaves {@code first, first + 1, ...}, the inner nodes (every subtree the batch completes)
+     * and the tiles the batch completes, in the caller's transaction.
+     */
     void insert(long first, List<LedgerEntry> entries, List<Hash> leafHashes, List<NodeHash> innerNodes) {
+        List<Tile> tiles = completedTiles(first, leafHashes, innerNodes);
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             if (connection.isWrapperFor(PGConnection.class)) {
@@ -133,6 +331,7 @@ class LogTables {
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
+        insertTiles(tiles);
     }
 
     private static void copy(PGConnection pg, long first, List<LedgerEntry> entries, List<Hash> leafHashes,

@@ -8,8 +8,9 @@ import org.concord.ledger.tree.TreeStore;
 
 /**
  * The tree's stored subtrees as {@link LogTables} holds them, read by primary key in one query for
- * any number of them; what each view adds is its size and whether and how it appends (the ledger's
- * read view, the group commit's locked view, a proof's view at one committed size).
+ * any number of them; what each view adds is its size, whether it reads tiles, and whether and how
+ * it appends (the ledger's read view, the group commit's locked view, a proof's view at one
+ * committed size, which reads tiles).
  */
 abstract class TableTreeStore implements TreeStore {
 
@@ -19,13 +20,21 @@ abstract class TableTreeStore implements TreeStore {
         this.tables = tables;
     }
 
+    /**
+     * A size at which every complete tile is stored, so that nodes under those tiles are hashed from
+     * them ({@link LogTables#nodes(List, long)}); 0 reads every node from its own row.
+     */
+    long tiled() {
+        return 0;
+    }
+
     @Override
     public final Hash node(NodeId id) {
-        return tables.nodes(List.of(id)).get(0);
+        return tables.nodes(List.of(id), tiled()).get(0);
     }
 
     @Override
     public final List<Hash> nodes(List<NodeId> ids) {
-        return tables.nodes(ids);
+        return tables.nodes(ids, tiled());
     }
 }

@@ -235,7 +235,8 @@ class LedgerTwoNodesTest {
         Hash acceptedRoot = pk.bean(StoredTree.class).log().root(accepted);
         sql(pk, "delete from ledger_entry where idx >= " + cut);
         sql(pk, "delete from ledger_node where (idx + 1) * power(2, level) > " + cut);
-        sql(pk, "update ledger_head set size = " + cut);
+        sql(pk, "delete from ledger_tile where (idx + 1) * power(2, 5 * level + 5) > " + cut);
+        sql(pk, "update ledger_head set size = " + cut + ", tiled = least(tiled, " + cut + ")");
         sql(pk, "delete from ledger_checkpoint where size > " + cut);
         pk.bean(Checkpoints.class).publish();
 

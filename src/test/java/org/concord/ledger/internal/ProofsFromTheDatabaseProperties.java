@@ -157,14 +157,19 @@ class ProofsFromTheDatabaseProperties {
             params.add(id.index());
         });
 
-        // when H2 plans the query LogTables.nodes sends
-        String plan = h2.jdbc().sql("explain " + LogTables.nodesQuery(2, ids.size() - 2)).params(params).query(String.class).single();
+        // and two tiles
+        params.addAll(List.of(0, 38L, 1, 1L));
 
-        // then both tables are read through their primary key, neither is scanned
-        assertThat(plan).doesNotContainIgnoringCase("tableScan").containsIgnoringCase("PRIMARY_KEY");
-        // and the hashes come back in the order asked, as the tree has them
+        // when H2 plans the query LogTables.nodes sends
+        String plan = h2.jdbc().sql("explain " + LogTables.nodesQuery(2, ids.size() - 2, 2)).params(params).query(String.class).single();
+
+        // then the three tables are read through their primary key, none is scanned
+        assertThat(plan).doesNotContainIgnoringCase("tableScan").containsIgnoringCase("PRIMARY_KEY")
+                .containsIgnoringCase("ledger_tile");
+        // and the hashes come back in the order asked, as the tree has them, from the subtrees or the tiles
         for (Store store : Store.values()) {
             assertThat(LOGS.get(store).tables().nodes(ids)).isEqualTo(ids.stream().map(id -> memoryNode(id)).toList());
+            assertThat(LOGS.get(store).tables().nodes(ids, LEAVES)).isEqualTo(ids.stream().map(id -> memoryNode(id)).toList());
         }
     }
 
