@@ -23,8 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The {@link Ledger} on the database, with group commit: callers put their entries on a queue;
  * one writer thread takes everything waiting (up to {@code concord.ledger.max-batch}), appends it
- * in one transaction (lock the head row, read the right border, write the leaves and the
- * subtrees they complete, move the size) and only after the commit completes each caller's
+ * in one transaction (lock the head row, read the right border, write the leaves, the
+ * subtrees and the tiles they complete, move the size) and only after the commit completes each caller's
  * future with its index. While one transaction commits, the next batch gathers, so the more
  * callers wait, the larger and cheaper the batches get. If a transaction fails, every caller in
  * it gets {@link Ledger.LedgerUnavailable} and nothing of the batch is in the log.
