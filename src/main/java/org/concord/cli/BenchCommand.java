@@ -97,8 +97,16 @@ class BenchCommand extends CommandGroup {
         @Option(names = "--baseline-db-user", paramLabel = "NAME", description = "User for --baseline-db (password: CONCORD_BASELINE_DB_PASSWORD).")
         String baselineUser;
 
+        @Option(names = "--node-pid", paramLabel = "PID", description = {"The node's process id, when it runs on this machine (Linux):",
+            "reports its CPU time per object over the ingest, in all and by its threads' work (requests, checks, JIT, GC, H2's",
+            "background writers), from /proc."})
+        Long nodePid;
+
         @Override
         public Integer call() throws Exception {
+            if (nodePid != null && !Files.isReadable(Path.of("/proc", nodePid.toString(), "stat"))) {
+                throw new InvalidInput("--node-pid", "process", "no process " + nodePid + " readable under /proc on this machine");
+            }
             if (objects < 1) {
                 throw new InvalidInput("--objects", "positive", "must be at least 1, got " + objects);
             }
@@ -141,6 +149,7 @@ class BenchCommand extends CommandGroup {
             long[] envelopeNanos = new long[bodies.size()];
             long[] rawNanos = new long[bodies.size()];
             RawBaseline raw = baselineDb == null ? null : new RawBaseline(baselineDb, baselineUser);
+            NodeCpu.Reading cpuBefore = nodePid == null ? null : NodeCpu.read(nodePid);
             long t0 = System.nanoTime();
             long rawTotal = 0;
             for (int i = 0; i < bodies.size(); i++) {
@@ -163,6 +172,7 @@ class BenchCommand extends CommandGroup {
                 }
             }
             double ingestSeconds = (System.nanoTime() - t0 - rawTotal) / 1e9;
+            java.util.Map<String, Long> nodeTicks = nodePid == null ? null : NodeCpu.read(nodePid).since(cpuBefore);
             if (raw != null) {
                 raw.close();
             }
@@ -200,6 +210,9 @@ class BenchCommand extends CommandGroup {
             out.println();
             out.printf(Locale.ROOT, "ingest: %,d objects in %d envelopes in %.2f s: %,.0f objects/s; per envelope p50 %.1f ms, p99 %.1f ms%n",
                     objects, bodies.size(), ingestSeconds, ingestRate, percentile(envelopeNanos, 50), percentile(envelopeNanos, 99));
+            if (nodeTicks != null) {
+                out.println("node CPU over the ingest (/proc, process " + nodePid + "): " + NodeCpu.perObject(nodeTicks, objects));
+            }
             long before = stored < 0 ? -1 : stored - objects;
             out.println("ingest as the store grew:");
             out.println("| stored before | stored after | objects/s | envelope p50 ms | envelope p99 ms |" + (raw == null ? "" : " raw objects/s | ingest / raw |"));
