@@ -38,9 +38,10 @@ class NodeDatabase {
                 // One multi-row INSERT per batch instead of one statement per row: several times faster for imports.
                 config.addDataSourceProperty("reWriteBatchedInserts", "true");
                 // No JIT compilation of queries (PostgreSQL 11 on; where the server has none, nothing is set). The node's
-                // statements are short index reads, but a prepared one run with a generic plan is costed as if its LIMIT
-                // were unknown: past jit_above_cost, each run of a partner's page compiled itself anew, 30 to 60 ms for a
-                // statement that runs in 25 (issue 13, BENCHMARKS.md "Partner paging").
+                // statements are short index reads, but their estimated cost passes jit_above_cost when a prepared one runs
+                // with a generic plan (its LIMIT unknown) or a partner asks for a large page: then each run compiles itself
+                // anew. A partner's page statement of 1,001 rows took 54-58 ms so against 25-33 ms without (psql, generic
+                // plan forced; issue 13, BENCHMARKS.md "Partner paging").
                 config.setConnectionInitSql("select set_config('jit', 'off', false) from pg_settings where name = 'jit'");
             }
         }
