@@ -562,27 +562,37 @@ public class IntelStore {
     }
 
     /**
-     * How many objects that pass the policy's rules 1 to 4 and the first step of rule 5 in SQL but
-     * are withheld in Java (by what the objects they refer to refer to) a partner's page may pass
-     * over before it ends: a page looks at no more than its limit and this many rows, whatever is
-     * withheld.
+     * How many rows a partner's page may pass over besides the {@code limit + 1} it looks for,
+     * at least: a page examines at most {@code limit + 1 + max(limit, this)} of the rows that
+     * rules 1 to 4 admit, whatever is withheld among them for what they refer to. The larger of
+     * the two: with {@code limit}, a page's work is at most about twice that of a page with nothing
+     * withheld; with this floor, a page comes back short (or empty) only when more than this many
+     * rows withheld for their references lie within it, so small pages do not count them one by one.
      */
-    static final int REFERENCE_CHECKS_PER_PAGE = 4_096;
+    static final int PASSED_OVER_AT_LEAST = 1_000;
+
+    /** How many rows a page of {@code limit} passes over at most, under the floor {@code passedOver} ({@link #PASSED_OVER_AT_LEAST}). */
+    static int passedOverAtMost(int limit, int passedOver) {
+        return Math.max(limit, passedOver);
+    }
 
     /**
      * One page of a collection as {@code viewer} may see it. For a partner, an object is visible
      * only if the sharing policy lets it read the object's current version and the version itself.
      *
      * <p>A partner's page is read in two steps, both parts of the one policy. The policy's rules 1
-     * to 4 (standard markings, TLP level, origin; {@link SharingPolicy#admission}) and the first step
-     * of rule 5 (every object referred to directly is known to the partner, its own, or admitted by
-     * rules 1 to 4; {@link SharingPolicy.References}) are evaluated in SQL over the indexed
-     * {@code share_class} column and the reference index, so rows they withhold are never read and
-     * a page costs the same whatever they withhold. Every row SQL returns is then decided whole by
-     * the Java policy (the rest of rule 5, what the objects referred to refer to, and the rest
-     * again, so a row whose columns were written by an older version cannot slip through). When
-     * {@value #REFERENCE_CHECKS_PER_PAGE} rows are withheld there without the page filling, the page
-     * ends with {@link Page#more()} true and a position past them.
+     * to 4 (standard markings, TLP level, origin; {@link SharingPolicy#admission}) are evaluated in
+     * SQL over the indexed {@code share_class} column, so rows they withhold are never read and a
+     * page costs the same whatever they withhold. The rows they admit are the page's candidates, in
+     * order of adding; the first step of rule 5 (every object referred to directly is known to the
+     * partner, its own, or admitted by rules 1 to 4; {@link SharingPolicy.References}) is
+     * evaluated in SQL over the reference index for each candidate the page examines, and every
+     * candidate that passes it is then decided whole by the Java policy (the rest of rule 5, what
+     * the objects referred to refer to, and the rest again, so a row whose columns were written by
+     * an older version cannot slip through). A page examines candidates until it holds one more
+     * visible object than its limit, and at most {@code limit + 1 + max(limit,}
+     * {@value #PASSED_OVER_AT_LEAST}{@code )} of them: when that many are examined first, the page
+     * ends, short or even empty, with {@link Page#more()} true and a position past them.
      */
     public Page find(IntelQuery query, Viewer viewer) {
         if (viewer instanceof Viewer.LocalUser) {
@@ -590,39 +600,52 @@ public class IntelStore {
             boolean more = rows.size() > query.limit();
             return new Page(rows.stream().limit(query.limit()).map(IntelTable.Row::object).toList(), more);
         }
-        return find(query, ((Viewer.Partner) viewer).party(), policy(), REFERENCE_CHECKS_PER_PAGE);
+        return find(query, ((Viewer.Partner) viewer).party(), policy(), PASSED_OVER_AT_LEAST);
     }
 
-    /** A partner's page under {@code policy} (the node's own, or one a test names). */
-    Page find(IntelQuery query, PartyCode partner, SharingPolicy policy, int referenceChecks) {
+    /**
+     * A partner's page under {@code policy} (the node's own, or one a test names), passing over at
+     * most {@code max(limit, passedOver)} candidates that are withheld.
+     */
+    Page find(IntelQuery query, PartyCode partner, SharingPolicy policy, int passedOver) {
         Visibility visibility = new Visibility(partner, query.collection(), policy);
         SharingPolicy.References references = visibility.decider.references();
         List<StoredObject> visible = new ArrayList<>();
         long cursor = query.afterSeq();
-        int chunk = Math.min(IntelQuery.MAX_LIMIT + 1, query.limit() + 1);
-        int withheld = 0;
-        while (true) {
-            List<IntelTable.Row> rows = table.findAdmitted(query, references, cursor, chunk);
-            visibility.prefetch(rows);
-            for (IntelTable.Row row : rows) {
-                cursor = row.object().seq();
-                // The whole policy again, in Java, on what SQL admitted: rule 5, and a second look at rules 1 to 4.
-                if (visibility.readable(row)) {
-                    visible.add(row.object());
-                } else {
-                    withheld++;
+        int wanted = query.limit() + 1;
+        int budget = wanted + passedOverAtMost(query.limit(), passedOver);
+        int examined = 0;
+        while (examined < budget) {
+            // As many candidates as the visible objects still wanted need at the share of them visible so far (the
+            // first time: one each), at least 64, never past the budget. This decides only how many statements a page
+            // takes, not what it returns: the page ends at the same row whatever the chunks.
+            long estimate = examined == 0 ? wanted
+                    : (long) Math.ceil((wanted - visible.size()) * (double) examined / Math.max(1, visible.size()));
+            int chunk = (int) Math.min(budget - examined, Math.max(64, estimate));
+            List<IntelTable.Examined> rows = table.examine(query, references, cursor, chunk);
+            List<IntelTable.Row> passed = new ArrayList<>();
+            for (IntelTable.Examined row : rows) {
+                if (row.passed()) {
+                    passed.add(row.row());
                 }
-                if (visible.size() > query.limit()) {
-                    return new Page(visible.subList(0, query.limit()), true);
+            }
+            visibility.prefetch(passed);
+            for (IntelTable.Examined row : rows) {
+                cursor = row.seq();
+                examined++;
+                // The whole policy again, in Java, on what SQL let through: rule 5, and a second look at rules 1 to 4.
+                if (row.passed() && visibility.readable(row.row())) {
+                    visible.add(row.row().object());
+                    if (visible.size() == wanted) {
+                        return new Page(visible.subList(0, query.limit()), true);
+                    }
                 }
             }
             if (rows.size() < chunk) {
                 return new Page(visible, false);
             }
-            if (withheld >= referenceChecks) {
-                return new Page(visible, true, cursor);
-            }
         }
+        return new Page(visible, true, cursor);
     }
 
     /** Whether {@code viewer} may see (the current version of) the object {@code id}. */

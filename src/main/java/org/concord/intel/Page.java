@@ -6,11 +6,10 @@ import java.util.Optional;
 
 /**
  * One page of a read, and the position to continue from ({@link #lastSeq}). For a partner,
- * {@code more} is true when a further visible object exists, or when the store stopped looking
- * after a bounded number of objects withheld for what they refer to (see
- * {@code IntelStore.find}): then the position is past those, the page may be short or empty, and
- * the position is handed out only as an opaque token, so the partner learns neither which rows
- * were passed over nor how many.
+ * {@code more} is true when a further visible object exists, or when the store stopped after
+ * examining the bounded number of rows a page may (see {@code IntelStore.find}): then the
+ * position is past the last row examined, the page may be short or empty, and the position is
+ * handed out only as an opaque token, so the partner learns not which rows were passed over.
  */
 public record Page(List<StoredObject> items, boolean more, long lastSeq) {
 

@@ -37,6 +37,12 @@ class NodeDatabase {
             if (settings.database().url().startsWith("jdbc:postgresql:")) {
                 // One multi-row INSERT per batch instead of one statement per row: several times faster for imports.
                 config.addDataSourceProperty("reWriteBatchedInserts", "true");
+                // No JIT compilation of queries (PostgreSQL 11 on; where the server has none, nothing is set). The node's
+                // statements are short index reads, but their estimated cost passes jit_above_cost when a prepared one runs
+                // with a generic plan (its LIMIT unknown) or a partner asks for a large page: then each run compiles itself
+                // anew. A partner's page statement of 1,001 rows took 54-58 ms so against 25-33 ms without (psql, generic
+                // plan forced; issue 13, BENCHMARKS.md "Partner paging").
+                config.setConnectionInitSql("select set_config('jit', 'off', false) from pg_settings where name = 'jit'");
             }
         }
         config.setPoolName("concord-" + settings.party().code());

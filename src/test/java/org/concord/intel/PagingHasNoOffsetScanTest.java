@@ -134,6 +134,27 @@ class PagingHasNoOffsetScanTest {
 
     @ParameterizedTest
     @EnumSource(OfflineNode.Store.class)
+    void aPartnersPageExaminesAsManyRowsAsItAsksForWhateverTheyReferTo(OfflineNode.Store db) {
+        long deep = seqAt(db, 50_000);
+        IntelQuery query = IntelQuery.all(Collection.INTEL, 100, deep);
+        PartyCode ir = PartyCode.of("IR");
+        SharingPolicy.References references = SharingPolicy.defaults().sharingAmberWith(ir)
+                .decider(new SharingPolicy.Reader(ir, null, "identity--00000000-0000-4000-8000-000000000001"), id -> java.util.Optional.empty())
+                .references();
+
+        IntelTable.Statement statement = table(db).examineStatement(query, references, deep, 101);
+
+        List<IntelTable.Examined> rows = table(db).examine(query, references, deep, 101);
+        // The next 101 GREEN rows, half of them referring to a RED row: flagged, their objects not read.
+        assertThat(rows).hasSize(101);
+        assertThat(rows.stream().filter(IntelTable.Examined::passed).count()).isBetween(50L, 51L);
+        assertThat(rows).allMatch(row -> row.passed() == (row.row() != null && row.row().object().json().contains("bab4a63c")));
+        // 101 rows of the index ranges, and a look-up in the reference index (and of the row referred to) for each.
+        assertThat(rowsTouched(db, statement.sql(), statement.params())).as(() -> lastPlan).isLessThan(14 * 101 + 200);
+    }
+
+    @ParameterizedTest
+    @EnumSource(OfflineNode.Store.class)
     void theCountSeesAnOffsetScanWhenThereIsOne(OfflineNode.Store db) {
         String offset = "select seq, object from intel_object o where collection = ? order by seq limit 1000 offset 90000";
 

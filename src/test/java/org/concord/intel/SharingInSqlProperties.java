@@ -164,28 +164,75 @@ class SharingInSqlProperties {
         }
         int budget = 1 + random.nextInt(3);
 
+        SharingPolicy.Decider decider = policy.decider(new SharingPolicy.Reader(partner, null, self(db)),
+                id -> Optional.ofNullable(held.currentHeld(id)));
+        SharingPolicy.Admission admission = policy.admission(partner);
+        List<Held> candidates = new ArrayList<>();
+        List<Long> readable = new ArrayList<>();
+        Set<Long> visible = new HashSet<>();
+        for (Held row : held.rows(Collection.INTEL)) {
+            boolean wanted = (allVersions || row.current()) && (query.ids().isEmpty() || query.ids().contains(row.id()));
+            if (wanted && admits(admission, row) && admits(admission, held.current(row.id()))) {
+                candidates.add(row);
+            }
+            if (wanted && decider.decide(held.currentHeld(row.id())).mayRead() && (row.current() || decider.decide(row.held()).mayRead())) {
+                readable.add(row.seq());
+                visible.add(row.seq());
+            }
+        }
+
         List<Long> received = new ArrayList<>();
         IntelStore store = node(db).getBean(IntelStore.class);
-        Page page;
+        Seen page;
         int pages = 0;
         do {
-            page = store.find(query, partner, policy, budget);
-            page.items().forEach(object -> received.add(object.seq()));
+            org.concord.intel.Page found = store.find(query, partner, policy, budget);
+            page = new Seen(found.items().stream().map(StoredObject::seq).toList(), found.more(), found.lastSeq());
+            // Each page is what the Java policy alone makes of the rows rules 1 to 4 admit: it examines them in order
+            // until it holds limit + 1 visible ones or has examined limit + 1 + max(limit, budget), whatever SQL
+            // left out of them for their references.
+            Seen expected = expectedPage(candidates, visible, query.afterSeq(), query.limit(), budget);
+            assertThat(page).as("page %d after %d, limit %d, budget %d, under %s, %s", pages, query.afterSeq(), query.limit(), budget,
+                    admission, held).isEqualTo(expected);
+            received.addAll(page.items());
             query = query.after(page.lastSeq());
             assertThat(++pages).as("pages").isLessThan(500);
         } while (page.more());
 
-        SharingPolicy.Decider decider = policy.decider(new SharingPolicy.Reader(partner, null, self(db)),
-                id -> Optional.ofNullable(held.currentHeld(id)));
-        List<Long> readable = new ArrayList<>();
-        for (Held row : held.rows(Collection.INTEL)) {
-            boolean wanted = (allVersions || row.current()) && (query.ids().isEmpty() || query.ids().contains(row.id()));
-            if (wanted && decider.decide(held.currentHeld(row.id())).mayRead() && (row.current() || decider.decide(row.held()).mayRead())) {
-                readable.add(row.seq());
+        assertThat(received).as("what %s received under %s, pages of %d, %s", partner, admission, query.limit(), held)
+                .isEqualTo(readable);
+    }
+
+    /** A partner's page by the definition {@code IntelStore.find} documents, from the rows rules 1 to 4 admit, in order. */
+    private static Seen expectedPage(List<Held> candidates, Set<Long> visible, long after, int limit, int budget) {
+        int examine = limit + 1 + IntelStore.passedOverAtMost(limit, budget);
+        List<Long> items = new ArrayList<>();
+        int examined = 0;
+        long last = after;
+        for (Held row : candidates) {
+            if (row.seq() <= after) {
+                continue;
+            }
+            if (examined == examine) {
+                return new Seen(items, true, last);
+            }
+            examined++;
+            last = row.seq();
+            if (visible.contains(row.seq())) {
+                items.add(row.seq());
+                if (items.size() == limit + 1) {
+                    return new Seen(items.subList(0, limit), true, items.get(limit - 1));
+                }
             }
         }
-        assertThat(received).as("what %s received under %s, pages of %d, %s", partner, policy.admission(partner), query.limit(), held)
-                .isEqualTo(readable);
+        if (examined == examine) {
+            return new Seen(items, true, last);
+        }
+        return new Seen(items, false, items.isEmpty() ? 0 : items.get(items.size() - 1));
+    }
+
+    /** A page as the partner sees it, its objects by position, to compare with {@link #expectedPage}. */
+    private record Seen(List<Long> items, boolean more, long lastSeq) {
     }
 
     @Provide

@@ -377,6 +377,55 @@ public class IntelTable {
     /** The statement {@link #findAdmitted} runs ({@code references} null: rules 1 to 4 only). */
     public Statement findAdmittedStatement(IntelQuery query, SharingPolicy.Admission admission, SharingPolicy.References references,
             long afterSeq, int max) {
+        return admittedStatement(COLUMNS, query, admission, references, afterSeq, max);
+    }
+
+    /**
+     * A row a partner's page examined ({@link #examine}): its position, and the row itself if it
+     * passed the first step of rule 5 in SQL (null: withheld there, its object never read).
+     */
+    public record Examined(long seq, Row row) {
+
+        public boolean passed() {
+            return row != null;
+        }
+    }
+
+    /**
+     * The first {@code max} rows after {@code afterSeq} that pass rules 1 to 4 of
+     * {@code references}' admission (the rows {@link #findAdmitted} reads them from, read the same
+     * way, through the same index ranges), each marked with whether it passes the first step of
+     * rule 5 too: the same condition as {@link #findAdmitted} and {@link #passingSeqs}, evaluated
+     * for these rows only. So a page that examines its candidates this way does the work of at most
+     * {@code max} rows, however many of them are withheld for what they refer to; the object of a
+     * row withheld here is not read.
+     */
+    public List<Examined> examine(IntelQuery query, SharingPolicy.References references, long afterSeq, int max) {
+        Statement statement = examineStatement(query, references, afterSeq, max);
+        return jdbc.sql(statement.sql()).params(statement.params()).query((rs, n) -> {
+            long seq = rs.getLong("seq");
+            return rs.getInt("passes") == 1 ? new Examined(seq, row(rs, n)) : new Examined(seq, null);
+        }).list();
+    }
+
+    /** The statement {@link #examine} runs. */
+    public Statement examineStatement(IntelQuery query, SharingPolicy.References references, long afterSeq, int max) {
+        List<String> classes = admittedClasses(references.admission());
+        Statement candidates = admittedStatement(COLUMNS + ", collection, version_key, share_class", query, references.admission(), null,
+                afterSeq, max);
+        List<Object> params = new ArrayList<>();
+        params.add(ALWAYS);
+        String passes = "case when o.share_class = ? or " + referencesPass(params, references, classes) + " then 1 else 0 end";
+        params.addAll(candidates.params());
+        // "offset 0" keeps the derived table x whole, so that its condition is evaluated once a row, not once for each use.
+        String sql = "select seq, id, type, spec_version, version, date_added, is_current, refs, source_party,"
+                + " case when passes = 1 then object end as object, passes from (select o.*, " + passes + " as passes from ("
+                + candidates.sql() + ") o offset 0) x order by date_added, seq";
+        return new Statement(sql, params);
+    }
+
+    private Statement admittedStatement(String columns, IntelQuery query, SharingPolicy.Admission admission,
+            SharingPolicy.References references, long afterSeq, int max) {
         List<String> classes = admittedClasses(admission);
         String collection = query.collection().alias();
         After after = after(afterSeq);
@@ -384,7 +433,7 @@ public class IntelTable {
         List<Object> params = new ArrayList<>();
         if (!query.ids().isEmpty()) {
             // A read by id: the few versions of those ids, through the id index.
-            StringBuilder sql = new StringBuilder("select " + COLUMNS + " from intel_object o where collection = ?");
+            StringBuilder sql = new StringBuilder("select " + columns + " from intel_object o where collection = ?");
             params.add(collection);
             if (after != null) {
                 sql.append(" and seq > ?");
@@ -409,7 +458,7 @@ public class IntelTable {
         for (String shareClass : classes) {
             for (boolean current : lastOnly ? List.of(true) : List.of(true, false)) {
                 for (Range range : ranges) {
-                    StringBuilder branch = new StringBuilder("select " + COLUMNS + " from intel_object o where collection = ?"
+                    StringBuilder branch = new StringBuilder("select " + columns + " from intel_object o where collection = ?"
                             + " and share_class = ? and is_current = ?");
                     params.addAll(List.of(collection, shareClass, current));
                     range.appendTo(branch, params);
@@ -426,15 +475,19 @@ public class IntelTable {
                 }
             }
         }
-        return merged(branches, params, max);
+        return merged(columns, branches, params, max);
     }
 
     /** One branch as it is, or the first {@code max} of several, each already in order, in the order of adding. */
     private static Statement merged(List<String> branches, List<Object> params, int max) {
+        return merged(COLUMNS, branches, params, max);
+    }
+
+    private static Statement merged(String columns, List<String> branches, List<Object> params, int max) {
         if (branches.size() == 1) {
             return new Statement(branches.get(0), params);
         }
-        String sql = "select " + COLUMNS + " from (" + String.join(" union all ", branches.stream().map(b -> "(" + b + ")").toList())
+        String sql = "select " + columns + " from (" + String.join(" union all ", branches.stream().map(b -> "(" + b + ")").toList())
                 + ") u order by date_added, seq limit ?";
         params.add(max);
         return new Statement(sql, params);
