@@ -252,10 +252,11 @@ public final class NameIndex<R> {
     /**
      * Whether two words may be {@code cut} alike by Jaro-Winkler: it matches at most the letters they
      * share (the letters of both, plus the fewer repeats), so its Jaro figure is at most
-     * {@code (m/a + m/b + 1) / 3} and its prefix bonus at most 0.4 of the rest. Never false for a pair
-     * that reaches the cut; false for most pairs that do not, at the cost of a few instructions.
+     * {@code (m/a + m/b + 1) / 3}, and its prefix bonus is 0.1 of the rest for each of the first
+     * {@code prefix} letters they share (at most four: {@link #prefix}). Never false for a pair that
+     * reaches the cut; false for most pairs that do not, at the cost of a few instructions.
      */
-    static boolean mayReach(long x, long y, double cut) {
+    static boolean mayReach(long x, long y, int prefix, double cut) {
         int a = (int) ((x >>> 48) & 0xFF);
         int b = (int) ((y >>> 48) & 0xFF);
         if (a == 0 || b == 0) {
@@ -264,7 +265,7 @@ public final class NameIndex<R> {
         int shared = Long.bitCount(x & y & 0xFFFF_FFFF_FFFFL) + (int) Math.min((x >>> 56) & 0xFF, (y >>> 56) & 0xFF);
         int m = Math.min(shared, Math.min(a, b));
         double jaro = ((double) m / a + (double) m / b + 1) / 3;
-        double best = jaro < 0.7 ? jaro : jaro + 0.4 * (1 - jaro);
+        double best = jaro < 0.7 ? jaro : jaro + 0.1 * prefix * (1 - jaro);
         return best >= cut - 1e-9;
     }
 
@@ -670,45 +671,63 @@ public final class NameIndex<R> {
         return hits(query, prepared, found, limit);
     }
 
-    /** What {@link #similarWords} found for a query word: the words and their similarity. */
-    private record Similar(int[] words, float[] similarity) {
+    /**
+     * What {@link #similarWords} found for a query word, in the order it found them: a word of the
+     * index and its similarity, or (a negative id, {@code ~k}) skeleton {@code k} and the similarity
+     * each word with that skeleton takes; a skeleton stands for all its words, so one kept is one pair.
+     */
+    private record Similar(int[] found, float[] similarity) {
     }
 
     /**
      * {@link #similarWords}, kept for the next query with the same word: words repeat from query to
      * query (given names, common family names), and finding the words spelled like one (trigram counts,
-     * then Jaro-Winkler) is a third of a query. At most {@link #KEPT_PAIRS} words are kept over all
+     * then Jaro-Winkler) is a third of a query. At most {@link #KEPT_PAIRS} pairs are kept over all
      * query words; past it, nothing more is kept (the words met first are mostly the common ones; a
      * cache emptied whenever it filled could be emptied over and over at a million names, each query
-     * paying to keep what the next one drops).
+     * paying to keep what the next one drops). What is kept is replayed in the order it was found, so
+     * the table and the list of words it makes are the ones the search made.
      */
     private IntList similarWordsKept(String token, String skeleton, int i, Scratch s) {
         String key = token + '\u0000' + skeleton;
         Similar known = kept.get(key);
+        IntList out = new IntList(known != null ? known.found().length : 512);
         if (known != null) {
-            IntList out = new IntList(known.words().length);
-            for (int k = 0; k < known.words().length; k++) {
-                s.put(known.words()[k], i, known.similarity()[k], out);
-            }
+            replay(known.found(), known.similarity(), known.found().length, i, s, out);
             return out;
         }
-        IntList out = similarWords(token, skeleton, i, s);
-        int[] found = out.toArray();
-        float[] similarity = new float[found.length];
-        for (int k = 0; k < found.length; k++) {
-            similarity[k] = s.sim(found[k], i);
-        }
-        if (keptPairs.addAndGet(found.length + 8) <= KEPT_PAIRS) {
-            kept.put(key, new Similar(found, similarity));
+        s.found.size = 0;
+        s.foundSimilarity.size = 0;
+        similarWords(token, skeleton, s);
+        replay(s.found.values, s.foundSimilarity.values, s.found.size, i, s, out);
+        int pairs = s.found.size;
+        if (keptPairs.addAndGet(pairs + 8) <= KEPT_PAIRS) {
+            kept.put(key, new Similar(s.found.toArray(), Arrays.copyOf(s.foundSimilarity.values, pairs)));
         } else {
-            keptPairs.addAndGet(-(found.length + 8));
+            keptPairs.addAndGet(-(pairs + 8));
         }
         return out;
     }
 
-    /** The words of the index spelled like {@code token}, or with a skeleton like {@code skeleton}, with their similarity. */
-    private IntList similarWords(String token, String skeleton, int i, Scratch s) {
-        IntList out = new IntList(512);
+    /** Records what was found for query word {@code i}: each word (a skeleton's, each of its words) with its similarity, in order. */
+    private void replay(int[] found, float[] similarity, int n, int i, Scratch s, IntList out) {
+        for (int k = 0; k < n; k++) {
+            int f = found[k];
+            if (f >= 0) {
+                s.put(f, i, similarity[k], out);
+            } else {
+                for (int w : skeletonWords[~f]) {
+                    s.put(w, i, similarity[k], out);
+                }
+            }
+        }
+    }
+
+    /**
+     * The words of the index spelled like {@code token}, and the skeletons like {@code skeleton}, with
+     * their similarity, into {@link Scratch#found} and {@link Scratch#foundSimilarity}, in the order found.
+     */
+    private void similarWords(String token, String skeleton, Scratch s) {
         // spelling: the words that share enough trigrams, then Jaro-Winkler
         List<String> trigrams = trigrams(token);
         // two spellings this alike share about half their trigrams; the consonants below catch the rest
@@ -717,20 +736,20 @@ public final class NameIndex<R> {
         String tokenRest = token.substring(tokenParticle);
         long tokenLetters = letters(tokenRest);
         long tokenWhole = letters(token);
-        s.newCount();
-        for (String trigram : trigrams) {
-            int[] posting = wordTrigrams.get(trigram);
-            if (posting != null) {
-                s.count(posting, s.wordCount, s.wordCountStamp);
-            }
-        }
+        int[] counts = s.count(trigrams, wordTrigrams, s.wordCounts);
+        int mask = Scratch.countMask(counts, s.wordCounts);
         for (int c = 0; c < s.counted.size; c++) {
             int w = s.counted.values[c];
-            if (s.wordCount[w] >= need && mayReach(tokenParticle > 0 && tokenParticle == wordParticle[w] ? tokenLetters : tokenWhole,
-                    tokenParticle > 0 && tokenParticle == wordParticle[w] ? wordLetters[w] : wordWholeLetters[w], WORD_CUT)) {
+            if ((counts[w] & mask) < need) {
+                continue;
+            }
+            boolean cut = tokenParticle > 0 && tokenParticle == wordParticle[w];
+            if (mayReach(cut ? tokenLetters : tokenWhole, cut ? wordLetters[w] : wordWholeLetters[w],
+                    prefix(cut ? tokenRest : token, cut ? wordRest[w] : wordText[w]), WORD_CUT)) {
                 double sim = NameMatcher.similarity(token, tokenParticle, tokenRest, wordText[w], wordParticle[w], wordRest[w], s.positions);
                 if (sim >= WORD_CUT) {
-                    s.put(w, i, (float) sim, out);
+                    s.found.add(w);
+                    s.foundSimilarity.add((float) sim);
                 }
             }
         }
@@ -741,28 +760,34 @@ public final class NameIndex<R> {
         String skeletonRestOfQuery = skeleton.substring(skeletonParticleOfQuery);
         long skeletonLettersOfQuery = letters(skeletonRestOfQuery);
         long skeletonWholeOfQuery = letters(skeleton);
-        s.newCount();
-        for (String trigram : skeletonTrigrams) {
-            int[] posting = this.skeletonTrigrams.get(trigram);
-            if (posting != null) {
-                s.count(posting, s.skeletonCount, s.skeletonCountStamp);
-            }
-        }
+        counts = s.count(skeletonTrigrams, this.skeletonTrigrams, s.skeletonCounts);
+        mask = Scratch.countMask(counts, s.skeletonCounts);
         for (int c = 0; c < s.counted.size; c++) {
             int k = s.counted.values[c];
+            if ((counts[k] & mask) < needSkeleton) {
+                continue;
+            }
             boolean cut = skeletonParticleOfQuery > 0 && skeletonParticleOfQuery == skeletonParticle[k];
-            if (s.skeletonCount[k] >= needSkeleton && mayReach(cut ? skeletonLettersOfQuery : skeletonWholeOfQuery,
-                    cut ? skeletonLetters[k] : skeletonWholeLetters[k], SKELETON_CUT)) {
+            if (mayReach(cut ? skeletonLettersOfQuery : skeletonWholeOfQuery, cut ? skeletonLetters[k] : skeletonWholeLetters[k],
+                    prefix(cut ? skeletonRestOfQuery : skeleton, cut ? skeletonRest[k] : skeletonText[k]), SKELETON_CUT)) {
                 double sim = NameMatcher.similarity(skeleton, skeletonParticleOfQuery, skeletonRestOfQuery, skeletonText[k], skeletonParticle[k],
                         skeletonRest[k], s.positions);
                 if (sim >= SKELETON_CUT) {
-                    for (int w : skeletonWords[k]) {
-                        s.put(w, i, (float) (0.96 * sim), out);
-                    }
+                    s.found.add(~k);
+                    s.foundSimilarity.add((float) (0.96 * sim));
                 }
             }
         }
-        return out;
+    }
+
+    /** How many of the first four letters two words share, as Jaro-Winkler counts its prefix. */
+    static int prefix(String a, String b) {
+        int n = Math.min(4, Math.min(a.length(), b.length()));
+        int l = 0;
+        while (l < n && a.charAt(l) == b.charAt(l)) {
+            l++;
+        }
+        return l;
     }
 
     /**
@@ -774,14 +799,41 @@ public final class NameIndex<R> {
         if (words.size <= SIMILAR) {
             return words;
         }
-        long[] keyed = new long[words.size];
+        // the SIMILAR highest keys (similarity, then word: all distinct) in a heap whose root is the lowest of them
+        long[] heap = s.heap;
+        int size = 0;
         for (int k = 0; k < words.size; k++) {
-            keyed[k] = ((long) Float.floatToIntBits(s.sim(words.values[k], i)) << 32) | words.values[k];
+            long key = ((long) Float.floatToIntBits(s.sim(words.values[k], i)) << 32) | words.values[k];
+            if (size < SIMILAR) {
+                int at = size++;
+                while (at > 0 && heap[(at - 1) >> 1] > key) {
+                    heap[at] = heap[(at - 1) >> 1];
+                    at = (at - 1) >> 1;
+                }
+                heap[at] = key;
+            } else if (key > heap[0]) {
+                int at = 0;
+                while (true) {
+                    int child = 2 * at + 1;
+                    if (child >= size) {
+                        break;
+                    }
+                    if (child + 1 < size && heap[child + 1] < heap[child]) {
+                        child++;
+                    }
+                    if (heap[child] >= key) {
+                        break;
+                    }
+                    heap[at] = heap[child];
+                    at = child;
+                }
+                heap[at] = key;
+            }
         }
-        Arrays.sort(keyed);
+        Arrays.sort(heap, 0, size);
         IntList best = new IntList(SIMILAR);
-        for (int k = 0; k < SIMILAR; k++) {
-            best.add((int) keyed[keyed.length - 1 - k]);
+        for (int k = size - 1; k >= 0; k--) {
+            best.add((int) heap[k]);
         }
         return best;
     }
@@ -883,6 +935,15 @@ public final class NameIndex<R> {
     private static final int ACC = 1;
     private static final int LAST_WORD = 2;
     private static final int LAST_SIM = 3;
+    /**
+     * The bits of a trigram count in {@link Scratch#wordCounts}: a query word has at most
+     * {@link NameForms#MAX_LENGTH} + 2 distinct trigrams, fewer than 1,024.
+     */
+    private static final int COUNT_BITS = 10;
+    /** How many bins the shortlist's histogram of sums has. */
+    private static final int HISTOGRAM = 4096;
+    private static final int COUNT_MASK = (1 << COUNT_BITS) - 1;
+    private static final int MAX_ROUND = (1 << (31 - COUNT_BITS)) - 1;
 
     /** A growable list of ints. */
     static final class IntList {
@@ -911,15 +972,43 @@ public final class NameIndex<R> {
         }
     }
 
+    /** A growable list of floats. */
+    static final class FloatList {
+        float[] values;
+        int size;
+
+        FloatList(int capacity) {
+            values = new float[Math.max(4, capacity)];
+        }
+
+        void add(float value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+    }
+
     /** The arrays of one search, reused by the next: stamps instead of clearing. */
     private static final class Scratch {
         int query;
         int round;
-        final int[] wordCount;
-        final int[] wordCountStamp;
-        final int[] skeletonCount;
-        final int[] skeletonCountStamp;
+        /**
+         * Of each word, and of each skeleton, how many of the query word's trigrams it has (the low
+         * {@value #COUNT_BITS} bits) and the round they were counted in (the bits above): one array
+         * read per posting instead of two.
+         */
+        final int[] wordCounts;
+        final int[] skeletonCounts;
         final IntList counted = new IntList(1024);
+        /** What {@link NameIndex#similarWords} found: words, and skeletons as {@code ~k}, with their similarity. */
+        final IntList found = new IntList(1024);
+        final FloatList foundSimilarity = new FloatList(1024);
+        /** The keys {@link NameIndex#mostSimilar} keeps. */
+        final long[] heap = new long[SIMILAR];
+        /** Of the names gathered, their sums in the order gathered; and the histogram of them ({@link #shortlist}). */
+        float[] sums = new float[4096];
+        final int[] histogram = new int[HISTOGRAM];
         // the similarity of each word found to each query word: a row per word found
         final int[] local;
         final int[] localStamp;
@@ -940,10 +1029,8 @@ public final class NameIndex<R> {
         final long[] positions = new long[128];
 
         Scratch(int names, int words, int skeletons) {
-            wordCount = new int[words];
-            wordCountStamp = new int[words];
-            skeletonCount = new int[skeletons];
-            skeletonCountStamp = new int[skeletons];
+            wordCounts = new int[words];
+            skeletonCounts = new int[skeletons];
             local = new int[words];
             localStamp = new int[words];
             gathered = new int[names * 4];
@@ -955,33 +1042,78 @@ public final class NameIndex<R> {
         }
 
         void newQuery() {
-            if (query == Integer.MAX_VALUE || round > Integer.MAX_VALUE - 64) {
+            if (query == Integer.MAX_VALUE) {
                 Arrays.fill(gathered, 0);
                 Arrays.fill(localStamp, 0);
-                Arrays.fill(wordCountStamp, 0);
-                Arrays.fill(skeletonCountStamp, 0);
                 query = 0;
-                round = 0;
             }
             query++;
             touched.size = 0;
         }
 
         void newCount() {
-            round++;
+            if (++round > MAX_ROUND) {
+                Arrays.fill(wordCounts, 0);
+                Arrays.fill(skeletonCounts, 0);
+                round = 1;
+            }
             counted.size = 0;
         }
 
-        void count(int[] posting, int[] counts, int[] stamps) {
-            for (int x : posting) {
-                if (stamps[x] != round) {
-                    stamps[x] = round;
-                    counts[x] = 1;
-                    counted.add(x);
-                } else {
-                    counts[x]++;
+        /**
+         * Counts the postings of the query word's trigrams: how many of them each text has, the texts
+         * listed in {@link #counted} in the order first met. The counts are in the array answered: in
+         * the low bits of {@code counts} ({@link #countMask}), or for a query word of more trigrams
+         * than those bits hold (none a name of {@link NameForms#MAX_LENGTH} letters gives), whole in an
+         * array of its own.
+         */
+        int[] count(List<String> trigrams, Map<String, int[]> postings, int[] counts) {
+            newCount();
+            int[] into = counts;
+            if (trigrams.size() > COUNT_MASK) {
+                into = new int[counts.length];
+                int[] own = new int[counts.length];
+                for (String trigram : trigrams) {
+                    int[] posting = postings.get(trigram);
+                    if (posting != null) {
+                        for (int x : posting) {
+                            if (own[x]++ == 0) {
+                                counted.add(x);
+                            }
+                        }
+                    }
+                }
+                for (int c = 0; c < counted.size; c++) {
+                    into[counted.values[c]] = own[counted.values[c]];
+                }
+                return into;
+            }
+            for (String trigram : trigrams) {
+                int[] posting = postings.get(trigram);
+                if (posting != null) {
+                    count(posting, into);
                 }
             }
+            return into;
+        }
+
+        /** Counts a trigram's posting: each text in it has one more of the query word's trigrams. */
+        void count(int[] posting, int[] counts) {
+            int stamp = round << COUNT_BITS;
+            for (int x : posting) {
+                int c = counts[x];
+                if ((c & ~COUNT_MASK) != stamp) {
+                    counts[x] = stamp | 1;
+                    counted.add(x);
+                } else {
+                    counts[x] = c + 1;
+                }
+            }
+        }
+
+        /** What to mask an array {@link #count} answered with to read its counts. */
+        static int countMask(int[] answered, int[] counts) {
+            return answered == counts ? COUNT_MASK : -1;
         }
 
         void startTable(int m) {
@@ -1024,15 +1156,22 @@ public final class NameIndex<R> {
             if (n <= k) {
                 return touched.toArray();
             }
+            // the sums read once from the gathered names (a cache miss each at a million names), then side by side
+            if (sums.length < n) {
+                sums = new float[Math.max(n, sums.length * 2)];
+            }
+            float[] sums = this.sums;
             float max = 0;
             for (int c = 0; c < n; c++) {
-                max = Math.max(max, acc(touched.values[c]));
+                sums[c] = acc(touched.values[c]);
+                max = Math.max(max, sums[c]);
             }
-            int bins = 4096;
-            int[] histogram = new int[bins];
+            int bins = HISTOGRAM;
+            int[] histogram = this.histogram;
+            Arrays.fill(histogram, 0);
             float scale = max <= 0 ? 0 : (bins - 1) / max;
             for (int c = 0; c < n; c++) {
-                histogram[(int) (acc(touched.values[c]) * scale)]++;
+                histogram[(int) (sums[c] * scale)]++;
             }
             int cut = bins - 1;
             int above = histogram[cut];
@@ -1043,15 +1182,13 @@ public final class NameIndex<R> {
             // all above the cut; of those at the cut, as many as make up 2 x k (ties there are told apart by the estimate)
             IntList out = new IntList(Math.min(above, 2 * k));
             for (int c = 0; c < n; c++) {
-                int name = touched.values[c];
-                if ((int) (acc(name) * scale) > cut) {
-                    out.add(name);
+                if ((int) (sums[c] * scale) > cut) {
+                    out.add(touched.values[c]);
                 }
             }
             for (int c = 0; c < n && out.size < 2 * k; c++) {
-                int name = touched.values[c];
-                if ((int) (acc(name) * scale) == cut) {
-                    out.add(name);
+                if ((int) (sums[c] * scale) == cut) {
+                    out.add(touched.values[c]);
                 }
             }
             return out.toArray();
