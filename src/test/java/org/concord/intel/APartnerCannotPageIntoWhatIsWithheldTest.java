@@ -146,7 +146,7 @@ class APartnerCannotPageIntoWhatIsWithheldTest {
     @Test
     @Order(1)
     void withFewerPassedOverThanTheFloorEveryPageIsAsIfNothingWereWithheld() {
-        for (int limit : new int[] {1, 2, 3, 5, 1000}) {
+        for (int limit : new int[] {1, 3, 1000}) {
             for (String listing : LISTINGS) {
                 List<Seen> pages = pages(listing, limit);
                 List<String> received = pages.stream().flatMap(page -> page.ids().stream()).toList();
@@ -171,8 +171,11 @@ class APartnerCannotPageIntoWhatIsWithheldTest {
         objects.add(visible("after the stretch"));
         objects.add(visible("after the stretch, too"));
         store(objects);
-        for (int limit : new int[] {1, 2, 7, 1000}) {
+        for (int limit : new int[] {1, 7, 1000}) {
             for (String listing : LISTINGS) {
+                if (limit == 1 && !listing.equals("objects/?")) {
+                    continue; // one object a page only through the objects, to keep the suite short; the other listings with 7 and 1000
+                }
                 List<Seen> pages = pages(listing, limit);
                 List<String> received = pages.stream().flatMap(page -> page.ids().stream()).toList();
                 assertThat(received).as("%s limit %d", listing, limit).containsExactlyElementsOf(shared).doesNotHaveDuplicates();
@@ -189,7 +192,7 @@ class APartnerCannotPageIntoWhatIsWithheldTest {
     @Order(3)
     void madeUpAlteredOrReplayedNextValuesGiveNothingWithheld() throws Exception {
         // A value sealed where a page ended past withheld rows: the pages of one whose budget ran out in the stretch.
-        List<Seen> pages = pages("objects/?", 1);
+        List<Seen> pages = pages("objects/?", 2);
         List<String> tokens = pages.stream().map(Seen::next).filter(java.util.Objects::nonNull).toList();
         assertThat(new HashSet<>(tokens)).as("every position sealed anew").hasSameSizeAs(tokens);
         SecureRandom random = new SecureRandom();
@@ -212,8 +215,17 @@ class APartnerCannotPageIntoWhatIsWithheldTest {
             assertThat(response.body()).contains("next");
             withheld.forEach(id -> assertThat(response.body()).doesNotContain(id));
         }
-        // Replaying any value handed out, with any limit, gives only what may be read, from where it was sealed.
-        for (String token : tokens) {
+        // Replaying a value handed out, with any limit, gives only what may be read, from where it was sealed: the
+        // first, every value sealed after a short page (past withheld rows), and the last.
+        Set<String> replayed = new java.util.LinkedHashSet<>();
+        replayed.add(tokens.get(0));
+        replayed.add(tokens.get(tokens.size() - 1));
+        for (int i = 0; i < pages.size() - 1; i++) {
+            if (pages.get(i).ids().size() < 2) {
+                replayed.add(pages.get(i).next());
+            }
+        }
+        for (String token : replayed) {
             for (int limit : new int[] {1, 1000}) {
                 Seen page = page("objects/?", limit, token);
                 assertThat(shared).containsAll(page.ids());
