@@ -115,10 +115,7 @@ class PagingHasNoOffsetScanTest {
     void aPartnersPageLeavesOutWhatRefersToTheWithheldAndStillReadsAboutAPage(OfflineNode.Store db) {
         long deep = seqAt(db, 50_000);
         IntelQuery query = IntelQuery.all(Collection.INTEL, 100, deep);
-        PartyCode ir = PartyCode.of("IR");
-        SharingPolicy.References references = SharingPolicy.defaults().sharingAmberWith(ir)
-                .decider(new SharingPolicy.Reader(ir, null, "identity--00000000-0000-4000-8000-000000000001"), id -> java.util.Optional.empty())
-                .references();
+        SharingPolicy.References references = irReferences();
 
         IntelTable.Statement statement = table(db).findAdmittedStatement(query, references.admission(), references, deep, 101);
 
@@ -137,10 +134,7 @@ class PagingHasNoOffsetScanTest {
     void aPartnersPageExaminesAsManyRowsAsItAsksForWhateverTheyReferTo(OfflineNode.Store db) {
         long deep = seqAt(db, 50_000);
         IntelQuery query = IntelQuery.all(Collection.INTEL, 100, deep);
-        PartyCode ir = PartyCode.of("IR");
-        SharingPolicy.References references = SharingPolicy.defaults().sharingAmberWith(ir)
-                .decider(new SharingPolicy.Reader(ir, null, "identity--00000000-0000-4000-8000-000000000001"), id -> java.util.Optional.empty())
-                .references();
+        SharingPolicy.References references = irReferences();
 
         IntelTable.Statement statement = table(db).examineStatement(query, references, deep, 101);
 
@@ -210,5 +204,13 @@ class PagingHasNoOffsetScanTest {
             rows += scanned(child);
         }
         return rows;
+    }
+
+    /** The references part of the policy as it applies to IR, a partner AMBER is shared with. */
+    private static SharingPolicy.References irReferences() {
+        PartyCode ir = PartyCode.of("IR");
+        return SharingPolicy.defaults().sharingAmberWith(ir)
+                .decider(new SharingPolicy.Reader(ir, null, "identity--00000000-0000-4000-8000-000000000001"), id -> java.util.Optional.empty())
+                .references();
     }
 }
