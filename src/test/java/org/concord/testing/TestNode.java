@@ -61,7 +61,8 @@ public final class TestNode implements AutoCloseable {
             java.time.Clock clock) {
         try {
             Path dir = dataDir != null ? dataDir : Files.createTempDirectory("concord-" + code.toLowerCase() + "-");
-            int port = extra.containsKey("server.port") ? Integer.parseInt(extra.get("server.port").toString()) : freePort();
+            boolean portGiven = extra.containsKey("server.port");
+            int port = portGiven ? Integer.parseInt(extra.get("server.port").toString()) : freePort();
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("concord.party.code", code);
             properties.put("concord.party.name", name);
@@ -87,10 +88,25 @@ public final class TestNode implements AutoCloseable {
             if (clock != null) {
                 builder.initializers(context -> context.getBeanFactory().registerSingleton("clock", clock));
             }
-            ConfigurableApplicationContext context = builder
-                    .web(WebApplicationType.SERVLET)
-                    .registerShutdownHook(false)
-                    .run(arguments(properties));
+            ConfigurableApplicationContext context;
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    context = builder
+                            .web(WebApplicationType.SERVLET)
+                            .registerShutdownHook(false)
+                            .run(arguments(properties));
+                    break;
+                } catch (RuntimeException e) {
+                    // The port was free when chosen, but is in the ephemeral range: another JVM's outgoing connection
+                    // (the other fork's HTTPS or database clients) may take it before Tomcat binds it. Another port.
+                    if (portGiven || attempt == 3 || !portInUse(e)) {
+                        throw e;
+                    }
+                    port = freePort();
+                    properties.put("concord.url", "https://localhost:" + port);
+                    properties.put("server.port", port);
+                }
+            }
             TestNode node = new TestNode(code, dir, port, usedSchema, context);
             node.ensureUsers();
             return node;
@@ -170,6 +186,15 @@ public final class TestNode implements AutoCloseable {
     /** As command-line arguments, so that they win over application.yml as a node's own file would. */
     public static String[] arguments(Map<String, Object> properties) {
         return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    }
+
+    private static boolean portInUse(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.springframework.boot.web.server.PortInUseException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static int freePort() throws IOException {
