@@ -359,25 +359,12 @@ public class IntelTable {
      * goes through the id index instead.
      */
     public List<Row> findAdmitted(IntelQuery query, SharingPolicy.Admission admission, long afterSeq, int max) {
-        return run(findAdmittedStatement(query, admission, null, afterSeq, max));
+        return run(findAdmittedStatement(query, admission, afterSeq, max));
     }
 
-    /**
-     * As {@link #findAdmitted(IntelQuery, SharingPolicy.Admission, long, int)} with the admission of
-     * {@code references}, leaving out too every row with a reference that fails the first step of
-     * rule 5 ({@link SharingPolicy.References}), rendered here as SQL over {@code intel_object_ref}:
-     * a {@code not exists} per row on the reference index, and for each id it refers to a look-up
-     * of that id's current version on the id index. Rows of the standard TLP marking definitions
-     * are public whatever they refer to (rule 1 comes first), so the condition skips them.
-     */
-    public List<Row> findAdmitted(IntelQuery query, SharingPolicy.References references, long afterSeq, int max) {
-        return run(findAdmittedStatement(query, references.admission(), references, afterSeq, max));
-    }
-
-    /** The statement {@link #findAdmitted} runs ({@code references} null: rules 1 to 4 only). */
-    public Statement findAdmittedStatement(IntelQuery query, SharingPolicy.Admission admission, SharingPolicy.References references,
-            long afterSeq, int max) {
-        return admittedStatement(COLUMNS, query, admission, references, afterSeq, max);
+    /** The statement {@link #findAdmitted} runs. */
+    public Statement findAdmittedStatement(IntelQuery query, SharingPolicy.Admission admission, long afterSeq, int max) {
+        return admittedStatement(COLUMNS, query, admission, afterSeq, max);
     }
 
     /**
@@ -395,7 +382,7 @@ public class IntelTable {
      * The first {@code max} rows after {@code afterSeq} that pass rules 1 to 4 of
      * {@code references}' admission (the rows {@link #findAdmitted} reads them from, read the same
      * way, through the same index ranges), each marked with whether it passes the first step of
-     * rule 5 too: the same condition as {@link #findAdmitted} and {@link #passingSeqs}, evaluated
+     * rule 5 too: the same condition as {@link #passingSeqs}, evaluated
      * for these rows only. So a page that examines its candidates this way does the work of at most
      * {@code max} rows, however many of them are withheld for what they refer to; the object of a
      * row withheld here is not read.
@@ -411,7 +398,7 @@ public class IntelTable {
     /** The statement {@link #examine} runs. */
     public Statement examineStatement(IntelQuery query, SharingPolicy.References references, long afterSeq, int max) {
         List<String> classes = admittedClasses(references.admission());
-        Statement candidates = admittedStatement(COLUMNS + ", collection, version_key, share_class", query, references.admission(), null,
+        Statement candidates = admittedStatement(COLUMNS + ", collection, version_key, share_class", query, references.admission(),
                 afterSeq, max);
         List<Object> params = new ArrayList<>();
         params.add(ALWAYS);
@@ -424,8 +411,7 @@ public class IntelTable {
         return new Statement(sql, params);
     }
 
-    private Statement admittedStatement(String columns, IntelQuery query, SharingPolicy.Admission admission,
-            SharingPolicy.References references, long afterSeq, int max) {
+    private Statement admittedStatement(String columns, IntelQuery query, SharingPolicy.Admission admission, long afterSeq, int max) {
         List<String> classes = admittedClasses(admission);
         String collection = query.collection().alias();
         After after = after(afterSeq);
@@ -445,10 +431,6 @@ public class IntelTable {
             }
             filters(sql, params, query);
             sql.append(" and ").append(admittedPredicate(params, classes));
-            if (references != null) {
-                params.add(ALWAYS);
-                sql.append(" and (o.share_class = ? or ").append(referencesPass(params, references, classes)).append(")");
-            }
             sql.append(" order by date_added, seq limit ?");
             params.add(max);
             return new Statement(sql.toString(), params);
@@ -465,9 +447,6 @@ public class IntelTable {
                     filters(branch, params, lastOnly ? query.withVersions(List.of("all")) : query);
                     if (!current) {
                         branch.append(" and ").append(currentAdmitted(params, classes));
-                    }
-                    if (references != null && !shareClass.equals(ALWAYS)) {
-                        branch.append(" and ").append(referencesPass(params, references, classes));
                     }
                     branch.append(" order by collection, share_class, is_current, date_added, seq limit ?");
                     params.add(max);
@@ -573,8 +552,8 @@ public class IntelTable {
 
     /**
      * Which rows pass {@code references}: rules 1 to 4 of its admission and the first step of rule
-     * 5, by the SQL {@link #findAdmitted} reads by id with (what the property tests compare with
-     * the Java policy).
+     * 5, by the condition {@link #examine} flags each candidate with (what the property tests
+     * compare with the Java policy).
      */
     public java.util.Set<Long> passingSeqs(String collection, SharingPolicy.References references) {
         List<String> classes = admittedClasses(references.admission());
