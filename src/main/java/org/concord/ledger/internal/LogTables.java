@@ -172,7 +172,11 @@ class LogTables {
     }
 
     Head head() {
-        return jdbc.sql("select size, tiled from ledger_head where id = 1")
+        return head("");
+    }
+
+    private Head head(String lock) {
+        return jdbc.sql("select size, tiled from ledger_head where id = 1" + lock)
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getLong(2))).single();
     }
 
@@ -183,8 +187,7 @@ class LogTables {
      * written, and moves {@code tiled}. Returns whether tiles are still missing.
      */
     boolean fillTiles(long maxLeaves) {
-        Head head = jdbc.sql("select size, tiled from ledger_head where id = 1 for update")
-                .query((rs, n) -> new Head(rs.getLong(1), rs.getLong(2))).single();
+        Head head = head(" for update");
         if (head.tiled() >= head.size()) {
             return false;
         }
