@@ -165,30 +165,8 @@ final class RunningDemo implements AutoCloseable {
         }
     }
 
-    /** The first of {@code count} adjacent free ports. */
-    static int freePorts(int count) throws Exception {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            if (port + count - 1 > 65535) {
-                continue;
-            }
-            List<ServerSocket> held = new ArrayList<>();
-            try {
-                for (int i = 0; i < count; i++) {
-                    held.add(new ServerSocket(port + i));
-                }
-                return port;
-            } catch (java.io.IOException e) {
-                // try another run of ports
-            } finally {
-                for (ServerSocket socket : held) {
-                    socket.close();
-                }
-            }
-        }
-        throw new IllegalStateException("no " + count + " adjacent free ports");
+    /** The first of {@code count} adjacent free ports, below the ephemeral range ({@link org.concord.testing.Ports}). */
+    static int freePorts(int count) {
+        return org.concord.testing.Ports.freeRun(count);
     }
 }

@@ -199,10 +199,8 @@ final class NodeProcess {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    static int freePort() {
+        return org.concord.testing.Ports.free();
     }
 
     @Override

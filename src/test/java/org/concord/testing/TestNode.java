@@ -97,8 +97,8 @@ public final class TestNode implements AutoCloseable {
                             .run(arguments(properties));
                     break;
                 } catch (RuntimeException e) {
-                    // The port was free when chosen, but is in the ephemeral range: another JVM's outgoing connection
-                    // (the other fork's HTTPS or database clients) may take it before Tomcat binds it. Another port.
+                    // The port was free when chosen (below the ephemeral range, see Ports), but another listener may
+                    // have bound it before Tomcat did. Another port.
                     if (portGiven || attempt == 3 || !portInUse(e)) {
                         throw e;
                     }
@@ -197,9 +197,7 @@ public final class TestNode implements AutoCloseable {
         return false;
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    static int freePort() {
+        return Ports.free();
     }
 }
