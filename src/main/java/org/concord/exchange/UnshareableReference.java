@@ -13,12 +13,20 @@ public class UnshareableReference extends InvalidInput {
 
     public static final String RULE = "reference-not-shared";
     private final String reference;
+    private final String partner;
 
     public UnshareableReference(String path, String reference, String partner) {
         super(path, RULE, "refers to " + reference + ", which " + partner + " may not see (TLP:RED, AMBER+STRICT or not shared"
                 + " with " + partner + " by the sharing policy): every reference in a message to a partner must point at an object"
                 + " the partner may see; nothing was stored or sent");
         this.reference = reference;
+        this.partner = partner;
+    }
+
+    /** The same refusal of a reference inside {@code where} (a member of a list): still 422, the path prefixed. */
+    @Override
+    public UnshareableReference within(String where) {
+        return new UnshareableReference(where + "." + field(), reference, partner);
     }
 
     /** The id referred to. */

@@ -30,6 +30,20 @@ public interface AnsweringCalls {
     /** Sends {@code call} to the partner's official, for {@code actor}; returns the new call. */
     CaseView send(NewCall call, String actor);
 
+    /** The most calls one {@link #sendAll} takes. */
+    int MOST_CALLS_AT_ONCE = 500;
+
+    /** One call of {@link #sendAll}, as sent: its place in the request, its id and the state it opened in. */
+    record SentCall(int index, String callId, String state) {
+    }
+
+    /**
+     * Sends {@code calls}, each as {@link #send} would, all or nothing: in one transaction, so that either every
+     * call is stored and queued, in the order given, or, when one of them breaks a rule, none is. The fault
+     * names the call by its index, {@code calls[3].priority}, with the rule; nothing is stored or sent.
+     */
+    java.util.List<SentCall> sendAll(java.util.List<NewCall> calls, String actor);
+
     /** Acknowledges call {@code callId}, {@code by} this node's official, for {@code actor} (the audit name of the user). */
     CaseView acknowledge(String callId, Person by, String actor);
 

@@ -5,11 +5,10 @@ import java.util.Objects;
 import org.concord.party.PartyCode;
 
 /**
- * A partner's message arrived in this node's inbox: a new object, or a new version of one.
- * Published in the transaction that stored it and recorded in Spring Modulith's event
- * publication log, so a module that consumes messages (with {@code @ApplicationModuleListener})
- * hears of each at least once, also across a crash. Listeners read the object with
- * {@link IntelStore#inboxObject} and must be idempotent.
+ * One partner message that arrived in this node's inbox: a new object, or a new version of one. The
+ * messages of one delivery are handed over together ({@link InboxHandOver}) to the modules that take
+ * them ({@link InboxTaker}), at least once, also across a crash. Takers read the object with
+ * {@link IntelStore#announced} and must be idempotent.
  */
 public record InboxReceived(PartyCode from, String id, String type, String version) {
 

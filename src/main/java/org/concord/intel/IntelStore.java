@@ -466,9 +466,9 @@ public class IntelStore {
             table.refreshStatisticsAfter(written.size());
             audit.record(actor(origin), "intel.stored", collection.alias(), counts.toString());
             if (collection == Collection.INBOX && origin instanceof Origin.Partner partner) {
-                for (IntelTable.NewRow row : written) {
-                    events.publishEvent(new InboxReceived(partner.party(), row.id(), row.type(), row.version()));
-                }
+                // one hand-over for the whole delivery, in the order stored (HandingOverInboxMessages)
+                events.publishEvent(new InboxHandOver(partner.party(), written.stream()
+                        .map(row -> new InboxReceived(partner.party(), row.id(), row.type(), row.version())).toList()));
             }
         }
     }

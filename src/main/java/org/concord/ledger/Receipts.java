@@ -40,6 +40,18 @@ public interface Receipts {
      */
     Optional<Receipt> receipt(PartyCode sender, String objectId, Instant modified);
 
+    /** One object asked for in {@link #receiptsTogether}: its id and modified time. */
+    record Asked(String objectId, Instant modified) {
+    }
+
+    /**
+     * As {@link #receipt} for several objects at once, every receipt complete and all of them signed as one
+     * batch with one signature ({@code concord-receipt/2}, as {@link #issueBatch}): the sender completes the
+     * promises of a whole delivery with one request. In the order of {@code asked}; empty where this node
+     * never received that object from that sender.
+     */
+    java.util.List<Optional<Receipt>> receiptsTogether(PartyCode sender, java.util.List<Asked> asked);
+
     /**
      * Checks a receipt {@code receiver} gave this node for {@code object}, with the signing key
      * pinned for {@code receiver} at pairing.

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import org.concord.intel.InboxReceived;
 import org.concord.intel.IntelStore;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.concord.intel.InboxTaker;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * {@link Workflow#receive} with its type. Idempotent, as the event may be delivered again.
  */
 @Component
-class ReceivingWorkflowMessages {
+class ReceivingWorkflowMessages implements InboxTaker {
 
     private final WorkflowTypes types;
     private final Workflow workflow;
@@ -24,9 +24,15 @@ class ReceivingWorkflowMessages {
         this.intel = intel;
     }
 
-    /** Only the STIX types of a workflow: anything else is not recorded for this listener at all (no publication row, no task). */
-    @ApplicationModuleListener(condition = "@workflowTypes.byStixType(#event.type()).isPresent()")
-    void on(InboxReceived event) {
+    /** The hand-over asks: only its own types are given to it ({@link org.concord.intel.InboxHandOver}). */
+    @Override
+    public boolean wants(String type) {
+        return types.byStixType(type).isPresent();
+    }
+
+    /** One message handed over from the inbox (idempotent: it may be handed over again). */
+    @Override
+    public void take(InboxReceived event) {
         Optional<CaseType<?, ?, ?>> type = types.byStixType(event.type());
         if (type.isEmpty()) {
             return;

@@ -42,10 +42,15 @@ import tools.jackson.databind.json.JsonMapper;
  *       at its own time, whatever happened to the earlier ones, on a pool large enough never to wait for a
  *       slow answer); latencies are measured from the time each message was due, so a backlog shows.</li>
  *   <li><b>One at a time</b>: 200 messages, the next sent once the last one's receipt is kept.</li>
+ *   <li><b>In batches</b> (when {@code batch} is more than 1), after the above, so that they run as before: the
+ *       flat-out and paced runs again, each sender POSTing {@code batch} calls at a time to
+ *       {@code POST /api/hotline/calls/batch}, as the automatic reporters of a crisis would; paced, a batch
+ *       is due when its last message is ({@code batch / rate} seconds apart) and latencies are measured from
+ *       the time each batch was due.</li>
  * </ol>
  *
- * <p>Run: {@code ./mvnw -Pbench -DskipTests test -Dbench.main=org.concord.hotline.HotlineLoad -Dbench="4000 4 500 10"}
- * (n, senders, paced rate per second, paced seconds).
+ * <p>Run: {@code ./mvnw -Pbench -DskipTests test -Dbench.main=org.concord.hotline.HotlineLoad -Dbench="4000 4 500 10 50"}
+ * (n, senders, paced rate per second, paced seconds, calls per batch: 50 when left out, 1 for no batch runs).
  */
 public final class HotlineLoad {
 
@@ -59,6 +64,7 @@ public final class HotlineLoad {
         int senders = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         int rate = args.length > 2 ? Integer.parseInt(args[2]) : 500;
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 10;
+        int batch = args.length > 4 ? Integer.parseInt(args[4]) : 50;
         // As a node runs (tests switch these off): delivery right after each commit, and the scheduled jobs.
         Map<String, Object> running = Map.of("logging.level.root", "WARN", "logging.level.org.concord", "WARN",
                 "concord.exchange.deliver-on-commit", "true", "concord.scheduling.enabled", "true");
@@ -117,6 +123,37 @@ public final class HotlineLoad {
             phase("done");
 
             aloneTimes.print("one at a time (200)");
+
+            if (batch > 1) {
+                phase("flat out in batches of " + batch);
+                Map<String, Instant> flatBatches = new ConcurrentHashMap<>();
+                Instant batchStart = Instant.now();
+                flatOutInBatches(sender, n, senders, batch, flatBatches);
+                Instant batchSent = Instant.now();
+                awaitReceipts(pk, ir, flatBatches.keySet(), Duration.ofMinutes(10));
+                Times batchTimes = times(pk, ir, flatBatches);
+                System.out.printf("| flat out in batches of %d: %,d messages, %d senders, sending took | %,.0f messages/s |%n", batch, n,
+                        senders, n / seconds(batchStart, batchSent));
+                System.out.printf("| flat out in batches of %d: end to end, first send to last receipt kept at PK | %,.0f messages/s |%n",
+                        batch, n / seconds(batchStart, batchTimes.lastReceipt));
+                System.out.printf("| flat out in batches of %d: end to end, first send to last stored at IR | %,.0f messages/s |%n",
+                        batch, n / seconds(batchStart, batchTimes.lastStored));
+                batchTimes.print("flat out in batches of " + batch);
+
+                phase("paced in batches of " + batch);
+                Map<String, Instant> pacedBatches = new ConcurrentHashMap<>();
+                Instant pacedBatchStart = Instant.now();
+                int pacedBatchCount = pacedInBatches(sender, rate, seconds, batch, pacedBatches);
+                Instant pacedBatchSent = Instant.now();
+                awaitReceipts(pk, ir, pacedBatches.keySet(), Duration.ofMinutes(10));
+                Times pacedBatchTimes = times(pk, ir, pacedBatches);
+                System.out.printf("| paced in batches of %d: %d/s for %d s, %,d messages, sent at | %,.0f messages/s |%n", batch, rate,
+                        seconds, pacedBatchCount, pacedBatchCount / seconds(pacedBatchStart, pacedBatchSent));
+                System.out.printf("| paced in batches of %d: end to end, first send to last receipt kept at PK | %,.0f messages/s |%n",
+                        batch, pacedBatchCount / seconds(pacedBatchStart, pacedBatchTimes.lastReceipt));
+                pacedBatchTimes.print("paced " + rate + "/s in batches of " + batch + " (from the time each batch was due)");
+                phase("batches done");
+            }
         } finally {
             nodes.stop();
         }
@@ -141,6 +178,61 @@ public final class HotlineLoad {
             }
             sentAt.put(json.readTree(response.body()).path("callId").asString(), due);
         }
+
+        /** POSTs {@code size} FLASH calls at once at PK and remembers, by call id, when the batch was due. */
+        void sendBatch(int size, Map<String, Instant> sentAt, Instant due) throws Exception {
+            String body = "{\"calls\":[" + String.join(",", Collections.nCopies(size, BODY)) + "]}";
+            HttpResponse<String> response = client.send("POST", "/api/hotline/calls/batch", body,
+                    "Authorization", "Bearer " + token, "Content-Type", "application/json");
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException(response.statusCode() + " " + response.body());
+            }
+            json.readTree(response.body()).path("calls").forEach(call -> sentAt.put(call.path("callId").asString(), due));
+        }
+    }
+
+    private static void flatOutInBatches(Sender sender, int n, int senders, int batch, Map<String, Instant> sentAt) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        List<Future<?>> done = new ArrayList<>();
+        for (int c = 0; c < senders; c++) {
+            int share = n / senders + (c < n % senders ? 1 : 0);
+            done.add(pool.submit(() -> {
+                for (int sent = 0; sent < share; sent += batch) {
+                    sender.sendBatch(Math.min(batch, share - sent), sentAt, Instant.now());
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+    }
+
+    /** Open loop in batches: batch j (of {@code batch} messages) is due at start + (j + 1) * batch / rate, when its last message is. */
+    private static int pacedInBatches(Sender sender, int rate, int seconds, int batch, Map<String, Instant> sentAt) throws Exception {
+        int batches = Math.max(1, rate * seconds / batch);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<?>> done = new ArrayList<>(batches);
+        long startNanos = System.nanoTime();
+        Instant start = Instant.now();
+        for (int j = 0; j < batches; j++) {
+            long dueNanos = (long) ((j + 1) * (double) batch * 1e9 / rate);
+            long wait = startNanos + dueNanos - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            Instant due = start.plusNanos(dueNanos);
+            done.add(pool.submit(() -> {
+                sender.sendBatch(batch, sentAt, due);
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        return batches * batch;
     }
 
     private static void flatOut(Sender sender, int n, int senders, Map<String, Instant> sentAt) throws Exception {

@@ -21,7 +21,7 @@ import org.concord.node.NotFound;
 import org.concord.party.NodeIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.concord.intel.InboxTaker;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,7 +36,7 @@ import tools.jackson.databind.node.ObjectNode;
  * against the conflict's standing as it derives it itself.
  */
 @Service
-class AnsweringConflicts {
+class AnsweringConflicts implements InboxTaker {
 
     private static final Logger log = LoggerFactory.getLogger(AnsweringConflicts.class);
 
@@ -174,9 +174,15 @@ class AnsweringConflicts {
         return StixMapping.ANSWER_TYPE.equals(type);
     }
 
-    /** Only the type it {@link #takes}: anything else is not recorded for this listener at all (no publication row, no task). */
-    @ApplicationModuleListener(condition = "T(org.concord.deconfliction.internal.AnsweringConflicts).takes(#event.type())")
-    void on(InboxReceived event) {
+    /** The hand-over asks: only its own types are given to it ({@link org.concord.intel.InboxHandOver}). */
+    @Override
+    public boolean wants(String type) {
+        return takes(type);
+    }
+
+    /** One message handed over from the inbox (idempotent: it may be handed over again). */
+    @Override
+    public void take(InboxReceived event) {
         if (!takes(event.type())) {
             return;
         }

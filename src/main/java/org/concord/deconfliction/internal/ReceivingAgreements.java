@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.concord.intel.InboxReceived;
 import org.concord.intel.IntelStore;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.concord.intel.InboxTaker;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.JsonNode;
@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
  * Spring Modulith delivers {@link InboxReceived} at least once.
  */
 @Component
-class ReceivingAgreements {
+class ReceivingAgreements implements InboxTaker {
 
     private final IntelStore intel;
     private final SigningAgreements agreements;
@@ -33,9 +33,15 @@ class ReceivingAgreements {
         return SigningAgreements.TYPE.equals(type) || SigningAgreements.SIGNATURE_TYPE.equals(type);
     }
 
-    /** Only the types it {@link #takes}: anything else is not recorded for this listener at all (no publication row, no task). */
-    @ApplicationModuleListener(condition = "T(org.concord.deconfliction.internal.ReceivingAgreements).takes(#event.type())")
-    void on(InboxReceived event) {
+    /** The hand-over asks: only its own types are given to it ({@link org.concord.intel.InboxHandOver}). */
+    @Override
+    public boolean wants(String type) {
+        return takes(type);
+    }
+
+    /** One message handed over from the inbox (idempotent: it may be handed over again). */
+    @Override
+    public void take(InboxReceived event) {
         boolean proposal = SigningAgreements.TYPE.equals(event.type());
         if (!takes(event.type())) {
             return;

@@ -17,7 +17,7 @@ import org.concord.intel.IntelStore;
 import org.concord.node.InvalidInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.concord.intel.InboxTaker;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.JsonNode;
@@ -37,7 +37,7 @@ import tools.jackson.databind.JsonNode;
  * name, is logged and dropped: it stays in the inbox as evidence, and retrying would not mend it.
  */
 @Component
-class ReceivingFromPartners {
+class ReceivingFromPartners implements InboxTaker {
 
     private static final Logger log = LoggerFactory.getLogger(ReceivingFromPartners.class);
 
@@ -80,9 +80,15 @@ class ReceivingFromPartners {
                 || StixMapping.SITE_TYPE.equals(type);
     }
 
-    /** Only the types it {@link #takes}: anything else is not recorded for this listener at all (no publication row, no task). */
-    @ApplicationModuleListener(condition = "T(org.concord.deconfliction.internal.ReceivingFromPartners).takes(#event.type())")
-    void on(InboxReceived event) {
+    /** The hand-over asks: only its own types are given to it ({@link org.concord.intel.InboxHandOver}). */
+    @Override
+    public boolean wants(String type) {
+        return takes(type);
+    }
+
+    /** One message handed over from the inbox (idempotent: it may be handed over again). */
+    @Override
+    public void take(InboxReceived event) {
         boolean notice = StixMapping.NOTICE_TYPE.equals(event.type());
         boolean report = StixMapping.EVENT_TYPE.equals(event.type());
         boolean acknowledgement = StixMapping.ACKNOWLEDGEMENT_TYPE.equals(event.type());

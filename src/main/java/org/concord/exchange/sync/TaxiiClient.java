@@ -44,6 +44,15 @@ class TaxiiClient {
         return send(connection, request);
     }
 
+    /** A plain JSON POST (e.g. the partner's {@code /ledger/receipts} for several receipts at once). */
+    Response postJson(PartyCode partner, String path, String body) throws IOException, InterruptedException {
+        PartnerConnections.Connection connection = connections.to(partner);
+        HttpRequest request = HttpRequest.newBuilder(uri(connection, path, Map.of()))
+                .header("Accept", "application/json").header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return send(connection, request);
+    }
+
     /** A TAXII POST that also lists the receipt formats this node reads ({@link org.concord.ledger.Receipt#FORMATS_HEADER}). */
     Response post(PartyCode partner, String path, String body, String receiptFormats) throws IOException, InterruptedException {
         PartnerConnections.Connection connection = connections.to(partner);

@@ -42,6 +42,44 @@ class AnsweringCallsService implements AnsweringCalls {
     }
 
 
+    /**
+     * The calls in one transaction: a fault of call {@code i} is rethrown naming {@code calls[i]} before its field,
+     * and the transaction, with every call before it, rolls back.
+     */
+    @Override
+    @org.springframework.transaction.annotation.Transactional
+    public java.util.List<SentCall> sendAll(java.util.List<NewCall> calls, String actor) {
+        if (calls == null || calls.isEmpty()) {
+            throw new InvalidInput("calls", "required", "name at least one call");
+        }
+        Limits.items("calls", calls, MOST_CALLS_AT_ONCE);
+        java.util.List<SentCall> sent = new java.util.ArrayList<>(calls.size());
+        for (int i = 0; i < calls.size(); i++) {
+            String where = "calls[" + i + "]";
+            NewCall body = calls.get(i);
+            if (body == null) {
+                throw new InvalidInput(where, "required", "a call, not null");
+            }
+            try {
+                Limits.name("addressee", body.addressee());
+                Limits.name("priority", body.priority());
+                Limits.text("text", body.text());
+                Limits.name("inReplyTo", body.inReplyTo());
+                PartyCode addressee = PartyCode.required(body.addressee(), "addressee");
+                Official from = AnsweringCalls.official(identity.party().code(), body.from(), "from");
+                Official to = AnsweringCalls.official(addressee, body.to(), "to");
+                Priority priority = body.priority() == null ? null : InvalidInput.oneOf("priority", body.priority(), Priority.class);
+                var call = hotline.send(from, to, priority, body.text(), null, body.inReplyTo(), actor);
+                sent.add(new SentCall(i, call.caseId(), call.state().map(type::stateName).orElse(null)));
+            } catch (InvalidInput e) {
+                throw e.within(where);
+            } catch (org.concord.node.Conflict e) {
+                throw new org.concord.node.Conflict(where + "." + e.field(), e.rule(), e.explanation());
+            }
+        }
+        return sent;
+    }
+
     @Override
     public CaseView acknowledge(String callId, Person by, String actor) {
         Official official = AnsweringCalls.official(identity.party().code(), by, "by");

@@ -126,6 +126,27 @@ class HotlineController {
                 body.priority(), body.text(), body.inReplyTo()), Callers.of(caller).auditName()), List.of());
     }
 
+    /** Several new calls at once, for the automatic reporters of a crisis: at most 500, sent all or nothing. */
+    record NewCalls(List<NewCall> calls) {
+    }
+
+    /** The calls sent, in the order of the request: each one's index there, its id and its state. */
+    record SentCalls(List<AnsweringCalls.SentCall> calls) {
+    }
+
+    @PostMapping("/api/hotline/calls/batch")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('LIAISON')")
+    @Operation(summary = "Send several hotline messages in one request, all or nothing (LIAISON): a fault names the call by its index, "
+            + "calls[3].priority, and nothing is stored or sent")
+    SentCalls sendAll(@RequestBody(required = false) NewCalls body, Authentication caller) {
+        List<AnsweringCalls.NewCall> calls = body == null || body.calls() == null ? null : body.calls().stream()
+                .map(c -> c == null ? null : new AnsweringCalls.NewCall(person(c.from()), c.addressee(), person(c.to()), c.priority(),
+                        c.text(), c.inReplyTo()))
+                .toList();
+        return new SentCalls(answering.sendAll(calls, Callers.of(caller).auditName()));
+    }
+
     private static AnsweringCalls.Person person(Person p) {
         return p == null ? null : new AnsweringCalls.Person(p.name(), p.post());
     }

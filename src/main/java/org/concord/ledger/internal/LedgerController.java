@@ -243,6 +243,65 @@ class LedgerController {
                 .toJson();
     }
 
+    /** The most objects one {@code POST /ledger/receipts} asks for: an outbox delivery's worth. */
+    static final int MOST_RECEIPTS_AT_ONCE = 500;
+
+    /** One object asked for: its id and modified time, as {@code GET /ledger/receipts} takes them. */
+    record AskedObject(String object, String modified) {
+    }
+
+    /** The objects whose receipts are asked for, and (for a user, not a partner) the party they came from. */
+    record AskedReceipts(String sender, List<AskedObject> objects) {
+    }
+
+    /**
+     * The receipts of several objects this node received from {@code sender}, each completed with a checkpoint
+     * and all signed as one batch ({@code concord-receipt/2}): {@code {"receipts": [receipt, ...]}} in the order
+     * asked, {@code null} where no such object was received from that sender. A partner may only ask for what it
+     * sent itself: naming another sender answers 404, as the single receipt does.
+     */
+    @PostMapping(value = "/ledger/receipts", produces = MediaType.APPLICATION_JSON_VALUE)
+    String receipts(@RequestBody(required = false) AskedReceipts body, Authentication authentication) {
+        Caller caller = Callers.of(authentication);
+        String sender = body == null ? null : body.sender();
+        PartyCode from;
+        if (caller instanceof Caller.PartnerNode partner) {
+            from = partner.partner().code();
+            if (sender != null && !sender.equals(from.value())) {
+                throw NotFound.of("sender", "no receipts for objects from " + sender);
+            }
+        } else if (sender != null) {
+            from = PartyCode.required(sender, "sender");
+        } else {
+            throw new InvalidInput("sender", "required", "the party the objects came from, e.g. PK");
+        }
+        if (body.objects() == null || body.objects().isEmpty()) {
+            throw new InvalidInput("objects", "required", "name at least one object: {object, modified}");
+        }
+        if (body.objects().size() > MOST_RECEIPTS_AT_ONCE) {
+            throw new InvalidInput("objects", "max-items", "has " + body.objects().size() + " entries; at most "
+                    + MOST_RECEIPTS_AT_ONCE + " are allowed");
+        }
+        List<Receipts.Asked> asked = new java.util.ArrayList<>(body.objects().size());
+        for (int i = 0; i < body.objects().size(); i++) {
+            AskedObject object = body.objects().get(i);
+            if (object == null || object.object() == null || object.object().isBlank()) {
+                throw new InvalidInput("objects[" + i + "].object", "required", "the STIX id of the object");
+            }
+            Instant time = object.modified() == null ? null : LedgerEntry.parseTime(object.modified());
+            if (time == null) {
+                throw new InvalidInput("objects[" + i + "].modified", "timestamp", "is not an RFC 3339 UTC time: " + object.modified());
+            }
+            asked.add(new Receipts.Asked(object.object(), time));
+        }
+        StringBuilder out = new StringBuilder("{\"receipts\":[");
+        List<java.util.Optional<org.concord.ledger.Receipt>> found = receipts.receiptsTogether(from, asked);
+        for (int i = 0; i < found.size(); i++) {
+            out.append(i == 0 ? "" : ",").append(found.get(i).map(org.concord.ledger.Receipt::toJson).orElse("null"));
+        }
+        return out.append("]}").toString();
+    }
+
     private static Map<String, Object> entry(LogTables.StoredEntry stored, PartyCode onlyFieldsOf) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("index", stored.index());

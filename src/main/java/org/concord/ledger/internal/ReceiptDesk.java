@@ -117,6 +117,24 @@ class ReceiptDesk implements Receipts {
     }
 
     @Override
+    public java.util.List<Optional<Receipt>> receiptsTogether(PartyCode sender, java.util.List<Asked> asked) {
+        java.util.List<Optional<LogTables.StoredEntry>> stored = asked.stream()
+                .map(a -> tables.received(sender, a.objectId(), LedgerEntry.formatTime(a.modified()))).toList();
+        if (stored.stream().allMatch(Optional::isEmpty)) {
+            return stored.stream().map(e -> Optional.<Receipt>empty()).toList();
+        }
+        Optional<SignedCheckpoint> latest = checkpoints.latest();
+        boolean beyond = stored.stream().flatMap(Optional::stream)
+                .anyMatch(e -> latest.isEmpty() || latest.get().size() <= e.index());
+        // one checkpoint for all: the newest, or a new one when the newest does not include them all
+        SignedCheckpoint checkpoint = beyond ? checkpoints.current() : latest.get();
+        java.util.List<Receipt> unsigned = stored.stream().flatMap(Optional::stream)
+                .map(e -> unsigned(e, Optional.of(checkpoint))).toList();
+        java.util.Iterator<Receipt> signed = Receipt.signedTogether(unsigned, identity.node()::sign).iterator();
+        return stored.stream().map(e -> e.map(found -> signed.next())).toList();
+    }
+
+    @Override
     public Receipt verify(PartyCode receiver, String receiptJson, ObjectDigest object) throws ReceiptException {
         return checker(receiver).verify(receiptJson, object);
     }

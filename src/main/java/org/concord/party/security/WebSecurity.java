@@ -121,6 +121,8 @@ class WebSecurity {
                                 "/ledger/proof/consistency", "/ledger/entries", "/ledger/cosignatures", "/ledger/alarms",
                                 "/ledger/receipts").hasAnyAuthority(LEDGER_READERS)
                         .requestMatchers(HttpMethod.GET, "/ledger/witnessed").hasAnyAuthority(LEDGER_READERS)
+                        // several receipts at once (a partner completing the promises of a delivery): a read, as the GET
+                        .requestMatchers(HttpMethod.POST, "/ledger/receipts").hasAnyAuthority(LEDGER_READERS)
                         .requestMatchers(HttpMethod.POST, "/ledger/alarms/*/acknowledgement").hasRole("ADMIN")
                         // The OpenAPI document describes the API, not its data: anyone may read it (docs/api.md).
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml").permitAll()

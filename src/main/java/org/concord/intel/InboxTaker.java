@@ -1,0 +1,18 @@
+package org.concord.intel;
+
+/**
+ * A module that takes partner messages of some STIX types over from the inbox: the workflow, the
+ * deconfliction desk, conflict answers, agreements. The inbox hands over the messages of one delivery
+ * together ({@link InboxHandOver}), in one transaction, calling {@link #take} for each message whose
+ * type the module {@link #wants}, in the order they were stored. A message may be handed over more than
+ * once (after a crash, or when the hand-over of its delivery failed part-way), so {@link #take} must be
+ * idempotent; it reads the object with {@link IntelStore#announced}.
+ */
+public interface InboxTaker {
+
+    /** Whether this module takes messages of this STIX type. */
+    boolean wants(String type);
+
+    /** Takes one message over; a runtime exception leaves it to be handed over again, alone. */
+    void take(InboxReceived message);
+}

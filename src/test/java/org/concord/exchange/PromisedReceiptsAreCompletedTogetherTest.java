@@ -1,0 +1,113 @@
+package org.concord.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.concord.exchange.sync.OutboxDelivery;
+import org.concord.exchange.sync.ReceiptCompletion;
+import org.concord.intel.stix.Tlp;
+import org.concord.ledger.ObjectDigest;
+import org.concord.ledger.Receipt;
+import org.concord.party.PartyCode;
+import org.concord.testing.Https;
+import org.concord.testing.Stix;
+import org.concord.testing.TwoNodes;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * PK completes the receipts IR promised for a delivery with one request ({@code POST /ledger/receipts}), not one
+ * GET per message: IR answers every receipt complete, signed as one batch with one signature, and PK keeps each
+ * after checking it against IR's pinned key. A partner asks only for the receipts of what it sent itself: naming
+ * another sender is answered 404, as the single receipt is, and an object it did not send has no receipt (null).
+ */
+class PromisedReceiptsAreCompletedTogetherTest {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Test
+    void theReceiptsOfADeliveryAreCompletedWithOneRequestAndOneSignature() throws Exception {
+        TwoNodes nodes = TwoNodes.shared();
+        String pk = nodes.pk.identity().stixIdentityId();
+        Outbox outbox = nodes.pk.bean(Outbox.class);
+        nodes.pk.bean(OutboxDelivery.class).deliver(PartyCode.of("IR"));
+        while (nodes.pk.bean(ReceiptCompletion.class).complete(PartyCode.of("IR")) > 0) {
+            // earlier classes' promises, so that this run completes only its own
+        }
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            var object = Stix.intrusionSet("completed together " + i, pk, Tlp.GREEN);
+            ids.add(object.path("id").asString());
+            outbox.enqueue(PartyCode.of("IR"), object);
+        }
+        assertThat(nodes.pk.bean(OutboxDelivery.class).deliver(PartyCode.of("IR"))).isEqualTo(5);
+        JdbcClient jdbc = nodes.pk.bean(JdbcClient.class);
+        assertThat(receipts(jdbc, ids)).as("IR promised them").allSatisfy(r -> assertThat(r.isPromise()).isTrue());
+
+        assertThat(nodes.pk.bean(ReceiptCompletion.class).complete(PartyCode.of("IR"))).isEqualTo(5);
+
+        var irKey = nodes.pk.bean(org.concord.party.Partners.class).byCode(PartyCode.of("IR")).orElseThrow().signingKey();
+        List<Receipt> completed = receipts(jdbc, ids);
+        List<String> signatures = new ArrayList<>();
+        List<String> objects = jdbc.sql("select object from exchange_outbox where partner = 'IR' and object_id in (?, ?, ?, ?, ?)"
+                + " order by seq").params(new ArrayList<Object>(ids)).query(String.class).list();
+        for (int i = 0; i < 5; i++) {
+            Receipt receipt = completed.get(i).verify(irKey, ObjectDigest.of(objects.get(i)));
+            assertThat(receipt.isPromise()).isFalse();
+            assertThat(receipt.batch()).as("signed in a batch").isNotNull();
+            signatures.add(HexFormat.of().formatHex(receipt.signature()));
+        }
+        assertThat(signatures).as("one signature for the five").containsOnly(signatures.get(0));
+    }
+
+    @Test
+    void aPartnerGetsOnlyTheReceiptsOfWhatItSent() throws Exception {
+        TwoNodes nodes = TwoNodes.shared();
+        Https irAsPartner = Https.asPartner(nodes.ir, nodes.pk);
+        String someone = "indicator--0f0e0d0c-0b0a-4909-8807-060504030201";
+        HttpResponse<String> other = irAsPartner.send("POST", "/ledger/receipts",
+                "{\"sender\":\"PK\",\"objects\":[{\"object\":\"" + someone + "\",\"modified\":\"2024-01-16T00:00:00.000Z\"}]}",
+                "Content-Type", "application/json");
+        assertThat(other.statusCode()).as(other.body()).isEqualTo(404);
+        assertThat(other.body()).doesNotContain("\"receipt");
+
+        // an object PK received from IR, and one IR never sent: only the first has a receipt
+        String sent = nodes.pk.bean(JdbcClient.class).sql("select stix_id from ledger_entry where direction = 'RECEIVED'"
+                + " and partner = 'IR' order by idx limit 1").query(String.class).optional().orElse(null);
+        String modified = sent == null ? null : nodes.pk.bean(JdbcClient.class).sql("select modified from ledger_entry"
+                + " where direction = 'RECEIVED' and partner = 'IR' order by idx limit 1").query(String.class).single();
+        String body = "{\"objects\":[" + (sent == null ? "" : "{\"object\":\"" + sent + "\",\"modified\":\"" + modified + "\"},")
+                + "{\"object\":\"" + someone + "\",\"modified\":\"2024-01-16T00:00:00.000Z\"}]}";
+        HttpResponse<String> own = irAsPartner.send("POST", "/ledger/receipts", body, "Content-Type", "application/json");
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+        JsonNode answered = JSON.readTree(own.body()).path("receipts");
+        assertThat(answered.get(answered.size() - 1).isNull()).as("no receipt for what IR never sent").isTrue();
+        if (sent != null) {
+            assertThat(answered.get(0).path("object").toString()).contains(sent);
+        }
+
+        HttpResponse<String> bad = irAsPartner.send("POST", "/ledger/receipts",
+                "{\"objects\":[{\"object\":\"" + someone + "\",\"modified\":\"yesterday\"}]}", "Content-Type", "application/json");
+        assertThat(bad.statusCode()).as(bad.body()).isEqualTo(400);
+        assertThat(JSON.readTree(bad.body()).path("field").asString()).isEqualTo("objects[0].modified");
+    }
+
+    private static List<Receipt> receipts(JdbcClient jdbc, List<String> ids) throws Exception {
+        List<String> rows = jdbc.sql("select receipt from exchange_outbox where partner = 'IR' and object_id in (?, ?, ?, ?, ?) order by seq")
+                .params(new ArrayList<Object>(ids)).query(String.class).list();
+        assertThat(rows).hasSize(5);
+        List<Receipt> parsed = new ArrayList<>();
+        for (String row : rows) {
+            parsed.add(Receipt.parse(row));
+        }
+        return parsed;
+    }
+
+}
