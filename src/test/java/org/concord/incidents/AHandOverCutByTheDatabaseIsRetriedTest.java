@@ -68,12 +68,15 @@ class AHandOverCutByTheDatabaseIsRetriedTest {
         assertThat(atIr.path("history")).hasSize(1);
     }
 
-    /** Ends every other session waiting for a lock on the workflow tables, as a database restart would; returns how many. */
+    /**
+     * Ends every session waiting for a lock that {@code locker} holds, as a database restart would; returns how many.
+     * Only those: the database is shared with the other test JVM and with anything else running on the machine.
+     */
     static int terminateWaitingForWorkflowTables(Connection locker) throws SQLException {
         int terminated = 0;
         try (Statement find = locker.createStatement();
                 ResultSet waiting = find.executeQuery("select pid from pg_stat_activity where datname = current_database()"
-                        + " and pid <> pg_backend_pid() and wait_event_type = 'Lock' and query ilike '%workflow_%'")) {
+                        + " and pid <> pg_backend_pid() and wait_event_type = 'Lock' and pg_backend_pid() = any(pg_blocking_pids(pid))")) {
             while (waiting.next()) {
                 try (Statement kill = locker.createStatement()) {
                     kill.execute("select pg_terminate_backend(" + waiting.getInt(1) + ")");
