@@ -166,6 +166,11 @@ public final class TestNode implements AutoCloseable {
         return bean(NodeIdentity.class);
     }
 
+    /** The node's application context (which is also its event publisher). */
+    public ConfigurableApplicationContext context() {
+        return context;
+    }
+
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }

@@ -86,6 +86,16 @@ class ReceivingFromPartners implements InboxTaker {
         return takes(type);
     }
 
+    /**
+     * A hand-over recorded by a node before deliveries were handed over whole (one publication per message and
+     * listener, under this method's listener id): still in the log after an upgrade, it is resubmitted to this
+     * method. Nothing publishes {@code InboxReceived} on its own any more.
+     */
+    @org.springframework.modulith.events.ApplicationModuleListener
+    void on(InboxReceived event) {
+        take(event);
+    }
+
     /** One message handed over from the inbox (idempotent: it may be handed over again). */
     @Override
     public void take(InboxReceived event) {
