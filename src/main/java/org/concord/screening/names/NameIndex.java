@@ -279,7 +279,7 @@ public final class NameIndex<R> {
     }
 
     /** Character trigrams of each text, with its start and end marked ({@code ^ab}, {@code ab$}), to the texts that have them. */
-    static Map<String, int[]> postings(String[] texts) {
+    private static Map<String, int[]> postings(String[] texts) {
         Map<String, IntList> lists = new HashMap<>();
         for (int t = 0; t < texts.length; t++) {
             for (String trigram : trigrams(texts[t])) {
@@ -736,9 +736,13 @@ public final class NameIndex<R> {
         String tokenRest = token.substring(tokenParticle);
         long tokenLetters = letters(tokenRest);
         long tokenWhole = letters(token);
-        IntList passing = s.count(trigrams, wordTrigrams, s.wordCounts, need);
-        for (int c = 0; c < passing.size; c++) {
-            int w = passing.values[c];
+        int[] counts = s.count(trigrams, wordTrigrams, s.wordCounts);
+        int mask = Scratch.countMask(counts, s.wordCounts);
+        for (int c = 0; c < s.counted.size; c++) {
+            int w = s.counted.values[c];
+            if ((counts[w] & mask) < need) {
+                continue;
+            }
             boolean cut = tokenParticle > 0 && tokenParticle == wordParticle[w];
             if (mayReach(cut ? tokenLetters : tokenWhole, cut ? wordLetters[w] : wordWholeLetters[w],
                     prefix(cut ? tokenRest : token, cut ? wordRest[w] : wordText[w]), WORD_CUT)) {
@@ -756,9 +760,13 @@ public final class NameIndex<R> {
         String skeletonRestOfQuery = skeleton.substring(skeletonParticleOfQuery);
         long skeletonLettersOfQuery = letters(skeletonRestOfQuery);
         long skeletonWholeOfQuery = letters(skeleton);
-        passing = s.count(skeletonTrigrams, this.skeletonTrigrams, s.skeletonCounts, needSkeleton);
-        for (int c = 0; c < passing.size; c++) {
-            int k = passing.values[c];
+        counts = s.count(skeletonTrigrams, this.skeletonTrigrams, s.skeletonCounts);
+        mask = Scratch.countMask(counts, s.skeletonCounts);
+        for (int c = 0; c < s.counted.size; c++) {
+            int k = s.counted.values[c];
+            if ((counts[k] & mask) < needSkeleton) {
+                continue;
+            }
             boolean cut = skeletonParticleOfQuery > 0 && skeletonParticleOfQuery == skeletonParticle[k];
             if (mayReach(cut ? skeletonLettersOfQuery : skeletonWholeOfQuery, cut ? skeletonLetters[k] : skeletonWholeLetters[k],
                     prefix(cut ? skeletonRestOfQuery : skeleton, cut ? skeletonRest[k] : skeletonText[k]), SKELETON_CUT)) {
@@ -982,22 +990,17 @@ public final class NameIndex<R> {
     }
 
     /** The arrays of one search, reused by the next: stamps instead of clearing. */
-    static final class Scratch {
+    private static final class Scratch {
         int query;
         int round;
         /**
-         * Of each word, and of each skeleton, side by side: how many of the query word's trigrams it has
-         * (the low {@value #COUNT_BITS} bits) and the round they were counted in (the bits above), then
-         * where in the round it was first met. One cache line per posting read.
+         * Of each word, and of each skeleton, how many of the query word's trigrams it has (the low
+         * {@value #COUNT_BITS} bits) and the round they were counted in (the bits above): one array
+         * read per posting instead of two.
          */
         final int[] wordCounts;
         final int[] skeletonCounts;
-        /** The texts counted this round that reached the trigrams needed, in the order first met ({@link #count}). */
-        final IntList passing = new IntList(1024);
-        /** Of each text passing, where it was first met (the high half) and which it is (the low half), to put them back in that order. */
-        long[] passingAt = new long[1024];
-        /** How many texts this round has met. */
-        int met;
+        final IntList counted = new IntList(1024);
         /** What {@link NameIndex#similarWords} found: words, and skeletons as {@code ~k}, with their similarity. */
         final IntList found = new IntList(1024);
         final FloatList foundSimilarity = new FloatList(1024);
@@ -1026,8 +1029,8 @@ public final class NameIndex<R> {
         final long[] positions = new long[128];
 
         Scratch(int names, int words, int skeletons) {
-            wordCounts = new int[2 * words];
-            skeletonCounts = new int[2 * skeletons];
+            wordCounts = new int[words];
+            skeletonCounts = new int[skeletons];
             local = new int[words];
             localStamp = new int[words];
             gathered = new int[names * 4];
@@ -1054,24 +1057,22 @@ public final class NameIndex<R> {
                 Arrays.fill(skeletonCounts, 0);
                 round = 1;
             }
-            met = 0;
-            passing.size = 0;
+            counted.size = 0;
         }
 
         /**
-         * The texts that have at least {@code need} of the query word's trigrams, in the order they are
-         * first met in the trigrams' postings (the order a pass over every text counted would list them).
-         * Of each text, {@code counts} holds side by side the count and the round it was counted in (the
-         * low {@value #COUNT_BITS} bits and those above) and where it was first met: a text is noted when
-         * its count reaches {@code need}, so the texts met that fall short (most of them) are not read
-         * again. A query word of more trigrams than those bits hold (none a name of
-         * {@link NameForms#MAX_LENGTH} letters gives) is counted in arrays of its own.
+         * Counts the postings of the query word's trigrams: how many of them each text has, the texts
+         * listed in {@link #counted} in the order first met. The counts are in the array answered: in
+         * the low bits of {@code counts} ({@link #countMask}), or for a query word of more trigrams
+         * than those bits hold (none a name of {@link NameForms#MAX_LENGTH} letters gives), whole in an
+         * array of its own.
          */
-        IntList count(List<String> trigrams, Map<String, int[]> postings, int[] counts, int need) {
+        int[] count(List<String> trigrams, Map<String, int[]> postings, int[] counts) {
             newCount();
+            int[] into = counts;
             if (trigrams.size() > COUNT_MASK) {
-                int[] own = new int[counts.length / 2];
-                IntList counted = new IntList(1024);
+                into = new int[counts.length];
+                int[] own = new int[counts.length];
                 for (String trigram : trigrams) {
                     int[] posting = postings.get(trigram);
                     if (posting != null) {
@@ -1083,51 +1084,36 @@ public final class NameIndex<R> {
                     }
                 }
                 for (int c = 0; c < counted.size; c++) {
-                    if (own[counted.values[c]] >= need) {
-                        passing.add(counted.values[c]);
-                    }
+                    into[counted.values[c]] = own[counted.values[c]];
                 }
-                return passing;
+                return into;
             }
-            int found = 0;
             for (String trigram : trigrams) {
                 int[] posting = postings.get(trigram);
                 if (posting != null) {
-                    found = count(posting, counts, need, found);
+                    count(posting, into);
                 }
             }
-            // back in the order first met
-            long[] at = passingAt;
-            Arrays.sort(at, 0, found);
-            for (int c = 0; c < found; c++) {
-                passing.add((int) at[c]);
-            }
-            return passing;
+            return into;
         }
 
-        /** Counts a trigram's posting: each text in it has one more of the query word's trigrams; answers how many texts have reached {@code need}. */
-        private int count(int[] posting, int[] counts, int need, int found) {
+        /** Counts a trigram's posting: each text in it has one more of the query word's trigrams. */
+        void count(int[] posting, int[] counts) {
             int stamp = round << COUNT_BITS;
             for (int x : posting) {
-                int at = x << 1;
-                int c = counts[at];
-                int now;
+                int c = counts[x];
                 if ((c & ~COUNT_MASK) != stamp) {
-                    now = 1;
-                    counts[at] = stamp | 1;
-                    counts[at + 1] = met++;
+                    counts[x] = stamp | 1;
+                    counted.add(x);
                 } else {
-                    now = (c & COUNT_MASK) + 1;
-                    counts[at] = c + 1;
-                }
-                if (now == need) {
-                    if (found == passingAt.length) {
-                        passingAt = Arrays.copyOf(passingAt, found * 2);
-                    }
-                    passingAt[found++] = ((long) counts[at + 1] << 32) | x;
+                    counts[x] = c + 1;
                 }
             }
-            return found;
+        }
+
+        /** What to mask an array {@link #count} answered with to read its counts. */
+        static int countMask(int[] answered, int[] counts) {
+            return answered == counts ? COUNT_MASK : -1;
         }
 
         void startTable(int m) {
