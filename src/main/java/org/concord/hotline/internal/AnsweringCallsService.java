@@ -30,6 +30,11 @@ class AnsweringCallsService implements AnsweringCalls {
 
     @Override
     public CaseView send(NewCall body, String actor) {
+        return views.view(type, sendOne(body, actor));
+    }
+
+    /** One call checked field by field (each fault names its field) and sent. */
+    private org.concord.workflow.CaseRecord<org.concord.hotline.HotlineMessage, org.concord.hotline.HotlineCall, org.concord.hotline.HotlineRefusal> sendOne(NewCall body, String actor) {
         Limits.name("addressee", body.addressee());
         Limits.name("priority", body.priority());
         Limits.text("text", body.text());
@@ -38,7 +43,7 @@ class AnsweringCallsService implements AnsweringCalls {
         Official from = AnsweringCalls.official(identity.party().code(), body.from(), "from");
         Official to = AnsweringCalls.official(addressee, body.to(), "to");
         Priority priority = body.priority() == null ? null : InvalidInput.oneOf("priority", body.priority(), Priority.class);
-        return views.view(type, hotline.send(from, to, priority, body.text(), null, body.inReplyTo(), actor));
+        return hotline.send(from, to, priority, body.text(), null, body.inReplyTo(), actor);
     }
 
 
@@ -61,15 +66,7 @@ class AnsweringCallsService implements AnsweringCalls {
                 throw new InvalidInput(where, "required", "a call, not null");
             }
             try {
-                Limits.name("addressee", body.addressee());
-                Limits.name("priority", body.priority());
-                Limits.text("text", body.text());
-                Limits.name("inReplyTo", body.inReplyTo());
-                PartyCode addressee = PartyCode.required(body.addressee(), "addressee");
-                Official from = AnsweringCalls.official(identity.party().code(), body.from(), "from");
-                Official to = AnsweringCalls.official(addressee, body.to(), "to");
-                Priority priority = body.priority() == null ? null : InvalidInput.oneOf("priority", body.priority(), Priority.class);
-                var call = hotline.send(from, to, priority, body.text(), null, body.inReplyTo(), actor);
+                var call = sendOne(body, actor);
                 sent.add(new SentCall(i, call.caseId(), call.state().map(type::stateName).orElse(null)));
             } catch (InvalidInput e) {
                 throw e.within(where);
