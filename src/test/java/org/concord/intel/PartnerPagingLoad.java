@@ -210,7 +210,7 @@ public final class PartnerPagingLoad {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String opts = System.getProperty("bench.serve-opts", "").trim();
         if (!opts.isEmpty()) {
-            command.addAll(List.of(opts.split(",")));
+            command.addAll(List.of(opts.split(";"))); // options apart by ";" (JFR's own take commas)
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), PartnerPagingLoad.class.getName(), "--serve",
                 pk.dataDir().toString(), pk.schema(), Integer.toString(pk.port())));
@@ -230,6 +230,7 @@ public final class PartnerPagingLoad {
             } catch (java.io.IOException e) {
                 // the process ended
             }
+            ready.countDown(); // ended without serving: the wait below sees it dead
         });
         echo.setDaemon(true);
         echo.start();
