@@ -53,6 +53,10 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Run: {@code ./mvnw -Pbench -DskipTests test -Dbench.main=org.concord.intel.PartnerPagingLoad
  * -Dbench="500000 1000 h2 20"} (withheld, visible, {@code h2} or {@code postgres} at 127.0.0.1:5432, pulls of each page size).
+ *
+ * <p>With {@code -Dbench.apart=true} given inside {@code bench.main} (PostgreSQL only), PK serves from a JVM of its own after
+ * the seeding (same keys, schema and port; JVM options from {@code bench.serve-opts}, apart by semicolons), and the RSS
+ * reported is that process's alone; the old-path baseline is then skipped.
  */
 public final class PartnerPagingLoad {
 
