@@ -53,6 +53,10 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Run: {@code ./mvnw -Pbench -DskipTests test -Dbench.main=org.concord.intel.PartnerPagingLoad
  * -Dbench="500000 1000 h2 20"} (withheld, visible, {@code h2} or {@code postgres} at 127.0.0.1:5432, pulls of each page size).
+ *
+ * <p>With {@code -Dbench.apart=true} given inside {@code bench.main} (PostgreSQL only), PK serves from a JVM of its own after
+ * the seeding (same keys, schema and port; JVM options from {@code bench.serve-opts}, apart by semicolons), and the RSS
+ * reported is that process's alone; the old-path baseline is then skipped.
  */
 public final class PartnerPagingLoad {
 
@@ -61,14 +65,21 @@ public final class PartnerPagingLoad {
     private static final String TAXII = "application/taxii+json;version=2.1";
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--serve")) {
+            serve(Path.of(args[1]), args[2], Integer.parseInt(args[3]));
+            return;
+        }
+        boolean apart = Boolean.getBoolean("bench.apart");
         int withheld = args.length > 0 ? Integer.parseInt(args[0]) : 500_000;
         int visible = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
         TestNode.Store store = args.length > 2 && args[2].equalsIgnoreCase("postgres") ? TestNode.Store.POSTGRES : TestNode.Store.H2;
         int pulls = args.length > 3 ? Integer.parseInt(args[3]) : 20;
         Map<String, Object> quiet = Map.of("logging.level.root", "WARN", "logging.level.org.concord", "WARN",
                 "concord.exchange.pull-interval", "PT24H");
-        RssSampler rss = new RssSampler();
+        RssSampler rss = new RssSampler(Path.of("/proc/self/status"));
         rss.start();
+        Process serving = null;
+        RssSampler servingRss = null;
         TestNode pk = TestNode.start("PK", "Pakistan", store, null, null, quiet);
         TestNode ir = TestNode.start("IR", "Islamic Republic of Iran", TestNode.Store.H2, null, null, quiet);
         try {
@@ -83,12 +94,28 @@ public final class PartnerPagingLoad {
             System.out.printf("seeded %,d rows in %.1f s (%,d withheld by rule 5 only: GREEN relationships to AMBER objects)%n",
                     seeded.rows, (System.nanoTime() - t0) / 1e9, seeded.byReferences);
             System.out.printf("RSS after seeding: %,d MB%n", rss.current() / 1024);
+            String token = pk.bean(ApiTokens.class).issue("pk-analyst", "benchmark", java.time.Duration.ofHours(1)).token();
+            if (apart) {
+                // The serving node alone: this JVM's PK (which seeded, and whose heap the seeding grew) stops, and the same node
+                // (keys, schema, port) starts in a JVM of its own, with the launcher's JVM defaults unless bench.serve-opts.
+                baselineSelect(pk);
+                pk.close();
+                serving = startServing(pk);
+                servingRss = new RssSampler(Path.of("/proc/" + serving.pid() + "/status"));
+                servingRss.start();
+                System.out.printf("serving node in its own JVM (pid %d, options '%s'): RSS %,d MB once started%n",
+                        serving.pid(), System.getProperty("bench.serve-opts", ""), servingRss.current() / 1024);
+            }
 
             // Warm up the JIT and the connection on a few pulls.
             for (int i = 0; i < 3; i++) {
                 pull(asIr, 1000, null);
             }
             rss.resetPeak();
+            if (servingRss != null) {
+                System.out.printf("serving node RSS after 3 warm-up pulls: %,d MB%n", servingRss.current() / 1024);
+                servingRss.resetPeak();
+            }
             for (int limit : new int[] {1000, 100}) {
                 List<Double> pages = new ArrayList<>();
                 int pageCount = 0;
@@ -108,7 +135,11 @@ public final class PartnerPagingLoad {
                         + " a whole pull %.0f ms%n", limit, pulls, pageCount / (double) pulls, received, pct(pages, 50), pct(pages, 99),
                         pct(pages, 100), seconds * 1000 / pulls);
             }
-            System.out.printf("RSS peak while serving the partner: %,d MB (whole JVM: both nodes and the client)%n", rss.peak() / 1024);
+            if (servingRss != null) {
+                System.out.printf("serving node's RSS peak while serving the partner: %,d MB (its own JVM)%n", servingRss.peak() / 1024);
+            } else {
+                System.out.printf("RSS peak while serving the partner: %,d MB (whole JVM: both nodes and the client)%n", rss.peak() / 1024);
+            }
 
             List<Double> hidden = new ArrayList<>();
             List<Double> shown = new ArrayList<>();
@@ -119,7 +150,6 @@ public final class PartnerPagingLoad {
             System.out.printf("single object as IR: withheld (404) p50 %.2f / p99 %.2f ms; visible (200) p50 %.2f / p99 %.2f ms%n",
                     pct(hidden, 50), pct(hidden, 99), pct(shown, 50), pct(shown, 99));
 
-            String token = pk.bean(ApiTokens.class).issue("pk-analyst", "benchmark", java.time.Duration.ofHours(1)).token();
             Https asUser = Https.to(pk);
             List<Double> userPages = new ArrayList<>();
             double[] slowestAt = {0, 0};
@@ -149,10 +179,26 @@ public final class PartnerPagingLoad {
                     pct(userPages, 50), pct(userPages, 99), pct(userPages, 100), (int) slowestAt[1], pct(userPages.subList(0, third), 99),
                     pct(userPages.subList(userPages.size() - third, userPages.size()), 99));
 
-            baselineSelect(pk);
-            baselineOldPartnerPage(pk, ir, Integer.getInteger("bench.baseline-seconds", 120));
+            if (servingRss != null) {
+                System.out.printf("serving node's RSS: peak %,d MB over the partner pulls, single objects and user's read; VmHWM %,d MB"
+                        + " (its whole life); now %,d MB%n", servingRss.peak() / 1024, servingRss.field("VmHWM:") / 1024,
+                        servingRss.current() / 1024);
+            } else {
+                baselineSelect(pk);
+                baselineOldPartnerPage(pk, ir, Integer.getInteger("bench.baseline-seconds", 120));
+            }
         } finally {
             rss.stop = true;
+            if (servingRss != null) {
+                servingRss.stop = true;
+            }
+            if (serving != null) {
+                serving.getOutputStream().close();
+                if (!serving.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                    serving.destroyForcibly();
+                    serving.waitFor();
+                }
+            }
             ir.close();
             pk.close();
             // The 500,000 rows are about 900 MB on PostgreSQL: not left behind.
@@ -160,6 +206,56 @@ public final class PartnerPagingLoad {
                 org.concord.testing.Postgres.dropSchema(pk.schema());
             }
         }
+    }
+
+    /** {@code bench.apart}: PK as a JVM of its own on the same data directory, schema and port; returns once it serves. */
+    private static Process startServing(TestNode pk) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String opts = System.getProperty("bench.serve-opts", "").trim();
+        if (!opts.isEmpty()) {
+            command.addAll(List.of(opts.split(";"))); // options apart by ";" (JFR's own take commas)
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), PartnerPagingLoad.class.getName(), "--serve",
+                pk.dataDir().toString(), pk.schema(), Integer.toString(pk.port())));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8));
+        java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
+        Thread echo = new Thread(() -> {
+            try {
+                for (String line; (line = out.readLine()) != null; ) {
+                    if (line.equals("SERVING")) {
+                        ready.countDown();
+                    } else {
+                        System.out.println("[PK] " + line);
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // the process ended
+            }
+            ready.countDown(); // ended without serving: the wait below sees it dead
+        });
+        echo.setDaemon(true);
+        echo.start();
+        if (!ready.await(180, java.util.concurrent.TimeUnit.SECONDS) || !process.isAlive()) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the serving node did not start");
+        }
+        return process;
+    }
+
+    /** The child of {@code bench.apart}: the node, until its standard input ends. */
+    private static void serve(Path dataDir, String schema, int port) throws Exception {
+        TestNode pk = TestNode.start("PK", "Pakistan", TestNode.Store.POSTGRES, dataDir, schema, Map.of("logging.level.root", "WARN",
+                "logging.level.org.concord", "WARN", "concord.exchange.pull-interval", "PT24H", "server.port", port));
+        System.out.println("SERVING");
+        System.out.flush();
+        while (System.in.read() >= 0) {
+            // until the load closes the pipe
+        }
+        pk.close();
+        System.exit(0);
     }
 
     /** The rows as the store writes them, in batches of 10,000 (each its own date added), and the clock moved past them. */
@@ -377,12 +473,14 @@ public final class PartnerPagingLoad {
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
-    /** The JVM's resident set (VmRSS, kB), sampled every 50 ms. */
+    /** A JVM's resident set (VmRSS, kB, of this one or another by its status file), sampled every 50 ms. */
     private static final class RssSampler extends Thread {
         private final AtomicLong peak = new AtomicLong();
+        private final Path status;
         volatile boolean stop;
 
-        RssSampler() {
+        RssSampler(Path status) {
+            this.status = status;
             setDaemon(true);
         }
 
@@ -399,8 +497,12 @@ public final class PartnerPagingLoad {
         }
 
         long current() {
+            return field("VmRSS:");
+        }
+
+        long field(String name) {
             try {
-                return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS:"))
+                return Files.readAllLines(status).stream().filter(l -> l.startsWith(name))
                         .map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst().orElse(0L);
             } catch (java.io.IOException e) {
                 return 0;
