@@ -46,7 +46,11 @@ class NodeDatabase {
             }
         }
         config.setPoolName("concord-" + settings.party().code());
-        config.setMaximumPoolSize(Integer.getInteger("concord.database.pool-size", 10));
+        int most = Integer.getInteger("concord.database.pool-size", 10);
+        config.setMaximumPoolSize(most);
+        // A fixed-size pool by default (HikariCP's advice); concord.database.min-idle below it lets a node that is mostly
+        // idle hold fewer connections and open the rest when asked, as the test JVMs do, where many nodes share one server.
+        config.setMinimumIdle(Math.min(most, Integer.getInteger("concord.database.min-idle", most)));
         // A request waits at most this long for a connection; past it, the caller gets 503 with Retry-After.
         config.setConnectionTimeout(Long.getLong("concord.database.connection-timeout-ms", 10_000));
         return new HikariDataSource(config);
