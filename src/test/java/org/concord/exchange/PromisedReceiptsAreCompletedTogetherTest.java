@@ -97,6 +97,11 @@ class PromisedReceiptsAreCompletedTogetherTest {
                 "{\"objects\":[{\"object\":\"" + someone + "\",\"modified\":\"yesterday\"}]}", "Content-Type", "application/json");
         assertThat(bad.statusCode()).as(bad.body()).isEqualTo(400);
         assertThat(JSON.readTree(bad.body()).path("field").asString()).isEqualTo("objects[0].modified");
+
+        // a partner's request with no body at all names what is missing, not a server error
+        HttpResponse<String> empty = irAsPartner.send("POST", "/ledger/receipts", "", "Content-Type", "application/json");
+        assertThat(empty.statusCode()).as(empty.body()).isEqualTo(400);
+        assertThat(JSON.readTree(empty.body()).path("field").asString()).isEqualTo("objects");
     }
 
     private static List<Receipt> receipts(JdbcClient jdbc, List<String> ids) throws Exception {

@@ -275,7 +275,7 @@ class LedgerController {
         } else {
             throw new InvalidInput("sender", "required", "the party the objects came from, e.g. PK");
         }
-        if (body.objects() == null || body.objects().isEmpty()) {
+        if (body == null || body.objects() == null || body.objects().isEmpty()) {
             throw new InvalidInput("objects", "required", "name at least one object: {object, modified}");
         }
         if (body.objects().size() > MOST_RECEIPTS_AT_ONCE) {
