@@ -92,7 +92,13 @@ public class ReceiptCompletion {
             log.warn("{} answered {} for {} receipts: {}", partner, response.status(), promised.size(), response.body());
             return 0;
         }
-        tools.jackson.databind.JsonNode answered = JSON.readTree(response.body()).path("receipts");
+        tools.jackson.databind.JsonNode answered;
+        try {
+            answered = JSON.readTree(response.body()).path("receipts");
+        } catch (RuntimeException e) {
+            log.warn("{}'s answer for {} receipts is not JSON: {}", partner, promised.size(), e.getMessage());
+            return 0;
+        }
         int completed = 0;
         for (int i = 0; i < promised.size(); i++) {
             tools.jackson.databind.JsonNode one = answered.path(i);
