@@ -11,13 +11,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.concord.intel.Collection;
-import org.concord.intel.IntelStore;
-import org.concord.intel.Origin;
-import org.concord.intel.stix.Tlp;
 import org.concord.party.ApiTokens;
 import org.concord.testing.Https;
-import org.concord.testing.Stix;
 import org.concord.testing.TwoNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The liaison officer's script at PK sends FLASH calls to IR over HTTPS with a bearer token, four at a
@@ -50,9 +44,7 @@ class AHotlineCallIsStoredWholeOrNotAtAllTest {
         pk = HotlineApi.liaisonAt(nodes.pk);
         ir = HotlineApi.liaisonAt(nodes.ir);
         token = nodes.pk.bean(ApiTokens.class).issue("pk-liaison", "the duty officer's script", Duration.ofHours(1)).token();
-        ObjectNode informants = Stix.intrusionSet("an informant's network (RED)", nodes.pk.identity().stixIdentityId(), Tlp.RED);
-        nodes.pk.bean(IntelStore.class).storeAll(Collection.INTEL, List.of(informants), new Origin.Local("test"));
-        red = informants.path("id").asString();
+        red = HotlineApi.storeRedObject(nodes.pk, "an informant's network (RED)");
     }
 
     /** Leaves the shared nodes' outboxes empty, as other classes on them count what they deliver. */

@@ -30,6 +30,15 @@ final class HotlineApi {
         this.role = role;
     }
 
+    /** Stores at {@code node} an intrusion set marked TLP:RED, which no message may name; returns its id. */
+    static String storeRedObject(TestNode node, String name) {
+        tools.jackson.databind.node.ObjectNode red = org.concord.testing.Stix.intrusionSet(name, node.identity().stixIdentityId(),
+                org.concord.intel.stix.Tlp.RED);
+        node.bean(org.concord.intel.IntelStore.class).storeAll(org.concord.intel.Collection.INTEL, java.util.List.of(red),
+                new org.concord.intel.Origin.Local("test"));
+        return red.path("id").asString();
+    }
+
     static HotlineApi liaisonAt(TestNode node) {
         return new HotlineApi(node, Role.LIAISON);
     }

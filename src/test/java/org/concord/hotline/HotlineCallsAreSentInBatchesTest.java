@@ -6,12 +6,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.concord.intel.Collection;
-import org.concord.intel.IntelStore;
-import org.concord.intel.Origin;
-import org.concord.intel.stix.Tlp;
 import org.concord.party.Role;
-import org.concord.testing.Stix;
 import org.concord.testing.TwoNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The automatic reporters of a crisis send several hotline calls in one request
@@ -41,9 +35,7 @@ class HotlineCallsAreSentInBatchesTest {
         nodes = TwoNodes.shared();
         pk = HotlineApi.liaisonAt(nodes.pk);
         ir = HotlineApi.liaisonAt(nodes.ir);
-        ObjectNode informants = Stix.intrusionSet("an informant's network (RED, batch)", nodes.pk.identity().stixIdentityId(), Tlp.RED);
-        nodes.pk.bean(IntelStore.class).storeAll(Collection.INTEL, List.of(informants), new Origin.Local("test"));
-        red = informants.path("id").asString();
+        red = HotlineApi.storeRedObject(nodes.pk, "an informant's network (RED, batch)");
     }
 
     @AfterAll
