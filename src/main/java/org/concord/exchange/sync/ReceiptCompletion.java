@@ -7,7 +7,6 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 import org.concord.ledger.LedgerEntry;
 import org.concord.ledger.ObjectDigest;
-import org.concord.ledger.Receipt;
 import org.concord.ledger.ReceiptException;
 import org.concord.ledger.Receipts;
 import org.concord.party.Partner;
@@ -106,10 +105,8 @@ public class ReceiptCompletion {
                 log.warn("{} holds no receipt for {}", partner, digests.get(i).id());
                 continue;
             }
-            String json = one.toString();
             try {
-                if (!checker.verify(json, digests.get(i)).isPromise()) {
-                    jdbc.sql("update exchange_outbox set receipt = ? where seq = ?").params(json, promised.get(i).seq()).update();
+                if (keepIfComplete(checker, promised.get(i), digests.get(i), one.toString())) {
                     completed++;
                 }
             } catch (ReceiptException e) {
@@ -119,6 +116,18 @@ public class ReceiptCompletion {
             }
         }
         return completed;
+    }
+
+    /**
+     * Keeps {@code json} as the message's receipt if it verifies against the partner's pinned key and is complete
+     * (not a promise again); returns whether it was kept.
+     */
+    private boolean keepIfComplete(Receipts.Checker checker, Promised message, ObjectDigest digest, String json) throws ReceiptException {
+        if (checker.verify(json, digest).isPromise()) {
+            return false;
+        }
+        jdbc.sql("update exchange_outbox set receipt = ? where seq = ?").params(json, message.seq()).update();
+        return true;
     }
 
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
@@ -136,9 +145,7 @@ public class ReceiptCompletion {
                     log.warn("{} answered {} for the receipt of {}: {}", partner, response.status(), digest.id(), response.body());
                     continue;
                 }
-                Receipt receipt = checker.verify(response.body(), digest);
-                if (!receipt.isPromise()) {
-                    jdbc.sql("update exchange_outbox set receipt = ? where seq = ?").params(response.body(), message.seq()).update();
+                if (keepIfComplete(checker, message, digest, response.body())) {
                     completed++;
                 }
             } catch (ReceiptException e) {
