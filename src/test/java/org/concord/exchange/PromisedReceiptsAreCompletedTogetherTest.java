@@ -78,20 +78,21 @@ class PromisedReceiptsAreCompletedTogetherTest {
         assertThat(other.statusCode()).as(other.body()).isEqualTo(404);
         assertThat(other.body()).doesNotContain("\"receipt");
 
-        // an object PK received from IR, and one IR never sent: only the first has a receipt
-        String sent = nodes.pk.bean(JdbcClient.class).sql("select stix_id from ledger_entry where direction = 'RECEIVED'"
-                + " and partner = 'IR' order by idx limit 1").query(String.class).optional().orElse(null);
-        String modified = sent == null ? null : nodes.pk.bean(JdbcClient.class).sql("select modified from ledger_entry"
-                + " where direction = 'RECEIVED' and partner = 'IR' order by idx limit 1").query(String.class).single();
-        String body = "{\"objects\":[" + (sent == null ? "" : "{\"object\":\"" + sent + "\",\"modified\":\"" + modified + "\"},")
+        // an object IR sent PK, and one IR never sent: only the first has a receipt
+        var mine = Stix.intrusionSet("sent by IR to be receipted", nodes.ir.identity().stixIdentityId(), Tlp.GREEN);
+        String sent = mine.path("id").asString();
+        nodes.ir.bean(Outbox.class).enqueue(PartyCode.of("PK"), mine);
+        assertThat(nodes.ir.bean(OutboxDelivery.class).deliver(PartyCode.of("PK"))).isGreaterThanOrEqualTo(1);
+        String modified = nodes.pk.bean(JdbcClient.class).sql("select modified from ledger_entry"
+                + " where direction = 'RECEIVED' and partner = 'IR' and stix_id = ?").param(sent).query(String.class).single();
+        String body = "{\"objects\":[{\"object\":\"" + sent + "\",\"modified\":\"" + modified + "\"},"
                 + "{\"object\":\"" + someone + "\",\"modified\":\"2024-01-16T00:00:00.000Z\"}]}";
         HttpResponse<String> own = irAsPartner.send("POST", "/ledger/receipts", body, "Content-Type", "application/json");
         assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
         JsonNode answered = JSON.readTree(own.body()).path("receipts");
-        assertThat(answered.get(answered.size() - 1).isNull()).as("no receipt for what IR never sent").isTrue();
-        if (sent != null) {
-            assertThat(answered.get(0).path("object").toString()).contains(sent);
-        }
+        assertThat(answered.size()).isEqualTo(2);
+        assertThat(answered.get(0).path("object").toString()).as("the receipt of what IR sent").contains(sent);
+        assertThat(answered.get(1).isNull()).as("no receipt for what IR never sent").isTrue();
 
         HttpResponse<String> bad = irAsPartner.send("POST", "/ledger/receipts",
                 "{\"objects\":[{\"object\":\"" + someone + "\",\"modified\":\"yesterday\"}]}", "Content-Type", "application/json");
