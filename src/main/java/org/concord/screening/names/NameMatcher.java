@@ -19,6 +19,8 @@ public final class NameMatcher {
     private static final double SKELETON_WEIGHT = 0.96;
     private static final double PHONETIC_BONUS = 0.04;
     private static final double SUBSET_WEIGHT = 0.90;
+    /** How much the sorted words compared as one string count against the word-by-word measure (0.5 until 2026-12-04). */
+    private static final double WHOLE_WEIGHT = 0.3;
 
     /** A word at least this similar to its partner counts as found, and weighs what the rarer of the two weighs. */
     private static final double FOUND = 0.85;
@@ -264,7 +266,9 @@ public final class NameMatcher {
             double[] rarityB, double whole, String joinedA, String joinedB) {
         double ab = bestPartners(a, particleA, restA, b, particleB, restB, rarityA, rarityB);
         double ba = bestPartners(b, particleB, restB, a, particleA, restA, rarityB, rarityA);
-        double both = (whole + (ab + ba) / 2) / 2;
+        // the word-by-word measure weighs rarity, the whole string does not: in a long name one different
+        // word ("Southern" for "Northern") barely moves the whole string's Jaro-Winkler, so it counts for less
+        double both = WHOLE_WEIGHT * whole + (1 - WHOLE_WEIGHT) * (ab + ba) / 2;
         // a shorter name of two words or more, each found in the other (Abdul Manan in Abdul Manan Agha): nearly as good
         if (a.length >= 2 && a.length < b.length) {
             both = Math.max(both, SUBSET_WEIGHT * ab);
