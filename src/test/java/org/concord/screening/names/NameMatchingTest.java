@@ -225,6 +225,19 @@ class NameMatchingTest {
     }
 
     @Test
+    void aPartOfANameMatchesWhenWhatItLeavesOutIsCommonAndNotWhenItIsRare() {
+        var weighing = matcher.weighingRarity(java.util.Map.of("mohammad", 300, "abu", 200), 1000);
+        // the word left out is common (Mohammad): nearly the whole name
+        assertThat(weighing.compare(NameForms.of("Shamsurrahman"), NameForms.of("Shamsurrahman Mohammad")).band()).isEqualTo(Band.MATCH);
+        // the word left out is as rare as the one given: half the name, to review
+        assertThat(weighing.compare(NameForms.of("Shamsurrahman"), NameForms.of("Shamsurrahman Abdurahman")).band()).isEqualTo(Band.REVIEW);
+        // one word of four: not a match
+        assertThat(weighing.compare(NameForms.of("Hassan"), NameForms.of("Hassan Dahir Aweys Shariff")).band()).isEqualTo(Band.NO_MATCH);
+        assertThat(weighing.compare(NameForms.of("Makaburi"), NameForms.of("Abu Makaburi Shariff")).score())
+                .isGreaterThan(weighing.compare(NameForms.of("Makaburi"), NameForms.of("Makaburi Shariff Hassan")).score());
+    }
+
+    @Test
     void commonWordsWeighLessOnceTheIndexKnowsHowCommonTheyAre() {
         var names = new java.util.ArrayList<NameIndex.Entry<String>>();
         for (String other : java.util.List.of("Mohammad Aman", "Mohammad Essa", "Mohammad Rasul", "Mohammad Hasan", "Mohammad Sadiq",
