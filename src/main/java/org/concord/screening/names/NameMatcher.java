@@ -19,6 +19,10 @@ public final class NameMatcher {
     private static final double SKELETON_WEIGHT = 0.96;
     private static final double PHONETIC_BONUS = 0.04;
     private static final double SUBSET_WEIGHT = 0.90;
+    /** A shorter name found in a longer one scores at least this much of its word-by-word score, more as it covers more of the longer one. */
+    private static final double PART_WEIGHT = 0.70;
+    /** How much the sorted words compared as one string count against the word-by-word measure (0.5 until 2026-12-04). */
+    private static final double WHOLE_WEIGHT = 0.3;
 
     /** A word at least this similar to its partner counts as found, and weighs what the rarer of the two weighs. */
     private static final double FOUND = 0.85;
@@ -264,16 +268,42 @@ public final class NameMatcher {
             double[] rarityB, double whole, String joinedA, String joinedB) {
         double ab = bestPartners(a, particleA, restA, b, particleB, restB, rarityA, rarityB);
         double ba = bestPartners(b, particleB, restB, a, particleA, restA, rarityB, rarityA);
-        double both = (whole + (ab + ba) / 2) / 2;
+        // the word-by-word measure weighs rarity, the whole string does not: in a long name one different
+        // word ("Southern" for "Northern") barely moves the whole string's Jaro-Winkler, so it counts for less
+        double both = WHOLE_WEIGHT * whole + (1 - WHOLE_WEIGHT) * (ab + ba) / 2;
         // a shorter name of two words or more, each found in the other (Abdul Manan in Abdul Manan Agha): nearly as good
         if (a.length >= 2 && a.length < b.length) {
             both = Math.max(both, SUBSET_WEIGHT * ab);
         } else if (b.length >= 2 && b.length < a.length) {
             both = Math.max(both, SUBSET_WEIGHT * ba);
         }
+        // a shorter name, even of one word, found in a longer one counts by how much of the longer one it
+        // covers, each word weighed by its rarity: "Makaburi" covers most of "Abu Makaburi Shariff" (Abu
+        // is common), "Hassan" little of a four-word name
+        if (a.length < b.length) {
+            both = Math.max(both, ab * (PART_WEIGHT + (1 - PART_WEIGHT) * covered(b, particleB, restB, a, particleA, restA, rarityB)));
+        } else if (b.length < a.length) {
+            both = Math.max(both, ba * (PART_WEIGHT + (1 - PART_WEIGHT) * covered(a, particleA, restA, b, particleB, restB, rarityA)));
+        }
         // the same letters, split into words differently (Kakazada, کاکا زاده; Shahidkhel, شهيد خيل)
         double joined = similarity(joinedA, joinedB);
         return joined >= 0.95 ? Math.max(both, joined) : both;
+    }
+
+    /** The share of the words of {@code a} found in {@code b} (at least {@link #FOUND}), each word weighed by its rarity. */
+    private static double covered(String[] a, int[] particleA, String[] restA, String[] b, int[] particleB, String[] restB,
+            double[] rarityA) {
+        double found = 0;
+        double all = 0;
+        for (int i = 0; i < a.length; i++) {
+            double best = 0;
+            for (int j = 0; j < b.length && best < FOUND; j++) {
+                best = Math.max(best, similarity(a[i], particleA[i], restA[i], b[j], particleB[j], restB[j]));
+            }
+            all += rarityA[i];
+            found += best >= FOUND ? rarityA[i] : 0;
+        }
+        return all == 0 ? 0 : found / all;
     }
 
     /** Monge-Elkan: each word of a against its most similar word of b, averaged, weighed by rarity. */

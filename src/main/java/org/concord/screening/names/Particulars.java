@@ -24,6 +24,11 @@ public record Particulars(List<String> datesOfBirth, List<String> nationalities)
 
     /** Added when a date of birth agrees (the same date, or a year within the other side's). */
     static final double DOB_AGREES = 0.04;
+    /**
+     * Added when both sides give the same whole date (day, month and year): far rarer by chance than a
+     * shared year, so it weighs what a conflicting date takes away.
+     */
+    static final double EXACT_DOB_AGREES = 0.12;
     /** Taken away when the dates of birth given conflict (no year in common, or different exact dates). */
     static final double DOB_CONFLICTS = 0.12;
     static final double NATIONALITY_AGREES = 0.02;
@@ -53,9 +58,10 @@ public record Particulars(List<String> datesOfBirth, List<String> nationalities)
         if (dob == null) {
             why.add("date of birth not counted (" + (datesOfBirth.isEmpty() ? "none given" : "the list gives none") + ")");
         } else {
-            change += dob ? DOB_AGREES : -DOB_CONFLICTS;
-            why.add(String.format(Locale.ROOT, "date of birth %s: %s ~ %s %+.2f", dob ? "agrees" : "conflicts",
-                    String.join("/", datesOfBirth), String.join("/", candidate.datesOfBirth), dob ? DOB_AGREES : -DOB_CONFLICTS));
+            double counted = !dob ? -DOB_CONFLICTS : sameDay(datesOfBirth, candidate.datesOfBirth) ? EXACT_DOB_AGREES : DOB_AGREES;
+            change += counted;
+            why.add(String.format(Locale.ROOT, "date of birth %s: %s ~ %s %+.2f", !dob ? "conflicts" : counted == EXACT_DOB_AGREES
+                    ? "agrees to the day" : "agrees", String.join("/", datesOfBirth), String.join("/", candidate.datesOfBirth), counted));
         }
         Boolean nationality = nationalitiesAgree(nationalities, candidate.nationalities);
         if (nationality == null) {
@@ -84,6 +90,23 @@ public record Particulars(List<String> datesOfBirth, List<String> nationalities)
                 boolean yearsOverlap = p[0] <= q[1] && q[0] <= p[1];
                 boolean bothExact = p[2] != 0 && q[2] != 0;
                 if (yearsOverlap && (!bothExact || p[2] == q[2])) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether some whole date (yyyy-mm-dd) of one side is a whole date of the other. */
+    static boolean sameDay(List<String> a, List<String> b) {
+        for (String p : a) {
+            int[] x = span(p);
+            if (x == null || x[2] == 0) {
+                continue;
+            }
+            for (String q : b) {
+                int[] y = span(q);
+                if (y != null && y[2] != 0 && x[0] == y[0] && x[2] == y[2]) {
                     return true;
                 }
             }

@@ -206,6 +206,38 @@ class NameMatchingTest {
     }
 
     @Test
+    void aWholeDateOfBirthAgreeingToTheDayCountsAsMuchAsAConflictingOneTakesAway() {
+        var name = compare("Abdul Samad Achekzai", "ABDUL SAMAD");
+        assertThat(name.score()).isLessThan(0.9);
+        var listed = new Particulars(java.util.List.of("1970-03-01", "1972"), java.util.List.of());
+        var sameDay = new Particulars(java.util.List.of("1970-03-01"), java.util.List.of()).adjust(name, listed, Thresholds.DEFAULT);
+        var sameYear = new Particulars(java.util.List.of("1970"), java.util.List.of()).adjust(name, listed, Thresholds.DEFAULT);
+        var conflicting = new Particulars(java.util.List.of("1985-06-15"), java.util.List.of()).adjust(name, listed, Thresholds.DEFAULT);
+        assertThat(sameDay.score()).isCloseTo(Math.min(1, name.score() + 0.12), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(sameDay.why()).anyMatch(w -> w.startsWith("date of birth agrees to the day: 1970-03-01"));
+        assertThat(sameYear.score()).isCloseTo(Math.min(1, name.score() + 0.04), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(sameYear.why()).anyMatch(w -> w.startsWith("date of birth agrees: 1970"));
+        assertThat(conflicting.score()).isCloseTo(name.score() - 0.12, org.assertj.core.data.Offset.offset(1e-9));
+        // the same day of another year, or a year that is only a year on one side, is not the same day
+        assertThat(Particulars.sameDay(java.util.List.of("1971-03-01"), java.util.List.of("1970-03-01"))).isFalse();
+        assertThat(Particulars.sameDay(java.util.List.of("1972"), java.util.List.of("1970-03-01", "1972"))).isFalse();
+        assertThat(Particulars.sameDay(java.util.List.of("1960", "1970-03-01"), java.util.List.of("1970-03-01"))).isTrue();
+    }
+
+    @Test
+    void aPartOfANameMatchesWhenWhatItLeavesOutIsCommonAndNotWhenItIsRare() {
+        var weighing = matcher.weighingRarity(java.util.Map.of("mohammad", 300, "abu", 200), 1000);
+        // the word left out is common (Mohammad): nearly the whole name
+        assertThat(weighing.compare(NameForms.of("Shamsurrahman"), NameForms.of("Shamsurrahman Mohammad")).band()).isEqualTo(Band.MATCH);
+        // the word left out is as rare as the one given: half the name, to review
+        assertThat(weighing.compare(NameForms.of("Shamsurrahman"), NameForms.of("Shamsurrahman Abdurahman")).band()).isEqualTo(Band.REVIEW);
+        // one word of four: not a match
+        assertThat(weighing.compare(NameForms.of("Hassan"), NameForms.of("Hassan Dahir Aweys Shariff")).band()).isEqualTo(Band.NO_MATCH);
+        assertThat(weighing.compare(NameForms.of("Makaburi"), NameForms.of("Abu Makaburi Shariff")).score())
+                .isGreaterThan(weighing.compare(NameForms.of("Makaburi"), NameForms.of("Makaburi Shariff Hassan")).score());
+    }
+
+    @Test
     void commonWordsWeighLessOnceTheIndexKnowsHowCommonTheyAre() {
         var names = new java.util.ArrayList<NameIndex.Entry<String>>();
         for (String other : java.util.List.of("Mohammad Aman", "Mohammad Essa", "Mohammad Rasul", "Mohammad Hasan", "Mohammad Sadiq",
