@@ -310,6 +310,13 @@ public class Outbox {
         }
     }
 
+    /**
+     * The id of each partner's identity object, by the object's JSON as pairing holds it: read once, not once per
+     * message checked (it was most of the gate's time for a hotline call). A partner's identity changes only when it
+     * pairs again, so this holds a handful of entries.
+     */
+    private final Map<String, String> identityIds = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Refuses the message if any identifier in it names an intel object {@code partner} may not see. */
     private void checkReferences(Partner partner, JsonNode object) {
         Map<String, String> references = new LinkedHashMap<>();
@@ -317,7 +324,7 @@ public class Outbox {
         references.remove(object.path("id").asString(""));
         references.remove(identity.stixIdentityId());
         if (partner.identity() != null) {
-            references.remove(JSON.readTree(partner.identity()).path("id").asString(""));
+            references.remove(identityIds.computeIfAbsent(partner.identity(), json -> JSON.readTree(json).path("id").asString("")));
         }
         Viewer viewer = Viewer.partner(partner.code());
         for (Map.Entry<String, String> reference : references.entrySet()) {
