@@ -25,6 +25,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * then {@code UnfinishedHandOvers} (and a restart) hand the whole delivery over again, which changes
  * nothing for a message already taken, as every module's {@link InboxTaker#take} is idempotent.
  *
+ * <p>A delivery of several messages is first given over together, each module taking its run of messages with
+ * {@link InboxTaker#takeAll} (a few statements for the lot), under one savepoint. Should anything fail, all of that
+ * is rolled back to the savepoint and the messages are given over one by one, as follows.
+ *
  * <p>One message must not block or lose the others: each is taken under a savepoint. A module that fails on
  * one (a runtime exception) has that message's work rolled back to its savepoint, and the message is
  * published again, alone, as a hand-over of its own in the same transaction, so the rest of the delivery
