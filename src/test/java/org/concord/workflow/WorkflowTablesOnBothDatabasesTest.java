@@ -40,13 +40,26 @@ class WorkflowTablesOnBothDatabasesTest {
         schema = Postgres.newSchema("wf");
         for (OfflineNode.Store store : OfflineNode.Store.values()) {
             nodes.put(store, OfflineNode.start(store, Files.createTempDirectory("concord-wf-"), schema,
-                    Map.of("concord.scheduling.enabled", "false")));
+                    Map.of("concord.scheduling.enabled", "false", "concord.exchange.deliver-on-commit", "false")));
+        }
+        // a partner for the outbox to queue for (never reached: nothing is delivered)
+        partner = OfflineNode.start(OfflineNode.Store.H2, Files.createTempDirectory("concord-wf-ir-"), schema,
+                Map.of("concord.scheduling.enabled", "false", "concord.party.code", "IR", "concord.party.name", "Iran",
+                        "concord.url", "https://localhost:8442"));
+        for (ConfigurableApplicationContext node : nodes.values()) {
+            node.getBean(org.concord.party.Pairing.class).pair(partner.getBean(org.concord.party.NodeIdentity.class).pairingRecord(),
+                    "test", false);
         }
     }
+
+    private ConfigurableApplicationContext partner;
 
     @AfterAll
     void stop() {
         nodes.values().forEach(ConfigurableApplicationContext::close);
+        if (partner != null) {
+            partner.close();
+        }
         Postgres.dropSchema(schema);
     }
 
@@ -165,5 +178,36 @@ class WorkflowTablesOnBothDatabasesTest {
             assertThat(table.countMessages(m.caseId().value())).isEqualTo(1);
             assertThat(audited(node, m.id().value())).isEqualTo(1);
         }
+    }
+
+    private static tools.jackson.databind.JsonNode note(String caseId) {
+        String id = "note--" + java.util.UUID.randomUUID();
+        return tools.jackson.databind.json.JsonMapper.builder().build().readTree("{\"type\":\"note\",\"spec_version\":\"2.1\",\"id\":\""
+                + id + "\",\"created\":\"2026-12-04T20:00:00.000Z\",\"modified\":\"2026-12-04T20:00:00.000Z\",\"content\":\"x\","
+                + "\"object_refs\":[\"" + id + "\"],\"call_ref\":\"" + caseId + "\"}");
+    }
+
+    @ParameterizedTest
+    @EnumSource(OfflineNode.Store.class)
+    void messagesQueuedTogetherTakeTheirPlacesInTheOrderGivenAndTheirCasesLocks(OfflineNode.Store store) {
+        ConfigurableApplicationContext node = nodes.get(store);
+        org.concord.exchange.Outbox outbox = node.getBean(org.concord.exchange.Outbox.class);
+        TransactionTemplate tx = node.getBean(TransactionTemplate.class);
+        var jdbc = node.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        PartyCode ir = PartyCode.of("IR");
+        String held = "x-concord-hotline-message--" + java.util.UUID.randomUUID();
+        String fresh = "x-concord-hotline-message--" + java.util.UUID.randomUUID();
+        tx.executeWithoutResult(s -> outbox.enqueue(ir, note(held)));
+        List<tools.jackson.databind.JsonNode> notes = List.of(note(fresh), note(held), note(fresh));
+        tx.executeWithoutResult(s -> outbox.enqueueAll(notes.stream()
+                .map(n -> new org.concord.exchange.Outbox.Queued(ir, n, org.concord.exchange.DeliveryPriority.FLASH)).toList()));
+        List<String> queued = jdbc.sql("select object_id from exchange_outbox where case_key in (?, ?) order by seq").params(held, fresh)
+                .query(String.class).list();
+        assertThat(queued.subList(1, 4)).as("in the order given, after the one queued before")
+                .containsExactly(notes.get(0).path("id").asString(), notes.get(1).path("id").asString(), notes.get(2).path("id").asString());
+        assertThat(jdbc.sql("select messages from exchange_outbox_case where partner = 'IR' and case_key = ?").param(held)
+                .query(Integer.class).single()).as("the case held: its row updated").isEqualTo(2);
+        assertThat(jdbc.sql("select messages from exchange_outbox_case where partner = 'IR' and case_key = ?").param(fresh)
+                .query(Integer.class).single()).as("the new case: one row, counting both").isEqualTo(2);
     }
 }
