@@ -15,10 +15,12 @@ import org.springframework.stereotype.Component;
 public class AuditLog {
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batches;
     private final Clock clock;
 
-    AuditLog(JdbcClient jdbc, Clock clock) {
+    AuditLog(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batches, Clock clock) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.clock = clock;
     }
 
@@ -26,6 +28,23 @@ public class AuditLog {
         jdbc.sql("insert into audit_entry (at, actor, action, subject, detail) values (?, ?, ?, ?, ?)")
                 .params(Timestamp.from(clock.instant()), actor, action, subject, detail)
                 .update();
+    }
+
+    /** One entry for {@link #recordAll}: who did what to what. */
+    public record Entry(String actor, String action, String subject, String detail) {
+    }
+
+    /**
+     * Records several entries as {@link #record} records each, in the order given, as one JDBC batch in the
+     * caller's transaction.
+     */
+    public void recordAll(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        Timestamp at = Timestamp.from(clock.instant());
+        batches.batchUpdate("insert into audit_entry (at, actor, action, subject, detail) values (?, ?, ?, ?, ?)",
+                entries.stream().map(e -> new Object[] {at, e.actor(), e.action(), e.subject(), e.detail()}).toList());
     }
 
     /** The newest entries first. */

@@ -65,11 +65,13 @@ public class Outbox {
     private final boolean deliverOnCommit;
     private final IntelStore intel;
     private final NodeIdentity identity;
+    private final org.springframework.jdbc.core.JdbcTemplate batches;
 
-    Outbox(JdbcClient jdbc, Partners partners, Clock clock, org.concord.exchange.sync.DeliveryTrigger trigger,
+    Outbox(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batches, Partners partners, Clock clock, org.concord.exchange.sync.DeliveryTrigger trigger,
             @org.springframework.beans.factory.annotation.Value("${concord.exchange.deliver-on-commit:true}") boolean deliverOnCommit,
             IntelStore intel, NodeIdentity identity) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.partners = partners;
         this.clock = clock;
         this.trigger = trigger;
@@ -149,6 +151,114 @@ public class Outbox {
         return seq;
     }
 
+    /**
+     * The gate of {@link #enqueue} alone, for a caller that checks a list of messages before it queues any (each
+     * refusal naming its place in the list); {@link #enqueue} and {@link #enqueueAll} check again.
+     *
+     * @throws UnshareableReference when the object refers to an object {@code partner} may not see
+     */
+    public void checkShareable(PartyCode partner, JsonNode object) {
+        Partner paired = partners.byCode(partner)
+                .orElseThrow(() -> new org.concord.node.NotFound("no partner " + partner + " is paired with this node"));
+        checkReferences(paired, object);
+    }
+
+    /** One message for {@link #enqueueAll}: the partner it goes to, the STIX object, how urgently. */
+    public record Queued(PartyCode partner, JsonNode object, DeliveryPriority priority) {
+    }
+
+    /**
+     * Queues several messages as {@link #enqueue} queues each, in the order given, in a few statements for the lot:
+     * every reference checked as {@link #enqueue} checks it (the first that fails throws, and the caller's transaction
+     * rolls back), each case's row lock taken (an update for the cases with a row, one insert for the new ones), the
+     * rows inserted as one JDBC batch, their {@code seq} in the order given.
+     *
+     * @throws UnshareableReference when an object refers to an object its partner may not see
+     */
+    public void enqueueAll(List<Queued> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>(messages.size());
+        // each (partner, case) with how many of these messages it has, in the order first met
+        Map<List<String>, Integer> cases = new LinkedHashMap<>();
+        var now = Timestamp.from(clock.instant());
+        for (Queued m : messages) {
+            Partner paired = partners.byCode(m.partner())
+                    .orElseThrow(() -> new org.concord.node.NotFound("no partner " + m.partner() + " is paired with this node"));
+            checkReferences(paired, m.object());
+            String version = m.object().path("modified").asString(m.object().path("created").asString(null));
+            String json = JSON.writeValueAsString(m.object());
+            String caseKey = caseKey(m.object());
+            cases.merge(List.of(m.partner().value(), caseKey), 1, Integer::sum);
+            rows.add(new Object[] {m.partner().value(), m.object().path("id").asString(), version, json, now, now, m.priority().rank(),
+                    caseKey, (long) json.getBytes(StandardCharsets.UTF_8).length});
+        }
+        lockCases(cases);
+        batches().batchUpdate("""
+                insert into exchange_outbox (partner, object_id, version, object, enqueued_at, attempts, next_attempt_at,
+                                             priority, case_key, size_bytes)
+                values (?, ?, ?, ?, ?, 0, ?, ?, ?, ?)""", rows);
+        if (deliverOnCommit) {
+            java.util.Set<PartyCode> to = new java.util.LinkedHashSet<>();
+            messages.forEach(m -> to.add(m.partner()));
+            if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+                org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                        new org.springframework.transaction.support.TransactionSynchronization() {
+                            @Override
+                            public void afterCommit() {
+                                to.forEach(trigger::request);
+                            }
+                        });
+            } else {
+                to.forEach(trigger::request);
+            }
+        }
+    }
+
+    /**
+     * {@link #lockCase} for several cases at once: the rows that exist updated in one JDBC batch (each update's count
+     * says whether it was there), the others inserted in one statement. A concurrent first message of one of those
+     * cases, in another transaction, makes the insert wait and then skip its row: the count tells, and the rows are
+     * then locked one by one as {@link #lockCase} does.
+     */
+    private void lockCases(Map<List<String>, Integer> cases) {
+        List<Map.Entry<List<String>, Integer>> all = new ArrayList<>(cases.entrySet());
+        int[] updated = batches().batchUpdate("update exchange_outbox_case set messages = messages + ? where partner = ? and case_key = ?",
+                all.stream().map(e -> new Object[] {e.getValue(), e.getKey().get(0), e.getKey().get(1)}).toList());
+        List<Map.Entry<List<String>, Integer>> fresh = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (updated[i] == 0) {
+                fresh.add(all.get(i));
+            }
+        }
+        if (fresh.isEmpty()) {
+            return;
+        }
+        List<Object> params = new ArrayList<>(fresh.size() * 3);
+        StringBuilder values = new StringBuilder();
+        for (Map.Entry<List<String>, Integer> e : fresh) {
+            values.append(values.isEmpty() ? "(?, ?, ?)" : ", (?, ?, ?)");
+            params.add(e.getKey().get(0));
+            params.add(e.getKey().get(1));
+            params.add(e.getValue());
+        }
+        int inserted = jdbc.sql("insert into exchange_outbox_case (partner, case_key, messages) values " + values + " on conflict do nothing")
+                .params(params).update();
+        if (inserted != fresh.size()) {
+            // some case's row was added meanwhile by another transaction (now committed): which ones is not told, so
+            // each is made sure of as a single message would; a case counted twice only takes its lock twice
+            for (Map.Entry<List<String>, Integer> e : fresh) {
+                jdbc.sql("update exchange_outbox_case set messages = messages + 1 where partner = ? and case_key = ?")
+                        .params(e.getKey().get(0), e.getKey().get(1)).update();
+            }
+        }
+    }
+
+    private org.springframework.jdbc.core.JdbcTemplate batches() {
+        return batches;
+    }
+
     /** The case a message belongs to, for ordering: a workflow message's case, otherwise its own id. */
     static String caseKey(JsonNode object) {
         for (String property : CASE_PROPERTIES) {
@@ -200,6 +310,13 @@ public class Outbox {
         }
     }
 
+    /**
+     * The id of each partner's identity object, by the object's JSON as pairing holds it: read once, not once per
+     * message checked (it was most of the gate's time for a hotline call). A partner's identity changes only when it
+     * pairs again, so this holds a handful of entries.
+     */
+    private final Map<String, String> identityIds = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Refuses the message if any identifier in it names an intel object {@code partner} may not see. */
     private void checkReferences(Partner partner, JsonNode object) {
         Map<String, String> references = new LinkedHashMap<>();
@@ -207,7 +324,7 @@ public class Outbox {
         references.remove(object.path("id").asString(""));
         references.remove(identity.stixIdentityId());
         if (partner.identity() != null) {
-            references.remove(JSON.readTree(partner.identity()).path("id").asString(""));
+            references.remove(identityIds.computeIfAbsent(partner.identity(), json -> JSON.readTree(json).path("id").asString("")));
         }
         Viewer viewer = Viewer.partner(partner.code());
         for (Map.Entry<String, String> reference : references.entrySet()) {

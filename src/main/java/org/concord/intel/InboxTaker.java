@@ -15,4 +15,13 @@ public interface InboxTaker {
 
     /** Takes one message over; a runtime exception leaves it to be handed over again, alone. */
     void take(InboxReceived message);
+
+    /**
+     * Takes several messages of one delivery over, each as {@link #take} would, in the order given; a module may do it
+     * in fewer statements than one {@link #take} each. A runtime exception rolls all of them back, and the hand-over
+     * then gives them to {@link #take} one by one.
+     */
+    default void takeAll(java.util.List<InboxReceived> messages) {
+        messages.forEach(this::take);
+    }
 }

@@ -683,6 +683,34 @@ public class IntelStore {
         return json.map(JSON::readTree);
     }
 
+    /**
+     * {@link #announced} for each message of a delivery, in the order given, read in one query (per 500 ids) instead of
+     * one per message: empty for one not in the inbox (logged as {@link #announced} logs it).
+     */
+    public List<Optional<JsonNode>> announcedAll(List<InboxReceived> events) {
+        Map<String, IntelTable.Held> held = table.held(Collection.INBOX.alias(),
+                events.stream().map(InboxReceived::id).collect(Collectors.toCollection(LinkedHashSet::new)));
+        List<Optional<JsonNode>> found = new ArrayList<>(events.size());
+        for (InboxReceived event : events) {
+            IntelTable.Held versions = held.get(event.id());
+            String json = null;
+            if (versions != null) {
+                if (event.version() == null) {
+                    json = versions.currentJson();
+                } else {
+                    IntelTable.HeldVersion version = versions.versions()
+                            .get(StixTime.sortable(StixTime.parse("match[version]", event.version())));
+                    json = version == null ? null : version.json();
+                }
+            }
+            if (json == null) {
+                log.warn("{} {} version {} from {} announced but not in the inbox", event.type(), event.id(), event.version(), event.from());
+            }
+            found.add(Optional.ofNullable(json).map(JSON::readTree));
+        }
+        return found;
+    }
+
     /** One version of an object in the inbox, as JSON ({@code version} null: the current one). */
     public Optional<String> inboxObject(String id, String version) {
         IntelQuery query = IntelQuery.all(Collection.INBOX, 1, 0).withIds(List.of(id))

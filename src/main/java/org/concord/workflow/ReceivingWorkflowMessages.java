@@ -40,6 +40,29 @@ class ReceivingWorkflowMessages implements InboxTaker {
         take(event);
     }
 
+    /**
+     * The messages of one delivery: their objects read from the inbox in one query, then each type's messages
+     * received together ({@link Workflow#receiveAll}), in the order given.
+     */
+    @Override
+    public void takeAll(java.util.List<InboxReceived> messages) {
+        java.util.List<Optional<tools.jackson.databind.JsonNode>> objects = intel.announcedAll(messages);
+        java.util.Map<CaseType<?, ?, ?>, java.util.List<tools.jackson.databind.JsonNode>> byType = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < messages.size(); i++) {
+            Optional<CaseType<?, ?, ?>> type = types.byStixType(messages.get(i).type());
+            if (type.isPresent() && objects.get(i).isPresent()) {
+                byType.computeIfAbsent(type.get(), t -> new java.util.ArrayList<>()).add(objects.get(i).get());
+            }
+        }
+        java.util.Set<org.concord.party.PartyCode> from = new java.util.HashSet<>();
+        messages.forEach(m -> from.add(m.from()));
+        if (from.size() != 1) {
+            messages.forEach(this::take);
+            return;
+        }
+        byType.forEach((type, objectsOfType) -> workflow.receiveAll(type, from.iterator().next(), objectsOfType));
+    }
+
     /** One message handed over from the inbox (idempotent: it may be handed over again). */
     @Override
     public void take(InboxReceived event) {

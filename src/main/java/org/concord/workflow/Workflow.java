@@ -116,6 +116,113 @@ public class Workflow {
     }
 
     /**
+     * One case to open with {@link #openAll}, as {@link #checkOpening} checked it: this node's first message of it, the
+     * partner it goes to, its marking and its STIX object.
+     */
+    public static final class Opening<M extends CaseMessage> {
+        private final M message;
+        private final PartyCode partner;
+        private final Tlp tlp;
+        private final ObjectNode object;
+
+        private Opening(M message, PartyCode partner, Tlp tlp, ObjectNode object) {
+            this.message = message;
+            this.partner = partner;
+            this.tlp = tlp;
+            this.object = object;
+        }
+
+        public M message() {
+            return message;
+        }
+
+        public PartyCode partner() {
+            return partner;
+        }
+    }
+
+    /**
+     * Checks {@code opening} as {@link #open} does before it stores anything, and the outbox's gate as queueing it
+     * would ({@link Outbox#checkShareable}): a refusal of the type's state machine (400 or 409), a partner this node
+     * is not paired with (400 naming {@code partnerField}), a reference the partner may not see (422). Nothing is
+     * stored; {@link #openAll} opens what this returns.
+     */
+    public <M extends CaseMessage, S, R extends CaseRefusal> Opening<M> checkOpening(CaseType<M, S, R> type, M opening,
+            PartyCode partner, String partnerField, Tlp tlp) {
+        checkOpening(type, opening, partner, partnerField);
+        ObjectNode object = type.toStix(opening, identity.stixIdentityId(), tlp, List.of());
+        outbox.checkShareable(partner, object);
+        return new Opening<>(opening, partner, tlp, object);
+    }
+
+    private <M extends CaseMessage, S, R extends CaseRefusal> void checkOpening(CaseType<M, S, R> type, M opening, PartyCode partner,
+            String partnerField) {
+        if (!type.opens(opening)) {
+            throw new IllegalArgumentException(type.messageType(opening) + " does not open a " + type.name());
+        }
+        refuseIfRefused(type, type.open(opening));
+        if (partners.byCode(partner).isEmpty()) {
+            throw new InvalidInput(partnerField, "paired-partner", partner + " is not a partner this node is paired with");
+        }
+    }
+
+    /**
+     * Opens several cases, each as {@link #open} opens it, in the order given, all in the caller's transaction: the
+     * cases, their messages, their outbox rows and their audit entries written a few statements for the lot
+     * (one statement each, not one each per case). Each opening is one {@link #checkOpening} made; the checks are
+     * made again here (the outbox's gate when it queues them). Should any of the cases be held already (an id used
+     * twice), each is opened one by one as {@link #open} does.
+     */
+    @Transactional
+    public <M extends CaseMessage, S, R extends CaseRefusal> List<CaseRecord<M, S, R>> openAll(CaseType<M, S, R> type,
+            List<Opening<M>> openings, String partnerField, String actor) {
+        for (Opening<M> o : openings) {
+            checkOpening(type, o.message(), o.partner(), partnerField);
+        }
+        java.util.Set<String> caseIds = new java.util.LinkedHashSet<>();
+        openings.forEach(o -> caseIds.add(o.message().caseId().value()));
+        if (caseIds.size() != openings.size() || !table.heldCases(type.name(), caseIds).isEmpty()) {
+            List<CaseRecord<M, S, R>> opened = new ArrayList<>(openings.size());
+            for (Opening<M> o : openings) {
+                opened.add(open(type, o.message(), o.partner(), partnerField, o.tlp, actor));
+            }
+            return opened;
+        }
+        List<CaseRecord<M, S, R>> opened = new ArrayList<>(openings.size());
+        List<WorkflowTable.NewCase> cases = new ArrayList<>(openings.size());
+        List<WorkflowTable.NewMessage> messages = new ArrayList<>(openings.size());
+        List<Outbox.Queued> queued = new ArrayList<>(openings.size());
+        List<AuditLog.Entry> audited = new ArrayList<>(openings.size());
+        Instant recordedAt = recordedNow();
+        for (Opening<M> o : openings) {
+            M opening = o.message();
+            // as in open(): the new case folded from its one message in memory, added with its standing
+            WorkflowTable.CaseRow fresh = new WorkflowTable.CaseRow(type.name(), opening.caseId().value(), o.partner(), o.tlp,
+                    opening.sentAt());
+            ObjectNode object = o.object;
+            CaseRecord<M, S, R> record = read(type, fresh, List.of(new WorkflowTable.StoredMessage(opening.id().value(), SENT,
+                    recordedAt, object)));
+            opened.add(record);
+            cases.add(new WorkflowTable.NewCase(fresh, standing(type, record)));
+            messages.add(new WorkflowTable.NewMessage(opening, type.messageType(opening), SENT, recordedAt, object));
+            queued.add(new Outbox.Queued(o.partner(), object, type.priority(Optional.empty(), opening)));
+            audited.add(new AuditLog.Entry(actor, type.module() + ".sent", opening.id().value(),
+                    type.messageType(opening) + " in " + type.name() + " " + opening.caseId() + " to " + o.partner()));
+        }
+        if (table.addCases(type.name(), cases) != cases.size()) {
+            // another transaction added one of these new ids between the check above and the insert
+            throw new IllegalStateException("a case of " + caseIds + " was added meanwhile by another transaction");
+        }
+        table.addMessages(type.name(), messages);
+        outbox.enqueueAll(queued);
+        audit.recordAll(audited);
+        for (Opening<M> o : openings) {
+            events.publishEvent(new CaseChanged(type.name(), o.message().caseId().value(), type.messageType(o.message()), SENT));
+        }
+        return opened;
+    }
+
+    /**
      * Adds this node's next message to case {@code caseId}: {@code build} makes it in the envelope
      * that follows the case's head.
      */
@@ -194,6 +301,83 @@ public class Workflow {
         if (added) {
             row.ifPresent(locked -> index(type, locked));
             received(type, from, message);
+        }
+        return added;
+    }
+
+    /**
+     * {@link #receive} for the messages of one delivery of one type, in the order given, each stored once as
+     * {@link #receive} stores it: the first message of each case this node does not hold yet (every new call) is
+     * added with its case in a few statements for the lot (the cases, the messages, the audit entries: one statement
+     * each); every other message (of a case held already, or a later one of a case new in this delivery) is then
+     * received one by one as {@link #receive} does. A case or message added meanwhile by another transaction (the
+     * same delivery handed over twice at once) makes it throw {@link IllegalStateException} having written part of
+     * the lot: the caller rolls back to its savepoint and receives the messages one by one.
+     *
+     * @return how many messages were new
+     */
+    @Transactional
+    public <M extends CaseMessage, S, R extends CaseRefusal> int receiveAll(CaseType<M, S, R> type, PartyCode from,
+            List<JsonNode> objects) {
+        record Parsed<M>(M message, JsonNode object, Tlp tlp) {
+        }
+        List<Parsed<M>> first = new ArrayList<>();
+        java.util.Set<String> caseIds = new java.util.HashSet<>();
+        for (JsonNode object : objects) {
+            M message;
+            try {
+                message = type.fromStix(object);
+            } catch (MessageStix.Malformed e) {
+                continue; // receive() logs and skips it, below
+            }
+            if (!message.sender().equals(from) || !caseIds.add(message.caseId().value())) {
+                continue; // received one by one, below
+            }
+            first.add(new Parsed<>(message, object, Tlp.of(object).orElse(Tlp.GREEN)));
+        }
+        java.util.Set<String> held = first.isEmpty() ? java.util.Set.of()
+                : table.heldCases(type.name(), first.stream().map(p -> p.message().caseId().value()).toList());
+        List<WorkflowTable.NewCase> cases = new ArrayList<>();
+        List<WorkflowTable.NewMessage> messages = new ArrayList<>();
+        List<AuditLog.Entry> audited = new ArrayList<>();
+        List<M> fresh = new ArrayList<>();
+        Instant recordedAt = recordedNow();
+        for (Parsed<M> p : first) {
+            M message = p.message();
+            if (held.contains(message.caseId().value())) {
+                continue;
+            }
+            WorkflowTable.CaseRow row = new WorkflowTable.CaseRow(type.name(), message.caseId().value(), from, p.tlp(), message.sentAt());
+            CaseRecord<M, S, R> alone = read(type, row, List.of(new WorkflowTable.StoredMessage(message.id().value(), RECEIVED,
+                    recordedAt, p.object())));
+            cases.add(new WorkflowTable.NewCase(row, standing(type, alone)));
+            messages.add(new WorkflowTable.NewMessage(message, type.messageType(message), RECEIVED, recordedAt, p.object()));
+            audited.add(new AuditLog.Entry(from.value(), type.module() + ".received", message.id().value(),
+                    type.messageType(message) + " in " + type.name() + " " + message.caseId()));
+            fresh.add(message);
+        }
+        int added = 0;
+        if (!cases.isEmpty()) {
+            if (table.addCases(type.name(), cases) != cases.size()) {
+                throw new IllegalStateException("a case of this delivery was added meanwhile by another transaction");
+            }
+            if (table.addMessages(type.name(), messages) != messages.size()) {
+                // a message id held already in another case: receive() tells which, and leaves its new case unindexed
+                throw new IllegalStateException("a message of this delivery is held already");
+            }
+            audit.recordAll(audited);
+            for (M message : fresh) {
+                events.publishEvent(new CaseChanged(type.name(), message.caseId().value(), type.messageType(message), RECEIVED));
+            }
+            added = fresh.size();
+        }
+        // the rest in the order given: first messages of cases held already, and later messages of every case
+        java.util.Set<String> done = new java.util.HashSet<>();
+        fresh.forEach(m -> done.add(m.id().value()));
+        for (JsonNode object : objects) {
+            if (!done.contains(object.path("id").asString("")) && receive(type, from, object)) {
+                added++;
+            }
         }
         return added;
     }

@@ -63,6 +63,83 @@ public class WorkflowTable {
                 .update() == 1;
     }
 
+    /** A new case for {@link #addCases}: its row and the standing of the one message it is added with. */
+    record NewCase(CaseRow row, Standing standing) {
+    }
+
+    /**
+     * {@link #addCase(String, String, PartyCode, Tlp, Instant, Standing)} for several cases of one type, in one statement
+     * ({@code on conflict do nothing}); returns how many were added, which is fewer than asked when some were held
+     * already or added meanwhile by another transaction.
+     */
+    int addCases(String type, List<NewCase> cases) {
+        int added = 0;
+        for (List<NewCase> chunk : chunks(cases)) {
+            List<Object> params = new java.util.ArrayList<>(chunk.size() * 10);
+            StringBuilder values = new StringBuilder();
+            for (NewCase c : chunk) {
+                values.append(values.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                Standing standing = c.standing();
+                params.addAll(java.util.Arrays.asList(c.row().caseId(), type, c.row().partner().value(), c.row().tlp().name(),
+                        Timestamp.from(c.row().openedAt()), standing.stateName(), standing.awaited(),
+                        standing.dueAt() == null ? null : Timestamp.from(standing.dueAt()), standing.closed(), standing.messages()));
+            }
+            added += jdbc.sql("insert into workflow_case (case_id, case_type, partner, tlp, opened_at, state_name, awaited, due_at, closed,"
+                    + " indexed_messages) values " + values + " on conflict do nothing").params(params).update();
+        }
+        return added;
+    }
+
+    /** Which of these cases of the type are held (one query per 500). */
+    java.util.Set<String> heldCases(String type, java.util.Collection<String> caseIds) {
+        java.util.Set<String> held = new java.util.HashSet<>();
+        for (List<String> chunk : chunks(List.copyOf(caseIds))) {
+            List<Object> params = new java.util.ArrayList<>(chunk.size() + 1);
+            params.add(type);
+            params.addAll(chunk);
+            jdbc.sql("select case_id from workflow_case where case_type = ? and case_id in ("
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")")
+                    .params(params).query((java.sql.ResultSet rs) -> {
+                        held.add(rs.getString(1));
+                    });
+        }
+        return held;
+    }
+
+    /** A message for {@link #addMessages}: the message, its type's name for it, its direction, when recorded, its object. */
+    record NewMessage(CaseMessage message, String messageType, String direction, Instant recordedAt, JsonNode object) {
+    }
+
+    /**
+     * {@link #addMessage} for several messages of one case type, in one statement ({@code on conflict do nothing});
+     * returns how many were added, fewer than asked when some id was held already.
+     */
+    int addMessages(String type, List<NewMessage> messages) {
+        int added = 0;
+        for (List<NewMessage> chunk : chunks(messages)) {
+            List<Object> params = new java.util.ArrayList<>(chunk.size() * 9);
+            StringBuilder values = new StringBuilder();
+            for (NewMessage m : chunk) {
+                values.append(values.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                params.addAll(java.util.Arrays.asList(m.message().id().value(), m.message().caseId().value(), type, m.messageType(),
+                        m.message().sender().value(), m.direction(), Timestamp.from(m.message().sentAt()), Timestamp.from(m.recordedAt()),
+                        MessageStix.JSON.writeValueAsString(m.object())));
+            }
+            added += jdbc.sql("insert into workflow_message (id, case_id, case_type, message_type, sender, direction, sent_at, recorded_at,"
+                    + " object) values " + values + " on conflict do nothing").params(params).update();
+        }
+        return added;
+    }
+
+    /** At most 500 a statement: a few thousand parameters, far below either database's limit. */
+    private static <T> List<List<T>> chunks(List<T> all) {
+        List<List<T>> chunks = new java.util.ArrayList<>();
+        for (int from = 0; from < all.size(); from += 500) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + 500)));
+        }
+        return chunks;
+    }
+
     /** Leaves the case out of the index until it is folded again (its standing was written for a message not stored). */
     void unindexCase(String type, String caseId) {
         jdbc.sql("update workflow_case set indexed_messages = null where case_id = ? and case_type = ?").params(caseId, type).update();

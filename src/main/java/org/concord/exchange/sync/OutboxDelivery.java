@@ -218,7 +218,9 @@ public class OutboxDelivery {
             if (recheck(partner, queued)) {
                 continue;
             }
-            recordSent(partner, queued);
+            // each message's canonical digest, computed once for its SENT entry and its receipt's check (it was twice)
+            Map<Long, ObjectDigest> digests = new HashMap<>();
+            recordSent(partner, queued, digests);
             StringBuilder envelope = new StringBuilder((int) Math.min(Integer.MAX_VALUE - 8, bytes + 16)).append("{\"objects\":[");
             for (int i = 0; i < queued.size(); i++) {
                 envelope.append(i == 0 ? "" : ",").append(queued.get(i).object());
@@ -264,13 +266,13 @@ public class OutboxDelivery {
                         highest);
                 return settled;
             }
-            settled += settle(partner, queued, response.body());
+            settled += settle(partner, queued, response.body(), digests);
             links.delivered(partner, batch.size(), maxMessages);
         }
         return settled;
     }
 
-    private int settle(PartyCode partner, List<Queued> queued, String body) {
+    private int settle(PartyCode partner, List<Queued> queued, String body, Map<Long, ObjectDigest> digests) {
         JsonNode status = JSON.readTree(body);
         Map<String, String> receiptsById = new HashMap<>();
         status.path("x_concord_receipts").forEach(r -> receiptsById.put(r.path("id").asString() + "|" + r.path("version").asString(""),
@@ -286,7 +288,7 @@ public class OutboxDelivery {
         for (Queued message : queued) {
             String key = message.objectId() + "|" + (message.version() == null ? "" : message.version());
             String reason = refused.get(key);
-            String receipt = reason == null ? checkedReceipt(partner, checker, message, receiptsById.get(key)) : null;
+            String receipt = reason == null ? checkedReceipt(partner, checker, message, receiptsById.get(key), digests) : null;
             rows.add(new Object[] {reason, receipt, reason == null && receipt == null ? "no valid receipt from " + partner : null,
                 message.seq()});
             if (reason != null) {
@@ -444,13 +446,13 @@ public class OutboxDelivery {
     }
 
     /** Appends a SENT entry for every message that has none yet: nothing leaves without one. */
-    private void recordSent(PartyCode partner, List<Queued> queued) {
+    private void recordSent(PartyCode partner, List<Queued> queued, Map<Long, ObjectDigest> digests) {
         List<Queued> unrecorded = queued.stream().filter(q -> q.ledgerIndex() == null).toList();
         if (unrecorded.isEmpty()) {
             return;
         }
         List<LedgerEntry> entries = unrecorded.stream()
-                .map(q -> LedgerEntry.of(Direction.SENT, partner, ObjectDigest.of(q.object()), clock.instant())).toList();
+                .map(q -> LedgerEntry.of(Direction.SENT, partner, digest(q, digests), clock.instant())).toList();
         List<Long> indexes = ledger.appendAll(entries);
         List<Object[]> rows = new ArrayList<>(unrecorded.size());
         for (int i = 0; i < unrecorded.size(); i++) {
@@ -460,18 +462,24 @@ public class OutboxDelivery {
     }
 
     /** The partner's receipt for a message, kept only if it verifies with the partner's pinned key. */
-    private String checkedReceipt(PartyCode partner, Receipts.Checker checker, Queued message, String receipt) {
+    private String checkedReceipt(PartyCode partner, Receipts.Checker checker, Queued message, String receipt,
+            Map<Long, ObjectDigest> digests) {
         if (receipt == null) {
             log.warn("{} accepted message {} ({}) without a receipt", partner, message.objectId(), message.version());
             return null;
         }
         try {
-            checker.verify(receipt, ObjectDigest.of(message.object()));
+            checker.verify(receipt, digest(message, digests));
             return receipt;
         } catch (ReceiptException e) {
             log.warn("{}'s receipt for message {} ({}) does not verify: {}", partner, message.objectId(), message.version(), e.getMessage());
             return null;
         }
+    }
+
+    /** The message's canonical digest, computed once per delivery run. */
+    private static ObjectDigest digest(Queued message, Map<Long, ObjectDigest> digests) {
+        return digests.computeIfAbsent(message.seq(), seq -> ObjectDigest.of(message.object()));
     }
 
     /** Seconds since {@code at}, for logs. */

@@ -35,6 +35,15 @@ class AnsweringCallsService implements AnsweringCalls {
 
     /** One call checked field by field (each fault names its field) and sent. */
     private org.concord.workflow.CaseRecord<org.concord.hotline.HotlineMessage, org.concord.hotline.HotlineCall, org.concord.hotline.HotlineRefusal> sendOne(NewCall body, String actor) {
+        Checked c = checked(body);
+        return hotline.send(c.from(), c.to(), c.priority(), body.text(), null, body.inReplyTo(), actor);
+    }
+
+    private record Checked(Official from, Official to, Priority priority) {
+    }
+
+    /** The body's fields checked one by one, each fault naming its field. */
+    private Checked checked(NewCall body) {
         Limits.name("addressee", body.addressee());
         Limits.name("priority", body.priority());
         Limits.text("text", body.text());
@@ -43,13 +52,14 @@ class AnsweringCallsService implements AnsweringCalls {
         Official from = AnsweringCalls.official(identity.party().code(), body.from(), "from");
         Official to = AnsweringCalls.official(addressee, body.to(), "to");
         Priority priority = body.priority() == null ? null : InvalidInput.oneOf("priority", body.priority(), Priority.class);
-        return hotline.send(from, to, priority, body.text(), null, body.inReplyTo(), actor);
+        return new Checked(from, to, priority);
     }
 
 
     /**
-     * The calls in one transaction: a fault of call {@code i} is rethrown naming {@code calls[i]} before its field,
-     * and the transaction, with every call before it, rolls back.
+     * The calls in one transaction: each checked, in the order given, as {@link #send} checks it (a fault of call
+     * {@code i} is rethrown naming {@code calls[i]} before its field, and nothing is stored), then all of them sent
+     * together ({@link HotlineService#sendAll}: a few statements for the lot, not a few per call).
      */
     @Override
     @org.springframework.transaction.annotation.Transactional
@@ -58,7 +68,7 @@ class AnsweringCallsService implements AnsweringCalls {
             throw new InvalidInput("calls", "required", "name at least one call");
         }
         Limits.items("calls", calls, MOST_CALLS_AT_ONCE);
-        java.util.List<SentCall> sent = new java.util.ArrayList<>(calls.size());
+        java.util.List<org.concord.workflow.Workflow.Opening<org.concord.hotline.HotlineMessage>> checked = new java.util.ArrayList<>(calls.size());
         for (int i = 0; i < calls.size(); i++) {
             String where = "calls[" + i + "]";
             NewCall body = calls.get(i);
@@ -66,13 +76,19 @@ class AnsweringCallsService implements AnsweringCalls {
                 throw new InvalidInput(where, "required", "a call, not null");
             }
             try {
-                var call = sendOne(body, actor);
-                sent.add(new SentCall(i, call.caseId(), call.state().map(type::stateName).orElse(null)));
+                Checked c = checked(body);
+                checked.add(hotline.checkedCall(c.from(), c.to(), c.priority(), body.text(), body.inReplyTo()));
             } catch (InvalidInput e) {
                 throw e.within(where);
             } catch (org.concord.node.Conflict e) {
                 throw new org.concord.node.Conflict(where + "." + e.field(), e.rule(), e.explanation());
             }
+        }
+        var opened = hotline.sendAll(checked, actor);
+        java.util.List<SentCall> sent = new java.util.ArrayList<>(opened.size());
+        for (int i = 0; i < opened.size(); i++) {
+            var call = opened.get(i);
+            sent.add(new SentCall(i, call.caseId(), call.state().map(type::stateName).orElse(null)));
         }
         return sent;
     }

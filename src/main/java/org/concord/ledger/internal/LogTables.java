@@ -456,6 +456,42 @@ class LogTables {
         return found;
     }
 
+    /**
+     * The first entry received from {@code sender} of each object version asked, by id and modified time as the ledger
+     * writes it ({@link #received(PartyCode, String, String)} for each, keyed by {@link #versionKey}): one query per
+     * 500 ids instead of one per object.
+     */
+    java.util.Map<String, StoredEntry> receivedVersions(PartyCode sender, List<String> objectIds) {
+        java.util.Map<String, StoredEntry> found = new java.util.HashMap<>();
+        List<String> ids = objectIds.stream().distinct().toList();
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            List<Object> params = new java.util.ArrayList<>(chunk.size() + 2);
+            params.add(sender.value());
+            params.add(Direction.RECEIVED.name());
+            params.addAll(chunk);
+            jdbc.sql("select idx, leaf_hash, direction, partner, stix_id, modified, content_sha256, recorded_at"
+                    + " from ledger_entry where partner = ? and direction = ? and stix_id in (" + placeholders(chunk.size()) + ")"
+                    + " order by idx")
+                    .params(params)
+                    .query(rs -> {
+                        String key = versionKey(rs.getString("stix_id"), rs.getString("modified"));
+                        if (!found.containsKey(key)) {
+                            found.put(key, new StoredEntry(rs.getLong("idx"), new LedgerEntry(Direction.valueOf(rs.getString("direction")),
+                                    PartyCode.of(rs.getString("partner")), rs.getString("stix_id"),
+                                    LedgerEntry.parseTime(rs.getString("modified")), new Hash(rs.getBytes("content_sha256")),
+                                    rs.getTimestamp("recorded_at").toInstant()), new Hash(rs.getBytes("leaf_hash"))));
+                        }
+                    });
+        }
+        return found;
+    }
+
+    /** How {@link #receivedVersions} keys an entry: its id and modified time as the ledger writes it. */
+    static String versionKey(String objectId, String modified) {
+        return objectId + "|" + modified;
+    }
+
     /** How {@link #receivedAll} keys an entry: id, modified time as the ledger writes it, canonical hash. */
     static String receivedKey(ObjectDigest object) {
         return object.id() + "|" + LedgerEntry.formatTime(object.modified()) + "|" + object.sha256().hex();

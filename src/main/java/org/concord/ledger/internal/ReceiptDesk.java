@@ -118,8 +118,12 @@ class ReceiptDesk implements Receipts {
 
     @Override
     public java.util.List<Optional<Receipt>> receiptsTogether(PartyCode sender, java.util.List<Asked> asked) {
+        // every object asked in one query (per 500 ids), each its first RECEIVED entry of that id and modified time
+        java.util.Map<String, LogTables.StoredEntry> held = tables.receivedVersions(sender,
+                asked.stream().map(Asked::objectId).toList());
         java.util.List<Optional<LogTables.StoredEntry>> stored = asked.stream()
-                .map(a -> tables.received(sender, a.objectId(), LedgerEntry.formatTime(a.modified()))).toList();
+                .map(a -> Optional.ofNullable(held.get(LogTables.versionKey(a.objectId(), LedgerEntry.formatTime(a.modified())))))
+                .toList();
         if (stored.stream().allMatch(Optional::isEmpty)) {
             return stored.stream().map(e -> Optional.<Receipt>empty()).toList();
         }
