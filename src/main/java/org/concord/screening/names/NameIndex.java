@@ -913,19 +913,25 @@ public final class NameIndex<R> {
 
     /** Adds what query word {@code i} found to each name holding one of its similar words (the best of them, once per name). */
     private void gather(IntList similar, int i, float weight, Scratch s) {
-        int[] gathered = s.gathered;
-        int query = s.query;
+        int[] slotOf = s.slotOf;
         for (int k = 0; k < similar.size; k++) {
             int w = similar.values[k];
             float sim = s.sim(w, i);
-            for (int n : wordNames[w]) {
-                int at = n << 2;
-                if (gathered[at] != query) {
-                    gathered[at] = query;
+            int[] names = wordNames[w];
+            int[] gathered = s.room(names.length);
+            int count = s.count;
+            for (int n : names) {
+                // gathered this query if its slot is one of this query's and holds it (a slot left from before holds another or is past the count)
+                int slot = slotOf[n];
+                int at = slot << 2;
+                if (slot >= count || gathered[at] != n) {
+                    slotOf[n] = count;
+                    at = count << 2;
+                    count++;
+                    gathered[at] = n;
                     gathered[at + ACC] = Float.floatToRawIntBits(weight * sim);
                     gathered[at + LAST_WORD] = i;
                     gathered[at + LAST_SIM] = Float.floatToRawIntBits(sim);
-                    s.touched.add(n);
                 } else if (gathered[at + LAST_WORD] == i) {
                     float lastSim = Float.intBitsToFloat(gathered[at + LAST_SIM]);
                     if (sim > lastSim) {
@@ -942,6 +948,7 @@ public final class NameIndex<R> {
                     gathered[at + ACC] = Float.floatToRawIntBits(acc);
                 }
             }
+            s.count = count;
         }
     }
 
@@ -1004,7 +1011,7 @@ public final class NameIndex<R> {
         return top;
     }
 
-    /** Where in {@link Scratch#gathered} a name's sum, last query word and its similarity are, from the name's first (its query stamp). */
+    /** Where in {@link Scratch#gathered} a gathered name's sum, last query word and its similarity are, from its slot's first (the name). */
     private static final int ACC = 1;
     private static final int LAST_WORD = 2;
     private static final int LAST_SIM = 3;
@@ -1090,12 +1097,20 @@ public final class NameIndex<R> {
         float[] table = new float[1024];
         // the names gathered
         /**
-         * Of each name gathered, side by side (one cache line, not four, at a million names): the query
-         * it was last gathered for, the sum so far (a float's bits), the query word it last counted and
-         * that word's similarity (a float's bits).
+         * Of each name, its slot in {@link #gathered} if it was gathered this query: a slot below
+         * {@link #count} that holds the name; anything else (left from an earlier query) means not
+         * gathered. One int a name (4 MB at a million names, not the 16 MB of a stamped entry a name),
+         * never cleared: the one read from memory for each name a query touches.
          */
-        final int[] gathered;
-        final IntList touched = new IntList(4096);
+        final int[] slotOf;
+        /**
+         * The names gathered this query, in the order gathered, a slot each, side by side: the name,
+         * the sum so far (a float's bits), the query word it last counted and that word's similarity
+         * (a float's bits). Small, so that a name met again and the shortlist's reading of the sums
+         * find it in the cache.
+         */
+        int[] gathered = new int[4 * 4096];
+        int count;
         /** Of the name being estimated, the best similarity of each query word. */
         final float[] bestOfQuery = new float[QUERY_WORDS];
         /** Where each ASCII letter is in a word, for {@link JaroWinkler#similarity(CharSequence, CharSequence, long[])}: all zero between calls. */
@@ -1106,22 +1121,25 @@ public final class NameIndex<R> {
             skeletonCounts = new int[skeletons];
             local = new int[words];
             localStamp = new int[words];
-            gathered = new int[names * 4];
+            slotOf = new int[names];
         }
 
-        /** The sum gathered for a name this query. */
-        float acc(int name) {
-            return Float.intBitsToFloat(gathered[(name << 2) + ACC]);
+        /** {@link #gathered}, with room for {@code more} names beyond those gathered. */
+        int[] room(int more) {
+            long needed = 4L * ((long) count + more);
+            if (needed > gathered.length) {
+                gathered = Arrays.copyOf(gathered, (int) Math.min(Integer.MAX_VALUE - 16, Math.max(needed, 2L * gathered.length)));
+            }
+            return gathered;
         }
 
         void newQuery() {
             if (query == Integer.MAX_VALUE) {
-                Arrays.fill(gathered, 0);
                 Arrays.fill(localStamp, 0);
                 query = 0;
             }
             query++;
-            touched.size = 0;
+            count = 0;
         }
 
         void newCount() {
@@ -1225,18 +1243,23 @@ public final class NameIndex<R> {
 
         /** The gathered names with the highest sums, about {@code k} of them (all those tied at the cut). */
         int[] shortlist(int k) {
-            int n = touched.size;
+            int n = count;
+            int[] gathered = this.gathered;
             if (n <= k) {
-                return touched.toArray();
+                int[] all = new int[n];
+                for (int c = 0; c < n; c++) {
+                    all[c] = gathered[c << 2];
+                }
+                return all;
             }
-            // the sums read once from the gathered names (a cache miss each at a million names), then side by side
+            // the sums of the gathered names, in the order gathered
             if (sums.length < n) {
                 sums = new float[Math.max(n, sums.length * 2)];
             }
             float[] sums = this.sums;
             float max = 0;
             for (int c = 0; c < n; c++) {
-                sums[c] = acc(touched.values[c]);
+                sums[c] = Float.intBitsToFloat(gathered[(c << 2) + ACC]);
                 max = Math.max(max, sums[c]);
             }
             int bins = HISTOGRAM;
@@ -1256,12 +1279,12 @@ public final class NameIndex<R> {
             IntList out = new IntList(Math.min(above, 2 * k));
             for (int c = 0; c < n; c++) {
                 if ((int) (sums[c] * scale) > cut) {
-                    out.add(touched.values[c]);
+                    out.add(gathered[c << 2]);
                 }
             }
             for (int c = 0; c < n && out.size < 2 * k; c++) {
                 if ((int) (sums[c] * scale) == cut) {
-                    out.add(touched.values[c]);
+                    out.add(gathered[c << 2]);
                 }
             }
             return out.toArray();
