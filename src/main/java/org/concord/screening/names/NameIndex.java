@@ -968,8 +968,8 @@ public final class NameIndex<R> {
         double nameWeight = 0;
         for (int w : ws) {
             float best = 0;
-            if (s.localStamp[w] == s.query) {
-                int row = s.local[w] * s.columns;
+            if (s.local[w << 1] == s.query) {
+                int row = s.local[(w << 1) + 1] * s.columns;
                 for (int i = 0; i < m; i++) {
                     float sim = s.table[row + i];
                     best = Math.max(best, sim);
@@ -1090,8 +1090,8 @@ public final class NameIndex<R> {
         float[] sums = new float[4096];
         final int[] histogram = new int[HISTOGRAM];
         // the similarity of each word found to each query word: a row per word found
+        /** Of each word, side by side (one read from memory, not two): the query it was last found for, and its row in {@link #table}. */
         final int[] local;
-        final int[] localStamp;
         int columns;
         int rows;
         float[] table = new float[1024];
@@ -1119,8 +1119,7 @@ public final class NameIndex<R> {
         Scratch(int names, int words, int skeletons) {
             wordCounts = new int[words];
             skeletonCounts = new int[skeletons];
-            local = new int[words];
-            localStamp = new int[words];
+            local = new int[2 * words];
             slotOf = new int[names];
         }
 
@@ -1135,7 +1134,7 @@ public final class NameIndex<R> {
 
         void newQuery() {
             if (query == Integer.MAX_VALUE) {
-                Arrays.fill(localStamp, 0);
+                Arrays.fill(local, 0);
                 query = 0;
             }
             query++;
@@ -1215,10 +1214,11 @@ public final class NameIndex<R> {
         /** Records that word {@code w} is {@code sim} like query word {@code i} (keeping the better), listing it once in {@code out}. */
         void put(int w, int i, float sim, IntList out) {
             int row;
-            if (localStamp[w] != query) {
-                localStamp[w] = query;
+            int of = w << 1;
+            if (local[of] != query) {
+                local[of] = query;
                 row = rows++;
-                local[w] = row;
+                local[of + 1] = row;
                 if ((row + 1) * columns > table.length) {
                     table = Arrays.copyOf(table, Math.max(table.length * 2, (row + 1) * columns));
                 }
@@ -1226,7 +1226,7 @@ public final class NameIndex<R> {
                     table[at] = 0f;
                 }
             } else {
-                row = local[w];
+                row = local[of + 1];
             }
             int at = row * columns + i;
             if (table[at] == 0f) {
@@ -1238,7 +1238,8 @@ public final class NameIndex<R> {
         }
 
         float sim(int w, int i) {
-            return localStamp[w] == query ? table[local[w] * columns + i] : 0f;
+            int at = w << 1;
+            return local[at] == query ? table[local[at + 1] * columns + i] : 0f;
         }
 
         /** The gathered names with the highest sums, about {@code k} of them (all those tied at the cut). */
