@@ -920,20 +920,9 @@ public final class NameIndex<R> {
             int[] names = wordNames[w];
             int[] gathered = s.room(names.length);
             int count = s.count;
-            int[] ahead = s.ahead;
-            for (int j = 0; j < names.length; j++) {
-                int n = names[j];
-                int b = j & (AHEAD - 1);
-                if (b == 0) {
-                    // the slots of the next names read first, nothing yet depending on them, so that their cache misses
-                    // overlap instead of one after another behind each branch (a name is once in a word's names, so
-                    // none of them changes before it is used)
-                    for (int a = 0, end = Math.min(AHEAD, names.length - j); a < end; a++) {
-                        ahead[a] = slotOf[names[j + a]];
-                    }
-                }
+            for (int n : names) {
                 // gathered this query if its slot is one of this query's and holds it (a slot left from before holds another or is past the count)
-                int slot = ahead[b];
+                int slot = slotOf[n];
                 int at = slot << 2;
                 if (slot >= count || gathered[at] != n) {
                     slotOf[n] = count;
@@ -1031,8 +1020,6 @@ public final class NameIndex<R> {
      * {@link NameForms#MAX_LENGTH} + 2 distinct trigrams, fewer than 1,024.
      */
     private static final int COUNT_BITS = 10;
-    /** How many counts, or slots of names, are read ahead of their use (a power of two). */
-    static final int AHEAD = 16;
     /** How many bins the shortlist's histogram of sums has. */
     private static final int HISTOGRAM = 4096;
     private static final int COUNT_MASK = (1 << COUNT_BITS) - 1;
@@ -1126,8 +1113,6 @@ public final class NameIndex<R> {
         int count;
         /** Of the name being estimated, the best similarity of each query word. */
         final float[] bestOfQuery = new float[QUERY_WORDS];
-        /** What {@link #count} and {@link NameIndex#gather} read ahead: the next {@value NameIndex#AHEAD} counts or slots. */
-        final int[] ahead = new int[AHEAD];
         /** Where each ASCII letter is in a word, for {@link JaroWinkler#similarity(CharSequence, CharSequence, long[])}: all zero between calls. */
         final long[] positions = new long[128];
 
@@ -1205,17 +1190,8 @@ public final class NameIndex<R> {
         /** Counts a trigram's posting: each text in it has one more of the query word's trigrams. */
         void count(int[] posting, int[] counts) {
             int stamp = round << COUNT_BITS;
-            int[] ahead = this.ahead;
-            for (int j = 0; j < posting.length; j++) {
-                int x = posting[j];
-                int b = j & (AHEAD - 1);
-                if (b == 0) {
-                    // the counts of the next texts read first, so that their cache misses overlap (a text is once in a posting)
-                    for (int a = 0, end = Math.min(AHEAD, posting.length - j); a < end; a++) {
-                        ahead[a] = counts[posting[j + a]];
-                    }
-                }
-                int c = ahead[b];
+            for (int x : posting) {
+                int c = counts[x];
                 if ((c & ~COUNT_MASK) != stamp) {
                     counts[x] = stamp | 1;
                     counted.add(x);
