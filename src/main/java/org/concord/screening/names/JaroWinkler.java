@@ -99,8 +99,8 @@ final class JaroWinkler {
 
     /**
      * The same figure as {@link #similarity(CharSequence, CharSequence, long[])} for two words held as
-     * runs of letters in arrays ({@code first} is {@code a[aFrom..aFrom+aLength)}, {@code second}
-     * {@code b[bFrom..bFrom+bLength)}): an index keeps the letters of all its words in one array, so that
+     * runs of letters in arrays ({@code first} is the {@code aLength} letters of {@code a} from {@code aFrom}, {@code second}
+     * the {@code bLength} of {@code b} from {@code bFrom}): an index keeps the letters of all its words in one array, so that
      * comparing one of them reads its letters where they are, not a string found through two references.
      * The same steps in the same order, so the same figure to the last bit ({@code JaroWinklerTest}).
      */

@@ -223,7 +223,7 @@ public final class NameIndex<R> {
         return letters(word.toCharArray(), 0, word.length());
     }
 
-    /** {@link #letters(String)} of the word in {@code chars[from..to)}. */
+    /** {@link #letters(String)} of the word in {@code chars} from {@code from} up to, not including, {@code to}. */
     static long letters(char[] chars, int from, int to) {
         long set = 0;
         int repeats = 0;
@@ -843,7 +843,7 @@ public final class NameIndex<R> {
         }
     }
 
-    /** {@link #prefix(String, String)} of the words in {@code a[aFrom..aTo)} and {@code b[bFrom..bTo)}. */
+    /** {@link #prefix(String, String)} of the words in {@code a} from {@code aFrom} to {@code aTo} and in {@code b} from {@code bFrom} to {@code bTo} (ends excluded). */
     static int prefix(char[] a, int aFrom, int aTo, char[] b, int bFrom, int bTo) {
         int n = Math.min(4, Math.min(aTo - aFrom, bTo - bFrom));
         int l = 0;
