@@ -1,5 +1,7 @@
 package org.concord.screening.names;
 
+import java.util.Arrays;
+
 /**
  * Jaro-Winkler similarity, the same figure as Apache Commons Text's {@code JaroWinklerSimilarity}
  * (match window {@code max(len)/2 - 1}, half transpositions, a common prefix of up to four letters
@@ -93,6 +95,90 @@ final class JaroWinkler {
         }
         clear(positions, max, maxLength);
         return fromMatches(first, second, min, max, minFlags, maxFlags, matches);
+    }
+
+    /**
+     * The same figure as {@link #similarity(CharSequence, CharSequence, long[])} for two words held as
+     * runs of letters in arrays ({@code first} is the {@code aLength} letters of {@code a} from {@code aFrom}, {@code second}
+     * the {@code bLength} of {@code b} from {@code bFrom}): an index keeps the letters of all its words in one array, so that
+     * comparing one of them reads its letters where they are, not a string found through two references.
+     * The same steps in the same order, so the same figure to the last bit ({@code JaroWinklerTest}).
+     */
+    static double similarity(char[] a, int aFrom, int aLength, char[] b, int bFrom, int bLength, long[] positions) {
+        if (aLength == bLength && Arrays.equals(a, aFrom, aFrom + aLength, b, bFrom, bFrom + bLength)) {
+            return 1.0;
+        }
+        if (aLength == 0 || bLength == 0) {
+            return 0.0;
+        }
+        boolean firstIsLonger = aLength > bLength;
+        char[] max = firstIsLonger ? a : b;
+        int maxFrom = firstIsLonger ? aFrom : bFrom;
+        int maxLength = firstIsLonger ? aLength : bLength;
+        char[] min = firstIsLonger ? b : a;
+        int minFrom = firstIsLonger ? bFrom : aFrom;
+        int minLength = firstIsLonger ? bLength : aLength;
+        if (maxLength > 64) {
+            return similarity(new String(a, aFrom, aLength), new String(b, bFrom, bLength));
+        }
+        for (int xi = 0; xi < maxLength; xi++) {
+            char c = max[maxFrom + xi];
+            if (c >= 128) {
+                for (int k = 0; k < xi; k++) {
+                    positions[max[maxFrom + k]] = 0;
+                }
+                return similarity(new String(a, aFrom, aLength), new String(b, bFrom, bLength));
+            }
+            positions[c] |= 1L << xi;
+        }
+        int range = Math.max(maxLength / 2 - 1, 0);
+        long minFlags = 0;
+        long maxFlags = 0;
+        int matches = 0;
+        for (int mi = 0; mi < minLength; mi++) {
+            char c = min[minFrom + mi];
+            if (c >= 128) {
+                // the longer word has none
+                continue;
+            }
+            int from = Math.max(mi - range, 0);
+            int to = Math.min(mi + range + 1, maxLength);
+            int width = to - from;
+            long window = (width == 64 ? -1L : (1L << width) - 1) << from;
+            long free = positions[c] & ~maxFlags & window;
+            if (free != 0) {
+                minFlags |= 1L << mi;
+                maxFlags |= Long.lowestOneBit(free);
+                matches++;
+            }
+        }
+        for (int xi = 0; xi < maxLength; xi++) {
+            positions[max[maxFrom + xi]] = 0;
+        }
+        if (matches == 0) {
+            return 0.0;
+        }
+        int halfTranspositions = 0;
+        long x = minFlags;
+        long y = maxFlags;
+        while (x != 0) {
+            if (min[minFrom + Long.numberOfTrailingZeros(x)] != max[maxFrom + Long.numberOfTrailingZeros(y)]) {
+                halfTranspositions++;
+            }
+            x &= x - 1;
+            y &= y - 1;
+        }
+        int prefix = 0;
+        for (int i = 0; i < Math.min(4, minLength); i++) {
+            if (a[aFrom + i] == b[bFrom + i]) {
+                prefix++;
+            } else {
+                break;
+            }
+        }
+        double m = matches;
+        double j = (m / aLength + m / bLength + (m - (double) halfTranspositions / 2) / m) / 3;
+        return j < 0.7 ? j : j + 0.1 * prefix * (1.0 - j);
     }
 
     /** 1 for equal words, 0 when either is empty, else -1: the cases both ways of matching settle before they start. */

@@ -89,7 +89,6 @@ public final class NameIndex<R> {
     private final int[] ownSkeletonsOf;
     private final String[][] ownSkeletons;
     // the distinct words
-    private final Map<String, Integer> wordIds;
     private final String[] wordText;
     private final String[] wordPhonetic;
     private final int[] wordSkeleton;
@@ -97,15 +96,14 @@ public final class NameIndex<R> {
     /** The matcher's weight of each word and of each skeleton, computed once. */
     private final double[] wordWeight;
     private final double[] skeletonWeight;
-    private final byte[] wordParticle;
     private final String[] wordRest;
-    private final byte[] skeletonParticle;
     private final String[] skeletonRest;
-    /** Of each word's and skeleton's rest: the letters it has (a bit each) and how many of its letters repeat one before. */
-    private final long[] wordLetters;
-    private final long[] skeletonLetters;
-    private final long[] wordWholeLetters;
-    private final long[] skeletonWholeLetters;
+    /**
+     * The words' and the skeletons' letters, each in one array, with what the search reads of each
+     * before it compares it (its letter set, its particle): see {@link Letters}.
+     */
+    private final Letters wordLetters;
+    private final Letters skeletonLetters;
     private final int[][] wordNames;
     private final Map<String, int[]> wordTrigrams;
     // the distinct skeletons
@@ -133,7 +131,6 @@ public final class NameIndex<R> {
         this.ownSkeletonsOf = b.ownSkeletonsOf.toArray();
         this.ownSkeletons = b.ownSkeletons.toArray(String[][]::new);
         int v = b.wordText.size();
-        this.wordIds = b.wordIds;
         this.wordText = b.wordText.toArray(String[]::new);
         this.wordPhonetic = b.wordPhonetic.toArray(String[]::new);
         this.wordSkeleton = b.wordSkeleton.toArray();
@@ -192,29 +189,15 @@ public final class NameIndex<R> {
         for (int k = 0; k < skeletonText.length; k++) {
             skeletonWeight[k] = this.matcher.rarity(skeletonText[k]);
         }
-        this.wordParticle = new byte[v];
+        this.wordLetters = new Letters(wordText);
+        this.skeletonLetters = new Letters(skeletonText);
         this.wordRest = new String[v];
         for (int w = 0; w < v; w++) {
-            wordParticle[w] = (byte) NameMatcher.particle(wordText[w]);
-            wordRest[w] = wordText[w].substring(wordParticle[w]);
+            wordRest[w] = wordText[w].substring(wordLetters.particle(w));
         }
-        this.skeletonParticle = new byte[skeletonText.length];
         this.skeletonRest = new String[skeletonText.length];
         for (int k = 0; k < skeletonText.length; k++) {
-            skeletonParticle[k] = (byte) NameMatcher.particle(skeletonText[k]);
-            skeletonRest[k] = skeletonText[k].substring(skeletonParticle[k]);
-        }
-        this.wordLetters = new long[v];
-        this.wordWholeLetters = new long[v];
-        for (int w = 0; w < v; w++) {
-            wordLetters[w] = letters(wordRest[w]);
-            wordWholeLetters[w] = letters(wordText[w]);
-        }
-        this.skeletonLetters = new long[skeletonText.length];
-        this.skeletonWholeLetters = new long[skeletonText.length];
-        for (int k = 0; k < skeletonText.length; k++) {
-            skeletonLetters[k] = letters(skeletonRest[k]);
-            skeletonWholeLetters[k] = letters(skeletonText[k]);
+            skeletonRest[k] = skeletonText[k].substring(skeletonLetters.particle(k));
         }
         this.wordTrigrams = postings(wordText);
         this.skeletonTrigrams = postings(skeletonText);
@@ -237,16 +220,96 @@ public final class NameIndex<R> {
      * how many of its letters repeat one before it: enough for {@link #mayReach} to bound Jaro-Winkler.
      */
     static long letters(String word) {
+        return letters(word.toCharArray(), 0, word.length());
+    }
+
+    /** {@link #letters(String)} of the word in {@code chars} from {@code from} up to, not including, {@code to}. */
+    static long letters(char[] chars, int from, int to) {
         long set = 0;
         int repeats = 0;
-        for (int i = 0; i < word.length(); i++) {
-            long bit = 1L << (word.charAt(i) % 48);
+        for (int i = from; i < to; i++) {
+            long bit = 1L << (chars[i] % 48);
             if ((set & bit) != 0) {
                 repeats++;
             }
             set |= bit;
         }
-        return set | ((long) Math.min(word.length(), 255) << 48) | ((long) Math.min(repeats, 255) << 56);
+        return set | ((long) Math.min(to - from, 255) << 48) | ((long) Math.min(repeats, 255) << 56);
+    }
+
+    /**
+     * The letters of many texts (the index's words, or its skeletons) one after another in one array,
+     * and of each text, side by side in one other array, what the search reads of it before it compares
+     * it: its letter set ({@link #letters}), where its letters are, how many and its particle
+     * ({@link NameMatcher#particle}). A text the search compares costs two reads from memory (its
+     * shape, its letters) instead of five (its particle, its letter set, the reference to its string,
+     * the string, its bytes): at a million names most of those are cache misses.
+     */
+    static final class Letters {
+        /** Every text's letters, in text order. */
+        final char[] chars;
+        /** Of text k: at 2k its {@link #letters}; at 2k + 1 where its letters start (bits 24 and up), how many (bits 8-23) and its particle (bits 0-7). */
+        final long[] shape;
+
+        Letters(String[] texts) {
+            long total = 0;
+            for (String text : texts) {
+                if (text.length() > 0xFFFF) {
+                    throw new IllegalArgumentException("an indexed word has at most 65535 letters; one has " + text.length());
+                }
+                total += text.length();
+            }
+            if (total > Integer.MAX_VALUE - 16) {
+                throw new IllegalArgumentException("the words of an index have at most " + (Integer.MAX_VALUE - 16) + " letters in all; these have " + total);
+            }
+            chars = new char[(int) total];
+            shape = new long[2 * texts.length];
+            int at = 0;
+            for (int k = 0; k < texts.length; k++) {
+                String text = texts[k];
+                text.getChars(0, text.length(), chars, at);
+                shape[2 * k] = letters(chars, at, at + text.length());
+                shape[2 * k + 1] = ((long) at << 24) | ((long) text.length() << 8) | NameMatcher.particle(text);
+                at += text.length();
+            }
+        }
+
+        int particle(int k) {
+            return (int) (shape[2 * k + 1] & 0xFF);
+        }
+
+        /** Where a query word with {@code queryParticle} and a text of this {@code shape} are compared from: past the particle both have, else 0. */
+        static int from(int queryParticle, long shape) {
+            return queryParticle > 0 && queryParticle == (int) (shape & 0xFF) ? queryParticle : 0;
+        }
+
+        /**
+         * The similarity of {@code query} (of {@code queryParticle}) and text {@code k}, as the search
+         * computes it: the same figure as {@link NameMatcher#similarity(String, int, String, String, int, String, long[])}.
+         */
+        double similarity(char[] query, int queryParticle, int k, long[] positions) {
+            long at = shape[2 * k + 1];
+            int start = (int) (at >>> 24);
+            int length = (int) ((at >>> 8) & 0xFFFF);
+            int from = from(queryParticle, at);
+            return JaroWinkler.similarity(query, from, query.length - from, chars, start + from, length - from, positions);
+        }
+
+        /** The letter set of text {@code k} as the search bounds it against a query word of {@code queryParticle}: without the particle both have. */
+        long lettersOf(int queryParticle, int k) {
+            long at = shape[2 * k + 1];
+            int start = (int) (at >>> 24);
+            int from = from(queryParticle, at);
+            return from > 0 ? NameIndex.letters(chars, start + from, start + (int) ((at >>> 8) & 0xFFFF)) : shape[2 * k];
+        }
+
+        /** {@link NameIndex#prefix} of {@code query} and text {@code k} as the search bounds them. */
+        int prefixOf(char[] query, int queryParticle, int k) {
+            long at = shape[2 * k + 1];
+            int start = (int) (at >>> 24);
+            int from = from(queryParticle, at);
+            return NameIndex.prefix(query, from, query.length, chars, start + from, start + (int) ((at >>> 8) & 0xFFFF));
+        }
     }
 
     /**
@@ -531,9 +594,9 @@ public final class NameIndex<R> {
             tokens[j] = wordText[w];
             skeletons[j] = skeletonText[sk];
             phonetic[j] = wordPhonetic[w];
-            tokenParticle[j] = wordParticle[w];
+            tokenParticle[j] = wordLetters.particle(w);
             tokenRest[j] = wordRest[w];
-            skeletonParticle[j] = this.skeletonParticle[sk];
+            skeletonParticle[j] = skeletonLetters.particle(sk);
             skeletonRest[j] = this.skeletonRest[sk];
             tokenWeight[j] = wordWeight[w];
             skeletonWeights[j] = skeletonWeight[sk];
@@ -732,52 +795,62 @@ public final class NameIndex<R> {
         List<String> trigrams = trigrams(token);
         // two spellings this alike share about half their trigrams; the consonants below catch the rest
         int need = Math.max(1, trigrams.size() / 2);
-        int tokenParticle = NameMatcher.particle(token);
-        String tokenRest = token.substring(tokenParticle);
-        long tokenLetters = letters(tokenRest);
-        long tokenWhole = letters(token);
         int[] counts = s.count(trigrams, wordTrigrams, s.wordCounts);
-        int mask = Scratch.countMask(counts, s.wordCounts);
-        for (int c = 0; c < s.counted.size; c++) {
-            int w = s.counted.values[c];
-            if ((counts[w] & mask) < need) {
-                continue;
-            }
-            boolean cut = tokenParticle > 0 && tokenParticle == wordParticle[w];
-            if (mayReach(cut ? tokenLetters : tokenWhole, cut ? wordLetters[w] : wordWholeLetters[w],
-                    prefix(cut ? tokenRest : token, cut ? wordRest[w] : wordText[w]), WORD_CUT)) {
-                double sim = NameMatcher.similarity(token, tokenParticle, tokenRest, wordText[w], wordParticle[w], wordRest[w], s.positions);
-                if (sim >= WORD_CUT) {
-                    s.found.add(w);
-                    s.foundSimilarity.add((float) sim);
-                }
-            }
-        }
+        compareCounted(wordLetters, token, need, counts, Scratch.countMask(counts, s.wordCounts), WORD_CUT, false, s);
         // consonants: the words whose skeleton is like this one's (the same name in another script, or spelled with other vowels)
         List<String> skeletonTrigrams = trigrams(skeleton);
         int needSkeleton = Math.max(1, skeletonTrigrams.size() / 2);
-        int skeletonParticleOfQuery = NameMatcher.particle(skeleton);
-        String skeletonRestOfQuery = skeleton.substring(skeletonParticleOfQuery);
-        long skeletonLettersOfQuery = letters(skeletonRestOfQuery);
-        long skeletonWholeOfQuery = letters(skeleton);
         counts = s.count(skeletonTrigrams, this.skeletonTrigrams, s.skeletonCounts);
-        mask = Scratch.countMask(counts, s.skeletonCounts);
-        for (int c = 0; c < s.counted.size; c++) {
-            int k = s.counted.values[c];
-            if ((counts[k] & mask) < needSkeleton) {
+        compareCounted(skeletonLetters, skeleton, needSkeleton, counts, Scratch.countMask(counts, s.skeletonCounts), SKELETON_CUT, true, s);
+    }
+
+    /**
+     * Of the texts just counted ({@link Scratch#counted}: words, or skeletons), those with at least
+     * {@code need} of the query text's trigrams whose letters may reach {@code cut} ({@link #mayReach})
+     * and do by Jaro-Winkler, the "abd" particle set aside when both have it (what
+     * {@link NameMatcher#similarity(String, int, String, String, int, String)} computes), into
+     * {@link Scratch#found} in the order counted: a word as its id, a skeleton as {@code ~k} with 0.96 of
+     * its similarity. Each text compared is read from {@link Letters}: its shape, then its letters.
+     */
+    private static void compareCounted(Letters texts, String text, int need, int[] counts, int mask, double cut, boolean skeletons, Scratch s) {
+        char[] query = text.toCharArray();
+        int queryLength = query.length;
+        int queryParticle = NameMatcher.particle(text);
+        long queryRestLetters = letters(query, queryParticle, queryLength);
+        long queryLetters = letters(query, 0, queryLength);
+        char[] chars = texts.chars;
+        long[] shape = texts.shape;
+        long[] positions = s.positions;
+        int[] counted = s.counted.values;
+        for (int c = 0, n = s.counted.size; c < n; c++) {
+            int k = counted[c];
+            if ((counts[k] & mask) < need) {
                 continue;
             }
-            boolean cut = skeletonParticleOfQuery > 0 && skeletonParticleOfQuery == skeletonParticle[k];
-            if (mayReach(cut ? skeletonLettersOfQuery : skeletonWholeOfQuery, cut ? skeletonLetters[k] : skeletonWholeLetters[k],
-                    prefix(cut ? skeletonRestOfQuery : skeleton, cut ? skeletonRest[k] : skeletonText[k]), SKELETON_CUT)) {
-                double sim = NameMatcher.similarity(skeleton, skeletonParticleOfQuery, skeletonRestOfQuery, skeletonText[k], skeletonParticle[k],
-                        skeletonRest[k], s.positions);
-                if (sim >= SKELETON_CUT) {
-                    s.found.add(~k);
-                    s.foundSimilarity.add((float) (0.96 * sim));
+            long at = shape[2 * k + 1];
+            int start = (int) (at >>> 24);
+            int length = (int) ((at >>> 8) & 0xFFFF);
+            // both have the particle: compared without it (the same letters, so the same length, on both sides)
+            int from = Letters.from(queryParticle, at);
+            long theirs = from > 0 ? letters(chars, start + from, start + length) : shape[2 * k];
+            if (mayReach(from > 0 ? queryRestLetters : queryLetters, theirs, prefix(query, from, queryLength, chars, start + from, start + length), cut)) {
+                double sim = JaroWinkler.similarity(query, from, queryLength - from, chars, start + from, length - from, positions);
+                if (sim >= cut) {
+                    s.found.add(skeletons ? ~k : k);
+                    s.foundSimilarity.add((float) (skeletons ? 0.96 * sim : sim));
                 }
             }
         }
+    }
+
+    /** {@link #prefix(String, String)} of the words in {@code a} from {@code aFrom} to {@code aTo} and in {@code b} from {@code bFrom} to {@code bTo} (ends excluded). */
+    static int prefix(char[] a, int aFrom, int aTo, char[] b, int bFrom, int bTo) {
+        int n = Math.min(4, Math.min(aTo - aFrom, bTo - bFrom));
+        int l = 0;
+        while (l < n && a[aFrom + l] == b[bFrom + l]) {
+            l++;
+        }
+        return l;
     }
 
     /** How many of the first four letters two words share, as Jaro-Winkler counts its prefix. */
@@ -840,19 +913,25 @@ public final class NameIndex<R> {
 
     /** Adds what query word {@code i} found to each name holding one of its similar words (the best of them, once per name). */
     private void gather(IntList similar, int i, float weight, Scratch s) {
-        int[] gathered = s.gathered;
-        int query = s.query;
+        int[] slotOf = s.slotOf;
         for (int k = 0; k < similar.size; k++) {
             int w = similar.values[k];
             float sim = s.sim(w, i);
-            for (int n : wordNames[w]) {
-                int at = n << 2;
-                if (gathered[at] != query) {
-                    gathered[at] = query;
+            int[] names = wordNames[w];
+            int[] gathered = s.room(names.length);
+            int count = s.count;
+            for (int n : names) {
+                // gathered this query if its slot is one of this query's and holds it (a slot left from before holds another or is past the count)
+                int slot = slotOf[n];
+                int at = slot << 2;
+                if (slot >= count || gathered[at] != n) {
+                    slotOf[n] = count;
+                    at = count << 2;
+                    count++;
+                    gathered[at] = n;
                     gathered[at + ACC] = Float.floatToRawIntBits(weight * sim);
                     gathered[at + LAST_WORD] = i;
                     gathered[at + LAST_SIM] = Float.floatToRawIntBits(sim);
-                    s.touched.add(n);
                 } else if (gathered[at + LAST_WORD] == i) {
                     float lastSim = Float.intBitsToFloat(gathered[at + LAST_SIM]);
                     if (sim > lastSim) {
@@ -869,6 +948,7 @@ public final class NameIndex<R> {
                     gathered[at + ACC] = Float.floatToRawIntBits(acc);
                 }
             }
+            s.count = count;
         }
     }
 
@@ -888,8 +968,8 @@ public final class NameIndex<R> {
         double nameWeight = 0;
         for (int w : ws) {
             float best = 0;
-            if (s.localStamp[w] == s.query) {
-                int row = s.local[w] * s.columns;
+            if (s.local[w << 1] == s.query) {
+                int row = s.local[(w << 1) + 1] * s.columns;
                 for (int i = 0; i < m; i++) {
                     float sim = s.table[row + i];
                     best = Math.max(best, sim);
@@ -931,7 +1011,7 @@ public final class NameIndex<R> {
         return top;
     }
 
-    /** Where in {@link Scratch#gathered} a name's sum, last query word and its similarity are, from the name's first (its query stamp). */
+    /** Where in {@link Scratch#gathered} a gathered name's sum, last query word and its similarity are, from its slot's first (the name). */
     private static final int ACC = 1;
     private static final int LAST_WORD = 2;
     private static final int LAST_SIM = 3;
@@ -1010,19 +1090,27 @@ public final class NameIndex<R> {
         float[] sums = new float[4096];
         final int[] histogram = new int[HISTOGRAM];
         // the similarity of each word found to each query word: a row per word found
+        /** Of each word, side by side (one read from memory, not two): the query it was last found for, and its row in {@link #table}. */
         final int[] local;
-        final int[] localStamp;
         int columns;
         int rows;
         float[] table = new float[1024];
         // the names gathered
         /**
-         * Of each name gathered, side by side (one cache line, not four, at a million names): the query
-         * it was last gathered for, the sum so far (a float's bits), the query word it last counted and
-         * that word's similarity (a float's bits).
+         * Of each name, its slot in {@link #gathered} if it was gathered this query: a slot below
+         * {@link #count} that holds the name; anything else (left from an earlier query) means not
+         * gathered. One int a name (4 MB at a million names, not the 16 MB of a stamped entry a name),
+         * never cleared: the one read from memory for each name a query touches.
          */
-        final int[] gathered;
-        final IntList touched = new IntList(4096);
+        final int[] slotOf;
+        /**
+         * The names gathered this query, in the order gathered, a slot each, side by side: the name,
+         * the sum so far (a float's bits), the query word it last counted and that word's similarity
+         * (a float's bits). Small, so that a name met again and the shortlist's reading of the sums
+         * find it in the cache.
+         */
+        int[] gathered = new int[4 * 4096];
+        int count;
         /** Of the name being estimated, the best similarity of each query word. */
         final float[] bestOfQuery = new float[QUERY_WORDS];
         /** Where each ASCII letter is in a word, for {@link JaroWinkler#similarity(CharSequence, CharSequence, long[])}: all zero between calls. */
@@ -1031,24 +1119,26 @@ public final class NameIndex<R> {
         Scratch(int names, int words, int skeletons) {
             wordCounts = new int[words];
             skeletonCounts = new int[skeletons];
-            local = new int[words];
-            localStamp = new int[words];
-            gathered = new int[names * 4];
+            local = new int[2 * words];
+            slotOf = new int[names];
         }
 
-        /** The sum gathered for a name this query. */
-        float acc(int name) {
-            return Float.intBitsToFloat(gathered[(name << 2) + ACC]);
+        /** {@link #gathered}, with room for {@code more} names beyond those gathered. */
+        int[] room(int more) {
+            long needed = 4L * ((long) count + more);
+            if (needed > gathered.length) {
+                gathered = Arrays.copyOf(gathered, (int) Math.min(Integer.MAX_VALUE - 16, Math.max(needed, 2L * gathered.length)));
+            }
+            return gathered;
         }
 
         void newQuery() {
             if (query == Integer.MAX_VALUE) {
-                Arrays.fill(gathered, 0);
-                Arrays.fill(localStamp, 0);
+                Arrays.fill(local, 0);
                 query = 0;
             }
             query++;
-            touched.size = 0;
+            count = 0;
         }
 
         void newCount() {
@@ -1124,10 +1214,11 @@ public final class NameIndex<R> {
         /** Records that word {@code w} is {@code sim} like query word {@code i} (keeping the better), listing it once in {@code out}. */
         void put(int w, int i, float sim, IntList out) {
             int row;
-            if (localStamp[w] != query) {
-                localStamp[w] = query;
+            int of = w << 1;
+            if (local[of] != query) {
+                local[of] = query;
                 row = rows++;
-                local[w] = row;
+                local[of + 1] = row;
                 if ((row + 1) * columns > table.length) {
                     table = Arrays.copyOf(table, Math.max(table.length * 2, (row + 1) * columns));
                 }
@@ -1135,7 +1226,7 @@ public final class NameIndex<R> {
                     table[at] = 0f;
                 }
             } else {
-                row = local[w];
+                row = local[of + 1];
             }
             int at = row * columns + i;
             if (table[at] == 0f) {
@@ -1147,23 +1238,29 @@ public final class NameIndex<R> {
         }
 
         float sim(int w, int i) {
-            return localStamp[w] == query ? table[local[w] * columns + i] : 0f;
+            int at = w << 1;
+            return local[at] == query ? table[local[at + 1] * columns + i] : 0f;
         }
 
         /** The gathered names with the highest sums, about {@code k} of them (all those tied at the cut). */
         int[] shortlist(int k) {
-            int n = touched.size;
+            int n = count;
+            int[] gathered = this.gathered;
             if (n <= k) {
-                return touched.toArray();
+                int[] all = new int[n];
+                for (int c = 0; c < n; c++) {
+                    all[c] = gathered[c << 2];
+                }
+                return all;
             }
-            // the sums read once from the gathered names (a cache miss each at a million names), then side by side
+            // the sums of the gathered names, in the order gathered
             if (sums.length < n) {
                 sums = new float[Math.max(n, sums.length * 2)];
             }
             float[] sums = this.sums;
             float max = 0;
             for (int c = 0; c < n; c++) {
-                sums[c] = acc(touched.values[c]);
+                sums[c] = Float.intBitsToFloat(gathered[(c << 2) + ACC]);
                 max = Math.max(max, sums[c]);
             }
             int bins = HISTOGRAM;
@@ -1183,12 +1280,12 @@ public final class NameIndex<R> {
             IntList out = new IntList(Math.min(above, 2 * k));
             for (int c = 0; c < n; c++) {
                 if ((int) (sums[c] * scale) > cut) {
-                    out.add(touched.values[c]);
+                    out.add(gathered[c << 2]);
                 }
             }
             for (int c = 0; c < n && out.size < 2 * k; c++) {
                 if ((int) (sums[c] * scale) == cut) {
-                    out.add(touched.values[c]);
+                    out.add(gathered[c << 2]);
                 }
             }
             return out.toArray();
