@@ -293,7 +293,7 @@ public final class Blinding {
 
         /** {@code H(key)^k} for each key, in order, encoded; spread over every core. */
         public List<String> blindKeys(List<String> keys) {
-            return inBatches(keys.size(), i -> hashToCurve(keys.get(i)), us -> Ladder25519.scalarMultAll(scalar, us), false);
+            return inBatches(keys.size(), i -> hashToCurve(keys.get(i)), us -> X25519Multipliers.chosen().scalarMultAll(scalar, us), false);
         }
 
         /**
@@ -304,7 +304,7 @@ public final class Blinding {
          * @throws InvalidValue naming the position of the first value refused and the rule it broke
          */
         public List<String> reblind(List<String> received) {
-            return inBatches(received.size(), i -> decode(received.get(i)), us -> Ladder25519.scalarMultAll(scalar, us), true);
+            return inBatches(received.size(), i -> decode(received.get(i)), us -> X25519Multipliers.chosen().scalarMultAll(scalar, us), true);
         }
 
         /** {@code H(key)^k} for one key: the plain reference the batched {@link #blindKeys} must agree with. */
@@ -314,9 +314,7 @@ public final class Blinding {
 
         /** X25519 of {@code u} with this scalar (no validation: {@link #reblind} validates first). */
         byte[] multiply(byte[] u) {
-            byte[] out = new byte[SIZE];
-            Ladder25519.scalarMult(scalar, 0, u, 0, out, 0);
-            return out;
+            return X25519Multipliers.chosen().scalarMult(scalar, u);
         }
 
         /**
