@@ -1,5 +1,9 @@
 package org.concord.screening.psi;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -73,9 +77,28 @@ final class X25519Multipliers {
         static final Multiplier INSTANCE = choose(System.getProperty(PROPERTY), X25519Multipliers::bundledSodium);
     }
 
-    /** libsodium as shipped inside lazysodium-java's jar (not a system copy: the version tested is the one used). */
+    /**
+     * libsodium as shipped inside lazysodium-java's jar (not a system copy: the version tested is the one used),
+     * copied to a file of a fresh private temporary directory and loaded from there. (lazysodium's own loader
+     * cannot read it from inside the application's jar, where lazysodium's jar is nested; a resource stream can.)
+     *
+     * @throws IllegalStateException if lazysodium ships no binary for this platform, or it cannot be copied
+     */
     static Sodium bundledSodium() {
-        return new SodiumJava(LibraryLoader.Mode.BUNDLED_ONLY);
+        String resource = LibraryLoader.getSodiumPathInResources();
+        try (InputStream in = SodiumJava.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("lazysodium-java has no libsodium binary at " + resource + " for this platform");
+            }
+            Path dir = Files.createTempDirectory("concord-libsodium");
+            dir.toFile().deleteOnExit(); // deleted in the reverse order: the file, then the directory
+            Path file = dir.resolve(resource.substring(resource.lastIndexOf('/') + 1));
+            file.toFile().deleteOnExit();
+            Files.copy(in, file);
+            return new SodiumJava(file.toAbsolutePath().toString());
+        } catch (IOException e) {
+            throw new IllegalStateException("libsodium could not be copied out of lazysodium-java's jar: " + e.getMessage(), e);
+        }
     }
 
     /**
