@@ -133,6 +133,18 @@ public class CurveBenchmark {
         return Ladder25519.scalarMultAll(k25519, batch);
     }
 
+    /** Hashing 256 keys to the curve as {@link Blinding.Key#blindKeys} does: Elligator 2's inversions shared. */
+    @Benchmark
+    @org.openjdk.jmh.annotations.OperationsPerInvocation(256)
+    public byte[][] x25519HashToCurveBatchOf256() {
+        byte[][] elements = new byte[256][];
+        int base = counter++ & 1023;
+        for (int i = 0; i < 256; i++) {
+            elements[i] = Blinding.hashToField(("latin:adl jaish " + (base + i)).getBytes(StandardCharsets.UTF_8), Blinding.DST);
+        }
+        return Blinding.mapToCurveAll(elements);
+    }
+
     /** libsodium's {@code crypto_scalarmult} over JNA, one value a call: what {@link #x25519Multiply} runs where it loads. */
     @Benchmark
     public byte[] x25519MultiplyLibsodium() {
