@@ -39,18 +39,20 @@ import org.bouncycastle.math.ec.rfc7748.X25519;
  * {@code clamp(b)·clamp(a)·Q = clamp(a)·clamp(b)·Q}.
  *
  * <p>A {@link Key} is a fresh random 32-byte scalar, clamped; {@link Key#blindKeys} and
- * {@link Key#reblind} are X25519 scalar multiplications ({@link Ladder25519}, a constant-time Montgomery
- * ladder). Values travel as the 32-byte little-endian u-coordinate, in base64. A received value is
+ * {@link Key#reblind} are X25519 scalar multiplications, by libsodium where it loads and by
+ * {@link Ladder25519} (a constant-time Montgomery ladder) elsewhere, with the same bytes
+ * ({@link X25519Multipliers}). Values travel as the 32-byte little-endian u-coordinate, in base64. A received value is
  * validated before this node multiplies its secret onto it ({@link #decode}): 32 bytes, a canonical
  * field element (below {@code p}, top bit clear), on the curve and not its quadratic twist
  * ({@code u^3 + 486662u^2 + u} a square), and the product is refused if it is all zero (the input had
  * small order). A partner cannot make this node multiply its secret onto a point of the twist (whose
  * small subgroups would leak the scalar's residues) or read anything from a low-order point.
  *
- * <p>Speed: the scalar multiplication is the whole cost (about 60 µs on one core here, BouncyCastle's
- * ladder about 62 µs, P-256's 125 µs); Elligator 2 costs one field inversion and one square test, and the
- * validation one square test. A list is blinded in batches of {@value #BATCH} values spread over every
- * core (a parallel stream), each batch's ladders sharing one field inversion
+ * <p>Speed: the scalar multiplication is most of the cost (libsodium's about 34 µs on one core here,
+ * {@link Ladder25519}'s about 60 µs, BouncyCastle's about 62 µs, P-256's 125 µs); Elligator 2 costs one
+ * square test and a share of one field inversion, and the validation one square test. A list is blinded
+ * in batches of {@value #BATCH} values spread over every core (a parallel stream), each batch's hashes
+ * sharing one field inversion ({@link #mapToCurveAll}), and the ladder's too where it runs
  * ({@link Ladder25519#scalarMultAll}).
  */
 public final class Blinding {
@@ -406,7 +408,7 @@ public final class Blinding {
 
     /**
      * Runs {@code input} over {@code [0, size)} in batches of {@value #BATCH}, on every core, and multiplies
-     * each batch at once ({@link Ladder25519#scalarMultAll}: one field inversion a batch). With
+     * each batch at once ({@link X25519Multipliers.Multiplier#scalarMultAll}). With
      * {@code refuseZero}, an all-zero product (a low-order input) is refused.
      *
      * @throws InvalidValue the one of the lowest position, if any value was refused
