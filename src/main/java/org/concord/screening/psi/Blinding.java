@@ -39,18 +39,20 @@ import org.bouncycastle.math.ec.rfc7748.X25519;
  * {@code clamp(b)·clamp(a)·Q = clamp(a)·clamp(b)·Q}.
  *
  * <p>A {@link Key} is a fresh random 32-byte scalar, clamped; {@link Key#blindKeys} and
- * {@link Key#reblind} are X25519 scalar multiplications ({@link Ladder25519}, a constant-time Montgomery
- * ladder). Values travel as the 32-byte little-endian u-coordinate, in base64. A received value is
+ * {@link Key#reblind} are X25519 scalar multiplications, by libsodium where it loads and by
+ * {@link Ladder25519} (a constant-time Montgomery ladder) elsewhere, with the same bytes
+ * ({@link X25519Multipliers}). Values travel as the 32-byte little-endian u-coordinate, in base64. A received value is
  * validated before this node multiplies its secret onto it ({@link #decode}): 32 bytes, a canonical
  * field element (below {@code p}, top bit clear), on the curve and not its quadratic twist
  * ({@code u^3 + 486662u^2 + u} a square), and the product is refused if it is all zero (the input had
  * small order). A partner cannot make this node multiply its secret onto a point of the twist (whose
  * small subgroups would leak the scalar's residues) or read anything from a low-order point.
  *
- * <p>Speed: the scalar multiplication is the whole cost (about 60 µs on one core here, BouncyCastle's
- * ladder about 62 µs, P-256's 125 µs); Elligator 2 costs one field inversion and one square test, and the
- * validation one square test. A list is blinded in batches of {@value #BATCH} values spread over every
- * core (a parallel stream), each batch's ladders sharing one field inversion
+ * <p>Speed: the scalar multiplication is most of the cost (libsodium's about 34 µs on one core here,
+ * {@link Ladder25519}'s about 60 µs, BouncyCastle's about 62 µs, P-256's 125 µs); Elligator 2 costs one
+ * square test and a share of one field inversion, and the validation one square test. A list is blinded
+ * in batches of {@value #BATCH} values spread over every core (a parallel stream), each batch's hashes
+ * sharing one field inversion ({@link #mapToCurveAll}), and the ladder's too where it runs
  * ({@link Ladder25519#scalarMultAll}).
  */
 public final class Blinding {
@@ -137,6 +139,50 @@ public final class Blinding {
      * @param element a field element, 32 bytes little-endian, canonical
      */
     static byte[] mapToCurve(byte[] element) {
+        long[] d = elligatorDenominator(element);
+        Field25519.inv(d, d);
+        return elligatorFinish(d);
+    }
+
+    /**
+     * {@link #mapToCurve} of each element, the same bytes, with one field inversion for all of them
+     * (Montgomery's trick: three multiplications each instead of an inversion each, about half of one
+     * element's map).
+     */
+    static byte[][] mapToCurveAll(byte[][] elements) {
+        int n = elements.length;
+        byte[][] out = new byte[n][];
+        if (n == 0) {
+            return out;
+        }
+        long[][] ds = new long[n][];
+        long[][] prefix = new long[n][];
+        for (int i = 0; i < n; i++) {
+            ds[i] = elligatorDenominator(elements[i]);
+            prefix[i] = Field25519.create();
+            if (i == 0) {
+                Field25519.copy(ds[0], prefix[0]);
+            } else {
+                Field25519.mul(prefix[i - 1], ds[i], prefix[i]);
+            }
+        }
+        long[] inverse = Field25519.create();
+        Field25519.inv(prefix[n - 1], inverse); // 1 / (d_0 ... d_{n-1}); no d is zero
+        long[] dInverse = Field25519.create();
+        for (int i = n - 1; i >= 0; i--) {
+            if (i > 0) {
+                Field25519.mul(inverse, prefix[i - 1], dInverse); // 1 / d_i
+                Field25519.mul(inverse, ds[i], inverse); // 1 / (d_0 ... d_{i-1})
+            } else {
+                Field25519.copy(inverse, dInverse);
+            }
+            out[i] = elligatorFinish(dInverse);
+        }
+        return out;
+    }
+
+    /** Elligator 2's denominator {@code 1 + Z·u^2}, or 1 in the RFC's exceptional case where it is zero. */
+    private static long[] elligatorDenominator(byte[] element) {
         long[] u = Field25519.create();
         Field25519.decode(element, 0, u);
         long[] tv1 = Field25519.create();
@@ -149,10 +195,15 @@ public final class Blinding {
         if (Field25519.isZero(x1) == 1) { // Z·u^2 = -1: tv1 = 0, so x1 = -J
             Field25519.one(x1);
         }
-        Field25519.inv(x1, x1);
+        return x1;
+    }
+
+    /** The rest of Elligator 2 from the inverse of {@link #elligatorDenominator}: the point's u-coordinate. */
+    private static byte[] elligatorFinish(long[] denominatorInverse) {
+        long[] x1 = Field25519.create();
         long[] a = Field25519.create();
         a[0] = A;
-        Field25519.mul(x1, a, x1);
+        Field25519.mul(denominatorInverse, a, x1);
         Field25519.negate(x1, x1); // x1 = -J / (1 + Z·u^2)
         Field25519.carry(x1);
         long[] gx1 = Field25519.create();
@@ -293,7 +344,8 @@ public final class Blinding {
 
         /** {@code H(key)^k} for each key, in order, encoded; spread over every core. */
         public List<String> blindKeys(List<String> keys) {
-            return inBatches(keys.size(), i -> hashToCurve(keys.get(i)), us -> Ladder25519.scalarMultAll(scalar, us), false);
+            return inBatches(keys.size(), i -> hashToField(keys.get(i).getBytes(StandardCharsets.UTF_8), DST),
+                    elements -> X25519Multipliers.chosen().scalarMultAll(scalar, mapToCurveAll(elements)), false);
         }
 
         /**
@@ -304,7 +356,7 @@ public final class Blinding {
          * @throws InvalidValue naming the position of the first value refused and the rule it broke
          */
         public List<String> reblind(List<String> received) {
-            return inBatches(received.size(), i -> decode(received.get(i)), us -> Ladder25519.scalarMultAll(scalar, us), true);
+            return inBatches(received.size(), i -> decode(received.get(i)), us -> X25519Multipliers.chosen().scalarMultAll(scalar, us), true);
         }
 
         /** {@code H(key)^k} for one key: the plain reference the batched {@link #blindKeys} must agree with. */
@@ -314,9 +366,7 @@ public final class Blinding {
 
         /** X25519 of {@code u} with this scalar (no validation: {@link #reblind} validates first). */
         byte[] multiply(byte[] u) {
-            byte[] out = new byte[SIZE];
-            Ladder25519.scalarMult(scalar, 0, u, 0, out, 0);
-            return out;
+            return X25519Multipliers.chosen().scalarMult(scalar, u);
         }
 
         /**
@@ -358,7 +408,7 @@ public final class Blinding {
 
     /**
      * Runs {@code input} over {@code [0, size)} in batches of {@value #BATCH}, on every core, and multiplies
-     * each batch at once ({@link Ladder25519#scalarMultAll}: one field inversion a batch). With
+     * each batch at once ({@link X25519Multipliers.Multiplier#scalarMultAll}). With
      * {@code refuseZero}, an all-zero product (a low-order input) is refused.
      *
      * @throws InvalidValue the one of the lowest position, if any value was refused

@@ -37,7 +37,9 @@ import javax.crypto.KeyAgreement;
  * received value. Curve25519's arithmetic three ways in the same run: this project's {@link Ladder25519} on
  * {@link Field25519} (radix 2^51, what {@link Blinding} uses), BouncyCastle's {@code X25519} and
  * {@code X25519Field} (radix 2^25.5, what it used before; its hash and validation are kept here as
- * {@code bc*}), and the JDK's own XDH ({@code KeyAgreement "X25519"}, the multiplication only).
+ * {@code bc*}), the JDK's own XDH ({@code KeyAgreement "X25519"}, the multiplication only), and libsodium's
+ * ({@code crypto_scalarmult} over JNA, {@link X25519Multipliers}: what {@link Blinding} uses where it loads;
+ * {@link #x25519Multiply} runs whichever this JVM chose).
  * Run: {@code ./mvnw -B -o -Pbench -DskipTests test -Dbench="CurveBenchmark -f 1"}.
  */
 @State(Scope.Benchmark)
@@ -70,6 +72,7 @@ public class CurveBenchmark {
     int[] ia;
     int[] ib;
     byte[][] batch;
+    X25519Multipliers.Multiplier sodium;
 
     @Setup
     public void setUp() throws GeneralSecurityException {
@@ -79,6 +82,7 @@ public class CurveBenchmark {
         xdhFactory = KeyFactory.getInstance("XDH");
         xdhKey = xdhFactory.generatePrivate(new XECPrivateKeySpec(NamedParameterSpec.X25519, k25519));
         xdh = KeyAgreement.getInstance("X25519");
+        sodium = X25519Multipliers.choose("libsodium", X25519Multipliers::bundledSodium);
         batch = new byte[256][];
         for (int i = 0; i < batch.length; i++) {
             batch[i] = Blinding.hashToCurve("latin:adl jaish " + i);
@@ -127,6 +131,31 @@ public class CurveBenchmark {
     @org.openjdk.jmh.annotations.OperationsPerInvocation(256)
     public byte[][] x25519MultiplyBatchOf256Ladder25519() {
         return Ladder25519.scalarMultAll(k25519, batch);
+    }
+
+    /** Hashing 256 keys to the curve as {@link Blinding.Key#blindKeys} does: Elligator 2's inversions shared. */
+    @Benchmark
+    @org.openjdk.jmh.annotations.OperationsPerInvocation(256)
+    public byte[][] x25519HashToCurveBatchOf256() {
+        byte[][] elements = new byte[256][];
+        int base = counter++ & 1023;
+        for (int i = 0; i < 256; i++) {
+            elements[i] = Blinding.hashToField(("latin:adl jaish " + (base + i)).getBytes(StandardCharsets.UTF_8), Blinding.DST);
+        }
+        return Blinding.mapToCurveAll(elements);
+    }
+
+    /** libsodium's {@code crypto_scalarmult} over JNA, one value a call: what {@link #x25519Multiply} runs where it loads. */
+    @Benchmark
+    public byte[] x25519MultiplyLibsodium() {
+        return sodium.scalarMult(k25519, u);
+    }
+
+    /** libsodium on a batch of 256, as {@link Blinding} calls it. */
+    @Benchmark
+    @org.openjdk.jmh.annotations.OperationsPerInvocation(256)
+    public byte[][] x25519MultiplyBatchOf256Libsodium() {
+        return sodium.scalarMultAll(k25519, batch);
     }
 
     /** BouncyCastle's {@code X25519.scalarMult}, the baseline. */

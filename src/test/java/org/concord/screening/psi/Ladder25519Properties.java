@@ -155,6 +155,18 @@ class Ladder25519Properties {
         assertThat(accepts).isEqualTo(bcAccepts);
     }
 
+    /** Elligator 2 on a batch (one inversion for all, as {@link Blinding.Key#blindKeys} maps) gives each element's point. */
+    @Property(tries = 300)
+    void aBatchOfMapsToTheCurveGivesWhatEachAloneGives(@ForAll("batches") java.util.List<byte[]> coordinates) {
+        byte[][] elements = coordinates.stream().map(e -> HashToCurveTest.littleEndian(value(e).mod(P))).toArray(byte[][]::new);
+        byte[][] all = Blinding.mapToCurveAll(elements);
+        assertThat(all.length).isEqualTo(elements.length);
+        for (int i = 0; i < elements.length; i++) {
+            assertThat(all[i]).isEqualTo(Blinding.mapToCurve(elements[i]));
+            assertThat(all[i]).isEqualTo(CurveBenchmark.bcMapToCurve(elements[i]));
+        }
+    }
+
     /** Reduced: every limb below 2^51 + 2^24, so that a sum of two or a difference stays below 2^53. */
     private static void assertReduced(long[] z) {
         for (long limb : z) {

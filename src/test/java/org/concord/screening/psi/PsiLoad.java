@@ -60,6 +60,7 @@ public final class PsiLoad {
         try {
             pk.bean(Pairing.class).pair(ir.identity().pairingRecord(), "bench", false);
             ir.bean(Pairing.class).pair(pk.identity().pairingRecord(), "bench", false);
+            System.out.printf("X25519 by %s%n", X25519Multipliers.chosen().name());
             System.out.printf("store %s, %d cores, max heap %d MB, load average %.1f at start%n", store,
                     Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
@@ -109,11 +110,14 @@ public final class PsiLoad {
         List<String> keys = new ArrayList<>(pk.bean(PsiSessions.class).keysOf(pkList, org.concord.party.PartyCode.of("IR")).entriesByKey().keySet());
         Blinding.freshKey().blindKeys(keys.subList(0, Math.min(keys.size(), 2000))); // warm the JIT
         t = System.nanoTime();
+        long cpu = processCpu();
         Blinding.freshKey().blindKeys(keys);
         double baseline = seconds(t);
+        double baselineCpu = (processCpu() - cpu) / 1e9;
 
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         t = System.nanoTime();
+        cpu = processCpu();
         HttpResponse<String> requested = Https.to(pk).send("POST", "/api/screening/psi/sessions",
                 "{\"partner\":\"IR\",\"list\":\"" + pkList + "\"}", auth(pk, Role.LIAISON));
         if (requested.statusCode() != 201) {
@@ -123,6 +127,8 @@ public final class PsiLoad {
         HttpResponse<String> accepted = Https.to(ir).waitingAtMost(Duration.ofMinutes(30)).send("POST", "/api/screening/psi/sessions/" + id + "/accept",
                 "{\"list\":\"" + irList + "\"}", auth(ir, Role.ANALYST));
         double session = seconds(t);
+        double sessionCpu = (processCpu() - cpu) / 1e9;
+        System.out.printf("CPU of the whole process (both nodes, every thread): baseline %.1f s, session %.1f s%n", baselineCpu, sessionCpu);
         JsonNode done = JSON.readTree(accepted.body());
         if (accepted.statusCode() != 200 || !"COMPLETED".equals(done.path("state").asString())) {
             throw new IllegalStateException("accept: " + accepted.statusCode() + " " + accepted.body().substring(0,
@@ -139,6 +145,11 @@ public final class PsiLoad {
         long heap = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
         return String.format("| %,d · %,d | %.1f | %.1f | %.1f | **%.1f** | %.1f | %,d (%,d) | %.1f | %,d |", pkKeys, irKeys, imported, keying,
                 baseline, session, session / baseline, pkMatched, shared, load, heap);
+    }
+
+    /** CPU time of this process, every thread (the JIT's and the collector's too), in nanoseconds. */
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Names of three made-up words, e.g. "Kadar Zibo Mursa": distinct, so about three distinct keys each. */
