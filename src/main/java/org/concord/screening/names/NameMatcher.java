@@ -266,8 +266,11 @@ public final class NameMatcher {
 
     private static double view(String[] a, int[] particleA, String[] restA, String[] b, int[] particleB, String[] restB, double[] rarityA,
             double[] rarityB, double whole, String joinedA, String joinedB) {
-        double ab = bestPartners(a, particleA, restA, b, particleB, restB, rarityA, rarityB);
-        double ba = bestPartners(b, particleB, restB, a, particleA, restA, rarityB, rarityA);
+        // covered[0]: of the longer name's words, the share (weighed by rarity) found in the shorter one, counted in the
+        // pass that compares them anyway
+        double[] covered = new double[1];
+        double ab = bestPartners(a, particleA, restA, b, particleB, restB, rarityA, rarityB, b.length < a.length ? covered : null);
+        double ba = bestPartners(b, particleB, restB, a, particleA, restA, rarityB, rarityA, a.length < b.length ? covered : null);
         // the word-by-word measure weighs rarity, the whole string does not: in a long name one different
         // word ("Southern" for "Northern") barely moves the whole string's Jaro-Winkler, so it counts for less
         double both = WHOLE_WEIGHT * whole + (1 - WHOLE_WEIGHT) * (ab + ba) / 2;
@@ -281,36 +284,26 @@ public final class NameMatcher {
         // covers, each word weighed by its rarity: "Makaburi" covers most of "Abu Makaburi Shariff" (Abu
         // is common), "Hassan" little of a four-word name
         if (a.length < b.length) {
-            both = Math.max(both, ab * (PART_WEIGHT + (1 - PART_WEIGHT) * covered(b, particleB, restB, a, particleA, restA, rarityB)));
+            both = Math.max(both, ab * (PART_WEIGHT + (1 - PART_WEIGHT) * covered[0]));
         } else if (b.length < a.length) {
-            both = Math.max(both, ba * (PART_WEIGHT + (1 - PART_WEIGHT) * covered(a, particleA, restA, b, particleB, restB, rarityA)));
+            both = Math.max(both, ba * (PART_WEIGHT + (1 - PART_WEIGHT) * covered[0]));
         }
         // the same letters, split into words differently (Kakazada, کاکا زاده; Shahidkhel, شهيد خيل)
         double joined = similarity(joinedA, joinedB);
         return joined >= 0.95 ? Math.max(both, joined) : both;
     }
 
-    /** The share of the words of {@code a} found in {@code b} (at least {@link #FOUND}), each word weighed by its rarity. */
-    private static double covered(String[] a, int[] particleA, String[] restA, String[] b, int[] particleB, String[] restB,
-            double[] rarityA) {
-        double found = 0;
-        double all = 0;
-        for (int i = 0; i < a.length; i++) {
-            double best = 0;
-            for (int j = 0; j < b.length && best < FOUND; j++) {
-                best = Math.max(best, similarity(a[i], particleA[i], restA[i], b[j], particleB[j], restB[j]));
-            }
-            all += rarityA[i];
-            found += best >= FOUND ? rarityA[i] : 0;
-        }
-        return all == 0 ? 0 : found / all;
-    }
-
-    /** Monge-Elkan: each word of a against its most similar word of b, averaged, weighed by rarity. */
+    /**
+     * Monge-Elkan: each word of a against its most similar word of b, averaged, weighed by rarity. With {@code covered}
+     * not null, its first element is set to the share of the words of a found in b (at least {@link #FOUND}), each
+     * word weighed by its own rarity.
+     */
     private static double bestPartners(String[] a, int[] particleA, String[] restA, String[] b, int[] particleB, String[] restB,
-            double[] rarityA, double[] rarityB) {
+            double[] rarityA, double[] rarityB, double[] covered) {
         double sum = 0;
         double weights = 0;
+        double found = 0;
+        double all = 0;
         for (int i = 0; i < a.length; i++) {
             double best = 0;
             int partner = -1;
@@ -326,6 +319,11 @@ public final class NameMatcher {
             double weight = best >= FOUND && partner >= 0 ? Math.min(rarityA[i], rarityB[partner]) : rarityA[i];
             sum += weight * best;
             weights += weight;
+            all += rarityA[i];
+            found += best >= FOUND ? rarityA[i] : 0;
+        }
+        if (covered != null) {
+            covered[0] = all == 0 ? 0 : found / all;
         }
         return weights == 0 ? 0 : sum / weights;
     }
