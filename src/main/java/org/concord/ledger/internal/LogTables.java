@@ -434,26 +434,7 @@ class LogTables {
      * per object.
      */
     java.util.Map<String, StoredEntry> receivedAll(PartyCode sender, List<ObjectDigest> objects) {
-        java.util.Map<String, StoredEntry> found = new java.util.HashMap<>();
-        List<String> ids = objects.stream().map(ObjectDigest::id).distinct().toList();
-        for (int from = 0; from < ids.size(); from += 500) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-            List<Object> params = new java.util.ArrayList<>(chunk.size() + 2);
-            params.add(sender.value());
-            params.add(Direction.RECEIVED.name());
-            params.addAll(chunk);
-            jdbc.sql("select idx, leaf_hash, direction, partner, stix_id, modified, content_sha256, recorded_at"
-                    + " from ledger_entry where partner = ? and direction = ? and stix_id in (" + placeholders(chunk.size()) + ")"
-                    + " order by idx")
-                    .params(params)
-                    .query((rs, n) -> new StoredEntry(rs.getLong("idx"), new LedgerEntry(Direction.valueOf(rs.getString("direction")),
-                            PartyCode.of(rs.getString("partner")), rs.getString("stix_id"),
-                            LedgerEntry.parseTime(rs.getString("modified")), new Hash(rs.getBytes("content_sha256")),
-                            rs.getTimestamp("recorded_at").toInstant()), new Hash(rs.getBytes("leaf_hash"))))
-                    .list()
-                    .forEach(e -> found.putIfAbsent(receivedKey(e.entry().object()), e));
-        }
-        return found;
+        return firstReceived(sender, objects.stream().map(ObjectDigest::id).toList(), (entry, modified) -> receivedKey(entry.entry().object()));
     }
 
     /**
@@ -462,6 +443,15 @@ class LogTables {
      * 500 ids instead of one per object.
      */
     java.util.Map<String, StoredEntry> receivedVersions(PartyCode sender, List<String> objectIds) {
+        return firstReceived(sender, objectIds, (entry, modified) -> versionKey(entry.entry().object().id(), modified));
+    }
+
+    /**
+     * The entries received from {@code sender} of the objects {@code objectIds}, one query per 500 ids, in ledger order,
+     * the first of each under the key {@code keyOf} gives it (from the entry and its modified time as stored).
+     */
+    private java.util.Map<String, StoredEntry> firstReceived(PartyCode sender, List<String> objectIds,
+            java.util.function.BiFunction<StoredEntry, String, String> keyOf) {
         java.util.Map<String, StoredEntry> found = new java.util.HashMap<>();
         List<String> ids = objectIds.stream().distinct().toList();
         for (int from = 0; from < ids.size(); from += 500) {
@@ -475,13 +465,12 @@ class LogTables {
                     + " order by idx")
                     .params(params)
                     .query(rs -> {
-                        String key = versionKey(rs.getString("stix_id"), rs.getString("modified"));
-                        if (!found.containsKey(key)) {
-                            found.put(key, new StoredEntry(rs.getLong("idx"), new LedgerEntry(Direction.valueOf(rs.getString("direction")),
-                                    PartyCode.of(rs.getString("partner")), rs.getString("stix_id"),
-                                    LedgerEntry.parseTime(rs.getString("modified")), new Hash(rs.getBytes("content_sha256")),
-                                    rs.getTimestamp("recorded_at").toInstant()), new Hash(rs.getBytes("leaf_hash"))));
-                        }
+                        String modified = rs.getString("modified");
+                        StoredEntry entry = new StoredEntry(rs.getLong("idx"), new LedgerEntry(Direction.valueOf(rs.getString("direction")),
+                                PartyCode.of(rs.getString("partner")), rs.getString("stix_id"), LedgerEntry.parseTime(modified),
+                                new Hash(rs.getBytes("content_sha256")), rs.getTimestamp("recorded_at").toInstant()),
+                                new Hash(rs.getBytes("leaf_hash")));
+                        found.putIfAbsent(keyOf.apply(entry, modified), entry);
                     });
         }
         return found;
