@@ -145,6 +145,28 @@ class WorkflowTablesOnBothDatabasesTest {
 
     @ParameterizedTest
     @EnumSource(OfflineNode.Store.class)
+    void aDeliveryTakenTogetherStoresNoMessageWhoseSenderIsNotThePartnerThatDeliveredIt(OfflineNode.Store store) {
+        ConfigurableApplicationContext node = nodes.get(store);
+        Workflow workflow = node.getBean(Workflow.class);
+        WorkflowTable table = node.getBean(WorkflowTable.class);
+        TransactionTemplate tx = node.getBean(TransactionTemplate.class);
+        org.concord.hotline.HotlineType type = node.getBean(org.concord.hotline.HotlineType.class);
+        // IR delivers two calls that claim PK as their sender: the batched path must refuse them as receive() does
+        var forged = List.of(call("claims PK, delivered by IR"), call("so does this one"));
+        var objects = forged.stream()
+                .map(m -> (tools.jackson.databind.JsonNode) type.toStix(m, RequestMessagesAsStixTest.PK_IDENTITY, Tlp.AMBER, List.of()))
+                .toList();
+        Integer added = tx.execute(s -> workflow.receiveAll(type, PartyCode.of("IR"), objects));
+        assertThat(added).isZero();
+        for (var m : forged) {
+            assertThat(table.countMessages(m.caseId().value())).as("not stored").isZero();
+            assertThat(table.findCase(type.name(), m.caseId().value())).as("no case opened").isEmpty();
+            assertThat(audited(node, m.id().value())).as("not audited as received").isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(OfflineNode.Store.class)
     void theSameDeliveryReceivedTwiceAtOnceIsStoredOnceOrRefusedWhole(OfflineNode.Store store) throws Exception {
         ConfigurableApplicationContext node = nodes.get(store);
         Workflow workflow = node.getBean(Workflow.class);
