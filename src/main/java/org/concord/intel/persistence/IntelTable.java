@@ -695,6 +695,11 @@ public class IntelTable {
      * instead of sorting what autovacuum has not yet counted. A fixed 5,000 made every tenth envelope
      * of 500 pay for an ANALYZE whose cost grows with the table (issue 13); a tenth keeps the cost per
      * object flat, as autovacuum's own analyze_scale_factor does. H2 analyses itself.
+     *
+     * <p>The ANALYZE runs after the writer's transaction commits, on a thread of its own, one at a time:
+     * inside the transaction it held up the envelope that happened to be due (about 0.4 s at 300k
+     * stored, the ingest's p99), and with it the serial client's next envelope. A refresh due while one
+     * runs is folded into it.
      */
     public void refreshStatisticsAfter(int written) {
         long due = Math.max(5_000, analysedRows / 10);
@@ -702,22 +707,76 @@ public class IntelTable {
             return;
         }
         writtenSinceStatistics.set(0);
-        if (postgres == null) {
-            postgres = template.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres"));
+        if (!postgres()) {
+            return;
         }
-        if (Boolean.TRUE.equals(postgres)) {
-            jdbc.sql("analyze intel_object").update();
-            analysedRows = jdbc.sql("select greatest(reltuples, 0)::bigint from pg_class where oid = 'intel_object'::regclass")
-                    .query(Long.class).optional().orElse(0L);
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            analyseLater();
+                        }
+                    });
+        } else {
+            analyseLater();
         }
     }
 
-    /** Refreshes PostgreSQL's statistics of the table now (a store seeded in bulk, as load runs and tests do); H2 analyses itself. */
+    /** Refreshes PostgreSQL's statistics of the table now, in the caller's thread (a store seeded in bulk, as load runs and tests do); H2 analyses itself. */
     public void refreshStatistics() {
-        refreshStatisticsAfter(Integer.MAX_VALUE);
+        writtenSinceStatistics.set(0);
+        if (postgres()) {
+            analyse();
+        }
+    }
+
+    private boolean postgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            known = template.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres"));
+            postgres = known;
+        }
+        return Boolean.TRUE.equals(known);
+    }
+
+    private void analyseLater() {
+        if (!analysisPending.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            analyser.execute(() -> {
+                analysisPending.set(false);
+                try {
+                    analyse();
+                } catch (RuntimeException e) {
+                    org.slf4j.LoggerFactory.getLogger(IntelTable.class).warn("refreshing the statistics of intel_object failed: {}", e.toString());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            analysisPending.set(false);
+        }
+    }
+
+    private synchronized void analyse() {
+        jdbc.sql("analyze intel_object").update();
+        analysedRows = jdbc.sql("select greatest(reltuples, 0)::bigint from pg_class where oid = 'intel_object'::regclass")
+                .query(Long.class).optional().orElse(0L);
+    }
+
+    /** Stops the statistics' thread with the node; an ANALYZE under way is abandoned (PostgreSQL rolls it back). */
+    @jakarta.annotation.PreDestroy
+    void stopAnalyser() {
+        analyser.shutdownNow();
     }
 
     private final java.util.concurrent.atomic.AtomicLong writtenSinceStatistics = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicBoolean analysisPending = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.ExecutorService analyser = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "intel-statistics");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile long analysedRows;
     private volatile Boolean postgres;
 
