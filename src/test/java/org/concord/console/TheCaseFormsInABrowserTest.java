@@ -380,7 +380,7 @@ class TheCaseFormsInABrowserTest {
 
     static WebElement waitFor(WebDriver browser, By what) {
         try {
-            return new WebDriverWait(browser, Duration.ofSeconds(5), Duration.ofMillis(50))
+            return new WebDriverWait(browser, Browser.LIVE, Duration.ofMillis(50))
                     .until(ExpectedConditions.visibilityOfElementLocated(what));
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError(what + " not on " + browser.getCurrentUrl() + ":\n" + browser.findElement(By.tagName("body")).getText(), e);

@@ -352,7 +352,7 @@ class TheCasePageInABrowserTest {
     }
 
     static WebElement waitFor(WebDriver browser, By what) {
-        return new WebDriverWait(browser, Duration.ofSeconds(5), Duration.ofMillis(50))
+        return new WebDriverWait(browser, Browser.LIVE, Duration.ofMillis(50))
                 .until(ExpectedConditions.visibilityOfElementLocated(what));
     }
 

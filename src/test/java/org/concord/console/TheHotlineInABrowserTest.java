@@ -368,7 +368,7 @@ class TheHotlineInABrowserTest {
     }
 
     static WebElement waitFor(WebDriver browser, By what) {
-        return waitFor(browser, Duration.ofSeconds(5), what);
+        return waitFor(browser, Browser.LIVE, what);
     }
 
     static WebElement waitFor(WebDriver browser, Duration atMost, By what) {
