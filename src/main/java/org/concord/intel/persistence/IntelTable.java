@@ -402,7 +402,7 @@ public class IntelTable {
                 afterSeq, max);
         List<Object> params = new ArrayList<>();
         params.add(ALWAYS);
-        String passes = "case when o.share_class = ? or " + referencesPass(params, references, classes) + " then 1 else 0 end";
+        String passes = "case when o.share_class = ? or " + referencesPass(params, references, classes, postgres()) + " then 1 else 0 end";
         params.addAll(candidates.params());
         // "offset 0" keeps the derived table x whole, so that its condition is evaluated once a row, not once for each use.
         String sql = "select seq, id, type, spec_version, version, date_added, is_current, refs, source_party,"
@@ -528,11 +528,23 @@ public class IntelTable {
      * ({@link SharingPolicy.References#passes}): each id it refers to is known to the reader, is
      * its own id, or names an object whose current version the reader created or is of an admitted
      * class.
+     *
+     * <p>The ids a row refers to are its {@code refs} column, which {@code intel_object_ref} (V15_10)
+     * indexes one id a row: both are written from the same value with every row ({@link #insert}),
+     * and V15_11 filled the index from the column. On PostgreSQL the condition splits the row's own
+     * {@code refs} ({@code string_to_array}), so a page reads no second index: the reference index
+     * and its table were about half of the buffers a page's statement touched at 500,000 objects,
+     * and too large to stay in the server's cache with the rest, each candidate costing a probe of
+     * both (issue 13, BENCHMARKS.md "Where a partner's page of 1,000 spends its time"). H2 has no
+     * function to split a string in a query, so there the same condition reads the reference index.
      */
-    private static String referencesPass(List<Object> params, SharingPolicy.References references, List<String> classes) {
+    private static String referencesPass(List<Object> params, SharingPolicy.References references, List<String> classes,
+            boolean splitRefs) {
         List<String> known = references.known().stream().sorted().toList();
-        StringBuilder sql = new StringBuilder("not exists (select 1 from intel_object_ref r where r.id = o.id and r.collection = o.collection"
-                + " and r.version_key = o.version_key and r.ref <> o.id");
+        StringBuilder sql = new StringBuilder(splitRefs
+                ? "not exists (select 1 from unnest(string_to_array(o.refs, ' ')) r(ref) where r.ref <> '' and r.ref <> o.id"
+                : "not exists (select 1 from intel_object_ref r where r.id = o.id and r.collection = o.collection"
+                        + " and r.version_key = o.version_key and r.ref <> o.id");
         if (!known.isEmpty()) {
             sql.append(" and r.ref not in (").append(marks(known.size())).append(")");
             params.addAll(known);
@@ -545,8 +557,8 @@ public class IntelTable {
             params.add(references.creator());
         }
         // "offset 0" keeps PostgreSQL from turning the outer not exists into an anti-join, which it may run as a merge
-        // join over the whole reference index for a range it expects to be small: as a subplan it is a few index probes
-        // for each row the page meets, as on H2.
+        // join over the whole of what it joins (it once did so over the reference index) for a range it expects to be
+        // small: as a subplan it is a few index probes for each row the page meets, as on H2.
         return sql.append(")) limit 1 offset 0)").toString();
     }
 
@@ -561,7 +573,7 @@ public class IntelTable {
         String admitted = admittedPredicate(params, classes);
         params.add(ALWAYS);
         String sql = "select seq from intel_object o where collection = ? and " + admitted + " and (o.share_class = ? or "
-                + referencesPass(params, references, classes) + ")";
+                + referencesPass(params, references, classes, postgres()) + ")";
         return new java.util.HashSet<>(jdbc.sql(sql).params(params).query(Long.class).list());
     }
 
