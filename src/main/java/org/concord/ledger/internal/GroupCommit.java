@@ -73,10 +73,10 @@ class GroupCommit implements Ledger, DisposableBean {
      */
     @Override
     public List<Long> appendAll(List<LedgerEntry> entries) {
+        entries.forEach(entry -> java.util.Objects.requireNonNull(entry, "entry")); // before any is queued
         List<CompletableFuture<Long>> futures = new ArrayList<>(entries.size());
         List<Pending> group = new ArrayList<>(Math.min(entries.size(), maxBatch));
         for (LedgerEntry entry : entries) {
-            java.util.Objects.requireNonNull(entry, "entry");
             CompletableFuture<Long> index = new CompletableFuture<>();
             futures.add(index);
             if (!running) {
