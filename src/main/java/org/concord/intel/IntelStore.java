@@ -128,8 +128,30 @@ public class IntelStore {
         return store(collection, objects, origin, atomic, checked -> { });
     }
 
+    /**
+     * What {@link #storeMessages} did: each object's outcome, and the ledger digest of each object that passed the
+     * inbox's checks (null for one refused by them), in the order given.
+     */
+    public record StoredMessages(List<ObjectOutcome> outcomes, List<org.concord.ledger.ObjectDigest> digests) {
+    }
+
+    /**
+     * As {@link #store} into the inbox, also handing back the ledger digest the inbox's check computed of each message
+     * it passed: the receipts name the same digest, and the caller need not compute it again (issue 13).
+     */
+    public StoredMessages storeMessages(List<JsonNode> objects, Origin origin) {
+        org.concord.ledger.ObjectDigest[] digests = new org.concord.ledger.ObjectDigest[objects.size()];
+        List<ObjectOutcome> outcomes = store(Collection.INBOX, objects, origin, false, checked -> { }, digests);
+        return new StoredMessages(outcomes, java.util.Arrays.asList(digests));
+    }
+
     private List<ObjectOutcome> store(Collection collection, List<JsonNode> objects, Origin origin, boolean atomic,
             java.util.function.IntConsumer progress) {
+        return store(collection, objects, origin, atomic, progress, new org.concord.ledger.ObjectDigest[objects.size()]);
+    }
+
+    private List<ObjectOutcome> store(Collection collection, List<JsonNode> objects, Origin origin, boolean atomic,
+            java.util.function.IntConsumer progress, org.concord.ledger.ObjectDigest[] digests) {
         ObjectOutcome[] outcomes = new ObjectOutcome[objects.size()];
         IntelTable.NewRow[] prepared = new IntelTable.NewRow[objects.size()];
         TrustBoundary.Sender sender = origin instanceof Origin.Partner partner ? sender(partner, collection) : null;
@@ -151,7 +173,7 @@ public class IntelStore {
             } else {
                 // Found by fuzzing: the ledger records every inbox message, and its receipt names it, by id and
                 // time; one the ledger cannot record was stored, then failed at the receipt (a 400 for a stored batch).
-                String unrecordable = collection == Collection.INBOX ? ledgerRefusal(object) : null;
+                String unrecordable = collection == Collection.INBOX ? ledgerRefusal(object, digests, i) : null;
                 if (unrecordable == null && collection == Collection.INBOX && origin instanceof Origin.Partner partner) {
                     unrecordable = inboxRefusal(partner.party(), object);
                 }
@@ -534,10 +556,10 @@ public class IntelStore {
         return version == null ? "-" : StixTime.sortable(StixTime.parse("modified", version));
     }
 
-    /** Why the ledger cannot record {@code object} as a message (its id and time), or null. */
-    private static String ledgerRefusal(JsonNode object) {
+    /** Why the ledger cannot record {@code object} as a message (its id and time), or null; its digest then goes in {@code digests[i]}. */
+    private static String ledgerRefusal(JsonNode object, org.concord.ledger.ObjectDigest[] digests, int i) {
         try {
-            org.concord.ledger.ObjectDigest.of(JSON.writeValueAsString(object));
+            digests[i] = org.concord.ledger.ObjectDigest.of(JSON.writeValueAsString(object));
             return null;
         } catch (org.concord.node.InvalidInput e) {
             return "$." + e.field() + ": a message to the inbox is recorded in the ledger by its id and time: " + e.getMessage();

@@ -75,7 +75,7 @@ public final class HotlineLoad {
             Https client = Https.to(nodes.pk);
             JdbcClient pk = nodes.pk.bean(JdbcClient.class);
             JdbcClient ir = nodes.ir.bean(JdbcClient.class);
-            Sender sender = new Sender(client, token, json);
+            Sender sender = new Sender(client, token, json, new ConcurrentHashMap<>());
 
             System.out.printf("FLASH hotline calls, PK -> IR on loopback, PostgreSQL, with ledger and receipts (%s)%n", Instant.now());
             System.out.println("| what | value |");
@@ -123,6 +123,7 @@ public final class HotlineLoad {
             phase("done");
 
             aloneTimes.print("one at a time (200)");
+            stages(pk, ir, alone, sender.answeredAt(), "one at a time (200)");
 
             if (batch > 1) {
                 phase("flat out in batches of " + batch);
@@ -139,6 +140,7 @@ public final class HotlineLoad {
                 System.out.printf("| flat out in batches of %d: end to end, first send to last stored at IR | %,.0f messages/s |%n",
                         batch, n / seconds(batchStart, batchTimes.lastStored));
                 batchTimes.print("flat out in batches of " + batch);
+                stages(pk, ir, flatBatches, sender.answeredAt(), "flat out in batches of " + batch);
 
                 phase("paced in batches of " + batch);
                 Map<String, Instant> pacedBatches = new ConcurrentHashMap<>();
@@ -152,6 +154,7 @@ public final class HotlineLoad {
                 System.out.printf("| paced in batches of %d: end to end, first send to last receipt kept at PK | %,.0f messages/s |%n",
                         batch, pacedBatchCount / seconds(pacedBatchStart, pacedBatchTimes.lastReceipt));
                 pacedBatchTimes.print("paced " + rate + "/s in batches of " + batch + " (from the time each batch was due)");
+                stages(pk, ir, pacedBatches, sender.answeredAt(), "paced " + rate + "/s in batches of " + batch);
                 phase("batches done");
             }
         } finally {
@@ -169,14 +172,16 @@ public final class HotlineLoad {
     }
 
     /** POSTs a FLASH call at PK and remembers, by call id, when it was due. */
-    private record Sender(Https client, String token, JsonMapper json) {
+    private record Sender(Https client, String token, JsonMapper json, Map<String, Instant> answeredAt) {
         void send(Map<String, Instant> sentAt, Instant due) throws Exception {
             HttpResponse<String> response = client.send("POST", "/api/hotline/calls", BODY,
                     "Authorization", "Bearer " + token, "Content-Type", "application/json");
             if (response.statusCode() != 201) {
                 throw new IllegalStateException(response.statusCode() + " " + response.body());
             }
-            sentAt.put(json.readTree(response.body()).path("callId").asString(), due);
+            String callId = json.readTree(response.body()).path("callId").asString();
+            answeredAt.put(callId, Instant.now());
+            sentAt.put(callId, due);
         }
 
         /** POSTs {@code size} FLASH calls at once at PK and remembers, by call id, when the batch was due. */
@@ -187,7 +192,11 @@ public final class HotlineLoad {
             if (response.statusCode() != 201) {
                 throw new IllegalStateException(response.statusCode() + " " + response.body());
             }
-            json.readTree(response.body()).path("calls").forEach(call -> sentAt.put(call.path("callId").asString(), due));
+            Instant answered = Instant.now();
+            json.readTree(response.body()).path("calls").forEach(call -> {
+                sentAt.put(call.path("callId").asString(), due);
+                answeredAt.put(call.path("callId").asString(), answered);
+            });
         }
     }
 
@@ -353,6 +362,71 @@ public final class HotlineLoad {
         Collections.sort(toReceipt);
         Collections.sort(toStored);
         return new Times(toReceipt, toStored, lastReceipt, lastStored);
+    }
+
+    /**
+     * Where each message's send-to-receipt time went, from the rows both nodes keep (one JVM, one clock): due (or sent)
+     * to PK's API answering; answered to PK's delivery run taking it (its SENT ledger entry's time, set just before the
+     * POST); to IR's inbox storing it ({@code intel_object.date_added}, after IR's checks); to IR's RECEIVED ledger entry
+     * (the receipts' start); to PK keeping the checked receipt ({@code delivered_at}). Printed as p50 / p99 / max of each
+     * stage, the mean of each stage over the slowest 1% of messages (send to receipt), and the delivery runs' sizes
+     * (one {@code delivered_at} a POST).
+     */
+    private static void stages(JdbcClient pk, JdbcClient ir, Map<String, Instant> sentAt, Map<String, Instant> answeredAt, String what) {
+        Map<String, Instant> sent = new ConcurrentHashMap<>();
+        Map<String, Instant> stored = new ConcurrentHashMap<>();
+        Map<String, Instant> received = new ConcurrentHashMap<>();
+        Map<String, Instant> kept = new ConcurrentHashMap<>();
+        List<String> ids = new ArrayList<>(sentAt.keySet());
+        for (int i = 0; i < ids.size(); i += 1000) {
+            List<String> chunk = ids.subList(i, Math.min(ids.size(), i + 1000));
+            String in = "(" + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")";
+            List<Object> params = new ArrayList<Object>(chunk);
+            pk.sql("select stix_id, recorded_at from ledger_entry where direction = 'SENT' and stix_id in " + in).params(params)
+                    .query((java.sql.ResultSet rs) -> {
+                        sent.merge(rs.getString(1), rs.getTimestamp(2).toInstant(), (a, b) -> a.isBefore(b) ? a : b);
+                    });
+            pk.sql("select object_id, delivered_at from exchange_outbox where receipt is not null and object_id in " + in).params(params)
+                    .query((java.sql.ResultSet rs) -> {
+                        kept.merge(rs.getString(1), rs.getTimestamp(2).toInstant(), (a, b) -> a.isBefore(b) ? a : b);
+                    });
+            ir.sql("select id, date_added from intel_object where id in " + in).params(params)
+                    .query((java.sql.ResultSet rs) -> {
+                        stored.merge(rs.getString(1), rs.getTimestamp(2).toInstant(), (a, b) -> a.isBefore(b) ? a : b);
+                    });
+            ir.sql("select stix_id, recorded_at from ledger_entry where direction = 'RECEIVED' and stix_id in " + in).params(params)
+                    .query((java.sql.ResultSet rs) -> {
+                        received.merge(rs.getString(1), rs.getTimestamp(2).toInstant(), (a, b) -> a.isBefore(b) ? a : b);
+                    });
+        }
+        String[] names = {"due to PK's API answered", "answered to PK's delivery run taking it (SENT entry)",
+            "SENT entry to stored in IR's inbox", "stored at IR to IR's RECEIVED entry", "RECEIVED entry at IR to receipt kept at PK",
+            "send to receipt kept at PK"};
+        List<long[]> rows = new ArrayList<>();
+        for (String id : ids) {
+            Instant[] at = {sentAt.get(id), answeredAt.get(id), sent.get(id), stored.get(id), received.get(id), kept.get(id)};
+            long[] row = new long[names.length];
+            for (int k = 0; k < 5; k++) {
+                row[k] = at[k] == null || at[k + 1] == null ? 0 : Duration.between(at[k], at[k + 1]).toNanos() / 1000;
+            }
+            row[5] = Duration.between(at[0], at[5]).toNanos() / 1000;
+            rows.add(row);
+        }
+        rows.sort(java.util.Comparator.comparingLong(r -> r[5]));
+        List<long[]> slowest = rows.subList((int) Math.floor(rows.size() * 0.99), rows.size());
+        for (int k = 0; k < names.length; k++) {
+            int stage = k;
+            List<Long> sorted = new ArrayList<>(rows.stream().map(r -> r[stage]).sorted().toList());
+            double slowMean = slowest.stream().mapToLong(r -> r[stage]).average().orElse(0);
+            System.out.printf("| %s, stage %d, %s: p50 / p99 / max; mean of the slowest 1%% | %.1f / %.1f / %.1f ms; %.1f ms |%n", what, k + 1,
+                    names[k], percentile(sorted, 50) / 1000.0, percentile(sorted, 99) / 1000.0, percentile(sorted, 100) / 1000.0,
+                    slowMean / 1000.0);
+        }
+        Map<Instant, Integer> runs = new java.util.TreeMap<>();
+        kept.values().forEach(t -> runs.merge(t, 1, Integer::sum));
+        List<Long> sizes = new ArrayList<>(runs.values().stream().map(Integer::longValue).sorted().toList());
+        System.out.printf("| %s: POSTs to IR (one delivered_at each), messages a POST p50 / max | %d; %d / %d |%n", what, runs.size(),
+                percentile(sizes, 50), percentile(sizes, 100));
     }
 
     static long percentile(List<Long> sorted, int p) {

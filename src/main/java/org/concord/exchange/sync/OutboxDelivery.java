@@ -182,7 +182,7 @@ public class OutboxDelivery {
                     && link.lastFailureAt().plus(backoff(link.failures(), highest)).isAfter(clock.instant())) {
                 return settled;
             }
-            Long limit = links.maxContentLength(partner).orElse(null);
+            Long limit = links.maxContentLength(partner, link).orElse(null);
             if (limit == null) {
                 PartnerLinks.Link now = links.link(partner);
                 fail(partner, pending.subList(0, Math.min(pending.size(), maxMessages)), Boolean.TRUE.equals(now.reachable()),

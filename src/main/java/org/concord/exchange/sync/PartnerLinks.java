@@ -142,15 +142,23 @@ public class PartnerLinks {
      * {@code concord.exchange.partner-refresh}. Empty when the partner cannot be asked and nothing is cached.
      */
     public Optional<Long> maxContentLength(PartyCode partner) {
-        Link link = link(partner);
+        return maxContentLength(partner, link(partner));
+    }
+
+    /**
+     * As {@link #maxContentLength(PartyCode)}, from {@code link} as the caller has just read it: a delivery run reads
+     * the link once a round, not three times (issue 13). Read again only after asking the partner.
+     */
+    Optional<Long> maxContentLength(PartyCode partner, Link link) {
         if (link.maxContentLength() == null || link.limitCheckedAt() == null
                 || link.limitCheckedAt().plus(refresh).isBefore(clock.instant())) {
             Probe probe = probe(partner);
             if (probe.maxContentLength() != null) {
                 return Optional.of(probe.maxContentLength());
             }
+            return Optional.ofNullable(link(partner).maxContentLength());
         }
-        return Optional.ofNullable(link(partner).maxContentLength());
+        return Optional.of(link.maxContentLength());
     }
 
     /** Forgets the cached limit, so the next delivery asks the partner again (after a 413). */
@@ -160,14 +168,18 @@ public class PartnerLinks {
 
     /** A delivery got through: the link is up, the backoff ends, a split batch may grow back. */
     void delivered(PartyCode partner, int batch, int maxBatch) {
-        ensure(partner);
+        // One statement a delivery (it was three: the row's presence, its batch limit, the update); the row is
+        // inserted first only when the update finds none.
         Timestamp now = Timestamp.from(clock.instant());
-        Integer limit = link(partner).batchLimit();
-        Integer grown = limit == null || limit * 2 >= maxBatch ? null : limit * 2;
-        jdbc.sql("""
+        String update = """
                 update exchange_partner_link set reachable = true, last_contact_at = ?, last_checked_at = ?, failures = 0,
-                  last_failure_at = null, last_error = null, batch_limit = ? where partner = ?""")
-                .params(now, now, grown, partner.value()).update();
+                  last_failure_at = null, last_error = null,
+                  batch_limit = case when batch_limit is null or batch_limit * 2 >= ? then null else batch_limit * 2 end
+                where partner = ?""";
+        if (jdbc.sql(update).params(now, now, maxBatch, partner.value()).update() == 0) {
+            ensure(partner);
+            jdbc.sql(update).params(now, now, maxBatch, partner.value()).update();
+        }
     }
 
     /** A delivery failed: one more failure behind the backoff. {@code reachable}: the partner's node answered. */

@@ -214,7 +214,10 @@ class TaxiiServer {
         Instant requested = clock.instant();
         Origin origin = caller instanceof Caller.PartnerNode partner ? new Origin.Partner(partner.partner().code())
                 : new Origin.Local(caller.auditName());
-        List<ObjectOutcome> outcomes = store.store(collection, list, origin);
+        // A partner's messages: the inbox's check computed each one's ledger digest, which its receipt names (not computed again).
+        boolean partnerInbox = collection == Collection.INBOX && caller instanceof Caller.PartnerNode;
+        IntelStore.StoredMessages stored = partnerInbox ? store.storeMessages(list, origin) : null;
+        List<ObjectOutcome> outcomes = partnerInbox ? stored.outcomes() : store.store(collection, list, origin);
         String statusId = UUID.randomUUID().toString();
         ObjectNode statusBody = statusResource(statusId, requested, outcomes);
         if (collection == Collection.INBOX && caller instanceof Caller.PartnerNode partner) {
@@ -225,7 +228,8 @@ class TaxiiServer {
             for (int i = 0; i < outcomes.size(); i++) {
                 if (outcomes.get(i).succeeded()) {
                     accepted.add(i);
-                    digests.add(ObjectDigest.of(JSON.writeValueAsString(list.get(i))));
+                    ObjectDigest checked = stored.digests().get(i);
+                    digests.add(checked != null ? checked : ObjectDigest.of(JSON.writeValueAsString(list.get(i))));
                 }
             }
             // One signature for the whole POST if the sender reads batched receipts (it says so), otherwise one per message.

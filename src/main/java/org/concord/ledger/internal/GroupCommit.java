@@ -39,7 +39,8 @@ class GroupCommit implements Ledger, DisposableBean {
     private final LogTables tables;
     private final TransactionTemplate transactions;
     private final int maxBatch;
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    /** Entries waiting, as their callers gave them: the entries of one {@link #appendAll} (up to max-batch) are one group, committed together. */
+    private final BlockingQueue<List<Pending>> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean running = true;
     /** Whether tiles may be missing (a ledger written before {@code ledger_tile}): filled when idle. */
@@ -64,11 +65,32 @@ class GroupCommit implements Ledger, DisposableBean {
         return await(appendAsync(entry));
     }
 
+    /**
+     * Appends {@code entries} in the order given, as consecutive leaves committed together (a list longer than
+     * max-batch in consecutive commits of max-batch each): queued as one group, so that the writer never takes a
+     * caller's first entry alone and commits the rest a transaction later (issue 13: a delivery's SENT entries and a
+     * POST's RECEIVED entries cost one commit, not two).
+     */
     @Override
     public List<Long> appendAll(List<LedgerEntry> entries) {
+        entries.forEach(entry -> java.util.Objects.requireNonNull(entry, "entry")); // before any is queued
         List<CompletableFuture<Long>> futures = new ArrayList<>(entries.size());
+        List<Pending> group = new ArrayList<>(Math.min(entries.size(), maxBatch));
         for (LedgerEntry entry : entries) {
-            futures.add(appendAsync(entry));
+            CompletableFuture<Long> index = new CompletableFuture<>();
+            futures.add(index);
+            if (!running) {
+                index.completeExceptionally(new LedgerUnavailable("the ledger is shutting down", null));
+                continue;
+            }
+            group.add(new Pending(entry, entry.leafHash(), index));
+            if (group.size() == maxBatch) {
+                queue.add(group);
+                group = new ArrayList<>(Math.min(entries.size(), maxBatch));
+            }
+        }
+        if (!group.isEmpty()) {
+            queue.add(group);
         }
         List<Long> indexes = new ArrayList<>(entries.size());
         for (CompletableFuture<Long> future : futures) {
@@ -85,7 +107,7 @@ class GroupCommit implements Ledger, DisposableBean {
             index.completeExceptionally(new LedgerUnavailable("the ledger is shutting down", null));
             return index;
         }
-        queue.add(new Pending(entry, entry.leafHash(), index));
+        queue.add(List.of(new Pending(entry, entry.leafHash(), index)));
         return index;
     }
 
@@ -112,13 +134,16 @@ class GroupCommit implements Ledger, DisposableBean {
         List<Pending> batch = new ArrayList<>();
         while (running || !queue.isEmpty()) {
             try {
-                Pending first = queue.poll(tilesBehind && System.nanoTime() - fillAfter >= 0 ? 0 : 100, TimeUnit.MILLISECONDS);
+                List<Pending> first = queue.poll(tilesBehind && System.nanoTime() - fillAfter >= 0 ? 0 : 100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     fillTilesWhileIdle();
                     continue;
                 }
-                batch.add(first);
-                queue.drainTo(batch, maxBatch - 1);
+                batch.addAll(first);
+                // whole groups only, while they fit (this thread alone takes from the queue: what it peeks it polls)
+                for (List<Pending> next = queue.peek(); next != null && batch.size() + next.size() <= maxBatch; next = queue.peek()) {
+                    batch.addAll(queue.poll());
+                }
                 commit(batch);
             } catch (InterruptedException e) {
                 running = false;
@@ -130,9 +155,9 @@ class GroupCommit implements Ledger, DisposableBean {
                 batch.clear();
             }
         }
-        Pending left;
+        List<Pending> left;
         while ((left = queue.poll()) != null) {
-            left.index().completeExceptionally(new LedgerUnavailable("the ledger shut down before this entry was appended", null));
+            left.forEach(p -> p.index().completeExceptionally(new LedgerUnavailable("the ledger shut down before this entry was appended", null)));
         }
     }
 

@@ -133,6 +133,49 @@ class LedgerGroupCommitTest {
 
     @ParameterizedTest
     @EnumSource(Store.class)
+    void theEntriesOfOneAppendAllAreConsecutiveLeavesCommittedTogetherUpToMaxBatch(Store store) throws Exception {
+        try (Fixture f = anyLedger(store)) {
+            // given eight callers appending at once: six lists of 50 (one delivery's SENT entries, one POST's RECEIVED ones),
+            // single entries in between, and two lists longer than max-batch (500)
+            ExecutorService callers = Executors.newFixedThreadPool(8);
+            List<Future<List<Long>>> lists = new ArrayList<>();
+            List<Future<Long>> singles = new ArrayList<>();
+            for (int c = 0; c < 8; c++) {
+                int size = c < 6 ? 50 : 700;
+                List<LedgerEntry> mine = new ArrayList<>();
+                for (int i = 0; i < size; i++) {
+                    mine.add(anyEntry(c * 1000 + i));
+                }
+                lists.add(callers.submit(() -> f.ledger().appendAll(mine)));
+                for (int i = 0; i < 5; i++) {
+                    LedgerEntry one = anyEntry(10_000 + c * 10 + i);
+                    singles.add(callers.submit(() -> f.ledger().append(one)));
+                }
+            }
+            List<Long> all = new ArrayList<>();
+            for (Future<List<Long>> list : lists) {
+                List<Long> got = list.get();
+                all.addAll(got);
+                // then each list of up to max-batch entries is one run of consecutive leaves, in the order given
+                for (int from = 0; from < got.size(); from += 500) {
+                    List<Long> chunk = got.subList(from, Math.min(got.size(), from + 500));
+                    for (int i = 1; i < chunk.size(); i++) {
+                        assertThat(chunk.get(i)).as("entry %d of a list of %d", from + i, got.size()).isEqualTo(chunk.get(0) + i);
+                    }
+                }
+            }
+            for (Future<Long> single : singles) {
+                all.add(single.get());
+            }
+            callers.shutdown();
+            // and every index was handed out once
+            assertThat(all).hasSize(6 * 50 + 2 * 700 + 40).doesNotHaveDuplicates().allMatch(i -> i >= 0 && i < all.size());
+            assertThat(f.ledger().size()).isEqualTo(all.size());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Store.class)
     void aBatchWhoseTransactionFailsTellsEveryCallerAndLeavesNothing(Store store) throws Exception {
         try (Fixture f = anyLedger(store)) {
             f.ledger().appendAll(List.of(anyEntry(1), anyEntry(2), anyEntry(3)));
