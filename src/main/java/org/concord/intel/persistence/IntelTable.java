@@ -535,7 +535,7 @@ public class IntelTable {
      * {@code refs} ({@code string_to_array}), so a page reads no second index: the reference index
      * and its table were about half of the buffers a page's statement touched at 500,000 objects,
      * and too large to stay in the server's cache with the rest, each candidate costing a probe of
-     * both (issue 13, BENCHMARKS.md "Where a partner's page of 1,000 spends its time"). H2 has no
+     * both; issue 13, in BENCHMARKS.md where a partner's page of a thousand spends its time. H2 has no
      * function to split a string in a query, so there the same condition reads the reference index.
      */
     private static String referencesPass(List<Object> params, SharingPolicy.References references, List<String> classes,
