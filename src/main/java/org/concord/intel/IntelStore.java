@@ -634,7 +634,6 @@ public class IntelStore {
         SharingPolicy.References references = visibility.decider.references();
         List<StoredObject> visible = new ArrayList<>();
         long cursor = query.afterSeq();
-        java.time.Instant cursorAdded = null; // known once a statement has returned the row at the cursor
         int wanted = query.limit() + 1;
         int budget = wanted + passedOverAtMost(query.limit(), passedOver);
         int examined = 0;
@@ -645,7 +644,7 @@ public class IntelStore {
             long estimate = examined == 0 ? wanted
                     : (long) Math.ceil((wanted - visible.size()) * (double) examined / Math.max(1, visible.size()));
             int chunk = (int) Math.min(budget - examined, Math.max(64, estimate));
-            List<IntelTable.Examined> rows = table.examine(query, references, cursor, cursorAdded, chunk);
+            List<IntelTable.Examined> rows = table.examine(query, references, cursor, chunk);
             List<IntelTable.Row> passed = new ArrayList<>();
             for (IntelTable.Examined row : rows) {
                 if (row.passed()) {
@@ -655,7 +654,6 @@ public class IntelStore {
             visibility.prefetch(passed);
             for (IntelTable.Examined row : rows) {
                 cursor = row.seq();
-                cursorAdded = row.added();
                 examined++;
                 // The whole policy again, in Java, on what SQL let through: rule 5, and a second look at rules 1 to 4.
                 if (row.passed() && visibility.readable(row.row())) {

@@ -115,26 +115,6 @@ class PagingHasNoOffsetScanTest {
 
     @ParameterizedTest
     @EnumSource(OfflineNode.Store.class)
-    void aPagesNextStatementStartsFromTheLastRowsOwnPositionAndReadsWhatTheLookUpWould(OfflineNode.Store db) {
-        // given the candidates a partner's page examined first, deep in the store
-        IntelQuery query = IntelQuery.all(Collection.INTEL, 100, seqAt(db, 50_000));
-        SharingPolicy.References references = irReferences();
-        List<IntelTable.Examined> first = table(db).examine(query, references, query.afterSeq(), 101);
-        IntelTable.Examined last = first.get(first.size() - 1);
-
-        // when the page's next statement starts from that row's seq and the date it was added, as the store passes them
-        List<IntelTable.Examined> known = table(db).examine(query, references, last.seq(), last.added(), 101);
-
-        // then it examines exactly the rows a statement that looks the position up does, flagged alike
-        List<IntelTable.Examined> lookedUp = table(db).examine(query, references, last.seq(), 101);
-        assertThat(known).hasSize(101);
-        assertThat(known.stream().map(e -> e.seq() + ":" + e.added() + ":" + e.passed()).toList())
-                .isEqualTo(lookedUp.stream().map(e -> e.seq() + ":" + e.added() + ":" + e.passed()).toList());
-        assertThat(known.get(0).seq()).isGreaterThan(last.seq());
-    }
-
-    @ParameterizedTest
-    @EnumSource(OfflineNode.Store.class)
     void aPartnersPageExaminesAsManyRowsAsItAsksForWhateverTheyReferTo(OfflineNode.Store db) {
         long deep = seqAt(db, 50_000);
         IntelQuery query = IntelQuery.all(Collection.INTEL, 100, deep);

@@ -364,14 +364,14 @@ public class IntelTable {
 
     /** The statement {@link #findAdmitted} runs. */
     public Statement findAdmittedStatement(IntelQuery query, SharingPolicy.Admission admission, long afterSeq, int max) {
-        return admittedStatement(COLUMNS, query, admission, after(afterSeq), max);
+        return admittedStatement(COLUMNS, query, admission, afterSeq, max);
     }
 
     /**
      * A row a partner's page examined ({@link #examine}): its position, and the row itself if it
      * passed the first step of rule 5 in SQL (null: withheld there, its object never read).
      */
-    public record Examined(long seq, Instant added, Row row) {
+    public record Examined(long seq, Row row) {
 
         public boolean passed() {
             return row != null;
@@ -388,33 +388,18 @@ public class IntelTable {
      * row withheld here is not read.
      */
     public List<Examined> examine(IntelQuery query, SharingPolicy.References references, long afterSeq, int max) {
-        return examine(query, references, afterSeq, null, max);
-    }
-
-    /**
-     * As {@link #examine(IntelQuery, SharingPolicy.References, long, int)}, after the row {@code afterSeq} that was added at
-     * {@code afterAdded} (an {@link Examined} row's own position, which a page's next statement starts from), so that the
-     * position is not looked up again; {@code afterAdded} null looks it up.
-     */
-    public List<Examined> examine(IntelQuery query, SharingPolicy.References references, long afterSeq, Instant afterAdded, int max) {
-        Statement statement = examineStatement(query, references, afterSeq, afterAdded, max);
+        Statement statement = examineStatement(query, references, afterSeq, max);
         return jdbc.sql(statement.sql()).params(statement.params()).query((rs, n) -> {
             long seq = rs.getLong("seq");
-            Instant added = rs.getTimestamp("date_added").toInstant();
-            return rs.getInt("passes") == 1 ? new Examined(seq, added, row(rs, n)) : new Examined(seq, added, null);
+            return rs.getInt("passes") == 1 ? new Examined(seq, row(rs, n)) : new Examined(seq, null);
         }).list();
     }
 
     /** The statement {@link #examine} runs. */
     public Statement examineStatement(IntelQuery query, SharingPolicy.References references, long afterSeq, int max) {
-        return examineStatement(query, references, afterSeq, null, max);
-    }
-
-    private Statement examineStatement(IntelQuery query, SharingPolicy.References references, long afterSeq, Instant afterAdded, int max) {
         List<String> classes = admittedClasses(references.admission());
-        After after = afterSeq > 0 && afterAdded != null ? new After(Timestamp.from(afterAdded), afterSeq) : after(afterSeq);
         Statement candidates = admittedStatement(COLUMNS + ", collection, version_key, share_class", query, references.admission(),
-                after, max);
+                afterSeq, max);
         List<Object> params = new ArrayList<>();
         params.add(ALWAYS);
         String passes = "case when o.share_class = ? or " + referencesPass(params, references, classes, postgres()) + " then 1 else 0 end";
@@ -426,9 +411,10 @@ public class IntelTable {
         return new Statement(sql, params);
     }
 
-    private Statement admittedStatement(String columns, IntelQuery query, SharingPolicy.Admission admission, After after, int max) {
+    private Statement admittedStatement(String columns, IntelQuery query, SharingPolicy.Admission admission, long afterSeq, int max) {
         List<String> classes = admittedClasses(admission);
         String collection = query.collection().alias();
+        After after = after(afterSeq);
         List<String> branches = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         if (!query.ids().isEmpty()) {
