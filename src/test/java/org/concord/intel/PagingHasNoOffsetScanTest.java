@@ -70,10 +70,12 @@ class PagingHasNoOffsetScanTest {
                            '{"type":"intrusion-set","spec_version":"2.1","id":"' || %1$s || '","created":"2026-11-01T08:00:00.000Z",'
                            || '"modified":"2026-11-01T08:00:00.000Z","name":"group","object_marking_refs":["' || %3$s || '"]}'
                     from %5$s""".formatted(id, level, marking, added, from, refs));
-            jdbc.update("""
-                    insert into intel_object_ref (id, collection, version_key, ref)
-                    select %1$s, 'intel', '20261101080000000000', %2$s from %3$s where mod(%4$s, 50) = 25"""
-                    .formatted(id, previous, from, n));
+            if (store == OfflineNode.Store.H2) { // PostgreSQL has no reference table (V15_90): it splits refs
+                jdbc.update("""
+                        insert into intel_object_ref (id, collection, version_key, ref)
+                        select %1$s, 'intel', '20261101080000000000', %2$s from %3$s where mod(%4$s, 50) = 25"""
+                        .formatted(id, previous, from, n));
+            }
             node.getBean(IntelTable.class).refreshStatistics();
         }
     }

@@ -387,7 +387,11 @@ class SharingInSqlProperties {
         /** Empties the node's store and writes these versions, one batch each, noting their seq. */
         void writeTo(ConfigurableApplicationContext node) {
             JdbcClient jdbc = node.getBean(JdbcClient.class);
-            jdbc.sql("delete from intel_object_ref").update();
+            String database = node.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+                    .execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
+            if (!database.toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
+                jdbc.sql("delete from intel_object_ref").update(); // H2 only: PostgreSQL has no reference table (V15_90)
+            }
             jdbc.sql("delete from intel_object").update();
             IntelTable table = node.getBean(IntelTable.class);
             Instant added = Instant.parse("2026-12-03T00:00:00Z");

@@ -156,8 +156,8 @@ public class IntelTable {
         java.sql.Connection connection = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource);
         try {
             if (connection.isWrapperFor(org.postgresql.PGConnection.class)) {
+                // no intel_object_ref on PostgreSQL (V15_90): rule 5's SQL there reads each row's own refs
                 copy(connection.unwrap(org.postgresql.PGConnection.class), rows, dateAdded);
-                copyReferences(connection.unwrap(org.postgresql.PGConnection.class), rows);
                 return;
             }
         } catch (SQLException | java.io.IOException e) {
@@ -204,7 +204,8 @@ public class IntelTable {
 
     /**
      * One {@code intel_object_ref} row (V15_10) per id each row refers to: its {@code refs}, split,
-     * each id once, as (id, collection, version key, referenced id).
+     * each id once, as (id, collection, version key, referenced id). H2 only: PostgreSQL has no such
+     * table since V15_90, as its SQL splits the row's own {@code refs}.
      */
     private static List<String[]> references(List<NewRow> rows) {
         List<String[]> references = new ArrayList<>();
@@ -220,22 +221,6 @@ public class IntelTable {
             }
         }
         return references;
-    }
-
-    /** {@link #references}, in PostgreSQL's COPY text format. */
-    private static void copyReferences(org.postgresql.PGConnection pg, List<NewRow> rows) throws SQLException, java.io.IOException {
-        List<String[]> references = references(rows);
-        if (references.isEmpty()) {
-            return;
-        }
-        StringBuilder text = new StringBuilder(references.size() * 160);
-        for (String[] reference : references) {
-            field(text, reference[0]).append('\t');
-            field(text, reference[1]).append('\t');
-            field(text, reference[2]).append('\t');
-            field(text, reference[3]).append('\n');
-        }
-        pg.getCopyAPI().copyIn("copy intel_object_ref (id, collection, version_key, ref) from stdin", new java.io.StringReader(text.toString()));
     }
 
     private static final String INSERTED = "collection, id, type, spec_version, version, version_key, created_by_ref, revoked,"
@@ -530,8 +515,9 @@ public class IntelTable {
      * class.
      *
      * <p>The ids a row refers to are its {@code refs} column, which {@code intel_object_ref} (V15_10)
-     * indexes one id a row: both are written from the same value with every row ({@link #insert}),
-     * and V15_11 filled the index from the column. On PostgreSQL the condition splits the row's own
+     * indexes one id a row on H2: both are written from the same value with every row ({@link #insert}),
+     * and V15_11 filled the index from the column; PostgreSQL has no such table since V15_90, as
+     * nothing there reads it. On PostgreSQL the condition splits the row's own
      * {@code refs} ({@code string_to_array}), so a page reads no second index: the reference index
      * and its table were about half of the buffers a page's statement touched at 500,000 objects,
      * and too large to stay in the server's cache with the rest, each candidate costing a probe of
@@ -683,13 +669,17 @@ public class IntelTable {
     /** Deletes versions of one object; {@code versionKeys} empty means every version. Returns the rows deleted. */
     public int delete(String collection, String id, List<String> versionKeys) {
         if (versionKeys.isEmpty()) {
-            jdbc.sql("delete from intel_object_ref where collection = ? and id = ?").params(collection, id).update();
+            if (!postgres()) {
+                jdbc.sql("delete from intel_object_ref where collection = ? and id = ?").params(collection, id).update();
+            }
             return jdbc.sql("delete from intel_object where collection = ? and id = ?").params(collection, id).update();
         }
         List<Object> params = new ArrayList<>(List.of(collection, id));
         params.addAll(versionKeys);
-        jdbc.sql("delete from intel_object_ref where collection = ? and id = ? and version_key in (" + marks(versionKeys.size()) + ")")
-                .params(params).update();
+        if (!postgres()) {
+            jdbc.sql("delete from intel_object_ref where collection = ? and id = ? and version_key in (" + marks(versionKeys.size()) + ")")
+                    .params(params).update();
+        }
         int deleted = jdbc.sql("delete from intel_object where collection = ? and id = ? and version_key in (" + marks(versionKeys.size()) + ")")
                 .params(params).update();
         // The newest remaining version becomes current again.
