@@ -2,18 +2,16 @@ package org.concord.exchange.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 import org.concord.party.PartyCode;
+import org.concord.testing.MigratedDatabase;
 import org.concord.testing.Postgres;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,23 +42,9 @@ class PartnerLinksOnBothDatabasesTest {
     }
 
     static Fixture links(Store store) throws Exception {
-        HikariConfig config = new HikariConfig();
-        String schema = null;
-        if (store == Store.POSTGRES) {
-            schema = Postgres.newSchema("links");
-            config.setJdbcUrl(Postgres.urlFor(schema));
-            config.setUsername(Postgres.USER);
-        } else {
-            config.setJdbcUrl("jdbc:h2:file:" + Files.createTempDirectory("links-h2-").resolve("db")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
-            config.setUsername("sa");
-        }
-        HikariDataSource dataSource = new HikariDataSource(config);
-        var flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/common");
-        if (schema != null) {
-            flyway = flyway.schemas(schema).createSchemas(true);
-        }
-        flyway.load().migrate();
+        MigratedDatabase database = MigratedDatabase.open(MigratedDatabase.Store.valueOf(store.name()), "links");
+        HikariDataSource dataSource = database.dataSource();
+        String schema = database.schema();
         JdbcClient jdbc = JdbcClient.create(dataSource);
         // no TaxiiClient: asking the partner would find it unreachable, and record so
         return new Fixture(dataSource, schema, jdbc, new PartnerLinks(jdbc, null, Clock.systemUTC(), Duration.ofMinutes(5)));

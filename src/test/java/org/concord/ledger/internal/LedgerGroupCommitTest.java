@@ -3,7 +3,6 @@ package org.concord.ledger.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 import org.concord.ledger.Direction;
@@ -24,8 +22,8 @@ import org.concord.ledger.tree.InMemoryTreeStore;
 import org.concord.ledger.tree.MerkleLog;
 import org.concord.ledger.tree.Proofs;
 import org.concord.party.PartyCode;
+import org.concord.testing.MigratedDatabase;
 import org.concord.testing.Postgres;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,23 +53,9 @@ class LedgerGroupCommitTest {
     }
 
     static Fixture anyLedger(Store store) throws Exception {
-        HikariConfig config = new HikariConfig();
-        String schema = null;
-        if (store == Store.POSTGRES) {
-            schema = Postgres.newSchema("gc");
-            config.setJdbcUrl(Postgres.urlFor(schema));
-            config.setUsername(Postgres.USER);
-        } else {
-            config.setJdbcUrl("jdbc:h2:file:" + Files.createTempDirectory("ledger-h2-").resolve("db")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
-            config.setUsername("sa");
-        }
-        HikariDataSource dataSource = new HikariDataSource(config);
-        var flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/common");
-        if (schema != null) {
-            flyway = flyway.schemas(schema).createSchemas(true);
-        }
-        flyway.load().migrate();
+        MigratedDatabase database = MigratedDatabase.open(MigratedDatabase.Store.valueOf(store.name()), "gc");
+        HikariDataSource dataSource = database.dataSource();
+        String schema = database.schema();
         JdbcClient jdbc = JdbcClient.create(dataSource);
         LogTables tables = new LogTables(jdbc, dataSource);
         GroupCommit ledger = new GroupCommit(tables, new DataSourceTransactionManager(dataSource),
