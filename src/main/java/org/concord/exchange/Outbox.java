@@ -136,17 +136,7 @@ public class Outbox {
                 .update(key, "seq");
         long seq = ((Number) key.getKeyList().get(0).values().iterator().next()).longValue();
         if (deliverOnCommit) {
-            if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-                org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                        new org.springframework.transaction.support.TransactionSynchronization() {
-                            @Override
-                            public void afterCommit() {
-                                trigger.request(partner);
-                            }
-                        });
-            } else {
-                trigger.request(partner);
-            }
+            org.concord.node.AfterCommit.run(() -> trigger.request(partner));
         }
         return seq;
     }
@@ -202,17 +192,7 @@ public class Outbox {
         if (deliverOnCommit) {
             java.util.Set<PartyCode> to = new java.util.LinkedHashSet<>();
             messages.forEach(m -> to.add(m.partner()));
-            if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-                org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                        new org.springframework.transaction.support.TransactionSynchronization() {
-                            @Override
-                            public void afterCommit() {
-                                to.forEach(trigger::request);
-                            }
-                        });
-            } else {
-                to.forEach(trigger::request);
-            }
+            org.concord.node.AfterCommit.run(() -> to.forEach(trigger::request));
         }
     }
 

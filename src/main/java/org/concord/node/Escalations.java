@@ -7,8 +7,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The counter {@code concord.escalations} (tags {@code module}, {@code level}): every escalation this
@@ -37,16 +35,7 @@ public class Escalations {
     /** Counts one escalation of {@code module} to {@code level}, after the surrounding transaction commits (at once without one). */
     public void raised(String module, Enum<?> level) {
         Counter counter = counter(module, level.name());
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    counter.increment();
-                }
-            });
-        } else {
-            counter.increment();
-        }
+        AfterCommit.run(counter::increment);
     }
 
     private Counter counter(String module, String level) {

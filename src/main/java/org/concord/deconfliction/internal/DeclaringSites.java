@@ -13,6 +13,7 @@ import org.concord.exchange.Outbox;
 import org.concord.intel.SharingChanged;
 import org.concord.intel.SharingInForce;
 import org.concord.intel.stix.SharingPolicy;
+import org.concord.node.AfterCommit;
 import org.concord.party.NodeIdentity;
 import org.concord.party.Partner;
 import org.concord.party.Partners;

@@ -14,6 +14,7 @@ import org.concord.deconfliction.UnplannedEvent;
 import org.concord.deconfliction.geo.Boundaries;
 import org.concord.intel.InboxReceived;
 import org.concord.intel.IntelStore;
+import org.concord.node.AfterCommit;
 import org.concord.node.InvalidInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

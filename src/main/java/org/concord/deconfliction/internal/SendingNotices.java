@@ -10,6 +10,7 @@ import org.concord.deconfliction.NoticeEvaluation;
 import org.concord.deconfliction.NoticeId;
 import org.concord.deconfliction.OperationNotice;
 import org.concord.exchange.Outbox;
+import org.concord.node.AfterCommit;
 import org.concord.node.Conflict;
 import org.concord.node.InvalidInput;
 import org.concord.node.NotFound;

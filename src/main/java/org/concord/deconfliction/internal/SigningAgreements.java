@@ -24,6 +24,7 @@ import org.concord.deconfliction.RulesInForce;
 import org.concord.deconfliction.RulesPerPair;
 import org.concord.exchange.Outbox;
 import org.concord.intel.stix.Tlp;
+import org.concord.node.AfterCommit;
 import org.concord.node.Conflict;
 import org.concord.node.InvalidInput;
 import org.concord.node.NotFound;

@@ -712,17 +712,7 @@ public class IntelTable {
         if (!postgres()) {
             return;
         }
-        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                    new org.springframework.transaction.support.TransactionSynchronization() {
-                        @Override
-                        public void afterCommit() {
-                            analyseLater();
-                        }
-                    });
-        } else {
-            analyseLater();
-        }
+        org.concord.node.AfterCommit.run(this::analyseLater);
     }
 
     /** Refreshes PostgreSQL's statistics of the table now, in the caller's thread (a store seeded in bulk, as load runs and tests do); H2 analyses itself. */

@@ -1,18 +1,20 @@
-package org.concord.deconfliction.internal;
+package org.concord.node;
 
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Runs in-memory updates (the activity map) only once the database write they mirror has
- * committed, so that the map never holds what the tables do not.
+ * Runs work that must follow a database write only once that write has committed (at once when
+ * there is no transaction): in-memory state that mirrors the tables (the activity map), triggers
+ * and announcements whose receivers read what was written, and work that must not lengthen the
+ * writer's transaction. The one place this is done, so that no module keeps its own copy.
  */
-final class AfterCommit {
+public final class AfterCommit {
 
     private AfterCommit() {
     }
 
-    static void run(Runnable action) {
+    public static void run(Runnable action) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
