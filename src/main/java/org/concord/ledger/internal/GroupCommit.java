@@ -73,6 +73,23 @@ class GroupCommit implements Ledger, DisposableBean {
      */
     @Override
     public List<Long> appendAll(List<LedgerEntry> entries) {
+        List<Long> indexes = new ArrayList<>(entries.size());
+        for (CompletableFuture<Long> future : enqueue(entries)) {
+            indexes.add(await(future));
+        }
+        return indexes;
+    }
+
+    @Override
+    public CompletableFuture<Long> appendAsync(LedgerEntry entry) {
+        return enqueue(List.of(java.util.Objects.requireNonNull(entry, "entry"))).get(0);
+    }
+
+    /**
+     * Queues {@code entries} as groups of at most max-batch, in the order given, each entry's index to come in its
+     * future; an entry met once the ledger is shutting down fails at once. No entry is queued if one is null.
+     */
+    private List<CompletableFuture<Long>> enqueue(List<LedgerEntry> entries) {
         entries.forEach(entry -> java.util.Objects.requireNonNull(entry, "entry")); // before any is queued
         List<CompletableFuture<Long>> futures = new ArrayList<>(entries.size());
         List<Pending> group = new ArrayList<>(Math.min(entries.size(), maxBatch));
@@ -92,23 +109,7 @@ class GroupCommit implements Ledger, DisposableBean {
         if (!group.isEmpty()) {
             queue.add(group);
         }
-        List<Long> indexes = new ArrayList<>(entries.size());
-        for (CompletableFuture<Long> future : futures) {
-            indexes.add(await(future));
-        }
-        return indexes;
-    }
-
-    @Override
-    public CompletableFuture<Long> appendAsync(LedgerEntry entry) {
-        java.util.Objects.requireNonNull(entry, "entry");
-        CompletableFuture<Long> index = new CompletableFuture<>();
-        if (!running) {
-            index.completeExceptionally(new LedgerUnavailable("the ledger is shutting down", null));
-            return index;
-        }
-        queue.add(List.of(new Pending(entry, entry.leafHash(), index)));
-        return index;
+        return futures;
     }
 
     @Override
