@@ -732,22 +732,15 @@ public class IntelTable {
         return Boolean.TRUE.equals(known);
     }
 
+    /** Asks the statistics' thread for a refresh: it runs one, and keeps at most one more waiting (a third is folded into it). */
     private void analyseLater() {
-        if (!analysisPending.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            analyser.execute(() -> {
-                analysisPending.set(false);
-                try {
-                    analyse();
-                } catch (RuntimeException e) {
-                    org.slf4j.LoggerFactory.getLogger(IntelTable.class).warn("refreshing the statistics of intel_object failed: {}", e.toString());
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException stopping) {
-            analysisPending.set(false);
-        }
+        analyser.execute(() -> {
+            try {
+                analyse();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(IntelTable.class).warn("refreshing the statistics of intel_object failed: {}", e.toString());
+            }
+        });
     }
 
     private synchronized void analyse() {
@@ -763,12 +756,13 @@ public class IntelTable {
     }
 
     private final java.util.concurrent.atomic.AtomicLong writtenSinceStatistics = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicBoolean analysisPending = new java.util.concurrent.atomic.AtomicBoolean();
-    private final java.util.concurrent.ExecutorService analyser = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "intel-statistics");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** One thread, one refresh waiting at most; more asked meanwhile, or once stopped, are dropped (the waiting one covers them). */
+    private final java.util.concurrent.ThreadPoolExecutor analyser = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0L,
+            java.util.concurrent.TimeUnit.MILLISECONDS, new java.util.concurrent.ArrayBlockingQueue<>(1), r -> {
+                Thread thread = new Thread(r, "intel-statistics");
+                thread.setDaemon(true);
+                return thread;
+            }, new java.util.concurrent.ThreadPoolExecutor.DiscardPolicy());
     private volatile long analysedRows;
     private volatile Boolean postgres;
 
