@@ -91,7 +91,7 @@ class SharingInSqlProperties {
     void the_sql_admits_exactly_the_rows_the_java_rules_one_to_four_admit(@ForAll OfflineNode.Store db, @ForAll long seed,
             @ForAll("policies") SharingPolicy policy, @ForAll("partners") PartyCode partner) {
         HeldStore held = HeldStore.random(new Random(seed), self(db));
-        held.writeTo(node(db));
+        held.writeTo(db);
         SharingPolicy.Admission admission = policy.admission(partner);
 
         Set<Long> admittedInSql = node(db).getBean(IntelTable.class).admittedSeqs(Collection.INTEL.alias(), admission);
@@ -111,7 +111,7 @@ class SharingInSqlProperties {
             @ForAll long seed, @ForAll("policies") SharingPolicy policy, @ForAll("partners") PartyCode partner) {
         Random random = new Random(seed);
         HeldStore held = HeldStore.random(random, self(db));
-        held.writeTo(node(db));
+        held.writeTo(db);
         List<Held> rows = held.rows(Collection.INTEL);
         // The reader's identity: unknown, or the creator of some held objects (an id held or not), or an id the store holds.
         List<String> creators = rows.stream().map(row -> row.object().path("created_by_ref").asString(null))
@@ -153,7 +153,7 @@ class SharingInSqlProperties {
             @ForAll("policies") SharingPolicy policy, @ForAll("partners") PartyCode partner) {
         Random random = new Random(seed);
         HeldStore held = HeldStore.random(random, self(db));
-        held.writeTo(node(db));
+        held.writeTo(db);
         boolean allVersions = random.nextBoolean();
         IntelQuery query = IntelQuery.all(Collection.INTEL, 1 + random.nextInt(4), 0);
         if (allVersions) {
@@ -385,11 +385,10 @@ class SharingInSqlProperties {
         }
 
         /** Empties the node's store and writes these versions, one batch each, noting their seq. */
-        void writeTo(ConfigurableApplicationContext node) {
+        void writeTo(OfflineNode.Store db) {
+            ConfigurableApplicationContext node = node(db);
             JdbcClient jdbc = node.getBean(JdbcClient.class);
-            String database = node.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
-                    .execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
-            if (!database.toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
+            if (db == OfflineNode.Store.H2) {
                 jdbc.sql("delete from intel_object_ref").update(); // H2 only: PostgreSQL has no reference table (V15_90)
             }
             jdbc.sql("delete from intel_object").update();
