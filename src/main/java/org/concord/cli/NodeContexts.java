@@ -28,6 +28,8 @@ final class NodeContexts {
         quiet.put("concord.scheduling.enabled", "false");
         // a command changes the store and leaves the delivery to the node, which runs it on its schedule
         quiet.put("concord.exchange.deliver-on-commit", "false");
+        // the node's embedded PostgreSQL, when it runs, is joined rather than waited for (node.EmbeddedCluster)
+        quiet.put("concord.database.join-running", "true");
         quiet.put("logging.level.root", "WARN");
         quiet.put("logging.level.org.concord", "WARN");
         quiet.put("spring.main.log-startup-info", "false");

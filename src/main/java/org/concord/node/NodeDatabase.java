@@ -15,26 +15,45 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The one relational store a node keeps everything in. Without {@code concord.database.url} it is
- * an H2 file under {@code <data-dir>/db} in PostgreSQL compatibility mode, so that a user needs
- * nothing installed; with it, any JDBC URL (PostgreSQL in production). H2 runs with
- * {@code AUTO_SERVER} so that the {@code concord} command can reach the file while the node runs.
+ * the embedded default under the data directory, so that a user needs nothing installed: a
+ * PostgreSQL server of the node's own ({@link EmbeddedCluster}), or an H2 file in PostgreSQL
+ * compatibility mode where the data directory already holds one, where this platform has no
+ * PostgreSQL binaries in the jar, or where {@code concord.database.embedded: h2} asks for it. With a
+ * URL, any JDBC database (PostgreSQL in production). H2 runs with {@code AUTO_SERVER}, and the
+ * embedded PostgreSQL lets a command join the running node's server, so that the {@code concord}
+ * command can reach the store while the node runs.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(NodeSettings.class)
 class NodeDatabase {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NodeDatabase.class);
+
+    /** Set by a {@code concord} command: join the running node's embedded server instead of waiting for it to stop. */
+    static final String JOIN_RUNNING = "concord.database.join-running";
+
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(NodeSettings settings) {
+    HikariDataSource dataSource(NodeSettings settings, org.springframework.core.env.Environment environment) {
         HikariConfig config = new HikariConfig();
-        if (settings.embeddedDatabase()) {
+        EmbeddedCluster cluster = null;
+        if (settings.embeddedDatabase() && embeddedEngine(settings) == Engine.H2) {
             config.setJdbcUrl(embeddedUrl(settings.dataDir()));
             config.setUsername("sa");
             config.setPassword("");
         } else {
-            config.setJdbcUrl(settings.database().url());
-            config.setUsername(settings.database().username());
-            config.setPassword(settings.database().password());
-            if (settings.database().url().startsWith("jdbc:postgresql:")) {
+            String url;
+            if (settings.embeddedDatabase()) {
+                cluster = EmbeddedCluster.open(settings.dataDir(), environment.getProperty(JOIN_RUNNING, Boolean.class, false));
+                url = cluster.jdbcUrl();
+                config.setUsername(cluster.username());
+                config.setPassword(cluster.password());
+            } else {
+                url = settings.database().url();
+                config.setUsername(settings.database().username());
+                config.setPassword(settings.database().password());
+            }
+            config.setJdbcUrl(url);
+            if (url.startsWith("jdbc:postgresql:")) {
                 // One multi-row INSERT per batch instead of one statement per row: several times faster for imports.
                 config.addDataSourceProperty("reWriteBatchedInserts", "true");
                 // No JIT compilation of queries (PostgreSQL 11 on; where the server has none, nothing is set). The node's
@@ -53,7 +72,79 @@ class NodeDatabase {
         config.setMinimumIdle(Math.min(most, Integer.getInteger("concord.database.min-idle", most)));
         // A request waits at most this long for a connection; past it, the caller gets 503 with Retry-After.
         config.setConnectionTimeout(Long.getLong("concord.database.connection-timeout-ms", 10_000));
-        return new HikariDataSource(config);
+        if (cluster == null) {
+            return new HikariDataSource(config);
+        }
+        try {
+            return new WithCluster(config, cluster);
+        } catch (RuntimeException e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    /** The embedded default's two engines. */
+    enum Engine { POSTGRESQL, H2 }
+
+    /**
+     * Which embedded engine: the one {@code concord.database.embedded} names; else H2 where the data
+     * directory already holds an H2 store and no PostgreSQL one (a node made before PostgreSQL became
+     * the default keeps its data), or where the jar has no PostgreSQL binaries for this platform;
+     * else PostgreSQL.
+     */
+    static Engine embeddedEngine(NodeSettings settings) {
+        String asked = settings.database().embedded();
+        if ("h2".equals(asked)) {
+            return Engine.H2;
+        }
+        boolean binaries = postgresBinariesHere();
+        if ("postgresql".equals(asked)) {
+            if (!binaries) {
+                throw new InvalidInput("concord.database.embedded", "platform",
+                        "this jar has no PostgreSQL binaries for " + System.getProperty("os.name") + " on " + System.getProperty("os.arch")
+                                + "; use h2, or an external database (concord.database.url)");
+            }
+            return Engine.POSTGRESQL;
+        }
+        Path dataDir = settings.dataDir().toAbsolutePath().normalize();
+        if (Files.exists(dataDir.resolve("db").resolve("concord.mv.db")) && !Files.exists(EmbeddedCluster.directory(dataDir).resolve("data"))) {
+            log.info("{} holds an H2 store: the node keeps it (concord.database.embedded: h2)", dataDir.resolve("db"));
+            return Engine.H2;
+        }
+        if (!binaries) {
+            log.info("no PostgreSQL binaries in this jar for {} on {}: the embedded database is an H2 file", System.getProperty("os.name"),
+                    System.getProperty("os.arch"));
+            return Engine.H2;
+        }
+        return Engine.POSTGRESQL;
+    }
+
+    /** Whether zonky's binaries for this operating system and processor are on the class path. */
+    static boolean postgresBinariesHere() {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        String arch = System.getProperty("os.arch", "").toLowerCase(java.util.Locale.ROOT);
+        String system = os.startsWith("linux") ? "linux" : os.startsWith("mac") ? "darwin" : os.startsWith("windows") ? "windows" : os;
+        String processor = arch.equals("amd64") || arch.equals("x86_64") ? "x86_64" : arch.equals("aarch64") ? "arm_64" : arch;
+        return NodeDatabase.class.getClassLoader().getResource("postgres-" + system + "-" + processor + ".txz") != null;
+    }
+
+    /** A pool that stops the node's embedded server once its connections are closed. */
+    static final class WithCluster extends HikariDataSource {
+        private final EmbeddedCluster cluster;
+
+        WithCluster(HikariConfig config, EmbeddedCluster cluster) {
+            super(config);
+            this.cluster = cluster;
+        }
+
+        @Override
+        public void close() {
+            try {
+                super.close();
+            } finally {
+                cluster.close();
+            }
+        }
     }
 
     static String embeddedUrl(Path dataDir) {

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param party    the state this node speaks for
  * @param url      the public HTTPS base URL partners reach this node at
  * @param dataDir  where keys and (by default) the embedded database live
- * @param database where the database is; absent means an H2 file under {@code dataDir}
+ * @param database where the database is; absent means the embedded default under {@code dataDir}
  */
 @ConfigurationProperties("concord")
 public record NodeSettings(PartySettings party, URI url, Path dataDir, Database database) {
@@ -32,10 +32,10 @@ public record NodeSettings(PartySettings party, URI url, Path dataDir, Database 
         if (dataDir == null) {
             throw new InvalidInput("concord.data-dir", "required", "the directory for keys and the embedded database");
         }
-        database = database == null ? new Database(null, null, null) : database;
+        database = database == null ? new Database(null, null, null, null) : database;
     }
 
-    /** True when no external database is configured and the node keeps an H2 file under its data directory. */
+    /** True when no external database is configured and the node keeps its own database under its data directory. */
     public boolean embeddedDatabase() {
         return database.url() == null || database.url().isBlank();
     }
@@ -58,11 +58,28 @@ public record NodeSettings(PartySettings party, URI url, Path dataDir, Database 
         }
     }
 
-    /** An external JDBC database, PostgreSQL in production. */
-    public record Database(String url, String username, String password) {
+    /**
+     * An external JDBC database, PostgreSQL in production; or, without a URL, the embedded default.
+     *
+     * @param embedded which embedded database: {@code postgresql} (a PostgreSQL server of the node's own
+     *                 under {@code <data-dir>/pg}), {@code h2} (an H2 file under {@code <data-dir>/db}), or
+     *                 absent: PostgreSQL, unless the data directory already holds an H2 store or this
+     *                 platform has no PostgreSQL binaries in the jar
+     */
+    public record Database(String url, String username, String password, String embedded) {
+        public Database {
+            if (embedded != null && !embedded.isBlank() && !embedded.equals("postgresql") && !embedded.equals("h2")) {
+                throw new InvalidInput("concord.database.embedded", "one-of", "postgresql or h2, got '" + embedded + "'");
+            }
+            if (embedded != null && embedded.isBlank()) {
+                embedded = null;
+            }
+        }
+
         @Override
         public String toString() {
-            return "Database[url=" + url + ", username=" + username + ", password=" + (password == null ? "none" : "***") + "]";
+            return "Database[url=" + url + ", username=" + username + ", password=" + (password == null ? "none" : "***")
+                    + ", embedded=" + embedded + "]";
         }
     }
 }

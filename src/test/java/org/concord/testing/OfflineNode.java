@@ -35,6 +35,8 @@ public final class OfflineNode {
             properties.put("concord.database.username", Postgres.USER);
             properties.put("spring.flyway.schemas", schema);
             properties.put("spring.flyway.create-schemas", "true");
+        } else {
+            properties.put("concord.database.embedded", "h2");
         }
         properties.putAll(extra);
         return new SpringApplicationBuilder(ConcordApplication.class).web(WebApplicationType.NONE)

