@@ -49,6 +49,7 @@ public final class EmbeddedCluster implements AutoCloseable {
     private final EmbeddedPostgres server;
     private final FileChannel lockChannel;
     private final FileLock lock;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private EmbeddedCluster(Path dir, String password, int port, EmbeddedPostgres server, FileChannel lockChannel, FileLock lock) {
         this.dir = dir;
@@ -141,7 +142,7 @@ public final class EmbeddedCluster implements AutoCloseable {
 
     @Override
     public void close() {
-        if (server == null) {
+        if (server == null || !closed.compareAndSet(false, true)) {
             return;
         }
         try {
