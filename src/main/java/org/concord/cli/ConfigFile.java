@@ -57,7 +57,8 @@ record ConfigFile(Path path, Map<String, Object> flat, Path dataDir, int port) {
         try {
             new NodeSettings(new NodeSettings.PartySettings(flat.get("concord.party.code").toString(),
                     flat.get("concord.party.name").toString()), java.net.URI.create(flat.get("concord.url").toString()),
-                    Path.of(flat.get("concord.data-dir").toString()), null);
+                    Path.of(flat.get("concord.data-dir").toString()), new NodeSettings.Database(text(flat, "concord.database.url"),
+                    text(flat, "concord.database.username"), null, text(flat, "concord.database.embedded")));
         } catch (IllegalArgumentException e) {
             throw new InvalidInput("concord.url", "https-url", "in " + path + ": " + e.getMessage());
         } catch (InvalidInput e) {
@@ -102,6 +103,11 @@ record ConfigFile(Path path, Map<String, Object> flat, Path dataDir, int port) {
                 }
             }
         }
+    }
+
+    private static String text(Map<String, Object> flat, String key) {
+        Object value = flat.get(key);
+        return value == null ? null : value.toString();
     }
 
     /** The node's party, URL and data directory, as the node itself reads them (no database settings). */

@@ -178,6 +178,12 @@ class ConcordCommandTest {
         assertThat(errorLine(run("keys", "export", "--config", broken.toString()))).startsWith("concord: error: concord.url: must be an absolute https:// URL");
         assertThat(errorLine(run("keys", "export", "--config", dir.resolve("absent.yml").toString())))
                 .startsWith("concord: error: --config: no configuration file at");
+        Files.writeString(broken, "concord:\n  party:\n    code: PK\n    name: Pakistan\n  url: https://localhost:8441\n  data-dir: d\n"
+                + "  database:\n    embedded: mysql\nserver:\n  port: 8441\n");
+        Run wrongEngine = run("users", "list", "--config", broken.toString());
+        assertThat(wrongEngine.code()).isEqualTo(2);
+        assertThat(wrongEngine.err()).as("one line, before any context starts").doesNotContain("Exception");
+        assertThat(errorLine(wrongEngine)).isEqualTo("concord: error: concord.database.embedded: postgresql or h2, got 'mysql' (in " + broken + ")");
     }
 
     @Test
