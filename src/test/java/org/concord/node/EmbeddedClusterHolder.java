@@ -10,6 +10,14 @@ import java.sql.DriverManager;
 public final class EmbeddedClusterHolder {
 
     public static void main(String[] args) throws Exception {
+        if (args[1].equals("--try")) { // says whether this process could become the owner, and lets go at once
+            try (EmbeddedCluster cluster = EmbeddedCluster.open(Path.of(args[0]), false, java.time.Duration.ofSeconds(1))) {
+                System.out.println("owner");
+            } catch (IllegalStateException e) {
+                System.out.println("held");
+            }
+            return;
+        }
         EmbeddedCluster cluster = EmbeddedCluster.open(Path.of(args[0]), false);
         try (var connection = DriverManager.getConnection(cluster.jdbcUrl(), cluster.username(), cluster.password());
                 var statement = connection.createStatement()) {

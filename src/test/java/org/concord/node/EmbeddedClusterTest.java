@@ -104,6 +104,28 @@ class EmbeddedClusterTest {
     }
 
     @Test
+    void aGuestInTheOwnersOwnJvmLeavesTheOwnersLockInPlaceWhenItCloses() throws Exception {
+        try (EmbeddedCluster owner = EmbeddedCluster.open(dataDir, false, Duration.ofSeconds(30))) {
+            try (EmbeddedCluster guest = EmbeddedCluster.open(dataDir, true, Duration.ofSeconds(30))) {
+                assertThat(guest.owner()).isFalse();
+            }
+            // POSIX record locks belong to the process, and the guest opened and closed a channel of its own on the lock file:
+            // the JDK must not let that close drop the owner's lock, or another process would take the server for a left-over
+            assertThat(tryFromAnotherProcess(dataDir)).isEqualTo("held");
+        }
+        assertThat(tryFromAnotherProcess(dataDir)).isEqualTo("owner");
+    }
+
+    private static String tryFromAnotherProcess(Path dataDir) throws Exception {
+        String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(javaCommand, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                EmbeddedClusterHolder.class.getName(), dataDir.toString(), "--try").redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return out.lines().filter(l -> l.equals("owner") || l.equals("held")).findFirst().orElse(out);
+    }
+
+    @Test
     void theEngineIsPostgresqlByDefaultH2WhenAskedOrWhenTheDataDirectoryAlreadyHoldsAnH2StoreAndANameOtherwiseIsRefused()
             throws Exception {
         assertThat(NodeDatabase.postgresBinariesHere()).as("this machine is one the jar ships binaries for").isTrue();
