@@ -47,16 +47,14 @@ public final class EmbeddedCluster implements AutoCloseable {
     private final String password;
     private final int port;
     private final EmbeddedPostgres server;
-    private final FileChannel lockChannel;
     private final FileLock lock;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private EmbeddedCluster(Path dir, String password, int port, EmbeddedPostgres server, FileChannel lockChannel, FileLock lock) {
+    private EmbeddedCluster(Path dir, String password, int port, EmbeddedPostgres server, FileLock lock) {
         this.dir = dir;
         this.password = password;
         this.port = port;
         this.server = server;
-        this.lockChannel = lockChannel;
         this.lock = lock;
     }
 
@@ -81,30 +79,34 @@ public final class EmbeddedCluster implements AutoCloseable {
             Files.createDirectories(dir);
             OwnerOnly.restrictDirectory(dir);
             String password = password(dir.resolve("password"));
-            FileChannel channel = FileChannel.open(dir.resolve("owner.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.READ);
+            FileChannel channel = lockChannel(dir.resolve("owner.lock"));
             long deadline = System.nanoTime() + wait.toNanos();
             boolean told = false;
             while (true) {
                 FileLock lock = tryLock(channel);
                 if (lock != null) {
                     try {
-                        return startAsOwner(dir, password, channel, lock);
-                    } catch (RuntimeException | IOException | Error e) {
+                        return startAsOwner(dir, password, lock, wait);
+                    } catch (IOException | RuntimeException e) {
                         lock.release();
-                        channel.close();
+                        // e.g. a temporary directory mounted noexec, where the binaries are unpacked, a full disk, a damaged
+                        // cluster. The cause goes to the log; the message (the one line the concord command prints) says what to do.
+                        log.error("the embedded PostgreSQL in {} did not start", dir, e);
+                        throw new IllegalStateException("the embedded PostgreSQL in " + dir + " did not start (" + e.getMessage()
+                                + "); its own log is " + dir.resolve("postgres.log") + ". To run without it, set concord.database.embedded: h2"
+                                + " or an external database (concord.database.url)");
+                    } catch (Error e) {
+                        lock.release();
                         throw e;
                     }
                 }
                 if (join) {
                     Optional<Integer> port = readyPort(dir);
                     if (port.isPresent()) {
-                        channel.close();
-                        return new EmbeddedCluster(dir, password, port.get(), null, null, null);
+                        return new EmbeddedCluster(dir, password, port.get(), null, null);
                     }
                 }
                 if (System.nanoTime() > deadline) {
-                    channel.close();
                     throw new IllegalStateException("the embedded database in " + dir + " is held by another process ("
                             + describeOwner(dir) + "); stop it, or give this node its own concord.data-dir");
                 }
@@ -152,15 +154,14 @@ public final class EmbeddedCluster implements AutoCloseable {
         } finally {
             try {
                 lock.release();
-                lockChannel.close();
             } catch (IOException e) {
                 log.warn("releasing {}: {}", dir.resolve("owner.lock"), e.getMessage());
             }
         }
     }
 
-    private static EmbeddedCluster startAsOwner(Path dir, String password, FileChannel channel, FileLock lock) throws IOException {
-        stopLeftOver(dir.resolve("data"));
+    private static EmbeddedCluster startAsOwner(Path dir, String password, FileLock lock, Duration wait) throws IOException {
+        stopLeftOver(dir.resolve("data"), wait);
         long started = System.nanoTime();
         Path logFile = dir.resolve("postgres.log");
         EmbeddedPostgres server = EmbeddedPostgres.builder()
@@ -179,21 +180,21 @@ public final class EmbeddedCluster implements AutoCloseable {
                 .setServerConfig("max_connections", "100")
                 .setOutputRedirector(Redirect.appendTo(logFile.toFile()))
                 .setErrorRedirector(Redirect.appendTo(logFile.toFile()))
-                .setPGStartupWait(WAIT)
+                .setPGStartupWait(wait)
                 // Stopped by close(), after the pool and everything using it, not by a JVM hook racing the node's own shutdown
                 // (the node would then finish its in-flight work against a stopped server).
                 .setRegisterShutdownHook(false)
                 .start();
         log.info("embedded PostgreSQL in {} up on 127.0.0.1:{} in {} ms", dir, server.getPort(),
                 (System.nanoTime() - started) / 1_000_000);
-        return new EmbeddedCluster(dir, password, server.getPort(), server, channel, lock);
+        return new EmbeddedCluster(dir, password, server.getPort(), server, lock);
     }
 
     /**
      * A server that an owner killed with kill -9 left running (its postmaster.pid names a live
      * postgres process): stop it (fast shutdown, SIGINT), so that this owner starts its own.
      */
-    static void stopLeftOver(Path data) throws IOException {
+    static void stopLeftOver(Path data, Duration wait) throws IOException {
         Optional<PostmasterPid> pid = PostmasterPid.read(data);
         if (pid.isEmpty()) {
             return;
@@ -213,12 +214,12 @@ public final class EmbeddedCluster implements AutoCloseable {
                 data, pid.get().pid());
         try {
             new ProcessBuilder(List.of("kill", "-INT", Long.toString(pid.get().pid()))).inheritIO().start().waitFor();
-            process.get().onExit().get(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            process.get().onExit().get(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while stopping the left-over server " + pid.get().pid());
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IOException("the left-over server " + pid.get().pid() + " in " + data + " did not stop within " + WAIT);
+            throw new IOException("the left-over server " + pid.get().pid() + " in " + data + " did not stop within " + wait);
         }
     }
 
@@ -237,6 +238,28 @@ public final class EmbeddedCluster implements AutoCloseable {
                     .orElse("no server running yet");
         } catch (IOException e) {
             return "unknown";
+        }
+    }
+
+    /**
+     * One channel per lock file for the whole JVM, never closed: on Linux, closing any channel on a
+     * file drops every lock this process holds on it (POSIX record locks belong to the process), so a
+     * guest closing a channel of its own would silently free an owner's lock held in the same JVM, and
+     * the next process would take the running server for a left-over and stop it.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<Path, FileChannel> LOCK_CHANNELS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static FileChannel lockChannel(Path file) throws IOException {
+        try {
+            return LOCK_CHANNELS.computeIfAbsent(file, f -> {
+                try {
+                    return FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 

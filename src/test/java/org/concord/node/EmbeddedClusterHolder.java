@@ -14,7 +14,7 @@ public final class EmbeddedClusterHolder {
             try (EmbeddedCluster cluster = EmbeddedCluster.open(Path.of(args[0]), false, java.time.Duration.ofSeconds(1))) {
                 System.out.println("owner");
             } catch (IllegalStateException e) {
-                System.out.println("held");
+                System.out.println(e.getMessage().contains("is held by another process") ? "held" : "failed");
             }
             return;
         }

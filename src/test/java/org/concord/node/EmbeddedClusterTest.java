@@ -109,8 +109,8 @@ class EmbeddedClusterTest {
             try (EmbeddedCluster guest = EmbeddedCluster.open(dataDir, true, Duration.ofSeconds(30))) {
                 assertThat(guest.owner()).isFalse();
             }
-            // POSIX record locks belong to the process, and the guest opened and closed a channel of its own on the lock file:
-            // the JDK must not let that close drop the owner's lock, or another process would take the server for a left-over
+            // POSIX record locks belong to the process: had the guest closed a channel of its own on the lock file, the owner's
+            // lock would be gone, and this other process would have taken the running server for a left-over and stopped it
             assertThat(tryFromAnotherProcess(dataDir)).isEqualTo("held");
         }
         assertThat(tryFromAnotherProcess(dataDir)).isEqualTo("owner");
@@ -122,7 +122,25 @@ class EmbeddedClusterTest {
                 EmbeddedClusterHolder.class.getName(), dataDir.toString(), "--try").redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return out.lines().filter(l -> l.equals("owner") || l.equals("held")).findFirst().orElse(out);
+        return out.lines().filter(l -> l.equals("owner") || l.equals("held") || l.equals("failed")).findFirst().orElse(out);
+    }
+
+    @Test
+    void aServerThatCannotStartIsOneErrorNamingItsLogAndTheWayToRunWithoutIt() throws Exception {
+        Path data = EmbeddedCluster.directory(dataDir).resolve("data");
+        Files.createDirectories(data);
+        Files.writeString(data.resolve("PG_VERSION"), "14\n");
+        Files.writeString(data.resolve("postgresql.conf"), "this is not a setting\n"); // a damaged cluster
+
+        assertThatThrownBy(() -> EmbeddedCluster.open(dataDir, false, Duration.ofSeconds(5)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasNoCause()
+                .hasMessageContaining("the embedded PostgreSQL in " + EmbeddedCluster.directory(dataDir) + " did not start")
+                .hasMessageContaining(EmbeddedCluster.directory(dataDir).resolve("postgres.log").toString())
+                .hasMessageContaining("concord.database.embedded: h2");
+        assertThat(Files.readString(EmbeddedCluster.directory(dataDir).resolve("postgres.log"))).contains("postgresql.conf\" contains errors");
+        assertThat(tryFromAnotherProcess(dataDir)).as("the failed owner let go of the lock: the next one tries, and fails alike")
+                .isEqualTo("failed");
     }
 
     @Test
