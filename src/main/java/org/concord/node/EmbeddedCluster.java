@@ -85,19 +85,22 @@ public final class EmbeddedCluster implements AutoCloseable {
             while (true) {
                 FileLock lock = tryLock(channel);
                 if (lock != null) {
+                    boolean started = false;
                     try {
-                        return startAsOwner(dir, password, lock, wait);
+                        EmbeddedCluster cluster = startAsOwner(dir, password, lock, wait);
+                        started = true;
+                        return cluster;
                     } catch (IOException | RuntimeException e) {
-                        lock.release();
                         // e.g. a temporary directory mounted noexec, where the binaries are unpacked, a full disk, a damaged
                         // cluster. The cause goes to the log; the message (the one line the concord command prints) says what to do.
                         log.error("the embedded PostgreSQL in {} did not start", dir, e);
                         throw new IllegalStateException("the embedded PostgreSQL in " + dir + " did not start (" + e.getMessage()
                                 + "); its own log is " + dir.resolve("postgres.log") + ". To run without it, set concord.database.embedded: h2"
                                 + " or an external database (concord.database.url)");
-                    } catch (Error e) {
-                        lock.release();
-                        throw e;
+                    } finally {
+                        if (!started) {
+                            lock.release();
+                        }
                     }
                 }
                 if (join) {
@@ -196,12 +199,9 @@ public final class EmbeddedCluster implements AutoCloseable {
      */
     static void stopLeftOver(Path data, Duration wait) throws IOException {
         Optional<PostmasterPid> pid = PostmasterPid.read(data);
-        if (pid.isEmpty()) {
-            return;
-        }
-        Optional<ProcessHandle> process = ProcessHandle.of(pid.get().pid());
-        if (process.isEmpty() || !process.get().isAlive()) {
-            return; // postgres itself removes a stale postmaster.pid
+        Optional<ProcessHandle> process = pid.flatMap(PostmasterPid::liveProcess);
+        if (process.isEmpty()) {
+            return; // no file, or postgres itself removes a stale one
         }
         Optional<String> command = process.get().info().command();
         if (command.isPresent() && !command.get().endsWith("postgres")) {
@@ -225,10 +225,7 @@ public final class EmbeddedCluster implements AutoCloseable {
 
     private static Optional<Integer> readyPort(Path dir) throws IOException {
         Optional<PostmasterPid> pid = PostmasterPid.read(dir.resolve("data"));
-        if (pid.isEmpty() || !pid.get().ready() || ProcessHandle.of(pid.get().pid()).map(ProcessHandle::isAlive).orElse(false) == false) {
-            return Optional.empty();
-        }
-        return Optional.of(pid.get().port());
+        return pid.filter(p -> p.ready() && p.liveProcess().isPresent()).map(PostmasterPid::port);
     }
 
     private static String describeOwner(Path dir) {
@@ -300,6 +297,11 @@ public final class EmbeddedCluster implements AutoCloseable {
      * and on line 8 its status (starting, ready, stopping).
      */
     record PostmasterPid(long pid, int port, boolean ready) {
+        /** The process the file names, while it runs. */
+        Optional<ProcessHandle> liveProcess() {
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        }
+
         static Optional<PostmasterPid> read(Path data) throws IOException {
             Path file = data.resolve("postmaster.pid");
             List<String> lines;

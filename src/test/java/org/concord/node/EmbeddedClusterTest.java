@@ -117,9 +117,7 @@ class EmbeddedClusterTest {
     }
 
     private static String tryFromAnotherProcess(Path dataDir) throws Exception {
-        String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(javaCommand, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                EmbeddedClusterHolder.class.getName(), dataDir.toString(), "--try").redirectErrorStream(true).start();
+        Process process = holderJvm(dataDir, "--try");
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         return out.lines().filter(l -> l.equals("owner") || l.equals("held") || l.equals("failed")).findFirst().orElse(out);
@@ -185,11 +183,16 @@ class EmbeddedClusterTest {
         return rows;
     }
 
+    /** {@link EmbeddedClusterHolder} in a JVM of its own, on this test's class path. */
+    private static Process holderJvm(Path dataDir, String argument) throws java.io.IOException {
+        String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(javaCommand, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                EmbeddedClusterHolder.class.getName(), dataDir.toString(), argument).redirectErrorStream(true).start();
+    }
+
     /** Starts {@link EmbeddedClusterHolder} in a JVM of its own and waits for its server to be up. */
     private static Process holder(Path dataDir, String note) throws Exception {
-        String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(javaCommand, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                EmbeddedClusterHolder.class.getName(), dataDir.toString(), note).redirectErrorStream(true).start();
+        Process process = holderJvm(dataDir, note);
         var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         StringBuilder seen = new StringBuilder();
         String line;
