@@ -25,10 +25,8 @@ import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-import org.concord.demo.DemoSeed;
 import org.concord.node.OwnerOnly;
 import org.concord.party.NodeIdentity;
-import org.concord.party.Pairing;
 import org.concord.party.PairingRecord;
 import org.concord.party.Role;
 import org.concord.party.UserAccounts;
@@ -54,6 +52,8 @@ import tools.jackson.databind.node.ObjectNode;
 class DemoCommand implements Callable<Integer> {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The set-up the demo leaves in a node's data directory for the node to apply as it starts. */
+    static final String SETUP_FILE = "demo-setup.json";
 
     @Option(names = "--dir", paramLabel = "DIR", defaultValue = "data/demo", description = "Where the demo keeps its data (default: ${DEFAULT-VALUE}).")
     Path dir;
@@ -155,11 +155,22 @@ class DemoCommand implements Callable<Integer> {
             files.put(node.code(), new NodeFiles(keys.resolve("tls.crt"), keys.resolve("tls.key")));
         }
 
-        // Then each node's store, one context each (Spring's logging is one per JVM, so one after the
-        // other): pairing, seeding, users.
+        // Then what each node's store needs (pairing, seed, users, passwords decided here, so that
+        // nodes.json can carry them), applied by each node in its own process as it starts; with
+        // --setup-only here, one context after the other (Spring's logging is one per JVM).
+        Map<String, DemoSetup> setups = new LinkedHashMap<>();
         Map<String, ObjectNode> written = new LinkedHashMap<>();
         for (DemoNode node : nodes) {
-            written.put(node.code(), prepare(node, configs.get(node.code()), records, files.get(node.code()), previous));
+            DemoSetup setup = setup(node, records, previous);
+            setups.put(node.code(), setup);
+            written.put(node.code(), entry(node, configs.get(node.code()), records, files.get(node.code()), setup));
+        }
+        if (setupOnly) {
+            for (DemoNode node : nodes) {
+                try (var context = NodeContexts.offline(configs.get(node.code()))) {
+                    setups.get(node.code()).applyTo(context);
+                }
+            }
         }
         ObjectNode out = JSON.createObjectNode();
         ArrayNode nodesOut = out.putArray("nodes");
@@ -171,55 +182,55 @@ class DemoCommand implements Callable<Integer> {
             System.out.println("Demo prepared in " + dir + "; credentials in " + nodesFile);
             return 0;
         }
-        return run(configs, nodesFile);
+        Map<String, Path> setupFiles = new LinkedHashMap<>();
+        for (DemoNode node : nodes) {
+            Path file = configs.get(node.code()).dataDir().resolve(SETUP_FILE);
+            setups.get(node.code()).write(file);
+            setupFiles.put(node.code(), file);
+        }
+        return run(configs, setupFiles, nodesFile);
     }
 
     record NodeFiles(Path certificate, Path key) {
     }
 
-    /** Pairs {@code node} with every other demo node, seeds it and makes its users; its entry of nodes.json. */
-    private ObjectNode prepare(DemoNode node, ConfigFile config, Map<String, PairingRecord> records, NodeFiles nodeFiles,
-            JsonNode previous) {
-        try (var context = NodeContexts.offline(config)) {
-            for (DemoNode other : nodes) {
-                if (!other.equals(node)) {
-                    context.getBean(Pairing.class).pair(records.get(other.code()), "cli:demo", true);
-                }
-            }
-            var seeded = DemoSeed.into(context, "cli:demo");
-            seeded.refusedIntel().forEach(o ->
-                    System.err.println("concord: warning: demo object " + o.id() + " refused: " + o.message()));
-            ObjectNode nodeOut = JSON.createObjectNode();
-            nodeOut.put("party", node.code());
-            nodeOut.put("name", node.name());
-            nodeOut.put("url", node.url());
-            nodeOut.put("caCert", nodeFiles.certificate().toString());
-            nodeOut.put("clientCert", nodeFiles.certificate().toString());
-            nodeOut.put("clientKey", nodeFiles.key().toString());
-            nodeOut.put("config", config.path().toString());
-            nodeOut.put("certificateFingerprint", records.get(node.code()).fingerprint().toString());
-            ArrayNode users = nodeOut.putArray("users");
-            UserAccounts accounts = context.getBean(UserAccounts.class);
-            for (Role role : Role.values()) {
-                String username = node.slug() + "-" + role.name().toLowerCase(java.util.Locale.ROOT);
-                String password = previousPassword(previous, node.code(), username);
-                if (!accounts.exists(username)) {
-                    password = password == null ? UserAccounts.generatePassword() : password;
-                    accounts.add(username, java.util.Set.of(role), password, "cli:demo");
-                } else if (password == null) {
-                    password = UserAccounts.generatePassword();
-                    accounts.setPassword(username, password, "cli:demo");
-                }
-                ObjectNode user = users.addObject();
-                user.put("username", username);
-                user.put("password", password);
-                user.put("role", role.name());
-            }
-            return nodeOut;
+    /** What {@code node}'s store needs: pairing with every other demo node, and its users with their passwords. */
+    private DemoSetup setup(DemoNode node, Map<String, PairingRecord> records, JsonNode previous) {
+        List<PairingRecord> partners = nodes.stream().filter(other -> !other.equals(node)).map(other -> records.get(other.code())).toList();
+        List<DemoSetup.User> users = new ArrayList<>();
+        for (Role role : Role.values()) {
+            String username = node.slug() + "-" + role.name().toLowerCase(java.util.Locale.ROOT);
+            String password = previousPassword(previous, node.code(), username);
+            // a password nodes.json no longer holds is made anew, and set on the account if it exists
+            users.add(password == null ? new DemoSetup.User(username, role, UserAccounts.generatePassword(), true)
+                    : new DemoSetup.User(username, role, password, false));
         }
+        return new DemoSetup(partners, users);
     }
 
-    private int run(Map<String, ConfigFile> configs, Path nodesFile) throws Exception {
+    /** {@code node}'s entry of nodes.json. */
+    private static ObjectNode entry(DemoNode node, ConfigFile config, Map<String, PairingRecord> records, NodeFiles nodeFiles,
+            DemoSetup setup) {
+        ObjectNode nodeOut = JSON.createObjectNode();
+        nodeOut.put("party", node.code());
+        nodeOut.put("name", node.name());
+        nodeOut.put("url", node.url());
+        nodeOut.put("caCert", nodeFiles.certificate().toString());
+        nodeOut.put("clientCert", nodeFiles.certificate().toString());
+        nodeOut.put("clientKey", nodeFiles.key().toString());
+        nodeOut.put("config", config.path().toString());
+        nodeOut.put("certificateFingerprint", records.get(node.code()).fingerprint().toString());
+        ArrayNode users = nodeOut.putArray("users");
+        for (DemoSetup.User user : setup.users()) {
+            ObjectNode out = users.addObject();
+            out.put("username", user.username());
+            out.put("password", user.password());
+            out.put("role", user.role().name());
+        }
+        return nodeOut;
+    }
+
+    private int run(Map<String, ConfigFile> configs, Map<String, Path> setupFiles, Path nodesFile) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         String jar = System.getProperty("java.class.path");
         if (jar == null || !jar.endsWith(".jar") || jar.contains(File.pathSeparator)) {
@@ -235,7 +246,8 @@ class DemoCommand implements Callable<Integer> {
         command.add(jar);
         for (DemoNode node : nodes) {
             List<String> nodeCommand = new ArrayList<>(command);
-            nodeCommand.addAll(List.of("node", "--config", configs.get(node.code()).path().toString()));
+            nodeCommand.addAll(List.of("node", "--config", configs.get(node.code()).path().toString(),
+                    NodeCommand.DEMO_SETUP, setupFiles.get(node.code()).toString()));
             ProcessBuilder builder = new ProcessBuilder(nodeCommand).redirectErrorStream(true);
             Process process = builder.start();
             processes.add(process);

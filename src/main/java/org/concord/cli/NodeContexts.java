@@ -6,6 +6,7 @@ import java.util.Map;
 import org.concord.ConcordApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Starts a node's application context from its configuration file, with or without its web server. */
@@ -17,6 +18,11 @@ final class NodeContexts {
     /** The whole node, HTTPS server and scheduled work included. */
     static ConfigurableApplicationContext node(ConfigFile config) {
         return build(config, WebApplicationType.SERVLET, Map.of()).run(args(config));
+    }
+
+    /** The whole node, with {@code initializer} given the context before its beans are made. */
+    static ConfigurableApplicationContext node(ConfigFile config, ApplicationContextInitializer<ConfigurableApplicationContext> initializer) {
+        return build(config, WebApplicationType.SERVLET, Map.of()).initializers(initializer).run(args(config));
     }
 
     /**
