@@ -38,6 +38,12 @@ class ConcordCommandTest {
         irConfig = config("ir", "IR", "Iran", 18442);
     }
 
+    /**
+     * A node's configuration on the embedded H2 engine: these tests are about what the command says and
+     * keeps, which is the same on either engine, and a PostgreSQL server started and stopped for each
+     * of their dozens of commands cost a minute and a half of the suite. The demo's test below, the
+     * demo's own tests and {@code node.EmbeddedClusterTest} run the commands on the default engine.
+     */
     Path config(String slug, String code, String name, int port) throws Exception {
         Path file = dir.resolve(slug + "/concord.yml");
         Files.createDirectories(file.getParent());
@@ -48,6 +54,8 @@ class ConcordCommandTest {
                     name: %s
                   url: https://localhost:%d
                   data-dir: data
+                  database:
+                    embedded: h2
                 server:
                   port: %d
                 """.formatted(code, name, port, port));
