@@ -141,8 +141,14 @@ final class DemoSetup {
                     "must be " + FORMAT + ", got '" + in.path("format").asString("") + "'");
         }
         List<PairingRecord> partners = new ArrayList<>();
+        int p = 0;
         for (JsonNode record : in.path("partners")) {
-            partners.add(PairingRecord.parse(record.toString()));
+            try {
+                partners.add(PairingRecord.parse(record.toString()));
+            } catch (org.concord.node.InvalidInput e) {
+                throw e.within(file.getFileName() + " partners[" + p + "]");
+            }
+            p++;
         }
         List<User> users = new ArrayList<>();
         int i = 0;
@@ -153,12 +159,11 @@ final class DemoSetup {
             if (username.isEmpty() || password.isEmpty()) {
                 throw new org.concord.node.InvalidInput(field, "required", "needs a username and a password");
             }
-            Role role;
-            try {
-                role = Role.valueOf(user.path("role").asString(""));
-            } catch (IllegalArgumentException e) {
-                throw new org.concord.node.InvalidInput(field + ".role", "role", "is not a role: '" + user.path("role").asString("") + "'");
+            String roleName = user.path("role").asString("");
+            if (java.util.Arrays.stream(Role.values()).noneMatch(r -> r.name().equals(roleName))) {
+                throw org.concord.node.InvalidInput.notOneOf(field + ".role", roleName, Role.class);
             }
+            Role role = Role.valueOf(roleName);
             users.add(new User(username, role, password, user.path("reset").asBoolean(false)));
         }
         return new DemoSetup(partners, users);

@@ -17,7 +17,7 @@ final class NodeContexts {
 
     /** The whole node, HTTPS server and scheduled work included. */
     static ConfigurableApplicationContext node(ConfigFile config) {
-        return build(config, WebApplicationType.SERVLET, Map.of()).run(args(config));
+        return node(config, context -> { });
     }
 
     /** The whole node, with {@code initializer} given the context before its beans are made. */
