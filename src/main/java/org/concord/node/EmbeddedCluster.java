@@ -74,6 +74,11 @@ public final class EmbeddedCluster implements AutoCloseable {
 
     /** As {@link #open(Path, boolean)}, waiting at most {@code wait} for another owner. */
     static EmbeddedCluster open(Path dataDir, boolean join, Duration wait) {
+        return open(dataDir, join, wait, LocalPorts::free);
+    }
+
+    /** As {@link #open(Path, boolean, Duration)}, the owner's server taking its port from {@code ports}. */
+    static EmbeddedCluster open(Path dataDir, boolean join, Duration wait, java.util.function.IntSupplier ports) {
         Path dir = directory(dataDir);
         try {
             Files.createDirectories(dir);
@@ -87,7 +92,7 @@ public final class EmbeddedCluster implements AutoCloseable {
                 if (lock != null) {
                     boolean started = false;
                     try {
-                        EmbeddedCluster cluster = startAsOwner(dir, password, lock, wait);
+                        EmbeddedCluster cluster = startAsOwner(dir, password, lock, wait, ports);
                         started = true;
                         return cluster;
                     } catch (IOException | RuntimeException e) {
@@ -163,19 +168,61 @@ public final class EmbeddedCluster implements AutoCloseable {
         }
     }
 
-    private static EmbeddedCluster startAsOwner(Path dir, String password, FileLock lock, Duration wait) throws IOException {
+    /**
+     * Starts the server as the lock's owner on a port from {@code ports}: below the ephemeral range, as zonky's own
+     * choice (a port the kernel hands out) lies where any outgoing connection of this machine may take it before the
+     * server binds it, and the start then waited its whole minute and failed (the suite lost a run so). A port taken
+     * all the same, by another listener, is said as such in the error, which the server's log tells.
+     */
+    private static EmbeddedCluster startAsOwner(Path dir, String password, FileLock lock, Duration wait,
+            java.util.function.IntSupplier ports) throws IOException {
+        int port = ports.getAsInt();
+        Path logFile = dir.resolve("postgres.log");
+        long logBefore = Files.exists(logFile) ? Files.size(logFile) : 0;
+        try {
+            return startAsOwner(dir, password, lock, wait, port);
+        } catch (IOException e) {
+            if (logSince(logFile, logBefore).contains("could not bind")) {
+                throw new IOException("port " + port + " on 127.0.0.1, free when it was chosen, was taken by another program"
+                        + " before the server could bind it; start again", e);
+            }
+            throw e;
+        }
+    }
+
+    /** What the server's log gained after {@code offset} bytes (empty when there is no log). */
+    private static String logSince(Path logFile, long offset) {
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(logFile.toFile(), "r")) {
+            long length = file.length();
+            if (length <= offset) {
+                return "";
+            }
+            byte[] added = new byte[(int) Math.min(length - offset, 1 << 20)];
+            file.seek(offset);
+            file.readFully(added);
+            return new String(added, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static EmbeddedCluster startAsOwner(Path dir, String password, FileLock lock, Duration wait, int port) throws IOException {
         stopLeftOver(dir.resolve("data"), wait);
         long started = System.nanoTime();
         Path logFile = dir.resolve("postgres.log");
         EmbeddedPostgres server = EmbeddedPostgres.builder()
                 .setDataDirectory(dir.resolve("data"))
                 .setCleanDataDirectory(false)
-                .setPort(0)
+                .setPort(port)
                 // initdb: a password for the superuser and SCRAM for every connection, instead of zonky's trust
                 .setLocaleConfig("auth", "scram-sha-256")
                 .setLocaleConfig("pwfile", dir.resolve("password").toString())
                 .setLocaleConfig("locale", "C")
                 .setConnectConfig("password", password)
+                // zonky's readiness probe, a connection every 100 ms: a port that another program took answers it with
+                // something else than PostgreSQL (or nothing), and without a limit the probe would wait for that answer forever
+                .setConnectConfig("loginTimeout", "5")
+                .setConnectConfig("socketTimeout", "5")
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("unix_socket_directories", "")
                 .setServerConfig("fsync", "on")

@@ -165,8 +165,8 @@ final class RunningDemo implements AutoCloseable {
         }
     }
 
-    /** The first of {@code count} adjacent free ports, below the ephemeral range ({@link org.concord.testing.Ports}). */
+    /** The first of {@code count} adjacent free ports, below the ephemeral range ({@link org.concord.node.LocalPorts}). */
     static int freePorts(int count) {
-        return org.concord.testing.Ports.freeRun(count);
+        return org.concord.node.LocalPorts.freeRun(count);
     }
 }

@@ -200,7 +200,7 @@ final class NodeProcess {
     }
 
     static int freePort() {
-        return org.concord.testing.Ports.free();
+        return org.concord.node.LocalPorts.free();
     }
 
     @Override

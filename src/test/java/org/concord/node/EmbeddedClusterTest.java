@@ -142,6 +142,31 @@ class EmbeddedClusterTest {
     }
 
     @Test
+    void aPortThatAnotherProgramTookBeforeTheServerBoundItIsOneErrorSayingSoAndTheStartDoesNotHang() throws Exception {
+        // Another program listens on the port chosen, as if it had bound it between the choosing and the server's start, and
+        // answers nothing: zonky's readiness probe, reaching it instead of PostgreSQL, waited for an answer forever.
+        try (java.net.ServerSocket taken = new java.net.ServerSocket()) {
+            taken.setReuseAddress(false);
+            taken.bind(new java.net.InetSocketAddress("127.0.0.1", LocalPorts.free()));
+
+            assertThatThrownBy(() -> EmbeddedCluster.open(dataDir, false, Duration.ofSeconds(3), taken::getLocalPort))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("the embedded PostgreSQL in " + EmbeddedCluster.directory(dataDir) + " did not start")
+                    .hasMessageContaining("port " + taken.getLocalPort() + " on 127.0.0.1, free when it was chosen, was taken by another"
+                            + " program before the server could bind it; start again")
+                    .hasMessageContaining(EmbeddedCluster.directory(dataDir).resolve("postgres.log").toString());
+            assertThat(Files.readString(EmbeddedCluster.directory(dataDir).resolve("postgres.log"))).contains("could not bind");
+        }
+    }
+
+    @Test
+    void theServerListensBelowTheEphemeralRange() throws Exception {
+        try (EmbeddedCluster cluster = EmbeddedCluster.open(dataDir, false, Duration.ofSeconds(30))) {
+            assertThat(cluster.port()).isBetween(20_000, LocalPorts.ephemeralLow() - 1);
+        }
+    }
+
+    @Test
     void theEngineIsPostgresqlByDefaultH2WhenAskedOrWhenTheDataDirectoryAlreadyHoldsAnH2StoreAndANameOtherwiseIsRefused()
             throws Exception {
         assertThat(NodeDatabase.postgresBinariesHere()).as("this machine is one the jar ships binaries for").isTrue();

@@ -100,7 +100,7 @@ public final class TestNode implements AutoCloseable {
                             .run(arguments(properties));
                     break;
                 } catch (RuntimeException e) {
-                    // The port was free when chosen (below the ephemeral range, see Ports), but another listener may
+                    // The port was free when chosen (below the ephemeral range, see LocalPorts), but another listener may
                     // have bound it before Tomcat did. Another port.
                     if (portGiven || attempt == 3 || !portInUse(e)) {
                         throw e;
@@ -206,6 +206,6 @@ public final class TestNode implements AutoCloseable {
     }
 
     static int freePort() {
-        return Ports.free();
+        return org.concord.node.LocalPorts.free();
     }
 }

@@ -1,4 +1,4 @@
-package org.concord.testing;
+package org.concord.node;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -9,18 +9,19 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Free ports for a server that a test starts a moment later (a node in this JVM, a node or demo
- * process), chosen below the kernel's ephemeral range. A port the kernel hands out for
- * {@code new ServerSocket(0)} lies inside that range, where any JVM's outgoing connection (the other
- * test fork's HTTPS and database clients, a node process of an IT beside it) may take it as its local
+ * Free ports on this machine for a server started a moment later (the node's embedded PostgreSQL; in
+ * the tests a node or a demo process), chosen below the kernel's ephemeral range. A port the kernel
+ * hands out for {@code new ServerSocket(0)} lies inside that range, where any process's outgoing
+ * connection (the node's own HTTPS and database clients, another program's) may take it as its local
  * port between the choosing and the binding: the suite lost runs to "Port … is already in use" that
- * way. Below the range only another listener can take it, and each port is checked free when chosen.
+ * way, and an embedded server that could not bind its port once. Below the range only another
+ * listener can take it, and each port is checked free when chosen.
  */
-public final class Ports {
+public final class LocalPorts {
 
     private static final int LOWEST = 20_000;
 
-    private Ports() {
+    private LocalPorts() {
     }
 
     /** One free port below the ephemeral range. */
