@@ -171,7 +171,7 @@ public final class EmbeddedCluster implements AutoCloseable {
     /**
      * Starts the server as the lock's owner on a port from {@code ports}: below the ephemeral range, as zonky's own
      * choice (a port the kernel hands out) lies where any outgoing connection of this machine may take it before the
-     * server binds it, and the start then waited its whole minute and failed (the suite lost a run so). A port taken
+     * server binds it, and the start then waited its whole minute and failed (most likely how the suite lost a run). A port taken
      * all the same, by another listener, is said as such in the error, which the server's log tells.
      */
     private static EmbeddedCluster startAsOwner(Path dir, String password, FileLock lock, Duration wait,
