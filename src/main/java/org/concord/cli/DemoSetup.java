@@ -159,11 +159,7 @@ final class DemoSetup {
             if (username.isEmpty() || password.isEmpty()) {
                 throw new org.concord.node.InvalidInput(field, "required", "needs a username and a password");
             }
-            String roleName = user.path("role").asString("");
-            if (java.util.Arrays.stream(Role.values()).noneMatch(r -> r.name().equals(roleName))) {
-                throw org.concord.node.InvalidInput.notOneOf(field + ".role", roleName, Role.class);
-            }
-            Role role = Role.valueOf(roleName);
+            Role role = org.concord.node.InvalidInput.oneOf(field + ".role", user.path("role").asString(""), Role.class);
             users.add(new User(username, role, password, user.path("reset").asBoolean(false)));
         }
         return new DemoSetup(partners, users);
