@@ -100,7 +100,7 @@ public class WorkflowTable {
     java.util.Set<String> heldCases(String type, java.util.Collection<String> caseIds) {
         java.util.Set<String> held = new java.util.HashSet<>();
         for (List<String> chunk : chunks(List.copyOf(caseIds))) {
-            jdbc.sql(heldCasesStatement(chunk.size())).params(List.copyOf(chunk)).query((java.sql.ResultSet rs) -> {
+            jdbc.sql(heldCasesStatement(chunk.size())).params(chunk).query((java.sql.ResultSet rs) -> {
                 if (rs.getString(2).equals(type)) {
                     held.add(rs.getString(1));
                 }
