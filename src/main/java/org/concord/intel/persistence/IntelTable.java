@@ -14,6 +14,7 @@ import java.util.StringJoiner;
 import org.concord.intel.IntelQuery;
 import org.concord.intel.StoredObject;
 import org.concord.intel.stix.SharingPolicy;
+import org.concord.node.TableStatistics;
 import org.concord.party.PartyCode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,10 +27,12 @@ public class IntelTable {
     private static final String COLUMNS = "seq, id, type, spec_version, version, date_added, is_current, refs, source_party, object";
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final TableStatistics statistics;
 
-    IntelTable(JdbcClient jdbc, JdbcTemplate template) {
+    IntelTable(JdbcClient jdbc, JdbcTemplate template, TableStatistics statistics) {
         this.jdbc = jdbc;
         this.template = template;
+        this.statistics = statistics;
     }
 
     /** A row with what visibility decisions need besides the object. */
@@ -692,35 +695,17 @@ public class IntelTable {
     }
 
     /**
-     * Counts rows just written and, once they amount to a tenth of the rows the statistics last saw
-     * (at least 5,000), refreshes PostgreSQL's statistics of the table, so that reads page by index
-     * instead of sorting what autovacuum has not yet counted. A fixed 5,000 made every tenth envelope
-     * of 500 pay for an ANALYZE whose cost grows with the table (issue 13); a tenth keeps the cost per
-     * object flat, as autovacuum's own analyze_scale_factor does. H2 analyses itself.
-     *
-     * <p>The ANALYZE runs after the writer's transaction commits, on a thread of its own, one at a time:
-     * inside the transaction it held up the envelope that happened to be due (about 0.4 s at 300k
-     * stored, the ingest's p99), and with it the serial client's next envelope. A refresh due while one
-     * runs is folded into it.
+     * Counts rows just written; {@link TableStatistics} refreshes PostgreSQL's statistics of the table once they
+     * amount to a tenth of the rows the statistics last saw, after the writer's transaction commits, so that reads
+     * page by index instead of sorting what autovacuum has not yet counted (issue 13).
      */
     public void refreshStatisticsAfter(int written) {
-        long due = Math.max(5_000, analysedRows / 10);
-        if (writtenSinceStatistics.addAndGet(written) < due) {
-            return;
-        }
-        writtenSinceStatistics.set(0);
-        if (!postgres()) {
-            return;
-        }
-        org.concord.node.AfterCommit.run(this::analyseLater);
+        statistics.written("intel_object", written);
     }
 
     /** Refreshes PostgreSQL's statistics of the table now, in the caller's thread (a store seeded in bulk, as load runs and tests do); H2 analyses itself. */
     public void refreshStatistics() {
-        writtenSinceStatistics.set(0);
-        if (postgres()) {
-            analyse();
-        }
+        statistics.refreshNow("intel_object");
     }
 
     private boolean postgres() {
@@ -732,38 +717,6 @@ public class IntelTable {
         return Boolean.TRUE.equals(known);
     }
 
-    /** Asks the statistics' thread for a refresh: it runs one, and keeps at most one more waiting (a third is folded into it). */
-    private void analyseLater() {
-        analyser.execute(() -> {
-            try {
-                analyse();
-            } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(IntelTable.class).warn("refreshing the statistics of intel_object failed: {}", e.toString());
-            }
-        });
-    }
-
-    private synchronized void analyse() {
-        jdbc.sql("analyze intel_object").update();
-        analysedRows = jdbc.sql("select greatest(reltuples, 0)::bigint from pg_class where oid = 'intel_object'::regclass")
-                .query(Long.class).optional().orElse(0L);
-    }
-
-    /** Stops the statistics' thread with the node; an ANALYZE under way is abandoned (PostgreSQL rolls it back). */
-    @jakarta.annotation.PreDestroy
-    void stopAnalyser() {
-        analyser.shutdownNow();
-    }
-
-    private final java.util.concurrent.atomic.AtomicLong writtenSinceStatistics = new java.util.concurrent.atomic.AtomicLong();
-    /** One thread, one refresh waiting at most; more asked meanwhile, or once stopped, are dropped (the waiting one covers them). */
-    private final java.util.concurrent.ThreadPoolExecutor analyser = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0L,
-            java.util.concurrent.TimeUnit.MILLISECONDS, new java.util.concurrent.ArrayBlockingQueue<>(1), r -> {
-                Thread thread = new Thread(r, "intel-statistics");
-                thread.setDaemon(true);
-                return thread;
-            }, new java.util.concurrent.ThreadPoolExecutor.DiscardPolicy());
-    private volatile long analysedRows;
     private volatile Boolean postgres;
 
     public long count(String collection) {

@@ -40,10 +40,12 @@ class LogTables {
     private static final HexFormat HEX = HexFormat.of();
     private final JdbcClient jdbc;
     private final DataSource dataSource;
+    private final org.concord.node.TableStatistics statistics;
 
-    LogTables(JdbcClient jdbc, DataSource dataSource) {
+    LogTables(JdbcClient jdbc, DataSource dataSource, org.concord.node.TableStatistics statistics) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
+        this.statistics = statistics;
     }
 
     /** An entry as stored, with its index and the leaf hash the tree uses. */
@@ -335,6 +337,7 @@ class LogTables {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
         insertTiles(tiles);
+        statistics.written("ledger_entry", entries.size());
     }
 
     private static void copy(PGConnection pg, long first, List<LedgerEntry> entries, List<Hash> leafHashes,
@@ -460,9 +463,7 @@ class LogTables {
             params.add(sender.value());
             params.add(Direction.RECEIVED.name());
             params.addAll(chunk);
-            jdbc.sql("select idx, leaf_hash, direction, partner, stix_id, modified, content_sha256, recorded_at"
-                    + " from ledger_entry where partner = ? and direction = ? and stix_id in (" + placeholders(chunk.size()) + ")"
-                    + " order by idx")
+            jdbc.sql(receivedStatement(chunk.size()))
                     .params(params)
                     .query(rs -> {
                         String modified = rs.getString("modified");
@@ -474,6 +475,12 @@ class LogTables {
                     });
         }
         return found;
+    }
+
+    /** The statement of {@link #firstReceived} for {@code ids} object ids (after the partner and the direction). */
+    static String receivedStatement(int ids) {
+        return "select idx, leaf_hash, direction, partner, stix_id, modified, content_sha256, recorded_at"
+                + " from ledger_entry where partner = ? and direction = ? and stix_id in (" + placeholders(ids) + ") order by idx";
     }
 
     /** How {@link #receivedVersions} keys an entry: its id and modified time as the ledger writes it. */

@@ -1,0 +1,128 @@
+package org.concord.node;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps PostgreSQL's statistics of the tables that grow with use fresh, from the node itself: a
+ * table's writers tell it how many rows they wrote, and once that is a tenth of the rows the last
+ * statistics saw (at least 5,000) the table is analysed, after the writer's transaction commits, on
+ * one thread of its own, one table at a time. H2 keeps its own statistics.
+ *
+ * <p>Why the node does it and not autovacuum alone (issue 13): a table without statistics, or with
+ * those of when it was small, makes the planner read a lookup of a few dozen ids ({@code stix_id in
+ * (...)} in the ledger) as a third of the table and scan all of it, a cost that grows with every row.
+ * Autovacuum analyses a table only after a tenth of it changed and a minute has passed, may be
+ * switched off on a shared server, and a crisis adds rows faster than that. The same rule as
+ * autovacuum's {@code analyze_scale_factor} keeps the cost per row written flat.
+ *
+ * <p>The refresh runs after the commit: inside the transaction it held up the batch that happened to
+ * make it due. A refresh asked for while one runs is queued, once per table.
+ */
+@Component
+public class TableStatistics {
+
+    private static final Logger log = LoggerFactory.getLogger(TableStatistics.class);
+    private static final Pattern TABLE = Pattern.compile("[a-z_]{1,63}");
+    static final long MINIMUM_DUE = 5_000;
+
+    private final JdbcTemplate jdbc;
+    private final Map<String, Table> tables = new ConcurrentHashMap<>();
+    private final Set<String> waiting = ConcurrentHashMap.newKeySet();
+    private final ThreadPoolExecutor analyser = new ThreadPoolExecutor(1, 1, 0L, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(64),
+            r -> {
+                Thread thread = new Thread(r, "table-statistics");
+                thread.setDaemon(true);
+                return thread;
+            }, new ThreadPoolExecutor.DiscardPolicy());
+    private volatile Boolean postgres;
+
+    public TableStatistics(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** What is known of one table: rows written since its statistics were refreshed, and how many rows they saw. */
+    private static final class Table {
+        final AtomicLong writtenSince = new AtomicLong();
+        volatile long analysedRows;
+    }
+
+    /**
+     * Counts {@code rows} just written to {@code table} (in the caller's transaction, if any) and, when
+     * that makes its statistics due, refreshes them once the transaction has committed.
+     */
+    public void written(String table, long rows) {
+        Table known = table(table);
+        long due = Math.max(MINIMUM_DUE, known.analysedRows / 10);
+        if (known.writtenSince.addAndGet(rows) < due) {
+            return;
+        }
+        known.writtenSince.set(0);
+        if (!postgres()) {
+            return;
+        }
+        AfterCommit.run(() -> {
+            if (waiting.add(table)) {
+                analyser.execute(() -> {
+                    waiting.remove(table);
+                    try {
+                        analyse(table, known);
+                    } catch (RuntimeException e) {
+                        log.warn("refreshing the statistics of {} failed: {}", table, e.toString());
+                    }
+                });
+            }
+        });
+    }
+
+    /** Refreshes the statistics of {@code table} now, in the caller's thread (a store seeded in bulk, as load runs and tests do). */
+    public void refreshNow(String table) {
+        Table known = table(table);
+        known.writtenSince.set(0);
+        if (postgres()) {
+            analyse(table, known);
+        }
+    }
+
+    private Table table(String table) {
+        if (!TABLE.matcher(table).matches()) {
+            throw new IllegalArgumentException("not a table name: " + table);
+        }
+        return tables.computeIfAbsent(table, t -> new Table());
+    }
+
+    private void analyse(String table, Table known) {
+        synchronized (known) {
+            jdbc.execute("analyze " + table);
+            Long rows = jdbc.queryForObject("select greatest(reltuples, 0)::bigint from pg_class where oid = ?::regclass", Long.class, table);
+            known.analysedRows = rows == null ? 0 : rows;
+        }
+    }
+
+    private boolean postgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            known = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
+                    .contains("postgres"));
+            postgres = known;
+        }
+        return Boolean.TRUE.equals(known);
+    }
+
+    /** Stops the statistics' thread with the node; an ANALYZE under way is abandoned (PostgreSQL rolls it back). */
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        analyser.shutdownNow();
+    }
+}
