@@ -46,7 +46,9 @@ import tools.jackson.databind.json.JsonMapper;
  *       flat-out and paced runs again, each sender POSTing {@code batch} calls at a time to
  *       {@code POST /api/hotline/calls/batch}, as the automatic reporters of a crisis would; paced, a batch
  *       is due when its last message is ({@code batch / rate} seconds apart) and latencies are measured from
- *       the time each batch was due.</li>
+ *       the time each batch was due. Both come after a warm-up of the batch path (flat out and paced, the
+ *       same sizes, not measured): the JIT still compiling it took a third of the machine's CPU in the paced
+ *       run otherwise. Each phase reports the JVM's CPU, the JIT's compile time and the GC's pauses.</li>
  * </ol>
  *
  * <p>Run: {@code ./mvnw -Pbench -DskipTests test -Dbench.main=org.concord.hotline.HotlineLoad -Dbench="4000 4 500 10 50"}
@@ -126,6 +128,15 @@ public final class HotlineLoad {
             stages(pk, ir, alone, sender.answeredAt(), "one at a time (200)");
 
             if (batch > 1) {
+                // The batch path is other code than the single calls' (and the runs above reshaped the profiles the JIT
+                // compiled from): run it, flat out and paced, before measuring it, or the JIT compiling it takes a third
+                // of the CPU of the paced run below (BENCHMARKS.md, the hotline section of the twelfth stop).
+                phase("warm-up in batches of " + batch);
+                Map<String, Instant> warmBatches = new ConcurrentHashMap<>();
+                flatOutInBatches(sender, n, senders, batch, warmBatches);
+                pacedInBatches(sender, rate, seconds, batch, warmBatches);
+                awaitReceipts(pk, ir, warmBatches.keySet(), Duration.ofMinutes(10));
+
                 phase("flat out in batches of " + batch);
                 Map<String, Instant> flatBatches = new ConcurrentHashMap<>();
                 Instant batchStart = Instant.now();
@@ -164,7 +175,37 @@ public final class HotlineLoad {
     }
 
     private static void phase(String name) {
+        Jvm now = Jvm.now();
+        if (lastPhase != null) {
+            // What the JIT did in a phase tells a warm measurement from one that still compiles the path it measures.
+            Jvm spent = now.since(lastPhase.jvm());
+            System.out.printf("| phase %s: the JVM's CPU (both nodes and this load); the JIT's compile time, summed over its threads; GC pauses | %.1f s; %.1f s; %.2f s |%n",
+                    lastPhase.name(), spent.cpuNanos() / 1e9, spent.compileMillis() / 1e3, spent.gcMillis() / 1e3);
+        }
+        lastPhase = new Phase(name, now);
         System.out.println("| phase " + name + " starts | " + LocalTime.now() + " |");
+    }
+
+    private static Phase lastPhase;
+
+    private record Phase(String name, Jvm jvm) {
+    }
+
+    /** This JVM's CPU time, the JIT's compilation time and the GC's pause time so far. */
+    private record Jvm(long cpuNanos, long compileMillis, long gcMillis) {
+
+        static Jvm now() {
+            long cpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
+            long compile = java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+            long gc = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
+            return new Jvm(cpu, compile, gc);
+        }
+
+        Jvm since(Jvm before) {
+            return new Jvm(cpuNanos - before.cpuNanos, compileMillis - before.compileMillis, gcMillis - before.gcMillis);
+        }
     }
 
     private static double seconds(Instant from, Instant to) {
@@ -295,9 +336,23 @@ public final class HotlineLoad {
         Instant deadline = Instant.now().plus(within);
         List<String> all = new ArrayList<>(ids);
         while (true) {
-            int receipted = count(pk, "select count(*) from exchange_outbox where receipt is not null and object_id in ", all);
+            // exchange_outbox has no index on object_id (the node never looks a message up by it): counting by id
+            // read the whole outbox per 1,000 ids every 250 ms, a load on the machine measured that grew with the
+            // run. Phases run one after another, so only the rows queued since the last wait ended can be this one's.
+            java.util.Set<String> wanted = new java.util.HashSet<>(all);
+            long[] last = {settledUpTo};
+            int receipted = pk.sql("select seq, object_id from exchange_outbox where seq > ? and receipt is not null").param(settledUpTo)
+                    .query(rs -> {
+                        int n = 0;
+                        while (rs.next()) {
+                            last[0] = Math.max(last[0], rs.getLong(1));
+                            n += wanted.contains(rs.getString(2)) ? 1 : 0;
+                        }
+                        return n;
+                    });
             int stored = count(ir, "select count(*) from workflow_message where direction = 'RECEIVED' and id in ", all);
             if (receipted >= all.size() && stored >= all.size()) {
+                settledUpTo = last[0];
                 return;
             }
             if (Instant.now().isAfter(deadline)) {
@@ -309,6 +364,9 @@ public final class HotlineLoad {
             Thread.sleep(all.size() == 1 ? 1 : 250);
         }
     }
+
+    /** The highest outbox {@code seq} whose phase has had every receipt: the rows up to it belong to phases already done. */
+    private static long settledUpTo;
 
     private static int count(JdbcClient jdbc, String sql, List<String> ids) {
         int total = 0;
