@@ -102,11 +102,14 @@ public class TableStatistics {
         }
     }
 
+    /** The table's counts; its name is checked once, when first met (it is written into the ANALYZE statement). */
     private Table table(String table) {
-        if (!TABLE.matcher(table).matches()) {
-            throw new IllegalArgumentException("not a table name: " + table);
-        }
-        return tables.computeIfAbsent(table, t -> new Table());
+        return tables.computeIfAbsent(table, t -> {
+            if (!TABLE.matcher(t).matches()) {
+                throw new IllegalArgumentException("not a table name: " + t);
+            }
+            return new Table();
+        });
     }
 
     private void analyse(String table, Table known) {
