@@ -50,8 +50,11 @@ class PromisedReceiptsAreCompletedTogetherTest {
         assertThat(nodes.pk.bean(OutboxDelivery.class).deliver(PartyCode.of("IR"))).isEqualTo(5);
         JdbcClient jdbc = nodes.pk.bean(JdbcClient.class);
         assertThat(receipts(jdbc, ids)).as("IR promised them").allSatisfy(r -> assertThat(r.isPromise()).isTrue());
+        assertThat(waiting(jdbc, ids)).as("the delivery noted the five promises").isEqualTo(5);
 
         assertThat(nodes.pk.bean(ReceiptCompletion.class).complete(PartyCode.of("IR"))).isEqualTo(5);
+        assertThat(waiting(jdbc, ids)).as("completed, no longer waiting").isZero();
+        assertThat(nodes.pk.bean(ReceiptCompletion.class).complete(PartyCode.of("IR"))).as("nothing is asked for twice").isZero();
 
         var irKey = nodes.pk.bean(org.concord.party.Partners.class).byCode(PartyCode.of("IR")).orElseThrow().signingKey();
         List<Receipt> completed = receipts(jdbc, ids);
@@ -103,6 +106,12 @@ class PromisedReceiptsAreCompletedTogetherTest {
         HttpResponse<String> empty = irAsPartner.send("POST", "/ledger/receipts", "", "Content-Type", "application/json");
         assertThat(empty.statusCode()).as(empty.body()).isEqualTo(400);
         assertThat(JSON.readTree(empty.body()).path("field").asString()).isEqualTo("objects");
+    }
+
+    /** How many of the messages with these ids wait for their promised receipt to be completed. */
+    private static long waiting(JdbcClient jdbc, List<String> ids) {
+        return jdbc.sql("select count(*) from exchange_receipt_promise p join exchange_outbox o on o.seq = p.seq"
+                + " where o.partner = 'IR' and o.object_id in (?, ?, ?, ?, ?)").params(new ArrayList<Object>(ids)).query(Long.class).single();
     }
 
     private static List<Receipt> receipts(JdbcClient jdbc, List<String> ids) throws Exception {

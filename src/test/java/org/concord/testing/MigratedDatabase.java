@@ -20,6 +20,14 @@ public record MigratedDatabase(HikariDataSource dataSource, String schema) imple
 
     /** A new, migrated database of {@code store}; {@code prefix} names its schema or file. */
     public static MigratedDatabase open(Store store, String prefix) throws IOException {
+        return open(store, prefix, null);
+    }
+
+    /**
+     * A new database of {@code store} migrated up to version {@code target} (all of them if null), for a test of a
+     * migration on the rows an older node left: {@link #migrate()} then applies the rest.
+     */
+    public static MigratedDatabase open(Store store, String prefix, String target) throws IOException {
         HikariConfig config = new HikariConfig();
         String schema = null;
         if (store == Store.POSTGRES) {
@@ -32,12 +40,23 @@ public record MigratedDatabase(HikariDataSource dataSource, String schema) imple
             config.setUsername("sa");
         }
         HikariDataSource dataSource = new HikariDataSource(config);
-        var flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/common");
-        if (schema != null) {
-            flyway = flyway.schemas(schema).createSchemas(true);
+        MigratedDatabase database = new MigratedDatabase(dataSource, schema);
+        var flyway = database.flyway();
+        if (target != null) {
+            flyway = flyway.target(target);
         }
         flyway.load().migrate();
-        return new MigratedDatabase(dataSource, schema);
+        return database;
+    }
+
+    /** Applies every migration not yet applied. */
+    public void migrate() {
+        flyway().load().migrate();
+    }
+
+    private org.flywaydb.core.api.configuration.FluentConfiguration flyway() {
+        var flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/common");
+        return schema == null ? flyway : flyway.schemas(schema).createSchemas(true);
     }
 
     @Override

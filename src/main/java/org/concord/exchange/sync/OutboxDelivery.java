@@ -84,6 +84,8 @@ public class OutboxDelivery {
     private final TaxiiClient client;
     private final JdbcClient jdbc;
     private final org.springframework.jdbc.core.JdbcTemplate batches;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
+    private final ReceiptPromises promises;
     private final Clock clock;
     private final Ledger ledger;
     private final Receipts receipts;
@@ -105,7 +107,10 @@ public class OutboxDelivery {
             @Value("${concord.exchange.backoff.max:PT10M}") Duration maxBackoff,
             @Value("${concord.exchange.backoff.flash:PT2S}") Duration flashBackoff,
             @Value("${concord.exchange.backoff.priority:PT10S}") Duration priorityBackoff,
-            org.springframework.beans.factory.ObjectProvider<org.concord.exchange.Outbox> outbox, SharingInForce sharing) {
+            org.springframework.beans.factory.ObjectProvider<org.concord.exchange.Outbox> outbox, SharingInForce sharing,
+            org.springframework.transaction.support.TransactionTemplate transactions, ReceiptPromises promises) {
+        this.transactions = transactions;
+        this.promises = promises;
         this.outboxProvider = outbox;
         this.sharing = sharing;
         this.partners = partners;
@@ -285,10 +290,20 @@ public class OutboxDelivery {
         int accepted = 0;
         List<String> withReceipt = new java.util.ArrayList<>();
         List<Object[]> rows = new ArrayList<>(queued.size());
+        List<Long> promised = new ArrayList<>();
         for (Queued message : queued) {
             String key = message.objectId() + "|" + (message.version() == null ? "" : message.version());
             String reason = refused.get(key);
-            String receipt = reason == null ? checkedReceipt(partner, checker, message, receiptsById.get(key), digests) : null;
+            String receipt = null;
+            if (reason == null) {
+                Receipt checked = checkedReceipt(partner, checker, message, receiptsById.get(key), digests);
+                if (checked != null) {
+                    receipt = receiptsById.get(key);
+                    if (checked.isPromise()) {
+                        promised.add(message.seq());
+                    }
+                }
+            }
             rows.add(new Object[] {reason, receipt, reason == null && receipt == null ? "no valid receipt from " + partner : null,
                 message.seq()});
             if (reason != null) {
@@ -301,9 +316,13 @@ public class OutboxDelivery {
             }
         }
         // Settled when the receipts are checked and kept: delivered_at is when this node holds the proof.
+        // The promises are noted with the receipts, in one transaction: ReceiptCompletion finds its work there.
         Timestamp now = Timestamp.from(clock.instant());
-        batches.batchUpdate("update exchange_outbox set delivered_at = ?, attempts = attempts + 1, refused_reason = ?, receipt = ?,"
-                + " last_error = ? where seq = ?", rows.stream().map(row -> new Object[] {now, row[0], row[1], row[2], row[3]}).toList());
+        transactions.executeWithoutResult(tx -> {
+            batches.batchUpdate("update exchange_outbox set delivered_at = ?, attempts = attempts + 1, refused_reason = ?, receipt = ?,"
+                    + " last_error = ? where seq = ?", rows.stream().map(row -> new Object[] {now, row[0], row[1], row[2], row[3]}).toList());
+            promises.promised(partner, promised);
+        });
         monitor.delivered(partner, accepted);
         if (!withReceipt.isEmpty()) {
             events.publishEvent(new org.concord.exchange.Delivered(partner, withReceipt));
@@ -461,16 +480,15 @@ public class OutboxDelivery {
         batches.batchUpdate("update exchange_outbox set ledger_index = ? where seq = ?", rows);
     }
 
-    /** The partner's receipt for a message, kept only if it verifies with the partner's pinned key. */
-    private String checkedReceipt(PartyCode partner, Receipts.Checker checker, Queued message, String receipt,
+    /** The partner's receipt for a message, checked; null if there is none or it does not verify with the partner's pinned key. */
+    private Receipt checkedReceipt(PartyCode partner, Receipts.Checker checker, Queued message, String receipt,
             Map<Long, ObjectDigest> digests) {
         if (receipt == null) {
             log.warn("{} accepted message {} ({}) without a receipt", partner, message.objectId(), message.version());
             return null;
         }
         try {
-            checker.verify(receipt, digest(message, digests));
-            return receipt;
+            return checker.verify(receipt, digest(message, digests));
         } catch (ReceiptException e) {
             log.warn("{}'s receipt for message {} ({}) does not verify: {}", partner, message.objectId(), message.version(), e.getMessage());
             return null;

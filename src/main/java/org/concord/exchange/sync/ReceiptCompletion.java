@@ -5,6 +5,7 @@ import java.util.Map;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
+import org.concord.exchange.sync.ReceiptPromises.Promised;
 import org.concord.ledger.LedgerEntry;
 import org.concord.ledger.ObjectDigest;
 import org.concord.ledger.ReceiptException;
@@ -14,15 +15,17 @@ import org.concord.party.Partners;
 import org.concord.party.PartyCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Completes promised receipts. A partner that accepts a message before its next signed checkpoint
  * answers with a promise to include it by a deadline; this job asks the partner
  * ({@code GET /ledger/receipts}) for the completed receipt, with the signed checkpoint and the
  * inclusion proof, verifies it against the partner's pinned key and keeps it in place of the promise.
+ * Its work is the promises the delivery noted ({@link ReceiptPromises}), so a run costs the same however
+ * many messages were delivered and completed before.
  */
 @Component
 public class ReceiptCompletion {
@@ -31,13 +34,15 @@ public class ReceiptCompletion {
     private final Partners partners;
     private final TaxiiClient client;
     private final Receipts receipts;
-    private final JdbcClient jdbc;
+    private final ReceiptPromises promises;
+    private final TransactionTemplate transactions;
 
-    ReceiptCompletion(Partners partners, TaxiiClient client, Receipts receipts, JdbcClient jdbc) {
+    ReceiptCompletion(Partners partners, TaxiiClient client, Receipts receipts, ReceiptPromises promises, TransactionTemplate transactions) {
         this.partners = partners;
         this.client = client;
         this.receipts = receipts;
-        this.jdbc = jdbc;
+        this.promises = promises;
+        this.transactions = transactions;
     }
 
     @Scheduled(fixedDelayString = "${concord.exchange.receipt-completion-interval:PT30S}", initialDelayString = "PT20S")
@@ -48,9 +53,6 @@ public class ReceiptCompletion {
         }
     }
 
-    private record Promised(long seq, String object) {
-    }
-
     /**
      * Completes the promised receipts from one partner (up to 500 a run); returns how many were completed. They
      * are asked for together, in one {@code POST /ledger/receipts}, which the partner answers with every receipt
@@ -59,10 +61,7 @@ public class ReceiptCompletion {
      * 405) is asked one receipt at a time, as before.
      */
     public int complete(PartyCode partner) {
-        List<Promised> promised = jdbc.sql("""
-                select seq, object from exchange_outbox where partner = ? and delivered_at is not null
-                and receipt is not null and receipt like '%"promise"%' order by seq limit 500""")
-                .param(partner.value()).query((rs, n) -> new Promised(rs.getLong(1), rs.getString(2))).list();
+        List<Promised> promised = promises.oldest(partner, 500);
         if (promised.isEmpty()) {
             return 0;
         }
@@ -126,7 +125,7 @@ public class ReceiptCompletion {
         if (checker.verify(json, digest).isPromise()) {
             return false;
         }
-        jdbc.sql("update exchange_outbox set receipt = ? where seq = ?").params(json, message.seq()).update();
+        transactions.executeWithoutResult(tx -> promises.complete(message.seq(), json));
         return true;
     }
 

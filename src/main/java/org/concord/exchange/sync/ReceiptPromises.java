@@ -1,0 +1,52 @@
+package org.concord.exchange.sync;
+
+import java.util.List;
+
+import org.concord.party.PartyCode;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The delivered messages whose receipt is still a promise ({@code exchange_receipt_promise}): noted by the
+ * delivery when it keeps a promised receipt, read and cleared by {@link ReceiptCompletion}. The completion's
+ * work is then found by the promises alone, whatever the outbox has delivered before: its cost does not grow
+ * with history.
+ */
+@Component
+class ReceiptPromises {
+
+    /** A promised receipt waiting for completion: the outbox row and the message as it was sent. */
+    record Promised(long seq, String object) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
+
+    ReceiptPromises(JdbcClient jdbc, JdbcTemplate batches) {
+        this.jdbc = jdbc;
+        this.batches = batches;
+    }
+
+    /** Notes that the receipts of these outbox rows (delivered to {@code partner}) are promises. */
+    void promised(PartyCode partner, List<Long> seqs) {
+        if (!seqs.isEmpty()) {
+            batches.batchUpdate("insert into exchange_receipt_promise (seq, partner) values (?, ?)",
+                    seqs.stream().map(seq -> new Object[] {seq, partner.value()}).toList());
+        }
+    }
+
+    /** The oldest {@code limit} promised receipts from {@code partner}, each with the message sent. */
+    List<Promised> oldest(PartyCode partner, int limit) {
+        return jdbc.sql("""
+                select p.seq, o.object from exchange_receipt_promise p join exchange_outbox o on o.seq = p.seq
+                where p.partner = ? order by p.seq limit ?""")
+                .params(partner.value(), limit).query((rs, n) -> new Promised(rs.getLong(1), rs.getString(2))).list();
+    }
+
+    /** Keeps {@code receipt}, the completed one, in place of the promise of outbox row {@code seq}; one transaction. */
+    void complete(long seq, String receipt) {
+        jdbc.sql("update exchange_outbox set receipt = ? where seq = ?").params(receipt, seq).update();
+        jdbc.sql("delete from exchange_receipt_promise where seq = ?").param(seq).update();
+    }
+}
