@@ -53,10 +53,17 @@ public class TableStatistics {
                 thread.setDaemon(true);
                 return thread;
             }, new ThreadPoolExecutor.DiscardPolicy());
-    private volatile Boolean postgres;
+    private final DatabaseKind database;
 
-    public TableStatistics(JdbcTemplate jdbc) {
+    public TableStatistics(JdbcTemplate jdbc, DatabaseKind database) {
         this.jdbc = jdbc;
+        this.database = database;
+    }
+
+    /** The statistics of the tables in {@code dataSource}, without a node around them: for a table's code alone (tests, load runs). */
+    public static TableStatistics of(javax.sql.DataSource dataSource) {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        return new TableStatistics(jdbc, new DatabaseKind(jdbc));
     }
 
     /** What is known of one table: rows written since its statistics were refreshed, and how many rows they saw. */
@@ -131,13 +138,7 @@ public class TableStatistics {
     }
 
     private boolean postgres() {
-        Boolean known = postgres;
-        if (known == null) {
-            known = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
-                    .contains("postgres"));
-            postgres = known;
-        }
-        return Boolean.TRUE.equals(known);
+        return database.postgres();
     }
 
     /** Stops the statistics' thread with the node; an ANALYZE under way is abandoned (PostgreSQL rolls it back). */

@@ -14,6 +14,7 @@ import java.util.StringJoiner;
 import org.concord.intel.IntelQuery;
 import org.concord.intel.StoredObject;
 import org.concord.intel.stix.SharingPolicy;
+import org.concord.node.DatabaseKind;
 import org.concord.node.TableStatistics;
 import org.concord.party.PartyCode;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,8 +29,10 @@ public class IntelTable {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final TableStatistics statistics;
+    private final DatabaseKind database;
 
-    IntelTable(JdbcClient jdbc, JdbcTemplate template, TableStatistics statistics) {
+    IntelTable(JdbcClient jdbc, JdbcTemplate template, TableStatistics statistics, DatabaseKind database) {
+        this.database = database;
         this.jdbc = jdbc;
         this.template = template;
         this.statistics = statistics;
@@ -709,15 +712,8 @@ public class IntelTable {
     }
 
     private boolean postgres() {
-        Boolean known = postgres;
-        if (known == null) {
-            known = template.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres"));
-            postgres = known;
-        }
-        return Boolean.TRUE.equals(known);
+        return database.postgres();
     }
-
-    private volatile Boolean postgres;
 
     public long count(String collection) {
         return jdbc.sql("select count(*) from intel_object where collection = ?").param(collection).query(Long.class).single();

@@ -65,7 +65,7 @@ public class LedgerAppendBenchmark {
         dataSource = dataSource(schema);
         Flyway.configure().dataSource(dataSource).schemas(schema).createSchemas(true)
                 .locations("classpath:db/migration/common").load().migrate();
-        ledger = new GroupCommit(new LogTables(JdbcClient.create(dataSource), dataSource, new org.concord.node.TableStatistics(new org.springframework.jdbc.core.JdbcTemplate(dataSource))),
+        ledger = new GroupCommit(new LogTables(JdbcClient.create(dataSource), dataSource, org.concord.node.TableStatistics.of(dataSource)),
                 new DataSourceTransactionManager(dataSource), new LedgerSettings(null, null, null, null, null, null));
         entries = anyEntries(CALLERS);
     }
@@ -152,7 +152,7 @@ public class LedgerAppendBenchmark {
             dataSource = dataSource(schema);
             Flyway.configure().dataSource(dataSource).schemas(schema).createSchemas(true)
                     .locations("classpath:db/migration/common").load().migrate();
-            LogTables tables = new LogTables(JdbcClient.create(dataSource), dataSource, new org.concord.node.TableStatistics(new org.springframework.jdbc.core.JdbcTemplate(dataSource)));
+            LogTables tables = new LogTables(JdbcClient.create(dataSource), dataSource, org.concord.node.TableStatistics.of(dataSource));
             GroupCommit ledger = new GroupCommit(tables, new DataSourceTransactionManager(dataSource),
                     new LedgerSettings(null, null, null, null, null, null));
             List<LedgerEntry> batch = anyEntries(50_000);

@@ -57,7 +57,7 @@ class LedgerGroupCommitTest {
         HikariDataSource dataSource = database.dataSource();
         String schema = database.schema();
         JdbcClient jdbc = JdbcClient.create(dataSource);
-        LogTables tables = new LogTables(jdbc, dataSource, new org.concord.node.TableStatistics(new org.springframework.jdbc.core.JdbcTemplate(dataSource)));
+        LogTables tables = new LogTables(jdbc, dataSource, org.concord.node.TableStatistics.of(dataSource));
         GroupCommit ledger = new GroupCommit(tables, new DataSourceTransactionManager(dataSource),
                 new LedgerSettings(500, null, null, null, null, null));
         return new Fixture(dataSource, schema, tables, ledger, jdbc);

@@ -100,7 +100,7 @@ public class LedgerProofsBenchmark {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/common")
                 .schemas(store == Store.POSTGRES ? new String[] {schema(size)} : new String[0])
                 .createSchemas(store == Store.POSTGRES).load().migrate();
-        LogTables tables = new LogTables(JdbcClient.create(dataSource), dataSource, new org.concord.node.TableStatistics(new org.springframework.jdbc.core.JdbcTemplate(dataSource)));
+        LogTables tables = new LogTables(JdbcClient.create(dataSource), dataSource, org.concord.node.TableStatistics.of(dataSource));
         long stored = tables.size();
         boolean write = stored == 0;
         if (!write && stored != size) {
