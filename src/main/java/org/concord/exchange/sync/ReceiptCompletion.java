@@ -97,7 +97,7 @@ public class ReceiptCompletion {
             log.warn("{}'s answer for {} receipts is not JSON: {}", partner, promised.size(), e.getMessage());
             return 0;
         }
-        int completed = 0;
+        Map<Long, String> completed = new java.util.LinkedHashMap<>();
         for (int i = 0; i < promised.size(); i++) {
             tools.jackson.databind.JsonNode one = answered.path(i);
             if (!one.isObject()) {
@@ -105,8 +105,9 @@ public class ReceiptCompletion {
                 continue;
             }
             try {
-                if (keepIfComplete(checker, promised.get(i), digests.get(i), one.toString())) {
-                    completed++;
+                String json = one.toString();
+                if (isComplete(checker, digests.get(i), json)) {
+                    completed.put(promised.get(i).seq(), json);
                 }
             } catch (ReceiptException e) {
                 log.warn("{}'s completed receipt for {} does not verify: {}", partner, digests.get(i).id(), e.getMessage());
@@ -114,26 +115,30 @@ public class ReceiptCompletion {
                 log.warn("{}'s completed receipt for {} could not be read: {}", partner, digests.get(i).id(), e.getMessage());
             }
         }
-        return completed;
+        return keep(completed);
+    }
+
+    /** Whether {@code json} verifies against the partner's pinned key and is complete (not a promise again). */
+    private static boolean isComplete(Receipts.Checker checker, ObjectDigest digest, String json) throws ReceiptException {
+        return !checker.verify(json, digest).isPromise();
     }
 
     /**
-     * Keeps {@code json} as the message's receipt if it verifies against the partner's pinned key and is complete
-     * (not a promise again); returns whether it was kept.
+     * Keeps the completed receipts in place of their promises, all in one transaction (one commit for the run, not one
+     * per receipt: the run shares the machine with the deliveries); returns how many.
      */
-    private boolean keepIfComplete(Receipts.Checker checker, Promised message, ObjectDigest digest, String json) throws ReceiptException {
-        if (checker.verify(json, digest).isPromise()) {
-            return false;
+    private int keep(Map<Long, String> completed) {
+        if (!completed.isEmpty()) {
+            transactions.executeWithoutResult(tx -> promises.complete(completed));
         }
-        transactions.executeWithoutResult(tx -> promises.complete(message.seq(), json));
-        return true;
+        return completed.size();
     }
 
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     /** One GET, one signature and one verification a receipt: for a partner that does not take the POST. */
     private int completeOneByOne(PartyCode partner, List<Promised> promised, List<ObjectDigest> digests, Receipts.Checker checker) {
-        int completed = 0;
+        Map<Long, String> completed = new java.util.LinkedHashMap<>();
         for (int i = 0; i < promised.size(); i++) {
             Promised message = promised.get(i);
             ObjectDigest digest = digests.get(i);
@@ -144,8 +149,8 @@ public class ReceiptCompletion {
                     log.warn("{} answered {} for the receipt of {}: {}", partner, response.status(), digest.id(), response.body());
                     continue;
                 }
-                if (keepIfComplete(checker, message, digest, response.body())) {
-                    completed++;
+                if (isComplete(checker, digest, response.body())) {
+                    completed.put(message.seq(), response.body());
                 }
             } catch (ReceiptException e) {
                 log.warn("{}'s completed receipt for {} does not verify: {}", partner, digest.id(), e.getMessage());
@@ -154,9 +159,9 @@ public class ReceiptCompletion {
                     Thread.currentThread().interrupt();
                 }
                 log.warn("completing the receipt of {} from {} failed: {}", digest.id(), partner, e.getMessage());
-                return completed;
+                return keep(completed);
             }
         }
-        return completed;
+        return keep(completed);
     }
 }

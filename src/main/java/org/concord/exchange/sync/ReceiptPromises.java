@@ -44,9 +44,14 @@ class ReceiptPromises {
                 .params(partner.value(), limit).query((rs, n) -> new Promised(rs.getLong(1), rs.getString(2))).list();
     }
 
-    /** Keeps {@code receipt}, the completed one, in place of the promise of outbox row {@code seq}; one transaction. */
-    void complete(long seq, String receipt) {
-        jdbc.sql("update exchange_outbox set receipt = ? where seq = ?").params(receipt, seq).update();
-        jdbc.sql("delete from exchange_receipt_promise where seq = ?").param(seq).update();
+    /**
+     * Keeps each completed receipt (by outbox row) in place of its promise, in two batched statements: call it in one
+     * transaction.
+     */
+    void complete(java.util.Map<Long, String> receipts) {
+        batches.batchUpdate("update exchange_outbox set receipt = ? where seq = ?",
+                receipts.entrySet().stream().map(e -> new Object[] {e.getValue(), e.getKey()}).toList());
+        batches.batchUpdate("delete from exchange_receipt_promise where seq = ?",
+                receipts.keySet().stream().map(seq -> new Object[] {seq}).toList());
     }
 }

@@ -41,7 +41,7 @@ class PromisedReceiptsAreFoundWithoutReadingTheHistoryTest {
                     new ReceiptPromises.Promised(c, "{\"id\":\"c\"}"));
             assertThat(promises.oldest(AF, 500)).extracting(ReceiptPromises.Promised::seq).containsExactly(b);
 
-            promises.complete(a, "{\"checkpoint\":{}}");
+            promises.complete(java.util.Map.of(a, "{\"checkpoint\":{}}"));
             assertThat(jdbc.sql("select receipt from exchange_outbox where seq = ?").param(a).query(String.class).single())
                     .isEqualTo("{\"checkpoint\":{}}");
             assertThat(promises.oldest(IR, 500)).extracting(ReceiptPromises.Promised::seq).containsExactly(c, d);
