@@ -83,7 +83,7 @@ public class TableStatistics {
             return;
         }
         known.writtenSince.set(0);
-        if (!postgres()) {
+        if (!database.postgres()) {
             return;
         }
         AfterCommit.run(() -> {
@@ -104,7 +104,7 @@ public class TableStatistics {
     public void refreshNow(String table) {
         Table known = table(table);
         known.writtenSince.set(0);
-        if (postgres()) {
+        if (database.postgres()) {
             analyse(table, known);
         }
     }
@@ -135,10 +135,6 @@ public class TableStatistics {
             Long rows = jdbc.queryForObject("select greatest(reltuples, 0)::bigint from pg_class where oid = ?::regclass", Long.class, table);
             known.analysedRows = rows == null ? 0 : rows;
         }
-    }
-
-    private boolean postgres() {
-        return database.postgres();
     }
 
     /** Stops the statistics' thread with the node; an ANALYZE under way is abandoned (PostgreSQL rolls it back). */

@@ -296,9 +296,10 @@ public class OutboxDelivery {
             String reason = refused.get(key);
             String receipt = null;
             if (reason == null) {
-                Receipt checked = checkedReceipt(partner, checker, message, receiptsById.get(key), digests);
+                String offered = receiptsById.get(key);
+                Receipt checked = checkedReceipt(partner, checker, message, offered, digests);
                 if (checked != null) {
-                    receipt = receiptsById.get(key);
+                    receipt = offered;
                     if (checked.isPromise()) {
                         promised.add(message.seq());
                     }

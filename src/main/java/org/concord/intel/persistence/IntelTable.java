@@ -32,10 +32,10 @@ public class IntelTable {
     private final DatabaseKind database;
 
     IntelTable(JdbcClient jdbc, JdbcTemplate template, TableStatistics statistics, DatabaseKind database) {
-        this.database = database;
         this.jdbc = jdbc;
         this.template = template;
         this.statistics = statistics;
+        this.database = database;
     }
 
     /** A row with what visibility decisions need besides the object. */
@@ -393,7 +393,7 @@ public class IntelTable {
                 afterSeq, max);
         List<Object> params = new ArrayList<>();
         params.add(ALWAYS);
-        String passes = "case when o.share_class = ? or " + referencesPass(params, references, classes, postgres()) + " then 1 else 0 end";
+        String passes = "case when o.share_class = ? or " + referencesPass(params, references, classes, database.postgres()) + " then 1 else 0 end";
         params.addAll(candidates.params());
         // "offset 0" keeps the derived table x whole, so that its condition is evaluated once a row, not once for each use.
         String sql = "select seq, id, type, spec_version, version, date_added, is_current, refs, source_party,"
@@ -565,7 +565,7 @@ public class IntelTable {
         String admitted = admittedPredicate(params, classes);
         params.add(ALWAYS);
         String sql = "select seq from intel_object o where collection = ? and " + admitted + " and (o.share_class = ? or "
-                + referencesPass(params, references, classes, postgres()) + ")";
+                + referencesPass(params, references, classes, database.postgres()) + ")";
         return new java.util.HashSet<>(jdbc.sql(sql).params(params).query(Long.class).list());
     }
 
@@ -675,14 +675,14 @@ public class IntelTable {
     /** Deletes versions of one object; {@code versionKeys} empty means every version. Returns the rows deleted. */
     public int delete(String collection, String id, List<String> versionKeys) {
         if (versionKeys.isEmpty()) {
-            if (!postgres()) {
+            if (!database.postgres()) {
                 jdbc.sql("delete from intel_object_ref where collection = ? and id = ?").params(collection, id).update();
             }
             return jdbc.sql("delete from intel_object where collection = ? and id = ?").params(collection, id).update();
         }
         List<Object> params = new ArrayList<>(List.of(collection, id));
         params.addAll(versionKeys);
-        if (!postgres()) {
+        if (!database.postgres()) {
             jdbc.sql("delete from intel_object_ref where collection = ? and id = ? and version_key in (" + marks(versionKeys.size()) + ")")
                     .params(params).update();
         }
@@ -709,10 +709,6 @@ public class IntelTable {
     /** Refreshes PostgreSQL's statistics of the table now, in the caller's thread (a store seeded in bulk, as load runs and tests do); H2 analyses itself. */
     public void refreshStatistics() {
         statistics.refreshNow("intel_object");
-    }
-
-    private boolean postgres() {
-        return database.postgres();
     }
 
     public long count(String collection) {
