@@ -61,13 +61,15 @@ public interface LedgerRecords {
     }
 
     /**
-     * An alarm and its evidence: the checkpoint accepted before and the offending one.
+     * An alarm and its evidence: the checkpoint accepted before and the offending one; for a broken promise, the
+     * receipt the partner signed promising to record the message.
      *
-     * @param log {@code partner} for a partner's log, {@code own} for this node's (found by asking a witness)
+     * @param log     {@code partner} for a partner's log, {@code own} for this node's (found by asking a witness)
+     * @param promise the partner's signed promise for {@code BROKEN_PROMISE}, null for the other kinds
      */
     record Alarm(long id, String partner, String kind, String log, String detail, Instant raisedAt, Long acceptedSize,
             String acceptedRoot, String acceptedNote, Long offendingSize, String offendingRoot, String offendingNote,
-            String acknowledgedBy, Instant acknowledgedAt, String acknowledgement) {
+            String acknowledgedBy, Instant acknowledgedAt, String acknowledgement, String promise) {
 
         public boolean open() {
             return acknowledgedAt == null;

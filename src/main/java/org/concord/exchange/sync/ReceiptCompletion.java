@@ -6,8 +6,10 @@ import java.util.Map;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 import org.concord.exchange.sync.ReceiptPromises.Promised;
+import org.concord.ledger.LedgerAlarms;
 import org.concord.ledger.LedgerEntry;
 import org.concord.ledger.ObjectDigest;
+import org.concord.ledger.Receipt;
 import org.concord.ledger.ReceiptException;
 import org.concord.ledger.Receipts;
 import org.concord.party.Partner;
@@ -15,6 +17,7 @@ import org.concord.party.Partners;
 import org.concord.party.PartyCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,6 +29,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * inclusion proof, verifies it against the partner's pinned key and keeps it in place of the promise.
  * Its work is the promises the delivery noted ({@link ReceiptPromises}), so a run costs the same however
  * many messages were delivered and completed before.
+ *
+ * <p>A promise is broken when, past its deadline and {@code concord.exchange.receipt-promise-grace} (default 10
+ * min, for the two clocks), the partner answers without the completed receipt: no record of the message, a promise
+ * again, or a receipt that does not verify. Its log lost or never kept what it accepted (restored from an older
+ * backup, or dishonest). The run then raises the ledger's {@code BROKEN_PROMISE} alarm, one for the run, with the
+ * oldest signed promise as evidence, and stops asking for those receipts: the outbox keeps each signed promise, and
+ * they no longer hold back the promises behind them. A partner that cannot be reached breaks nothing: its promises
+ * are asked for again when it returns.
  */
 @Component
 public class ReceiptCompletion {
@@ -36,13 +47,21 @@ public class ReceiptCompletion {
     private final Receipts receipts;
     private final ReceiptPromises promises;
     private final TransactionTemplate transactions;
+    private final LedgerAlarms alarms;
+    private final java.time.Clock clock;
+    private final java.time.Duration grace;
 
-    ReceiptCompletion(Partners partners, TaxiiClient client, Receipts receipts, ReceiptPromises promises, TransactionTemplate transactions) {
+    ReceiptCompletion(Partners partners, TaxiiClient client, Receipts receipts, ReceiptPromises promises, TransactionTemplate transactions,
+            LedgerAlarms alarms, java.time.Clock clock,
+            @Value("${concord.exchange.receipt-promise-grace:PT10M}") java.time.Duration grace) {
         this.partners = partners;
         this.client = client;
         this.receipts = receipts;
         this.promises = promises;
         this.transactions = transactions;
+        this.alarms = alarms;
+        this.clock = clock;
+        this.grace = grace;
     }
 
     @Scheduled(fixedDelayString = "${concord.exchange.receipt-completion-interval:PT30S}", initialDelayString = "PT20S")
@@ -58,7 +77,8 @@ public class ReceiptCompletion {
      * are asked for together, in one {@code POST /ledger/receipts}, which the partner answers with every receipt
      * complete and signed as one batch: one request, one signature there and one verification here for the
      * run, not one of each per message. A partner that does not know that request (an older node: 403, 404 or
-     * 405) is asked one receipt at a time, as before.
+     * 405) is asked one receipt at a time, as before. Promises the partner answered without their receipt past the
+     * deadline and grace are broken (see above): not counted, no longer asked for, and alarmed.
      */
     public int complete(PartyCode partner) {
         List<Promised> promised = promises.oldest(partner, 500);
@@ -97,25 +117,27 @@ public class ReceiptCompletion {
             log.warn("{}'s answer for {} receipts is not JSON: {}", partner, promised.size(), e.getMessage());
             return 0;
         }
-        Map<Long, String> completed = new java.util.LinkedHashMap<>();
+        Outcome outcome = new Outcome(partner);
         for (int i = 0; i < promised.size(); i++) {
             tools.jackson.databind.JsonNode one = answered.path(i);
             if (!one.isObject()) {
-                log.warn("{} holds no receipt for {}", partner, digests.get(i).id());
+                outcome.without(promised.get(i), digests.get(i), "no record of the message");
                 continue;
             }
             try {
                 String json = one.toString();
                 if (isComplete(checker, digests.get(i), json)) {
-                    completed.put(promised.get(i).seq(), json);
+                    outcome.completed.put(promised.get(i).seq(), json);
+                } else {
+                    outcome.without(promised.get(i), digests.get(i), "a promise again");
                 }
             } catch (ReceiptException e) {
-                log.warn("{}'s completed receipt for {} does not verify: {}", partner, digests.get(i).id(), e.getMessage());
+                outcome.without(promised.get(i), digests.get(i), "a receipt that does not verify (" + e.getMessage() + ")");
             } catch (RuntimeException e) {
                 log.warn("{}'s completed receipt for {} could not be read: {}", partner, digests.get(i).id(), e.getMessage());
             }
         }
-        return keep(completed);
+        return keep(outcome);
     }
 
     /** Whether {@code json} verifies against the partner's pinned key and is complete (not a promise again). */
@@ -123,45 +145,113 @@ public class ReceiptCompletion {
         return !checker.verify(json, digest).isPromise();
     }
 
-    /**
-     * Keeps the completed receipts in place of their promises, all in one transaction (one commit for the run, not one
-     * per receipt: the run shares the machine with the deliveries); returns how many.
-     */
-    private int keep(Map<Long, String> completed) {
-        if (!completed.isEmpty()) {
-            transactions.executeWithoutResult(tx -> promises.complete(completed));
+    /** What one run came to: the receipts completed, and the promises broken (past their deadline and the grace). */
+    private final class Outcome {
+        final PartyCode partner;
+        final Map<Long, String> completed = new java.util.LinkedHashMap<>();
+        final List<Promised> broken = new java.util.ArrayList<>();
+        final java.util.Set<String> answers = new java.util.LinkedHashSet<>();
+        Receipt oldest;
+
+        Outcome(PartyCode partner) {
+            this.partner = partner;
         }
-        return completed.size();
+
+        /** The partner answered without the completed receipt: broken if past the deadline and the grace, else logged. */
+        void without(Promised message, ObjectDigest digest, String answer) {
+            Receipt promise;
+            try {
+                promise = Receipt.parse(message.promise());
+            } catch (ReceiptException e) {
+                log.warn("the promise kept for {} to {} cannot be read: {}", digest.id(), partner, e.getMessage());
+                return;
+            }
+            if (promise.deadline() == null || !clock.instant().isAfter(promise.deadline().plus(grace))) {
+                log.warn("{} answered {} for {} (promised by {})", partner, answer, digest.id(), promise.deadline());
+                return;
+            }
+            broken.add(message);
+            answers.add(answer);
+            if (oldest == null) {
+                oldest = promise;
+            }
+        }
+
+        String detail() {
+            Promised first = broken.get(0);
+            return partner + " has not kept its promise to record " + (broken.size() == 1 ? "a message" : broken.size() + " messages")
+                    + " this node sent: asked past the deadline, it answered " + String.join("; ", answers) + ". The oldest: "
+                    + oldest.object().id() + ", promised at index " + oldest.index() + " by " + LedgerEntry.formatTime(oldest.deadline())
+                    + " (outbox row " + first.seq() + "). A node restored from an older backup loses what it accepted after it;"
+                    + " ask " + partner + " and send again what still matters. The signed promises stay in the outbox and are no"
+                    + " longer asked for; the oldest is the evidence here.";
+        }
+    }
+
+    /**
+     * Keeps the completed receipts in place of their promises and stops asking for the broken ones, raising their alarm,
+     * all in one transaction (one commit for the run, not one per receipt: the run shares the machine with the
+     * deliveries); returns how many were completed.
+     */
+    private int keep(Outcome outcome) {
+        if (!outcome.completed.isEmpty() || !outcome.broken.isEmpty()) {
+            transactions.executeWithoutResult(tx -> {
+                promises.complete(outcome.completed);
+                if (!outcome.broken.isEmpty()) {
+                    promises.forget(outcome.broken.stream().map(Promised::seq).toList());
+                    alarms.promiseBroken(outcome.partner, outcome.detail(), outcome.broken.get(0).promise());
+                }
+            });
+        }
+        return outcome.completed.size();
     }
 
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
+    /** Whether the partner answered that it received no such object (a 404 naming the object, not a path it lacks). */
+    private static boolean noSuchObject(TaxiiClient.Response response) {
+        if (response.status() != 404) {
+            return false;
+        }
+        try {
+            return "object".equals(JSON.readTree(response.body()).path("field").asString(""));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** One GET, one signature and one verification a receipt: for a partner that does not take the POST. */
     private int completeOneByOne(PartyCode partner, List<Promised> promised, List<ObjectDigest> digests, Receipts.Checker checker) {
-        Map<Long, String> completed = new java.util.LinkedHashMap<>();
+        Outcome outcome = new Outcome(partner);
         for (int i = 0; i < promised.size(); i++) {
             Promised message = promised.get(i);
             ObjectDigest digest = digests.get(i);
             try {
                 TaxiiClient.Response response = client.getJson(partner, "/ledger/receipts",
                         Map.of("object", digest.id(), "modified", LedgerEntry.formatTime(digest.modified())));
+                if (noSuchObject(response)) {
+                    outcome.without(message, digest, "no record of the message");
+                    continue;
+                }
                 if (response.status() != 200) {
                     log.warn("{} answered {} for the receipt of {}: {}", partner, response.status(), digest.id(), response.body());
                     continue;
                 }
                 if (isComplete(checker, digest, response.body())) {
-                    completed.put(message.seq(), response.body());
+                    outcome.completed.put(message.seq(), response.body());
+                } else {
+                    outcome.without(message, digest, "a promise again");
                 }
             } catch (ReceiptException e) {
-                log.warn("{}'s completed receipt for {} does not verify: {}", partner, digest.id(), e.getMessage());
+                outcome.without(message, digest, "a receipt that does not verify (" + e.getMessage() + ")");
             } catch (Exception e) {
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
                 }
                 log.warn("completing the receipt of {} from {} failed: {}", digest.id(), partner, e.getMessage());
-                return keep(completed);
+                return keep(outcome);
             }
         }
-        return keep(completed);
+        return keep(outcome);
     }
 }

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ReceiptPromises {
 
-    /** A promised receipt waiting for completion: the outbox row and the message as it was sent. */
-    record Promised(long seq, String object) {
+    /** A promised receipt waiting for completion: the outbox row, the message as it was sent and the signed promise. */
+    record Promised(long seq, String object, String promise) {
     }
 
     private final JdbcClient jdbc;
@@ -39,9 +39,10 @@ class ReceiptPromises {
     /** The oldest {@code limit} promised receipts from {@code partner}, each with the message sent. */
     List<Promised> oldest(PartyCode partner, int limit) {
         return jdbc.sql("""
-                select p.seq, o.object from exchange_receipt_promise p join exchange_outbox o on o.seq = p.seq
+                select p.seq, o.object, o.receipt from exchange_receipt_promise p join exchange_outbox o on o.seq = p.seq
                 where p.partner = ? order by p.seq limit ?""")
-                .params(partner.value(), limit).query((rs, n) -> new Promised(rs.getLong(1), rs.getString(2))).list();
+                .params(partner.value(), limit).query((rs, n) -> new Promised(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .list();
     }
 
     /**
@@ -49,9 +50,21 @@ class ReceiptPromises {
      * transaction.
      */
     void complete(java.util.Map<Long, String> receipts) {
+        if (receipts.isEmpty()) {
+            return;
+        }
         batches.batchUpdate("update exchange_outbox set receipt = ? where seq = ?",
                 receipts.entrySet().stream().map(e -> new Object[] {e.getValue(), e.getKey()}).toList());
-        batches.batchUpdate("delete from exchange_receipt_promise where seq = ?",
-                receipts.keySet().stream().map(seq -> new Object[] {seq}).toList());
+        forget(receipts.keySet());
+    }
+
+    /**
+     * Stops asking for the receipts of these outbox rows: their promises are broken and an alarm holds the evidence. The
+     * outbox keeps each signed promise in place of the receipt.
+     */
+    void forget(java.util.Collection<Long> seqs) {
+        if (!seqs.isEmpty()) {
+            batches.batchUpdate("delete from exchange_receipt_promise where seq = ?", seqs.stream().map(seq -> new Object[] {seq}).toList());
+        }
     }
 }

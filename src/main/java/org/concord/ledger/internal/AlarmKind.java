@@ -25,5 +25,12 @@ enum AlarmKind {
      * this node signed that its log no longer has (fewer entries, or another root at that size): the
      * node was restored from an older backup, or its log was rewritten.
      */
-    ROLLED_BACK
+    ROLLED_BACK,
+    /**
+     * The partner signed a receipt promising to record a message this node sent by a deadline; past the deadline and
+     * a grace, asked for the completed receipt, it answered without it (no record of the message, a promise again, or a
+     * receipt that does not verify). Its log lost or never kept what it accepted: restored from an older backup, or
+     * dishonest. The signed promise is the evidence.
+     */
+    BROKEN_PROMISE
 }

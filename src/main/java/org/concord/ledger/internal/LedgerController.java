@@ -345,6 +345,9 @@ class LedgerController {
         offending.put("root", a.offendingRoot() == null ? null : a.offendingRoot().hex());
         offending.put("checkpoint", a.offendingNote());
         json.put("offending", offending);
+        if (a.promise() != null) {
+            json.put("promise", a.promise());
+        }
         json.put("log", a.kind() == AlarmKind.ROLLED_BACK ? "own" : "partner");
         if (a.acknowledgement() != null) {
             Map<String, Object> acknowledged = new LinkedHashMap<>();

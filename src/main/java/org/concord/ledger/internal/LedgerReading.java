@@ -111,7 +111,7 @@ class LedgerReading implements LedgerRecords {
                 a.offendingRoot() == null ? null : a.offendingRoot().hex(), a.offendingNote(),
                 a.acknowledgement() == null ? null : a.acknowledgement().by(),
                 a.acknowledgement() == null ? null : a.acknowledgement().at(),
-                a.acknowledgement() == null ? null : a.acknowledgement().note())).toList();
+                a.acknowledgement() == null ? null : a.acknowledgement().note(), a.promise())).toList();
     }
 
     @Override

@@ -36,10 +36,13 @@ class WitnessTable {
             long reauditFrom, Instant acceptedAt) {
     }
 
-    /** A partner's log that did not check out, with both signed checkpoints as evidence. */
+    /**
+     * A partner's log that did not check out, with both signed checkpoints as evidence; for {@code BROKEN_PROMISE}, the
+     * partner's signed promise ({@code promise}, null for the other kinds).
+     */
     record Alarm(long id, PartyCode partner, AlarmKind kind, String detail, Long acceptedSize, Hash acceptedRoot,
             String acceptedNote, Long offendingSize, Hash offendingRoot, String offendingNote, Instant raisedAt,
-            Acknowledgement acknowledgement) {
+            Acknowledgement acknowledgement, String promise) {
     }
 
     /** Who acknowledged an alarm, when and why; an acknowledged alarm no longer counts as open. */
@@ -151,6 +154,20 @@ class WitnessTable {
         return alarms(partner, 1).get(0);
     }
 
+    /**
+     * Records a {@code BROKEN_PROMISE} alarm: {@code promise} is the receipt the partner signed, as it signed it, and
+     * {@code accepted} the partner's checkpoint this node last accepted (null if none).
+     */
+    Alarm raiseBrokenPromise(PartyCode partner, String detail, Accepted accepted, String promise, Instant at) {
+        jdbc.sql("insert into ledger_alarm (partner, kind, detail, accepted_size, accepted_root, accepted_note, promise, raised_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(partner.value(), AlarmKind.BROKEN_PROMISE.name(), detail, accepted == null ? null : accepted.size(),
+                        accepted == null ? null : accepted.root().bytes(), accepted == null ? null : accepted.note(), promise,
+                        Timestamp.from(at))
+                .update();
+        return alarms(partner, 1).get(0);
+    }
+
     /** The newest alarm of a partner, if any. */
     Optional<Alarm> lastAlarm(PartyCode partner) {
         return alarms(partner, 1).stream().findFirst();
@@ -175,6 +192,7 @@ class WitnessTable {
                 rs.getString("offending_note"), rs.getTimestamp("raised_at").toInstant(),
                 rs.getTimestamp("acknowledged_at") == null ? null
                         : new Acknowledgement(rs.getString("acknowledged_by"), rs.getTimestamp("acknowledged_at").toInstant(),
-                                rs.getString("acknowledgement")));
+                                rs.getString("acknowledgement")),
+                rs.getString("promise"));
     }
 }

@@ -37,14 +37,20 @@ class PromisedReceiptsAreFoundWithoutReadingTheHistoryTest {
             promises.promised(IR, List.of(d, a, c));
             promises.promised(AF, List.of(b));
 
-            assertThat(promises.oldest(IR, 2)).containsExactly(new ReceiptPromises.Promised(a, "{\"id\":\"a\"}"),
-                    new ReceiptPromises.Promised(c, "{\"id\":\"c\"}"));
+            assertThat(promises.oldest(IR, 2)).containsExactly(new ReceiptPromises.Promised(a, "{\"id\":\"a\"}", "{\"promise\":{}}"),
+                    new ReceiptPromises.Promised(c, "{\"id\":\"c\"}", "{\"promise\":{}}"));
             assertThat(promises.oldest(AF, 500)).extracting(ReceiptPromises.Promised::seq).containsExactly(b);
 
             promises.complete(java.util.Map.of(a, "{\"checkpoint\":{}}"));
             assertThat(jdbc.sql("select receipt from exchange_outbox where seq = ?").param(a).query(String.class).single())
                     .isEqualTo("{\"checkpoint\":{}}");
             assertThat(promises.oldest(IR, 500)).extracting(ReceiptPromises.Promised::seq).containsExactly(c, d);
+
+            // a broken promise is no longer asked for; the outbox keeps the signed promise
+            promises.forget(List.of(c));
+            assertThat(promises.oldest(IR, 500)).extracting(ReceiptPromises.Promised::seq).containsExactly(d);
+            assertThat(jdbc.sql("select receipt from exchange_outbox where seq = ?").param(c).query(String.class).single())
+                    .isEqualTo("{\"promise\":{}}");
         }
     }
 

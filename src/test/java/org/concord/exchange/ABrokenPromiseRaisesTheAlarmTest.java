@@ -1,0 +1,158 @@
+package org.concord.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.concord.exchange.sync.OutboxDelivery;
+import org.concord.exchange.sync.ReceiptCompletion;
+import org.concord.intel.stix.Tlp;
+import org.concord.ledger.LedgerAlarms;
+import org.concord.ledger.ObjectDigest;
+import org.concord.ledger.Receipt;
+import org.concord.party.Partners;
+import org.concord.party.PartyCode;
+import org.concord.party.Role;
+import org.concord.testing.ClockedNodes;
+import org.concord.testing.Https;
+import org.concord.testing.Postgres;
+import org.concord.testing.Stix;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * IR accepts five of PK's messages and signs promises to record them by a deadline, then loses the last three: its
+ * database is restored from a backup taken between the two deliveries ({@code pg_dump}, {@code pg_restore}, IR
+ * restarted on the same port, keys and data). No checkpoint of IR's ever covered them, so PK's witness has nothing to
+ * compare: only the promises show that IR accepted them. PK's receipt completion then
+ *
+ * <ul>
+ * <li>completes the two IR kept, and waits for the three it lost while their deadline and the grace have not passed;
+ * <li>raises nothing while IR cannot be reached, however late;
+ * <li>once IR, reached past the deadline and the grace, still has no record of them, raises one
+ * {@code BROKEN_PROMISE} alarm naming what was promised and what to do, with IR's signed promise as the evidence
+ * (it verifies against IR's pinned key), and stops asking for them, so they hold back no later promise.
+ * </ul>
+ */
+class ABrokenPromiseRaisesTheAlarmTest {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final PartyCode IR = PartyCode.of("IR");
+
+    @Test
+    void promisesIrLostInARestoreRaiseTheAlarmOnceWithTheSignedPromise() throws Exception {
+        Path backup = Files.createTempFile("concord-ir-backup-", ".dump");
+        try (ClockedNodes nodes = new ClockedNodes()) {
+            List<String> kept = deliver(nodes, 2, "kept");
+            run("pg_dump", "--host=127.0.0.1", "--username=" + Postgres.USER, "--schema=" + nodes.ir.schema(), "--format=custom",
+                    "--file=" + backup, "test");
+            List<String> lost = deliver(nodes, 3, "lost");
+            JdbcClient pk = nodes.pk.bean(JdbcClient.class);
+            assertThat(waiting(pk)).as("five promises").isEqualTo(5);
+
+            // IR's database is lost and restored from the backup taken before the last three
+            nodes.stopIr();
+            Postgres.dropSchema(nodes.ir.schema());
+            run("pg_restore", "--host=127.0.0.1", "--username=" + Postgres.USER, "--dbname=test", backup.toString());
+            nodes.restartIr();
+
+            ReceiptCompletion completion = nodes.pk.bean(ReceiptCompletion.class);
+            assertThat(completion.complete(IR)).as("the two IR kept").isEqualTo(2);
+            assertThat(waiting(pk)).as("before the deadline and the grace, the lost three still wait").isEqualTo(3);
+            assertThat(brokenPromises(nodes)).isEmpty();
+
+            // past the deadline (1 min) and the grace (10 min), but IR is down: nothing is broken by not answering
+            nodes.stopIr();
+            nodes.clock.advance(Duration.ofMinutes(11).plusSeconds(1));
+            assertThat(completion.complete(IR)).isZero();
+            assertThat(waiting(pk)).isEqualTo(3);
+            assertThat(brokenPromises(nodes)).as("an unreachable partner breaks no promise").isEmpty();
+
+            // IR is back, reached and answering, and has no record of them
+            nodes.restartIr();
+            assertThat(completion.complete(IR)).isZero();
+            assertThat(waiting(pk)).as("no longer asked for").isZero();
+            List<LedgerAlarms.Alarm> broken = brokenPromises(nodes);
+            assertThat(broken).hasSize(1);
+            assertThat(broken.get(0).partner()).isEqualTo(IR);
+            assertThat(broken.get(0).ownLog()).isFalse();
+            assertThat(broken.get(0).detail()).contains("IR has not kept its promise to record 3 messages this node sent")
+                    .contains("no record of the message").contains(lost.get(0)).contains("send again what still matters");
+
+            // the evidence, as a viewer reads it: IR's signed promise for the oldest lost message, verifying against IR's key
+            HttpResponse<String> response = Https.to(nodes.pk).get("/ledger/alarms",
+                    Https.basic(nodes.pk.username(Role.VIEWER), nodes.pk.password(Role.VIEWER)));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            JsonNode alarm = JSON.readTree(response.body()).path(0);
+            assertThat(alarm.path("kind").asString()).isEqualTo("BROKEN_PROMISE");
+            Receipt promise = Receipt.parse(alarm.path("promise").asString());
+            String sent = pk.sql("select object from exchange_outbox where partner = 'IR' and object_id = ?").param(lost.get(0))
+                    .query(String.class).single();
+            var irKey = nodes.pk.bean(Partners.class).byCode(IR).orElseThrow().signingKey();
+            Receipt verified = promise.verify(irKey, ObjectDigest.of(sent));
+            assertThat(verified.isPromise()).isTrue();
+            assertThat(verified.object().id()).isEqualTo(lost.get(0));
+            assertThat(pk.sql("select count(*) from exchange_outbox where partner = 'IR' and receipt like '%\"promise\"%'")
+                    .query(Long.class).single()).as("the outbox keeps the three signed promises").isEqualTo(3);
+            assertThat(kept).allSatisfy(id -> assertThat(receipt(pk, id).isPromise()).as(id).isFalse());
+
+            // a later run asks for nothing more and raises nothing more; a new message is promised and completed as ever
+            assertThat(completion.complete(IR)).isZero();
+            List<String> later = deliver(nodes, 1, "later");
+            assertThat(completion.complete(IR)).isEqualTo(1);
+            assertThat(receipt(pk, later.get(0)).isPromise()).isFalse();
+            assertThat(brokenPromises(nodes)).hasSize(1);
+        } finally {
+            Files.deleteIfExists(backup);
+        }
+    }
+
+    /** Sends {@code n} new messages from PK to IR and returns their ids; IR answers each with a promise. */
+    private static List<String> deliver(ClockedNodes nodes, int n, String name) {
+        String pk = nodes.pk.identity().stixIdentityId();
+        Outbox outbox = nodes.pk.bean(Outbox.class);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            var object = Stix.intrusionSet(name + " " + i, pk, Tlp.GREEN);
+            ids.add(object.path("id").asString());
+            outbox.enqueue(IR, object);
+        }
+        assertThat(nodes.pk.bean(OutboxDelivery.class).deliver(IR)).isEqualTo(n);
+        JdbcClient jdbc = nodes.pk.bean(JdbcClient.class);
+        assertThat(ids).allSatisfy(id -> assertThat(receipt(jdbc, id).isPromise()).as("IR promised %s", id).isTrue());
+        return ids;
+    }
+
+    private static Receipt receipt(JdbcClient jdbc, String id) {
+        try {
+            return Receipt.parse(jdbc.sql("select receipt from exchange_outbox where partner = 'IR' and object_id = ?").param(id)
+                    .query(String.class).single());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long waiting(JdbcClient jdbc) {
+        return jdbc.sql("select count(*) from exchange_receipt_promise where partner = 'IR'").query(Long.class).single();
+    }
+
+    private static List<LedgerAlarms.Alarm> brokenPromises(ClockedNodes nodes) {
+        return nodes.pk.bean(LedgerAlarms.class).open(100).stream().filter(a -> a.kind().equals("BROKEN_PROMISE")).toList();
+    }
+
+    static void run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(String.join(" ", command) + ": " + output).isZero();
+    }
+}
