@@ -27,6 +27,13 @@ import org.springframework.stereotype.Component;
  * switched off on a shared server, and a crisis adds rows faster than that. The same rule as
  * autovacuum's {@code analyze_scale_factor} keeps the cost per row written flat.
  *
+ * <p>A table PostgreSQL has never analysed (a new node, or a new schema) is due after its first
+ * {@value #FIRST_DUE} rows, autovacuum's own threshold, not 5,000: without any statistics the planner
+ * takes {@code collection = ?} for a few rows and the partner's page, whose rule 5 looks each
+ * reference up by id, read the whole table once per candidate instead (1.0 s a page at 2,500 objects,
+ * 15 ms once analysed; BENCHMARKS.md). Whether a table was ever analysed is read from {@code pg_class}
+ * when the node first writes to it.
+ *
  * <p>The refresh runs after the commit: inside the transaction it held up the batch that happened to
  * make it due. A refresh asked for while one runs is queued, once per table.
  */
@@ -36,6 +43,8 @@ public class TableStatistics {
     private static final Logger log = LoggerFactory.getLogger(TableStatistics.class);
     private static final Pattern TABLE = Pattern.compile("[a-z_]{1,63}");
     static final long MINIMUM_DUE = 5_000;
+    /** Rows written to a table never analysed before its first statistics are due: autovacuum's analyze threshold. */
+    static final long FIRST_DUE = 50;
     /**
      * The statistics target of the node's own refreshes: ANALYZE samples 300 rows per unit, so 20 reads 6,000 rows
      * instead of the default 30,000. The plans these tables need ask for few distinct values (collections, types,
@@ -70,6 +79,8 @@ public class TableStatistics {
     private static final class Table {
         final AtomicLong writtenSince = new AtomicLong();
         volatile long analysedRows;
+        /** Whether PostgreSQL has statistics of it: from pg_class when first met, true after the node's first refresh. */
+        volatile boolean analysed = true;
     }
 
     /**
@@ -78,7 +89,7 @@ public class TableStatistics {
      */
     public void written(String table, long rows) {
         Table known = table(table);
-        long due = Math.max(MINIMUM_DUE, known.analysedRows / 10);
+        long due = known.analysed ? Math.max(MINIMUM_DUE, known.analysedRows / 10) : FIRST_DUE;
         if (known.writtenSince.addAndGet(rows) < due) {
             return;
         }
@@ -115,7 +126,18 @@ public class TableStatistics {
             if (!TABLE.matcher(t).matches()) {
                 throw new IllegalArgumentException("not a table name: " + t);
             }
-            return new Table();
+            Table known = new Table();
+            if (database.postgres()) {
+                try {
+                    // reltuples is -1 until the table's first ANALYZE (or VACUUM)
+                    Long rows = jdbc.queryForObject("select reltuples::bigint from pg_class where oid = ?::regclass", Long.class, t);
+                    known.analysed = rows != null && rows >= 0;
+                    known.analysedRows = rows == null ? 0 : Math.max(rows, 0);
+                } catch (RuntimeException e) {
+                    log.debug("cannot read the statistics of {}: {}", t, e.toString());
+                }
+            }
+            return known;
         });
     }
 
@@ -134,6 +156,7 @@ public class TableStatistics {
             });
             Long rows = jdbc.queryForObject("select greatest(reltuples, 0)::bigint from pg_class where oid = ?::regclass", Long.class, table);
             known.analysedRows = rows == null ? 0 : rows;
+            known.analysed = true;
         }
     }
 
