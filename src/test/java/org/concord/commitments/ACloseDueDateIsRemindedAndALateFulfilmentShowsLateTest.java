@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.concord.commitments.internal.CommitmentJobs;
 import org.concord.testing.ClockedNodes;
-import org.junit.jupiter.api.AfterEach;
+import org.concord.testing.TwoNodes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,22 +23,21 @@ import tools.jackson.databind.JsonNode;
  */
 class ACloseDueDateIsRemindedAndALateFulfilmentShowsLateTest {
 
-    ClockedNodes nodes;
     Instant start;
 
     @BeforeEach
     void start() {
         start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        nodes = new ClockedNodes(start, Map.of());
-    }
-
-    @AfterEach
-    void stop() {
-        nodes.close();
     }
 
     @Test
     void aCommitmentDueInAnHourIsRemindedOfAndItsLateFulfilmentIsMarkedLateOnBothNodes() throws Exception {
+        try (ClockedNodes nodes = new ClockedNodes(start, Map.of())) {
+            remindedThenLate(nodes);
+        }
+    }
+
+    private void remindedThenLate(ClockedNodes nodes) throws Exception {
         CommitmentsApi pk = CommitmentsApi.liaisonAt(nodes.pk);
         CommitmentsApi ir = CommitmentsApi.liaisonAt(nodes.ir);
         Instant due = start.plus(Duration.ofHours(1));
@@ -84,6 +83,8 @@ class ACloseDueDateIsRemindedAndALateFulfilmentShowsLateTest {
 
     @Test
     void aFulfilmentInTimeIsNotLate() throws Exception {
+        // no clock to move: the shared pair
+        TwoNodes nodes = TwoNodes.shared();
         CommitmentsApi pk = CommitmentsApi.liaisonAt(nodes.pk);
         CommitmentsApi ir = CommitmentsApi.liaisonAt(nodes.ir);
         String id = pk.propose(CommitmentsApi.commitment("IR", "IR", "return the ambassador",
@@ -98,6 +99,7 @@ class ACloseDueDateIsRemindedAndALateFulfilmentShowsLateTest {
 
         assertThat(view.path("fulfilledLate").asBoolean(true)).isFalse();
         assertThat(view.has("lateBy")).isFalse();
+        pk.deliverTo("IR"); // the shared pair's outbox left as found
     }
 
     private static List<Reminder> reminders(org.concord.testing.TestNode node) {

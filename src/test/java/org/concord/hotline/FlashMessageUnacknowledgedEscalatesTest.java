@@ -8,33 +8,25 @@ import org.concord.workflow.EscalatingMissedDeadlines;
 import org.concord.party.Role;
 import org.concord.testing.ClockedNodes;
 import org.concord.testing.Https;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.concord.testing.TwoNodes;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 
-/** A FLASH message unacknowledged for 10 minutes escalates, rung by rung, until it is acknowledged. */
+/**
+ * A FLASH message unacknowledged for 10 minutes escalates, rung by rung, until it is acknowledged. The escalation moves
+ * a clock of its own nodes; what needs no clock runs on the shared pair.
+ */
 class FlashMessageUnacknowledgedEscalatesTest {
-
-    ClockedNodes nodes;
-    HotlineApi pk;
-    HotlineApi ir;
-
-    @BeforeEach
-    void start() {
-        nodes = new ClockedNodes();
-        pk = HotlineApi.liaisonAt(nodes.pk);
-        ir = HotlineApi.liaisonAt(nodes.ir);
-    }
-
-    @AfterEach
-    void stop() {
-        nodes.close();
-    }
 
     @Test
     void anUnacknowledgedFlashMessageEscalatesAndStopsOnceAcknowledged() throws Exception {
+        try (ClockedNodes nodes = new ClockedNodes()) {
+            escalatesUntilAcknowledged(nodes, HotlineApi.liaisonAt(nodes.pk), HotlineApi.liaisonAt(nodes.ir));
+        }
+    }
+
+    private static void escalatesUntilAcknowledged(ClockedNodes nodes, HotlineApi pk, HotlineApi ir) throws Exception {
         String callId = pk.send("IR", "FLASH", "stray drone crossed near Panjgur at 04:10, not ours to strike");
         pk.deliverTo("IR");
         assertThat(ir.callWhen(callId, HotlineApi.withMessages(1)).path("state").asString()).isEqualTo("Unacknowledged");
@@ -72,6 +64,7 @@ class FlashMessageUnacknowledgedEscalatesTest {
 
     @Test
     void theSenderCannotAcknowledgeItsOwnMessageAndFieldsAreNamed() throws Exception {
+        HotlineApi pk = HotlineApi.liaisonAt(TwoNodes.shared().pk);
         String callId = pk.send("IR", "FLASH", "launch detected");
         var own = pk.post("/api/hotline/calls/" + callId + "/acknowledge", "{\"by\":{\"name\":\"X\",\"post\":\"Y\"}}");
         assertThat(own.statusCode()).isEqualTo(409);
@@ -80,10 +73,13 @@ class FlashMessageUnacknowledgedEscalatesTest {
                 "{\"from\":{\"name\":\"A\",\"post\":\"B\"},\"addressee\":\"IR\",\"to\":{\"name\":\"C\",\"post\":\"D\"},\"text\":\"x\"}");
         assertThat(noPriority.statusCode()).isEqualTo(400);
         assertThat(HotlineApi.JSON.readTree(noPriority.body()).path("field").asString()).isEqualTo("priority");
+        pk.deliverTo("IR"); // the shared pair's outbox left as found
     }
 
     @Test
     void everyEndpointChecksTheCaller() throws Exception {
+        TwoNodes nodes = TwoNodes.shared();
+        HotlineApi pk = HotlineApi.liaisonAt(nodes.pk);
         String callId = pk.send("IR", "ROUTINE", "weekly check");
         String[] paths = {"/api/hotline/calls", "/api/hotline/calls/" + callId, "/api/hotline/alarms"};
         for (String path : paths) {
@@ -106,5 +102,6 @@ class FlashMessageUnacknowledgedEscalatesTest {
         assertThat(documented.has("/api/hotline/calls")).isTrue();
         assertThat(documented.has("/api/hotline/calls/{callId}/acknowledge")).isTrue();
         assertThat(documented.has("/api/hotline/alarms")).isTrue();
+        pk.deliverTo("IR"); // the shared pair's outbox left as found
     }
 }

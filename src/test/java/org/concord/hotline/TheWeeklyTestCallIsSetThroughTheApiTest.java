@@ -16,9 +16,9 @@ import org.concord.hotline.internal.HotlineJobs;
 import org.concord.party.Role;
 import org.concord.testing.ClockedNodes;
 import org.concord.testing.TestNode;
+import org.concord.testing.TwoNodes;
 import org.concord.workflow.CaseRecord;
 import org.concord.workflow.Workflow;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,20 +33,13 @@ import tools.jackson.databind.JsonNode;
 class TheWeeklyTestCallIsSetThroughTheApiTest {
 
     static final ZoneId KARACHI = ZoneId.of("Asia/Karachi");
-    ClockedNodes nodes;
     Instant start;
     Instant slot;
 
     @BeforeEach
-    void start() {
+    void slot() {
         start = Instant.now().truncatedTo(ChronoUnit.HOURS);
         slot = start.plus(Duration.ofHours(2));
-        nodes = new ClockedNodes(start, Map.of());
-    }
-
-    @AfterEach
-    void stop() {
-        nodes.close();
     }
 
     String schedule(String day, String time, String zone, String tolerance, String callerParty, String answererParty) {
@@ -82,6 +75,12 @@ class TheWeeklyTestCallIsSetThroughTheApiTest {
 
     @Test
     void bothSidesSetItAndItSurvivesARestartAndAMissedTestCallRaisesTheAlarm() throws Exception {
+        try (ClockedNodes nodes = new ClockedNodes(start, Map.of())) {
+            setRestartedCalledAndMissed(nodes);
+        }
+    }
+
+    private void setRestartedCalledAndMissed(ClockedNodes nodes) throws Exception {
         HotlineApi viewerAtPk = new HotlineApi(nodes.pk, Role.VIEWER);
         JsonNode none = json(404, viewerAtPk.get("/api/hotline/tests/schedule"));
         assertThat(none.path("field").asString()).isEqualTo("schedule");
@@ -142,8 +141,10 @@ class TheWeeklyTestCallIsSetThroughTheApiTest {
         assertThat(again.path("rule").asString()).isEqualTo("exists");
     }
 
+    /** On the shared pair, which has no schedule: nothing here may set one. */
     @Test
     void onlyALiaisonOfficerMaySetOrRemoveIt() throws Exception {
+        TwoNodes nodes = TwoNodes.shared();
         for (Role role : List.of(Role.ADMIN, Role.ANALYST, Role.VIEWER)) {
             JsonNode refused = json(403, put(nodes.pk, role, agreed()));
             assertThat(refused.path("requiredRoles")).extracting(JsonNode::asString).containsExactly("LIAISON");
@@ -152,8 +153,10 @@ class TheWeeklyTestCallIsSetThroughTheApiTest {
         json(404, new HotlineApi(nodes.pk, Role.VIEWER).get("/api/hotline/tests/schedule"));
     }
 
+    /** On the shared pair, which has no schedule: nothing here may set one. */
     @Test
     void badInputNamesTheFieldAndTheRule() throws Exception {
+        TwoNodes nodes = TwoNodes.shared();
         record Bad(String body, String field, String rule) {
         }
         List<Bad> bad = List.of(
