@@ -117,6 +117,11 @@ public class ReceiptCompletion {
             log.warn("{}'s answer for {} receipts is not JSON: {}", partner, promised.size(), e.getMessage());
             return 0;
         }
+        if (!answered.isArray() || answered.size() != promised.size()) {
+            // not an answer to what was asked: nothing can be read from it, least of all that a promise is broken
+            log.warn("{} answered {} receipts for {} asked", partner, answered.isArray() ? answered.size() : "no list of", promised.size());
+            return 0;
+        }
         Outcome outcome = new Outcome(partner);
         for (int i = 0; i < promised.size(); i++) {
             tools.jackson.databind.JsonNode one = answered.path(i);
