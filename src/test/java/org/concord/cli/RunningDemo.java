@@ -52,9 +52,10 @@ final class RunningDemo implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         // The demo and the nodes it starts (which inherit the environment) run C1 only, as the suite's test JVMs do: these
         // tests check what the demo does, not how fast (tools/bench/demo-first-start.sh measures that, with the JVM's
-        // defaults), and on two cores C2's compile threads cost more than they give a short run (BENCHMARKS.md).
+        // defaults), and on two cores C2's compile threads cost more than they give a short run (BENCHMARKS.md); with the
+        // serial collector, as the test JVMs (G1's concurrent threads took CPU beside them, BENCHMARKS.md, fourteenth stop).
         // -Dconcord.demo.jvm= (empty) runs them with the defaults.
-        String jvm = System.getProperty("concord.demo.jvm", "-XX:TieredStopAtLevel=1");
+        String jvm = System.getProperty("concord.demo.jvm", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
         if (!jvm.isBlank()) {
             builder.environment().put("JAVA_TOOL_OPTIONS", jvm);
         }

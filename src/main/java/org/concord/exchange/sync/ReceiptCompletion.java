@@ -137,7 +137,8 @@ public class ReceiptCompletion {
                     outcome.without(promised.get(i), digests.get(i), "a promise again");
                 }
             } catch (ReceiptException e) {
-                outcome.without(promised.get(i), digests.get(i), "a receipt that does not verify (" + e.getMessage() + ")");
+                log.warn("{}'s completed receipt for {} does not verify: {}", partner, digests.get(i).id(), e.getMessage());
+                outcome.without(promised.get(i), digests.get(i), "a receipt that does not verify");
             } catch (RuntimeException e) {
                 log.warn("{}'s completed receipt for {} could not be read: {}", partner, digests.get(i).id(), e.getMessage());
             }
@@ -248,7 +249,8 @@ public class ReceiptCompletion {
                     outcome.without(message, digest, "a promise again");
                 }
             } catch (ReceiptException e) {
-                outcome.without(message, digest, "a receipt that does not verify (" + e.getMessage() + ")");
+                log.warn("{}'s completed receipt for {} does not verify: {}", partner, digest.id(), e.getMessage());
+                outcome.without(message, digest, "a receipt that does not verify");
             } catch (Exception e) {
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
