@@ -78,9 +78,8 @@ public class TableStatistics {
     /** What is known of one table: rows written since its statistics were refreshed, and how many rows they saw. */
     private static final class Table {
         final AtomicLong writtenSince = new AtomicLong();
+        /** The rows its statistics saw: pg_class.reltuples, -1 while PostgreSQL has never analysed it. */
         volatile long analysedRows;
-        /** Whether PostgreSQL has statistics of it: from pg_class when first met, true after the node's first refresh. */
-        volatile boolean analysed = true;
     }
 
     /**
@@ -89,7 +88,7 @@ public class TableStatistics {
      */
     public void written(String table, long rows) {
         Table known = table(table);
-        long due = known.analysed ? Math.max(MINIMUM_DUE, known.analysedRows / 10) : FIRST_DUE;
+        long due = known.analysedRows < 0 ? FIRST_DUE : Math.max(MINIMUM_DUE, known.analysedRows / 10);
         if (known.writtenSince.addAndGet(rows) < due) {
             return;
         }
@@ -129,10 +128,7 @@ public class TableStatistics {
             Table known = new Table();
             if (database.postgres()) {
                 try {
-                    // reltuples is -1 until the table's first ANALYZE (or VACUUM)
-                    Long rows = jdbc.queryForObject("select reltuples::bigint from pg_class where oid = ?::regclass", Long.class, t);
-                    known.analysed = rows != null && rows >= 0;
-                    known.analysedRows = rows == null ? 0 : Math.max(rows, 0);
+                    known.analysedRows = reltuples(t);
                 } catch (RuntimeException e) {
                     log.debug("cannot read the statistics of {}: {}", t, e.toString());
                 }
@@ -154,10 +150,14 @@ public class TableStatistics {
                 }
                 return null;
             });
-            Long rows = jdbc.queryForObject("select greatest(reltuples, 0)::bigint from pg_class where oid = ?::regclass", Long.class, table);
-            known.analysedRows = rows == null ? 0 : rows;
-            known.analysed = true;
+            known.analysedRows = Math.max(reltuples(table), 0);
         }
+    }
+
+    /** The rows PostgreSQL's statistics of {@code table} saw; -1 until its first ANALYZE (or VACUUM). */
+    private long reltuples(String table) {
+        Long rows = jdbc.queryForObject("select reltuples::bigint from pg_class where oid = ?::regclass", Long.class, table);
+        return rows == null ? 0 : rows;
     }
 
     /** Stops the statistics' thread with the node; an ANALYZE under way is abandoned (PostgreSQL rolls it back). */

@@ -32,8 +32,8 @@ class OpenLedgerAlarms implements LedgerAlarms {
 
     @Override
     public Alarm promiseBroken(PartyCode partner, String detail, String promise) {
-        WitnessTable.Alarm raised = table.raiseBrokenPromise(partner, detail, table.accepted(partner).orElse(null), promise,
-                clock.instant());
+        WitnessTable.Alarm raised = table.raise(partner, AlarmKind.BROKEN_PROMISE, detail, table.accepted(partner).orElse(null), null,
+                null, null, promise, clock.instant());
         audit.record("node", "ledger.alarm", partner.value(), AlarmKind.BROKEN_PROMISE + ": " + detail);
         log.warn("ledger alarm {} for {}: {}", AlarmKind.BROKEN_PROMISE, partner, detail);
         return alarm(raised);

@@ -143,26 +143,18 @@ class WitnessTable {
                 .params(partner.value(), from, limit).query((rs, n) -> new Hash(rs.getBytes(1))).list();
     }
 
+    /**
+     * Records an alarm about a partner's log: {@code accepted} is its checkpoint this node last accepted (null if none),
+     * the offending checkpoint's size, root and note are null where there is none, and {@code promise} is the receipt
+     * the partner signed for {@code BROKEN_PROMISE}, as it signed it (null for the other kinds).
+     */
     Alarm raise(PartyCode partner, AlarmKind kind, String detail, Accepted accepted, Long offendingSize, Hash offendingRoot,
-            String offendingNote, Instant at) {
+            String offendingNote, String promise, Instant at) {
         jdbc.sql("insert into ledger_alarm (partner, kind, detail, accepted_size, accepted_root, accepted_note,"
-                + " offending_size, offending_root, offending_note, raised_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + " offending_size, offending_root, offending_note, promise, raised_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(partner.value(), kind.name(), detail, accepted == null ? null : accepted.size(),
                         accepted == null ? null : accepted.root().bytes(), accepted == null ? null : accepted.note(),
-                        offendingSize, offendingRoot == null ? null : offendingRoot.bytes(), offendingNote, Timestamp.from(at))
-                .update();
-        return alarms(partner, 1).get(0);
-    }
-
-    /**
-     * Records a {@code BROKEN_PROMISE} alarm: {@code promise} is the receipt the partner signed, as it signed it, and
-     * {@code accepted} the partner's checkpoint this node last accepted (null if none).
-     */
-    Alarm raiseBrokenPromise(PartyCode partner, String detail, Accepted accepted, String promise, Instant at) {
-        jdbc.sql("insert into ledger_alarm (partner, kind, detail, accepted_size, accepted_root, accepted_note, promise, raised_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(partner.value(), AlarmKind.BROKEN_PROMISE.name(), detail, accepted == null ? null : accepted.size(),
-                        accepted == null ? null : accepted.root().bytes(), accepted == null ? null : accepted.note(), promise,
+                        offendingSize, offendingRoot == null ? null : offendingRoot.bytes(), offendingNote, promise,
                         Timestamp.from(at))
                 .update();
         return alarms(partner, 1).get(0);

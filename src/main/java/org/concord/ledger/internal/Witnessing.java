@@ -317,7 +317,7 @@ class Witnessing {
         }
         WitnessTable.Alarm alarm = transactions.execute(status -> {
             WitnessTable.Alarm raised = table.raise(partner.code(), kind, detail, accepted, offendingSize, offendingRoot,
-                    offendingNote, clock.instant());
+                    offendingNote, null, clock.instant());
             audit.record("node", "ledger.alarm", partner.code().value(), kind + ": " + detail);
             return raised;
         });
