@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.concord.exchange.sync.OutboxDelivery;
 import org.concord.exchange.sync.ReceiptCompletion;
@@ -53,8 +52,7 @@ class ABrokenPromiseRaisesTheAlarmTest {
         Path backup = Files.createTempFile("concord-ir-backup-", ".dump");
         try (ClockedNodes nodes = new ClockedNodes()) {
             List<String> kept = deliver(nodes, 2, "kept");
-            run("pg_dump", "--host=127.0.0.1", "--username=" + Postgres.USER, "--schema=" + nodes.ir.schema(), "--format=custom",
-                    "--file=" + backup, "test");
+            Postgres.dump(nodes.ir.schema(), backup);
             List<String> lost = deliver(nodes, 3, "lost");
             JdbcClient pk = nodes.pk.bean(JdbcClient.class);
             assertThat(waiting(pk)).as("five promises").isEqualTo(5);
@@ -62,7 +60,7 @@ class ABrokenPromiseRaisesTheAlarmTest {
             // IR's database is lost and restored from the backup taken before the last three
             nodes.stopIr();
             Postgres.dropSchema(nodes.ir.schema());
-            run("pg_restore", "--host=127.0.0.1", "--username=" + Postgres.USER, "--dbname=test", backup.toString());
+            Postgres.restore(backup);
             nodes.restartIr();
 
             ReceiptCompletion completion = nodes.pk.bean(ReceiptCompletion.class);
@@ -147,12 +145,5 @@ class ABrokenPromiseRaisesTheAlarmTest {
 
     private static List<LedgerAlarms.Alarm> brokenPromises(ClockedNodes nodes) {
         return nodes.pk.bean(LedgerAlarms.class).open(100).stream().filter(a -> a.kind().equals("BROKEN_PROMISE")).toList();
-    }
-
-    static void run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        assertThat(process.exitValue()).as(String.join(" ", command) + ": " + output).isZero();
     }
 }

@@ -32,6 +32,31 @@ public final class Postgres {
         return DriverManager.getConnection(URL, USER, "");
     }
 
+    /** Backs up {@code schema} to {@code file} with {@code pg_dump}, as an operator would. */
+    public static void dump(String schema, java.nio.file.Path file) {
+        run("pg_dump", "--host=127.0.0.1", "--username=" + USER, "--schema=" + schema, "--format=custom", "--file=" + file, "test");
+    }
+
+    /** Restores a backup made by {@link #dump} with {@code pg_restore} (its schema dropped before). */
+    public static void restore(java.nio.file.Path file) {
+        run("pg_restore", "--host=127.0.0.1", "--username=" + USER, "--dbname=test", file.toString());
+    }
+
+    private static void run(String... command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            if (!process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES) || process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static void dropSchema(String schema) {
         try (Connection connection = connect(); var statement = connection.createStatement()) {
             statement.execute("drop schema if exists " + schema + " cascade");

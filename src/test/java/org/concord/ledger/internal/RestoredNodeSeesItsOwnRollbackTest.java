@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.concord.exchange.sync.OutboxDelivery;
 import org.concord.ledger.Ledger;
@@ -68,8 +67,7 @@ class RestoredNodeSeesItsOwnRollbackTest {
         sendHotlineMessagesFromPkToIr(3);
         assertThat(pkWitnessesIr()).isInstanceOf(WitnessOutcome.Accepted.class);
         long backedUpSize = ir.bean(Ledger.class).size();
-        run("pg_dump", "--host=127.0.0.1", "--username=" + Postgres.USER, "--schema=" + ir.schema(), "--format=custom",
-                "--file=" + backup, "test");
+        Postgres.dump(ir.schema(), backup);
 
         sendHotlineMessagesFromPkToIr(30);
         assertThat(pkWitnessesIr()).isInstanceOf(WitnessOutcome.Accepted.class);
@@ -83,7 +81,7 @@ class RestoredNodeSeesItsOwnRollbackTest {
         int port = ir.port();
         ir.close();
         Postgres.dropSchema(ir.schema());
-        run("pg_restore", "--host=127.0.0.1", "--username=" + Postgres.USER, "--dbname=test", backup.toString());
+        Postgres.restore(backup);
         ir = TestNode.start("IR", "Islamic Republic of Iran", TestNode.Store.POSTGRES, ir.dataDir(), ir.schema(),
                 Map.of("server.port", port));
         assertThat(ir.bean(Ledger.class).size()).isEqualTo(backedUpSize);
@@ -214,12 +212,5 @@ class RestoredNodeSeesItsOwnRollbackTest {
                         .body(),
                 scrape -> scrape.lines().anyMatch(line -> line.startsWith(sample + " ")
                         && Double.parseDouble(line.substring(sample.length() + 1)) == value));
-    }
-
-    static void run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        assertThat(process.exitValue()).as(String.join(" ", command) + ": " + output).isZero();
     }
 }
