@@ -108,14 +108,17 @@ public final class NameForms {
                     + written.length());
         }
         String text = Normalizer.normalize(written, Normalizer.Form.NFKC);
-        text = splitArabicArticle(foldArabic(text));
+        text = KoreanNames.splitHangulSurname(splitArabicArticle(foldArabic(text)));
         String latin = foldLatin(toLatin(text));
         List<String> raw = new ArrayList<>(List.of(latin.trim().split(" +")));
         raw.removeIf(String::isEmpty);
         long arabicLetters = text.chars().filter(c -> isArabicLetter((char) c)).count();
         long letters = text.chars().filter(Character::isLetter).count();
         boolean abjad = arabicLetters * 2 > letters;
-        List<String> tokens = particles(raw, abjad);
+        List<String> tokens = abjad ? null : KoreanNames.read(raw);
+        if (tokens == null) {
+            tokens = particles(raw, abjad);
+        }
         if (tokens.isEmpty()) {
             // a name of particles only ("Al", "Bin"): compare what there is
             tokens = raw;

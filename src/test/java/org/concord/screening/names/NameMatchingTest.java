@@ -254,4 +254,30 @@ class NameMatchingTest {
         assertThat(weighted).isLessThan(unweighted);
         assertThat(index.search(NameForms.of("Mohamad Essa"), 10).get(0).owner()).isEqualTo("Mohammad Essa");
     }
+    @Test
+    void koreanNamesMatchAcrossTheirRomanisations() {
+        // McCune-Reischauer, the UN's own spellings and the Revised Romanization of one name each; syllables split or joined
+        for (String[] pair : new String[][] {{"Ju Hyok", "CHU HYO'K"}, {"Ri Che-son", "RI JE-SON"}, {"Jang Myong-Jin", "CHANG MYONG-CHIN"},
+            {"Cho Yongwon", "JO YONG-WON"}, {"Jo Yon Jun", "CHO YON CHUN"}, {"Ku Cha-hyo'ng", "KU JA HYONG"}, {"Kim Jong Un", "Gim Jeong-eun"},
+            {"Pak Pong Ju", "Park Bong-joo"}, {"김정은", "Kim Jong Un"}}) {
+            assertThat(compare(pair[0], pair[1]).band()).as(pair[0] + " ~ " + pair[1] + " " + compare(pair[0], pair[1])).isEqualTo(Band.MATCH);
+        }
+    }
+
+    @Test
+    void koreanNamesThatDifferBySyllableOrSurnameDoNotMatch() {
+        // Choe and Cho are two surnames; Chun Yong and Yon Chun two given names, whatever the word order elsewhere
+        assertThat(compare("Ch’oe Ch’un-yo’ng", "CHO YON CHUN").band()).isNotEqualTo(Band.MATCH);
+        assertThat(compare("Cho Yong Chol", "CHOE CHUN YONG").band()).isNotEqualTo(Band.MATCH);
+    }
+
+    @Test
+    void koreanRomanisationIsNotAppliedToOtherNames() {
+        // t and d, k and g are one letter in Korean romanisation, never in Arabic names: Tahir is not Dahir
+        assertThat(NameForms.of("Tahir Yasin").tokens()).containsExactly("tahir", "yasin");
+        assertThat(NameForms.of("Dahir Yasin").tokens()).containsExactly("dahir", "yasin");
+        assertThat(NameForms.of("Kabir Hassan").tokens()).containsExactly("kabir", "hassan");
+        // a Korean surname first, but a word no Korean syllables spell
+        assertThat(NameForms.of("Han Mohammad").tokens()).containsExactly("han", "mohammad");
+    }
 }
