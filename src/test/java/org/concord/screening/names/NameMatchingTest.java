@@ -280,4 +280,12 @@ class NameMatchingTest {
         // a Korean surname first, but a word no Korean syllables spell
         assertThat(NameForms.of("Han Mohammad").tokens()).containsExactly("han", "mohammad");
     }
+    @Test
+    void aShOrChBeforeAKIsKeptInTheConsonants() {
+        // the c of sh or ch before a k is a sound of its own, not the c of "ck": شكوري and Chekkouri are one name
+        assertThat(NameForms.skeleton("shkwry")).isEqualTo("ckr");
+        assertThat(NameForms.skeleton("chekkouri")).isEqualTo("ckr");
+        assertThat(NameForms.skeleton("jackson")).isEqualTo("jksn");
+        assertThat(compare("ياسين شكوري", "Yassine Chekkouri").band()).isEqualTo(Band.MATCH);
+    }
 }
