@@ -329,6 +329,10 @@ public final class NameForms {
 
     /** "abdulrahman", "abdurrahman", "bdalrhmn": abd + the rest, the article in between dropped. */
     private static String joinedAbd(String token, boolean abjad) {
+        if (abjad && token.startsWith("bdal") && token.length() == 6 && token.charAt(4) != 'l') {
+            // abd, the article and a name of two letters in Arabic script (عبدالحی, bdalhy: Abdul Hai); not عبدالله
+            return "abd" + token.substring(4);
+        }
         for (String prefix : abjad ? ABJAD_ABD_PREFIXES : ABD_PREFIXES) {
             if (token.startsWith(prefix) && token.length() >= prefix.length() + 3) {
                 String rest = token.substring(prefix.length());

@@ -288,4 +288,10 @@ class NameMatchingTest {
         assertThat(NameForms.skeleton("jackson")).isEqualTo("jksn");
         assertThat(compare("ياسين شكوري", "Yassine Chekkouri").band()).isEqualTo(Band.MATCH);
     }
+    @Test
+    void abdTheArticleAndATwoLetterNameInArabicScriptAreOneWord() {
+        assertThat(compare("عبدالحی سالک", "ABDULHAI SALEK").band()).isEqualTo(Band.MATCH);
+        assertThat(compare("عبدالحق", "Abdul Haq").band()).isEqualTo(Band.MATCH);
+        assertThat(NameForms.of("عبدالله").tokens()).containsExactly("abdallah");
+    }
 }
