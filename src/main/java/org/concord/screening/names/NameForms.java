@@ -47,7 +47,7 @@ public final class NameForms {
      * Titles and honorifics, set aside like the articles: "Mullah Jabbar" is Jabbar, "Dr. Alim Ghair" is
      * Alim Ghair. Checked before -ullah is folded (Mullah is not Mu-allah).
      */
-    static final Set<String> TITLES = Set.of("mullah", "mulla", "mullo", "mawlawi", "mawlavi", "maulavi", "maulvi", "moulavi",
+    static final Set<String> TITLES = Set.of("mullah", "mulla", "mullo", "molah", "mollah", "molla", "mulah", "mawlawi", "mawlavi", "maulavi", "maulvi", "moulavi",
             "molvi", "maulana", "mawlana", "haji", "hajji", "hajj", "alhaji", "alhajji", "qari", "sheikh", "shaikh", "shaykh", "sheik",
             "shaik", "dr", "doctor", "colonel", "col", "general", "gen", "commander", "mufti");
     /** The same written in Arabic script, as they read once transliterated (from Arabic script "mr" is Omar, not Mr). */
