@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * consonant of those Korean syllables end in). Arabic, Persian and other names do not pass (Mohammad has a
  * final d, Kabir and Tahir a final r), so for them t and d, k and g stay two letters. A name that passes
  * is read as the surname and the given name's syllables, each folded to one letter per pair of
- * romanisations (j and ch as c, g as k, d as t, b as p, l as r, eo as o, eu as u, doubled letters single),
+ * romanisations (ch and j as j, k as g, t as d, p as b, r as l, eo as o, eu as u, doubled letters single),
  * the given name cut into syllables the same way however it was split (Yongwon, Yong-won, Yong Won). Two names that differ by a syllable (Chun Yong, Yon Chun) or a surname (Choe, Cho) stay apart.
  */
 final class KoreanNames {
@@ -92,11 +92,11 @@ final class KoreanNames {
 
     /** A folded syllable, followed by another or by the end. */
     private static final Pattern FOLDED_SYLLABLE = Pattern.compile(
-            "[kntrmpsch]?(?:yae|ya|yo|yu|ye|wae|wa|wo|we|wi|ae|oe|oi|ui|a|e|i|o|u)(?:nk|k|n|t|r|m|p)?(?=[kntrmpsch]?[ywaeiou]|$)");
+            "[gndlmbsjh]?(?:yae|ya|yo|yu|ye|wae|wa|wo|we|wi|ae|oe|oi|ui|a|e|i|o|u)(?:ng|g|n|d|l|m|b)?(?=[gndlmbsjh]?[ywaeiou]|$)");
 
     /**
      * A folded given name cut into its syllables, the same way whether it was written as one word, two
-     * or hyphenated (yonkwon: yonk won); as one word if it cannot be cut.
+     * or hyphenated (yongwon: yong won); as one word if it cannot be cut.
      */
     static List<String> syllables(String folded) {
         List<String> out = new ArrayList<>(3);
@@ -109,19 +109,22 @@ final class KoreanNames {
         return at == folded.length() && !out.isEmpty() ? out : List.of(folded);
     }
 
-    /** One letter for each pair of romanisations: j and ch as c, g as k, d as t, b as p, l as r, eo as o, eu as u. */
+    /**
+     * One letter for each pair of romanisations, the Revised Romanization's where it has one, so that a folded
+     * name still reads as a name (Cho Yong-won: jo yong won): ch and j as j, k as g, t as d, p as b, r as l,
+     * eo as o, eu as u, oo as u, doubled letters single.
+     */
     static String fold(String syllables) {
-        String s = syllables.replace("tch", "c").replace("ch", "c").replace("jj", "c").replace("j", "c").replace("sh", "s")
-                .replace("kk", "k").replace("tt", "t").replace("pp", "p").replace("ss", "s").replace("eo", "o").replace("eu", "u")
-                .replace("oo", "u");
+        String s = syllables.replace("tch", "j").replace("ch", "j").replace("jj", "j").replace("sh", "s").replace("kk", "g")
+                .replace("tt", "d").replace("pp", "b").replace("ss", "s").replace("eo", "o").replace("eu", "u").replace("oo", "u");
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             out.append(switch (c) {
-                case 'g' -> 'k';
-                case 'd' -> 't';
-                case 'b' -> 'p';
-                case 'l' -> 'r';
+                case 'k' -> 'g';
+                case 't' -> 'd';
+                case 'p' -> 'b';
+                case 'r' -> 'l';
                 default -> c;
             });
         }

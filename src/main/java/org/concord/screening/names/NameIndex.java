@@ -570,9 +570,9 @@ public final class NameIndex<R> {
         return latinText[Arrays.binarySearch(latinOf, i)];
     }
 
-    /** The line of a hit's explanation that says how the name at position {@code i} was read, or null for a name in plain Latin letters. */
+    /** The line of a hit's explanation that says how the name at position {@code i} was read ({@link NameMatcher#readAs(NameForms.Name)}). */
     private String readAs(int i) {
-        return (forms[i] & LATIN_WRITTEN) != 0 ? null : NameMatcher.readAs(written[i], latin(i));
+        return NameMatcher.readAs(written[i], latin(i), (forms[i] & LATIN_WRITTEN) != 0, (forms[i] & ABJAD) != 0);
     }
 
     /** The name at position {@code i}, prepared for a full score from what the index keeps of each word. */

@@ -177,14 +177,32 @@ public final class NameMatcher {
         return new Comparison(score, thresholds.band(score), explain(q, c, readAs(query), readAs(candidate), folded, skeleton, phonetic, score));
     }
 
-    /** The line of an explanation that says how a name not written in plain Latin letters was read; null for one that was. */
+    /**
+     * The line of an explanation that says how a name was read: how one not written in plain Latin letters
+     * reads in them, and the words a Korean name was read as ({@link KoreanNames}); null for a name in plain
+     * Latin letters read as it is written.
+     */
     static String readAs(NameForms.Name name) {
-        return name.latin().equals(name.written().toLowerCase(Locale.ROOT).strip()) ? null : readAs(name.written(), name.latin());
+        return readAs(name.written(), name.latin(), name.latin().equals(name.written().toLowerCase(Locale.ROOT).strip()), name.abjad());
     }
 
     /** The line of an explanation that says how {@code written} was read. */
     static String readAs(String written, String latin) {
-        return "'" + written.strip() + "' read as '" + latin + "'";
+        return readAs(written, latin, false, false);
+    }
+
+    /**
+     * The same, for a name whose Latin reading is known to be its written form in lower case ({@code plain})
+     * or not, and written mostly in Arabic script ({@code abjad}) or not.
+     */
+    static String readAs(String written, String latin, boolean plain, boolean abjad) {
+        String as = plain ? null : "'" + written.strip() + "' read as '" + latin + "'";
+        List<String> korean = abjad ? null : KoreanNames.read(List.of(latin.strip().split(" +")));
+        if (korean == null) {
+            return as;
+        }
+        String reading = "a Korean name, the same in every romanisation: '" + String.join(" ", korean) + "'";
+        return as == null ? "'" + written.strip() + "' read as " + reading : as + ", " + reading;
     }
 
     /**

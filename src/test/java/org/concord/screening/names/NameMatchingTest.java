@@ -294,4 +294,15 @@ class NameMatchingTest {
         assertThat(compare("عبدالحق", "Abdul Haq").band()).isEqualTo(Band.MATCH);
         assertThat(NameForms.of("عبدالله").tokens()).containsExactly("abdallah");
     }
+    @Test
+    void theExplanationSaysANameWasReadAsKorean() {
+        String query = "'Ju Hyok' read as a Korean name, the same in every romanisation: 'ju hyog'";
+        String listed = "'CHU HYO'K' read as 'chu hyok', a Korean name, the same in every romanisation: 'ju hyog'";
+        assertThat(compare("Ju Hyok", "CHU HYO'K").why()).contains(query, listed);
+        // the same from the index, which explains a hit from what it keeps of the listed name
+        var index = NameIndex.build(List.of(new NameIndex.Entry<>("KPi.065", "PRIMARY", NameForms.of("CHU HYO'K"))), matcher);
+        assertThat(index.search(NameForms.of("Ju Hyok"), 5).get(0).comparison().why()).contains(query, listed);
+        // a name in Latin letters read as it is written gets no such line
+        assertThat(compare("Tahir Yasin", "Tahir Yassin").why()).noneMatch(line -> line.contains("read as"));
+    }
 }
