@@ -676,8 +676,44 @@ public final class NameIndex<R> {
     }
 
     private List<Hit<R>> search(NameForms.Name query, int limit, Scratch s) {
-        s.newQuery();
         NameMatcher.Prepared prepared = matcher.prepare(query);
+        Map<Object, double[]> found = new LinkedHashMap<>();
+        scoreCandidates(query, prepared, prepared, s, found);
+        NameForms.Name joined = found.values().stream().anyMatch(f -> f[0] >= matcher.thresholds().match()) ? null : joined(query);
+        if (joined != null) {
+            // found by its words joined (Wali Jan, ولی جان: WALIJAN), scored as the name asked
+            scoreCandidates(joined, matcher.prepare(joined), prepared, s, found);
+        }
+        return hits(query, prepared, found, limit);
+    }
+
+    /** The longest joined name {@link #joined} looks for: a short compound given name, not an organisation's. */
+    static final int JOINED_LETTERS = 12;
+
+    /**
+     * A name of two short words as one word, to look for in the names written without the space (the
+     * same letters split differently: Wali Jan and WALIJAN, Allah Dad and Allahdad); null for any other
+     * name. The index looks names up word by word, so without it neither word of the one finds the
+     * other. Asked only when the name as written matched nothing.
+     */
+    static NameForms.Name joined(NameForms.Name query) {
+        List<String> tokens = query.tokens();
+        if (tokens.size() != 2 || tokens.get(0).length() + tokens.get(1).length() > JOINED_LETTERS) {
+            return null;
+        }
+        String word = tokens.get(0) + tokens.get(1);
+        return new NameForms.Name(query.written(), query.latin(), List.of(word), List.of(NameForms.skeleton(word, query.abjad())),
+                List.of(NameForms.phonetic(word)), query.abjad(), query.script());
+    }
+
+    /**
+     * Gathers the names {@code probe}'s words find, shortlists them by what was gathered and the estimate,
+     * and scores the best {@link #SCORED} in full against {@code scored} (the name asked, which the probe
+     * is or stands for), keeping each owner's best in {@code found}.
+     */
+    private void scoreCandidates(NameForms.Name query, NameMatcher.Prepared prepared, NameMatcher.Prepared scoredAs, Scratch s,
+            Map<Object, double[]> found) {
+        s.newQuery();
         List<String> tokens = query.tokens();
         int m = Math.min(tokens.size(), QUERY_WORDS);
         IntList[] similar = new IntList[m];
@@ -725,13 +761,11 @@ public final class NameIndex<R> {
             estimates[c] = estimate(shortlist[c], m, queryWeights, queryWeight, s);
         }
         int[] best = topByValue(shortlist, estimates, scored);
-        Map<Object, double[]> found = new LinkedHashMap<>();
         double[] parts = new double[4];
         for (int i : best) {
-            NameMatcher.scoreParts(prepared, preparedAt(i), parts, 0);
+            NameMatcher.scoreParts(scoredAs, preparedAt(i), parts, 0);
             keepBest(found, i, parts);
         }
-        return hits(query, prepared, found, limit);
     }
 
     /**

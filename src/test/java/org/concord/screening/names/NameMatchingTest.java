@@ -305,4 +305,24 @@ class NameMatchingTest {
         // a name in Latin letters read as it is written gets no such line
         assertThat(compare("Tahir Yasin", "Tahir Yassin").why()).noneMatch(line -> line.contains("read as"));
     }
+    @Test
+    void aNameWrittenWithoutTheSpaceIsFoundFromTheNameWithItAndTheOtherWayRound() {
+        var names = new java.util.ArrayList<NameIndex.Entry<String>>();
+        names.add(new NameIndex.Entry<>("TAi.095", "PRIMARY", NameForms.of("WALIJAN")));
+        names.add(new NameIndex.Entry<>("listed with the space", "PRIMARY", NameForms.of("Allah Dad")));
+        for (String other : List.of("Wali Mohammad", "Jan Agha", "Shah Wali", "Mohammad Jan", "Wali Khan", "Jan Mohammad Madani", "Dad Mohammad",
+                "Allah Nur", "Nur Mohammad", "Abdul Wali")) {
+            names.add(new NameIndex.Entry<>(other, "PRIMARY", NameForms.of(other)));
+        }
+        var index = NameIndex.build(names, matcher);
+        for (String query : List.of("ولی جان", "Wali Jan", "Wali-Jan")) {
+            var hits = index.search(NameForms.of(query), 5);
+            assertThat(hits).as(query + " " + hits).isNotEmpty();
+            assertThat(hits.get(0).owner()).as(query + " " + hits).isEqualTo("TAi.095");
+            assertThat(hits.get(0).comparison().band()).as(query + " " + hits).isEqualTo(Band.MATCH);
+        }
+        var hits = index.search(NameForms.of("Allahdad"), 5);
+        assertThat(hits.get(0).owner()).as(hits.toString()).isEqualTo("listed with the space");
+        assertThat(hits.get(0).comparison().band()).as(hits.toString()).isEqualTo(Band.MATCH);
+    }
 }
