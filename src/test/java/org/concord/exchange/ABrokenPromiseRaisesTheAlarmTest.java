@@ -85,6 +85,9 @@ class ABrokenPromiseRaisesTheAlarmTest {
             assertThat(broken.get(0).ownLog()).isFalse();
             assertThat(broken.get(0).detail()).contains("IR has not kept its promise to record 3 messages this node sent")
                     .contains("no record of the message").contains(lost.get(0)).contains("send again what still matters");
+            assertThat(nodes.pk.bean(org.concord.audit.AuditLog.class).recent(50)).as("audited as every ledger alarm is")
+                    .anyMatch(e -> e.action().equals("ledger.alarm") && e.subject().equals("IR")
+                            && e.detail().equals("BROKEN_PROMISE: " + broken.get(0).detail()));
 
             // the evidence, as a viewer reads it: IR's signed promise for the oldest lost message, verifying against IR's key
             HttpResponse<String> response = Https.to(nodes.pk).get("/ledger/alarms",

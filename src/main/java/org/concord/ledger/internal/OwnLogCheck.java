@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import org.concord.audit.AuditLog;
 import org.concord.ledger.tree.Checkpoint;
 import org.concord.ledger.tree.Hash;
 import org.concord.ledger.tree.NoteException;
@@ -26,8 +25,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
@@ -62,20 +59,18 @@ class OwnLogCheck {
     private final LogIdentity identity;
     private final StoredTree tree;
     private final Checkpoints checkpoints;
-    private final TransactionTemplate transactions;
-    private final AuditLog audit;
+    private final AlarmRaising raising;
     private final Clock clock;
 
     OwnLogCheck(Partners partners, PartnerConnections connections, WitnessTable table, LogIdentity identity, StoredTree tree,
-            Checkpoints checkpoints, PlatformTransactionManager transactionManager, AuditLog audit, Clock clock) {
+            Checkpoints checkpoints, AlarmRaising raising, Clock clock) {
         this.partners = partners;
         this.connections = connections;
         this.table = table;
         this.identity = identity;
         this.tree = tree;
         this.checkpoints = checkpoints;
-        this.transactions = new TransactionTemplate(transactionManager);
-        this.audit = audit;
+        this.raising = raising;
         this.clock = clock;
     }
 
@@ -200,13 +195,8 @@ class OwnLogCheck {
             return open.get();
         }
         SignedCheckpoint current = checkpoints.current();
-        WitnessTable.Alarm alarm = transactions.execute(status -> {
-            WitnessTable.Alarm raised = table.raiseOwn(code, AlarmKind.ROLLED_BACK, detail, held, current, clock.instant());
-            audit.record("node", "ledger.alarm", identity.node().party().code().value(), "ROLLED_BACK: " + detail);
-            return raised;
-        });
-        log.warn("ledger alarm ROLLED_BACK: {}", detail);
-        return alarm;
+        return raising.raise(identity.node().party().code(), AlarmKind.ROLLED_BACK, detail,
+                () -> table.raiseOwn(code, AlarmKind.ROLLED_BACK, detail, held, current, clock.instant()));
     }
 
     private static URI uri(PartnerConnections.Connection connection, String path) {

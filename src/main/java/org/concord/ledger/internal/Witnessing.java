@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.concord.audit.AuditLog;
 import org.concord.ledger.Direction;
 import org.concord.ledger.LedgerEntry;
 import org.concord.ledger.tree.Checkpoint;
@@ -59,19 +58,19 @@ class Witnessing {
     private final LogIdentity identity;
     private final LedgerSettings settings;
     private final TransactionTemplate transactions;
-    private final AuditLog audit;
+    private final AlarmRaising raising;
     private final Clock clock;
 
     Witnessing(Partners partners, PartnerConnections connections, WitnessTable table, LogIdentity identity,
             LedgerSettings settings, org.springframework.transaction.PlatformTransactionManager transactionManager,
-            AuditLog audit, Clock clock) {
+            AlarmRaising raising, Clock clock) {
         this.partners = partners;
         this.connections = connections;
         this.table = table;
         this.identity = identity;
         this.settings = settings;
         this.transactions = new TransactionTemplate(transactionManager);
-        this.audit = audit;
+        this.raising = raising;
         this.clock = clock;
     }
 
@@ -315,14 +314,8 @@ class Witnessing {
             log.warn("ledger alarm {} for {} (still): {}", kind, partner.code(), detail);
             return new WitnessOutcome.Alarmed(last.get());
         }
-        WitnessTable.Alarm alarm = transactions.execute(status -> {
-            WitnessTable.Alarm raised = table.raise(partner.code(), kind, detail, accepted, offendingSize, offendingRoot,
-                    offendingNote, null, clock.instant());
-            audit.record("node", "ledger.alarm", partner.code().value(), kind + ": " + detail);
-            return raised;
-        });
-        log.warn("ledger alarm {} for {}: {}", kind, partner.code(), detail);
-        return new WitnessOutcome.Alarmed(alarm);
+        return new WitnessOutcome.Alarmed(raising.raise(partner.code(), kind, detail, () -> table.raise(partner.code(), kind, detail, accepted,
+                offendingSize, offendingRoot, offendingNote, null, clock.instant())));
     }
 
     private String get(PartnerConnections.Connection connection, String path) throws Unreachable {

@@ -95,6 +95,9 @@ class RestoredNodeSeesItsOwnRollbackTest {
         assertThat(alarm.path("accepted").path("size").asLong()).as("PK's cosigned checkpoint").isEqualTo(answeredSize);
         assertThat(alarm.path("accepted").path("checkpoint").asString()).contains("— concord.PK/");
         assertThat(alarm.path("offending").path("size").asLong()).as("IR's log now").isEqualTo(backedUpSize);
+        assertThat(ir.bean(org.concord.audit.AuditLog.class).recent(50)).as("audited as every ledger alarm is, naming this node")
+                .anyMatch(e -> e.action().equals("ledger.alarm") && e.subject().equals("IR")
+                        && e.detail().equals("ROLLED_BACK: " + alarm.path("detail").asString()));
 
         // health reads the ledger at most 5 s old: wait for the reading after the alarm
         JsonNode ledger = OperatorsSeeAlarmsTest.awaitComponent(ir, "ledger", "ALARM");

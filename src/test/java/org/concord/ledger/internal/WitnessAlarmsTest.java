@@ -79,6 +79,9 @@ class WitnessAlarmsTest {
         assertThat(outcome).isInstanceOf(WitnessOutcome.Alarmed.class);
         WitnessTable.Alarm alarm = ((WitnessOutcome.Alarmed) outcome).alarm();
         assertThat(alarm.kind()).as(alarm.detail()).isEqualTo(kind);
+        // raised the one way every ledger alarm is (AlarmRaising): its audit entry beside its row
+        assertThat(nodes.ir.bean(org.concord.audit.AuditLog.class).recent(50)).anyMatch(e -> e.action().equals("ledger.alarm")
+                && e.subject().equals("PK") && e.detail().equals(kind + ": " + alarm.detail()));
         return alarm;
     }
 
