@@ -25,7 +25,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * best {@value #SHORTLIST};</li>
  * <li>estimates each of those from the similarities already computed (no string is compared: both
  * directions of the word-by-word measure, from arrays), and scores only the best {@value #SCORED}
- * in full with {@link NameMatcher}, returning each owner once with its best-matching name.</li>
+ * in full with {@link NameMatcher}, returning each owner once with its best-matching name;</li>
+ * <li>if none matched and the name is two short words, does the same for them joined as one word,
+ * scoring what that finds against the name as asked ({@link #joined}).</li>
  * </ol>
  * The work per query is bounded by the rarest words of the query, not by the size of the index; the
  * arrays a query needs are reused across queries (a pool, one per concurrent search). Immutable
@@ -708,7 +710,7 @@ public final class NameIndex<R> {
 
     /**
      * Gathers the names {@code probe}'s words find, shortlists them by what was gathered and the estimate,
-     * and scores the best {@link #SCORED} in full against {@code scored} (the name asked, which the probe
+     * and scores the best {@link #SCORED} in full against {@code scoredAs} (the name asked, which {@code query}
      * is or stands for), keeping each owner's best in {@code found}.
      */
     private void scoreCandidates(NameForms.Name query, NameMatcher.Prepared prepared, NameMatcher.Prepared scoredAs, Scratch s,

@@ -186,14 +186,9 @@ public final class NameMatcher {
         return readAs(name.written(), name.latin(), name.latin().equals(name.written().toLowerCase(Locale.ROOT).strip()), name.abjad());
     }
 
-    /** The line of an explanation that says how {@code written} was read. */
-    static String readAs(String written, String latin) {
-        return readAs(written, latin, false, false);
-    }
-
     /**
-     * The same, for a name whose Latin reading is known to be its written form in lower case ({@code plain})
-     * or not, and written mostly in Arabic script ({@code abjad}) or not.
+     * The same, for a name written as {@code written} and read in Latin letters as {@code latin}: its written form
+     * in lower case ({@code plain}) or not, and written mostly in Arabic script ({@code abjad}) or not.
      */
     static String readAs(String written, String latin, boolean plain, boolean abjad) {
         String as = plain ? null : "'" + written.strip() + "' read as '" + latin + "'";
