@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * final d, Kabir and Tahir a final r), so for them t and d, k and g stay two letters. A name that passes
  * is read as the surname and the given name's syllables, each folded to one letter per pair of
  * romanisations (ch and j as j, k as g, t as d, p as b, r as l, eo as o, eu as u, doubled letters single),
- * the given name cut into syllables the same way however it was split (Yongwon, Yong-won, Yong Won). Two names that differ by a syllable (Chun Yong, Yon Chun) or a surname (Choe, Cho) stay apart.
+ * the given name cut into syllables the same way however it was split (Yongwon, Yong-won, Yong Won). Two
+ * names that differ by a syllable (Chun Yong, Yon Chun) or a surname (Choe, Cho) stay apart.
  */
 final class KoreanNames {
 
