@@ -102,6 +102,7 @@ class ABrokenPromiseRaisesTheAlarmTest {
             Receipt verified = promise.verify(irKey, ObjectDigest.of(sent));
             assertThat(verified.isPromise()).isTrue();
             assertThat(verified.object().id()).isEqualTo(lost.get(0));
+            theOfficerSeesItOnTheLedgerPage(nodes, alarm.path("promise").asString());
             assertThat(pk.sql("select count(*) from exchange_outbox where partner = 'IR' and receipt like '%\"promise\"%'")
                     .query(Long.class).single()).as("the outbox keeps the three signed promises").isEqualTo(3);
             assertThat(kept).allSatisfy(id -> assertThat(receipt(pk, id).isPromise()).as(id).isFalse());
@@ -144,6 +145,26 @@ class ABrokenPromiseRaisesTheAlarmTest {
 
     private static long waiting(JdbcClient jdbc) {
         return jdbc.sql("select count(*) from exchange_receipt_promise where partner = 'IR'").query(Long.class).single();
+    }
+
+    /** PK's viewer, in Debian's headless Chromium: the alarm on the ledger page, what to do, and the promise as IR signed it. */
+    private static void theOfficerSeesItOnTheLedgerPage(ClockedNodes nodes, String promise) {
+        try (org.concord.testing.Browser chrome = org.concord.testing.Browser.open(1400, 1000)) {
+            var browser = chrome.driver();
+            chrome.logIn(nodes.pk, Role.VIEWER);
+            browser.get(nodes.pk.url() + "/console/ledger");
+            var alarm = chrome.waitFor(java.time.Duration.ofSeconds(5),
+                    org.openqa.selenium.By.cssSelector("#alarms article.alarm[data-kind='BROKEN_PROMISE']"));
+            assertThat(alarm.findElement(org.openqa.selenium.By.cssSelector("h3")).getText()).contains("BROKEN_PROMISE").contains("IR")
+                    .contains("open");
+            assertThat(alarm.findElement(org.openqa.selenium.By.cssSelector(".detail")).getText())
+                    .contains("IR has not kept its promise to record 3 messages").contains("send again what still matters");
+            var evidence = alarm.findElement(org.openqa.selenium.By.cssSelector("details summary"));
+            assertThat(evidence.getText()).isEqualTo("Evidence: the checkpoint accepted before and the signed promise");
+            evidence.click();
+            assertThat(alarm.findElement(org.openqa.selenium.By.cssSelector("pre.promise")).getText()).isEqualTo(promise.strip());
+            chrome.assertAccessible("ledger-broken-promise");
+        }
     }
 
     private static List<LedgerAlarms.Alarm> brokenPromises(ClockedNodes nodes) {
