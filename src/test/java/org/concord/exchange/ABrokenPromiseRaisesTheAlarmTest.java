@@ -163,6 +163,9 @@ class ABrokenPromiseRaisesTheAlarmTest {
             assertThat(evidence.getText()).isEqualTo("Evidence: the checkpoint accepted before and the signed promise");
             evidence.click();
             assertThat(alarm.findElement(org.openqa.selenium.By.cssSelector("pre.promise")).getText()).isEqualTo(promise.strip());
+            // a promise has no offending checkpoint: the evidence names what there is, not an empty "Offending: none"
+            assertThat(alarm.findElements(org.openqa.selenium.By.cssSelector("dl.evidence dt"))).extracting(org.openqa.selenium.WebElement::getText)
+                    .containsExactly("Accepted before", "The promise, as the partner signed it");
             chrome.assertAccessible("ledger-broken-promise");
         }
     }
