@@ -2,11 +2,15 @@ package org.concord.screening;
 
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -28,6 +32,13 @@ public final class UnConsolidatedList {
     }
 
     private static final Pattern BRACKETED = Pattern.compile("\\(([^()]*)\\)");
+    /**
+     * The English names of the languages of ISO 639, lower case: "ፍትዊ ዓብዱረዛቕ (Tigrinya)" names the
+     * language of the name before it, not another name.
+     */
+    private static final Set<String> LANGUAGES = Arrays.stream(Locale.getISOLanguages())
+            .map(code -> Locale.forLanguageTag(code).getDisplayLanguage(Locale.ENGLISH).toLowerCase(Locale.ROOT))
+            .filter(name -> !name.isEmpty()).collect(Collectors.toUnmodifiableSet());
     /** A remark after a name: "Mohammad Ishaq Akhund born in 1963", "Safia Farkash, born 1 Jan. 1953". */
     private static final Pattern BORN_REMARK = Pattern.compile("(?i)[,\\s]+born\\b.*$");
 
@@ -222,9 +233,10 @@ public final class UnConsolidatedList {
         while (bracketed.find()) {
             outside.append(field, last, bracketed.start()).append(';');
             String inside = bracketed.group(1);
-            // brackets that hold names (several, or another script), not a remark like "(deceased)"
+            // brackets that hold names (several, or another script), not a remark like "(deceased)" or "(Tigrinya)"
             boolean otherScriptBefore = field.substring(0, bracketed.start()).chars().anyMatch(c -> c >= 0x370 && Character.isLetter(c));
-            if (inside.contains(";") || otherScriptBefore) {
+            boolean language = LANGUAGES.contains(inside.strip().toLowerCase(Locale.ROOT));
+            if (!language && (inside.contains(";") || otherScriptBefore)) {
                 outside.append(inside).append(';');
             }
             last = bracketed.end();

@@ -37,7 +37,7 @@ class UnConsolidatedListTest {
         assertThat(ri.nationalities()).containsExactly("Democratic People's Republic of Korea");
         assertThat(ri.documents()).containsExactly("Passport, 381310014");
         long originalScript = list.entries().stream().flatMap(e -> e.names().stream()).filter(n -> n.type().equals("ORIGINAL_SCRIPT")).count();
-        assertThat(originalScript).isGreaterThanOrEqualTo(409);
+        assertThat(originalScript).isGreaterThanOrEqualTo(408); // "(Tigrinya)" twice is a remark, not a name
     }
 
     @Test
@@ -49,6 +49,18 @@ class UnConsolidatedListTest {
         assertThat(names).noneMatch(n -> n.contains(";"));
         assertThat(UnConsolidatedList.split(" ; ;")).isEmpty();
         assertThat(UnConsolidatedList.split("Ali (deceased)")).containsExactly("Ali");
+    }
+
+    @Test
+    void theLanguageNamedInBracketsAfterAnOriginalScriptNameIsARemarkNotAName() {
+        // LYi.021 and LYi.022: "ፍትዊ ዓብዱረዛቕ (Tigrinya)". Brackets after another script usually hold the name
+        // in Latin letters ("حسن غول (Hassan Ghul; Hasan Gul)"); a language's name is not one.
+        assertThat(UnConsolidatedList.split("ፍትዊ ዓብዱረዛቕ (Tigrinya)")).containsExactly("ፍትዊ ዓብዱረዛቕ");
+        assertThat(UnConsolidatedList.split("حسن غول (Arabic)")).containsExactly("حسن غول");
+        assertThat(UnConsolidatedList.split("حسن غول (Hassan Ghul)")).containsExactly("حسن غول", "Hassan Ghul");
+        var names = UnConsolidatedList.read(un2020()).entries().stream().flatMap(e -> e.names().stream())
+                .map(WatchlistEntry.Alias::name).toList();
+        assertThat(names).contains("ፍትዊ ዓብዱረዛቕ", "ኤርሚኣስ ግርማይ").doesNotContain("Tigrinya");
     }
 
     @Test
