@@ -263,6 +263,10 @@ public final class NameForms {
             char c = decomposed.charAt(i);
             if (c < 128 && Character.isLetterOrDigit(c)) {
                 out.append(Character.toLowerCase(c));
+            } else if (c == '\u01DD' || c == '\u0259' || c == '\u018E' || c == '\u018F') {
+                // the schwa, which Latin-ASCII leaves alone: ICU writes the Ethiopic sixth order with it (ፍትዊ,
+                // 'fǝtǝwi', is Fitiwi), Azerbaijani its own vowel (Əliyev, Aliyev); a vowel, so out of the consonants
+                out.append('e');
             } else if (c == '\'' || c == '\u2019' || c == '\u2018' || c == '\u02BC' || c == '\u02BE' || c == '\u02BF'
                     || c == '`' || c == '\u00B4' || Character.getType(c) == Character.NON_SPACING_MARK) {
                 // apostrophes, ayn and hamza marks, combining marks: dropped

@@ -155,6 +155,19 @@ class NameMatchingTest {
     }
 
     @Test
+    void theSchwaThatTransliterationWritesIsAVowel() {
+        // ICU writes the Ethiopic sixth order as a schwa, which Latin-ASCII leaves alone: it was kept among the
+        // consonants, so "ፍትዊ" read as 'fǝtǝ', not the 'ft' of Fitiwi (LYi.022, LYi.021 of the UN list)
+        assertThat(NameForms.of("ፍትዊ ዓብዱረዛቕ").latin()).doesNotContain("ǝ");
+        assertThat(NameForms.of("ፍትዊ ዓብዱረዛቕ").skeleton()).isEqualTo(NameForms.of("Fitiwi Abdelrazak").skeleton());
+        assertThat(compare("ፍትዊ ዓብዱረዛቕ", "Fitiwi Abdelrazak").band()).isEqualTo(Band.MATCH);
+        assertThat(compare("ኤርሚኣስ ግርማይ", "Ermias Ghermay").band()).isEqualTo(Band.MATCH);
+        // the Azerbaijani letter is a vowel too
+        assertThat(NameForms.of("Əliyev").skeleton()).isEqualTo(NameForms.of("Aliyev").skeleton());
+        assertThat(compare("ፍትዊ ዓብዱረዛቕ", "Ermias Ghermay").band()).isEqualTo(Band.NO_MATCH);
+    }
+
+    @Test
     void anExplanationSaysWhy() {
         var comparison = compare("جیش العدل", "Jaysh al-Adl");
         assertThat(comparison.why()).anySatisfy(line -> assertThat(line).startsWith("consonants 'jc dl' ~ 'jc dl' 1.00"));
