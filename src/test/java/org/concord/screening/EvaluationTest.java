@@ -25,6 +25,35 @@ class EvaluationTest {
     }
 
     @Test
+    void aPersonListedTwiceIsExpectedUnderTheOtherEntryWhenOneIsLeftOut() {
+        // the 2020 list has Hassan Dahir Aweys as QDi.042 and as SOi.002, one name and one date of birth: when one is left
+        // out, finding the other is right, not a wrong match
+        java.util.List<WatchlistEntry> list = new java.util.ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            String name = java.util.List.of("Karim Baradar", "Yusuf Tahiri", "Omar Khalidi", "Salim Haddad", "Nasir Qureshi", "Faisal Jabari",
+                    "Rashid Mansour", "Tariq Zubair", "Walid Hamdan").get(i);
+            list.add(person("T." + i, name, i == 2 ? "1935" : "19" + (50 + i)));
+        }
+        list.add(person("T.9", "Omar Khalidi", "1935")); // left out (every tenth), the same person as T.2
+        var bytes = new ByteArrayOutputStream();
+        var figures = Evaluation.run(list, new org.concord.screening.names.Thresholds(0.92, 0.80), 0, 100,
+                new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String printed = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(printed).doesNotContain("wrong    [left out] 'Omar Khalidi'").doesNotContain("missed   [left out, listed twice]");
+        assertThat(figures.truePositives()).isGreaterThanOrEqualTo(1);
+        // a namesake born another year is still someone else: nothing expected
+        list.set(9, person("T.9", "Omar Khalidi", "1971"));
+        bytes.reset();
+        Evaluation.run(list, new org.concord.screening.names.Thresholds(0.92, 0.80), 0, 100, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("wrong    [left out] 'Omar Khalidi' matched T.2");
+    }
+
+    private static WatchlistEntry person(String reference, String name, String born) {
+        return new WatchlistEntry(reference, "1", WatchlistEntry.Kind.INDIVIDUAL, java.util.List.of(new WatchlistEntry.Alias(name, "PRIMARY", "")),
+                java.util.List.of(born), java.util.List.of(), java.util.List.of(), java.util.List.of(), "2020-01-01");
+    }
+
+    @Test
     void theCommandNeedsAListAndSaysSoInOneLine() throws Exception {
         var err = new ByteArrayOutputStream();
         PrintStream saved = System.err;
