@@ -27,6 +27,19 @@ public final class NameMatcher {
     /** A word at least this similar to its partner counts as found, and weighs what the rarer of the two weighs. */
     private static final double FOUND = 0.85;
 
+    /**
+     * Two names of at least {@link #FAMILY_WORDS} words each whose first words are alike in nothing (each under
+     * {@link #UNALIKE} against every word of the other) lose {@link #ANOTHER_OF_THE_FAMILY}: the rest of the name is
+     * the family's (a father's and grandfather's names, a tribe), the first the person's own. "Bashar Sab'awi Ibrahim
+     * Hasan al-Tikriti" and "Omar Sab'awi Ibrahim Hasan al-Tikriti" are brothers, both listed; without this they
+     * scored 0.996 (match), now under the match band, for an officer to review. Two spellings of one given name are
+     * alike (Husayn, Hussein 0.8 and more), so they keep their score; the cut and the penalty were chosen on the
+     * development set (BENCHMARKS.md).
+     */
+    static final int FAMILY_WORDS = 3;
+    static final double UNALIKE = 0.75;
+    static final double ANOTHER_OF_THE_FAMILY = 0.08;
+
     private final Thresholds thresholds;
     private final java.util.function.ToDoubleFunction<String> rarity;
 
@@ -207,7 +220,11 @@ public final class NameMatcher {
      */
     static List<String> explain(Prepared q, Prepared c, String queryReadAs, String candidateReadAs, double folded, double skeleton,
             double phonetic, double score) {
-        String[] why = new String[4 + (queryReadAs == null ? 0 : 1) + (candidateReadAs == null ? 0 : 1)];
+        // said of the view the score came from (combine: the better of the spelling and 0.96 x the consonants)
+        boolean family = folded >= SKELETON_WEIGHT * skeleton
+                ? anotherOfTheFamily(q.tokens, q.tokenParticle, q.tokenRest, c.tokens, c.tokenParticle, c.tokenRest)
+                : anotherOfTheFamily(q.skeletons, q.skeletonParticle, q.skeletonRest, c.skeletons, c.skeletonParticle, c.skeletonRest);
+        String[] why = new String[4 + (queryReadAs == null ? 0 : 1) + (candidateReadAs == null ? 0 : 1) + (family ? 1 : 0)];
         int at = 0;
         why[at++] = "spelling '" + q.sortedTokens + "' ~ '" + c.sortedTokens + "' " + Decimals.fixed(folded, 2);
         why[at++] = "consonants '" + String.join(" ", q.skeletons) + "' ~ '" + String.join(" ", c.skeletons) + "' "
@@ -225,6 +242,10 @@ public final class NameMatcher {
         }
         if (candidateReadAs != null) {
             why[at++] = candidateReadAs;
+        }
+        if (family) {
+            why[at++] = "first words '" + q.tokens[0] + "' and '" + c.tokens[0] + "' alike in nothing: perhaps two people of one family, -"
+                    + Decimals.fixed(ANOTHER_OF_THE_FAMILY, 2);
         }
         why[at] = "score " + Decimals.fixed(score, 3) + " (the better of spelling and 0.96 x consonants, plus 0.04 x sounds)";
         return List.of(why);
@@ -282,8 +303,9 @@ public final class NameMatcher {
         // covered[0]: of the longer name's words, the share (weighed by rarity) found in the shorter one, counted in the
         // pass that compares them anyway
         double[] covered = new double[1];
-        double ab = bestPartners(a, particleA, restA, b, particleB, restB, rarityA, rarityB, b.length < a.length ? covered : null);
-        double ba = bestPartners(b, particleB, restB, a, particleA, restA, rarityB, rarityA, a.length < b.length ? covered : null);
+        double[] firsts = new double[2];
+        double ab = bestPartners(a, particleA, restA, b, particleB, restB, rarityA, rarityB, b.length < a.length ? covered : null, firsts, 0);
+        double ba = bestPartners(b, particleB, restB, a, particleA, restA, rarityB, rarityA, a.length < b.length ? covered : null, firsts, 1);
         // the word-by-word measure weighs rarity, the whole string does not: in a long name one different
         // word ("Southern" for "Northern") barely moves the whole string's Jaro-Winkler, so it counts for less
         double both = WHOLE_WEIGHT * whole + (1 - WHOLE_WEIGHT) * (ab + ba) / 2;
@@ -301,6 +323,9 @@ public final class NameMatcher {
         } else if (b.length < a.length) {
             both = Math.max(both, ba * (PART_WEIGHT + (1 - PART_WEIGHT) * covered[0]));
         }
+        if (a.length >= FAMILY_WORDS && b.length >= FAMILY_WORDS && firsts[0] < UNALIKE && firsts[1] < UNALIKE) {
+            both -= ANOTHER_OF_THE_FAMILY;
+        }
         // the same letters, split into words differently (Kakazada, کاکا زاده; Shahidkhel, شهيد خيل)
         double joined = similarity(joinedA, joinedB);
         return joined >= 0.95 ? Math.max(both, joined) : both;
@@ -309,10 +334,10 @@ public final class NameMatcher {
     /**
      * Monge-Elkan: each word of a against its most similar word of b, averaged, weighed by rarity. With {@code covered}
      * not null, its first element is set to the share of the words of a found in b (at least {@link #FOUND}), each
-     * word weighed by its own rarity.
+     * word weighed by its own rarity. {@code firsts[first]} is set to the similarity of a's first word to its partner.
      */
     private static double bestPartners(String[] a, int[] particleA, String[] restA, String[] b, int[] particleB, String[] restB,
-            double[] rarityA, double[] rarityB, double[] covered) {
+            double[] rarityA, double[] rarityB, double[] covered, double[] firsts, int first) {
         double sum = 0;
         double weights = 0;
         double found = 0;
@@ -327,6 +352,9 @@ public final class NameMatcher {
                     partner = j;
                 }
             }
+            if (i == 0) {
+                firsts[first] = best;
+            }
             // a word found in the other name weighs what the more common of the two spellings weighs
             // (a query may spell Mohammad in a way no listed name does); a word not found weighs its own rarity
             double weight = best >= FOUND && partner >= 0 ? Math.min(rarityA[i], rarityB[partner]) : rarityA[i];
@@ -339,6 +367,22 @@ public final class NameMatcher {
             covered[0] = all == 0 ? 0 : found / all;
         }
         return weights == 0 ? 0 : sum / weights;
+    }
+
+    /** Whether {@link #view} takes {@link #ANOTHER_OF_THE_FAMILY} off for these words: what {@link #explain} says. */
+    static boolean anotherOfTheFamily(String[] a, int[] particleA, String[] restA, String[] b, int[] particleB, String[] restB) {
+        return a.length >= FAMILY_WORDS && b.length >= FAMILY_WORDS && firstUnalike(a, particleA, restA, b, particleB, restB)
+                && firstUnalike(b, particleB, restB, a, particleA, restA);
+    }
+
+    /** Whether the first word of x is under {@link #UNALIKE} against every word of y. */
+    private static boolean firstUnalike(String[] x, int[] particleX, String[] restX, String[] y, int[] particleY, String[] restY) {
+        for (int j = 0; j < y.length; j++) {
+            if (similarity(x[0], particleX[0], restX[0], y[j], particleY[j], restY[j]) >= UNALIKE) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static double similarity(String x, String y) {
