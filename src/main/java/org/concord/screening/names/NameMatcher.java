@@ -244,7 +244,7 @@ public final class NameMatcher {
             why[at++] = candidateReadAs;
         }
         if (family) {
-            why[at++] = "first words '" + q.tokens[0] + "' and '" + c.tokens[0] + "' alike in nothing: perhaps two people of one family, -"
+            why[at++] = "first words '" + q.tokens[0] + "' and '" + c.tokens[0] + "' alike in nothing: perhaps two of one family, each with a name of its own, -"
                     + Decimals.fixed(ANOTHER_OF_THE_FAMILY, 2);
         }
         why[at] = "score " + Decimals.fixed(score, 3) + " (the better of spelling and 0.96 x consonants, plus 0.04 x sounds)";
