@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  *
  * <p>A name is read this way only when it looks Korean: two to four words, the first a Korean surname in one
  * of its spellings, every other word a run of Korean syllables (an initial consonant, a vowel, a final
- * consonant of those Korean syllables end in). Arabic, Persian and other names do not pass (Mohammad has a
- * final d, Kabir and Tahir a final r), so for them t and d, k and g stay two letters. A name that passes
+ * consonant of those Korean syllables end in, and no l between vowels, which both romanisations write r).
+ * Arabic, Persian and other names do not pass (Mohammad has a final d, Kabir and Tahir a final r, Ali and
+ * Salim an l before a vowel), so for them t and d, k and g stay two letters. A name that passes
  * is read as the surname and the given name's syllables, each folded to one letter per pair of
  * romanisations (ch and j as j, k as g, t as d, p as b, r as l, eo as o, eu as u, doubled letters single),
  * the given name cut into syllables the same way however it was split (Yongwon, Yong-won, Yong Won). Two
@@ -61,6 +62,13 @@ final class KoreanNames {
         return Map.copyOf(names);
     }
 
+    /**
+     * An l that begins a syllable inside a word (Ali, Salim, Halima). Both romanisations write ㄹ as r before a
+     * vowel (Ri, Chollima's ll aside: the second l of a doubled one), and as l only where it ends a syllable (Il,
+     * Chol); so a name with such an l was not written from Korean, though the syllables could spell it.
+     */
+    private static final Pattern INITIAL_L = Pattern.compile("(?<=[aeiouwy])l(?=[aeiouwy])");
+
     /** Words a Korean name has no reason to hold, though Korean syllables can spell them. */
     private static final Set<String> NOT_KOREAN = Set.of("abu", "umm", "abd");
 
@@ -80,7 +88,7 @@ final class KoreanNames {
         }
         StringBuilder given = new StringBuilder();
         for (String word : raw.subList(1, raw.size())) {
-            if (NOT_KOREAN.contains(word) || !SYLLABLES.matcher(word).matches()) {
+            if (NOT_KOREAN.contains(word) || !SYLLABLES.matcher(word).matches() || INITIAL_L.matcher(word).find()) {
                 return null;
             }
             given.append(word);

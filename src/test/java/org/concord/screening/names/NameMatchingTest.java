@@ -311,6 +311,14 @@ class NameMatchingTest {
         assertThat(NameForms.of("Kabir Hassan").tokens()).containsExactly("kabir", "hassan");
         // a Korean surname first, but a word no Korean syllables spell
         assertThat(NameForms.of("Han Mohammad").tokens()).containsExactly("han", "mohammad");
+        // a Korean surname first and words Korean syllables could spell, but with an l before a vowel, where both
+        // romanisations write r (Ri, Chollima's ll aside): Ali is not the syllables al-i, and the officer is not told so
+        assertThat(NameForms.of("Han Ali").tokens()).containsExactly("han", "ali");
+        assertThat(NameForms.of("Kim Salim").tokens()).containsExactly("kim", "salim");
+        assertThat(compare("Han Ali", "Han Ali").why()).noneMatch(line -> line.contains("Korean"));
+        // the l that ends a syllable is Korean, and so is a doubled one
+        assertThat(compare("Kim Il Sung", "Kim Il-song").why()).anyMatch(line -> line.contains("read as a Korean name"));
+        assertThat(compare("Ri Chollim", "Ri Chol Lim").why()).anyMatch(line -> line.contains("read as a Korean name"));
     }
     @Test
     void aShOrChBeforeAKIsKeptInTheConsonants() {
