@@ -174,6 +174,27 @@ class NameMatchingTest {
     }
 
     @Test
+    void twoNamesThatDifferInAWordOfDirectionAreForReviewNotAMatch() {
+        // two Iraqi state bodies of the UN list (IQe.160 and its twin for the south): five words of six the same
+        String south = "STATE ESTABLISHMENT FOR HOUSING IMPLEMENTATION OF SOUTHERN AREA";
+        String north = "STATE ESTABLISHMENT OF HOUSING IMPLEMENTATION OF NORTHERN AREA";
+        var areas = compare(south, north);
+        assertThat(areas.band()).as(areas.toString()).isEqualTo(Band.REVIEW);
+        assertThat(areas.why()).contains("words of direction 'southern' and 'northern' differ: two places, or two branches of one body, -0.10");
+        // the same from the index, which explains its hits from the parts it kept
+        var index = NameIndex.build(List.of(new NameIndex.Entry<>("IQe.160", "PRIMARY", NameForms.of(north))), matcher);
+        var hit = index.search(NameForms.of(south), 5).get(0);
+        assertThat(hit.comparison().band()).isEqualTo(Band.REVIEW);
+        assertThat(hit.comparison().why()).isEqualTo(areas.why());
+        // one direction written two ways is one place
+        assertThat(compare("Southern Area Housing Establishment", "South Area Housing Establishment").why())
+                .noneMatch(line -> line.contains("direction"));
+        // a word of direction on one side only is left to the other rules: a name may leave its region out
+        assertThat(compare("Housing Establishment of Southern Area", "Housing Establishment Area").why())
+                .noneMatch(line -> line.contains("direction"));
+    }
+
+    @Test
     void theSchwaThatTransliterationWritesIsAVowel() {
         // ICU writes the Ethiopic sixth order as a schwa, which Latin-ASCII leaves alone: it was kept among the
         // consonants, so "ፍትዊ" read as 'fǝtǝ', not the 'ft' of Fitiwi (LYi.022, LYi.021 of the UN list)
