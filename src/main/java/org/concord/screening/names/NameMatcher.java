@@ -49,6 +49,15 @@ public final class NameMatcher {
      * direction may just leave its region out, and is left to the other rules.
      */
     static final double ANOTHER_PLACE = 0.10;
+
+    /**
+     * In the consonants' view, a shorter name counts as found inside a longer one (the two rules of {@link #view} for
+     * a part of a name) only when each of its skeletons has at least this many consonants. A skeleton of one or two
+     * (Yemen and Amin are both {@code mn}, Qaida {@code kd}, Allah {@code l}) is found in nearly any long name in
+     * Arabic script: "Al-Qaida in Yemen" was 0.96 inside امین الله امین قدوس (Aminullah Amin Quddus), and "Sedoy" 0.98
+     * inside سعد الدين سيد. The spelling's view keeps the rules for every word: its words keep their vowels.
+     */
+    static final int PART_CONSONANTS = 3;
     private static final java.util.Map<String, String> DIRECTIONS = directions();
 
     private static java.util.Map<String, String> directions() {
@@ -324,7 +333,7 @@ public final class NameMatcher {
 
     private static double foldedView(Prepared q, Prepared c) {
         double view = view(q.tokens, q.tokenParticle, q.tokenRest, c.tokens, c.tokenParticle, c.tokenRest, q.tokenRarity, c.tokenRarity,
-                similarity(q.sortedTokens, c.sortedTokens), q.joinedTokens, c.joinedTokens);
+                similarity(q.sortedTokens, c.sortedTokens), q.joinedTokens, c.joinedTokens, 0);
         // the query's words are looked at once for all its comparisons; a candidate's only when the query has one
         return q.hasDirection() && c.hasDirection() && anotherPlace(q.tokens, c.tokens) != null ? view - ANOTHER_PLACE : view;
     }
@@ -335,7 +344,7 @@ public final class NameMatcher {
         }
         double whole = Math.max(similarity(q.sortedSkeleton(), c.sortedSkeleton()), similarity(q.skeleton(), c.skeleton()));
         return view(q.skeletons, q.skeletonParticle, q.skeletonRest, c.skeletons, c.skeletonParticle, c.skeletonRest, q.skeletonRarity,
-                c.skeletonRarity, whole, q.skeleton(), c.skeleton());
+                c.skeletonRarity, whole, q.skeleton(), c.skeleton(), PART_CONSONANTS);
     }
 
     /** The better of the spelling and 0.96 x the consonants, plus up to 0.04 for shared sounds. */
@@ -348,7 +357,7 @@ public final class NameMatcher {
     }
 
     private static double view(String[] a, int[] particleA, String[] restA, String[] b, int[] particleB, String[] restB, double[] rarityA,
-            double[] rarityB, double whole, String joinedA, String joinedB) {
+            double[] rarityB, double whole, String joinedA, String joinedB, int partLetters) {
         // covered[0]: of the longer name's words, the share (weighed by rarity) found in the shorter one, counted in the
         // pass that compares them anyway
         double[] covered = new double[1];
@@ -359,17 +368,17 @@ public final class NameMatcher {
         // word ("Southern" for "Northern") barely moves the whole string's Jaro-Winkler, so it counts for less
         double both = WHOLE_WEIGHT * whole + (1 - WHOLE_WEIGHT) * (ab + ba) / 2;
         // a shorter name of two words or more, each found in the other (Abdul Manan in Abdul Manan Agha): nearly as good
-        if (a.length >= 2 && a.length < b.length) {
+        if (a.length >= 2 && a.length < b.length && eachAtLeast(a, partLetters)) {
             both = Math.max(both, SUBSET_WEIGHT * ab);
-        } else if (b.length >= 2 && b.length < a.length) {
+        } else if (b.length >= 2 && b.length < a.length && eachAtLeast(b, partLetters)) {
             both = Math.max(both, SUBSET_WEIGHT * ba);
         }
         // a shorter name, even of one word, found in a longer one counts by how much of the longer one it
         // covers, each word weighed by its rarity: "Makaburi" covers most of "Abu Makaburi Shariff" (Abu
         // is common), "Hassan" little of a four-word name
-        if (a.length < b.length) {
+        if (a.length < b.length && eachAtLeast(a, partLetters)) {
             both = Math.max(both, ab * (PART_WEIGHT + (1 - PART_WEIGHT) * covered[0]));
-        } else if (b.length < a.length) {
+        } else if (b.length < a.length && eachAtLeast(b, partLetters)) {
             both = Math.max(both, ba * (PART_WEIGHT + (1 - PART_WEIGHT) * covered[0]));
         }
         if (a.length >= FAMILY_WORDS && b.length >= FAMILY_WORDS && firsts[0] < UNALIKE && firsts[1] < UNALIKE) {
@@ -378,6 +387,16 @@ public final class NameMatcher {
         // the same letters, split into words differently (Kakazada, کاکا زاده; Shahidkhel, شهيد خيل)
         double joined = similarity(joinedA, joinedB);
         return joined >= 0.95 ? Math.max(both, joined) : both;
+    }
+
+    /** Whether every word has at least {@code letters} letters. */
+    private static boolean eachAtLeast(String[] words, int letters) {
+        for (String word : words) {
+            if (word.length() < letters) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
