@@ -51,6 +51,17 @@ public final class NameMatcher {
     static final double ANOTHER_PLACE = 0.10;
 
     /**
+     * The countries whose English name is one word (the JDK's ISO 3166 list: Libya, Yemen, Tunisia, Syria...), as
+     * folded words. Two names in Latin letters that do not name the same countries lose {@link #ANOTHER_PLACE} too:
+     * a branch is often its parent's name and a country ("Islamic State in Iraq and the Levant in Libya", "Ansar
+     * al-Sharia in Tunisia"), and scored 0.95-0.995 against the parent. Unlike a word of direction, a country named in
+     * one name only counts: an organisation's name does not leave its country out the way a region may be left out.
+     */
+    static final java.util.Set<String> COUNTRIES = java.util.Arrays.stream(java.util.Locale.getISOCountries())
+            .map(code -> new java.util.Locale("", code).getDisplayCountry(java.util.Locale.ENGLISH).toLowerCase(java.util.Locale.ROOT))
+            .filter(name -> name.matches("[a-z]+")).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /**
      * In the consonants' view, a shorter name counts as found inside a longer one (the two rules of {@link #view} for
      * a part of a name) only when each of its skeletons has at least this many consonants. A skeleton of one or two
      * (Yemen and Amin are both {@code mn}, Qaida {@code kd}, Allah {@code l}) is found in nearly any long name in
@@ -132,6 +143,23 @@ public final class NameMatcher {
         private String sortedSkeleton;
         /** Whether a word of the name is a word of direction ({@link #ANOTHER_PLACE}): 0 not yet known, 1 no, 2 yes. */
         private byte direction;
+
+        /** The countries the name's words name ({@link #COUNTRIES}), found once; empty if none. */
+        private java.util.Set<String> countries;
+
+        java.util.Set<String> countries() {
+            if (countries == null) {
+                java.util.Set<String> found = null;
+                for (String token : tokens) {
+                    if (COUNTRIES.contains(token)) {
+                        found = found == null ? new java.util.TreeSet<>() : found;
+                        found.add(token);
+                    }
+                }
+                countries = found == null ? java.util.Set.of() : found;
+            }
+            return countries;
+        }
 
         /** Whether a word of the name is a word of direction, found once. */
         boolean hasDirection() {
@@ -274,7 +302,7 @@ public final class NameMatcher {
                 ? anotherOfTheFamily(q.tokens, q.tokenParticle, q.tokenRest, c.tokens, c.tokenParticle, c.tokenRest)
                 : anotherOfTheFamily(q.skeletons, q.skeletonParticle, q.skeletonRest, c.skeletons, c.skeletonParticle, c.skeletonRest);
         // said of the spelling's view, the one the rule is applied in (a skeleton is never a word of direction)
-        String[] places = folded >= SKELETON_WEIGHT * skeleton ? anotherPlace(q.tokens, c.tokens) : null;
+        String places = folded >= SKELETON_WEIGHT * skeleton ? anotherPlace(q, c) : null;
         String[] why = new String[4 + (queryReadAs == null ? 0 : 1) + (candidateReadAs == null ? 0 : 1) + (family ? 1 : 0)
                 + (places != null ? 1 : 0)];
         int at = 0;
@@ -300,8 +328,7 @@ public final class NameMatcher {
                     + Decimals.fixed(ANOTHER_OF_THE_FAMILY, 2);
         }
         if (places != null) {
-            why[at++] = "words of direction '" + places[0] + "' and '" + places[1] + "' differ: two places, or two branches of one body, -"
-                    + Decimals.fixed(ANOTHER_PLACE, 2);
+            why[at++] = places + ": two places, or two branches of one body, -" + Decimals.fixed(ANOTHER_PLACE, 2);
         }
         why[at] = "score " + Decimals.fixed(score, 3) + " (the better of spelling and 0.96 x consonants, plus 0.04 x sounds)";
         return List.of(why);
@@ -335,7 +362,7 @@ public final class NameMatcher {
         double view = view(q.tokens, q.tokenParticle, q.tokenRest, c.tokens, c.tokenParticle, c.tokenRest, q.tokenRarity, c.tokenRarity,
                 similarity(q.sortedTokens, c.sortedTokens), q.joinedTokens, c.joinedTokens, 0);
         // the query's words are looked at once for all its comparisons; a candidate's only when the query has one
-        return q.hasDirection() && c.hasDirection() && anotherPlace(q.tokens, c.tokens) != null ? view - ANOTHER_PLACE : view;
+        return anotherPlace(q, c) != null ? view - ANOTHER_PLACE : view;
     }
 
     private static double skeletonView(Prepared q, Prepared c) {
@@ -397,6 +424,29 @@ public final class NameMatcher {
             }
         }
         return true;
+    }
+
+    /**
+     * What tells two names apart as two places ({@link #ANOTHER_PLACE}), as the explanation says it; null if nothing
+     * does. The query's words are looked at once for all its comparisons; a candidate's only when it could matter.
+     */
+    static String anotherPlace(Prepared q, Prepared c) {
+        if (q.hasDirection() && c.hasDirection()) {
+            String[] directions = anotherPlace(q.tokens, c.tokens);
+            if (directions != null) {
+                return "words of direction '" + directions[0] + "' and '" + directions[1] + "' differ";
+            }
+        }
+        // countries are read in English: only between two names in Latin letters
+        if (q.script != c.script || q.script != Character.UnicodeScript.LATIN || q.countries().equals(c.countries())) {
+            return null;
+        }
+        List<String> onlyQuery = q.countries().stream().filter(x -> !c.countries().contains(x)).toList();
+        List<String> onlyListed = c.countries().stream().filter(x -> !q.countries().contains(x)).toList();
+        if (!onlyQuery.isEmpty() && !onlyListed.isEmpty()) {
+            return "countries '" + String.join("', '", onlyQuery) + "' and '" + String.join("', '", onlyListed) + "' differ";
+        }
+        return "'" + String.join("', '", onlyQuery.isEmpty() ? onlyListed : onlyQuery) + "' named in one name only";
     }
 
     /**
