@@ -37,7 +37,7 @@ public class UnfinishedHandOvers {
     }
 
     @Scheduled(fixedDelayString = "${concord.events.retry-interval:PT15S}", initialDelayString = "PT15S")
-    @SchedulerLock(name = "node.resubmit-unfinished-hand-overs", lockAtMostFor = "PT10M")
+    @SchedulerLock(name = "node.resubmit-unfinished-hand-overs", lockAtMostFor = "PT1M")
     public void resubmit() {
         resubmitOlderThan(retryAfter);
     }

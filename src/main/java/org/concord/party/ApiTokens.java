@@ -159,7 +159,7 @@ public class ApiTokens {
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
-    @SchedulerLock(name = "party.purge-expired-tokens", lockAtMostFor = "PT10M")
+    @SchedulerLock(name = "party.purge-expired-tokens", lockAtMostFor = "PT1M")
     @Transactional
     public void purgeExpired() {
         int purged = users.deleteExpiredTokens();

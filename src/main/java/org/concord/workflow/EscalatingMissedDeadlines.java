@@ -22,7 +22,7 @@ public class EscalatingMissedDeadlines {
     }
 
     @Scheduled(fixedDelayString = "PT30S", initialDelayString = "PT30S")
-    @SchedulerLock(name = "workflow.escalate", lockAtMostFor = "PT10M")
+    @SchedulerLock(name = "workflow.escalate", lockAtMostFor = "PT1M")
     public void escalateMissedDeadlines() {
         sendDueEscalations();
     }

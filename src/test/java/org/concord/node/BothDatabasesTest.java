@@ -176,4 +176,26 @@ class BothDatabasesTest {
             second.close();
         }
     }
+
+    /**
+     * A job's lock is held for a minute at most, so that a node killed while the job ran (or whose release of the lock
+     * a database restart lost) stops the job for that long only; while the job runs, the lock is kept alive.
+     */
+    @org.junit.jupiter.api.Test
+    void aRunningJobsLockIsKeptAliveBeyondItsShortHold() throws Exception {
+        var jdbc = new org.springframework.jdbc.core.JdbcTemplate(nodes.get(Store.POSTGRES).getBean(javax.sql.DataSource.class));
+        LockProvider locks = nodes.get(Store.POSTGRES).getBean(LockProvider.class);
+        SimpleLock held = locks.lock(new LockConfiguration(Instant.now(), "test-long-task", Duration.ofSeconds(30), Duration.ZERO)).orElseThrow();
+        try {
+            java.sql.Timestamp first = jdbc.queryForObject("select lock_until from shedlock where name = 'test-long-task'", java.sql.Timestamp.class);
+            // extended every half of the 30 s hold
+            Thread.sleep(17_000);
+            java.sql.Timestamp later = jdbc.queryForObject("select lock_until from shedlock where name = 'test-long-task'", java.sql.Timestamp.class);
+            assertThat(later).as("the lock of a job still running is extended").isAfter(first);
+            assertThat(locks.lock(new LockConfiguration(Instant.now(), "test-long-task", Duration.ofSeconds(30), Duration.ZERO)))
+                    .as("and no one else takes it meanwhile").isEmpty();
+        } finally {
+            held.unlock();
+        }
+    }
 }

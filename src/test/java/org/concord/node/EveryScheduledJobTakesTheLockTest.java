@@ -20,7 +20,8 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
  * {@code @Scheduled} method carries {@code @SchedulerLock}, and returns nothing. ShedLock's proxy refuses to
  * lock a method that returns a primitive ("Can not lock method returning primitive value"), so such a job
  * fails on every run of a node with scheduling on, and tests that call the method with scheduling off never
- * see it: the PSI's expiry of stale sessions did exactly that.
+ * see it: the PSI's expiry of stale sessions did exactly that. Each lock is held for a minute at most, as
+ * {@link SchedulingLock} keeps it alive while its job runs.
  */
 class EveryScheduledJobTakesTheLockTest {
 
@@ -40,6 +41,10 @@ class EveryScheduledJobTakesTheLockTest {
                 scheduled.add(name);
                 if (!method.isAnnotationPresent(SchedulerLock.class)) {
                     wrong.add(name + ": no @SchedulerLock");
+                } else if (java.time.Duration.parse(method.getAnnotation(SchedulerLock.class).lockAtMostFor()).compareTo(java.time.Duration.ofMinutes(1)) > 0) {
+                    // kept alive while the job runs (SchedulingLock), so a minute is enough; a longer one stops the job that long
+                    // after its holder was killed or lost its release to a database restart
+                    wrong.add(name + ": lockAtMostFor " + method.getAnnotation(SchedulerLock.class).lockAtMostFor() + ", over a minute");
                 }
                 if (method.getReturnType() != void.class) {
                     wrong.add(name + ": returns " + method.getReturnType().getSimpleName() + ", which ShedLock's proxy cannot lock");

@@ -38,7 +38,7 @@ public class CommitmentJobs {
     }
 
     @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
-    @SchedulerLock(name = "commitments.follow-up", lockAtMostFor = "PT10M")
+    @SchedulerLock(name = "commitments.follow-up", lockAtMostFor = "PT1M")
     public void followUp() {
         raiseReminders();
     }

@@ -76,13 +76,13 @@ public class WatchingDeadlines {
     }
 
     @Scheduled(fixedDelayString = "PT30S", initialDelayString = "PT30S")
-    @SchedulerLock(name = "deconfliction.conflict-deadlines", lockAtMostFor = "PT10M")
+    @SchedulerLock(name = "deconfliction.conflict-deadlines", lockAtMostFor = "PT1M")
     public void conflictDeadlines() {
         raiseConflictAlarms();
     }
 
     @Scheduled(fixedDelayString = "PT30S", initialDelayString = "PT30S")
-    @SchedulerLock(name = "deconfliction.event-deadlines", lockAtMostFor = "PT10M")
+    @SchedulerLock(name = "deconfliction.event-deadlines", lockAtMostFor = "PT1M")
     public void eventDeadlines() {
         raiseEventAlarms();
     }

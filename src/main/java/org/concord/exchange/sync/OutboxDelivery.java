@@ -132,7 +132,7 @@ public class OutboxDelivery {
     }
 
     @Scheduled(fixedDelayString = "${concord.exchange.delivery-interval:PT2S}", initialDelayString = "PT5S")
-    @SchedulerLock(name = "exchange.deliver-outbox", lockAtMostFor = "PT10M")
+    @SchedulerLock(name = "exchange.deliver-outbox", lockAtMostFor = "PT1M")
     public void deliverAll() {
         for (Partner partner : partners.all()) {
             deliver(partner.code());

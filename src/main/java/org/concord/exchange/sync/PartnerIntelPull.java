@@ -70,7 +70,7 @@ public class PartnerIntelPull {
     }
 
     @Scheduled(fixedDelayString = "${concord.exchange.pull-interval:PT30S}", initialDelayString = "PT10S")
-    @SchedulerLock(name = "exchange.pull-partner-intel", lockAtMostFor = "PT10M")
+    @SchedulerLock(name = "exchange.pull-partner-intel", lockAtMostFor = "PT1M")
     public void pullAll() {
         for (Partner partner : partners.all()) {
             Cursor cursor = cursor(partner.code());

@@ -65,7 +65,7 @@ public class ReceiptCompletion {
     }
 
     @Scheduled(fixedDelayString = "${concord.exchange.receipt-completion-interval:PT30S}", initialDelayString = "PT20S")
-    @SchedulerLock(name = "exchange.complete-receipts", lockAtMostFor = "PT10M")
+    @SchedulerLock(name = "exchange.complete-receipts", lockAtMostFor = "PT1M")
     public void completeAll() {
         for (Partner partner : partners.all()) {
             complete(partner.code());

@@ -37,7 +37,7 @@ public class HotlineJobs {
     }
 
     @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
-    @SchedulerLock(name = "hotline.weekly-test", lockAtMostFor = "PT10M")
+    @SchedulerLock(name = "hotline.weekly-test", lockAtMostFor = "PT1M")
     public void weeklyTest() {
         runWeeklyTest();
     }

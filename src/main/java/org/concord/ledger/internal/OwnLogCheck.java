@@ -122,7 +122,7 @@ class OwnLogCheck {
 
     @Scheduled(fixedDelayString = "${concord.ledger.own-log-check-interval:PT10M}",
             initialDelayString = "${concord.ledger.own-log-check-interval:PT10M}")
-    @SchedulerLock(name = "ledger.own-log-check", lockAtMostFor = "PT10M")
+    @SchedulerLock(name = "ledger.own-log-check", lockAtMostFor = "PT1M")
     public void checkAll() {
         for (Partner partner : partners.all()) {
             try {

@@ -76,7 +76,7 @@ class Witnessing {
 
     /** Every partner, one after the other, under one database lock so that one instance runs it. */
     @Scheduled(fixedDelayString = "${concord.ledger.witness-interval:PT1M}", initialDelayString = "PT30S")
-    @SchedulerLock(name = "ledger.witness", lockAtMostFor = "PT30M")
+    @SchedulerLock(name = "ledger.witness", lockAtMostFor = "PT1M")
     public void witnessAll() {
         for (Partner partner : partners.all()) {
             try {

@@ -135,7 +135,7 @@ public class LoginThrottle {
     }
 
     @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT2M")
-    @SchedulerLock(name = "party.purge-login-throttle", lockAtMostFor = "PT5M")
+    @SchedulerLock(name = "party.purge-login-throttle", lockAtMostFor = "PT1M")
     @Transactional
     public void purge() {
         Instant now = clock.instant();

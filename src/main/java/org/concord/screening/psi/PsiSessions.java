@@ -612,7 +612,7 @@ public class PsiSessions {
      * that returns a primitive, and refused every run while this job returned its count.
      */
     @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
-    @SchedulerLock(name = "screening.psi-expiry", lockAtMostFor = "PT10M")
+    @SchedulerLock(name = "screening.psi-expiry", lockAtMostFor = "PT1M")
     public void expireOnSchedule() {
         int ended = expire();
         if (ended > 0) {
