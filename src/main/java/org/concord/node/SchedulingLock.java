@@ -27,8 +27,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * while its job runs ({@link KeepAliveLockProvider}: extended every half of that). A lock whose holder
  * can no longer release it therefore stops the job for a minute at most: a node killed while a job ran,
  * or a job whose release was lost because the database restarted under it. With ten minutes, as before,
- * a database restart left the delivery of the outbox stopped for up to ten minutes after the database
- * was back (the fault campaign's outboxes took 545 s to drain, both nodes idle).
+ * such a holder stopped the outbox's delivery for up to ten minutes after the node or the database was
+ * back.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "concord.scheduling.enabled", havingValue = "true", matchIfMissing = true)
