@@ -361,7 +361,6 @@ public final class NameMatcher {
     private static double foldedView(Prepared q, Prepared c) {
         double view = view(q.tokens, q.tokenParticle, q.tokenRest, c.tokens, c.tokenParticle, c.tokenRest, q.tokenRarity, c.tokenRarity,
                 similarity(q.sortedTokens, c.sortedTokens), q.joinedTokens, c.joinedTokens, 0);
-        // the query's words are looked at once for all its comparisons; a candidate's only when the query has one
         return anotherPlace(q, c) != null ? view - ANOTHER_PLACE : view;
     }
 
@@ -428,7 +427,8 @@ public final class NameMatcher {
 
     /**
      * What tells two names apart as two places ({@link #ANOTHER_PLACE}), as the explanation says it; null if nothing
-     * does. The query's words are looked at once for all its comparisons; a candidate's only when it could matter.
+     * does. Each name's words are looked up once ({@link Prepared#hasDirection}, {@link Prepared#countries}): the
+     * query's for all its comparisons, a candidate's for words of direction only when the query has one.
      */
     static String anotherPlace(Prepared q, Prepared c) {
         if (q.hasDirection() && c.hasDirection()) {
