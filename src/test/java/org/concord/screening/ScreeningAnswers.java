@@ -57,14 +57,7 @@ public final class ScreeningAnswers {
     private static void synthetic(PrintStream out, int n) {
         SyntheticNames names = new SyntheticNames(42);
         List<SyntheticNames.Entry> entries = new ArrayList<>();
-        List<NameIndex.Entry<String>> indexed = new ArrayList<>();
-        for (int i = 0; indexed.size() < n; i++) {
-            SyntheticNames.Entry entry = names.next("S-" + i);
-            entries.add(entry);
-            for (String name : entry.names()) {
-                indexed.add(new NameIndex.Entry<>(entry.reference(), "ALIAS", NameForms.of(name)));
-            }
-        }
+        List<NameIndex.Entry<String>> indexed = names.indexEntries(n, entries);
         NameIndex<String> index = NameIndex.build(indexed, new NameMatcher(Thresholds.DEFAULT));
         Random random = new Random(7);
         List<String> queries = new ArrayList<>();

@@ -43,14 +43,7 @@ public final class ScreeningQueryRounds {
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         SyntheticNames names = new SyntheticNames(42);
         List<SyntheticNames.Entry> entries = new ArrayList<>();
-        List<NameIndex.Entry<String>> indexed = new ArrayList<>();
-        for (int i = 0; indexed.size() < n; i++) {
-            SyntheticNames.Entry entry = names.next("S-" + i);
-            entries.add(entry);
-            for (String name : entry.names()) {
-                indexed.add(new NameIndex.Entry<>(entry.reference(), "ALIAS", NameForms.of(name)));
-            }
-        }
+        List<NameIndex.Entry<String>> indexed = names.indexEntries(n, entries);
         long built = System.nanoTime();
         NameIndex<String> index = NameIndex.build(indexed, new NameMatcher(Thresholds.DEFAULT));
         System.out.printf(Locale.ROOT, "index of %,d names built in memory in %.1f s; load average %s%n", index.size(),

@@ -83,6 +83,23 @@ final class SyntheticNames {
         return script == 1 ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
+    /**
+     * New entries ({@code S-0}, {@code S-1}, ...) added to {@code entries} until they hold at least {@code n} names; every
+     * name as an index entry of its entry's reference (kind {@code ALIAS}).
+     */
+    List<org.concord.screening.names.NameIndex.Entry<String>> indexEntries(int n, List<Entry> entries) {
+        List<org.concord.screening.names.NameIndex.Entry<String>> indexed = new ArrayList<>();
+        for (int i = 0; indexed.size() < n; i++) {
+            Entry entry = next("S-" + i);
+            entries.add(entry);
+            for (String name : entry.names()) {
+                indexed.add(new org.concord.screening.names.NameIndex.Entry<>(entry.reference(), "ALIAS",
+                        org.concord.screening.names.NameForms.of(name)));
+            }
+        }
+        return indexed;
+    }
+
     /** A new entry: a person (given name, sometimes a father's name, a family name) or a group, with its aliases. */
     Entry next(String reference) {
         boolean person = random.nextInt(100) < 85;
