@@ -393,18 +393,22 @@ public final class NameMatcher {
         // the word-by-word measure weighs rarity, the whole string does not: in a long name one different
         // word ("Southern" for "Northern") barely moves the whole string's Jaro-Winkler, so it counts for less
         double both = WHOLE_WEIGHT * whole + (1 - WHOLE_WEIGHT) * (ab + ba) / 2;
+        // the shorter name, when it may count as a part of the longer one: its words long enough in this view
+        // (PART_CONSONANTS for skeletons), decided once for the two rules below
+        boolean aPart = a.length < b.length && eachAtLeast(a, partLetters);
+        boolean bPart = b.length < a.length && eachAtLeast(b, partLetters);
         // a shorter name of two words or more, each found in the other (Abdul Manan in Abdul Manan Agha): nearly as good
-        if (a.length >= 2 && a.length < b.length && eachAtLeast(a, partLetters)) {
+        if (aPart && a.length >= 2) {
             both = Math.max(both, SUBSET_WEIGHT * ab);
-        } else if (b.length >= 2 && b.length < a.length && eachAtLeast(b, partLetters)) {
+        } else if (bPart && b.length >= 2) {
             both = Math.max(both, SUBSET_WEIGHT * ba);
         }
         // a shorter name, even of one word, found in a longer one counts by how much of the longer one it
         // covers, each word weighed by its rarity: "Makaburi" covers most of "Abu Makaburi Shariff" (Abu
         // is common), "Hassan" little of a four-word name
-        if (a.length < b.length && eachAtLeast(a, partLetters)) {
+        if (aPart) {
             both = Math.max(both, ab * (PART_WEIGHT + (1 - PART_WEIGHT) * covered[0]));
-        } else if (b.length < a.length && eachAtLeast(b, partLetters)) {
+        } else if (bPart) {
             both = Math.max(both, ba * (PART_WEIGHT + (1 - PART_WEIGHT) * covered[0]));
         }
         if (a.length >= FAMILY_WORDS && b.length >= FAMILY_WORDS && firsts[0] < UNALIKE && firsts[1] < UNALIKE) {
@@ -432,7 +436,7 @@ public final class NameMatcher {
      */
     static String anotherPlace(Prepared q, Prepared c) {
         if (q.hasDirection() && c.hasDirection()) {
-            String[] directions = anotherPlace(q.tokens, c.tokens);
+            String[] directions = directionsApart(q.tokens, c.tokens);
             if (directions != null) {
                 return "words of direction '" + directions[0] + "' and '" + directions[1] + "' differ";
             }
@@ -453,7 +457,7 @@ public final class NameMatcher {
      * The first word of direction of each name when both have one and no direction is in both ({@link #ANOTHER_PLACE});
      * null otherwise.
      */
-    static String[] anotherPlace(String[] a, String[] b) {
+    private static String[] directionsApart(String[] a, String[] b) {
         String first = null;
         String second = null;
         java.util.Set<String> inA = null;
