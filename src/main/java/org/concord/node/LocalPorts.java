@@ -16,10 +16,23 @@ import java.util.concurrent.ThreadLocalRandom;
  * port between the choosing and the binding: the suite lost runs to "Port … is already in use" that
  * way, and an embedded server that could not bind its port once. Below the range only another
  * listener can take it, and each port is checked free when chosen.
+ *
+ * <p>Below the range, another listener still can: two test JVMs side by side each checked a port free
+ * and one took the port the other had just freed to restart a node on it ("Port … is already in use").
+ * So the range may be cut into slices, one per process that chooses ports: the system property
+ * {@value #SLICE_PROPERTY} (or the environment variable {@value #SLICE_ENVIRONMENT}, which the processes
+ * a test starts inherit) reads {@code k/n}, the k-th of n equal slices, k from 1. The build gives each
+ * test JVM its own.
  */
 public final class LocalPorts {
 
     private static final int LOWEST = 20_000;
+
+    /** The system property naming this process's slice of the range, {@code k/n}. */
+    public static final String SLICE_PROPERTY = "concord.ports.slice";
+
+    /** The environment variable naming it when the system property does not. */
+    public static final String SLICE_ENVIRONMENT = "CONCORD_PORTS_SLICE";
 
     private LocalPorts() {
     }
@@ -31,10 +44,15 @@ public final class LocalPorts {
 
     /** The first of {@code count} adjacent free ports below the ephemeral range. */
     public static int freeRun(int count) {
-        int below = ephemeralLow();
+        int[] range = range(slice(), ephemeralLow());
+        int lowest = range[0];
+        int below = range[1];
+        if (below - lowest <= count) {
+            throw new IllegalStateException("no run of " + count + " ports fits between " + lowest + " and " + below);
+        }
         ThreadLocalRandom random = ThreadLocalRandom.current();
         for (int attempt = 0; attempt < 200; attempt++) {
-            int first = random.nextInt(LOWEST, below - count);
+            int first = random.nextInt(lowest, below - count);
             List<ServerSocket> held = new ArrayList<>();
             try {
                 for (int i = 0; i < count; i++) {
@@ -56,7 +74,52 @@ public final class LocalPorts {
                 }
             }
         }
-        throw new IllegalStateException("no run of " + count + " free ports between " + LOWEST + " and " + below);
+        throw new IllegalStateException("no run of " + count + " free ports between " + lowest + " and " + below);
+    }
+
+    /** Hands this process's slice, if it has one, to a process about to be started, and to the ones it starts. */
+    public static ProcessBuilder passSliceTo(ProcessBuilder process) {
+        String slice = slice();
+        if (slice != null) {
+            process.environment().put(SLICE_ENVIRONMENT, slice);
+        }
+        return process;
+    }
+
+    /** This process's slice, {@code k/n}, or null for the whole range. */
+    public static String slice() {
+        String slice = System.getProperty(SLICE_PROPERTY);
+        if (slice == null || slice.isBlank()) {
+            slice = System.getenv(SLICE_ENVIRONMENT);
+        }
+        return slice == null || slice.isBlank() ? null : slice.trim();
+    }
+
+    /**
+     * The ports {@code [low, high)} of {@code slice} ({@code k/n}, or null for all) of the range from 20,000
+     * to {@code below}. A slice that does not read {@code k/n} with {@code 1 <= k <= n} is refused by name.
+     */
+    static int[] range(String slice, int below) {
+        if (slice == null) {
+            return new int[] {LOWEST, below};
+        }
+        String[] parts = slice.split("/");
+        int k;
+        int n;
+        try {
+            if (parts.length != 2) {
+                throw new NumberFormatException();
+            }
+            k = Integer.parseInt(parts[0].trim());
+            n = Integer.parseInt(parts[1].trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(SLICE_PROPERTY + " must read k/n (the k-th of n slices of the ports), not '" + slice + "'");
+        }
+        if (n < 1 || k < 1 || k > n) {
+            throw new IllegalArgumentException(SLICE_PROPERTY + " must read k/n with 1 <= k <= n, not '" + slice + "'");
+        }
+        int width = (below - LOWEST) / n;
+        return new int[] {LOWEST + (k - 1) * width, LOWEST + k * width};
     }
 
     /** The low end of the kernel's ephemeral port range (Linux's default 32768 where it cannot be read). */

@@ -181,7 +181,8 @@ class DemoIT {
         for (ReadmeExamples.Block block : blocks) {
             String script = block.script().replace("localhost:8441", "localhost:" + demo.basePort)
                     .replace("localhost:8442", "localhost:" + (demo.basePort + 1));
-            ProcessBuilder bash = new ProcessBuilder("bash", "-c", "set -euo pipefail\n" + script).directory(cwd.toFile())
+            ProcessBuilder bash = org.concord.node.LocalPorts.passSliceTo(new ProcessBuilder("bash", "-c", "set -euo pipefail\n" + script))
+                    .directory(cwd.toFile())
                     .redirectErrorStream(true);
             bash.environment().put("HOME", home.toString());
             Process process = bash.start();

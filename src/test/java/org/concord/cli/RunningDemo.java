@@ -49,7 +49,7 @@ final class RunningDemo implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString(), "demo", "--dir", dir.toString(),
                 "--base-port", String.valueOf(base)));
         command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder builder = org.concord.node.LocalPorts.passSliceTo(new ProcessBuilder(command)).redirectErrorStream(true);
         // The demo and the nodes it starts (which inherit the environment) run C1 only, as the suite's test JVMs do: these
         // tests check what the demo does, not how fast (tools/bench/demo-first-start.sh measures that, with the JVM's
         // defaults), and on two cores C2's compile threads cost more than they give a short run (BENCHMARKS.md); with the

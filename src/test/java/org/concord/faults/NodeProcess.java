@@ -95,7 +95,7 @@ final class NodeProcess {
         command.addAll(List.of(args));
         command.add("--config");
         command.add(config().toString());
-        Process cli = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process cli = org.concord.node.LocalPorts.passSliceTo(new ProcessBuilder(command)).directory(dir.toFile()).redirectErrorStream(true).start();
         if (stdin != null) {
             cli.getOutputStream().write((stdin + "\n").getBytes(StandardCharsets.UTF_8));
         }
@@ -113,8 +113,8 @@ final class NodeProcess {
         }
         Files.writeString(log, "---- start " + (++starts) + " at " + java.time.Instant.now() + "\n", StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
-        process = new ProcessBuilder(java(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString(), "node",
-                "--config", config().toString())
+        process = org.concord.node.LocalPorts.passSliceTo(new ProcessBuilder(java(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC", "-jar", jar.toString(), "node", "--config", config().toString()))
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     }
 

@@ -211,8 +211,9 @@ class EmbeddedClusterTest {
     /** {@link EmbeddedClusterHolder} in a JVM of its own, on this test's class path. */
     private static Process holderJvm(Path dataDir, String argument) throws java.io.IOException {
         String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(javaCommand, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                EmbeddedClusterHolder.class.getName(), dataDir.toString(), argument).redirectErrorStream(true).start();
+        return LocalPorts.passSliceTo(new ProcessBuilder(javaCommand, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp",
+                System.getProperty("java.class.path"), EmbeddedClusterHolder.class.getName(), dataDir.toString(), argument))
+                .redirectErrorStream(true).start();
     }
 
     /** Starts {@link EmbeddedClusterHolder} in a JVM of its own and waits for its server to be up. */
