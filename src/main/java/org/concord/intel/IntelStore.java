@@ -190,6 +190,8 @@ public class IntelStore {
         };
         // Checking is pure CPU work on independent objects: it runs on all cores, chunk by chunk, while
         // this thread writes the chunks already checked (issue 13: validation pipelined with the write).
+        // What is held of the batch's ids is read once, and on PostgreSQL the chunks go into one COPY that
+        // the server stores while this thread decides the next chunk (Writer, IntelTable.Rows).
         List<CheckedChunk> chunks = check(objects.size(), check);
         List<IntelTable.Alarm> alarms = new ArrayList<>();
         try {
@@ -199,33 +201,43 @@ public class IntelStore {
                 if (first < chunks.size()) {
                     transactions.executeWithoutResult(status -> {
                         Writer writer = new Writer(collection, objects, prepared, origin, sender, outcomes, false, alarms);
-                        for (int c = first; c < chunks.size(); c++) {
-                            writer.write(chunks.get(c).await(), prepared);
+                        try {
+                            for (int c = first; c < chunks.size(); c++) {
+                                writer.write(chunks.get(c).await(), prepared);
+                            }
+                            writer.finish();
+                        } catch (RuntimeException | Error e) {
+                            writer.abort();
+                            throw e;
                         }
-                        writer.finish();
                     });
                 }
             } else {
                 // All or nothing: a refusal anywhere rolls back what the chunks before it wrote.
                 transactions.executeWithoutResult(status -> {
                     Writer writer = new Writer(collection, objects, prepared, origin, sender, outcomes, true, alarms);
-                    boolean refusedByChecks = false;
-                    List<ObjectOutcome> checkRefusals = new ArrayList<>();
-                    for (CheckedChunk chunk : chunks) {
-                        chunk.await();
-                        // Before the writer decides on a chunk, its only outcomes are the refusals of the checks.
-                        checkRefusals.addAll(chunk.refusals(outcomes));
-                        refusedByChecks = !checkRefusals.isEmpty();
-                        // A refusal by the checks of a batch from this node stores nothing: only the checking goes on,
-                        // so that every refusal is named. A partner's objects all still meet the trust boundary.
-                        if (!(refusedByChecks && sender == null)) {
-                            writer.write(chunk, prepared);
+                    try {
+                        boolean refusedByChecks = false;
+                        List<ObjectOutcome> checkRefusals = new ArrayList<>();
+                        for (CheckedChunk chunk : chunks) {
+                            chunk.await();
+                            // Before the writer decides on a chunk, its only outcomes are the refusals of the checks.
+                            checkRefusals.addAll(chunk.refusals(outcomes));
+                            refusedByChecks = !checkRefusals.isEmpty();
+                            // A refusal by the checks of a batch from this node stores nothing: only the checking goes on,
+                            // so that every refusal is named. A partner's objects all still meet the trust boundary.
+                            if (!(refusedByChecks && sender == null)) {
+                                writer.write(chunk, prepared);
+                            }
                         }
+                        if (refusedByChecks && sender == null) {
+                            throw new RefusedObjects(checkRefusals);
+                        }
+                        writer.finish();
+                    } catch (RuntimeException | Error e) {
+                        writer.abort();
+                        throw e;
                     }
-                    if (refusedByChecks && sender == null) {
-                        throw new RefusedObjects(checkRefusals);
-                    }
-                    writer.finish();
                 });
             }
         } finally {
@@ -379,6 +391,15 @@ public class IntelStore {
         private final Map<ObjectOutcome.Kind, Integer> counts = new EnumMap<>(ObjectOutcome.Kind.class);
         private final List<IntelTable.NewRow> written = new ArrayList<>();
         private Instant dateAdded;
+        private IntelTable.Rows rows;
+        // What is held of the batch's ids, read once for the whole batch and kept up to date as it is decided
+        private final Map<String, JsonNode> current = new HashMap<>();
+        private final Map<String, Map<String, IntelTable.HeldVersion>> heldVersions = new HashMap<>();
+        private final Set<String> retire = new LinkedHashSet<>();
+        // The ids the batch holds more than once: their rows wait for the last chunk, which decides which one is current
+        private final Set<String> repeated;
+        private final Map<String, IntelTable.NewRow> repeatedCurrent = new java.util.LinkedHashMap<>();
+        private final List<IntelTable.NewRow> repeatedHistory = new ArrayList<>();
 
         Writer(Collection collection, List<JsonNode> objects, IntelTable.NewRow[] prepared, Origin origin, TrustBoundary.Sender sender,
                 ObjectOutcome[] outcomes, boolean atomic, List<IntelTable.Alarm> alarms) {
@@ -389,6 +410,38 @@ public class IntelStore {
             this.outcomes = outcomes;
             this.atomic = atomic;
             this.alarms = alarms;
+            Set<String> seen = new java.util.HashSet<>();
+            Set<String> more = new java.util.HashSet<>();
+            for (JsonNode object : objects) {
+                String id = idOf(object);
+                if (id != null && !seen.add(id)) {
+                    more.add(id);
+                }
+            }
+            this.repeated = more;
+        }
+
+        private static String idOf(JsonNode object) {
+            return object != null && object.path("id").isString() ? object.path("id").asString() : null;
+        }
+
+        /** The first time there is something to write: the clock, then what is held of every id of the batch, in one read. */
+        private void begin() {
+            dateAdded = table.lockClockAndNextDateAdded(clock.instant());
+            Set<String> ids = new LinkedHashSet<>();
+            for (JsonNode object : objects) {
+                String id = idOf(object);
+                if (id != null) {
+                    ids.add(id);
+                }
+            }
+            table.held(collection.alias(), ids).forEach((id, held) -> {
+                heldVersions.put(id, new HashMap<>(held.versions()));
+                if (held.currentJson() != null) {
+                    current.put(id, JSON.readTree(held.currentJson()));
+                }
+            });
+            rows = table.rows(dateAdded);
         }
 
         void write(CheckedChunk chunk, IntelTable.NewRow[] prepared) {
@@ -402,24 +455,9 @@ public class IntelStore {
                 return;
             }
             if (dateAdded == null) {
-                dateAdded = table.lockClockAndNextDateAdded(clock.instant());
+                begin();
             }
-            Set<String> ids = new LinkedHashSet<>();
-            for (int i : valid) {
-                ids.add(prepared[i].id());
-            }
-            Map<String, JsonNode> current = new HashMap<>();
-            Map<String, Map<String, IntelTable.HeldVersion>> heldVersions = new HashMap<>();
-            table.held(collection.alias(), ids).forEach((id, held) -> {
-                heldVersions.put(id, new HashMap<>(held.versions()));
-                if (held.currentJson() != null) {
-                    current.put(id, JSON.readTree(held.currentJson()));
-                }
-            });
-
-            Map<String, IntelTable.NewRow> newCurrent = new java.util.LinkedHashMap<>();
-            List<IntelTable.NewRow> history = new ArrayList<>();
-            Set<String> retire = new LinkedHashSet<>();
+            List<IntelTable.NewRow> now = new ArrayList<>();
             for (int i : valid) {
                 JsonNode object = objects.get(i);
                 IntelTable.NewRow row = prepared[i];
@@ -449,17 +487,20 @@ public class IntelStore {
                     } else if (decision.becomesCurrent()) {
                         if (current.containsKey(id)) {
                             retire.add(id);
-                            IntelTable.NewRow replaced = newCurrent.remove(id);
-                            if (replaced != null) {
-                                history.add(asHistory(replaced));
-                            }
                         }
-                        newCurrent.put(id, row);
+                        if (repeated.contains(id)) {
+                            IntelTable.NewRow replaced = repeatedCurrent.put(id, row);
+                            if (replaced != null) {
+                                repeatedHistory.add(asHistory(replaced));
+                            }
+                        } else {
+                            now.add(row);
+                        }
                         current.put(id, object);
                         outcome = new ObjectOutcome(id, version, decision instanceof VersionDecision.New
                                 ? ObjectOutcome.Kind.ADDED : ObjectOutcome.Kind.NEWER_VERSION, null);
                     } else {
-                        history.add(asHistory(row));
+                        (repeated.contains(id) ? repeatedHistory : now).add(asHistory(row));
                         outcome = new ObjectOutcome(id, version, ObjectOutcome.Kind.OLDER_VERSION, "kept as history; a newer version is current");
                     }
                     if (outcome.changedSomething()) {
@@ -470,18 +511,33 @@ public class IntelStore {
                 outcomes[i] = outcome;
                 counts.merge(outcome.kind(), 1, Integer::sum);
             }
-            table.retireCurrent(collection.alias(), retire);
-            List<IntelTable.NewRow> rows = new ArrayList<>(history);
-            rows.addAll(newCurrent.values());
-            table.insert(rows, dateAdded);
-            written.addAll(rows);
+            rows.add(now);
+            written.addAll(now);
+        }
+
+        /** Gives up what was sent and not yet stored (the transaction is rolled back after). */
+        void abort() {
+            if (rows != null) {
+                rows.abort();
+            }
         }
 
         /** After the last chunk: refuses the whole batch (all or nothing), or audits it and announces its inbox messages. */
         void finish() {
             if (atomic && java.util.Arrays.stream(outcomes).anyMatch(o -> o != null && !o.succeeded())) {
+                abort();
                 throw new RefusedObjects(java.util.Arrays.stream(outcomes).filter(o -> o != null && !o.succeeded()).toList());
             }
+            if (rows == null) {
+                return;
+            }
+            List<IntelTable.NewRow> last = new ArrayList<>(repeatedHistory);
+            last.addAll(repeatedCurrent.values());
+            rows.add(last);
+            written.addAll(last);
+            rows.finish();
+            // what was current before the batch, now replaced: after the batch's own rows, which were added later
+            table.retireCurrent(collection.alias(), retire, dateAdded);
             if (written.isEmpty()) {
                 return;
             }

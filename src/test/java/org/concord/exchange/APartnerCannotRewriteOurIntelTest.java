@@ -99,7 +99,7 @@ class APartnerCannotRewriteOurIntelTest {
         String modified = forged.path("modified").asString();
         nodes.pk.bean(TransactionTemplate.class).executeWithoutResult(status -> {
             Instant added = table.lockClockAndNextDateAdded(Instant.now());
-            table.retireCurrent("intel", List.of(id));
+            table.retireCurrent("intel", List.of(id), added);
             table.insert(List.of(new IntelTable.NewRow("intel", id, forged.path("type").asString(), "2.1", modified,
                     StixTime.sortable(StixTime.parse("modified", modified)), forged.path("created_by_ref").asString(null),
                     forged.path("revoked").asBoolean(false), null, null, "GREEN", Tlp.GREEN.markingDefinitionId(), null, null, true,

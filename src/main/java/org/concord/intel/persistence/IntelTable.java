@@ -151,6 +151,104 @@ public class IntelTable {
     }
 
     /**
+     * Rows added at {@code dateAdded}, written in the caller's transaction as they are given: on PostgreSQL
+     * one {@code COPY} streamed across every {@link Rows#add}, so that the server stores one part of a
+     * batch while the caller decides the next (issue 13: a batch's chunks took a round trip each, and the
+     * node and the database waited on each other); elsewhere a JDBC batch per {@link Rows#add}. Nothing
+     * else may use the transaction's connection between the first {@code add} and {@link Rows#finish()}
+     * or {@link Rows#abort()}, one of which must be called.
+     */
+    public Rows rows(Instant dateAdded) {
+        return new Rows(dateAdded);
+    }
+
+    /** See {@link #rows(Instant)}. */
+    public final class Rows {
+        private final Instant dateAdded;
+        private org.postgresql.copy.CopyIn copy;
+        private boolean postgres;
+        private boolean checked;
+
+        private Rows(Instant dateAdded) {
+            this.dateAdded = dateAdded;
+        }
+
+        /** Writes these rows (on PostgreSQL: sends them; the server may still be storing them on return). */
+        public void add(List<NewRow> rows) {
+            if (rows.isEmpty()) {
+                return;
+            }
+            if (!checked) {
+                checked = true;
+                postgres = onPostgres();
+            }
+            if (!postgres) {
+                insert(rows, dateAdded);
+                return;
+            }
+            try {
+                if (copy == null) {
+                    javax.sql.DataSource dataSource = template.getDataSource();
+                    java.sql.Connection connection = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource);
+                    try {
+                        copy = connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
+                                .copyIn("copy intel_object (" + INSERTED + ") from stdin");
+                    } finally {
+                        org.springframework.jdbc.datasource.DataSourceUtils.releaseConnection(connection, dataSource);
+                    }
+                }
+                byte[] text = copyText(rows, dateAdded).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                copy.writeToCopy(text, 0, text.length);
+                copy.flushCopy();
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot write intel objects: " + e.getMessage(), e);
+            }
+        }
+
+        /** Waits until every row given is stored; a row the database refuses fails here. */
+        public void finish() {
+            if (copy == null) {
+                return;
+            }
+            try {
+                copy.endCopy();
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot write intel objects: " + e.getMessage(), e);
+            } finally {
+                copy = null;
+            }
+        }
+
+        /** Gives up the rows not yet stored, leaving the connection usable for the transaction's rollback. */
+        public void abort() {
+            if (copy == null) {
+                return;
+            }
+            try {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            } catch (SQLException e) {
+                // the copy failed already (its error is what is being handled): the rollback follows
+            } finally {
+                copy = null;
+            }
+        }
+    }
+
+    private boolean onPostgres() {
+        javax.sql.DataSource dataSource = template.getDataSource();
+        java.sql.Connection connection = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource);
+        try {
+            return connection.isWrapperFor(org.postgresql.PGConnection.class);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot write intel objects: " + e.getMessage(), e);
+        } finally {
+            org.springframework.jdbc.datasource.DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /**
      * Inserts rows, all added at {@code dateAdded}, in the caller's transaction: on PostgreSQL with
      * {@code COPY} (as the ledger writes its entries), elsewhere as one JDBC batch.
      */
@@ -234,6 +332,11 @@ public class IntelTable {
 
     /** The same rows as {@link #insert}'s batch, in PostgreSQL's COPY text format. */
     private static void copy(org.postgresql.PGConnection pg, List<NewRow> rows, Instant dateAdded) throws SQLException, java.io.IOException {
+        pg.getCopyAPI().copyIn("copy intel_object (" + INSERTED + ") from stdin", new java.io.StringReader(copyText(rows, dateAdded)));
+    }
+
+    /** Rows in PostgreSQL's COPY text format, one line each, in {@link #INSERTED}'s order. */
+    private static String copyText(List<NewRow> rows, Instant dateAdded) {
         String added = dateAdded.toString();
         StringBuilder text = new StringBuilder(rows.size() * 900);
         for (NewRow row : rows) {
@@ -256,7 +359,7 @@ public class IntelTable {
             field(text, row.json()).append('\t');
             field(text, shareClass(row.id(), row.tlp(), row.sourceParty())).append('\n');
         }
-        pg.getCopyAPI().copyIn("copy intel_object (" + INSERTED + ") from stdin", new java.io.StringReader(text.toString()));
+        return text.toString();
     }
 
     /** One value of COPY's text format ({@link org.concord.node.CopyText}). */
@@ -268,11 +371,18 @@ public class IntelTable {
         return org.concord.intel.StixTime.taxii(dateAdded);
     }
 
-    /** Marks the current versions of these ids as no longer current. */
-    public void retireCurrent(String collection, Collection<String> ids) {
+    /**
+     * Marks the current versions of these ids added before {@code addedBefore} as no longer current: a
+     * batch retires what was held before it, after writing its own rows (added at its own, later time).
+     */
+    public void retireCurrent(String collection, Collection<String> ids, Instant addedBefore) {
+        Timestamp before = Timestamp.from(addedBefore);
         for (List<String> chunk : chunks(ids)) {
-            jdbc.sql("update intel_object set is_current = false where collection = ? and is_current = true and id in (" + marks(chunk.size()) + ")")
-                    .params(params(collection, chunk))
+            List<Object> params = params(collection, chunk);
+            params.add(before);
+            jdbc.sql("update intel_object set is_current = false where collection = ? and is_current = true and id in (" + marks(chunk.size())
+                    + ") and date_added < ?")
+                    .params(params)
                     .update();
         }
     }
