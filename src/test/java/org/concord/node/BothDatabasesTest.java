@@ -72,6 +72,28 @@ class BothDatabasesTest {
         Postgres.dropSchema(schema);
     }
 
+    /**
+     * The clock row gives each batch its date added: now, or a microsecond after the last batch's when the clock went
+     * back; and it holds the row's lock until the batch's transaction ends.
+     */
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void theDateAddedNeverGoesBackwardsWhenTheClockDoes(Store store) {
+        var table = nodes.get(store).getBean(org.concord.intel.persistence.IntelTable.class);
+        var transactions = nodes.get(store).getBean(org.springframework.transaction.support.TransactionTemplate.class);
+        JdbcClient jdbc = nodes.get(store).getBean(JdbcClient.class);
+        java.sql.Timestamp before = jdbc.sql("select last_added from intel_clock where name = 'intel'").query(java.sql.Timestamp.class).single();
+        Instant far = Instant.parse("2999-01-01T00:00:00.123456789Z");
+        Instant first = transactions.execute(status -> table.lockClockAndNextDateAdded(far));
+        assertThat(first).as("now, to the microsecond").isEqualTo(Instant.parse("2999-01-01T00:00:00.123456Z"));
+        Instant second = transactions.execute(status -> table.lockClockAndNextDateAdded(Instant.parse("2026-12-06T00:00:00Z")));
+        assertThat(second).as("the clock went back: a microsecond after the last").isEqualTo(Instant.parse("2999-01-01T00:00:00.123457Z"));
+        Instant third = transactions.execute(status -> table.lockClockAndNextDateAdded(Instant.parse("2999-01-01T00:00:01Z")));
+        assertThat(third).as("the clock went on past it: now again").isEqualTo(Instant.parse("2999-01-01T00:00:01Z"));
+        // nothing was stored meanwhile: the clock goes back where it was, for the other tests of this node
+        jdbc.sql("update intel_clock set last_added = ? where name = 'intel'").param(before).update();
+    }
+
     @ParameterizedTest
     @EnumSource(Store.class)
     void everyMigrationIsApplied(Store store) throws Exception {
