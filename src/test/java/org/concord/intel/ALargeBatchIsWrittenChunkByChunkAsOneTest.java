@@ -28,7 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
  * already checked are written (issue 13), on PostgreSQL by COPY: it must come out as the one batch
  * it was before, on both databases. Versions of one id in different chunks end as if in one chunk, a
  * repeat is unchanged, text COPY must escape comes back whole, and all or nothing still stores nothing
- * when the refusal is in the last chunk.
+ * when the refusal is in the last chunk, nor when PostgreSQL itself refuses a row half-way through the COPY.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ALargeBatchIsWrittenChunkByChunkAsOneTest {
@@ -138,5 +138,37 @@ class ALargeBatchIsWrittenChunkByChunkAsOneTest {
                 .containsExactly(batch.get(7).path("id").asString(), batch.get(107).path("id").asString(),
                         batch.get(207).path("id").asString(), batch.get(307).path("id").asString(), batch.get(407).path("id").asString());
         assertThat(store(db).count(Collection.INTEL)).isEqualTo(before + 415);
+    }
+
+    /**
+     * On PostgreSQL the chunks stream into one COPY: a row the database itself refuses half-way (here a test's trigger,
+     * standing for a constraint or a full disk) must fail the batch whole, leave nothing of it stored, and leave the
+     * connection fit for the next batch.
+     */
+    @org.junit.jupiter.api.Test
+    void aRowThePostgresRefusesHalfWayThroughTheCopyStoresNothingOfTheBatch() {
+        OfflineNode.Store db = OfflineNode.Store.POSTGRES;
+        var jdbc = nodes.get(db).getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        jdbc.sql("create function refuse_marked() returns trigger language plpgsql as $$ begin"
+                + " if new.object like '%refused by the database%' then raise exception 'a test trigger refuses %', new.id; end if;"
+                + " return new; end $$").update();
+        jdbc.sql("create trigger refuse_marked before insert on intel_object for each row execute function refuse_marked()").update();
+        try {
+            List<ObjectNode> batch = groups(db, 450);
+            batch.get(333).put("description", "refused by the database");
+            long before = store(db).count(Collection.INTEL);
+
+            assertThatThrownBy(() -> store(db).store(Collection.INTEL, new ArrayList<>(batch), ANALYST))
+                    .hasMessageContaining("a test trigger refuses " + batch.get(333).path("id").asString());
+            assertThat(store(db).count(Collection.INTEL)).as("nothing of the batch").isEqualTo(before);
+
+            List<ObjectNode> next = groups(db, 250);
+            assertThat(store(db).store(Collection.INTEL, new ArrayList<>(next), ANALYST))
+                    .allSatisfy(o -> assertThat(o.kind()).isEqualTo(ObjectOutcome.Kind.ADDED));
+            assertThat(store(db).count(Collection.INTEL)).isEqualTo(before + 250);
+        } finally {
+            jdbc.sql("drop trigger refuse_marked on intel_object").update();
+            jdbc.sql("drop function refuse_marked()").update();
+        }
     }
 }
