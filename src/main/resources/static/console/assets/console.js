@@ -89,6 +89,25 @@
 
   // the case page (docs/console.md, "Case pages") reads its live part again when its own case changed
   var casePage = document.getElementById('case');
+  // One read of a live part at a time, and one more if a change came while it was under way: htmx queues a request
+  // for an element that has one in flight on that element, which the first answer replaces (outerHTML), so a change
+  // heard meanwhile (a receipt signed just after the message it is for was stored) was lost, and the page kept
+  // showing what the first read saw. Each read here finds its target by id anew.
+  var reading = {};
+  function read(url, target) {
+    if (reading[target]) {
+      reading[target] = 'again';
+      return;
+    }
+    reading[target] = 'busy';
+    var done = function () {
+      var again = reading[target] === 'again';
+      reading[target] = null;
+      if (again) { read(url, target); }
+    };
+    var loaded = htmx.ajax('GET', url, { target: target, swap: 'outerHTML' });
+    if (loaded && loaded.then) { loaded.then(done, done); } else { reading[target] = null; }
+  }
   function refresh(change) {
     if (!window.htmx) { return; }
     // any other page's live part names its fragment's address and the case types it shows (data-live-url, data-live-types)
@@ -96,18 +115,17 @@
     if (part && part.id) {
       var types = (part.getAttribute('data-live-types') || '').split(' ');
       if (!change || !change.type || types.indexOf(change.type) >= 0) {
-        htmx.ajax('GET', part.getAttribute('data-live-url'), { target: '#' + part.id, swap: 'outerHTML' });
+        read(part.getAttribute('data-live-url'), '#' + part.id);
       }
       return;
     }
     if (casePage) {
       if (!change || change.caseId === casePage.getAttribute('data-case-id')) {
-        htmx.ajax('GET', '/console/cases/' + encodeURIComponent(casePage.getAttribute('data-case-id')) + '/live',
-            { target: '#case-live', swap: 'outerHTML' });
+        read('/console/cases/' + encodeURIComponent(casePage.getAttribute('data-case-id')) + '/live', '#case-live');
       }
       return;
     }
-    htmx.ajax('GET', '/console/desk/cases', { target: '#cases', swap: 'outerHTML' });
+    read('/console/desk/cases', '#cases');
   }
   // a form is sent once: its button is disabled at the first submit (the server also takes each form id once)
   document.addEventListener('submit', function (e) {

@@ -159,7 +159,11 @@ class TheLedgerPageInABrowserTest {
         // and an altered receipt (its index changed) fails the receipt's signature
         fill("receipt", receipt.replaceFirst("\"index\" : (\\d+)", "\"index\" : 99999"));
         fill("message", JSON.writeValueAsString(message));
+        WebElement before = result;
         browser.findElement(By.id("verify-button")).click();
+        // the last check's result stays on the page until the answer replaces it
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(5))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(before));
         result = chrome.waitFor(Duration.ofSeconds(5), By.id("verify-result"));
         assertThat(result.getAttribute("data-failed")).as(result.getText()).isEqualTo("BadSignature");
     }
