@@ -94,6 +94,19 @@
   // heard meanwhile (a receipt signed just after the message it is for was stored) was lost, and the page kept
   // showing what the first read saw. Each read here finds its target by id anew.
   var reading = {};
+  // what the last read of each live part brought: a read that brings the same again leaves the part as it is (the
+  // countdowns the script keeps, the marks it set, and what a reader was looking at stay where they are)
+  var brought = {};
+  document.body.addEventListener('htmx:beforeSwap', function (e) {
+    var target = e.detail.target;
+    var key = target && target.id ? '#' + target.id : null;
+    if (!key || !(key in reading)) { return; }
+    if (brought[key] === e.detail.serverResponse) {
+      e.detail.shouldSwap = false;
+    } else {
+      brought[key] = e.detail.serverResponse;
+    }
+  });
   function read(url, target) {
     if (reading[target]) {
       reading[target] = 'again';

@@ -102,26 +102,29 @@ class TheHotlineInABrowserTest {
         long delivered = System.nanoTime();
         WebElement theirs = waitFor(ir, Browser.LIVE, By.id("call-" + callId));
         Browser.live("hotline FLASH on IR's hotline page", delivered);
-        assertThat(theirs.getAttribute("data-side")).isEqualTo("theirs");
-        assertThat(theirs.findElement(By.cssSelector(".priority")).getText()).isEqualTo("FLASH");
-        assertThat(theirs.findElement(By.cssSelector(".text")).getText()).isEqualTo(text);
-        assertThat(theirs.findElement(By.cssSelector(".text")).getAttribute("dir")).isEqualTo("auto");
-        assertThat(theirs.findElement(By.cssSelector(".to")).getText()).isEqualTo("افسر کشیک");
-        assertThat(theirs.findElement(By.cssSelector(".to")).getAttribute("dir")).isEqualTo("auto");
-        // (the receipt is signed just after the message is stored: the page hears of both, and shows the second too)
-        new WebDriverWait(ir, Duration.ofSeconds(10)).until(ExpectedConditions.attributeToBe(
+        // (the receipt is signed just after the message is stored: the page hears of both, and reads its calls again for
+        // the second, so the call is looked at once the second read has shown the receipt)
+        new WebDriverWait(ir, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(ExpectedConditions.attributeToBe(
                 By.cssSelector("#call-" + callId + " .mark.delivery"), "data-mark", "received"));
-        theirs = ir.findElement(By.id("call-" + callId));
+        onStable(() -> {
+            WebElement call = ir.findElement(By.id("call-" + callId));
+            assertThat(call.getAttribute("data-side")).isEqualTo("theirs");
+            assertThat(call.findElement(By.cssSelector(".priority")).getText()).isEqualTo("FLASH");
+            assertThat(call.findElement(By.cssSelector(".text")).getText()).isEqualTo(text);
+            assertThat(call.findElement(By.cssSelector(".text")).getAttribute("dir")).isEqualTo("auto");
+            assertThat(call.findElement(By.cssSelector(".to")).getText()).isEqualTo("افسر کشیک");
+            assertThat(call.findElement(By.cssSelector(".to")).getAttribute("dir")).isEqualTo("auto");
+        });
         assertThat(waitForText(ir, By.cssSelector("#call-" + callId + " time[data-due]"), "left")).matches("\\d+m \\d+s left");
         assertThat(((JavascriptExecutor) ir).executeScript("return window.sameDocument === true;")).isEqualTo(true);
         assertThat(waitFor(ir, By.cssSelector("#alert:not([hidden])")).getText()).contains("FLASH").contains(token);
         // and PK's open page turns its mark to delivered on the receipt alone, before IR does anything, without a reload
-        new WebDriverWait(pk, Browser.LIVE, Duration.ofMillis(50)).until(d -> "delivered".equals(
+        new WebDriverWait(pk, Browser.LIVE, Duration.ofMillis(50)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> "delivered".equals(
                 d.findElement(By.cssSelector("#call-" + callId + " .mark.delivery")).getAttribute("data-mark")));
         assertThat(((JavascriptExecutor) pk).executeScript("return window.sameDocument === true;")).isEqualTo(true);
 
         // when IR's officer acknowledges it with the keyboard alone: the FLASH's Acknowledge button has the focus; Enter
-        new WebDriverWait(ir, Duration.ofSeconds(2), Duration.ofMillis(50)).until(d -> ("ack-" + callId).equals(
+        new WebDriverWait(ir, Duration.ofSeconds(2), Duration.ofMillis(50)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> ("ack-" + callId).equals(
                 ((JavascriptExecutor) d).executeScript("return document.activeElement && document.activeElement.id;")));
         assertThat(ir.findElement(By.id("ack-" + callId)).getAttribute("accesskey")).isEqualTo("a");
         new Actions(ir).sendKeys(Keys.ENTER).perform();
@@ -153,7 +156,7 @@ class TheHotlineInABrowserTest {
         // when IR's officer presses Reply on it and writes a PRIORITY answer (the officials taken from the call)
         openHotline(ir, nodes.ir, Role.LIAISON);
         waitFor(ir, By.cssSelector("#call-" + parentId + " a.reply")).click();
-        new WebDriverWait(ir, Duration.ofSeconds(5)).until(ExpectedConditions.urlContains("replyTo=" + parentId));
+        new WebDriverWait(ir, Duration.ofSeconds(5)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(ExpectedConditions.urlContains("replyTo=" + parentId));
         assertThat(new Select(ir.findElement(By.name("inReplyTo"))).getFirstSelectedOption().getAttribute("value")).isEqualTo(parentId);
         assertThat(ir.findElement(By.name("toName")).getAttribute("value")).isEqualTo("Duty officer PK");
         assertThat(ir.findElement(By.name("fromName")).getAttribute("value")).isEqualTo("Duty officer IR");
@@ -162,17 +165,23 @@ class TheHotlineInABrowserTest {
         ir.findElement(By.id("send")).click();
 
         // then IR's page shows the reply under the call it answers
-        WebElement reply = waitFor(ir, By.cssSelector("#call-" + parentId + " > ol.replies > li.call"));
-        assertThat(reply.findElement(By.cssSelector(".text")).getText()).contains("reply " + token);
-        assertThat(reply.findElement(By.cssSelector(".priority")).getText()).isEqualTo("PRIORITY");
-        assertThat(reply.getAttribute("data-in-reply-to")).isEqualTo(parentId);
+        waitFor(ir, By.cssSelector("#call-" + parentId + " > ol.replies > li.call"));
+        onStable(() -> {
+            WebElement reply = ir.findElement(By.cssSelector("#call-" + parentId + " > ol.replies > li.call"));
+            assertThat(reply.findElement(By.cssSelector(".text")).getText()).contains("reply " + token);
+            assertThat(reply.findElement(By.cssSelector(".priority")).getText()).isEqualTo("PRIORITY");
+            assertThat(reply.getAttribute("data-in-reply-to")).isEqualTo(parentId);
+        });
 
         // and so does PK's, once it arrives
         nodes.ir.bean(OutboxDelivery.class).deliver(PartyCode.of("PK"));
         openHotline(pk, nodes.pk, Role.LIAISON);
-        WebElement atPk = waitFor(pk, By.cssSelector("#call-" + parentId + " > ol.replies > li.call"));
-        assertThat(atPk.findElement(By.cssSelector(".text")).getText()).contains("reply " + token);
-        assertThat(atPk.getAttribute("data-side")).isEqualTo("theirs");
+        waitFor(pk, By.cssSelector("#call-" + parentId + " > ol.replies > li.call"));
+        onStable(() -> {
+            WebElement atPk = pk.findElement(By.cssSelector("#call-" + parentId + " > ol.replies > li.call"));
+            assertThat(atPk.findElement(By.cssSelector(".text")).getText()).contains("reply " + token);
+            assertThat(atPk.getAttribute("data-side")).isEqualTo("theirs");
+        });
 
         // and the page works at a tablet's width
         pk.manage().window().setSize(new Dimension(800, 1000));
@@ -277,12 +286,12 @@ class TheHotlineInABrowserTest {
     static void openHotline(ChromeDriver browser, TestNode node, Role role) {
         (browser == ir ? irBrowser : pkBrowser).logIn(node, role);
         browser.findElement(By.id("nav-hotline")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.urlContains("/console/hotline"));
+        new WebDriverWait(browser, Duration.ofSeconds(5)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(ExpectedConditions.urlContains("/console/hotline"));
         waitForLive(browser);
     }
 
     static void waitForLive(WebDriver browser) {
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.attributeContains(By.id("live"), "class", "on"));
+        new WebDriverWait(browser, Duration.ofSeconds(5)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(ExpectedConditions.attributeContains(By.id("live"), "class", "on"));
     }
 
     static void compose(WebDriver browser, String fromName, String fromPost, String toName, String toPost, String priority, String text) {
@@ -372,12 +381,13 @@ class TheHotlineInABrowserTest {
     }
 
     static WebElement waitFor(WebDriver browser, Duration atMost, By what) {
-        return new WebDriverWait(browser, atMost, Duration.ofMillis(50)).until(ExpectedConditions.visibilityOfElementLocated(what));
+        return new WebDriverWait(browser, atMost, Duration.ofMillis(50)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(ExpectedConditions.visibilityOfElementLocated(what));
     }
 
     /** The element's text once it contains {@code part} (a countdown is filled in by the page's script). */
     static String waitForText(WebDriver browser, By what, String part) {
         new WebDriverWait(browser, Duration.ofSeconds(3), Duration.ofMillis(50))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(ExpectedConditions.textToBePresentInElementLocated(what, part));
         return browser.findElement(what).getText();
     }
@@ -386,5 +396,22 @@ class TheHotlineInABrowserTest {
         Browser chrome = browser == ir ? irBrowser : pkBrowser;
         chrome.assertAccessible(name);
         chrome.screenshot(name);
+    }
+
+    /**
+     * Checks what a live page shows, again from the start if the page read its live part anew meanwhile (an event heard
+     * during a read makes one more read, which replaces the elements the check was looking at).
+     */
+    private static void onStable(Runnable check) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                check.run();
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                if (attempt == 5) {
+                    throw replaced;
+                }
+            }
+        }
     }
 }
