@@ -396,8 +396,10 @@ public class IntelStore {
         private final Map<String, JsonNode> current = new HashMap<>();
         private final Map<String, Map<String, IntelTable.HeldVersion>> heldVersions = new HashMap<>();
         private final Set<String> retire = new LinkedHashSet<>();
-        // The ids the batch holds more than once: their rows wait for the last chunk, which decides which one is current
-        private final Set<String> repeated;
+        // Every id of the batch (what is held of them is read once), and those it holds more than once: their rows wait
+        // for the last chunk, which decides which one is current
+        private final Set<String> ids = new LinkedHashSet<>();
+        private final Set<String> repeated = new java.util.HashSet<>();
         private final Map<String, IntelTable.NewRow> repeatedCurrent = new java.util.LinkedHashMap<>();
         private final List<IntelTable.NewRow> repeatedHistory = new ArrayList<>();
 
@@ -410,15 +412,12 @@ public class IntelStore {
             this.outcomes = outcomes;
             this.atomic = atomic;
             this.alarms = alarms;
-            Set<String> seen = new java.util.HashSet<>();
-            Set<String> more = new java.util.HashSet<>();
             for (JsonNode object : objects) {
                 String id = idOf(object);
-                if (id != null && !seen.add(id)) {
-                    more.add(id);
+                if (id != null && !ids.add(id)) {
+                    repeated.add(id);
                 }
             }
-            this.repeated = more;
         }
 
         private static String idOf(JsonNode object) {
@@ -428,13 +427,6 @@ public class IntelStore {
         /** The first time there is something to write: the clock, then what is held of every id of the batch, in one read. */
         private void begin() {
             dateAdded = table.lockClockAndNextDateAdded(clock.instant());
-            Set<String> ids = new LinkedHashSet<>();
-            for (JsonNode object : objects) {
-                String id = idOf(object);
-                if (id != null) {
-                    ids.add(id);
-                }
-            }
             table.held(collection.alias(), ids).forEach((id, held) -> {
                 heldVersions.put(id, new HashMap<>(held.versions()));
                 if (held.currentJson() != null) {

@@ -166,8 +166,6 @@ public class IntelTable {
     public final class Rows {
         private final Instant dateAdded;
         private org.postgresql.copy.CopyIn copy;
-        private boolean postgres;
-        private boolean checked;
 
         private Rows(Instant dateAdded) {
             this.dateAdded = dateAdded;
@@ -178,11 +176,7 @@ public class IntelTable {
             if (rows.isEmpty()) {
                 return;
             }
-            if (!checked) {
-                checked = true;
-                postgres = onPostgres();
-            }
-            if (!postgres) {
+            if (!database.postgres()) {
                 insert(rows, dateAdded);
                 return;
             }
@@ -233,18 +227,6 @@ public class IntelTable {
             } finally {
                 copy = null;
             }
-        }
-    }
-
-    private boolean onPostgres() {
-        javax.sql.DataSource dataSource = template.getDataSource();
-        java.sql.Connection connection = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource);
-        try {
-            return connection.isWrapperFor(org.postgresql.PGConnection.class);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot write intel objects: " + e.getMessage(), e);
-        } finally {
-            org.springframework.jdbc.datasource.DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }
 
