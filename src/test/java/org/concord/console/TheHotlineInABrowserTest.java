@@ -130,18 +130,24 @@ class TheHotlineInABrowserTest {
         new Actions(ir).sendKeys(Keys.ENTER).perform();
 
         // then IR's page shows the acknowledgement, by the official the call was addressed to
-        WebElement ack = waitFor(ir, By.cssSelector("#call-" + callId + " .mark.ack"));
-        assertThat(ack.getText()).contains("acknowledged by").contains("افسر کشیک").contains("Operations");
-        assertThat(ir.findElements(By.id("ack-" + callId))).isEmpty();
-        assertThat(ir.findElements(By.cssSelector("#call-" + callId + " time[data-due]"))).isEmpty();
+        waitFor(ir, By.cssSelector("#call-" + callId + " .mark.ack"));
+        onStable(() -> {
+            WebElement ack = ir.findElement(By.cssSelector("#call-" + callId + " .mark.ack"));
+            assertThat(ack.getText()).contains("acknowledged by").contains("افسر کشیک").contains("Operations");
+            assertThat(ir.findElements(By.id("ack-" + callId))).isEmpty();
+            assertThat(ir.findElements(By.cssSelector("#call-" + callId + " time[data-due]"))).isEmpty();
+        });
         screenshot(ir, "hotline");
 
         // and once the acknowledgement reaches PK, PK's open page shows who acknowledged it and the receipt, without a reload
         nodes.ir.bean(OutboxDelivery.class).deliver(PartyCode.of("PK"));
-        WebElement seen = waitFor(pk, Browser.LIVE, By.cssSelector("#call-" + callId + " .mark.ack"));
-        assertThat(seen.getText()).contains("افسر کشیک").contains("Operations").contains("IR");
-        assertThat(seen.findElement(By.cssSelector(".ack-by")).getAttribute("dir")).isEqualTo("auto");
-        assertThat(pk.findElement(By.cssSelector("#call-" + callId + " .mark.delivery")).getAttribute("data-mark")).isEqualTo("delivered");
+        waitFor(pk, Browser.LIVE, By.cssSelector("#call-" + callId + " .mark.ack"));
+        onStable(() -> {
+            WebElement seen = pk.findElement(By.cssSelector("#call-" + callId + " .mark.ack"));
+            assertThat(seen.getText()).contains("افسر کشیک").contains("Operations").contains("IR");
+            assertThat(seen.findElement(By.cssSelector(".ack-by")).getAttribute("dir")).isEqualTo("auto");
+            assertThat(pk.findElement(By.cssSelector("#call-" + callId + " .mark.delivery")).getAttribute("data-mark")).isEqualTo("delivered");
+        });
         assertThat(((JavascriptExecutor) pk).executeScript("return window.sameDocument === true;")).isEqualTo(true);
         screenshot(pk, "hotline-pk");
     }
