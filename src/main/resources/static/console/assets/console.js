@@ -89,38 +89,6 @@
 
   // the case page (docs/console.md, "Case pages") reads its live part again when its own case changed
   var casePage = document.getElementById('case');
-  // One read of a live part at a time, and one more if a change came while it was under way: htmx queues a request
-  // for an element that has one in flight on that element, which the first answer replaces (outerHTML), so a change
-  // heard meanwhile (a receipt signed just after the message it is for was stored) was lost, and the page kept
-  // showing what the first read saw. Each read here finds its target by id anew.
-  var reading = {};
-  // what the last read of each live part brought: a read that brings the same again leaves the part as it is (the
-  // countdowns the script keeps, the marks it set, and what a reader was looking at stay where they are)
-  var brought = {};
-  document.body.addEventListener('htmx:beforeSwap', function (e) {
-    var target = e.detail.target;
-    var key = target && target.id ? '#' + target.id : null;
-    if (!key || !(key in reading)) { return; }
-    if (brought[key] === e.detail.serverResponse) {
-      e.detail.shouldSwap = false;
-    } else {
-      brought[key] = e.detail.serverResponse;
-    }
-  });
-  function read(url, target) {
-    if (reading[target]) {
-      reading[target] = 'again';
-      return;
-    }
-    reading[target] = 'busy';
-    var done = function () {
-      var again = reading[target] === 'again';
-      reading[target] = null;
-      if (again) { read(url, target); }
-    };
-    var loaded = htmx.ajax('GET', url, { target: target, swap: 'outerHTML' });
-    if (loaded && loaded.then) { loaded.then(done, done); } else { reading[target] = null; }
-  }
   function refresh(change) {
     if (!window.htmx) { return; }
     // any other page's live part names its fragment's address and the case types it shows (data-live-url, data-live-types)
@@ -128,17 +96,17 @@
     if (part && part.id) {
       var types = (part.getAttribute('data-live-types') || '').split(' ');
       if (!change || !change.type || types.indexOf(change.type) >= 0) {
-        read(part.getAttribute('data-live-url'), '#' + part.id);
+        htmx.ajax('GET', part.getAttribute('data-live-url'), { target: '#' + part.id, swap: 'outerHTML' });
       }
       return;
     }
     if (casePage) {
       if (!change || change.caseId === casePage.getAttribute('data-case-id')) {
-        read('/console/cases/' + encodeURIComponent(casePage.getAttribute('data-case-id')) + '/live', '#case-live');
+        htmx.ajax('GET', '/console/cases/' + encodeURIComponent(casePage.getAttribute('data-case-id')) + '/live',
+            { target: '#case-live', swap: 'outerHTML' });
       }
       return;
     }
-    // the desk as before: one read per change (its rows carry no receipt marks; not changed with the parts above)
     htmx.ajax('GET', '/console/desk/cases', { target: '#cases', swap: 'outerHTML' });
   }
   // a form is sent once: its button is disabled at the first submit (the server also takes each form id once)
