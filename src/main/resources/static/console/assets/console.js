@@ -89,6 +89,43 @@
 
   // the case page (docs/console.md, "Case pages") reads its live part again when its own case changed
   var casePage = document.getElementById('case');
+  // One read of a live part at a time, and one more if a change came while it was under way. htmx queues a request
+  // made while another is in flight and sends it, after the first answer, into the element it was aimed at then; the
+  // first answer has replaced that element (outerHTML), so the queued read changed nothing on the page and a change
+  // heard meanwhile (a receipt signed just after the message it is for was stored; a second call) was lost until the
+  // next. Each read here finds its target by id when it is sent.
+  var reading = {};
+  // What the last answer for each live part held, without the server's clock: an answer that brings the same again
+  // leaves the part as it is (the countdowns, the marks the script set and what the officer is looking at stay).
+  var shown = {};
+  function withoutClock(html) {
+    return String(html).replace(/\sdata-server-now="[^"]*"/, '');
+  }
+  document.body.addEventListener('htmx:beforeSwap', function (e) {
+    var target = e.detail.target;
+    var key = target && target.id ? '#' + target.id : null;
+    if (!key || !(key in reading) || !e.detail.shouldSwap) { return; }
+    var answer = withoutClock(e.detail.serverResponse);
+    if (shown[key] === answer) {
+      e.detail.shouldSwap = false;
+    } else {
+      shown[key] = answer;
+    }
+  });
+  function read(url, target) {
+    if (reading[target]) {
+      reading[target] = 'again';
+      return;
+    }
+    reading[target] = 'busy';
+    var done = function () {
+      var again = reading[target] === 'again';
+      reading[target] = null;
+      if (again) { read(url, target); }
+    };
+    var loaded = htmx.ajax('GET', url, { target: target, swap: 'outerHTML' });
+    if (loaded && loaded.then) { loaded.then(done, done); } else { reading[target] = null; }
+  }
   function refresh(change) {
     if (!window.htmx) { return; }
     // any other page's live part names its fragment's address and the case types it shows (data-live-url, data-live-types)
@@ -96,18 +133,17 @@
     if (part && part.id) {
       var types = (part.getAttribute('data-live-types') || '').split(' ');
       if (!change || !change.type || types.indexOf(change.type) >= 0) {
-        htmx.ajax('GET', part.getAttribute('data-live-url'), { target: '#' + part.id, swap: 'outerHTML' });
+        read(part.getAttribute('data-live-url'), '#' + part.id);
       }
       return;
     }
     if (casePage) {
       if (!change || change.caseId === casePage.getAttribute('data-case-id')) {
-        htmx.ajax('GET', '/console/cases/' + encodeURIComponent(casePage.getAttribute('data-case-id')) + '/live',
-            { target: '#case-live', swap: 'outerHTML' });
+        read('/console/cases/' + encodeURIComponent(casePage.getAttribute('data-case-id')) + '/live', '#case-live');
       }
       return;
     }
-    htmx.ajax('GET', '/console/desk/cases', { target: '#cases', swap: 'outerHTML' });
+    read('/console/desk/cases', '#cases');
   }
   // a form is sent once: its button is disabled at the first submit (the server also takes each form id once)
   document.addEventListener('submit', function (e) {
@@ -159,4 +195,8 @@
   tick();
   setInterval(tick, 1000);
   listen();
+  // the desk's alarms come with time as well as with events (a partner that stops answering): its part is read every 30 s
+  if (document.getElementById('alarms') && document.getElementById('cases')) {
+    setInterval(function () { if (window.htmx) { read('/console/desk/cases', '#cases'); } }, 30000);
+  }
 })();

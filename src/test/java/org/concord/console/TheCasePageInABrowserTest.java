@@ -358,6 +358,11 @@ class TheCasePageInABrowserTest {
 
     /** PK's liaison officer asks IR for action; the request reaches IR. Returns the case id. */
     static String pkSendsARequest() throws Exception {
+        return pkSendsARequest(nodes);
+    }
+
+    /** The same, between these two nodes. */
+    static String pkSendsARequest(TwoNodes nodes) throws Exception {
         String[] pkBasic = Https.basic(nodes.pk.username(Role.LIAISON), nodes.pk.password(Role.LIAISON));
         HttpResponse<String> sent = Https.to(nodes.pk).send("POST", "/api/requests", """
                 {"addressee":"IR","targets":["%s","%s"],

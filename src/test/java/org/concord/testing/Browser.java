@@ -139,6 +139,70 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * From now on, the answers to this page's live reads (a case page's or another page's live part, the desk's
+     * fragment) reach the page only at {@link #releaseLiveReads}, as on a slow network: the request goes out and the
+     * server answers at once, but the page sees the answer later. Also starts counting the case events the page hears
+     * ({@link #heard}). Lasts until the page is left.
+     */
+    public void holdLiveReads() {
+        driver.executeScript("""
+                if (window.concordHolding !== undefined) { window.concordHolding = true; return; }
+                window.concordHolding = true;
+                window.concordHeld = [];
+                window.concordHeard = [];
+                document.addEventListener('concord:case', function (e) { window.concordHeard.push(e.detail.messageType || ''); });
+                var open = XMLHttpRequest.prototype.open;
+                XMLHttpRequest.prototype.open = function (method, url) {
+                  this.concordUrl = String(url);
+                  return open.apply(this, arguments);
+                };
+                var send = XMLHttpRequest.prototype.send;
+                XMLHttpRequest.prototype.send = function () {
+                  var xhr = this;
+                  var onload = xhr.onload;
+                  if (onload && /\\/live|\\/desk\\/cases/.test(xhr.concordUrl || '')) {
+                    xhr.onload = function () {
+                      var args = arguments;
+                      if (window.concordHolding) {
+                        window.concordHeld.push(function () { onload.apply(xhr, args); });
+                      } else {
+                        onload.apply(xhr, args);
+                      }
+                    };
+                  }
+                  return send.apply(this, arguments);
+                };
+                window.concordRelease = function () {
+                  window.concordHolding = false;
+                  var held = window.concordHeld;
+                  window.concordHeld = [];
+                  held.forEach(function (f) { f(); });
+                };""");
+    }
+
+    /** How many answers to live reads {@link #holdLiveReads} holds back now. */
+    public int heldLiveReads() {
+        return ((Number) driver.executeScript("return window.concordHeld ? window.concordHeld.length : 0;")).intValue();
+    }
+
+    /** Lets the held answers reach the page, in the order they came, and every later one at once. */
+    public void releaseLiveReads() {
+        driver.executeScript("window.concordRelease();");
+    }
+
+    /** Whether the page heard a case event for a message of this type since {@link #holdLiveReads}. */
+    public boolean heard(String messageType) {
+        return heardCount(messageType) > 0;
+    }
+
+    /** How many case events for messages of this type the page heard since {@link #holdLiveReads}. */
+    public int heardCount(String messageType) {
+        return ((Number) driver.executeScript(
+                "var type = arguments[0]; return (window.concordHeard || []).filter(function (t) { return t === type; }).length;", messageType))
+                .intValue();
+    }
+
     private static String axe;
 
     private static synchronized String axeScript() {
