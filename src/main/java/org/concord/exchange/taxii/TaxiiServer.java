@@ -36,6 +36,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -77,10 +78,12 @@ class TaxiiServer {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final NextTokens nextTokens;
     private final SharingInForce sharing;
+    private final TransactionTemplate transactions;
 
     TaxiiServer(IntelStore store, NodeIdentity self, StatusTable statuses, Clock clock, Receipts receipts, SharingInForce sharing,
-            org.springframework.context.ApplicationEventPublisher events,
+            org.springframework.context.ApplicationEventPublisher events, TransactionTemplate transactions,
             @Value("${concord.exchange.max-content-length:16777216}") long maxContentLength) {
+        this.transactions = transactions;
         this.sharing = sharing;
         this.events = events;
         this.receipts = receipts;
@@ -216,9 +219,21 @@ class TaxiiServer {
                 : new Origin.Local(caller.auditName());
         // A partner's messages: the inbox's check computed each one's ledger digest, which its receipt names (not computed again).
         boolean partnerInbox = collection == Collection.INBOX && caller instanceof Caller.PartnerNode;
+        String statusId = UUID.randomUUID().toString();
+        if (!(caller instanceof Caller.PartnerNode)) {
+            // This node's user: the objects and the status resource in one transaction, so that a 202 always names a
+            // status that was stored, an envelope whose status could not be stored is stored not at all, and an
+            // envelope costs one commit (issue 13). A partner's POST is answered as below: its receipts are signed
+            // after the objects are stored.
+            String status = transactions.execute(tx -> {
+                String body = JSON.writeValueAsString(statusResource(statusId, requested, store.store(collection, list, origin)));
+                statuses.insert(statusId, caller.auditName(), requested, body);
+                return body;
+            });
+            return ResponseEntity.accepted().headers(Taxii.headers()).body(status);
+        }
         IntelStore.StoredMessages stored = partnerInbox ? store.storeMessages(list, origin) : null;
         List<ObjectOutcome> outcomes = partnerInbox ? stored.outcomes() : store.store(collection, list, origin);
-        String statusId = UUID.randomUUID().toString();
         ObjectNode statusBody = statusResource(statusId, requested, outcomes);
         if (collection == Collection.INBOX && caller instanceof Caller.PartnerNode partner) {
             // Section 1.6.8.4 custom property: a signed receipt for every message accepted, proof the sender keeps.

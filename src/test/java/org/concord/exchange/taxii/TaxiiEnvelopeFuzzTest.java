@@ -26,7 +26,7 @@ class TaxiiEnvelopeFuzzTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final StixValidator VALIDATOR = StixValidator.withOasisSchemas();
-    private static final TaxiiServer SERVER = new TaxiiServer(null, null, null, null, null, null, null, 16 * 1024 * 1024);
+    private static final TaxiiServer SERVER = new TaxiiServer(null, null, null, null, null, null, null, null, 16 * 1024 * 1024);
     private static final Method READ_ENVELOPE;
 
     static {
