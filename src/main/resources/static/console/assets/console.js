@@ -110,7 +110,35 @@
       e.detail.shouldSwap = false;
     } else {
       shown[key] = answer;
+      typed = edited(target);
     }
+  });
+  // What the officer typed into a live part's fields (an acknowledgement's name, a reason) is put back into the same
+  // fields after the part is replaced; a field nobody edited takes what the server sends. htmx keeps the focus.
+  var typed = [];
+  function edited(part) {
+    var found = [];
+    part.querySelectorAll('input[id], textarea[id], select[id]').forEach(function (field) {
+      if (field.type === 'hidden') { return; }
+      if (field.type === 'checkbox' || field.type === 'radio') {
+        if (field.checked !== field.defaultChecked) { found.push({ id: field.id, checked: field.checked }); }
+      } else if (field.tagName === 'SELECT') {
+        var changed = Array.prototype.some.call(field.options, function (o) { return o.selected !== o.defaultSelected; });
+        if (changed) { found.push({ id: field.id, value: field.value }); }
+      } else if (field.value !== field.defaultValue) {
+        found.push({ id: field.id, value: field.value });
+      }
+    });
+    return found;
+  }
+  document.body.addEventListener('htmx:afterSwap', function () {
+    var restore = typed;
+    typed = [];
+    restore.forEach(function (was) {
+      var field = document.getElementById(was.id);
+      if (!field) { return; }
+      if ('checked' in was) { field.checked = was.checked; } else { field.value = was.value; }
+    });
   });
   function read(url, target) {
     if (reading[target]) {

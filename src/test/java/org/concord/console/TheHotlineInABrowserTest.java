@@ -153,6 +153,37 @@ class TheHotlineInABrowserTest {
     }
 
     @Test
+    void whatIrsOfficerTypesInACallsAcknowledgementStaysWhenAnotherCallArrivesLive() throws Exception {
+        // given PK's routine call on IR's open hotline page
+        String first = pkSendsByApi("ROUTINE", "first " + token());
+        nodes.pk.bean(OutboxDelivery.class).deliver(PartyCode.of("IR"));
+        openHotline(ir, nodes.ir, Role.LIAISON);
+        ((JavascriptExecutor) ir).executeScript("window.sameDocument = true;");
+
+        // when IR's officer writes another name into its acknowledgement, and a second call arrives while the cursor is there
+        WebElement byName = waitFor(ir, By.id("by-name-" + first));
+        byName.clear();
+        byName.sendKeys("Major Rahimi");
+        String second = pkSendsByApi("ROUTINE", "second " + token());
+        nodes.pk.bean(OutboxDelivery.class).deliver(PartyCode.of("IR"));
+        waitFor(ir, Browser.LIVE, By.id("call-" + second));
+
+        // then the page shows the second call, and what the officer typed is still there, with the cursor in it
+        new WebDriverWait(ir, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(
+                ExpectedConditions.attributeToBe(By.cssSelector("#call-" + second + " .mark.delivery"), "data-mark", "received"));
+        assertThat(ir.findElement(By.id("by-name-" + first)).getDomProperty("value")).isEqualTo("Major Rahimi");
+        assertThat(((JavascriptExecutor) ir).executeScript("return document.activeElement && document.activeElement.id;"))
+                .isEqualTo("by-name-" + first);
+        assertThat(((JavascriptExecutor) ir).executeScript("return window.sameDocument === true;")).isEqualTo(true);
+
+        // and the acknowledgement goes out under that name
+        new Actions(ir).sendKeys(" Khan").perform();
+        ir.findElement(By.id("ack-" + first)).click();
+        waitFor(ir, By.cssSelector("#call-" + first + " .mark.ack"));
+        assertThat(ir.findElement(By.cssSelector("#call-" + first + " .mark.ack")).getText()).contains("Major Rahimi Khan");
+    }
+
+    @Test
     void aReplyWrittenFromACallsReplyLinkShowsUnderTheCallItAnswersOnBothSides() throws Exception {
         // given PK's ROUTINE call at IR
         String token = token();
