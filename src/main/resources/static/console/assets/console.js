@@ -114,10 +114,14 @@
     }
   });
   // What the officer typed into a live part's fields (an acknowledgement's name, a reason) is put back into the same
-  // fields after the part is replaced; a field nobody edited takes what the server sends. htmx keeps the focus.
+  // fields after the part is replaced; a field nobody edited takes what the server sends. htmx keeps the focus. A
+  // folded section the officer opened (a case's details) stays open.
   var typed = [];
   function edited(part) {
     var found = [];
+    part.querySelectorAll('details[id][open]').forEach(function (section) {
+      found.push({ id: section.id, open: true });
+    });
     part.querySelectorAll('input[id], textarea[id], select[id]').forEach(function (field) {
       if (field.type === 'hidden') { return; }
       if (field.type === 'checkbox' || field.type === 'radio') {
@@ -137,7 +141,13 @@
     restore.forEach(function (was) {
       var field = document.getElementById(was.id);
       if (!field) { return; }
-      if ('checked' in was) { field.checked = was.checked; } else { field.value = was.value; }
+      if ('open' in was) {
+        field.open = was.open;
+      } else if ('checked' in was) {
+        field.checked = was.checked;
+      } else {
+        field.value = was.value;
+      }
     });
   });
   function read(url, target) {

@@ -61,6 +61,8 @@ class AChangeHeardWhileAPageReadsInABrowserTest {
         browser.logIn(nodes.ir, Role.LIAISON);
         ir.get(nodes.ir.url() + "/console/cases/" + caseId);
         streamOpen();
+        // (with the case's details unfolded: they stay so through every live read)
+        ir.findElement(By.cssSelector("#fields summary")).click();
         browser.holdLiveReads();
 
         // when IR acknowledges, and declines while the page is still reading the acknowledgement
@@ -73,6 +75,7 @@ class AChangeHeardWhileAPageReadsInABrowserTest {
         // then the page shows the decline, in the same document
         new WebDriverWait(ir, Browser.LIVE, Duration.ofMillis(50)).until(ExpectedConditions.textToBe(By.id("state"), "Declined"));
         assertThat(ir.findElements(By.cssSelector("tr.message[data-message-type='decline']"))).hasSize(1);
+        assertThat(ir.findElement(By.id("fields")).getDomProperty("open")).isEqualTo("true");
         assertThat(((JavascriptExecutor) ir).executeScript("return window.sameDocument === true;")).isEqualTo(true);
     }
 
