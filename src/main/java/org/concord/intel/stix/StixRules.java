@@ -116,12 +116,13 @@ final class StixRules {
      * ones (2.0 and 1.0), or one this node holds or receives in the same batch.
      */
     static void checkMarkingsKnown(JsonNode object, String objectId, Predicate<String> known, List<Violation> out) {
+        // not a list: the schema names it; these rules read lists only (an object's size is its number of fields)
         JsonNode refs = object.path("object_marking_refs");
-        for (int i = 0; i < refs.size(); i++) {
+        for (int i = 0; refs.isArray() && i < refs.size(); i++) {
             checkMarkingKnown(refs.get(i), "$.object_marking_refs[" + i + "]", objectId, known, out);
         }
         JsonNode granular = object.path("granular_markings");
-        for (int i = 0; i < granular.size(); i++) {
+        for (int i = 0; granular.isArray() && i < granular.size(); i++) {
             if (granular.get(i).has("marking_ref")) {
                 checkMarkingKnown(granular.get(i).path("marking_ref"), "$.granular_markings[" + i + "].marking_ref", objectId, known, out);
             }
@@ -468,15 +469,16 @@ final class StixRules {
             return;
         }
         String id = object.path("id").stringValue();
+        // not a list: the schema names it; these rules read lists only (an object's size is its number of fields)
         JsonNode refs = object.path("object_marking_refs");
-        for (int i = 0; i < refs.size(); i++) {
+        for (int i = 0; refs.isArray() && i < refs.size(); i++) {
             if (id.equals(refs.get(i).asString(""))) {
                 out.add(new Violation(objectId, "$.object_marking_refs[" + i + "]",
                         "a marking definition must not mark itself"));
             }
         }
         JsonNode granular = object.path("granular_markings");
-        for (int i = 0; i < granular.size(); i++) {
+        for (int i = 0; granular.isArray() && i < granular.size(); i++) {
             if (id.equals(granular.get(i).path("marking_ref").asString(""))) {
                 out.add(new Violation(objectId, "$.granular_markings[" + i + "].marking_ref",
                         "a marking definition must not mark itself"));

@@ -134,6 +134,34 @@ class BadObjectsTest {
         assertThat(VALIDATOR.validate(indicator)).contains(new Violation(ID, "$.type", "type is required and must be a string"));
     }
 
+    /**
+     * Found by StixValidatorDifferentialProperties in a clean clone: marking references given as a JSON object instead of
+     * a list threw a NullPointerException in the marking rules (a 500 for one bad object in a TAXII POST).
+     */
+    @Test
+    void marking_references_given_as_an_object_instead_of_a_list_are_refused_not_thrown() {
+        for (String type : new String[] {"indicator", "marking-definition"}) {
+            ObjectNode object = "indicator".equals(type) ? anyIndicator() : markingDefinition();
+            String id = object.path("id").asString();
+            object.putObject("object_marking_refs").put("first", "marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da");
+            object.putObject("granular_markings").putObject("first").put("marking_ref", id).putArray("selectors").add("id");
+
+            List<Violation> violations = VALIDATOR.validate(object);
+
+            assertThat(violations).as(type).anyMatch(v -> v.path().startsWith("$.object_marking_refs"));
+            assertThat(violations).as(type).anyMatch(v -> v.path().startsWith("$.granular_markings"));
+        }
+    }
+
+    private static ObjectNode markingDefinition() {
+        ObjectNode marking = StixFixtures.JSON.createObjectNode();
+        marking.put("type", "marking-definition").put("spec_version", "2.1")
+                .put("id", "marking-definition--" + java.util.UUID.randomUUID()).put("created", "2024-01-16T18:00:00.000Z")
+                .put("name", "a test statement").put("definition_type", "statement");
+        marking.putObject("definition").put("statement", "Copyright 2024, Concord test");
+        return marking;
+    }
+
     /** Found by StixValidatorDifferentialProperties: the type went into the rule as it was. */
     @Test
     void a_type_with_a_line_break_is_refused_not_thrown() {
