@@ -435,20 +435,7 @@ class TheHotlineInABrowserTest {
         chrome.screenshot(name);
     }
 
-    /**
-     * Checks what a live page shows, again from the start if the page read its live part anew meanwhile (an event heard
-     * during a read makes one more read, which replaces the elements the check was looking at).
-     */
     private static void onStable(Runnable check) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                check.run();
-                return;
-            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
-                if (attempt == 5) {
-                    throw replaced;
-                }
-            }
-        }
+        Browser.onStable(check);
     }
 }

@@ -203,6 +203,24 @@ public final class Browser implements AutoCloseable {
                 .intValue();
     }
 
+    /**
+     * Runs {@code check} on what a live page shows, again from the start if the page replaced the elements it was looking
+     * at meanwhile: a change heard during a read makes one more read ({@code console.js}), which may replace a row the
+     * check had found. Up to five times.
+     */
+    public static void onStable(Runnable check) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                check.run();
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                if (attempt == 5) {
+                    throw replaced;
+                }
+            }
+        }
+    }
+
     private static String axe;
 
     private static synchronized String axeScript() {
