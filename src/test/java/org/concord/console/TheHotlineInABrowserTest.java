@@ -106,7 +106,7 @@ class TheHotlineInABrowserTest {
         // the second, so the call is looked at once the second read has shown the receipt)
         new WebDriverWait(ir, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(ExpectedConditions.attributeToBe(
                 By.cssSelector("#call-" + callId + " .mark.delivery"), "data-mark", "received"));
-        onStable(() -> {
+        Browser.onStable(() -> {
             WebElement call = ir.findElement(By.id("call-" + callId));
             assertThat(call.getAttribute("data-side")).isEqualTo("theirs");
             assertThat(call.findElement(By.cssSelector(".priority")).getText()).isEqualTo("FLASH");
@@ -131,7 +131,7 @@ class TheHotlineInABrowserTest {
 
         // then IR's page shows the acknowledgement, by the official the call was addressed to
         waitFor(ir, By.cssSelector("#call-" + callId + " .mark.ack"));
-        onStable(() -> {
+        Browser.onStable(() -> {
             WebElement ack = ir.findElement(By.cssSelector("#call-" + callId + " .mark.ack"));
             assertThat(ack.getText()).contains("acknowledged by").contains("افسر کشیک").contains("Operations");
             assertThat(ir.findElements(By.id("ack-" + callId))).isEmpty();
@@ -142,7 +142,7 @@ class TheHotlineInABrowserTest {
         // and once the acknowledgement reaches PK, PK's open page shows who acknowledged it and the receipt, without a reload
         nodes.ir.bean(OutboxDelivery.class).deliver(PartyCode.of("PK"));
         waitFor(pk, Browser.LIVE, By.cssSelector("#call-" + callId + " .mark.ack"));
-        onStable(() -> {
+        Browser.onStable(() -> {
             WebElement seen = pk.findElement(By.cssSelector("#call-" + callId + " .mark.ack"));
             assertThat(seen.getText()).contains("افسر کشیک").contains("Operations").contains("IR");
             assertThat(seen.findElement(By.cssSelector(".ack-by")).getAttribute("dir")).isEqualTo("auto");
@@ -203,7 +203,7 @@ class TheHotlineInABrowserTest {
 
         // then IR's page shows the reply under the call it answers
         waitFor(ir, By.cssSelector("#call-" + parentId + " > ol.replies > li.call"));
-        onStable(() -> {
+        Browser.onStable(() -> {
             WebElement reply = ir.findElement(By.cssSelector("#call-" + parentId + " > ol.replies > li.call"));
             assertThat(reply.findElement(By.cssSelector(".text")).getText()).contains("reply " + token);
             assertThat(reply.findElement(By.cssSelector(".priority")).getText()).isEqualTo("PRIORITY");
@@ -214,7 +214,7 @@ class TheHotlineInABrowserTest {
         nodes.ir.bean(OutboxDelivery.class).deliver(PartyCode.of("PK"));
         openHotline(pk, nodes.pk, Role.LIAISON);
         waitFor(pk, By.cssSelector("#call-" + parentId + " > ol.replies > li.call"));
-        onStable(() -> {
+        Browser.onStable(() -> {
             WebElement atPk = pk.findElement(By.cssSelector("#call-" + parentId + " > ol.replies > li.call"));
             assertThat(atPk.findElement(By.cssSelector(".text")).getText()).contains("reply " + token);
             assertThat(atPk.getAttribute("data-side")).isEqualTo("theirs");
@@ -433,9 +433,5 @@ class TheHotlineInABrowserTest {
         Browser chrome = browser == ir ? irBrowser : pkBrowser;
         chrome.assertAccessible(name);
         chrome.screenshot(name);
-    }
-
-    private static void onStable(Runnable check) {
-        Browser.onStable(check);
     }
 }
