@@ -59,6 +59,7 @@ public final class TestNode implements AutoCloseable {
      */
     public static TestNode start(String code, String name, Store store, Path dataDir, String schema, Map<String, Object> extra,
             java.time.Clock clock) {
+        long began = System.nanoTime();
         try {
             Path dir = dataDir != null ? dataDir : Files.createTempDirectory("concord-" + code.toLowerCase() + "-");
             boolean portGiven = extra.containsKey("server.port");
@@ -112,9 +113,27 @@ public final class TestNode implements AutoCloseable {
             }
             TestNode node = new TestNode(code, dir, port, usedSchema, context);
             node.ensureUsers();
+            recordStart(code, store, began);
             return node;
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * One line per node started, in {@code target/node-starts.log}: how many nodes the suite starts and what their starts
+     * cost, which is a large part of the suite's time (BENCHMARKS.md, "The whole suite").
+     */
+    private static void recordStart(String code, Store store, long began) {
+        try {
+            Path log = Path.of("target", "node-starts.log");
+            if (Files.isDirectory(log.getParent())) {
+                Files.writeString(log, ProcessHandle.current().pid() + " " + code + " " + store + " "
+                        + (System.nanoTime() - began) / 1_000_000 + " ms\n", java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.APPEND);
+            }
+        } catch (IOException e) {
+            // a measurement only
         }
     }
 

@@ -85,9 +85,33 @@ public final class Boundaries {
         this.countries = Map.copyOf(map);
     }
 
+    /**
+     * The shipped atlas, decoded once per process: it never changes while the process runs, and decoding it was a tenth of
+     * a node's start (several nodes start in one process in the tests, and the command line builds a node's context more
+     * than once). Its geometries are only read, never changed, by every {@code Boundaries} that shares them.
+     */
+    private static volatile Map<CountryCode, Country> atlas;
+    private static final Map<CountryCode, List<Province>> PROVINCE_FILES = new ConcurrentHashMap<>();
+
+    private static Map<CountryCode, Country> atlas() {
+        Map<CountryCode, Country> read = atlas;
+        if (read == null) {
+            synchronized (Boundaries.class) {
+                read = atlas;
+                if (read == null) {
+                    read = Map.copyOf(WorldAtlas.read(FACTORY));
+                    // computed (and cached in each geometry) before the map is shared, not lazily by two readers at once
+                    read.values().forEach(c -> c.outline().getEnvelopeInternal());
+                    atlas = read;
+                }
+            }
+        }
+        return read;
+    }
+
     /** Loads the countries of the world; provinces load on first use. */
     public static Boundaries load() {
-        return new Boundaries(WorldAtlas.read(FACTORY));
+        return new Boundaries(atlas());
     }
 
     /**
@@ -225,10 +249,16 @@ public final class Boundaries {
     private List<Outline<Province>> provinceOutlines(CountryCode code) {
         return provinces.computeIfAbsent(code, c -> {
             List<Outline<Province>> list = new ArrayList<>();
-            for (Province p : ProvinceFiles.read(c, FACTORY)) {
+            for (Province p : PROVINCE_FILES.computeIfAbsent(c, read -> provincesRead(read))) {
                 list.add(new Outline<>(p, p.outline()));
             }
             return List.copyOf(list);
         });
+    }
+
+    private static List<Province> provincesRead(CountryCode code) {
+        List<Province> read = List.copyOf(ProvinceFiles.read(code, FACTORY));
+        read.forEach(p -> p.outline().getEnvelopeInternal());
+        return read;
     }
 }

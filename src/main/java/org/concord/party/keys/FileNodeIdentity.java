@@ -29,7 +29,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.X509KeyManager;
 
 import org.bouncycastle.asn1.x500.X500NameBuilder;
@@ -239,17 +238,7 @@ public final class FileNodeIdentity implements NodeIdentity {
 
     /** A key manager that presents this node's certificate, for the HTTPS server and for calls to partners. */
     public X509KeyManager keyManager() {
-        try {
-            var store = java.security.KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            char[] password = new char[0];
-            store.setKeyEntry("node", tlsKey, password, new java.security.cert.Certificate[] {certificate});
-            KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            factory.init(store, password);
-            return (X509KeyManager) factory.getKeyManagers()[0];
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("cannot load the TLS key: " + e.getMessage(), e);
-        }
+        return new OneKeyManager(tlsKey, certificate);
     }
 
     public Path tlsCertificateFile() {
