@@ -122,7 +122,7 @@ public final class TestNode implements AutoCloseable {
 
     /**
      * One line per node started, in {@code target/node-starts.log}: how many nodes the suite starts and what their starts
-     * cost, which is a large part of the suite's time (BENCHMARKS.md, "The whole suite").
+     * cost, which is a large part of the suite's time (BENCHMARKS.md, "What the suite spends its CPU on, and two cuts").
      */
     private static void recordStart(String code, Store store, long began) {
         try {

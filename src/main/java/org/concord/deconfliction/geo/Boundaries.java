@@ -86,32 +86,27 @@ public final class Boundaries {
     }
 
     /**
-     * The shipped atlas, decoded once per process: it never changes while the process runs, and decoding it was a tenth of
-     * a node's start (several nodes start in one process in the tests, and the command line builds a node's context more
-     * than once). Its geometries are only read, never changed, by every {@code Boundaries} that shares them.
+     * The shipped atlas, decoded once per process, when first asked for (the JVM's class initialisation makes it once and
+     * publishes it whole): it never changes while the process runs, and decoding it was a tenth of a node's start (several
+     * nodes start in one process in the tests, and the command line builds a node's context more than once). Its
+     * geometries are only read, never changed, by every {@code Boundaries} that shares them.
      */
-    private static volatile Map<CountryCode, Country> atlas;
-    private static final Map<CountryCode, List<Province>> PROVINCE_FILES = new ConcurrentHashMap<>();
+    private static final class Atlas {
+        static final Map<CountryCode, Country> COUNTRIES = read();
 
-    private static Map<CountryCode, Country> atlas() {
-        Map<CountryCode, Country> read = atlas;
-        if (read == null) {
-            synchronized (Boundaries.class) {
-                read = atlas;
-                if (read == null) {
-                    read = Map.copyOf(WorldAtlas.read(FACTORY));
-                    // computed (and cached in each geometry) before the map is shared, not lazily by two readers at once
-                    read.values().forEach(c -> c.outline().getEnvelopeInternal());
-                    atlas = read;
-                }
-            }
+        private static Map<CountryCode, Country> read() {
+            Map<CountryCode, Country> read = Map.copyOf(WorldAtlas.read(FACTORY));
+            // computed (and cached in each geometry) before the map is shared, not lazily by two readers at once
+            read.values().forEach(c -> c.outline().getEnvelopeInternal());
+            return read;
         }
-        return read;
     }
+
+    private static final Map<CountryCode, List<Province>> PROVINCE_FILES = new ConcurrentHashMap<>();
 
     /** Loads the countries of the world; provinces load on first use. */
     public static Boundaries load() {
-        return new Boundaries(atlas());
+        return new Boundaries(Atlas.COUNTRIES);
     }
 
     /**
@@ -249,7 +244,7 @@ public final class Boundaries {
     private List<Outline<Province>> provinceOutlines(CountryCode code) {
         return provinces.computeIfAbsent(code, c -> {
             List<Outline<Province>> list = new ArrayList<>();
-            for (Province p : PROVINCE_FILES.computeIfAbsent(c, read -> provincesRead(read))) {
+            for (Province p : PROVINCE_FILES.computeIfAbsent(c, Boundaries::provincesRead)) {
                 list.add(new Outline<>(p, p.outline()));
             }
             return List.copyOf(list);
