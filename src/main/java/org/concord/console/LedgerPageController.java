@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.concord.exchange.BrokenPromises;
 import org.concord.exchange.Outbox;
+import org.concord.exchange.UnshareableReference;
 import org.concord.ledger.LedgerEntry;
 import org.concord.ledger.LedgerRecords;
 import org.concord.ledger.Receipt;
@@ -18,12 +20,19 @@ import org.concord.ledger.ReceiptException;
 import org.concord.ledger.tree.Checkpoint;
 import org.concord.party.Partner;
 import org.concord.party.Partners;
+import org.concord.node.Conflict;
+import org.concord.node.NotFound;
+import org.concord.party.Callers;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The ledger page ({@code /console/ledger}), read-only for every role: this node's checkpoints and
@@ -33,7 +42,8 @@ import org.springframework.web.multipart.MultipartFile;
  * checkpoints over time are the signed checkpoints in the receipts the partner gave for this node's
  * messages ({@link Outbox}), besides the one this node last accepted as its witness. A receipt and
  * its message, pasted or uploaded, are checked as the API and {@code concord verify receipt} check
- * them; nothing is stored.
+ * them; nothing is stored. Under "Broken promises", the messages a partner promised to record and did not
+ * ({@link BrokenPromises}), each of which an ADMIN or LIAISON officer may send again (the page's one change).
  */
 @Controller
 class LedgerPageController {
@@ -46,24 +56,40 @@ class LedgerPageController {
     private final LedgerRecords ledger;
     private final Partners partners;
     private final Outbox outbox;
+    private final BrokenPromises broken;
 
-    LedgerPageController(LedgerRecords ledger, Partners partners, Outbox outbox) {
+    LedgerPageController(LedgerRecords ledger, Partners partners, Outbox outbox, BrokenPromises broken) {
         this.ledger = ledger;
         this.partners = partners;
         this.outbox = outbox;
+        this.broken = broken;
     }
 
     @GetMapping("/console/ledger")
-    String page(Model model) {
-        fill(model);
+    String page(Model model, Authentication user) {
+        fill(model, user);
         return "console/ledger";
+    }
+
+    /** Sends the message of a broken promise again, as {@code POST /api/exchange/broken-promises/{seq}/send-again} does. */
+    @PostMapping("/console/ledger/broken-promises/{seq}/send-again")
+    @PreAuthorize("hasAnyRole('ADMIN', 'LIAISON')")
+    String sendAgain(@PathVariable long seq, Authentication user, RedirectAttributes redirect) {
+        try {
+            BrokenPromises.Broken sent = broken.sendAgain(seq, Callers.of(user).auditName());
+            redirect.addFlashAttribute("brokenNotice", sent.objectId() + " queued again to " + sent.partner() + " as outbox row "
+                    + sent.sentAgain().seq() + "; its delivery and receipt show below.");
+        } catch (NotFound | Conflict | UnshareableReference e) {
+            redirect.addFlashAttribute("brokenError", "Not sent again: " + e.getMessage());
+        }
+        return "redirect:/console/ledger#broken-promises";
     }
 
     /** Checks a receipt and its message; read-only (a POST only because a receipt and a message are too long for a URL). */
     @PostMapping("/console/ledger/receipts")
     String verify(@RequestParam(required = false) String receipt, @RequestParam(required = false) String message,
             @RequestParam(required = false) MultipartFile receiptFile, @RequestParam(required = false) MultipartFile messageFile,
-            Model model) throws IOException {
+            Model model, Authentication user) throws IOException {
         String receiptText = chosen(receiptFile, receipt);
         String messageText = chosen(messageFile, message);
         LedgerRecords.ReceiptCheck check;
@@ -79,7 +105,7 @@ class LedgerPageController {
         model.addAttribute("check", check);
         model.addAttribute("receiptText", receipt == null ? "" : receipt);
         model.addAttribute("messageText", message == null ? "" : message);
-        fill(model);
+        fill(model, user);
         return "console/ledger";
     }
 
@@ -106,7 +132,10 @@ class LedgerPageController {
             LedgerRecords.Witnessed ofPartner) {
     }
 
-    private void fill(Model model) {
+    private void fill(Model model, Authentication user) {
+        model.addAttribute("brokenPromises", broken.list(null, SHOWN));
+        List<String> roles = DeskController.roles(user);
+        model.addAttribute("maySendAgain", roles.contains("ADMIN") || roles.contains("LIAISON"));
         List<LedgerRecords.OwnCheckpoint> own = ledger.checkpoints(SHOWN);
         List<LedgerRecords.Cosignature> cosignatures = ledger.cosignatures(SHOWN);
         Map<Long, List<LedgerRecords.Cosignature>> bySize = new TreeMap<>();

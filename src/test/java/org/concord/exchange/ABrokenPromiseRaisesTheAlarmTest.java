@@ -39,7 +39,10 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>raises nothing while IR cannot be reached, however late;
  * <li>once IR, reached past the deadline and the grace, still has no record of them, raises one
  * {@code BROKEN_PROMISE} alarm naming what was promised and what to do, with IR's signed promise as the evidence
- * (it verifies against IR's pinned key), and stops asking for them, so they hold back no later promise.
+ * (it verifies against IR's pinned key), and stops asking for them, so they hold back no later promise;
+ * <li>lists the three under broken promises (every role reads them), and lets a liaison officer, not a viewer or an
+ * analyst, send each again once, by the API or on the ledger page: IR, which lost them, records them now, and the list
+ * shows the new delivery's completed receipt.
  * </ul>
  */
 class ABrokenPromiseRaisesTheAlarmTest {
@@ -54,6 +57,7 @@ class ABrokenPromiseRaisesTheAlarmTest {
             List<String> kept = deliver(nodes, 2, "kept");
             Postgres.dump(nodes.ir.schema(), backup);
             List<String> lost = deliver(nodes, 3, "lost");
+            LOST.set(lost);
             JdbcClient pk = nodes.pk.bean(JdbcClient.class);
             assertThat(waiting(pk)).as("five promises").isEqualTo(5);
 
@@ -113,6 +117,8 @@ class ABrokenPromiseRaisesTheAlarmTest {
             assertThat(completion.complete(IR)).isEqualTo(1);
             assertThat(receipt(pk, later.get(0)).isPromise()).isFalse();
             assertThat(brokenPromises(nodes)).hasSize(1);
+
+            theLostMessagesAreSentAgainByALiaisonOfficer(nodes, lost);
         } finally {
             Files.deleteIfExists(backup);
         }
@@ -166,8 +172,113 @@ class ABrokenPromiseRaisesTheAlarmTest {
             // a promise has no offending checkpoint: the evidence names what there is, not an empty "Offending: none"
             assertThat(alarm.findElements(org.openqa.selenium.By.cssSelector("dl.evidence dt"))).extracting(org.openqa.selenium.WebElement::getText)
                     .containsExactly("Accepted before", "The promise, as the partner signed it");
+            // the three lost messages, listed; a viewer may not send them again
+            var rows = browser.findElements(org.openqa.selenium.By.cssSelector("#broken-promises tr.broken-promise"));
+            assertThat(rows).extracting(r -> r.getAttribute("data-object")).containsExactlyInAnyOrderElementsOf(LOST.get());
+            assertThat(rows.get(0).findElement(org.openqa.selenium.By.cssSelector(".found-broken")).getText())
+                    .endsWith("no record of the message");
+            assertThat(rows.get(0).findElement(org.openqa.selenium.By.cssSelector(".promised")).getText()).startsWith("index ");
+            assertThat(browser.findElements(org.openqa.selenium.By.cssSelector("#broken-promises button.send-again"))).isEmpty();
+            assertThat(rows.get(0).findElement(org.openqa.selenium.By.cssSelector(".sent-again")).getText())
+                    .isEqualTo("not sent again (a liaison officer may)");
             chrome.assertAccessible("ledger-broken-promise");
         }
+    }
+
+    /** The lost messages' ids, for the page's check (set before it runs). */
+    private static final java.util.concurrent.atomic.AtomicReference<List<String>> LOST = new java.util.concurrent.atomic.AtomicReference<>();
+
+    /**
+     * The broken promises as the API lists them; who may send one again (a liaison officer: once; a viewer, an analyst:
+     * never); one sent again by the API and one from the ledger page in Chromium; IR, which lost them, records them when
+     * they are delivered, and the list shows each new delivery's receipt completed.
+     */
+    private static void theLostMessagesAreSentAgainByALiaisonOfficer(ClockedNodes nodes, List<String> lost) throws Exception {
+        JdbcClient pk = nodes.pk.bean(JdbcClient.class);
+        String[] viewer = Https.basic(nodes.pk.username(Role.VIEWER), nodes.pk.password(Role.VIEWER));
+        String[] analyst = Https.basic(nodes.pk.username(Role.ANALYST), nodes.pk.password(Role.ANALYST));
+        String[] liaison = Https.basic(nodes.pk.username(Role.LIAISON), nodes.pk.password(Role.LIAISON));
+        HttpResponse<String> listed = Https.to(nodes.pk).get("/api/exchange/broken-promises?partner=IR", viewer);
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        JsonNode rows = JSON.readTree(listed.body());
+        assertThat(rows).extracting(r -> r.path("objectId").asString()).containsExactlyElementsOf(lost);
+        for (JsonNode row : rows) {
+            assertThat(row.path("answer").asString()).isEqualTo("no record of the message");
+            assertThat(row.path("partner").asString()).isEqualTo("IR");
+            assertThat(row.path("promisedIndex").isNumber()).as(row.toString()).isTrue();
+            assertThat(row.path("deadline").isMissingNode() || row.path("deadline").isNull()).as(row.toString()).isFalse();
+            assertThat(row.path("brokenAt").isString()).as(row.toString()).isTrue();
+            assertThat(row.path("sentAgain").isMissingNode() || row.path("sentAgain").isNull()).as("not sent again: %s", row).isTrue();
+        }
+        long first = rows.path(0).path("seq").asLong();
+        HttpResponse<String> bad = Https.to(nodes.pk).get("/api/exchange/broken-promises?partner=Iran", viewer);
+        assertThat(bad.statusCode()).as(bad.body()).isEqualTo(400);
+        assertThat(JSON.readTree(bad.body()).path("field").asString()).isEqualTo("partner");
+
+        // a viewer and an analyst may not; nothing is queued
+        long queued = outboxRows(pk);
+        for (String[] who : List.of(viewer, analyst)) {
+            HttpResponse<String> refused = Https.to(nodes.pk).send("POST", "/api/exchange/broken-promises/" + first + "/send-again", "", who);
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        }
+        assertThat(outboxRows(pk)).isEqualTo(queued);
+        // an outbox row that is no broken promise (a message IR recorded): 404 naming the field, nothing queued
+        long recorded = pk.sql("select max(seq) from exchange_outbox where partner = 'IR'").query(Long.class).single();
+        HttpResponse<String> none = Https.to(nodes.pk).send("POST", "/api/exchange/broken-promises/" + recorded + "/send-again", "", liaison);
+        assertThat(none.statusCode()).as(none.body()).isEqualTo(404);
+        assertThat(JSON.readTree(none.body()).path("field").asString()).isEqualTo("seq");
+        assertThat(outboxRows(pk)).isEqualTo(queued);
+
+        // a liaison officer sends the first again: the same message, queued anew, audited
+        HttpResponse<String> sent = Https.to(nodes.pk).send("POST", "/api/exchange/broken-promises/" + first + "/send-again", "", liaison);
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+        JsonNode again = JSON.readTree(sent.body()).path("sentAgain");
+        assertThat(again.path("receipt").asString()).isEqualTo("waiting");
+        assertThat(again.path("by").asString()).isEqualTo("user:" + nodes.pk.username(Role.LIAISON));
+        long resent = again.path("seq").asLong();
+        assertThat(pk.sql("select object from exchange_outbox where seq = ?").param(resent).query(String.class).single())
+                .as("the same message").isEqualTo(pk.sql("select object from exchange_outbox where seq = ?").param(first).query(String.class).single());
+        assertThat(nodes.pk.bean(org.concord.audit.AuditLog.class).recent(20)).anyMatch(e -> e.action().equals("exchange.sent-again")
+                && e.subject().equals(lost.get(0)) && e.detail().contains("outbox row " + resent));
+        // once: a second press is a conflict, and nothing more is queued
+        HttpResponse<String> twice = Https.to(nodes.pk).send("POST", "/api/exchange/broken-promises/" + first + "/send-again", "", liaison);
+        assertThat(twice.statusCode()).as(twice.body()).isEqualTo(409);
+        assertThat(JSON.readTree(twice.body()).path("rule").asString()).isEqualTo("already-sent-again");
+        assertThat(outboxRows(pk)).isEqualTo(queued + 1);
+
+        // the second from the ledger page, by a liaison officer in Chromium
+        long second = rows.path(1).path("seq").asLong();
+        try (org.concord.testing.Browser chrome = org.concord.testing.Browser.open(1400, 1000)) {
+            var browser = chrome.driver();
+            chrome.logIn(nodes.pk, Role.LIAISON);
+            browser.get(nodes.pk.url() + "/console/ledger");
+            var row = chrome.waitFor(Duration.ofSeconds(5),
+                    org.openqa.selenium.By.cssSelector("#broken-promises tr.broken-promise[data-seq='" + second + "']"));
+            assertThat(browser.findElement(org.openqa.selenium.By.cssSelector("#broken-promises tr[data-seq='" + first + "'] .sent-again"))
+                    .getText()).contains("outbox row " + resent).contains("waiting for delivery");
+            row.findElement(org.openqa.selenium.By.cssSelector("button.send-again")).click();
+            var notice = chrome.waitFor(Duration.ofSeconds(5), org.openqa.selenium.By.cssSelector("#broken-promises p.notice"));
+            assertThat(notice.getText()).startsWith(lost.get(1) + " queued again to IR as outbox row ");
+            assertThat(browser.findElement(org.openqa.selenium.By.cssSelector("#broken-promises tr[data-seq='" + second + "'] .sent-again"))
+                    .getText()).contains("waiting for delivery");
+            assertThat(browser.findElements(org.openqa.selenium.By.cssSelector("#broken-promises button.send-again"))).as("the third's").hasSize(1);
+            chrome.assertAccessible("ledger-sent-again");
+        }
+        assertThat(outboxRows(pk)).isEqualTo(queued + 2);
+
+        // delivered: IR, which lost them, records them now; its promises completed, the list shows it
+        assertThat(nodes.pk.bean(OutboxDelivery.class).deliver(IR)).isEqualTo(2);
+        assertThat(nodes.pk.bean(ReceiptCompletion.class).complete(IR)).isEqualTo(2);
+        JsonNode after = JSON.readTree(Https.to(nodes.pk).get("/api/exchange/broken-promises?partner=IR", viewer).body());
+        assertThat(after.path(0).path("sentAgain").path("receipt").asString()).isEqualTo("complete");
+        assertThat(after.path(0).path("sentAgain").path("delivered").asBoolean()).isTrue();
+        assertThat(after.path(1).path("sentAgain").path("receipt").asString()).isEqualTo("complete");
+        assertThat(after.path(2).path("sentAgain").isMissingNode() || after.path(2).path("sentAgain").isNull()).isTrue();
+        assertThat(brokenPromises(nodes)).as("no new alarm").hasSize(1);
+    }
+
+    private static long outboxRows(JdbcClient jdbc) {
+        return jdbc.sql("select count(*) from exchange_outbox where partner = 'IR'").query(Long.class).single();
     }
 
     private static List<LedgerAlarms.Alarm> brokenPromises(ClockedNodes nodes) {

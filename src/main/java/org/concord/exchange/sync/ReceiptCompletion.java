@@ -156,6 +156,8 @@ public class ReceiptCompletion {
         final PartyCode partner;
         final Map<Long, String> completed = new java.util.LinkedHashMap<>();
         final List<Promised> broken = new java.util.ArrayList<>();
+        /** What the partner answered for each broken one, by outbox row. */
+        final Map<Long, String> brokenAnswers = new java.util.LinkedHashMap<>();
         final java.util.Set<String> answers = new java.util.LinkedHashSet<>();
         Receipt oldest;
 
@@ -177,6 +179,7 @@ public class ReceiptCompletion {
                 return;
             }
             broken.add(message);
+            brokenAnswers.put(message.seq(), answer);
             answers.add(answer);
             if (oldest == null) {
                 oldest = promise;
@@ -189,8 +192,9 @@ public class ReceiptCompletion {
                     + " this node sent: asked past the deadline, it answered " + String.join("; ", answers) + ". The oldest: "
                     + oldest.object().id() + ", promised at index " + oldest.index() + " by " + LedgerEntry.formatTime(oldest.deadline())
                     + " (outbox row " + first.seq() + "). A node restored from an older backup loses what it accepted after it;"
-                    + " ask " + partner + " and send again what still matters. The signed promises stay in the outbox and are no"
-                    + " longer asked for; the oldest is the evidence here.";
+                    + " ask " + partner + " and send again what still matters: each is listed under Broken promises on the ledger"
+                    + " page (GET /api/exchange/broken-promises), where a liaison officer may send it again. The signed promises"
+                    + " stay in the outbox and are no longer asked for; the oldest is the evidence here.";
         }
     }
 
@@ -204,7 +208,7 @@ public class ReceiptCompletion {
             transactions.executeWithoutResult(tx -> {
                 promises.complete(outcome.completed);
                 if (!outcome.broken.isEmpty()) {
-                    promises.forget(outcome.broken.stream().map(Promised::seq).toList());
+                    promises.broken(outcome.partner, outcome.brokenAnswers, clock.instant());
                     alarms.promiseBroken(outcome.partner, outcome.detail(), outcome.broken.get(0).promise());
                 }
             });

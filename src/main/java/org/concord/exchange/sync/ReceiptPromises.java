@@ -59,10 +59,22 @@ class ReceiptPromises {
     }
 
     /**
-     * Stops asking for the receipts of these outbox rows: their promises are broken and an alarm holds the evidence. The
-     * outbox keeps each signed promise in place of the receipt.
+     * Stops asking for the receipts of these outbox rows (by row, with what the partner answered): their promises are
+     * broken and an alarm holds the evidence. The outbox keeps each signed promise in place of the receipt, and each row
+     * joins the broken promises ({@code exchange_broken_promise}, {@link org.concord.exchange.BrokenPromises}), which an
+     * officer may send again. Call it in one transaction.
      */
-    void forget(java.util.Collection<Long> seqs) {
+    void broken(PartyCode partner, java.util.Map<Long, String> answers, java.time.Instant at) {
+        if (answers.isEmpty()) {
+            return;
+        }
+        forget(answers.keySet());
+        java.sql.Timestamp when = java.sql.Timestamp.from(at);
+        batches.batchUpdate("insert into exchange_broken_promise (seq, partner, broken_at, answer) values (?, ?, ?, ?)",
+                answers.entrySet().stream().map(e -> new Object[] {e.getKey(), partner.value(), when, e.getValue()}).toList());
+    }
+
+    private void forget(java.util.Collection<Long> seqs) {
         if (!seqs.isEmpty()) {
             batches.batchUpdate("delete from exchange_receipt_promise where seq = ?", seqs.stream().map(seq -> new Object[] {seq}).toList());
         }

@@ -17,7 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The completion of promised receipts finds its work in the promises noted at delivery, on both stores a node may
  * use, not by searching every delivered message's receipt: the oldest promises of one partner come first, with the
  * message as sent; a completed one is kept in the outbox and is no longer asked for; and a node that upgrades
- * keeps the promises its outbox already holds (the migration notes them from the receipts).
+ * keeps the promises its outbox already holds (the migration notes them from the receipts). A broken promise is no
+ * longer asked for and is listed as broken, and a node that upgrades lists those it broke before it kept the list.
  */
 class PromisedReceiptsAreFoundWithoutReadingTheHistoryTest {
 
@@ -46,11 +47,21 @@ class PromisedReceiptsAreFoundWithoutReadingTheHistoryTest {
                     .isEqualTo("{\"checkpoint\":{}}");
             assertThat(promises.oldest(IR, 500)).extracting(ReceiptPromises.Promised::seq).containsExactly(c, d);
 
-            // a broken promise is no longer asked for; the outbox keeps the signed promise
-            promises.forget(List.of(c));
+            // a broken promise is no longer asked for; the outbox keeps the signed promise, and it is listed as broken
+            Instant broken = Instant.parse("2026-12-06T10:00:00Z");
+            promises.broken(IR, java.util.Map.of(c, "no record of the message"), broken);
             assertThat(promises.oldest(IR, 500)).extracting(ReceiptPromises.Promised::seq).containsExactly(d);
             assertThat(jdbc.sql("select receipt from exchange_outbox where seq = ?").param(c).query(String.class).single())
                     .isEqualTo("{\"promise\":{}}");
+            assertThat(jdbc.sql("select seq, partner, broken_at, answer, resent_seq from exchange_broken_promise").query().listOfRows())
+                    .hasSize(1).first().satisfies(row -> {
+                        assertThat(((Number) row.get("seq")).longValue()).isEqualTo(c);
+                        assertThat(row.get("partner")).isEqualTo("IR");
+                        assertThat(jdbc.sql("select broken_at from exchange_broken_promise").query((rs, n) -> rs.getTimestamp(1).toInstant())
+                                .single()).isEqualTo(broken);
+                        assertThat(row.get("answer")).isEqualTo("no record of the message");
+                        assertThat(row.get("resent_seq")).isNull();
+                    });
         }
     }
 
@@ -73,6 +84,31 @@ class PromisedReceiptsAreFoundWithoutReadingTheHistoryTest {
             ReceiptPromises promises = new ReceiptPromises(jdbc, new JdbcTemplate(database.dataSource()));
             assertThat(promises.oldest(IR, 500)).extracting(ReceiptPromises.Promised::seq).containsExactly(promised);
             assertThat(promises.oldest(AF, 500)).extracting(ReceiptPromises.Promised::seq).containsExactly(elsewhere);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(MigratedDatabase.Store.class)
+    void anUpgradedNodeListsThePromisesBrokenBeforeItCouldListThem(MigratedDatabase.Store store) throws Exception {
+        // the outbox as the node before the list left it: a promise still asked for, one broken (no longer asked for),
+        // a completed receipt and a promise to another partner that is still asked for
+        try (MigratedDatabase database = MigratedDatabase.open(store, "promises", "16.1")) {
+            JdbcClient jdbc = JdbcClient.create(database.dataSource());
+            long asked = delivered(jdbc, IR, "asked", "{\"receiver\":\"IR\",\"promise\":{\"deadline\":\"2026-12-05T18:00:00Z\"}}");
+            long broken = delivered(jdbc, IR, "broken", "{\"receiver\":\"IR\",\"promise\":{\"deadline\":\"2026-12-05T18:00:00Z\"}}");
+            delivered(jdbc, IR, "completed", "{\"receiver\":\"IR\",\"checkpoint\":{},\"proof\":[]}");
+            long elsewhere = delivered(jdbc, AF, "promised to AF", "{\"promise\":{}}");
+            jdbc.sql("insert into exchange_receipt_promise (seq, partner) values (?, 'IR'), (?, 'AF')").params(asked, elsewhere).update();
+
+            database.migrate();
+
+            assertThat(jdbc.sql("select seq, partner, broken_at, answer from exchange_broken_promise").query().listOfRows())
+                    .hasSize(1).first().satisfies(row -> {
+                        assertThat(((Number) row.get("seq")).longValue()).isEqualTo(broken);
+                        assertThat(row.get("partner")).isEqualTo("IR");
+                        assertThat(row.get("broken_at")).as("not known").isNull();
+                        assertThat((String) row.get("answer")).startsWith("broken before this list was kept");
+                    });
         }
     }
 

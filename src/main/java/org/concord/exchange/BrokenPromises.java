@@ -1,0 +1,158 @@
+package org.concord.exchange;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.concord.audit.AuditLog;
+import org.concord.ledger.Receipt;
+import org.concord.ledger.ReceiptException;
+import org.concord.node.Conflict;
+import org.concord.node.NotFound;
+import org.concord.party.PartyCode;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The messages a partner promised to record and did not ({@code BROKEN_PROMISE}, docs/ledger.md "Broken promises"): the
+ * partner signed a receipt promising to include each in its log by a deadline, and asked past the deadline and the grace it
+ * answered without the completed receipt (its log lost them, e.g. restored from an older backup). Each stays listed with
+ * what the partner answered, and an ADMIN or LIAISON officer may {@linkplain #sendAgain send it again}, once: the same
+ * message, queued anew through {@link Outbox#enqueue} (the one gate every message passes: a reference the partner may no
+ * longer see refuses it), with the original's priority. The receiver is idempotent on (id, modified), so a partner that
+ * did keep the message answers with its receipt for it, and a partner that lost it records it now.
+ */
+@Service
+public class BrokenPromises {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+    private final Outbox outbox;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    BrokenPromises(JdbcClient jdbc, Outbox outbox, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * One message whose promised receipt was broken.
+     *
+     * @param seq          the outbox row that sent it
+     * @param promisedIndex the index in the partner's log its promise named
+     * @param deadline     by when the partner promised to include it in a signed checkpoint
+     * @param brokenAt     when this node found the promise broken (null: before this list was kept)
+     * @param answer       what the partner answered when asked past the deadline and the grace
+     * @param sentAgain    how sending it again stands, or null if no one has
+     */
+    public record Broken(long seq, PartyCode partner, String objectId, String version, Instant deliveredAt, Long promisedIndex,
+            Instant deadline, Instant brokenAt, String answer, SentAgain sentAgain) {
+    }
+
+    /**
+     * The message sent again.
+     *
+     * @param seq       its new outbox row
+     * @param receipt   {@code waiting} (not yet delivered), {@code promise} (accepted, its receipt promised again) or
+     *                  {@code complete} (recorded in a signed checkpoint of the partner's log)
+     */
+    public record SentAgain(long seq, Instant at, String by, boolean delivered, String receipt, String lastError) {
+    }
+
+    /** The broken promises to {@code partner} (every partner if null), oldest first, at most {@code limit}. */
+    public List<Broken> list(PartyCode partner, int limit) {
+        List<Object> params = new ArrayList<>();
+        String where = "";
+        if (partner != null) {
+            where = "where b.partner = ? ";
+            params.add(partner.value());
+        }
+        params.add(limit);
+        return query(where + "order by b.seq limit ?", params);
+    }
+
+    /** The broken promise of outbox row {@code seq}, if there is one. */
+    public java.util.Optional<Broken> one(long seq) {
+        return query("where b.seq = ?", List.of(seq)).stream().findFirst();
+    }
+
+    private List<Broken> query(String where, List<Object> params) {
+        return jdbc.sql("""
+                select b.seq, b.partner, o.object_id, o.version, o.delivered_at, o.receipt, b.broken_at, b.answer,
+                       b.resent_seq, b.resent_at, b.resent_by, r.delivered_at, r.receipt, r.last_error
+                from exchange_broken_promise b
+                join exchange_outbox o on o.seq = b.seq
+                left join exchange_outbox r on r.seq = b.resent_seq
+                """ + where)
+                .params(params).query((rs, n) -> {
+                    Receipt promise = promise(rs.getString(6));
+                    SentAgain again = null;
+                    if (rs.getObject(9) != null) {
+                        String receipt = rs.getString(13);
+                        again = new SentAgain(rs.getLong(9), instant(rs.getTimestamp(10)), rs.getString(11), rs.getTimestamp(12) != null,
+                                receipt == null ? "waiting" : receipt.contains("\"promise\"") ? "promise" : "complete", rs.getString(14));
+                    }
+                    return new Broken(rs.getLong(1), PartyCode.of(rs.getString(2)), rs.getString(3), rs.getString(4),
+                            instant(rs.getTimestamp(5)), promise == null ? null : promise.index(), promise == null ? null : promise.deadline(),
+                            instant(rs.getTimestamp(7)), rs.getString(8), again);
+                }).list();
+    }
+
+    /**
+     * Sends the message of broken promise {@code seq} again, as {@code actor}: queues it anew for the same partner and
+     * notes the new outbox row, in one transaction, audited. Returns the broken promise as it now stands.
+     *
+     * @throws NotFound            no broken promise for outbox row {@code seq}
+     * @throws Conflict            it was sent again already (field {@code seq}, rule {@code already-sent-again})
+     * @throws UnshareableReference a reference in the message names an object the partner may no longer see
+     */
+    @Transactional
+    public Broken sendAgain(long seq, String actor) {
+        // the row locked, so that two officers pressing at once send it once
+        var row = jdbc.sql("select partner, resent_seq, resent_at, resent_by from exchange_broken_promise where seq = ? for update")
+                .param(seq).query((rs, n) -> new Object[] {rs.getString(1), rs.getObject(2, Long.class), rs.getTimestamp(3), rs.getString(4)})
+                .optional().orElseThrow(() -> NotFound.of("seq", "no broken promise for outbox row " + seq
+                        + " (GET /api/exchange/broken-promises lists them)"));
+        if (row[1] != null) {
+            throw new Conflict("seq", "already-sent-again", "the message of outbox row " + seq + " was sent again already, as outbox row "
+                    + row[1] + " by " + row[3] + " at " + instant((Timestamp) row[2]) + "; its delivery is shown there");
+        }
+        PartyCode partner = PartyCode.of((String) row[0]);
+        var sent = jdbc.sql("select object, priority from exchange_outbox where seq = ?").param(seq)
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getInt(2)}).single();
+        JsonNode message = JSON.readTree((String) sent[0]);
+        long resent = outbox.enqueue(partner, message, DeliveryPriority.ofRank((Integer) sent[1]));
+        Instant now = clock.instant();
+        jdbc.sql("update exchange_broken_promise set resent_seq = ?, resent_at = ?, resent_by = ? where seq = ?")
+                .params(resent, Timestamp.from(now), actor, seq).update();
+        audit.record(actor, "exchange.sent-again", message.path("id").asString(),
+                "the message of outbox row " + seq + ", whose receipt " + partner + " promised and did not complete, queued again to "
+                        + partner + " as outbox row " + resent);
+        return one(seq).orElseThrow();
+    }
+
+    private static Receipt promise(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return Receipt.parse(json);
+        } catch (ReceiptException e) {
+            return null;
+        }
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,47 @@
+package org.concord.exchange.web;
+
+import java.util.List;
+
+import org.concord.exchange.BrokenPromises;
+import org.concord.node.InvalidInput;
+import org.concord.party.Callers;
+import org.concord.party.PartyCode;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/exchange/broken-promises[?partner=IR]}: the messages a partner promised to record and did not
+ * ({@code BROKEN_PROMISE}), oldest first, each with the index and deadline it was promised, when and how the promise
+ * was found broken, and whether it was sent again and how that delivery stands. Every user role reads it; partners
+ * cannot. {@code POST /api/exchange/broken-promises/{seq}/send-again}: an ADMIN or LIAISON officer queues the message
+ * again (once; audited): 404 if there is no such broken promise, 409 if it was sent again already, 422 if it names an
+ * object the partner may no longer see.
+ */
+@RestController
+class BrokenPromisesController {
+
+    private final BrokenPromises broken;
+
+    BrokenPromisesController(BrokenPromises broken) {
+        this.broken = broken;
+    }
+
+    @GetMapping("/api/exchange/broken-promises")
+    List<BrokenPromises.Broken> list(@RequestParam(required = false) String partner, @RequestParam(defaultValue = "200") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new InvalidInput("limit", "range", "must be between 1 and 1000, got " + limit);
+        }
+        return broken.list(partner == null ? null : PartyCode.required(partner, "partner"), limit);
+    }
+
+    @PostMapping("/api/exchange/broken-promises/{seq}/send-again")
+    @PreAuthorize("hasAnyRole('ADMIN', 'LIAISON')")
+    BrokenPromises.Broken sendAgain(@PathVariable long seq, Authentication caller) {
+        return broken.sendAgain(seq, Callers.of(caller).auditName());
+    }
+}
