@@ -41,8 +41,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code BROKEN_PROMISE} alarm naming what was promised and what to do, with IR's signed promise as the evidence
  * (it verifies against IR's pinned key), and stops asking for them, so they hold back no later promise;
  * <li>lists the three under broken promises (every role reads them), and lets a liaison officer, not a viewer or an
- * analyst, send each again once, by the API or on the ledger page: IR, which lost them, records them now, and the list
- * shows the new delivery's completed receipt.
+ * analyst, send each again once, by the API or on the ledger page, through the outbox's one gate (one that names an
+ * intel object PK has since marked RED is refused): IR, which lost them, records them now, and the list shows the new
+ * delivery's completed receipt.
  * </ul>
  */
 class ABrokenPromiseRaisesTheAlarmTest {
@@ -56,7 +57,16 @@ class ABrokenPromiseRaisesTheAlarmTest {
         try (ClockedNodes nodes = new ClockedNodes()) {
             List<String> kept = deliver(nodes, 2, "kept");
             Postgres.dump(nodes.ir.schema(), backup);
-            List<String> lost = deliver(nodes, 3, "lost");
+            // the third lost message names an intel object of PK's, GREEN when it is sent (the gate lets it through)
+            String pkIdentity = nodes.pk.identity().stixIdentityId();
+            var named = Stix.intrusionSet("a cell IR was told of", pkIdentity, Tlp.GREEN);
+            nodes.pk.bean(org.concord.intel.IntelStore.class).storeAll(org.concord.intel.Collection.INTEL, List.of(named),
+                    new org.concord.intel.Origin.Local("test"));
+            var naming = Stix.intrusionSet("lost 2", pkIdentity, Tlp.GREEN);
+            naming.put("description", "works with " + named.path("id").asString());
+            List<String> lost = deliver(nodes, List.of(Stix.intrusionSet("lost 0", pkIdentity, Tlp.GREEN),
+                    Stix.intrusionSet("lost 1", pkIdentity, Tlp.GREEN), naming));
+            NAMED.set(named);
             LOST.set(lost);
             JdbcClient pk = nodes.pk.bean(JdbcClient.class);
             assertThat(waiting(pk)).as("five promises").isEqualTo(5);
@@ -127,14 +137,22 @@ class ABrokenPromiseRaisesTheAlarmTest {
     /** Sends {@code n} new messages from PK to IR and returns their ids; IR answers each with a promise. */
     private static List<String> deliver(ClockedNodes nodes, int n, String name) {
         String pk = nodes.pk.identity().stixIdentityId();
+        List<JsonNode> objects = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            objects.add(Stix.intrusionSet(name + " " + i, pk, Tlp.GREEN));
+        }
+        return deliver(nodes, objects);
+    }
+
+    /** Sends these messages from PK to IR and returns their ids; IR answers each with a promise. */
+    private static List<String> deliver(ClockedNodes nodes, List<? extends JsonNode> objects) {
         Outbox outbox = nodes.pk.bean(Outbox.class);
         List<String> ids = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            var object = Stix.intrusionSet(name + " " + i, pk, Tlp.GREEN);
+        for (JsonNode object : objects) {
             ids.add(object.path("id").asString());
             outbox.enqueue(IR, object);
         }
-        assertThat(nodes.pk.bean(OutboxDelivery.class).deliver(IR)).isEqualTo(n);
+        assertThat(nodes.pk.bean(OutboxDelivery.class).deliver(IR)).isEqualTo(objects.size());
         JdbcClient jdbc = nodes.pk.bean(JdbcClient.class);
         assertThat(ids).allSatisfy(id -> assertThat(receipt(jdbc, id).isPromise()).as("IR promised %s", id).isTrue());
         return ids;
@@ -184,6 +202,9 @@ class ABrokenPromiseRaisesTheAlarmTest {
             chrome.assertAccessible("ledger-broken-promise");
         }
     }
+
+    /** The intel object the third lost message names. */
+    private static final java.util.concurrent.atomic.AtomicReference<JsonNode> NAMED = new java.util.concurrent.atomic.AtomicReference<>();
 
     /** The lost messages' ids, for the page's check (set before it runs). */
     private static final java.util.concurrent.atomic.AtomicReference<List<String>> LOST = new java.util.concurrent.atomic.AtomicReference<>();
@@ -264,6 +285,20 @@ class ABrokenPromiseRaisesTheAlarmTest {
             assertThat(browser.findElements(org.openqa.selenium.By.cssSelector("#broken-promises button.send-again"))).as("the third's").hasSize(1);
             chrome.assertAccessible("ledger-sent-again");
         }
+        assertThat(outboxRows(pk)).isEqualTo(queued + 2);
+
+        // the third names an intel object PK has since marked RED: the one gate refuses it (422 naming the reference),
+        // nothing is queued, and it may be sent once the reference is shareable again
+        JsonNode named = NAMED.get();
+        String namedId = named.path("id").asString();
+        nodes.pk.bean(org.concord.intel.IntelStore.class).storeAll(org.concord.intel.Collection.INTEL,
+                List.of(Stix.intrusionSet(namedId, named.path("name").asString(), nodes.pk.identity().stixIdentityId(), Tlp.RED,
+                        "2024-01-17T09:00:00.000Z")), new org.concord.intel.Origin.Local("test"));
+        long third = rows.path(2).path("seq").asLong();
+        HttpResponse<String> withheld = Https.to(nodes.pk).send("POST", "/api/exchange/broken-promises/" + third + "/send-again", "", liaison);
+        assertThat(withheld.statusCode()).as(withheld.body()).isEqualTo(422);
+        assertThat(JSON.readTree(withheld.body()).path("reference").asString()).isEqualTo(namedId);
+        assertThat(JSON.readTree(withheld.body()).path("rule").asString()).isEqualTo(UnshareableReference.RULE);
         assertThat(outboxRows(pk)).isEqualTo(queued + 2);
 
         // delivered: IR, which lost them, records them now; its promises completed, the list shows it
