@@ -177,7 +177,8 @@ class Alarms {
             String whose = alarm.ownLog() ? "This node's own log (found by asking " + alarm.partner().value() + ")"
                     : alarm.partner().value() + "'s log";
             out.add(new Alarm("ledger", alarm.partner().value(), whose + " did not check out: " + alarm.kind() + ". " + alarm.detail(),
-                    alarm.raisedAt(), "raised", "/console/ledger", "Ledger", "/ledger/alarms"));
+                    alarm.raisedAt(), "raised", "BROKEN_PROMISE".equals(alarm.kind()) ? "/console/ledger#broken-promises" : "/console/ledger",
+                    "BROKEN_PROMISE".equals(alarm.kind()) ? "Ledger: broken promises" : "Ledger", "/ledger/alarms"));
         }
     }
 }

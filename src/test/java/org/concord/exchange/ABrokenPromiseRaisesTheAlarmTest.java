@@ -176,6 +176,12 @@ class ABrokenPromiseRaisesTheAlarmTest {
         try (org.concord.testing.Browser chrome = org.concord.testing.Browser.open(1400, 1000)) {
             var browser = chrome.driver();
             chrome.logIn(nodes.pk, Role.VIEWER);
+            // the desk's alarm leads to the list of the messages
+            browser.get(nodes.pk.url() + "/console/desk");
+            var onDesk = chrome.waitFor(java.time.Duration.ofSeconds(5),
+                    org.openqa.selenium.By.cssSelector("#alarms li.alarm[data-kind='ledger'][data-partner='IR'] .alarm-look a"));
+            assertThat(onDesk.getText()).isEqualTo("Ledger: broken promises");
+            assertThat(onDesk.getAttribute("href")).endsWith("/console/ledger#broken-promises");
             browser.get(nodes.pk.url() + "/console/ledger");
             var alarm = chrome.waitFor(java.time.Duration.ofSeconds(5),
                     org.openqa.selenium.By.cssSelector("#alarms article.alarm[data-kind='BROKEN_PROMISE']"));
