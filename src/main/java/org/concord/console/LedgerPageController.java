@@ -109,6 +109,34 @@ class LedgerPageController {
         return "console/ledger";
     }
 
+    /**
+     * Sends several broken promises again: those chosen on the page ({@code seq}), or with {@code all} every one not yet sent
+     * again (up to {@link BrokenPromises#MOST_AT_ONCE}); each as the single send, each refusal named.
+     */
+    @PostMapping("/console/ledger/broken-promises/send-again")
+    @PreAuthorize("hasAnyRole('ADMIN', 'LIAISON')")
+    String sendAgainEach(@RequestParam(name = "seq", required = false) List<Long> seqs,
+            @RequestParam(name = "all", required = false) String all, Authentication user, RedirectAttributes redirect) {
+        List<Long> chosen = all != null ? broken.notSentAgain(BrokenPromises.MOST_AT_ONCE) : seqs == null ? List.of() : seqs;
+        if (chosen.isEmpty()) {
+            redirect.addFlashAttribute("brokenError", all != null ? "Nothing to send again: every broken promise was sent again already."
+                    : "Not sent again: choose at least one message (its box in the table) or send all.");
+            return "redirect:/console/ledger#broken-promises";
+        }
+        BrokenPromises.Outcome outcome = broken.sendAgainEach(chosen, Callers.of(user).auditName());
+        if (!outcome.sent().isEmpty()) {
+            redirect.addFlashAttribute("brokenNotice", outcome.sent().size() + (outcome.sent().size() == 1 ? " message" : " messages")
+                    + " queued again: " + String.join(", ", outcome.sent().stream()
+                            .map(b -> b.objectId() + " to " + b.partner() + " as outbox row " + b.sentAgain().seq()).toList())
+                    + "; their delivery and receipts show below.");
+        }
+        if (!outcome.refused().isEmpty()) {
+            redirect.addFlashAttribute("brokenError", "Not sent again: " + String.join("; ", outcome.refused().stream()
+                    .map(r -> "outbox row " + r.seq() + ": " + r.detail()).toList()));
+        }
+        return "redirect:/console/ledger#broken-promises";
+    }
+
     private static String chosen(MultipartFile file, String text) throws IOException {
         if (file != null && !file.isEmpty()) {
             if (file.getSize() > MAX_TEXT) {

@@ -14,7 +14,7 @@ import org.concord.node.NotFound;
 import org.concord.party.PartyCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,13 +37,18 @@ public class BrokenPromises {
     private final Outbox outbox;
     private final AuditLog audit;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
-    BrokenPromises(JdbcClient jdbc, Outbox outbox, AuditLog audit, Clock clock) {
+    BrokenPromises(JdbcClient jdbc, Outbox outbox, AuditLog audit, Clock clock, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
+        this.transactions = transactions;
     }
+
+    /** The most broken promises one request may send again. */
+    public static final int MOST_AT_ONCE = 1000;
 
     /**
      * One message whose promised receipt was broken.
@@ -116,8 +121,53 @@ public class BrokenPromises {
      * @throws Conflict            it was sent again already (field {@code seq}, rule {@code already-sent-again})
      * @throws UnshareableReference a reference in the message names an object the partner may no longer see
      */
-    @Transactional
     public Broken sendAgain(long seq, String actor) {
+        return transactions.execute(tx -> queueAgain(seq, actor));
+    }
+
+    /** A broken promise {@link #sendAgainEach} could not send again: why, as the single send would have answered. */
+    public record Refused(long seq, int status, String field, String rule, String detail) {
+    }
+
+    /** What {@link #sendAgainEach} did: the broken promises sent again, and those refused. */
+    public record Outcome(List<Broken> sent, List<Refused> refused) {
+    }
+
+    /**
+     * Sends each of these broken promises again, as {@link #sendAgain} does, each in its own transaction: one that is
+     * refused (no such broken promise, sent again already, a reference the partner may no longer see) is reported and the
+     * others go. At most {@link #MOST_AT_ONCE}.
+     */
+    public Outcome sendAgainEach(List<Long> seqs, String actor) {
+        if (seqs.isEmpty()) {
+            throw new org.concord.node.InvalidInput("seqs", "required", "name at least one broken promise (its outbox row)");
+        }
+        if (seqs.size() > MOST_AT_ONCE) {
+            throw new org.concord.node.InvalidInput("seqs", "max-items", "at most " + MOST_AT_ONCE + " at once, got " + seqs.size());
+        }
+        List<Broken> sent = new ArrayList<>();
+        List<Refused> refused = new ArrayList<>();
+        for (long seq : new java.util.LinkedHashSet<>(seqs)) {
+            try {
+                sent.add(sendAgain(seq, actor));
+            } catch (NotFound e) {
+                refused.add(new Refused(seq, 404, e.field(), e.rule(), e.getMessage()));
+            } catch (Conflict e) {
+                refused.add(new Refused(seq, 409, e.field(), e.rule(), e.getMessage()));
+            } catch (UnshareableReference e) {
+                refused.add(new Refused(seq, 422, e.field(), e.rule(), e.getMessage()));
+            }
+        }
+        return new Outcome(sent, refused);
+    }
+
+    /** The broken promises not yet sent again, oldest first, at most {@code limit}: their outbox rows. */
+    public List<Long> notSentAgain(int limit) {
+        return jdbc.sql("select seq from exchange_broken_promise where resent_seq is null order by seq limit ?").param(limit)
+                .query(Long.class).list();
+    }
+
+    private Broken queueAgain(long seq, String actor) {
         // the row locked, so that two officers pressing at once send it once
         var row = jdbc.sql("select partner, resent_seq, resent_at, resent_by from exchange_broken_promise where seq = ? for update")
                 .param(seq).query((rs, n) -> new Object[] {rs.getString(1), rs.getObject(2, Long.class), rs.getTimestamp(3), rs.getString(4)})

@@ -307,14 +307,59 @@ class ABrokenPromiseRaisesTheAlarmTest {
         assertThat(JSON.readTree(withheld.body()).path("rule").asString()).isEqualTo(UnshareableReference.RULE);
         assertThat(outboxRows(pk)).isEqualTo(queued + 2);
 
+        // several at once: each refused as the single send would be, each named, nothing queued; an analyst may not
+        String chosen = "{\"seqs\":[" + first + "," + third + ",999999]}";
+        HttpResponse<String> each = Https.to(nodes.pk).send("POST", "/api/exchange/broken-promises/send-again", chosen, liaison[0], liaison[1],
+                "Content-Type", "application/json");
+        assertThat(each.statusCode()).as(each.body()).isEqualTo(200);
+        JsonNode outcome = JSON.readTree(each.body());
+        assertThat(outcome.path("sent")).isEmpty();
+        assertThat(outcome.path("refused")).extracting(r -> r.path("seq").asLong() + " " + r.path("status").asInt() + " " + r.path("rule").asString())
+                .containsExactly(first + " 409 already-sent-again", third + " 422 " + UnshareableReference.RULE, "999999 404 " + JSON.readTree(none.body())
+                        .path("rule").asString());
+        assertThat(outcome.path("refused").path(1).path("detail").asString()).contains(namedId);
+        HttpResponse<String> byAnalyst = Https.to(nodes.pk).send("POST", "/api/exchange/broken-promises/send-again", chosen, analyst[0], analyst[1],
+                "Content-Type", "application/json");
+        assertThat(byAnalyst.statusCode()).as(byAnalyst.body()).isEqualTo(403);
+        HttpResponse<String> empty = Https.to(nodes.pk).send("POST", "/api/exchange/broken-promises/send-again", "{\"seqs\":[]}", liaison[0],
+                liaison[1], "Content-Type", "application/json");
+        assertThat(empty.statusCode()).as(empty.body()).isEqualTo(400);
+        assertThat(JSON.readTree(empty.body()).path("field").asString()).isEqualTo("seqs");
+        assertThat(outboxRows(pk)).isEqualTo(queued + 2);
+
+        // on the page: the third chosen is refused, naming the reference; once PK shares the object with IR again,
+        // "send every one not yet sent again" sends it
+        try (org.concord.testing.Browser chrome = org.concord.testing.Browser.open(1400, 1000)) {
+            var browser = chrome.driver();
+            chrome.logIn(nodes.pk, Role.LIAISON);
+            browser.get(nodes.pk.url() + "/console/ledger");
+            chrome.waitFor(Duration.ofSeconds(5), org.openqa.selenium.By.cssSelector("#broken-promises tr[data-seq='" + third + "'] input[name=seq]"))
+                    .click();
+            browser.findElement(org.openqa.selenium.By.cssSelector("#send-chosen button.send-chosen")).click();
+            var error = chrome.waitFor(Duration.ofSeconds(5), org.openqa.selenium.By.id("broken-error"));
+            assertThat(error.getText()).startsWith("Not sent again: outbox row " + third + ": ").contains(namedId);
+            assertThat(outboxRows(pk)).isEqualTo(queued + 2);
+
+            nodes.pk.bean(org.concord.intel.IntelStore.class).storeAll(org.concord.intel.Collection.INTEL,
+                    List.of(Stix.intrusionSet(namedId, named.path("name").asString(), nodes.pk.identity().stixIdentityId(), Tlp.GREEN,
+                            "2024-01-18T09:00:00.000Z")), new org.concord.intel.Origin.Local("test"));
+            browser.findElement(org.openqa.selenium.By.cssSelector("#send-chosen button.send-all")).click();
+            var notice = chrome.waitFor(Duration.ofSeconds(5), org.openqa.selenium.By.cssSelector("#broken-promises p.notice"));
+            assertThat(notice.getText()).startsWith("1 message queued again: " + lost.get(2) + " to IR as outbox row ");
+            assertThat(browser.findElements(org.openqa.selenium.By.cssSelector("#broken-promises input[name=seq]"))).as("none left to choose")
+                    .isEmpty();
+            chrome.assertAccessible("ledger-sent-again-all");
+        }
+        assertThat(outboxRows(pk)).isEqualTo(queued + 3);
+
         // delivered: IR, which lost them, records them now; its promises completed, the list shows it
-        assertThat(nodes.pk.bean(OutboxDelivery.class).deliver(IR)).isEqualTo(2);
-        assertThat(nodes.pk.bean(ReceiptCompletion.class).complete(IR)).isEqualTo(2);
+        assertThat(nodes.pk.bean(OutboxDelivery.class).deliver(IR)).isEqualTo(3);
+        assertThat(nodes.pk.bean(ReceiptCompletion.class).complete(IR)).isEqualTo(3);
         JsonNode after = JSON.readTree(Https.to(nodes.pk).get("/api/exchange/broken-promises?partner=IR", viewer).body());
-        assertThat(after.path(0).path("sentAgain").path("receipt").asString()).isEqualTo("complete");
-        assertThat(after.path(0).path("sentAgain").path("delivered").asBoolean()).isTrue();
-        assertThat(after.path(1).path("sentAgain").path("receipt").asString()).isEqualTo("complete");
-        assertThat(after.path(2).path("sentAgain").isMissingNode() || after.path(2).path("sentAgain").isNull()).isTrue();
+        assertThat(after).hasSize(3).allSatisfy(row -> {
+            assertThat(row.path("sentAgain").path("receipt").asString()).as(row.toString()).isEqualTo("complete");
+            assertThat(row.path("sentAgain").path("delivered").asBoolean()).as(row.toString()).isTrue();
+        });
         assertThat(brokenPromises(nodes)).as("no new alarm").hasSize(1);
     }
 

@@ -11,6 +11,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -20,7 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
  * was found broken, and whether it was sent again and how that delivery stands. Every user role reads it; partners
  * cannot. {@code POST /api/exchange/broken-promises/{seq}/send-again}: an ADMIN or LIAISON officer queues the message
  * again (once; audited): 404 if there is no such broken promise, 409 if it was sent again already, 422 if it names an
- * object the partner may no longer see.
+ * object the partner may no longer see. {@code POST /api/exchange/broken-promises/send-again} with
+ * {@code {"seqs": [..]}} (up to 1,000): each as the single send, each in its own transaction; the answer lists those sent
+ * and those refused, with the status, field, rule and reason the single send would have given.
  */
 @RestController
 class BrokenPromisesController {
@@ -37,6 +40,16 @@ class BrokenPromisesController {
             throw new InvalidInput("limit", "range", "must be between 1 and 1000, got " + limit);
         }
         return broken.list(partner == null ? null : PartyCode.required(partner, "partner"), limit);
+    }
+
+    /** The body of a send of several: the broken promises' outbox rows. */
+    record Chosen(List<Long> seqs) {
+    }
+
+    @PostMapping("/api/exchange/broken-promises/send-again")
+    @PreAuthorize("hasAnyRole('ADMIN', 'LIAISON')")
+    BrokenPromises.Outcome sendAgainEach(@RequestBody Chosen chosen, Authentication caller) {
+        return broken.sendAgainEach(chosen == null || chosen.seqs() == null ? List.of() : chosen.seqs(), Callers.of(caller).auditName());
     }
 
     @PostMapping("/api/exchange/broken-promises/{seq}/send-again")
