@@ -11,7 +11,7 @@ import javax.net.ssl.X509ExtendedKeyManager;
 /**
  * The node's one TLS key and its certificate, offered to the JDK's TLS for the HTTPS server and for
  * calls to partners. It offers the key only for the key type asked ({@code EC}, or TLS 1.2's
- * {@code EC_EC}/{@code EC_RSA}, whose part before the underscore is the key's type); the issuers a
+ * {@code EC_EC}: an EC key whose certificate an EC key signed, not {@code EC_RSA}); the issuers a
  * peer names are not filtered on, as the certificate is self-signed and pinned by the peer, which
  * decides. Built directly rather than through a PKCS12 key store: that store encrypts the key on the
  * way in and decrypts it on the way out (PBKDF2, 10,000 rounds of HMAC-SHA-256 each), which was a
@@ -34,7 +34,15 @@ final class OneKeyManager extends X509ExtendedKeyManager {
             return false;
         }
         int underscore = keyType.indexOf('_');
-        return key.getAlgorithm().equals(underscore < 0 ? keyType : keyType.substring(0, underscore));
+        if (underscore < 0) {
+            return key.getAlgorithm().equals(keyType);
+        }
+        // TLS 1.2's KEY_SIGNER: the key's type, and the type of the key that signed its certificate (here the key
+        // itself, the certificate being self-signed), read from the certificate's signature algorithm as the JDK does
+        String signer = keyType.substring(underscore + 1);
+        String signature = chain[0].getSigAlgName();
+        return key.getAlgorithm().equals(keyType.substring(0, underscore)) && signature != null
+                && signature.toUpperCase(java.util.Locale.ROOT).contains("WITH" + (signer.equals("EC") ? "ECDSA" : signer));
     }
 
     private String aliasFor(String[] keyTypes) {

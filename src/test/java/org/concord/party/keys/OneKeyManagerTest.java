@@ -25,11 +25,15 @@ class OneKeyManagerTest {
         ec.initialize(new ECGenParameterSpec("secp256r1"));
         KeyPair keys = ec.generateKeyPair();
         X509Certificate certificate = Mockito.mock(X509Certificate.class);
+        Mockito.when(certificate.getSigAlgName()).thenReturn("SHA256withECDSA");
         OneKeyManager manager = new OneKeyManager(keys.getPrivate(), certificate);
         SSLEngine engine = SSLContext.getDefault().createSSLEngine();
 
         assertThat(manager.chooseEngineServerAlias("EC", null, engine)).isEqualTo("node");
         assertThat(manager.chooseServerAlias("EC_EC", null, null)).isEqualTo("node");
+        // TLS 1.2's static ECDH suites signed by RSA: not this self-signed EC certificate
+        assertThat(manager.chooseServerAlias("EC_RSA", null, null)).isNull();
+        assertThat(manager.getServerAliases("EC_RSA", null)).isNull();
         assertThat(manager.chooseEngineServerAlias("RSA", null, engine)).isNull();
         assertThat(manager.chooseEngineServerAlias("RSASSA-PSS", null, engine)).isNull();
         assertThat(manager.chooseEngineServerAlias(null, null, engine)).isNull();
