@@ -18,11 +18,11 @@ import org.concord.ledger.LedgerRecords;
 import org.concord.ledger.Receipt;
 import org.concord.ledger.ReceiptException;
 import org.concord.ledger.tree.Checkpoint;
-import org.concord.party.Partner;
-import org.concord.party.Partners;
 import org.concord.node.Conflict;
 import org.concord.node.NotFound;
 import org.concord.party.Callers;
+import org.concord.party.Partner;
+import org.concord.party.Partners;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -35,7 +35,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The ledger page ({@code /console/ledger}), read-only for every role: this node's checkpoints and
+ * The ledger page ({@code /console/ledger}), for every role: this node's checkpoints and
  * the partner's over time (a chart of tree size and the tables), who cosigned which checkpoint and
  * whether the cosignature still verifies, each partner's log as this node last witnessed it, and the
  * alarms with their evidence. Everything comes through {@link LedgerRecords}; the partner's
