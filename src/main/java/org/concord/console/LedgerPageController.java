@@ -162,6 +162,7 @@ class LedgerPageController {
 
     private void fill(Model model, Authentication user) {
         model.addAttribute("brokenPromises", broken.list(null, SHOWN));
+        model.addAttribute("brokenCounts", broken.counts());
         List<String> roles = DeskController.roles(user);
         model.addAttribute("maySendAgain", roles.contains("ADMIN") || roles.contains("LIAISON"));
         List<LedgerRecords.OwnCheckpoint> own = ledger.checkpoints(SHOWN);

@@ -76,14 +76,33 @@ public class BrokenPromises {
 
     /** The broken promises to {@code partner} (every partner if null), oldest first, at most {@code limit}. */
     public List<Broken> list(PartyCode partner, int limit) {
+        return list(partner, 0, limit);
+    }
+
+    /**
+     * The broken promises to {@code partner} (every partner if null) whose outbox row is after {@code after}, oldest first,
+     * at most {@code limit}: the next page after the last row of the one before.
+     */
+    public List<Broken> list(PartyCode partner, long after, int limit) {
         List<Object> params = new ArrayList<>();
-        String where = "";
+        String where = "where b.seq > ? ";
+        params.add(after);
         if (partner != null) {
-            where = "where b.partner = ? ";
+            where += "and b.partner = ? ";
             params.add(partner.value());
         }
         params.add(limit);
         return query(where + "order by b.seq limit ?", params);
+    }
+
+    /** How many broken promises there are, and how many of them no one has sent again. */
+    public record Counts(long all, long notSentAgain) {
+    }
+
+    /** How many broken promises there are (to every partner), and how many of them no one has sent again. */
+    public Counts counts() {
+        return jdbc.sql("select count(*), count(*) - count(resent_seq) from exchange_broken_promise")
+                .query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2))).single();
     }
 
     /** The broken promise of outbox row {@code seq}, if there is one. */

@@ -197,6 +197,8 @@ class ABrokenPromiseRaisesTheAlarmTest {
             assertThat(alarm.findElements(org.openqa.selenium.By.cssSelector("dl.evidence dt"))).extracting(org.openqa.selenium.WebElement::getText)
                     .containsExactly("Accepted before", "The promise, as the partner signed it");
             // the three lost messages, listed; a viewer may not send them again
+            assertThat(browser.findElement(org.openqa.selenium.By.id("broken-promises-h")).getText())
+                    .isEqualTo("Broken promises (3, 3 not sent again)");
             var rows = browser.findElements(org.openqa.selenium.By.cssSelector("#broken-promises tr.broken-promise"));
             assertThat(rows).extracting(r -> r.getAttribute("data-object")).containsExactlyInAnyOrderElementsOf(LOST.get());
             assertThat(rows.get(0).findElement(org.openqa.selenium.By.cssSelector(".found-broken")).getText())
@@ -238,6 +240,12 @@ class ABrokenPromiseRaisesTheAlarmTest {
             assertThat(row.path("sentAgain").isMissingNode() || row.path("sentAgain").isNull()).as("not sent again: %s", row).isTrue();
         }
         long first = rows.path(0).path("seq").asLong();
+        // page by page: the next after the last row of the one before
+        JsonNode page = JSON.readTree(Https.to(nodes.pk).get("/api/exchange/broken-promises?partner=IR&after=" + first + "&limit=1", viewer).body());
+        assertThat(page).extracting(r -> r.path("objectId").asString()).containsExactly(lost.get(1));
+        HttpResponse<String> before = Https.to(nodes.pk).get("/api/exchange/broken-promises?after=-1", viewer);
+        assertThat(before.statusCode()).as(before.body()).isEqualTo(400);
+        assertThat(JSON.readTree(before.body()).path("field").asString()).isEqualTo("after");
         HttpResponse<String> bad = Https.to(nodes.pk).get("/api/exchange/broken-promises?partner=Iran", viewer);
         assertThat(bad.statusCode()).as(bad.body()).isEqualTo(400);
         assertThat(JSON.readTree(bad.body()).path("field").asString()).isEqualTo("partner");
@@ -348,6 +356,8 @@ class ABrokenPromiseRaisesTheAlarmTest {
             assertThat(notice.getText()).startsWith("1 message queued again: " + lost.get(2) + " to IR as outbox row ");
             assertThat(browser.findElements(org.openqa.selenium.By.cssSelector("#broken-promises input[name=seq]"))).as("none left to choose")
                     .isEmpty();
+            assertThat(browser.findElement(org.openqa.selenium.By.id("broken-promises-h")).getText())
+                    .isEqualTo("Broken promises (3, 0 not sent again)");
             chrome.assertAccessible("ledger-sent-again-all");
         }
         assertThat(outboxRows(pk)).isEqualTo(queued + 3);

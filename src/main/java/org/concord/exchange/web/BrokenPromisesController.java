@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/exchange/broken-promises[?partner=IR]}: the messages a partner promised to record and did not
- * ({@code BROKEN_PROMISE}), oldest first, each with the index and deadline it was promised, when and how the promise
+ * {@code GET /api/exchange/broken-promises[?partner=IR][&after=SEQ][&limit=200]}: the messages a partner promised to
+ * record and did not ({@code BROKEN_PROMISE}), oldest first, page by page (the next after the last {@code seq}), each with the index and deadline it was promised, when and how the promise
  * was found broken, and whether it was sent again and how that delivery stands. Every user role reads it; partners
  * cannot. {@code POST /api/exchange/broken-promises/{seq}/send-again}: an ADMIN or LIAISON officer queues the message
  * again (once; audited): 404 if there is no such broken promise, 409 if it was sent again already, 422 if it names an
@@ -35,11 +35,15 @@ class BrokenPromisesController {
     }
 
     @GetMapping("/api/exchange/broken-promises")
-    List<BrokenPromises.Broken> list(@RequestParam(required = false) String partner, @RequestParam(defaultValue = "200") int limit) {
+    List<BrokenPromises.Broken> list(@RequestParam(required = false) String partner, @RequestParam(defaultValue = "0") long after,
+            @RequestParam(defaultValue = "200") int limit) {
         if (limit < 1 || limit > 1000) {
             throw new InvalidInput("limit", "range", "must be between 1 and 1000, got " + limit);
         }
-        return broken.list(partner == null ? null : PartyCode.required(partner, "partner"), limit);
+        if (after < 0) {
+            throw new InvalidInput("after", "range", "an outbox row (the last seq of the page before), 0 or more, got " + after);
+        }
+        return broken.list(partner == null ? null : PartyCode.required(partner, "partner"), after, limit);
     }
 
     /** The body of a send of several: the broken promises' outbox rows. */
