@@ -176,9 +176,11 @@ class Alarms {
         for (LedgerAlarms.Alarm alarm : ledger.open(LEDGER_SHOWN)) {
             String whose = alarm.ownLog() ? "This node's own log (found by asking " + alarm.partner().value() + ")"
                     : alarm.partner().value() + "'s log";
+            // a broken promise leads to the messages to send again
+            boolean broken = "BROKEN_PROMISE".equals(alarm.kind());
             out.add(new Alarm("ledger", alarm.partner().value(), whose + " did not check out: " + alarm.kind() + ". " + alarm.detail(),
-                    alarm.raisedAt(), "raised", "BROKEN_PROMISE".equals(alarm.kind()) ? "/console/ledger#broken-promises" : "/console/ledger",
-                    "BROKEN_PROMISE".equals(alarm.kind()) ? "Ledger: broken promises" : "Ledger", "/ledger/alarms"));
+                    alarm.raisedAt(), "raised", broken ? "/console/ledger#broken-promises" : "/console/ledger",
+                    broken ? "Ledger: broken promises" : "Ledger", "/ledger/alarms"));
         }
     }
 }

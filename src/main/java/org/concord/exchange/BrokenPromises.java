@@ -188,19 +188,20 @@ public class BrokenPromises {
 
     private Broken queueAgain(long seq, String actor) {
         // the row locked, so that two officers pressing at once send it once
-        var row = jdbc.sql("select partner, resent_seq, resent_at, resent_by from exchange_broken_promise where seq = ? for update")
-                .param(seq).query((rs, n) -> new Object[] {rs.getString(1), rs.getObject(2, Long.class), rs.getTimestamp(3), rs.getString(4)})
+        Locked row = jdbc.sql("select partner, resent_seq, resent_at, resent_by from exchange_broken_promise where seq = ? for update")
+                .param(seq).query((rs, n) -> new Locked(PartyCode.of(rs.getString(1)), rs.getObject(2, Long.class),
+                        instant(rs.getTimestamp(3)), rs.getString(4)))
                 .optional().orElseThrow(() -> NotFound.of("seq", "no broken promise for outbox row " + seq
                         + " (GET /api/exchange/broken-promises lists them)"));
-        if (row[1] != null) {
+        if (row.resentSeq() != null) {
             throw new Conflict("seq", "already-sent-again", "the message of outbox row " + seq + " was sent again already, as outbox row "
-                    + row[1] + " by " + row[3] + " at " + instant((Timestamp) row[2]) + "; its delivery is shown there");
+                    + row.resentSeq() + " by " + row.resentBy() + " at " + row.resentAt() + "; its delivery is shown there");
         }
-        PartyCode partner = PartyCode.of((String) row[0]);
-        var sent = jdbc.sql("select object, priority from exchange_outbox where seq = ?").param(seq)
-                .query((rs, n) -> new Object[] {rs.getString(1), rs.getInt(2)}).single();
-        JsonNode message = JSON.readTree((String) sent[0]);
-        long resent = outbox.enqueue(partner, message, DeliveryPriority.ofRank((Integer) sent[1]));
+        PartyCode partner = row.partner();
+        Sent sent = jdbc.sql("select object, priority from exchange_outbox where seq = ?").param(seq)
+                .query((rs, n) -> new Sent(JSON.readTree(rs.getString(1)), DeliveryPriority.ofRank(rs.getInt(2)))).single();
+        JsonNode message = sent.message();
+        long resent = outbox.enqueue(partner, message, sent.priority());
         Instant now = clock.instant();
         jdbc.sql("update exchange_broken_promise set resent_seq = ?, resent_at = ?, resent_by = ? where seq = ?")
                 .params(resent, Timestamp.from(now), actor, seq).update();
@@ -208,6 +209,14 @@ public class BrokenPromises {
                 "the message of outbox row " + seq + ", whose receipt " + partner + " promised and did not complete, queued again to "
                         + partner + " as outbox row " + resent);
         return one(seq).orElseThrow();
+    }
+
+    /** A broken promise's row, locked: to whom, and whether and how it was sent again. */
+    private record Locked(PartyCode partner, Long resentSeq, Instant resentAt, String resentBy) {
+    }
+
+    /** The message as the outbox sent it, and how urgently. */
+    private record Sent(JsonNode message, DeliveryPriority priority) {
     }
 
     private static Receipt promise(String json) {

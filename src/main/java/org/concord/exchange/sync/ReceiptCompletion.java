@@ -158,7 +158,6 @@ public class ReceiptCompletion {
         final List<Promised> broken = new java.util.ArrayList<>();
         /** What the partner answered for each broken one, by outbox row. */
         final Map<Long, String> brokenAnswers = new java.util.LinkedHashMap<>();
-        final java.util.Set<String> answers = new java.util.LinkedHashSet<>();
         Receipt oldest;
 
         Outcome(PartyCode partner) {
@@ -180,7 +179,6 @@ public class ReceiptCompletion {
             }
             broken.add(message);
             brokenAnswers.put(message.seq(), answer);
-            answers.add(answer);
             if (oldest == null) {
                 oldest = promise;
             }
@@ -189,7 +187,8 @@ public class ReceiptCompletion {
         String detail() {
             Promised first = broken.get(0);
             return partner + " has not kept its promise to record " + (broken.size() == 1 ? "a message" : broken.size() + " messages")
-                    + " this node sent: asked past the deadline, it answered " + String.join("; ", answers) + ". The oldest: "
+                    + " this node sent: asked past the deadline, it answered "
+                    + String.join("; ", new java.util.LinkedHashSet<>(brokenAnswers.values())) + ". The oldest: "
                     + oldest.object().id() + ", promised at index " + oldest.index() + " by " + LedgerEntry.formatTime(oldest.deadline())
                     + " (outbox row " + first.seq() + "). A node restored from an older backup loses what it accepted after it;"
                     + " ask " + partner + " and send again what still matters: each is listed under Broken promises on the ledger"
