@@ -53,8 +53,14 @@ public class IntelTable {
      * to add the batch with: now, or just after the last one if the clock went backwards.
      */
     public Instant lockClockAndNextDateAdded(Instant now) {
+        Instant at = now.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        if (database.postgres()) {
+            // One round trip instead of two: the update takes the same row lock and moves the clock on.
+            return jdbc.sql("update intel_clock set last_added = greatest(?, last_added + interval '1 microsecond')"
+                    + " where name = 'intel' returning last_added").param(Timestamp.from(at)).query(Timestamp.class).single().toInstant();
+        }
         Timestamp last = jdbc.sql("select last_added from intel_clock where name = 'intel' for update").query(Timestamp.class).single();
-        Instant next = now.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Instant next = at;
         Instant floor = last.toInstant().plusNanos(1_000);
         if (next.isBefore(floor)) {
             next = floor;
