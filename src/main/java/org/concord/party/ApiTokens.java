@@ -114,11 +114,17 @@ public class ApiTokens {
     }
 
     /**
-     * Checks a bearer secret and reads its user in the same query (one round trip a request); records
-     * when a live token was used (at most once a minute).
+     * Reads what a bearer secret is, its user, and the failed-login row of {@code throttleSubject}
+     * (the caller's address, as {@code LoginThrottle} names it), in one query: one round trip a
+     * request. Nothing is written: {@link #check} does that, once the throttle has let the request by.
      */
-    public Check authenticate(String token) {
-        Optional<UserTable.TokenAndOwner> found = users.anyTokenWithOwner(hash(token));
+    public UserTable.TokenLookup lookUp(String token, String throttleSubject) {
+        return users.tokenWithOwnerAndThrottle(hash(token), throttleSubject);
+    }
+
+    /** What a looked-up secret is; records when a live token was used (at most once a minute). */
+    public Check check(UserTable.TokenLookup lookup) {
+        Optional<UserTable.TokenAndOwner> found = lookup.token();
         if (found.isEmpty()) {
             return new Check(null, null, null);
         }

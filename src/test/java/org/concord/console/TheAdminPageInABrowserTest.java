@@ -133,7 +133,7 @@ class TheAdminPageInABrowserTest {
                 By.cssSelector(".notice"), "revoked"));
         assertThat(browser.findElements(By.cssSelector("tr.token[data-token-id='" + issued.id() + "']"))).isEmpty();
         assertThat(tokens.all()).extracting(ApiTokens.Token::id).doesNotContain(issued.id());
-        assertThat(tokens.authenticate(issued.token()).live()).isNull();
+        assertThat(tokens.check(tokens.lookUp(issued.token(), "address:127.0.0.1")).live()).isNull();
         List<AuditEntry> recent = nodes.pk.bean(AuditLog.class).recent(20);
         assertThat(recent).anySatisfy(e -> {
             assertThat(e.action()).isEqualTo("token.revoked");

@@ -159,6 +159,25 @@ class BothDatabasesTest {
         ApiTokens tokens = node.getBean(ApiTokens.class);
         var issued = tokens.issue(name, "a script", Duration.ofHours(1));
         assertThat(tokens.owner(issued.token())).contains(name);
+        // a request's one query: the token, its owner with every role, and its address's failed-login row (none yet)
+        var throttling = node.getBean(org.concord.party.security.LoginThrottle.class);
+        String address = "198.51.100." + (store.ordinal() + 7);
+        var lookup = tokens.lookUp(issued.token(), org.concord.party.security.LoginThrottle.addressSubject(address));
+        assertThat(lookup.throttle()).isEmpty();
+        assertThat(tokens.check(lookup).owner().roles()).containsExactlyInAnyOrder(Role.ANALYST, Role.VIEWER);
+        assertThat(tokens.check(lookup).live().username()).isEqualTo(name);
+        for (int i = 0; i < 20; i++) {
+            throttling.failed(null, address, "token");
+        }
+        lookup = tokens.lookUp(issued.token(), org.concord.party.security.LoginThrottle.addressSubject(address));
+        assertThat(lookup.throttle()).get().extracting(r -> r.failures()).isEqualTo(20);
+        assertThat(throttling.standing(lookup.throttle().stream().toList()).blocked()).isEqualTo("address");
+        assertThat(tokens.check(lookup).owner().roles()).as("with the throttle row, still each role once")
+                .containsExactlyInAnyOrder(Role.ANALYST, Role.VIEWER);
+        var unknown = tokens.lookUp(issued.token() + "x", org.concord.party.security.LoginThrottle.addressSubject(address));
+        assertThat(unknown.token()).isEmpty();
+        assertThat(unknown.throttle()).isPresent();
+        assertThat(tokens.check(unknown).live()).isNull();
         assertThat(tokens.owner(issued.token() + "x")).isEmpty();
         String stored = node.getBean(JdbcClient.class).sql("select token_hash from party_api_token where username = ?")
                 .param(name).query(String.class).single();

@@ -162,17 +162,41 @@ public class UserTable {
     }
 
     /**
-     * {@link #anyToken} and {@link #find} of its user in one query: what every request with a bearer
-     * token needs, in one round trip to the database instead of two.
+     * What a request with a bearer token needs, in one round trip: the failed-login row of
+     * {@code throttleSubject} (the caller's address, {@link LoginThrottleTable}), and {@link #anyToken}
+     * with {@link #find} of its user.
      */
-    public Optional<TokenAndOwner> anyTokenWithOwner(String tokenHash) {
-        List<TokenAndOwner> found = new java.util.ArrayList<>();
+    public record TokenLookup(Optional<LoginThrottleTable.Row> throttle, Optional<TokenAndOwner> token) {
+    }
+
+    /** {@link TokenLookup}: the throttle row, the token and its owner in one query. */
+    public TokenLookup tokenWithOwnerAndThrottle(String tokenHash, String throttleSubject) {
+        List<LoginThrottleTable.Row> throttle = new java.util.ArrayList<>(1);
+        List<TokenAndOwner> found = new java.util.ArrayList<>(1);
+        boolean[] first = {true};
         jdbc.sql("""
-                select t.id, t.username, t.label, t.created_at, t.expires_at, t.last_used_at,
+                select th.subject as th_subject, th.failures as th_failures, th.first_failure_at as th_first,
+                       th.last_failure_at as th_last, th.blocked_until as th_blocked,
+                       t.id, t.username, t.label, t.created_at, t.expires_at, t.last_used_at,
                        u.username as owner, u.password_hash, u.enabled, u.credentials_epoch, r.role
-                from party_api_token t left join party_user u on u.username = t.username
+                from (select cast(? as varchar(200)) as subject) s
+                left join party_login_throttle th on th.subject = s.subject
+                left join party_api_token t on t.token_hash = ?
+                left join party_user u on u.username = t.username
                 left join party_user_role r on r.username = u.username
-                where t.token_hash = ? order by r.role""").param(tokenHash).query(rs -> {
+                order by r.role""").params(throttleSubject, tokenHash).query(rs -> {
+            if (first[0]) {
+                first[0] = false;
+                if (rs.getString("th_subject") != null) {
+                    Timestamp blocked = rs.getTimestamp("th_blocked");
+                    throttle.add(new LoginThrottleTable.Row(rs.getString("th_subject"), rs.getInt("th_failures"),
+                            rs.getTimestamp("th_first").toInstant(), rs.getTimestamp("th_last").toInstant(),
+                            blocked == null ? null : blocked.toInstant()));
+                }
+            }
+            if (rs.getObject("id") == null) {
+                return;
+            }
             if (found.isEmpty()) {
                 StoredToken token = token(rs, 0);
                 String owner = rs.getString("owner");
@@ -184,9 +208,9 @@ public class UserTable {
                 found.get(0).owner().roles().add(Role.valueOf(role));
             }
         });
-        return found.stream().findFirst().map(t -> new TokenAndOwner(t.token(), t.owner() == null ? null
-                : new StoredUser(t.owner().username(), t.owner().passwordHash(), t.owner().enabled(), Set.copyOf(t.owner().roles()),
-                        t.owner().credentialsEpoch())));
+        return new TokenLookup(throttle.stream().findFirst(), found.stream().findFirst().map(t -> new TokenAndOwner(t.token(),
+                t.owner() == null ? null : new StoredUser(t.owner().username(), t.owner().passwordHash(), t.owner().enabled(),
+                        Set.copyOf(t.owner().roles()), t.owner().credentialsEpoch()))));
     }
 
     /** The user a live token belongs to. */

@@ -84,12 +84,21 @@ public class LoginThrottle {
 
     /** @param account the user name as given, or null (a bearer token names no account) */
     public Standing standing(String account, String address) {
-        List<String> subjects = subjects(account, address);
+        return standing(table.find(subjects(account, address)));
+    }
+
+    /** The subject an address's failures are counted under, for a caller that reads its row itself. */
+    public static String addressSubject(String address) {
+        return "address:" + addressKey(address);
+    }
+
+    /** Where an attempt stands, from the rows of its subjects as read (those that exist). */
+    public Standing standing(List<LoginThrottleTable.Row> rows) {
         Instant now = clock.instant();
         Duration longest = null;
         String which = null;
         boolean accountHasFailures = false;
-        for (LoginThrottleTable.Row row : table.find(subjects)) {
+        for (LoginThrottleTable.Row row : rows) {
             if (row.subject().startsWith("account:")) {
                 accountHasFailures = true;
             }
@@ -174,7 +183,7 @@ public class LoginThrottle {
 
     private static List<String> subjects(String account, String address) {
         List<String> subjects = new ArrayList<>(2);
-        subjects.add("address:" + addressKey(address));
+        subjects.add(addressSubject(address));
         if (account != null) {
             subjects.add(accountKey(account));
         }

@@ -248,12 +248,15 @@ class WebSecurity {
                 chain.doFilter(request, response);
                 return;
             }
-            LoginThrottle.Standing standing = throttle.standing(null, request.getRemoteAddr());
+            // The address's failed-login row comes with the token, in one query; a blocked address is
+            // refused before anything about the token is used or written.
+            var lookup = tokens.lookUp(header.substring(7).trim(), LoginThrottle.addressSubject(request.getRemoteAddr()));
+            LoginThrottle.Standing standing = throttle.standing(lookup.throttle().stream().toList());
             if (standing.isBlocked()) {
                 tooManyFailures(request, response, standing);
                 return;
             }
-            ApiTokens.Check check = tokens.authenticate(header.substring(7).trim());
+            ApiTokens.Check check = tokens.check(lookup);
             if (check.expiredAt() != null) {
                 // The caller holds a real secret that has run out: not a guess, so not counted as one.
                 response.setHeader("WWW-Authenticate", "Bearer realm=\"Concord\", error=\"invalid_token\"");

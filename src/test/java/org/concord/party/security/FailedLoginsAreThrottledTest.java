@@ -169,6 +169,19 @@ class FailedLoginsAreThrottledTest {
         assertThat(statuses.subList(20, 25)).containsOnly(429);
         assertThat(auditRows("address:" + guesser)).as("the window opening and each block").isBetween(1L, 7L);
         assertThat(get("127.0.0.32", "/api/whoami", basic(pk.username(Role.VIEWER), pk.password(Role.VIEWER))).status()).isEqualTo(200);
+
+        // a real token is refused from the blocked address too (the block is read with the token, in one query), and not
+        // marked as used there; from another address it works
+        var tokens = pk.bean(org.concord.party.ApiTokens.class);
+        String real = tokens.issue(pk.username(Role.VIEWER), "throttle test", java.time.Duration.ofHours(1)).token();
+        Response refused = get(guesser, "/api/whoami", "Bearer " + real);
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.headers()).containsKey("retry-after");
+        assertThat(tokens.of(pk.username(Role.VIEWER)).stream().filter(t -> t.label().equals("throttle test")).findFirst()
+                .orElseThrow().lastUsedAt()).as("a refused request does not count as the token's use").isNull();
+        Response elsewhere = get("127.0.0.33", "/api/whoami", "Bearer " + real);
+        assertThat(elsewhere.status()).isEqualTo(200);
+        assertThat(elsewhere.body()).contains(pk.username(Role.VIEWER));
     }
 
     @Test
