@@ -119,12 +119,14 @@ public class BrokenPromises {
                 left join exchange_outbox r on r.seq = b.resent_seq
                 """ + where)
                 .params(params).query((rs, n) -> {
-                    Receipt promise = promise(rs.getString(6));
+                    Receipt promise = receipt(rs.getString(6));
                     SentAgain again = null;
                     if (rs.getObject(9) != null) {
-                        String receipt = rs.getString(13);
+                        String stored = rs.getString(13);
+                        Receipt receipt = receipt(stored);
+                        // complete only when the receipt shows it (one the outbox stored always parses: it was verified)
                         again = new SentAgain(rs.getLong(9), instant(rs.getTimestamp(10)), rs.getString(11), rs.getTimestamp(12) != null,
-                                receipt == null ? "waiting" : receipt.contains("\"promise\"") ? "promise" : "complete", rs.getString(14));
+                                stored == null ? "waiting" : receipt != null && !receipt.isPromise() ? "complete" : "promise", rs.getString(14));
                     }
                     return new Broken(rs.getLong(1), PartyCode.of(rs.getString(2)), rs.getString(3), rs.getString(4),
                             instant(rs.getTimestamp(5)), promise == null ? null : promise.index(), promise == null ? null : promise.deadline(),
@@ -219,7 +221,8 @@ public class BrokenPromises {
     private record Sent(JsonNode message, DeliveryPriority priority) {
     }
 
-    private static Receipt promise(String json) {
+    /** A receipt as the outbox stored it, or null if there is none (or, which verification on delivery rules out, it does not parse). */
+    private static Receipt receipt(String json) {
         if (json == null) {
             return null;
         }
