@@ -62,6 +62,89 @@ public final class NameForms {
     /** Abbreviations of the words of organisations' names, written out. */
     static final java.util.Map<String, String> ABBREVIATIONS = java.util.Map.of("co", "company", "corp", "corporation",
             "ltd", "limited", "intl", "international", "inc", "incorporated", "assn", "association", "dept", "department");
+    /**
+     * The words that say what kind of body an organisation is, and a few others its names are made of, in the
+     * languages the lists write them in (Arabic, Persian, Pashto, Urdu and French, as they read in Latin letters), read
+     * as the English word: "Jaysh Khalid Ibn al Waleed" is the "Khalid ibn al-Walid Army", شبكة محمد جمال the
+     * "Muhammad Jamal Network", "Roshan Sarafi" the "Roshan Money Exchange". A list gives an organisation's name in
+     * its own language and in translation, each as another alias, and the matcher cannot translate; these words can
+     * be looked up. Only words that are rarely a person's name are here (Jama, a Somali given name, is not).
+     */
+    static final java.util.Map<String, String> BODY_WORDS = bodyWords(new String[][] {
+        {"network", "shabaka", "shabakah", "shabakat", "shabakeh", "shabake", "reseau"},
+        {"group", "jamaa", "jamaah", "jamaat", "jamaatu", "jammah", "jamah", "jemaah", "groupe", "gruppa"},
+        {"society", "jamiyat", "jamiat", "jamiya", "jamiyah", "jamiyya", "jamiyyah", "jamyah"},
+        {"office", "maktab", "bureau"},
+        {"exchange", "sarafi", "sarrafi", "sarafa", "sarafah", "sarrafa", "sarrafah", "sirafa", "sirafah", "exchanger"},
+        {"company", "sharika", "sharikah", "sharikat", "sherkat", "shirkat", "shirkate", "kampani", "kompani", "compagnie",
+            "kompaniya"},
+        {"organization", "tanzim", "tanzeem", "organisation", "organizatsiya"},
+        {"movement", "haraka", "harakah", "harakat", "harkat", "mouvement", "dvizheniye"},
+        {"armed", "musallaha", "musallahah", "musallah", "arme"},
+        {"fighting", "muqatila", "muqatilah", "combattant", "combattante", "combatant"},
+        {"state", "dawla", "dawlah", "etat"},
+        {"army", "jaysh", "jaish", "jeish", "jeysh", "dzheysh", "dzhaysh", "dzheish", "armee"},
+        {"emigrants", "muhajirin", "muhajireen", "muhajirun", "muhajiroun"},
+        {"front", "jabhat", "jabha", "jabhah", "jebhe"},
+        {"cooperation", "taawun", "taawon", "cooperative"},
+        {"bank", "banque"},
+    });
+    /** The same, as Arabic script reads in Latin letters: no short vowels, ta marbuta an h, li- and the article joined. */
+    static final java.util.Map<String, String> ABJAD_BODY_WORDS = bodyWords(new String[][] {
+        {"network", "shbkh"},
+        {"group", "jmah", "jmat", "jmaat"},
+        {"society", "jmyh", "jmyt"},
+        {"office", "mktb"},
+        {"exchange", "srafh", "lsrafh", "llsrafh", "srafy"},
+        {"company", "shrkh", "shrkt", "kmpny"},
+        {"organization", "tnzym"},
+        {"movement", "hrkh", "hrkt"},
+        {"armed", "mslhh"},
+        {"fighting", "mqatlh"},
+        {"state", "dwlh"},
+        {"army", "jysh"},
+        {"emigrants", "mhajryn"},
+        {"front", "jbhh"},
+        {"bank", "bnk"},
+    });
+    /** Words that say what is exchanged, set aside before "exchange": a money exchange, a currency exchange. */
+    static final Set<String> EXCHANGED = Set.of("money", "currency");
+
+    /**
+     * What an explanation says of the words of a body read in English ({@link #BODY_WORDS}), for a name read in Latin
+     * letters as {@code latin}: "'sarafi' as 'exchange'"; null if it has none.
+     */
+    static String bodyWordsIn(String latin) {
+        StringBuilder said = null;
+        for (String word : latin.strip().split(" +")) {
+            String english = bodyWord(word);
+            if (english != null && !english.equals(word)) {
+                said = said == null ? new StringBuilder() : said.append(", ");
+                said.append('\'').append(word).append("' as '").append(english).append('\'');
+            }
+        }
+        return said == null ? null : "a body's words in English: " + said;
+    }
+
+    /**
+     * A word of a body in English, whichever script the name is mostly in: a name may mix scripts (Jaishالعدل), and the
+     * two tables share no spelling.
+     */
+    static String bodyWord(String token) {
+        String english = BODY_WORDS.get(token);
+        return english != null ? english : ABJAD_BODY_WORDS.getOrDefault(token, token);
+    }
+
+    private static java.util.Map<String, String> bodyWords(String[][] rows) {
+        java.util.Map<String, String> words = new java.util.HashMap<>();
+        for (String[] row : rows) {
+            for (String word : row) {
+                words.put(word, row[0]);
+            }
+        }
+        return java.util.Map.copyOf(words);
+    }
+
     /** The same, as Arabic script reads in Latin letters once the ayn is dropped. */
     static final Set<String> ABJAD_ABD = Set.of("bd", "bdl", "bdal", "bdul");
     private static final String[] ABJAD_ABD_PREFIXES = {"bdal", "bdl", "bd"};
@@ -301,6 +384,10 @@ public final class NameForms {
                 continue;
             }
             token = ABBREVIATIONS.getOrDefault(token, token);
+            token = bodyWord(token);
+            if (token.equals("exchange") && !out.isEmpty() && EXCHANGED.contains(out.get(out.size() - 1))) {
+                out.remove(out.size() - 1);
+            }
             token = din(token);
             if (abd.contains(token)) {
                 int next = i + 1;

@@ -282,6 +282,10 @@ public final class NameMatcher {
      */
     static String readAs(String written, String latin, boolean plain, boolean abjad) {
         String as = plain ? null : "'" + written.strip() + "' read as '" + latin + "'";
+        String translated = NameForms.bodyWordsIn(latin);
+        if (translated != null) {
+            as = (as == null ? "'" + written.strip() + "'" : as) + ", " + translated;
+        }
         List<String> korean = abjad ? null : KoreanNames.read(List.of(latin.strip().split(" +")));
         if (korean == null) {
             return as;
