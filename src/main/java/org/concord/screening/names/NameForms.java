@@ -132,8 +132,42 @@ public final class NameForms {
      */
     static String bodyWord(String token) {
         String english = BODY_WORDS.get(token);
-        return english != null ? english : ABJAD_BODY_WORDS.getOrDefault(token, token);
+        if (english == null) {
+            english = ABJAD_BODY_WORDS.get(token);
+        }
+        return english != null ? english : nearBodyWord(token);
     }
+
+    /** The Latin spellings of {@link #BODY_WORDS} by their consonant skeleton. */
+    private static final java.util.Map<String, List<String>> BODY_WORDS_BY_SKELETON = BODY_WORDS.keySet().stream()
+            .collect(java.util.stream.Collectors.groupingBy(word -> skeleton(word, false)));
+
+    /**
+     * A spelling the table does not hold but that differs from one it holds inside the word, by a letter doubled or
+     * added, or a vowel changed (Jaishh, Harakaat, Makhtab: the same consonants, the same first and last letter, no
+     * shorter, and Jaro-Winkler at least {@link #NEAR_BODY_WORD}) is read as that one is: without this a misspelled word
+     * of a body would no longer meet its correct spelling, which is read in English. A family name can be a body word's
+     * consonants with a vowel left out or another ending: Al-Sharikh is neither sharikah nor sharika, a company. The
+     * token itself if none is that near.
+     */
+    private static String nearBodyWord(String token) {
+        if (token.length() < 4) {
+            return token;
+        }
+        List<String> alike = BODY_WORDS_BY_SKELETON.get(skeleton(token, false));
+        if (alike != null) {
+            for (String word : alike) {
+                if (token.length() >= word.length() && token.charAt(0) == word.charAt(0)
+                        && token.charAt(token.length() - 1) == word.charAt(word.length() - 1)
+                        && JaroWinkler.similarity(token, word) >= NEAR_BODY_WORD) {
+                    return BODY_WORDS.get(word);
+                }
+            }
+        }
+        return token;
+    }
+
+    static final double NEAR_BODY_WORD = 0.90;
 
     private static java.util.Map<String, String> bodyWords(String[][] rows) {
         java.util.Map<String, String> words = new java.util.HashMap<>();

@@ -142,6 +142,13 @@ class NameMatchingTest {
         assertThat(compare("شبكة محمد جمال", "Haqqani Network").band()).isNotEqualTo(Band.MATCH);
         // a person's name that is also a word of a body elsewhere is left as it is: Dawlat and Daulat stay one name
         assertThat(compare("Dawlat Khan", "Daulat Khan").band()).isEqualTo(Band.MATCH);
+        // a word of a body misspelled inside (a letter doubled or added, a vowel changed) is still that word
+        assertThat(NameForms.of("Jaishh al-Adl").tokens()).containsExactly("army", "adl");
+        assertThat(compare("Harakaat al-Mujahidin", "حركة المجاهدين").band()).isEqualTo(Band.MATCH);
+        assertThat(compare("Makhtab al-Khidamat", "مكتب الخدمات").band()).isEqualTo(Band.MATCH);
+        // but a family name with a body word's consonants and a vowel left out or another ending is a name (QDi.324)
+        assertThat(NameForms.of("Abdul Mohsen Abdullah Ibrahim Al-Sharikh").tokens()).contains("sharikh");
+        assertThat(NameForms.of("Sharik").tokens()).containsExactly("sharik");
         // and the officer is told which words were read in English
         assertThat(compare("Roshan Sarafi", "ROSHAN MONEY EXCHANGE").why())
                 .contains("'Roshan Sarafi', a body's words in English: 'sarafi' as 'exchange'");
