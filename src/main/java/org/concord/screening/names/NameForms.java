@@ -64,8 +64,8 @@ public final class NameForms {
             "ltd", "limited", "intl", "international", "inc", "incorporated", "assn", "association", "dept", "department");
     /**
      * The words that say what kind of body an organisation is, and a few others its names are made of, in the
-     * languages the lists write them in (Arabic, Persian, Pashto, Urdu and French, as they read in Latin letters), read
-     * as the English word: "Jaysh Khalid Ibn al Waleed" is the "Khalid ibn al-Walid Army", شبكة محمد جمال the
+     * languages the lists write them in (Arabic, Persian, Pashto, Urdu, French and Russian, as they read in Latin
+     * letters), read as the English word: "Jaysh Khalid Ibn al Waleed" is the "Khalid ibn al-Walid Army", شبكة محمد جمال the
      * "Muhammad Jamal Network", "Roshan Sarafi" the "Roshan Money Exchange". A list gives an organisation's name in
      * its own language and in translation, each as another alias, and the matcher cannot translate; these words can
      * be looked up. Only words that are rarely a person's name are here (Jama, a Somali given name, is not).
