@@ -33,11 +33,18 @@ public class LoginThrottleTable {
         return jdbc.sql("select subject, failures, first_failure_at, last_failure_at, blocked_until from party_login_throttle"
                 + " where subject in (" + marks + ")")
                 .params(subjects.toArray())
-                .query((rs, n) -> {
-                    Timestamp blocked = rs.getTimestamp("blocked_until");
-                    return new Row(rs.getString("subject"), rs.getInt("failures"), rs.getTimestamp("first_failure_at").toInstant(),
-                            rs.getTimestamp("last_failure_at").toInstant(), blocked == null ? null : blocked.toInstant());
-                }).list();
+                .query((rs, n) -> read(rs, "")).list();
+    }
+
+    /**
+     * A row from the current line of a result that holds this table's columns, each named with {@code prefix} before
+     * it ({@code ""} for this table's own queries; another table's query that joins this one names them apart).
+     */
+    public static Row read(java.sql.ResultSet rs, String prefix) throws java.sql.SQLException {
+        Timestamp blocked = rs.getTimestamp(prefix + "blocked_until");
+        return new Row(rs.getString(prefix + "subject"), rs.getInt(prefix + "failures"),
+                rs.getTimestamp(prefix + "first_failure_at").toInstant(), rs.getTimestamp(prefix + "last_failure_at").toInstant(),
+                blocked == null ? null : blocked.toInstant());
     }
 
     /**

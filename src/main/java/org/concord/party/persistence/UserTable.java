@@ -175,8 +175,8 @@ public class UserTable {
         List<TokenAndOwner> found = new java.util.ArrayList<>(1);
         boolean[] first = {true};
         jdbc.sql("""
-                select th.subject as th_subject, th.failures as th_failures, th.first_failure_at as th_first,
-                       th.last_failure_at as th_last, th.blocked_until as th_blocked,
+                select th.subject as th_subject, th.failures as th_failures, th.first_failure_at as th_first_failure_at,
+                       th.last_failure_at as th_last_failure_at, th.blocked_until as th_blocked_until,
                        t.id, t.username, t.label, t.created_at, t.expires_at, t.last_used_at,
                        u.username as owner, u.password_hash, u.enabled, u.credentials_epoch, r.role
                 from (select cast(? as varchar(200)) as subject) s
@@ -188,10 +188,7 @@ public class UserTable {
             if (first[0]) {
                 first[0] = false;
                 if (rs.getString("th_subject") != null) {
-                    Timestamp blocked = rs.getTimestamp("th_blocked");
-                    throttle.add(new LoginThrottleTable.Row(rs.getString("th_subject"), rs.getInt("th_failures"),
-                            rs.getTimestamp("th_first").toInstant(), rs.getTimestamp("th_last").toInstant(),
-                            blocked == null ? null : blocked.toInstant()));
+                    throttle.add(LoginThrottleTable.read(rs, "th_"));
                 }
             }
             if (rs.getObject("id") == null) {
