@@ -62,6 +62,8 @@ public final class NameForms {
     /** Abbreviations of the words of organisations' names, written out. */
     static final java.util.Map<String, String> ABBREVIATIONS = java.util.Map.of("co", "company", "corp", "corporation",
             "ltd", "limited", "intl", "international", "inc", "incorporated", "assn", "association", "dept", "department");
+    /** The one place the table of {@link #BODY_WORDS} reads in English. */
+    private static final String PLACE_LEVANT = "levant";
     /**
      * The words that say what kind of body an organisation is, and a few others its names are made of, in the
      * languages the lists write them in (Arabic, Persian, Pashto, Urdu, French and Russian, as they read in Latin
@@ -88,6 +90,9 @@ public final class NameForms {
         {"front", "jabhat", "jabha", "jabhah", "jebhe"},
         {"cooperation", "taawun", "taawon", "cooperative"},
         {"bank", "banque"},
+        // not a kind of body but a region that bodies' names take, in the Arabic name and the English one: the Islamic
+        // State in Iraq and al-Sham is the Islamic State in Iraq and the Levant (QDe.115, QDe.165, QDe.166, QDe.137)
+        {PLACE_LEVANT, "sham", "shaam"},
     });
     /** The same, as Arabic script reads in Latin letters: no short vowels, ta marbuta an h, li- and the article joined. */
     static final java.util.Map<String, String> ABJAD_BODY_WORDS = bodyWords(new String[][] {
@@ -116,14 +121,22 @@ public final class NameForms {
      */
     static String bodyWordsIn(String latin) {
         StringBuilder said = null;
+        StringBuilder place = null;
         for (String word : latin.strip().split(" +")) {
             String english = bodyWord(word);
             if (english != null && !english.equals(word)) {
-                said = said == null ? new StringBuilder() : said.append(", ");
-                said.append('\'').append(word).append("' as '").append(english).append('\'');
+                if (english.equals(PLACE_LEVANT)) {
+                    place = place == null ? new StringBuilder() : place.append(", ");
+                    place.append('\'').append(word).append("' as '").append(english).append('\'');
+                } else {
+                    said = said == null ? new StringBuilder() : said.append(", ");
+                    said.append('\'').append(word).append("' as '").append(english).append('\'');
+                }
             }
         }
-        return said == null ? null : "a body's words in English: " + said;
+        String body = said == null ? null : "a body's words in English: " + said;
+        String region = place == null ? null : "a region in English: " + place;
+        return body == null ? region : region == null ? body : body + ", " + region;
     }
 
     /**

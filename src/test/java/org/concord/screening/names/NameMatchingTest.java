@@ -134,6 +134,14 @@ class NameMatchingTest {
         assertThat(compare("الجماعة الاسلامية المسلحة", "Armed Islamic Group").band()).isEqualTo(Band.MATCH);
         assertThat(compare("Groupe Islamique Armé", "Armed Islamic Group").band()).isEqualTo(Band.MATCH);
         assertThat(compare("Hanifah Currency Exchange", "Hanifa Exchange").band()).isEqualTo(Band.MATCH);
+        // the Levant is al-Sham in the Arabic names and in their transcriptions (QDe.165, QDe.166)
+        assertThat(compare("الدولة الإسلامية في العراق والشام - ليبيا", "ISLAMIC STATE IN IRAQ AND THE LEVANT - LIBYA").band())
+                .isEqualTo(Band.MATCH);
+        assertThat(compare("Islamic State in Iraq and al-Sham", "Islamic State in Iraq and the Levant").band()).isEqualTo(Band.MATCH);
+        assertThat(compare("Islamic State in Iraq and al-Sham", "Islamic State in Iraq and the Levant").why())
+                .contains("'Islamic State in Iraq and al-Sham' read as 'islamic state in iraq and al sham', a region in English: 'sham' as 'levant'");
+        // a family name from the Levant stays a name
+        assertThat(NameForms.of("Hisham al-Shami").tokens()).containsExactly("hisham", "shami");
         // every spelling of Jaish al-Adl still matches every other, Cyrillic too (everySpellingOfJaishAlAdlMatchesEveryOther)
         assertThat(compare("Джейш аль-Адль", "Jaish al-Adl").band()).isEqualTo(Band.MATCH);
         // the shared word of a kind of body does not make two bodies one
