@@ -104,6 +104,7 @@ public final class Evaluation {
     private static Figures run(List<WatchlistEntry> list, Thresholds thresholds, int limit, int mistakes, PrintStream out,
             boolean withParticulars) {
         java.util.Map<String, org.concord.screening.names.Particulars> known = new java.util.HashMap<>();
+        Set<String> persons = new HashSet<>();
         List<WatchlistEntry> entries = limit > 0 ? list.subList(0, Math.min(limit, list.size())) : list;
         List<NameIndex.Entry<String>> indexed = new ArrayList<>();
         List<Query> queries = new ArrayList<>();
@@ -112,6 +113,9 @@ public final class Evaluation {
             WatchlistEntry entry = entries.get(i);
             var given = withParticulars ? particulars(entry) : org.concord.screening.names.Particulars.NONE;
             known.put(entry.reference(), particulars(entry));
+            if (entry.kind() == WatchlistEntry.Kind.INDIVIDUAL) {
+                persons.add(entry.reference());
+            }
             if (i % 10 == 9) {
                 String twin = listedTwice(entry, entries);
                 queries.add(new Query(entry.name(), twin, twin == null ? "left out" : "left out, listed twice", false, given));
@@ -158,12 +162,17 @@ public final class Evaluation {
         int othersWrong = 0;
         for (Query query : queries) {
             List<NameIndex.Hit<String>> hits;
+            NameForms.Name asked;
             try {
-                hits = index.search(NameForms.of(query.name()), 10);
+                asked = NameForms.of(query.name());
+                hits = index.search(asked, 10);
             } catch (InvalidName e) {
+                asked = null;
                 hits = List.of();
             }
-            hits = hits.stream().map(hit -> new NameIndex.Hit<>(hit.owner(), hit.entry(), query.particulars().adjust(hit.comparison(),
+            NameForms.Name name = asked;
+            hits = hits.stream().map(hit -> new NameIndex.Hit<>(hit.owner(), hit.entry(), query.particulars().adjust(
+                    persons.contains(hit.owner()) ? matcher.againstAPerson(hit.comparison(), name) : hit.comparison(),
                     known.getOrDefault(hit.owner(), org.concord.screening.names.Particulars.NONE), thresholds))).toList();
             Set<String> matched = new HashSet<>();
             NameIndex.Hit<String> wrong = null;

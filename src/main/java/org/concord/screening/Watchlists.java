@@ -465,11 +465,14 @@ public class Watchlists {
         NameIndex<Listed> current = current();
         List<Match> matches = new ArrayList<>();
         boolean particulars = !given.datesOfBirth().isEmpty() || !given.nationalities().isEmpty();
-        // with particulars, more name matches are read, as a conflicting date of birth may push some below others
-        for (var hit : current.search(query, particulars ? Math.max(limit, 50) : limit)) {
+        // with particulars, or a query naming a kind of body (which counts against a listed person), more name matches are
+        // read, as a conflicting date of birth or a person's entry may push some below others
+        boolean reranked = particulars || NameForms.kindOfBody(query) != null;
+        for (var hit : current.search(query, reranked ? Math.max(limit, 50) : limit)) {
             Listed owner = hit.owner();
-            NameMatcher.Comparison comparison = particulars ? given.adjust(hit.comparison(), owner.particulars(), matcher.thresholds())
-                    : hit.comparison();
+            NameMatcher.Comparison comparison = WatchlistEntry.Kind.INDIVIDUAL.name().equals(owner.kind())
+                    ? matcher.againstAPerson(hit.comparison(), query) : hit.comparison();
+            comparison = particulars ? given.adjust(comparison, owner.particulars(), matcher.thresholds()) : comparison;
             if (comparison.band() == Band.NO_MATCH) {
                 continue;
             }

@@ -75,6 +75,34 @@ class WatchlistsTest {
         assertThat(again).isEqualTo(new Watchlists.Imported("un-2020", again.generated(), 1018, 0, 0, 0, 0));
     }
 
+    /**
+     * "Muhammad Jamal Group" names a group: the UN list holds Muhammad Jamal (QDi.318), a person, and the Muhammad Jamal
+     * Network (QDe.136) apart. The person's entry is shown for review, saying why, not as the match it scored by name.
+     */
+    @ParameterizedTest
+    @EnumSource(OfflineNode.Store.class)
+    void aBodysNameIsNotTakenForAListedPersonsName(OfflineNode.Store db) {
+        String list = "<CONSOLIDATED_LIST dateGenerated=\"2020-11-30\"><INDIVIDUALS><INDIVIDUAL><DATAID>1</DATAID><FIRST_NAME>MUHAMMAD</FIRST_NAME>"
+                + "<SECOND_NAME>JAMAL</SECOND_NAME><REFERENCE_NUMBER>QDi.318</REFERENCE_NUMBER></INDIVIDUAL></INDIVIDUALS><ENTITIES>"
+                + entity("QDe.136", "MUHAMMAD JAMAL NETWORK", "MJN") + "</ENTITIES></CONSOLIDATED_LIST>";
+        watchlists(db).importUnList("kinds", new ByteArrayInputStream(list.getBytes(StandardCharsets.UTF_8)));
+        var person = watchlists(db).search("Muhammad Jamal Group", 10).stream().filter(m -> m.reference().equals("QDi.318")).findFirst()
+                .orElseThrow();
+        assertThat(person.band()).isEqualTo("REVIEW");
+        assertThat(person.why()).contains("'group' names a kind of body, and the entry listed is a person: -0.10");
+        assertThat(person.why().get(person.why().size() - 1)).startsWith("score " + String.format(java.util.Locale.ROOT, "%.3f", person.score()));
+        // the person's own name still finds the person
+        var byName = watchlists(db).search("Muhammad Jamal", 10).stream().filter(m -> m.reference().equals("QDi.318")).findFirst()
+                .orElseThrow();
+        assertThat(byName.band()).isEqualTo("MATCH");
+        assertThat(byName.why()).noneMatch(line -> line.contains("kind of body"));
+        // and a group's name is not marked down against a group
+        var network = watchlists(db).search("Muhammad Jamal Network", 10);
+        assertThat(network.get(0).reference()).isEqualTo("QDe.136");
+        assertThat(network.get(0).band()).isEqualTo("MATCH");
+        assertThat(network.get(0).why()).noneMatch(line -> line.contains("kind of body"));
+    }
+
     @ParameterizedTest
     @EnumSource(OfflineNode.Store.class)
     void aNewerVersionRecordsAdditionsChangesAndDelistingsAndDelistedEntriesStopMatching(OfflineNode.Store db) {

@@ -182,6 +182,24 @@ public final class NameForms {
 
     static final double NEAR_BODY_WORD = 0.90;
 
+    /**
+     * The words, as {@link #particles} leaves them (in English), that say a name is an organisation's: a kind of body
+     * ({@link #BODY_WORDS}' words less those that also describe one: armed, fighting, state, emigrants) and the
+     * corporate words of the lists (Ltd and Co written out). A listed person's name has none of them.
+     */
+    static final Set<String> KINDS_OF_BODY = Set.of("network", "group", "society", "office", "exchange", "company", "organization",
+            "movement", "army", "front", "bank", "corporation", "limited", "incorporated", "association", "establishment", "enterprise");
+
+    /** The first word of {@code name} that says it is an organisation's ({@link #KINDS_OF_BODY}); null if none does. */
+    public static String kindOfBody(Name name) {
+        for (String token : name.tokens()) {
+            if (KINDS_OF_BODY.contains(token)) {
+                return token;
+            }
+        }
+        return null;
+    }
+
     private static java.util.Map<String, String> bodyWords(String[][] rows) {
         java.util.Map<String, String> words = new java.util.HashMap<>();
         for (String[] row : rows) {

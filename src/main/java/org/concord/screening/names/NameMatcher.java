@@ -338,6 +338,31 @@ public final class NameMatcher {
         return List.of(why);
     }
 
+    /**
+     * Taken off by {@link #againstAPerson} when a name that says it is an organisation's is compared with a listed
+     * person's: "Muhammad Jamal Group" scored 0.93 (a match) against Muhammad Jamal, who is listed, and the group
+     * is listed apart. An officer should see the two side by side, not be told they are one.
+     */
+    static final double ANOTHER_KIND = 0.10;
+
+    /**
+     * The comparison of {@code query} with a name of a listed person: less {@link #ANOTHER_KIND}, and said why, when
+     * the query names a kind of body ({@link NameForms#kindOfBody}: group, network, company...); as it was otherwise.
+     */
+    public Comparison againstAPerson(Comparison comparison, NameForms.Name query) {
+        String kind = NameForms.kindOfBody(query);
+        if (kind == null) {
+            return comparison;
+        }
+        double score = Math.max(0, comparison.score() - ANOTHER_KIND);
+        List<String> why = new java.util.ArrayList<>(comparison.why());
+        why.remove(why.size() - 1);
+        why.add("'" + kind + "' names a kind of body, and the entry listed is a person: -" + Decimals.fixed(ANOTHER_KIND, 2));
+        why.add("score " + Decimals.fixed(score, 3) + " (" + Decimals.fixed(comparison.score(), 3) + " for the names, -"
+                + Decimals.fixed(ANOTHER_KIND, 2) + " for a body's name against a person's)");
+        return new Comparison(score, thresholds.band(score), List.copyOf(why));
+    }
+
     /** Just the score, for ranking. */
     public double score(NameForms.Name query, NameForms.Name candidate) {
         return score(prepare(query), prepare(candidate));
