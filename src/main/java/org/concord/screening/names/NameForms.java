@@ -34,7 +34,8 @@ public final class NameForms {
     /** Articles, dropped from the compared tokens. */
     static final Set<String> ARTICLES = Set.of("al", "el", "ul", "il", "ol");
     /** Din, the second word of Salah al-Din, and the articles written before it. */
-    static final Set<String> DIN = Set.of("din", "deen", "dine", "ddin", "dyn", "ldyn", "ddine");
+    static final Set<String> DIN = Set.of("din", "deen", "dine", "ddin", "dyn", "ldyn", "ddine", "eddine", "eddin", "uddin", "uddine",
+            "addin", "ouddine", "iddin");
     static final Set<String> DIN_ARTICLES = Set.of("ud", "ad", "ed");
     /** Son of / daughter of, dropped from the compared tokens. */
     static final Set<String> FILIATION = Set.of("bin", "ibn", "ben", "bn", "ebn", "bint", "binti");
