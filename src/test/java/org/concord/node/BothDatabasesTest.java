@@ -179,6 +179,25 @@ class BothDatabasesTest {
         assertThat(unknown.throttle()).isPresent();
         assertThat(tokens.check(unknown).live()).isNull();
         assertThat(tokens.owner(issued.token() + "x")).isEmpty();
+        // HTTP Basic's one query: the user named with every role, and the failed-login rows of its address and account
+        var users = node.getBean(org.concord.party.persistence.UserTable.class);
+        var basic = users.userWithThrottle(name, org.concord.party.security.LoginThrottle.subjects(name, address));
+        assertThat(basic.user()).get().extracting(u -> u.roles()).isEqualTo(Set.of(Role.ANALYST, Role.VIEWER));
+        assertThat(basic.user()).get().extracting(u -> u.passwordHash()).isEqualTo(users.find(name).orElseThrow().passwordHash());
+        assertThat(basic.throttle()).extracting(r -> r.subject()).containsExactly(
+                org.concord.party.security.LoginThrottle.addressSubject(address));
+        assertThat(throttling.standing(basic.throttle()).blocked()).isEqualTo("address");
+        throttling.failed(name, "203.0.113.9", "password");
+        var both = users.userWithThrottle(name, org.concord.party.security.LoginThrottle.subjects(name, address));
+        assertThat(both.throttle()).as("the address's row and the account's, each once").hasSize(2);
+        assertThat(both.user()).get().extracting(u -> u.roles()).as("with two throttle rows, still each role once")
+                .isEqualTo(Set.of(Role.ANALYST, Role.VIEWER));
+        assertThat(throttling.standing(both.throttle()).accountHasFailures()).isTrue();
+        throttling.succeeded(name);
+        var nobody = users.userWithThrottle("nobody-" + store.name().toLowerCase(),
+                org.concord.party.security.LoginThrottle.subjects("nobody", "192.0.2.77"));
+        assertThat(nobody.user()).isEmpty();
+        assertThat(nobody.throttle()).isEmpty();
         String stored = node.getBean(JdbcClient.class).sql("select token_hash from party_api_token where username = ?")
                 .param(name).query(String.class).single();
         assertThat(stored).isNotEqualTo(issued.token()).hasSize(64);

@@ -210,6 +210,49 @@ public class UserTable {
                         Set.copyOf(t.owner().roles()), t.owner().credentialsEpoch()))));
     }
 
+    /**
+     * What a request with HTTP Basic needs, in one round trip: the failed-login rows of {@code throttleSubjects} that exist
+     * (the caller's address and the account named, {@link LoginThrottleTable}), and {@link #find} of the user named.
+     */
+    public record UserLookup(List<LoginThrottleTable.Row> throttle, Optional<StoredUser> user) {
+    }
+
+    /** {@link UserLookup}: the throttle rows, the user and its roles in one query. */
+    public UserLookup userWithThrottle(String username, List<String> throttleSubjects) {
+        Map<String, LoginThrottleTable.Row> throttle = new LinkedHashMap<>();
+        List<StoredUser> found = new java.util.ArrayList<>(1);
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        String subjects = String.join(" union all ", java.util.Collections.nCopies(throttleSubjects.size(),
+                "select cast(? as varchar(200)) as subject"));
+        Object[] params = new Object[throttleSubjects.size() + 1];
+        throttleSubjects.toArray(params);
+        params[params.length - 1] = username;
+        jdbc.sql("""
+                select th.subject as th_subject, th.failures as th_failures, th.first_failure_at as th_first_failure_at,
+                       th.last_failure_at as th_last_failure_at, th.blocked_until as th_blocked_until,
+                       u.username, u.password_hash, u.enabled, u.credentials_epoch, r.role
+                from (%s) s
+                left join party_login_throttle th on th.subject = s.subject
+                left join party_user u on u.username = ?
+                left join party_user_role r on r.username = u.username
+                order by s.subject, r.role""".formatted(subjects)).params(params).query(rs -> {
+            String subject = rs.getString("th_subject");
+            if (subject != null && !throttle.containsKey(subject)) {
+                throttle.put(subject, LoginThrottleTable.read(rs, "th_"));
+            }
+            String name = rs.getString("username");
+            if (name != null && found.isEmpty()) {
+                found.add(new StoredUser(name, rs.getString("password_hash"), rs.getBoolean("enabled"), Set.of(), rs.getLong("credentials_epoch")));
+            }
+            String role = rs.getString("role");
+            if (role != null) {
+                roles.add(Role.valueOf(role));
+            }
+        });
+        return new UserLookup(List.copyOf(throttle.values()), found.stream().findFirst().map(u -> new StoredUser(u.username(),
+                u.passwordHash(), u.enabled(), Set.copyOf(roles), u.credentialsEpoch())));
+    }
+
     /** The user a live token belongs to. */
     public Optional<String> tokenOwner(String tokenHash) {
         return liveToken(tokenHash).map(StoredToken::username);

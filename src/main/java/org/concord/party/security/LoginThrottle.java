@@ -181,7 +181,8 @@ public class LoginThrottle {
         return until;
     }
 
-    private static List<String> subjects(String account, String address) {
+    /** The subjects an attempt's failures are counted under: its address's, and its account's when one is named. */
+    public static List<String> subjects(String account, String address) {
         List<String> subjects = new ArrayList<>(2);
         subjects.add(addressSubject(address));
         if (account != null) {

@@ -40,6 +40,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
@@ -91,7 +92,9 @@ class WebSecurity {
     SecurityFilterChain filterChain(HttpSecurity http, Partners partners, ApiTokens tokens, UserTable users,
             UserAccounts accounts, LoginThrottle throttle, UserDetailsService userDetails, PasswordEncoder passwords)
             throws Exception {
-        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(userDetails);
+        // HTTP Basic's user comes with the throttle's rows in one round trip (ThrottledBasicFilter), read from the request
+        PreloadedUsers preloaded = new PreloadedUsers(userDetails);
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(preloaded);
         provider.setPasswordEncoder(passwords);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -107,7 +110,7 @@ class WebSecurity {
                 .addFilterBefore(new SessionCredentialsFilter(accounts, SessionCredentialsFilter.API), BasicAuthenticationFilter.class)
                 .addFilterBefore(new PartnerCertificateFilter(partners), BasicAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens, throttle), BasicAuthenticationFilter.class)
-                .addFilterAt(new ThrottledBasicFilter(new ProviderManager(provider), throttle), BasicAuthenticationFilter.class)
+                .addFilterAt(new ThrottledBasicFilter(new ProviderManager(provider), throttle, users, preloaded), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
@@ -136,13 +139,42 @@ class WebSecurity {
 
     @Bean
     UserDetailsService userDetailsService(UserTable users) {
-        return username -> users.find(username)
-                .map(user -> User.withUsername(user.username())
-                        .password(user.passwordHash())
-                        .disabled(!user.enabled())
-                        .authorities(user.roles().stream().map(Role::authority).toArray(String[]::new))
-                        .build())
-                .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+        return username -> users.find(username).map(WebSecurity::details).orElseThrow(() -> new UsernameNotFoundException("no such user"));
+    }
+
+    /** A stored user as Spring Security checks a password against it. */
+    static UserDetails details(UserTable.StoredUser user) {
+        return User.withUsername(user.username())
+                .password(user.passwordHash())
+                .disabled(!user.enabled())
+                .authorities(user.roles().stream().map(Role::authority).toArray(String[]::new))
+                .build();
+    }
+
+    /**
+     * The users HTTP Basic checks a password against: the one {@link ThrottledBasicFilter} read for this request with the
+     * throttle's rows, else (another name asked for, or no request under way on this thread) the database's.
+     */
+    static final class PreloadedUsers implements UserDetailsService {
+        /** The user named in a request's Authorization header as read, or none if no such user is stored. */
+        record Preloaded(String username, java.util.Optional<UserTable.StoredUser> user) {
+        }
+
+        private final ThreadLocal<Preloaded> current = new ThreadLocal<>();
+        private final UserDetailsService database;
+
+        PreloadedUsers(UserDetailsService database) {
+            this.database = database;
+        }
+
+        @Override
+        public UserDetails loadUserByUsername(String username) {
+            Preloaded preloaded = current.get();
+            if (preloaded != null && preloaded.username().equals(username)) {
+                return preloaded.user().map(WebSecurity::details).orElseThrow(() -> new UsernameNotFoundException("no such user"));
+            }
+            return database.loadUserByUsername(username);
+        }
     }
 
     /** A partner node, authenticated by its pinned certificate. */
@@ -286,11 +318,15 @@ class WebSecurity {
         private static final String ACCOUNT = ThrottledBasicFilter.class.getName() + ".account";
         private static final String STANDING = ThrottledBasicFilter.class.getName() + ".standing";
         private final LoginThrottle throttle;
+        private final UserTable users;
+        private final PreloadedUsers preloaded;
         private final BasicAuthenticationConverter converter = new BasicAuthenticationConverter();
 
-        ThrottledBasicFilter(AuthenticationManager manager, LoginThrottle throttle) {
+        ThrottledBasicFilter(AuthenticationManager manager, LoginThrottle throttle, UserTable users, PreloadedUsers preloaded) {
             super(manager, Problem::unauthorized);
             this.throttle = throttle;
+            this.users = users;
+            this.preloaded = preloaded;
         }
 
         @Override
@@ -305,13 +341,23 @@ class WebSecurity {
                 } catch (AuthenticationException malformed) {
                     // The parent refuses it with 401 and it is counted as a failure of the address.
                 }
-                LoginThrottle.Standing standing = throttle.standing(account, request.getRemoteAddr());
+                // the throttle's rows and the user named, in one round trip; the password is then checked against that user
+                UserTable.UserLookup lookup = users.userWithThrottle(account == null ? "" : account,
+                        LoginThrottle.subjects(account, request.getRemoteAddr()));
+                LoginThrottle.Standing standing = throttle.standing(lookup.throttle());
                 if (standing.isBlocked()) {
                     tooManyFailures(request, response, standing);
                     return;
                 }
                 request.setAttribute(ACCOUNT, account);
                 request.setAttribute(STANDING, standing);
+                preloaded.current.set(new PreloadedUsers.Preloaded(account == null ? "" : account, lookup.user()));
+                try {
+                    super.doFilterInternal(request, response, chain);
+                } finally {
+                    preloaded.current.remove();
+                }
+                return;
             }
             super.doFilterInternal(request, response, chain);
         }
@@ -319,6 +365,8 @@ class WebSecurity {
         @Override
         protected void onSuccessfulAuthentication(HttpServletRequest request, HttpServletResponse response,
                 Authentication authentication) {
+            // read for the password's check only: the request goes on without it
+            preloaded.current.remove();
             if (request.getAttribute(STANDING) instanceof LoginThrottle.Standing standing && standing.accountHasFailures()) {
                 throttle.succeeded(authentication.getName());
             }
@@ -327,6 +375,7 @@ class WebSecurity {
         @Override
         protected void onUnsuccessfulAuthentication(HttpServletRequest request, HttpServletResponse response,
                 AuthenticationException failed) {
+            preloaded.current.remove();
             if (org.concord.node.DatabaseUnavailable.is(failed)) {
                 // not a wrong password: the users table could not be read. Not counted; answered 503 (node.ErrorDocuments).
                 throw failed;
