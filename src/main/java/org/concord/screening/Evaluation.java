@@ -171,9 +171,9 @@ public final class Evaluation {
                 hits = List.of();
             }
             NameForms.Name name = asked;
-            hits = hits.stream().map(hit -> new NameIndex.Hit<>(hit.owner(), hit.entry(), query.particulars().adjust(
-                    persons.contains(hit.owner()) ? matcher.againstAPerson(hit.comparison(), name) : hit.comparison(),
-                    known.getOrDefault(hit.owner(), org.concord.screening.names.Particulars.NONE), thresholds))).toList();
+            hits = hits.stream().map(hit -> new NameIndex.Hit<>(hit.owner(), hit.entry(), matcher.judged(hit.comparison(), name,
+                    persons.contains(hit.owner()), query.particulars(),
+                    known.getOrDefault(hit.owner(), org.concord.screening.names.Particulars.NONE)))).toList();
             Set<String> matched = new HashSet<>();
             NameIndex.Hit<String> wrong = null;
             for (var hit : hits) {

@@ -470,9 +470,8 @@ public class Watchlists {
         boolean reranked = particulars || NameForms.kindOfBody(query) != null;
         for (var hit : current.search(query, reranked ? Math.max(limit, 50) : limit)) {
             Listed owner = hit.owner();
-            NameMatcher.Comparison comparison = WatchlistEntry.Kind.INDIVIDUAL.name().equals(owner.kind())
-                    ? matcher.againstAPerson(hit.comparison(), query) : hit.comparison();
-            comparison = particulars ? given.adjust(comparison, owner.particulars(), matcher.thresholds()) : comparison;
+            NameMatcher.Comparison comparison = matcher.judged(hit.comparison(), query,
+                    WatchlistEntry.Kind.INDIVIDUAL.name().equals(owner.kind()), given, owner.particulars());
             if (comparison.band() == Band.NO_MATCH) {
                 continue;
             }

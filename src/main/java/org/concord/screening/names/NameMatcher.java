@@ -363,6 +363,20 @@ public final class NameMatcher {
         return new Comparison(score, thresholds.band(score), List.copyOf(why));
     }
 
+    /**
+     * A name match as a search of a list judges it, the one composition the list search and the eval share: against an
+     * entry listed as a person ({@link #againstAPerson}), then with the date of birth and nationality the query gives, if
+     * it gives any ({@link Particulars#adjust}; as it was otherwise).
+     *
+     * @param listedIsPerson whether the entry whose name matched is listed as a person
+     * @param given          what the query gives besides the name ({@link Particulars#NONE} for nothing)
+     * @param listed         what the list gives of the entry
+     */
+    public Comparison judged(Comparison byName, NameForms.Name query, boolean listedIsPerson, Particulars given, Particulars listed) {
+        Comparison comparison = listedIsPerson ? againstAPerson(byName, query) : byName;
+        return given.datesOfBirth().isEmpty() && given.nationalities().isEmpty() ? comparison : given.adjust(comparison, listed, thresholds);
+    }
+
     /** Just the score, for ranking. */
     public double score(NameForms.Name query, NameForms.Name candidate) {
         return score(prepare(query), prepare(candidate));
