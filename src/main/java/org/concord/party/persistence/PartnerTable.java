@@ -35,13 +35,19 @@ public class PartnerTable implements Partners {
     private final JdbcClient jdbc;
     private final Clock clock;
     private volatile Snapshot snapshot;
+    /**
+     * Counts the writes' invalidations. A snapshot keeps the count it was read under and is used only while the count is
+     * unchanged: a read that began before a write committed and ends after it may still store its snapshot (without the
+     * write), but the commit's invalidation has moved the count on, so the next read reads again.
+     */
+    private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
 
     PartnerTable(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
-    private record Snapshot(long takenAt, Map<PartyCode, Partner> byCode, Map<Fingerprint, Partner> byFingerprint) {
+    private record Snapshot(long takenAt, long writes, Map<PartyCode, Partner> byCode, Map<Fingerprint, Partner> byFingerprint) {
     }
 
     @Override
@@ -84,11 +90,13 @@ public class PartnerTable implements Partners {
      * unpaired by the next call).
      */
     private void invalidate() {
+        writes.incrementAndGet();
         snapshot = null;
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
+                    writes.incrementAndGet();
                     snapshot = null;
                 }
             });
@@ -108,9 +116,10 @@ public class PartnerTable implements Partners {
     private Snapshot snapshot() {
         Snapshot current = snapshot;
         long now = clock.millis();
-        if (current == null || now - current.takenAt() > SNAPSHOT_MILLIS || now < current.takenAt()) {
+        long written = writes.get();
+        if (current == null || current.writes() != written || now - current.takenAt() > SNAPSHOT_MILLIS || now < current.takenAt()) {
             List<Partner> partners = jdbc.sql("select * from party_partner").query(PartnerTable::partner).list();
-            current = new Snapshot(now,
+            current = new Snapshot(now, written,
                     partners.stream().collect(Collectors.toUnmodifiableMap(Partner::code, Function.identity())),
                     partners.stream().collect(Collectors.toUnmodifiableMap(Partner::fingerprint, Function.identity())));
             snapshot = current;
