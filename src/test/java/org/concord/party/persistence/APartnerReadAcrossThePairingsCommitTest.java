@@ -3,6 +3,7 @@ package org.concord.party.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Proxy;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.time.Clock;
 import java.util.Optional;
@@ -12,9 +13,12 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import org.concord.node.NodeSettings;
+import org.concord.party.PairingRecord;
 import org.concord.party.Partner;
 import org.concord.party.PartyCode;
-import org.concord.testing.TestNode;
+import org.concord.party.keys.FileNodeIdentity;
+import org.concord.testing.MigratedDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,19 +37,21 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class APartnerReadAcrossThePairingsCommitTest {
 
-    static TestNode pk;
-    static TestNode ir;
+    static MigratedDatabase pk;
+    static PairingRecord ir;
 
     @BeforeAll
-    static void start() {
-        pk = TestNode.start("PK", "Pakistan", TestNode.Store.H2);
-        ir = TestNode.start("IR", "Iran", TestNode.Store.H2);
+    static void start() throws Exception {
+        // PK's partner table, and the record IR's node exports to be paired with
+        pk = MigratedDatabase.open(MigratedDatabase.Store.H2, "partners");
+        var settings = new NodeSettings(new NodeSettings.PartySettings("IR", "Iran"), java.net.URI.create("https://ir.example:8442"),
+                Files.createTempDirectory("concord-ir-"), null);
+        ir = FileNodeIdentity.loadOrCreate(settings, Clock.systemUTC()).pairingRecord();
     }
 
     @AfterAll
     static void stop() {
         pk.close();
-        ir.close();
     }
 
     @Test
@@ -53,7 +59,7 @@ class APartnerReadAcrossThePairingsCommitTest {
         CountDownLatch rowsRead = new CountDownLatch(1);
         CountDownLatch committed = new CountDownLatch(1);
         Thread[] reader = new Thread[1];
-        DataSource node = pk.bean(DataSource.class);
+        DataSource node = pk.dataSource();
         // the reader's connection, once its rows are read, is handed back only after the pairing has committed
         DataSource slowReader = new DelegatingDataSource(node) {
             @Override
@@ -82,7 +88,7 @@ class APartnerReadAcrossThePairingsCommitTest {
 
         CompletableFuture<Optional<Partner>> read = new CompletableFuture<>();
         new TransactionTemplate(new DataSourceTransactionManager(slowReader)).executeWithoutResult(status -> {
-            partners.insert(ir.identity().pairingRecord(), "test");
+            partners.insert(ir, "test");
             Thread thread = new Thread(() -> read.complete(partners.byCode(iran)));
             reader[0] = thread;
             thread.start();
