@@ -84,20 +84,18 @@ public class PartnerTable implements Partners {
     }
 
     /**
-     * Drops the snapshot now and again once the writing transaction ends: a read on another
-     * connection between the write and its commit would otherwise take a snapshot without the
-     * change and keep it for up to a second after the commit (a partner paired, then refused as
+     * Makes every snapshot stale now and again once the writing transaction ends (moves {@link #writes} on): a read
+     * on another connection between the write and its commit, or across the commit, takes a snapshot without the
+     * change, which would otherwise be kept for up to a second after the commit (a partner paired, then refused as
      * unpaired by the next call).
      */
     private void invalidate() {
         writes.incrementAndGet();
-        snapshot = null;
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
                     writes.incrementAndGet();
-                    snapshot = null;
                 }
             });
         }
