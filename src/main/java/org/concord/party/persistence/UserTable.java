@@ -110,21 +110,31 @@ public class UserTable {
         }
         statement.query(rs -> {
             String name = rs.getString("username");
-            StoredUser user = users.computeIfAbsent(name, n -> {
-                try {
-                    return new StoredUser(n, rs.getString("password_hash"), rs.getBoolean("enabled"), EnumSet.noneOf(Role.class),
-                            rs.getLong("credentials_epoch"));
-                } catch (java.sql.SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            StoredUser user = users.get(name);
+            if (user == null) {
+                user = userOf(rs, "username");
+                users.put(name, user);
+            }
             String role = rs.getString("role");
             if (role != null) {
                 user.roles().add(Role.valueOf(role));
             }
         });
-        return users.values().stream().map(u -> new StoredUser(u.username(), u.passwordHash(), u.enabled(), Set.copyOf(u.roles()),
-                u.credentialsEpoch())).toList();
+        return users.values().stream().map(UserTable::withRolesFixed).toList();
+    }
+
+    /**
+     * The user on the current line of a result that holds {@code party_user}'s columns, its name in {@code nameColumn},
+     * with a role set still to fill: one line per role, the caller adds each line's ({@link #withRolesFixed} once done).
+     */
+    private static StoredUser userOf(java.sql.ResultSet rs, String nameColumn) throws java.sql.SQLException {
+        return new StoredUser(rs.getString(nameColumn), rs.getString("password_hash"), rs.getBoolean("enabled"), EnumSet.noneOf(Role.class),
+                rs.getLong("credentials_epoch"));
+    }
+
+    /** A user read by {@link #userOf}, its roles read in full and now fixed. */
+    private static StoredUser withRolesFixed(StoredUser user) {
+        return new StoredUser(user.username(), user.passwordHash(), user.enabled(), Set.copyOf(user.roles()), user.credentialsEpoch());
     }
 
     /** @return the new token's id */
@@ -196,9 +206,7 @@ public class UserTable {
             }
             if (found.isEmpty()) {
                 StoredToken token = token(rs, 0);
-                String owner = rs.getString("owner");
-                found.add(new TokenAndOwner(token, owner == null ? null : new StoredUser(owner, rs.getString("password_hash"),
-                        rs.getBoolean("enabled"), EnumSet.noneOf(Role.class), rs.getLong("credentials_epoch"))));
+                found.add(new TokenAndOwner(token, rs.getString("owner") == null ? null : userOf(rs, "owner")));
             }
             String role = rs.getString("role");
             if (role != null) {
@@ -206,8 +214,7 @@ public class UserTable {
             }
         });
         return new TokenLookup(throttle.stream().findFirst(), found.stream().findFirst().map(t -> new TokenAndOwner(t.token(),
-                t.owner() == null ? null : new StoredUser(t.owner().username(), t.owner().passwordHash(), t.owner().enabled(),
-                        Set.copyOf(t.owner().roles()), t.owner().credentialsEpoch()))));
+                t.owner() == null ? null : withRolesFixed(t.owner()))));
     }
 
     /**
@@ -221,7 +228,6 @@ public class UserTable {
     public UserLookup userWithThrottle(String username, List<String> throttleSubjects) {
         Map<String, LoginThrottleTable.Row> throttle = new LinkedHashMap<>();
         List<StoredUser> found = new java.util.ArrayList<>(1);
-        Set<Role> roles = EnumSet.noneOf(Role.class);
         String subjects = String.join(" union all ", java.util.Collections.nCopies(throttleSubjects.size(),
                 "select cast(? as varchar(200)) as subject"));
         Object[] params = new Object[throttleSubjects.size() + 1];
@@ -240,17 +246,15 @@ public class UserTable {
             if (subject != null && !throttle.containsKey(subject)) {
                 throttle.put(subject, LoginThrottleTable.read(rs, "th_"));
             }
-            String name = rs.getString("username");
-            if (name != null && found.isEmpty()) {
-                found.add(new StoredUser(name, rs.getString("password_hash"), rs.getBoolean("enabled"), Set.of(), rs.getLong("credentials_epoch")));
+            if (rs.getString("username") != null && found.isEmpty()) {
+                found.add(userOf(rs, "username"));
             }
             String role = rs.getString("role");
             if (role != null) {
-                roles.add(Role.valueOf(role));
+                found.get(0).roles().add(Role.valueOf(role));
             }
         });
-        return new UserLookup(List.copyOf(throttle.values()), found.stream().findFirst().map(u -> new StoredUser(u.username(),
-                u.passwordHash(), u.enabled(), Set.copyOf(roles), u.credentialsEpoch())));
+        return new UserLookup(List.copyOf(throttle.values()), found.stream().findFirst().map(UserTable::withRolesFixed));
     }
 
     /** The user a live token belongs to. */
