@@ -464,7 +464,7 @@ public class Watchlists {
         }
         NameIndex<Listed> current = current();
         List<Match> matches = new ArrayList<>();
-        boolean particulars = !given.datesOfBirth().isEmpty() || !given.nationalities().isEmpty();
+        boolean particulars = !given.isEmpty();
         // with particulars, or a query naming a kind of body (which counts against a listed person), more name matches are
         // read, as a conflicting date of birth or a person's entry may push some below others
         boolean reranked = particulars || NameForms.kindOfBody(query) != null;

@@ -121,22 +121,18 @@ public final class NameForms {
      * letters as {@code latin}: "'sarafi' as 'exchange'"; null if it has none.
      */
     static String bodyWordsIn(String latin) {
-        StringBuilder said = null;
-        StringBuilder place = null;
+        // [0] a body's words, [1] the region's
+        StringBuilder[] said = new StringBuilder[2];
         for (String word : latin.strip().split(" +")) {
             String english = bodyWord(word);
             if (english != null && !english.equals(word)) {
-                if (english.equals(PLACE_LEVANT)) {
-                    place = place == null ? new StringBuilder() : place.append(", ");
-                    place.append('\'').append(word).append("' as '").append(english).append('\'');
-                } else {
-                    said = said == null ? new StringBuilder() : said.append(", ");
-                    said.append('\'').append(word).append("' as '").append(english).append('\'');
-                }
+                int k = english.equals(PLACE_LEVANT) ? 1 : 0;
+                said[k] = said[k] == null ? new StringBuilder() : said[k].append(", ");
+                said[k].append('\'').append(word).append("' as '").append(english).append('\'');
             }
         }
-        String body = said == null ? null : "a body's words in English: " + said;
-        String region = place == null ? null : "a region in English: " + place;
+        String body = said[0] == null ? null : "a body's words in English: " + said[0];
+        String region = said[1] == null ? null : "a region in English: " + said[1];
         return body == null ? region : region == null ? body : body + ", " + region;
     }
 

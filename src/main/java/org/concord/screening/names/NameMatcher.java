@@ -374,7 +374,7 @@ public final class NameMatcher {
      */
     public Comparison judged(Comparison byName, NameForms.Name query, boolean listedIsPerson, Particulars given, Particulars listed) {
         Comparison comparison = listedIsPerson ? againstAPerson(byName, query) : byName;
-        return given.datesOfBirth().isEmpty() && given.nationalities().isEmpty() ? comparison : given.adjust(comparison, listed, thresholds);
+        return given.isEmpty() ? comparison : given.adjust(comparison, listed, thresholds);
     }
 
     /** Just the score, for ranking. */

@@ -43,6 +43,11 @@ public record Particulars(List<String> datesOfBirth, List<String> nationalities)
         nationalities = nationalities == null ? List.of() : nationalities.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
+    /** Whether nothing is given besides the name: no date of birth and no nationality. */
+    public boolean isEmpty() {
+        return datesOfBirth.isEmpty() && nationalities.isEmpty();
+    }
+
     /** Whether a date of birth is one this can read: a date yyyy-mm-dd, a year, or a range of years. */
     public static boolean readableDate(String value) {
         return value != null && (DATE.matcher(value.strip()).matches() || RANGE.matcher(value.strip()).matches()
