@@ -125,17 +125,42 @@ public final class NameIndex<R> {
         this.owners = Arrays.copyOf(b.owners, n);
         this.kinds = Arrays.copyOf(b.kinds, n);
         this.written = Arrays.copyOf(b.written, n);
-        this.words = Arrays.copyOf(b.words, n);
+        // the words numbered in the order of their skeletons, then of their letters: the words of one
+        // skeleton (all of which a query that finds the skeleton takes), and words spelled alike, are then
+        // side by side in each array indexed by word, and a query reads them from memory together rather
+        // than one cache miss each (numbered as first met, they were scattered over the whole vocabulary)
+        int v = b.wordText.size();
+        Integer[] byForm = new Integer[v];
+        for (int w = 0; w < v; w++) {
+            byForm[w] = w;
+        }
+        Arrays.sort(byForm, Comparator.comparing((Integer w) -> b.skeletonText.get(b.wordSkeleton.values[w])).thenComparing(w -> b.wordText.get(w)));
+        int[] renumbered = new int[v];
+        for (int w = 0; w < v; w++) {
+            renumbered[byForm[w]] = w;
+        }
+        this.words = new int[n][];
+        for (int i = 0; i < n; i++) {
+            int[] ws = b.words[i].clone();
+            for (int j = 0; j < ws.length; j++) {
+                ws[j] = renumbered[ws[j]];
+            }
+            words[i] = ws;
+        }
         this.scripts = Arrays.copyOf(b.scripts, n);
         this.forms = Arrays.copyOf(b.forms, n);
         this.latinOf = b.latinOf.toArray();
         this.latinText = b.latinText.toArray(String[]::new);
         this.ownSkeletonsOf = b.ownSkeletonsOf.toArray();
         this.ownSkeletons = b.ownSkeletons.toArray(String[][]::new);
-        int v = b.wordText.size();
-        this.wordText = b.wordText.toArray(String[]::new);
-        this.wordPhonetic = b.wordPhonetic.toArray(String[]::new);
-        this.wordSkeleton = b.wordSkeleton.toArray();
+        this.wordText = new String[v];
+        this.wordPhonetic = new String[v];
+        this.wordSkeleton = new int[v];
+        for (int w = 0; w < v; w++) {
+            wordText[renumbered[w]] = b.wordText.get(w);
+            wordPhonetic[renumbered[w]] = b.wordPhonetic.get(w);
+            wordSkeleton[renumbered[w]] = b.wordSkeleton.values[w];
+        }
         this.skeletonText = b.skeletonText.toArray(String[]::new);
         // postings: each word to the names that hold it, in name order, each name once
         int[] df = new int[v];
