@@ -369,7 +369,7 @@ public final class NameIndex<R> {
     }
 
     /** Character trigrams of each text, with its start and end marked ({@code ^ab}, {@code ab$}), to the texts that have them. */
-    private static Map<String, int[]> postings(String[] texts) {
+    static Map<String, int[]> postings(String[] texts) {
         Map<String, IntList> lists = new HashMap<>();
         for (int t = 0; t < texts.length; t++) {
             for (String trigram : trigrams(texts[t])) {
@@ -856,24 +856,24 @@ public final class NameIndex<R> {
         List<String> trigrams = trigrams(token);
         // two spellings this alike share about half their trigrams; the consonants below catch the rest
         int need = Math.max(1, trigrams.size() / 2);
-        int[] counts = s.count(trigrams, wordTrigrams, s.wordCounts);
-        compareCounted(wordLetters, token, need, counts, Scratch.countMask(counts, s.wordCounts), WORD_CUT, false, s);
+        s.count(trigrams, wordTrigrams, s.wordCounts, need);
+        compareReached(wordLetters, token, WORD_CUT, false, s);
         // consonants: the words whose skeleton is like this one's (the same name in another script, or spelled with other vowels)
         List<String> skeletonTrigrams = trigrams(skeleton);
         int needSkeleton = Math.max(1, skeletonTrigrams.size() / 2);
-        counts = s.count(skeletonTrigrams, this.skeletonTrigrams, s.skeletonCounts);
-        compareCounted(skeletonLetters, skeleton, needSkeleton, counts, Scratch.countMask(counts, s.skeletonCounts), SKELETON_CUT, true, s);
+        s.count(skeletonTrigrams, this.skeletonTrigrams, s.skeletonCounts, needSkeleton);
+        compareReached(skeletonLetters, skeleton, SKELETON_CUT, true, s);
     }
 
     /**
-     * Of the texts just counted ({@link Scratch#counted}: words, or skeletons), those with at least
-     * {@code need} of the query text's trigrams whose letters may reach {@code cut} ({@link #mayReach})
-     * and do by Jaro-Winkler, the "abd" particle set aside when both have it (what
+     * Of the texts just counted with enough of the query text's trigrams ({@link Scratch#reached}: words,
+     * or skeletons), those whose letters may reach {@code cut} ({@link #mayReach}) and do by
+     * Jaro-Winkler, the "abd" particle set aside when both have it (what
      * {@link NameMatcher#similarity(String, int, String, String, int, String)} computes), into
      * {@link Scratch#found} in the order counted: a word as its id, a skeleton as {@code ~k} with 0.96 of
      * its similarity. Each text compared is read from {@link Letters}: its shape, then its letters.
      */
-    private static void compareCounted(Letters texts, String text, int need, int[] counts, int mask, double cut, boolean skeletons, Scratch s) {
+    private static void compareReached(Letters texts, String text, double cut, boolean skeletons, Scratch s) {
         char[] query = text.toCharArray();
         int queryLength = query.length;
         int queryParticle = NameMatcher.particle(text);
@@ -882,12 +882,9 @@ public final class NameIndex<R> {
         char[] chars = texts.chars;
         long[] shape = texts.shape;
         long[] positions = s.positions;
-        int[] counted = s.counted.values;
-        for (int c = 0, n = s.counted.size; c < n; c++) {
-            int k = counted[c];
-            if ((counts[k] & mask) < need) {
-                continue;
-            }
+        int[] reached = s.reached.values;
+        for (int c = 0, n = s.reached.size; c < n; c++) {
+            int k = reached[c];
             long at = shape[2 * k + 1];
             int start = (int) (at >>> 24);
             int length = (int) ((at >>> 8) & 0xFFFF);
@@ -1077,14 +1074,17 @@ public final class NameIndex<R> {
     private static final int LAST_WORD = 2;
     private static final int LAST_SIM = 3;
     /**
-     * The bits of a trigram count in {@link Scratch#wordCounts}: a query word has at most
-     * {@link NameForms#MAX_LENGTH} + 2 distinct trigrams, fewer than 1,024.
+     * The bits of a trigram count in {@link Scratch#wordCounts}, and of the place of the first of the
+     * query word's trigrams a text holds: a query word has at most {@link NameForms#MAX_LENGTH}
+     * distinct trigrams, fewer than 512. The round takes the bits above both.
      */
-    private static final int COUNT_BITS = 10;
+    private static final int COUNT_BITS = 9;
+    private static final int ROUND_SHIFT = 2 * COUNT_BITS;
+    private static final int ROUND_BITS = -1 << ROUND_SHIFT;
     /** How many bins the shortlist's histogram of sums has. */
     private static final int HISTOGRAM = 4096;
     private static final int COUNT_MASK = (1 << COUNT_BITS) - 1;
-    private static final int MAX_ROUND = (1 << (31 - COUNT_BITS)) - 1;
+    private static final int MAX_ROUND = (1 << (31 - ROUND_SHIFT)) - 1;
 
     /** A growable list of ints. */
     static final class IntList {
@@ -1131,17 +1131,19 @@ public final class NameIndex<R> {
     }
 
     /** The arrays of one search, reused by the next: stamps instead of clearing. */
-    private static final class Scratch {
+    static final class Scratch {
         int query;
         int round;
         /**
          * Of each word, and of each skeleton, how many of the query word's trigrams it has (the low
-         * {@value #COUNT_BITS} bits) and the round they were counted in (the bits above): one array
-         * read per posting instead of two.
+         * {@value #COUNT_BITS} bits), the place among them of the first it has (the next
+         * {@value #COUNT_BITS}) and the round they were counted in (the bits above): one array read per
+         * posting instead of three.
          */
         final int[] wordCounts;
         final int[] skeletonCounts;
-        final IntList counted = new IntList(1024);
+        /** The texts counted that have enough of the query word's trigrams, in the order first met ({@link #count}). */
+        final IntList reached = new IntList(1024);
         /** What {@link NameIndex#similarWords} found: words, and skeletons as {@code ~k}, with their similarity. */
         final IntList found = new IntList(1024);
         final FloatList foundSimilarity = new FloatList(1024);
@@ -1208,64 +1210,61 @@ public final class NameIndex<R> {
                 Arrays.fill(skeletonCounts, 0);
                 round = 1;
             }
-            counted.size = 0;
+            reached.size = 0;
         }
 
         /**
-         * Counts the postings of the query word's trigrams: how many of them each text has, the texts
-         * listed in {@link #counted} in the order first met. The counts are in the array answered: in
-         * the low bits of {@code counts} ({@link #countMask}), or for a query word of more trigrams
-         * than those bits hold (none a name of {@link NameForms#MAX_LENGTH} letters gives), whole in an
-         * array of its own.
+         * Counts the postings of the query word's {@code trigrams}: how many of them each text has, listing
+         * in {@link #reached} each text the moment it has {@code need} of them (most texts counted have
+         * too few, and are never read again), then putting that list in the order counting meets the
+         * texts first: by the first of the query's trigrams each has, then by text (a posting is in text
+         * order).
          */
-        int[] count(List<String> trigrams, Map<String, int[]> postings, int[] counts) {
-            newCount();
-            int[] into = counts;
+        void count(List<String> trigrams, Map<String, int[]> postings, int[] counts, int need) {
             if (trigrams.size() > COUNT_MASK) {
-                into = new int[counts.length];
-                int[] own = new int[counts.length];
-                for (String trigram : trigrams) {
-                    int[] posting = postings.get(trigram);
-                    if (posting != null) {
-                        for (int x : posting) {
-                            if (own[x]++ == 0) {
-                                counted.add(x);
-                            }
-                        }
-                    }
-                }
-                for (int c = 0; c < counted.size; c++) {
-                    into[counted.values[c]] = own[counted.values[c]];
-                }
-                return into;
+                throw new IllegalArgumentException("a word is looked up by at most " + COUNT_MASK + " trigrams (rule max-length); this one has "
+                        + trigrams.size());
             }
-            for (String trigram : trigrams) {
-                int[] posting = postings.get(trigram);
+            newCount();
+            for (int t = 0; t < trigrams.size(); t++) {
+                int[] posting = postings.get(trigrams.get(t));
                 if (posting != null) {
-                    count(posting, into);
+                    count(posting, counts, t, need);
                 }
             }
-            return into;
+            int n = reached.size;
+            if (n > 1) {
+                if (order.length < n) {
+                    order = new long[Math.max(n, 2 * order.length)];
+                }
+                int[] values = reached.values;
+                for (int c = 0; c < n; c++) {
+                    int k = values[c];
+                    order[c] = ((long) ((counts[k] >>> COUNT_BITS) & COUNT_MASK) << 32) | k;
+                }
+                Arrays.sort(order, 0, n);
+                for (int c = 0; c < n; c++) {
+                    values[c] = (int) order[c];
+                }
+            }
         }
 
-        /** Counts a trigram's posting: each text in it has one more of the query word's trigrams. */
-        void count(int[] posting, int[] counts) {
-            int stamp = round << COUNT_BITS;
+        /** Counts a trigram's posting, the query word's {@code t}-th: each text in it has one more of the query word's trigrams. */
+        void count(int[] posting, int[] counts, int t, int need) {
+            int stamp = round << ROUND_SHIFT;
+            int first = stamp | (t << COUNT_BITS) | 1;
             for (int x : posting) {
                 int c = counts[x];
-                if ((c & ~COUNT_MASK) != stamp) {
-                    counts[x] = stamp | 1;
-                    counted.add(x);
-                } else {
-                    counts[x] = c + 1;
+                c = (c & ROUND_BITS) != stamp ? first : c + 1;
+                counts[x] = c;
+                if ((c & COUNT_MASK) == need) {
+                    reached.add(x);
                 }
             }
         }
 
-        /** What to mask an array {@link #count} answered with to read its counts. */
-        static int countMask(int[] answered, int[] counts) {
-            return answered == counts ? COUNT_MASK : -1;
-        }
+        /** The texts of {@link #reached} keyed for ordering. */
+        long[] order = new long[1024];
 
         void startTable(int m) {
             columns = Math.max(1, m);

@@ -73,4 +73,37 @@ class IndexLettersTest {
         }
         return new ArrayList<>(out);
     }
+
+    /**
+     * A query word's trigrams counted in the index's postings list the texts with at least half of
+     * them, each once, in the order counting every trigram's postings in turn first meets them (the order
+     * the words found for a query word are kept and replayed in), round after round on the same arrays.
+     */
+    @Property(tries = 300)
+    void theTextsCountedAreThoseWithHalfTheTrigramsInTheOrderFirstMet(
+            @ForAll @Size(min = 1, max = 30) List<@StringLength(min = 1, max = 9) @CharRange(from = 'a', to = 'd') String> words,
+            @ForAll @Size(min = 1, max = 4) List<@StringLength(min = 1, max = 9) @CharRange(from = 'a', to = 'd') String> queries) {
+        String[] texts = new LinkedHashSet<>(words).toArray(String[]::new);
+        java.util.Map<String, int[]> postings = NameIndex.postings(texts);
+        NameIndex.Scratch scratch = new NameIndex.Scratch(1, texts.length, 1);
+        for (String query : queries) {
+            List<String> trigrams = NameIndex.trigrams(query);
+            int need = Math.max(1, trigrams.size() / 2);
+            List<Integer> expected = new ArrayList<>();
+            for (String trigram : trigrams) {
+                for (int k = 0; k < texts.length; k++) {
+                    if (!expected.contains(k) && NameIndex.trigrams(texts[k]).contains(trigram)) {
+                        expected.add(k);
+                    }
+                }
+            }
+            expected.removeIf(k -> NameIndex.trigrams(texts[k]).stream().filter(trigrams::contains).count() < need);
+            scratch.count(trigrams, postings, scratch.wordCounts, need);
+            List<Integer> reached = new ArrayList<>();
+            for (int c = 0; c < scratch.reached.size; c++) {
+                reached.add(scratch.reached.values[c]);
+            }
+            assertThat(reached).as(query + " in " + List.of(texts)).isEqualTo(expected);
+        }
+    }
 }
