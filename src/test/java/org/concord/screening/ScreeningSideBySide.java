@@ -44,12 +44,12 @@ public final class ScreeningSideBySide {
         Method[] round = new Method[2];
         for (int b = 0; b < 2; b++) {
             ClassLoader loader = new OwnClassesFirst(new URL[] {Path.of(builds[b]).toUri().toURL(), tests}, ScreeningSideBySide.class.getClassLoader());
-            Class<?> run = loader.loadClass(Run.class.getName());
+            Class<?> run = loader.loadClass(ScreeningSideBySide.class.getName() + "$Run");
             runs[b] = run.getConstructor(int.class, int.class).newInstance(n, perRound * (rounds + 1));
             round[b] = run.getMethod("round", int.class, int.class);
         }
         System.out.printf(Locale.ROOT, "%,d aliases, two builds: A %s, B %s; %d rounds of %d queries after one of warm-up; load average %s%n", n,
-                builds[0], builds[1], rounds, perRound, ScreeningLoad.loadAverage());
+                builds[0], builds[1], rounds, perRound, loadAverage());
         double[][] sums = new double[2][3];
         for (int r = 0; r <= rounds; r++) {
             double[][] result = new double[2][];
@@ -71,6 +71,12 @@ public final class ScreeningSideBySide {
         System.out.printf(Locale.ROOT, "all rounds: A mean %.0f µs, p50 %.0f µs, found %.0f | B mean %.0f µs, p50 %.0f µs, found %.0f | B/A p50 %.3f, mean %.3f%n",
                 sums[0][0] / rounds, sums[0][1] / rounds, sums[0][2], sums[1][0] / rounds, sums[1][1] / rounds, sums[1][2], sums[1][1] / sums[0][1],
                 sums[1][0] / sums[0][0]);
+    }
+
+    /** The load average, as {@link ScreeningLoad} prints it (read here: this class runs without the project's main classes on its class path). */
+    private static String loadAverage() throws java.io.IOException {
+        String[] fields = java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ");
+        return String.join(", ", fields[0], fields[1], fields[2]);
     }
 
     /** A loader that takes the project's classes from its own directories first, everything else from its parent. */
