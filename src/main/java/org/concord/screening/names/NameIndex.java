@@ -1075,8 +1075,9 @@ public final class NameIndex<R> {
     private static final int LAST_SIM = 3;
     /**
      * The bits of a trigram count in {@link Scratch#wordCounts}, and of the place of the first of the
-     * query word's trigrams a text holds: a query word has at most {@link NameForms#MAX_LENGTH}
-     * distinct trigrams, fewer than 512. The round takes the bits above both.
+     * query word's trigrams a text holds: a query word of {@link NameForms#MAX_LENGTH} letters has fewer
+     * than 512 distinct trigrams (a longer one, read from another script, is counted in arrays of its
+     * own). The round takes the bits above both.
      */
     private static final int COUNT_BITS = 9;
     private static final int ROUND_SHIFT = 2 * COUNT_BITS;
@@ -1221,11 +1222,11 @@ public final class NameIndex<R> {
          * order).
          */
         void count(List<String> trigrams, Map<String, int[]> postings, int[] counts, int need) {
-            if (trigrams.size() > COUNT_MASK) {
-                throw new IllegalArgumentException("a word is looked up by at most " + COUNT_MASK + " trigrams (rule max-length); this one has "
-                        + trigrams.size());
-            }
             newCount();
+            if (trigrams.size() > COUNT_MASK) {
+                countMany(trigrams, postings, counts.length, need);
+                return;
+            }
             for (int t = 0; t < trigrams.size(); t++) {
                 int[] posting = postings.get(trigrams.get(t));
                 if (posting != null) {
@@ -1260,6 +1261,37 @@ public final class NameIndex<R> {
                 if ((c & COUNT_MASK) == need) {
                     reached.add(x);
                 }
+            }
+        }
+
+        /**
+         * {@link #count} for a query word of more trigrams than the count's bits hold (a long word read
+         * from another script: its 400 letters may be twice as many in Latin), in arrays of its own.
+         */
+        private void countMany(List<String> trigrams, Map<String, int[]> postings, int texts, int need) {
+            int[] own = new int[texts];
+            int[] firstHeld = new int[texts];
+            for (int t = 0; t < trigrams.size(); t++) {
+                int[] posting = postings.get(trigrams.get(t));
+                if (posting != null) {
+                    for (int x : posting) {
+                        if (own[x] == 0) {
+                            firstHeld[x] = t;
+                        }
+                        if (++own[x] == need) {
+                            reached.add(x);
+                        }
+                    }
+                }
+            }
+            long[] keyed = new long[reached.size];
+            for (int c = 0; c < keyed.length; c++) {
+                int k = reached.values[c];
+                keyed[c] = ((long) firstHeld[k] << 32) | k;
+            }
+            Arrays.sort(keyed);
+            for (int c = 0; c < keyed.length; c++) {
+                reached.values[c] = (int) keyed[c];
             }
         }
 

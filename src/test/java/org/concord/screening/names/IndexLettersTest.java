@@ -106,4 +106,31 @@ class IndexLettersTest {
             assertThat(reached).as(query + " in " + List.of(texts)).isEqualTo(expected);
         }
     }
+
+    /** A query word of more trigrams than the count's bits hold (a long name read from another script) is counted as any other. */
+    @Test
+    void aWordOfManyTrigramsIsCountedAsAnyOther() {
+        StringBuilder longWord = new StringBuilder();
+        java.util.Random random = new java.util.Random(5);
+        while (longWord.length() < 900) {
+            longWord.append((char) ('a' + random.nextInt(26)));
+        }
+        String word = longWord.toString();
+        String[] texts = {"abc", word.substring(0, 700), word.substring(300), word, "zzz"};
+        java.util.Map<String, int[]> postings = NameIndex.postings(texts);
+        NameIndex.Scratch scratch = new NameIndex.Scratch(1, texts.length, 1);
+        List<String> trigrams = NameIndex.trigrams(word);
+        assertThat(trigrams.size()).isGreaterThan(600);
+        scratch.count(trigrams, postings, scratch.wordCounts, trigrams.size() / 2);
+        List<Integer> reached = new ArrayList<>();
+        for (int c = 0; c < scratch.reached.size; c++) {
+            reached.add(scratch.reached.values[c]);
+        }
+        // the whole word holds every trigram from the first; its first 700 letters too; the last 600 from a later one
+        assertThat(reached).containsExactly(1, 3, 2);
+        // and the arrays serve a short word after it
+        scratch.count(NameIndex.trigrams("abc"), postings, scratch.wordCounts, 2);
+        assertThat(scratch.reached.size).isEqualTo(1);
+        assertThat(scratch.reached.values[0]).isZero();
+    }
 }
