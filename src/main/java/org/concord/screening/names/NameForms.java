@@ -165,16 +165,25 @@ public final class NameForms {
             return token;
         }
         List<String> alike = BODY_WORDS_BY_SKELETON.get(skeleton(token, false));
-        if (alike != null) {
-            for (String word : alike) {
-                if (token.length() >= word.length() && token.charAt(0) == word.charAt(0)
-                        && token.charAt(token.length() - 1) == word.charAt(word.length() - 1)
-                        && JaroWinkler.similarity(token, word) >= NEAR_BODY_WORD) {
-                    return BODY_WORDS.get(word);
+        if (alike == null) {
+            return token;
+        }
+        // the nearest of them, and of two as near the first in the alphabet: the table's own order is not an order
+        // (a Map.copyOf's differs from one JVM to the next), and the first near enough in it made a name read as a
+        // group in one process and as a society in another, so that two nodes folded it differently
+        String nearest = null;
+        double best = 0;
+        for (String word : alike) {
+            if (token.length() >= word.length() && token.charAt(0) == word.charAt(0)
+                    && token.charAt(token.length() - 1) == word.charAt(word.length() - 1)) {
+                double similarity = JaroWinkler.similarity(token, word);
+                if (similarity >= NEAR_BODY_WORD && (nearest == null || similarity > best || (similarity == best && word.compareTo(nearest) < 0))) {
+                    nearest = word;
+                    best = similarity;
                 }
             }
         }
-        return token;
+        return nearest == null ? token : BODY_WORDS.get(nearest);
     }
 
     static final double NEAR_BODY_WORD = 0.90;
