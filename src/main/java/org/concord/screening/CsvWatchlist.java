@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import org.concord.screening.names.NameForms;
 
@@ -41,7 +40,8 @@ final class CsvWatchlist {
 
     static final List<String> COLUMNS = List.of("reference", "name", "aliases", "type", "date_of_birth", "place_of_birth", "nationality",
             "document", "listed_on", "source");
-    private static final Set<String> REQUIRED = Set.of("reference", "name");
+    /** The columns a list must have, in the order a list missing both is told of them (a Set.of has no order from one JVM to the next). */
+    private static final List<String> REQUIRED = List.of("reference", "name");
     /** The most characters of one field (a list of aliases may be long, a name may not). */
     static final int MAX_FIELD = 20_000;
     static final int MAX_REFERENCE = 60;

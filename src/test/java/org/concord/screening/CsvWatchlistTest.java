@@ -57,6 +57,9 @@ class CsvWatchlistTest {
                 .isInstanceOf(WatchlistFormatError.class).hasMessageStartingWith("line 1, column 3 (nationalty): unknown column 'nationalty'");
         assertThatThrownBy(() -> read("reference,aliases\nPK-1,Jundallah\n"))
                 .isInstanceOf(WatchlistFormatError.class).hasMessageContaining("(name): the column 'name' is missing");
+        // missing both: the first the list's own order names, in every process
+        assertThatThrownBy(() -> read("aliases,type\nJundallah,organisation\n"))
+                .isInstanceOf(WatchlistFormatError.class).hasMessageContaining("(reference): the column 'reference' is missing");
         assertThatThrownBy(() -> read(HEADER + "PK-1,Jundallah,,militia,,,,,,\n"))
                 .isInstanceOf(WatchlistFormatError.class).hasMessage("line 2, column 4 (type): a type is person or organisation, not 'militia'");
         assertThatThrownBy(() -> read(HEADER + "PK-1,Jundallah,,organisation,last year,,,,,\n"))
