@@ -1233,20 +1233,26 @@ public final class NameIndex<R> {
                     count(posting, counts, t, need);
                 }
             }
+            inFirstOrder(k -> (counts[k] >>> COUNT_BITS) & COUNT_MASK);
+        }
+
+        /** Puts {@link #reached} in the order counting met its texts first: by the first of the query's trigrams each holds ({@code firstHeld}), then by text. */
+        private void inFirstOrder(java.util.function.IntUnaryOperator firstHeld) {
             int n = reached.size;
-            if (n > 1) {
-                if (order.length < n) {
-                    order = new long[Math.max(n, 2 * order.length)];
-                }
-                int[] values = reached.values;
-                for (int c = 0; c < n; c++) {
-                    int k = values[c];
-                    order[c] = ((long) ((counts[k] >>> COUNT_BITS) & COUNT_MASK) << 32) | k;
-                }
-                Arrays.sort(order, 0, n);
-                for (int c = 0; c < n; c++) {
-                    values[c] = (int) order[c];
-                }
+            if (n < 2) {
+                return;
+            }
+            if (order.length < n) {
+                order = new long[Math.max(n, 2 * order.length)];
+            }
+            int[] values = reached.values;
+            for (int c = 0; c < n; c++) {
+                int k = values[c];
+                order[c] = ((long) firstHeld.applyAsInt(k) << 32) | k;
+            }
+            Arrays.sort(order, 0, n);
+            for (int c = 0; c < n; c++) {
+                values[c] = (int) order[c];
             }
         }
 
@@ -1284,15 +1290,7 @@ public final class NameIndex<R> {
                     }
                 }
             }
-            long[] keyed = new long[reached.size];
-            for (int c = 0; c < keyed.length; c++) {
-                int k = reached.values[c];
-                keyed[c] = ((long) firstHeld[k] << 32) | k;
-            }
-            Arrays.sort(keyed);
-            for (int c = 0; c < keyed.length; c++) {
-                reached.values[c] = (int) keyed[c];
-            }
+            inFirstOrder(k -> firstHeld[k]);
         }
 
         /** The texts of {@link #reached} keyed for ordering. */
