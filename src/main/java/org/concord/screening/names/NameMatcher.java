@@ -103,11 +103,35 @@ public final class NameMatcher {
      *
      * @param frequency in how many names each folded word and each consonant skeleton occurs
      */
+    /**
+     * The words that say what legal form a body has, and their consonant skeletons: where the matcher weighs rarity
+     * they weigh the least a word weighs, however rarely a list writes them. They say little of which body a name is
+     * ("Al Wafa" is the "Al Wafa Organization", the Sulaimaniyah Sugar State Company its "Sugar State Enterprise"),
+     * and a list that holds few companies would otherwise weigh "company" as much as a rare family name.
+     */
+    static final java.util.Set<String> LEGAL_FORMS = legalForms("company", "corporation", "limited", "incorporated", "organization",
+            "establishment", "enterprise");
+
+    private static java.util.Set<String> legalForms(String... words) {
+        java.util.Set<String> forms = new java.util.HashSet<>();
+        for (String word : words) {
+            forms.add(word);
+            forms.add(NameForms.skeleton(word));
+        }
+        return java.util.Set.copyOf(forms);
+    }
+
     public NameMatcher weighingRarity(java.util.Map<String, Integer> frequency, int names) {
         double most = Math.log(names + 1.0);
         return new NameMatcher(thresholds, word -> {
+            if (names < 20) {
+                return 1.0;
+            }
+            if (LEGAL_FORMS.contains(word)) {
+                return 0.1;
+            }
             Integer df = frequency.get(word);
-            if (df == null || names < 20) {
+            if (df == null) {
                 return 1.0;
             }
             return Math.max(0.1, Math.min(1.0, Math.log((names + 1.0) / df) / most * 1.6));

@@ -368,6 +368,21 @@ class NameMatchingTest {
     }
 
     @Test
+    void aBodysLegalFormWeighsLittleHoweverRarelyTheListWritesIt() {
+        // a list of 1,000 names in which "organization" and "company" are as rare as "wafa"
+        var weighing = matcher.weighingRarity(java.util.Map.of("organization", 3, "company", 3, "wafa", 3, "enterprise", 3), 1000);
+        // leaving out the legal form leaves nearly the whole name
+        assertThat(weighing.compare(NameForms.of("Al Wafa"), NameForms.of("Al Wafa Organization")).band()).isEqualTo(Band.MATCH);
+        assertThat(weighing.compare(NameForms.of("Sulaimaniya Sugar State Enterprise"), NameForms.of("Sulaimaniyah Sugar State Company"))
+                .band()).isEqualTo(Band.MATCH);
+        // a rare word left out is still half the name; and the legal form alone finds nothing
+        assertThat(weighing.compare(NameForms.of("Al Wafa"), NameForms.of("Al Wafa Humanitarian")).band()).isNotEqualTo(Band.MATCH);
+        assertThat(weighing.compare(NameForms.of("Organization"), NameForms.of("Al Wafa Organization")).band()).isNotEqualTo(Band.MATCH);
+        // without rarity every word weighs 1, the legal form too, as before
+        assertThat(matcher.compare(NameForms.of("Al Wafa"), NameForms.of("Al Wafa Organization")).band()).isNotEqualTo(Band.MATCH);
+    }
+
+    @Test
     void commonWordsWeighLessOnceTheIndexKnowsHowCommonTheyAre() {
         var names = new java.util.ArrayList<NameIndex.Entry<String>>();
         for (String other : java.util.List.of("Mohammad Aman", "Mohammad Essa", "Mohammad Rasul", "Mohammad Hasan", "Mohammad Sadiq",
