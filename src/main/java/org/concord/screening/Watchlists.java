@@ -236,7 +236,7 @@ public class Watchlists {
      * list's names as imported. It holds what a rebuild from the database would.
      */
     private NameIndex<Listed> assemble(String source, ListNames names, Indexed before, Stored stored) {
-        NameIndex.Builder<Listed> builder = NameIndex.builder(matcher);
+        NameIndex.Builder<Listed> builder = NameIndex.<Listed>builder(matcher).tiesBy(LISTED_ORDER);
         if (before != null && before.through() == stored.lastBefore()) {
             NameIndex<Listed> old = before.index();
             for (int i = 0; i < old.size(); i++) {
@@ -518,7 +518,7 @@ public class Watchlists {
     synchronized NameIndex<Listed> rebuild() {
         long started = System.nanoTime();
         long through = jdbc.sql("select coalesce(max(id), 0) from screening_import").query(Long.class).single();
-        NameIndex.Builder<Listed> builder = NameIndex.builder(matcher);
+        NameIndex.Builder<Listed> builder = NameIndex.<Listed>builder(matcher).tiesBy(LISTED_ORDER);
         int[] read = readListed(builder, null);
         NameIndex<Listed> built = builder.build();
         swapIn(built, through);
@@ -549,7 +549,7 @@ public class Watchlists {
         jdbc.sql("""
                 select n.source, n.reference, n.name, n.name_type from screening_name n
                 join screening_entry e on e.source = n.source and e.reference = n.reference
-                where e.listed = true""" + only).params(params).query(rs -> {
+                where e.listed = true""" + only + " order by n.source, n.reference, n.position").params(params).query(rs -> {
                     page.add(new Object[] {owners.get(rs.getString(1) + "\n" + rs.getString(2)), rs.getString(4), rs.getString(3)});
                     if (page.size() == PAGE) {
                         skipped[0] += addAll(builder, page);
@@ -561,6 +561,13 @@ public class Watchlists {
     }
 
     private static final int PAGE = 20_000;
+
+    /**
+     * Equal scores in the order of list and reference, and an entry's names by position (the order they are read in),
+     * so that a search answers the same after an import as after a restart, whichever list came first.
+     */
+    private static final java.util.Comparator<Listed> LISTED_ORDER = java.util.Comparator.comparing(Listed::source)
+            .thenComparing(Listed::reference);
 
     /** Adds a page of names, their forms computed on all cores; returns how many could not be matched (no letters, too long). */
     private static int addAll(NameIndex.Builder<Listed> builder, List<Object[]> page) {

@@ -114,6 +114,8 @@ public final class NameIndex<R> {
     private final Map<String, int[]> skeletonTrigrams;
 
     private final NameMatcher matcher;
+    /** How hits of equal score are ordered ({@link Builder#tiesBy}); null: by the order the names were added. */
+    private final Comparator<Object> ties;
     private final ConcurrentLinkedQueue<Scratch> scratches = new ConcurrentLinkedQueue<>();
     /** The most (word, similarity) pairs kept for query words seen before (8 bytes each). */
     static final long KEPT_PAIRS = Long.getLong("concord.screening.similar-kept", 4_000_000);
@@ -122,6 +124,7 @@ public final class NameIndex<R> {
 
     private NameIndex(Builder<R> b, NameMatcher matcher) {
         int n = b.size;
+        this.ties = b.ties;
         this.owners = Arrays.copyOf(b.owners, n);
         this.kinds = Arrays.copyOf(b.kinds, n);
         this.written = Arrays.copyOf(b.written, n);
@@ -430,9 +433,21 @@ public final class NameIndex<R> {
         private final Map<String, Integer> skeletonIds = new HashMap<>();
         private final List<String> skeletonText = new ArrayList<>();
         private final Map<String, String> kindsSeen = new HashMap<>();
+        private Comparator<Object> ties;
 
         private Builder(NameMatcher matcher) {
             this.matcher = matcher;
+        }
+
+        /**
+         * Orders hits of equal score by their owners, so that which of them a search answers first, and which a limit
+         * keeps, does not depend on the order the names were added in (a list imported before or after another, the
+         * order a database gives rows back in). Without it, equal scores keep the order added.
+         */
+        @SuppressWarnings("unchecked")
+        public Builder<R> tiesBy(Comparator<? super R> order) {
+            this.ties = (Comparator<Object>) order;
+            return this;
         }
 
         public Builder<R> add(R owner, String kind, NameForms.Name name) {
@@ -682,7 +697,11 @@ public final class NameIndex<R> {
     @SuppressWarnings("unchecked")
     private List<Hit<R>> hits(NameForms.Name query, NameMatcher.Prepared q, Map<Object, double[]> best, int limit) {
         List<double[]> ranked = new ArrayList<>(best.values());
-        ranked.sort(Comparator.comparingDouble((double[] d) -> -d[0]).thenComparingDouble(d -> d[1]));
+        Comparator<double[]> byScore = Comparator.comparingDouble((double[] d) -> -d[0]);
+        if (ties != null) {
+            byScore = byScore.thenComparing((double[] d) -> owners[(int) d[1]], ties);
+        }
+        ranked.sort(byScore.thenComparingDouble(d -> d[1]));
         List<Hit<R>> hits = new ArrayList<>();
         String queryReadAs = NameMatcher.readAs(query);
         for (double[] found : ranked.subList(0, Math.min(limit, ranked.size()))) {
