@@ -138,8 +138,10 @@ class IntelController {
     void export(@RequestParam(required = false) List<String> type, @RequestParam(required = false) List<String> tlp,
             @RequestParam(required = false) String partner, @RequestParam(name = "min-confidence", required = false) Integer minConfidence,
             @RequestParam(required = false) List<String> reliability, HttpServletResponse response) throws IOException {
-        for (var parameter : Map.of("type", type == null ? List.<String>of() : type, "tlp", tlp == null ? List.<String>of() : tlp,
-                "reliability", reliability == null ? List.<String>of() : reliability).entrySet()) {
+        // in the order the parameters are documented, so two over their limits are told of the same one in every process
+        for (var parameter : List.of(Map.entry("type", type == null ? List.<String>of() : type),
+                Map.entry("tlp", tlp == null ? List.<String>of() : tlp),
+                Map.entry("reliability", reliability == null ? List.<String>of() : reliability))) {
             org.concord.node.Limits.items(parameter.getKey(), parameter.getValue());
             parameter.getValue().forEach(v -> org.concord.node.Limits.parameter(parameter.getKey(), v, IntelQuery.MAX_VALUE));
         }
