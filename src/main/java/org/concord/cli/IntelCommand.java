@@ -6,9 +6,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.concord.intel.Bundles;
@@ -118,8 +118,10 @@ class IntelCommand extends CommandGroup {
 
         @Override
         public Integer call() throws Exception {
-            Bundles.Filter filter = new Bundles.Filter(Set.copyOf(types), Set.copyOf(tlp),
-                    Optional.ofNullable(partner).map(code -> Viewer.partner(PartyCode.of(code))), minConfidence, Set.copyOf(reliability));
+            // the values in the order given, so that the first wrong one is the one told of
+            Bundles.Filter filter = new Bundles.Filter(new LinkedHashSet<>(types), new LinkedHashSet<>(tlp),
+                    Optional.ofNullable(partner).map(code -> Viewer.partner(PartyCode.of(code))), minConfidence,
+                    new LinkedHashSet<>(reliability));
             try (var context = NodeContexts.offline(config.read());
                     Writer writer = out == null ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
                             : Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {

@@ -118,10 +118,12 @@ public class Bundles {
             this(types, tlp, view, null, Set.of());
         }
 
+        /**
+         * Checks the values in the order the caller gave them (pass a {@link java.util.LinkedHashSet} of
+         * the request's values), so that of two wrong ones the first is told of in every process; only
+         * then copies them, into sets whose order no longer matters.
+         */
         public Filter {
-            types = Set.copyOf(types);
-            tlp = Set.copyOf(tlp);
-            reliability = Set.copyOf(reliability);
             if (minConfidence != null && (minConfidence < 0 || minConfidence > 100)) {
                 throw new InvalidInput("min-confidence", "range", "must be from 0 to 100, got " + minConfidence);
             }
@@ -135,6 +137,9 @@ public class Bundles {
                     throw new InvalidInput("tlp", "tlp-level", "'" + level + "' is not one of CLEAR, GREEN, AMBER, AMBER_STRICT, RED, NONE");
                 }
             }
+            types = Set.copyOf(types);
+            tlp = Set.copyOf(tlp);
+            reliability = Set.copyOf(reliability);
         }
     }
 

@@ -201,6 +201,19 @@ class IntelImportExportTest {
         assertThat(ConcordCommandTest.errorLine(bad)).startsWith("concord: error: tlp: 'PURPLE' is not one of");
     }
 
+    /** Of several wrong values the first given is told of, in every process (not whichever {@code Set.copyOf} gave first). */
+    @Test
+    void exportTellsOfTheFirstWrongValueGiven() {
+        var tlp = ConcordCommandTest.run("intel", "export", "--config", config.toString(), "--tlp", "GREEN", "--tlp", "PURPLE",
+                "--tlp", "ORANGE", "--tlp", "BLACK", "--tlp", "WHITE");
+        assertThat(tlp.code()).isEqualTo(2);
+        assertThat(ConcordCommandTest.errorLine(tlp)).startsWith("concord: error: tlp: 'PURPLE' is not one of");
+        var reliability = ConcordCommandTest.run("intel", "export", "--config", config.toString(), "--reliability", "B",
+                "--reliability", "X", "--reliability", "Y", "--reliability", "Z");
+        assertThat(reliability.code()).isEqualTo(2);
+        assertThat(ConcordCommandTest.errorLine(reliability)).startsWith("concord: error: reliability: 'X' is not");
+    }
+
     @Test
     void aPartnersBundleIsImportedOnlyFromAPairedPartner() throws Exception {
         Path bundle = Path.of("src/test/resources/stix/oasis-documentation/apt1.json");

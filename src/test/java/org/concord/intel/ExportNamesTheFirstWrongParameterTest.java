@@ -13,9 +13,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code GET /api/intel/export} with more than one wrong parameter tells of the same one in every
- * process: the first in the order the API lists them (type, tlp, reliability). It was once decided
- * by the iteration order of {@code Map.of}, which changes with every JVM start.
+ * {@code GET /api/intel/export} with more than one wrong parameter or value tells of the same one in
+ * every process: the first parameter in the order the API lists them (type, tlp, reliability), and of
+ * a parameter's values the first as the request gives them. Both were once decided by the iteration
+ * order of {@code Map.of} and {@code Set.copyOf}, which changes with every JVM start.
  */
 class ExportNamesTheFirstWrongParameterTest {
 
@@ -36,5 +37,15 @@ class ExportNamesTheFirstWrongParameterTest {
         assertThat(all.path("rule").asString()).isEqualTo("no-control-characters");
         JsonNode two = refused("reliability=A%01B&tlp=R%01ED");
         assertThat(two.path("field").asString()).as(two.toString()).isEqualTo("tlp");
+    }
+
+    @Test
+    void of_several_wrong_values_the_first_the_request_gives_is_quoted() throws Exception {
+        JsonNode tlp = refused("tlp=GREEN&tlp=PURPLE&tlp=ORANGE&tlp=BLACK&tlp=WHITE");
+        assertThat(tlp.path("field").asString()).isEqualTo("tlp");
+        assertThat(tlp.path("detail").asString()).as(tlp.toString()).startsWith("tlp: 'PURPLE' is not one of");
+        JsonNode reliability = refused("reliability=B&reliability=X&reliability=Y&reliability=Z");
+        assertThat(reliability.path("field").asString()).isEqualTo("reliability");
+        assertThat(reliability.path("detail").asString()).as(reliability.toString()).startsWith("reliability: 'X' is not");
     }
 }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -145,9 +146,10 @@ class IntelController {
             org.concord.node.Limits.items(parameter.getKey(), parameter.getValue());
             parameter.getValue().forEach(v -> org.concord.node.Limits.parameter(parameter.getKey(), v, IntelQuery.MAX_VALUE));
         }
-        Bundles.Filter filter = new Bundles.Filter(type == null ? Set.of() : Set.copyOf(type), tlp == null ? Set.of() : Set.copyOf(tlp),
-                Optional.ofNullable(partner).map(code -> Viewer.partner(PartyCode.of(code))), minConfidence,
-                reliability == null ? Set.of() : Set.copyOf(reliability));
+        // the values in request order, so that the first wrong one is the one told of
+        Bundles.Filter filter = new Bundles.Filter(type == null ? Set.of() : new LinkedHashSet<>(type),
+                tlp == null ? Set.of() : new LinkedHashSet<>(tlp), Optional.ofNullable(partner).map(code -> Viewer.partner(PartyCode.of(code))),
+                minConfidence, reliability == null ? Set.of() : new LinkedHashSet<>(reliability));
         response.setContentType("application/stix+json;version=2.1");
         bundles.export(filter, new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
     }
