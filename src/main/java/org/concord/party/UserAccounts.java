@@ -1,6 +1,8 @@
 package org.concord.party;
 
 import java.security.SecureRandom;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -59,8 +61,10 @@ public class UserAccounts {
             throw new Conflict("username", "unique", "a user '" + username + "' already exists");
         }
         users.insert(username, passwords.encode(chosen), roles, actor);
-        audit.record(actor, "user.added", username, "roles " + roles);
-        return new Added(new Account(username, Set.copyOf(roles), true), generated);
+        // in Role's order, the same in every process (roles is not empty, as EnumSet.copyOf needs)
+        Set<Role> fixed = Collections.unmodifiableSet(EnumSet.copyOf(roles));
+        audit.record(actor, "user.added", username, "roles " + fixed);
+        return new Added(new Account(username, fixed, true), generated);
     }
 
     /**

@@ -216,6 +216,17 @@ class ConcordCommandTest {
         assertThat(run("users", "list", "--config", pkConfig.toString()).out()).contains("officer").doesNotContain("other");
     }
 
+    /** Roles are printed in the documented order, ADMIN, LIAISON, ANALYST, VIEWER, in every process (not Set.copyOf's). */
+    @Test
+    void aUsersRolesArePrintedInTheDocumentedOrder() {
+        Run add = run("users", "add", "--config", pkConfig.toString(), "--username", "every-role", "--role", "viewer", "--role", "analyst",
+                "--role", "liaison", "--role", "admin");
+        assertThat(add.code()).as(add.err()).isZero();
+        assertThat(add.out()).contains("Added user every-role with roles [ADMIN, LIAISON, ANALYST, VIEWER].");
+        assertThat(run("users", "list", "--config", pkConfig.toString()).out().lines())
+                .contains("every-role  [ADMIN, LIAISON, ANALYST, VIEWER]");
+    }
+
     @Test
     void everyCommandHasHelp() {
         for (String[] args : new String[][] {{"--help"}, {"node", "--help"}, {"demo", "--help"}, {"keys", "export", "--help"},

@@ -132,9 +132,14 @@ public class UserTable {
                 rs.getLong("credentials_epoch"));
     }
 
-    /** A user read by {@link #userOf}, its roles read in full and now fixed. */
+    /**
+     * A user read by {@link #userOf}, its roles read in full and now fixed, in {@link Role}'s order (as
+     * {@code GET /api/users}, the audit trail and the CLI list them), not in {@code Set.copyOf}'s, which
+     * changes with every JVM start.
+     */
     private static StoredUser withRolesFixed(StoredUser user) {
-        return new StoredUser(user.username(), user.passwordHash(), user.enabled(), Set.copyOf(user.roles()), user.credentialsEpoch());
+        return new StoredUser(user.username(), user.passwordHash(), user.enabled(),
+                java.util.Collections.unmodifiableSet(EnumSet.copyOf(user.roles())), user.credentialsEpoch());
     }
 
     /** @return the new token's id */
