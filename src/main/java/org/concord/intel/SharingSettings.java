@@ -32,8 +32,8 @@ public record SharingSettings(List<String> amber, List<String> unmarked, Map<Str
     public SharingSettings {
         amber = amber == null ? List.of() : List.copyOf(amber);
         unmarked = unmarked == null ? List.of() : List.copyOf(unmarked);
-        reShare = reShare == null ? Map.of() : Map.copyOf(reShare);
-        acceptRelayed = acceptRelayed == null ? Map.of() : Map.copyOf(acceptRelayed);
+        reShare = reShare == null ? Map.of() : inOrder(reShare);
+        acceptRelayed = acceptRelayed == null ? Map.of() : inOrder(acceptRelayed);
         for (Map.Entry<String, List<String>> entry : acceptRelayed.entrySet()) {
             PartyCode.of(entry.getKey());
             for (String value : entry.getValue()) {
@@ -42,6 +42,16 @@ public record SharingSettings(List<String> amber, List<String> unmarked, Map<Str
                 }
             }
         }
+    }
+
+    /**
+     * A copy in the order configured (the binder keeps concord.yml's), not {@code Map.copyOf}'s, which
+     * changes with every JVM start: of two wrong entries the first as written is told of, in every process.
+     */
+    private static Map<String, List<String>> inOrder(Map<String, List<String>> map) {
+        Map<String, List<String>> copy = new java.util.LinkedHashMap<>();
+        map.forEach((key, value) -> copy.put(java.util.Objects.requireNonNull(key), java.util.Objects.requireNonNull(value)));
+        return java.util.Collections.unmodifiableMap(copy);
     }
 
     /**

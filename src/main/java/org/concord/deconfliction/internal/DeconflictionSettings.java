@@ -48,7 +48,15 @@ record DeconflictionSettings(List<String> partners, Map<String, PairRules> rules
 
     DeconflictionSettings {
         partners = partners == null ? List.of() : List.copyOf(partners);
-        rules = rules == null ? Map.of() : Map.copyOf(rules);
+        // in the order configured (the binder keeps concord.yml's), not Map.copyOf's, which changes with every JVM start:
+        // of two wrong pairs the first as written is told of, in every process
+        if (rules == null) {
+            rules = Map.of();
+        } else {
+            Map<String, PairRules> inOrder = new java.util.LinkedHashMap<>();
+            rules.forEach((key, value) -> inOrder.put(java.util.Objects.requireNonNull(key), java.util.Objects.requireNonNull(value)));
+            rules = java.util.Collections.unmodifiableMap(inOrder);
+        }
         conflictAnswers = conflictAnswers == null ? new ConflictAnswers(null, null, null) : conflictAnswers;
         events = events == null ? new Events(null) : events;
     }

@@ -1,7 +1,9 @@
 package org.concord.deconfliction.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
@@ -11,7 +13,10 @@ import org.concord.deconfliction.RulesPerPair;
 import org.concord.party.PartyCode;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.io.ByteArrayResource;
 
 /** {@code concord.deconfliction.rules.<partner>.*} changes exactly the rules it names, for exactly that pair. */
 class RulesComeFromConfigurationTest {
@@ -44,5 +49,22 @@ class RulesComeFromConfigurationTest {
         assertThat(withIran.policies()).extracting(NoticePolicy::name).doesNotContain("trajectory-does-not-cross");
         NoticeRules withAfghanistan = rules.between(PartyCode.of("PK"), PartyCode.of("AF"));
         assertThat(withAfghanistan).isEqualTo(NoticeRules.defaults(withAfghanistan.pair()));
+    }
+
+    /** Of several pairs configured wrongly in concord.yml the first as written is named, in every process (not Map.copyOf's order). */
+    @Test
+    void of_several_wrong_pairs_in_concord_yml_the_first_written_is_named() throws Exception {
+        var yaml = new YamlPropertySourceLoader().load("concord.yml", new ByteArrayResource("""
+                concord:
+                  deconfliction:
+                    rules:
+                      QQ: {notification-zone-km: 30}
+                      XX: {notification-zone-km: 30}
+                      ZZ: {notification-zone-km: 30}
+                      QM: {notification-zone-km: 30}
+                """.getBytes(StandardCharsets.UTF_8)));
+        DeconflictionSettings settings = new Binder(ConfigurationPropertySources.from(yaml))
+                .bind("concord.deconfliction", DeconflictionSettings.class).get();
+        assertThatThrownBy(() -> settings.rulesFor(PartyCode.of("PK"))).hasMessageContaining("'QQ' is not");
     }
 }
