@@ -200,8 +200,24 @@ class Problems {
         return "aeiou".indexOf(word.charAt(0)) >= 0 ? "an" : "a";
     }
 
-    /** The request's path variables, e.g. {@code caseId} of {@code /api/requests/{caseId}}; the last one, or null. */
-    private static String lastPathVariable(HttpServletRequest request) {
+    private static final java.util.regex.Pattern VARIABLE = java.util.regex.Pattern.compile("\\{\\*?([^}:]+)(?::[^}]*)?}");
+
+    /**
+     * The request's last path variable, e.g. {@code callId} of {@code /console/hotline/{partner}/calls/{callId}/acknowledge},
+     * or null: the last {@code {...}} of the pattern matched. Spring's map of the variables is a {@code HashMap}, whose
+     * order is not the path's; it is only read when no pattern is at hand.
+     */
+    static String lastPathVariable(HttpServletRequest request) {
+        if (request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof String pattern) {
+            String last = null;
+            java.util.regex.Matcher variable = VARIABLE.matcher(pattern);
+            while (variable.find()) {
+                last = variable.group(1);
+            }
+            if (last != null) {
+                return last;
+            }
+        }
         if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables
                 && !variables.isEmpty()) {
             List<Object> names = new ArrayList<>(variables.keySet());
