@@ -298,7 +298,7 @@ class AdminController {
     }
 
     private static String roles(Set<Role> roles) {
-        return roles.stream().map(Role::name).sorted().collect(Collectors.joining(", "));
+        return roles.stream().sorted().map(Role::name).collect(Collectors.joining(", "));
     }
 
     private List<PolicyRow> sharingRows() {

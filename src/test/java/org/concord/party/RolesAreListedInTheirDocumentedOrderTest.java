@@ -35,7 +35,12 @@ class RolesAreListedInTheirDocumentedOrderTest {
                 "{\"username\":\"every-role\",\"roles\":[\"VIEWER\",\"ANALYST\",\"LIAISON\",\"ADMIN\"],\"password\":\"every-role-password-1\"}",
                 json);
         assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        // the answer to the POST, and the user's own whoami, list them in the same order as the list of users
+        assertThat(rolesOf(JSON.readTree(added.body()))).isEqualTo(IN_ORDER);
         try {
+            HttpResponse<String> whoami = https.get("/api/whoami", Https.basic("every-role", "every-role-password-1"));
+            assertThat(whoami.statusCode()).as(whoami.body()).isEqualTo(200);
+            assertThat(rolesOf(JSON.readTree(whoami.body()))).as(whoami.body()).isEqualTo(IN_ORDER);
             HttpResponse<String> all = https.get("/api/users", admin);
             assertThat(all.statusCode()).as(all.body()).isEqualTo(200);
             JsonNode user = null;
@@ -45,9 +50,7 @@ class RolesAreListedInTheirDocumentedOrderTest {
                 }
             }
             assertThat(user).as(all.body()).isNotNull();
-            List<String> roles = new ArrayList<>();
-            user.path("roles").forEach(role -> roles.add(role.asString()));
-            assertThat(roles).isEqualTo(IN_ORDER);
+            assertThat(rolesOf(user)).isEqualTo(IN_ORDER);
         } finally {
             HttpResponse<String> removed = https.send("DELETE", "/api/users/every-role", null, admin);
             assertThat(removed.statusCode()).as(removed.body()).isEqualTo(204);
@@ -57,5 +60,11 @@ class RolesAreListedInTheirDocumentedOrderTest {
                 .singleElement().satisfies(e -> assertThat(e.detail()).isEqualTo("roles [ADMIN, LIAISON, ANALYST, VIEWER]"));
         assertThat(trail).filteredOn(e -> e.action().equals("user.removed") && e.subject().equals("every-role"))
                 .singleElement().satisfies(e -> assertThat(e.detail()).startsWith("roles [ADMIN, LIAISON, ANALYST, VIEWER];"));
+    }
+
+    private static List<String> rolesOf(JsonNode user) {
+        List<String> roles = new ArrayList<>();
+        user.path("roles").forEach(role -> roles.add(role.asString()));
+        return roles;
     }
 }

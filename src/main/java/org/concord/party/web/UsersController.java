@@ -93,7 +93,7 @@ class UsersController {
         UserAccounts.Added added = accounts.add(body.username(), roles, body.password(), Callers.of(authentication).auditName());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("username", added.account().username());
-        answer.put("roles", added.account().roles().stream().map(Enum::name).sorted().toList());
+        answer.put("roles", added.account().roles().stream().sorted().map(Enum::name).toList());
         if (added.generatedPassword() != null) {
             answer.put("password", added.generatedPassword());
         }

@@ -30,7 +30,7 @@ class WhoAmIController {
         if (caller instanceof Caller.User user) {
             answer.put("kind", "user");
             answer.put("username", user.username());
-            answer.put("roles", user.roles().stream().map(Enum::name).sorted().toList());
+            answer.put("roles", user.roles().stream().sorted().map(Enum::name).toList());
             answer.put("authentication", user.authentication());
         } else if (caller instanceof Caller.PartnerNode partner) {
             answer.put("kind", "partner");
