@@ -23,7 +23,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The size limit on every request body outside the TAXII server (which has its own,
  * {@code max_content_length}) and the import of an intel bundle, over the API or the console's upload (which has its own,
- * {@code concord.intel.max-import-bytes}): {@code concord.api.max-body-size}, 1 MiB by default. A larger body is refused with 413 and a
+ * {@code concord.intel.max-import-bytes}): {@code concord.api.max-body-size}, 1 MiB by default; the import of a watchlist
+ * ({@code POST /api/screening/lists/{source}}) is held to {@code concord.screening.max-import-bytes}, 256 MiB by default,
+ * the same way. A larger body is refused with 413 and a
  * problem document naming {@code body}, the rule {@code max-size} and the limit: at once when its
  * {@code Content-Length} says so, else as soon as the reading passes the limit. The check runs
  * before authentication, so nobody can make the node read more than the limit.
@@ -36,9 +38,14 @@ class RequestBodyLimit {
     /** The console's bundle upload: the same import, the same limit ({@code concord.intel.max-import-bytes}, console.IntelUploads). */
     static final String CONSOLE_BUNDLE_PATH = "/console/intel/bundles";
 
+    /** The import of a watchlist: a whole list as the body, with a limit of its own ({@code concord.screening.max-import-bytes}). */
+    static final String LIST_PATH = "/api/screening/lists/";
+
     @Bean
-    FilterRegistrationBean<LimitFilter> requestBodyLimitFilter(@Value("${concord.api.max-body-size:1MB}") DataSize apiLimit) {
-        FilterRegistrationBean<LimitFilter> registration = new FilterRegistrationBean<>(new LimitFilter(apiLimit.toBytes()));
+    FilterRegistrationBean<LimitFilter> requestBodyLimitFilter(@Value("${concord.api.max-body-size:1MB}") DataSize apiLimit,
+            @Value("${concord.screening.max-import-bytes:256MB}") DataSize listLimit) {
+        FilterRegistrationBean<LimitFilter> registration = new FilterRegistrationBean<>(new LimitFilter(apiLimit.toBytes(),
+                listLimit.toBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         registration.addUrlPatterns("/*");
         return registration;
@@ -63,10 +70,20 @@ class RequestBodyLimit {
     }
 
     static final class LimitFilter extends OncePerRequestFilter {
-        private final long limit;
+        private final long apiLimit;
+        private final long listLimit;
 
-        LimitFilter(long limit) {
-            this.limit = limit;
+        LimitFilter(long apiLimit, long listLimit) {
+            this.apiLimit = apiLimit;
+            this.listLimit = listLimit;
+        }
+
+        /**
+         * The limit on a request to {@code path}: a watchlist's own for the import of a list (the UN's consolidated list
+         * is 1.6 MB, a national list of a million aliases far more), the API's for every other body.
+         */
+        long limitFor(String path) {
+            return path.startsWith(LIST_PATH) && path.indexOf('/', LIST_PATH.length()) < 0 ? listLimit : apiLimit;
         }
 
         @Override
@@ -78,6 +95,7 @@ class RequestBodyLimit {
                 chain.doFilter(request, response);
                 return;
             }
+            long limit = limitFor(path);
             long length = request.getContentLengthLong();
             if (length > limit) {
                 response.setHeader("Connection", "close");

@@ -24,8 +24,8 @@ import jakarta.servlet.http.HttpServletRequest;
  * with a date of birth and a nationality (every user role, as every role may read intel), and
  * importing lists (ANALYST, who works on intelligence, as for an intel bundle): a UN consolidated list
  * or a CSV file as the body, or the intel store's groups and persons. The partner node may do none
- * of it (it learns of matches only through the exchange). A list larger than the API's body limit
- * ({@code concord.api.max-body-size}, 1 MiB) is imported with {@code concord screening import}.
+ * of it (it learns of matches only through the exchange). A list's body is held to
+ * {@code concord.screening.max-import-bytes} (256 MiB), not the API's 1 MiB: the UN's list alone is 1.6 MB.
  */
 @RestController
 class ScreeningController {
