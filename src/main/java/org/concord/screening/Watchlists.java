@@ -95,7 +95,14 @@ public class Watchlists {
     /** One import at a time: two at once would each read the other's rows half written. */
     private final ReentrantLock importing = new ReentrantLock();
 
-    Watchlists(JdbcClient jdbc, javax.sql.DataSource dataSource, TransactionTemplate transaction, Clock clock, IntelWatchlist intel) {
+    /** How often a serving node looks for imports made by another process ({@link #catchUp}); null: never (the CLI's contexts, tests). */
+    private final java.time.Duration check;
+    private volatile java.util.concurrent.ScheduledExecutorService watcher;
+
+    Watchlists(JdbcClient jdbc, javax.sql.DataSource dataSource, TransactionTemplate transaction, Clock clock, IntelWatchlist intel,
+            @org.springframework.beans.factory.annotation.Value("${concord.screening.index-check:PT2S}") java.time.Duration check,
+            @org.springframework.beans.factory.annotation.Value("${concord.scheduling.enabled:true}") boolean scheduling) {
+        this.check = scheduling ? check : null;
         this.jdbc = jdbc;
         this.batches = new JdbcTemplate(dataSource);
         this.rows = new BulkRows(dataSource);
@@ -104,19 +111,62 @@ public class Watchlists {
         this.intel = intel;
     }
 
-    /** A serving node builds its index from the database when it starts, in the background; searches before it is ready wait for it. */
+    /**
+     * A serving node builds its index from the database when it starts, in the background; searches before it is ready
+     * wait for it. Then, every {@code concord.screening.index-check} (2 s), it looks for imports it did not make itself
+     * ({@link #catchUp}).
+     */
     @org.springframework.context.event.EventListener
     void buildOnStart(org.springframework.boot.context.event.ApplicationReadyEvent ready) {
         if (ready.getApplicationContext() instanceof org.springframework.web.context.WebApplicationContext) {
-            Thread builder = new Thread(() -> {
+            java.util.concurrent.ScheduledExecutorService thread = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread builder = new Thread(task, "screening-index");
+                builder.setDaemon(true);
+                return builder;
+            });
+            watcher = thread;
+            thread.execute(() -> {
                 try {
                     current();
                 } catch (RuntimeException e) {
                     log.warn("the screening index could not be built at start; the first search builds it", e);
                 }
-            }, "screening-index");
-            builder.setDaemon(true);
-            builder.start();
+            });
+            if (check != null) {
+                thread.scheduleWithFixedDelay(this::catchUp, check.toMillis(), check.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopWatching() {
+        java.util.concurrent.ScheduledExecutorService thread = watcher;
+        if (thread != null) {
+            thread.shutdownNow();
+        }
+    }
+
+    /**
+     * Rebuilds the index from the database when the database holds an import the index does not: one made by another
+     * process on the same database (`concord screening import` beside a running node, another instance of the node). Such
+     * an import is listed at once ({@link #sources}); without this, searches kept answering from the index built at start,
+     * without it, until the next restart. An import running in this process is left to finish and swap its own index in.
+     */
+    void catchUp() {
+        try {
+            Indexed now = index.get();
+            if (now == null || importing.isLocked()) {
+                return;
+            }
+            long latest = jdbc.sql("select coalesce(max(id), 0) from screening_import").query(Long.class).single();
+            if (latest > now.through()) {
+                log.info("a watchlist was imported by another process (import {}; the index holds imports through {}): rebuilding the index",
+                        latest, now.through());
+                rebuild();
+            }
+        } catch (RuntimeException e) {
+            // the database away for a moment: looked at again at the next check
+            log.debug("could not look for watchlists imported by another process", e);
         }
     }
 
