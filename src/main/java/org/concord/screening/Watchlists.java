@@ -493,17 +493,24 @@ public class Watchlists {
      *
      * @throws InvalidInput naming the field ({@code name}, {@code dob}, {@code nationality}, {@code limit}) and its rule
      */
+    /** A value as an error shows it: at most 40 characters, control characters as '?'. */
+    private static String quoted(String value) {
+        String shown = value.strip().replaceAll("\\p{Cntrl}", "?");
+        return shown.length() > 40 ? shown.substring(0, 40) + "..." : shown;
+    }
+
     public List<Match> search(String name, String dob, String nationality, int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidInput("limit", "range", "must be from 1 to " + MAX_LIMIT + ", got " + limit);
         }
         if (dob != null && !dob.isBlank() && !Particulars.readableDate(dob)) {
-            throw new InvalidInput("dob", "date", "a date of birth is a date (1964-07-17), a year (1964) or a range of years (1960-1962)");
+            throw new InvalidInput("dob", "date", "a date of birth is a day of the calendar (1964-07-17), a year (1964) or a range"
+                    + " of years (1960-1962), not '" + quoted(dob) + "'");
         }
-        if (nationality != null && !nationality.isBlank()
-                && (nationality.length() > 100 || !nationality.strip().matches("[\\p{L} .,'()-]+"))) {
-            throw new InvalidInput("nationality", "country",
-                    "a nationality is a country's name or ISO code, in letters, at most 100 characters");
+        // a country the officer mistyped would otherwise count against every listed person as another nationality
+        if (nationality != null && !nationality.isBlank() && (nationality.length() > 100 || !Particulars.readableNationality(nationality))) {
+            throw new InvalidInput("nationality", "country", "a nationality is a country's English name, its ISO 3166 code or its"
+                    + " people's word (Afghanistan, AF, AFG, Afghan), not '" + quoted(nationality) + "'");
         }
         Particulars given = new Particulars(dob == null ? List.of() : List.of(dob), nationality == null ? List.of() : List.of(nationality));
         NameForms.Name query;

@@ -94,12 +94,27 @@ class ScreeningSearchOverHttpTest {
     }
 
     @Test
+    void aNationalityAgreesHoweverTheCountryIsWritten() throws Exception {
+        // the list says Afghanistan and Pakistan; an officer writes the people's word, the code or the name
+        for (String afghan : java.util.List.of("Afghan", "AFG", "AF", "Afghanistan")) {
+            JsonNode matches = matchesOf(search(Role.LIAISON, "name=" + q("Abdul Samad") + "&nationality=" + q(afghan)));
+            assertThat(matches.get(0).path("reference").asString()).as(afghan).isEqualTo("HTi.001");
+            assertThat(matches.get(0).path("why").toString()).as(afghan).contains("nationality agrees");
+        }
+    }
+
+    @Test
     void badParametersAreRefusedNamingTheFieldAndRule() throws Exception {
         assertRefused(search(Role.LIAISON, "name="), "name", "empty");
         assertRefused(search(Role.LIAISON, "limit=5"), "name", "empty");
         assertRefused(search(Role.LIAISON, "name=" + "a".repeat(500)), "name", "max-length");
         assertRefused(search(Role.LIAISON, "name=Samad&dob=yesterday"), "dob", "date");
         assertRefused(search(Role.LIAISON, "name=Samad&nationality=" + q("<script>")), "nationality", "country");
+        // no day of the calendar, a range running backwards, a country that is none: each would have been counted
+        assertRefused(search(Role.LIAISON, "name=Samad&dob=1968-13-45"), "dob", "date");
+        assertRefused(search(Role.LIAISON, "name=Samad&dob=1967-02-29"), "dob", "date");
+        assertRefused(search(Role.LIAISON, "name=Samad&dob=1970-1960"), "dob", "date");
+        assertRefused(search(Role.LIAISON, "name=Samad&nationality=Atlantis"), "nationality", "country");
         assertRefused(search(Role.LIAISON, "name=Samad&limit=0"), "limit", "range");
         assertRefused(search(Role.LIAISON, "name=Samad&limit=101"), "limit", "range");
     }

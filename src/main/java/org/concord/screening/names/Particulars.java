@@ -48,10 +48,14 @@ public record Particulars(List<String> datesOfBirth, List<String> nationalities)
         return datesOfBirth.isEmpty() && nationalities.isEmpty();
     }
 
-    /** Whether a date of birth is one this can read: a date yyyy-mm-dd, a year, or a range of years. */
+    /** Whether a date of birth is one this can read: a day of the calendar yyyy-mm-dd, a year, or a range of years running forwards. */
     public static boolean readableDate(String value) {
-        return value != null && (DATE.matcher(value.strip()).matches() || RANGE.matcher(value.strip()).matches()
-                || YEAR.matcher(value.strip()).matches());
+        return value != null && span(value) != null;
+    }
+
+    /** Whether a nationality names a country ({@link Nationalities#code}): its ISO code, its name or its people's word. */
+    public static boolean readableNationality(String value) {
+        return Nationalities.code(value) != null;
     }
 
     /** The comparison with date of birth and nationality counted in, when both sides give them; its score, band and why. */
@@ -125,11 +129,21 @@ public record Particulars(List<String> datesOfBirth, List<String> nationalities)
         Matcher m = DATE.matcher(v);
         if (m.matches()) {
             int year = Integer.parseInt(m.group(1));
-            return new int[] {year, year, Integer.parseInt(m.group(2)) * 100 + Integer.parseInt(m.group(3))};
+            int month = Integer.parseInt(m.group(2));
+            int day = Integer.parseInt(m.group(3));
+            try {
+                java.time.LocalDate.of(year, month, day);
+            } catch (java.time.DateTimeException e) {
+                // 1968-13-45, 1967-02-29: no day of the calendar, neither for nor against
+                return null;
+            }
+            return new int[] {year, year, month * 100 + day};
         }
         m = RANGE.matcher(v);
         if (m.matches()) {
-            return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), 0};
+            int from = Integer.parseInt(m.group(1));
+            int to = Integer.parseInt(m.group(2));
+            return from <= to ? new int[] {from, to, 0} : null;
         }
         if (YEAR.matcher(v).matches()) {
             int year = Integer.parseInt(v);
@@ -138,38 +152,17 @@ public record Particulars(List<String> datesOfBirth, List<String> nationalities)
         return null;
     }
 
+    /**
+     * True if some country one side names is one the other names ({@link Nationalities}: "UK" and "United Kingdom of Great
+     * Britain and Northern Ireland" are one), false if none is, null if a side names none (nothing given, or only words
+     * that name no country, which are not counted against a name).
+     */
     static Boolean nationalitiesAgree(List<String> a, List<String> b) {
-        Set<String> x = a.stream().map(Particulars::country).collect(Collectors.toSet());
-        Set<String> y = b.stream().map(Particulars::country).collect(Collectors.toSet());
+        Set<String> x = a.stream().flatMap(v -> Nationalities.codesIn(v).stream()).collect(Collectors.toSet());
+        Set<String> y = b.stream().flatMap(v -> Nationalities.codesIn(v).stream()).collect(Collectors.toSet());
         if (x.isEmpty() || y.isEmpty()) {
             return null;
         }
         return x.stream().anyMatch(y::contains);
-    }
-
-    /** A country's English name folded (lower case, letters only); an ISO 3166 alpha-2 or alpha-3 code read as its name. */
-    static String country(String value) {
-        String v = value.strip();
-        if (v.matches("[A-Za-z]{2}")) {
-            String name = new Locale("", v.toUpperCase(Locale.ROOT)).getDisplayCountry(Locale.ENGLISH);
-            v = name.isEmpty() || name.equalsIgnoreCase(v) ? v : name;
-        } else if (v.matches("[A-Za-z]{3}")) {
-            for (String code : Locale.getISOCountries()) {
-                Locale locale = new Locale("", code);
-                if (locale.getISO3Country().equalsIgnoreCase(v)) {
-                    v = locale.getDisplayCountry(Locale.ENGLISH);
-                    break;
-                }
-            }
-        }
-        String folded = v.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
-        return switch (folded) {
-            case "democraticpeoplesrepublicofkorea", "dprk" -> "northkorea";
-            case "iranislamicrepublicof", "islamicrepublicofiran" -> "iran";
-            case "syrianarabrepublic" -> "syria";
-            case "russianfederation" -> "russia";
-            case "libyanarabjamahiriya" -> "libya";
-            default -> folded;
-        };
     }
 }
