@@ -1,5 +1,8 @@
 package org.concord.screening.psi;
 
+import java.util.List;
+import java.util.Map;
+
 import org.concord.party.Caller;
 import org.concord.party.Callers;
 import org.springframework.http.HttpStatus;
@@ -11,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -49,6 +53,38 @@ class PsiController {
     @PreAuthorize("hasAnyRole('LIAISON', 'ANALYST')")
     PsiSessions.SessionView accept(@PathVariable String id, @RequestBody Acceptance body, Authentication authentication) {
         return sessions.accept(user(authentication), id, body.list());
+    }
+
+    /**
+     * This node's sessions, newest first, of either role (every user role, as for one session): how an officer learns
+     * of a request waiting for their acceptance ({@code RESPONDER}, {@code REQUESTED}). Without each session's matches,
+     * which {@code GET /api/screening/psi/sessions/{id}} gives; {@code matchedEntries} says how many.
+     */
+    @GetMapping("/api/screening/psi/sessions")
+    Map<String, Object> list(@RequestParam(defaultValue = "20") int limit) {
+        if (limit < 1 || limit > 100) {
+            throw new org.concord.node.InvalidInput("limit", "range", "must be from 1 to 100, got " + limit);
+        }
+        List<Map<String, Object>> listed = new java.util.ArrayList<>();
+        for (PsiSessions.SessionView s : sessions.recent(limit)) {
+            Map<String, Object> one = new java.util.LinkedHashMap<>();
+            one.put("id", s.id());
+            one.put("partner", s.partner());
+            one.put("role", s.role());
+            one.put("state", s.state());
+            one.put("list", s.list());
+            one.put("ownSetSize", s.ownSetSize());
+            one.put("partnerSetSize", s.partnerSetSize());
+            one.put("matchedEntries", s.matchedEntries());
+            one.put("requestedBy", s.requestedBy());
+            one.put("acceptedBy", s.acceptedBy());
+            one.put("requestedAt", s.requestedAt());
+            one.put("acceptedAt", s.acceptedAt());
+            one.put("completedAt", s.completedAt());
+            one.put("failure", s.failure());
+            listed.add(one);
+        }
+        return Map.of("sessions", listed);
     }
 
     @GetMapping("/api/screening/psi/sessions/{id}")

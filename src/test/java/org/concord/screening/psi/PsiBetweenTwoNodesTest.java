@@ -73,6 +73,16 @@ class PsiBetweenTwoNodesTest {
                 AutoCloseable b = nodes.ir.bean(PsiTranscript.class).listen(wire::add)) {
             String id = request();
             assertThat(read(nodes.ir, id).path("state").asString()).isEqualTo("REQUESTED");
+            // IR's officer learns of the request from the list of sessions, newest first: waiting for IR to accept it
+            HttpResponse<String> listed = api(nodes.ir, Role.LIAISON).get("/api/screening/psi/sessions?limit=5");
+            assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+            JsonNode newest = JSON.readTree(listed.body()).path("sessions").get(0);
+            assertThat(newest.path("id").asString()).isEqualTo(id);
+            assertThat(newest.path("role").asString()).isEqualTo("RESPONDER");
+            assertThat(newest.path("state").asString()).isEqualTo("REQUESTED");
+            assertThat(newest.path("partner").asString()).isEqualTo("PK");
+            assertThat(newest.has("matches")).as("a list of sessions does not claim none matched").isFalse();
+            assertProblem(api(nodes.ir, Role.LIAISON).get("/api/screening/psi/sessions?limit=0"), 400, "limit", "range");
             done = accept(id);
         }
         String id = done.path("id").asString();
