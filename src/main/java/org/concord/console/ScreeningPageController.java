@@ -44,6 +44,7 @@ class ScreeningPageController {
             }
         }
         model.addAttribute("matches", matches);
+        model.addAttribute("lists", watchlists.searched());
         return "console/screening";
     }
 }

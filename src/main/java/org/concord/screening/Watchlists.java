@@ -272,12 +272,22 @@ public class Watchlists {
     }
 
     /** An index and the last import it holds ({@code screening_import.id}, 0 for none). */
-    private record Indexed(NameIndex<Listed> index, long through) {
+    private record Indexed(NameIndex<Listed> index, long through, List<Source> lists) {
     }
 
-    /** Puts a newly built index in use, unless one that holds a later import is already in use. */
+    /** Puts a newly built index in use, unless one that holds a later import is already in use; with the lists it holds. */
     private void swapIn(NameIndex<Listed> built, long through) {
-        index.accumulateAndGet(new Indexed(built, through), (old, now) -> old == null || now.through() >= old.through() ? now : old);
+        List<Source> lists = sources();
+        index.accumulateAndGet(new Indexed(built, through, lists), (old, now) -> old == null || now.through() >= old.through() ? now : old);
+    }
+
+    /**
+     * The lists a search goes through: those the index in use holds, with what each lists and its date. A search that
+     * finds nothing means "not on these lists", and none means no name can be found at all; an officer is told which.
+     */
+    public List<Source> searched() {
+        current();
+        return index.get().lists();
     }
 
     /**

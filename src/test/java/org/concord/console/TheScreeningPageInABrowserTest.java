@@ -109,6 +109,9 @@ class TheScreeningPageInABrowserTest {
         assertThat(match.getAttribute("data-band")).isEqualTo("MATCH");
         assertThat(match.findElement(By.cssSelector(".why")).getAttribute("textContent")).contains("date of birth agrees")
                 .contains("nationality agrees");
+        // the page says which lists it searched: "no match" is about these lists only
+        assertThat(browser.findElement(By.id("searched")).getText()).startsWith("Searched:");
+        assertThat(browser.findElements(By.id("no-lists"))).isEmpty();
 
         browser.findElement(By.id("dob")).clear();
         browser.findElement(By.id("dob")).sendKeys("last spring");

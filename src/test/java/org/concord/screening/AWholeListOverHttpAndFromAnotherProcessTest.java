@@ -26,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * process on the same database) is searched by that node within seconds, not after its next restart. Before, the node
  * listed the new list as imported and answered every search from the index it had, without it.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class AWholeListOverHttpAndFromAnotherProcessTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -58,7 +59,26 @@ class AWholeListOverHttpAndFromAnotherProcessTest {
         return JSON.readTree(response.body()).path("matches");
     }
 
+    /** "No match" means "not on these lists": the answer says which lists were searched, and with none that none were. */
     @Test
+    @org.junit.jupiter.api.Order(1)
+    void anAnswerNamesTheListsItSearchedAndThatThereAreNoneWhenNoneIsLoaded() throws Exception {
+        String[] basic = Https.basic(node.username(Role.VIEWER), node.password(Role.VIEWER));
+        JsonNode none = JSON.readTree(https.get("/api/screening/search?name=Baradar", basic[0], basic[1]).body());
+        assertThat(none.path("matches")).isEmpty();
+        assertThat(none.path("lists")).isEmpty();
+        assertThat(none.path("note").asString()).contains("no watchlist");
+        String csv = "reference,name\nNL-1,Tishkorab Velmund\n";
+        node.bean(Watchlists.class).importList("names-listed", Watchlists.Format.CSV, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+        JsonNode one = JSON.readTree(https.get("/api/screening/search?name=Baradar", basic[0], basic[1]).body());
+        assertThat(one.path("matches")).isEmpty();
+        assertThat(one.path("lists").findValuesAsString("source")).contains("names-listed");
+        assertThat(one.path("lists").get(0).path("listed").asInt()).isEqualTo(1);
+        assertThat(one.has("note")).isFalse();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(2)
     void theUnListOfMoreThanAMegabyteIsImportedOverTheApiByAnAnalystAndByNoOneElse() throws Exception {
         byte[] list;
         try (var in = UnConsolidatedListTest.un2020()) {
@@ -77,6 +97,7 @@ class AWholeListOverHttpAndFromAnotherProcessTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(3)
     void aListImportedByAnotherProcessIsSearchedWithinSeconds() throws Exception {
         assertThat(search("Qarawandi Zelkhet Brigade")).isEmpty();
         // what `concord screening import` does beside a running node: a context of its own on the node's database

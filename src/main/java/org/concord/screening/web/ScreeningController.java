@@ -66,6 +66,19 @@ class ScreeningController {
             }
             return match;
         }).toList());
+        // which lists "no match" is about: an empty answer from a node with no list says nothing of the name
+        List<Watchlists.Source> lists = watchlists.searched();
+        body.put("lists", lists.stream().map(l -> {
+            Map<String, Object> list = new LinkedHashMap<>();
+            list.put("source", l.source());
+            list.put("listed", l.listed());
+            list.put("generated", l.generated());
+            list.put("lastImported", l.lastImported());
+            return list;
+        }).toList());
+        if (lists.isEmpty()) {
+            body.put("note", "no watchlist is loaded on this node: no name can be found until an analyst imports one");
+        }
         return body;
     }
 
