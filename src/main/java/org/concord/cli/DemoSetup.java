@@ -66,6 +66,12 @@ final class DemoSetup {
         var seeded = DemoSeed.into(node, ACTOR);
         seeded.refusedIntel().forEach(o ->
                 System.err.println("concord: warning: demo object " + o.id() + " refused: " + o.message()));
+        // a watchlist to search from the first start: the groups and persons the node itself holds (Jaish al-Adl,
+        // Jundallah, the Baloch groups...), as `concord screening import-intel --from own` makes it; once, not at every start
+        org.concord.screening.Watchlists watchlists = node.getBean(org.concord.screening.Watchlists.class);
+        if (watchlists.sources().isEmpty()) {
+            watchlists.importIntel("stix", "own");
+        }
         UserAccounts accounts = node.getBean(UserAccounts.class);
         for (User user : users) {
             if (!accounts.exists(user.username())) {

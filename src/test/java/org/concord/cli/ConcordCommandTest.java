@@ -260,6 +260,11 @@ class ConcordCommandTest {
                             assertThat(call.zone().getId()).isEqualTo("Asia/Karachi");
                             assertThat(call.caller().party().value()).isEqualTo("PK");
                         });
+                // a watchlist from the first start: the node's own groups, found in another script
+                var watchlists = context.getBean(org.concord.screening.Watchlists.class);
+                assertThat(watchlists.sources()).extracting(org.concord.screening.Watchlists.Source::source).containsExactly("stix");
+                assertThat(watchlists.search("جيش العدل", 5)).as("at " + node).extracting(org.concord.screening.Watchlists.Match::name)
+                        .contains("Jaish al-Adl");
             }
         }
         String password = nodes.get(1).path("users").get(0).path("password").asString();
