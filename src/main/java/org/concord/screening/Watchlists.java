@@ -153,22 +153,34 @@ public class Watchlists {
      * without it, until the next restart. An import running in this process is left to finish and swap its own index in.
      */
     void catchUp() {
+        Indexed now = index.get();
+        if (now == null || importing.isLocked() || System.nanoTime() < retryAfter) {
+            return;
+        }
+        long latest;
         try {
-            Indexed now = index.get();
-            if (now == null || importing.isLocked()) {
-                return;
-            }
-            long latest = jdbc.sql("select coalesce(max(id), 0) from screening_import").query(Long.class).single();
-            if (latest > now.through()) {
-                log.info("a watchlist was imported by another process (import {}; the index holds imports through {}): rebuilding the index",
-                        latest, now.through());
-                rebuild();
-            }
+            latest = jdbc.sql("select coalesce(max(id), 0) from screening_import").query(Long.class).single();
         } catch (RuntimeException e) {
             // the database away for a moment: looked at again at the next check
             log.debug("could not look for watchlists imported by another process", e);
+            return;
+        }
+        if (latest > now.through()) {
+            log.info("a watchlist was imported by another process (import {}; the index holds imports through {}): rebuilding the index",
+                    latest, now.through());
+            try {
+                rebuild();
+            } catch (RuntimeException e) {
+                // a rebuild of a million names is not tried again every two seconds: in a minute
+                retryAfter = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+                log.warn("the screening index could not be rebuilt to hold import {}; searches answer from the index as it was,"
+                        + " and the rebuild is tried again in a minute", latest, e);
+            }
         }
     }
+
+    /** When {@link #catchUp} may try a rebuild again after one failed ({@link System#nanoTime}). */
+    private volatile long retryAfter = Long.MIN_VALUE;
 
     /**
      * Imports a UN consolidated list as {@code source} (e.g. "un-sc"): entries new to the source are
