@@ -148,7 +148,7 @@ public class Watchlists {
 
     /**
      * Rebuilds the index from the database when the database holds an import the index does not: one made by another
-     * process on the same database (`concord screening import` beside a running node, another instance of the node). Such
+     * process on the same database ({@code concord screening import} beside a running node, another instance of the node). Such
      * an import is listed at once ({@link #sources}); without this, searches kept answering from the index built at start,
      * without it, until the next restart. An import running in this process is left to finish and swap its own index in.
      */
@@ -507,6 +507,12 @@ public class Watchlists {
     /** The most matches a search answers. */
     public static final int MAX_LIMIT = 100;
 
+    /** A value as an error shows it: at most 40 characters, control characters as '?'. */
+    private static String quoted(String value) {
+        String shown = value.strip().replaceAll("\\p{Cntrl}", "?");
+        return shown.length() > 40 ? shown.substring(0, 40) + "..." : shown;
+    }
+
     /**
      * The listed entries whose names match {@code name}, best first, MATCH and REVIEW bands only; a
      * date of birth ({@code 1964-07-17}, {@code 1964} or {@code 1960-1962}) and a nationality (a
@@ -515,12 +521,6 @@ public class Watchlists {
      *
      * @throws InvalidInput naming the field ({@code name}, {@code dob}, {@code nationality}, {@code limit}) and its rule
      */
-    /** A value as an error shows it: at most 40 characters, control characters as '?'. */
-    private static String quoted(String value) {
-        String shown = value.strip().replaceAll("\\p{Cntrl}", "?");
-        return shown.length() > 40 ? shown.substring(0, 40) + "..." : shown;
-    }
-
     public List<Match> search(String name, String dob, String nationality, int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidInput("limit", "range", "must be from 1 to " + MAX_LIMIT + ", got " + limit);
