@@ -3,7 +3,6 @@ package org.concord.screening;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -52,11 +51,7 @@ class AWholeListOverHttpAndFromAnotherProcessTest {
     }
 
     private static JsonNode search(String name) throws Exception {
-        String[] basic = Https.basic(node.username(Role.VIEWER), node.password(Role.VIEWER));
-        HttpResponse<String> response = https.get("/api/screening/search?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8), basic[0],
-                basic[1]);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body()).path("matches");
+        return ScreeningSearches.matches(node, https, name);
     }
 
     /** "No match" means "not on these lists": the answer says which lists were searched, and with none that none were. */

@@ -2,9 +2,7 @@ package org.concord.screening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.concord.exchange.sync.PartnerIntelPull;
@@ -50,11 +48,7 @@ class ScreeningListsOverHttpTest {
     }
 
     private static JsonNode search(String name) throws Exception {
-        String[] basic = Https.basic(pk.username(Role.VIEWER), pk.password(Role.VIEWER));
-        HttpResponse<String> response = https.get("/api/screening/search?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8), basic[0],
-                basic[1]);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body()).path("matches");
+        return ScreeningSearches.matches(pk, https, name);
     }
 
     @Test
