@@ -97,13 +97,6 @@ public final class NameMatcher {
     }
 
     /**
-     * This matcher, weighing each word by how rare it is among {@code names} names (inverse document
-     * frequency, scaled to 0.1..1): agreeing on "Mohammad", "Abdul", "Haji" or "Akhund", which many listed names
-     * share, says less about two names being one than agreeing on "Baradar"; a word never seen weighs 1.
-     *
-     * @param frequency in how many names each folded word and each consonant skeleton occurs
-     */
-    /**
      * The words that say what legal form a body has, and their consonant skeletons: where the matcher weighs rarity
      * they weigh the least a word weighs, however rarely a list writes them. They say little of which body a name is
      * ("Al Wafa" is the "Al Wafa Organization", the Sulaimaniyah Sugar State Company its "Sugar State Enterprise"),
@@ -121,6 +114,16 @@ public final class NameMatcher {
         return java.util.Set.copyOf(forms);
     }
 
+    /** The least a word weighs where the matcher weighs rarity: the commonest words, and {@link #LEGAL_FORMS}. */
+    private static final double LEAST_WEIGHT = 0.1;
+
+    /**
+     * This matcher, weighing each word by how rare it is among {@code names} names (inverse document
+     * frequency, scaled to {@link #LEAST_WEIGHT}..1): agreeing on "Mohammad", "Abdul", "Haji" or "Akhund", which many listed names
+     * share, says less about two names being one than agreeing on "Baradar"; a word never seen weighs 1.
+     *
+     * @param frequency in how many names each folded word and each consonant skeleton occurs
+     */
     public NameMatcher weighingRarity(java.util.Map<String, Integer> frequency, int names) {
         double most = Math.log(names + 1.0);
         return new NameMatcher(thresholds, word -> {
@@ -128,13 +131,13 @@ public final class NameMatcher {
                 return 1.0;
             }
             if (LEGAL_FORMS.contains(word)) {
-                return 0.1;
+                return LEAST_WEIGHT;
             }
             Integer df = frequency.get(word);
             if (df == null) {
                 return 1.0;
             }
-            return Math.max(0.1, Math.min(1.0, Math.log((names + 1.0) / df) / most * 1.6));
+            return Math.max(LEAST_WEIGHT, Math.min(1.0, Math.log((names + 1.0) / df) / most * 1.6));
         });
     }
 
