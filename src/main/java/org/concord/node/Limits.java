@@ -73,6 +73,14 @@ public final class Limits {
         return values;
     }
 
+    /** A number asked for, such as a page's {@code limit}: from 1 to {@code max}, else 400 naming the field, rule {@code range}. */
+    public static int range(String field, int value, int max) {
+        if (value < 1 || value > max) {
+            throw new InvalidInput(field, "range", "must be from 1 to " + max + ", got " + value);
+        }
+        return value;
+    }
+
     /** The first control character of {@code value} other than those {@code multiline} allows, or -1. */
     public static int controlCharacter(String value, boolean multiline) {
         for (int i = 0; i < value.length(); i++) {

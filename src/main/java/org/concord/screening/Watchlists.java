@@ -522,9 +522,7 @@ public class Watchlists {
      * @throws InvalidInput naming the field ({@code name}, {@code dob}, {@code nationality}, {@code limit}) and its rule
      */
     public List<Match> search(String name, String dob, String nationality, int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidInput("limit", "range", "must be from 1 to " + MAX_LIMIT + ", got " + limit);
-        }
+        org.concord.node.Limits.range("limit", limit, MAX_LIMIT);
         if (dob != null && !dob.isBlank() && !Particulars.readableDate(dob)) {
             throw new InvalidInput("dob", "date", "a date of birth is a day of the calendar (1964-07-17), a year (1964) or a range"
                     + " of years (1960-1962), not '" + quoted(dob) + "'");

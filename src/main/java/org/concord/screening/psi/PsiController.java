@@ -1,6 +1,5 @@
 package org.concord.screening.psi;
 
-import java.util.List;
 import java.util.Map;
 
 import org.concord.party.Caller;
@@ -62,29 +61,7 @@ class PsiController {
      */
     @GetMapping("/api/screening/psi/sessions")
     Map<String, Object> list(@RequestParam(defaultValue = "20") int limit) {
-        if (limit < 1 || limit > 100) {
-            throw new org.concord.node.InvalidInput("limit", "range", "must be from 1 to 100, got " + limit);
-        }
-        List<Map<String, Object>> listed = new java.util.ArrayList<>();
-        for (PsiSessions.SessionView s : sessions.recent(limit)) {
-            Map<String, Object> one = new java.util.LinkedHashMap<>();
-            one.put("id", s.id());
-            one.put("partner", s.partner());
-            one.put("role", s.role());
-            one.put("state", s.state());
-            one.put("list", s.list());
-            one.put("ownSetSize", s.ownSetSize());
-            one.put("partnerSetSize", s.partnerSetSize());
-            one.put("matchedEntries", s.matchedEntries());
-            one.put("requestedBy", s.requestedBy());
-            one.put("acceptedBy", s.acceptedBy());
-            one.put("requestedAt", s.requestedAt());
-            one.put("acceptedAt", s.acceptedAt());
-            one.put("completedAt", s.completedAt());
-            one.put("failure", s.failure());
-            listed.add(one);
-        }
-        return Map.of("sessions", listed);
+        return Map.of("sessions", sessions.recent(org.concord.node.Limits.range("limit", limit, 100)));
     }
 
     @GetMapping("/api/screening/psi/sessions/{id}")

@@ -98,10 +98,15 @@ public class PsiSessions {
     public record MatchView(String reference, String name, List<String> keys) {
     }
 
-    /** A session as this node sees it. */
+    /**
+     * A session as this node sees it. {@code matches} is null in a list of sessions ({@link #recent}), which leaves them
+     * out rather than claim that none matched; {@code matchedEntries} counts them.
+     */
     public record SessionView(String id, String partner, String role, String state, String list, Integer ownSetSize,
             Integer partnerSetSize, Integer matchedEntries, String requestedBy, String acceptedBy, Instant requestedAt,
-            Instant acceptedAt, Instant completedAt, String failure, List<MatchView> matches) {
+            Instant acceptedAt, Instant completedAt, String failure,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            List<MatchView> matches) {
     }
 
     /** The keys of a list, and the entries each key stands for. */
@@ -359,13 +364,13 @@ public class PsiSessions {
                 row.failure(), matches);
     }
 
-    /** The newest sessions, of either role, without their matches. */
+    /** The newest sessions, of either role, without their matches ({@code matches} null). */
     public List<SessionView> recent(int limit) {
         return jdbc.sql("select * from screening_psi_session order by requested_at desc, id limit ?").param(Math.max(1, Math.min(limit, 500)))
                 .query((rs, n) -> rowOf(rs)).list().stream()
                 .map(r -> new SessionView(r.id(), r.partner(), r.role(), r.state(), r.list(), r.ownSetSize(), r.partnerSetSize(),
                         r.matchedEntries(), r.requestedBy(), r.acceptedBy(), r.requestedAt(), r.acceptedAt(), r.completedAt(), r.failure(),
-                        List.of()))
+                        null))
                 .toList();
     }
 
