@@ -73,6 +73,8 @@ class ThePsiPagesInABrowserTest {
         String id = chrome.waitFor(Duration.ofSeconds(10), By.id("psi-id")).getText();
         assertThat(browser.findElement(By.id("psi-state")).getText()).isEqualTo("REQUESTED");
         assertThat(browser.findElements(By.id("psi-accept"))).as("the requester does not accept its own session").isEmpty();
+        assertThat(counted(By.id("psi-expires"))).as("when the invitation lapses")
+                .matches("(23h \\d+m|1d 0h) left \\(concord.screening.psi.invitation-expiry\\)");
 
         // then IR's analyst finds it waiting in the list, and accepts it with IR's list
         chrome.logOutOf(nodes.pk);
@@ -80,6 +82,8 @@ class ThePsiPagesInABrowserTest {
         browser.get(nodes.ir.url() + "/console/screening/psi");
         WebElement row = chrome.waitFor(Duration.ofSeconds(5), By.cssSelector(".psi-session[data-id='" + id + "']"));
         assertThat(row.getText()).contains("awaiting our acceptance");
+        assertThat(counted(By.cssSelector(".psi-session[data-id='" + id + "'] .lapses"))).as("the officer sees how long it waits")
+                .matches("(23h \\d+m|1d 0h) left");
         row.findElement(By.tagName("a")).click();
         chrome.waitFor(Duration.ofSeconds(5), By.id("psi-accept"));
         assertThat(browser.findElement(By.cssSelector(".help")).getText()).contains("accept");
@@ -168,5 +172,12 @@ class ThePsiPagesInABrowserTest {
                 .append("</REFERENCE_NUMBER></ENTITY>"));
         xml.append("</ENTITIES></CONSOLIDATED_LIST>");
         return new ByteArrayInputStream(xml.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The text of an element holding a countdown, once the console's script has counted it ("… left"). */
+    private static String counted(By what) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(5))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.textMatches(what, java.util.regex.Pattern.compile("left")));
+        return browser.findElement(what).getText();
     }
 }

@@ -99,12 +99,15 @@ public class PsiSessions {
     }
 
     /**
-     * A session as this node sees it. {@code matches} is null in a list of sessions ({@link #recent}), which leaves them
-     * out rather than claim that none matched; {@code matchedEntries} counts them.
+     * A session as this node sees it. {@code expiresAt} is when a session still open lapses here: an invitation not
+     * accepted by then ({@code concord.screening.psi.invitation-expiry} after {@code requestedAt}), an exchange not
+     * finished by then ({@code concord.screening.psi.session-expiry} after {@code acceptedAt}); null once the session
+     * ended. {@code matches} is null in a list of sessions ({@link #recent}), which leaves them out rather than claim
+     * that none matched; {@code matchedEntries} counts them.
      */
     public record SessionView(String id, String partner, String role, String state, String list, Integer ownSetSize,
             Integer partnerSetSize, Integer matchedEntries, String requestedBy, String acceptedBy, Instant requestedAt,
-            Instant acceptedAt, Instant completedAt, String failure,
+            Instant acceptedAt, Instant completedAt, Instant expiresAt, String failure,
             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
             List<MatchView> matches) {
     }
@@ -163,6 +166,7 @@ public class PsiSessions {
     private final int maxSessionsPerDay;
     private final int chunkSize;
     private final Duration expiry;
+    private final Duration invitationExpiry;
     private final Duration partnerWait;
     private final Map<String, Live> live = new ConcurrentHashMap<>();
     private final Map<String, CachedKeys> listKeys = new ConcurrentHashMap<>();
@@ -174,9 +178,13 @@ public class PsiSessions {
             @Value("${concord.screening.psi.max-sessions-per-day:10}") int maxSessionsPerDay,
             @Value("${concord.screening.psi.chunk-size:16384}") int chunkSize,
             @Value("${concord.screening.psi.session-expiry:PT1H}") Duration expiry,
+            @Value("${concord.screening.psi.invitation-expiry:PT24H}") Duration invitationExpiry,
             @Value("${concord.screening.psi.partner-wait:PT2M}") Duration partnerWait) {
         if (chunkSize < 1) {
             throw new IllegalArgumentException("concord.screening.psi.chunk-size: at least 1 value per chunk, not " + chunkSize);
+        }
+        if (invitationExpiry.isNegative() || invitationExpiry.isZero()) {
+            throw new IllegalArgumentException("concord.screening.psi.invitation-expiry: a positive duration, not " + invitationExpiry);
         }
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -189,6 +197,7 @@ public class PsiSessions {
         this.maxSessionsPerDay = maxSessionsPerDay;
         this.chunkSize = chunkSize;
         this.expiry = expiry;
+        this.invitationExpiry = invitationExpiry;
         this.partnerWait = partnerWait;
     }
 
@@ -257,6 +266,7 @@ public class PsiSessions {
         if (!"REQUESTED".equals(row.state())) {
             throw new Conflict("id", "already-accepted", "session " + id + " is " + row.state() + ", not waiting for acceptance");
         }
+        refuseLapsedInvitation(row);
         PartyCode partner = PartyCode.of(row.partner());
         ListKeys keys = keysOf(list, partner);
         var connection = connections.to(partner);
@@ -359,19 +369,43 @@ public class PsiSessions {
         List<MatchView> matches = jdbc.sql("select reference, name, keys_matched from screening_psi_match where session_id = ? order by reference")
                 .param(id).query((rs, n) -> new MatchView(rs.getString(1), rs.getString(2), List.of(rs.getString(3).split(","))))
                 .list();
-        return new SessionView(row.id(), row.partner(), row.role(), row.state(), row.list(), row.ownSetSize(), row.partnerSetSize(),
-                row.matchedEntries(), row.requestedBy(), row.acceptedBy(), row.requestedAt(), row.acceptedAt(), row.completedAt(),
-                row.failure(), matches);
+        return viewOf(row, matches);
     }
 
     /** The newest sessions, of either role, without their matches ({@code matches} null). */
     public List<SessionView> recent(int limit) {
         return jdbc.sql("select * from screening_psi_session order by requested_at desc, id limit ?").param(Math.max(1, Math.min(limit, 500)))
-                .query((rs, n) -> rowOf(rs)).list().stream()
-                .map(r -> new SessionView(r.id(), r.partner(), r.role(), r.state(), r.list(), r.ownSetSize(), r.partnerSetSize(),
-                        r.matchedEntries(), r.requestedBy(), r.acceptedBy(), r.requestedAt(), r.acceptedAt(), r.completedAt(), r.failure(),
-                        null))
-                .toList();
+                .query((rs, n) -> rowOf(rs)).list().stream().map(r -> viewOf(r, null)).toList();
+    }
+
+    private SessionView viewOf(Row r, List<MatchView> matches) {
+        return new SessionView(r.id(), r.partner(), r.role(), r.state(), r.list(), r.ownSetSize(), r.partnerSetSize(), r.matchedEntries(),
+                r.requestedBy(), r.acceptedBy(), r.requestedAt(), r.acceptedAt(), r.completedAt(), expiresAt(r), r.failure(), matches);
+    }
+
+    /** When a session still open lapses here (see {@link SessionView}); null for one that ended. */
+    private Instant expiresAt(Row r) {
+        return switch (r.state()) {
+            case "REQUESTED" -> r.requestedAt().plus(invitationExpiry);
+            case "EXCHANGING" -> r.acceptedAt() == null ? null : r.acceptedAt().plus(expiry);
+            default -> null;
+        };
+    }
+
+    /** Fails an invitation that waited longer than {@code invitation-expiry} and refuses what was asked of it. */
+    private void refuseLapsedInvitation(Row row) {
+        Instant lapsed = row.requestedAt().plus(invitationExpiry);
+        if (clock.instant().isAfter(lapsed)) {
+            lapse(row.id());
+            throw new Conflict("id", "expired", "session " + row.id() + " was not accepted within " + invitationExpiry
+                    + " (concord.screening.psi.invitation-expiry) and lapsed at " + lapsed + "; request a new one");
+        }
+    }
+
+    /** Fails a session still waiting for its acceptance (and only such a one: an acceptance under way wins). */
+    private void lapse(String id) {
+        jdbc.sql("update screening_psi_session set state = 'FAILED', failure = ? where id = ? and state = 'REQUESTED'")
+                .params("expired: not accepted within " + invitationExpiry + " (concord.screening.psi.invitation-expiry)", id).update();
     }
 
     /** This node's watchlists with at least one listed entry: what a session may match. */
@@ -425,6 +459,7 @@ public class PsiSessions {
         if (!"REQUESTER".equals(row.role()) || !"REQUESTED".equals(row.state())) {
             throw new Conflict("id", "replayed", "session " + id + " is " + row.state() + "; its blinded set was announced already");
         }
+        refuseLapsedInvitation(row);
         PartyCode partner = caller.partner().code();
         ListKeys keys = keysOf(row.list(), partner);
         Blinding.Key key = Blinding.freshKey();
@@ -601,15 +636,20 @@ public class PsiSessions {
     }
 
     /**
-     * Ends every requester session whose state has outlived {@code concord.screening.psi.session-expiry}:
-     * the session fails as expired and its state, sealed key included, is deleted. Runs every minute on
-     * one instance ({@link #expireOnSchedule}); returns how many it ended.
+     * Ends every requester session whose state has outlived {@code concord.screening.psi.session-expiry}
+     * (the session fails as expired and its state, sealed key included, is deleted) and every invitation,
+     * of either role, not accepted within {@code concord.screening.psi.invitation-expiry}. Runs every minute
+     * on one instance ({@link #expireOnSchedule}); returns how many it ended.
      */
     public int expire() {
+        Instant now = clock.instant();
         List<String> expired = jdbc.sql("select session_id from screening_psi_state where expires_at < ?")
-                .param(Timestamp.from(clock.instant())).query(String.class).list();
+                .param(Timestamp.from(now)).query(String.class).list();
         expired.forEach(id -> fail(id, "expired: the exchange did not finish within " + expiry + " (concord.screening.psi.session-expiry)"));
-        return expired.size();
+        List<String> lapsed = jdbc.sql("select id from screening_psi_session where state = 'REQUESTED' and requested_at < ?")
+                .param(Timestamp.from(now.minus(invitationExpiry))).query(String.class).list();
+        lapsed.forEach(this::lapse);
+        return expired.size() + lapsed.size();
     }
 
     /**

@@ -46,7 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
 class PsiInChunksAcrossARestartTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Map<String, Object> FOUR_A_CHUNK = Map.of("concord.screening.psi.chunk-size", 4);
+    private static final Map<String, Object> FOUR_A_CHUNK = Map.of("concord.screening.psi.chunk-size", 4,
+            "concord.screening.psi.max-sessions-per-day", 50);
 
     private static final Map<String, String> PK_LIST = new LinkedHashMap<>();
     private static final Map<String, String> IR_LIST = new LinkedHashMap<>();
@@ -296,12 +297,85 @@ class PsiInChunksAcrossARestartTest {
         assertProblem(post(irAsPartner, "/psi/sessions/" + id + "/blinded/0", chunk(List.of(point, point, point))), 409, "id", "replayed");
     }
 
+    @Test
+    void anInvitationNobodyAcceptsWithinADayLapsesAndALateAcceptanceIsRefused() throws Exception {
+        // given PK's request to IR: both lists show when it lapses, a day after it was made, while it waits
+        String id = request();
+        JsonNode waiting = read(pk, id);
+        Instant requestedAt = Instant.parse(waiting.path("requestedAt").asString());
+        assertThat(Instant.parse(waiting.path("expiresAt").asString())).isEqualTo(requestedAt.plus(Duration.ofHours(24)));
+        JsonNode atIr = read(ir, id);
+        assertThat(atIr.path("state").asString()).isEqualTo("REQUESTED");
+        assertThat(Instant.parse(atIr.path("expiresAt").asString()))
+                .isAfter(Instant.parse(atIr.path("requestedAt").asString()).plus(Duration.ofHours(23)));
+
+        // when a day passes at PK and IR's analyst accepts only then
+        pkClock.advance(Duration.ofHours(24).plusMinutes(1));
+        HttpResponse<String> late = Https.to(ir).send("POST", "/api/screening/psi/sessions/" + id + "/accept", "{\"list\":\"chunks-ir\"}",
+                auth(ir, Role.ANALYST, "Content-Type", "application/json"));
+
+        // then PK refuses it, naming the rule, and both ends show the session failed, with no expiry left
+        assertProblem(late, 409, "partner", "partner-refused");
+        assertThat(late.body()).contains("invitation-expiry");
+        JsonNode atPk = read(pk, id);
+        assertThat(atPk.path("state").asString()).isEqualTo("FAILED");
+        assertThat(atPk.path("failure").asString()).isEqualTo("expired: not accepted within PT24H (concord.screening.psi.invitation-expiry)");
+        assertThat(atPk.path("expiresAt").isMissingNode() || atPk.path("expiresAt").isNull()).as(atPk.toString()).isTrue();
+        assertThat(read(ir, id).path("state").asString()).isEqualTo("FAILED");
+        assertThat(stateRows(id)).isZero();
+    }
+
+    @Test
+    void anInvitationWaitingHereLapsesOnTheMinuteJobAndCannotBeAcceptedAfter() throws Exception {
+        // given IR's request to PK, waiting for PK's acceptance
+        HttpResponse<String> asked = Https.to(ir).send("POST", "/api/screening/psi/sessions", "{\"partner\":\"PK\",\"list\":\"chunks-ir\"}",
+                auth(ir, Role.LIAISON, "Content-Type", "application/json"));
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(201);
+        String id = JSON.readTree(asked.body()).path("id").asString();
+        PsiSessions sessions = pk.bean(PsiSessions.class);
+        pkClock.advance(Duration.ofHours(23));
+        sessions.expire();
+        assertThat(read(pk, id).path("state").asString()).as("not yet a day").isEqualTo("REQUESTED");
+
+        // when the day is over at PK
+        pkClock.advance(Duration.ofHours(1).plusMinutes(1));
+        assertThat(sessions.expire()).isGreaterThanOrEqualTo(1);
+
+        // then PK's list shows it failed as lapsed, and PK's analyst can no longer accept it
+        JsonNode lapsed = read(pk, id);
+        assertThat(lapsed.path("state").asString()).isEqualTo("FAILED");
+        assertThat(lapsed.path("failure").asString()).contains("not accepted within PT24H");
+        HttpResponse<String> late = Https.to(pk).send("POST", "/api/screening/psi/sessions/" + id + "/accept", "{\"list\":\"chunks-pk\"}",
+                auth(pk, Role.ANALYST, "Content-Type", "application/json"));
+        assertProblem(late, 409, "id", "already-accepted");
+    }
+
+    @Test
+    void anInvitationAcceptedLateButNotYetSweptIsRefusedAsExpired() throws Exception {
+        // given IR's request to PK, a day old at PK before the minute's job has run
+        HttpResponse<String> asked = Https.to(ir).send("POST", "/api/screening/psi/sessions", "{\"partner\":\"PK\",\"list\":\"chunks-ir\"}",
+                auth(ir, Role.LIAISON, "Content-Type", "application/json"));
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(201);
+        String id = JSON.readTree(asked.body()).path("id").asString();
+        pkClock.advance(Duration.ofHours(24).plusMinutes(1));
+
+        // when PK's analyst accepts it
+        HttpResponse<String> late = Https.to(pk).send("POST", "/api/screening/psi/sessions/" + id + "/accept", "{\"list\":\"chunks-pk\"}",
+                auth(pk, Role.ANALYST, "Content-Type", "application/json"));
+
+        // then the answer says it lapsed and when, and the session has failed
+        assertProblem(late, 409, "id", "expired");
+        assertThat(late.body()).contains("lapsed at").contains("request a new one");
+        assertThat(read(pk, id).path("state").asString()).isEqualTo("FAILED");
+    }
+
     // ---- helpers
 
     private static TestNode restart(TestNode node) {
         node.close();
         return TestNode.start(node.code(), "Pakistan", TestNode.Store.POSTGRES, node.dataDir(), node.schema(),
-                Map.of("server.port", node.port(), "concord.screening.psi.chunk-size", 4), pkClock);
+                Map.of("server.port", node.port(), "concord.screening.psi.chunk-size", 4,
+                        "concord.screening.psi.max-sessions-per-day", 50), pkClock);
     }
 
     /** Every distinct key of a list. */
