@@ -1,8 +1,6 @@
 package org.concord.ledger;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.Signature;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -462,14 +460,7 @@ public record Receipt(PartyCode receiver, String origin, SigningKey receiverKey,
     }
 
     static boolean ed25519Holds(SigningKey key, byte[] message, byte[] signature) {
-        try {
-            Signature verifier = Signature.getInstance("Ed25519");
-            verifier.initVerify(key.publicKey());
-            verifier.update(message);
-            return verifier.verify(signature);
-        } catch (GeneralSecurityException | RuntimeException e) {
-            return false;
-        }
+        return org.concord.node.Ed25519Signatures.verify(key.raw(), message, signature);
     }
 
     private static String text(JsonNode node, String field) {

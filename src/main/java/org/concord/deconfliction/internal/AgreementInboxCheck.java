@@ -1,7 +1,5 @@
 package org.concord.deconfliction.internal;
 
-import java.security.GeneralSecurityException;
-import java.security.Signature;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -113,15 +111,17 @@ class AgreementInboxCheck implements InboxCheck {
     }
 
     private static Optional<String> verify(Partner from, byte[] signed, String signature, String path) {
+        byte[] bytes;
         try {
-            Signature ed25519 = Signature.getInstance("Ed25519");
-            ed25519.initVerify(from.signingKey().publicKey());
-            ed25519.update(signed);
-            if (ed25519.verify(Base64.getDecoder().decode(signature))) {
-                return Optional.empty();
-            }
-        } catch (IllegalArgumentException | GeneralSecurityException e) {
+            bytes = Base64.getDecoder().decode(signature);
+        } catch (IllegalArgumentException e) {
             return Optional.of(path + ": unreadable (" + e.getMessage() + ")");
+        }
+        if (bytes.length != org.concord.node.Ed25519Signatures.SIGNATURE_SIZE) {
+            return Optional.of(path + ": unreadable (an Ed25519 signature has 64 bytes, not " + bytes.length + ")");
+        }
+        if (org.concord.node.Ed25519Signatures.verify(from.signingKey().raw(), signed, bytes)) {
+            return Optional.empty();
         }
         return Optional.of(path + ": does not verify with " + from.code() + "'s signing key pinned at pairing: the agreement was"
                 + " altered, or not signed by " + from.code());

@@ -4,17 +4,17 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.security.spec.EdECPrivateKeySpec;
 import java.security.spec.NamedParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.HexFormat;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.concord.node.Ed25519Signatures;
 
 /**
  * Conversions between the raw 32-byte Ed25519 keys of RFC 8032 (as signed notes carry them)
- * and JDK keys, and signing and verifying with the JDK provider. Package-private: callers
+ * and JDK keys, and signing and verifying through {@link Ed25519Signatures}. Package-private: callers
  * outside handle key strings, never key bytes.
  */
 final class Ed25519 {
@@ -66,29 +66,13 @@ final class Ed25519 {
         return new Ed25519PrivateKeyParameters(seed, 0).generatePublicKey().getEncoded();
     }
 
-    static byte[] sign(PrivateKey key, byte[] message) {
-        try {
-            Signature signature = Signature.getInstance("Ed25519");
-            signature.initSign(key);
-            signature.update(message);
-            return signature.sign();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Ed25519 signing failed", e);
-        }
+    /** A reusable signer of {@code key} (the project's one implementation, {@link Ed25519Signatures}). */
+    static Ed25519Signatures.Signer signer(PrivateKey key) {
+        return Ed25519Signatures.signer(key);
     }
 
     /** Whether the signature holds; only for the callers in this package that turn {@code false} into a throw. */
     static boolean holds(PublicKey key, byte[] message, byte[] signature) {
-        if (signature.length != SIGNATURE_SIZE) {
-            return false;
-        }
-        try {
-            Signature verifier = Signature.getInstance("Ed25519");
-            verifier.initVerify(key);
-            verifier.update(message);
-            return verifier.verify(signature);
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
+        return Ed25519Signatures.verify(key, message, signature);
     }
 }

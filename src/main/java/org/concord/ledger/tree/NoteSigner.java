@@ -28,8 +28,7 @@ public final class NoteSigner {
     private final byte[] publicKey;
 
     private NoteSigner(String name, PrivateKey privateKey, byte[] publicKey) {
-        this(name, message -> Ed25519.sign(privateKey, message), publicKey);
-        Objects.requireNonNull(privateKey, "privateKey");
+        this(name, Ed25519.signer(Objects.requireNonNull(privateKey, "privateKey"))::sign, publicKey);
     }
 
     private NoteSigner(String name, UnaryOperator<byte[]> ed25519, byte[] publicKey) {

@@ -14,7 +14,6 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -87,6 +86,7 @@ public final class FileNodeIdentity implements NodeIdentity {
     private final PrivateKey tlsKey;
     private final X509Certificate certificate;
     private final PrivateKey signingPrivateKey;
+    private final org.concord.node.Ed25519Signatures.Signer signer;
     private final SigningKey signingKey;
     private final String stixIdentity;
     private final String stixIdentityId;
@@ -99,6 +99,7 @@ public final class FileNodeIdentity implements NodeIdentity {
         this.tlsKey = tlsKey;
         this.certificate = certificate;
         this.signingPrivateKey = signingPrivateKey;
+        this.signer = org.concord.node.Ed25519Signatures.signer(signingPrivateKey);
         this.signingKey = signingKey;
         this.stixIdentity = stixIdentity;
         this.stixIdentityId = JSON.readTree(stixIdentity).path("id").asString();
@@ -286,14 +287,7 @@ public final class FileNodeIdentity implements NodeIdentity {
 
     @Override
     public byte[] sign(byte[] message) {
-        try {
-            Signature signature = Signature.getInstance("Ed25519");
-            signature.initSign(signingPrivateKey);
-            signature.update(message);
-            return signature.sign();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Ed25519 signing failed: " + e.getMessage(), e);
-        }
+        return signer.sign(message);
     }
 
     @Override
