@@ -203,7 +203,8 @@ class BothDatabasesTest {
         assertThat(stored).isNotEqualTo(issued.token()).hasSize(64);
         String hash = node.getBean(JdbcClient.class).sql("select password_hash from party_user where username = ?")
                 .param(name).query(String.class).single();
-        assertThat(hash).startsWith("{argon2@SpringSecurity_v5_8}$argon2id$");
+        assertThat(hash).as("an account added as an admin adds one: the node's own Argon2id parameters, 16 MiB and two passes")
+                .startsWith("{argon2@SpringSecurity_v5_8}$argon2id$v=19$m=16384,t=2,p=1$");
         // Issue 9: token ids, what disabling ends, and failed-login counts, on this store too.
         assertThat(tokens.of(name)).extracting(ApiTokens.Token::id).containsExactly(issued.id());
         accounts.disable(name, "test");

@@ -138,6 +138,10 @@ public final class TestNode implements AutoCloseable {
     }
 
     private static final Map<String, String> HASHES = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The id under which the node's password encoder keeps Argon2id hashes ({@code Passwords.ARGON2}). */
+    private static final String LIGHT_ARGON2_ID = "{argon2@SpringSecurity_v5_8}";
+    private static final org.springframework.security.crypto.argon2.Argon2PasswordEncoder LIGHT_ARGON2 =
+            new org.springframework.security.crypto.argon2.Argon2PasswordEncoder(16, 32, 1, 64, 1);
 
     private void ensureUsers() {
         UserAccounts accounts = bean(UserAccounts.class);
@@ -145,11 +149,14 @@ public final class TestNode implements AutoCloseable {
             String username = username(role);
             String password = "pw-" + code.toLowerCase() + "-" + role.name().toLowerCase() + "-0123456789";
             if (!accounts.exists(username)) {
-                // As UserAccounts.add stores it, with the hash made once per password in this JVM: Argon2id
-                // (16 MiB) four times a node start was a tenth of a test JVM's CPU.
+                // As UserAccounts.add stores it, but hashed once per password in this JVM and with Argon2id's
+                // lightest parameters (64 KiB, one pass), which the hash carries and the node reads back when it
+                // checks a login: an account as a node configured lighter would have made it. With the node's
+                // own 16 MiB, hashing and then checking these passwords on every node the suite starts took a
+                // fifth of the test JVMs' CPU (BENCHMARKS.md, "The suite's CPU"). Accounts made through the API,
+                // the CLI and the console still get the node's parameters, and their tests check them.
                 bean(org.concord.party.persistence.UserTable.class).insert(username,
-                        HASHES.computeIfAbsent(password, p -> bean(org.springframework.security.crypto.password.PasswordEncoder.class).encode(p)),
-                        Set.of(role), "test");
+                        HASHES.computeIfAbsent(password, p -> LIGHT_ARGON2_ID + LIGHT_ARGON2.encode(p)), Set.of(role), "test");
                 bean(org.concord.audit.AuditLog.class).record("test", "user.added", username, "roles " + Set.of(role));
             }
             passwords.put(role, password);
