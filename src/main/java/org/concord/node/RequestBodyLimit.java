@@ -40,6 +40,8 @@ class RequestBodyLimit {
 
     /** The import of a watchlist: a whole list as the body, with a limit of its own ({@code concord.screening.max-import-bytes}). */
     static final String LIST_PATH = "/api/screening/lists/";
+    /** The console's import of a watchlist (console.ScreeningPageController): the same import, the same limit. */
+    static final String CONSOLE_LIST_PATH = "/console/screening/lists/";
 
     @Bean
     FilterRegistrationBean<LimitFilter> requestBodyLimitFilter(@Value("${concord.api.max-body-size:1MB}") DataSize apiLimit,
@@ -83,7 +85,12 @@ class RequestBodyLimit {
          * is 1.6 MB, a national list of a million aliases far more), the API's for every other body.
          */
         long limitFor(String path) {
-            return path.startsWith(LIST_PATH) && path.indexOf('/', LIST_PATH.length()) < 0 ? listLimit : apiLimit;
+            for (String list : new String[] {LIST_PATH, CONSOLE_LIST_PATH}) {
+                if (path.startsWith(list) && path.indexOf('/', list.length()) < 0) {
+                    return listLimit;
+                }
+            }
+            return apiLimit;
         }
 
         @Override

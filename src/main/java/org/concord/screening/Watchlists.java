@@ -78,7 +78,36 @@ public class Watchlists {
         /** The UN Security Council Consolidated List's XML. */
         UN,
         /** CSV with a header row (docs/screening.md). */
-        CSV
+        CSV;
+
+        /**
+         * The format a body's media type names: {@code application/xml} or {@code text/xml} a UN list,
+         * {@code text/csv} a CSV list.
+         *
+         * @throws InvalidInput ({@code Content-Type}, {@code list-format}) for any other
+         */
+        public static Format ofContentType(String contentType) {
+            org.springframework.http.MediaType type;
+            try {
+                type = contentType == null ? null : org.springframework.http.MediaType.parseMediaType(contentType);
+            } catch (org.springframework.util.InvalidMimeTypeException e) {
+                type = null;
+            }
+            if (type != null && (type.isCompatibleWith(org.springframework.http.MediaType.APPLICATION_XML)
+                    || type.isCompatibleWith(org.springframework.http.MediaType.TEXT_XML))) {
+                return UN;
+            }
+            if (type != null && type.isCompatibleWith(org.springframework.http.MediaType.parseMediaType("text/csv"))) {
+                return CSV;
+            }
+            throw new InvalidInput("Content-Type", "list-format",
+                    "a list is application/xml (the UN's consolidated list) or text/csv, not " + contentType);
+        }
+
+        /** The rule a body of this format broke when it cannot be read. */
+        public String rule() {
+            return this == CSV ? "csv" : "un-consolidated-list";
+        }
     }
 
     private static final Pattern SOURCE = Pattern.compile("[a-z0-9][a-z0-9-]{0,59}");

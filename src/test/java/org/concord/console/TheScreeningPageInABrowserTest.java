@@ -122,4 +122,79 @@ class TheScreeningPageInABrowserTest {
         chrome.assertAccessible("screening-error");
         chrome.screenshot("screening-error");
     }
+
+    @Test
+    void anAnalystImportsAListFromAFileItsNamesAreFoundAndABrokenFileChangesNothing() throws Exception {
+        // given PK's analyst on the screening page, with a UN list saved as a file
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("un-list-", ".xml");
+        java.nio.file.Files.writeString(file, "<CONSOLIDATED_LIST dateGenerated=\"2026-12-01\"><ENTITIES><ENTITY><DATAID>9300001</DATAID>"
+                + "<FIRST_NAME>HARAKAT SUQUR AL-JABAL</FIRST_NAME><REFERENCE_NUMBER>CIe.001</REFERENCE_NUMBER></ENTITY>"
+                + "</ENTITIES></CONSOLIDATED_LIST>");
+        chrome.logIn(nodes.pk, Role.ANALYST);
+        browser.get(nodes.pk.url() + "/console/screening");
+        chrome.waitFor(Duration.ofSeconds(5), By.id("import-form"));
+
+        // a list name that breaks the rule is refused next to its field before anything is sent
+        browser.findElement(By.id("import-source")).sendKeys("Mountain Hawks");
+        browser.findElement(By.id("import-file")).sendKeys(file.toString());
+        browser.findElement(By.id("import-button")).click();
+        assertThat(chrome.waitFor(Duration.ofSeconds(5), By.id("import-source-error")).getText()).startsWith("pattern:");
+
+        // when the analyst imports it as console-import
+        browser.findElement(By.id("import-source")).clear();
+        browser.findElement(By.id("import-source")).sendKeys("console-import");
+        browser.findElement(By.id("import-button")).click();
+
+        // then the page says what the import did, and the group is found by another spelling
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20)).until(
+                org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe(By.id("import-status"), "data-imported", "console-import"));
+        assertThat(browser.findElement(By.id("import-status")).getText())
+                .isEqualTo("Imported console-import: 1 entry listed; 1 added, 0 changed, 0 delisted, 0 listed again.");
+        assertThat(browser.findElement(By.id("import-source-error")).isDisplayed()).isFalse();
+        chrome.assertAccessible("screening-import");
+        chrome.screenshot("screening-import");
+        assertThat(found("Harakat Suqur al Jabal")).containsExactly("CIe.001");
+
+        // and a broken file under the same name is refused next to the file field, naming the line, and the list stays
+        java.nio.file.Path broken = java.nio.file.Files.createTempFile("un-list-broken-", ".xml");
+        java.nio.file.Files.writeString(broken, "<CONSOLIDATED_LIST dateGenerated=\"2026-12-02\"><ENTITIES>\n<ENTITY><FIRST_NAME>X"
+                + "</ENTITY></ENTITIES></CONSOLIDATED_LIST>");
+        browser.get(nodes.pk.url() + "/console/screening");
+        chrome.waitFor(Duration.ofSeconds(5), By.id("import-form"));
+        browser.findElement(By.id("import-source")).sendKeys("console-import");
+        browser.findElement(By.id("import-file")).sendKeys(broken.toString());
+        browser.findElement(By.id("import-button")).click();
+        WebElement error = chrome.waitFor(Duration.ofSeconds(20), By.id("import-file-error"));
+        assertThat(error.getText()).startsWith("un-consolidated-list:").contains("line 2");
+        assertThat(browser.findElement(By.id("import-status")).getText()).contains("nothing was changed");
+        assertThat(found("Harakat Suqur al Jabal")).containsExactly("CIe.001");
+    }
+
+    @Test
+    void whoIsNoAnalystSeesNoImportAndItsPostIsRefused() throws Exception {
+        String xml = "<CONSOLIDATED_LIST dateGenerated=\"2026-12-01\"><ENTITIES><ENTITY><DATAID>9300002</DATAID>"
+                + "<FIRST_NAME>SHOULD NOT BE LISTED</FIRST_NAME><REFERENCE_NUMBER>CIe.002</REFERENCE_NUMBER></ENTITY></ENTITIES>"
+                + "</CONSOLIDATED_LIST>";
+        for (Role role : List.of(Role.VIEWER, Role.LIAISON, Role.ADMIN)) {
+            TheHotlineFormsOverHttpsTest.Session session = TheHotlineFormsOverHttpsTest.Session.logIn(nodes.pk, role);
+            String page = session.get("/console/screening").body();
+            assertThat(page).as(role.name()).contains("id=\"screening-search\"").doesNotContain("id=\"import-form\"");
+            String token = TheHotlineFormsOverHttpsTest.Session.find(page, "<meta name=\"_csrf\" content=\"([^\"]+)\"");
+            String header = TheHotlineFormsOverHttpsTest.Session.find(page, "<meta name=\"_csrf_header\" content=\"([^\"]+)\"");
+            var refused = org.concord.testing.Https.to(nodes.pk).send("POST", "/console/screening/lists/not-yours", xml,
+                    "Content-Type", "application/xml", "Cookie", session.cookie(), header, token);
+            assertThat(refused.statusCode()).as(role.name()).isEqualTo(403);
+        }
+        assertThat(nodes.pk.bean(Watchlists.class).sources()).extracting(Watchlists.Source::source).doesNotContain("not-yours");
+        // nobody is sent to log in
+        assertThat(org.concord.testing.Https.to(nodes.pk).send("POST", "/console/screening/lists/not-yours", xml,
+                "Content-Type", "application/xml").statusCode()).isIn(302, 403);
+    }
+
+    /** The references the screening page finds for {@code name}. */
+    private static List<String> found(String name) {
+        browser.get(nodes.pk.url() + "/console/screening?name=" + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8));
+        chrome.waitFor(Duration.ofSeconds(5), By.id("matches"));
+        return browser.findElements(By.cssSelector(".screening-match")).stream().map(e -> e.getAttribute("data-reference")).toList();
+    }
 }

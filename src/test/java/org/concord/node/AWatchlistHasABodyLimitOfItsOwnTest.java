@@ -21,5 +21,8 @@ class AWatchlistHasABodyLimitOfItsOwnTest {
         assertThat(filter.limitFor("/api/screening/lists")).isEqualTo(1_048_576);
         assertThat(filter.limitFor("/api/screening/search")).isEqualTo(1_048_576);
         assertThat(filter.limitFor("/api/hotline/calls")).isEqualTo(1_048_576);
+        assertThat(filter.limitFor("/console/screening/lists/un-sc")).as("the console's import").isEqualTo(268_435_456);
+        assertThat(filter.limitFor("/console/screening/lists/un-sc/x")).isEqualTo(1_048_576);
+        assertThat(filter.limitFor("/console/screening")).isEqualTo(1_048_576);
     }
 }

@@ -97,29 +97,12 @@ class ScreeningController {
     @PostMapping(value = "/api/screening/lists/{source}", produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('ANALYST')")
     Map<String, Object> importFile(@PathVariable String source, HttpServletRequest request) throws IOException {
-        Watchlists.Format format = formatOf(request.getContentType());
+        Watchlists.Format format = Watchlists.Format.ofContentType(request.getContentType());
         try (InputStream in = request.getInputStream()) {
             return imported(watchlists.importList(source, format, in));
         } catch (WatchlistFormatError e) {
-            throw new InvalidInput("body", format == Watchlists.Format.CSV ? "csv" : "un-consolidated-list", e.getMessage());
+            throw new InvalidInput("body", format.rule(), e.getMessage());
         }
-    }
-
-    private static Watchlists.Format formatOf(String contentType) {
-        MediaType type;
-        try {
-            type = contentType == null ? null : MediaType.parseMediaType(contentType);
-        } catch (org.springframework.util.InvalidMimeTypeException e) {
-            type = null;
-        }
-        if (type != null && (type.isCompatibleWith(MediaType.APPLICATION_XML) || type.isCompatibleWith(MediaType.TEXT_XML))) {
-            return Watchlists.Format.UN;
-        }
-        if (type != null && type.isCompatibleWith(MediaType.parseMediaType("text/csv"))) {
-            return Watchlists.Format.CSV;
-        }
-        throw new InvalidInput("Content-Type", "list-format",
-                "a list is application/xml (the UN's consolidated list) or text/csv, not " + contentType);
     }
 
     /**
