@@ -41,8 +41,11 @@ class DeskController {
     private final Workflow workflow;
     private final DeconflictionMap deconfliction;
     private final Alarms alarms;
+    private final org.concord.screening.psi.PsiSessions psi;
 
-    DeskController(CaseViews views, Workflow workflow, DeconflictionMap deconfliction, Alarms alarms) {
+    DeskController(CaseViews views, Workflow workflow, DeconflictionMap deconfliction, Alarms alarms,
+            org.concord.screening.psi.PsiSessions psi) {
+        this.psi = psi;
         this.views = views;
         this.workflow = workflow;
         this.deconfliction = deconfliction;
@@ -128,9 +131,26 @@ class DeskController {
         String self = workflow.self().value();
         List<DeconflictionMap.Awaiting> mine = awaiting.stream().filter(a -> a.awaited().equals(self)).toList();
         List<DeconflictionMap.Awaiting> theirs = awaiting.stream().filter(a -> !a.awaited().equals(self)).toList();
-        model.addAttribute("awaitingMe", merged(rows(views.awaiting("me", SHOWN).items()), mine));
-        model.addAttribute("awaitingPartner", merged(rows(views.awaiting("partner", SHOWN).items()), theirs));
-        model.addAttribute("totals", Map.of("me", views.count("me") + mine.size(), "partner", views.count("partner") + theirs.size()));
+        List<Row> psiMine = new ArrayList<>();
+        List<Row> psiTheirs = new ArrayList<>();
+        for (var session : psi.awaitingAcceptance()) {
+            // a private set intersection asked of us waits for a person here to accept it; ours, for one there
+            boolean ours = "RESPONDER".equals(session.role());
+            (ours ? psiMine : psiTheirs).add(new Row("psi", session.id(), session.partner(),
+                    ours ? "Private set intersection asked by " + session.partner()
+                            : "Private set intersection over " + session.list() + ", asked of " + session.partner(),
+                    "Awaiting", null, ours ? self : session.partner(), List.of("accept"),
+                    session.expiresAt() == null ? null : session.expiresAt().toString(), "concord.screening.psi.invitation-expiry", null,
+                    "/api/screening/psi/sessions/" + session.id()));
+        }
+        List<Row> cases = new ArrayList<>(rows(views.awaiting("me", SHOWN).items()));
+        cases.addAll(psiMine);
+        model.addAttribute("awaitingMe", merged(cases, mine));
+        cases = new ArrayList<>(rows(views.awaiting("partner", SHOWN).items()));
+        cases.addAll(psiTheirs);
+        model.addAttribute("awaitingPartner", merged(cases, theirs));
+        model.addAttribute("totals", Map.of("me", views.count("me") + mine.size() + psiMine.size(),
+                "partner", views.count("partner") + theirs.size() + psiTheirs.size()));
     }
 
     static List<String> roles(Authentication user) {
@@ -150,6 +170,16 @@ class DeskController {
         /** A conflict or an unplanned event: answered on the desk itself, and shown on the map, not on a case page. */
         public boolean deconfliction() {
             return type.equals("conflict") || type.equals("event");
+        }
+
+        /** A private set intersection waiting for its acceptance: accepted on its own page. */
+        public boolean psi() {
+            return type.equals("psi");
+        }
+
+        /** The console page the row opens: the case, the map, or the PSI session. */
+        public String page() {
+            return deconfliction() ? "/console/map" : psi() ? "/console/screening/psi/" + caseId : "/console/cases/" + caseId;
         }
     }
 

@@ -76,8 +76,24 @@ class ThePsiPagesInABrowserTest {
         assertThat(counted(By.id("psi-expires"))).as("when the invitation lapses")
                 .matches("(23h \\d+m|1d 0h) left \\(concord.screening.psi.invitation-expiry\\)");
 
-        // then IR's analyst finds it waiting in the list, and accepts it with IR's list
+        // and PK's desk shows it among what awaits the partner, lapsing in a day
+        browser.get(nodes.pk.url() + "/console/desk");
+        WebElement theirs = chrome.waitFor(Duration.ofSeconds(5), By.cssSelector("#awaiting-partner tr[data-type='psi'][data-case-id='" + id + "']"));
+        assertThat(theirs.getText()).contains("Private set intersection over pk-wanted, asked of IR");
+        assertThat(theirs.findElement(By.cssSelector("time[data-due]")).getAttribute("title"))
+                .isEqualTo("concord.screening.psi.invitation-expiry");
+
+        // then IR's liaison officer finds it on the desk among what awaits IR, and its step leads to the session
         chrome.logOutOf(nodes.pk);
+        chrome.logIn(nodes.ir, Role.LIAISON);
+        WebElement ours = chrome.waitFor(Duration.ofSeconds(5), By.cssSelector("#awaiting-me tr[data-type='psi'][data-case-id='" + id + "']"));
+        assertThat(ours.getText()).contains("Private set intersection asked by PK");
+        ours.findElement(By.cssSelector("a.action")).click();
+        assertThat(chrome.waitFor(Duration.ofSeconds(5), By.id("psi-id")).getText()).isEqualTo(id);
+        assertThat(browser.findElements(By.id("psi-accept"))).as("a liaison officer may accept").hasSize(1);
+
+        // and IR's analyst finds it waiting in the list, and accepts it with IR's list
+        chrome.logOutOf(nodes.ir);
         chrome.logIn(nodes.ir, Role.ANALYST);
         browser.get(nodes.ir.url() + "/console/screening/psi");
         WebElement row = chrome.waitFor(Duration.ofSeconds(5), By.cssSelector(".psi-session[data-id='" + id + "']"));

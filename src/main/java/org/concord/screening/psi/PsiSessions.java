@@ -408,6 +408,12 @@ public class PsiSessions {
                 .params("expired: not accepted within " + invitationExpiry + " (concord.screening.psi.invitation-expiry)", id).update();
     }
 
+    /** The sessions waiting for a person to accept them, of either role, the soonest to lapse first. */
+    public List<SessionView> awaitingAcceptance() {
+        return jdbc.sql("select * from screening_psi_session where state = 'REQUESTED' order by requested_at, id limit 500")
+                .query((rs, n) -> rowOf(rs)).list().stream().map(r -> viewOf(r, null)).toList();
+    }
+
     /** This node's watchlists with at least one listed entry: what a session may match. */
     public List<String> lists() {
         return jdbc.sql("select distinct source from screening_entry where listed = true order by source").query(String.class).list();
