@@ -328,10 +328,7 @@ class PsiInChunksAcrossARestartTest {
     @Test
     void anInvitationWaitingHereLapsesOnTheMinuteJobAndCannotBeAcceptedAfter() throws Exception {
         // given IR's request to PK, waiting for PK's acceptance
-        HttpResponse<String> asked = Https.to(ir).send("POST", "/api/screening/psi/sessions", "{\"partner\":\"PK\",\"list\":\"chunks-ir\"}",
-                auth(ir, Role.LIAISON, "Content-Type", "application/json"));
-        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(201);
-        String id = JSON.readTree(asked.body()).path("id").asString();
+        String id = irRequests();
         PsiSessions sessions = pk.bean(PsiSessions.class);
         pkClock.advance(Duration.ofHours(23));
         sessions.expire();
@@ -353,10 +350,7 @@ class PsiInChunksAcrossARestartTest {
     @Test
     void anInvitationAcceptedLateButNotYetSweptIsRefusedAsExpired() throws Exception {
         // given IR's request to PK, a day old at PK before the minute's job has run
-        HttpResponse<String> asked = Https.to(ir).send("POST", "/api/screening/psi/sessions", "{\"partner\":\"PK\",\"list\":\"chunks-ir\"}",
-                auth(ir, Role.LIAISON, "Content-Type", "application/json"));
-        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(201);
-        String id = JSON.readTree(asked.body()).path("id").asString();
+        String id = irRequests();
         pkClock.advance(Duration.ofHours(24).plusMinutes(1));
 
         // when PK's analyst accepts it
@@ -421,6 +415,14 @@ class PsiInChunksAcrossARestartTest {
 
     private static HttpResponse<String> post(Https https, String path, String body) throws Exception {
         return https.send("POST", path, body, "Content-Type", "application/json");
+    }
+
+    /** IR's liaison officer asks PK for a session over IR's list; its id. */
+    private static String irRequests() throws Exception {
+        HttpResponse<String> asked = Https.to(ir).send("POST", "/api/screening/psi/sessions", "{\"partner\":\"PK\",\"list\":\"chunks-ir\"}",
+                auth(ir, Role.LIAISON, "Content-Type", "application/json"));
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(201);
+        return JSON.readTree(asked.body()).path("id").asString();
     }
 
     private static String request() throws Exception {
