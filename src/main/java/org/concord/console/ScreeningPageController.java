@@ -82,7 +82,6 @@ class ScreeningPageController {
             @RequestParam(required = false) String nationality, Model model, Authentication user) {
         model.addAttribute("mayImport", DeskController.roles(user).contains("ANALYST"));
         model.addAttribute("maxImport", maxImportBytes);
-        model.addAttribute("sources", watchlists.sources());
         model.addAttribute("name", name == null ? "" : name);
         model.addAttribute("dob", dob == null ? "" : dob);
         model.addAttribute("nationality", nationality == null ? "" : nationality);
