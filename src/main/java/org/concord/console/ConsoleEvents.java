@@ -53,6 +53,12 @@ class ConsoleEvents {
         AfterCommit.run(() -> announce(changed));
     }
 
+    /** A private set intersection's step: the desk lists the sessions waiting for a person's acceptance. */
+    @EventListener
+    void on(org.concord.screening.psi.PsiSessionChanged changed) {
+        AfterCommit.run(() -> announce(new CaseChanged("psi", changed.sessionId(), changed.step(), changed.direction())));
+    }
+
     /**
      * Ends every open stream when the node shuts down, before the web server's graceful shutdown
      * begins: an open stream is a request in progress, and the server would otherwise wait its whole

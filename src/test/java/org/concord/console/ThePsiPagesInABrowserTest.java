@@ -173,6 +173,33 @@ class ThePsiPagesInABrowserTest {
         assertThat(nobody.body()).doesNotContain(id);
     }
 
+    @Test
+    void aRequestFromThePartnerAppearsOnTheOpenDeskWithoutReload() throws Exception {
+        // given IR's liaison officer on the desk, its live stream open
+        chrome.logOutOf(nodes.ir);
+        chrome.logIn(nodes.ir, Role.LIAISON);
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(5))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.attributeContains(By.id("live"), "class", "on"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.sameDocument = true;");
+
+        // when PK's analyst asks IR for a session over the API
+        HttpResponse<String> asked = Https.to(nodes.pk).send("POST", "/api/screening/psi/sessions",
+                "{\"partner\":\"IR\",\"list\":\"pk-wanted\"}", "Content-Type", "application/json",
+                "Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((nodes.pk.username(Role.ANALYST) + ":"
+                        + nodes.pk.password(Role.ANALYST)).getBytes(StandardCharsets.UTF_8)));
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(201);
+        String id = new tools.jackson.databind.json.JsonMapper().readTree(asked.body()).path("id").asString();
+        long asked_ = System.nanoTime();
+
+        // then the desk shows it among what awaits IR, without a reload
+        WebElement row = chrome.waitFor(Browser.LIVE, By.cssSelector("#awaiting-me tr[data-type='psi'][data-case-id='" + id + "']"));
+        Browser.live("a PSI request on the partner's desk", asked_);
+        assertThat(row.getText()).contains("Private set intersection asked by PK");
+        assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.sameDocument === true;"))
+                .isEqualTo(true);
+        chrome.logOutOf(nodes.ir);
+    }
+
     private static List<String> matches() {
         return browser.findElements(By.cssSelector(".psi-match")).stream().map(e -> e.getAttribute("data-reference")).toList();
     }

@@ -169,6 +169,7 @@ public class PsiSessions {
     private final Duration invitationExpiry;
     private final Duration partnerWait;
     private final Map<String, Live> live = new ConcurrentHashMap<>();
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Map<String, CachedKeys> listKeys = new ConcurrentHashMap<>();
     private volatile SecretKey sealingKey;
 
@@ -179,7 +180,9 @@ public class PsiSessions {
             @Value("${concord.screening.psi.chunk-size:16384}") int chunkSize,
             @Value("${concord.screening.psi.session-expiry:PT1H}") Duration expiry,
             @Value("${concord.screening.psi.invitation-expiry:PT24H}") Duration invitationExpiry,
-            @Value("${concord.screening.psi.partner-wait:PT2M}") Duration partnerWait) {
+            @Value("${concord.screening.psi.partner-wait:PT2M}") Duration partnerWait,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         if (chunkSize < 1) {
             throw new IllegalArgumentException("concord.screening.psi.chunk-size: at least 1 value per chunk, not " + chunkSize);
         }
@@ -404,8 +407,10 @@ public class PsiSessions {
 
     /** Fails a session still waiting for its acceptance (and only such a one: an acceptance under way wins). */
     private void lapse(String id) {
-        jdbc.sql("update screening_psi_session set state = 'FAILED', failure = ? where id = ? and state = 'REQUESTED'")
-                .params("expired: not accepted within " + invitationExpiry + " (concord.screening.psi.invitation-expiry)", id).update();
+        if (jdbc.sql("update screening_psi_session set state = 'FAILED', failure = ? where id = ? and state = 'REQUESTED'")
+                .params("expired: not accepted within " + invitationExpiry + " (concord.screening.psi.invitation-expiry)", id).update() == 1) {
+            changed(new PsiSessionChanged(id, "x-concord-psi-lapse", "NONE"));
+        }
     }
 
     /** The sessions waiting for a person to accept them, of either role, the soonest to lapse first. */
@@ -1064,6 +1069,12 @@ public class PsiSessions {
         object.put("partner", partner.value());
         sizes.forEach(object::put);
         ledger.append(LedgerEntry.of(direction, partner, ObjectDigest.of(object.toString()), when));
+        changed(new PsiSessionChanged(id, type, direction.name()));
+    }
+
+    /** Tells this node's listeners of a step, once the transaction that stored it (if any) commits. */
+    private void changed(PsiSessionChanged change) {
+        org.concord.node.AfterCommit.run(() -> events.publishEvent(change));
     }
 
     private static JsonNode parse(String body) {
