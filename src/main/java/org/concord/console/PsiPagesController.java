@@ -56,6 +56,13 @@ class PsiPagesController {
         return "console/psi";
     }
 
+    /** The list of sessions alone, which the page reads again when a session takes a step (console.js, the event stream). */
+    @GetMapping("/console/screening/psi/live")
+    String live(Model model) {
+        model.addAttribute("sessions", sessions.recent(SHOWN));
+        return "console/psi :: sessions";
+    }
+
     @PostMapping("/console/screening/psi/sessions")
     @PreAuthorize("hasAnyRole('LIAISON', 'ANALYST')")
     String request(@RequestParam Map<String, String> form, Model model, Authentication user, HttpSession session,

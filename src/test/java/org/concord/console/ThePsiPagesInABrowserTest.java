@@ -183,12 +183,7 @@ class ThePsiPagesInABrowserTest {
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.sameDocument = true;");
 
         // when PK's analyst asks IR for a session over the API
-        HttpResponse<String> asked = Https.to(nodes.pk).send("POST", "/api/screening/psi/sessions",
-                "{\"partner\":\"IR\",\"list\":\"pk-wanted\"}", "Content-Type", "application/json",
-                "Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((nodes.pk.username(Role.ANALYST) + ":"
-                        + nodes.pk.password(Role.ANALYST)).getBytes(StandardCharsets.UTF_8)));
-        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(201);
-        String id = new tools.jackson.databind.json.JsonMapper().readTree(asked.body()).path("id").asString();
+        String id = asks(nodes.pk, Role.ANALYST, "IR", "pk-wanted");
         long asked_ = System.nanoTime();
 
         // then the desk shows it among what awaits IR, without a reload
@@ -198,6 +193,47 @@ class ThePsiPagesInABrowserTest {
         assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.sameDocument === true;"))
                 .isEqualTo(true);
         chrome.logOutOf(nodes.ir);
+    }
+
+    @Test
+    void theRequestersListShowsThePartnersAcceptanceWithoutReload() throws Exception {
+        // given PK's liaison officer on the PSI list, with a session PK asked of IR waiting there
+        chrome.logOutOf(nodes.pk);
+        chrome.logIn(nodes.pk, Role.LIAISON);
+        String id = asks(nodes.pk, Role.LIAISON, "IR", "pk-wanted");
+        browser.get(nodes.pk.url() + "/console/screening/psi");
+        WebElement row = chrome.waitFor(Duration.ofSeconds(5), By.cssSelector(".psi-session[data-id='" + id + "']"));
+        assertThat(row.getText()).contains("awaiting the partner");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(5))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.attributeContains(By.id("live"), "class", "on"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.sameDocument = true;");
+
+        // when IR's analyst accepts it over the API
+        HttpResponse<String> accepted = Https.to(nodes.ir).send("POST", "/api/screening/psi/sessions/" + id + "/accept",
+                "{\"list\":\"ir-wanted\"}", "Content-Type", "application/json", "Authorization", basic(nodes.ir, Role.ANALYST));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        long done = System.nanoTime();
+
+        // then PK's list shows it completed, with PK's own count of matches, without a reload
+        chrome.waitFor(Browser.LIVE, By.cssSelector(".psi-session[data-id='" + id + "'][data-state='COMPLETED']"));
+        Browser.live("a session's completion on the requester's list", done);
+        assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.sameDocument === true;"))
+                .isEqualTo(true);
+        chrome.logOutOf(nodes.pk);
+    }
+
+    /** A session {@code role} at {@code node} asks of {@code partner} over {@code list}, through the API; its id. */
+    private static String asks(org.concord.testing.TestNode node, Role role, String partner, String list) throws Exception {
+        HttpResponse<String> asked = Https.to(node).send("POST", "/api/screening/psi/sessions",
+                "{\"partner\":\"" + partner + "\",\"list\":\"" + list + "\"}", "Content-Type", "application/json",
+                "Authorization", basic(node, role));
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(201);
+        return new tools.jackson.databind.json.JsonMapper().readTree(asked.body()).path("id").asString();
+    }
+
+    private static String basic(org.concord.testing.TestNode node, Role role) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((node.username(role) + ":" + node.password(role))
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     private static List<String> matches() {
