@@ -409,7 +409,7 @@ public class PsiSessions {
     private void lapse(String id) {
         if (jdbc.sql("update screening_psi_session set state = 'FAILED', failure = ? where id = ? and state = 'REQUESTED'")
                 .params("expired: not accepted within " + invitationExpiry + " (concord.screening.psi.invitation-expiry)", id).update() == 1) {
-            changed(new PsiSessionChanged(id, "x-concord-psi-lapse", "NONE"));
+            events.publishEvent(new PsiSessionChanged(id, "x-concord-psi-lapse", "NONE"));
         }
     }
 
@@ -1069,12 +1069,9 @@ public class PsiSessions {
         object.put("partner", partner.value());
         sizes.forEach(object::put);
         ledger.append(LedgerEntry.of(direction, partner, ObjectDigest.of(object.toString()), when));
-        changed(new PsiSessionChanged(id, type, direction.name()));
-    }
-
-    /** Tells this node's listeners of a step, once the transaction that stored it (if any) commits. */
-    private void changed(PsiSessionChanged change) {
-        org.concord.node.AfterCommit.run(() -> events.publishEvent(change));
+        // published as Workflow publishes CaseChanged: a listener that must wait for the commit defers itself
+        // (ConsoleEvents does); deferring here too would lose the event once published from a commit's callback
+        events.publishEvent(new PsiSessionChanged(id, type, direction.name()));
     }
 
     private static JsonNode parse(String body) {
