@@ -122,7 +122,7 @@ public final class Ed25519Signatures {
 
     /** The raw 32 bytes of a JDK Ed25519 public key; null if it is not one. */
     public static byte[] raw(PublicKey key) {
-        byte[] spki = key == null ? null : key.getEncoded();
+        byte[] spki = key == null || !"X.509".equals(key.getFormat()) ? null : key.getEncoded();
         if (spki == null || spki.length != SPKI_PREFIX.length + KEY_SIZE
                 || !Arrays.equals(spki, 0, SPKI_PREFIX.length, SPKI_PREFIX, 0, SPKI_PREFIX.length)) {
             return null;

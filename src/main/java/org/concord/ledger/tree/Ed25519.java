@@ -41,12 +41,11 @@ final class Ed25519 {
     }
 
     static byte[] raw(PublicKey key) {
-        byte[] spki = key.getEncoded();
-        if (!"X.509".equals(key.getFormat()) || spki.length != SPKI_PREFIX.length + KEY_SIZE
-                || !Arrays.equals(spki, 0, SPKI_PREFIX.length, SPKI_PREFIX, 0, SPKI_PREFIX.length)) {
+        byte[] raw = Ed25519Signatures.raw(key);
+        if (raw == null) {
             throw new IllegalArgumentException("not an Ed25519 public key: " + key.getAlgorithm());
         }
-        return Arrays.copyOfRange(spki, SPKI_PREFIX.length, spki.length);
+        return raw;
     }
 
     static PrivateKey privateKeyFromSeed(byte[] seed) {
