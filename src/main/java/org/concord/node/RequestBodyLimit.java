@@ -42,6 +42,7 @@ class RequestBodyLimit {
     static final String LIST_PATH = "/api/screening/lists/";
     /** The console's import of a watchlist (console.ScreeningPageController): the same import, the same limit. */
     static final String CONSOLE_LIST_PATH = "/console/screening/lists/";
+    private static final java.util.List<String> LIST_PATHS = java.util.List.of(LIST_PATH, CONSOLE_LIST_PATH);
 
     @Bean
     FilterRegistrationBean<LimitFilter> requestBodyLimitFilter(@Value("${concord.api.max-body-size:1MB}") DataSize apiLimit,
@@ -85,7 +86,7 @@ class RequestBodyLimit {
          * is 1.6 MB, a national list of a million aliases far more), the API's for every other body.
          */
         long limitFor(String path) {
-            for (String list : new String[] {LIST_PATH, CONSOLE_LIST_PATH}) {
+            for (String list : LIST_PATHS) {
                 if (path.startsWith(list) && path.indexOf('/', list.length()) < 0) {
                     return listLimit;
                 }
