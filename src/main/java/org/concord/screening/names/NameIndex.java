@@ -652,12 +652,20 @@ public final class NameIndex<R> {
      * once, with its best-matching name.
      */
     public List<Hit<R>> search(NameForms.Name query, int limit) {
+        return search(query, limit, null);
+    }
+
+    /**
+     * {@link #search(NameForms.Name, int)} among the owners {@code admits} lets in (all when null): the others are
+     * left out before the candidates are shortlisted, so that they take no place of one that is let in.
+     */
+    public List<Hit<R>> search(NameForms.Name query, int limit, java.util.function.Predicate<? super R> admits) {
         Scratch scratch = scratches.poll();
         if (scratch == null) {
             scratch = new Scratch(owners.length, wordText.length, skeletonText.length);
         }
         try {
-            return search(query, limit, scratch);
+            return search(query, limit, admits, scratch);
         } finally {
             scratches.offer(scratch);
         }
@@ -685,7 +693,8 @@ public final class NameIndex<R> {
             return;
         }
         double[] previous = best.get(owners[i]);
-        if (previous == null || previous[0] < score) {
+        // of two names that score the same, the first by position (the first added), whichever was scored first
+        if (previous == null || previous[0] < score || previous[0] == score && i < previous[1]) {
             best.put(owners[i], new double[] {score, i, parts[1], parts[2], parts[3]});
         }
     }
@@ -721,14 +730,14 @@ public final class NameIndex<R> {
         return hits;
     }
 
-    private List<Hit<R>> search(NameForms.Name query, int limit, Scratch s) {
+    private List<Hit<R>> search(NameForms.Name query, int limit, java.util.function.Predicate<? super R> admits, Scratch s) {
         NameMatcher.Prepared prepared = matcher.prepare(query);
         Map<Object, double[]> found = new LinkedHashMap<>();
-        scoreCandidates(query, prepared, prepared, s, found);
+        scoreCandidates(query, prepared, prepared, admits, s, found);
         NameForms.Name joined = found.values().stream().anyMatch(f -> f[0] >= matcher.thresholds().match()) ? null : joined(query);
         if (joined != null) {
             // found by its words joined (Wali Jan, ولی جان: WALIJAN), scored as the name asked
-            scoreCandidates(joined, matcher.prepare(joined), prepared, s, found);
+            scoreCandidates(joined, matcher.prepare(joined), prepared, admits, s, found);
         }
         return hits(query, prepared, found, limit);
     }
@@ -757,8 +766,9 @@ public final class NameIndex<R> {
      * and scores the best {@link #SCORED} in full against {@code scoredAs} (the name asked, which {@code query}
      * is or stands for), keeping each owner's best in {@code found}.
      */
-    private void scoreCandidates(NameForms.Name query, NameMatcher.Prepared prepared, NameMatcher.Prepared scoredAs, Scratch s,
-            Map<Object, double[]> found) {
+    @SuppressWarnings("unchecked")
+    private void scoreCandidates(NameForms.Name query, NameMatcher.Prepared prepared, NameMatcher.Prepared scoredAs,
+            java.util.function.Predicate<? super R> admits, Scratch s, Map<Object, double[]> found) {
         s.newQuery();
         List<String> tokens = query.tokens();
         int m = Math.min(tokens.size(), QUERY_WORDS);
@@ -794,7 +804,18 @@ public final class NameIndex<R> {
             gather(similar[i], i, weight, s);
         }
         // the best by what was gathered, then the estimate, then the full score
+        if (admits != null) {
+            // a name left out gathers nothing, so it is shortlisted only when too few others were gathered, then dropped
+            for (int c = 0; c < s.count; c++) {
+                if (!admits.test((R) owners[s.gathered[c << 2]])) {
+                    s.gathered[(c << 2) + ACC] = Float.floatToRawIntBits(0f);
+                }
+            }
+        }
         int[] shortlist = s.shortlist(SHORTLIST);
+        if (admits != null) {
+            shortlist = Arrays.stream(shortlist).filter(n -> admits.test((R) owners[n])).toArray();
+        }
 
         double[] queryWeights = prepared.tokenRarity;
         int scored = Math.min(SCORED, shortlist.length);

@@ -306,6 +306,25 @@ class NameMatchingTest {
         assertThat(index.search(NameForms.of("Zhang Wei"), 10)).isEmpty();
     }
 
+    /**
+     * A search among some owners only: the others take no place in the shortlist, so one person named like a thousand
+     * companies is still found; and of an owner's names that score the same, the first added is the one answered.
+     */
+    @Test
+    void anIndexSearchAmongSomeOwnersIsNotCrowdedOutByTheOthers() {
+        var entries = new java.util.ArrayList<NameIndex.Entry<String>>();
+        for (int i = 0; i < 1000; i++) {
+            entries.add(new NameIndex.Entry<>("company-" + i, "name", NameForms.of("Muhammad Jamal")));
+        }
+        entries.add(new NameIndex.Entry<>("person", "name", NameForms.of("Muhammad Jamal")));
+        entries.add(new NameIndex.Entry<>("person", "aka", NameForms.of("MUHAMMAD JAMAL")));
+        var index = NameIndex.build(entries, matcher);
+        assertThat(index.search(NameForms.of("Mohammed Jamal"), 10)).extracting(NameIndex.Hit::owner).doesNotContain("person");
+        var persons = index.search(NameForms.of("Mohammed Jamal"), 10, owner -> owner.equals("person"));
+        assertThat(persons).extracting(NameIndex.Hit::owner).containsExactly("person");
+        assertThat(persons.get(0).entry().kind()).isEqualTo("name");
+    }
+
     @Test
     void thresholdsAreConfigurable() {
         var lenient = new NameMatcher(new Thresholds(0.85, 0.6));
