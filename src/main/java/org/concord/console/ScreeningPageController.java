@@ -79,16 +79,18 @@ class ScreeningPageController {
 
     @GetMapping("/console/screening")
     String page(@RequestParam(required = false) String name, @RequestParam(required = false) String dob,
-            @RequestParam(required = false) String nationality, Model model, Authentication user) {
+            @RequestParam(required = false) String nationality, @RequestParam(required = false) String kind, Model model,
+            Authentication user) {
         model.addAttribute("mayImport", DeskController.roles(user).contains("ANALYST"));
         model.addAttribute("maxImport", maxImportBytes);
         model.addAttribute("name", name == null ? "" : name);
         model.addAttribute("dob", dob == null ? "" : dob);
         model.addAttribute("nationality", nationality == null ? "" : nationality);
+        model.addAttribute("kind", kind == null ? "" : kind.strip().toUpperCase(java.util.Locale.ROOT));
         List<Watchlists.Match> matches = null;
         if (name != null) {
             try {
-                matches = watchlists.search(name, dob, nationality, SHOWN);
+                matches = watchlists.search(name, dob, nationality, kind, SHOWN);
             } catch (InvalidInput e) {
                 model.addAttribute("errorField", e.field());
                 model.addAttribute("errorRule", e.rule());

@@ -64,7 +64,16 @@ public final class Evaluation {
         }
     }
 
-    private record Query(String name, String expected, String kind, boolean crossScript, org.concord.screening.names.Particulars particulars) {
+    /**
+     * @param wanted the kind of entry the query asks for ({@link Watchlists#search(String, String, String, String, int)}'s
+     *        {@code kind}); null for any
+     */
+    private record Query(String name, String expected, String kind, boolean crossScript, org.concord.screening.names.Particulars particulars,
+            WatchlistEntry.Kind wanted) {
+
+        Query(String name, String expected, String kind, boolean crossScript, org.concord.screening.names.Particulars particulars) {
+            this(name, expected, kind, crossScript, particulars, null);
+        }
     }
 
     private Evaluation() {
@@ -94,7 +103,9 @@ public final class Evaluation {
         out.println("by name alone:");
         run(list, thresholds, limit, mistakes, out, false);
         out.println("with date of birth and nationality (each query gives its entry's, as an officer who knows them would):");
-        return run(list, thresholds, limit, mistakes, out, true);
+        run(list, thresholds, limit, mistakes, out, true);
+        out.println("with the kind as well (each query of a listed entry asks for a person only or a body only, as its entry is):");
+        return run(list, thresholds, limit, mistakes, out, true, true);
     }
 
     private static org.concord.screening.names.Particulars particulars(WatchlistEntry entry) {
@@ -103,6 +114,12 @@ public final class Evaluation {
 
     private static Figures run(List<WatchlistEntry> list, Thresholds thresholds, int limit, int mistakes, PrintStream out,
             boolean withParticulars) {
+        return run(list, thresholds, limit, mistakes, out, withParticulars, false);
+    }
+
+    private static Figures run(List<WatchlistEntry> list, Thresholds thresholds, int limit, int mistakes, PrintStream out,
+            boolean withParticulars, boolean withKind) {
+        java.util.Map<String, WatchlistEntry.Kind> kinds = new java.util.HashMap<>();
         java.util.Map<String, org.concord.screening.names.Particulars> known = new java.util.HashMap<>();
         Set<String> persons = new HashSet<>();
         List<WatchlistEntry> entries = limit > 0 ? list.subList(0, Math.min(limit, list.size())) : list;
@@ -116,18 +133,20 @@ public final class Evaluation {
             if (entry.kind() == WatchlistEntry.Kind.INDIVIDUAL) {
                 persons.add(entry.reference());
             }
+            kinds.put(entry.reference(), entry.kind());
+            WatchlistEntry.Kind wanted = withKind ? entry.kind() : null;
             if (i % 10 == 9) {
                 String twin = listedTwice(entry, entries);
-                queries.add(new Query(entry.name(), twin, twin == null ? "left out" : "left out, listed twice", false, given));
+                queries.add(new Query(entry.name(), twin, twin == null ? "left out" : "left out, listed twice", false, given, wanted));
                 continue;
             }
             WatchlistEntry.Alias heldOut = heldOut(entry);
             for (WatchlistEntry.Alias alias : entry.names()) {
                 if (alias.type().equals("ORIGINAL_SCRIPT")) {
-                    queries.add(new Query(alias.name(), entry.reference(), "original script", true, given));
+                    queries.add(new Query(alias.name(), entry.reference(), "original script", true, given, wanted));
                 } else if (alias == heldOut) {
                     queries.add(new Query(alias.name(), entry.reference(), anotherName(alias, entry) ? ANOTHER_NAME : "held-out alias", false,
-                            given));
+                            given, wanted));
                 } else {
                     try {
                         indexed.add(new NameIndex.Entry<>(entry.reference(), alias.type(), NameForms.of(alias.name())));
@@ -165,7 +184,9 @@ public final class Evaluation {
             NameForms.Name asked;
             try {
                 asked = NameForms.of(query.name());
-                hits = index.search(asked, 10);
+                WatchlistEntry.Kind wanted = query.wanted();
+                // the January 2024 names are of no kind the list says: let in whatever is asked for
+                hits = index.search(asked, 10, wanted == null ? null : owner -> kinds.getOrDefault(owner, wanted) == wanted);
             } catch (InvalidName e) {
                 asked = null;
                 hits = List.of();

@@ -551,7 +551,19 @@ public class Watchlists {
      * @throws InvalidInput naming the field ({@code name}, {@code dob}, {@code nationality}, {@code limit}) and its rule
      */
     public List<Match> search(String name, String dob, String nationality, int limit) {
+        return search(name, dob, nationality, null, limit);
+    }
+
+    /**
+     * {@link #search(String, String, String, int)} among the entries of one kind when {@code kind} names one
+     * ({@code INDIVIDUAL} or {@code ENTITY}, in any case; all when null or blank): the officer who looks for a person is
+     * not shown the bodies named after him, nor the one who looks for a group its founder.
+     *
+     * @throws InvalidInput naming the field ({@code name}, {@code dob}, {@code nationality}, {@code kind}, {@code limit}) and its rule
+     */
+    public List<Match> search(String name, String dob, String nationality, String kind, int limit) {
         org.concord.node.Limits.range("limit", limit, MAX_LIMIT);
+        WatchlistEntry.Kind wanted = kind(kind);
         if (dob != null && !dob.isBlank() && !Particulars.readableDate(dob)) {
             throw new InvalidInput("dob", "date", "a date of birth is a day of the calendar (1964-07-17), a year (1964) or a range"
                     + " of years (1960-1962), not '" + quoted(dob) + "'");
@@ -574,7 +586,8 @@ public class Watchlists {
         // with particulars, or a query naming a kind of body (which counts against a listed person), more name matches are
         // read, as a conflicting date of birth or a person's entry may push some below others
         boolean reranked = particulars || NameForms.kindOfBody(query) != null;
-        for (var hit : current.search(query, reranked ? Math.max(limit, 50) : limit)) {
+        java.util.function.Predicate<Listed> admits = wanted == null ? null : listed -> wanted.name().equals(listed.kind());
+        for (var hit : current.search(query, reranked ? Math.max(limit, 50) : limit, admits)) {
             Listed owner = hit.owner();
             NameMatcher.Comparison comparison = matcher.judged(hit.comparison(), query,
                     WatchlistEntry.Kind.INDIVIDUAL.name().equals(owner.kind()), given, owner.particulars());
@@ -587,6 +600,20 @@ public class Watchlists {
         }
         matches.sort(java.util.Comparator.comparingDouble(Match::score).reversed());
         return matches.size() > limit ? List.copyOf(matches.subList(0, limit)) : matches;
+    }
+
+    /** The kind of entry a search asks for, or null for any. */
+    private static WatchlistEntry.Kind kind(String kind) {
+        if (kind == null || kind.isBlank()) {
+            return null;
+        }
+        for (WatchlistEntry.Kind k : WatchlistEntry.Kind.values()) {
+            if (k.name().equalsIgnoreCase(kind.strip())) {
+                return k;
+            }
+        }
+        throw new InvalidInput("kind", InvalidInput.ONE_OF, "a kind of entry is INDIVIDUAL (a person) or ENTITY (a body), not '"
+                + quoted(kind) + "'");
     }
 
     /** Whether a score of a match is a MATCH (for callers that want only those). */

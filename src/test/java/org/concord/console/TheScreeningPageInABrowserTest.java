@@ -124,6 +124,34 @@ class TheScreeningPageInABrowserTest {
     }
 
     @Test
+    void anOfficerLookingForAPersonIsNotShownTheGroupAndTheChoiceStays() throws Exception {
+        chrome.logIn(nodes.pk, Role.LIAISON);
+        browser.get(nodes.pk.url() + "/console/screening");
+        chrome.waitFor(Duration.ofSeconds(5), By.id("screening-search"));
+        browser.findElement(By.id("name")).sendKeys("Jaish al-Adl");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("kind"))).selectByValue("INDIVIDUAL");
+        browser.findElement(By.id("screening-button")).click();
+        chrome.waitFor(Duration.ofSeconds(5), By.id("matches"));
+        assertThat(browser.findElements(By.cssSelector(".screening-match"))).isEmpty();
+        assertThat(browser.findElement(By.cssSelector("#matches .empty")).getText()).startsWith("No person on these lists matches");
+        // the page keeps what was asked, so the officer sees why nothing came back
+        assertThat(new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("kind"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("INDIVIDUAL");
+
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("kind"))).selectByValue("ENTITY");
+        browser.findElement(By.id("screening-button")).click();
+        WebElement match = chrome.waitFor(Duration.ofSeconds(5), By.cssSelector(".screening-match[data-reference='BTe.002']"));
+        assertThat(match.getAttribute("data-band")).isEqualTo("MATCH");
+
+        // a kind the page never offers, typed into the address: refused next to the field
+        browser.get(nodes.pk.url() + "/console/screening?name=Rigi&kind=vessel");
+        WebElement error = chrome.waitFor(Duration.ofSeconds(5), By.id("kind-error"));
+        assertThat(error.getAttribute("data-rule")).isEqualTo("one-of");
+        assertThat(error.getText()).contains("vessel");
+        chrome.assertAccessible("screening-kind-error");
+    }
+
+    @Test
     void anAnalystImportsAListFromAFileItsNamesAreFoundAndABrokenFileChangesNothing() throws Exception {
         // given PK's analyst on the screening page, with a UN list saved as a file
         java.nio.file.Path file = java.nio.file.Files.createTempFile("un-list-", ".xml");

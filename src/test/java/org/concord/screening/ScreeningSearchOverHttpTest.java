@@ -103,6 +103,21 @@ class ScreeningSearchOverHttpTest {
         }
     }
 
+    /** An officer who says what he looks for, a person or a body, is shown only that kind, and told which he asked for. */
+    @Test
+    void aSearchForOneKindShowsOnlyThatKind() throws Exception {
+        assertThat(matchesOf(search(Role.LIAISON, "name=" + q("Jaish al-Adl")))).extracting(m -> m.path("reference").asString())
+                .contains("HTe.003");
+        HttpResponse<String> persons = search(Role.LIAISON, "name=" + q("Jaish al-Adl") + "&kind=individual");
+        assertThat(matchesOf(persons)).isEmpty();
+        assertThat(JSON.readTree(persons.body()).path("kind").asString()).isEqualTo("INDIVIDUAL");
+        assertThat(matchesOf(search(Role.VIEWER, "name=" + q("Jaish al-Adl") + "&kind=ENTITY"))).extracting(m -> m.path("reference").asString())
+                .containsExactly("HTe.003");
+        assertThat(matchesOf(search(Role.LIAISON, "name=" + q("Abdul Samad") + "&kind=ENTITY"))).isEmpty();
+        assertThat(matchesOf(search(Role.LIAISON, "name=" + q("Abdul Samad") + "&kind=INDIVIDUAL"))).extracting(m -> m.path("kind").asString())
+                .containsOnly("INDIVIDUAL").hasSize(2);
+    }
+
     @Test
     void badParametersAreRefusedNamingTheFieldAndRule() throws Exception {
         assertRefused(search(Role.LIAISON, "name="), "name", "empty");
@@ -115,6 +130,7 @@ class ScreeningSearchOverHttpTest {
         assertRefused(search(Role.LIAISON, "name=Samad&dob=1967-02-29"), "dob", "date");
         assertRefused(search(Role.LIAISON, "name=Samad&dob=1970-1960"), "dob", "date");
         assertRefused(search(Role.LIAISON, "name=Samad&nationality=Atlantis"), "nationality", "country");
+        assertRefused(search(Role.LIAISON, "name=Samad&kind=vessel"), "kind", "one-of");
         assertRefused(search(Role.LIAISON, "name=Samad&limit=0"), "limit", "range");
         assertRefused(search(Role.LIAISON, "name=Samad&limit=101"), "limit", "range");
     }

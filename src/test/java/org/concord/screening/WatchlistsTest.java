@@ -104,6 +104,44 @@ class WatchlistsTest {
     }
 
     /**
+     * The other way round: an officer looking for the man Muhammad Jamal was shown the Muhammad Jamal Network, named
+     * after him, as a match. A search that says it wants a person shows no body, and one that wants a body no person;
+     * a date of birth says the query is a person's, so a body is marked down for review, saying why.
+     */
+    @ParameterizedTest
+    @EnumSource(OfflineNode.Store.class)
+    void aPersonsNameIsNotTakenForABodyNamedAfterHim(OfflineNode.Store db) {
+        String list = "<CONSOLIDATED_LIST dateGenerated=\"2020-11-30\"><INDIVIDUALS><INDIVIDUAL><DATAID>1</DATAID><FIRST_NAME>MUHAMMAD</FIRST_NAME>"
+                + "<SECOND_NAME>JAMAL</SECOND_NAME><REFERENCE_NUMBER>QDi.318</REFERENCE_NUMBER><INDIVIDUAL_DATE_OF_BIRTH><TYPE_OF_DATE>EXACT"
+                + "</TYPE_OF_DATE><DATE>1965-01-01</DATE></INDIVIDUAL_DATE_OF_BIRTH></INDIVIDUAL></INDIVIDUALS><ENTITIES>"
+                + entity("QDe.136", "MUHAMMAD JAMAL NETWORK", "MJN") + "</ENTITIES></CONSOLIDATED_LIST>";
+        watchlists(db).importUnList("named-after", new ByteArrayInputStream(list.getBytes(StandardCharsets.UTF_8)));
+        // by name alone both are shown: nothing says which the officer means
+        assertThat(watchlists(db).search("Muhammad Jamal", 10)).extracting(Watchlists.Match::reference).contains("QDi.318", "QDe.136");
+
+        assertThat(watchlists(db).search("Muhammad Jamal", null, null, "INDIVIDUAL", 10)).extracting(Watchlists.Match::reference)
+                .contains("QDi.318").doesNotContain("QDe.136");
+        assertThat(watchlists(db).search("Muhammad Jamal Network", null, null, "individual", 10)).extracting(Watchlists.Match::kind)
+                .containsOnly("INDIVIDUAL");
+        assertThat(watchlists(db).search("Muhammad Jamal", null, null, "ENTITY", 10)).extracting(Watchlists.Match::reference)
+                .contains("QDe.136").doesNotContain("QDi.318");
+
+        var withDob = watchlists(db).search("Muhammad Jamal", "1965", null, 10);
+        assertThat(withDob.get(0).reference()).isEqualTo("QDi.318");
+        assertThat(withDob.get(0).band()).isEqualTo("MATCH");
+        var body = withDob.stream().filter(m -> m.reference().equals("QDe.136")).findFirst().orElseThrow();
+        assertThat(body.band()).isEqualTo("REVIEW");
+        assertThat(body.why()).contains("a date of birth is given, so the name is a person's, and the entry listed is a body: -0.10");
+
+        assertThatThrownBy(() -> watchlists(db).search("Muhammad Jamal", null, null, "vessel", 10)).isInstanceOfSatisfying(InvalidInput.class,
+                e -> {
+                    assertThat(e.field()).isEqualTo("kind");
+                    assertThat(e.rule()).isEqualTo("one-of");
+                    assertThat(e.getMessage()).contains("INDIVIDUAL").contains("ENTITY").contains("vessel");
+                });
+    }
+
+    /**
      * The same group on two lists scores the same against both. Which one a search answers first, and which a limit of
      * one keeps, is the same whichever list was imported first, and after the index is rebuilt from the database as at a
      * start: by list, then reference. An entry's matched name is its first by position when two of its names score the same.

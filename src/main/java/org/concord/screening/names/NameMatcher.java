@@ -391,16 +391,33 @@ public final class NameMatcher {
     }
 
     /**
+     * The comparison of a query that gives a date of birth with a name of a listed body: less {@link #ANOTHER_KIND}, and
+     * said why. Only a person is born: "Muhammad Jamal" with his year of birth scored as a match against the Muhammad
+     * Jamal Network, named after him and listed apart.
+     */
+    public Comparison againstABody(Comparison comparison) {
+        double score = Math.max(0, comparison.score() - ANOTHER_KIND);
+        List<String> why = new java.util.ArrayList<>(comparison.why());
+        why.remove(why.size() - 1);
+        why.add("a date of birth is given, so the name is a person's, and the entry listed is a body: -" + Decimals.fixed(ANOTHER_KIND, 2));
+        why.add("score " + Decimals.fixed(score, 3) + " (" + Decimals.fixed(comparison.score(), 3) + " for the names, -"
+                + Decimals.fixed(ANOTHER_KIND, 2) + " for a person's name against a body's)");
+        return new Comparison(score, thresholds.band(score), List.copyOf(why));
+    }
+
+    /**
      * A name match as a search of a list judges it, the one composition the list search and the eval share: against an
-     * entry listed as a person ({@link #againstAPerson}), then with the date of birth and nationality the query gives, if
-     * it gives any ({@link Particulars#adjust}; as it was otherwise).
+     * entry listed as a person ({@link #againstAPerson}), or as a body when the query gives a date of birth
+     * ({@link #againstABody}), then with the date of birth and nationality the query gives, if it gives any
+     * ({@link Particulars#adjust}; as it was otherwise).
      *
      * @param listedIsPerson whether the entry whose name matched is listed as a person
      * @param given          what the query gives besides the name ({@link Particulars#NONE} for nothing)
      * @param listed         what the list gives of the entry
      */
     public Comparison judged(Comparison byName, NameForms.Name query, boolean listedIsPerson, Particulars given, Particulars listed) {
-        Comparison comparison = listedIsPerson ? againstAPerson(byName, query) : byName;
+        Comparison comparison = listedIsPerson ? againstAPerson(byName, query)
+                : given.datesOfBirth().isEmpty() ? byName : againstABody(byName);
         return given.isEmpty() ? comparison : given.adjust(comparison, listed, thresholds);
     }
 

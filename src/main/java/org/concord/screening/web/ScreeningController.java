@@ -38,16 +38,22 @@ class ScreeningController {
 
     /**
      * The matches (MATCH and REVIEW bands), best first, each with its score, band and why, and the
-     * marking and origin of its entry when it has them. A bad parameter is a 400 problem naming the
+     * marking and origin of its entry when it has them; among the entries of one kind when {@code kind} is
+     * {@code INDIVIDUAL} or {@code ENTITY}. A bad parameter is a 400 problem naming the
      * field and its rule.
      */
     @GetMapping(value = "/api/screening/search", produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST', 'LIAISON', 'VIEWER')")
     Map<String, Object> search(@RequestParam(required = false) String name, @RequestParam(required = false) String dob,
-            @RequestParam(required = false) String nationality, @RequestParam(defaultValue = "20") int limit) {
-        List<Watchlists.Match> matches = watchlists.search(name, dob, nationality, limit);
+            @RequestParam(required = false) String nationality, @RequestParam(required = false) String kind,
+            @RequestParam(defaultValue = "20") int limit) {
+        List<Watchlists.Match> matches = watchlists.search(name, dob, nationality, kind, limit);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("query", name);
+        if (kind != null && !kind.isBlank()) {
+            // which entries "no match" is about
+            body.put("kind", kind.strip().toUpperCase(java.util.Locale.ROOT));
+        }
         body.put("matches", matches.stream().map(m -> {
             Map<String, Object> match = new LinkedHashMap<>();
             match.put("source", m.source());
