@@ -105,21 +105,27 @@ final class CsvWatchlist {
             names.add(new WatchlistEntry.Alias(checkedName(alias, line, columns.get("aliases") + 1, "aliases"), "ALIAS", ""));
         }
         String type = field(row, columns, "type").strip().toLowerCase(Locale.ROOT);
+        List<String> dates = values(row, columns, "date_of_birth");
         WatchlistEntry.Kind kind = switch (type) {
             case "person", "individual" -> WatchlistEntry.Kind.INDIVIDUAL;
-            case "organisation", "organization", "entity", "group", "" -> WatchlistEntry.Kind.ENTITY;
+            case "organisation", "organization", "entity", "group" -> WatchlistEntry.Kind.ENTITY;
+            // no type column: only a person is born, so a row with a date of birth is a person's
+            case "" -> dates.isEmpty() ? WatchlistEntry.Kind.ENTITY : WatchlistEntry.Kind.INDIVIDUAL;
             default -> throw WatchlistFormatError.inColumn(line, columns.get("type") + 1, "type",
                     "a type is person or organisation, not '" + type + "'");
         };
         if (type.isEmpty() && columns.containsKey("type")) {
             throw WatchlistFormatError.inColumn(line, columns.get("type") + 1, "type", "a type is person or organisation; this row gives none");
         }
-        List<String> dates = values(row, columns, "date_of_birth");
         for (String date : dates) {
             if (!org.concord.screening.names.Particulars.readableDate(date)) {
                 throw WatchlistFormatError.inColumn(line, columns.get("date_of_birth") + 1, "date_of_birth",
                         "a date of birth is a date (1964-07-17), a year (1964) or a range of years (1960-1962), not '" + date + "'");
             }
+        }
+        if (kind == WatchlistEntry.Kind.ENTITY && !dates.isEmpty()) {
+            throw WatchlistFormatError.inColumn(line, columns.get("date_of_birth") + 1, "date_of_birth",
+                    "only a person has a date of birth, and this row's type is '" + type + "'");
         }
         String listedOn = field(row, columns, "listed_on").strip();
         if (listedOn.length() > 20) {

@@ -568,6 +568,10 @@ public class Watchlists {
             throw new InvalidInput("dob", "date", "a date of birth is a day of the calendar (1964-07-17), a year (1964) or a range"
                     + " of years (1960-1962), not '" + quoted(dob) + "'");
         }
+        if (wanted == WatchlistEntry.Kind.ENTITY && dob != null && !dob.isBlank()) {
+            throw new InvalidInput("dob", "person-only", "only a person has a date of birth, and this search is for a body only:"
+                    + " leave the date out, or look for a person");
+        }
         // a country the officer mistyped would otherwise count against every listed person as another nationality
         if (nationality != null && !nationality.isBlank() && (nationality.length() > 100 || !Particulars.readableNationality(nationality))) {
             throw new InvalidInput("nationality", "country", "a nationality is a country's English name, its ISO 3166 code or its"

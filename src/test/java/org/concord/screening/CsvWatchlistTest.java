@@ -43,6 +43,16 @@ class CsvWatchlistTest {
         assertThat(contents.entries()).extracting(WatchlistEntry::reference).containsExactly("X-1", "X-2");
     }
 
+    /** Only a person is born: with no type column a row with a date of birth is a person's, and an organisation's date of birth is refused. */
+    @Test
+    void aRowWithADateOfBirthIsAPersonAndAnOrganisationHasNone() {
+        var contents = read("reference,name,date_of_birth\nX-1,Abdolmalek Rigi,1983\nX-2,Jundallah,\n");
+        assertThat(contents.entries()).extracting(WatchlistEntry::kind).containsExactly(WatchlistEntry.Kind.INDIVIDUAL, WatchlistEntry.Kind.ENTITY);
+        assertThatThrownBy(() -> read("reference,name,type,date_of_birth\nX-1,Jundallah,organisation,2003\n"))
+                .isInstanceOf(WatchlistFormatError.class)
+                .hasMessage("line 2, column 4 (date_of_birth): only a person has a date of birth, and this row's type is 'organisation'");
+    }
+
     @Test
     void malformedCsvIsRefusedNamingTheLineAndColumn() {
         assertThatThrownBy(() -> read(HEADER + "PK-1,Jundallah,,organisation,,,,,,\nPK-2,\"Jaish al-Adl,,organisation,,,,,,\n"))

@@ -131,6 +131,7 @@ class ScreeningSearchOverHttpTest {
         assertRefused(search(Role.LIAISON, "name=Samad&dob=1970-1960"), "dob", "date");
         assertRefused(search(Role.LIAISON, "name=Samad&nationality=Atlantis"), "nationality", "country");
         assertRefused(search(Role.LIAISON, "name=Samad&kind=vessel"), "kind", "one-of");
+        assertRefused(search(Role.LIAISON, "name=Samad&kind=ENTITY&dob=1970"), "dob", "person-only");
         assertRefused(search(Role.LIAISON, "name=Samad&limit=0"), "limit", "range");
         assertRefused(search(Role.LIAISON, "name=Samad&limit=101"), "limit", "range");
     }
