@@ -90,7 +90,8 @@ public class Watchlists {
             org.springframework.http.MediaType type;
             try {
                 type = contentType == null ? null : org.springframework.http.MediaType.parseMediaType(contentType);
-            } catch (org.springframework.util.InvalidMimeTypeException e) {
+            } catch (IllegalArgumentException e) {
+                // InvalidMediaTypeException (not an InvalidMimeTypeException): no media type, or a charset that does not exist
                 type = null;
             }
             if (type != null && (type.isCompatibleWith(org.springframework.http.MediaType.APPLICATION_XML)

@@ -86,6 +86,12 @@ class ScreeningListsOverHttpTest {
         HttpResponse<String> json = post(Role.ANALYST, "/api/screening/lists/http-bad", "application/json", "{}");
         assertThat(json.statusCode()).as(json.body()).isEqualTo(400);
         assertThat(JSON.readTree(json.body()).path("rule").asString()).isEqualTo("list-format");
+        // a media type that is no media type, or names a character set that does not exist: refused as well, not a 500
+        for (String contentType : new String[] {"garbage", "text/csv; charset=nonsense"}) {
+            HttpResponse<String> unreadable = post(Role.ANALYST, "/api/screening/lists/http-bad", contentType, "reference,name\nB-3,X\n");
+            assertThat(unreadable.statusCode()).as(contentType + ": " + unreadable.body()).isEqualTo(400);
+            assertThat(JSON.readTree(unreadable.body()).path("rule").asString()).as(contentType).isEqualTo("list-format");
+        }
         assertThat(search("Harkat ul Mujahideen").get(0).path("reference").asString()).isEqualTo("B-1");
     }
 
