@@ -120,7 +120,8 @@ final class CsvWatchlist {
         for (String date : dates) {
             if (!org.concord.screening.names.Particulars.readableDate(date)) {
                 throw WatchlistFormatError.inColumn(line, columns.get("date_of_birth") + 1, "date_of_birth",
-                        "a date of birth is a date (1964-07-17), a year (1964) or a range of years (1960-1962), not '" + date + "'");
+                        "a date of birth is a date (1964-07-17), a year (1964) or a range of years (1960-1962), none of it in the future, not '"
+                                + date + "'");
             }
         }
         if (kind == WatchlistEntry.Kind.ENTITY && !dates.isEmpty()) {

@@ -567,7 +567,7 @@ public class Watchlists {
         WatchlistEntry.Kind wanted = kind(kind);
         if (dob != null && !dob.isBlank() && !Particulars.readableDate(dob)) {
             throw new InvalidInput("dob", "date", "a date of birth is a day of the calendar (1964-07-17), a year (1964) or a range"
-                    + " of years (1960-1962), not '" + quoted(dob) + "'");
+                    + " of years (1960-1962), none of it in the future, not '" + quoted(dob) + "'");
         }
         if (wanted == WatchlistEntry.Kind.ENTITY && dob != null && !dob.isBlank()) {
             throw new InvalidInput("dob", "person-only", "only a person has a date of birth, and this search is for a body only:"

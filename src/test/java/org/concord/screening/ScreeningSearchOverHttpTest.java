@@ -131,6 +131,12 @@ class ScreeningSearchOverHttpTest {
         assertRefused(search(Role.LIAISON, "name=Samad&dob=1970-1960"), "dob", "date");
         assertRefused(search(Role.LIAISON, "name=Samad&nationality=Atlantis"), "nationality", "country");
         assertRefused(search(Role.LIAISON, "name=Samad&kind=vessel"), "kind", "one-of");
+        // nobody is born in the future: counted, 3000 would have conflicted with every listed person's date
+        assertRefused(search(Role.LIAISON, "name=Samad&dob=3000"), "dob", "date");
+        assertRefused(search(Role.LIAISON, "name=Samad&dob=1990-2999"), "dob", "date");
+        // digits alone are no name: a passport number pasted into the field was answered "no match"
+        assertRefused(search(Role.LIAISON, "name=12345"), "name", "letters");
+        assertRefused(search(Role.LIAISON, "name=" + q("۱۲۳۴")), "name", "letters");
         assertRefused(search(Role.LIAISON, "name=Samad&kind=ENTITY&dob=1970"), "dob", "person-only");
         assertRefused(search(Role.LIAISON, "name=Samad&limit=0"), "limit", "range");
         assertRefused(search(Role.LIAISON, "name=Samad&limit=101"), "limit", "range");

@@ -268,6 +268,10 @@ public final class NameForms {
         raw.removeIf(String::isEmpty);
         long arabicLetters = text.chars().filter(c -> isArabicLetter((char) c)).count();
         long letters = text.chars().filter(Character::isLetter).count();
+        if (letters == 0) {
+            // digits alone (a passport number pasted into the name, ۱۲۳۴) would be searched and answered "no match"
+            throw new InvalidName("letters", "a name needs at least one letter");
+        }
         boolean abjad = arabicLetters * 2 > letters;
         List<String> tokens = abjad ? null : KoreanNames.read(raw);
         if (tokens == null) {

@@ -48,9 +48,21 @@ public record Particulars(List<String> datesOfBirth, List<String> nationalities)
         return datesOfBirth.isEmpty() && nationalities.isEmpty();
     }
 
-    /** Whether a date of birth is one this can read: a day of the calendar yyyy-mm-dd, a year, or a range of years running forwards. */
+    /**
+     * Whether a date of birth is one this can read: a day of the calendar yyyy-mm-dd, a year, or a range of years running
+     * forwards; none of it after today (UTC), as nobody is born in the future: a year 3000 would count as a conflict against
+     * every listed person.
+     */
     public static boolean readableDate(String value) {
-        return value != null && span(value) != null;
+        int[] span = value == null ? null : span(value);
+        if (span == null) {
+            return false;
+        }
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        if (span[1] != today.getYear()) {
+            return span[1] < today.getYear();
+        }
+        return span[2] == 0 || span[2] <= today.getMonthValue() * 100 + today.getDayOfMonth();
     }
 
     /** Whether a nationality names a country ({@link Nationalities#code}): its ISO code, its name or its people's word. */
