@@ -80,6 +80,7 @@ public final class CommitmentType implements CaseType<CommitmentMessage, Commitm
     }
 
     @Override public String stateName(CommitmentCase state) { return state.name(); }
+    @Override public List<String> stateNames() { return CaseType.namesOf(CommitmentCase.class); }
     @Override public boolean isClosed(CommitmentCase state) { return state instanceof Fulfilled || state instanceof Withdrawn; }
     @Override public StixId head(CommitmentCase state) { return state.file().head(); }
     @Override public EscalationLevel level(CommitmentCase state) { return state.file().level(); }

@@ -79,6 +79,7 @@ public final class HotlineType implements CaseType<HotlineMessage, HotlineCall, 
     }
 
     @Override public String stateName(HotlineCall state) { return state.name(); }
+    @Override public List<String> stateNames() { return CaseType.namesOf(HotlineCall.class); }
     @Override public boolean isClosed(HotlineCall state) { return !(state instanceof Unacknowledged); }
     @Override public StixId head(HotlineCall state) { return state.file().head(); }
     @Override public EscalationLevel level(HotlineCall state) { return state.file().level(); }

@@ -79,6 +79,7 @@ public final class IncidentCaseType implements CaseType<IncidentMessage, Inciden
     }
 
     @Override public String stateName(Incident state) { return state.name(); }
+    @Override public List<String> stateNames() { return CaseType.namesOf(Incident.class); }
     @Override public boolean isClosed(Incident state) { return state instanceof Settled; }
     @Override public StixId head(Incident state) { return state.file().head(); }
     @Override public EscalationLevel level(Incident state) { return EscalationLevel.LIAISON_OFFICERS; }

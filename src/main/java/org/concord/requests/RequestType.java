@@ -74,6 +74,7 @@ public final class RequestType implements CaseType<RequestMessage, RequestCase, 
     }
 
     @Override public String stateName(RequestCase state) { return state.name(); }
+    @Override public List<String> stateNames() { return CaseType.namesOf(RequestCase.class); }
     @Override public boolean isClosed(RequestCase state) { return state.isClosed(); }
     @Override public StixId head(RequestCase state) { return state.file().head(); }
     @Override public EscalationLevel level(RequestCase state) { return state.file().level(); }

@@ -75,6 +75,14 @@ public interface CaseType<M extends CaseMessage, S, R extends CaseRefusal> {
     /** The state's name as the API shows it, e.g. {@code CounterProposed}. */
     String stateName(S state);
 
+    /** Every name {@link #stateName} can give, in the order the docs list them: what a filter by state may ask for. */
+    List<String> stateNames();
+
+    /** The simple names of a sealed state interface's permitted classes, which its states' {@code name()} gives. */
+    static List<String> namesOf(Class<?> sealedStates) {
+        return java.util.Arrays.stream(sealedStates.getPermittedSubclasses()).map(Class::getSimpleName).toList();
+    }
+
     /** Whether the case is over: nobody must act, no deadline runs. */
     boolean isClosed(S state);
 

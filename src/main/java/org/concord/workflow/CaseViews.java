@@ -159,6 +159,14 @@ public class CaseViews {
         if (type != null && !names.contains(type)) {
             throw InvalidInput.notOneOf("type", type, List.copyOf(names));
         }
+        if (state != null) {
+            // a mistyped state would answer an empty list: "nothing awaits" when it is the question that was wrong
+            List<String> states = types.all().stream().filter(t -> type == null || t.name().equals(type))
+                    .flatMap(t -> t.stateNames().stream()).distinct().toList();
+            if (states.stream().noneMatch(state::equalsIgnoreCase)) {
+                throw InvalidInput.notOneOf("state", state, states);
+            }
+        }
         String order = sort == null ? "due" : sort;
         if (!order.equals("due") && !order.equals("opened")) {
             throw InvalidInput.notOneOf("sort", sort, List.of("due", "opened"));

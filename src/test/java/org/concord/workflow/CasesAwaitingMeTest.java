@@ -324,9 +324,13 @@ class CasesAwaitingMeTest {
     @Test
     void theListRefusesWhatItDoesNotKnowNamingTheParameter() throws Exception {
         for (Map.Entry<String, String> bad : Map.of("awaiting=us", "awaiting", "type=strike", "type", "sort=name", "sort",
-                "limit=0", "limit", "cursor=bm9wZQ", "cursor").entrySet()) {
+                "limit=0", "limit", "cursor=bm9wZQ", "cursor", "state=Bogus", "state", "type=call&state=Agreed", "state").entrySet()) {
             JsonNode problem = call(nodes.pk, "GET", "/api/cases?" + bad.getKey(), null, 400);
             assertThat(problem.path("field").asString()).as(bad.getKey()).isEqualTo(bad.getValue());
         }
+        // a state is named as the answers name it, in any case; the refusal lists the states there are
+        JsonNode problem = call(nodes.pk, "GET", "/api/cases?type=request&state=Bogus", null, 400);
+        assertThat(problem.path("allowed").toString()).contains("Requested", "CounterProposed", "Accepted").doesNotContain("Agreed");
+        call(nodes.pk, "GET", "/api/cases?state=counterproposed", null, 200);
     }
 }
