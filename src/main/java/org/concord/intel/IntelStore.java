@@ -395,6 +395,8 @@ public class IntelStore {
         // What is held of the batch's ids, read once for the whole batch and kept up to date as it is decided
         private final Map<String, JsonNode> current = new HashMap<>();
         private final Map<String, Map<String, IntelTable.HeldVersion>> heldVersions = new HashMap<>();
+        /** For a partner's post to the inbox: the sources of each id's versions held in the intel collection (one id, one object). */
+        private final Map<String, Map<String, IntelTable.HeldVersion>> heldInIntel = new HashMap<>();
         private final Set<String> retire = new LinkedHashSet<>();
         // Every id of the batch (what is held of them is read once), and those it holds more than once: their rows wait
         // for the last chunk, which decides which one is current
@@ -433,6 +435,10 @@ public class IntelStore {
                     current.put(id, JSON.readTree(held.currentJson()));
                 }
             });
+            if (collection == Collection.INBOX && sender != null) {
+                // an id is one object whatever collection holds it: a partner's post never joins one held here from elsewhere
+                table.held(Collection.INTEL.alias(), ids).forEach((id, held) -> heldInIntel.put(id, held.versions()));
+            }
             rows = table.rows(dateAdded);
         }
 
@@ -465,7 +471,7 @@ public class IntelStore {
                             "a standard TLP marking definition: this node keeps its own and takes none from a partner");
                 } else if (sameKey != null && JSON.readTree(sameKey.json()).equals(object)) {
                     outcome = new ObjectOutcome(id, version, ObjectOutcome.Kind.UNCHANGED, "this version is already held");
-                } else if (sender != null && (refusal = TrustBoundary.decide(sender, object, sources(versions))).isPresent()) {
+                } else if (sender != null && (refusal = TrustBoundary.decide(sender, object, heldSources(id, key, object, versions))).isPresent()) {
                     outcome = refused(id, version, refusal.get().detail());
                     alarms.add(alarm(sender, origin, collection, object, version, refusal.get(), dateAdded));
                 } else if (sameKey != null) {
@@ -540,6 +546,21 @@ public class IntelStore {
                 events.publishEvent(new InboxHandOver(partner.party(), written.stream()
                         .map(row -> new InboxReceived(partner.party(), row.id(), row.type(), row.version())).toList()));
             }
+        }
+
+        /**
+         * The sources of what is held of {@code id}: in this collection, and for the inbox in the intel collection too,
+         * unless the intel collection holds this very version byte for byte (an observable's id is made from its value, so
+         * two nodes write the same one; that is no rewrite).
+         */
+        private Set<Optional<PartyCode>> heldSources(String id, String key, JsonNode object, Map<String, IntelTable.HeldVersion> versions) {
+            Map<String, IntelTable.HeldVersion> inIntel = heldInIntel.get(id);
+            if (inIntel == null || inIntel.containsKey(key) && JSON.readTree(inIntel.get(key).json()).equals(object)) {
+                return sources(versions);
+            }
+            Set<Optional<PartyCode>> all = new HashSet<>(sources(versions));
+            all.addAll(sources(inIntel));
+            return all;
         }
     }
 

@@ -285,6 +285,34 @@ class APartnerCannotRewriteOurIntelTest {
         assertThat(irAlarms(thirdParty.path("id").asString())).extracting(IntelTable.Alarm::rule).containsExactly("other-source");
     }
 
+    /**
+     * The inbox holds what partners post; an id is one object whatever collection holds it. PK posts to IR's inbox, under
+     * its own name, an object with the id of one IR holds in its intel collection from elsewhere (IR's own import): it was
+     * added to the inbox as PK's, beside IR's object of the same id. Refused as other-source, and raised.
+     */
+    @Test
+    void pkMayNotPostToIrsInboxAnIdIrHoldsInItsIntelFromElsewhere() throws Exception {
+        ObjectNode held = indicator("identity--" + java.util.UUID.randomUUID(), "imported by IR from a vendor, then posted by PK");
+        irStore().store(Collection.INTEL, List.of(held), new Origin.Local("user:ir-analyst"));
+        ObjectNode posted = Stix.newerVersion(held, "2024-02-01T00:00:00.000Z");
+        posted.put("created_by_ref", pk);
+        HttpResponse<String> response = Https.asPartner(nodes.pk, nodes.ir).send("POST", IR_INBOX, Stix.envelope(posted),
+                "Accept", TAXII, "Content-Type", TAXII);
+        assertThat(response.statusCode()).isEqualTo(202);
+        JsonNode status = Stix.JSON.readTree(response.body());
+        assertThat(status.path("failure_count").asInt()).as(response.body()).isEqualTo(1);
+        assertThat(status.path("failures").get(0).path("message").asString()).contains("held from this node");
+        assertThat(irStore().inboxObject(held.path("id").asString(), null)).isEmpty();
+        assertThat(irCurrent(held.path("id").asString())).isEqualTo(held);
+        assertThat(irAlarms(held.path("id").asString())).extracting(IntelTable.Alarm::rule, IntelTable.Alarm::path)
+                .containsExactly(org.assertj.core.api.Assertions.tuple("other-source", "inbox"));
+        // what PK makes and posts under ids of its own still goes in
+        ObjectNode own = indicator(pk, "PK's own, posted to IR");
+        HttpResponse<String> fine = Https.asPartner(nodes.pk, nodes.ir).send("POST", IR_INBOX, Stix.envelope(own),
+                "Accept", TAXII, "Content-Type", TAXII);
+        assertThat(Stix.JSON.readTree(fine.body()).path("success_count").asInt()).as(fine.body()).isEqualTo(1);
+    }
+
     @Test
     void theAlarmsAreReadByEveryRoleAndByNoPartner() throws Exception {
         for (Role role : Role.values()) {
