@@ -20,6 +20,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.concord.node.Conflict;
 import org.concord.node.InvalidInput;
 import org.concord.screening.names.Band;
 import org.concord.screening.names.InvalidName;
@@ -238,7 +239,7 @@ public class Watchlists {
                 yield new UnConsolidatedList.Contents(generatedNow(), read.entries());
             }
         };
-        return importContents(source, contents, List.of());
+        return importContents(source, format.name(), contents, List.of());
     }
 
     /**
@@ -249,7 +250,7 @@ public class Watchlists {
     public Imported importIntel(String source, String from) {
         checkSource(source);
         IntelWatchlist.Read read = intel.read(from, generatedNow());
-        return importContents(source, read.contents(), read.skipped());
+        return importContents(source, INTEL_FORMAT, read.contents(), read.skipped());
     }
 
     private String generatedNow() {
@@ -270,7 +271,10 @@ public class Watchlists {
      * no other import came between (else read from the database). It is swapped in once the
      * transaction has committed; an import that fails leaves the database and the index as they were.
      */
-    private Imported importContents(String source, UnConsolidatedList.Contents contents, List<String> skipped) {
+    /** The format recorded for an import from the intel store (the files' are {@link Format}'s names). */
+    static final String INTEL_FORMAT = "INTEL";
+
+    private Imported importContents(String source, String format, UnConsolidatedList.Contents contents, List<String> skipped) {
         importing.lock();
         try {
             long started = System.nanoTime();
@@ -285,7 +289,7 @@ public class Watchlists {
                     });
             Stored stored;
             try {
-                stored = transaction.execute(status -> store(source, contents, skipped));
+                stored = transaction.execute(status -> store(source, format, contents, skipped));
             } catch (RuntimeException e) {
                 abandoned.set(true);
                 throw e;
@@ -307,6 +311,53 @@ public class Watchlists {
         } finally {
             importing.unlock();
         }
+    }
+
+    /**
+     * Refuses, as a conflict, a version that would replace a list by mistake, before anything is written: one of another
+     * format than the list's last import (a CSV file or the intel store posted under a UN list's name delisted the whole
+     * list), a UN list older than the one held (a 2019 file delisted what was listed since 2019), and a file with no entry
+     * over a list that lists some (everything delisted). The intel store may be empty for good reasons, and is not held to
+     * the last rule. Each names what to do instead.
+     */
+    private void refuseAReplacementByMistake(String source, String format, UnConsolidatedList.Contents contents) {
+        var last = jdbc.sql("select format, generated from screening_import where source = ? order by id desc").param(source)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list().stream().findFirst();
+        if (last.isEmpty()) {
+            return;
+        }
+        String heldFormat = last.get()[0];
+        String heldGenerated = last.get()[1];
+        if (heldFormat != null && !heldFormat.equals(format)) {
+            throw new Conflict("source", "same-format", "'" + source + "' holds a " + formatName(heldFormat) + "; this is a "
+                    + formatName(format) + ", which would replace the whole list: import it under a name of its own");
+        }
+        if (Format.UN.name().equals(format) && heldGenerated != null && dateOf(contents.generated()).compareTo(dateOf(heldGenerated)) < 0) {
+            throw new Conflict("file", "not-older", "this list was generated on " + dateOf(contents.generated()) + ", before the one '"
+                    + source + "' holds (" + dateOf(heldGenerated) + "): it would delist what was listed since; import it under"
+                    + " another name to search it");
+        }
+        if (contents.entries().isEmpty() && !INTEL_FORMAT.equals(format)) {
+            int listed = jdbc.sql("select count(*) from screening_entry where source = ? and listed").param(source).query(Integer.class).single();
+            if (listed > 0) {
+                throw new Conflict("file", "not-empty", "the file lists no entry, and importing it would delist all " + listed + " of '"
+                        + source + "'; nothing was changed");
+            }
+        }
+    }
+
+    private static String formatName(String format) {
+        return switch (format) {
+            case "UN" -> "UN consolidated list";
+            case "CSV" -> "CSV list";
+            case INTEL_FORMAT -> "list of the intel store's objects";
+            default -> format;
+        };
+    }
+
+    /** The day a list's date names (2020-11-30 of 2020-11-30T10:00:00): lists are compared by day. */
+    private static String dateOf(String generated) {
+        return generated.length() >= 10 ? generated.substring(0, 10) : generated;
     }
 
     /** What {@link #store} wrote: the import, the last import before it, and its own id. */
@@ -446,8 +497,9 @@ public class Watchlists {
         return out;
     }
 
-    private Stored store(String source, UnConsolidatedList.Contents contents, List<String> skipped) {
+    private Stored store(String source, String format, UnConsolidatedList.Contents contents, List<String> skipped) {
         Timestamp now = Timestamp.from(clock.instant());
+        refuseAReplacementByMistake(source, format, contents);
         long lastBefore = jdbc.sql("select coalesce(max(id), 0) from screening_import").query(Long.class).single();
         Map<String, Boolean> listed = new HashMap<>();
         Map<String, String> fingerprints = new HashMap<>();
@@ -511,9 +563,10 @@ public class Watchlists {
                 delisting.stream().map(r -> new Object[] {now, now, source, r}).toList());
         var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""
-                insert into screening_import (source, generated, imported_at, entries, added, changed, delisted, relisted)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(source, contents.generated(), now, entries.size(), added, changed, delisting.size(), relisted).update(key, "id");
+                insert into screening_import (source, generated, imported_at, entries, added, changed, delisted, relisted, format)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(source, contents.generated(), now, entries.size(), added, changed, delisting.size(), relisted, format)
+                .update(key, "id");
         Imported imported = new Imported(source, contents.generated(), entries.size(), added, changed, delisting.size(), relisted, skipped);
         return new Stored(imported, lastBefore, key.getKey().longValue());
     }

@@ -104,6 +104,46 @@ class WatchlistsTest {
     }
 
     /**
+     * What an analyst might post by mistake over a list it holds, each refused as a conflict naming the field and rule,
+     * with the list as it was: a UN list older than the one held (a 2019 file delisted a hundred entries listed since), a
+     * file of another format or the intel store under the name of a UN list (all of it replaced by five objects), and a
+     * file with no entry at all (everything delisted).
+     */
+    @ParameterizedTest
+    @EnumSource(OfflineNode.Store.class)
+    void aListIsNotReplacedByAnOlderOneAnotherKindOrNothing(OfflineNode.Store db) {
+        String group = entity("GRD.1", "ZARGHUNKHEL QUDRAT FRONT", "Zarghunkhel Qudrat");
+        watchlists(db).importUnList("guarded", xml(group));
+        var older = new ByteArrayInputStream(("<CONSOLIDATED_LIST dateGenerated=\"2019-06-01\"><INDIVIDUALS/><ENTITIES></ENTITIES>"
+                + "</CONSOLIDATED_LIST>").getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> watchlists(db).importUnList("guarded", older)).isInstanceOfSatisfying(org.concord.node.Conflict.class, e -> {
+            assertThat(e.field()).isEqualTo("file");
+            assertThat(e.rule()).isEqualTo("not-older");
+            assertThat(e.explanation()).contains("2019-06-01").contains("2024-01-20");
+        });
+        assertThatThrownBy(() -> watchlists(db).importList("guarded", Watchlists.Format.CSV,
+                new ByteArrayInputStream("reference,name\nX-1,Zarghunkhel Qudrat\n".getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOfSatisfying(org.concord.node.Conflict.class, e -> {
+                    assertThat(e.field()).isEqualTo("source");
+                    assertThat(e.rule()).isEqualTo("same-format");
+                    assertThat(e.explanation()).contains("guarded").contains("UN").contains("CSV");
+                });
+        assertThatThrownBy(() -> watchlists(db).importIntel("guarded", "all")).isInstanceOfSatisfying(org.concord.node.Conflict.class,
+                e -> assertThat(e.rule()).isEqualTo("same-format"));
+        var empty = new ByteArrayInputStream(("<CONSOLIDATED_LIST dateGenerated=\"2024-02-01\"><INDIVIDUALS/><ENTITIES></ENTITIES>"
+                + "</CONSOLIDATED_LIST>").getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> watchlists(db).importUnList("guarded", empty)).isInstanceOfSatisfying(org.concord.node.Conflict.class, e -> {
+            assertThat(e.field()).isEqualTo("file");
+            assertThat(e.rule()).isEqualTo("not-empty");
+        });
+        // the list as it was: its group still found, listed once
+        assertThat(watchlists(db).search("Zarghunkhel Qudrat", 5)).extracting(Watchlists.Match::reference).containsExactly("GRD.1");
+        assertThat(count(db, "select count(*) from screening_import where source = ?", "guarded")).isEqualTo(1);
+        // the same list again, or a newer one, still goes in
+        assertThat(watchlists(db).importUnList("guarded", xml(group)).added()).isZero();
+    }
+
+    /**
      * The other way round: an officer looking for the man Muhammad Jamal was shown the Muhammad Jamal Network, named
      * after him, as a match. A search that says it wants a person shows no body, and one that wants a body no person;
      * a date of birth says the query is a person's, so a body is marked down for review, saying why.
