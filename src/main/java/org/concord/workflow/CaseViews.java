@@ -116,7 +116,8 @@ public class CaseViews {
         if (Workflow.SENT.equals(direction)) {
             Optional<Outbox.Message> queued = outbox.latest(partner, m.id().value());
             if (queued.isPresent()) {
-                index = queued.get().ledgerIndex();
+                // the receiver's entry, from its receipt: the index the partner's own timeline shows for this message
+                index = receiverIndex(queued.get().receipt());
                 receipt = queued.get().receipt() != null ? "DELIVERED_WITH_RECEIPT"
                         : queued.get().refusedReason() != null ? "REFUSED_BY_PARTNER"
                         : queued.get().delivered() ? "DELIVERED" : "QUEUED";
@@ -130,6 +131,18 @@ public class CaseViews {
         }
         return new CaseView.TimelineEntry(m.id().value(), type.messageType(m), m.sender().value(), MessageStix.time(m.sentAt()),
                 direction, status, index, receipt);
+    }
+
+    /** The leaf index a partner's receipt names for a message it received; null for no receipt, or one that cannot be read. */
+    private static Long receiverIndex(String receipt) {
+        if (receipt == null) {
+            return null;
+        }
+        try {
+            return Receipt.parse(receipt).index();
+        } catch (org.concord.ledger.ReceiptException.Malformed e) {
+            return null;
+        }
     }
 
     private Optional<Receipt> receiptOf(CaseMessage m, JsonNode object) {

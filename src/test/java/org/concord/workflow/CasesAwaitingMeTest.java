@@ -169,6 +169,17 @@ class CasesAwaitingMeTest {
         assertThat(atIrAccepted.path("timeline")).allSatisfy(entry -> assertThat(entry.path("status").asString()).isEqualTo("APPLIED"));
         assertThat(atIrAccepted.path("timeline").get(0).path("receipt").asString()).isEqualTo("RECEIPT_SIGNED");
         assertThat(atIrAccepted.path("timeline").get(0).path("ledgerIndex").isNumber()).isTrue();
+        // each message's ledger index is the receiver's, from its receipt: both nodes show the same entry for it
+        JsonNode atPkAccepted = caseAt(nodes.pk, "/api/requests/" + requestId, 3);
+        for (int i = 0; i < 3; i++) {
+            JsonNode pkEntry = atPkAccepted.path("timeline").get(i);
+            JsonNode irEntry = atIrAccepted.path("timeline").get(i);
+            assertThat(pkEntry.path("id").asString()).isEqualTo(irEntry.path("id").asString());
+            if (pkEntry.path("receipt").asString().equals("DELIVERED_WITH_RECEIPT") || irEntry.path("receipt").asString()
+                    .equals("DELIVERED_WITH_RECEIPT")) {
+                assertThat(pkEntry.path("ledgerIndex")).as("message %d", i).isEqualTo(irEntry.path("ledgerIndex"));
+            }
+        }
         assertThat(awaiting(nodes.ir, "me", ours)).containsExactly(requestId, commitmentId);
     }
 
