@@ -336,7 +336,13 @@ public class PsiSessions {
                 transaction.executeWithoutResult(status -> refuseReusedKey(partner, id, theirs, "blinded"));
                 List<String> doubly = key.reblind(theirs);
                 theirsDoubly.add(doubly);
-                doubly.forEach(v -> theirSet.add(Tag.of(v)));
+                for (String v : doubly) {
+                    if (!theirSet.add(Tag.of(v))) {
+                        // the same value twice would count one key as two: a set's size counts distinct keys
+                        throw new IllegalStateException("the partner's set holds the same value twice (chunk " + k
+                                + "): a set counts distinct keys");
+                    }
+                }
             }
             if (received != theirCount) {
                 throw new IllegalStateException("the partner sent " + received + " values, not the " + theirCount + " it announced");
@@ -531,8 +537,16 @@ public class PsiSessions {
         }
         ByteBuffer tags = ByteBuffer.allocate(doubly.size() * 16);
         List<Tag> added = new ArrayList<>(doubly.size());
-        for (String value : doubly) {
-            Tag tag = Tag.of(value);
+        Map<Tag, Integer> inChunk = new HashMap<>(doubly.size() * 2);
+        for (int i = 0; i < doubly.size(); i++) {
+            // re-blinding is one-to-one, so equal products are equal values, however their base64 was written
+            Tag tag = Tag.of(doubly.get(i));
+            Integer earlier = inChunk.putIfAbsent(tag, i);
+            if (earlier != null || session.partnerDoubly.contains(tag)) {
+                throw new InvalidInput("blinded[" + i + "]", "distinct", "value " + (state.receivedValues() + i) + " of the set repeats value "
+                        + (earlier != null ? String.valueOf(state.receivedValues() + earlier) : "of an earlier chunk")
+                        + ": a set counts distinct keys, each sent once");
+            }
             added.add(tag);
             tags.putLong(tag.high()).putLong(tag.low());
         }

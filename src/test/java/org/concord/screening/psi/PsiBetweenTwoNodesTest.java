@@ -278,6 +278,28 @@ class PsiBetweenTwoNodesTest {
 
     @Test
     @Order(4)
+    void aPartnerCannotInflateItsSetSizeWithTheSameValueTwice() throws Exception {
+        Https irAsPartner = Https.asPartner(nodes.ir, nodes.pk);
+        String id = request();
+        String p = point();
+        String q = point();
+        String r = point();
+        // four values announced in two chunks: the same valid point twice in one chunk is refused, naming it
+        assertThat(post(irAsPartner, "/psi/sessions/" + id + "/blinded", "{\"count\":4,\"chunks\":2}").statusCode()).isEqualTo(200);
+        HttpResponse<String> twice = post(irAsPartner, "/psi/sessions/" + id + "/blinded/0", "{\"blinded\":[\"" + p + "\",\"" + p + "\"]}");
+        assertProblem(twice, 400, "blinded[1]", "distinct");
+        assertThat(JSON.readTree(twice.body()).path("detail").asString()).contains("value 0");
+        // distinct values are taken; the same point again in the next chunk is refused too
+        assertThat(post(irAsPartner, "/psi/sessions/" + id + "/blinded/0", "{\"blinded\":[\"" + p + "\",\"" + q + "\"]}").statusCode())
+                .isEqualTo(200);
+        assertProblem(post(irAsPartner, "/psi/sessions/" + id + "/blinded/1", "{\"blinded\":[\"" + r + "\",\"" + p + "\"]}"),
+                400, "blinded[1]", "distinct");
+        assertThat(post(irAsPartner, "/psi/sessions/" + id + "/blinded/1", "{\"blinded\":[\"" + r + "\",\"" + point() + "\"]}")
+                .statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(5)
     void sessionsPerDayAreLimitedPerPartner() throws Exception {
         HttpResponse<String> response;
         int made = 0;
@@ -299,6 +321,11 @@ class PsiBetweenTwoNodesTest {
         JsonNode session = JSON.readTree(response.body());
         assertThat(session.path("state").asString()).isEqualTo("REQUESTED");
         return session.path("id").asString();
+    }
+
+    /** A valid Curve25519 point no key of either list gives. */
+    private static String point() {
+        return Blinding.encode(Blinding.hashToCurve("latin:padding " + java.util.UUID.randomUUID()));
     }
 
     private static HttpResponse<String> post(Https https, String path, String body) throws Exception {
