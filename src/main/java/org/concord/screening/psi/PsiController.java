@@ -55,6 +55,17 @@ class PsiController {
     }
 
     /**
+     * Declines a session the partner requested and that waits here (the role that may accept): it ends {@code DECLINED}
+     * here and leaves the desk; the partner is not told (the protocol has no message for it) and its invitation lapses.
+     * No body is needed.
+     */
+    @PostMapping("/api/screening/psi/sessions/{id}/decline")
+    @PreAuthorize("hasAnyRole('LIAISON', 'ANALYST')")
+    PsiSessions.SessionView decline(@PathVariable String id, Authentication authentication) {
+        return sessions.decline(user(authentication), id);
+    }
+
+    /**
      * This node's sessions, newest first, of either role (every user role, as for one session): how an officer learns
      * of a request waiting for their acceptance ({@code RESPONDER}, {@code REQUESTED}). Without each session's matches,
      * which {@code GET /api/screening/psi/sessions/{id}} gives; {@code matchedEntries} says how many.
