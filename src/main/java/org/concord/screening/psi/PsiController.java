@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Private set intersection sessions: people request, accept and read them under
+ * Private set intersection sessions: people request, accept, decline and read them under
  * {@code /api/screening/psi/sessions}; the partner node's half runs under {@code /psi/sessions}
  * (partner certificate only, party's WebSecurity).
  */

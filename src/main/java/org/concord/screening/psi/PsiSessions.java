@@ -262,7 +262,8 @@ public class PsiSessions {
 
     /**
      * Accepts a session the partner requested, with this node's watchlist {@code list}, and runs
-     * the exchange to its end (this node drives every step; its own state stays in memory).
+     * the exchange to its end (this node drives every step; its own state stays in memory). An acceptance counts
+     * in this node's daily limit ({@code max-sessions-per-day}), as a request does; an invitation does not.
      */
     public SessionView accept(Caller.User user, String id, String list) {
         Row row = row(id);
