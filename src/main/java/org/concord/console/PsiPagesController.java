@@ -29,10 +29,10 @@ import jakarta.servlet.http.HttpSession;
  * The private set intersection pages (docs/screening.md): {@code /console/screening/psi} lists this node's
  * sessions and, for a {@code LIAISON} or {@code ANALYST}, the form that requests one (a partner and a
  * watchlist); {@code /console/screening/psi/{id}} shows one session, with the form that accepts it when the
- * partner requested it and it waits here, and once completed this node's own entries that matched and which
+ * partner requested it and it waits here (and the form that declines it), and once completed this node's own entries that matched and which
  * kinds of key matched. Every role reads, as {@code GET /api/screening/psi/sessions/{id}} allows; requesting
- * and accepting go through {@link PsiSessions}, the code {@code POST /api/screening/psi/sessions} and
- * {@code .../accept} run, under the same roles, and a refusal is shown next to its field.
+ * accepting and declining go through {@link PsiSessions}, the code {@code POST /api/screening/psi/sessions},
+ * {@code .../accept} and {@code .../decline} run, under the same roles, and a refusal is shown next to its field.
  */
 @Controller
 class PsiPagesController {
@@ -109,6 +109,23 @@ class PsiPagesController {
         }
         redirect.addFlashAttribute("notice", "Session " + done.state().toLowerCase() + ": " + done.matchedEntries()
                 + " of this node's entries matched.");
+        return "redirect:/console/screening/psi/" + id;
+    }
+
+    @PostMapping("/console/screening/psi/{id}/decline")
+    @PreAuthorize("hasAnyRole('LIAISON', 'ANALYST')")
+    String decline(@PathVariable String id, @RequestParam Map<String, String> form, Model model, Authentication user, HttpSession session,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        if (!CaseController.takeFormId(session, form.get("formId"))) {
+            redirect.addFlashAttribute("notice", "This form was already sent once; the session below shows what it did.");
+            return "redirect:/console/screening/psi/" + id;
+        }
+        try {
+            sessions.decline(person(user), id);
+        } catch (Conflict e) {
+            return refusedSession(id, model, user, session, response, 409, form, e.field(), e.rule(), e.explanation());
+        }
+        redirect.addFlashAttribute("notice", "Session declined. The partner is not told; its invitation lapses there.");
         return "redirect:/console/screening/psi/" + id;
     }
 

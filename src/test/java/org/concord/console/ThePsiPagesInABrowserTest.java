@@ -159,6 +159,23 @@ class ThePsiPagesInABrowserTest {
         }
         assertThat(nodes.ir.bean(JdbcClient.class).sql("select state from screening_psi_session where id = ?").param(id)
                 .query(String.class).single()).isEqualTo("REQUESTED");
+        for (Role role : List.of(Role.VIEWER, Role.ADMIN)) {
+            TheHotlineFormsOverHttpsTest.Session ir = TheHotlineFormsOverHttpsTest.Session.logIn(nodes.ir, role);
+            assertThat(ir.postWithoutFormId("/console/screening/psi/" + id + "/decline", ir.get("/console/screening/psi/" + id).body(),
+                    Map.of()).statusCode()).as(role.name()).isEqualTo(403);
+        }
+
+        // IR's liaison officer, who may accept, declines it instead: it ends here and leaves IR's desk
+        TheHotlineFormsOverHttpsTest.Session irLiaison = TheHotlineFormsOverHttpsTest.Session.logIn(nodes.ir, Role.LIAISON);
+        assertThat(irLiaison.get("/console/desk").body()).contains(id);
+        String waiting = irLiaison.get("/console/screening/psi/" + id).body();
+        assertThat(waiting).contains("id=\"psi-accept\"").contains("id=\"psi-decline\"");
+        HttpResponse<String> declined = irLiaison.post("/console/screening/psi/" + id + "/decline", waiting, Map.of());
+        assertThat(declined.statusCode()).isEqualTo(302);
+        String ended = irLiaison.get("/console/screening/psi/" + id).body();
+        assertThat(ended).contains("DECLINED").contains("Why it ended").doesNotContain("id=\"psi-decline\"")
+                .doesNotContain("id=\"psi-accept\"");
+        assertThat(irLiaison.get("/console/desk").body()).doesNotContain(id);
 
         // a refused request comes back next to its field: a list PK does not have
         HttpResponse<String> unknown = liaison.post("/console/screening/psi/sessions", liaison.get("/console/screening/psi").body(),

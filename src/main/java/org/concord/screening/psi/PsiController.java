@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Private set intersection sessions: people request, accept and read them under
+ * Private set intersection sessions: people request, accept, decline and read them under
  * {@code /api/screening/psi/sessions}; the partner node's half runs under {@code /psi/sessions}
  * (partner certificate only, party's WebSecurity).
  */
@@ -52,6 +52,17 @@ class PsiController {
     @PreAuthorize("hasAnyRole('LIAISON', 'ANALYST')")
     PsiSessions.SessionView accept(@PathVariable String id, @RequestBody Acceptance body, Authentication authentication) {
         return sessions.accept(user(authentication), id, body.list());
+    }
+
+    /**
+     * Declines a session the partner requested and that waits here (the role that may accept): it ends {@code DECLINED}
+     * here and leaves the desk; the partner is not told (the protocol has no message for it) and its invitation lapses.
+     * No body is needed.
+     */
+    @PostMapping("/api/screening/psi/sessions/{id}/decline")
+    @PreAuthorize("hasAnyRole('LIAISON', 'ANALYST')")
+    PsiSessions.SessionView decline(@PathVariable String id, Authentication authentication) {
+        return sessions.decline(user(authentication), id);
     }
 
     /**

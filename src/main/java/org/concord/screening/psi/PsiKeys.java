@@ -18,19 +18,26 @@ import org.concord.screening.names.NameForms;
  * <li>{@code sound:} the Double Metaphone key of each token, sorted.</li>
  * </ul>
  *
- * Each key is prefixed with its kind, so that keys of different kinds never collide.
+ * Each key is prefixed with its kind, so that keys of different kinds never collide. A name whose consonant
+ * skeleton has fewer than {@value #MIN_SKELETON} consonants in all (BLA, Bilal and Belaoua are all {@code bl})
+ * gives its {@code latin} key only: so short a skeleton, and the sound key that goes with it, meets too many
+ * other names, the rule the search applies to a part of a name in consonants of one or two letters.
  */
 public final class PsiKeys {
 
     /** The kinds of key, in the order they are listed. */
     public static final java.util.List<String> KINDS = java.util.List.of("latin", "skeleton", "sound");
 
+    /** The fewest consonants a name's skeleton needs for its {@code skeleton} and {@code sound} keys. */
+    public static final int MIN_SKELETON = 3;
+
     private PsiKeys() {
     }
 
     /**
      * The keys of a written name, kind first ({@code skeleton:dl jc}); empty if the name has none
-     * (an empty name, one without letters, one too long: see {@link NameForms#of}).
+     * (an empty name, one without letters, one too long: see {@link NameForms#of}); only the {@code latin} key
+     * when its skeleton has fewer than {@value #MIN_SKELETON} consonants.
      */
     public static Map<String, String> of(String written) {
         NameForms.Name name;
@@ -41,6 +48,10 @@ public final class PsiKeys {
         }
         Map<String, String> keys = new LinkedHashMap<>();
         put(keys, "latin", name.tokens().stream().sorted().collect(Collectors.joining(" ")));
+        int consonants = name.skeletons().stream().mapToInt(String::length).sum();
+        if (consonants < MIN_SKELETON) {
+            return keys;
+        }
         put(keys, "skeleton", name.skeletons().stream().filter(s -> !s.isEmpty()).sorted().collect(Collectors.joining(" ")));
         put(keys, "sound", name.phonetic().stream().filter(s -> !s.isEmpty()).sorted().collect(Collectors.joining(" ")));
         return keys;

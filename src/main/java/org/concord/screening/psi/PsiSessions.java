@@ -164,6 +164,7 @@ public class PsiSessions {
     private final IntelStore intel;
     private final int maxSetSize;
     private final int maxSessionsPerDay;
+    private final int maxOpenInvitations;
     private final int chunkSize;
     private final Duration expiry;
     private final Duration invitationExpiry;
@@ -177,6 +178,7 @@ public class PsiSessions {
             NodeIdentity identity, IntelStore intel,
             @Value("${concord.screening.psi.max-set-size:100000}") int maxSetSize,
             @Value("${concord.screening.psi.max-sessions-per-day:10}") int maxSessionsPerDay,
+            @Value("${concord.screening.psi.max-open-invitations:10}") int maxOpenInvitations,
             @Value("${concord.screening.psi.chunk-size:16384}") int chunkSize,
             @Value("${concord.screening.psi.session-expiry:PT1H}") Duration expiry,
             @Value("${concord.screening.psi.invitation-expiry:PT24H}") Duration invitationExpiry,
@@ -198,6 +200,7 @@ public class PsiSessions {
         this.intel = intel;
         this.maxSetSize = maxSetSize;
         this.maxSessionsPerDay = maxSessionsPerDay;
+        this.maxOpenInvitations = maxOpenInvitations;
         this.chunkSize = chunkSize;
         this.expiry = expiry;
         this.invitationExpiry = invitationExpiry;
@@ -259,7 +262,8 @@ public class PsiSessions {
 
     /**
      * Accepts a session the partner requested, with this node's watchlist {@code list}, and runs
-     * the exchange to its end (this node drives every step; its own state stays in memory).
+     * the exchange to its end (this node drives every step; its own state stays in memory). An acceptance counts
+     * in this node's daily limit ({@code max-sessions-per-day}), as a request does; an invitation does not.
      */
     public SessionView accept(Caller.User user, String id, String list) {
         Row row = row(id);
@@ -272,6 +276,7 @@ public class PsiSessions {
         refuseLapsedInvitation(row);
         PartyCode partner = PartyCode.of(row.partner());
         ListKeys keys = keysOf(list, partner);
+        withinDailyLimit(partner);
         var connection = connections.to(partner);
         Instant now = clock.instant();
         int moved = jdbc.sql("update screening_psi_session set state = 'EXCHANGING', list_source = ?, own_set_size = ?, accepted_by = ?,"
@@ -336,7 +341,13 @@ public class PsiSessions {
                 transaction.executeWithoutResult(status -> refuseReusedKey(partner, id, theirs, "blinded"));
                 List<String> doubly = key.reblind(theirs);
                 theirsDoubly.add(doubly);
-                doubly.forEach(v -> theirSet.add(Tag.of(v)));
+                for (String v : doubly) {
+                    if (!theirSet.add(Tag.of(v))) {
+                        // the same value twice would count one key as two: a set's size counts distinct keys
+                        throw new IllegalStateException("the partner's set holds the same value twice (chunk " + k
+                                + "): a set counts distinct keys");
+                    }
+                }
             }
             if (received != theirCount) {
                 throw new IllegalStateException("the partner sent " + received + " values, not the " + theirCount + " it announced");
@@ -363,6 +374,30 @@ public class PsiSessions {
             }
             throw new Conflict("partner", "exchange-failed", "the exchange with " + partner + " failed: " + e.getMessage());
         }
+        return view(id);
+    }
+
+    /**
+     * Declines a session the partner requested and that waits here: it ends {@code DECLINED} on this node and leaves
+     * the desk. The protocol has no message from the responder before its acceptance, so the partner is not told:
+     * its invitation lapses there at its expiry ({@code concord.screening.psi.invitation-expiry}), as one nobody
+     * answered does. A declined session counts for nothing in this node's daily limit.
+     *
+     * @throws Conflict if this node requested the session ({@code not-invited}) or it no longer waits ({@code not-waiting})
+     */
+    public SessionView decline(Caller.User user, String id) {
+        Row row = row(id);
+        if (!"RESPONDER".equals(row.role())) {
+            throw new Conflict("id", "not-invited", "this node requested session " + id + "; only the partner accepts or lets it lapse");
+        }
+        String why = "declined here by " + user.auditName() + " at " + clock.instant() + "; " + row.partner()
+                + " is not told, and its invitation lapses there";
+        int moved = jdbc.sql("update screening_psi_session set state = 'DECLINED', failure = ? where id = ? and state = 'REQUESTED'")
+                .params(why.length() > 390 ? why.substring(0, 390) : why, id).update();
+        if (moved != 1) {
+            throw new Conflict("id", "not-waiting", "session " + id + " is " + row(id).state() + ", not waiting for acceptance");
+        }
+        events.publishEvent(new PsiSessionChanged(id, "x-concord-psi-decline", "NONE"));
         return view(id);
     }
 
@@ -441,7 +476,7 @@ public class PsiSessions {
         if (jdbc.sql("select count(*) from screening_psi_session where id = ?").param(id).query(Long.class).single() > 0) {
             throw new Conflict("id", "reused-session", "session id " + id + " has been used before; a session id is never reused");
         }
-        withinDailyLimit(partner);
+        withinOpenInvitations(partner);
         Instant now = clock.instant();
         jdbc.sql("insert into screening_psi_session (id, partner, our_role, state, requested_by, requested_at)"
                 + " values (?, ?, 'RESPONDER', 'REQUESTED', ?, ?)").params(id, partner.value(), caller.auditName(), Timestamp.from(now)).update();
@@ -531,8 +566,16 @@ public class PsiSessions {
         }
         ByteBuffer tags = ByteBuffer.allocate(doubly.size() * 16);
         List<Tag> added = new ArrayList<>(doubly.size());
-        for (String value : doubly) {
-            Tag tag = Tag.of(value);
+        Map<Tag, Integer> inChunk = new HashMap<>(doubly.size() * 2);
+        for (int i = 0; i < doubly.size(); i++) {
+            // re-blinding is one-to-one, so equal products are equal values, however their base64 was written
+            Tag tag = Tag.of(doubly.get(i));
+            Integer earlier = inChunk.putIfAbsent(tag, i);
+            if (earlier != null || session.partnerDoubly.contains(tag)) {
+                throw new InvalidInput("blinded[" + i + "]", "distinct", "value " + (state.receivedValues() + i) + " of the set repeats value "
+                        + (earlier != null ? String.valueOf(state.receivedValues() + earlier) : "of an earlier chunk")
+                        + ": a set counts distinct keys, each sent once");
+            }
             added.add(tag);
             tags.putLong(tag.high()).putLong(tag.low());
         }
@@ -828,13 +871,43 @@ public class PsiSessions {
         return id;
     }
 
+    /**
+     * Refuses a session with {@code partner} past the day's limit. What counts is what a person at this node did:
+     * each session this node requested (when it was requested, whatever became of it) and each it accepted (when it
+     * was accepted); a partner's invitation nobody here accepted counts for nothing (it is bounded apart, {@link
+     * #withinOpenInvitations}). The refusal says when a session is allowed again: when enough of the counted ones
+     * have left the 24 hours.
+     */
     private void withinDailyLimit(PartyCode partner) {
         Instant since = clock.instant().minus(Duration.ofDays(1));
-        long today = jdbc.sql("select count(*) from screening_psi_session where partner = ? and requested_at > ?")
-                .params(partner.value(), Timestamp.from(since)).query(Long.class).single();
-        if (today >= maxSessionsPerDay) {
-            throw new Conflict("partner", "max-sessions-per-day", today + " sessions with " + partner
-                    + " in the last 24 hours; the policy allows " + maxSessionsPerDay + " (concord.screening.psi.max-sessions-per-day)");
+        List<Instant> counted = jdbc.sql("select requested_at as counted_at from screening_psi_session where partner = :partner"
+                + " and our_role = 'REQUESTER' and requested_at > :since union all select accepted_at as counted_at from screening_psi_session"
+                + " where partner = :partner and our_role = 'RESPONDER' and accepted_at > :since order by counted_at")
+                .param("partner", partner.value()).param("since", Timestamp.from(since))
+                .query((rs, n) -> rs.getTimestamp(1).toInstant()).list();
+        if (counted.size() >= maxSessionsPerDay) {
+            Instant again = counted.get(counted.size() - Math.max(1, maxSessionsPerDay)).plus(Duration.ofDays(1));
+            throw new Conflict("partner", "max-sessions-per-day", counted.size() + " sessions with " + partner
+                    + " requested or accepted here in the last 24 hours; the policy allows " + maxSessionsPerDay
+                    + " (concord.screening.psi.max-sessions-per-day); a session is allowed again at " + again);
+        }
+    }
+
+    /**
+     * Refuses the partner's invitation while it holds {@code concord.screening.psi.max-open-invitations} here that
+     * nobody accepted or declined and that have not lapsed: so a partner cannot fill the desk. An honest partner,
+     * held by its own daily limit, never holds more than that limit.
+     */
+    private void withinOpenInvitations(PartyCode partner) {
+        Instant since = clock.instant().minus(invitationExpiry);
+        List<Instant> open = jdbc.sql("select requested_at from screening_psi_session where partner = ? and our_role = 'RESPONDER'"
+                + " and state = 'REQUESTED' and requested_at >= ? order by requested_at")
+                .params(partner.value(), Timestamp.from(since)).query((rs, n) -> rs.getTimestamp(1).toInstant()).list();
+        if (open.size() >= maxOpenInvitations) {
+            throw new Conflict("partner", "max-open-invitations", partner + " holds " + open.size() + " invitations here that nobody"
+                    + " has accepted or declined; the policy allows " + maxOpenInvitations + " at once"
+                    + " (concord.screening.psi.max-open-invitations); another is taken once one is accepted or declined, or at "
+                    + open.get(0).plus(invitationExpiry) + " when the oldest lapses");
         }
     }
 

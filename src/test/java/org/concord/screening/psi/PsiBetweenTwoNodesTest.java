@@ -278,16 +278,95 @@ class PsiBetweenTwoNodesTest {
 
     @Test
     @Order(4)
-    void sessionsPerDayAreLimitedPerPartner() throws Exception {
+    void aPartnerCannotInflateItsSetSizeWithTheSameValueTwice() throws Exception {
+        Https irAsPartner = Https.asPartner(nodes.ir, nodes.pk);
+        String id = request();
+        String p = point();
+        String q = point();
+        String r = point();
+        // four values announced in two chunks: the same valid point twice in one chunk is refused, naming it
+        assertThat(post(irAsPartner, "/psi/sessions/" + id + "/blinded", "{\"count\":4,\"chunks\":2}").statusCode()).isEqualTo(200);
+        HttpResponse<String> twice = post(irAsPartner, "/psi/sessions/" + id + "/blinded/0", "{\"blinded\":[\"" + p + "\",\"" + p + "\"]}");
+        assertProblem(twice, 400, "blinded[1]", "distinct");
+        assertThat(JSON.readTree(twice.body()).path("detail").asString()).contains("value 0");
+        // distinct values are taken; the same point again in the next chunk is refused too
+        assertThat(post(irAsPartner, "/psi/sessions/" + id + "/blinded/0", "{\"blinded\":[\"" + p + "\",\"" + q + "\"]}").statusCode())
+                .isEqualTo(200);
+        assertProblem(post(irAsPartner, "/psi/sessions/" + id + "/blinded/1", "{\"blinded\":[\"" + r + "\",\"" + p + "\"]}"),
+                400, "blinded[1]", "distinct");
+        assertThat(post(irAsPartner, "/psi/sessions/" + id + "/blinded/1", "{\"blinded\":[\"" + r + "\",\"" + point() + "\"]}")
+                .statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(5)
+    void aPartnersInvitationsUseNoneOfOurSessionsAreBoundedAndAnOfficerMayDeclineThem() throws Exception {
+        Https irAsPartner = Https.asPartner(nodes.ir, nodes.pk);
+        // the partner invites PK again and again, nobody at PK accepting: refused once it holds the most open at once
+        List<String> invited = new ArrayList<>();
+        HttpResponse<String> response;
+        do {
+            String id = java.util.UUID.randomUUID().toString();
+            response = post(irAsPartner, "/psi/sessions", "{\"id\":\"" + id + "\",\"version\":\"concord-psi/2\"}");
+            if (response.statusCode() == 201) {
+                invited.add(id);
+            }
+        } while (response.statusCode() == 201 && invited.size() < 30);
+        assertProblem(response, 409, "partner", "max-open-invitations");
+        assertThat(JSON.readTree(response.body()).path("detail").asString()).contains("concord.screening.psi.max-open-invitations")
+                .contains("allows 10");
+        assertThat(invited).hasSize(10);
+
+        // PK's own officer may still ask IR for a session: the partner's invitations are none of PK's sessions
+        String ours = request();
+
+        // a VIEWER may not decline; an officer declines one, which ends it here, and the partner may invite once more
+        String first = invited.get(0);
+        assertThat(api(nodes.pk, Role.VIEWER).send("POST", "/api/screening/psi/sessions/" + first + "/decline", "{}", "Content-Type",
+                "application/json").statusCode()).isEqualTo(403);
+        HttpResponse<String> declined = api(nodes.pk, Role.LIAISON).send("POST", "/api/screening/psi/sessions/" + first + "/decline", "{}",
+                "Content-Type", "application/json");
+        assertThat(declined.statusCode()).as(declined.body()).isEqualTo(200);
+        JsonNode session = JSON.readTree(declined.body());
+        assertThat(session.path("state").asString()).isEqualTo("DECLINED");
+        assertThat(session.path("failure").asString()).contains("declined");
+        assertThat(session.path("expiresAt").isString()).as("an ended session lapses no more").isFalse();
+        assertProblem(api(nodes.pk, Role.ANALYST).send("POST", "/api/screening/psi/sessions/" + first + "/accept", "{\"list\":\"psi-pk\"}",
+                "Content-Type", "application/json"), 409, "id", "already-accepted");
+        assertProblem(api(nodes.pk, Role.ANALYST).send("POST", "/api/screening/psi/sessions/" + first + "/decline", "{}",
+                "Content-Type", "application/json"), 409, "id", "not-waiting");
+        // PK's own request is not PK's to decline: the partner accepts or lets it lapse
+        assertProblem(api(nodes.pk, Role.ANALYST).send("POST", "/api/screening/psi/sessions/" + ours + "/decline", "{}",
+                "Content-Type", "application/json"), 409, "id", "not-invited");
+        String again = java.util.UUID.randomUUID().toString();
+        assertThat(post(irAsPartner, "/psi/sessions", "{\"id\":\"" + again + "\",\"version\":\"concord-psi/2\"}").statusCode())
+                .isEqualTo(201);
+        invited.add(again);
+        // the rest declined: none waits for PK any more
+        for (String id : invited.subList(1, invited.size())) {
+            assertThat(api(nodes.pk, Role.ANALYST).send("POST", "/api/screening/psi/sessions/" + id + "/decline", "", "Content-Type",
+                    "application/json").statusCode()).isEqualTo(200);
+        }
+        assertThat(nodes.pk.bean(PsiSessions.class).awaitingAcceptance()).noneMatch(s -> "RESPONDER".equals(s.role()));
+    }
+
+    @Test
+    @Order(6)
+    void sessionsPerDayAreLimitedPerPartnerAndTheRefusalSaysWhenOneIsAllowedAgain() throws Exception {
         HttpResponse<String> response;
         int made = 0;
+        java.time.Instant before = java.time.Instant.now();
         do {
             response = api(nodes.pk, Role.ANALYST).send("POST", "/api/screening/psi/sessions", "{\"partner\":\"IR\",\"list\":\"psi-pk\"}",
                     "Content-Type", "application/json");
             made++;
         } while (response.statusCode() == 201 && made < 20);
         assertProblem(response, 409, "partner", "max-sessions-per-day");
-        assertThat(JSON.readTree(response.body()).path("detail").asString()).contains("policy allows 10");
+        String detail = JSON.readTree(response.body()).path("detail").asString();
+        assertThat(detail).contains("policy allows 10").contains("allowed again at ");
+        java.time.Instant again = java.time.Instant.parse(detail.replaceAll("(?s).*allowed again at (\\S+?Z).*", "$1"));
+        // the oldest of PK's sessions with IR counted leaves the 24 hours then: at most a day from now, and later than now
+        assertThat(again).isAfter(before.plus(java.time.Duration.ofHours(23))).isBefore(java.time.Instant.now().plus(java.time.Duration.ofDays(1)));
     }
 
     // ---- helpers
@@ -299,6 +378,11 @@ class PsiBetweenTwoNodesTest {
         JsonNode session = JSON.readTree(response.body());
         assertThat(session.path("state").asString()).isEqualTo("REQUESTED");
         return session.path("id").asString();
+    }
+
+    /** A valid Curve25519 point no key of either list gives. */
+    private static String point() {
+        return Blinding.encode(Blinding.hashToCurve("latin:padding " + java.util.UUID.randomUUID()));
     }
 
     private static HttpResponse<String> post(Https https, String path, String body) throws Exception {
