@@ -201,6 +201,17 @@ public class WorkflowTable {
                 .list();
     }
 
+    /** Who sent the message held under {@code id}, and in which case: what the inbox needs to refuse a partner's reuse of it. */
+    record HeldMessage(String id, String caseId, PartyCode sender, String direction) {
+    }
+
+    /** The message held under {@code id}, sent or received, if any (one read by the primary key). */
+    Optional<HeldMessage> heldMessage(String id) {
+        return jdbc.sql("select id, case_id, sender, direction from workflow_message where id = ?").param(id)
+                .query((rs, n) -> new HeldMessage(rs.getString(1), rs.getString(2), PartyCode.of(rs.getString(3)), rs.getString(4)))
+                .optional();
+    }
+
     public int countMessages(String caseId) {
         return jdbc.sql("select count(*) from workflow_message where case_id = ?").param(caseId).query(Integer.class).single();
     }

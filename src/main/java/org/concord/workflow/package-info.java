@@ -16,7 +16,8 @@
  *       giving {@link org.concord.workflow.Folded}.</li>
  *   <li>The runtime (Spring, JDBC): {@link org.concord.workflow.Workflow} sends (store, outbox,
  *       audit), receives (deduplicated, audited) and escalates; {@code WorkflowInboxCheck} refuses
- *       a workflow message that cannot be read before the inbox signs a receipt for it;
+ *       a workflow message that cannot be read, or that takes the id of another sender's message,
+ *       before the inbox signs a receipt for it;
  *       {@link org.concord.workflow.WorkflowTable} is the table pair {@code workflow_case} /
  *       {@code workflow_message} keyed by case type; {@link org.concord.workflow.CaseViews} and
  *       {@code GET /api/cases} show every case alike.</li>

@@ -120,7 +120,8 @@ class DeconflictionController implements org.concord.deconfliction.Deconfliction
     @ApiResponse(responseCode = "200", description = "dry run: the evaluation a real send would give; nothing sent")
     @ApiResponse(responseCode = "201", description = "sent; the evaluation")
     @ApiResponse(responseCode = "400", description = "invalid input, naming the field and the rule")
-    @ApiResponse(responseCode = "409", description = "a notice with this id exists (field id, rule already-exists): revise it")
+    @ApiResponse(responseCode = "409", description = "a notice with this id exists (field id, rule already-exists): revise it,"
+            + " or, when it is a notice the partner sent, send this one under another id")
     @ApiResponse(responseCode = "422", description = "refused: sovereignty violation, with the conversion offers")
     ResponseEntity<JsonNode> send(@io.swagger.v3.oas.annotations.parameters.RequestBody(description = "the notice; id is "
             + "optional (a UUID is given); area is {centre, radiusKm}, {polygon} or {launchPoint, impactArea, trajectory}",

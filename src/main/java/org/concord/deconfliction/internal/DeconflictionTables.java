@@ -125,6 +125,22 @@ class DeconflictionTables {
         return jdbc.sql(SELECT_NOTICE + " where id = ?").param(id).query(DeconflictionTables::notice).optional();
     }
 
+    /** Whose a notice held here is, and whether this node sent or received it: what the inbox's check needs. */
+    record NoticeHolder(String id, String stixId, org.concord.party.PartyCode notifyingParty, Direction direction) {
+    }
+
+    /**
+     * The notices held under notice id {@code id} or under STIX id {@code stixId} (none, one, or two when each names
+     * another), read without parsing their objects: the inbox asks for each notice a partner delivers.
+     */
+    List<NoticeHolder> holders(String id, String stixId) {
+        return jdbc.sql("select id, stix_id, notifying_party, direction from deconfliction_notice where id = ? or stix_id = ? order by id")
+                .params(id, stixId)
+                .query((rs, row) -> new NoticeHolder(rs.getString(1), rs.getString(2),
+                        org.concord.party.PartyCode.of(rs.getString(3)), Direction.valueOf(rs.getString(4))))
+                .list();
+    }
+
     List<StoredNotice> notices() {
         return jdbc.sql(SELECT_NOTICE + " order by recorded_at, id").query(DeconflictionTables::notice).list();
     }

@@ -149,8 +149,14 @@ class ReceivingFromPartners implements InboxTaker {
         // near a tripoint a notice goes to several partners: this node evaluates, answers and escalates it for its own pair
         OperationNotice notice = read.partner().equals(own.code()) ? read : read.addressedTo(own.code());
         Optional<DeconflictionTables.StoredNotice> held = tables.notice(notice.id().value());
-        if (held.isPresent() && (held.get().direction() == DeconflictionTables.Direction.SENT
-                || held.get().version().compareTo(version) >= 0 || held.get().withdrawn())) {
+        if (held.isPresent() && !held.get().notice().notifyingParty().equals(notice.notifyingParty())) {
+            // Refused at the inbox (NoticeInboxCheck) before any receipt; here only if this node's notice was created
+            // between that check and now: dropped and audited, never dropped in silence.
+            throw new InvalidInput("notice_id", "own-notice-id", "notice " + notice.id() + " is held as "
+                    + held.get().notice().notifyingParty() + "'s (" + held.get().direction() + "); " + event.from()
+                    + "'s notice under the same id is not taken");
+        }
+        if (held.isPresent() && (held.get().version().compareTo(version) >= 0 || held.get().withdrawn())) {
             return;
         }
         int revision = StixMapping.revisionOf(object);

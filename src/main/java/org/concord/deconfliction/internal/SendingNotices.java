@@ -81,7 +81,13 @@ class SendingNotices {
     /** Sends the notice in {@code body}; with {@code dryRun}, evaluates it the same way and stops there. */
     Outcome send(JsonNode body, String actor, boolean dryRun) {
         OperationNotice notice = read(body, NoticeId.random(), java.util.Set.of());
-        if (tables.notice(notice.id().value()).isPresent()) {
+        java.util.Optional<DeconflictionTables.StoredNotice> held = tables.notice(notice.id().value());
+        if (held.isPresent() && held.get().direction() == DeconflictionTables.Direction.RECEIVED) {
+            // one notice per id on each node, and the partner holds its own under this one: ours would be refused there
+            throw new Conflict("id", "already-exists: " + notice.id() + " is the id of a notice " + held.get().notice().notifyingParty()
+                    + " sent to this node; send yours under another id");
+        }
+        if (held.isPresent()) {
             throw new Conflict("id", "already-exists: a notice with id " + notice.id() + " exists; revise it with POST "
                     + "/api/deconfliction/notices/" + notice.id() + "/revise");
         }
