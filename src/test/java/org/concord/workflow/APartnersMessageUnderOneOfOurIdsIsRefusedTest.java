@@ -9,10 +9,8 @@ import java.util.List;
 
 import org.concord.audit.AuditEntry;
 import org.concord.audit.AuditLog;
-import org.concord.intel.Collection;
 import org.concord.intel.stix.Tlp;
 import org.concord.party.PartyCode;
-import org.concord.testing.Https;
 import org.concord.testing.Stix;
 import org.concord.testing.TwoNodes;
 import org.concord.workflow.WorkflowSamples.Sample;
@@ -49,14 +47,7 @@ class APartnersMessageUnderOneOfOurIdsIsRefusedTest {
 
     /** IR's node posts {@code objects} to PK's inbox, as the partner; the TAXII status. */
     static JsonNode postToPkAsIr(JsonNode... objects) throws Exception {
-        StringBuilder body = new StringBuilder("{\"objects\":[");
-        for (int i = 0; i < objects.length; i++) {
-            body.append(i == 0 ? "" : ",").append(objects[i]);
-        }
-        var response = Https.asPartner(nodes.ir, nodes.pk).send("POST", "/taxii2/concord/collections/" + Collection.INBOX.id()
-                + "/objects/", body.append("]}").toString(), "Accept", TAXII, "Content-Type", TAXII);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        return Stix.JSON.readTree(response.body());
+        return EveryWorkflowTypeIsReceivedAlikeTest.deliverToPk(objects);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -50,7 +50,8 @@ class EveryWorkflowTypeIsReceivedAlikeTest {
         for (int i = 0; i < objects.length; i++) {
             body.append(i == 0 ? "" : ",").append(objects[i]);
         }
-        var response = Https.asPartner(nodes.ir, nodes.pk).send("POST", "/taxii2/concord/collections/" + Collection.INBOX.id()
+        TwoNodes shared = TwoNodes.shared();
+        var response = Https.asPartner(shared.ir, shared.pk).send("POST", "/taxii2/concord/collections/" + Collection.INBOX.id()
                 + "/objects/", body.append("]}").toString(), "Accept", TAXII, "Content-Type", TAXII);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         return Stix.JSON.readTree(response.body());
