@@ -137,6 +137,8 @@ class ScreeningSearchOverHttpTest {
         // digits alone are no name: a passport number pasted into the field was answered "no match"
         assertRefused(search(Role.LIAISON, "name=12345"), "name", "letters");
         assertRefused(search(Role.LIAISON, "name=" + q("۱۲۳۴")), "name", "letters");
+        // a control character is no part of a name: it was searched and echoed back
+        assertRefused(search(Role.LIAISON, "name=" + q("Abdul\u0001Samad")), "name", "no-control-characters");
         assertRefused(search(Role.LIAISON, "name=Samad&kind=ENTITY&dob=1970"), "dob", "person-only");
         assertRefused(search(Role.LIAISON, "name=Samad&limit=0"), "limit", "range");
         assertRefused(search(Role.LIAISON, "name=Samad&limit=101"), "limit", "range");

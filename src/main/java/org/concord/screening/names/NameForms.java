@@ -261,6 +261,15 @@ public final class NameForms {
             throw new InvalidName("max-length", "a name is at most " + MAX_LENGTH + " characters; this one has "
                     + written.length());
         }
+        for (int i = 0; i < written.length(); i++) {
+            char c = written.charAt(i);
+            // line breaks and tabs are spaces in a name a list wraps; any other control character is no part of a name,
+            // and was searched, then echoed back to the officer as if it were
+            if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+                throw new InvalidName("no-control-characters", String.format("a name has no control characters; this one has U+%04X at"
+                        + " position %d", (int) c, i + 1));
+            }
+        }
         String text = Normalizer.normalize(written, Normalizer.Form.NFKC);
         text = KoreanNames.splitHangulSurname(splitArabicArticle(foldArabic(text)));
         String latin = foldLatin(toLatin(text));
