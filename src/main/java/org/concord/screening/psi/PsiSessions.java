@@ -226,7 +226,13 @@ public class PsiSessions {
         } catch (RuntimeException e) {
             throw new InvalidInput("partner", "party-code", e.getMessage());
         }
-        var connection = connections.to(partner);
+        PartnerConnections.Connection connection;
+        try {
+            connection = connections.to(partner);
+        } catch (org.concord.node.NotFound e) {
+            throw new InvalidInput("partner", "paired-partner", partner.equals(identity.party().code())
+                    ? partner + " is this node; a session is with a paired partner" : "this node is not paired with " + partner);
+        }
         ListKeys keys = keysOf(list, partner);
         withinDailyLimit(partner);
         String id = UUID.randomUUID().toString();

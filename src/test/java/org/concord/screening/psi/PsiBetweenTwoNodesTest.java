@@ -257,6 +257,11 @@ class PsiBetweenTwoNodesTest {
         // a list this node does not have
         assertProblem(api(nodes.pk, Role.LIAISON).send("POST", "/api/screening/psi/sessions", "{\"partner\":\"IR\",\"list\":\"nope\"}",
                 "Content-Type", "application/json"), 400, "list", "unknown-list");
+        // a partner this node is not paired with, or this node itself: refused naming the partner field, not a 404 of "code"
+        assertProblem(api(nodes.pk, Role.LIAISON).send("POST", "/api/screening/psi/sessions", "{\"partner\":\"PK\",\"list\":\"psi-pk\"}",
+                "Content-Type", "application/json"), 400, "partner", "paired-partner");
+        assertProblem(api(nodes.pk, Role.LIAISON).send("POST", "/api/screening/psi/sessions", "{\"partner\":\"AF\",\"list\":\"psi-pk\"}",
+                "Content-Type", "application/json"), 400, "partner", "paired-partner");
         // who may call: nobody 401; a VIEWER and the partner on the people's side 403; a person on the partner's side 403
         String body = "{\"partner\":\"IR\",\"list\":\"psi-pk\"}";
         assertThat(Https.to(nodes.pk).send("POST", "/api/screening/psi/sessions", body, "Content-Type", "application/json").statusCode())
