@@ -10,13 +10,13 @@ import java.util.TreeMap;
 import org.concord.commitments.internal.CommitmentStix;
 import org.concord.intel.stix.Tlp;
 import org.concord.party.PartyCode;
+import org.concord.workflow.Action;
 import org.concord.workflow.CaseType;
 import org.concord.workflow.Deadline;
 import org.concord.workflow.DueEscalation;
 import org.concord.workflow.Envelope;
 import org.concord.workflow.EscalationLevel;
 import org.concord.workflow.MessageStix;
-import org.concord.workflow.NextActor;
 import org.concord.workflow.StixId;
 import org.concord.workflow.Step;
 
@@ -82,6 +82,7 @@ public final class CommitmentType implements CaseType<CommitmentMessage, Commitm
     @Override public String stateName(CommitmentCase state) { return state.name(); }
     @Override public List<String> stateNames() { return CaseType.namesOf(CommitmentCase.class); }
     @Override public boolean isClosed(CommitmentCase state) { return state instanceof Fulfilled || state instanceof Withdrawn; }
+    @Override public StixId caseId(CommitmentCase state) { return state.file().commitmentId(); }
     @Override public StixId head(CommitmentCase state) { return state.file().head(); }
     @Override public EscalationLevel level(CommitmentCase state) { return state.file().level(); }
     @Override public List<PartyCode> parties(CommitmentCase state) { return List.of(state.file().proposer(), state.file().counterpart()); }
@@ -107,18 +108,36 @@ public final class CommitmentType implements CaseType<CommitmentMessage, Commitm
         };
     }
 
+    /**
+     * The counterpart agrees to a proposal; an agreed commitment waits for its owner's attestation,
+     * then for the other side's.
+     */
     @Override
-    public NextActor nextActor(CommitmentCase state) {
+    public PartyCode nextParty(CommitmentCase state) {
         CommitmentFile file = state.file();
         if (state instanceof Proposed) {
-            return NextActor.of(file.counterpart(), "agree");
+            return file.counterpart();
         }
         if (state instanceof Agreed agreed) {
             PartyCode owner = file.commitment().owner();
             PartyCode other = owner.equals(file.proposer()) ? file.counterpart() : file.proposer();
-            return NextActor.of(agreed.attestedBy(owner) ? other : owner, "attest", "withdraw");
+            return agreed.attestedBy(owner) ? other : owner;
         }
-        return NextActor.nobody();
+        return null;
+    }
+
+    /**
+     * The actions of {@code POST /api/commitments/{commitmentId}/agree}, {@code /attest} and
+     * {@code /withdraw}. Escalations are the job's ({@code workflow.escalate}); the API has none.
+     */
+    private static final List<Action<CommitmentMessage, CommitmentCase>> ACTIONS = List.of(
+            Action.of("agree", CommitmentMessage.Agree::new),
+            Action.of("attest", env -> new CommitmentMessage.Attest(env, "done", List.of())),
+            Action.of("withdraw", env -> new CommitmentMessage.Withdraw(env, "withdrawn")));
+
+    @Override
+    public List<Action<CommitmentMessage, CommitmentCase>> apiActions() {
+        return ACTIONS;
     }
 
     @Override

@@ -251,9 +251,13 @@ class CaseController {
         String onTheTable = c.proposal() == null ? null : c.proposal().id();
         switch (c.type()) {
             case "request" -> {
+                // the requester accepts the counter-proposal on the table; the responder the request as it stands
+                boolean weRequested = !c.partner().equals(String.valueOf(c.details().get("requester")));
+                Object requestRef = c.details().get("termsRef");
+                String accepted = weRequested ? onTheTable : requestRef == null ? onTheTable : String.valueOf(requestRef);
                 forms.put("acknowledge", List.of());
-                forms.put("accept", onTheTable == null ? List.of(Field.text("text", "text", "Text"))
-                        : List.of(Field.ref("termsRef", "termsRef", "Accepts the terms on the table", onTheTable), Field.text("text", "text", "Text")));
+                forms.put("accept", accepted == null ? List.of(Field.text("text", "text", "Text"))
+                        : List.of(Field.ref("termsRef", "termsRef", "Accepts the terms on the table", accepted), Field.text("text", "text", "Text")));
                 forms.put("decline", List.of(Field.select("reason", "reason", "Reason", names(DeclineReason.values())),
                         Field.text("text", "text", "Text")));
                 forms.put("counterPropose", List.of(Field.select("proposalKind", "proposal.kind", "Proposal", names(CounterProposal.Kind.values())),
@@ -278,7 +282,9 @@ class CaseController {
                                 .with(text(JSON.valueToTree(c.details()), "urgency")),
                         Field.text("revisedText", "revised.text", "Text").with(text(terms, "text"))));
                 forms.put("progressUpdate", List.of(Field.text("text", "text", "Text")));
-                forms.put("close", List.of(Field.select("outcome", "outcome", "Outcome", names(Outcome.values())),
+                // the requester closes only by withdrawing (WITHDRAWN); the responder with what came of the action
+                forms.put("close", List.of(Field.select("outcome", "outcome", weRequested ? "Outcome (withdraws the request)" : "Outcome",
+                        Arrays.stream(Outcome.values()).filter(o -> o.isTheRequesters() == weRequested).map(Enum::name).toList()),
                         Field.text("text", "text", "Text")));
                 EscalationLevel level = c.level() == null ? null : Arrays.stream(EscalationLevel.values())
                         .filter(l -> l.name().equals(c.level())).findFirst().orElse(null);
@@ -330,27 +336,23 @@ class CaseController {
         List<String> roles = user.getAuthorities().stream().map(a -> a.getAuthority()).filter(a -> a.startsWith("ROLE_"))
                 .map(a -> a.substring(5)).sorted().toList();
         boolean liaison = roles.contains("LIAISON");
-        // this node's own call, not yet acknowledged, may be withdrawn (the case view names only the addressee's step)
-        boolean ownCallOpen = "call".equals(c.type()) && "Unacknowledged".equals(c.state()) && c.nextActor() != null
-                && "partner".equals(c.nextActor().side());
-        boolean mayAct = liaison && c.nextActor() != null && ("me".equals(c.nextActor().side()) || ownCallOpen);
         JsonNode details = JSON.valueToTree(c.details());
+        List<String> open = openClaims(details);
+        Map<String, List<Field>> forms = forms(c, open);
+        // what this node's party may do now, whether or not it is the one that must act: the case view
+        // lists it for both parties (nextActor, otherActor), computed from the fold; one form per action
+        List<String> actions = new ArrayList<>(liaison ? ours(c) : List.of());
+        actions.removeIf(a -> !forms.containsKey(a));
+        // the console offers an escalation only once the running deadline has passed (the API takes one any time)
+        if (c.dueAt() == null || !Instant.parse(c.dueAt()).isBefore(workflow.now())) {
+            actions.remove("escalate");
+        }
+        boolean mayAct = !actions.isEmpty();
         model.addAttribute("c", c);
         model.addAttribute("typeName", DeskController.typeNames().getOrDefault(c.type(), c.type()));
         model.addAttribute("summary", DeskController.summary(c, details));
         model.addAttribute("serverNow", workflow.now().toString());
         model.addAttribute("mayAct", mayAct);
-        List<String> actions = new ArrayList<>(!mayAct ? List.of() : ownCallOpen ? List.of("withdraw")
-                : c.nextActor().actions() != null ? c.nextActor().actions() : List.of());
-        List<String> open = openClaims(details);
-        Map<String, List<Field>> forms = forms(c, open);
-        // a request past its deadline may be taken one rung up by either side (the REST API's escalate)
-        if (liaison && "request".equals(c.type()) && forms.containsKey("escalate") && c.nextActor() != null
-                && c.nextActor().party() != null && c.dueAt() != null && Instant.parse(c.dueAt()).isBefore(workflow.now())) {
-            actions.add("escalate");
-            mayAct = true;
-            model.addAttribute("mayAct", true);
-        }
         model.addAttribute("actions", actions);
         model.addAttribute("forms", forms);
         model.addAttribute("formsFor", Set.of("request", "commitment", "call", "incident").contains(c.type()));
@@ -363,6 +365,16 @@ class CaseController {
         if (mayAct && !model.containsAttribute("formId")) {
             model.addAttribute("formId", issueFormId(session));
         }
+    }
+
+    /** The actions the case view lists for this node's party: under nextActor when it must act, else under otherActor. */
+    static List<String> ours(CaseView c) {
+        for (CaseView.Actor actor : java.util.Arrays.asList(c.nextActor(), c.otherActor())) {
+            if (actor != null && "me".equals(actor.side()) && actor.actions() != null) {
+                return actor.actions();
+            }
+        }
+        return List.of();
     }
 
     private static List<String> openClaims(JsonNode details) {

@@ -143,7 +143,7 @@ class DeskController {
                     session.expiresAt() == null ? null : session.expiresAt().toString(), "concord.screening.psi.invitation-expiry", null,
                     "/api/screening/psi/sessions/" + session.id()));
         }
-        List<Row> cases = new ArrayList<>(rows(views.awaiting("me", SHOWN).items()));
+        List<Row> cases = new ArrayList<>(rows(views.awaiting("me", SHOWN).items(), workflow.now()));
         cases.addAll(psiMine);
         model.addAttribute("awaitingMe", merged(cases, mine));
         cases = new ArrayList<>(rows(views.awaiting("partner", SHOWN).items()));
@@ -196,17 +196,34 @@ class DeskController {
     }
 
     static List<Row> rows(List<CaseView> cases) {
+        return rows(cases, null);
+    }
+
+    /**
+     * The rows of {@code cases}; with {@code now}, a request's {@code escalate} is left out of its
+     * actions until its deadline has passed at {@code now}, as the case page offers its form only then
+     * (the desk links each action to its form).
+     */
+    static List<Row> rows(List<CaseView> cases, java.time.Instant now) {
         List<Row> rows = new ArrayList<>(cases.size());
         for (CaseView c : cases) {
             JsonNode details = JSON.valueToTree(c.details());
             Object priority = c.details().get("priority");
             rows.add(new Row(c.type(), c.caseId(), c.partner(), summary(c, details), c.state(), c.level(),
                     c.nextActor() == null ? null : c.nextActor().party(),
-                    c.nextActor() == null || c.nextActor().actions() == null ? List.of() : c.nextActor().actions(),
+                    actions(c, now),
                     c.dueAt(), c.deadline() == null ? null : c.deadline().rule(),
                     priority == null ? null : priority.toString(), apiPath(c.type(), c.caseId())));
         }
         return rows;
+    }
+
+    private static List<String> actions(CaseView c, java.time.Instant now) {
+        List<String> actions = c.nextActor() == null || c.nextActor().actions() == null ? List.of() : c.nextActor().actions();
+        if (now != null && actions.contains("escalate") && (c.dueAt() == null || !java.time.Instant.parse(c.dueAt()).isBefore(now))) {
+            return actions.stream().filter(a -> !a.equals("escalate")).toList();
+        }
+        return actions;
     }
 
     /** A line that says what the case is about: the call's text, the commitment, the request's action, the incident's title. */

@@ -10,13 +10,13 @@ import org.concord.exchange.DeliveryPriority;
 import org.concord.hotline.internal.HotlineStix;
 import org.concord.intel.stix.Tlp;
 import org.concord.party.PartyCode;
+import org.concord.workflow.Action;
 import org.concord.workflow.CaseType;
 import org.concord.workflow.Deadline;
 import org.concord.workflow.DueEscalation;
 import org.concord.workflow.Envelope;
 import org.concord.workflow.EscalationLevel;
 import org.concord.workflow.MessageStix;
-import org.concord.workflow.NextActor;
 import org.concord.workflow.StixId;
 import org.concord.workflow.Step;
 
@@ -81,6 +81,7 @@ public final class HotlineType implements CaseType<HotlineMessage, HotlineCall, 
     @Override public String stateName(HotlineCall state) { return state.name(); }
     @Override public List<String> stateNames() { return CaseType.namesOf(HotlineCall.class); }
     @Override public boolean isClosed(HotlineCall state) { return !(state instanceof Unacknowledged); }
+    @Override public StixId caseId(HotlineCall state) { return state.file().callId(); }
     @Override public StixId head(HotlineCall state) { return state.file().head(); }
     @Override public EscalationLevel level(HotlineCall state) { return state.file().level(); }
     @Override public List<PartyCode> parties(HotlineCall state) { return List.of(state.file().caller(), state.file().addressee()); }
@@ -132,9 +133,23 @@ public final class HotlineType implements CaseType<HotlineMessage, HotlineCall, 
         };
     }
 
+    /** The addressee acknowledges an unacknowledged call; nobody acts on one acknowledged or withdrawn. */
     @Override
-    public NextActor nextActor(HotlineCall state) {
-        return state instanceof Unacknowledged ? NextActor.of(state.file().addressee(), "acknowledge") : NextActor.nobody();
+    public PartyCode nextParty(HotlineCall state) {
+        return state instanceof Unacknowledged ? state.file().addressee() : null;
+    }
+
+    /**
+     * The actions of {@code POST /api/hotline/calls/{callId}/acknowledge} and {@code /withdraw}.
+     * Escalations are the job's ({@code workflow.escalate}); the API has none.
+     */
+    private static final List<Action<HotlineMessage, HotlineCall>> ACTIONS = List.of(
+            Action.of("acknowledge", env -> new HotlineMessage.Acknowledge(env, new Official(env.sender(), "duty officer", "duty"))),
+            Action.of("withdraw", env -> new HotlineMessage.Withdraw(env, "withdrawn")));
+
+    @Override
+    public List<Action<HotlineMessage, HotlineCall>> apiActions() {
+        return ACTIONS;
     }
 
     @Override

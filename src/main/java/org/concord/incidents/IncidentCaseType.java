@@ -9,13 +9,13 @@ import java.util.TreeMap;
 import org.concord.incidents.internal.IncidentStix;
 import org.concord.intel.stix.Tlp;
 import org.concord.party.PartyCode;
+import org.concord.workflow.Action;
 import org.concord.workflow.CaseType;
 import org.concord.workflow.Deadline;
 import org.concord.workflow.DueEscalation;
 import org.concord.workflow.Envelope;
 import org.concord.workflow.EscalationLevel;
 import org.concord.workflow.MessageStix;
-import org.concord.workflow.NextActor;
 import org.concord.workflow.StixId;
 import org.concord.workflow.Step;
 
@@ -81,6 +81,7 @@ public final class IncidentCaseType implements CaseType<IncidentMessage, Inciden
     @Override public String stateName(Incident state) { return state.name(); }
     @Override public List<String> stateNames() { return CaseType.namesOf(Incident.class); }
     @Override public boolean isClosed(Incident state) { return state instanceof Settled; }
+    @Override public StixId caseId(Incident state) { return state.file().incidentId(); }
     @Override public StixId head(Incident state) { return state.file().head(); }
     @Override public EscalationLevel level(Incident state) { return EscalationLevel.LIAISON_OFFICERS; }
     @Override public List<PartyCode> parties(Incident state) { return List.of(state.file().reporter(), state.file().addressee()); }
@@ -106,20 +107,36 @@ public final class IncidentCaseType implements CaseType<IncidentMessage, Inciden
      * partner first).
      */
     @Override
-    public NextActor nextActor(Incident state) {
+    public PartyCode nextParty(Incident state) {
         IncidentFile file = state.file();
         if (state instanceof UnderReview) {
-            return file.openClaims().isEmpty() ? NextActor.of(file.reporter(), "proposeFindings")
-                    : NextActor.of(file.addressee(), "answerClaim", "proposeFindings");
+            return file.openClaims().isEmpty() ? file.reporter() : file.addressee();
         }
         if (state instanceof FindingsProposed proposed) {
             PartyCode proposer = file.history().stream().filter(m -> m.id().equals(proposed.findingsRef())).findFirst()
                     .map(IncidentMessage::sender).orElse(file.reporter());
             PartyCode other = proposer.equals(file.reporter()) ? file.addressee() : file.reporter();
-            PartyCode next = !proposed.signedBy(other) ? other : proposer;
-            return NextActor.of(next, "signOff", "proposeFindings");
+            return !proposed.signedBy(other) ? other : proposer;
         }
-        return NextActor.nobody();
+        return null;
+    }
+
+    /**
+     * The actions of {@code POST /api/incidents/{incidentId}/answers}, {@code /sign-off} and
+     * {@code /findings}: an answer to any of the report's claims (the fold takes one to a claim still
+     * open), a sign-off of the findings on the table, new findings.
+     */
+    private static final List<Action<IncidentMessage, Incident>> ACTIONS = List.of(
+            new Action<>("answerClaim", (Incident state, Envelope env) -> state.file().report().claims().stream()
+                    .map(c -> (IncidentMessage) new IncidentMessage.AnswerClaim(env, c.ref(), Verdict.CONFIRM, List.of(), ""))
+                    .toList()),
+            new Action<>("signOff", (Incident state, Envelope env) -> state instanceof FindingsProposed p
+                    ? List.of(new IncidentMessage.SignOff(env, p.findingsRef())) : List.of()),
+            Action.of("proposeFindings", env -> new IncidentMessage.ProposeFindings(env, "findings")));
+
+    @Override
+    public List<Action<IncidentMessage, Incident>> apiActions() {
+        return ACTIONS;
     }
 
     @Override

@@ -7,13 +7,13 @@ import org.concord.exchange.DeliveryPriority;
 import org.concord.intel.stix.Tlp;
 import org.concord.party.PartyCode;
 import org.concord.requests.internal.RequestStix;
+import org.concord.workflow.Action;
 import org.concord.workflow.CaseType;
 import org.concord.workflow.Deadline;
 import org.concord.workflow.DueEscalation;
 import org.concord.workflow.Envelope;
 import org.concord.workflow.EscalationLevel;
 import org.concord.workflow.MessageStix;
-import org.concord.workflow.NextActor;
 import org.concord.workflow.StixId;
 import org.concord.workflow.Step;
 
@@ -76,6 +76,7 @@ public final class RequestType implements CaseType<RequestMessage, RequestCase, 
     @Override public String stateName(RequestCase state) { return state.name(); }
     @Override public List<String> stateNames() { return CaseType.namesOf(RequestCase.class); }
     @Override public boolean isClosed(RequestCase state) { return state.isClosed(); }
+    @Override public StixId caseId(RequestCase state) { return state.file().caseId(); }
     @Override public StixId head(RequestCase state) { return state.file().head(); }
     @Override public EscalationLevel level(RequestCase state) { return state.file().level(); }
     @Override public List<PartyCode> parties(RequestCase state) { return List.of(state.file().requester(), state.file().responder()); }
@@ -102,22 +103,58 @@ public final class RequestType implements CaseType<RequestMessage, RequestCase, 
         return CaseType.super.restField(stixPath.startsWith("request.") ? stixPath.substring("request.".length()) : stixPath);
     }
 
+    /** The responder answers, but for a counter-proposal on the table, which the requester answers. */
     @Override
-    public NextActor nextActor(RequestCase state) {
-        CaseFile file = state.file();
-        if (state instanceof Requested) {
-            return NextActor.of(file.responder(), "acknowledge", "accept", "decline", "counterPropose");
+    public PartyCode nextParty(RequestCase state) {
+        if (state.isClosed()) {
+            return null;
         }
-        if (state instanceof Acknowledged) {
-            return NextActor.of(file.responder(), "accept", "decline", "counterPropose");
+        return state instanceof CounterProposed ? state.file().requester() : state.file().responder();
+    }
+
+    /**
+     * The actions of {@code POST /api/requests/{caseId}/messages}, by {@code messageType}. An
+     * acceptance may name the terms as they stand or the counter-proposal on the table; a closure
+     * any outcome (the requester's only one is WITHDRAWN: that is how it withdraws); an escalation
+     * the rung above.
+     */
+    private static final List<Action<RequestMessage, RequestCase>> ACTIONS = List.of(
+            Action.of("acknowledge", RequestMessage.Acknowledge::new),
+            new Action<>("accept", RequestType::acceptances),
+            Action.of("decline", env -> new RequestMessage.Decline(env, DeclineReason.ALREADY_ACTING, "")),
+            Action.of("counterPropose", env -> new RequestMessage.CounterPropose(env,
+                    CounterProposal.of(CounterProposal.Kind.JOINT_OPERATION, ""))),
+            new Action<>("amend", (RequestCase state, Envelope env) -> List.of(new RequestMessage.Amend(env, state.file().terms()))),
+            Action.of("progressUpdate", env -> new RequestMessage.ProgressUpdate(env, "progress")),
+            new Action<>("close", RequestType::closures),
+            new Action<>("escalate", RequestType::escalations));
+
+    private static List<RequestMessage> acceptances(RequestCase state, Envelope env) {
+        List<RequestMessage> accept = new java.util.ArrayList<>();
+        accept.add(new RequestMessage.Accept(env, state.file().termsRef(), ""));
+        if (state instanceof CounterProposed counter) {
+            accept.add(new RequestMessage.Accept(env, counter.proposalRef(), ""));
         }
-        if (state instanceof CounterProposed) {
-            return NextActor.of(file.requester(), "accept", "decline", "amend");
+        return accept;
+    }
+
+    private static List<RequestMessage> closures(RequestCase state, Envelope env) {
+        List<RequestMessage> close = new java.util.ArrayList<>();
+        for (Outcome outcome : Outcome.values()) {
+            close.add(new RequestMessage.Close(env, outcome, "closed"));
         }
-        if (state instanceof Accepted) {
-            return NextActor.of(file.responder(), "progressUpdate", "close");
-        }
-        return NextActor.nobody();
+        return close;
+    }
+
+    private static List<RequestMessage> escalations(RequestCase state, Envelope env) {
+        return state.file().level().next()
+                .<List<RequestMessage>>map(to -> List.of(new RequestMessage.Escalate(env, to, env.sentAt(), "asked")))
+                .orElse(List.of());
+    }
+
+    @Override
+    public List<Action<RequestMessage, RequestCase>> apiActions() {
+        return ACTIONS;
     }
 
     @Override

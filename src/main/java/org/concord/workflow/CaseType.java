@@ -86,6 +86,9 @@ public interface CaseType<M extends CaseMessage, S, R extends CaseRefusal> {
     /** Whether the case is over: nobody must act, no deadline runs. */
     boolean isClosed(S state);
 
+    /** The id of the case: that of the message that opened it. */
+    StixId caseId(S state);
+
     /** The id of the last applied message: what the next message names as previous. */
     StixId head(S state);
 
@@ -130,8 +133,47 @@ public interface CaseType<M extends CaseMessage, S, R extends CaseRefusal> {
 
     // --- the case view ---
 
-    /** Which party must act next and what it may do; {@link NextActor#nobody()} when the case is over. */
-    NextActor nextActor(S state);
+    /** The party that must act next; null when the case is over and nobody must. */
+    PartyCode nextParty(S state);
+
+    /**
+     * The actions of the type's REST API, in the order the API lists them, each with the messages
+     * that would carry it: what {@link #actions(Object, PartyCode)} asks the fold about. An action
+     * the API does not have (an escalation only the engine sends) is not among them.
+     */
+    List<Action<M, S>> apiActions();
+
+    /**
+     * What {@code party} may do in the case as it stands, as the REST API names the actions: every
+     * action one of whose messages {@link #apply} would apply if {@code party} sent it next, in the
+     * order of {@link #apiActions()}. Empty when the case is over or the party is not one of its two.
+     */
+    default List<String> actions(S state, PartyCode party) {
+        return Action.allowed(this, state, party);
+    }
+
+    /**
+     * Which party must act next and everything it may do (not only the step it owes: withdrawing or
+     * escalating too); {@link NextActor#nobody()} when the case is over.
+     */
+    default NextActor nextActor(S state) {
+        PartyCode party = isClosed(state) ? null : nextParty(state);
+        return party == null ? NextActor.nobody() : new NextActor(party, actions(state, party));
+    }
+
+    /**
+     * The other party of the case, whose turn it is not, and what it may do meanwhile (withdraw,
+     * escalate, answer anew, ...); its actions may be none. {@link NextActor#nobody()} when the case
+     * is over.
+     */
+    default NextActor otherActor(S state) {
+        PartyCode next = isClosed(state) ? null : nextParty(state);
+        if (next == null) {
+            return NextActor.nobody();
+        }
+        return parties(state).stream().filter(p -> !p.equals(next)).findFirst()
+                .map(p -> new NextActor(p, actions(state, p))).orElse(NextActor.nobody());
+    }
 
     /** The terms agreed, as the API shows them, with the id of the message that set them; empty when none are. */
     default Optional<Terms> agreedTerms(S state) {

@@ -18,7 +18,9 @@ import tools.jackson.databind.JsonNode;
  * @param tlp the marking every message of the case carries
  * @param state the state's name; null when no valid opening message is held (only answers to it arrived)
  * @param level the rung of the escalation ladder
- * @param nextActor which party must act, and what it may do
+ * @param nextActor which party must act, and everything it may do (the step it owes, and withdrawing or escalating too)
+ * @param otherActor the other party, whose turn it is not, and what it may do meanwhile (e.g. withdraw, escalate); its
+ *        actions may be none; {@code party} null when the case is over
  * @param dueAt when the running deadline falls (ISO instant); null when none runs
  * @param deadline the deadline's rule; null when none runs
  * @param agreedTerms the terms agreed, with the id of the message that set them
@@ -31,7 +33,7 @@ import tools.jackson.databind.JsonNode;
  * @param details the type's own fields (e.g. {@code callId}, {@code priority}), shown at top level
  */
 public record CaseView(String type, String caseId, String partner, String tlp, String state, String level, Actor nextActor,
-        String dueAt, DeadlineView deadline, TermsView agreedTerms, TermsView proposal, List<TimelineEntry> timeline,
+        Actor otherActor, String dueAt, DeadlineView deadline, TermsView agreedTerms, TermsView proposal, List<TimelineEntry> timeline,
         List<MessageView> history, List<RefusedView> refused, List<MessageView> waiting, List<MessageView> conflicting,
         @com.fasterxml.jackson.annotation.JsonIgnore Map<String, Object> details) {
 
@@ -45,11 +47,12 @@ public record CaseView(String type, String caseId, String partner, String tlp, S
     }
 
     /**
-     * Who must act.
+     * A party of the case and what it may do now.
      *
-     * @param party the party code; null when nobody must
-     * @param side {@code me} when it is this node's party, {@code partner} otherwise; null when nobody must
-     * @param actions what it may do, as the REST API names the actions
+     * @param party the party code; null when nobody must act (the case is over)
+     * @param side {@code me} when it is this node's party, {@code partner} otherwise; null when nobody must act
+     * @param actions what it may do, as the REST API names the actions: exactly those whose message the case's
+     *        fold would apply from this party now
      */
     public record Actor(String party, String side, List<String> actions) {
     }

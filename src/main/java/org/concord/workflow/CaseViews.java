@@ -69,6 +69,7 @@ public class CaseViews {
         Map<String, WorkflowTable.StoredMessage> byId = c.byId();
         Function<M, CaseView.MessageView> view = m -> message(type, m, byId);
         NextActor next = state.map(type::nextActor).orElse(NextActor.nobody());
+        NextActor other = state.map(type::otherActor).orElse(NextActor.nobody());
         Optional<Deadline> deadline = state.filter(s -> !type.isClosed(s)).flatMap(type::deadline);
         List<CaseView.TimelineEntry> timeline = new ArrayList<>();
         if (!brief) {
@@ -79,8 +80,7 @@ public class CaseViews {
         }
         return new CaseView(type.name(), c.caseId(), c.row().partner().value(), c.row().tlp().name(),
                 state.map(type::stateName).orElse(null), state.map(s -> type.level(s).name()).orElse(null),
-                new CaseView.Actor(next.party() == null ? null : next.party().value(),
-                        next.party() == null ? null : next.party().equals(self) ? "me" : "partner", next.actions()),
+                actor(next, self), actor(other, self),
                 deadline.map(d -> MessageStix.time(d.at())).orElse(null),
                 deadline.map(d -> new CaseView.DeadlineView(d.rule(), type.policyName(), d.missed(), d.awaited().value(),
                         Durations.readable(d.every()))).orElse(null),
@@ -94,6 +94,11 @@ public class CaseViews {
                 c.folded().waiting().stream().map(view).toList(),
                 c.folded().conflicting().stream().map(view).toList(),
                 type.details(c.caseId(), state));
+    }
+
+    private static CaseView.Actor actor(NextActor actor, PartyCode self) {
+        return new CaseView.Actor(actor.party() == null ? null : actor.party().value(),
+                actor.party() == null ? null : actor.party().equals(self) ? "me" : "partner", actor.actions());
     }
 
     private static CaseView.TermsView terms(CaseType.Terms t) {

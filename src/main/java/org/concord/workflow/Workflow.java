@@ -543,9 +543,10 @@ public class Workflow {
     private static <M extends CaseMessage, S, R extends CaseRefusal> WorkflowTable.Standing standing(CaseType<M, S, R> type,
             CaseRecord<M, S, R> c) {
         Optional<S> state = c.state();
-        NextActor next = state.map(type::nextActor).orElse(NextActor.nobody());
+        // only who must act: the index holds no actions, so the fold is not asked about them here
+        PartyCode awaited = state.filter(s -> !type.isClosed(s)).map(type::nextParty).orElse(null);
         boolean closed = state.map(type::isClosed).orElse(false);
-        return new WorkflowTable.Standing(state.map(type::stateName).orElse(null), next.party() == null ? null : next.party().value(),
+        return new WorkflowTable.Standing(state.map(type::stateName).orElse(null), awaited == null ? null : awaited.value(),
                 state.filter(s -> !type.isClosed(s)).flatMap(type::deadline).map(Deadline::at).orElse(null), closed,
                 c.stored().size());
     }

@@ -133,7 +133,7 @@ class CooperationHealthTest {
         List<CaseView.MessageView> history = new ArrayList<>();
         history.add(opening);
         history.addAll(List.of(rest));
-        return new CaseView(type, id, opener.equals(PK) ? IR : PK, "GREEN", state, "LIAISON_OFFICERS", null, null, null, null, null,
+        return new CaseView(type, id, opener.equals(PK) ? IR : PK, "GREEN", state, "LIAISON_OFFICERS", null, null, null, null, null, null,
                 List.of(), history, List.of(), List.of(), List.of(), details);
     }
 }

@@ -94,7 +94,7 @@ class TheCaseFormsInABrowserTest {
         String proposal = pk.findElement(By.cssSelector("#proposal code")).getText();
         assertThat(pk.findElement(By.cssSelector("#proposal pre")).getText()).contains("JOINT_OPERATION").contains("joint raid at dawn");
         assertThat(pk.findElement(By.cssSelector("#step-accept input[name='termsRef']")).getAttribute("value")).isEqualTo(proposal);
-        assertThat(texts(pk.findElements(By.cssSelector("form.step button.action")))).containsExactly("accept", "decline", "amend");
+        assertThat(texts(pk.findElements(By.cssSelector("form.step button.action")))).containsExactly("accept", "decline", "amend", "close");
         screenshot(pk, "case-forms-request-counter-proposed");
 
         // and PK accepts it through the form
@@ -135,6 +135,46 @@ class TheCaseFormsInABrowserTest {
     }
 
     @Test
+    void pkWithdrawsItsRequestInsteadOfAnsweringTheCounterProposalAndIrSeesItClosed() throws Exception {
+        // given IR counter-proposed PK's request, and IR's page, while PK answers, offers IR what it may still do
+        String caseId = pkSendsARequest();
+        logIn(ir, nodes.ir, Role.LIAISON);
+        ir.get(nodes.ir.url() + "/console/cases/" + caseId);
+        new Select(ir.findElement(By.cssSelector("#step-counterPropose select[name='proposalKind']"))).selectByValue("JOINT_OPERATION");
+        ir.findElement(By.cssSelector("#step-counterPropose textarea[name='proposalText']")).sendKeys("a joint raid");
+        ir.findElement(By.cssSelector("#step-counterPropose button.action")).click();
+        waitFor(ir, By.cssSelector("tr.message[data-message-type='counter_propose']"));
+        assertThat(ir.findElement(By.id("next")).getText()).contains("PK").contains("close");
+        assertThat(texts(ir.findElements(By.cssSelector("form.step button.action")))).containsExactly("accept", "decline", "counterPropose");
+        // the responder accepts the request as it stands, not its own counter-proposal
+        String request = ir.findElement(By.cssSelector("#step-accept input[name='termsRef']")).getAttribute("value");
+        assertThat(request).isEqualTo(caseId);
+        nodes.ir.bean(OutboxDelivery.class).deliver(PartyCode.of("PK"));
+
+        // when PK's liaison, offered to close it, withdraws it: WITHDRAWN is the only outcome its form offers
+        logIn(pk, nodes.pk, Role.LIAISON);
+        openWhen(pk, nodes.pk, caseId, By.cssSelector("#step-accept"));
+        assertThat(texts(pk.findElements(By.cssSelector("form.step button.action")))).containsExactly("accept", "decline", "amend", "close");
+        List<String> outcomes = new Select(pk.findElement(By.cssSelector("#step-close select[name='outcome']"))).getOptions().stream()
+                .map(o -> o.getAttribute("value")).filter(v -> !v.isEmpty()).toList();
+        assertThat(outcomes).containsExactly("WITHDRAWN");
+        new Select(pk.findElement(By.cssSelector("#step-close select[name='outcome']"))).selectByValue("WITHDRAWN");
+        pk.findElement(By.cssSelector("#step-close textarea[name='text']")).sendKeys("we act alone after all");
+        pk.findElement(By.cssSelector("#step-close button.action")).click();
+
+        // then it is closed at PK, with no step left
+        waitFor(pk, By.cssSelector("tr.message[data-message-type='close']"));
+        assertThat(pk.findElement(By.id("state")).getText()).isEqualTo("Closed");
+        assertThat(pk.findElements(By.cssSelector("form.step"))).isEmpty();
+
+        // and at IR once delivered
+        nodes.pk.bean(OutboxDelivery.class).deliver(PartyCode.of("IR"));
+        openWhen(ir, nodes.ir, caseId, By.cssSelector("tr.message[data-message-type='close']"));
+        assertThat(ir.findElement(By.id("state")).getText()).isEqualTo("Closed");
+        assertThat(ir.findElements(By.cssSelector("form.step"))).isEmpty();
+    }
+
+    @Test
     void pkAmendsItsRequestFromTheTermsAsTheyStandAndABadTargetIsRefusedNextToTheTargets() throws Exception {
         // given IR asked PK for more evidence
         String caseId = pkSendsARequest();
@@ -145,9 +185,10 @@ class TheCaseFormsInABrowserTest {
         waitFor(ir, By.cssSelector("tr.message[data-message-type='counter_propose']"));
         nodes.ir.bean(OutboxDelivery.class).deliver(PartyCode.of("PK"));
 
-        // when PK's liaison opens the amend form, it starts from the request as it stands
+        // when PK's liaison opens the amend form (once the counter-proposal is in: PK may amend before it too),
+        // it starts from the request as it stands
         logIn(pk, nodes.pk, Role.LIAISON);
-        openWhen(pk, nodes.pk, caseId, By.cssSelector("#step-amend"));
+        openWhen(pk, nodes.pk, caseId, By.cssSelector("tr.message[data-message-type='counter_propose']"));
         WebElement targets = pk.findElement(By.cssSelector("#step-amend textarea[name='revisedTargets']"));
         assertThat(targets.getAttribute("value")).contains(January2024.JAISH_AL_ADL.value()).contains(January2024.NEAR_SARAVAN.value());
         assertThat(new Select(pk.findElement(By.cssSelector("#step-amend select[name='revisedUrgency']"))).getFirstSelectedOption().getText())

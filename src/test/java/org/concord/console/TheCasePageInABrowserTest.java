@@ -80,7 +80,9 @@ class TheCasePageInABrowserTest {
         pk.get(nodes.pk.url() + "/console/cases/" + caseId);
         new WebDriverWait(pk, Duration.ofSeconds(5)).until(ExpectedConditions.attributeContains(By.id("live"), "class", "on"));
         ((JavascriptExecutor) pk).executeScript("window.sameDocument = true;");
-        assertThat(pk.findElements(By.cssSelector("form.step"))).as("nothing awaits PK").isEmpty();
+        // nothing awaits PK, but while IR answers PK may amend its request or withdraw it (close, WITHDRAWN)
+        assertThat(texts(pk.findElements(By.cssSelector("form.step button.action")))).containsExactly("amend", "close");
+        assertThat(pk.findElement(By.id("other")).getText()).contains("PK (us)").contains("amend").contains("close");
 
         // when IR's liaison officer opens it from the desk and acknowledges it through the form
         logIn(ir, nodes.ir, Role.LIAISON);

@@ -70,11 +70,15 @@ class BothNodesShowTheSameDutyAtEveryStepTest {
     }
 
     /** What both nodes must show alike: who acts, what they may do, by when, on which rung, in which state. */
-    record Duty(String party, List<String> actions, String dueAt, String level, String state) {
+    record Duty(String party, List<String> actions, String otherParty, List<String> otherActions, String dueAt, String level,
+            String state) {
         static Duty of(JsonNode view) {
             List<String> actions = new ArrayList<>();
             view.path("nextActor").path("actions").forEach(a -> actions.add(a.asString()));
-            return new Duty(view.path("nextActor").path("party").asString(null), actions, view.path("dueAt").asString(null),
+            List<String> otherActions = new ArrayList<>();
+            view.path("otherActor").path("actions").forEach(a -> otherActions.add(a.asString()));
+            return new Duty(view.path("nextActor").path("party").asString(null), actions,
+                    view.path("otherActor").path("party").asString(null), otherActions, view.path("dueAt").asString(null),
                     view.path("level").asString(), view.path("state").asString());
         }
     }
@@ -99,8 +103,12 @@ class BothNodesShowTheSameDutyAtEveryStepTest {
         if (party != null) {
             assertThat(atPk.path("nextActor").path("side").asString()).isEqualTo(party.equals("PK") ? "me" : "partner");
             assertThat(atIr.path("nextActor").path("side").asString()).isEqualTo(party.equals("IR") ? "me" : "partner");
+            assertThat(duty.otherParty()).as("the other party").isEqualTo(party.equals("PK") ? "IR" : "PK");
+            assertThat(atPk.path("otherActor").path("side").asString()).isEqualTo(party.equals("PK") ? "partner" : "me");
         } else {
             assertThat(duty.actions()).isEmpty();
+            assertThat(duty.otherParty()).isNull();
+            assertThat(duty.otherActions()).isEmpty();
             assertThat(duty.dueAt()).as("no deadline runs in a case that is over").isNull();
         }
         return duty;
@@ -149,7 +157,7 @@ class BothNodesShowTheSameDutyAtEveryStepTest {
                 "{\"messageType\":\"counterPropose\",\"proposal\":{\"kind\":\"JOINT_OPERATION\",\"text\":\"together\"}}", 200);
         deliver(nodes.ir);
         Duty counterProposed = sameOnBoth(path, 5, 1, "PK", "JOINT_COORDINATION_MECHANISM", "CounterProposed");
-        assertThat(counterProposed.actions()).contains("accept", "decline");
+        assertThat(counterProposed.actions()).as("at the top rung nobody escalates").containsExactly("accept", "decline", "amend", "close");
 
         send(nodes.pk, path + "/messages", "{\"messageType\":\"accept\",\"termsRef\":\""
                 + counter.path("proposal").path("id").asString() + "\"}", 200);
@@ -175,6 +183,7 @@ class BothNodesShowTheSameDutyAtEveryStepTest {
         deliver(nodes.pk);
         Duty sent = sameOnBoth(path, 1, "IR", "LIAISON_OFFICERS", "Unacknowledged");
         assertThat(sent.actions()).containsExactly("acknowledge");
+        assertThat(sent.otherActions()).as("the caller may withdraw it").containsExactly("withdraw");
 
         nodes.clock.advance(Duration.ofMinutes(11));
         assertThat(escalateAt(nodes.pk)).isPositive();
@@ -222,6 +231,7 @@ class BothNodesShowTheSameDutyAtEveryStepTest {
         deliver(nodes.ir);
         Duty answered = sameOnBoth(path, 4, "PK", "LIAISON_OFFICERS", "UnderReview");
         assertThat(answered.actions()).containsExactly("proposeFindings");
+        assertThat(answered.otherActions()).as("either side proposes findings").containsExactly("proposeFindings");
 
         send(nodes.pk, path + "/findings", "{\"findings\":\"a strike on the wrong village\"}", 200);
         deliver(nodes.pk);
@@ -243,7 +253,8 @@ class BothNodesShowTheSameDutyAtEveryStepTest {
         String path = "/api/commitments/" + id;
         deliver(nodes.pk);
         Duty proposed = sameOnBoth(path, 1, "IR", "LIAISON_OFFICERS", "Proposed");
-        assertThat(proposed.actions()).containsExactly("agree");
+        assertThat(proposed.actions()).containsExactly("agree", "withdraw");
+        assertThat(proposed.otherActions()).as("the proposer may withdraw it too").containsExactly("withdraw");
         assertThat(proposed.dueAt()).as("nothing is owed before it is agreed").isNull();
 
         send(nodes.ir, path + "/agree", "", 200);

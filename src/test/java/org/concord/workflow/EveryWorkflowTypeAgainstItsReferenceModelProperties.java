@@ -144,6 +144,9 @@ class EveryWorkflowTypeAgainstItsReferenceModelProperties {
 
         List<String> actions();
 
+        /** What the other party (whose turn it is not) may do meanwhile: withdraw, escalate, answer anew, ... */
+        List<String> otherActions();
+
         boolean deadlineRuns();
 
         /** Ids worth naming in a reference (terms on the table, findings): a sender usually names what it sees. */
@@ -178,7 +181,7 @@ class EveryWorkflowTypeAgainstItsReferenceModelProperties {
 
     /** What the fold shows: compared with the model's prediction after every message. */
     record Shown(String state, boolean closed, EscalationLevel level, PartyCode nextParty, List<String> actions,
-            boolean deadlineRuns, List<StixId> applied, Map<StixId, String> refused, Set<StixId> waiting,
+            PartyCode otherParty, List<String> otherActions, boolean deadlineRuns, List<StixId> applied, Map<StixId, String> refused, Set<StixId> waiting,
             List<StixId> conflicting) {
     }
 
@@ -193,12 +196,13 @@ class EveryWorkflowTypeAgainstItsReferenceModelProperties {
         Collections.sort(conflicting);
         List<StixId> applied = folded.applied().stream().map(CaseMessage::id).toList();
         if (folded.state().isEmpty()) {
-            return new Shown(null, false, null, null, List.of(), false, applied, refused, waiting, conflicting);
+            return new Shown(null, false, null, null, List.of(), null, List.of(), false, applied, refused, waiting, conflicting);
         }
         S state = folded.current();
         NextActor next = type.nextActor(state);
+        NextActor other = type.otherActor(state);
         return new Shown(type.stateName(state), type.isClosed(state), type.level(state), next.party(), next.actions(),
-                type.deadline(state).isPresent(), applied, refused, waiting, conflicting);
+                other.party(), other.actions(), type.deadline(state).isPresent(), applied, refused, waiting, conflicting);
     }
 
     static Shown predicted(Model model, List<StixId> applied, Map<StixId, String> refused, Set<StixId> waiting,
@@ -206,11 +210,11 @@ class EveryWorkflowTypeAgainstItsReferenceModelProperties {
         List<StixId> sortedConflicting = new ArrayList<>(conflicting);
         Collections.sort(sortedConflicting);
         if (model == null) {
-            return new Shown(null, false, null, null, List.of(), false, List.copyOf(applied), new TreeMap<>(refused),
+            return new Shown(null, false, null, null, List.of(), null, List.of(), false, List.copyOf(applied), new TreeMap<>(refused),
                     new TreeSet<>(waiting), sortedConflicting);
         }
         return new Shown(model.state(), model.closed(), model.level(), model.nextParty(), model.actions(),
-                model.deadlineRuns(), List.copyOf(applied), new TreeMap<>(refused), new TreeSet<>(waiting),
+                model.closed() ? null : other(model.nextParty()), model.otherActions(), model.deadlineRuns(), List.copyOf(applied), new TreeMap<>(refused), new TreeSet<>(waiting),
                 sortedConflicting);
     }
 
@@ -567,15 +571,35 @@ class EveryWorkflowTypeAgainstItsReferenceModelProperties {
             return closed() ? null : state.equals("CounterProposed") ? requester : responder;
         }
 
+        /** The next party's every action: its answer, and withdrawing (the requester) and escalating (either) below the top rung. */
         @Override
         public List<String> actions() {
-            return switch (state) {
+            List<String> actions = new ArrayList<>(switch (state) {
                 case "Requested" -> List.of("acknowledge", "accept", "decline", "counterPropose");
                 case "Acknowledged" -> List.of("accept", "decline", "counterPropose");
-                case "CounterProposed" -> List.of("accept", "decline", "amend");
+                case "CounterProposed" -> List.of("accept", "decline", "amend", "close");
                 case "Accepted" -> List.of("progressUpdate", "close");
                 default -> List.of();
-            };
+            });
+            if (!closed() && level != EscalationLevel.JOINT_COORDINATION_MECHANISM) {
+                actions.add("escalate");
+            }
+            return actions;
+        }
+
+        /** The requester amends or withdraws while the responder answers; the responder may answer anew a counter-proposal. */
+        @Override
+        public List<String> otherActions() {
+            List<String> actions = new ArrayList<>(switch (state) {
+                case "Requested", "Acknowledged" -> List.of("amend", "close");
+                case "CounterProposed" -> List.of("accept", "decline", "counterPropose");
+                case "Accepted" -> List.of("close");
+                default -> List.of();
+            });
+            if (!closed() && level != EscalationLevel.JOINT_COORDINATION_MECHANISM) {
+                actions.add("escalate");
+            }
+            return actions;
         }
 
         @Override public boolean deadlineRuns() { return !closed(); }
@@ -659,6 +683,8 @@ class EveryWorkflowTypeAgainstItsReferenceModelProperties {
                 @Override public EscalationLevel level() { return level; }
                 @Override public PartyCode nextParty() { return closed() ? null : IR; }
                 @Override public List<String> actions() { return closed() ? List.of() : List.of("acknowledge"); }
+                /** The caller may withdraw its call while nobody has acknowledged it (escalations are the job's). */
+                @Override public List<String> otherActions() { return closed() ? List.of() : List.of("withdraw"); }
                 @Override public boolean deadlineRuns() { return !closed(); }
                 @Override public List<StixId> onTheTable() { return List.of(); }
             };
@@ -791,13 +817,33 @@ class EveryWorkflowTypeAgainstItsReferenceModelProperties {
                     };
                 }
 
+                /** The next party's every action: the addressee may answer an open claim while findings are on the table too. */
                 @Override
                 public List<String> actions() {
                     return switch (state) {
                         case "UnderReview" -> claimsOpen() ? List.of("answerClaim", "proposeFindings") : List.of("proposeFindings");
-                        case "FindingsProposed" -> List.of("signOff", "proposeFindings");
+                        case "FindingsProposed" -> nextParty().equals(IR) && claimsOpen()
+                                ? List.of("answerClaim", "signOff", "proposeFindings") : List.of("signOff", "proposeFindings");
                         default -> List.of();
                     };
+                }
+
+                /** Either side may propose findings; the addressee answer open claims; a side sign off findings it has not signed. */
+                @Override
+                public List<String> otherActions() {
+                    if (closed()) {
+                        return List.of();
+                    }
+                    PartyCode party = other(nextParty());
+                    List<String> actions = new ArrayList<>();
+                    if (party.equals(IR) && claimsOpen()) {
+                        actions.add("answerClaim");
+                    }
+                    if (state.equals("FindingsProposed") && !signed.contains(party)) {
+                        actions.add("signOff");
+                    }
+                    actions.add("proposeFindings");
+                    return actions;
                 }
 
                 @Override public boolean deadlineRuns() { return false; }
@@ -921,8 +967,18 @@ class EveryWorkflowTypeAgainstItsReferenceModelProperties {
                 @Override
                 public List<String> actions() {
                     return switch (state) {
-                        case "Proposed" -> List.of("agree");
+                        case "Proposed" -> List.of("agree", "withdraw");
                         case "Agreed" -> List.of("attest", "withdraw");
+                        default -> List.of();
+                    };
+                }
+
+                /** Either side may withdraw an open commitment; an agreed one may be attested by a side that has not. */
+                @Override
+                public List<String> otherActions() {
+                    return switch (state) {
+                        case "Proposed" -> List.of("withdraw");
+                        case "Agreed" -> attested.contains(other(nextParty())) ? List.of("withdraw") : List.of("attest", "withdraw");
                         default -> List.of();
                     };
                 }

@@ -106,7 +106,7 @@ class HotlineController {
         java.util.Map<String, Object> details = new java.util.LinkedHashMap<>(view.details());
         details.put("replies", replies);
         return new CaseView(view.type(), view.caseId(), view.partner(), view.tlp(), view.state(), view.level(), view.nextActor(),
-                view.dueAt(), view.deadline(), view.agreedTerms(), view.proposal(), view.timeline(), view.history(), view.refused(),
+                view.otherActor(), view.dueAt(), view.deadline(), view.agreedTerms(), view.proposal(), view.timeline(), view.history(), view.refused(),
                 view.waiting(), view.conflicting(), details);
     }
 
