@@ -12,7 +12,8 @@ import tools.jackson.databind.JsonNode;
  * (with its reason, for the partner to read) and no receipt is ever signed for it. The workflow
  * engine provides one: a workflow message that cannot be read, or that claims another sender than
  * the partner that delivered it, is refused here rather than receipted and then dropped; so is,
- * by deconfliction's, an operation notice under the id of one this node sent. A check that refuses
+ * by deconfliction's, an operation notice, an unplanned event or a protected site under the id of
+ * one this node holds from another party, its own above all. A check that refuses
  * an attempt worth keeping records it in the audit log itself: the inbox runs its checks before it
  * opens the transaction that stores, so the entry stays although nothing of the object is stored.
  */

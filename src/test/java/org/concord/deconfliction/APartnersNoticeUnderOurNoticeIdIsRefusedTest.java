@@ -14,11 +14,9 @@ import java.util.UUID;
 import org.concord.audit.AuditEntry;
 import org.concord.audit.AuditLog;
 import org.concord.exchange.Outbox;
-import org.concord.intel.Collection;
 import org.concord.intel.stix.Tlp;
 import org.concord.party.PartyCode;
 import org.concord.party.Role;
-import org.concord.testing.Https;
 import org.concord.testing.TwoNodes;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +34,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class APartnersNoticeUnderOurNoticeIdIsRefusedTest {
 
-    static final String TAXII = "application/taxii+json;version=2.1";
     private final TwoNodes nodes = TwoNodes.shared();
 
     /** A notice of IR's, as its node would write it, under {@code noticeId} and STIX id {@code stixId}. */
@@ -67,14 +64,7 @@ class APartnersNoticeUnderOurNoticeIdIsRefusedTest {
 
     /** IR's node posts {@code objects} to PK's inbox, as the partner; the TAXII status. */
     private JsonNode postToPkAsIr(JsonNode... objects) throws Exception {
-        StringBuilder body = new StringBuilder("{\"objects\":[");
-        for (int i = 0; i < objects.length; i++) {
-            body.append(i == 0 ? "" : ",").append(objects[i]);
-        }
-        HttpResponse<String> response = Https.asPartner(nodes.ir, nodes.pk).send("POST", "/taxii2/concord/collections/"
-                + Collection.INBOX.id() + "/objects/", body.append("]}").toString(), "Accept", TAXII, "Content-Type", TAXII);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        return JSON.readTree(response.body());
+        return postToInbox(nodes.ir, nodes.pk, objects);
     }
 
     /** What must not change of a notice PK holds. */

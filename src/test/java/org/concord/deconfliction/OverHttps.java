@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 
 import org.concord.deconfliction.geo.Position;
 import org.concord.exchange.sync.OutboxDelivery;
+import org.concord.intel.Collection;
 import org.concord.party.PartyCode;
 import org.concord.party.Role;
 import org.concord.testing.Eventually;
@@ -75,6 +76,26 @@ final class OverHttps {
 
     static void deliver(TestNode from, String to) {
         from.bean(OutboxDelivery.class).deliver(PartyCode.of(to));
+    }
+
+    /** The media type of TAXII 2.1 requests and answers. */
+    static final String TAXII = "application/taxii+json;version=2.1";
+
+    /**
+     * {@code from}'s node posts {@code objects} to {@code to}'s TAXII inbox, as the partner it is (its
+     * client certificate): what a partner can send, whatever its own node would; the TAXII status.
+     */
+    static JsonNode postToInbox(TestNode from, TestNode to, JsonNode... objects) throws Exception {
+        StringBuilder body = new StringBuilder("{\"objects\":[");
+        for (int i = 0; i < objects.length; i++) {
+            body.append(i == 0 ? "" : ",").append(objects[i]);
+        }
+        HttpResponse<String> response = Https.asPartner(from, to).send("POST", "/taxii2/concord/collections/"
+                + Collection.INBOX.id() + "/objects/", body.append("]}").toString(), "Accept", TAXII, "Content-Type", TAXII);
+        if (response.statusCode() != 202) {
+            throw new AssertionError("the inbox answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
     }
 
     /**

@@ -125,20 +125,54 @@ class DeconflictionTables {
         return jdbc.sql(SELECT_NOTICE + " where id = ?").param(id).query(DeconflictionTables::notice).optional();
     }
 
-    /** Whose a notice held here is, and whether this node sent or received it: what the inbox's check needs. */
-    record NoticeHolder(String id, String stixId, org.concord.party.PartyCode notifyingParty, Direction direction) {
+    /**
+     * Whose a notice, an event or a site held here is (its notifying, reporting or declaring party), and whether this
+     * node sent it (its own) or received it: what the inbox's gate needs, read without parsing the stored object.
+     */
+    record Holder(String id, String stixId, PartyCode party, Direction direction) {
     }
 
     /**
      * The notices held under notice id {@code id} or under STIX id {@code stixId} (none, one, or two when each names
      * another), read without parsing their objects: the inbox asks for each notice a partner delivers.
      */
-    List<NoticeHolder> holders(String id, String stixId) {
+    List<Holder> noticeHolders(String id, String stixId) {
         return jdbc.sql("select id, stix_id, notifying_party, direction from deconfliction_notice where id = ? or stix_id = ? order by id")
                 .params(id, stixId)
-                .query((rs, row) -> new NoticeHolder(rs.getString(1), rs.getString(2),
-                        org.concord.party.PartyCode.of(rs.getString(3)), Direction.valueOf(rs.getString(4))))
+                .query((rs, row) -> new Holder(rs.getString(1), rs.getString(2), PartyCode.of(rs.getString(3)),
+                        Direction.valueOf(rs.getString(4))))
                 .list();
+    }
+
+    /** The events held under event id {@code id} or under STIX id {@code stixId}, as {@link #noticeHolders} (index {@code V16_5}). */
+    List<Holder> eventHolders(String id, String stixId) {
+        return jdbc.sql("select id, stix_id, reported_by, direction from deconfliction_event where id = ? or stix_id = ? order by id")
+                .params(id, stixId)
+                .query((rs, row) -> new Holder(rs.getString(1), rs.getString(2), PartyCode.of(rs.getString(3)),
+                        Direction.valueOf(rs.getString(4))))
+                .list();
+    }
+
+    /**
+     * The sites held under site id {@code id} or under STIX id {@code stixId}, as {@link #noticeHolders} (index
+     * {@code V16_5}). A site has no direction column: one declared by {@code own} is this node's ({@code SENT}, though
+     * its marking may have kept it at home), any other was received.
+     */
+    List<Holder> siteHolders(String id, String stixId, PartyCode own) {
+        return jdbc.sql("select id, stix_id, declared_by from deconfliction_site where id = ? or stix_id = ? order by id")
+                .params(id, stixId)
+                .query((rs, row) -> {
+                    PartyCode declaredBy = PartyCode.of(rs.getString(3));
+                    return new Holder(rs.getString(1), rs.getString(2), declaredBy,
+                            declaredBy.equals(own) ? Direction.SENT : Direction.RECEIVED);
+                })
+                .list();
+    }
+
+    /** The party that declared site {@code id}, if this node holds it. */
+    Optional<PartyCode> siteDeclaredBy(String id) {
+        return jdbc.sql("select declared_by from deconfliction_site where id = ?").param(id).query(String.class).optional()
+                .map(PartyCode::of);
     }
 
     List<StoredNotice> notices() {
@@ -200,10 +234,6 @@ class DeconflictionTables {
                 .params(s.id(), s.stixId(), s.site().name(), s.site().kind().name(), s.site().declaredBy().value(),
                         s.site().toGeoJson(), s.stixObject(), Timestamp.from(s.recordedAt()))
                 .update();
-    }
-
-    boolean hasSite(String id) {
-        return jdbc.sql("select count(*) from deconfliction_site where id = ?").param(id).query(Integer.class).single() > 0;
     }
 
     List<StoredSite> sites() {

@@ -35,7 +35,10 @@ import tools.jackson.databind.JsonNode;
  * flagged anew) or, revoked, its withdrawal (kept with its last evaluation, its conflicts dropped,
  * no longer held); nothing after a withdrawal is taken. An acknowledgement of an event this node
  * reported is recorded on the event. A message that cannot be read, or that a partner sends in another party's
- * name, is logged and dropped: it stays in the inbox as evidence, and retrying would not mend it.
+ * name, is logged and dropped: it stays in the inbox as evidence, and retrying would not mend it. A notice, event or
+ * site under the id of one held from another party is refused at the inbox before any receipt
+ * ({@link DeconflictionInboxCheck}); one that comes here all the same (ours made between that check and now) is
+ * dropped and audited the same way, never in silence.
  */
 @Component
 class ReceivingFromPartners implements InboxTaker {
@@ -150,7 +153,7 @@ class ReceivingFromPartners implements InboxTaker {
         OperationNotice notice = read.partner().equals(own.code()) ? read : read.addressedTo(own.code());
         Optional<DeconflictionTables.StoredNotice> held = tables.notice(notice.id().value());
         if (held.isPresent() && !held.get().notice().notifyingParty().equals(notice.notifyingParty())) {
-            // Refused at the inbox (NoticeInboxCheck) before any receipt; here only if this node's notice was created
+            // Refused at the inbox (DeconflictionInboxCheck) before any receipt; here only if this node's notice was created
             // between that check and now: dropped and audited, never dropped in silence.
             throw new InvalidInput("notice_id", "own-notice-id", "notice " + notice.id() + " is held as "
                     + held.get().notice().notifyingParty() + "'s (" + held.get().direction() + "); " + event.from()
@@ -237,7 +240,14 @@ class ReceivingFromPartners implements InboxTaker {
         if (siteId.isBlank() || siteId.length() > 128) {
             throw new InvalidInput("siteId", "required", "a protected site needs its site_id (at most 128 characters)");
         }
-        if (tables.hasSite(siteId)) {
+        Optional<org.concord.party.PartyCode> declaredBy = tables.siteDeclaredBy(siteId);
+        if (declaredBy.isPresent() && !declaredBy.get().equals(event.from())) {
+            // Refused at the inbox (DeconflictionInboxCheck) before any receipt; here only if this node's site was
+            // declared between that check and now: dropped and audited, never dropped in silence.
+            throw new InvalidInput("site_id", "own-site-id", "site " + siteId + " is held as " + declaredBy.get()
+                    + "'s; " + event.from() + "'s site under the same id is not taken");
+        }
+        if (declaredBy.isPresent()) {
             return;
         }
         ProtectedSite site = StixMapping.readSite(object, event.from(), readers.reader());
@@ -254,8 +264,15 @@ class ReceivingFromPartners implements InboxTaker {
                     + ", not to " + own.code());
         }
         Optional<DeconflictionTables.StoredEvent> held = tables.event(reported.id().value());
-        if (held.isPresent() && (held.get().direction() == DeconflictionTables.Direction.SENT
-                || held.get().version().compareTo(version) >= 0)) {
+        if (held.isPresent() && !held.get().event().reportedBy().equals(reported.reportedBy())) {
+            // Refused at the inbox (DeconflictionInboxCheck) before any receipt; here only if this node's event was
+            // reported between that check and now: dropped and audited, never dropped in silence (nor, were it another
+            // partner's, replaced by a newer version from this one).
+            throw new InvalidInput("event_id", "own-event-id", "event " + reported.id() + " is held as "
+                    + held.get().event().reportedBy() + "'s (" + held.get().direction() + "); " + event.from()
+                    + "'s report under the same id is not taken");
+        }
+        if (held.isPresent() && held.get().version().compareTo(version) >= 0) {
             return;
         }
         DeconflictionTables.StoredEvent stored;
