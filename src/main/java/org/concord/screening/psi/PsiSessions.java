@@ -409,7 +409,7 @@ public class PsiSessions {
 
     /** A session, with this node's own entries that matched. */
     public SessionView view(String id) {
-        Row row = row(id);
+        Row row = asOfNow(row(id));
         List<MatchView> matches = jdbc.sql("select reference, name, keys_matched from screening_psi_match where session_id = ? order by reference")
                 .param(id).query((rs, n) -> new MatchView(rs.getString(1), rs.getString(2), List.of(rs.getString(3).split(","))))
                 .list();
@@ -419,7 +419,7 @@ public class PsiSessions {
     /** The newest sessions, of either role, without their matches ({@code matches} null). */
     public List<SessionView> recent(int limit) {
         return jdbc.sql("select * from screening_psi_session order by requested_at desc, id limit ?").param(Math.max(1, Math.min(limit, 500)))
-                .query((rs, n) -> rowOf(rs)).list().stream().map(r -> viewOf(r, null)).toList();
+                .query((rs, n) -> rowOf(rs)).list().stream().map(r -> viewOf(asOfNow(r), null)).toList();
     }
 
     private SessionView viewOf(Row r, List<MatchView> matches) {
@@ -446,6 +446,18 @@ public class PsiSessions {
         }
     }
 
+    /**
+     * The session as it stands now: one still waiting for its acceptance past its expiry is lapsed first, so that a read
+     * between the expiry and the minute's job ({@link #expire}) does not show it waiting with no time left.
+     */
+    private Row asOfNow(Row row) {
+        if ("REQUESTED".equals(row.state()) && clock.instant().isAfter(row.requestedAt().plus(invitationExpiry))) {
+            lapse(row.id());
+            return row(row.id());
+        }
+        return row;
+    }
+
     /** Fails a session still waiting for its acceptance (and only such a one: an acceptance under way wins). */
     private void lapse(String id) {
         if (jdbc.sql("update screening_psi_session set state = 'FAILED', failure = ? where id = ? and state = 'REQUESTED'")
@@ -457,7 +469,8 @@ public class PsiSessions {
     /** The sessions waiting for a person to accept them, of either role, the soonest to lapse first. */
     public List<SessionView> awaitingAcceptance() {
         return jdbc.sql("select * from screening_psi_session where state = 'REQUESTED' order by requested_at, id limit 500")
-                .query((rs, n) -> rowOf(rs)).list().stream().map(r -> viewOf(r, null)).toList();
+                .query((rs, n) -> rowOf(rs)).list().stream().map(this::asOfNow).filter(r -> "REQUESTED".equals(r.state()))
+                .map(r -> viewOf(r, null)).toList();
     }
 
     /** This node's watchlists with at least one listed entry: what a session may match. */

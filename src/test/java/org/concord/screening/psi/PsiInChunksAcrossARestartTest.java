@@ -325,6 +325,17 @@ class PsiInChunksAcrossARestartTest {
         assertThat(stateRows(id)).isZero();
     }
 
+    /** Read between its expiry and the minute's job, an invitation shows as lapsed, not as waiting with no time left. */
+    @Test
+    void anInvitationReadAfterItsExpiryShowsLapsedBeforeTheMinutesJob() throws Exception {
+        String id = request();
+        pkClock.advance(Duration.ofHours(24).plusMinutes(1));
+        JsonNode atPk = read(pk, id);
+        assertThat(atPk.path("state").asString()).isEqualTo("FAILED");
+        assertThat(atPk.path("failure").asString()).startsWith("expired: not accepted within PT24H");
+        assertThat(pk.bean(PsiSessions.class).awaitingAcceptance()).extracting(PsiSessions.SessionView::id).doesNotContain(id);
+    }
+
     @Test
     void anInvitationWaitingHereLapsesOnTheMinuteJobAndCannotBeAcceptedAfter() throws Exception {
         // given IR's request to PK, waiting for PK's acceptance
