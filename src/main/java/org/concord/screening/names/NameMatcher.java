@@ -381,13 +381,7 @@ public final class NameMatcher {
         if (kind == null) {
             return comparison;
         }
-        double score = Math.max(0, comparison.score() - ANOTHER_KIND);
-        List<String> why = new java.util.ArrayList<>(comparison.why());
-        why.remove(why.size() - 1);
-        why.add("'" + kind + "' names a kind of body, and the entry listed is a person: -" + Decimals.fixed(ANOTHER_KIND, 2));
-        why.add("score " + Decimals.fixed(score, 3) + " (" + Decimals.fixed(comparison.score(), 3) + " for the names, -"
-                + Decimals.fixed(ANOTHER_KIND, 2) + " for a body's name against a person's)");
-        return new Comparison(score, thresholds.band(score), List.copyOf(why));
+        return anotherKind(comparison, "'" + kind + "' names a kind of body, and the entry listed is a person", "a body's name against a person's");
     }
 
     /**
@@ -396,12 +390,18 @@ public final class NameMatcher {
      * Jamal Network, named after him and listed apart.
      */
     public Comparison againstABody(Comparison comparison) {
+        return anotherKind(comparison, "a date of birth is given, so the name is a person's, and the entry listed is a body",
+                "a person's name against a body's");
+    }
+
+    /** {@code comparison} less {@link #ANOTHER_KIND}: its score line replaced by {@code reason} and the score that says {@code what}. */
+    private Comparison anotherKind(Comparison comparison, String reason, String what) {
         double score = Math.max(0, comparison.score() - ANOTHER_KIND);
         List<String> why = new java.util.ArrayList<>(comparison.why());
         why.remove(why.size() - 1);
-        why.add("a date of birth is given, so the name is a person's, and the entry listed is a body: -" + Decimals.fixed(ANOTHER_KIND, 2));
+        why.add(reason + ": -" + Decimals.fixed(ANOTHER_KIND, 2));
         why.add("score " + Decimals.fixed(score, 3) + " (" + Decimals.fixed(comparison.score(), 3) + " for the names, -"
-                + Decimals.fixed(ANOTHER_KIND, 2) + " for a person's name against a body's)");
+                + Decimals.fixed(ANOTHER_KIND, 2) + " for " + what + ")");
         return new Comparison(score, thresholds.band(score), List.copyOf(why));
     }
 
