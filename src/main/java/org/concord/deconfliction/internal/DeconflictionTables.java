@@ -137,16 +137,17 @@ class DeconflictionTables {
      * another), read without parsing their objects: the inbox asks for each notice a partner delivers.
      */
     List<Holder> noticeHolders(String id, String stixId) {
-        return jdbc.sql("select id, stix_id, notifying_party, direction from deconfliction_notice where id = ? or stix_id = ? order by id")
-                .params(id, stixId)
-                .query((rs, row) -> new Holder(rs.getString(1), rs.getString(2), PartyCode.of(rs.getString(3)),
-                        Direction.valueOf(rs.getString(4))))
-                .list();
+        return holders("deconfliction_notice", "notifying_party", id, stixId);
     }
 
     /** The events held under event id {@code id} or under STIX id {@code stixId}, as {@link #noticeHolders} (index {@code V16_5}). */
     List<Holder> eventHolders(String id, String stixId) {
-        return jdbc.sql("select id, stix_id, reported_by, direction from deconfliction_event where id = ? or stix_id = ? order by id")
+        return holders("deconfliction_event", "reported_by", id, stixId);
+    }
+
+    /** The rows of {@code table} (one with a direction) under {@code id} or {@code stixId}, with the party {@code partyColumn} names. */
+    private List<Holder> holders(String table, String partyColumn, String id, String stixId) {
+        return jdbc.sql("select id, stix_id, " + partyColumn + ", direction from " + table + " where id = ? or stix_id = ? order by id")
                 .params(id, stixId)
                 .query((rs, row) -> new Holder(rs.getString(1), rs.getString(2), PartyCode.of(rs.getString(3)),
                         Direction.valueOf(rs.getString(4))))
