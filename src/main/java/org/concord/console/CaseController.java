@@ -1,6 +1,5 @@
 package org.concord.console;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -341,12 +340,8 @@ class CaseController {
         Map<String, List<Field>> forms = forms(c, open);
         // what this node's party may do now, whether or not it is the one that must act: the case view
         // lists it for both parties (nextActor, otherActor), computed from the fold; one form per action
-        List<String> actions = new ArrayList<>(liaison ? ours(c) : List.of());
+        List<String> actions = new ArrayList<>(liaison ? DeskController.offeredNow(ours(c), c, workflow.now()) : List.of());
         actions.removeIf(a -> !forms.containsKey(a));
-        // the console offers an escalation only once the running deadline has passed (the API takes one any time)
-        if (c.dueAt() == null || !Instant.parse(c.dueAt()).isBefore(workflow.now())) {
-            actions.remove("escalate");
-        }
         boolean mayAct = !actions.isEmpty();
         model.addAttribute("c", c);
         model.addAttribute("typeName", DeskController.typeNames().getOrDefault(c.type(), c.type()));

@@ -220,7 +220,15 @@ class DeskController {
 
     private static List<String> actions(CaseView c, java.time.Instant now) {
         List<String> actions = c.nextActor() == null || c.nextActor().actions() == null ? List.of() : c.nextActor().actions();
-        if (now != null && actions.contains("escalate") && (c.dueAt() == null || !java.time.Instant.parse(c.dueAt()).isBefore(now))) {
+        return now == null ? actions : offeredNow(actions, c, now);
+    }
+
+    /**
+     * Of {@code actions}, those the console offers at {@code now}: an escalation only once the case's running deadline
+     * has passed (the API takes one any time). The desk and the case page apply the same rule.
+     */
+    static List<String> offeredNow(List<String> actions, CaseView c, java.time.Instant now) {
+        if (actions.contains("escalate") && (c.dueAt() == null || !java.time.Instant.parse(c.dueAt()).isBefore(now))) {
             return actions.stream().filter(a -> !a.equals("escalate")).toList();
         }
         return actions;
