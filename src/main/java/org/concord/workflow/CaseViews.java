@@ -77,7 +77,13 @@ public class CaseViews {
         c.folded().refused().forEach(r -> timeline.add(entry(type, r.message(), byId, "REFUSED", c.row().partner())));
         c.folded().waiting().forEach(m -> timeline.add(entry(type, m, byId, "WAITING", c.row().partner())));
         c.folded().conflicting().forEach(m -> timeline.add(entry(type, m, byId, "CONFLICTING", c.row().partner())));
+        refusedByPartner(c).forEach(s -> timeline.add(entry(type, type.fromStix(s.object()), byId, "REFUSED", c.row().partner())));
         }
+        List<CaseView.RefusedView> refused = new ArrayList<>();
+        c.folded().refused().forEach(r -> refused.add(new CaseView.RefusedView(r.message().id().value(),
+                type.messageType(r.message()), r.message().sender().value(), r.refusal().ruleName(),
+                type.restField(r.refusal().field()), r.refusal().explanation())));
+        refusedByPartner(c).forEach(s -> refused.add(refusedByPartner(type, s, c.row().partner())));
         return new CaseView(type.name(), c.caseId(), c.row().partner().value(), c.row().tlp().name(),
                 state.map(type::stateName).orElse(null), state.map(s -> type.level(s).name()).orElse(null),
                 actor(next, self), actor(other, self),
@@ -88,12 +94,33 @@ public class CaseViews {
                 state.flatMap(type::proposal).map(CaseViews::terms).orElse(null),
                 timeline,
                 c.folded().applied().stream().map(view).toList(),
-                c.folded().refused().stream().map(r -> new CaseView.RefusedView(r.message().id().value(),
-                        type.messageType(r.message()), r.message().sender().value(), r.refusal().ruleName(),
-                        type.restField(r.refusal().field()), r.refusal().explanation())).toList(),
+                refused,
                 c.folded().waiting().stream().map(view).toList(),
                 c.folded().conflicting().stream().map(view).toList(),
                 type.details(c.caseId(), state));
+    }
+
+    /** Messages of ours the partner's inbox refused: in neither node's case, shown refused with the partner's reason. */
+    private static List<WorkflowTable.StoredMessage> refusedByPartner(CaseRecord<?, ?, ?> c) {
+        return c.stored().stream().filter(s -> !s.inCase()).toList();
+    }
+
+    private static final java.util.regex.Pattern FIELD = java.util.regex.Pattern.compile("^\\$\\.([A-Za-z_][A-Za-z0-9_.\\[\\]]*):");
+    private static final java.util.regex.Pattern RULE = java.util.regex.Pattern.compile("\\(rule: ([a-z][a-z0-9-]*)\\)");
+
+    /**
+     * A message of ours refused by the partner's inbox, as a refusal: the rule and the field where the
+     * partner's reason names them ({@code $.field: ... (rule: name)}), else {@code refused-by-partner}.
+     */
+    private static <M extends CaseMessage> CaseView.RefusedView refusedByPartner(CaseType<M, ?, ?> type,
+            WorkflowTable.StoredMessage s, PartyCode partner) {
+        M m = type.fromStix(s.object());
+        String reason = s.refusedByPartner();
+        java.util.regex.Matcher field = FIELD.matcher(reason);
+        java.util.regex.Matcher rule = RULE.matcher(reason);
+        return new CaseView.RefusedView(m.id().value(), type.messageType(m), m.sender().value(),
+                rule.find() ? rule.group(1) : "refused-by-partner", field.find() ? field.group(1) : null,
+                partner + "'s inbox refused it before any receipt, so it is in neither node's case: " + reason);
     }
 
     private static CaseView.Actor actor(NextActor actor, PartyCode self) {

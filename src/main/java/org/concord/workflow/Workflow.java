@@ -528,7 +528,7 @@ public class Workflow {
      * Writes the case's standing into the case index (V11_80), in the transaction that added its
      * message: the lists that sort and filter cases read the index, the case views read the fold.
      */
-    private <M extends CaseMessage, S, R extends CaseRefusal> void index(CaseType<M, S, R> type, String caseId) {
+    <M extends CaseMessage, S, R extends CaseRefusal> void index(CaseType<M, S, R> type, String caseId) {
         table.findCase(type.name(), caseId).ifPresent(row -> index(type, row));
     }
 
@@ -592,7 +592,10 @@ public class Workflow {
             List<WorkflowTable.StoredMessage> stored) {
         List<M> messages = new ArrayList<>(stored.size());
         for (WorkflowTable.StoredMessage s : stored) {
-            messages.add(type.fromStix(s.object()));
+            // one of ours the partner's inbox refused never entered its ledger: no part of the case on either side
+            if (s.inCase()) {
+                messages.add(type.fromStix(s.object()));
+            }
         }
         return new CaseRecord<>(row, stored, Cases.fold(type, StixId.of(row.caseId()), messages));
     }

@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.concord.audit.AuditLog;
+import org.concord.exchange.Outbox;
+import org.concord.ledger.Receipt;
 import org.concord.intel.InboxCheck;
 import org.concord.intel.stix.StixValidator;
 import org.concord.intel.stix.Violation;
@@ -39,10 +41,14 @@ class WorkflowInboxCheck implements InboxCheck {
     private final Map<String, StixValidator.Extension> schemas = new ConcurrentHashMap<>();
     private final WorkflowTable table;
     private final AuditLog audit;
+    /** Late, as the engine: the outbox holds the partner's receipts for the messages this node sent. */
+    private final ObjectProvider<Outbox> outbox;
 
-    WorkflowInboxCheck(WorkflowTypes types, ObjectProvider<Workflow> workflow, WorkflowTable table, AuditLog audit) {
+    WorkflowInboxCheck(WorkflowTypes types, ObjectProvider<Workflow> workflow, WorkflowTable table, AuditLog audit,
+            ObjectProvider<Outbox> outbox) {
         this.types = types;
         this.workflow = workflow;
+        this.outbox = outbox;
         this.table = table;
         this.audit = audit;
         // compiled at start, so that a schema missing from the build stops the node rather than a partner's message
@@ -82,6 +88,10 @@ class WorkflowInboxCheck implements InboxCheck {
         if (reused.isPresent()) {
             return reused;
         }
+        Optional<String> undoing = undoesWhatWasReceipted(type.get(), from, message);
+        if (undoing.isPresent()) {
+            return undoing;
+        }
         return refusalOnReceipt(type.get(), message);
     }
 
@@ -102,6 +112,96 @@ class WorkflowInboxCheck implements InboxCheck {
                 + "; a partner's message may not take the id of another party's message (rule: own-message-id): send it under an id of its own";
         audit.record(from.value(), type.module() + ".message-id-refused", message.id().value(), refusal);
         return Optional.of(refusal);
+    }
+
+    /**
+     * Why the message may not come in where it names its place: folded into the case, it would undo
+     * a message of this node's (applied now, refused or set aside with it) that the partner had already
+     * receipted, and change where the case stands (its state, rung, who acts, the terms agreed or on the
+     * table; two escalations to one rung that cross change only which of them counts, and pass). The partner held that message, signed for it and then sent something that claims to
+     * come before it: a message back-dated as a sibling of an earlier one, which {@link DeliveryOrder}
+     * would place by its {@code sentAt} (the tester's finding: IR reopened a request PK had accepted, on
+     * PK's node alone, ten seconds after its receipt of the acceptance). A message of the partner's that
+     * crossed ours in flight, and reached us only after the partner had receipted ours, is refused the
+     * same way: the receipt decides which of two crossing messages counts, not the clocks. The partner's
+     * node leaves the refused message out of its case ({@link LeavingOutWhatThePartnerRefused}), so both
+     * fold the same. Audited as {@code <module>.undoing-refused}. Whether our message is receipted is
+     * read from the outbox, which stores the receipt when the partner's answer comes back: a partner
+     * that posts in the milliseconds between signing a receipt and our storing it is not caught.
+     */
+    @SuppressWarnings("unchecked")
+    private <M extends CaseMessage, S, R extends CaseRefusal> Optional<String> undoesWhatWasReceipted(CaseType<M, S, R> type,
+            PartyCode from, CaseMessage incoming) {
+        M message = (M) incoming;
+        if (message.previous().isEmpty()) {
+            return Optional.empty();
+        }
+        Workflow engine = workflow.getObject();
+        Optional<CaseRecord<M, S, R>> held = engine.find(type, message.caseId().value());
+        if (held.isEmpty() || held.get().byId().containsKey(message.id().value())) {
+            return Optional.empty();
+        }
+        CaseRecord<M, S, R> record = held.get();
+        PartyCode self = engine.self();
+        List<M> ours = record.folded().applied().stream().filter(m -> m.sender().equals(self)).toList();
+        if (ours.isEmpty()) {
+            return Optional.empty();
+        }
+        List<M> messages = new java.util.ArrayList<>(record.stored().size() + 1);
+        for (WorkflowTable.StoredMessage stored : record.stored()) {
+            if (stored.inCase()) {
+                messages.add(type.fromStix(stored.object()));
+            }
+        }
+        messages.add(message);
+        Folded<M, S, R> after = Cases.fold(type, message.caseId(), messages);
+        if (outcome(type, record.folded().state()).equals(outcome(type, after.state()))) {
+            // it changes which of two alike messages counts (both nodes' escalation to one rung), not where the case stands
+            return Optional.empty();
+        }
+        java.util.Set<StixId> stillApplied = new java.util.HashSet<>();
+        after.applied().forEach(m -> stillApplied.add(m.id()));
+        for (M m : ours) {
+            if (stillApplied.contains(m.id())) {
+                continue;
+            }
+            Optional<Receipt> receipt = outbox.getObject().latest(from, m.id().value()).map(Outbox.Message::receipt)
+                    .flatMap(WorkflowInboxCheck::receipt);
+            if (receipt.isEmpty()) {
+                continue;
+            }
+            String became = after.refused().stream().filter(r -> r.message().id().equals(m.id()))
+                    .map(r -> "it would be refused " + r.refusal().ruleName()).findFirst().orElse("it would no longer apply");
+            M head = record.folded().applied().get(record.folded().applied().size() - 1);
+            String refusal = "$.previous: names " + message.previous().get() + ", which places this message before "
+                    + self + "'s " + type.messageType(m) + " " + m.id() + " in case " + message.caseId() + " and undoes it ("
+                    + became + "); " + from + " had recorded that " + type.messageType(m) + " already (its receipt: ledger index "
+                    + receipt.get().index() + ", recorded at " + receipt.get().recordedAt() + ") before this message reached "
+                    + self + ". A message may not undo one of the receiver's that its sender has already receipted"
+                    + " (rule: not-before-receipted): answer the case as it stands, after " + type.messageType(head) + " "
+                    + head.id();
+            audit.record(from.value(), type.module() + ".undoing-refused", message.id().value(), refusal);
+            return Optional.of(refusal);
+        }
+        return Optional.empty();
+    }
+
+    /** Where a case stands, as its officers see it: state, rung, who acts, the terms agreed and on the table. */
+    private static <M extends CaseMessage, S, R extends CaseRefusal> List<Object> outcome(CaseType<M, S, R> type, Optional<S> state) {
+        if (state.isEmpty()) {
+            return List.of();
+        }
+        S s = state.get();
+        return java.util.Arrays.asList(type.stateName(s), type.level(s), type.isClosed(s) ? null : type.nextParty(s),
+                type.agreedTerms(s).map(CaseType.Terms::ref).orElse(null), type.proposal(s).map(CaseType.Terms::ref).orElse(null));
+    }
+
+    private static Optional<Receipt> receipt(String json) {
+        try {
+            return Optional.of(Receipt.parse(json));
+        } catch (org.concord.ledger.ReceiptException.Malformed | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     @SuppressWarnings("unchecked")

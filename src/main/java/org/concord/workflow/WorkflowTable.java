@@ -25,8 +25,21 @@ public class WorkflowTable {
     public record CaseRow(String type, String caseId, PartyCode partner, Tlp tlp, Instant openedAt) {
     }
 
-    /** A stored message: the STIX object, whether this node SENT or RECEIVED it, and when it was recorded here. */
-    public record StoredMessage(String id, String direction, Instant recordedAt, JsonNode object) {
+    /**
+     * A stored message: the STIX object, whether this node SENT or RECEIVED it, when it was recorded
+     * here, and, for one this node sent that the partner's inbox refused, the partner's reason (null
+     * otherwise): such a message is no part of the case the two sides hold.
+     */
+    public record StoredMessage(String id, String direction, Instant recordedAt, JsonNode object, String refusedByPartner) {
+
+        public StoredMessage(String id, String direction, Instant recordedAt, JsonNode object) {
+            this(id, direction, recordedAt, object, null);
+        }
+
+        /** Whether the case holds it: every message but one of ours the partner refused. */
+        public boolean inCase() {
+            return refusedByPartner == null;
+        }
     }
 
     private static final String CASE_COLUMNS = "select case_type, case_id, partner, tlp, opened_at from workflow_case";
@@ -194,11 +207,31 @@ public class WorkflowTable {
 
     /** The messages of a case, in the order this node recorded them (the fold does not depend on it). */
     public List<StoredMessage> messages(String caseId) {
-        return jdbc.sql("select id, direction, recorded_at, object from workflow_message where case_id = ? order by recorded_at, id")
+        return jdbc.sql("select id, direction, recorded_at, object, refused_by_partner from workflow_message where case_id = ?"
+                + " order by recorded_at, id")
                 .param(caseId)
                 .query((rs, n) -> new StoredMessage(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
-                        MessageStix.JSON.readTree(rs.getString(4))))
+                        MessageStix.JSON.readTree(rs.getString(4)), rs.getString(5)))
                 .list();
+    }
+
+    /**
+     * Marks messages this node sent as refused by the partner's inbox, with its reason; the ids of the
+     * cases (by type) whose messages were marked now, for folding again. A message marked already keeps
+     * its first reason.
+     */
+    java.util.Map<String, String> markRefusedByPartner(java.util.Map<String, String> reasons) {
+        java.util.Map<String, String> cases = new java.util.LinkedHashMap<>();
+        reasons.forEach((id, reason) -> {
+            String cut = reason.length() <= 2000 ? reason : reason.substring(0, 1997) + "...";
+            jdbc.sql("select case_id, case_type from workflow_message where id = ? and direction = 'SENT' and refused_by_partner is null")
+                    .param(id).query((java.sql.ResultSet rs) -> {
+                        cases.put(rs.getString(1), rs.getString(2));
+                    });
+            jdbc.sql("update workflow_message set refused_by_partner = ? where id = ? and direction = 'SENT' and refused_by_partner is null")
+                    .params(cut, id).update();
+        });
+        return cases;
     }
 
     /** Who sent the message held under {@code id}, and in which case: what the inbox needs to refuse a partner's reuse of it. */
@@ -393,12 +426,13 @@ public class WorkflowTable {
         if (caseIds.isEmpty()) {
             return out;
         }
-        jdbc.sql("select case_id, id, direction, recorded_at, object from workflow_message where case_id in ("
+        jdbc.sql("select case_id, id, direction, recorded_at, object, refused_by_partner from workflow_message where case_id in ("
                 + placeholders(caseIds.size()) + ") order by case_id, recorded_at, id")
                 .params(List.copyOf(caseIds))
                 .query((java.sql.ResultSet rs) -> {
                     out.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>()).add(new StoredMessage(rs.getString(2),
-                            rs.getString(3), rs.getTimestamp(4).toInstant(), MessageStix.JSON.readTree(rs.getString(5))));
+                            rs.getString(3), rs.getTimestamp(4).toInstant(), MessageStix.JSON.readTree(rs.getString(5)),
+                            rs.getString(6)));
                 });
         return out;
     }

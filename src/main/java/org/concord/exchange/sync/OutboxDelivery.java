@@ -289,6 +289,7 @@ public class OutboxDelivery {
         Receipts.Checker checker = receipts.checker(partner);
         int accepted = 0;
         List<String> withReceipt = new java.util.ArrayList<>();
+        Map<String, String> refusedHere = new HashMap<>();
         List<Object[]> rows = new ArrayList<>(queued.size());
         List<Long> promised = new ArrayList<>();
         for (Queued message : queued) {
@@ -309,6 +310,7 @@ public class OutboxDelivery {
                 message.seq()});
             if (reason != null) {
                 log.warn("{} refused message {} ({}): {}", partner, message.objectId(), message.version(), reason);
+                refusedHere.put(message.objectId(), reason);
             } else {
                 accepted++;
                 if (receipt != null) {
@@ -327,6 +329,9 @@ public class OutboxDelivery {
         monitor.delivered(partner, accepted);
         if (!withReceipt.isEmpty()) {
             events.publishEvent(new org.concord.exchange.Delivered(partner, withReceipt));
+        }
+        if (!refusedHere.isEmpty()) {
+            events.publishEvent(new org.concord.exchange.RefusedByPartner(partner, refusedHere));
         }
         return queued.size();
     }
