@@ -213,4 +213,57 @@ class APartnersEventOrSiteUnderOneOfOurIdsIsRefusedTest {
         assertThat(status.path("x_concord_receipts")).as(status.toString()).hasSize(1);
         assertThat(pksSite(id).path("properties").path("name").asString()).isEqualTo(name);
     }
+
+    @Test
+    void what_pakistan_would_not_take_is_refused_at_the_inbox_not_receipted_then_dropped() throws Exception {
+        // an event IR says PK reported, a site IR says PK declared
+        ObjectNode notIrsEvent = irsStixEvent("ir-launch-" + UUID.randomUUID(), "x-concord-unplanned-event--" + UUID.randomUUID());
+        notIrsEvent.put("reported_by", "PK");
+        notIrsEvent.put("partner", "IR");
+        ObjectNode notIrsSite = irsStixSite(UUID.randomUUID().toString(), "x-concord-protected-site--" + UUID.randomUUID(), "PK's?");
+        notIrsSite.put("declared_by", "PK");
+        // an acknowledgement of an event PK never reported
+        String unknownEvent = "pk-launch-" + UUID.randomUUID();
+        ObjectNode ack = irsObject("x-concord-event-acknowledgement", "x-concord-event-acknowledgement--" + UUID.randomUUID(),
+                "2026-01-20T00:00:00.000Z", Tlp.AMBER);
+        ack.put("event_id", unknownEvent);
+        ack.put("reported_by", "PK");
+        ack.put("acknowledged_by", "IR");
+        ack.put("acknowledged_at", "2026-01-20T00:00:00Z");
+
+        JsonNode status = postToPkAsIr(notIrsEvent, notIrsSite, ack);
+
+        assertThat(status.path("success_count").asInt()).as(status.toString()).isZero();
+        assertThat(status.path("x_concord_receipts")).as("no receipt for what this node will not take").isEmpty();
+        JsonNode failures = status.path("failures");
+        assertThat(failures.get(0).path("message").asString()).as(status.toString())
+                .startsWith("$.reported_by: a partner may only send its own reports").endsWith("(rule: sender-reports)");
+        assertThat(failures.get(1).path("message").asString()).as(status.toString())
+                .startsWith("$.declared_by: a partner may only declare its own sites").endsWith("(rule: sender-declares)");
+        assertThat(failures.get(2).path("message").asString()).as(status.toString())
+                .startsWith("$.event_id: no event " + unknownEvent + " is held by this node").endsWith("(rule: known-event)");
+        assertAudited(notIrsEvent.path("id").asString(), "deconfliction.message-refused");
+        assertAudited(ack.path("id").asString(), "deconfliction.message-refused");
+        assertThat(pksSite(notIrsSite.path("site_id").asString()).isMissingNode()).as("nothing of it on PK's map").isTrue();
+    }
+
+    @Test
+    void a_site_iran_declared_cannot_come_again_changed() throws Exception {
+        String id = UUID.randomUUID().toString();
+        ObjectNode first = irsStixSite(id, "x-concord-protected-site--" + UUID.randomUUID(), "Iran's market " + id);
+        assertThat(postToPkAsIr(first).path("x_concord_receipts")).hasSize(1);
+        eventually(nodes.pk, "/api/deconfliction/map/sites", r -> r.body().contains(id));
+        JsonNode before = pksSite(id);
+
+        ObjectNode moved = first.deepCopy();
+        moved.put("modified", "2026-01-22T00:00:00.000Z");
+        moved.put("name", "a market somewhere else");
+        JsonNode status = postToPkAsIr(moved);
+
+        assertThat(status.path("x_concord_receipts")).as(status.toString()).isEmpty();
+        assertThat(status.path("failures").get(0).path("message").asString()).as(status.toString())
+                .startsWith("$.site_id: site " + id + " was declared by IR").contains("declare the changed site under a new site_id")
+                .endsWith("(rule: declared-once)");
+        assertThat(pksSite(id)).isEqualTo(before);
+    }
 }

@@ -80,7 +80,7 @@ class AnUntrustedPartnersNoticesTest {
     }
 
     @Test
-    void a_notice_sent_in_another_partys_name_is_dropped() throws Exception {
+    void a_notice_sent_in_another_partys_name_is_refused_at_the_inbox() throws Exception {
         // given Iran's node sends a notice that claims Afghanistan notifies it, then an honest one
         ObjectNode forged = aStixNotice("AF", kmFromTheBorderTowards(PANJGUR, 400));
         ObjectNode honest = aStixNotice("IR", kmFromTheBorderTowards(Fixtures.SARAVAN, 100));
@@ -90,17 +90,20 @@ class AnUntrustedPartnersNoticesTest {
         // when both are delivered
         deliver(nodes.ir, "PK");
 
-        // then the honest one shows, and the forged one is dropped (audited, naming the rule) and never shows
+        // then the honest one shows, and the forged one is refused at the inbox, before any receipt (audited, naming
+        // the field and the rule; IR's outbox shows why) and never shows
         eventually(nodes.pk, "/api/deconfliction/notices/" + honest.get("notice_id").asString(), r -> r.statusCode() == 200);
         String forgedStixId = forged.get("id").asString();
         Eventually.until("PK audits the forged notice as dropped", Duration.ofSeconds(30),
                 () -> nodes.pk.bean(AuditLog.class).recent(1000).stream().anyMatch(e -> e.subject().equals(forgedStixId)));
         assertThat(nodes.pk.bean(AuditLog.class).recent(1000)).filteredOn(e -> e.subject().equals(forgedStixId))
                 .singleElement().satisfies(e -> {
-                    assertThat(e.action()).isEqualTo("deconfliction.message-dropped");
+                    assertThat(e.action()).isEqualTo("deconfliction.message-refused");
                     assertThat(e.actor()).isEqualTo("partner:IR");
-                    assertThat(e.detail()).contains("notifyingParty");
+                    assertThat(e.detail()).startsWith("$.notifying_party:").contains("(rule: ");
                 });
+        assertThat(nodes.ir.bean(Outbox.class).latest(PartyCode.of("PK"), forgedStixId).orElseThrow().refusedReason())
+                .startsWith("$.notifying_party:");
         assertThat(get(nodes.pk, Role.VIEWER, "/api/deconfliction/notices/" + forged.get("notice_id").asString()).statusCode())
                 .isEqualTo(404);
     }

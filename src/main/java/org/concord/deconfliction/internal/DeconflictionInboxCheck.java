@@ -8,6 +8,7 @@ import java.util.function.BiFunction;
 
 import org.concord.audit.AuditLog;
 import org.concord.intel.InboxCheck;
+import org.concord.node.InvalidInput;
 import org.concord.party.PartyCode;
 import org.springframework.stereotype.Component;
 
@@ -45,9 +46,12 @@ class DeconflictionInboxCheck implements InboxCheck {
 
     private final Map<String, Kind> kinds;
     private final AuditLog audit;
+    private final ReadingPartnerMessages reading;
 
-    DeconflictionInboxCheck(DeconflictionTables tables, AuditLog audit, DeconflictionConfiguration.OwnParty own) {
+    DeconflictionInboxCheck(DeconflictionTables tables, AuditLog audit, DeconflictionConfiguration.OwnParty own,
+            ReadingPartnerMessages reading) {
         this.audit = audit;
+        this.reading = reading;
         this.kinds = Map.of(
                 StixMapping.NOTICE_TYPE, new Kind("notice_id", "notice", "notice", "own-notice-id", "sent",
                         "deconfliction.notice-id-refused", tables::noticeHolders),
@@ -59,10 +63,67 @@ class DeconflictionInboxCheck implements InboxCheck {
 
     @Override
     public Optional<String> refusal(PartyCode from, JsonNode object) {
-        Kind kind = kinds.get(object.path("type").asString(""));
+        String type = object.path("type").asString("");
+        if (StixMapping.ACKNOWLEDGEMENT_TYPE.equals(type)) {
+            return unreadable(from, object, () -> reading.acknowledgement(from, object));
+        }
+        Kind kind = kinds.get(type);
         if (kind == null) {
             return Optional.empty();
         }
+        Optional<String> taken = heldFromAnother(kind, from, object);
+        if (taken.isPresent()) {
+            return taken;
+        }
+        return unreadable(from, object, switch (type) {
+            case StixMapping.NOTICE_TYPE -> () -> reading.notice(from, object);
+            case StixMapping.EVENT_TYPE -> () -> reading.event(from, object);
+            default -> () -> reading.site(from, object);
+        });
+    }
+
+    /**
+     * Why this node would not take the message, by the rules the hand-over ({@link ReceivingFromPartners})
+     * applies, read by the one {@link ReadingPartnerMessages}: an acknowledgement of an event this node
+     * did not report to the sender, an event or a site the sender says another party reported or
+     * declared, a site declared before and now sent changed, a notice not addressed to this node. These
+     * were receipted and then dropped (audited, but the sender believed them delivered): now refused in
+     * the TAXII status, {@code $.field: explanation (rule: name)}, and audited as
+     * {@code deconfliction.message-refused}.
+     */
+    private Optional<String> unreadable(PartyCode from, JsonNode object, Runnable read) {
+        try {
+            read.run();
+            return Optional.empty();
+        } catch (InvalidInput e) {
+            String field = snake(e.field());
+            String message = e.getMessage();
+            String explanation = message.startsWith(e.field() + ": ") ? message.substring(e.field().length() + 2) : message;
+            String refusal = "$." + field + ": " + explanation + " (rule: " + e.rule() + ")";
+            audit.record("partner:" + from, "deconfliction.message-refused", object.path("id").asString(""), refusal);
+            return Optional.of(refusal);
+        } catch (IllegalArgumentException e) {
+            // what the GeoJSON reader refuses (an area that is not a polygon, a party the boundaries do not know)
+            String refusal = "$: " + e.getMessage();
+            audit.record("partner:" + from, "deconfliction.message-refused", object.path("id").asString(""), refusal);
+            return Optional.of(refusal);
+        }
+    }
+
+    /** A REST field name as the STIX property it reads: {@code declaredBy} is {@code declared_by}. */
+    private static String snake(String field) {
+        StringBuilder out = new StringBuilder(field.length() + 4);
+        for (char c : field.toCharArray()) {
+            if (Character.isUpperCase(c)) {
+                out.append('_').append(Character.toLowerCase(c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private Optional<String> heldFromAnother(Kind kind, PartyCode from, JsonNode object) {
         String id = object.path(kind.idField()).isString() ? object.path(kind.idField()).asString() : "";
         String stixId = object.path("id").asString("");
         // one without an id is ReceivingFromPartners' to drop (naming the field); only a held one is refused here

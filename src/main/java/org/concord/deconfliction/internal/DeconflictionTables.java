@@ -237,13 +237,21 @@ class DeconflictionTables {
                 .update();
     }
 
+    private static final String SITE_COLUMNS = "select id, name, kind, declared_by, area, stix_id, stix_object, recorded_at from deconfliction_site";
+
     List<StoredSite> sites() {
-        return jdbc.sql("select id, name, kind, declared_by, area, stix_id, stix_object, recorded_at from deconfliction_site order by recorded_at, id")
-                .query((rs, row) -> new StoredSite(rs.getString(1),
-                        new ProtectedSite(rs.getString(2), ProtectedSite.Kind.valueOf(rs.getString(3)),
-                                PartyCode.of(rs.getString(4)), STORED.read("area", rs.getString(5)), markingOf(rs.getString(7))),
-                        rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()))
-                .list();
+        return jdbc.sql(SITE_COLUMNS + " order by recorded_at, id").query(DeconflictionTables::site).list();
+    }
+
+    /** The site held under {@code id}, whoever declared it. */
+    Optional<StoredSite> site(String id) {
+        return jdbc.sql(SITE_COLUMNS + " where id = ?").param(id).query(DeconflictionTables::site).optional();
+    }
+
+    private static StoredSite site(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new StoredSite(rs.getString(1), new ProtectedSite(rs.getString(2), ProtectedSite.Kind.valueOf(rs.getString(3)),
+                PartyCode.of(rs.getString(4)), STORED.read("area", rs.getString(5)), markingOf(rs.getString(7))),
+                rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant());
     }
 
     // ---- the rules each partner last applied (V14_32) -----------------------------------------

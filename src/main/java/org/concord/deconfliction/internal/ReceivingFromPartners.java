@@ -53,14 +53,15 @@ class ReceivingFromPartners implements InboxTaker {
     private final AuditLog audit;
     private final Clock clock;
     private final DeconflictionConfiguration.OwnParty own;
-    private final DeconflictionConfiguration.GeoJsonReaders readers;
     private final Boundaries boundaries;
+    private final ReadingPartnerMessages reading;
     private org.springframework.context.ApplicationEventPublisher events;
 
     ReceivingFromPartners(IntelStore intel, EvaluatingNotices evaluating, ActivityMap activity, DeconflictionTables tables,
             FlaggingConflicts flagging, AuditLog audit, Clock clock, DeconflictionConfiguration.OwnParty own,
-            DeconflictionConfiguration.GeoJsonReaders readers, Boundaries boundaries) {
+            Boundaries boundaries, ReadingPartnerMessages reading) {
         this.boundaries = boundaries;
+        this.reading = reading;
         this.intel = intel;
         this.evaluating = evaluating;
         this.activity = activity;
@@ -69,7 +70,6 @@ class ReceivingFromPartners implements InboxTaker {
         this.audit = audit;
         this.clock = clock;
         this.own = own;
-        this.readers = readers;
     }
 
     /** Where the console learns that something of deconfliction's came in (optional: absent in slices without a console). */
@@ -139,16 +139,7 @@ class ReceivingFromPartners implements InboxTaker {
 
     private void receiveNotice(InboxReceived event, JsonNode object) {
         String version = object.path("modified").asString("");
-        OperationNotice read = StixMapping.readNotice(object, event.from(), readers.reader());
-        java.util.List<org.concord.party.PartyCode> addressees = StixMapping.addresseesOf(object);
-        if (!addressees.get(0).equals(read.partner())) {
-            throw new InvalidInput("addressees", "partner-first", "a notice lists its partner " + read.partner()
-                    + " first among its addressees, got " + addressees);
-        }
-        if (!addressees.contains(own.code())) {
-            throw new InvalidInput("partner", "addressed-to-this-node", "the notice is addressed to "
-                    + addressees.stream().map(Object::toString).collect(java.util.stream.Collectors.joining(", ")) + ", not to " + own.code());
-        }
+        OperationNotice read = reading.notice(event.from(), object);
         // near a tripoint a notice goes to several partners: this node evaluates, answers and escalates it for its own pair
         OperationNotice notice = read.partner().equals(own.code()) ? read : read.addressedTo(own.code());
         Optional<DeconflictionTables.StoredNotice> held = tables.notice(notice.id().value());
@@ -237,9 +228,7 @@ class ReceivingFromPartners implements InboxTaker {
 
     private void receiveSite(InboxReceived event, JsonNode object) {
         String siteId = object.path("site_id").asString("");
-        if (siteId.isBlank() || siteId.length() > 128) {
-            throw new InvalidInput("siteId", "required", "a protected site needs its site_id (at most 128 characters)");
-        }
+        ProtectedSite site = reading.site(event.from(), object);
         Optional<org.concord.party.PartyCode> declaredBy = tables.siteDeclaredBy(siteId);
         if (declaredBy.isPresent() && !declaredBy.get().equals(event.from())) {
             // Refused at the inbox (DeconflictionInboxCheck) before any receipt; here only if this node's site was
@@ -250,7 +239,6 @@ class ReceivingFromPartners implements InboxTaker {
         if (declaredBy.isPresent()) {
             return;
         }
-        ProtectedSite site = StixMapping.readSite(object, event.from(), readers.reader());
         tables.saveSite(new DeconflictionTables.StoredSite(siteId, site, event.id(), object.toString(), clock.instant()));
         audit.record("partner:" + event.from(), "deconfliction.site-received", siteId, site.kind() + " " + site.name());
         AfterCommit.run(() -> flagging.holdAndRecheck(site));
@@ -258,11 +246,7 @@ class ReceivingFromPartners implements InboxTaker {
 
     private void receiveEvent(InboxReceived event, JsonNode object) {
         String version = object.path("modified").asString("");
-        UnplannedEvent reported = StixMapping.readEvent(object, event.from(), readers.reader());
-        if (!reported.partner().equals(own.code())) {
-            throw new InvalidInput("partner", "addressed-to-this-node", "the report is addressed to " + reported.partner()
-                    + ", not to " + own.code());
-        }
+        UnplannedEvent reported = reading.event(event.from(), object);
         Optional<DeconflictionTables.StoredEvent> held = tables.event(reported.id().value());
         if (held.isPresent() && !held.get().event().reportedBy().equals(reported.reportedBy())) {
             // Refused at the inbox (DeconflictionInboxCheck) before any receipt; here only if this node's event was
@@ -291,13 +275,8 @@ class ReceivingFromPartners implements InboxTaker {
      * changes nothing), so the reporting officer learns that someone on the other side is on it.
      */
     private void receiveAcknowledgement(InboxReceived event, JsonNode object) {
-        StixMapping.Acknowledgement ack = StixMapping.readAcknowledgement(object, event.from());
-        DeconflictionTables.StoredEvent reported = tables.event(ack.eventId()).orElseThrow(() -> new InvalidInput("event_id",
-                "known-event", "no event " + ack.eventId() + " is held by this node"));
-        if (reported.direction() != DeconflictionTables.Direction.SENT || !reported.event().partner().equals(event.from())) {
-            throw new InvalidInput("event_id", "reported-to-the-sender", "event " + ack.eventId() + " was not reported by "
-                    + own.code() + " to " + event.from());
-        }
+        StixMapping.Acknowledgement ack = reading.acknowledgement(event.from(), object);
+        DeconflictionTables.StoredEvent reported = tables.event(ack.eventId()).orElseThrow();
         if (tables.acknowledgeEvent(ack.eventId(), ack.at(), event.from().value())) {
             audit.record("partner:" + event.from(), "deconfliction.event-acknowledgement-received", ack.eventId(),
                     reported.event().kind() + " acknowledged by " + event.from() + " at " + ack.at());
