@@ -111,10 +111,16 @@ public sealed interface Incident permits UnderReview, FindingsProposed, Settled 
             return Step.refused(new IncidentRefusal(Rule.FIELD_REQUIRED, "what_happened", "what happened"));
         }
         Set<String> refs = new HashSet<>();
-        for (Claim claim : r.claims()) {
-            if (!refs.add(claim.ref()) || claim.statement().isEmpty()) {
-                return Step.refused(new IncidentRefusal(Rule.FIELD_REQUIRED, "claims",
-                        "each claim has its own reference and a statement: " + claim.ref()));
+        for (int i = 0; i < r.claims().size(); i++) {
+            Claim claim = r.claims().get(i);
+            if (!refs.add(claim.ref())) {
+                return Step.refused(new IncidentRefusal(Rule.CLAIM_REF_REPEATED, "claims[" + i + "].ref",
+                        "claim " + (i + 1) + " repeats the reference " + claim.ref() + " of an earlier claim; each claim has its own,"
+                                + " which answers name"));
+            }
+            if (claim.statement().isEmpty()) {
+                return Step.refused(new IncidentRefusal(Rule.FIELD_REQUIRED, "claims[" + i + "].statement",
+                        "claim " + claim.ref() + " says nothing: a claim states what the report holds to be true"));
             }
         }
         return Step.next(new UnderReview(IncidentFile.opened(report)));

@@ -89,7 +89,7 @@ public final class IncidentCaseType implements CaseType<IncidentMessage, Inciden
     @Override
     public boolean isInputError(IncidentRefusal refusal) {
         return switch (refusal.rule()) {
-            case FIELD_REQUIRED, EVIDENCE_REQUIRED, SELF_ADDRESSED, UNKNOWN_CLAIM -> true;
+            case FIELD_REQUIRED, CLAIM_REF_REPEATED, EVIDENCE_REQUIRED, SELF_ADDRESSED, UNKNOWN_CLAIM -> true;
             default -> false;
         };
     }

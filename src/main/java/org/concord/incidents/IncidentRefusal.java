@@ -23,6 +23,8 @@ public record IncidentRefusal(Rule rule, String field, String explanation) imple
         /** A dispute without evidence. */
         EVIDENCE_REQUIRED,
         FIELD_REQUIRED,
+        /** Two claims of one report under one reference: answers name claims by it. */
+        CLAIM_REF_REPEATED,
         /** A sign-off of findings that are not the ones on the table. */
         NOT_THE_CURRENT_FINDINGS,
         ALREADY_SIGNED

@@ -40,6 +40,25 @@ class BadIncidentInputIsRefusedTest {
     }
 
     @Test
+    void aReportWithTwoClaimsUnderOneReferenceOrAClaimThatSaysNothingNamesTheClaim() throws Exception {
+        int before = IncidentsApi.JSON.readTree(pk.get("/api/incidents").body()).size();
+        String repeated = IncidentsApi.strikeOf16January("IR").replace("\"ref\":\"claim-3\"", "\"ref\":\"claim-1\"");
+        HttpResponse<String> response = pk.post("/api/incidents", repeated);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(problem(response).path("field").asString()).isEqualTo("claims[2].ref");
+        assertThat(problem(response).path("rule").asString()).isEqualTo("CLAIM_REF_REPEATED");
+        assertThat(problem(response).path("detail").asString()).contains("claim 3 repeats the reference claim-1");
+
+        String silent = IncidentsApi.strikeOf16January("IR").replace("\"statement\":\"No militants were present at the site.\"",
+                "\"statement\":\" \"");
+        HttpResponse<String> empty = pk.post("/api/incidents", silent);
+        assertThat(empty.statusCode()).as(empty.body()).isEqualTo(400);
+        assertThat(problem(empty).path("field").asString()).isEqualTo("claims[2].statement");
+        assertThat(problem(empty).path("rule").asString()).isEqualTo("FIELD_REQUIRED");
+        assertThat(IncidentsApi.JSON.readTree(pk.get("/api/incidents").body()).size()).as("nothing stored").isEqualTo(before);
+    }
+
+    @Test
     void anAnswerToAnUnknownIncidentIsNotFound() throws Exception {
         HttpResponse<String> response = ir.post("/api/incidents/x-concord-incident-message--00000000-0000-4000-8000-000000000000/answers",
                 "{\"claimRef\":\"claim-1\",\"verdict\":\"CONFIRM\"}");
