@@ -221,7 +221,9 @@ class CaseController {
             int status, String messageType, Map<String, String> form, String field, String rule, String explanation) {
         response.setStatus(status);
         fill(model, find(c.caseId()), user, session);
-        String at = field == null ? null : field.startsWith("evidence[") ? "evidence" : ERROR_AT.getOrDefault(field, field);
+        // the API names the item of a list (revised.targets[1], revised.evidence[0].ref); the form has one text area for the list
+        String plain = field == null ? null : field.startsWith("evidence[") ? "evidence" : field.replaceAll("\\[\\d+\\]", "");
+        String at = plain == null ? null : ERROR_AT.getOrDefault(plain, plain);
         List<String> shown = new ArrayList<>();
         Map<String, List<Field>> forms = forms(c, openClaims(JSON.valueToTree(c.details())));
         forms.getOrDefault(messageType == null ? "" : messageType, List.of()).forEach(f -> shown.add(f.field()));

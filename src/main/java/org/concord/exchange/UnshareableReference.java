@@ -29,6 +29,12 @@ public class UnshareableReference extends InvalidInput {
         return new UnshareableReference(where + "." + field(), reference, partner);
     }
 
+    /** The same refusal of the reference under another path: still 422. */
+    @Override
+    public UnshareableReference named(String otherPath) {
+        return new UnshareableReference(otherPath, reference, partner);
+    }
+
     /** The id referred to. */
     public String reference() {
         return reference;

@@ -27,6 +27,16 @@ public class InvalidInput extends RuntimeException {
     }
 
     /**
+     * The same refusal under another name for its field: what the caller's body calls it, where the
+     * refusal came from a body built from the caller's (a field renumbered, a prefix dropped).
+     */
+    public InvalidInput named(String otherField) {
+        String message = getMessage();
+        String explanation = message.startsWith(field + ": ") ? message.substring(field.length() + 2) : message;
+        return new InvalidInput(otherField, rule, explanation, allowed);
+    }
+
+    /**
      * The same refusal of a field inside {@code where} (a file, a member of a list): the field becomes
      * {@code where.field}, the rule and explanation stay.
      */

@@ -146,6 +146,12 @@ class AskingThePartnerInsteadOfStrikingTest {
         assertThat(wrongAction.statusCode()).as(wrongAction.body()).isEqualTo(400);
         assertThat(json(wrongAction).get("field").asString()).isEqualTo("action.kind");
         assertThat(locations()).isEqualTo(before);
+        // the request's first target is the location made here: the officer's own first target is still targets[0]
+        HttpResponse<String> badTarget = askInstead(Role.LIAISON, id,
+                "{\"targets\":[\"intrusion-set--2a9e2cbe-6b8f-4f4b-9c0c-7d8d2bbf1b6e\",\"not a STIX id\"]}");
+        assertThat(badTarget.statusCode()).as(badTarget.body()).isEqualTo(400);
+        assertThat(json(badTarget).get("field").asString()).as(badTarget.body()).isEqualTo("targets[1]");
+        assertThat(locations()).isEqualTo(before);
     }
 
     @Test

@@ -158,13 +158,34 @@ class AskingInstead {
                         + "this node's sharing policy does not let " + asked + " read, so the request would name "
                         + "a place the partner cannot see; send tlp GREEN, or share AMBER with " + asked);
             }
-            CaseView opened = requests.open(request, actor);
+            CaseView opened = openAsTheCallerNamedIt(request, actor);
             tables.markAsked(id, opened.caseId(), locationId, now, actor);
             audit.record(actor, "deconfliction.notice-asked-instead", id, "request for action " + opened.caseId() + " to "
                     + asked + " instead of the refused " + notice.type() + "; location " + locationId
                     + " (TLP:" + tlp.name() + ")");
             return new Asked(id, locationId, location, opened, jointOperation());
         });
+    }
+
+    private static final java.util.regex.Pattern TARGET = java.util.regex.Pattern.compile("^(?:request\\.)?targets\\[(\\d+)\\](.*)$");
+
+    /**
+     * Opens the request; a refusal of one of its targets names it as the caller's body does. The request's
+     * first target is the location made of the notice's area, so the caller's {@code targets[0]} is the
+     * request's {@code targets[1]}: a tester was told of {@code request.targets[1]} for the {@code targets[0]}
+     * it sent. The location itself is named {@code location}.
+     */
+    private CaseView openAsTheCallerNamedIt(OpeningRequests.NewRequest request, String actor) {
+        try {
+            return requests.open(request, actor);
+        } catch (InvalidInput e) {
+            java.util.regex.Matcher target = e.field() == null ? null : TARGET.matcher(e.field());
+            if (target == null || !target.matches()) {
+                throw e;
+            }
+            int index = Integer.parseInt(target.group(1));
+            throw e.named(index == 0 ? "location" + target.group(2) : "targets[" + (index - 1) + "]" + target.group(2));
+        }
     }
 
     /** The notice {@code id}, refused on sovereignty grounds and not yet asked about; else 404 or 409 naming {@code id}. */

@@ -38,20 +38,26 @@ public final class RequestInput {
         }
         List<StixId> targets = new ArrayList<>();
         if (targetIds != null) {
-            targetIds.forEach(id -> targets.add(stixId(id, prefix(path) + "targets")));
+            for (int i = 0; i < targetIds.size(); i++) {
+                targets.add(stixId(targetIds.get(i), prefix(path) + "targets[" + i + "]"));
+            }
         }
         List<EvidenceRef> evidence = new ArrayList<>();
         if (evidenceIn != null) {
-            for (OpeningRequests.Evidence e : evidenceIn) {
+            for (int i = 0; i < evidenceIn.size(); i++) {
+                OpeningRequests.Evidence e = evidenceIn.get(i);
+                String at = prefix(path) + "evidence[" + i + "]";
                 if (e == null) {
-                    throw new InvalidInput(prefix(path) + "evidence", "FIELD_REQUIRED", "each evidence entry is an object {ref, markings}");
+                    throw new InvalidInput(at, "FIELD_REQUIRED", "each evidence entry is an object {ref, markings}");
                 }
-                Limits.items(prefix(path) + "evidence.markings", e.markings());
+                Limits.items(at + ".markings", e.markings());
                 List<StixId> markings = new ArrayList<>();
                 if (e.markings() != null) {
-                    e.markings().forEach(m -> markings.add(stixId(m, prefix(path) + "evidence.markings")));
+                    for (int m = 0; m < e.markings().size(); m++) {
+                        markings.add(stixId(e.markings().get(m), at + ".markings[" + m + "]"));
+                    }
                 }
-                evidence.add(new EvidenceRef(stixId(e.ref(), prefix(path) + "evidence.ref"), markings));
+                evidence.add(new EvidenceRef(stixId(e.ref(), at + ".ref"), markings));
             }
         }
         RequestedAction action = actionIn == null || actionIn.kind() == null ? null
