@@ -207,7 +207,9 @@ class APartnerCannotRewriteOurIntelTest {
         assertThat(alarm.path("path").asString()).isEqualTo("inbox");
         assertThat(alarm.path("rule").asString()).isEqualTo("own-object");
         assertThat(alarm.path("object")).isEqualTo(forged);
-        assertThat(alarm.path("raised_at").asString()).isNotEmpty();
+        assertThat(alarm.path("raisedAt").asString()).isNotEmpty();
+        assertThat(alarm.path("objectId").asString()).as("the REST API's camelCase, as docs/api.md").isEqualTo(original.path("id").asString());
+        assertThat(alarm.has("raised_at")).isFalse();
         assertIrStillOwnsAndCanCorrect(original, forged);
     }
 

@@ -110,7 +110,8 @@ class IntelController {
 
     /**
      * Versions of objects partners sent that the trust boundary refused, newest first, each with its
-     * evidence: the object as received, from whom, by which path, when, and the rule.
+     * evidence: the object as received, from whom, by which path, when, and the rule. In the REST API's
+     * camelCase ({@code raisedAt}, {@code objectId}, ...) like every other answer; the object itself is STIX.
      */
     @GetMapping(value = "/api/intel/alarms", produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST', 'LIAISON', 'VIEWER')")
@@ -118,13 +119,13 @@ class IntelController {
         return store.alarms(limit, object).stream().map(alarm -> {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("id", alarm.id());
-            entry.put("raised_at", org.concord.intel.StixTime.taxii(alarm.raisedAt()));
+            entry.put("raisedAt", org.concord.intel.StixTime.taxii(alarm.raisedAt()));
             entry.put("partner", alarm.partner());
             entry.put("path", alarm.path());
             entry.put("actor", alarm.actor());
-            entry.put("object_id", alarm.objectId());
-            entry.put("object_version", alarm.objectVersion());
-            entry.put("created_by_ref", alarm.createdByRef());
+            entry.put("objectId", alarm.objectId());
+            entry.put("objectVersion", alarm.objectVersion());
+            entry.put("createdByRef", alarm.createdByRef());
             entry.put("rule", alarm.rule());
             entry.put("detail", alarm.detail());
             entry.put("sha256", alarm.digest());
