@@ -77,6 +77,7 @@ final class CsvWatchlist {
             }
         }
         List<WatchlistEntry> entries = new ArrayList<>();
+        Map<String, Integer> firstLine = new java.util.HashMap<>();
         List<String> row;
         while ((row = rows.next()) != null) {
             int line = rows.rowLine;
@@ -87,7 +88,13 @@ final class CsvWatchlist {
                 throw WatchlistFormatError.inColumn(line, Math.min(row.size(), header.size()) + 1, null,
                         "the row has " + row.size() + " fields, the header " + header.size());
             }
-            entries.add(entry(row, columns, line));
+            WatchlistEntry entry = entry(row, columns, line);
+            Integer earlier = firstLine.putIfAbsent(entry.reference(), line);
+            if (earlier != null) {
+                throw WatchlistFormatError.inColumn(line, columns.get("reference") + 1, "reference", "the reference " + entry.reference()
+                        + " was given on line " + earlier + " already; each entry has its own reference");
+            }
+            entries.add(entry);
         }
         return new UnConsolidatedList.Contents("", entries);
     }

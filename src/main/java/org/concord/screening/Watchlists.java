@@ -628,8 +628,9 @@ public class Watchlists {
         }
         // a country the officer mistyped would otherwise count against every listed person as another nationality
         if (nationality != null && !nationality.isBlank() && (nationality.length() > 100 || !Particulars.readableNationality(nationality))) {
-            throw new InvalidInput("nationality", "country", "a nationality is a country's English name, its ISO 3166 code or its"
-                    + " people's word (Afghanistan, AF, AFG, Afghan), not '" + quoted(nationality) + "'");
+            throw new InvalidInput("nationality", "country", "a nationality is a country's English name, its ISO 3166 code, its"
+                    + " people's word or its name in Arabic, Persian, Urdu, Pashto or Russian (Afghanistan, AF, AFG, Afghan, افغانستان),"
+                    + " not '" + quoted(nationality) + "'");
         }
         Particulars given = new Particulars(dob == null ? List.of() : List.of(dob), nationality == null ? List.of() : List.of(nationality));
         NameForms.Name query;

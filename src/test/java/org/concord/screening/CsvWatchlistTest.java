@@ -97,5 +97,10 @@ class CsvWatchlistTest {
                 .isInstanceOf(WatchlistFormatError.class).hasMessageStartingWith("line 2, column 1 (reference): a reference is 1 to 60");
         assertThatThrownBy(() -> read(HEADER + "PK-1,\"" + "y".repeat(25_000) + "\",,organisation,,,,,,\n"))
                 .isInstanceOf(WatchlistFormatError.class).hasMessageContaining("a field is at most 20000 characters");
+        // a reference given twice: both lines named, the later one as the one at fault
+        assertThatThrownBy(() -> read(HEADER + "PK-1,Jundallah,,organisation,,,,,,\nPK-2,Lashkar,,organisation,,,,,,\n"
+                + "PK-1,Jaish al-Adl,,organisation,,,,,,\n"))
+                .isInstanceOf(WatchlistFormatError.class)
+                .hasMessage("line 4, column 1 (reference): the reference PK-1 was given on line 2 already; each entry has its own reference");
     }
 }

@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * A nationality read as the country it names (an ISO 3166 alpha-2 code), however it is written: the code itself (AF,
- * AFG, two letters in capitals), the country's English name (the JDK's, from CLDR), the formal name the UN's lists write ("United Kingdom of Great
+ * AFG, two letters in capitals), the country's English name (the JDK's, from CLDR), its name in Arabic, Persian, Urdu,
+ * Pashto or Russian (CLDR's too: پاکستان, ایران, افغانستان, Пакистан), the formal name the UN's lists write ("United Kingdom of Great
  * Britain and Northern Ireland", "Iran (Islamic Republic of)", "Democratic Republic of the Congo"), a common short form
  * (UK, USA, DPRK), or the word for its people (Afghan, Pakistani, British). Lists write remarks beside the country
  * ("Indonesia (as at Dec. 2003)", "Sudanese by birth", "United States. Also believed to hold Syrian nationality"), which
@@ -174,7 +175,64 @@ public final class Nationalities {
                 return code;
             }
         }
-        return BY_NAME.get(String.join("", words(v)));
+        String byName = BY_NAME.get(String.join("", words(v)));
+        return byName != null ? byName : IN_OTHER_SCRIPTS.get(foldOtherScript(v));
+    }
+
+    /**
+     * The languages of the region whose names of countries are read too (an officer types "پاکستان", "ایران" or "Пакистан"):
+     * Arabic, Persian, Urdu, Pashto and Russian, as CLDR (the JDK's locale data) writes them.
+     */
+    private static final List<String> LANGUAGES = List.of("ar", "fa", "ur", "ps", "ru");
+    /** Every country's name in {@link #LANGUAGES}, folded by {@link #foldOtherScript}: its alpha-2 code. */
+    private static final Map<String, String> IN_OTHER_SCRIPTS = inOtherScripts();
+
+    private static Map<String, String> inOtherScripts() {
+        Map<String, String> names = new HashMap<>();
+        Set<String> shared = new java.util.HashSet<>();
+        for (String language : LANGUAGES) {
+            Locale in = Locale.forLanguageTag(language);
+            for (String code : Locale.getISOCountries()) {
+                String name = new Locale("", code).getDisplayCountry(in);
+                if (name.isBlank() || name.equals(code)) {
+                    continue;
+                }
+                String folded = foldOtherScript(name);
+                String previous = names.putIfAbsent(folded, code);
+                if (previous != null && !previous.equals(code)) {
+                    shared.add(folded);
+                }
+            }
+        }
+        // a name two countries share in some language names neither
+        shared.forEach(names::remove);
+        return Map.copyOf(names);
+    }
+
+    /**
+     * A name in another script as it is looked up: compatibility forms composed, marks and tatweel removed, the Persian
+     * and Urdu yeh and kaf as the Arabic ones, heh goal and teh marbuta as heh, alef variants as alef, lower case, and
+     * everything but letters left out (spaces and the zero-width non-joiner too).
+     */
+    static String foldOtherScript(String value) {
+        String plain = Normalizer.normalize(value, Normalizer.Form.NFKD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(plain.length());
+        for (int i = 0; i < plain.length(); i++) {
+            char c = plain.charAt(i);
+            switch (c) {
+                case '\u06CC', '\u06D2', '\u0649' -> out.append('\u064A');
+                case '\u06A9' -> out.append('\u0643');
+                case '\u06C1', '\u0629', '\u06C3' -> out.append('\u0647');
+                case '\u0622', '\u0623', '\u0625', '\u0671' -> out.append('\u0627');
+                case '\u0640' -> { }
+                default -> {
+                    if (Character.isLetter(c)) {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
     }
 
     /**

@@ -1235,11 +1235,37 @@ public class PsiSessions {
             throw new IOException("interrupted", e);
         }
         if (response.statusCode() / 100 != 2) {
-            String detail = response.body() == null ? "" : response.body();
             throw new Conflict("partner", "partner-refused", connection.partner().code() + " answered " + response.statusCode() + " to "
-                    + path.replaceAll("/psi/sessions/[^/]+", "/psi/sessions/{id}") + ": "
-                    + (detail.length() > 300 ? detail.substring(0, 300) : detail));
+                    + path.replaceAll("/psi/sessions/[^/]+", "/psi/sessions/{id}") + ": " + partnersWords(response.body()));
         }
         return response.body();
+    }
+
+    /**
+     * What the partner said, as an officer reads it: the {@code detail} of its problem document with the
+     * field and rule it names, not the document itself escaped into ours (a tester's finding); a body
+     * that is no problem document is quoted, cut to 300 characters.
+     */
+    static String partnersWords(String body) {
+        String text = body == null ? "" : body.strip();
+        try {
+            JsonNode problem = JSON.readTree(text);
+            if (problem != null && problem.isObject() && problem.path("detail").isString()) {
+                String detail = problem.path("detail").asString();
+                String field = problem.path("field").asString("");
+                String rule = problem.path("rule").asString("");
+                String named = field.isEmpty() && rule.isEmpty() ? ""
+                        : " (" + (field.isEmpty() ? "" : "field " + field) + (field.isEmpty() || rule.isEmpty() ? "" : ", ")
+                                + (rule.isEmpty() ? "" : "rule " + rule) + ")";
+                return cut(detail, 500) + named;
+            }
+        } catch (RuntimeException notJson) {
+            // quoted below
+        }
+        return cut(text, 300);
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() > max ? text.substring(0, max) + "..." : text;
     }
 }

@@ -43,6 +43,22 @@ class NationalitiesTest {
     }
 
     @Test
+    void aCountryWrittenInTheRegionsScriptsIsReadToo() {
+        // the tester's پاکستان (Persian keh and yeh), and the same in Arabic letters, Urdu, Pashto and Russian
+        for (String pk : List.of("پاکستان", "باكستان", "پاکستان ", "Пакистан")) {
+            assertThat(Nationalities.code(pk)).as(pk).isEqualTo("PK");
+        }
+        assertThat(Nationalities.code("ایران")).isEqualTo("IR");
+        assertThat(Nationalities.code("إيران")).isEqualTo("IR");
+        assertThat(Nationalities.code("افغانستان")).isEqualTo("AF");
+        assertThat(Nationalities.code("Афганистан")).isEqualTo("AF");
+        assertThat(Particulars.nationalitiesAgree(List.of("پاکستان"), List.of("Pakistan"))).isTrue();
+        // a word in these scripts that names no country is still none
+        assertThat(Nationalities.code("جيش العدل")).isNull();
+        assertThat(Particulars.readableNationality("جيش العدل")).isFalse();
+    }
+
+    @Test
     void aListsRemarksAroundACountryAreReadPastAndWhatNamesNoCountryIsNotCounted() {
         // what the UN list writes in its nationality fields beside the country
         assertThat(Nationalities.codesIn("Indonesia (as at Dec. 2003)")).containsExactly("ID");

@@ -317,6 +317,9 @@ class PsiInChunksAcrossARestartTest {
         // then PK refuses it, naming the rule, and both ends show the session failed, with no expiry left
         assertProblem(late, 409, "partner", "partner-refused");
         assertThat(late.body()).contains("invitation-expiry");
+        // in PK's own words, not its problem document escaped into IR's
+        assertThat(JSON.readTree(late.body()).path("detail").asString()).as(late.body())
+                .startsWith("partner: PK answered 409 to ").contains("/psi/sessions/{id}").doesNotContain("{\"", "\\\"").contains("(field ");
         JsonNode atPk = read(pk, id);
         assertThat(atPk.path("state").asString()).isEqualTo("FAILED");
         assertThat(atPk.path("failure").asString()).isEqualTo("expired: not accepted within PT24H (concord.screening.psi.invitation-expiry)");
