@@ -110,7 +110,8 @@ class WatchlistSourcesTest {
         assertThatThrownBy(() -> importCsv(db, "fail-csv", "F-1,Lashkar-e-Jhangvi,,organisation,,,,,,\nF-2," + "x".repeat(10_000)
                 + ",,person,,,,,,\n")).isInstanceOf(WatchlistFormatError.class).hasMessageContaining("line 3, column 2 (name)");
         assertThatThrownBy(() -> importCsv(db, "fail-csv", "F-2,Sipah-e-Sahaba,,organisation,,,,,,\nF-2,Sipah-e-Sahaba,,organisation,,,,,,\n"))
-                .isInstanceOf(InvalidInput.class).hasMessageContaining("F-2 twice");
+                .isInstanceOf(WatchlistFormatError.class)
+                .hasMessage("line 3, column 1 (reference): the reference F-2 was given on line 2 already; each entry has its own reference");
         assertThat(count(db, "select count(*) from screening_entry where source = ? and listed = true", "fail-csv")).isEqualTo(1);
         assertThat(watchlists(db).search("Lashkar e Jhangvi", 5)).extracting(Watchlists.Match::reference).first().isEqualTo("F-1");
         assertThatThrownBy(() -> watchlists(db).importList("Bad Source", Watchlists.Format.CSV, csv("")))
