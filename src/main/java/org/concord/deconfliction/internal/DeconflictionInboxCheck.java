@@ -96,7 +96,7 @@ class DeconflictionInboxCheck implements InboxCheck {
             read.run();
             return Optional.empty();
         } catch (InvalidInput e) {
-            String field = snake(e.field());
+            String field = NoticeJson.snakeCase(e.field());
             String message = e.getMessage();
             String explanation = message.startsWith(e.field() + ": ") ? message.substring(e.field().length() + 2) : message;
             String refusal = "$." + field + ": " + explanation + " (rule: " + e.rule() + ")";
@@ -110,18 +110,6 @@ class DeconflictionInboxCheck implements InboxCheck {
         }
     }
 
-    /** A REST field name as the STIX property it reads: {@code declaredBy} is {@code declared_by}. */
-    private static String snake(String field) {
-        StringBuilder out = new StringBuilder(field.length() + 4);
-        for (char c : field.toCharArray()) {
-            if (Character.isUpperCase(c)) {
-                out.append('_').append(Character.toLowerCase(c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
-    }
 
     private Optional<String> heldFromAnother(Kind kind, PartyCode from, JsonNode object) {
         String id = object.path(kind.idField()).isString() ? object.path(kind.idField()).asString() : "";

@@ -69,10 +69,12 @@ final class NoticeJson {
     }
 
     private String key(String camel) {
-        if (!snake) {
-            return camel;
-        }
-        StringBuilder out = new StringBuilder();
+        return snake ? snakeCase(camel) : camel;
+    }
+
+    /** A REST property's name as the STIX property: {@code declaredBy} is {@code declared_by}. */
+    static String snakeCase(String camel) {
+        StringBuilder out = new StringBuilder(camel.length() + 4);
         for (char c : camel.toCharArray()) {
             if (Character.isUpperCase(c)) {
                 out.append('_').append(Character.toLowerCase(c));
