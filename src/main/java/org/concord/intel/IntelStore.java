@@ -320,8 +320,8 @@ public class IntelStore {
     }
 
     /**
-     * The marking-definitions objects of this batch may refer to: the standard TLP ones, those in the
-     * batch, and those held (in any collection), read in one query.
+     * The marking-definitions objects of this batch may refer to: the standard TLP ones, the valid ones
+     * in the batch, and those held (in any collection), read in one query.
      */
     private java.util.function.Predicate<String> knownMarkings(List<JsonNode> objects) {
         Set<String> inBatch = new java.util.HashSet<>();
@@ -330,7 +330,9 @@ public class IntelStore {
             if (object == null || !object.isObject()) {
                 continue;
             }
-            if ("marking-definition".equals(object.path("type").asString(""))) {
+            // a marking-definition of the batch counts only if it is itself valid: one the schema refuses is not
+            // stored, and an object marked with it would be stored with a dangling marking (a tester's finding)
+            if ("marking-definition".equals(object.path("type").asString("")) && validator.validate(object, id -> true).isEmpty()) {
                 inBatch.add(object.path("id").asString(""));
             }
             object.path("object_marking_refs").forEach(ref -> wanted.add(ref.asString("")));

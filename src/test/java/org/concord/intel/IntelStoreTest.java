@@ -193,6 +193,14 @@ class IntelStoreTest {
         assertThat(outcomes.get(1).kind()).isEqualTo(ObjectOutcome.Kind.REFUSED);
         assertThat(outcomes.get(1).message()).contains("$.object_marking_refs[1]: marking " + custom + " is unknown");
 
+        // A marking-definition in the same batch that the schema refuses (no definition) is no marking: the object
+        // marked with it is refused too, not stored with a reference to nothing (a tester's finding)
+        ObjectNode broken = Stix.JSON.createObjectNode().put("type", "marking-definition").put("spec_version", "2.1")
+                .put("id", custom).put("created", Stix.T0).put("definition_type", "statement");
+        var withBroken = store(db).store(Collection.INTEL, List.of(unknownMarking, broken), ANALYST);
+        assertThat(withBroken).extracting(ObjectOutcome::kind).containsExactly(ObjectOutcome.Kind.REFUSED, ObjectOutcome.Kind.REFUSED);
+        assertThat(withBroken.get(0).message()).contains("$.object_marking_refs[1]: marking " + custom + " is unknown");
+
         // The marking-definition in the same batch, then held: accepted.
         ObjectNode statement = Stix.JSON.createObjectNode().put("type", "marking-definition").put("spec_version", "2.1")
                 .put("id", custom).put("created", Stix.T0).put("definition_type", "statement");
