@@ -143,7 +143,12 @@ class WorkflowInboxCheck implements InboxCheck {
         }
         CaseRecord<M, S, R> record = held.get();
         PartyCode self = engine.self();
-        List<M> ours = record.folded().applied().stream().filter(m -> m.sender().equals(self)).toList();
+        List<M> applied = record.folded().applied();
+        // the usual answer names the case's head: it goes after everything held and cannot undo any of it
+        if (!applied.isEmpty() && applied.get(applied.size() - 1).id().equals(message.previous().get())) {
+            return Optional.empty();
+        }
+        List<M> ours = applied.stream().filter(m -> m.sender().equals(self)).toList();
         if (ours.isEmpty()) {
             return Optional.empty();
         }
