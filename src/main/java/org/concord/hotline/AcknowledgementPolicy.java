@@ -17,7 +17,9 @@ import org.concord.workflow.EscalationClock;
 /**
  * How long the other side has to acknowledge a hotline message, by priority, and the escalations
  * a missed deadline makes due. Defaults: ROUTINE 24 h, PRIORITY 1 h, FLASH 10 min. The deadline
- * runs from the sending, and afresh from each escalation; an acknowledged call has none.
+ * runs from the sending, and afresh from each escalation; an acknowledged call has none. A scheduled
+ * test call that carries its time to answer ({@link TestSlot#answerWithin}) is first due as its
+ * schedule says, when its test alarm also falls, and escalated then.
  */
 public final class AcknowledgementPolicy {
 
@@ -62,6 +64,15 @@ public final class AcknowledgementPolicy {
         Instant start = EscalationClock.later(file.message().sentAt(), file.lastEscalation().orElse(file.message().sentAt()));
         Priority priority = file.message().priority();
         Duration within = deadline(priority);
+        // a scheduled test call is due as its schedule says (the time to answer it travels in the message), not a day later
+        Optional<Instant> testDue = file.lastEscalation().isEmpty()
+                ? file.message().testSlot().flatMap(t -> t.answerBy(file.message().sentAt())) : Optional.empty();
+        if (testDue.isPresent()) {
+            TestSlot slot = file.message().testSlot().orElseThrow();
+            return Optional.of(new Deadline(ACKNOWLEDGEMENT, file.addressee(), testDue.get(), within, "acknowledgement within "
+                    + Durations.readable(slot.answerWithin()) + " of the test slot " + slot.schedule() + " (or of the call, if later),"
+                    + " then within " + Durations.readable(within) + " of each escalation"));
+        }
         return Optional.of(Deadline.after(ACKNOWLEDGEMENT, file.addressee(), start, within,
                 "acknowledgement within " + Durations.readable(within) + " of a " + priority + " call or its last escalation"));
     }

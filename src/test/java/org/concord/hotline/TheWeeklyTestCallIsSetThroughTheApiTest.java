@@ -119,6 +119,14 @@ class TheWeeklyTestCallIsSetThroughTheApiTest {
         JsonNode received = HotlineApi.liaisonAt(nodes.ir).callWhen(testCall, HotlineApi.withMessages(1));
         assertThat(Instant.parse(received.path("history").get(0).path("object").path("test_slot").path("slot").asString()))
                 .isEqualTo(slot);
+        // and both nodes show it due when its alarm falls: 30 minutes after the call (sent a minute after its slot), not a day
+        Instant sentAt = Instant.parse(received.path("history").get(0).path("sentAt").asString());
+        JsonNode atCaller = HotlineApi.liaisonAt(nodes.pk).callWhen(testCall, HotlineApi.withMessages(1));
+        for (JsonNode call : List.of(received, atCaller)) {
+            assertThat(Instant.parse(call.path("dueAt").asString())).as(call.toString()).isEqualTo(sentAt.plus(Duration.ofMinutes(30)));
+            assertThat(call.path("deadline").path("rule").asString()).startsWith("acknowledgement within 30 min of the test slot");
+        }
+        assertThat(received.path("history").get(0).path("object").path("test_slot").path("answer_within").asString()).isEqualTo("PT30M");
 
         // nobody at IR answers within 30 minutes: both nodes raise the alarm naming IR
         nodes.clock.set(slot.plus(Duration.ofMinutes(31)));

@@ -130,8 +130,8 @@ public class HotlineService {
     /** Sends the test call of {@code slot} unless this node sent it already; true if sent. */
     @Transactional
     public boolean sendTestCall(ScheduledTest test, Instant slot, Official from, Official to) {
-        TestSlot testSlot = new TestSlot(test.name(), slot);
-        boolean sent = calls().stream().anyMatch(c -> c.file().message().testSlot().equals(Optional.of(testSlot)));
+        TestSlot testSlot = new TestSlot(test.name(), slot, test.answerWithin());
+        boolean sent = calls().stream().anyMatch(c -> c.file().message().testSlot().filter(t -> t.isOf(test.name(), slot)).isPresent());
         if (sent) {
             return false;
         }

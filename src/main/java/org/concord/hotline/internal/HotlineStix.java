@@ -47,7 +47,12 @@ public final class HotlineStix {
             if (!s.text().isEmpty()) {
                 o.put("text", s.text());
             }
-            s.testSlot().ifPresent(t -> o.putObject("test_slot").put("schedule", t.schedule()).put("slot", MessageStix.time(t.slot())));
+            s.testSlot().ifPresent(t -> {
+                ObjectNode slot = o.putObject("test_slot").put("schedule", t.schedule()).put("slot", MessageStix.time(t.slot()));
+                if (t.answerWithin() != null) {
+                    slot.put("answer_within", t.answerWithin().toString());
+                }
+            });
             s.replyTo().ifPresent(r -> o.put("in_reply_to_ref", r.value()));
         } else if (message instanceof HotlineMessage.Acknowledge a) {
             o.set("by_official", official(a.by()));
@@ -59,13 +64,32 @@ public final class HotlineStix {
         return o;
     }
 
+    /** A test slot's {@code answer_within}: an ISO 8601 duration from 1 min to 24 h; null when absent (an older node's call). */
+    private static java.time.Duration answerWithin(JsonNode slot) {
+        JsonNode value = slot.path("answer_within");
+        if (value.isMissingNode() || value.isNull()) {
+            return null;
+        }
+        try {
+            java.time.Duration within = java.time.Duration.parse(value.asString(""));
+            if (within.compareTo(org.concord.hotline.WeeklyTestCall.MIN_TOLERANCE) >= 0
+                    && within.compareTo(org.concord.hotline.WeeklyTestCall.MAX_TOLERANCE) <= 0) {
+                return within;
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            // refused below
+        }
+        throw new MessageStix.Malformed("test_slot.answer_within", "an ISO 8601 duration from PT1M to PT24H, not " + value);
+    }
+
     public static HotlineMessage fromStix(JsonNode o) {
         MessageStix.Head head = MessageStix.readHead(o, TYPE, "call_ref");
         return head.read(() -> {
             if (head.messageType().equals("send")) {
                 JsonNode slot = o.path("test_slot");
                 TestSlot test = slot.isObject()
-                        ? new TestSlot(MessageStix.text(slot, "schedule"), MessageStix.instant("test_slot.slot", MessageStix.text(slot, "slot")))
+                        ? new TestSlot(MessageStix.text(slot, "schedule"), MessageStix.instant("test_slot.slot", MessageStix.text(slot, "slot")),
+                                answerWithin(slot))
                         : null;
                 return new HotlineMessage.Send(head.opening(), officialOf(o, "from_official"), officialOf(o, "to_official"),
                         MessageStix.enumOf(o, "priority", "priority", Priority.class), MessageStix.text(o, "text"), test, replyTo(o));

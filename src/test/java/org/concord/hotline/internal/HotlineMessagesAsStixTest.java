@@ -35,6 +35,8 @@ class HotlineMessagesAsStixTest {
                 new HotlineMessage.Send(new Envelope(call, call, KHAN.party(), T0, null), KHAN, KARIMI, Priority.FLASH, "launch", null),
                 HotlineMessage.Send.test(StixId.random(HotlineStix.TYPE), KHAN, KARIMI, Priority.ROUTINE, T0,
                         new TestSlot("weekly-dgmo-call", T0)),
+                HotlineMessage.Send.test(StixId.random(HotlineStix.TYPE), KHAN, KARIMI, Priority.ROUTINE, T0,
+                        new TestSlot("weekly-dgmo-call", T0, java.time.Duration.ofMinutes(30))),
                 new HotlineMessage.Send(new Envelope(reply, reply, KARIMI.party(), T0, null), KARIMI, KHAN, Priority.PRIORITY,
                         "on our way", null, call),
                 new HotlineMessage.Acknowledge(Envelope.answer(StixId.random(HotlineStix.TYPE), call, KARIMI.party(), T0, call), KARIMI),
