@@ -58,6 +58,31 @@ class NoticeDatesPlacesAndSizesTest {
     }
 
     @Test
+    void a_window_that_has_ended_is_refused_and_one_that_has_begun_goes_late() throws Exception {
+        // a tester's notice for a window years ago was "sendable", with only its lead time broken
+        ObjectNode yearsAgo = patrol();
+        ((ObjectNode) yearsAgo.get("window")).put("start", "2021-03-01T06:00:00Z").put("end", "2021-03-01T18:00:00Z");
+        JsonNode problem = refused(yearsAgo, "window.end", "not-past");
+        assertThat(problem.get("detail").asString()).contains("ended at 2021-03-01T18:00:00Z", "report what has happened as an unplanned event");
+        ObjectNode justEnded = patrol();
+        Instant now = Instant.now();
+        ((ObjectNode) justEnded.get("window")).put("start", now.minus(Duration.ofHours(3)).toString())
+                .put("end", now.minus(Duration.ofMinutes(1)).toString());
+        refused(justEnded, "window.end", "not-past");
+        // a dry run answers the same
+        HttpResponse<String> dry = post(nodes.pk, Role.LIAISON, "/api/deconfliction/notices?dryRun=true", yearsAgo.toString());
+        assertThat(dry.statusCode()).as(dry.body()).isEqualTo(400);
+
+        // under way, it is still sendable: late, its lead time broken (a dry run, so nothing is left in the shared outbox)
+        ObjectNode underWay = patrol();
+        ((ObjectNode) underWay.get("window")).put("start", now.minus(Duration.ofHours(1)).toString())
+                .put("end", now.plus(Duration.ofHours(5)).toString());
+        HttpResponse<String> late = post(nodes.pk, Role.LIAISON, "/api/deconfliction/notices?dryRun=true", underWay.toString());
+        assertThat(late.statusCode()).as(late.body()).isEqualTo(200);
+        assertThat(json(late).path("outcome").asString()).isEqualTo("sendable");
+    }
+
+    @Test
     void coordinates_off_the_globe_are_refused() throws Exception {
         ObjectNode body = patrol();
         ((ObjectNode) body.get("area")).putObject("centre").put("type", "Point").putArray("coordinates").add(999).add(999);

@@ -74,13 +74,32 @@ class SendingNotices {
         this.readers = readers;
     }
 
+    /**
+     * Sends a notice of the demo's seeds: the January 2024 case is told as it happened, so its windows are in
+     * the past, which an officer's notice may not be ({@link #send(JsonNode, String, boolean)}).
+     */
     Outcome send(JsonNode body, String actor) {
-        return send(body, actor, false);
+        return send(body, actor, false, false);
     }
 
-    /** Sends the notice in {@code body}; with {@code dryRun}, evaluates it the same way and stops there. */
+    /**
+     * Sends an officer's notice in {@code body}; with {@code dryRun}, evaluates it the same way and stops there.
+     * A window that has ended is refused ({@code window.end}, rule {@code not-past}): a notice is of an
+     * operation to come (a tester's notice for a window years ago was "sendable", only its lead time broken);
+     * what has happened is reported as an unplanned event. A window that has begun is still sent, late, its
+     * lead time broken, as the partner is better told late than not at all.
+     */
     Outcome send(JsonNode body, String actor, boolean dryRun) {
+        return send(body, actor, dryRun, true);
+    }
+
+    private Outcome send(JsonNode body, String actor, boolean dryRun, boolean byAnOfficer) {
         OperationNotice notice = read(body, NoticeId.random(), java.util.Set.of());
+        if (byAnOfficer && !notice.window().end().isAfter(clock.instant())) {
+            throw new InvalidInput("window.end", "not-past", "the window ended at " + notice.window().end() + ", before now ("
+                    + clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "): a notice tells the partner of an"
+                    + " operation to come; report what has happened as an unplanned event (POST /api/deconfliction/events)");
+        }
         java.util.Optional<DeconflictionTables.StoredNotice> held = tables.notice(notice.id().value());
         if (held.isPresent() && held.get().direction() == DeconflictionTables.Direction.RECEIVED) {
             // one notice per id on each node, and the partner holds its own under this one: ours would be refused there
