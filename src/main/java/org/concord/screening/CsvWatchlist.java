@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -51,9 +50,7 @@ final class CsvWatchlist {
 
     /** The entries of a CSV watchlist, in file order. */
     static UnConsolidatedList.Contents read(InputStream in) {
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        Rows rows = new Rows(new InputStreamReader(in, decoder));
+        Rows rows = new Rows(new Utf8(in));
         List<String> header = rows.next();
         if (header == null) {
             throw WatchlistFormatError.inColumn(1, 1, null, "the file is empty; the first line names the columns: " + String.join(",", COLUMNS));
@@ -171,6 +168,100 @@ final class CsvWatchlist {
         return out;
     }
 
+    /**
+     * UTF-8 decoded a buffer at a time, strictly, knowing where a byte that is not UTF-8 stands: the
+     * line (a newline byte is never part of a longer sequence) and the column, in characters, that it
+     * would have been. {@code InputStreamReader} decodes ahead of the reader and hides the position, so a
+     * bad byte on line 2 was reported at line 1.
+     */
+    private static final class Utf8 extends Reader {
+
+        /** A byte that is not UTF-8, where it stands. */
+        static final class NotUtf8 extends IOException {
+            private static final long serialVersionUID = 1L;
+            final int line;
+            final int column;
+            final byte badByte;
+
+            NotUtf8(int line, int column, byte badByte) {
+                super("not UTF-8 at line " + line + ", column " + column);
+                this.line = line;
+                this.column = column;
+                this.badByte = badByte;
+            }
+        }
+
+        private final InputStream in;
+        private final java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        private final java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(1 << 16).flip();
+        private boolean ended;
+        private boolean flushed;
+        private int line = 1;
+        private int column = 1;
+
+        Utf8(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read(char[] to, int offset, int length) throws IOException {
+            if (flushed) {
+                return -1;
+            }
+            java.nio.CharBuffer out = java.nio.CharBuffer.wrap(to, offset, length);
+            while (out.position() == offset) {
+                if (!bytes.hasRemaining() && !ended) {
+                    bytes.compact();
+                    int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+                    if (n < 0) {
+                        ended = true;
+                    } else {
+                        bytes.position(bytes.position() + n);
+                    }
+                    bytes.flip();
+                }
+                int from = out.position();
+                java.nio.charset.CoderResult result = decoder.decode(bytes, out, ended);
+                for (int i = from; i < out.position(); i++) {
+                    if (to[i] == '\n') {
+                        line++;
+                        column = 1;
+                    } else {
+                        column++;
+                    }
+                }
+                if (result.isError()) {
+                    throw new NotUtf8(line, column, bytes.get(bytes.position()));
+                }
+                if (ended && !bytes.hasRemaining()) {
+                    if (!flushed) {
+                        flushed = true;
+                        decoder.flush(out);
+                    }
+                    return out.position() == offset ? -1 : out.position() - offset;
+                }
+                if (result.isUnderflow() && bytes.hasRemaining() && !ended) {
+                    // an incomplete sequence at the end of the buffer: read more behind it
+                    bytes.compact();
+                    int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+                    if (n < 0) {
+                        ended = true;
+                    } else {
+                        bytes.position(bytes.position() + n);
+                    }
+                    bytes.flip();
+                }
+            }
+            return out.position() - offset;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+
     /** Splits the text into rows of fields, keeping the line each row starts on. */
     private static final class Rows {
         private final Reader in;
@@ -205,8 +296,9 @@ final class CsvWatchlist {
                     }
                     at = 0;
                     end = n;
-                } catch (CharacterCodingException e) {
-                    throw WatchlistFormatError.inColumn(line, column + 1, null, "not UTF-8 text");
+                } catch (Utf8.NotUtf8 e) {
+                    throw WatchlistFormatError.inColumn(e.line, e.column, null, "not UTF-8 text (byte 0x"
+                            + String.format("%02X", e.badByte & 0xFF) + ")");
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }

@@ -78,7 +78,27 @@ class CsvWatchlistTest {
                 .isInstanceOf(WatchlistFormatError.class).hasMessageContaining("the file is empty");
         byte[] latin1 = (HEADER + "PK-1,J\u00e9rome,,person,,,,,,\n").getBytes(StandardCharsets.ISO_8859_1);
         assertThatThrownBy(() -> CsvWatchlist.read(new ByteArrayInputStream(latin1)))
-                .isInstanceOf(WatchlistFormatError.class).hasMessageContaining("not UTF-8");
+                .isInstanceOf(WatchlistFormatError.class).hasMessage("line 2, column 7: not UTF-8 text (byte 0xE9)");
+        // far into a long list, past the decoder's first buffer: the line of the byte, not of the buffer it came in
+        StringBuilder many = new StringBuilder(HEADER);
+        for (int i = 1; i <= 5_000; i++) {
+            many.append("PK-").append(i).append(",Jundallah ").append(i).append(",,organisation,,,,,,\n");
+        }
+        byte[] good = many.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] bad = java.util.Arrays.copyOf(good, good.length + 40);
+        byte[] tail = "PK-X,Caf".getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(tail, 0, bad, good.length, tail.length);
+        bad[good.length + tail.length] = (byte) 0xC3; // a lead byte followed by no continuation
+        bad[good.length + tail.length + 1] = (byte) ',';
+        assertThatThrownBy(() -> CsvWatchlist.read(new ByteArrayInputStream(java.util.Arrays.copyOf(bad, good.length + tail.length + 2))))
+                .isInstanceOf(WatchlistFormatError.class).hasMessage("line 5002, column 9: not UTF-8 text (byte 0xC3)");
+        // and a whole list in Arabic and Persian script decodes as before, across buffers
+        StringBuilder arabic = new StringBuilder(HEADER);
+        for (int i = 1; i <= 5_000; i++) {
+            arabic.append("PK-").append(i).append(",جیش العدل,,organisation,,,,,,\n");
+        }
+        assertThat(CsvWatchlist.read(new ByteArrayInputStream(arabic.toString().getBytes(StandardCharsets.UTF_8))).entries())
+                .hasSize(5_000).allSatisfy(e -> assertThat(e.names().get(0).name()).isEqualTo("جیش العدل"));
     }
 
     @Test
