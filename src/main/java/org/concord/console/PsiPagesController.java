@@ -148,7 +148,15 @@ class PsiPagesController {
         boolean mayAct = mayAct(user);
         model.addAttribute("sessions", sessions.recent(SHOWN));
         model.addAttribute("mayAct", mayAct);
-        model.addAttribute("partners", partners.all().stream().map(Partner::code).map(Object::toString).sorted().toList());
+        // a partner with whom the day's limit is reached is not offered: the request would only be refused
+        java.util.Map<String, String> limited = new java.util.TreeMap<>();
+        List<String> open = new java.util.ArrayList<>();
+        partners.all().stream().map(Partner::code).sorted(java.util.Comparator.comparing(Object::toString)).forEach(code ->
+                sessions.dailyLimitReached(code).ifPresentOrElse(reached -> limited.put(code.toString(),
+                        reached.getMessage().substring(reached.getMessage().indexOf(": ") + 2)),
+                        () -> open.add(code.toString())));
+        model.addAttribute("partners", open);
+        model.addAttribute("limited", limited);
         model.addAttribute("lists", sessions.lists());
         if (mayAct && !model.containsAttribute("formId")) {
             model.addAttribute("formId", CaseController.issueFormId(session));

@@ -16,7 +16,10 @@ import org.concord.testing.Https;
 import org.concord.testing.TwoNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -30,6 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * entries that matched, with the kinds of key; then who must not act or see, over HTTPS as a browser
  * posts.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ThePsiPagesInABrowserTest {
 
     static TwoNodes nodes;
@@ -56,6 +60,7 @@ class ThePsiPagesInABrowserTest {
     }
 
     @Test
+    @Order(1)
     void pkRequestsIrAcceptsAndEachReadsOnlyItsOwnMatches() throws Exception {
         // given PK's liaison officer on the PSI page, reached from the screening page
         chrome.logOutOf(nodes.pk);
@@ -130,6 +135,7 @@ class ThePsiPagesInABrowserTest {
     }
 
     @Test
+    @Order(2)
     void whoMayNotActSeesNoFormAndIsRefusedAndThePartnerAndNobodySeeNothing() throws Exception {
         long before = sessions();
         // a VIEWER reads the list but has no form, and a request posted anyway is refused, and nothing is asked of IR
@@ -191,6 +197,7 @@ class ThePsiPagesInABrowserTest {
     }
 
     @Test
+    @Order(3)
     void aRequestFromThePartnerAppearsOnTheOpenDeskWithoutReload() throws Exception {
         // given IR's liaison officer on the desk, its live stream open
         chrome.logOutOf(nodes.ir);
@@ -213,6 +220,7 @@ class ThePsiPagesInABrowserTest {
     }
 
     @Test
+    @Order(4)
     void theRequestersListShowsThePartnersAcceptanceWithoutReload() throws Exception {
         // given PK's liaison officer on the PSI list, with a session PK asked of IR waiting there
         chrome.logOutOf(nodes.pk);
@@ -240,6 +248,36 @@ class ThePsiPagesInABrowserTest {
     }
 
     /** A session {@code role} at {@code node} asks of {@code partner} over {@code list}, through the API; its id. */
+    /** Last: it uses up IR's sessions for the day, which the tests above need. */
+    @Test
+    @Order(100)
+    void onceTheDaysSessionsAreUsedUpThePageSaysWhenOneIsAllowedAgainInsteadOfOfferingTheForm() throws Exception {
+        // given IR's analyst has asked PK for sessions over the API until the policy's daily limit refused one
+        HttpResponse<String> refused = null;
+        for (int i = 0; i < 15 && refused == null; i++) {
+            HttpResponse<String> asked = Https.to(nodes.ir).send("POST", "/api/screening/psi/sessions",
+                    "{\"partner\":\"PK\",\"list\":\"ir-wanted\"}", "Content-Type", "application/json",
+                    "Authorization", basic(nodes.ir, Role.ANALYST));
+            if (asked.statusCode() == 409 && asked.body().contains("max-sessions-per-day")) {
+                refused = asked;
+            }
+        }
+        assertThat(refused).as("the daily limit is reached within 15 requests").isNotNull();
+
+        // when IR's liaison officer opens the PSI page
+        chrome.logOutOf(nodes.ir);
+        chrome.logIn(nodes.ir, Role.LIAISON);
+        browser.get(nodes.ir.url() + "/console/screening/psi");
+        WebElement limit = chrome.waitFor(Duration.ofSeconds(5), By.cssSelector(".daily-limit[data-partner='PK']"));
+
+        // then it says why no session can be asked of PK and when one can, and offers no form that would only be refused
+        assertThat(limit.getText()).contains("sessions with PK requested or accepted here in the last 24 hours",
+                "concord.screening.psi.max-sessions-per-day", "a session is allowed again at");
+        assertThat(browser.findElements(By.id("psi-request"))).as("no form: PK is the only partner").isEmpty();
+        chrome.assertAccessible("psi-daily-limit");
+        chrome.logOutOf(nodes.ir);
+    }
+
     private static String asks(org.concord.testing.TestNode node, Role role, String partner, String list) throws Exception {
         HttpResponse<String> asked = Https.to(node).send("POST", "/api/screening/psi/sessions",
                 "{\"partner\":\"" + partner + "\",\"list\":\"" + list + "\"}", "Content-Type", "application/json",

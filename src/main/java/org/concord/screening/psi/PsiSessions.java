@@ -898,6 +898,16 @@ public class PsiSessions {
      * have left the 24 hours.
      */
     private void withinDailyLimit(PartyCode partner) {
+        dailyLimitReached(partner).ifPresent(refusal -> {
+            throw refusal;
+        });
+    }
+
+    /**
+     * Why no session with {@code partner} may be requested or accepted now, naming when one is allowed again; empty
+     * while the day's limit has room. What a page shows in place of a form that would only be refused.
+     */
+    public java.util.Optional<Conflict> dailyLimitReached(PartyCode partner) {
         Instant since = clock.instant().minus(Duration.ofDays(1));
         List<Instant> counted = jdbc.sql("select requested_at as counted_at from screening_psi_session where partner = :partner"
                 + " and our_role = 'REQUESTER' and requested_at > :since union all select accepted_at as counted_at from screening_psi_session"
@@ -906,10 +916,11 @@ public class PsiSessions {
                 .query((rs, n) -> rs.getTimestamp(1).toInstant()).list();
         if (counted.size() >= maxSessionsPerDay) {
             Instant again = counted.get(counted.size() - Math.max(1, maxSessionsPerDay)).plus(Duration.ofDays(1));
-            throw new Conflict("partner", "max-sessions-per-day", counted.size() + " sessions with " + partner
+            return java.util.Optional.of(new Conflict("partner", "max-sessions-per-day", counted.size() + " sessions with " + partner
                     + " requested or accepted here in the last 24 hours; the policy allows " + maxSessionsPerDay
-                    + " (concord.screening.psi.max-sessions-per-day); a session is allowed again at " + again);
+                    + " (concord.screening.psi.max-sessions-per-day); a session is allowed again at " + again));
         }
+        return java.util.Optional.empty();
     }
 
     /**
