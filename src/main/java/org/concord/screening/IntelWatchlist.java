@@ -103,6 +103,19 @@ class IntelWatchlist {
         return new Read(new UnConsolidatedList.Contents(generated, entries), skipped);
     }
 
+    /**
+     * Whether the object names a person: an identity of {@code identity_class} {@code individual}, or a threat actor whose
+     * {@code resource_level} is {@code individual} (STIX 2.1's attack-resource-level-ov: one person acting alone; a
+     * tester's lone actor had been listed as a body). An intrusion set is a body of activity, never a person.
+     */
+    static boolean person(String type, JsonNode object) {
+        return switch (type) {
+            case "identity" -> object.path("identity_class").asString("").equals("individual");
+            case "threat-actor" -> object.path("resource_level").asString("").equals("individual");
+            default -> false;
+        };
+    }
+
     private static java.util.Optional<WatchlistEntry> entry(JsonNode object, String sourceParty, Set<String> parties, List<String> skipped) {
         String id = object.path("id").asString("");
         String type = object.path("type").asString("");
@@ -124,8 +137,7 @@ class IntelWatchlist {
         if (names.isEmpty()) {
             return java.util.Optional.empty();
         }
-        WatchlistEntry.Kind kind = type.equals("identity") && identityClass.equals("individual") ? WatchlistEntry.Kind.INDIVIDUAL
-                : WatchlistEntry.Kind.ENTITY;
+        WatchlistEntry.Kind kind = person(type, object) ? WatchlistEntry.Kind.INDIVIDUAL : WatchlistEntry.Kind.ENTITY;
         List<String> markings = new ArrayList<>();
         Tlp.of(object).ifPresent(tlp -> markings.add(tlp.label()));
         for (JsonNode ref : object.path("object_marking_refs")) {

@@ -131,10 +131,16 @@ class WatchlistSourcesTest {
         actor.put("id", actor.path("id").asString().replace("intrusion-set", "threat-actor"));
         actor.putArray("threat_actor_types").add("terrorist");
         actor.putArray("aliases").add("Lashkar-e-Tayyiba");
-        store.store(Collection.INTEL, List.of(group, person, actor), new Origin.Local("user:test"));
+        // a threat actor who acts alone is a person, not a body
+        ObjectNode loneActor = Stix.intrusionSet("Mohammad Saleh Lone " + db, self, Tlp.GREEN);
+        loneActor.put("type", "threat-actor");
+        loneActor.put("id", loneActor.path("id").asString().replace("intrusion-set", "threat-actor"));
+        loneActor.put("resource_level", "individual");
+        store.store(Collection.INTEL, List.of(group, person, actor, loneActor), new Origin.Local("user:test"));
 
         var imported = watchlists(db).importIntel("stix", "own");
-        assertThat(imported.added()).as("the node's own identity is not a target").isEqualTo(3);
+        assertThat(imported.added()).as("the node's own identity is not a target").isEqualTo(4);
+        assertThat(watchlists(db).search("Mohammad Saleh Lone " + db, 5)).extracting(Watchlists.Match::kind).first().isEqualTo("INDIVIDUAL");
         var found = watchlists(db).search("جیش العدل " + db, 5).stream().filter(m -> m.source().equals("stix")).toList();
         assertThat(found).extracting(Watchlists.Match::reference).first().isEqualTo(group.path("id").asString());
         assertThat(found.get(0).marking()).isEqualTo("TLP:AMBER");
