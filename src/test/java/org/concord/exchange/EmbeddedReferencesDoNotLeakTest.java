@@ -108,6 +108,11 @@ class EmbeddedReferencesDoNotLeakTest {
         ObjectNode relationship = Stix.relationship(createdByRed.path("id").asString(), "related-to",
                 sdo("location", pk, Tlp.GREEN).path("id").asString(), pk, Tlp.GREEN);
         withheld.put("a GREEN relationship to a withheld GREEN object (and an unheld one)", relationship);
+        // a tester's finding: an id named in free text reached the partner over TAXII
+        ObjectNode naming = sdo("report", pk, Tlp.GREEN).put("name", "network summary").put("published", Stix.T0)
+                .put("description", "Tasking follows the informant network (" + redGroup.path("id").asString() + ") of last year.");
+        naming.putArray("object_refs").add(greenRef(pk));
+        withheld.put("a GREEN report whose description names a RED group", naming);
 
         ObjectNode greenIdentity = sdo("identity", pk, Tlp.GREEN).put("name", "PK analyst cell").put("identity_class", "organization");
         all.add(greenIdentity);
@@ -127,12 +132,27 @@ class EmbeddedReferencesDoNotLeakTest {
         greenMalware.putArray("sample_refs").add(greenFile.path("id").asString());
         all.add(greenFile);
         shared.put("a GREEN malware whose sample is GREEN", greenMalware);
+        ObjectNode namesAnything = sdo("report", pk, Tlp.GREEN).put("name", "text naming what PK does not hold").put("published", Stix.T0)
+                .put("description", "IR's indicator--" + java.util.UUID.randomUUID() + " and " + byIr.path("id").asString()
+                        + " are IR's own; " + greenFile.path("id").asString() + " is GREEN");
+        namesAnything.putArray("object_refs").add(greenFile.path("id").asString());
+        shared.put("a GREEN report whose text names an id PK does not hold, one IR created and a GREEN one", namesAnything);
 
+        all.addAll(extra);
         all.addAll(withheld.values());
         all.addAll(shared.values());
         var outcomes = nodes.pk.bean(IntelStore.class).store(Collection.INTEL, all, new Origin.Local("user:pk-analyst"));
         assertThat(outcomes).allSatisfy(o -> assertThat(o.succeeded()).as(o.toString()).isTrue());
         withheld.values().forEach(o -> secretIds.add(o.path("id").asString()));
+    }
+
+    /** A GREEN location of PK's, stored by the caller's batch: what a report must refer to. */
+    private final List<ObjectNode> extra = new java.util.ArrayList<>();
+
+    private String greenRef(String pk) {
+        ObjectNode location = sdo("location", pk, Tlp.GREEN).put("region", "southern-asia");
+        extra.add(location);
+        return location.path("id").asString();
     }
 
     @AfterAll

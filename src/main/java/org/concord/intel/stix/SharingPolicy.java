@@ -271,6 +271,63 @@ public final class SharingPolicy {
         }
 
         private Result decideByReferences(HeldObject object, Deque<String> path, SharingDecision byLevel) {
+            Result byReferences = decideByStructuredReferences(object, path, byLevel);
+            if (!byReferences.decision().mayRead()) {
+                return byReferences;
+            }
+            Result byMentions = decideByMentions(object, path);
+            if (byMentions == null) {
+                return byReferences;
+            }
+            return new Result(byMentions.decision().mayRead() ? byReferences.decision() : byMentions.decision(),
+                    byReferences.clean() && byMentions.clean());
+        }
+
+        /**
+         * Rule 5 for ids named in text ({@link #mentionsOf}): a description that names a held object the reader may
+         * not read would hand it the id (a tester's finding: a TLP:GREEN report naming a TLP:RED indicator in its
+         * description, read by the partner over TAXII). Unlike a reference, an id in text that this node does not hold
+         * withholds nothing: text may name anything. Null when no mention withholds the object.
+         */
+        private Result decideByMentions(HeldObject object, Deque<String> path) {
+            List<Reference> mentioned = mentionsOf(object.object());
+            if (mentioned.isEmpty()) {
+                return null;
+            }
+            boolean clean = true;
+            path.push(object.id());
+            try {
+                for (Reference mention : mentioned) {
+                    String id = mention.id();
+                    if (id.equals(object.id()) || references.known(id) || path.contains(id)) {
+                        continue;
+                    }
+                    SharingDecision known = memo.get(id);
+                    if (known == null) {
+                        Optional<HeldObject> target = held.apply(id);
+                        if (target.isEmpty() || references.createdByReader(target.get())) {
+                            continue;
+                        }
+                        Result result = decideObject(target.get(), path);
+                        known = result.decision();
+                        if (result.clean()) {
+                            memo.put(id, known);
+                        } else {
+                            clean = false;
+                        }
+                    }
+                    if (!known.mayRead()) {
+                        return new Result(new SharingDecision.Withhold(mention.property() + " names " + id + " in its text, which "
+                                + reader.party() + " may not read (" + known.reason() + ")"), clean);
+                    }
+                }
+                return new Result(new SharingDecision.Share("no id named in its text is one the reader may not read"), clean);
+            } finally {
+                path.pop();
+            }
+        }
+
+        private Result decideByStructuredReferences(HeldObject object, Deque<String> path, SharingDecision byLevel) {
             List<Reference> referenced = referencesOf(object.object());
             if (referenced.isEmpty()) {
                 return new Result(byLevel, true);
@@ -445,6 +502,51 @@ public final class SharingPolicy {
         List<Reference> found = new ArrayList<>();
         collect(object, "$", "observed-data".equals(object.path("type").asString("")), found);
         return found;
+    }
+
+    /** A STIX identifier inside a text: {@code type--uuid}, not part of a longer word. */
+    private static final java.util.regex.Pattern ID_IN_TEXT = java.util.regex.Pattern.compile(
+            "(?<![a-z0-9-])[a-z][a-z0-9-]*--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![0-9a-fA-F])");
+
+    /**
+     * Every identifier named inside a text of {@code object}: a string that is not under a {@code _ref} or {@code
+     * _refs} property (those are {@link #referencesOf}) and holds {@code type--uuid} somewhere in it, with the path of
+     * the text; the standard TLP marking definitions left out. A string without {@code --} is not read further.
+     */
+    public static List<Reference> mentionsOf(JsonNode object) {
+        List<Reference> found = new ArrayList<>();
+        mentions(object, "$", null, found);
+        return found;
+    }
+
+    private static void mentions(JsonNode node, String path, String property, List<Reference> out) {
+        if (node.isString()) {
+            String text = node.stringValue();
+            if ((property == null || !(property.endsWith("_ref") || property.endsWith("_refs")) && !property.equals("id"))
+                    && text.contains("--")) {
+                java.util.regex.Matcher matcher = ID_IN_TEXT.matcher(text);
+                while (matcher.find()) {
+                    String id = matcher.group().toLowerCase(java.util.Locale.ROOT);
+                    if (!Tlp.isStandardMarkingDefinition(id)) {
+                        out.add(new Reference(path, id));
+                    }
+                }
+            }
+            return;
+        }
+        if (node.isArray()) {
+            int i = 0;
+            for (JsonNode item : node) {
+                mentions(item, path + "[" + i++ + "]", property, out);
+            }
+            return;
+        }
+        if (!node.isObject()) {
+            return;
+        }
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
+            mentions(entry.getValue(), path + "." + entry.getKey(), entry.getKey(), out);
+        }
     }
 
     /**
