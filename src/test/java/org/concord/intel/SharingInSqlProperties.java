@@ -50,7 +50,8 @@ import tools.jackson.databind.node.ObjectNode;
  * bypassing validation so that any marking, origin and reference can be combined: references to
  * held and missing objects, to either party's identity, cycles, granular markings, the standard
  * marking definitions held themselves, older versions marked otherwise than the current one, and
- * rows of the other collection.
+ * rows of the other collection, and ids named in a description (which only the Java decision reads: the
+ * paging must still give exactly what the whole policy lets the partner read).
  */
 class SharingInSqlProperties {
 
@@ -380,6 +381,11 @@ class SharingInSqlProperties {
                     refs.add(random.nextInt(8) == 0 ? "malware--" + new UUID(random.nextLong(), random.nextLong())
                             : ids.get(random.nextInt(ids.size())));
                 }
+            }
+            // an id named in text (rule 5 for text, read by the Java decision only): a held one, or one nobody holds
+            if (!ids.isEmpty() && random.nextInt(5) == 0) {
+                object.put("description", "see " + (random.nextInt(4) == 0 ? "malware--" + new UUID(random.nextLong(), random.nextLong())
+                        : ids.get(random.nextInt(ids.size()))) + " for more");
             }
             return object;
         }
