@@ -127,6 +127,18 @@ class DeskController {
         model.addAttribute("mayAct", mayAct);
         model.addAttribute("serverNow", workflow.now().toString());
         model.addAttribute("alarms", alarms.now());
+        Desk desk = desk();
+        model.addAttribute("awaitingMe", desk.awaitingMe());
+        model.addAttribute("awaitingPartner", desk.awaitingPartner());
+        model.addAttribute("totals", desk.totals());
+    }
+
+    /** What waits for this node and what waits for the partner, of every kind, soonest deadline first, with the totals. */
+    record Desk(List<Row> awaitingMe, List<Row> awaitingPartner, Map<String, Integer> totals) {
+    }
+
+    /** The desk's two lists: the cases, deconfliction's conflicts and events, and the PSI sessions awaiting an acceptance. */
+    Desk desk() {
         List<DeconflictionMap.Awaiting> awaiting = deconfliction.awaiting();
         String self = workflow.self().value();
         List<DeconflictionMap.Awaiting> mine = awaiting.stream().filter(a -> a.awaited().equals(self)).toList();
@@ -145,11 +157,11 @@ class DeskController {
         }
         List<Row> cases = new ArrayList<>(rows(views.awaiting("me", SHOWN).items(), workflow.now()));
         cases.addAll(psiMine);
-        model.addAttribute("awaitingMe", merged(cases, mine));
+        List<Row> awaitingMe = merged(cases, mine);
         cases = new ArrayList<>(rows(views.awaiting("partner", SHOWN).items()));
         cases.addAll(psiTheirs);
-        model.addAttribute("awaitingPartner", merged(cases, theirs));
-        model.addAttribute("totals", Map.of("me", views.count("me") + mine.size() + psiMine.size(),
+        List<Row> awaitingPartner = merged(cases, theirs);
+        return new Desk(awaitingMe, awaitingPartner, Map.of("me", views.count("me") + mine.size() + psiMine.size(),
                 "partner", views.count("partner") + theirs.size() + psiTheirs.size()));
     }
 
