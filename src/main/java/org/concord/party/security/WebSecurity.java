@@ -118,7 +118,7 @@ class WebSecurity {
                         .requestMatchers("/taxii2", "/taxii2/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/ledger/cosignatures").hasAuthority(PARTNER)
                         // private set intersection (screening): the partner node's half of a session; people use /api/screening/psi
-                        .requestMatchers(HttpMethod.POST, "/psi/sessions", "/psi/sessions/*/blinded", "/psi/sessions/*/blinded/*",
+                        .requestMatchers(HttpMethod.POST, "/psi/sessions", "/psi/sessions/*/declined", "/psi/sessions/*/blinded", "/psi/sessions/*/blinded/*",
                                 "/psi/sessions/*/answer/*", "/psi/sessions/*/reblinded/*").hasAuthority(PARTNER)
                         .requestMatchers(HttpMethod.GET, "/ledger/checkpoint", "/ledger/proof/inclusion",
                                 "/ledger/proof/consistency", "/ledger/entries", "/ledger/cosignatures", "/ledger/alarms",

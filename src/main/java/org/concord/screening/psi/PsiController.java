@@ -88,6 +88,13 @@ class PsiController {
         return answer;
     }
 
+    @PostMapping(value = "/psi/sessions/{id}/declined", produces = MediaType.APPLICATION_JSON_VALUE)
+    String declined(@PathVariable String id, @RequestBody(required = false) String body, Authentication authentication) {
+        String answer = sessions.declinedByPartner(partner(authentication), id);
+        transcript.record("/psi/sessions/" + id + "/declined", body, answer);
+        return answer;
+    }
+
     @PostMapping(value = "/psi/sessions/{id}/blinded", produces = MediaType.APPLICATION_JSON_VALUE)
     String announced(@PathVariable String id, @RequestBody(required = false) String body, Authentication authentication) {
         String answer = sessions.announced(partner(authentication), id, body);

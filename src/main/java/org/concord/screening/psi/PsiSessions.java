@@ -385,9 +385,11 @@ public class PsiSessions {
 
     /**
      * Declines a session the partner requested and that waits here: it ends {@code DECLINED} on this node and leaves
-     * the desk. The protocol has no message from the responder before its acceptance, so the partner is not told:
-     * its invitation lapses there at its expiry ({@code concord.screening.psi.invitation-expiry}), as one nobody
-     * answered does. A declined session counts for nothing in this node's daily limit.
+     * the desk, and the partner is told ({@code POST /psi/sessions/{id}/declined}, once, no retries), so that its
+     * officer does not wait a day for an invitation that will never be taken (a tester's finding). The notice carries
+     * nothing but the session's id; if the partner cannot be reached, its invitation lapses there at its expiry
+     * ({@code concord.screening.psi.invitation-expiry}), as one nobody answered does, and the session here says so. A
+     * declined session counts for nothing in this node's daily limit.
      *
      * @throws Conflict if this node requested the session ({@code not-invited}) or it no longer waits ({@code not-waiting})
      */
@@ -396,16 +398,49 @@ public class PsiSessions {
         if (!"RESPONDER".equals(row.role())) {
             throw new Conflict("id", "not-invited", "this node requested session " + id + "; only the partner accepts or lets it lapse");
         }
-        String why = "declined here by " + user.auditName() + " at " + clock.instant() + "; " + row.partner()
-                + " is not told, and its invitation lapses there";
+        String declined = "declined here by " + user.auditName() + " at " + clock.instant();
         int moved = jdbc.sql("update screening_psi_session set state = 'DECLINED', failure = ? where id = ? and state = 'REQUESTED'")
-                .params(why.length() > 390 ? why.substring(0, 390) : why, id).update();
+                .params(cut(declined, 390), id).update();
+        if (moved != 1) {
+            throw new Conflict("id", "not-waiting", "session " + id + " is " + row(id).state() + ", not waiting for acceptance");
+        }
+        PartyCode partner = PartyCode.of(row.partner());
+        String told;
+        try {
+            postOnce(connections.to(partner), "/psi/sessions/" + id + "/declined", "{}");
+            told = "; " + partner + " was told";
+        } catch (IOException | RuntimeException e) {
+            told = "; " + partner + " could not be told (" + e.getMessage() + "), and its invitation lapses there";
+        }
+        jdbc.sql("update screening_psi_session set failure = ? where id = ?").params(cut(declined + told, 390), id).update();
+        events.publishEvent(new PsiSessionChanged(id, "x-concord-psi-decline", "NONE"));
+        return view(id);
+    }
+
+    /**
+     * The partner declined a session this node requested of it: it ends {@code DECLINED} here, with who declined and
+     * when, off the desk. Only a session this node requested of that partner, and only while it waits; told again, it
+     * changes nothing. An id this node did not request of the caller is answered as unknown, so that a partner learns
+     * nothing of another's sessions.
+     */
+    String declinedByPartner(Caller.PartnerNode caller, String idText) {
+        String id = sessionId(idText);
+        Row row = partnersRow(caller, id);
+        if (!"REQUESTER".equals(row.role())) {
+            throw NotFound.of("id", "no PSI session " + id + " was requested of " + caller.partner().code());
+        }
+        if ("DECLINED".equals(row.state())) {
+            return "{}";
+        }
+        int moved = jdbc.sql("update screening_psi_session set state = 'DECLINED', failure = ? where id = ? and state = 'REQUESTED'")
+                .params(cut("declined by " + caller.partner().code() + " at " + clock.instant(), 390), id).update();
         if (moved != 1) {
             throw new Conflict("id", "not-waiting", "session " + id + " is " + row(id).state() + ", not waiting for acceptance");
         }
         events.publishEvent(new PsiSessionChanged(id, "x-concord-psi-decline", "NONE"));
-        return view(id);
+        return "{}";
     }
+
 
     /** A session, with this node's own entries that matched. */
     public SessionView view(String id) {

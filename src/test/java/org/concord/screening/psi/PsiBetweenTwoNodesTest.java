@@ -356,6 +356,40 @@ class PsiBetweenTwoNodesTest {
     }
 
     @Test
+    @Order(5)
+    void whenIrDeclinesPksRequestPksSessionEndsDeclinedAtOnceNotADayLater() throws Exception {
+        // given PK's officer asked IR for a session, waiting at IR
+        String id = request();
+        JsonNode waiting = JSON.readTree(api(nodes.pk, Role.VIEWER).get("/api/screening/psi/sessions/" + id).body());
+        assertThat(waiting.path("state").asString()).isEqualTo("REQUESTED");
+
+        // when IR's officer declines it
+        HttpResponse<String> declined = api(nodes.ir, Role.LIAISON).send("POST", "/api/screening/psi/sessions/" + id + "/decline", "{}",
+                "Content-Type", "application/json");
+        assertThat(declined.statusCode()).as(declined.body()).isEqualTo(200);
+        assertThat(JSON.readTree(declined.body()).path("failure").asString()).contains("declined here by", "PK was told");
+
+        // then PK's session is over at once, saying who declined, and no longer waits on PK's desk (a tester's PK waited a day)
+        JsonNode atPk = JSON.readTree(api(nodes.pk, Role.VIEWER).get("/api/screening/psi/sessions/" + id).body());
+        assertThat(atPk.path("state").asString()).isEqualTo("DECLINED");
+        assertThat(atPk.path("failure").asString()).startsWith("declined by IR at ");
+        assertThat(atPk.path("expiresAt").isString()).isFalse();
+        assertThat(nodes.pk.bean(PsiSessions.class).awaitingAcceptance()).noneMatch(s -> s.id().equals(id));
+
+        // and told again, nothing changes; told of a session PK never asked of IR, or one IR asked of PK, PK knows nothing
+        Https irAsPartner = Https.asPartner(nodes.ir, nodes.pk);
+        assertThat(post(irAsPartner, "/psi/sessions/" + id + "/declined", "{}").statusCode()).isEqualTo(200);
+        assertThat(post(irAsPartner, "/psi/sessions/" + java.util.UUID.randomUUID() + "/declined", "{}").statusCode()).isEqualTo(404);
+        String irsOwn = java.util.UUID.randomUUID().toString();
+        assertThat(post(irAsPartner, "/psi/sessions", "{\"id\":\"" + irsOwn + "\",\"version\":\"concord-psi/2\"}").statusCode()).isEqualTo(201);
+        assertThat(post(irAsPartner, "/psi/sessions/" + irsOwn + "/declined", "{}").statusCode())
+                .as("IR cannot decline, as if PK had, an invitation of its own").isEqualTo(404);
+        assertThat(JSON.readTree(api(nodes.pk, Role.VIEWER).get("/api/screening/psi/sessions/" + irsOwn).body()).path("state").asString())
+                .isEqualTo("REQUESTED");
+        api(nodes.pk, Role.LIAISON).send("POST", "/api/screening/psi/sessions/" + irsOwn + "/decline", "{}", "Content-Type", "application/json");
+    }
+
+    @Test
     @Order(6)
     void sessionsPerDayAreLimitedPerPartnerAndTheRefusalSaysWhenOneIsAllowedAgain() throws Exception {
         HttpResponse<String> response;
