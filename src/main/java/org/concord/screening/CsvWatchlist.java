@@ -212,14 +212,7 @@ final class CsvWatchlist {
             java.nio.CharBuffer out = java.nio.CharBuffer.wrap(to, offset, length);
             while (out.position() == offset) {
                 if (!bytes.hasRemaining() && !ended) {
-                    bytes.compact();
-                    int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
-                    if (n < 0) {
-                        ended = true;
-                    } else {
-                        bytes.position(bytes.position() + n);
-                    }
-                    bytes.flip();
+                    fill();
                 }
                 int from = out.position();
                 java.nio.charset.CoderResult result = decoder.decode(bytes, out, ended);
@@ -243,17 +236,22 @@ final class CsvWatchlist {
                 }
                 if (result.isUnderflow() && bytes.hasRemaining() && !ended) {
                     // an incomplete sequence at the end of the buffer: read more behind it
-                    bytes.compact();
-                    int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
-                    if (n < 0) {
-                        ended = true;
-                    } else {
-                        bytes.position(bytes.position() + n);
-                    }
-                    bytes.flip();
+                    fill();
                 }
             }
             return out.position() - offset;
+        }
+
+        /** Reads more bytes behind those not decoded yet; notes the end of the input. */
+        private void fill() throws IOException {
+            bytes.compact();
+            int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+            if (n < 0) {
+                ended = true;
+            } else {
+                bytes.position(bytes.position() + n);
+            }
+            bytes.flip();
         }
 
         @Override

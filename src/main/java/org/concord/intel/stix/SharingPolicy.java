@@ -308,13 +308,9 @@ public final class SharingPolicy {
                         if (target.isEmpty() || references.createdByReader(target.get())) {
                             continue;
                         }
-                        Result result = decideObject(target.get(), path);
+                        Result result = decisionOn(target.get(), path);
                         known = result.decision();
-                        if (result.clean()) {
-                            memo.put(id, known);
-                        } else {
-                            clean = false;
-                        }
+                        clean &= result.clean();
                     }
                     if (!known.mayRead()) {
                         return new Result(new SharingDecision.Withhold(mention.property() + " names " + id + " in its text, which "
@@ -325,6 +321,15 @@ public final class SharingPolicy {
             } finally {
                 path.pop();
             }
+        }
+
+        /** The decision on a held object that another refers to or names, remembered once it is reached cleanly. */
+        private Result decisionOn(HeldObject target, Deque<String> path) {
+            Result result = decideObject(target, path);
+            if (result.clean()) {
+                memo.put(target.id(), result.decision());
+            }
+            return result;
         }
 
         private Result decideByStructuredReferences(HeldObject object, Deque<String> path, SharingDecision byLevel) {
@@ -357,13 +362,9 @@ public final class SharingPolicy {
                         if (references.createdByReader(target.get())) {
                             continue; // the partner created it: it knows it
                         }
-                        Result result = decideObject(target.get(), path);
+                        Result result = decisionOn(target.get(), path);
                         known = result.decision();
-                        if (result.clean()) {
-                            memo.put(id, known);
-                        } else {
-                            clean = false;
-                        }
+                        clean &= result.clean();
                     }
                     if (!known.mayRead()) {
                         return new Result(new SharingDecision.Withhold(reference.property() + " references " + id + ", which "
