@@ -118,8 +118,8 @@ class WorkflowInboxCheck implements InboxCheck {
      * Why the message may not come in where it names its place: folded into the case, it would undo
      * a message of this node's (applied now, refused or set aside with it) that the partner had already
      * receipted, and change where the case stands (its state, rung, who acts, the terms agreed or on the
-     * table; two escalations to one rung that cross change only which of them counts, and pass). The partner held that message, signed for it and then sent something that claims to
-     * come before it: a message back-dated as a sibling of an earlier one, which {@link DeliveryOrder}
+     * table; two escalations to one rung that cross change only which of them counts, and pass). The
+     * partner held that message, signed for it and then sent something that claims to come before it: a message back-dated as a sibling of an earlier one, which {@link DeliveryOrder}
      * would place by its {@code sentAt} (the tester's finding: IR reopened a request PK had accepted, on
      * PK's node alone, ten seconds after its receipt of the acceptance). A message of the partner's that
      * crossed ours in flight, and reached us only after the partner had receipted ours, is refused the
