@@ -30,7 +30,9 @@ import tools.jackson.databind.JsonNode;
  * {@code deconfliction.notice-id-refused}, {@code deconfliction.event-id-refused} or
  * {@code deconfliction.site-id-refused}. A partner sending its own again (the same id, a new
  * version: a notice's revision or withdrawal, an event's newer report) passes: what is held under
- * the id is its own.
+ * the id is its own. Then whatever the hand-over would not take, by the rules {@link ReadingPartnerMessages}
+ * holds for both, is refused here too ({@code deconfliction.message-refused}), acknowledgements of events
+ * included.
  */
 @Component
 class DeconflictionInboxCheck implements InboxCheck {
@@ -109,7 +111,6 @@ class DeconflictionInboxCheck implements InboxCheck {
             return Optional.of(refusal);
         }
     }
-
 
     private Optional<String> heldFromAnother(Kind kind, PartyCode from, JsonNode object) {
         String id = object.path(kind.idField()).isString() ? object.path(kind.idField()).asString() : "";
