@@ -385,7 +385,8 @@ public class PsiSessions {
 
     /**
      * Declines a session the partner requested and that waits here: it ends {@code DECLINED} on this node and leaves
-     * the desk, and the partner is told ({@code POST /psi/sessions/{id}/declined}, once, no retries), so that its
+     * the desk, is recorded in the ledger (SENT; the partner records it RECEIVED when told), and the partner is told
+     * ({@code POST /psi/sessions/{id}/declined}, once, no retries), so that its
      * officer does not wait a day for an invitation that will never be taken (a tester's finding). The notice carries
      * nothing but the session's id; if the partner cannot be reached, its invitation lapses there at its expiry
      * ({@code concord.screening.psi.invitation-expiry}), as one nobody answered does, and the session here says so. A
@@ -413,7 +414,8 @@ public class PsiSessions {
             told = "; " + partner + " could not be told (" + e.getMessage() + "), and its invitation lapses there";
         }
         jdbc.sql("update screening_psi_session set failure = ? where id = ?").params(cut(declined + told, 390), id).update();
-        events.publishEvent(new PsiSessionChanged(id, "x-concord-psi-decline", "NONE"));
+        // the decision in this node's ledger, as a request and an acceptance are: neither side can later deny it
+        record("x-concord-psi-decline", id, Direction.SENT, partner, clock.instant(), Map.of());
         return view(id);
     }
 
@@ -432,12 +434,13 @@ public class PsiSessions {
         if ("DECLINED".equals(row.state())) {
             return "{}";
         }
+        Instant now = clock.instant();
         int moved = jdbc.sql("update screening_psi_session set state = 'DECLINED', failure = ? where id = ? and state = 'REQUESTED'")
-                .params(cut("declined by " + caller.partner().code() + " at " + clock.instant(), 390), id).update();
+                .params(cut("declined by " + caller.partner().code() + " at " + now, 390), id).update();
         if (moved != 1) {
             throw new Conflict("id", "not-waiting", "session " + id + " is " + row(id).state() + ", not waiting for acceptance");
         }
-        events.publishEvent(new PsiSessionChanged(id, "x-concord-psi-decline", "NONE"));
+        record("x-concord-psi-decline", id, Direction.RECEIVED, caller.partner().code(), now, Map.of());
         return "{}";
     }
 

@@ -364,6 +364,8 @@ class PsiBetweenTwoNodesTest {
         assertThat(waiting.path("state").asString()).isEqualTo("REQUESTED");
 
         // when IR's officer declines it
+        long pkLedger = nodes.pk.bean(Ledger.class).size();
+        long irLedger = nodes.ir.bean(Ledger.class).size();
         HttpResponse<String> declined = api(nodes.ir, Role.LIAISON).send("POST", "/api/screening/psi/sessions/" + id + "/decline", "{}",
                 "Content-Type", "application/json");
         assertThat(declined.statusCode()).as(declined.body()).isEqualTo(200);
@@ -375,6 +377,9 @@ class PsiBetweenTwoNodesTest {
         assertThat(atPk.path("failure").asString()).startsWith("declined by IR at ");
         assertThat(atPk.path("expiresAt").isString()).isFalse();
         assertThat(nodes.pk.bean(PsiSessions.class).awaitingAcceptance()).noneMatch(s -> s.id().equals(id));
+        // and the decision is in both ledgers, as a request and an acceptance are
+        assertThat(nodes.ir.bean(Ledger.class).size()).isGreaterThanOrEqualTo(irLedger + 1);
+        assertThat(nodes.pk.bean(Ledger.class).size()).isGreaterThanOrEqualTo(pkLedger + 1);
 
         // and told again, nothing changes; told of a session PK never asked of IR, or one IR asked of PK, PK knows nothing
         Https irAsPartner = Https.asPartner(nodes.ir, nodes.pk);
