@@ -210,26 +210,18 @@ public final class Nationalities {
     }
 
     /**
-     * A name in another script as it is looked up: compatibility forms composed, marks and tatweel removed, the Persian
-     * and Urdu yeh and kaf as the Arabic ones, heh goal and teh marbuta as heh, alef variants as alef, lower case, and
-     * everything but letters left out (spaces and the zero-width non-joiner too).
+     * A name in another script as it is looked up: compatibility forms composed, the Arabic-script variants folded as
+     * names are ({@link NameForms#foldArabic}: the Persian and Urdu yeh and kaf as the Arabic ones, heh goal and teh
+     * marbuta as heh, alef variants as alef, tatweel and harakat removed), lower case, and everything but letters left
+     * out (spaces and the zero-width non-joiner too).
      */
     static String foldOtherScript(String value) {
-        String plain = Normalizer.normalize(value, Normalizer.Form.NFKD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
-        StringBuilder out = new StringBuilder(plain.length());
-        for (int i = 0; i < plain.length(); i++) {
-            char c = plain.charAt(i);
-            switch (c) {
-                case '\u06CC', '\u06D2', '\u0649' -> out.append('\u064A');
-                case '\u06A9' -> out.append('\u0643');
-                case '\u06C1', '\u0629', '\u06C3' -> out.append('\u0647');
-                case '\u0622', '\u0623', '\u0625', '\u0671' -> out.append('\u0627');
-                case '\u0640' -> { }
-                default -> {
-                    if (Character.isLetter(c)) {
-                        out.append(c);
-                    }
-                }
+        String folded = NameForms.foldArabic(Normalizer.normalize(value, Normalizer.Form.NFKC)).toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(folded.length());
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            if (Character.isLetter(c)) {
+                out.append(c);
             }
         }
         return out.toString();
