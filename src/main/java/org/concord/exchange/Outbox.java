@@ -55,8 +55,8 @@ public class Outbox {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** The property that names a workflow message's case, in each workflow module's messages. */
     static final List<String> CASE_PROPERTIES = List.of("case_ref", "call_ref", "incident_ref", "commitment_ref");
-    private static final Pattern STIX_ID = Pattern.compile(
-            "(?<![a-z0-9-])[a-z][a-z0-9-]*--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![0-9a-fA-F])");
+    /** Every STIX identifier in a value: the one pattern rule 5 reads ids in text with. */
+    private static final Pattern STIX_ID = org.concord.intel.stix.SharingPolicy.ID_IN_TEXT;
 
     private final JdbcClient jdbc;
     private final Partners partners;

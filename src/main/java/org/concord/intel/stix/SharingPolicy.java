@@ -505,8 +505,11 @@ public final class SharingPolicy {
         return found;
     }
 
-    /** A STIX identifier inside a text: {@code type--uuid}, not part of a longer word. */
-    private static final java.util.regex.Pattern ID_IN_TEXT = java.util.regex.Pattern.compile(
+    /**
+     * A STIX identifier inside a text: {@code type--uuid}, not part of a longer word. What rule 5 reads in an object's
+     * text, and what the outbox's gate reads in every value of a message ({@code Outbox}).
+     */
+    public static final java.util.regex.Pattern ID_IN_TEXT = java.util.regex.Pattern.compile(
             "(?<![a-z0-9-])[a-z][a-z0-9-]*--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![0-9a-fA-F])");
 
     /**
