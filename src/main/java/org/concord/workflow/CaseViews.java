@@ -71,19 +71,27 @@ public class CaseViews {
         NextActor next = state.map(type::nextActor).orElse(NextActor.nobody());
         NextActor other = state.map(type::otherActor).orElse(NextActor.nobody());
         Optional<Deadline> deadline = state.filter(s -> !type.isClosed(s)).flatMap(type::deadline);
-        List<CaseView.TimelineEntry> timeline = new ArrayList<>();
-        if (!brief) {
-            c.folded().applied().forEach(m -> timeline.add(entry(type, m, byId, "APPLIED", c.row().partner())));
-        c.folded().refused().forEach(r -> timeline.add(entry(type, r.message(), byId, "REFUSED", c.row().partner())));
-        c.folded().waiting().forEach(m -> timeline.add(entry(type, m, byId, "WAITING", c.row().partner())));
-        c.folded().conflicting().forEach(m -> timeline.add(entry(type, m, byId, "CONFLICTING", c.row().partner())));
-        refusedByPartner(c).forEach(s -> timeline.add(entry(type, type.fromStix(s.object()), byId, "REFUSED", c.row().partner())));
-        }
+        // ours that the partner's inbox refused: in neither node's fold, shown refused with the partner's reason
+        List<M> refusedThere = new ArrayList<>();
         List<CaseView.RefusedView> refused = new ArrayList<>();
         c.folded().refused().forEach(r -> refused.add(new CaseView.RefusedView(r.message().id().value(),
                 type.messageType(r.message()), r.message().sender().value(), r.refusal().ruleName(),
                 type.restField(r.refusal().field()), r.refusal().explanation())));
-        refusedByPartner(c).forEach(s -> refused.add(refusedByPartner(type, s, c.row().partner())));
+        for (WorkflowTable.StoredMessage s : c.stored()) {
+            if (!s.inCase()) {
+                M m = type.fromStix(s.object());
+                refusedThere.add(m);
+                refused.add(refusedByPartner(type, m, s.refusedByPartner(), c.row().partner()));
+            }
+        }
+        List<CaseView.TimelineEntry> timeline = new ArrayList<>();
+        if (!brief) {
+            c.folded().applied().forEach(m -> timeline.add(entry(type, m, byId, "APPLIED", c.row().partner())));
+            c.folded().refused().forEach(r -> timeline.add(entry(type, r.message(), byId, "REFUSED", c.row().partner())));
+            c.folded().waiting().forEach(m -> timeline.add(entry(type, m, byId, "WAITING", c.row().partner())));
+            c.folded().conflicting().forEach(m -> timeline.add(entry(type, m, byId, "CONFLICTING", c.row().partner())));
+            refusedThere.forEach(m -> timeline.add(entry(type, m, byId, "REFUSED", c.row().partner())));
+        }
         return new CaseView(type.name(), c.caseId(), c.row().partner().value(), c.row().tlp().name(),
                 state.map(type::stateName).orElse(null), state.map(s -> type.level(s).name()).orElse(null),
                 actor(next, self), actor(other, self),
@@ -100,11 +108,6 @@ public class CaseViews {
                 type.details(c.caseId(), state));
     }
 
-    /** Messages of ours the partner's inbox refused: in neither node's case, shown refused with the partner's reason. */
-    private static List<WorkflowTable.StoredMessage> refusedByPartner(CaseRecord<?, ?, ?> c) {
-        return c.stored().stream().filter(s -> !s.inCase()).toList();
-    }
-
     private static final java.util.regex.Pattern FIELD = java.util.regex.Pattern.compile("^\\$\\.([A-Za-z_][A-Za-z0-9_.\\[\\]]*):");
     private static final java.util.regex.Pattern RULE = java.util.regex.Pattern.compile("\\(rule: ([a-z][a-z0-9-]*)\\)");
 
@@ -112,10 +115,8 @@ public class CaseViews {
      * A message of ours refused by the partner's inbox, as a refusal: the rule and the field where the
      * partner's reason names them ({@code $.field: ... (rule: name)}), else {@code refused-by-partner}.
      */
-    private static <M extends CaseMessage> CaseView.RefusedView refusedByPartner(CaseType<M, ?, ?> type,
-            WorkflowTable.StoredMessage s, PartyCode partner) {
-        M m = type.fromStix(s.object());
-        String reason = s.refusedByPartner();
+    private static <M extends CaseMessage> CaseView.RefusedView refusedByPartner(CaseType<M, ?, ?> type, M m, String reason,
+            PartyCode partner) {
         java.util.regex.Matcher field = FIELD.matcher(reason);
         java.util.regex.Matcher rule = RULE.matcher(reason);
         return new CaseView.RefusedView(m.id().value(), type.messageType(m), m.sender().value(),
