@@ -87,8 +87,11 @@ public record CaseView(String type, String caseId, String partner, String tlp, S
      * @param status APPLIED, REFUSED, WAITING or CONFLICTING
      * @param ledgerIndex its leaf index in the ledger of the node that received it, once known
      * @param receipt QUEUED, DELIVERED_WITH_RECEIPT, REFUSED_BY_PARTNER (sent); RECEIPT_SIGNED (received); or NONE
+     * @param recordedAt when the receiver's ledger recorded it, from its signed receipt (the same on both nodes), once known
+     * @param recordedLate set when that was more than {@link CaseViews#LATE} after {@code sentAt}, the time the sender
+     *                     states: how much later, and what that means for the deadlines read from {@code sentAt}
      */
     public record TimelineEntry(String id, String messageType, String sender, String sentAt, String direction, String status,
-            Long ledgerIndex, String receipt) {
+            Long ledgerIndex, String receipt, String recordedAt, String recordedLate) {
     }
 }

@@ -1,5 +1,6 @@
 package org.concord.workflow;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -145,12 +146,15 @@ public class CaseViews {
         WorkflowTable.StoredMessage stored = byId.get(m.id().value());
         String direction = stored == null ? null : stored.direction();
         Long index = null;
+        Instant recorded = null;
         String receipt = "NONE";
         if (Workflow.SENT.equals(direction)) {
             Optional<Outbox.Message> queued = outbox.latest(partner, m.id().value());
             if (queued.isPresent()) {
                 // the receiver's entry, from its receipt: the index the partner's own timeline shows for this message
-                index = receiverIndex(queued.get().receipt());
+                Receipt theirs = receiptIn(queued.get().receipt());
+                index = theirs == null ? null : theirs.index();
+                recorded = theirs == null ? null : theirs.recordedAt();
                 receipt = queued.get().receipt() != null ? "DELIVERED_WITH_RECEIPT"
                         : queued.get().refusedReason() != null ? "REFUSED_BY_PARTNER"
                         : queued.get().delivered() ? "DELIVERED" : "QUEUED";
@@ -159,20 +163,34 @@ public class CaseViews {
             Optional<Receipt> signed = receiptOf(m, stored.object());
             if (signed.isPresent()) {
                 index = signed.get().index();
+                recorded = signed.get().recordedAt();
                 receipt = "RECEIPT_SIGNED";
             }
         }
+        String late = null;
+        if (recorded != null && recorded.isAfter(m.sentAt().plus(LATE))) {
+            String receiver = Workflow.SENT.equals(direction) ? partner.value() : workflow.self().value();
+            late = "recorded by " + receiver + "'s ledger " + Durations.readable(Duration.between(m.sentAt(), recorded).truncatedTo(
+                    java.time.temporal.ChronoUnit.SECONDS)) + " after the time it states: its delivery was held up (a node or the"
+                    + " link down) or it was dated earlier than it was sent; the deadlines it starts run from the time it states";
+        }
         return new CaseView.TimelineEntry(m.id().value(), type.messageType(m), m.sender().value(), MessageStix.time(m.sentAt()),
-                direction, status, index, receipt);
+                direction, status, index, receipt, recorded == null ? null : MessageStix.time(recorded), late);
     }
 
-    /** The leaf index a partner's receipt names for a message it received; null for no receipt, or one that cannot be read. */
-    private static Long receiverIndex(String receipt) {
+    /**
+     * How much later than the time a message states its receiver's ledger may record it before its timeline entry says so
+     * ({@code recordedLate}): deliveries take seconds, and an officer reading a deadline needs to know when it started.
+     */
+    static final Duration LATE = Duration.ofMinutes(2);
+
+    /** A partner's receipt for a message it received; null for no receipt, or one that cannot be read. */
+    private static Receipt receiptIn(String receipt) {
         if (receipt == null) {
             return null;
         }
         try {
-            return Receipt.parse(receipt).index();
+            return Receipt.parse(receipt);
         } catch (org.concord.ledger.ReceiptException.Malformed e) {
             return null;
         }

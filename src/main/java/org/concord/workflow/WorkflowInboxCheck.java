@@ -29,7 +29,8 @@ import tools.jackson.databind.JsonNode;
  * audited as {@code <module>.message-id-refused}. A partner's message delivered again keeps passing:
  * the id held is its own. What fails is refused in the TAXII status with {@code $.field: reason}, which the
  * partner's outbox reads; no receipt is signed, so the partner never holds a receipt for a message
- * this node did not act on. Whether the message is allowed in the case's state is not checked here:
+ * this node did not act on. A message dated more than {@link #AHEAD} ahead of this node's clock is refused
+ * too ({@code not-ahead}). Whether the message is allowed in the case's state is not checked here:
  * that is the fold's business, on both nodes alike.
  */
 @Component
@@ -43,9 +44,18 @@ class WorkflowInboxCheck implements InboxCheck {
     private final AuditLog audit;
     /** Late, as the engine: the outbox holds the partner's receipts for the messages this node sent. */
     private final ObjectProvider<Outbox> outbox;
+    private final java.time.Clock clock;
+
+    /**
+     * How far ahead of this node's clock a partner's message may say it was sent: two nodes' clocks differ
+     * by seconds when both keep time, and an answer's deadline and the order of crossing messages are read
+     * from that time, so one dated further ahead is refused (rule {@code not-ahead}).
+     */
+    static final java.time.Duration AHEAD = java.time.Duration.ofMinutes(5);
 
     WorkflowInboxCheck(WorkflowTypes types, ObjectProvider<Workflow> workflow, WorkflowTable table, AuditLog audit,
-            ObjectProvider<Outbox> outbox) {
+            ObjectProvider<Outbox> outbox, java.time.Clock clock) {
+        this.clock = clock;
         this.types = types;
         this.workflow = workflow;
         this.outbox = outbox;
@@ -83,6 +93,16 @@ class WorkflowInboxCheck implements InboxCheck {
         if (!message.sender().equals(from)) {
             return Optional.of("$.sender: is " + message.sender() + ", but the message was delivered by " + from
                     + "; a partner sends only its own messages");
+        }
+        java.time.Instant now = clock.instant();
+        if (message.sentAt().isAfter(now.plus(AHEAD))) {
+            String refusal = "$.created: " + MessageStix.time(message.sentAt()) + " is " + Durations.readable(
+                    java.time.Duration.between(now, message.sentAt())) + " ahead of this node's clock (" + MessageStix.time(now)
+                    + "); a message may say it was sent at most " + Durations.readable(AHEAD) + " ahead of the receiver's clock"
+                    + " (rule: not-ahead): its deadlines and its place among crossing messages are read from that time;"
+                    + " check the sending node's clock";
+            audit.record(from.value(), type.get().module() + ".ahead-refused", message.id().value(), refusal);
+            return Optional.of(refusal);
         }
         Optional<String> reused = reusedId(type.get(), from, message);
         if (reused.isPresent()) {

@@ -111,6 +111,9 @@ class TheCasePageInABrowserTest {
                 By.cssSelector("tr.message[data-message-type='acknowledge'] .receipt"), "RECEIPT_SIGNED"));
         WebElement ack = pk.findElement(By.cssSelector("tr.message[data-message-type='acknowledge']"));
         assertThat(ack.findElement(By.cssSelector(".ledger-index")).getText()).matches("\\d+");
+        // when PK's ledger recorded it, from that receipt; delivered at once, so no note that it came late
+        assertThat(ack.findElement(By.cssSelector(".recorded time")).getAttribute("datetime")).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        assertThat(ack.findElements(By.cssSelector(".recorded-late"))).isEmpty();
         assertThat(pk.findElement(By.id("state")).getText()).isEqualTo("Acknowledged");
         assertThat(pk.findElement(By.cssSelector("tr.message[data-message-type='request'] .receipt")).getText())
                 .isEqualTo("DELIVERED_WITH_RECEIPT");

@@ -62,6 +62,85 @@ class EveryWorkflowTypeIsReceivedAlikeTest {
         return sample.type().toStix(opening, nodes.ir.identity().stixIdentityId(), Tlp.AMBER, List.of());
     }
 
+    /**
+     * A partner's message states when it was sent ({@code created}); deadlines run from it and crossing
+     * messages are ordered by it. One dated an hour ahead of PK's clock is refused before any receipt,
+     * naming the field, the rule and PK's time; one a minute ahead (clocks differ) passes.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("types")
+    <M extends CaseMessage> void aMessageDatedAheadOfThisNodesClockIsRefusedBeforeAnyReceipt(Sample<M, ?, ?> sample) throws Exception {
+        Instant now = MessageStix.truncate(Instant.now());
+        M ahead = sample.open(PartyCode.of("IR"), PartyCode.of("PK"), now.plus(Duration.ofHours(1)));
+        M skewed = sample.open(PartyCode.of("IR"), PartyCode.of("PK"), now.plus(Duration.ofMinutes(1)));
+
+        JsonNode status = deliverToPk(sample.type().toStix(ahead, nodes.ir.identity().stixIdentityId(), Tlp.AMBER, List.of()),
+                sample.type().toStix(skewed, nodes.ir.identity().stixIdentityId(), Tlp.AMBER, List.of()));
+
+        assertThat(status.path("failure_count").asInt()).as(status.toString()).isEqualTo(1);
+        assertThat(status.path("failures").get(0).path("id").asString()).isEqualTo(ahead.id().value());
+        assertThat(status.path("failures").get(0).path("message").asString()).as(status.toString())
+                .startsWith("$.created: " + MessageStix.time(ahead.sentAt())).contains("ahead of this node's clock", "not-ahead");
+        assertThat(status.path("x_concord_receipts")).as("a receipt for the message a minute ahead only").hasSize(1);
+        assertThat(status.path("x_concord_receipts").get(0).path("id").asString()).isEqualTo(skewed.id().value());
+        Workflow pk = nodes.pk.bean(Workflow.class);
+        assertThat(pk.find(sample.type(), ahead.id().value())).isEmpty();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(pk.find(sample.type(), skewed.id().value())).isPresent());
+    }
+
+    /**
+     * What the officer reads of a message's times: the time its sender states, and when the receiver's ledger
+     * recorded it (from the signed receipt, the same on both nodes). A message that says it was sent an hour
+     * before it reached PK's ledger is taken (deliveries are held up when a node is down) but its timeline
+     * entry says so, since the deadlines it starts run from the time it states.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("types")
+    <M extends CaseMessage> void aMessageRecordedLongAfterTheTimeItStatesSaysSoInTheTimeline(Sample<M, ?, ?> sample) throws Exception {
+        Instant now = MessageStix.truncate(Instant.now());
+        M backDated = sample.open(PartyCode.of("IR"), PartyCode.of("PK"), now.minus(Duration.ofHours(1)));
+        M onTime = sample.open(PartyCode.of("IR"), PartyCode.of("PK"), now);
+
+        JsonNode status = deliverToPk(sample.type().toStix(backDated, nodes.ir.identity().stixIdentityId(), Tlp.AMBER, List.of()),
+                sample.type().toStix(onTime, nodes.ir.identity().stixIdentityId(), Tlp.AMBER, List.of()));
+
+        assertThat(status.path("x_concord_receipts")).as(status.toString()).hasSize(2);
+        Workflow pk = nodes.pk.bean(Workflow.class);
+        CaseViews views = nodes.pk.bean(CaseViews.class);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(pk.find(sample.type(), backDated.id().value())).isPresent();
+            assertThat(pk.find(sample.type(), onTime.id().value())).isPresent();
+        });
+        CaseView.TimelineEntry late = views.view(sample.type(), backDated.id().value()).timeline().get(0);
+        assertThat(late.sentAt()).isEqualTo(MessageStix.time(backDated.sentAt()));
+        assertThat(Instant.parse(late.recordedAt())).isBetween(now.minusSeconds(5), Instant.now().plusSeconds(1));
+        assertThat(late.recordedLate()).as(late.toString()).startsWith("recorded by PK's ledger 1 h")
+                .contains("after the time it states", "dated earlier than it was sent", "deadlines");
+        CaseView.TimelineEntry prompt = views.view(sample.type(), onTime.id().value()).timeline().get(0);
+        assertThat(prompt.recordedAt()).isNotNull();
+        assertThat(prompt.recordedLate()).as(prompt.toString()).isNull();
+    }
+
+    /** A message PK sent: its timeline shows when IR's ledger recorded it, read from IR's receipt, as IR's timeline does. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("types")
+    <M extends CaseMessage> void bothNodesShowTheTimeTheReceiversLedgerRecordedAMessage(Sample<M, ?, ?> sample) {
+        M opening = sample.open(PartyCode.of("PK"), PartyCode.of("IR"), MessageStix.truncate(Instant.now()));
+        nodes.pk.bean(Workflow.class).open(sample.type(), opening, PartyCode.of("IR"), "partner", Tlp.AMBER, "test");
+        String id = opening.id().value();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            nodes.pk.bean(org.concord.exchange.sync.OutboxDelivery.class).deliver(PartyCode.of("IR"));
+            CaseView.TimelineEntry atPk = nodes.pk.bean(CaseViews.class).view(sample.type(), id).timeline().get(0);
+            assertThat(atPk.receipt()).isEqualTo("DELIVERED_WITH_RECEIPT");
+            CaseView.TimelineEntry atIr = nodes.ir.bean(CaseViews.class).view(sample.type(), id).timeline().get(0);
+            assertThat(atIr.receipt()).isEqualTo("RECEIPT_SIGNED");
+            assertThat(atPk.recordedAt()).isNotNull().isEqualTo(atIr.recordedAt());
+            assertThat(atPk.ledgerIndex()).isEqualTo(atIr.ledgerIndex());
+            assertThat(atPk.recordedLate()).isNull();
+        });
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("types")
     void aMessageThisNodeCannotReadIsRefusedBeforeAnyReceipt(Sample<?, ?, ?> sample) throws Exception {
