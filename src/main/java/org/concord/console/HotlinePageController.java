@@ -204,7 +204,7 @@ class HotlinePageController {
             String toPost, String text, String sentAt, String state, String level, String dueAt, String deadlineRule, String inReplyTo,
             String delivery, String receipt, Long ledgerIndex, String acknowledgedBy, String ackPost, String ackParty, String acknowledgedAt,
             String ackDelivery,
-            String withdrawnReason, boolean awaitingUs, List<Entry> replies) {
+            String withdrawnReason, boolean awaitingUs, List<Entry> replies, String recordedLate, String ackRecordedLate) {
 
         public boolean flash() {
             return "FLASH".equals(priority);
@@ -322,9 +322,13 @@ class HotlinePageController {
             }
         }
         String ackDelivery = null;
+        String ackLate = null;
         for (CaseView.TimelineEntry t : v.timeline()) {
             if ("acknowledge".equals(t.messageType()) && "SENT".equals(t.direction())) {
                 ackDelivery = "DELIVERED_WITH_RECEIPT".equals(t.receipt()) ? "delivered" : "sent";
+            }
+            if ("acknowledge".equals(t.messageType())) {
+                ackLate = t.recordedLate();
             }
         }
         String withdrawn = null;
@@ -337,7 +341,8 @@ class HotlinePageController {
                 string(from.get("post")), string(to.get("name")), string(to.get("post")), (String) d.get("text"),
                 opening == null ? null : opening.sentAt(), v.state(), v.level(), v.dueAt(),
                 v.deadline() == null ? null : v.deadline().rule(), (String) d.get("inReplyTo"), delivery, receipt,
-                opening == null ? null : opening.ledgerIndex(), ackBy, ackPost, ackParty, ackAt, ackDelivery, withdrawn, awaitingUs, new ArrayList<>());
+                opening == null ? null : opening.ledgerIndex(), ackBy, ackPost, ackParty, ackAt, ackDelivery, withdrawn, awaitingUs, new ArrayList<>(),
+                opening == null ? null : opening.recordedLate(), ackLate);
     }
 
     private static String string(Object value) {

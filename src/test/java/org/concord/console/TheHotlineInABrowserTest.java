@@ -318,6 +318,34 @@ class TheHotlineInABrowserTest {
 
     // ---------------------------------------------------------------- helpers
 
+    /**
+     * A call IR's node dated ten minutes before it reached PK (a FLASH's whole time to answer): PK's officer
+     * reads under it when PK's ledger recorded it, since the countdown runs from the time the call states.
+     */
+    @Test
+    void aCallRecordedLongAfterTheTimeItStatesSaysSoUnderTheCall() throws Exception {
+        var sample = org.concord.workflow.WorkflowSamples.call();
+        java.time.Instant stated = org.concord.workflow.MessageStix.truncate(java.time.Instant.now()).minus(Duration.ofMinutes(10));
+        var call = sample.open(PartyCode.of("IR"), PartyCode.of("PK"), stated);
+        String body = "{\"objects\":[" + sample.type().toStix(call, nodes.ir.identity().stixIdentityId(),
+                org.concord.intel.stix.Tlp.AMBER, List.of()) + "]}";
+        HttpResponse<String> posted = Https.asPartner(nodes.ir, nodes.pk).send("POST", "/taxii2/concord/collections/"
+                + org.concord.intel.Collection.INBOX.id() + "/objects/", body, "Accept", "application/taxii+json;version=2.1",
+                "Content-Type", "application/taxii+json;version=2.1");
+        assertThat(JSON.readTree(posted.body()).path("x_concord_receipts")).as(posted.body()).hasSize(1);
+
+        openHotline(pk, nodes.pk, Role.LIAISON);
+
+        WebElement late = waitFor(pk, By.cssSelector("#call-" + call.id().value() + " p.recorded-late"));
+        assertThat(late.getText()).startsWith("The call: recorded by PK's ledger 10 min").contains("after the time it states",
+                "dated earlier than it was sent");
+        // a call that reached PK at once says nothing of the kind
+        String prompt = pkSendsByApiTo(nodes, "ROUTINE", "on time " + token());
+        pk.navigate().refresh();
+        waitFor(pk, By.id("call-" + prompt));
+        assertThat(pk.findElements(By.cssSelector("#call-" + prompt + " p.recorded-late"))).isEmpty();
+    }
+
     static String token() {
         return UUID.randomUUID().toString().substring(0, 8);
     }
