@@ -172,7 +172,8 @@ public class CaseViews {
             String receiver = Workflow.SENT.equals(direction) ? partner.value() : workflow.self().value();
             late = "recorded by " + receiver + "'s ledger " + Durations.readable(Duration.between(m.sentAt(), recorded).truncatedTo(
                     java.time.temporal.ChronoUnit.SECONDS)) + " after the time it states: its delivery was held up (a node or the"
-                    + " link down) or it was dated earlier than it was sent; the deadlines it starts run from the time it states";
+                    + " link down), the two nodes' clocks differ, or it was dated earlier than it was sent; the deadlines it starts"
+                    + " run from the time it states";
         }
         return new CaseView.TimelineEntry(m.id().value(), type.messageType(m), m.sender().value(), MessageStix.time(m.sentAt()),
                 direction, status, index, receipt, recorded == null ? null : MessageStix.time(recorded), late);
