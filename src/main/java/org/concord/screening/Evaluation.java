@@ -179,6 +179,10 @@ public final class Evaluation {
         int others = 0;
         int othersFound = 0;
         int othersWrong = 0;
+        // What the officer is shown: the expected entry in the match or the review band, and how many other entries a
+        // query puts up for review (the cost of reading the review band)
+        int shown = 0;
+        int othersForReview = 0;
         for (Query query : queries) {
             List<NameIndex.Hit<String>> hits;
             NameForms.Name asked;
@@ -196,8 +200,12 @@ public final class Evaluation {
                     persons.contains(hit.owner()), query.particulars(),
                     known.getOrDefault(hit.owner(), org.concord.screening.names.Particulars.NONE)))).toList();
             Set<String> matched = new HashSet<>();
+            Set<String> reviewed = new HashSet<>();
             NameIndex.Hit<String> wrong = null;
             for (var hit : hits) {
+                if (hit.comparison().band() == org.concord.screening.names.Band.REVIEW) {
+                    reviewed.add(hit.owner());
+                }
                 if (hit.comparison().band() == org.concord.screening.names.Band.MATCH) {
                     matched.add(hit.owner());
                     if (!hit.owner().equals(query.expected()) && wrong == null) {
@@ -210,6 +218,12 @@ public final class Evaluation {
                 othersFound += matched.contains(query.expected()) ? 1 : 0;
                 othersWrong += matched.size() - (matched.contains(query.expected()) ? 1 : 0);
             }
+            reviewed.removeAll(matched);
+            if (query.expected() != null && (matched.contains(query.expected()) || reviewed.contains(query.expected()))) {
+                shown++;
+            }
+            reviewed.remove(query.expected());
+            othersForReview += reviewed.size();
             if (query.expected() != null) {
                 positives++;
                 boolean found = matched.contains(query.expected());
@@ -246,6 +260,9 @@ public final class Evaluation {
                 crossScript, crossScriptFound);
         out.printf(Locale.ROOT, "spellings only, without the %d held-out aliases that share no word with their entry's other names (%d of them found):"
                 + " precision %.3f  recall %.3f  F1 %.3f%n", others, othersFound, spellings.precision(), spellings.recall(), spellings.f1());
+        out.printf(Locale.ROOT, "shown to the officer, in the match or the review band: %d of the %d expected entries (%.3f); other entries"
+                + " put up for review: %.2f a query%n", shown, positives, positives == 0 ? 1.0 : (double) shown / positives,
+                (double) othersForReview / Math.max(1, queries.size()));
         out.printf("mistakes (%d):%n", errors.size());
         errors.stream().limit(mistakes).forEach(line -> out.println("  " + line));
         if (errors.size() > mistakes) {
