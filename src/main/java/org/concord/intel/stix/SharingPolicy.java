@@ -271,81 +271,39 @@ public final class SharingPolicy {
         }
 
         private Result decideByReferences(HeldObject object, Deque<String> path, SharingDecision byLevel) {
-            Result byReferences = decideByStructuredReferences(object, path, byLevel);
+            Result byReferences = decideByLinks(object, path, referencesOf(object.object()), Link.REFERENCE, byLevel);
             if (!byReferences.decision().mayRead()) {
                 return byReferences;
             }
-            Result byMentions = decideByMentions(object, path);
-            if (byMentions == null) {
+            List<Reference> mentioned = mentionsOf(object.object());
+            if (mentioned.isEmpty()) {
                 return byReferences;
             }
-            return new Result(byMentions.decision().mayRead() ? byReferences.decision() : byMentions.decision(),
-                    byReferences.clean() && byMentions.clean());
+            Result byMentions = decideByLinks(object, path, mentioned, Link.MENTION, byReferences.decision());
+            return new Result(byMentions.decision(), byReferences.clean() && byMentions.clean());
         }
 
         /**
-         * Rule 5 for ids named in text ({@link #mentionsOf}): a description that names a held object the reader may
-         * not read would hand it the id (a tester's finding: a TLP:GREEN report naming a TLP:RED indicator in its
-         * description, read by the partner over TAXII). Unlike a reference, an id in text that this node does not hold
-         * withholds nothing: text may name anything. Null when no mention withholds the object.
+         * Rule 5, one loop for the ids an object references ({@link #referencesOf}) and those its text names
+         * ({@link #mentionsOf}): each held one the reader may not read withholds the object, decided as the object itself
+         * would be (remembered once reached cleanly), through cycles and to the same depth. A text naming a held object
+         * the reader may not read would hand it the id (a tester's finding: a TLP:GREEN report naming a TLP:RED indicator
+         * in its description, read by the partner over TAXII). Unlike a reference, an id in text that this node does not
+         * hold withholds nothing (text may name anything), nor does a text naming its own object.
          */
-        private Result decideByMentions(HeldObject object, Deque<String> path) {
-            List<Reference> mentioned = mentionsOf(object.object());
-            if (mentioned.isEmpty()) {
-                return null;
-            }
-            boolean clean = true;
-            path.push(object.id());
-            try {
-                for (Reference mention : mentioned) {
-                    String id = mention.id();
-                    if (id.equals(object.id()) || references.known(id) || path.contains(id)) {
-                        continue;
-                    }
-                    SharingDecision known = memo.get(id);
-                    if (known == null) {
-                        Optional<HeldObject> target = held.apply(id);
-                        if (target.isEmpty() || references.createdByReader(target.get())) {
-                            continue;
-                        }
-                        Result result = decisionOn(target.get(), path);
-                        known = result.decision();
-                        clean &= result.clean();
-                    }
-                    if (!known.mayRead()) {
-                        return new Result(new SharingDecision.Withhold(mention.property() + " names " + id + " in its text, which "
-                                + reader.party() + " may not read (" + known.reason() + ")"), clean);
-                    }
-                }
-                return new Result(new SharingDecision.Share("no id named in its text is one the reader may not read"), clean);
-            } finally {
-                path.pop();
-            }
-        }
-
-        /** The decision on a held object that another refers to or names, remembered once it is reached cleanly. */
-        private Result decisionOn(HeldObject target, Deque<String> path) {
-            Result result = decideObject(target, path);
-            if (result.clean()) {
-                memo.put(target.id(), result.decision());
-            }
-            return result;
-        }
-
-        private Result decideByStructuredReferences(HeldObject object, Deque<String> path, SharingDecision byLevel) {
-            List<Reference> referenced = referencesOf(object.object());
-            if (referenced.isEmpty()) {
-                return new Result(byLevel, true);
+        private Result decideByLinks(HeldObject object, Deque<String> path, List<Reference> links, Link link, SharingDecision otherwise) {
+            if (links.isEmpty()) {
+                return new Result(otherwise, true);
             }
             if (path.size() >= MAX_REFERENCE_DEPTH) {
-                return new Result(new SharingDecision.Withhold("references nest deeper than " + MAX_REFERENCE_DEPTH), false);
+                return new Result(new SharingDecision.Withhold(link.nesting() + " nest deeper than " + MAX_REFERENCE_DEPTH), false);
             }
             boolean clean = true;
             path.push(object.id());
             try {
-                for (Reference reference : referenced) {
+                for (Reference reference : links) {
                     String id = reference.id();
-                    if (references.known(id)) {
+                    if (references.known(id) || link == Link.MENTION && id.equals(object.id())) {
                         continue;
                     }
                     if (path.contains(id)) {
@@ -356,25 +314,44 @@ public final class SharingPolicy {
                     if (known == null) {
                         Optional<HeldObject> target = held.apply(id);
                         if (target.isEmpty()) {
+                            if (link == Link.MENTION) {
+                                continue;
+                            }
                             return new Result(new SharingDecision.Withhold(reference.property() + " references " + id
                                     + ", which this node does not hold"), clean);
                         }
                         if (references.createdByReader(target.get())) {
                             continue; // the partner created it: it knows it
                         }
-                        Result result = decisionOn(target.get(), path);
+                        Result result = decideObject(target.get(), path);
+                        if (result.clean()) {
+                            memo.put(id, result.decision());
+                        }
                         known = result.decision();
                         clean &= result.clean();
                     }
                     if (!known.mayRead()) {
-                        return new Result(new SharingDecision.Withhold(reference.property() + " references " + id + ", which "
+                        return new Result(new SharingDecision.Withhold(reference.property() + link.naming(id) + ", which "
                                 + reader.party() + " may not read (" + known.reason() + ")"), clean);
                     }
                 }
-                return new Result(byLevel, clean);
+                return new Result(otherwise, clean);
             } finally {
                 path.pop();
             }
+        }
+    }
+
+    /** How an object leads to another: by a reference, or by naming its id in a text. */
+    private enum Link {
+        REFERENCE, MENTION;
+
+        String naming(String id) {
+            return this == REFERENCE ? " references " + id : " names " + id + " in its text";
+        }
+
+        String nesting() {
+            return this == REFERENCE ? "references" : "references and the ids named in texts";
         }
     }
 

@@ -291,4 +291,70 @@ class SharingPolicyTest {
         assertThat(defaults.decide(AF, HeldObject.local(relationship), store(List.of(mine, irsRedHere, relationship))).mayRead())
                 .as("but not to AF").isFalse();
     }
+    /**
+     * A report whose text names a second report, which lists the first and a RED group: the second is withheld, so the
+     * first, naming it, is withheld too, and so is a third that lists the first, whichever one decider is asked about
+     * first (a page meets them in any order). Asked about the second first, the first was reached through a cycle and
+     * remembered as readable, and the third, listing it, was shared.
+     */
+    @Test
+    void a_text_naming_an_object_withheld_for_what_it_references_withholds_in_either_order() {
+        ObjectNode red = anyIntrusionSet(id(Tlp.RED));
+        ObjectNode naming = StixFixtures.object("""
+                {"type": "report", "spec_version": "2.1", "id": "report--1e4d88f0-44ea-4bcd-bbf3-b2c1c320bcb3",
+                 "created": "2024-01-18T00:00:00.000Z", "modified": "2024-01-18T00:00:00.000Z", "name": "Panjgur",
+                 "published": "2024-01-18T00:00:00Z", "object_refs": ["identity--3c7b5b88-8ff7-4a4d-aa9d-feb398cd0061"],
+                 "description": "see report--2e4d88f0-44ea-4bcd-bbf3-b2c1c320bcb3"}
+                """);
+        ObjectNode listing = StixFixtures.object("""
+                {"type": "report", "spec_version": "2.1", "id": "report--2e4d88f0-44ea-4bcd-bbf3-b2c1c320bcb3",
+                 "created": "2024-01-18T00:00:00.000Z", "modified": "2024-01-18T00:00:00.000Z", "name": "Saravan",
+                 "published": "2024-01-18T00:00:00Z"}
+                """);
+        listing.putArray("object_refs").add(naming.path("id").asString()).add(red.path("id").asString());
+        ObjectNode handler = identity(id(Tlp.GREEN));
+        SharingFixtures.mark(naming, id(Tlp.GREEN));
+        SharingFixtures.mark(listing, id(Tlp.GREEN));
+        ObjectNode pointing = StixFixtures.object("""
+                {"type": "report", "spec_version": "2.1", "id": "report--3e4d88f0-44ea-4bcd-bbf3-b2c1c320bcb3",
+                 "created": "2024-01-18T00:00:00.000Z", "modified": "2024-01-18T00:00:00.000Z", "name": "Jakigur",
+                 "published": "2024-01-18T00:00:00Z"}
+                """);
+        pointing.putArray("object_refs").add(naming.path("id").asString());
+        SharingFixtures.mark(pointing, id(Tlp.GREEN));
+        List<?> store = List.of(red, naming, listing, handler, pointing);
+
+        for (boolean listingFirst : new boolean[] {false, true}) {
+            SharingPolicy.Decider decider = defaults.decider(new SharingPolicy.Reader(IR, IR_IDENTITY, PK_IDENTITY), store(store));
+            if (listingFirst) {
+                assertThat(decider.decide(HeldObject.local(listing)).mayRead()).isFalse();
+            }
+            assertThat(decider.decide(HeldObject.local(pointing)).mayRead()).as("listing first: %s", listingFirst).isFalse();
+            assertThat(decider.decide(HeldObject.local(naming)).mayRead()).as("listing first: %s", listingFirst).isFalse();
+            assertThat(decider.decide(HeldObject.local(listing)).mayRead()).isFalse();
+        }
+    }
+
+    /**
+     * Unmarked notes, shared with IR by the policy, each naming the next in its text: a chain longer than references may
+     * nest is withheld at the same depth (no reference of their own, so only the text leads on), not followed to its end.
+     */
+    @Test
+    void a_chain_of_texts_naming_each_other_stops_where_references_stop() {
+        java.util.List<ObjectNode> chain = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            ObjectNode note = StixFixtures.object(String.format("""
+                    {"type": "note", "spec_version": "2.1", "id": "note--%08d-8ff7-4a4d-aa9d-feb398cd0061",
+                     "created": "2024-01-18T00:00:00.000Z", "modified": "2024-01-18T00:00:00.000Z",
+                     "content": "see note--%08d-8ff7-4a4d-aa9d-feb398cd0061"}
+                    """, i, i + 1));
+            chain.add(note);
+        }
+
+        SharingDecision first = defaults.sharingUnmarkedWith(IR).decider(new SharingPolicy.Reader(IR, IR_IDENTITY, PK_IDENTITY),
+                store(chain)).decide(HeldObject.local(chain.get(0)));
+
+        assertThat(first.mayRead()).as(first.reason()).isFalse();
+        assertThat(first.reason()).contains("deeper than");
+    }
 }
