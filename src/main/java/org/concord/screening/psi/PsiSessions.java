@@ -444,7 +444,6 @@ public class PsiSessions {
         return "{}";
     }
 
-
     /** A session, with this node's own entries that matched. */
     public SessionView view(String id) {
         Row row = asOfNow(row(id));
