@@ -93,7 +93,7 @@ class AdminController {
 
     /** A partner as the page lists it. */
     record PartnerRow(String code, String name, String url, String fingerprint, String signingKeyFingerprint, String pairedAt,
-            String reach, String reachClass, String lastContactAt, String lastError) {
+            String reach, String reachClass, String lastContactAt, String lastError, String clock, String clockClass) {
     }
 
     /** A user and its roles. */
@@ -294,7 +294,10 @@ class AdminController {
         }
         return new PartnerRow(p.code().value(), p.party().name(), p.url().toString(), p.fingerprint().toString(),
                 p.signingKey().fingerprint().toString(), shown(p.pairedAt()), reach, reachClass, shown(contact.lastContactAt()),
-                contact.lastError());
+                contact.lastError(), contact.clock() == null ? "not read yet" : ClockWords.offset(contact.clock()) + " ("
+                        + ClockWords.precision(contact.clock()) + ")",
+                contact.clock() == null || contact.clock().state() == org.concord.exchange.PartnerClock.State.IN_STEP ? "clock-ok"
+                        : "clock-apart");
     }
 
     private static String roles(Set<Role> roles) {

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 /**
  * The alarms at the top of the desk (docs/console.md, "Desk alarms"), each asked of the module that
  * owns it through its public API: the partner unreachable ({@link Outbox#contact}: its last contact
- * failed), messages not delivered for longer than {@code concord.exchange.outbox.max-age} or set
+ * failed), the partner's clock apart from ours ({@link Outbox.Contact#clock}), messages not delivered for longer than {@code concord.exchange.outbox.max-age} or set
  * aside as poison ({@link Outbox#pending}, {@link Outbox#poisoned}), missed test calls
  * ({@link TestAlarms}), ledger inconsistencies ({@link LedgerAlarms}) and partners whose notices
  * are evaluated under other rules than ours ({@link PartnersRules}), and agreements on notice
@@ -37,7 +37,7 @@ class Alarms {
 
     /** The most ledger alarms the desk lists; the ledger page and {@code GET /ledger/alarms} have them all. */
     static final int LEDGER_SHOWN = 20;
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final Partners partners;
     private final Outbox outbox;
@@ -64,7 +64,7 @@ class Alarms {
     /**
      * One alarm.
      *
-     * @param kind {@code unreachable}, {@code undelivered}, {@code poisoned}, {@code test-call}, {@code ledger}, {@code rules}, {@code agreement} or
+     * @param kind {@code unreachable}, {@code clock}, {@code undelivered}, {@code poisoned}, {@code test-call}, {@code ledger}, {@code rules}, {@code agreement} or
      *     {@code unread} (its source could not be read)
      * @param what what is wrong, in a sentence
      * @param since when it began (null: not known)
@@ -87,6 +87,7 @@ class Alarms {
         List<Alarm> alarms = new ArrayList<>();
         List<Partner> paired = partners.all().stream().sorted(Comparator.comparing(p -> p.code().value())).toList();
         read("the partner's reachability", alarms, out -> paired.forEach(p -> reachability(p, out)));
+        read("the partners' clocks", alarms, out -> paired.forEach(p -> clock(p, out)));
         read("the outbox", alarms, out -> paired.forEach(p -> outbox(p, out)));
         read("the hotline's test calls", alarms, this::testCalls);
         read("the ledger's alarms", alarms, this::ledger);
@@ -118,6 +119,20 @@ class Alarms {
                         + " deliveries failed in a row" : "") + ".",
                 contact.lastContactAt(), "last successful contact", "/console/admin#partners", "Admin: partners",
                 "/actuator/health/partners"));
+    }
+
+    /** The partner's clock, as the partner probe last read it, more than a minute from ours. */
+    private void clock(Partner partner, List<Alarm> out) {
+        Outbox.Contact contact = outbox.contact(partner.code());
+        if (contact.clock() == null) {
+            return;
+        }
+        String code = partner.code().value();
+        String what = ClockWords.alarm(code, contact.clock());
+        if (what != null) {
+            out.add(new Alarm("clock", code, what, contact.clock().readAt(), "read", "/console/admin#partners", "Admin: partners",
+                    "/actuator/health/partners"));
+        }
     }
 
     private void outbox(Partner partner, List<Alarm> out) {

@@ -389,18 +389,21 @@ public class Outbox {
      * @param lastCheckedAt the last contact, successful or not
      * @param lastError why the last contact or delivery failed, if it did
      * @param failures deliveries failed in a row
+     * @param clock how far the partner's clock stood from this node's when last read (null: not read yet)
      */
     public record Contact(PartyCode partner, Boolean reachable, java.time.Instant lastContactAt, java.time.Instant lastCheckedAt,
-            String lastError, int failures) {
+            String lastError, int failures, PartnerClock clock) {
     }
 
     public Contact contact(PartyCode partner) {
-        return jdbc.sql("select reachable, last_contact_at, last_checked_at, last_error, failures from exchange_partner_link where partner = ?")
+        return jdbc.sql("select reachable, last_contact_at, last_checked_at, last_error, failures, clock_offset_ms, clock_error_ms,"
+                + " clock_read_at from exchange_partner_link where partner = ?")
                 .param(partner.value())
                 .query((rs, n) -> new Contact(partner, (Boolean) rs.getObject(1, Boolean.class),
                         rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant(),
-                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getInt(5)))
-                .optional().orElseGet(() -> new Contact(partner, null, null, null, null, 0));
+                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getInt(5),
+                        org.concord.exchange.sync.PartnerLinks.clock(rs, 6)))
+                .optional().orElseGet(() -> new Contact(partner, null, null, null, null, 0, null));
     }
 
     /**

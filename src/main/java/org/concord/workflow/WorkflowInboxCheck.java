@@ -49,9 +49,10 @@ class WorkflowInboxCheck implements InboxCheck {
     /**
      * How far ahead of this node's clock a partner's message may say it was sent: two nodes' clocks differ
      * by seconds when both keep time, and an answer's deadline and the order of crossing messages are read
-     * from that time, so one dated further ahead is refused (rule {@code not-ahead}).
+     * from that time, so one dated further ahead is refused (rule {@code not-ahead}). The partner probe warns the
+     * operators of both nodes when the clocks drift towards it ({@link org.concord.exchange.PartnerClock}).
      */
-    static final java.time.Duration AHEAD = java.time.Duration.ofMinutes(5);
+    static final java.time.Duration AHEAD = org.concord.exchange.PartnerClock.REFUSED_AHEAD;
 
     WorkflowInboxCheck(WorkflowTypes types, ObjectProvider<Workflow> workflow, WorkflowTable table, AuditLog audit,
             ObjectProvider<Outbox> outbox, java.time.Clock clock) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.concord.exchange.PartnerClock;
 import org.concord.party.Partner;
 import org.concord.party.Partners;
 import org.concord.party.PartyCode;
@@ -25,8 +26,10 @@ import org.springframework.context.annotation.Configuration;
  *       {@code concord.exchange.outbox.max-age} (default 15 min); UP otherwise. Details per partner:
  *       depth, oldest age, poisoned.</li>
  *   <li>{@code partners}: OUT_OF_SERVICE while a paired partner does not answer (its last contact
- *       failed); UP otherwise. Details per partner: reachable, last contact, last error, failures in
- *       a row, its max_content_length.</li>
+ *       failed), or while its clock stands more than {@link PartnerClock#REFUSED_AHEAD} from this node's (one side
+ *       refuses the other's case messages as dated ahead); UP otherwise. Details per partner: reachable, last contact,
+ *       last error, failures in a row, its max_content_length, and its clock: the offset in seconds (positive: ahead), the
+ *       error, when read, and its state ({@link PartnerClock.State}) with what it does when it is not in step.</li>
  * </ul>
  *
  * Neither should be part of the readiness group: a node whose partner is down, or whose outbox holds
@@ -100,10 +103,38 @@ class ExchangeHealth {
                         of.put("maxContentLength", link.maxContentLength());
                     }
                     anyDown |= Boolean.FALSE.equals(link.reachable());
+                    if (link.clock() != null) {
+                        PartnerClock clock = link.clock();
+                        Map<String, Object> c = new LinkedHashMap<>();
+                        c.put("offsetSeconds", clock.offsetSeconds());
+                        c.put("errorSeconds", clock.error().toMillis() / 1000.0);
+                        c.put("readAt", clock.readAt().toString());
+                        c.put("state", clock.state().name());
+                        String effect = effect(code, clock.state());
+                        if (effect != null) {
+                            c.put("effect", effect);
+                        }
+                        of.put("clock", c);
+                        anyDown |= clock.state() == PartnerClock.State.PARTNER_AHEAD || clock.state() == PartnerClock.State.PARTNER_BEHIND;
+                    }
                 }
                 details.put(code.value(), of);
             }
             return Health.status(anyDown ? Status.OUT_OF_SERVICE : Status.UP).withDetails(details).build();
+        };
+    }
+
+    /** What a clock out of step does, for the operator; null in step. */
+    static String effect(PartyCode partner, PartnerClock.State state) {
+        String p = partner.value();
+        return switch (state) {
+            case PARTNER_AHEAD -> p + "'s clock is ahead of this node's by more than " + PartnerClock.REFUSED_AHEAD.toMinutes()
+                    + " min: this node refuses " + p + "'s case messages as dated ahead (rule not-ahead)";
+            case PARTNER_BEHIND -> p + "'s clock is behind this node's by more than " + PartnerClock.REFUSED_AHEAD.toMinutes()
+                    + " min: " + p + " refuses this node's case messages as dated ahead (rule not-ahead)";
+            case DIFFERS -> "the clocks differ by more than " + PartnerClock.WARN.toMinutes() + " min: deadlines each side shows are "
+                    + "shifted by as much; at " + PartnerClock.REFUSED_AHEAD.toMinutes() + " min one side's case messages are refused";
+            case IN_STEP -> null;
         };
     }
 }

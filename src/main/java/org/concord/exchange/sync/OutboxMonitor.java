@@ -31,7 +31,9 @@ import org.springframework.stereotype.Component;
  *   <li>{@code concord.outbox.failures} (counter): failed delivery attempts (a batch that failed, was
  *       split, or a message set aside);</li>
  *   <li>{@code concord.partner.reachable} (gauge): 1 when the partner's node answered the last contact,
- *       0 when it did not, NaN before any contact.</li>
+ *       0 when it did not, NaN before any contact;</li>
+ *   <li>{@code concord.partner.clock.offset} (gauge, seconds): how far the partner's clock stood from this node's
+ *       when last read (positive: ahead; {@link org.concord.exchange.PartnerClock}), NaN before any reading.</li>
  * </ul>
  *
  * Gauges read a snapshot of the outbox that is at most a second old, taken from the database when
@@ -126,6 +128,9 @@ public class OutboxMonitor {
                         .description("messages set aside as poison, not yet acknowledged").register(registry);
                 Gauge.builder("concord.partner.reachable", this, m -> m.reachable(code)).tag("partner", tag)
                         .description("1 if the partner's node answered the last contact, 0 if not").register(registry);
+                Gauge.builder("concord.partner.clock.offset", this, m -> m.clockOffset(code)).tag("partner", tag).baseUnit("seconds")
+                        .description("the partner's clock minus this node's, when last read (positive: the partner's is ahead)")
+                        .register(registry);
                 deliveries(code);
                 failures(code);
             }
@@ -154,6 +159,11 @@ public class OutboxMonitor {
     double reachable(PartyCode partner) {
         PartnerLinks.Link link = safe().links().get(partner);
         return link == null || link.reachable() == null ? Double.NaN : link.reachable() ? 1 : 0;
+    }
+
+    double clockOffset(PartyCode partner) {
+        PartnerLinks.Link link = safe().links().get(partner);
+        return link == null || link.clock() == null ? Double.NaN : link.clock().offsetSeconds();
     }
 
     private Counter deliveries(PartyCode partner) {

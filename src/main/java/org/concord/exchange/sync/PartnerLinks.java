@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.concord.exchange.PartnerClock;
 import org.concord.party.PartyCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,15 +54,19 @@ public class PartnerLinks {
      * @param batchLimit the number of messages per batch after a 413 split (null: the configured maximum)
      */
     public record Link(PartyCode partner, Long maxContentLength, Instant limitCheckedAt, Boolean reachable, Instant lastContactAt,
-            Instant lastCheckedAt, String lastError, int failures, Instant lastFailureAt, Integer batchLimit) {
+            Instant lastCheckedAt, String lastError, int failures, Instant lastFailureAt, Integer batchLimit, PartnerClock clock) {
     }
 
-    /** The result of asking the partner's API root. */
-    public record Probe(boolean reachable, Long maxContentLength, String error) {
+    /** The result of asking the partner's API root; {@code clock}: the partner's clock as its answer stated it (null: not stated). */
+    public record Probe(boolean reachable, Long maxContentLength, String error, PartnerClock clock) {
+
+        Probe(boolean reachable, Long maxContentLength, String error) {
+            this(reachable, maxContentLength, error, null);
+        }
     }
 
     public Link link(PartyCode partner) {
-        return find(partner).orElseGet(() -> new Link(partner, null, null, null, null, null, null, 0, null, null));
+        return find(partner).orElseGet(() -> new Link(partner, null, null, null, null, null, null, 0, null, null, null));
     }
 
     public List<Link> all() {
@@ -69,7 +74,7 @@ public class PartnerLinks {
     }
 
     private static final String COLUMNS = "partner, max_content_length, limit_checked_at, reachable, last_contact_at, last_checked_at,"
-            + " last_error, failures, last_failure_at, batch_limit";
+            + " last_error, failures, last_failure_at, batch_limit, clock_offset_ms, clock_error_ms, clock_read_at";
 
     private Optional<Link> find(PartyCode partner) {
         return jdbc.sql("select " + COLUMNS + " from exchange_partner_link where partner = ?").param(partner.value())
@@ -79,7 +84,16 @@ public class PartnerLinks {
     private static Link row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Link(PartyCode.of(rs.getString(1)), rs.getObject(2, Long.class), instant(rs.getTimestamp(3)),
                 (Boolean) rs.getObject(4, Boolean.class), instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), rs.getString(7),
-                rs.getInt(8), instant(rs.getTimestamp(9)), rs.getObject(10, Integer.class));
+                rs.getInt(8), instant(rs.getTimestamp(9)), rs.getObject(10, Integer.class), clock(rs, 11));
+    }
+
+    /** The clock reading in columns {@code from} to {@code from + 2} (offset ms, error ms, read at), or null. */
+    public static PartnerClock clock(java.sql.ResultSet rs, int from) throws java.sql.SQLException {
+        Long offset = rs.getObject(from, Long.class);
+        Long error = rs.getObject(from + 1, Long.class);
+        Timestamp readAt = rs.getTimestamp(from + 2);
+        return offset == null || error == null || readAt == null ? null
+                : new PartnerClock(Duration.ofMillis(offset), Duration.ofMillis(error), readAt.toInstant());
     }
 
     private static Instant instant(Timestamp t) {
@@ -103,13 +117,17 @@ public class PartnerLinks {
     public Probe probe(PartyCode partner) {
         Probe probe;
         try {
+            Instant sent = clock.instant();
             TaxiiClient.Response response = client.get(partner, API_ROOT, java.util.Map.of());
+            // the partner's clock, as its answer states it: read on any answer, a refusal's too
+            PartnerClock theirs = PartnerClock.fromHeaders(response.headers(), sent, clock.instant()).orElse(null);
             if (response.status() == 200) {
                 JsonNode root = JSON.readTree(response.body());
                 long limit = root.path("max_content_length").asLong(0);
-                probe = new Probe(true, limit > 0 ? limit : null, null);
+                probe = new Probe(true, limit > 0 ? limit : null, null, theirs);
             } else {
-                probe = new Probe(true, null, "API root answered " + response.status() + ": " + TaxiiClient.abbreviate(response.body()));
+                probe = new Probe(true, null, "API root answered " + response.status() + ": " + TaxiiClient.abbreviate(response.body()),
+                        theirs);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -130,6 +148,13 @@ public class PartnerLinks {
             if (probe.maxContentLength() != null) {
                 jdbc.sql("update exchange_partner_link set max_content_length = ?, limit_checked_at = ? where partner = ?")
                         .params(probe.maxContentLength(), now, partner.value()).update();
+            }
+            if (probe.clock() != null) {
+                PartnerClock.State before = Optional.ofNullable(link(partner).clock()).map(PartnerClock::state).orElse(PartnerClock.State.IN_STEP);
+                jdbc.sql("update exchange_partner_link set clock_offset_ms = ?, clock_error_ms = ?, clock_read_at = ? where partner = ?")
+                        .params(probe.clock().offset().toMillis(), probe.clock().error().toMillis(), Timestamp.from(probe.clock().readAt()),
+                                partner.value()).update();
+                logClock(partner, before, probe.clock());
             }
         } else {
             jdbc.sql("update exchange_partner_link set reachable = false, last_checked_at = ?, last_error = ? where partner = ?")
@@ -205,6 +230,25 @@ public class PartnerLinks {
     boolean backAgain(PartyCode partner) {
         return jdbc.sql("update exchange_partner_link set failures = 0, last_failure_at = null where partner = ? and failures > 0")
                 .param(partner.value()).update() > 0;
+    }
+
+    /** A warning each time the partner's clock is found apart from ours, and a line when it is back in step. */
+    private static void logClock(PartyCode partner, PartnerClock.State before, PartnerClock now) {
+        PartnerClock.State state = now.state();
+        String reading = String.format(java.util.Locale.ROOT, "%+.3f s (within %.3f s)", now.offsetSeconds(), now.error().toMillis() / 1000.0);
+        switch (state) {
+            case PARTNER_AHEAD -> log.warn("{}'s clock is {} ahead of this node's, more than {}: this node refuses {}'s case messages as "
+                    + "dated ahead; have both nodes' time synchronised", partner, reading, PartnerClock.REFUSED_AHEAD, partner);
+            case PARTNER_BEHIND -> log.warn("{}'s clock is {} from this node's, behind by more than {}: {} refuses this node's case "
+                    + "messages as dated ahead; have both nodes' time synchronised", partner, reading, PartnerClock.REFUSED_AHEAD, partner);
+            case DIFFERS -> log.warn("{}'s clock differs from this node's by {}: deadlines each side shows are shifted by as much",
+                    partner, reading);
+            case IN_STEP -> {
+                if (before != PartnerClock.State.IN_STEP) {
+                    log.info("{}'s clock is back in step with this node's: {}", partner, reading);
+                }
+            }
+        }
     }
 
     static void logProbe(PartyCode partner, Probe probe) {

@@ -56,7 +56,7 @@ class PrometheusAlertRulesTest {
         assertThat(named).contains("concord_ledger_alarms", "concord_witness_lag_seconds", "concord_escalations_total",
                 "concord_hotline_test_alarms", "concord_outbox_depth", "concord_outbox_oldest_age_seconds",
                 "concord_outbox_poisoned", "concord_outbox_deliveries_total", "concord_outbox_failures_total",
-                "concord_partner_reachable");
+                "concord_partner_reachable", "concord_partner_clock_offset_seconds");
 
         TwoNodes nodes = TwoNodes.shared();
         // per-partner gauges appear once the node has read its partners (at most 5 s after a scrape asks)
