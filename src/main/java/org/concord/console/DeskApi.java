@@ -30,14 +30,15 @@ class DeskApi {
      * One thing waiting: its kind ({@code request}, {@code call}, {@code incident}, {@code commitment}, {@code conflict},
      * {@code event}, {@code psi}), its id, the partner, a line saying what it is, its state and rung (cases), the party
      * that must act and what it may do, when it is due and by which rule, its priority ({@code FLASH} conflicts and
-     * events), and where the REST API answers it.
+     * events), where the REST API answers it, and ({@code recordedLate}) when the case's latest message was recorded
+     * by its receiver's ledger long after the time it states, which the deadline runs from.
      */
     record Item(String type, String id, String partner, String summary, String state, String level, String awaited,
-            List<String> actions, String dueAt, String deadlineRule, String priority, String href) {
+            List<String> actions, String dueAt, String deadlineRule, String priority, String href, String recordedLate) {
 
         static Item of(DeskController.Row row) {
             return new Item(row.type(), row.caseId(), row.partner(), row.summary(), row.state(), row.level(), row.nextParty(),
-                    row.actions(), row.dueAt(), row.deadlineRule(), row.priority(), row.apiPath());
+                    row.actions(), row.dueAt(), row.deadlineRule(), row.priority(), row.apiPath(), row.recordedLate());
         }
     }
 

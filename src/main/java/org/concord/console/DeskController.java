@@ -173,7 +173,13 @@ class DeskController {
 
     /** One line of the desk: a case, or a conflict or unplanned event of deconfliction's. */
     record Row(String type, String caseId, String partner, String summary, String state, String level, String nextParty,
-            List<String> actions, String dueAt, String deadlineRule, String priority, String apiPath) {
+            List<String> actions, String dueAt, String deadlineRule, String priority, String apiPath, String recordedLate) {
+
+        /** A row with nothing recorded late (deconfliction's items, PSI sessions). */
+        Row(String type, String caseId, String partner, String summary, String state, String level, String nextParty,
+                List<String> actions, String dueAt, String deadlineRule, String priority, String apiPath) {
+            this(type, caseId, partner, summary, state, level, nextParty, actions, dueAt, deadlineRule, priority, apiPath, null);
+        }
 
         public boolean flash() {
             return "FLASH".equals(priority);
@@ -225,7 +231,8 @@ class DeskController {
                     c.nextActor() == null ? null : c.nextActor().party(),
                     actions(c, now),
                     c.dueAt(), c.deadline() == null ? null : c.deadline().rule(),
-                    priority == null ? null : priority.toString(), apiPath(c.type(), c.caseId())));
+                    priority == null ? null : priority.toString(), apiPath(c.type(), c.caseId()),
+                    c.deadline() == null ? null : c.deadline().latestRecordedLate()));
         }
         return rows;
     }

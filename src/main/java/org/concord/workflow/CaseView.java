@@ -65,8 +65,12 @@ public record CaseView(String type, String caseId, String partner, String tlp, S
      * @param missed what is owed, as the escalation message would name it
      * @param party who owes it
      * @param escalatesEvery after it is missed, the next rung comes this much later, readable ({@code 1 h})
+     * @param latestRecordedLate when the case's latest message was recorded by its receiver's ledger more than 2 min after
+     *        the time it states, which message and by how much (its timeline entry's {@code recordedLate}); null otherwise.
+     *        Deadlines run from the times messages state, so a deadline read without it can look missed on arrival.
      */
-    public record DeadlineView(String rule, String policy, String missed, String party, String escalatesEvery) {
+    public record DeadlineView(String rule, String policy, String missed, String party, String escalatesEvery,
+            String latestRecordedLate) {
     }
 
     /** Terms and the id of the message that set them. */

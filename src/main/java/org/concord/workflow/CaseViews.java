@@ -98,7 +98,7 @@ public class CaseViews {
                 actor(next, self), actor(other, self),
                 deadline.map(d -> MessageStix.time(d.at())).orElse(null),
                 deadline.map(d -> new CaseView.DeadlineView(d.rule(), type.policyName(), d.missed(), d.awaited().value(),
-                        Durations.readable(d.every()))).orElse(null),
+                        Durations.readable(d.every()), latestRecordedLate(type, c, byId))).orElse(null),
                 state.flatMap(type::agreedTerms).map(CaseViews::terms).orElse(null),
                 state.flatMap(type::proposal).map(CaseViews::terms).orElse(null),
                 timeline,
@@ -107,6 +107,23 @@ public class CaseViews {
                 c.folded().waiting().stream().map(view).toList(),
                 c.folded().conflicting().stream().map(view).toList(),
                 type.details(c.caseId(), state));
+    }
+
+    /**
+     * The late note of the case's latest message, as its timeline entry gives it, naming the message: for the lists
+     * (the desk), which show a deadline but no timeline. One look-up (the receipt of that message), for a case with a
+     * running deadline only.
+     */
+    private <M extends CaseMessage, S, R extends CaseRefusal> String latestRecordedLate(CaseType<M, S, R> type,
+            CaseRecord<M, S, R> c, Map<String, WorkflowTable.StoredMessage> byId) {
+        List<M> applied = c.folded().applied();
+        if (applied.isEmpty()) {
+            return null;
+        }
+        M latest = applied.get(applied.size() - 1);
+        String late = entry(type, latest, byId, "APPLIED", c.row().partner()).recordedLate();
+        return late == null ? null : latest.sender().value() + "'s latest message (" + type.messageType(latest) + ", stated "
+                + MessageStix.time(latest.sentAt()) + ") was " + late;
     }
 
     private static final java.util.regex.Pattern FIELD = java.util.regex.Pattern.compile("^\\$\\.([A-Za-z_][A-Za-z0-9_.\\[\\]]*):");

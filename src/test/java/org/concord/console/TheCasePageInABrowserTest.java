@@ -73,6 +73,33 @@ class TheCasePageInABrowserTest {
     }
 
     @Test
+    void aRequestRecordedLongAfterTheTimeItStatesSaysSoBesideItsDeadline() throws Exception {
+        // IR's request, dated 20 minutes before it reached PK's inbox (held up, a clock behind, or back-dated)
+        var sample = org.concord.workflow.WorkflowSamples.request();
+        java.time.Instant stated = org.concord.workflow.MessageStix.truncate(java.time.Instant.now()).minus(Duration.ofMinutes(20));
+        var request = sample.open(PartyCode.of("IR"), PartyCode.of("PK"), stated);
+        String body = "{\"objects\":[" + sample.type().toStix(request, nodes.ir.identity().stixIdentityId(),
+                org.concord.intel.stix.Tlp.AMBER, java.util.List.of()) + "]}";
+        java.net.http.HttpResponse<String> posted = org.concord.testing.Https.asPartner(nodes.ir, nodes.pk).send("POST",
+                "/taxii2/concord/collections/" + org.concord.intel.Collection.INBOX.id() + "/objects/", body,
+                "Accept", "application/taxii+json;version=2.1", "Content-Type", "application/taxii+json;version=2.1");
+        assertThat(posted.body()).contains("x_concord_receipts");
+
+        // PK's officer opens it from the desk: beside the deadline, on the desk and on the case page, it says so
+        String caseId = request.caseId().value();
+        logIn(pk, nodes.pk, Role.LIAISON);
+        WebElement row = waitFor(pk, By.cssSelector("#awaiting-me tr[data-case-id='" + caseId + "']"));
+        assertThat(row.findElement(By.cssSelector("td.due p.recorded-late")).getText())
+                .startsWith("IR's latest message (request, stated " + org.concord.workflow.MessageStix.time(stated)
+                        + ") was recorded by PK's ledger 20 min");
+        row.findElement(By.cssSelector("a.open")).click();
+        new WebDriverWait(pk, Duration.ofSeconds(5)).until(ExpectedConditions.urlContains("/console/cases/" + caseId));
+        assertThat(waitFor(pk, By.id("deadline-late")).getText()).contains("recorded by PK's ledger 20 min")
+                .contains("the deadlines it starts run from the time it states");
+        pkBrowser.assertAccessible("case-request-late");
+    }
+
+    @Test
     void irsLiaisonAcknowledgesFromTheCasePageAndPksPageShowsItWithoutReload() throws Exception {
         // given PK's request at IR, and PK's liaison officer watching the case's page
         String caseId = pkSendsARequest();
@@ -114,6 +141,7 @@ class TheCasePageInABrowserTest {
         // when PK's ledger recorded it, from that receipt; delivered at once, so no note that it came late
         assertThat(ack.findElement(By.cssSelector(".recorded time")).getAttribute("datetime")).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
         assertThat(ack.findElements(By.cssSelector(".recorded-late"))).isEmpty();
+        assertThat(pk.findElements(By.id("deadline-late"))).as("nothing late beside the deadline").isEmpty();
         assertThat(pk.findElement(By.id("state")).getText()).isEqualTo("Acknowledged");
         assertThat(pk.findElement(By.cssSelector("tr.message[data-message-type='request'] .receipt")).getText())
                 .isEqualTo("DELIVERED_WITH_RECEIPT");

@@ -344,6 +344,29 @@ class TheHotlineInABrowserTest {
         pk.navigate().refresh();
         waitFor(pk, By.id("call-" + prompt));
         assertThat(pk.findElements(By.cssSelector("#call-" + prompt + " p.recorded-late"))).isEmpty();
+
+        // the desk, which shows the call's deadline but no timeline, says it beside the deadline (and the API's desk too)
+        pk.get(nodes.pk.url() + "/console/desk");
+        WebElement row = waitFor(pk, By.cssSelector("#awaiting-me tr.case[data-case-id='" + call.caseId().value() + "']"));
+        assertThat(row.findElement(By.cssSelector("td.due p.recorded-late")).getText())
+                .startsWith("IR's latest message (send, stated " + org.concord.workflow.MessageStix.time(stated) + ") was recorded by "
+                        + "PK's ledger 10 min").contains("the deadlines it starts run from the time it states");
+        String[] basic = Https.basic(nodes.pk.username(Role.LIAISON), nodes.pk.password(Role.LIAISON));
+        JsonNode desk = JSON.readTree(Https.to(nodes.pk).get("/api/desk", basic).body());
+        JsonNode item = null;
+        for (JsonNode i : desk.path("awaitingMe")) {
+            if (i.path("id").asString().equals(call.caseId().value())) {
+                item = i;
+            }
+        }
+        assertThat(item).as(desk.toString()).isNotNull();
+        assertThat(item.path("recordedLate").asString()).startsWith("IR's latest message (send, stated ");
+        // and the desk's row of a call that reached the partner at once carries no note
+        for (WebElement other : pk.findElements(By.cssSelector("tr.case"))) {
+            if (!other.getAttribute("data-case-id").equals(call.caseId().value())) {
+                assertThat(other.findElements(By.cssSelector("p.recorded-late"))).as(other.getText()).isEmpty();
+            }
+        }
     }
 
     static String token() {
