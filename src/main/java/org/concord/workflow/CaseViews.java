@@ -98,7 +98,7 @@ public class CaseViews {
                 actor(next, self), actor(other, self),
                 deadline.map(d -> MessageStix.time(d.at())).orElse(null),
                 deadline.map(d -> new CaseView.DeadlineView(d.rule(), type.policyName(), d.missed(), d.awaited().value(),
-                        Durations.readable(d.every()), latestRecordedLate(type, c, byId))).orElse(null),
+                        Durations.readable(d.every()), latestRecordedLate(type, c, byId, brief ? null : timeline))).orElse(null),
                 state.flatMap(type::agreedTerms).map(CaseViews::terms).orElse(null),
                 state.flatMap(type::proposal).map(CaseViews::terms).orElse(null),
                 timeline,
@@ -112,16 +112,18 @@ public class CaseViews {
     /**
      * The late note of the case's latest message, as its timeline entry gives it, naming the message: for the lists
      * (the desk), which show a deadline but no timeline. One look-up (the receipt of that message), for a case with a
-     * running deadline only.
+     * running deadline only; none when the view's {@code timeline} has the message's entry already.
      */
     private <M extends CaseMessage, S, R extends CaseRefusal> String latestRecordedLate(CaseType<M, S, R> type,
-            CaseRecord<M, S, R> c, Map<String, WorkflowTable.StoredMessage> byId) {
+            CaseRecord<M, S, R> c, Map<String, WorkflowTable.StoredMessage> byId, List<CaseView.TimelineEntry> timeline) {
         List<M> applied = c.folded().applied();
         if (applied.isEmpty()) {
             return null;
         }
         M latest = applied.get(applied.size() - 1);
-        String late = entry(type, latest, byId, "APPLIED", c.row().partner()).recordedLate();
+        String id = latest.id().value();
+        String late = timeline == null ? entry(type, latest, byId, "APPLIED", c.row().partner()).recordedLate()
+                : timeline.stream().filter(e -> e.id().equals(id)).findFirst().map(CaseView.TimelineEntry::recordedLate).orElse(null);
         return late == null ? null : latest.sender().value() + "'s latest message (" + type.messageType(latest) + ", stated "
                 + MessageStix.time(latest.sentAt()) + ") was " + late;
     }
