@@ -78,11 +78,8 @@ class TheCasePageInABrowserTest {
         var sample = org.concord.workflow.WorkflowSamples.request();
         java.time.Instant stated = org.concord.workflow.MessageStix.truncate(java.time.Instant.now()).minus(Duration.ofMinutes(20));
         var request = sample.open(PartyCode.of("IR"), PartyCode.of("PK"), stated);
-        String body = "{\"objects\":[" + sample.type().toStix(request, nodes.ir.identity().stixIdentityId(),
-                org.concord.intel.stix.Tlp.AMBER, java.util.List.of()) + "]}";
-        java.net.http.HttpResponse<String> posted = org.concord.testing.Https.asPartner(nodes.ir, nodes.pk).send("POST",
-                "/taxii2/concord/collections/" + org.concord.intel.Collection.INBOX.id() + "/objects/", body,
-                "Accept", "application/taxii+json;version=2.1", "Content-Type", "application/taxii+json;version=2.1");
+        java.net.http.HttpResponse<String> posted = nodes.irPostsToPksInbox(sample.type().toStix(request,
+                nodes.ir.identity().stixIdentityId(), org.concord.intel.stix.Tlp.AMBER, java.util.List.of()));
         assertThat(posted.body()).contains("x_concord_receipts");
 
         // PK's officer opens it from the desk: beside the deadline, on the desk and on the case page, it says so

@@ -139,14 +139,7 @@ class TheDeskAlarmsInABrowserTest {
 
     /** The alarm of this kind on the desk, reloading it meanwhile: the hotline's alarms are read at most every 5 s (its health's reading). */
     static WebElement alarm(String kind) {
-        By found = By.cssSelector("#alarms li.alarm[data-kind='" + kind + "']");
-        new WebDriverWait(browser, Duration.ofSeconds(15), Duration.ofSeconds(1)).until(d -> {
-            if (d.findElements(found).isEmpty()) {
-                d.navigate().refresh();
-            }
-            return !d.findElements(found).isEmpty();
-        });
-        return chrome.waitFor(Duration.ofSeconds(5), found);
+        return chrome.deskAlarm(kind);
     }
 
     static String shown(Instant at) {

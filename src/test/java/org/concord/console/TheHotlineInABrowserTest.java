@@ -327,11 +327,8 @@ class TheHotlineInABrowserTest {
         var sample = org.concord.workflow.WorkflowSamples.call();
         java.time.Instant stated = org.concord.workflow.MessageStix.truncate(java.time.Instant.now()).minus(Duration.ofMinutes(10));
         var call = sample.open(PartyCode.of("IR"), PartyCode.of("PK"), stated);
-        String body = "{\"objects\":[" + sample.type().toStix(call, nodes.ir.identity().stixIdentityId(),
-                org.concord.intel.stix.Tlp.AMBER, List.of()) + "]}";
-        HttpResponse<String> posted = Https.asPartner(nodes.ir, nodes.pk).send("POST", "/taxii2/concord/collections/"
-                + org.concord.intel.Collection.INBOX.id() + "/objects/", body, "Accept", "application/taxii+json;version=2.1",
-                "Content-Type", "application/taxii+json;version=2.1");
+        HttpResponse<String> posted = nodes.irPostsToPksInbox(sample.type().toStix(call, nodes.ir.identity().stixIdentityId(),
+                org.concord.intel.stix.Tlp.AMBER, List.of()));
         assertThat(JSON.readTree(posted.body()).path("x_concord_receipts")).as(posted.body()).hasSize(1);
 
         openHotline(pk, nodes.pk, Role.LIAISON);

@@ -141,6 +141,21 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
+     * The desk's alarm of this kind ({@code data-kind}), reloading the desk the browser shows until it is there (up to
+     * 15 s): some of its sources are read at most every few seconds.
+     */
+    public WebElement deskAlarm(String kind) {
+        By found = By.cssSelector("#alarms li.alarm[data-kind='" + kind + "']");
+        new WebDriverWait(driver, Duration.ofSeconds(15), Duration.ofSeconds(1)).until(d -> {
+            if (d.findElements(found).isEmpty()) {
+                d.navigate().refresh();
+            }
+            return !d.findElements(found).isEmpty();
+        });
+        return waitFor(Duration.ofSeconds(5), found);
+    }
+
+    /**
      * Runs axe-core (the WCAG checks of Deque's {@code axe.min.js}, from its Maven artifact) on the
      * page the browser shows, and fails with each serious or critical violation: its rule, its help
      * and the elements it found. Moderate and minor findings are returned, not failed.

@@ -45,6 +45,17 @@ public final class TwoNodes {
     }
 
     /** Stops both nodes and drops their schemas. */
+    /**
+     * IR's node posting STIX objects (each as JSON text or a JSON node) straight to PK's TAXII inbox, as a partner (IR's
+     * TLS key), not through its outbox: a message dated as a test wants it, as a partner's node could send it. The answer.
+     */
+    public java.net.http.HttpResponse<String> irPostsToPksInbox(Object... objects) throws Exception {
+        String body = "{\"objects\":[" + java.util.Arrays.stream(objects).map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(",")) + "]}";
+        return Https.asPartner(ir, pk).send("POST", "/taxii2/concord/collections/" + org.concord.intel.Collection.INBOX.id()
+                + "/objects/", body, "Accept", "application/taxii+json;version=2.1", "Content-Type", "application/taxii+json;version=2.1");
+    }
+
     public void stop() {
         pk.close();
         ir.close();
