@@ -86,8 +86,12 @@ class Alarms {
     List<Alarm> now() {
         List<Alarm> alarms = new ArrayList<>();
         List<Partner> paired = partners.all().stream().sorted(Comparator.comparing(p -> p.code().value())).toList();
-        read("the partner's reachability", alarms, out -> paired.forEach(p -> reachability(p, out)));
-        read("the partners' clocks", alarms, out -> paired.forEach(p -> clock(p, out)));
+        // the partner's link, read once for both of its alarms
+        read("the partner's reachability and clock", alarms, out -> paired.forEach(p -> {
+            Outbox.Contact contact = outbox.contact(p.code());
+            reachability(p, contact, out);
+            clock(p, contact, out);
+        }));
         read("the outbox", alarms, out -> paired.forEach(p -> outbox(p, out)));
         read("the hotline's test calls", alarms, this::testCalls);
         read("the ledger's alarms", alarms, this::ledger);
@@ -107,8 +111,7 @@ class Alarms {
         }
     }
 
-    private void reachability(Partner partner, List<Alarm> out) {
-        Outbox.Contact contact = outbox.contact(partner.code());
+    private void reachability(Partner partner, Outbox.Contact contact, List<Alarm> out) {
         if (!Boolean.FALSE.equals(contact.reachable())) {
             return;
         }
@@ -122,8 +125,7 @@ class Alarms {
     }
 
     /** The partner's clock, as the partner probe last read it, more than a minute from ours. */
-    private void clock(Partner partner, List<Alarm> out) {
-        Outbox.Contact contact = outbox.contact(partner.code());
+    private void clock(Partner partner, Outbox.Contact contact, List<Alarm> out) {
         if (contact.clock() == null) {
             return;
         }

@@ -114,6 +114,22 @@ public record PartnerClock(Duration offset, Duration error, Instant readAt) {
         return State.IN_STEP;
     }
 
+    /**
+     * What the clocks' difference does, for an operator ({@code partner}: the partner's code); null in step. The health
+     * indicator's {@code effect} and the log's warning say it the same way.
+     */
+    public String effect(String partner) {
+        return switch (state()) {
+            case PARTNER_AHEAD -> partner + "'s clock is ahead of this node's by more than " + REFUSED_AHEAD.toMinutes()
+                    + " min: this node refuses " + partner + "'s case messages as dated ahead (rule not-ahead)";
+            case PARTNER_BEHIND -> partner + "'s clock is behind this node's by more than " + REFUSED_AHEAD.toMinutes()
+                    + " min: " + partner + " refuses this node's case messages as dated ahead (rule not-ahead)";
+            case DIFFERS -> "the clocks differ by more than " + WARN.toMinutes() + " min: deadlines each side shows are "
+                    + "shifted by as much; at " + REFUSED_AHEAD.toMinutes() + " min one side's case messages are refused";
+            case IN_STEP -> null;
+        };
+    }
+
     /** The offset in seconds, to the millisecond (positive: the partner's clock is ahead). */
     public double offsetSeconds() {
         return offset.toMillis() / 1000.0;

@@ -110,7 +110,7 @@ class ExchangeHealth {
                         c.put("errorSeconds", clock.error().toMillis() / 1000.0);
                         c.put("readAt", clock.readAt().toString());
                         c.put("state", clock.state().name());
-                        String effect = effect(code, clock.state());
+                        String effect = clock.effect(code.value());
                         if (effect != null) {
                             c.put("effect", effect);
                         }
@@ -124,17 +124,4 @@ class ExchangeHealth {
         };
     }
 
-    /** What a clock out of step does, for the operator; null in step. */
-    static String effect(PartyCode partner, PartnerClock.State state) {
-        String p = partner.value();
-        return switch (state) {
-            case PARTNER_AHEAD -> p + "'s clock is ahead of this node's by more than " + PartnerClock.REFUSED_AHEAD.toMinutes()
-                    + " min: this node refuses " + p + "'s case messages as dated ahead (rule not-ahead)";
-            case PARTNER_BEHIND -> p + "'s clock is behind this node's by more than " + PartnerClock.REFUSED_AHEAD.toMinutes()
-                    + " min: " + p + " refuses this node's case messages as dated ahead (rule not-ahead)";
-            case DIFFERS -> "the clocks differ by more than " + PartnerClock.WARN.toMinutes() + " min: deadlines each side shows are "
-                    + "shifted by as much; at " + PartnerClock.REFUSED_AHEAD.toMinutes() + " min one side's case messages are refused";
-            case IN_STEP -> null;
-        };
-    }
 }

@@ -234,20 +234,12 @@ public class PartnerLinks {
 
     /** A warning each time the partner's clock is found apart from ours, and a line when it is back in step. */
     private static void logClock(PartyCode partner, PartnerClock.State before, PartnerClock now) {
-        PartnerClock.State state = now.state();
         String reading = String.format(java.util.Locale.ROOT, "%+.3f s (within %.3f s)", now.offsetSeconds(), now.error().toMillis() / 1000.0);
-        switch (state) {
-            case PARTNER_AHEAD -> log.warn("{}'s clock is {} ahead of this node's, more than {}: this node refuses {}'s case messages as "
-                    + "dated ahead; have both nodes' time synchronised", partner, reading, PartnerClock.REFUSED_AHEAD, partner);
-            case PARTNER_BEHIND -> log.warn("{}'s clock is {} from this node's, behind by more than {}: {} refuses this node's case "
-                    + "messages as dated ahead; have both nodes' time synchronised", partner, reading, PartnerClock.REFUSED_AHEAD, partner);
-            case DIFFERS -> log.warn("{}'s clock differs from this node's by {}: deadlines each side shows are shifted by as much",
-                    partner, reading);
-            case IN_STEP -> {
-                if (before != PartnerClock.State.IN_STEP) {
-                    log.info("{}'s clock is back in step with this node's: {}", partner, reading);
-                }
-            }
+        String effect = now.effect(partner.value());
+        if (effect != null) {
+            log.warn("{}'s clock stands {} from this node's: {}; have both nodes' time synchronised", partner, reading, effect);
+        } else if (before != PartnerClock.State.IN_STEP) {
+            log.info("{}'s clock is back in step with this node's: {}", partner, reading);
         }
     }
 
