@@ -6,9 +6,11 @@ import java.util.Locale;
 /**
  * Scores two names (0 to 1) and says why. Two views of each name are compared, and the better one
  * counts: the folded Latin spelling (for names written in the same script, or transliterated alike),
- * and the consonant skeleton (only between names written in different scripts, above all Arabic script against
- * another, as Arabic script does not write short vowels: between two Latin spellings the skeleton
- * would make Khaled and Kholid one name). Each view is compared as a whole with the words sorted (word order
+ * and the consonant skeleton (between names written in different scripts, above all Arabic script against
+ * another, as Arabic script does not write short vowels; between two Latin spellings it counts less,
+ * {@link #LATIN_SKELETON}, and only when both write as many glides ({@link #glides}): it would make Hasan and Husayn one
+ * name; between two names in another
+ * same script not at all). Each view is compared as a whole with the words sorted (word order
  * does not count) and word by word (each word against its best partner, both ways, so that a missing
  * middle name costs something but not everything), with Jaro-Winkler. Shared phonetic keys (Double
  * Metaphone) add a little (at most 0.04). Two words that both begin with "abd" are compared on what follows it: that
@@ -17,6 +19,15 @@ import java.util.Locale;
 public final class NameMatcher {
 
     private static final double SKELETON_WEIGHT = 0.96;
+    /**
+     * Between two names in Latin letters the consonants' view counts this much of what it counts between two scripts:
+     * two Latin spellings of one Arabic or Persian name differ most in their vowels (Silsilet and Selselat, Noori and
+     * Nuri, Patek and Pa'tek), which the spelling's Jaro-Winkler counts against them, but two Latin spellings also
+     * write the long vowels that tell Hasan from Husayn, which the skeleton throws away: so it counts less, and seldom
+     * decides alone (0.90 x 0.96 of the consonants, plus the sounds, is at most 0.904, under the match band). Chosen on
+     * the development set: 0.90 found 4 more and no wrong match more; 0.93 and 0.95 added wrong matches (BENCHMARKS.md).
+     */
+    static final double LATIN_SKELETON = 0.90;
     private static final double PHONETIC_BONUS = 0.04;
     private static final double SUBSET_WEIGHT = 0.90;
     /** A shorter name found in a longer one scores at least this much of its word-by-word score, more as it covers more of the longer one. */
@@ -339,7 +350,7 @@ public final class NameMatcher {
         int at = 0;
         why[at++] = "spelling '" + q.sortedTokens + "' ~ '" + c.sortedTokens + "' " + Decimals.fixed(folded, 2);
         why[at++] = "consonants '" + String.join(" ", q.skeletons) + "' ~ '" + String.join(" ", c.skeletons) + "' "
-                + Decimals.fixed(skeleton, 2);
+                + Decimals.fixed(skeleton, 2) + (bothLatin(q, c) ? " (" + Decimals.fixed(LATIN_SKELETON, 2) + " x, two Latin spellings)" : "");
         // the query's keys, each once, in order, that the candidate has too
         StringBuilder keys = new StringBuilder();
         for (int i = 0; i < q.phonetic.length; i++) {
@@ -452,12 +463,40 @@ public final class NameMatcher {
     }
 
     private static double skeletonView(Prepared q, Prepared c) {
+        double factor = 1.0;
         if (q.script == c.script) {
-            return 0;
+            if (q.script != Character.UnicodeScript.LATIN || glides(q.tokens) != glides(c.tokens)) {
+                return 0;
+            }
+            factor = LATIN_SKELETON;
         }
         double whole = Math.max(similarity(q.sortedSkeleton(), c.sortedSkeleton()), similarity(q.skeleton(), c.skeleton()));
-        return view(q.skeletons, q.skeletonParticle, q.skeletonRest, c.skeletons, c.skeletonParticle, c.skeletonRest, q.skeletonRarity,
+        return factor * view(q.skeletons, q.skeletonParticle, q.skeletonRest, c.skeletons, c.skeletonParticle, c.skeletonRest, q.skeletonRarity,
                 c.skeletonRarity, whole, q.skeleton(), c.skeleton(), PART_CONSONANTS);
+    }
+
+    /**
+     * How many times the words write a vowel gliding into i (ai, ay, ei, ey): what tells Husayn and Hussein from Hasan, and
+     * Zayd from Zaid no more than from Zead, in Latin letters, where the consonant skeleton is the same ({@code hsn}). Two
+     * Latin names are compared by their consonants ({@link #LATIN_SKELETON}) only when they write as many.
+     */
+    static int glides(String[] words) {
+        int n = 0;
+        for (String word : words) {
+            for (int i = 1; i < word.length(); i++) {
+                char a = word.charAt(i - 1);
+                char b = word.charAt(i);
+                if ((a == 'a' || a == 'e') && (b == 'i' || b == 'y')) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** Whether both names are written in Latin letters: the consonants' view counts {@link #LATIN_SKELETON} of itself. */
+    private static boolean bothLatin(Prepared q, Prepared c) {
+        return q.script == c.script && q.script == Character.UnicodeScript.LATIN;
     }
 
     /** The better of the spelling and 0.96 x the consonants, plus up to 0.04 for shared sounds. */
@@ -636,6 +675,11 @@ public final class NameMatcher {
         return JaroWinkler.similarity(x, y);
     }
 
+    /** {@code s}, or {@link #ANOTHER_NAME_OF_GOD} if less, when one word only is compounded with Allah. */
+    private static double capped(String x, String y, double s) {
+        return theophoric(x) != theophoric(y) ? Math.min(s, ANOTHER_NAME_OF_GOD) : s;
+    }
+
     /**
      * The same, with the words' particle already known ({@link #particle}) and the rest already cut:
      * what an index computes once per word instead of once per comparison.
@@ -644,7 +688,20 @@ public final class NameMatcher {
         if (x.equals(y)) {
             return 1.0;
         }
-        return xParticle > 0 && xParticle == yParticle ? JaroWinkler.similarity(xRest, yRest) : JaroWinkler.similarity(x, y);
+        return capped(x, y, xParticle > 0 && xParticle == yParticle ? JaroWinkler.similarity(xRest, yRest) : JaroWinkler.similarity(x, y));
+    }
+
+    /**
+     * The most two words are alike when one is a name compounded with Allah (folded -allah) and the
+     * other is not: Faiz and Faizullah, Fazl and Faizullah, Asad and Asadullah are different given names, which
+     * Jaro-Winkler, counting the shared beginning, put at 0.85-0.89 (a word found). Under {@link #FOUND}, so the word
+     * counts as not found; a name whose only word is such a compound is still compared as a whole string.
+     */
+    static final double ANOTHER_NAME_OF_GOD = 0.80;
+
+    /** Whether a word is a name compounded with Allah, longer than the compound's end alone. */
+    static boolean theophoric(String word) {
+        return word.length() > 6 && word.endsWith("allah");
     }
 
     /** The same, with {@link JaroWinkler#similarity(CharSequence, CharSequence, long[])}'s table of letter positions. */
@@ -652,8 +709,8 @@ public final class NameMatcher {
         if (x.equals(y)) {
             return 1.0;
         }
-        return xParticle > 0 && xParticle == yParticle ? JaroWinkler.similarity(xRest, yRest, positions)
-                : JaroWinkler.similarity(x, y, positions);
+        return capped(x, y, xParticle > 0 && xParticle == yParticle ? JaroWinkler.similarity(xRest, yRest, positions)
+                : JaroWinkler.similarity(x, y, positions));
     }
 
     /**
