@@ -67,10 +67,13 @@ public class Outbox {
     private final NodeIdentity identity;
     private final org.springframework.jdbc.core.JdbcTemplate batches;
 
+    private final org.concord.exchange.sync.PartnerLinks links;
+
     Outbox(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batches, Partners partners, Clock clock, org.concord.exchange.sync.DeliveryTrigger trigger,
             @org.springframework.beans.factory.annotation.Value("${concord.exchange.deliver-on-commit:true}") boolean deliverOnCommit,
-            IntelStore intel, NodeIdentity identity) {
+            IntelStore intel, NodeIdentity identity, org.concord.exchange.sync.PartnerLinks links) {
         this.jdbc = jdbc;
+        this.links = links;
         this.batches = batches;
         this.partners = partners;
         this.clock = clock;
@@ -395,15 +398,11 @@ public class Outbox {
             String lastError, int failures, PartnerClock clock) {
     }
 
+    /** How this node's contact with {@code partner} stands: {@link org.concord.exchange.sync.PartnerLinks#link}'s row, the one read of it. */
     public Contact contact(PartyCode partner) {
-        return jdbc.sql("select reachable, last_contact_at, last_checked_at, last_error, failures, clock_offset_ms, clock_error_ms,"
-                + " clock_read_at from exchange_partner_link where partner = ?")
-                .param(partner.value())
-                .query((rs, n) -> new Contact(partner, (Boolean) rs.getObject(1, Boolean.class),
-                        rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant(),
-                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getInt(5),
-                        org.concord.exchange.sync.PartnerLinks.clock(rs, 6)))
-                .optional().orElseGet(() -> new Contact(partner, null, null, null, null, 0, null));
+        org.concord.exchange.sync.PartnerLinks.Link link = links.link(partner);
+        return new Contact(partner, link.reachable(), link.lastContactAt(), link.lastCheckedAt(), link.lastError(), link.failures(),
+                link.clock());
     }
 
     /**

@@ -88,7 +88,7 @@ public class PartnerLinks {
     }
 
     /** The clock reading in columns {@code from} to {@code from + 2} (offset ms, error ms, read at), or null. */
-    public static PartnerClock clock(java.sql.ResultSet rs, int from) throws java.sql.SQLException {
+    private static PartnerClock clock(java.sql.ResultSet rs, int from) throws java.sql.SQLException {
         Long offset = rs.getObject(from, Long.class);
         Long error = rs.getObject(from + 1, Long.class);
         Timestamp readAt = rs.getTimestamp(from + 2);
