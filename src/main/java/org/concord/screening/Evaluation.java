@@ -196,7 +196,7 @@ public final class Evaluation {
                 hits = List.of();
             }
             NameForms.Name name = asked;
-            hits = hits.stream().map(hit -> new NameIndex.Hit<>(hit.owner(), hit.entry(), matcher.judged(hit.comparison(), name,
+            hits = hits.stream().map(hit -> new NameIndex.Hit<>(hit.owner(), hit.entry(), matcher.judged(hit.comparison(), name, hit.entry().name(),
                     persons.contains(hit.owner()), query.particulars(),
                     known.getOrDefault(hit.owner(), org.concord.screening.names.Particulars.NONE)))).toList();
             Set<String> matched = new HashSet<>();

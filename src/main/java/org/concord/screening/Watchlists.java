@@ -648,7 +648,7 @@ public class Watchlists {
         java.util.function.Predicate<Listed> admits = wanted == null ? null : listed -> wanted.name().equals(listed.kind());
         for (var hit : current.search(query, reranked ? Math.max(limit, 50) : limit, admits)) {
             Listed owner = hit.owner();
-            NameMatcher.Comparison comparison = matcher.judged(hit.comparison(), query,
+            NameMatcher.Comparison comparison = matcher.judged(hit.comparison(), query, hit.entry().name(),
                     WatchlistEntry.Kind.INDIVIDUAL.name().equals(owner.kind()), given, owner.particulars());
             if (comparison.band() == Band.NO_MATCH) {
                 continue;

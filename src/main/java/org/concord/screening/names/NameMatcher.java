@@ -405,6 +405,45 @@ public final class NameMatcher {
                 "a person's name against a body's");
     }
 
+    /** The words that may stand before a person's own given name as a part of it (Mohammad Moslim is Moslim). */
+    static final java.util.Set<String> BEFORE_A_GIVEN_NAME = java.util.Set.of("muhammad", "mohammad", "mohammed", "muhammed", "mohamed",
+            "mohamad", "muhamad", "mohd", "mehmet", "sayed", "sayyid", "sayyed", "syed", "seyed", "said", "mir", "ahmad", "ahmed", "abu", "abou",
+            "umm", "um", "ibn", "bin", "ben");
+
+    /**
+     * Why the shorter of two persons' names may be a father's named in his son's (Usama bin Laden in Hamza Usama Muhammad bin
+     * Laden: a son's name is his own, then his father's and the family's): the longer's first word alike no word of the
+     * shorter, and its second word alike the shorter's first; null if not. A longer name's first word that often stands before
+     * a given name ({@link #BEFORE_A_GIVEN_NAME}: Mohammad Moslim Haqqani is Moslim Haqqani) does not count.
+     */
+    static String namedAfter(List<String> shorter, List<String> longer) {
+        if (shorter.size() < 2 || longer.size() <= shorter.size() || BEFORE_A_GIVEN_NAME.contains(longer.get(0))
+                || BEFORE_A_GIVEN_NAME.contains(shorter.get(0))) {
+            return null;
+        }
+        for (String word : shorter) {
+            if (similarity(longer.get(0), word) >= UNALIKE) {
+                return null;
+            }
+        }
+        if (similarity(longer.get(1), shorter.get(0)) < FOUND) {
+            return null;
+        }
+        return "'" + longer.get(0) + "' of the longer name is in no word of the shorter, whose first word '" + shorter.get(0)
+                + "' is the longer's second: perhaps the father named in his son's name, or the son";
+    }
+
+    /** {@code comparison} less {@code penalty}, said why. */
+    private Comparison lessFor(Comparison comparison, String reason, String what, double penalty) {
+        double score = Math.max(0, comparison.score() - penalty);
+        List<String> why = new java.util.ArrayList<>(comparison.why());
+        why.remove(why.size() - 1);
+        why.add(reason + ": -" + Decimals.fixed(penalty, 2));
+        why.add("score " + Decimals.fixed(score, 3) + " (" + Decimals.fixed(comparison.score(), 3) + " before, -"
+                + Decimals.fixed(penalty, 2) + " for " + what + ")");
+        return new Comparison(score, thresholds.band(score), List.copyOf(why));
+    }
+
     /** {@code comparison} less {@link #ANOTHER_KIND}: its score line replaced by {@code reason} and the score that says {@code what}. */
     private Comparison anotherKind(Comparison comparison, String reason, String what) {
         double score = Math.max(0, comparison.score() - ANOTHER_KIND);
@@ -418,17 +457,30 @@ public final class NameMatcher {
 
     /**
      * A name match as a search of a list judges it, the one composition the list search and the eval share: against an
-     * entry listed as a person ({@link #againstAPerson}), or as a body when the query gives a date of birth
+     * entry listed as a person ({@link #againstAPerson}, and less {@link #ANOTHER_OF_THE_FAMILY} when one of the two names
+     * may be the father's named in the other, {@link #namedAfter}), or as a body when the query gives a date of birth
      * ({@link #againstABody}), then with the date of birth and nationality the query gives, if it gives any
      * ({@link Particulars#adjust}; as it was otherwise).
      *
+     * @param listedName     the entry's name that matched (null: not known; {@link #namedAfter} is not asked)
      * @param listedIsPerson whether the entry whose name matched is listed as a person
      * @param given          what the query gives besides the name ({@link Particulars#NONE} for nothing)
      * @param listed         what the list gives of the entry
      */
-    public Comparison judged(Comparison byName, NameForms.Name query, boolean listedIsPerson, Particulars given, Particulars listed) {
+    public Comparison judged(Comparison byName, NameForms.Name query, NameForms.Name listedName, boolean listedIsPerson, Particulars given,
+            Particulars listed) {
         Comparison comparison = listedIsPerson ? againstAPerson(byName, query)
                 : given.datesOfBirth().isEmpty() ? byName : againstABody(byName);
+        // a person's name within which another's stands as the father's (or the other way round): another of the family
+        if (listedIsPerson && listedName != null) {
+            String father = namedAfter(query.tokens(), listedName.tokens());
+            if (father == null) {
+                father = namedAfter(listedName.tokens(), query.tokens());
+            }
+            if (father != null) {
+                comparison = lessFor(comparison, father, "one of two of a family named after the other", ANOTHER_OF_THE_FAMILY);
+            }
+        }
         return given.isEmpty() ? comparison : given.adjust(comparison, listed, thresholds);
     }
 
