@@ -53,6 +53,22 @@ class WatchlistsTest {
                 + "</ENTITIES></CONSOLIDATED_LIST>").getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A UN list of 2020-11-30 of these individuals and entities, each as its XML element. */
+    private static ByteArrayInputStream list(String individuals, String entities) {
+        return new ByteArrayInputStream(("<CONSOLIDATED_LIST dateGenerated=\"2020-11-30\"><INDIVIDUALS>" + individuals + "</INDIVIDUALS><ENTITIES>"
+                + entities + "</ENTITIES></CONSOLIDATED_LIST>").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An individual of a UN list: its names in the list's order (first to fourth), and what else the list says of it ({@code more}, XML). */
+    private static String individual(String reference, String more, String... names) {
+        String[] tags = {"FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME"};
+        StringBuilder xml = new StringBuilder("<INDIVIDUAL><DATAID>" + reference.hashCode() + "</DATAID>");
+        for (int i = 0; i < names.length; i++) {
+            xml.append('<').append(tags[i]).append('>').append(names[i]).append("</").append(tags[i]).append('>');
+        }
+        return xml.append("<REFERENCE_NUMBER>").append(reference).append("</REFERENCE_NUMBER>").append(more).append("</INDIVIDUAL>").toString();
+    }
+
     private static String entity(String reference, String name, String aliases) {
         return "<ENTITY><DATAID>" + reference.hashCode() + "</DATAID><FIRST_NAME>" + name + "</FIRST_NAME><REFERENCE_NUMBER>" + reference
                 + "</REFERENCE_NUMBER><ENTITY_ALIAS><QUALITY>Good</QUALITY><ALIAS_NAME>" + aliases + "</ALIAS_NAME></ENTITY_ALIAS></ENTITY>";
@@ -82,10 +98,8 @@ class WatchlistsTest {
     @ParameterizedTest
     @EnumSource(OfflineNode.Store.class)
     void aBodysNameIsNotTakenForAListedPersonsName(OfflineNode.Store db) {
-        String list = "<CONSOLIDATED_LIST dateGenerated=\"2020-11-30\"><INDIVIDUALS><INDIVIDUAL><DATAID>1</DATAID><FIRST_NAME>MUHAMMAD</FIRST_NAME>"
-                + "<SECOND_NAME>JAMAL</SECOND_NAME><REFERENCE_NUMBER>QDi.318</REFERENCE_NUMBER></INDIVIDUAL></INDIVIDUALS><ENTITIES>"
-                + entity("QDe.136", "MUHAMMAD JAMAL NETWORK", "MJN") + "</ENTITIES></CONSOLIDATED_LIST>";
-        watchlists(db).importUnList("kinds", new ByteArrayInputStream(list.getBytes(StandardCharsets.UTF_8)));
+        watchlists(db).importUnList("kinds", list(individual("QDi.318", "", "MUHAMMAD", "JAMAL"),
+                entity("QDe.136", "MUHAMMAD JAMAL NETWORK", "MJN")));
         var person = watchlists(db).search("Muhammad Jamal Group", 10).stream().filter(m -> m.reference().equals("QDi.318")).findFirst()
                 .orElseThrow();
         assertThat(person.band()).isEqualTo("REVIEW");
@@ -151,11 +165,8 @@ class WatchlistsTest {
     @ParameterizedTest
     @EnumSource(OfflineNode.Store.class)
     void aPersonsNameIsNotTakenForABodyNamedAfterHim(OfflineNode.Store db) {
-        String list = "<CONSOLIDATED_LIST dateGenerated=\"2020-11-30\"><INDIVIDUALS><INDIVIDUAL><DATAID>1</DATAID><FIRST_NAME>MUHAMMAD</FIRST_NAME>"
-                + "<SECOND_NAME>JAMAL</SECOND_NAME><REFERENCE_NUMBER>QDi.318</REFERENCE_NUMBER><INDIVIDUAL_DATE_OF_BIRTH><TYPE_OF_DATE>EXACT"
-                + "</TYPE_OF_DATE><DATE>1965-01-01</DATE></INDIVIDUAL_DATE_OF_BIRTH></INDIVIDUAL></INDIVIDUALS><ENTITIES>"
-                + entity("QDe.136", "MUHAMMAD JAMAL NETWORK", "MJN") + "</ENTITIES></CONSOLIDATED_LIST>";
-        watchlists(db).importUnList("named-after", new ByteArrayInputStream(list.getBytes(StandardCharsets.UTF_8)));
+        watchlists(db).importUnList("named-after", list(individual("QDi.318", "<INDIVIDUAL_DATE_OF_BIRTH><TYPE_OF_DATE>EXACT</TYPE_OF_DATE>"
+                + "<DATE>1965-01-01</DATE></INDIVIDUAL_DATE_OF_BIRTH>", "MUHAMMAD", "JAMAL"), entity("QDe.136", "MUHAMMAD JAMAL NETWORK", "MJN")));
         // by name alone both are shown: nothing says which the officer means
         assertThat(watchlists(db).search("Muhammad Jamal", 10)).extracting(Watchlists.Match::reference).contains("QDi.318", "QDe.136");
 
@@ -189,13 +200,8 @@ class WatchlistsTest {
     @ParameterizedTest
     @EnumSource(OfflineNode.Store.class)
     void aFathersNameIsNotTakenForTheSonNamedAfterHim(OfflineNode.Store db) {
-        String list = "<CONSOLIDATED_LIST dateGenerated=\"2020-11-30\"><INDIVIDUALS>"
-                + "<INDIVIDUAL><DATAID>1</DATAID><FIRST_NAME>HAMZA</FIRST_NAME><SECOND_NAME>USAMA</SECOND_NAME><THIRD_NAME>MUHAMMAD</THIRD_NAME>"
-                + "<FOURTH_NAME>BIN LADEN</FOURTH_NAME><REFERENCE_NUMBER>QDi.421</REFERENCE_NUMBER></INDIVIDUAL>"
-                + "<INDIVIDUAL><DATAID>2</DATAID><FIRST_NAME>MOHAMMAD</FIRST_NAME><SECOND_NAME>MOSLIM</SECOND_NAME><THIRD_NAME>HAQQANI</THIRD_NAME>"
-                + "<REFERENCE_NUMBER>TAi.999</REFERENCE_NUMBER></INDIVIDUAL>"
-                + "</INDIVIDUALS><ENTITIES/></CONSOLIDATED_LIST>";
-        watchlists(db).importUnList("family", new ByteArrayInputStream(list.getBytes(StandardCharsets.UTF_8)));
+        watchlists(db).importUnList("family", list(individual("QDi.421", "", "HAMZA", "USAMA", "MUHAMMAD", "BIN LADEN")
+                + individual("TAi.999", "", "MOHAMMAD", "MOSLIM", "HAQQANI"), ""));
 
         var son = watchlists(db).search("Usama bin Laden", 10).stream().filter(m -> m.reference().equals("QDi.421")).findFirst().orElseThrow();
         assertThat(son.band()).as(son.why().toString()).isEqualTo("REVIEW");

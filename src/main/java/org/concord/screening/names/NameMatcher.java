@@ -392,7 +392,8 @@ public final class NameMatcher {
         if (kind == null) {
             return comparison;
         }
-        return anotherKind(comparison, "'" + kind + "' names a kind of body, and the entry listed is a person", "a body's name against a person's");
+        return lessFor(comparison, "'" + kind + "' names a kind of body, and the entry listed is a person", "a body's name against a person's",
+                ANOTHER_KIND);
     }
 
     /**
@@ -401,8 +402,8 @@ public final class NameMatcher {
      * Jamal Network, named after him and listed apart.
      */
     public Comparison againstABody(Comparison comparison) {
-        return anotherKind(comparison, "a date of birth is given, so the name is a person's, and the entry listed is a body",
-                "a person's name against a body's");
+        return lessFor(comparison, "a date of birth is given, so the name is a person's, and the entry listed is a body",
+                "a person's name against a body's", ANOTHER_KIND);
     }
 
     /** The words that may stand before a person's own given name as a part of it (Mohammad Moslim is Moslim). */
@@ -433,7 +434,7 @@ public final class NameMatcher {
                 + "' is the longer's second: perhaps the father named in his son's name, or the son";
     }
 
-    /** {@code comparison} less {@code penalty}, said why. */
+    /** {@code comparison} less {@code penalty}: its score line replaced by {@code reason} and the score that says {@code what}. */
     private Comparison lessFor(Comparison comparison, String reason, String what, double penalty) {
         double score = Math.max(0, comparison.score() - penalty);
         List<String> why = new java.util.ArrayList<>(comparison.why());
@@ -441,17 +442,6 @@ public final class NameMatcher {
         why.add(reason + ": -" + Decimals.fixed(penalty, 2));
         why.add("score " + Decimals.fixed(score, 3) + " (" + Decimals.fixed(comparison.score(), 3) + " before, -"
                 + Decimals.fixed(penalty, 2) + " for " + what + ")");
-        return new Comparison(score, thresholds.band(score), List.copyOf(why));
-    }
-
-    /** {@code comparison} less {@link #ANOTHER_KIND}: its score line replaced by {@code reason} and the score that says {@code what}. */
-    private Comparison anotherKind(Comparison comparison, String reason, String what) {
-        double score = Math.max(0, comparison.score() - ANOTHER_KIND);
-        List<String> why = new java.util.ArrayList<>(comparison.why());
-        why.remove(why.size() - 1);
-        why.add(reason + ": -" + Decimals.fixed(ANOTHER_KIND, 2));
-        why.add("score " + Decimals.fixed(score, 3) + " (" + Decimals.fixed(comparison.score(), 3) + " for the names, -"
-                + Decimals.fixed(ANOTHER_KIND, 2) + " for " + what + ")");
         return new Comparison(score, thresholds.band(score), List.copyOf(why));
     }
 
