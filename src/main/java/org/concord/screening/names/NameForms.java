@@ -579,7 +579,7 @@ public final class NameForms {
         // ck before ch and sh: the c that sh or ch leaves before a k (shkwry, Bachkir) is a sound of its own, not the c of "ck"
         t = t.replace("ck", "k").replace("tion", "shn").replace("dzh", "j").replace("kh", "k").replace("gh", "g").replace("dh", "d")
                 .replace("ph", "f").replace("dj", "j").replace("ch", "c").replace("sh", "c").replace("q", "k")
-                .replace("x", "ks").replace("ou", "u").replace("ee", "i").replace("oo", "u");
+                .replace("x", "ks").replace("ou", "u").replace("ee", "i").replace("oo", "u").replace('z', 'd');
         StringBuilder out = new StringBuilder(t.length());
         char previous = 0;
         for (int i = 0; i < t.length(); i++) {
