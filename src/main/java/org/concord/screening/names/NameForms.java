@@ -48,7 +48,8 @@ public final class NameForms {
      * Titles and honorifics, set aside like the articles: "Mullah Jabbar" is Jabbar, "Dr. Alim Ghair" is
      * Alim Ghair. Checked before -ullah is folded (Mullah is not Mu-allah).
      */
-    static final Set<String> TITLES = Set.of("mullah", "mulla", "mullo", "molah", "mollah", "molla", "mulah", "mawlawi", "mawlavi", "maulavi", "maulvi", "moulavi",
+    static final Set<String> TITLES = Set.of("mullah", "mulla", "mullo", "molah", "mollah", "molla", "mulah", "mawlawi", "mawlavi", "maulavi", "maulvi", "moulavi", "molavi",
+            "mowlavi", "molawi", "moulvi",
             "molvi", "maulana", "mawlana", "haji", "hajji", "hajj", "alhaji", "alhajji", "qari", "sheikh", "shaikh", "shaykh", "sheik",
             "shaik", "dr", "doctor", "colonel", "col", "general", "gen", "commander", "mufti");
     /** The same written in Arabic script, as they read once transliterated (from Arabic script "mr" is Omar, not Mr). */
@@ -556,7 +557,9 @@ public final class NameForms {
 
     /**
      * The consonants of a folded token, the way they survive transliteration from Arabic script:
-     * vowels, y and w dropped (Arabic script writes short vowels not at all, long ones as consonants),
+     * vowels, y, w and v dropped (Arabic script writes short vowels not at all, long ones as consonants; its waw is w to
+     * Arabic speakers and v to Persian ones, Vahid and وحید), z read as d (dad, dhal and zah are z to Persian and Urdu
+     * speakers, d or dh in Latin spellings of Arabic),
      * digraphs and letters that spell one sound made one, doubled letters made single.
      */
     public static String skeleton(String token) {
@@ -584,7 +587,7 @@ public final class NameForms {
         char previous = 0;
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
-            if ("aeiouyw".indexOf(c) >= 0) {
+            if ("aeiouywv".indexOf(c) >= 0) {
                 continue;
             }
             if (c == 'h' && i == t.length() - 1 && i > 0) {

@@ -201,6 +201,17 @@ class NameMatchingTest {
     }
 
     @Test
+    void wawIsVToPersianSpeakersAndMolaviIsATitle() {
+        // و is w in Arabic and v in Persian: Vahid, Navid, Parviz, Javad as Iran writes them
+        for (String[] pair : new String[][] {{"Vahid", "وحید"}, {"Navid", "نوید"}, {"Parviz", "پرویز"}, {"Javad Zarif", "جواد ظریف"},
+            {"Wahid", "وحید"}, {"Molavi Abdolhamid", "مولوی عبدالحمید"}, {"Mowlavi Abdolhamid", "عبدالحمید"}}) {
+            assertThat(compare(pair[0], pair[1]).band()).as(pair[0] + " ~ " + pair[1] + " " + compare(pair[0], pair[1])).isEqualTo(Band.MATCH);
+        }
+        assertThat(NameForms.skeleton("vahid")).isEqualTo(NameForms.skeleton("wahid"));
+        assertThat(compare("Vahid", "Hamid").band()).isNotEqualTo(Band.MATCH);
+    }
+
+    @Test
     void pashtoAndUrduLettersAndTheJoinedConjunctionReadAsTheirArabicForms() {
         // ځدران is Zadran; عمر (Omar) is not the title Mr
         assertThat(compare("محمد عمر ځدران", "MUHAMMAD OMAR ZADRAN").band()).isEqualTo(Band.MATCH);
