@@ -350,7 +350,9 @@ public final class NameMatcher {
         int at = 0;
         why[at++] = "spelling '" + q.sortedTokens + "' ~ '" + c.sortedTokens + "' " + Decimals.fixed(folded, 2);
         why[at++] = "consonants '" + String.join(" ", q.skeletons) + "' ~ '" + String.join(" ", c.skeletons) + "' "
-                + Decimals.fixed(skeleton, 2) + (bothLatin(q, c) ? " (" + Decimals.fixed(LATIN_SKELETON, 2) + " x, two Latin spellings)" : "");
+                + Decimals.fixed(skeleton, 2) + (!bothLatin(q, c) ? "" : glides(q.tokens) == glides(c.tokens)
+                        ? " (" + Decimals.fixed(LATIN_SKELETON, 2) + " x, two Latin spellings)"
+                        : " (not counted: two Latin spellings, one with more glides, ai ay ei ey, than the other)");
         // the query's keys, each once, in order, that the candidate has too
         StringBuilder keys = new StringBuilder();
         for (int i = 0; i < q.phonetic.length; i++) {
@@ -518,9 +520,9 @@ public final class NameMatcher {
     }
 
     /**
-     * How many times the words write a vowel gliding into i (ai, ay, ei, ey): what tells Husayn and Hussein from Hasan, and
-     * Zayd from Zaid no more than from Zead, in Latin letters, where the consonant skeleton is the same ({@code hsn}). Two
-     * Latin names are compared by their consonants ({@link #LATIN_SKELETON}) only when they write as many.
+     * How many times the words write a vowel gliding into i (ai, ay, ei, ey): in Latin letters what tells Husayn and Hussein
+     * from Hasan, whose consonant skeletons are the same ({@code hsn}). Two Latin names are compared by their consonants
+     * ({@link #LATIN_SKELETON}) only when they write as many.
      */
     static int glides(String[] words) {
         int n = 0;
