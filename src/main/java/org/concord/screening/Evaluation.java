@@ -298,17 +298,7 @@ public final class Evaluation {
         } catch (InvalidName e) {
             return false;
         }
-        List<NameForms.Name> others = new ArrayList<>();
-        for (WatchlistEntry.Alias other : entry.names()) {
-            if (other.name().equals(alias) || other.type().equals("ORIGINAL_SCRIPT")) {
-                continue;
-            }
-            try {
-                others.add(NameForms.of(other.name()));
-            } catch (InvalidName e) {
-                // an unusable name finds nothing
-            }
-        }
+        List<NameForms.Name> others = otherNames(entry, other -> other.name().equals(alias));
         for (String token : held.tokens()) {
             NameForms.Name word;
             try {
@@ -344,19 +334,26 @@ public final class Evaluation {
         } catch (InvalidName e) {
             return false;
         }
+        return otherNames(entry, other -> other == alias).stream().noneMatch(other -> NameMatcher.shareAWord(held, other));
+    }
+
+    /**
+     * The entry's names in Latin letters besides the one held out ({@code held}), read as the matcher reads them; original-script
+     * names and names the matcher cannot take left out.
+     */
+    private static List<NameForms.Name> otherNames(WatchlistEntry entry, java.util.function.Predicate<WatchlistEntry.Alias> held) {
+        List<NameForms.Name> others = new ArrayList<>();
         for (WatchlistEntry.Alias other : entry.names()) {
-            if (other == alias || other.type().equals("ORIGINAL_SCRIPT")) {
+            if (held.test(other) || other.type().equals("ORIGINAL_SCRIPT")) {
                 continue;
             }
             try {
-                if (NameMatcher.shareAWord(held, NameForms.of(other.name()))) {
-                    return false;
-                }
+                others.add(NameForms.of(other.name()));
             } catch (InvalidName e) {
                 // not a name the matcher can take
             }
         }
-        return true;
+        return others;
     }
 
     /**

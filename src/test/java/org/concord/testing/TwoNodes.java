@@ -44,7 +44,6 @@ public final class TwoNodes {
         return new TwoNodes(pk, ir);
     }
 
-    /** Stops both nodes and drops their schemas. */
     /**
      * IR's node posting STIX objects (each as JSON text or a JSON node) straight to PK's TAXII inbox, as a partner (IR's
      * TLS key), not through its outbox: a message dated as a test wants it, as a partner's node could send it. The answer.
@@ -56,6 +55,7 @@ public final class TwoNodes {
                 + "/objects/", body, "Accept", "application/taxii+json;version=2.1", "Content-Type", "application/taxii+json;version=2.1");
     }
 
+    /** Stops both nodes and drops their schemas. */
     public void stop() {
         pk.close();
         ir.close();

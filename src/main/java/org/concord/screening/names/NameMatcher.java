@@ -181,6 +181,16 @@ public final class NameMatcher {
         private String sortedSkeleton;
         /** Whether a word of the name is a word of direction ({@link #ANOTHER_PLACE}): 0 not yet known, 1 no, 2 yes. */
         private byte direction;
+        /** The glides the name's words write ({@link NameMatcher#glides(String[])}); -1 not yet counted. */
+        private int glides = -1;
+
+        /** The glides the name's words write, counted once: a query's, for every candidate it is scored against. */
+        int glides() {
+            if (glides < 0) {
+                glides = NameMatcher.glides(tokens);
+            }
+            return glides;
+        }
 
         /** The countries the name's words name ({@link #COUNTRIES}), found once; empty if none. */
         private java.util.Set<String> countries;
@@ -350,7 +360,7 @@ public final class NameMatcher {
         int at = 0;
         why[at++] = "spelling '" + q.sortedTokens + "' ~ '" + c.sortedTokens + "' " + Decimals.fixed(folded, 2);
         why[at++] = "consonants '" + String.join(" ", q.skeletons) + "' ~ '" + String.join(" ", c.skeletons) + "' "
-                + Decimals.fixed(skeleton, 2) + (!bothLatin(q, c) ? "" : glides(q.tokens) == glides(c.tokens)
+                + Decimals.fixed(skeleton, 2) + (!bothLatin(q, c) ? "" : q.glides() == c.glides()
                         ? " (" + Decimals.fixed(LATIN_SKELETON, 2) + " x, two Latin spellings)"
                         : " (not counted: two Latin spellings, one with more glides, ai ay ei ey, than the other)");
         // the query's keys, each once, in order, that the candidate has too
@@ -509,7 +519,7 @@ public final class NameMatcher {
     private static double skeletonView(Prepared q, Prepared c) {
         double factor = 1.0;
         if (q.script == c.script) {
-            if (q.script != Character.UnicodeScript.LATIN || glides(q.tokens) != glides(c.tokens)) {
+            if (q.script != Character.UnicodeScript.LATIN || q.glides() != c.glides()) {
                 return 0;
             }
             factor = LATIN_SKELETON;
