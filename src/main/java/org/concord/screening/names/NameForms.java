@@ -602,6 +602,18 @@ public final class NameForms {
         return out.length() == 0 ? t.substring(0, Math.min(1, t.length())) : out.toString();
     }
 
+    /**
+     * The consonant skeleton of a word read from Arabic script with its qaf (ق, q in the word as read) read as gh, the way
+     * Iran's Latin spellings write it (Ghalibaf, Bagheri, Araghchi for قالیباف, باقری, عراقچی), where Arabic, Urdu and
+     * Pashto spellings write q or k (Haqqani, Qasim, Ishakzai): {@link #skeleton(String, boolean)} reads it as k, which
+     * the Latin gh (g) does not meet. Null when the word has no qaf. One skeleton cannot be both, and reading a Latin gh as
+     * q or every k q g gh as one lost more than it found (docs/screening.md), so the matcher tries this reading beside
+     * the other, for a name written in Arabic script only.
+     */
+    public static String persianQafSkeleton(String token) {
+        return token.indexOf('q') < 0 ? null : skeleton(token.replace("q", "gh"), true);
+    }
+
     /** The primary Double Metaphone key of a folded token (the token itself if it has no Latin letters). */
     public static String phonetic(String token) {
         String key = METAPHONE.doubleMetaphone(token);

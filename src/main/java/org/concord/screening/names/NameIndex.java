@@ -776,7 +776,8 @@ public final class NameIndex<R> {
         long[] estimate = new long[m];
         s.startTable(m);
         for (int i = 0; i < m; i++) {
-            similar[i] = mostSimilar(similarWordsKept(tokens.get(i), query.skeletons().get(i), i, s), i, s);
+            similar[i] = mostSimilar(similarWordsKept(tokens.get(i), query.skeletons().get(i), otherQafSkeleton(tokens.get(i), query.abjad()),
+                    i, s), i, s);
             for (int k = 0; k < similar[i].size; k++) {
                 estimate[i] += wordNames[similar[i].values[k]].length;
             }
@@ -852,8 +853,8 @@ public final class NameIndex<R> {
      * paying to keep what the next one drops). What is kept is replayed in the order it was found, so
      * the table and the list of words it makes are the ones the search made.
      */
-    private IntList similarWordsKept(String token, String skeleton, int i, Scratch s) {
-        String key = token + '\u0000' + skeleton;
+    private IntList similarWordsKept(String token, String skeleton, String otherSkeleton, int i, Scratch s) {
+        String key = token + '\u0000' + skeleton + '\u0000' + otherSkeleton;
         Similar known = kept.get(key);
         IntList out = new IntList(known != null ? known.found().length : 512);
         if (known != null) {
@@ -863,6 +864,9 @@ public final class NameIndex<R> {
         s.found.size = 0;
         s.foundSimilarity.size = 0;
         similarWords(token, skeleton, s);
+        if (otherSkeleton != null) {
+            similarSkeletons(otherSkeleton, s);
+        }
         replay(s.found.values, s.foundSimilarity.values, s.found.size, i, s, out);
         int pairs = s.found.size;
         if (keptPairs.addAndGet(pairs + 8) <= KEPT_PAIRS) {
@@ -898,6 +902,24 @@ public final class NameIndex<R> {
         int need = Math.max(1, trigrams.size() / 2);
         s.count(trigrams, wordTrigrams, s.wordCounts, need);
         compareReached(wordLetters, token, WORD_CUT, false, s);
+        similarSkeletons(skeleton, s);
+    }
+
+    /**
+     * The skeleton of a query word read with ق the other way ({@link NameForms#persianQafSkeleton}), to look up beside its
+     * own: from Arabic script, its qaf read as gh (finds Ghalibaf for قالیباف); in Latin letters, its gh read as qaf, which
+     * a skeleton reads as k (finds قالیباف for Ghalibaf); null when the word has neither. The matcher scores what this
+     * finds ({@link NameMatcher}'s Persian reading); only the finding is the index's.
+     */
+    static String otherQafSkeleton(String token, boolean abjad) {
+        if (abjad) {
+            return NameForms.persianQafSkeleton(token);
+        }
+        return token.contains("gh") ? NameForms.skeleton(token.replace("gh", "q"), false) : null;
+    }
+
+    /** The skeletons of the index like {@code skeleton}, with their similarity, into {@link Scratch#found}: see {@link #similarWords}. */
+    private void similarSkeletons(String skeleton, Scratch s) {
         // consonants: the words whose skeleton is like this one's (the same name in another script, or spelled with other vowels)
         List<String> skeletonTrigrams = trigrams(skeleton);
         int needSkeleton = Math.max(1, skeletonTrigrams.size() / 2);

@@ -28,6 +28,16 @@ public final class NameMatcher {
      * the development set: 0.90 found 4 more and no wrong match more; 0.93 and 0.95 added wrong matches (BENCHMARKS.md).
      */
     static final double LATIN_SKELETON = 0.90;
+    /**
+     * How much of itself the consonants' view counts when it reads a name in Arabic script another way than the Latin
+     * spellings of Arabic do ({@link Prepared#persianReadings}: ق as gh, as Iran writes it): a reading that needs the other
+     * sound is a little less sure than one that does not. Ghasem Soleimani against قاسم سلیمانی scores 0.94, a match,
+     * under Qasem Soleimani's 0.98.
+     */
+    static final double ANOTHER_READING = 0.98;
+    /** The most words of qaf in a name read every way (2^3 - 1 readings); a name with more is read with all of them as gh too. */
+    static final int QAF_WORDS = 3;
+    private static final Prepared[] NO_READINGS = {};
     private static final double PHONETIC_BONUS = 0.04;
     private static final double SUBSET_WEIGHT = 0.90;
     /** A shorter name found in a longer one scores at least this much of its word-by-word score, more as it covers more of the longer one. */
@@ -183,6 +193,53 @@ public final class NameMatcher {
         private byte direction;
         /** The glides the name's words write ({@link NameMatcher#glides(String[])}); -1 not yet counted. */
         private int glides = -1;
+
+        /** {@link #persianReadings()}, once read. */
+        private Prepared[] persian;
+
+        /**
+         * The name read from Arabic script with its qafs read as gh, the way Iran's Latin spellings write it
+         * ({@link NameForms#persianQafSkeleton}), each qaf word one way or the other (a Latin spelling may write one
+         * of them q and another gh: Mohammad Bagher Qalibaf): its words and sounds as they are, its consonants read
+         * again. None when it is not written in Arabic script or has no qaf; with more than {@link #QAF_WORDS} words
+         * of qaf, only all of them read as gh. Read once, when first asked.
+         */
+        Prepared[] persianReadings() {
+            if (persian == null) {
+                persian = NO_READINGS;
+                if (script == Character.UnicodeScript.ARABIC) {
+                    int[] at = new int[tokens.length];
+                    String[] reading = new String[tokens.length];
+                    int n = 0;
+                    for (int i = 0; i < tokens.length; i++) {
+                        String read = NameForms.persianQafSkeleton(tokens[i]);
+                        if (read != null) {
+                            at[n] = i;
+                            reading[n++] = read;
+                        }
+                    }
+                    if (n > 0) {
+                        // every choice of the qaf words read as gh (a bit each, at least one set), or only all of them
+                        int all = (1 << Math.min(n, 30)) - 1;
+                        int first = n <= QAF_WORDS ? 1 : all;
+                        persian = new Prepared[all - first + 1];
+                        int made = 0;
+                        for (int choice = first; choice <= all; choice++) {
+                            String[] other = skeletons.clone();
+                            for (int j = 0; j < n; j++) {
+                                if (n > QAF_WORDS || (choice & 1 << j) != 0) {
+                                    other[at[j]] = reading[j];
+                                }
+                            }
+                            // a word weighs what it weighs however its consonants are read
+                            persian[made++] = new Prepared(tokens, other, phonetic, tokenParticle, tokenRest, null, null, tokenRarity,
+                                    skeletonRarity, script);
+                        }
+                    }
+                }
+            }
+            return persian;
+        }
 
         /** The glides the name's words write, counted once: a query's, for every candidate it is scored against. */
         int glides() {
@@ -359,8 +416,11 @@ public final class NameMatcher {
                 + (places != null ? 1 : 0)];
         int at = 0;
         why[at++] = "spelling '" + q.sortedTokens + "' ~ '" + c.sortedTokens + "' " + Decimals.fixed(folded, 2);
-        why[at++] = "consonants '" + String.join(" ", q.skeletons) + "' ~ '" + String.join(" ", c.skeletons) + "' "
-                + Decimals.fixed(skeleton, 2) + (!bothLatin(q, c) ? "" : q.glides() == c.glides()
+        Prepared[] read = skeletonReadings(q, c);
+        why[at++] = "consonants '" + String.join(" ", read[0].skeletons) + "' ~ '" + String.join(" ", read[1].skeletons) + "' "
+                + Decimals.fixed(skeleton, 2) + (read[0] != q || read[1] != c
+                        ? " (ق read as gh, the Persian way, " + Decimals.fixed(ANOTHER_READING, 2) + " x)"
+                        : !bothLatin(q, c) ? "" : q.glides() == c.glides()
                         ? " (" + Decimals.fixed(LATIN_SKELETON, 2) + " x, two Latin spellings)"
                         : " (not counted: two Latin spellings, one with more glides, ai ay ei ey, than the other)");
         // the query's keys, each once, in order, that the candidate has too
@@ -516,7 +576,51 @@ public final class NameMatcher {
         return anotherPlace(q, c) != null ? view - ANOTHER_PLACE : view;
     }
 
+    /**
+     * The consonants' view of two names: as each is read, and, between two scripts, with the qaf of the one in Arabic
+     * script read as gh as well ({@link Prepared#persianReadings}), which counts {@link #ANOTHER_READING} of itself.
+     */
     private static double skeletonView(Prepared q, Prepared c) {
+        double view = skeletonViewAsRead(q, c);
+        if (q.script != c.script) {
+            for (Prepared qp : q.persianReadings()) {
+                view = Math.max(view, ANOTHER_READING * skeletonViewAsRead(qp, c));
+            }
+            for (Prepared cp : c.persianReadings()) {
+                view = Math.max(view, ANOTHER_READING * skeletonViewAsRead(q, cp));
+            }
+        }
+        return view;
+    }
+
+    /**
+     * The two names as read for the consonants' view that {@link #skeletonView} gave: {@code q} and {@code c}, or one of
+     * them in its Persian reading when that read better.
+     */
+    static Prepared[] skeletonReadings(Prepared q, Prepared c) {
+        Prepared[] readings = {q, c};
+        if (q.script != c.script) {
+            double view = skeletonViewAsRead(q, c);
+            for (Prepared qp : q.persianReadings()) {
+                double read = ANOTHER_READING * skeletonViewAsRead(qp, c);
+                if (read > view) {
+                    readings[0] = qp;
+                    view = read;
+                }
+            }
+            for (Prepared cp : c.persianReadings()) {
+                double read = ANOTHER_READING * skeletonViewAsRead(q, cp);
+                if (read > view) {
+                    readings[0] = q;
+                    readings[1] = cp;
+                    view = read;
+                }
+            }
+        }
+        return readings;
+    }
+
+    private static double skeletonViewAsRead(Prepared q, Prepared c) {
         double factor = 1.0;
         if (q.script == c.script) {
             if (q.script != Character.UnicodeScript.LATIN || q.glides() != c.glides()) {

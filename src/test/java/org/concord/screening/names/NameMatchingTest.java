@@ -212,6 +212,27 @@ class NameMatchingTest {
     }
 
     @Test
+    void qafIsGhToPersianSpeakersAndQToOthersAndTheExplanationSaysWhichReadingMatched() {
+        // ق is gh in Iran's Latin spellings (Ghalibaf, Bagheri), q or k in Arabic, Urdu and Pashto ones (Haqqani, Qasim)
+        for (String[] pair : new String[][] {{"Ghalibaf", "قالیباف"}, {"Mohammad Bagheri", "محمد باقری"}, {"Abbas Araghchi", "عباس عراقچی"},
+            {"Esmail Ghaani", "اسماعیل قاآنی"}, {"Ghasem Soleimani", "قاسم سلیمانی"}, {"Qasem Soleimani", "قاسم سلیمانی"},
+            {"Haqqani", "حقانی"}, {"Gasmi", "قاسمی"}, {"Mohammad Bagher Qalibaf", "محمد باقر قالیباف"}}) {
+            assertThat(compare(pair[0], pair[1]).band()).as(pair[0] + " ~ " + pair[1] + " " + compare(pair[0], pair[1])).isEqualTo(Band.MATCH);
+            assertThat(compare(pair[1], pair[0]).band()).as(pair[1] + " ~ " + pair[0]).isEqualTo(Band.MATCH);
+        }
+        // the reading that needs the other sound scores a little under the one that does not, and says so
+        NameMatcher.Comparison gh = compare("Ghasem Soleimani", "قاسم سلیمانی");
+        assertThat(gh.score()).isLessThan(compare("Qasem Soleimani", "قاسم سلیمانی").score());
+        assertThat(gh.why()).anySatisfy(line -> assertThat(line).startsWith("consonants 'gsm slmn' ~ 'gsm slmn'")
+                .contains("ق read as gh, the Persian way"));
+        assertThat(compare("Qasem Soleimani", "قاسم سلیمانی").why()).noneSatisfy(line -> assertThat(line).contains("Persian way"));
+        // غ is gh in every reading: Ghani is not Qani, and two Latin spellings are not read again
+        assertThat(compare("Ghani", "غنی").band()).isEqualTo(Band.MATCH);
+        assertThat(compare("Kani", "غنی").band()).isNotEqualTo(Band.MATCH);
+        assertThat(compare("Ghalibaf", "Qalibaf").why()).noneSatisfy(line -> assertThat(line).contains("Persian way"));
+    }
+
+    @Test
     void pashtoAndUrduLettersAndTheJoinedConjunctionReadAsTheirArabicForms() {
         // ځدران is Zadran; عمر (Omar) is not the title Mr
         assertThat(compare("محمد عمر ځدران", "MUHAMMAD OMAR ZADRAN").band()).isEqualTo(Band.MATCH);
