@@ -226,12 +226,13 @@ class WatchlistsTest {
      * An officer on the Iran border types a name as Iran spells it in Latin letters, ق as gh (Ghalibaf), and the list
      * holds it in Persian script (قالیباف), or the other way round: the search finds it, as a match, and says which
      * reading of ق it took. Before, the index did not even bring قالیباف for Ghalibaf (their consonants, k and g, apart).
+     * And the long vowels Persian script writes tell two names of one skeleton apart (محمود is Mahmud, not Muhammad).
      */
     @ParameterizedTest
     @EnumSource(OfflineNode.Store.class)
     void aQafWrittenGhTheIranianWayFindsTheNameInPersianScriptAndTheOtherWayRound(OfflineNode.Store db) {
         watchlists(db).importUnList("border", list(individual("IRi.101", "", "قالیباف") + individual("IRi.102", "", "غلامی")
-                + individual("IRi.103", "", "GHASEM", "SOLEIMANI") + individual("PKi.104", "", "HAQQANI"), ""));
+                + individual("IRi.103", "", "GHASEM", "SOLEIMANI") + individual("PKi.104", "", "HAQQANI") + individual("PKi.105", "", "محمود", "رحيم"), ""));
 
         assertThat(watchlists(db).search("Ghalibaf", 10)).first().satisfies(m -> {
             assertThat(m.reference()).isEqualTo("IRi.101");
@@ -245,6 +246,15 @@ class WatchlistsTest {
         // q the Urdu and Pashto way, as it was; and غ is gh however it is read
         assertThat(watchlists(db).search("حقانی", 10)).first().satisfies(m -> assertThat(m.reference()).isEqualTo("PKi.104"));
         assertThat(watchlists(db).search("Ghalibaf", 10)).noneMatch(m -> m.reference().equals("IRi.102"));
+        // Muhammad is not محمود (Mahmud), whose consonants are his: for review, and the search says why
+        assertThat(watchlists(db).search("Muhammad Rahim", 10)).filteredOn(m -> m.reference().equals("PKi.105")).singleElement().satisfies(m -> {
+            assertThat(m.band()).isEqualTo("REVIEW");
+            assertThat(m.why()).contains("'mhmwd' writes a long u (و) where 'muhammad' has none: another name, -0.10 off the consonants");
+        });
+        assertThat(watchlists(db).search("Mahmoud Rahim", 10)).first().satisfies(m -> {
+            assertThat(m.reference()).isEqualTo("PKi.105");
+            assertThat(m.band()).isEqualTo("MATCH");
+        });
     }
 
     /**

@@ -602,6 +602,99 @@ public final class NameForms {
         return out.length() == 0 ? t.substring(0, Math.min(1, t.length())) : out.toString();
     }
 
+    /** A vowel of the u kind in a gap between consonants ({@link #vowelGaps}): u, o, w, v. */
+    static final int U = 1;
+    /** A vowel of the i kind: i, e, y. */
+    static final int I = 2;
+    /** An a. */
+    static final int A = 4;
+    /** A long u as the spelling writes it: و from Arabic script, oo or uu in Latin letters. */
+    static final int LONG_U = 8;
+    /** A long i as the spelling writes it: ي from Arabic script, ee or ii in Latin letters. */
+    static final int LONG_I = 16;
+    /** A vowel gliding into i in Latin letters (ai ay ei ey): a long i, or an a and an i apart (al-Qaida, القاعدة). */
+    static final int GLIDE = 32;
+
+    /**
+     * The vowels around the consonants of a word's skeleton ({@link #skeleton(String, boolean)}), as a mask of kinds
+     * ({@link #U}, {@link #I}, {@link #A}, {@link #LONG_U}, {@link #LONG_I}, {@link #GLIDE}) per gap: element k holds what
+     * stands before the skeleton's k-th consonant, the last what follows the last; null when the walk does not give the
+     * skeleton's consonants. Arabic script writes its long vowels (و ي, read w and y) and no short ones, so where it
+     * writes one a Latin spelling of the same name writes a vowel of that kind: Muhammad is not محمود, nor Hasan حسين.
+     * Latin letters write a long vowel plainly only as ee, ii, oo or uu (ou is any u in French spellings: Moussa,
+     * Mouhamed), and a glide (ai ay ei ey) for a long i or for two vowels apart.
+     */
+    static int[] vowelGaps(String token, boolean abjad) {
+        // read once per word: a search reads the same words' gaps for candidate after candidate
+        java.util.concurrent.ConcurrentHashMap<String, int[]> kept = abjad ? ABJAD_GAPS : LATIN_GAPS;
+        int[] gaps = kept.get(token);
+        if (gaps == null) {
+            gaps = readVowelGaps(token, abjad);
+            if (kept.size() < GAPS_KEPT) {
+                kept.put(token, gaps);
+            }
+        }
+        return gaps.length == 0 ? null : gaps;
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<String, int[]> ABJAD_GAPS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.concurrent.ConcurrentHashMap<String, int[]> LATIN_GAPS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int GAPS_KEPT = 200_000;
+
+    /** {@link #vowelGaps}, read afresh; an empty array for none. */
+    private static int[] readVowelGaps(String token, boolean abjad) {
+        String t = token;
+        if (t.startsWith("abd")) {
+            t = "bd" + t.substring(3);
+        }
+        if (!abjad) {
+            t = t.replace("th", "s").replace("ee", "I").replace("ii", "I").replace("oo", "U").replace("uu", "U")
+                    .replace("ai", "G").replace("ay", "G").replace("ei", "G").replace("ey", "G");
+        }
+        // the skeleton's foldings of consonants, in its order
+        t = t.replace("ck", "k").replace("tion", "shn").replace("dzh", "j").replace("kh", "k").replace("gh", "g").replace("dh", "d")
+                .replace("ph", "f").replace("dj", "j").replace("ch", "c").replace("sh", "c").replace("q", "k")
+                .replace("x", "ks").replace("ou", "u").replace("ee", "i").replace("oo", "u").replace('z', 'd');
+        int[] gaps = new int[t.length() + 1];
+        StringBuilder consonants = new StringBuilder(t.length());
+        int n = 0;
+        int current = 0;
+        char previous = 0;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            int kind = vowelKind(c, abjad);
+            if (kind != 0) {
+                current |= kind;
+                continue;
+            }
+            if (c == 'h' && i == t.length() - 1 && i > 0) {
+                continue;
+            }
+            if (c != previous) {
+                consonants.append(c);
+                gaps[n++] = current;
+                current = 0;
+            }
+            previous = c;
+        }
+        gaps[n++] = current;
+        return consonants.toString().equals(skeleton(token, abjad)) ? java.util.Arrays.copyOf(gaps, n) : new int[0];
+    }
+
+    private static int vowelKind(char c, boolean abjad) {
+        return switch (c) {
+            case 'w' -> abjad ? U | LONG_U : U;
+            case 'y' -> abjad ? I | LONG_I : I;
+            case 'u', 'o', 'v' -> U;
+            case 'i', 'e' -> I;
+            case 'a' -> A;
+            case 'U' -> U | LONG_U;
+            case 'I' -> I | LONG_I;
+            case 'G' -> I | GLIDE;
+            default -> 0;
+        };
+    }
+
     /**
      * The consonant skeleton of a word read from Arabic script with its qaf (ق, q in the word as read) read as gh, the way
      * Iran's Latin spellings write it (Ghalibaf, Bagheri, Araghchi for قالیباف, باقری, عراقچی), where Arabic, Urdu and

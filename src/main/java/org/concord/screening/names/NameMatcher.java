@@ -38,6 +38,20 @@ public final class NameMatcher {
     /** The most words of qaf in a name read every way (2^3 - 1 readings); a name with more is read with all of them as gh too. */
     static final int QAF_WORDS = 3;
     private static final Prepared[] NO_READINGS = {};
+    private static final int[] NO_GAPS = {};
+    /**
+     * Taken off the consonants' view between a name in Arabic script and one in Latin letters for each word whose
+     * consonants are the other's but whose long vowels are not ({@link #anotherVowel}: Muhammad and محمود, Mahmood and
+     * محمد, Hasan and حسين, Saeed and سعد all share their consonants, and scored 0.96-1.00, matches), for at most two
+     * such words: the two names are then for review, not a match.
+     */
+    static final double ANOTHER_VOWEL = 0.10;
+    /**
+     * The most consonants of a word whose long vowels {@link #vowelsApart} reads: given names are short (Hasan, Husayn,
+     * Muhammad, Mahmud, Saad, Saeed: 2-4), and two names of five consonants alike are seldom two names; a longer word is
+     * more often a word borrowed from English, whose a is ay (لبریشن, liberation).
+     */
+    static final int VOWELS_TELL = 4;
     private static final double PHONETIC_BONUS = 0.04;
     private static final double SUBSET_WEIGHT = 0.90;
     /** A shorter name found in a longer one scores at least this much of its word-by-word score, more as it covers more of the longer one. */
@@ -193,6 +207,21 @@ public final class NameMatcher {
         private byte direction;
         /** The glides the name's words write ({@link NameMatcher#glides(String[])}); -1 not yet counted. */
         private int glides = -1;
+
+        /** Each word's {@link NameForms#vowelGaps}, read when first asked (null: not yet; an element null: none). */
+        private int[][] gaps;
+
+        /** The vowels around word {@code i}'s consonants ({@link NameForms#vowelGaps}), read once; null when they cannot be told. */
+        int[] gaps(int i) {
+            if (gaps == null) {
+                gaps = new int[tokens.length][];
+            }
+            if (gaps[i] == null) {
+                int[] read = NameForms.vowelGaps(tokens[i], script == Character.UnicodeScript.ARABIC);
+                gaps[i] = read == null ? NO_GAPS : read;
+            }
+            return gaps[i] == NO_GAPS ? null : gaps[i];
+        }
 
         /** {@link #persianReadings()}, once read. */
         private Prepared[] persian;
@@ -412,11 +441,16 @@ public final class NameMatcher {
                 : anotherOfTheFamily(q.skeletons, q.skeletonParticle, q.skeletonRest, c.skeletons, c.skeletonParticle, c.skeletonRest);
         // said of the spelling's view, the one the rule is applied in (a skeleton is never a word of direction)
         String places = folded >= SKELETON_WEIGHT * skeleton ? anotherPlace(q, c) : null;
-        String[] why = new String[4 + (queryReadAs == null ? 0 : 1) + (candidateReadAs == null ? 0 : 1) + (family ? 1 : 0)
+        Prepared[] read = skeletonReadings(q, c);
+        // said of the consonants' view as read, when its long vowels took something off it
+        StringBuilder apart = new StringBuilder();
+        int wordsApart = Math.min(2, vowelsApart(read[0], read[1], apart));
+        String vowels = wordsApart == 0 ? null : apart + (wordsApart > 1 ? ", and one word more" : "") + ": another name, -"
+                + Decimals.fixed(wordsApart * ANOTHER_VOWEL, 2) + " off the consonants";
+        String[] why = new String[4 + (queryReadAs == null ? 0 : 1) + (candidateReadAs == null ? 0 : 1) + (family ? 1 : 0) + (vowels != null ? 1 : 0)
                 + (places != null ? 1 : 0)];
         int at = 0;
         why[at++] = "spelling '" + q.sortedTokens + "' ~ '" + c.sortedTokens + "' " + Decimals.fixed(folded, 2);
-        Prepared[] read = skeletonReadings(q, c);
         why[at++] = "consonants '" + String.join(" ", read[0].skeletons) + "' ~ '" + String.join(" ", read[1].skeletons) + "' "
                 + Decimals.fixed(skeleton, 2) + (read[0] != q || read[1] != c
                         ? " (ق read as gh, the Persian way, " + Decimals.fixed(ANOTHER_READING, 2) + " x)"
@@ -436,6 +470,9 @@ public final class NameMatcher {
         }
         if (candidateReadAs != null) {
             why[at++] = candidateReadAs;
+        }
+        if (vowels != null) {
+            why[at++] = vowels;
         }
         if (family) {
             why[at++] = "first words '" + q.tokens[0] + "' and '" + c.tokens[0] + "' alike in nothing: perhaps two of one family, each with a name of its own, -"
@@ -629,8 +666,98 @@ public final class NameMatcher {
             factor = LATIN_SKELETON;
         }
         double whole = Math.max(similarity(q.sortedSkeleton(), c.sortedSkeleton()), similarity(q.skeleton(), c.skeleton()));
+        if (factor == 1.0) {
+            int apart = Math.min(2, vowelsApart(q, c, null));
+            if (apart > 0) {
+                return Math.max(0, view(q.skeletons, q.skeletonParticle, q.skeletonRest, c.skeletons, c.skeletonParticle, c.skeletonRest,
+                        q.skeletonRarity, c.skeletonRarity, whole, q.skeleton(), c.skeleton(), PART_CONSONANTS) - apart * ANOTHER_VOWEL);
+            }
+        }
         return factor * view(q.skeletons, q.skeletonParticle, q.skeletonRest, c.skeletons, c.skeletonParticle, c.skeletonRest, q.skeletonRarity,
                 c.skeletonRarity, whole, q.skeleton(), c.skeleton(), PART_CONSONANTS);
+    }
+
+    /**
+     * How many words of the name in Arabic script (of {@code q} and {@code c}, the other in Latin letters) have the
+     * consonants of a word of the other name, and long vowels that tell them apart from every such word
+     * ({@link #anotherVowel}); 0 for any other two names. The first such pair is said into {@code said} when given.
+     */
+    static int vowelsApart(Prepared q, Prepared c, StringBuilder said) {
+        Prepared arabic;
+        Prepared latin;
+        if (q.script == Character.UnicodeScript.ARABIC && c.script == Character.UnicodeScript.LATIN) {
+            arabic = q;
+            latin = c;
+        } else if (c.script == Character.UnicodeScript.ARABIC && q.script == Character.UnicodeScript.LATIN) {
+            arabic = c;
+            latin = q;
+        } else {
+            return 0;
+        }
+        int apart = 0;
+        for (int i = 0; i < arabic.tokens.length; i++) {
+            String reason = null;
+            boolean alike = false;
+            for (int j = 0; j < latin.tokens.length && !alike; j++) {
+                if (arabic.skeletons[i].length() < 2 || arabic.skeletons[i].length() > VOWELS_TELL
+                        || !arabic.skeletons[i].equals(latin.skeletons[j])) {
+                    continue;
+                }
+                int[] a = arabic.gaps(i);
+                int[] l = latin.gaps(j);
+                String why = a == null || l == null || a.length != l.length ? null : anotherVowel(a, l, latin.tokens[j], arabic.tokens[i]);
+                if (why == null) {
+                    alike = true;
+                } else if (reason == null) {
+                    reason = why;
+                }
+            }
+            if (!alike && reason != null) {
+                apart++;
+                if (said != null && said.length() == 0) {
+                    said.append(reason);
+                }
+            }
+        }
+        return apart;
+    }
+
+    /**
+     * What tells a word in Latin letters from a word read from Arabic script with the same consonants, by the vowels
+     * between them ({@link NameForms#vowelGaps} of each, {@code latinGaps} and {@code arabicGaps}); null if nothing
+     * does. Arabic script writes a long vowel (و ي) where a Latin spelling of the same name writes a vowel of its kind,
+     * and writes none where a Latin spelling writes ee, ii, oo or uu; a glide (ai ay ei ey) needs ي or an alef (a long
+     * i, or an a and an i apart: Qaida, القاعدة). Only between consonants: how a name begins and ends varies more.
+     */
+    static String anotherVowel(int[] arabicGaps, int[] latinGaps, String latin, String arabic) {
+        for (int k = 1; k < arabicGaps.length - 1; k++) {
+            int a = arabicGaps[k];
+            int l = latinGaps[k];
+            if ((a & NameForms.LONG_U) != 0 && (a & NameForms.LONG_I) != 0) {
+                // و and ي together: one of them a seat of hamza (ئ ؤ, read y and w: عبدالرئوف, Abdul Rauf), or a
+                // consonant beside the vowel; a Latin spelling writes a vowel of either kind
+                if (l != 0 && (l & (NameForms.U | NameForms.I)) == 0) {
+                    return "'" + arabic + "' writes a long vowel (و ي) where '" + latin + "' has none";
+                }
+                continue;
+            }
+            if ((a & NameForms.LONG_U) != 0 && l != 0 && (l & NameForms.U) == 0) {
+                return "'" + arabic + "' writes a long u (و) where '" + latin + "' has none";
+            }
+            if ((a & NameForms.LONG_I) != 0 && l != 0 && (l & NameForms.I) == 0) {
+                return "'" + arabic + "' writes a long i (ي) where '" + latin + "' has none";
+            }
+            if ((l & NameForms.LONG_U) != 0 && (a & NameForms.LONG_U) == 0) {
+                return "'" + latin + "' writes a long u where '" + arabic + "' has no و";
+            }
+            if ((l & NameForms.LONG_I) != 0 && (a & NameForms.LONG_I) == 0) {
+                return "'" + latin + "' writes a long i where '" + arabic + "' has no ي";
+            }
+            if ((l & NameForms.GLIDE) != 0 && (a & (NameForms.LONG_I | NameForms.A)) == 0) {
+                return "'" + latin + "' writes a glide into i where '" + arabic + "' has no ي";
+            }
+        }
+        return null;
     }
 
     /**
