@@ -395,7 +395,7 @@ public final class NameMatcher {
         Prepared c = prepare(candidate);
         double folded = foldedView(q, c);
         double skeleton = skeletonView(q, c);
-        double phonetic = shared(q.phonetic, c.phonetic);
+        double phonetic = sounds(q, c);
         // the skeleton throws vowels away, so it agrees more easily: it counts a little less
         double score = combine(folded, skeleton, phonetic);
         return new Comparison(score, thresholds.band(score), explain(q, c, readAs(query), readAs(candidate), folded, skeleton, phonetic, score));
@@ -456,11 +456,11 @@ public final class NameMatcher {
                         ? " (ق read as gh, the Persian way, " + Decimals.fixed(ANOTHER_READING, 2) + " x)"
                         : !bothLatin(q, c) ? "" : q.glides() == c.glides()
                         ? " (" + Decimals.fixed(LATIN_SKELETON, 2) + " x, two Latin spellings)"
-                        : " (not counted: two Latin spellings, one with more glides, ai ay ei ey, than the other)");
+                        : " (not counted: two Latin spellings, one with more glides, ai ay ae ei ey, than the other)");
         // the query's keys, each once, in order, that the candidate has too
         StringBuilder keys = new StringBuilder();
         for (int i = 0; i < q.phonetic.length; i++) {
-            if (firstAt(q.phonetic, i) && contains(c.phonetic, q.phonetic[i])) {
+            if (firstAt(q.phonetic, i) && soundShared(q, i, c)) {
                 keys.append(keys.length() == 0 ? "" : " ").append(q.phonetic[i]);
             }
         }
@@ -590,7 +590,7 @@ public final class NameMatcher {
 
     /** Just the score of two prepared names; the same as {@link #score(NameForms.Name, NameForms.Name)}. */
     double score(Prepared q, Prepared c) {
-        return combine(foldedView(q, c), skeletonView(q, c), shared(q.phonetic, c.phonetic));
+        return combine(foldedView(q, c), skeletonView(q, c), sounds(q, c));
     }
 
     /**
@@ -600,7 +600,7 @@ public final class NameMatcher {
     static void scoreParts(Prepared q, Prepared c, double[] into, int at) {
         double folded = foldedView(q, c);
         double skeleton = skeletonView(q, c);
-        double phonetic = shared(q.phonetic, c.phonetic);
+        double phonetic = sounds(q, c);
         into[at] = combine(folded, skeleton, phonetic);
         into[at + 1] = folded;
         into[at + 2] = skeleton;
@@ -761,20 +761,14 @@ public final class NameMatcher {
     }
 
     /**
-     * How many times the words write a vowel gliding into i (ai, ay, ei, ey): in Latin letters what tells Husayn and Hussein
+     * How many times the words write a vowel gliding into i (ai, ay, ei, ey, and ae: Esmaeli and Ismaili, Saeed and Said): in Latin letters what tells Husayn and Hussein
      * from Hasan, whose consonant skeletons are the same ({@code hsn}). Two Latin names are compared by their consonants
      * ({@link #LATIN_SKELETON}) only when they write as many.
      */
     static int glides(String[] words) {
         int n = 0;
         for (String word : words) {
-            for (int i = 1; i < word.length(); i++) {
-                char a = word.charAt(i - 1);
-                char b = word.charAt(i);
-                if ((a == 'a' || a == 'e') && (b == 'i' || b == 'y')) {
-                    n++;
-                }
-            }
+            n += glides(word);
         }
         return n;
     }
@@ -1026,6 +1020,56 @@ public final class NameMatcher {
     }
 
     /** The share of distinct phonetic keys the two names have in common (of the larger set of distinct keys). */
+    /**
+     * The share of sounds (phonetic keys) two names have in common ({@link #shared}), where between two Latin spellings a
+     * key counts only for two words that write as many glides into i ({@link #glides}): Double Metaphone keys Hasan and
+     * Husayn, Hassan and Hussein alike ({@code HSN}), which lifted Hasan Ali against Husayn Ali to a match (0.932).
+     */
+    static double sounds(Prepared q, Prepared c) {
+        if (!bothLatin(q, c)) {
+            return shared(q.phonetic, c.phonetic);
+        }
+        int common = 0;
+        for (int i = 0; i < q.phonetic.length; i++) {
+            if (firstAt(q.phonetic, i) && soundShared(q, i, c)) {
+                common++;
+            }
+        }
+        return (double) common / Math.max(1, Math.max(distinct(q.phonetic), distinct(c.phonetic)));
+    }
+
+    /** Whether the sound of {@code q}'s word {@code i} is one of {@code c}'s, as {@link #sounds} counts it. */
+    private static boolean soundShared(Prepared q, int i, Prepared c) {
+        String key = q.phonetic[i];
+        if (!bothLatin(q, c)) {
+            return contains(c.phonetic, key);
+        }
+        for (int j = 0; j < c.phonetic.length; j++) {
+            if (c.phonetic[j].equals(key)) {
+                // any word of the query with this sound, against this word of the candidate
+                for (int k = i; k < q.phonetic.length; k++) {
+                    if (q.phonetic[k].equals(key) && glides(q.tokens[k]) == glides(c.tokens[j])) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** {@link #glides(String[])} of one word. */
+    static int glides(String word) {
+        int n = 0;
+        for (int i = 1; i < word.length(); i++) {
+            char a = word.charAt(i - 1);
+            char b = word.charAt(i);
+            if ((a == 'a' || a == 'e') && (b == 'i' || b == 'y') || a == 'a' && b == 'e') {
+                n++;
+            }
+        }
+        return n;
+    }
+
     private static double shared(String[] a, String[] b) {
         int distinctA = distinct(a);
         int distinctB = distinct(b);
