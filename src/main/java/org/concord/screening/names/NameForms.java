@@ -579,10 +579,7 @@ public final class NameForms {
         if (!abjad) {
             t = t.replace("th", "s");
         }
-        // ck before ch and sh: the c that sh or ch leaves before a k (shkwry, Bachkir) is a sound of its own, not the c of "ck"
-        t = t.replace("ck", "k").replace("tion", "shn").replace("dzh", "j").replace("kh", "k").replace("gh", "g").replace("dh", "d")
-                .replace("ph", "f").replace("dj", "j").replace("ch", "c").replace("sh", "c").replace("q", "k")
-                .replace("x", "ks").replace("ou", "u").replace("ee", "i").replace("oo", "u").replace('z', 'd');
+        t = foldLetters(t);
         StringBuilder out = new StringBuilder(t.length());
         char previous = 0;
         for (int i = 0; i < t.length(); i++) {
@@ -651,10 +648,7 @@ public final class NameForms {
             t = t.replace("th", "s").replace("ee", "I").replace("ii", "I").replace("oo", "U").replace("uu", "U")
                     .replace("ai", "G").replace("ay", "G").replace("ei", "G").replace("ey", "G");
         }
-        // the skeleton's foldings of consonants, in its order
-        t = t.replace("ck", "k").replace("tion", "shn").replace("dzh", "j").replace("kh", "k").replace("gh", "g").replace("dh", "d")
-                .replace("ph", "f").replace("dj", "j").replace("ch", "c").replace("sh", "c").replace("q", "k")
-                .replace("x", "ks").replace("ou", "u").replace("ee", "i").replace("oo", "u").replace('z', 'd');
+        t = foldLetters(t);
         int[] gaps = new int[t.length() + 1];
         StringBuilder consonants = new StringBuilder(t.length());
         int n = 0;
@@ -705,6 +699,17 @@ public final class NameForms {
      */
     public static String persianQafSkeleton(String token) {
         return token.indexOf('q') < 0 ? null : skeleton(token.replace("q", "gh"), true);
+    }
+
+    /**
+     * The skeleton's foldings of letters that spell one sound ({@link #skeleton(String, boolean)}), which
+     * {@link #vowelGaps} walks the same way.
+     */
+    private static String foldLetters(String t) {
+        // ck before ch and sh: the c that sh or ch leaves before a k (shkwry, Bachkir) is a sound of its own, not the c of "ck"
+        return t.replace("ck", "k").replace("tion", "shn").replace("dzh", "j").replace("kh", "k").replace("gh", "g").replace("dh", "d")
+                .replace("ph", "f").replace("dj", "j").replace("ch", "c").replace("sh", "c").replace("q", "k")
+                .replace("x", "ks").replace("ou", "u").replace("ee", "i").replace("oo", "u").replace('z', 'd');
     }
 
     /** The primary Double Metaphone key of a folded token (the token itself if it has no Latin letters). */
