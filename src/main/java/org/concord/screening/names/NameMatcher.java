@@ -31,8 +31,8 @@ public final class NameMatcher {
     /**
      * How much of itself the consonants' view counts when it reads a name in Arabic script another way than the Latin
      * spellings of Arabic do ({@link Prepared#persianReadings}: ق as gh, as Iran writes it): a reading that needs the other
-     * sound is a little less sure than one that does not. Ghasem Soleimani against قاسم سلیمانی scores 0.94, a match,
-     * under Qasem Soleimani's 0.98.
+     * sound is a little less sure than one that does not. Ghasem Soleimani against قاسم سلیمانی scores 0.98, a match,
+     * under Qasem Soleimani's 1.00.
      */
     static final double ANOTHER_READING = 0.98;
     /** The most words of qaf in a name read every way (2^3 - 1 readings); a name with more is read with all of them as gh too. */
@@ -666,15 +666,11 @@ public final class NameMatcher {
             factor = LATIN_SKELETON;
         }
         double whole = Math.max(similarity(q.sortedSkeleton(), c.sortedSkeleton()), similarity(q.skeleton(), c.skeleton()));
-        if (factor == 1.0) {
-            int apart = Math.min(2, vowelsApart(q, c, null));
-            if (apart > 0) {
-                return Math.max(0, view(q.skeletons, q.skeletonParticle, q.skeletonRest, c.skeletons, c.skeletonParticle, c.skeletonRest,
-                        q.skeletonRarity, c.skeletonRarity, whole, q.skeleton(), c.skeleton(), PART_CONSONANTS) - apart * ANOTHER_VOWEL);
-            }
-        }
-        return factor * view(q.skeletons, q.skeletonParticle, q.skeletonRest, c.skeletons, c.skeletonParticle, c.skeletonRest, q.skeletonRarity,
-                c.skeletonRarity, whole, q.skeleton(), c.skeleton(), PART_CONSONANTS);
+        double view = factor * view(q.skeletons, q.skeletonParticle, q.skeletonRest, c.skeletons, c.skeletonParticle, c.skeletonRest,
+                q.skeletonRarity, c.skeletonRarity, whole, q.skeleton(), c.skeleton(), PART_CONSONANTS);
+        // between two scripts, words of one skeleton whose long vowels tell them apart (at most two counted)
+        int apart = factor == 1.0 ? Math.min(2, vowelsApart(q, c, null)) : 0;
+        return apart == 0 ? view : Math.max(0, view - apart * ANOTHER_VOWEL);
     }
 
     /**
@@ -761,8 +757,8 @@ public final class NameMatcher {
     }
 
     /**
-     * How many times the words write a vowel gliding into i (ai, ay, ei, ey, and ae: Esmaeli and Ismaili, Saeed and Said): in Latin letters what tells Husayn and Hussein
-     * from Hasan, whose consonant skeletons are the same ({@code hsn}). Two Latin names are compared by their consonants
+     * How many times the words write a vowel gliding into i (ai, ay, ei, ey, and ae: Esmaeli and Ismaili, Saeed and Said):
+     * in Latin letters what tells Husayn and Hussein from Hasan, whose consonant skeletons are the same ({@code hsn}). Two Latin names are compared by their consonants
      * ({@link #LATIN_SKELETON}) only when they write as many.
      */
     static int glides(String[] words) {
@@ -1019,7 +1015,6 @@ public final class NameMatcher {
         return false;
     }
 
-    /** The share of distinct phonetic keys the two names have in common (of the larger set of distinct keys). */
     /**
      * The share of sounds (phonetic keys) two names have in common ({@link #shared}), where between two Latin spellings a
      * key counts only for two words that write as many glides into i ({@link #glides}): Double Metaphone keys Hasan and
@@ -1070,6 +1065,7 @@ public final class NameMatcher {
         return n;
     }
 
+    /** The share of distinct phonetic keys the two names have in common (of the larger set of distinct keys). */
     private static double shared(String[] a, String[] b) {
         int distinctA = distinct(a);
         int distinctB = distinct(b);
