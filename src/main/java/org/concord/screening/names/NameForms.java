@@ -580,23 +580,44 @@ public final class NameForms {
             t = t.replace("th", "s");
         }
         t = foldLetters(t);
+        String out = consonants(t, abjad, null);
+        return out.isEmpty() ? t.substring(0, Math.min(1, t.length())) : out;
+    }
+
+    /**
+     * The consonants of a word whose letters are folded ({@link #foldLetters}), in order: its vowels (a e i o u, and y, w
+     * and v, and the marks of long vowels {@link #vowelGaps} writes) left out, a final h dropped (ta marbuta, or a
+     * spelling: often written, often not), a letter repeated with only vowels between written once. When {@code gaps} is
+     * given, the kinds of vowel ({@link #vowelKind}) of each gap are put into it: element k before the k-th consonant,
+     * the last after the last.
+     */
+    private static String consonants(String t, boolean abjad, int[] gaps) {
         StringBuilder out = new StringBuilder(t.length());
+        int current = 0;
         char previous = 0;
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
-            if ("aeiouywv".indexOf(c) >= 0) {
+            int kind = vowelKind(c, abjad);
+            if (kind != 0) {
+                current |= kind;
                 continue;
             }
             if (c == 'h' && i == t.length() - 1 && i > 0) {
-                // a final h (ta marbuta, or a spelling): often written, often not
                 continue;
             }
             if (c != previous) {
+                if (gaps != null) {
+                    gaps[out.length()] = current;
+                }
                 out.append(c);
+                current = 0;
             }
             previous = c;
         }
-        return out.length() == 0 ? t.substring(0, Math.min(1, t.length())) : out.toString();
+        if (gaps != null) {
+            gaps[out.length()] = current;
+        }
+        return out.toString();
     }
 
     /** A vowel of the u kind in a gap between consonants ({@link #vowelGaps}): u, o, w, v. */
@@ -650,29 +671,9 @@ public final class NameForms {
         }
         t = foldLetters(t);
         int[] gaps = new int[t.length() + 1];
-        StringBuilder consonants = new StringBuilder(t.length());
-        int n = 0;
-        int current = 0;
-        char previous = 0;
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
-            int kind = vowelKind(c, abjad);
-            if (kind != 0) {
-                current |= kind;
-                continue;
-            }
-            if (c == 'h' && i == t.length() - 1 && i > 0) {
-                continue;
-            }
-            if (c != previous) {
-                consonants.append(c);
-                gaps[n++] = current;
-                current = 0;
-            }
-            previous = c;
-        }
-        gaps[n++] = current;
-        return consonants.toString().equals(skeleton(token, abjad)) ? java.util.Arrays.copyOf(gaps, n) : new int[0];
+        String walked = consonants(t, abjad, gaps);
+        // the marks of long vowels must not have changed what the skeleton reads as consonants
+        return walked.equals(skeleton(token, abjad)) ? java.util.Arrays.copyOf(gaps, walked.length() + 1) : new int[0];
     }
 
     private static int vowelKind(char c, boolean abjad) {

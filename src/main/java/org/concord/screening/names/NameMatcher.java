@@ -38,7 +38,6 @@ public final class NameMatcher {
     /** The most words of qaf in a name read every way (2^3 - 1 readings); a name with more is read with all of them as gh too. */
     static final int QAF_WORDS = 3;
     private static final Prepared[] NO_READINGS = {};
-    private static final int[] NO_GAPS = {};
     /**
      * Taken off the consonants' view between a name in Arabic script and one in Latin letters for each word whose
      * consonants are the other's but whose long vowels are not ({@link #anotherVowel}: Muhammad and محمود, Mahmood and
@@ -207,21 +206,6 @@ public final class NameMatcher {
         private byte direction;
         /** The glides the name's words write ({@link NameMatcher#glides(String[])}); -1 not yet counted. */
         private int glides = -1;
-
-        /** Each word's {@link NameForms#vowelGaps}, read when first asked (null: not yet; an element null: none). */
-        private int[][] gaps;
-
-        /** The vowels around word {@code i}'s consonants ({@link NameForms#vowelGaps}), read once; null when they cannot be told. */
-        int[] gaps(int i) {
-            if (gaps == null) {
-                gaps = new int[tokens.length][];
-            }
-            if (gaps[i] == null) {
-                int[] read = NameForms.vowelGaps(tokens[i], script == Character.UnicodeScript.ARABIC);
-                gaps[i] = read == null ? NO_GAPS : read;
-            }
-            return gaps[i] == NO_GAPS ? null : gaps[i];
-        }
 
         /** {@link #persianReadings()}, once read. */
         private Prepared[] persian;
@@ -618,16 +602,7 @@ public final class NameMatcher {
      * script read as gh as well ({@link Prepared#persianReadings}), which counts {@link #ANOTHER_READING} of itself.
      */
     private static double skeletonView(Prepared q, Prepared c) {
-        double view = skeletonViewAsRead(q, c);
-        if (q.script != c.script) {
-            for (Prepared qp : q.persianReadings()) {
-                view = Math.max(view, ANOTHER_READING * skeletonViewAsRead(qp, c));
-            }
-            for (Prepared cp : c.persianReadings()) {
-                view = Math.max(view, ANOTHER_READING * skeletonViewAsRead(q, cp));
-            }
-        }
-        return view;
+        return bestReading(q, c, null);
     }
 
     /**
@@ -636,25 +611,36 @@ public final class NameMatcher {
      */
     static Prepared[] skeletonReadings(Prepared q, Prepared c) {
         Prepared[] readings = {q, c};
+        bestReading(q, c, readings);
+        return readings;
+    }
+
+    /** {@link #skeletonView}, and into {@code readings} (when given) the two names as read for it. */
+    private static double bestReading(Prepared q, Prepared c, Prepared[] readings) {
+        double view = skeletonViewAsRead(q, c);
         if (q.script != c.script) {
-            double view = skeletonViewAsRead(q, c);
             for (Prepared qp : q.persianReadings()) {
                 double read = ANOTHER_READING * skeletonViewAsRead(qp, c);
                 if (read > view) {
-                    readings[0] = qp;
                     view = read;
+                    if (readings != null) {
+                        readings[0] = qp;
+                        readings[1] = c;
+                    }
                 }
             }
             for (Prepared cp : c.persianReadings()) {
                 double read = ANOTHER_READING * skeletonViewAsRead(q, cp);
                 if (read > view) {
-                    readings[0] = q;
-                    readings[1] = cp;
                     view = read;
+                    if (readings != null) {
+                        readings[0] = q;
+                        readings[1] = cp;
+                    }
                 }
             }
         }
-        return readings;
+        return view;
     }
 
     private static double skeletonViewAsRead(Prepared q, Prepared c) {
@@ -699,8 +685,9 @@ public final class NameMatcher {
                         || !arabic.skeletons[i].equals(latin.skeletons[j])) {
                     continue;
                 }
-                int[] a = arabic.gaps(i);
-                int[] l = latin.gaps(j);
+                // kept per word by NameForms
+                int[] a = NameForms.vowelGaps(arabic.tokens[i], true);
+                int[] l = NameForms.vowelGaps(latin.tokens[j], false);
                 String why = a == null || l == null || a.length != l.length ? null : anotherVowel(a, l, latin.tokens[j], arabic.tokens[i]);
                 if (why == null) {
                     alike = true;
