@@ -51,8 +51,12 @@ import tools.jackson.databind.json.JsonMapper;
  *       run otherwise. Each phase reports the JVM's CPU, the JIT's compile time and the GC's pauses.</li>
  * </ol>
  *
+ * <p>The paced run in batches is also reported window by window ({@code -Dbench.window-seconds}, 30 by default), each with
+ * what the JVM spent in it: a run that begins while the JIT still compiles shows it in its first windows.
+ *
  * <p>Run: {@code ./mvnw -Pbench -DskipTests test -Dbench.main=org.concord.hotline.HotlineLoad -Dbench="4000 4 500 10 50"}
- * (n, senders, paced rate per second, paced seconds, calls per batch: 50 when left out, 1 for no batch runs).
+ * (n, senders, paced rate per second, paced seconds, calls per batch: 50 when left out, 1 for no batch runs; then,
+ * optionally, the single calls' paced seconds, the paced seconds when left out).
  */
 public final class HotlineLoad {
 
@@ -67,6 +71,9 @@ public final class HotlineLoad {
         int rate = args.length > 2 ? Integer.parseInt(args[2]) : 500;
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 10;
         int batch = args.length > 4 ? Integer.parseInt(args[4]) : 50;
+        // The single calls' paced run may be shorter than the batches' (at 500/s one call a POST falls behind, and a
+        // long run of it only grows the backlog): a sixth argument gives its seconds.
+        int singleSeconds = args.length > 5 ? Integer.parseInt(args[5]) : seconds;
         // As a node runs (tests switch these off): delivery right after each commit, and the scheduled jobs.
         Map<String, Object> running = Map.of("logging.level.root", "WARN", "logging.level.org.concord", "WARN",
                 "concord.exchange.deliver-on-commit", "true", "concord.scheduling.enabled", "true");
@@ -105,11 +112,11 @@ public final class HotlineLoad {
             phase("paced");
             Map<String, Instant> paced = new ConcurrentHashMap<>();
             Instant pacedStart = Instant.now();
-            int pacedCount = paced(sender, rate, seconds, paced);
+            int pacedCount = paced(sender, rate, singleSeconds, paced);
             Instant pacedSent = Instant.now();
             awaitReceipts(pk, ir, paced.keySet(), Duration.ofMinutes(10));
             Times pacedTimes = times(pk, ir, paced);
-            System.out.printf("| paced: %d/s for %d s, %,d messages, sent at | %,.0f messages/s |%n", rate, seconds, pacedCount,
+            System.out.printf("| paced: %d/s for %d s, %,d messages, sent at | %,.0f messages/s |%n", rate, singleSeconds, pacedCount,
                     pacedCount / seconds(pacedStart, pacedSent));
             pacedTimes.print("paced " + rate + "/s (from the time each was due)");
 
@@ -134,7 +141,7 @@ public final class HotlineLoad {
                 phase("warm-up in batches of " + batch);
                 Map<String, Instant> warmBatches = new ConcurrentHashMap<>();
                 flatOutInBatches(sender, n, senders, batch, warmBatches);
-                pacedInBatches(sender, rate, seconds, batch, warmBatches);
+                pacedInBatches(sender, rate, seconds, batch, warmBatches, new ArrayList<>());
                 awaitReceipts(pk, ir, warmBatches.keySet(), Duration.ofMinutes(10));
 
                 phase("flat out in batches of " + batch);
@@ -156,7 +163,8 @@ public final class HotlineLoad {
                 phase("paced in batches of " + batch);
                 Map<String, Instant> pacedBatches = new ConcurrentHashMap<>();
                 Instant pacedBatchStart = Instant.now();
-                int pacedBatchCount = pacedInBatches(sender, rate, seconds, batch, pacedBatches);
+                List<Jvm> windowMarks = new ArrayList<>();
+                int pacedBatchCount = pacedInBatches(sender, rate, seconds, batch, pacedBatches, windowMarks);
                 Instant pacedBatchSent = Instant.now();
                 awaitReceipts(pk, ir, pacedBatches.keySet(), Duration.ofMinutes(10));
                 Times pacedBatchTimes = times(pk, ir, pacedBatches);
@@ -166,6 +174,7 @@ public final class HotlineLoad {
                         batch, pacedBatchCount / seconds(pacedBatchStart, pacedBatchTimes.lastReceipt));
                 pacedBatchTimes.print("paced " + rate + "/s in batches of " + batch + " (from the time each batch was due)");
                 stages(pk, ir, pacedBatches, sender.answeredAt(), "paced " + rate + "/s in batches of " + batch);
+                windows(pacedBatchTimes, pacedBatches, windowMarks, "paced " + rate + "/s in batches of " + batch);
                 phase("batches done");
             }
         } finally {
@@ -259,18 +268,30 @@ public final class HotlineLoad {
         pool.shutdown();
     }
 
-    /** Open loop in batches: batch j (of {@code batch} messages) is due at start + (j + 1) * batch / rate, when its last message is. */
-    private static int pacedInBatches(Sender sender, int rate, int seconds, int batch, Map<String, Instant> sentAt) throws Exception {
+    /** How long each window of the paced run in batches is, for its latencies and what the JVM did in it. */
+    private static final int WINDOW_SECONDS = Integer.getInteger("bench.window-seconds", 30);
+
+    /**
+     * Open loop in batches: batch j (of {@code batch} messages) is due at start + (j + 1) * batch / rate, when its last
+     * message is. {@code marks} gets the JVM's counters at the start and at every {@link #WINDOW_SECONDS} of due times.
+     */
+    private static int pacedInBatches(Sender sender, int rate, int seconds, int batch, Map<String, Instant> sentAt, List<Jvm> marks)
+            throws Exception {
         int batches = Math.max(1, rate * seconds / batch);
         ExecutorService pool = Executors.newFixedThreadPool(16);
         List<Future<?>> done = new ArrayList<>(batches);
         long startNanos = System.nanoTime();
         Instant start = Instant.now();
+        windowStart = start;
+        marks.add(Jvm.now());
         for (int j = 0; j < batches; j++) {
             long dueNanos = (long) ((j + 1) * (double) batch * 1e9 / rate);
             long wait = startNanos + dueNanos - System.nanoTime();
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            if ((dueNanos - 1) / 1_000_000_000L / WINDOW_SECONDS > marks.size() - 1) {
+                marks.add(Jvm.now());
             }
             Instant due = start.plusNanos(dueNanos);
             done.add(pool.submit(() -> {
@@ -282,7 +303,30 @@ public final class HotlineLoad {
             f.get();
         }
         pool.shutdown();
+        marks.add(Jvm.now());
         return batches * batch;
+    }
+
+    /** When the last paced run in batches began: its windows count from here. */
+    private static Instant windowStart;
+
+    /**
+     * The paced run in batches, window by window of due time: send to receipt kept at PK (p50 / p99 / max), and what the
+     * JVM spent in each window (its CPU, the JIT's compile time). A run that starts in a JVM still compiling shows its
+     * tail in the first windows; the later ones are the node as it runs for hours.
+     */
+    private static void windows(Times times, Map<String, Instant> sentAt, List<Jvm> marks, String what) {
+        Map<Long, List<Long>> byWindow = new java.util.TreeMap<>();
+        sentAt.forEach((id, due) -> byWindow.computeIfAbsent(Duration.between(windowStart, due).minusNanos(1).toSeconds() / WINDOW_SECONDS,
+                w -> new ArrayList<>()).add(Duration.between(due, times.receipts().get(id)).toNanos() / 1000));
+        byWindow.forEach((w, latencies) -> {
+            Collections.sort(latencies);
+            int k = (int) Math.min(w, marks.size() - 2);
+            Jvm spent = marks.get(k + 1).since(marks.get(k));
+            System.out.printf("| %s, seconds %d-%d: send to receipt kept at PK, p50 / p99 / max; the JVM's CPU; the JIT's compile time | %.1f / %.1f / %.1f ms; %.1f s; %.1f s |%n",
+                    what, w * WINDOW_SECONDS, (w + 1) * WINDOW_SECONDS, percentile(latencies, 50) / 1000.0, percentile(latencies, 99) / 1000.0,
+                    percentile(latencies, 100) / 1000.0, spent.cpuNanos() / 1e9, spent.compileMillis() / 1e3);
+        });
     }
 
     private static void flatOut(Sender sender, int n, int senders, Map<String, Instant> sentAt) throws Exception {
@@ -378,7 +422,8 @@ public final class HotlineLoad {
         return total;
     }
 
-    private record Times(List<Long> toReceipt, List<Long> toStored, Instant lastReceipt, Instant lastStored) {
+    /** Each message's latencies, sorted; when the last receipt and message came; and each message's receipt time, by id. */
+    private record Times(List<Long> toReceipt, List<Long> toStored, Instant lastReceipt, Instant lastStored, Map<String, Instant> receipts) {
         void print(String what) {
             System.out.printf("| %s: send to receipt kept at PK, p50 / p99 / max | %.1f / %.1f / %.1f ms |%n", what,
                     percentile(toReceipt, 50) / 1000.0, percentile(toReceipt, 99) / 1000.0, percentile(toReceipt, 100) / 1000.0);
@@ -419,7 +464,7 @@ public final class HotlineLoad {
         }
         Collections.sort(toReceipt);
         Collections.sort(toStored);
-        return new Times(toReceipt, toStored, lastReceipt, lastStored);
+        return new Times(toReceipt, toStored, lastReceipt, lastStored, receipt);
     }
 
     /**
