@@ -36,12 +36,17 @@ class ReceiptPromises {
         }
     }
 
-    /** The oldest {@code limit} promised receipts from {@code partner}, each with the message sent. */
-    List<Promised> oldest(PartyCode partner, int limit) {
+    /**
+     * The oldest {@code limit} promised receipts from {@code partner} after outbox row {@code after}, each with the message
+     * sent. The promises are picked by their own index first and only those joined to the outbox: the planner, left to
+     * the join, joined every waiting promise before sorting (245 ms a call with 65,000 waiting, growing with them).
+     */
+    List<Promised> oldest(PartyCode partner, long after, int limit) {
         return jdbc.sql("""
-                select p.seq, o.object, o.receipt from exchange_receipt_promise p join exchange_outbox o on o.seq = p.seq
-                where p.partner = ? order by p.seq limit ?""")
-                .params(partner.value(), limit).query((rs, n) -> new Promised(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                select p.seq, o.object, o.receipt
+                from (select seq from exchange_receipt_promise where partner = ? and seq > ? order by seq limit ?) p
+                join exchange_outbox o on o.seq = p.seq order by p.seq""")
+                .params(partner.value(), after, limit).query((rs, n) -> new Promised(rs.getLong(1), rs.getString(2), rs.getString(3)))
                 .list();
     }
 

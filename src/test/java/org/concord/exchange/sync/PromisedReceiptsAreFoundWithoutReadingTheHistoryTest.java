@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The completion of promised receipts finds its work in the promises noted at delivery, on both stores a node may
  * use, not by searching every delivered message's receipt: the oldest promises of one partner come first, with the
- * message as sent; a completed one is kept in the outbox and is no longer asked for; and a node that upgrades
+ * message as sent, and a run's next chunk after the last row it asked for; a completed one is kept in the outbox and is no longer asked for; and a node that upgrades
  * keeps the promises its outbox already holds (the migration notes them from the receipts). A broken promise is no
  * longer asked for and is listed as broken, and a node that upgrades lists those it broke before it kept the list.
  */
@@ -38,19 +38,22 @@ class PromisedReceiptsAreFoundWithoutReadingTheHistoryTest {
             promises.promised(IR, List.of(d, a, c));
             promises.promised(AF, List.of(b));
 
-            assertThat(promises.oldest(IR, 2)).containsExactly(new ReceiptPromises.Promised(a, "{\"id\":\"a\"}", "{\"promise\":{}}"),
+            assertThat(promises.oldest(IR, 0, 2)).containsExactly(new ReceiptPromises.Promised(a, "{\"id\":\"a\"}", "{\"promise\":{}}"),
                     new ReceiptPromises.Promised(c, "{\"id\":\"c\"}", "{\"promise\":{}}"));
-            assertThat(promises.oldest(AF, 500)).extracting(ReceiptPromises.Promised::seq).containsExactly(b);
+            assertThat(promises.oldest(AF, 0, 500)).extracting(ReceiptPromises.Promised::seq).containsExactly(b);
+            assertThat(promises.oldest(IR, a, 500)).as("after a row: the next chunk of a run").extracting(ReceiptPromises.Promised::seq)
+                    .containsExactly(c, d);
+            assertThat(promises.oldest(IR, d, 500)).as("after the last").isEmpty();
 
             promises.complete(java.util.Map.of(a, "{\"checkpoint\":{}}"));
             assertThat(jdbc.sql("select receipt from exchange_outbox where seq = ?").param(a).query(String.class).single())
                     .isEqualTo("{\"checkpoint\":{}}");
-            assertThat(promises.oldest(IR, 500)).extracting(ReceiptPromises.Promised::seq).containsExactly(c, d);
+            assertThat(promises.oldest(IR, 0, 500)).extracting(ReceiptPromises.Promised::seq).containsExactly(c, d);
 
             // a broken promise is no longer asked for; the outbox keeps the signed promise, and it is listed as broken
             Instant broken = Instant.parse("2026-12-06T10:00:00Z");
             promises.broken(IR, java.util.Map.of(c, "no record of the message"), broken);
-            assertThat(promises.oldest(IR, 500)).extracting(ReceiptPromises.Promised::seq).containsExactly(d);
+            assertThat(promises.oldest(IR, 0, 500)).extracting(ReceiptPromises.Promised::seq).containsExactly(d);
             assertThat(jdbc.sql("select receipt from exchange_outbox where seq = ?").param(c).query(String.class).single())
                     .isEqualTo("{\"promise\":{}}");
             assertThat(jdbc.sql("select seq, partner, broken_at, answer, resent_seq from exchange_broken_promise").query().listOfRows())
@@ -82,8 +85,8 @@ class PromisedReceiptsAreFoundWithoutReadingTheHistoryTest {
             database.migrate();
 
             ReceiptPromises promises = new ReceiptPromises(jdbc, new JdbcTemplate(database.dataSource()));
-            assertThat(promises.oldest(IR, 500)).extracting(ReceiptPromises.Promised::seq).containsExactly(promised);
-            assertThat(promises.oldest(AF, 500)).extracting(ReceiptPromises.Promised::seq).containsExactly(elsewhere);
+            assertThat(promises.oldest(IR, 0, 500)).extracting(ReceiptPromises.Promised::seq).containsExactly(promised);
+            assertThat(promises.oldest(AF, 0, 500)).extracting(ReceiptPromises.Promised::seq).containsExactly(elsewhere);
         }
     }
 
