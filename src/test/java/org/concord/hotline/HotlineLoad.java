@@ -175,6 +175,9 @@ public final class HotlineLoad {
                 pacedBatchTimes.print("paced " + rate + "/s in batches of " + batch + " (from the time each batch was due)");
                 stages(pk, ir, pacedBatches, sender.answeredAt(), "paced " + rate + "/s in batches of " + batch);
                 windows(pacedBatchTimes, pacedBatches, windowMarks, "paced " + rate + "/s in batches of " + batch);
+                // a receipt first promised is completed by PK's scheduled run (every 30 s): what is still a promise at the end
+                System.out.printf("| paced %d/s in batches of %d: receipts still promises at PK at the end (all phases) | %,d |%n", rate, batch,
+                        pk.sql("select count(*) from exchange_receipt_promise").query(Long.class).single());
                 phase("batches done");
             }
         } finally {
@@ -319,6 +322,13 @@ public final class HotlineLoad {
         Map<Long, List<Long>> byWindow = new java.util.TreeMap<>();
         sentAt.forEach((id, due) -> byWindow.computeIfAbsent(Duration.between(windowStart, due).minusNanos(1).toSeconds() / WINDOW_SECONDS,
                 w -> new ArrayList<>()).add(Duration.between(due, times.receipts().get(id)).toNanos() / 1000));
+        // the slowest batches by when they were due, to set beside the nodes' and the database's logs
+        Map<Instant, Long> byBatch = new java.util.TreeMap<>();
+        sentAt.forEach((id, due) -> byBatch.merge(due, Duration.between(due, times.receipts().get(id)).toNanos() / 1000, Math::max));
+        System.out.printf("| %s: the ten slowest batches, due at (UTC) and send to last receipt | %s |%n", what,
+                byBatch.entrySet().stream().sorted(Map.Entry.<Instant, Long>comparingByValue().reversed()).limit(10)
+                        .map(e -> LocalTime.ofInstant(e.getKey(), java.time.ZoneOffset.UTC) + " " + e.getValue() / 1000 + " ms")
+                        .collect(java.util.stream.Collectors.joining(", ")));
         byWindow.forEach((w, latencies) -> {
             Collections.sort(latencies);
             int k = (int) Math.min(w, marks.size() - 2);
