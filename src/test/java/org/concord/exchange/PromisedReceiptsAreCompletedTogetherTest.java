@@ -37,10 +37,7 @@ class PromisedReceiptsAreCompletedTogetherTest {
         TwoNodes nodes = TwoNodes.shared();
         String pk = nodes.pk.identity().stixIdentityId();
         Outbox outbox = nodes.pk.bean(Outbox.class);
-        nodes.pk.bean(OutboxDelivery.class).deliver(PartyCode.of("IR"));
-        while (nodes.pk.bean(ReceiptCompletion.class).complete(PartyCode.of("IR")) > 0) {
-            // earlier classes' promises, so that this run completes only its own
-        }
+        completeEarlierPromises(nodes);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             var object = Stix.intrusionSet("completed together " + i, pk, Tlp.GREEN);
@@ -80,10 +77,7 @@ class PromisedReceiptsAreCompletedTogetherTest {
         TwoNodes nodes = TwoNodes.shared();
         String pk = nodes.pk.identity().stixIdentityId();
         ReceiptCompletion completion = nodes.pk.bean(ReceiptCompletion.class);
-        nodes.pk.bean(OutboxDelivery.class).deliver(PartyCode.of("IR"));
-        while (completion.complete(PartyCode.of("IR")) > 0) {
-            // earlier classes' promises, so that this run completes only its own
-        }
+        completeEarlierPromises(nodes);
         JdbcClient jdbc = nodes.pk.bean(JdbcClient.class);
         long before = jdbc.sql("select coalesce(max(seq), 0) from exchange_outbox").query(Long.class).single();
         List<Outbox.Queued> messages = new ArrayList<>();
@@ -144,6 +138,14 @@ class PromisedReceiptsAreCompletedTogetherTest {
         HttpResponse<String> empty = irAsPartner.send("POST", "/ledger/receipts", "", "Content-Type", "application/json");
         assertThat(empty.statusCode()).as(empty.body()).isEqualTo(400);
         assertThat(JSON.readTree(empty.body()).path("field").asString()).isEqualTo("objects");
+    }
+
+    /** Delivers and completes what earlier classes left on the shared pair, so that a test's run completes only its own. */
+    private static void completeEarlierPromises(TwoNodes nodes) {
+        nodes.pk.bean(OutboxDelivery.class).deliver(PartyCode.of("IR"));
+        while (nodes.pk.bean(ReceiptCompletion.class).complete(PartyCode.of("IR")) > 0) {
+            // until a run completes nothing more
+        }
     }
 
     /** How many of the messages with these ids wait for their promised receipt to be completed. */
